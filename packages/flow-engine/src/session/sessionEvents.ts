@@ -1,0 +1,60 @@
+import type { Channel, Locale } from '@omniflow/flow-schema';
+
+/** Caller input, as delivered by a channel transport. */
+export type InputEvent =
+  /** Keypad digits; may hold several keys typed ahead, with `#` ending entry. */
+  | { type: 'dtmf'; digits: string }
+  /** Recognized speech with the recognizer's confidence (0..1) and alternatives. */
+  | { type: 'speech'; transcript: string; confidence?: number; alternatives?: { transcript: string; confidence?: number }[] }
+  /** Typed chat text (a quick-reply press arrives as its value). */
+  | { type: 'text'; text: string }
+  /** The caller said or pressed nothing before the gateway's timeout. */
+  | { type: 'noInput' }
+  /** The caller hung up or closed the chat. */
+  | { type: 'hangup' };
+
+/** What the caller may answer to the current prompt, per channel. */
+export interface InputExpectation {
+  /** Keypad entry, for DTMF and voice calls (voice callers may always press keys). */
+  dtmf?: { minDigits: number; maxDigits: number; terminator?: string; interDigitTimeoutMs: number };
+  /** Speech, for voice only: a JSGF grammar derived from the node, or `null` for free-form speech. */
+  speech?: { grammar: string | null; endOfSpeechMs: number; maxUtteranceMs: number };
+  /** Quick replies, for chat only. */
+  choices?: { value: string; label: string }[];
+  /** Keypad only, and never logged or echoed in clear. */
+  sensitive: boolean;
+  noInputTimeoutMs: number;
+  bargeIn: boolean;
+}
+
+/** Output events a session emits, already rendered for its channel and locale. */
+export type OutputEvent =
+  | { type: 'say'; nodeId: string; text: string; ssml?: string; audio?: string; locale: Locale; bargeIn: boolean }
+  | { type: 'prompt'; nodeId: string; channel: Channel; expect: InputExpectation }
+  | {
+      type: 'transfer';
+      nodeId: string;
+      queue?: string;
+      agent?: string;
+      reason?: string;
+      /** Collected variables, sensitive ones masked. */
+      variables: Record<string, unknown>;
+      transcript: TranscriptEntry[];
+    }
+  | { type: 'end'; nodeId?: string; reason: EndReason; outcome?: string };
+
+/** Why a session ended. */
+export type EndReason = 'completed' | 'transferred' | 'hangup' | 'maxTurns' | 'maxDuration' | 'loopLimit' | 'error';
+
+/** One line of the session transcript. Sensitive values are masked before they get here. */
+export interface TranscriptEntry {
+  at: string;
+  /** `caller` for input as heard, `bot` for outputs, `system` for ports taken and errors. */
+  from: 'caller' | 'bot' | 'system';
+  nodeId?: string;
+  text: string;
+  /** Input kind for caller entries, port for system entries. */
+  kind?: string;
+  port?: string;
+  confidence?: number;
+}

@@ -1,0 +1,113 @@
+/** The schema version this package reads and writes; older documents are migrated up to it. */
+export const CURRENT_SCHEMA_VERSION = 1;
+
+/** A BCP 47 locale tag such as `en-US`, `zh-CN` or `ko-KR`. */
+export type Locale = string;
+
+/** Text in each of the flow's locales, keyed by locale tag. */
+export type LocalizedText = Record<Locale, string>;
+
+/** The three ways a caller reaches a flow; the same flow serves all three. */
+export type Channel = 'dtmf' | 'voice' | 'chat';
+
+/** Every channel, in a stable order. */
+export const CHANNELS: readonly Channel[] = ['dtmf', 'voice', 'chat'];
+
+/**
+ * Channel-neutral prompt content. `text` is required in every locale the flow declares; `ssml` and `audio`
+ * enrich the voice/DTMF rendering; `channels` overrides the wording of this one prompt for one channel.
+ * Text may interpolate variables as `{{name}}` (sensitive variables are always masked when interpolated).
+ */
+export interface Prompt {
+  text: LocalizedText;
+  ssml?: LocalizedText;
+  /** URL (or runtime-relative path) of a recorded file per locale, played instead of synthesized speech. */
+  audio?: LocalizedText;
+  channels?: Partial<Record<Channel, { text: LocalizedText }>>;
+}
+
+/** The value types a declared variable can hold. */
+export type VariableType = 'string' | 'number' | 'boolean' | 'date' | 'object';
+
+/** A declared flow variable. Only declared variables may be read or written by nodes and expressions. */
+export interface VariableDeclaration {
+  name: string;
+  type: VariableType;
+  default?: string | number | boolean | null | Record<string, unknown>;
+  /** Sensitive values (card numbers, PINs) are keypad-only on voice and masked in logs and transcripts. */
+  sensitive?: boolean;
+  description?: string;
+}
+
+/** Retry policy for no-input / no-match on an interactive node. */
+export interface RetryPolicy {
+  /** How many retries before the `noInput` / `noMatch` port is taken. */
+  maxRetries: number;
+  /** Prompts played on successive retries; the last one repeats. Falls back to the node's own prompt. */
+  reprompts?: Prompt[];
+}
+
+/** A phrase (and optional keypad shortcut) that jumps to `target` from any interactive node. */
+export interface GlobalIntent {
+  id: string;
+  /** Phrases per locale, e.g. `{ "en-US": ["agent", "talk to a person"] }`. */
+  phrases: Record<Locale, string[]>;
+  /** A keypad shortcut such as `0`; only honoured where the current node does not use that key itself. */
+  dtmf?: string;
+  target: string;
+}
+
+/** Flow-wide defaults and limits. */
+export interface FlowSettings {
+  noInput?: RetryPolicy;
+  noMatch?: RetryPolicy;
+  /** Seconds of silence before a no-input event (voice/DTMF gateways). */
+  noInputTimeoutSeconds?: number;
+  /** Maximum caller turns in one session before it is ended. */
+  maxTurns?: number;
+  /** Maximum session length in seconds. */
+  maxDurationSeconds?: number;
+  /** Below this recognizer confidence a voice match is confirmed or reprompted (0..1). */
+  minConfidence?: number;
+}
+
+/** Where a node sits on the designer canvas; ignored by the engine. */
+export interface CanvasPosition {
+  x: number;
+  y: number;
+}
+
+/** One step of a flow. `config` is JSON validated by the node type's own JSON Schema. */
+export interface FlowNode {
+  id: string;
+  type: string;
+  label?: string;
+  position?: CanvasPosition;
+  /** Version of the node type's config this node was written for; migrated on load when older. */
+  typeVersion?: number;
+  config: Record<string, unknown>;
+}
+
+/** A connection from a named outcome (`port`) of `source` to `target`. One edge per source port. */
+export interface FlowEdge {
+  id?: string;
+  source: string;
+  port: string;
+  target: string;
+}
+
+/** The flow document: the single artefact the designer edits, the schema validates and the engine runs. */
+export interface FlowDocument {
+  id: string;
+  name: string;
+  description?: string;
+  schemaVersion: number;
+  locales: Locale[];
+  defaultLocale: Locale;
+  variables: VariableDeclaration[];
+  start: string;
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  globalIntents?: GlobalIntent[];
+  settings?: FlowSettings;
+}

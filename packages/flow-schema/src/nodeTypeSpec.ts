@@ -1,0 +1,97 @@
+/**
+ * A JSON Schema as plain JSON. Config schemas may mark fields with the `x-kind` annotation so that
+ * validation, the engine and the designer know what a string means:
+ * - `prompt`: a {@link Prompt} object (checked for every flow locale, rendered per channel)
+ * - `expression`: a safe expression (parsed at validation, evaluated by the engine)
+ * - `template`: a string with `{{variable}}` placeholders
+ * - `variable`: the name of a declared flow variable (written or read by the node)
+ * - `secret`: the name of a runtime secret (never a secret value)
+ * - `node`: the id of another node in the same flow
+ * - `flow`: the id of another flow (subflow)
+ */
+export type JsonSchema = { [key: string]: JsonValue };
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The semantic kinds a config field can be annotated with (`x-kind`). */
+export type FieldKind = 'prompt' | 'expression' | 'template' | 'variable' | 'secret' | 'node' | 'flow';
+
+/**
+ * How a node type's ports follow from its config, as data so the browser can derive them too.
+ * - `{ name }`: a fixed port, e.g. `success`.
+ * - `{ fromConfig: '/options', key: 'key', label: 'label' }`: one port per array item, named by its `key` field.
+ * - `{ name, when: '/noInput/enabled' }`: a fixed port present only when that config pointer is truthy.
+ */
+export type PortSpec =
+  | { name: string; label?: string; when?: string }
+  | { fromConfig: string; key: string; label?: string; when?: string };
+
+/** One derived port of a concrete node. */
+export interface PortInfo {
+  name: string;
+  label: string;
+}
+
+/** UI hints for the generated inspector form, keyed by JSON pointer into the config (`/options`). */
+export interface UiHint {
+  widget?: 'text' | 'textarea' | 'number' | 'checkbox' | 'select' | 'prompt' | 'expression' | 'variable' | 'table' | 'json' | 'secret' | 'node' | 'flow';
+  label?: string;
+  help?: string;
+  order?: number;
+  /** Columns shown for `table` widgets, as property names of the array items. */
+  columns?: string[];
+  hidden?: boolean;
+}
+
+/** What kind of step a node type is; decides how the engine drives it. */
+export type NodeBehaviour =
+  /** Runs immediately and leaves by one port (message, set, condition, hours, start). */
+  | 'automatic'
+  /** Renders a prompt and waits for caller input (menu, ask). */
+  | 'interactive'
+  /** Runs an async handler with a timeout (transaction, http, plugin nodes). */
+  | 'async'
+  /** Ends the session (end, transfer). */
+  | 'terminal'
+  /** Calls another flow and resumes when it ends. */
+  | 'subflow';
+
+/**
+ * The JSON-only description of a node type: safe for the browser and served in the runtime's catalog.
+ * Built-in and plugin node types are described the same way.
+ */
+export interface NodeTypeSpec {
+  /** Unique id, `built-in` names are bare (`menu`); plugin types are namespaced (`banking.activateCard`). */
+  type: string;
+  /** Config version; bumped with a migration whenever the config shape changes. */
+  version: number;
+  title: string;
+  description: string;
+  category: string;
+  /** An icon name or a single emoji used by the palette. */
+  icon: string;
+  behaviour: NodeBehaviour;
+  configSchema: JsonSchema;
+  defaults: Record<string, JsonValue>;
+  ports: PortSpec[];
+  ui?: Record<string, UiHint>;
+  /** Plugin pack that contributed this type; absent for built-ins. */
+  pack?: string;
+}
+
+/** A config migration from `version - 1` to `version` (and back), shipped with the node type. */
+export interface NodeConfigMigration {
+  version: number;
+  up(config: Record<string, unknown>): Record<string, unknown>;
+  down(config: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** A node type definition as the schema package sees it: the JSON spec plus its config migrations. */
+export interface NodeTypeDefinition {
+  spec: NodeTypeSpec;
+  migrations?: NodeConfigMigration[];
+}
+
+/** The set of node types a flow is validated against, keyed by type id. */
+export type NodeTypeCatalog = ReadonlyMap<string, NodeTypeDefinition>;
