@@ -1,0 +1,17 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { startCoreBanking } from './startCoreBanking.ts';
+
+const dataDir = process.env.CORE_BANKING_DATA_DIR ?? join(process.cwd(), 'data');
+mkdirSync(dataDir, { recursive: true });
+const service = await startCoreBanking({
+  port: Number(process.env.PORT ?? 4010),
+  dbFile: join(dataDir, 'core-banking.sqlite'),
+  apiKey: process.env.CORE_BANKING_API_KEY,
+});
+console.log(`core-banking listening on ${service.url} (API key from CORE_BANKING_API_KEY or the dev default)`);
+const stop = (): void => {
+  void service.close().then(() => process.exit(0));
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);
