@@ -1,0 +1,150 @@
+import jsonata from 'jsonata';
+import { renderTemplate } from '@omniflow/flow-schema';
+import type { HandlerArgs, HandlerResult } from '../../nodeTypes/handlerTypes.ts';
+import type { HttpNodeConfig } from './httpNode.ts';
+import { readJsonPath } from './jsonPathSubset.ts';
+
+// `{{secret:NAME}}` — a runtime secret, rendered raw and never logged.
+const SECRET_PLACEHOLDER = /\{\{\s*secret:([A-Za-z_][\w.-]*)\s*\}\}/g;
+
+/** How one attempt ended. */
+type Attempt =
+  | { kind: 'reply'; status: number; text: string }
+  | { kind: 'network'; message: string }
+  | { kind: 'timeout' };
+
+/** Runs the `http` node: renders the request, sends it with retries and backoff, and maps the JSON reply. */
+export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise<HandlerResult> {
+  const { config, logger, signal } = args;
+  const missing = missingSecrets(config, args.secret);
+  if (missing.length > 0) {
+    logger.error({ secrets: missing }, `http node: secret(s) ${missing.join(', ')} are not configured; set them in the runtime configuration`);
+    return { port: 'error' };
+  }
+  const lookup = variableLookup(args.variables);
+  const url = renderWithSecrets(config.url, args.secret, (name) => encodeURIComponent(lookup(name)));
+  const bodyType = config.bodyType ?? 'json';
+  const body =
+    config.body === undefined || config.method === 'GET'
+      ? undefined
+      : renderWithSecrets(config.body, args.secret, bodyType === 'json' ? (name) => escapeJsonString(lookup(name)) : lookup);
+  const headers = new Headers({ accept: 'application/json' });
+  if (body !== undefined && bodyType === 'json') headers.set('content-type', 'application/json');
+  for (const [name, value] of Object.entries(config.headers ?? {})) {
+    headers.set(name, renderWithSecrets(value, args.secret, lookup));
+  }
+  headers.set('idempotency-key', args.idempotencyKey);
+
+  const retries = config.retries ?? 0;
+  const timeoutMs = config.timeoutMs ?? 5000;
+  let last: Attempt = { kind: 'network', message: 'not sent' };
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    if (attempt > 0) await sleep((config.retryBackoffMs ?? 200) * 2 ** (attempt - 1), signal);
+    if (signal.aborted) return { port: 'timeout' };
+    const started = Date.now();
+    last = await send(url, { method: config.method, headers, body }, timeoutMs, signal);
+    const fields = { method: config.method, attempt, durationMs: Date.now() - started, idempotencyKey: args.idempotencyKey };
+    if (last.kind === 'timeout') {
+      logger.warn(fields, `http node: no reply within ${timeoutMs} ms`);
+      return { port: 'timeout' };
+    }
+    if (last.kind === 'network') {
+      logger.warn({ ...fields, error: last.message }, 'http node: request failed');
+      continue;
+    }
+    logger.info({ ...fields, status: last.status }, 'http node: reply');
+    if (last.status < 500) break;
+  }
+  if (last.kind !== 'reply') return { port: 'error' };
+  const variables: Record<string, unknown> = {};
+  if (config.statusVariable) variables[config.statusVariable] = last.status;
+  if (last.status < 200 || last.status > 299) return { port: 'error', variables };
+  try {
+    Object.assign(variables, await mapResponse(config, parseBody(last.text)));
+  } catch (error) {
+    logger.error({ error: String(error) }, 'http node: a response mapping failed; check its path or JSONata expression');
+    return { port: 'error', variables };
+  }
+  return { port: 'success', variables };
+}
+
+async function send(url: string, init: RequestInit, timeoutMs: number, outer: AbortSignal): Promise<Attempt> {
+  const attemptSignal = AbortSignal.any([outer, AbortSignal.timeout(timeoutMs)]);
+  try {
+    const response = await fetch(url, { ...init, signal: attemptSignal });
+    return { kind: 'reply', status: response.status, text: await response.text() };
+  } catch (error) {
+    if (attemptSignal.aborted) return { kind: 'timeout' };
+    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+async function mapResponse(config: HttpNodeConfig, document: unknown): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const { variable, path } of config.responseMapping ?? []) {
+    const value: unknown =
+      config.responseLanguage === 'jsonata' ? await jsonata(path).evaluate(document) : readJsonPath(document, path);
+    out[variable] = value === undefined ? null : value;
+  }
+  return out;
+}
+
+function parseBody(text: string): unknown {
+  if (text.trim() === '') return null;
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return parsed;
+  } catch {
+    // A non-JSON reply is still mappable as a whole (`$`).
+    return text;
+  }
+}
+
+/** Names of `{{secret:NAME}}` placeholders in the config whose secret is not configured. */
+function missingSecrets(config: HttpNodeConfig, secret: (name: string) => string | undefined): string[] {
+  const templates = [config.url, config.body ?? '', ...Object.values(config.headers ?? {})];
+  const names = templates.flatMap((t) => [...t.matchAll(SECRET_PLACEHOLDER)].map((m) => m[1] ?? ''));
+  return [...new Set(names)].filter((name) => secret(name) === undefined);
+}
+
+/** Renders variable placeholders in the literal parts of a template, and secrets (raw) in between. */
+function renderWithSecrets(
+  template: string,
+  secret: (name: string) => string | undefined,
+  lookup: (name: string) => string,
+): string {
+  let out = '';
+  let from = 0;
+  for (const match of template.matchAll(SECRET_PLACEHOLDER)) {
+    out += renderTemplate(template.slice(from, match.index), lookup) + (secret(match[1] ?? '') ?? '');
+    from = match.index + match[0].length;
+  }
+  return out + renderTemplate(template.slice(from), lookup);
+}
+
+function variableLookup(variables: Readonly<Record<string, unknown>>): (path: string) => string {
+  return (path) => {
+    let value: unknown = variables;
+    for (const step of path.split('.')) {
+      value = typeof value === 'object' && value !== null && Object.hasOwn(value, step) ? Reflect.get(value, step) : undefined;
+    }
+    if (value === undefined || value === null) return '';
+    return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  };
+}
+
+function escapeJsonString(value: string): string {
+  return JSON.stringify(value).slice(1, -1);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
