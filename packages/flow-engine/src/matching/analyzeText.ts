@@ -1,0 +1,36 @@
+import { isFillerWord, stripCjkFillers } from './fillerWords.ts';
+import { hasCjk, normalizeText, tokenize } from './normalizeText.ts';
+
+/** Text prepared once for phrase scoring. */
+export interface AnalyzedText {
+  /** Output of normalizeText. */
+  normalized: string;
+  /** Words of the normalized text. */
+  tokens: string[];
+  /** Words that are not fillers; all words when every word is a filler. */
+  content: string[];
+  /** Whether the text holds CJK characters (and so is matched by substring). */
+  cjk: boolean;
+  /** The normalized text without spaces. */
+  compact: string;
+  /** `compact` without CJK fillers (never empty unless `compact` is). */
+  compactContent: string;
+}
+
+/** Normalizes, tokenizes and strips fillers from a text once, for repeated phrase scoring. */
+export function analyzeText(text: string, locale: string): AnalyzedText {
+  const normalized = normalizeText(text, locale);
+  const tokens = tokenize(normalized);
+  const content = tokens.filter((token) => !isFillerWord(token));
+  const compact = normalized.replace(/ /gu, '');
+  const cjk = hasCjk(normalized);
+  const stripped = cjk ? stripCjkFillers(compact) : compact;
+  return {
+    normalized,
+    tokens,
+    content: content.length > 0 ? content : tokens,
+    cjk,
+    compact,
+    compactContent: stripped.length > 0 ? stripped : compact,
+  };
+}

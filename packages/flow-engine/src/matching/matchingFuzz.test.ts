@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { matchChoice, type MatchableChoice } from './matchChoice.ts';
+import { parseSpokenDigits } from './parseSpokenDigits.ts';
+import { parseYesNo } from './parseYesNo.ts';
+
+/** A small seeded generator (mulberry32) so a failure can be replayed from its seed. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = [
+  ...'abcdefghijklmnopqrstuvwxyz0123456789 ',
+  ...'   .,!?\'"-#*$%\t\n',
+  ...'查询余额激活卡片挂失一二三第号',
+  ...'잔액조회카드번째일이삼',
+  '😀', '\u0000', '\u200b', 'İ', 'ß', '\ud800',
+];
+const WORDS = ['balance', 'card', 'activation', 'lost', 'one', 'two', 'double', 'oh', 'hundred', 'option', 'the', 'not', 'yes', 'no'];
+
+function randomInput(random: () => number): string {
+  const length = Math.floor(random() * 60);
+  let text = '';
+  for (let i = 0; i < length; i += 1) {
+    text += random() < 0.3 ? ` ${WORDS[Math.floor(random() * WORDS.length)] ?? ''} ` : (ALPHABET[Math.floor(random() * ALPHABET.length)] ?? '');
+  }
+  return text;
+}
+
+const choices: MatchableChoice[] = [
+  { key: '1', label: 'balance', synonyms: ['check balance'] },
+  { key: '2', label: 'card activation', synonyms: ['activate card'] },
+  { key: '3', label: '挂失', synonyms: ['卡丢了'] },
+  { key: '4', label: '잔액 조회', synonyms: [] },
+];
+
+describe('matching under random input', () => {
+  it('never throws, stays fast and returns well-formed results', () => {
+    const random = seededRandom(20261125);
+    const keys = new Set(choices.map((choice) => choice.key));
+    const started = performance.now();
+    for (let round = 0; round < 3000; round += 1) {
+      const input = randomInput(random);
+      for (const mode of ['chat', 'voice'] as const) {
+        const match = matchChoice(input, choices, mode, { locale: round % 2 === 0 ? 'en-US' : 'zh-CN' });
+        if (match !== null) {
+          expect(keys.has(match.key), `input ${JSON.stringify(input)}`).toBe(true);
+          expect(match.score).toBeGreaterThan(0);
+          expect(match.score).toBeLessThanOrEqual(1);
+        }
+      }
+      const digits = parseSpokenDigits(input, 'en-US');
+      if (digits !== null) expect(digits).toMatch(/^\d+$/u);
+      expect([true, false, null]).toContain(parseYesNo(input, 'ko-KR'));
+    }
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it('answers a very long input quickly', () => {
+    const long = 'I would like to maybe check the '.repeat(400) + 'balance';
+    const started = performance.now();
+    expect(matchChoice(long, choices, 'chat')?.key).toBe('1');
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+});

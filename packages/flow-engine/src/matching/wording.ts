@@ -1,0 +1,58 @@
+import type { MatchingLanguage } from './normalizeText.ts';
+
+/** How a keypad key is named in a prompt: digits as themselves, `*` and `#` by name. */
+export function spokenKey(key: string, language: MatchingLanguage): string {
+  const names: Record<MatchingLanguage, Record<string, string>> = {
+    en: { '*': 'star', '#': 'pound' },
+    zh: { '*': '星号键', '#': '井号键' },
+    ko: { '*': '별표', '#': '우물 정자' },
+  };
+  return names[language][key] ?? key;
+}
+
+/** Joins alternatives as a caller hears them: "a, b, or c"; "a、b或c"; "a, b 또는 c". */
+export function joinAlternatives(items: readonly string[], language: MatchingLanguage): string {
+  const head = items.slice(0, -1);
+  const last = items.at(-1) ?? '';
+  if (head.length === 0) return last;
+  switch (language) {
+    case 'en':
+      return `${head.join(', ')}, or ${last}`;
+    case 'zh':
+      return `${head.join('、')}或${last}`;
+    case 'ko':
+      return `${head.join(', ')} 또는 ${last}`;
+    default:
+      return exhaustive(language);
+  }
+}
+
+/** Whether the last character of a word is a Hangul syllable with a final consonant (batchim). */
+export function endsWithBatchim(word: string): boolean {
+  const last = word.trimEnd().at(-1);
+  if (last === undefined) return false;
+  const code = last.charCodeAt(0);
+  if (code < 0xac00 || code > 0xd7a3) return /[0-9]$/u.test(last) ? digitHasBatchim(last) : false;
+  return (code - 0xac00) % 28 !== 0;
+}
+
+/** Picks the Korean particle form for the word before it: `particle('잔액', '은', '는')` → `은`. */
+export function koreanParticle(word: string, afterConsonant: string, afterVowel: string): string {
+  return endsWithBatchim(word) ? afterConsonant : afterVowel;
+}
+
+/** Joins sentences: with a space in English and Korean, directly in Chinese. */
+export function joinSentences(sentences: readonly string[], language: MatchingLanguage): string {
+  const parts = sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
+  return parts.join(language === 'zh' ? '' : ' ');
+}
+
+/** Reports an impossible union member at compile time and a broken caller at run time. */
+export function exhaustive(value: never): never {
+  throw new Error(`Unhandled case ${String(value)}; add it to the switch.`);
+}
+
+function digitHasBatchim(digit: string): boolean {
+  // Sino-Korean readings: 영 일 이 삼 사 오 육 칠 팔 구 — 0, 1, 3, 6, 7, 8 end in a consonant.
+  return '013678'.includes(digit);
+}
