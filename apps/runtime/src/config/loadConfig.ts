@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** The runtime's resolved configuration. */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  store: StoreKind;
+  databaseUrl?: string;
+  /** Module names of plugin packs to load; a pack that fails to load is logged and skipped. */
+  plugins: string[];
+  /** Named secrets handed to node handlers (`CORE_BANKING_URL`, `TWILIO_AUTH_TOKEN`, …). */
+  secrets: Record<string, string>;
+  /** Bootstrap admin token; when absent one is generated on first start and kept in the data dir. */
+  adminToken?: string;
+  corsOrigins: string[];
+  rateLimit: { windowMs: number; max: number };
+  bodyLimit: string;
+  /** Serve `/api/auth/local` (a short-lived publisher token for the bundled designer) when bound to loopback. */
+  localAuth: boolean;
+  /** Start the sample core-banking service in-process unless `CORE_BANKING_URL` is configured. */
+  startCoreBanking: boolean;
+  /** Import and publish the example flows on first start. */
+  seedExamples: boolean;
+  /** `full` fsyncs every commit (power-loss safe); `normal` is crash-safe for process kills and much faster. */
+  sqliteSynchronous: 'normal' | 'full';
+  /** Public base URL (for Twilio signature checks behind a proxy); default derived from the request. */
+  publicUrl?: string;
+  logLevel: string;
+  /** Directory of the built designer served at `/`, when it exists. */
+  designerDir: string;
+}
+
+/** A config problem the operator can fix, with the setting it is about. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const SECRET_PREFIX = 'OMNIFLOW_SECRET_';
+
+/**
+ * Builds the runtime configuration from environment variables and an optional JSON file
+ * (`OMNIFLOW_CONFIG` or `options.file`); environment variables win over the file.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file?: string; cwd?: string } = {}): RuntimeConfig {
+  const cwd = options.cwd ?? process.cwd();
+  const file = options.file ?? env['OMNIFLOW_CONFIG'];
+  const fromFile = file ? readConfigFile(resolve(cwd, file)) : {};
+  const str = (key: string, envName: string): string | undefined => env[envName] ?? stringField(fromFile, key);
+
+  const port = parsePort(str('port', 'PORT') ?? numberField(fromFile, 'port')?.toString() ?? '3000');
+  const store = str('store', 'STORE') ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'postgres') throw new ConfigError(`STORE must be "sqlite" or "postgres", got "${store}".`);
+  const databaseUrl = str('databaseUrl', 'DATABASE_URL');
+  if (store === 'postgres' && !databaseUrl) throw new ConfigError('STORE=postgres needs DATABASE_URL (postgres://user:pass@host:port/db).');
+
+  const secrets: Record<string, string> = {};
+  const fileSecrets = fromFile['secrets'];
+  if (isRecord(fileSecrets)) {
+    for (const [name, value] of Object.entries(fileSecrets)) if (typeof value === 'string') secrets[name] = value;
+  }
+  for (const [name, value] of Object.entries(env)) {
+    if (name.startsWith(SECRET_PREFIX) && value !== undefined) secrets[name.slice(SECRET_PREFIX.length)] = value;
+  }
+  // Twilio's own variable name is accepted as-is, since that is what its docs tell people to set.
+  if (env['TWILIO_AUTH_TOKEN'] && !secrets['TWILIO_AUTH_TOKEN']) secrets['TWILIO_AUTH_TOKEN'] = env['TWILIO_AUTH_TOKEN'];
+
+  const sync = str('sqliteSynchronous', 'OMNIFLOW_SQLITE_SYNCHRONOUS') ?? 'normal';
+  if (sync !== 'normal' && sync !== 'full') throw new ConfigError(`OMNIFLOW_SQLITE_SYNCHRONOUS must be "normal" or "full", got "${sync}".`);
+
+  const config: RuntimeConfig = {
+    port,
+    host: str('host', 'HOST') ?? '127.0.0.1',
+    dataDir: resolve(cwd, str('dataDir', 'DATA_DIR') ?? './.data'),
+    store,
+    plugins: listSetting(env['OMNIFLOW_PLUGINS'], fromFile['plugins']) ?? ['@omniflow/plugin-banking'],
+    secrets,
+    corsOrigins: listSetting(env['OMNIFLOW_CORS_ORIGINS'], fromFile['corsOrigins']) ?? [],
+    rateLimit: {
+      windowMs: positiveInt(str('rateLimitWindowMs', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS') ?? '60000', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS'),
+      max: positiveInt(str('rateLimitMax', 'OMNIFLOW_RATE_LIMIT_MAX') ?? '6000', 'OMNIFLOW_RATE_LIMIT_MAX'),
+    },
+    bodyLimit: str('bodyLimit', 'OMNIFLOW_BODY_LIMIT') ?? '1mb',
+    localAuth: flag(str('localAuth', 'OMNIFLOW_LOCAL_AUTH'), true),
+    startCoreBanking: flag(str('startCoreBanking', 'OMNIFLOW_START_CORE_BANKING'), true),
+    seedExamples: flag(str('seedExamples', 'OMNIFLOW_SEED_EXAMPLES'), true),
+    sqliteSynchronous: sync,
+    logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
+    designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? '../designer/dist'),
+  };
+  if (databaseUrl) config.databaseUrl = databaseUrl;
+  const adminToken = str('adminToken', 'OMNIFLOW_ADMIN_TOKEN');
+  if (adminToken) config.adminToken = adminToken;
+  const publicUrl = str('publicUrl', 'OMNIFLOW_PUBLIC_URL');
+  if (publicUrl) config.publicUrl = publicUrl.replace(/\/$/, '');
+  return config;
+}
+
+function readConfigFile(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`The config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!isRecord(parsed)) throw new ConfigError(`The config file ${path} must hold a JSON object.`);
+  return parsed;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function stringField(source: Record<string, unknown>, key: string): string | undefined {
+  const value = source[key];
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function numberField(source: Record<string, unknown>, key: string): number | undefined {
+  const value = source[key];
+  return typeof value === 'number' ? value : undefined;
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0..65535, got "${value}".`);
+  return port;
+}
+
+function positiveInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${value}".`);
+  return n;
+}
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  return !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
+}
+
+/** A comma-separated env list wins over a JSON array from the file; an empty env value means an empty list. */
+function listSetting(envValue: string | undefined, fileValue: unknown): string[] | undefined {
+  if (envValue !== undefined) return envValue.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (Array.isArray(fileValue)) return fileValue.filter((v): v is string => typeof v === 'string');
+  return undefined;
+}

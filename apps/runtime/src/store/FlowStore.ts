@@ -1,0 +1,122 @@
+/** A flow as stored: its editable draft and a pointer to the live published version. */
+export interface FlowRecord {
+  id: string;
+  name: string;
+  /** The draft flow document (may be invalid while being edited). */
+  draft: Record<string, unknown>;
+  /** Bumped on every draft change; clients send it back for optimistic concurrency. */
+  revision: number;
+  /** The published version new sessions start on, or `null` before the first publish. */
+  liveVersion: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The list view of a flow. */
+export type FlowSummary = Omit<FlowRecord, 'draft'>;
+
+/** An immutable published version of a flow. */
+export interface FlowVersionRecord {
+  flowId: string;
+  version: number;
+  document: Record<string, unknown>;
+  note: string;
+  author: string;
+  publishedAt: string;
+}
+
+/** What a session is doing. */
+export type SessionStatus = 'active' | 'ended';
+
+/** A live or finished conversation and the engine snapshot it resumes from. */
+export interface SessionRecord {
+  id: string;
+  flowId: string;
+  /** The published version the session runs on; `0` for a designer test run of the draft. */
+  version: number;
+  /** The compiled document of a draft run (version 0), kept so any process can resume it. */
+  draftDocument: Record<string, unknown> | null;
+  channel: string;
+  locale: string;
+  status: SessionStatus;
+  snapshot: unknown;
+  /** Number of turns stored; a turn saved against a stale count is rejected (two processes, one session). */
+  turn: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The roles a management token can carry, from least to most powerful. */
+export type Role = 'viewer' | 'editor' | 'publisher' | 'admin';
+
+/** A stored access token (only its SHA-256 hash is kept). */
+export interface TokenRecord {
+  id: string;
+  hash: string;
+  /** A management role, or `channel` for a per-flow public channel token. */
+  role: Role | 'channel';
+  /** The flow a channel token is bound to. */
+  flowId: string | null;
+  label: string;
+  createdAt: string;
+  expiresAt: string | null;
+}
+
+/** Result of a draft update under optimistic concurrency. */
+export type UpdateDraftResult =
+  | { ok: true; flow: FlowRecord }
+  | { ok: false; reason: 'notFound' }
+  | { ok: false; reason: 'stale'; currentRevision: number };
+
+/** Result of moving the live pointer. */
+export type RollbackResult = { ok: true; flow: FlowRecord } | { ok: false; reason: 'notFound' | 'noSuchVersion' };
+
+/** Result of storing a turn. */
+export type SaveTurnResult = { ok: true } | { ok: false; reason: 'notFound' | 'stale' };
+
+/** One turn's worth of session state to persist atomically. */
+export interface TurnWrite {
+  sessionId: string;
+  /** The turn count the caller read; the write fails with `stale` if another writer moved on. */
+  expectedTurn: number;
+  status: SessionStatus;
+  snapshot: unknown;
+  /** Transcript entries added by the turn, appended in order. */
+  entries: readonly unknown[];
+}
+
+/**
+ * Persistence of flows, versions, the live pointer, sessions, transcripts and tokens.
+ * SQLite (embedded) and PostgreSQL (scale-out) implement the same contract, checked by one shared test suite.
+ */
+export interface FlowStore {
+  readonly kind: 'sqlite' | 'postgres';
+  listFlows(): Promise<FlowSummary[]>;
+  getFlow(id: string): Promise<FlowRecord | undefined>;
+  /** Creates a flow with its first draft; `undefined` when the id is taken. */
+  createFlow(id: string, name: string, draft: Record<string, unknown>): Promise<FlowRecord | undefined>;
+  /** Replaces the draft if `expectedRevision` is current; a stale revision changes nothing. */
+  updateDraft(id: string, draft: Record<string, unknown>, expectedRevision: number): Promise<UpdateDraftResult>;
+  /** Deletes a flow, its versions, tokens and sessions; `false` when it did not exist. */
+  deleteFlow(id: string): Promise<boolean>;
+  /** Stores the next numbered version and points the live pointer at it, in one transaction. */
+  publish(flowId: string, document: Record<string, unknown>, note: string, author: string): Promise<FlowVersionRecord | undefined>;
+  listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]>;
+  getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
+  /** Moves the live pointer to an existing version atomically. */
+  rollback(flowId: string, version: number): Promise<RollbackResult>;
+  createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | undefined>;
+  /** Stores the snapshot, status and new transcript entries of one turn in one transaction. */
+  saveTurn(write: TurnWrite): Promise<SaveTurnResult>;
+  getTranscript(sessionId: string): Promise<unknown[]>;
+  countActiveSessions(): Promise<number>;
+  createToken(token: TokenRecord): Promise<void>;
+  findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
+  listTokens(filter: { flowId?: string; role?: TokenRecord['role'] }): Promise<TokenRecord[]>;
+  deleteToken(id: string): Promise<boolean>;
+  /** A small value kept by the runtime itself (e.g. whether the examples were seeded). */
+  getSetting(key: string): Promise<string | undefined>;
+  setSetting(key: string, value: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,253 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type {
+  FlowRecord,
+  FlowStore,
+  FlowSummary,
+  FlowVersionRecord,
+  RollbackResult,
+  SaveTurnResult,
+  SessionRecord,
+  TokenRecord,
+  TurnWrite,
+  UpdateDraftResult,
+} from './FlowStore.ts';
+import { flowFromRow, sessionFromRow, tokenFromRow, versionFromRow, type FlowRow, type SessionRow, type TokenRow, type VersionRow } from './storeRows.ts';
+
+/** Schema migrations, applied in order and recorded in `schema_migrations`. Never edit one that shipped. */
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE flows (id TEXT PRIMARY KEY, name TEXT NOT NULL, draft TEXT NOT NULL, revision INTEGER NOT NULL,
+     live_version INTEGER, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE TABLE versions (flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE, version INTEGER NOT NULL,
+     document TEXT NOT NULL, note TEXT NOT NULL, author TEXT NOT NULL, published_at TEXT NOT NULL, PRIMARY KEY (flow_id, version));
+   CREATE TABLE sessions (id TEXT PRIMARY KEY, flow_id TEXT NOT NULL, version INTEGER NOT NULL, draft_document TEXT,
+     channel TEXT NOT NULL, locale TEXT NOT NULL, status TEXT NOT NULL, snapshot TEXT NOT NULL, turn INTEGER NOT NULL,
+     created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+   CREATE INDEX sessions_status ON sessions(status);
+   CREATE TABLE transcripts (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+     entry TEXT NOT NULL, PRIMARY KEY (session_id, seq));
+   CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
+     label TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT);
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+];
+
+/** The embedded store: one SQLite file in the data dir, WAL journal, migrated on open. */
+export class SqliteFlowStore implements FlowStore {
+  readonly kind = 'sqlite';
+  readonly #db: Database.Database;
+  readonly #stmt: ReturnType<typeof prepareStatements>;
+
+  private constructor(db: Database.Database) {
+    this.#db = db;
+    this.#stmt = prepareStatements(db);
+  }
+
+  /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
+  static open(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}): SqliteFlowStore {
+    let file = ':memory:';
+    if (dataDir !== ':memory:') {
+      mkdirSync(dataDir, { recursive: true });
+      file = join(dataDir, 'omniflow.db');
+    }
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return new SqliteFlowStore(db);
+  }
+
+  async listFlows(): Promise<FlowSummary[]> {
+    return this.#stmt.listFlows.all().map((row) => {
+      const { draft: _draft, ...summary } = flowFromRow({ ...(row as Omit<FlowRow, 'draft'>), draft: '{}' });
+      return summary;
+    });
+  }
+
+  async getFlow(id: string): Promise<FlowRecord | undefined> {
+    const row = this.#stmt.getFlow.get(id) as FlowRow | undefined;
+    return row ? flowFromRow(row) : undefined;
+  }
+
+  async createFlow(id: string, name: string, draft: Record<string, unknown>): Promise<FlowRecord | undefined> {
+    const now = new Date().toISOString();
+    const result = this.#stmt.createFlow.run(id, name, JSON.stringify(draft), now, now);
+    return result.changes === 1 ? this.getFlow(id) : undefined;
+  }
+
+  async updateDraft(id: string, draft: Record<string, unknown>, expectedRevision: number): Promise<UpdateDraftResult> {
+    const name = typeof draft['name'] === 'string' ? draft['name'] : undefined;
+    const tx = this.#db.transaction((): UpdateDraftResult => {
+      const current = this.#stmt.getRevision.get(id) as { revision: number } | undefined;
+      if (!current) return { ok: false, reason: 'notFound' };
+      if (current.revision !== expectedRevision) return { ok: false, reason: 'stale', currentRevision: current.revision };
+      this.#stmt.updateDraft.run(JSON.stringify(draft), name ?? null, new Date().toISOString(), id);
+      return { ok: true, flow: flowFromRow(this.#stmt.getFlow.get(id) as FlowRow) };
+    });
+    return tx.immediate();
+  }
+
+  async deleteFlow(id: string): Promise<boolean> {
+    const tx = this.#db.transaction(() => {
+      this.#stmt.deleteFlowSessions.run(id);
+      this.#stmt.deleteFlowTokens.run(id);
+      return this.#stmt.deleteFlow.run(id).changes === 1;
+    });
+    return tx.immediate();
+  }
+
+  async publish(flowId: string, document: Record<string, unknown>, note: string, author: string): Promise<FlowVersionRecord | undefined> {
+    const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
+      if (!this.#stmt.getRevision.get(flowId)) return undefined;
+      const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };
+      const publishedAt = new Date().toISOString();
+      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt);
+      this.#stmt.setLive.run(next, publishedAt, flowId);
+      return { flowId, version: next, document, note, author, publishedAt };
+    });
+    return tx.immediate();
+  }
+
+  async listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]> {
+    return this.#stmt.listVersions.all(flowId).map((row) => {
+      const { document: _doc, ...rest } = versionFromRow({ ...(row as Omit<VersionRow, 'document'>), document: '{}' });
+      return rest;
+    });
+  }
+
+  async getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined> {
+    const row = this.#stmt.getVersion.get(flowId, version) as VersionRow | undefined;
+    return row ? versionFromRow(row) : undefined;
+  }
+
+  async rollback(flowId: string, version: number): Promise<RollbackResult> {
+    const tx = this.#db.transaction((): RollbackResult => {
+      if (!this.#stmt.getRevision.get(flowId)) return { ok: false, reason: 'notFound' };
+      if (!this.#stmt.hasVersion.get(flowId, version)) return { ok: false, reason: 'noSuchVersion' };
+      this.#stmt.setLive.run(version, new Date().toISOString(), flowId);
+      return { ok: true, flow: flowFromRow(this.#stmt.getFlow.get(flowId) as FlowRow) };
+    });
+    return tx.immediate();
+  }
+
+  async createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void> {
+    const now = new Date().toISOString();
+    const tx = this.#db.transaction(() => {
+      this.#stmt.insertSession.run(
+        session.id, session.flowId, session.version,
+        session.draftDocument === null ? null : JSON.stringify(session.draftDocument),
+        session.channel, session.locale, session.status, JSON.stringify(session.snapshot), now, now,
+      );
+      entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
+    });
+    tx.immediate();
+  }
+
+  async getSession(id: string): Promise<SessionRecord | undefined> {
+    const row = this.#stmt.getSession.get(id) as SessionRow | undefined;
+    return row ? sessionFromRow(row) : undefined;
+  }
+
+  async saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
+    const tx = this.#db.transaction((): SaveTurnResult => {
+      const updated = this.#stmt.saveTurn.run(
+        write.status, JSON.stringify(write.snapshot), new Date().toISOString(), write.sessionId, write.expectedTurn,
+      );
+      if (updated.changes !== 1) return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
+      const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
+      write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
+      return { ok: true };
+    });
+    return tx.immediate();
+  }
+
+  async getTranscript(sessionId: string): Promise<unknown[]> {
+    return this.#stmt.getTranscript.all(sessionId).map((row) => JSON.parse((row as { entry: string }).entry) as unknown);
+  }
+
+  async countActiveSessions(): Promise<number> {
+    return (this.#stmt.countActive.get() as { n: number }).n;
+  }
+
+  async createToken(token: TokenRecord): Promise<void> {
+    this.#stmt.insertToken.run(token.id, token.hash, token.role, token.flowId, token.label, token.createdAt, token.expiresAt);
+  }
+
+  async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
+    const row = this.#stmt.findToken.get(hash) as TokenRow | undefined;
+    return row ? tokenFromRow(row) : undefined;
+  }
+
+  async listTokens(filter: { flowId?: string; role?: TokenRecord['role'] }): Promise<TokenRecord[]> {
+    const rows = this.#stmt.listTokens.all({ flowId: filter.flowId ?? null, role: filter.role ?? null }) as TokenRow[];
+    return rows.map(tokenFromRow);
+  }
+
+  async deleteToken(id: string): Promise<boolean> {
+    return this.#stmt.deleteToken.run(id).changes === 1;
+  }
+
+  async getSetting(key: string): Promise<string | undefined> {
+    return (this.#stmt.getSetting.get(key) as { value: string } | undefined)?.value;
+  }
+
+  async setSetting(key: string, value: string): Promise<void> {
+    this.#stmt.setSetting.run(key, value);
+  }
+
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function migrate(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
+  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version));
+  const apply = db.transaction((version: number, sql: string) => {
+    db.exec(sql);
+    db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+  });
+  MIGRATIONS.forEach((sql, index) => {
+    if (!applied.has(index + 1)) apply.immediate(index + 1, sql);
+  });
+}
+
+function prepareStatements(db: Database.Database) {
+  return {
+    listFlows: db.prepare('SELECT id, name, revision, live_version, created_at, updated_at FROM flows ORDER BY id'),
+    getFlow: db.prepare('SELECT * FROM flows WHERE id = ?'),
+    getRevision: db.prepare('SELECT revision FROM flows WHERE id = ?'),
+    createFlow: db.prepare(
+      'INSERT INTO flows (id, name, draft, revision, live_version, created_at, updated_at) VALUES (?, ?, ?, 1, NULL, ?, ?) ON CONFLICT(id) DO NOTHING',
+    ),
+    updateDraft: db.prepare('UPDATE flows SET draft = ?, name = COALESCE(?, name), revision = revision + 1, updated_at = ? WHERE id = ?'),
+    deleteFlow: db.prepare('DELETE FROM flows WHERE id = ?'),
+    deleteFlowSessions: db.prepare('DELETE FROM sessions WHERE flow_id = ?'),
+    deleteFlowTokens: db.prepare('DELETE FROM tokens WHERE flow_id = ?'),
+    nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE flow_id = ?'),
+    insertVersion: db.prepare('INSERT INTO versions (flow_id, version, document, note, author, published_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    setLive: db.prepare('UPDATE flows SET live_version = ?, updated_at = ? WHERE id = ?'),
+    listVersions: db.prepare('SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = ? ORDER BY version'),
+    getVersion: db.prepare('SELECT * FROM versions WHERE flow_id = ? AND version = ?'),
+    hasVersion: db.prepare('SELECT 1 FROM versions WHERE flow_id = ? AND version = ?'),
+    insertSession: db.prepare(
+      `INSERT INTO sessions (id, flow_id, version, draft_document, channel, locale, status, snapshot, turn, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
+    ),
+    getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    sessionExists: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
+    saveTurn: db.prepare('UPDATE sessions SET status = ?, snapshot = ?, turn = turn + 1, updated_at = ? WHERE id = ? AND turn = ?'),
+    nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
+    insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
+    getTranscript: db.prepare('SELECT entry FROM transcripts WHERE session_id = ? ORDER BY seq'),
+    countActive: db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE status = 'active'"),
+    insertToken: db.prepare('INSERT INTO tokens (id, hash, role, flow_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    findToken: db.prepare('SELECT * FROM tokens WHERE hash = ?'),
+    listTokens: db.prepare('SELECT * FROM tokens WHERE (@flowId IS NULL OR flow_id = @flowId) AND (@role IS NULL OR role = @role) ORDER BY created_at, id'),
+    deleteToken: db.prepare('DELETE FROM tokens WHERE id = ?'),
+    getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
+    setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+  };
+}
