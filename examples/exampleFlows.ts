@@ -1,0 +1,32 @@
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
+import cardActivation from './flows/card-activation.json' with { type: 'json' };
+import bankMainMenu from './flows/bank-main-menu.json' with { type: 'json' };
+import flightRebooking from './flows/flight-rebooking.json' with { type: 'json' };
+import { registerFlightHandlers, type FlightHandlers } from './handlers/flightHandlers.ts';
+
+/** One example flow: its file under `examples/flows/` and its parsed JSON (validate before use). */
+export interface ExampleFlow {
+  file: string;
+  flow: unknown;
+}
+
+/** Every example flow, as parsed JSON with its file name. */
+export const exampleFlows: readonly ExampleFlow[] = [
+  { file: 'card-activation.json', flow: cardActivation },
+  { file: 'bank-main-menu.json', flow: bankMainMenu },
+  { file: 'flight-rebooking.json', flow: flightRebooking },
+];
+
+/** The example flow stored in `file`; a missing name is a programmer error. */
+export function exampleFlow(file: string): unknown {
+  const found = exampleFlows.find((example) => example.file === file);
+  if (found === undefined) {
+    throw new Error(`No example flow "${file}"; use one of ${exampleFlows.map((e) => e.file).join(', ')}.`);
+  }
+  return found.flow;
+}
+
+/** Registers the named transaction handlers the examples call (`flights.*`) with a registry. */
+export function registerExampleHandlers(registry: NodeTypeRegistry): FlightHandlers {
+  return registerFlightHandlers(registry);
+}

@@ -1,0 +1,4 @@
+export { exampleFlows, exampleFlow, registerExampleHandlers } from './exampleFlows.ts';
+export type { ExampleFlow } from './exampleFlows.ts';
+export { createFlightHandlers, registerFlightHandlers } from './handlers/flightHandlers.ts';
+export type { FlightHandlers, FlightData } from './handlers/flightHandlers.ts';
