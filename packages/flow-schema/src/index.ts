@@ -41,3 +41,18 @@ export { renderTemplate, templateVariables, templatePlaceholders } from './templ
 export type { TemplatePlaceholder } from './template/renderTemplate.ts';
 export { derivePorts } from './ports/derivePorts.ts';
 export { jsonPointer, resolvePointer } from './jsonPointer.ts';
+export { flowJsonSchema, promptJsonSchema, localizedTextJsonSchema, retryPolicyJsonSchema } from './flowJsonSchema.ts';
+export { validateFlow } from './validation/validateFlow.ts';
+export type { ValidateFlowResult } from './validation/validateFlow.ts';
+export { IMPLICIT_VARIABLES, MAX_ISSUES } from './validation/validationContext.ts';
+export type { ValidateFlowOptions } from './validation/validationContext.ts';
+export { FLOW_ISSUE_CODES, flowIssue } from './validation/flowIssue.ts';
+export type { FlowIssue, FlowIssueCode } from './validation/flowIssue.ts';
+export { OPTIONAL_PORTS } from './validation/checkGraph.ts';
+export { collectConfigFields } from './validation/collectConfigFields.ts';
+export type { ConfigField } from './validation/collectConfigFields.ts';
+export { flowAjv } from './validation/schemaCompiler.ts';
+export { migrateFlow, FLOW_MIGRATIONS } from './migrations/migrateFlow.ts';
+export type { MigrateFlowResult } from './migrations/migrateFlow.ts';
+export type { FlowMigration } from './migrations/flowMigration.ts';
+export type { FlowV0 } from './migrations/migrateV0ToV1.ts';

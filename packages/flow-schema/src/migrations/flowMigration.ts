@@ -1,0 +1,13 @@
+/** One step of the flow document's schema history: `up` from `version - 1` to `version`, `down` back. */
+export interface FlowMigration {
+  version: number;
+  /** Why the shape changed, for the changelog and error messages. */
+  description: string;
+  up(flow: Record<string, unknown>): Record<string, unknown>;
+  down(flow: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** A plain JSON object (not an array). */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,144 @@
+import type { FieldKind, JsonSchema } from '../nodeTypeSpec.ts';
+import { jsonPointer } from '../jsonPointer.ts';
+
+/** One annotated value found in a node config. */
+export interface ConfigField {
+  kind: FieldKind;
+  /** JSON pointer relative to the config. */
+  pointer: string;
+  value: unknown;
+  /** Names an expression here may read without declaring them (`value` in an ask's validation). */
+  implicit?: readonly string[];
+}
+
+const FIELD_KINDS: readonly FieldKind[] = ['prompt', 'expression', 'template', 'variable', 'secret', 'node', 'flow'];
+const MAX_REF_DEPTH = 32;
+
+/**
+ * The built-in types' annotated fields, as pointer patterns (`*` = any array item or object value, `{keys}` = every
+ * key of an object). They apply even when the type's schema carries no `x-kind` annotations.
+ */
+type BuiltInField = readonly [pattern: string, kind: FieldKind, implicit?: readonly string[]];
+const BUILT_IN_FIELDS: Readonly<Record<string, readonly BuiltInField[]>> = {
+  message: [['/prompt', 'prompt']],
+  menu: [['/prompt', 'prompt'], ['/noInput/reprompts/*', 'prompt'], ['/noMatch/reprompts/*', 'prompt']],
+  ask: [
+    ['/prompt', 'prompt'],
+    ['/invalidPrompt', 'prompt'],
+    ['/noInput/reprompts/*', 'prompt'],
+    ['/noMatch/reprompts/*', 'prompt'],
+    ['/variable', 'variable'],
+    ['/slot/validate', 'expression', ['value']],
+  ],
+  condition: [['/cases/*/when', 'expression']],
+  set: [['/assignments/*/variable', 'variable'], ['/assignments/*/value', 'expression']],
+  transaction: [['/args/*', 'expression'], ['/results/{keys}', 'variable']],
+  transfer: [['/prompt', 'prompt'], ['/reason', 'template']],
+  subflow: [['/flowId', 'flow'], ['/inputs/*', 'expression'], ['/outputs/{keys}', 'variable']],
+  end: [['/prompt', 'prompt']],
+};
+
+/**
+ * Finds every `x-kind` field of a config by walking the config alongside its schema — `properties`,
+ * `additionalProperties`, `patternProperties`, `items`, `prefixItems`, `allOf`/`anyOf`/`oneOf`, local `$ref`s into
+ * `$defs`/`definitions`, and `propertyNames` (annotated keys) — plus the built-in types' known fields. A field found
+ * twice (same pointer and kind) is reported once.
+ */
+export function collectConfigFields(type: string, schema: JsonSchema, config: Record<string, unknown>): ConfigField[] {
+  const found = new Map<string, ConfigField>();
+  const add = (field: ConfigField): void => {
+    const key = `${field.kind} ${field.pointer}`;
+    if (!found.has(key)) found.set(key, field);
+  };
+  walk(schema, schema, config, '', 0, add);
+  for (const [pattern, kind, implicit] of BUILT_IN_FIELDS[type] ?? []) {
+    matchPattern(config, pattern.split('/').slice(1), '', (pointer, value) => add(implicit ? { kind, pointer, value, implicit } : { kind, pointer, value }));
+  }
+  return [...found.values()];
+}
+
+function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string, depth: number, add: (f: ConfigField) => void): void {
+  if (!isObject(schema) || value === undefined || depth > MAX_REF_DEPTH) return;
+  const ref = schema['$ref'];
+  if (typeof ref === 'string') walk(root, resolveLocalRef(root, ref), value, pointer, depth + 1, add);
+  const kind = schema['x-kind'];
+  if (isFieldKind(kind)) {
+    add({ kind, pointer, value });
+    // A prompt is checked as a whole; nothing inside it is annotated separately.
+    if (kind === 'prompt') return;
+  }
+  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+    const branches = schema[keyword];
+    if (Array.isArray(branches)) for (const branch of branches) walk(root, branch, value, pointer, depth + 1, add);
+  }
+  if (Array.isArray(value)) {
+    const prefix = schema['prefixItems'];
+    const prefixLength = Array.isArray(prefix) ? prefix.length : 0;
+    value.forEach((item, i) => {
+      const itemSchema = i < prefixLength && Array.isArray(prefix) ? prefix[i] : schema['items'];
+      walk(root, itemSchema, item, `${pointer}${jsonPointer(i)}`, depth + 1, add);
+    });
+    return;
+  }
+  if (!isObject(value)) return;
+  const properties = isObject(schema['properties']) ? schema['properties'] : {};
+  const patterns = isObject(schema['patternProperties']) ? Object.entries(schema['patternProperties']) : [];
+  const names = schema['propertyNames'];
+  const keyKind = isObject(names) ? names['x-kind'] : undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPointer = `${pointer}${jsonPointer(key)}`;
+    if (isFieldKind(keyKind)) add({ kind: keyKind, pointer: childPointer, value: key });
+    if (Object.hasOwn(properties, key)) {
+      walk(root, properties[key], child, childPointer, depth + 1, add);
+      continue;
+    }
+    const pattern = patterns.find(([source]) => safeTest(source, key));
+    walk(root, pattern ? pattern[1] : schema['additionalProperties'], child, childPointer, depth + 1, add);
+  }
+}
+
+function matchPattern(value: unknown, segments: readonly string[], pointer: string, visit: (pointer: string, value: unknown) => void): void {
+  const [head, ...rest] = segments;
+  if (head === undefined) {
+    if (value !== undefined) visit(pointer, value);
+    return;
+  }
+  if (head === '{keys}') {
+    if (isObject(value)) for (const key of Object.keys(value)) visit(`${pointer}${jsonPointer(key)}`, key);
+    return;
+  }
+  if (head === '*') {
+    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : isObject(value) ? Object.entries(value) : [];
+    for (const [key, child] of entries) matchPattern(child, rest, `${pointer}${jsonPointer(key)}`, visit);
+    return;
+  }
+  if (isObject(value) && Object.hasOwn(value, head)) matchPattern(value[head], rest, `${pointer}${jsonPointer(head)}`, visit);
+}
+
+function resolveLocalRef(root: JsonSchema, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let current: unknown = root;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (!isObject(current) || !Object.hasOwn(current, key)) return undefined;
+    current = current[key];
+  }
+  return current;
+}
+
+function safeTest(source: string, key: string): boolean {
+  try {
+    return new RegExp(source, 'u').test(key);
+  } catch {
+    // ajv already refused a schema with an invalid pattern; here it simply matches nothing.
+    return false;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isFieldKind(value: unknown): value is FieldKind {
+  return typeof value === 'string' && (FIELD_KINDS as readonly string[]).includes(value);
+}
