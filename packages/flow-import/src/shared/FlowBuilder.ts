@@ -1,0 +1,134 @@
+import {
+  CURRENT_SCHEMA_VERSION,
+  type CanvasPosition,
+  type FlowDocument,
+  type FlowEdge,
+  type FlowNode,
+  type FlowSettings,
+  type Prompt,
+  type VariableDeclaration,
+  type VariableType,
+} from '@omniflow/flow-schema';
+import type { ImportReportItem, ImportSeverity } from '../importTypes.ts';
+import { sanitizeIdentifier } from './expressionText.ts';
+
+/** Id of the node every dangling outcome of an imported flow goes to. */
+export const FALLBACK_END_ID = 'imported_end';
+
+/**
+ * Accumulates the nodes, edges, variables and report of one import, so the format mappers stay declarative:
+ * every port is connected (a missing target goes to one shared `end` node), every variable read is declared.
+ */
+export class FlowBuilder {
+  readonly nodes: FlowNode[] = [];
+  readonly edges: FlowEdge[] = [];
+  readonly report: ImportReportItem[] = [];
+  readonly settings: FlowSettings = {};
+  private readonly variables = new Map<string, VariableDeclaration>();
+  private readonly ids = new Set<string>();
+
+  constructor(readonly locale: string) {}
+
+  /** Adds a node; its id must come from {@link FlowBuilder.claimId}. */
+  addNode(node: FlowNode): void {
+    this.ids.add(node.id);
+    this.nodes.push(node);
+  }
+
+  /** Reserves a unique node id derived from `wanted` (source ids are kept when they are valid). */
+  claimId(wanted: string): string {
+    const base = /^[A-Za-z0-9_-]+$/.test(wanted) ? wanted : sanitizeIdentifier(wanted);
+    let id = base;
+    for (let n = 2; this.ids.has(id) || id === FALLBACK_END_ID; n++) id = `${base}_${n}`;
+    this.ids.add(id);
+    return id;
+  }
+
+  /** Connects `source.port` to `target`; with no target, to the shared end node (noted in the report). */
+  connect(source: string, port: string, target: string | undefined, sourceRef: string): void {
+    if (target === undefined) {
+      this.note('info', sourceRef, `The "${port}" outcome leads nowhere in the source; it ends the conversation.`);
+    }
+    this.edges.push({ id: `${source}:${port}`, source, port, target: target ?? this.fallbackEnd() });
+  }
+
+  /** Declares a flow variable once (the first declaration wins) and returns its name. */
+  declare(name: string, type: VariableType = 'string', description?: string): string {
+    if (!this.variables.has(name)) {
+      const declaration: VariableDeclaration = { name, type, default: defaultFor(type) };
+      if (description !== undefined) declaration.description = description;
+      this.variables.set(name, declaration);
+    }
+    return name;
+  }
+
+  /** Whether a variable of that name is declared already. */
+  isDeclared(name: string): boolean {
+    return this.variables.has(name);
+  }
+
+  /** Adds a report line. */
+  note(severity: ImportSeverity, sourceRef: string, message: string): void {
+    this.report.push({ severity, sourceRef, message });
+  }
+
+  /** A channel-neutral prompt in the import locale; `ssml` enriches voice when the source had SSML. */
+  prompt(text: string, ssml?: string): Prompt {
+    const prompt: Prompt = { text: { [this.locale]: text } };
+    if (ssml !== undefined) prompt.ssml = { [this.locale]: ssml };
+    return prompt;
+  }
+
+  /** The flow document. */
+  build(meta: { id: string; name: string; description?: string; start: string }): FlowDocument {
+    const fallback = this.nodes.find((node) => node.id === FALLBACK_END_ID);
+    if (fallback !== undefined) fallback.position = rightOf(this.nodes.flatMap((node) => (node.position && node !== fallback ? [node.position] : [])));
+    const flow: FlowDocument = {
+      id: meta.id,
+      name: meta.name,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+      locales: [this.locale],
+      defaultLocale: this.locale,
+      variables: [...this.variables.values()],
+      start: meta.start,
+      nodes: this.nodes,
+      edges: this.edges,
+    };
+    if (meta.description !== undefined && meta.description !== '') flow.description = meta.description;
+    if (Object.keys(this.settings).length > 0) flow.settings = this.settings;
+    return flow;
+  }
+
+  private fallbackEnd(): string {
+    if (!this.nodes.some((node) => node.id === FALLBACK_END_ID)) {
+      this.nodes.push({
+        id: FALLBACK_END_ID,
+        type: 'end',
+        label: 'End (imported: no next step in the source)',
+        config: { outcome: 'completed' },
+      });
+    }
+    return FALLBACK_END_ID;
+  }
+}
+
+function defaultFor(type: VariableType): VariableDeclaration['default'] {
+  switch (type) {
+    case 'string':
+      return '';
+    case 'date':
+      return null;
+    case 'number':
+      return 0;
+    case 'boolean':
+      return false;
+    case 'object':
+      return {};
+  }
+}
+
+// The shared end node sits right of the rightmost node, level with the topmost.
+function rightOf(positions: readonly CanvasPosition[]): CanvasPosition {
+  if (positions.length === 0) return { x: 0, y: 0 };
+  return { x: Math.max(...positions.map((p) => p.x)) + 300, y: Math.min(...positions.map((p) => p.y)) };
+}
