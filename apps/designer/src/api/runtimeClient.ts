@@ -1,0 +1,196 @@
+import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
+
+/** One error from the runtime's `{ errors: [...] }` reply. */
+export interface ApiErrorItem {
+  code: string;
+  message: string;
+  pointer?: string;
+}
+
+/** A non-2xx reply from the runtime, with its machine-readable error list. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errors: ApiErrorItem[],
+    readonly body: unknown,
+  ) {
+    super(errors[0]?.message ?? `HTTP ${status}`);
+  }
+}
+
+/** A row of the flow list. */
+export interface FlowSummary {
+  id: string;
+  name: string;
+  revision: number;
+  updatedAt?: string;
+  publishedVersion?: number | null;
+}
+
+/** A stored draft and the revision it is at. */
+export interface StoredFlow {
+  flow: FlowDocument;
+  revision: number;
+}
+
+/** A published version of a flow. */
+export interface FlowVersion {
+  version: number;
+  note?: string;
+  publishedAt?: string;
+  publishedBy?: string;
+  active?: boolean;
+}
+
+/** One turn of a simulator session as the designer shows it. */
+export interface SessionTurn {
+  sessionId: string;
+  outputs: SimOutput[];
+  status: 'active' | 'ended';
+  nodeId: string | null;
+  variables: Record<string, unknown>;
+}
+
+/** An output event of a session, loosely typed: the designer renders what it knows and shows the rest as JSON. */
+export type SimOutput = { type: string; [key: string]: unknown };
+
+const TOKEN_KEY = 'omniflow.token';
+
+/** The bearer token: from `?token=` (remembered), then local storage, then a `<meta name="omniflow-token">`. */
+export function currentToken(): string | null {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    localStorage.setItem(TOKEN_KEY, fromUrl);
+    return fromUrl;
+  }
+  const stored = localStorage.getItem(TOKEN_KEY);
+  if (stored) return stored;
+  const meta = document.querySelector('meta[name="omniflow-token"]');
+  return meta?.getAttribute('content') ?? null;
+}
+
+/** Remembers a token typed by the user. */
+export function rememberToken(token: string): void {
+  localStorage.setItem(TOKEN_KEY, token);
+}
+
+const TIMEOUT_MS = 15_000;
+
+/** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. */
+export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = currentToken();
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  try {
+    const response = await fetch(path, {
+      method,
+      headers,
+      signal: controller.signal,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    const parsed: unknown = text ? safeJson(text) : null;
+    if (!response.ok) throw new ApiError(response.status, errorItems(parsed, response.status), parsed);
+    return parsed as T;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { errors: [{ code: 'HTTP', message: text.slice(0, 200) }] };
+  }
+}
+
+function errorItems(body: unknown, status: number): ApiErrorItem[] {
+  const errors = field(body, 'errors');
+  if (Array.isArray(errors)) {
+    return errors.map((e) => ({
+      code: String(field(e, 'code') ?? status),
+      message: String(field(e, 'message') ?? 'Error'),
+      ...(typeof field(e, 'pointer') === 'string' ? { pointer: String(field(e, 'pointer')) } : {}),
+    }));
+  }
+  const message = field(body, 'message') ?? field(body, 'error');
+  return [{ code: String(status), message: typeof message === 'string' ? message : `HTTP ${status}` }];
+}
+
+/** Reads `key` from an unknown JSON value. */
+export function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+}
+
+function listOf(body: unknown, key: string): unknown[] {
+  if (Array.isArray(body)) return body;
+  const inner = field(body, key) ?? field(body, 'items') ?? field(body, 'data');
+  return Array.isArray(inner) ? inner : [];
+}
+
+function toStoredFlow(body: unknown): StoredFlow {
+  const flow = field(body, 'flow') ?? field(body, 'draft') ?? body;
+  const revision = Number(field(body, 'revision') ?? field(flow, 'revision') ?? 0);
+  return { flow: flow as FlowDocument, revision };
+}
+
+function toSummary(row: unknown): FlowSummary {
+  const flow = field(row, 'flow');
+  return {
+    id: String(field(row, 'id') ?? field(flow, 'id')),
+    name: String(field(row, 'name') ?? field(flow, 'name') ?? ''),
+    revision: Number(field(row, 'revision') ?? 0),
+    ...(typeof field(row, 'updatedAt') === 'string' ? { updatedAt: String(field(row, 'updatedAt')) } : {}),
+    publishedVersion: typeof field(row, 'publishedVersion') === 'number' ? Number(field(row, 'publishedVersion')) : null,
+  };
+}
+
+function toTurn(body: unknown, fallbackId: string): SessionTurn {
+  const turn = field(body, 'turn') ?? body;
+  const outputs = listOf(field(turn, 'outputs') ?? [], 'outputs').filter((o): o is SimOutput => typeof field(o, 'type') === 'string');
+  const status = field(turn, 'status') ?? field(body, 'status');
+  const nodeId = field(turn, 'nodeId');
+  const variables = field(turn, 'variables');
+  return {
+    sessionId: String(field(body, 'sessionId') ?? field(body, 'id') ?? field(field(body, 'session'), 'id') ?? fallbackId),
+    outputs,
+    status: status === 'ended' ? 'ended' : 'active',
+    nodeId: typeof nodeId === 'string' ? nodeId : null,
+    variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {},
+  };
+}
+
+/** The runtime's HTTP API as the designer uses it. */
+export const runtimeClient = {
+  nodeTypes: async (): Promise<NodeTypeSpec[]> => listOf(await apiRequest('GET', '/api/node-types'), 'nodeTypes') as NodeTypeSpec[],
+  listFlows: async (): Promise<FlowSummary[]> => listOf(await apiRequest('GET', '/api/flows'), 'flows').map(toSummary),
+  getFlow: async (id: string): Promise<StoredFlow> => toStoredFlow(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}`)),
+  createFlow: async (flow: FlowDocument): Promise<StoredFlow> => toStoredFlow(await apiRequest('POST', '/api/flows', { flow })),
+  updateFlow: async (id: string, flow: FlowDocument, revision: number): Promise<StoredFlow> =>
+    toStoredFlow(await apiRequest('PUT', `/api/flows/${encodeURIComponent(id)}`, { flow, revision })),
+  deleteFlow: async (id: string): Promise<void> => {
+    await apiRequest('DELETE', `/api/flows/${encodeURIComponent(id)}`);
+  },
+  publish: async (id: string, note: string, revision: number | null): Promise<unknown> =>
+    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/publish`, { note, ...(revision !== null ? { revision } : {}) }),
+  versions: async (id: string): Promise<FlowVersion[]> =>
+    listOf(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions`), 'versions').map((v) => ({
+      version: Number(field(v, 'version')),
+      ...(typeof field(v, 'note') === 'string' ? { note: String(field(v, 'note')) } : {}),
+      ...(typeof field(v, 'publishedAt') === 'string' ? { publishedAt: String(field(v, 'publishedAt')) } : {}),
+      ...(typeof field(v, 'publishedBy') === 'string' ? { publishedBy: String(field(v, 'publishedBy')) } : {}),
+      active: field(v, 'active') === true || field(v, 'isActive') === true,
+    })),
+  rollback: async (id: string, version: number): Promise<unknown> =>
+    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
+  exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
+  importFlow: async (json: unknown): Promise<StoredFlow> => toStoredFlow(await apiRequest('POST', '/api/flows/import', json)),
+  startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
+    toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
+  sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
+    toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, input), sessionId),
+};

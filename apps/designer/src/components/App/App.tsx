@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'react';
+import { runtimeClient, ApiError, rememberToken } from '../../api/runtimeClient.ts';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useT } from '../../i18n/useT.ts';
+import { FlowList } from '../FlowList/FlowList.tsx';
+import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
+import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
+
+/** Reads the open flow id from the hash route `#/flows/<id>`. */
+function routeFlowId(): string | null {
+  const match = /^#\/flows\/(.+)$/.exec(window.location.hash);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+}
+
+/** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
+export function App() {
+  const t = useT();
+  const [flowId, setFlowId] = useState(routeFlowId);
+  const [catalogState, setCatalogState] = useState<'loading' | 'ready' | 'auth' | 'error'>('loading');
+  const [error, setError] = useState('');
+  const [token, setToken] = useState('');
+  const setCatalog = useFlowStore((s) => s.setCatalog);
+
+  useEffect(() => {
+    const onHash = () => setFlowId(routeFlowId());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  const loadCatalog = () => {
+    setCatalogState('loading');
+    runtimeClient
+      .nodeTypes()
+      .then((specs) => {
+        setCatalog(specs);
+        setCatalogState('ready');
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ApiError && e.status === 401) setCatalogState('auth');
+        else {
+          setError(e instanceof Error ? e.message : String(e));
+          setCatalogState('error');
+        }
+      });
+  };
+  useEffect(loadCatalog, [setCatalog]);
+
+  return (
+    <div className="app">
+      <header className="app-header">
+        <a className="app-title" href="#/">
+          {t('appTitle')}
+        </a>
+        <div className="app-header-slot" id="header-slot" />
+        <LanguageSwitcher />
+      </header>
+      {catalogState === 'loading' && <p className="app-message">{t('loading')}</p>}
+      {catalogState === 'error' && (
+        <p className="app-message" role="alert">
+          {t('error')}: {error}
+        </p>
+      )}
+      {catalogState === 'auth' && (
+        <form
+          className="app-message token-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            rememberToken(token.trim());
+            loadCatalog();
+          }}
+        >
+          <p>{t('tokenHelp')}</p>
+          <label>
+            {t('token')} <input value={token} onChange={(e) => setToken(e.target.value)} autoFocus />
+          </label>
+          <button type="submit">{t('saveToken')}</button>
+        </form>
+      )}
+      {catalogState === 'ready' && (flowId ? <FlowEditor key={flowId} flowId={flowId} /> : <FlowList />)}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+  type NodeTypes,
+} from '@xyflow/react';
+import type { CanvasPosition } from '@omniflow/flow-schema';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useT } from '../../i18n/useT.ts';
+import { FlowNodeView, type FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
+import { useCanvasElements } from './useCanvasElements.ts';
+
+/** The MIME type the palette puts on a drag so the canvas knows which node type to add. */
+export const NODE_TYPE_MIME = 'application/omniflow-node-type';
+
+const nodeTypes: NodeTypes = { flowNode: FlowNodeView };
+
+/** Above this many nodes, only nodes in the viewport are rendered. */
+const VIRTUALIZE_ABOVE = 300;
+
+/** The flow canvas: the flow document drawn with xyflow; every change goes through the store. */
+export function Canvas() {
+  const t = useT();
+  const { nodes, edges } = useCanvasElements();
+  const { screenToFlowPosition, setCenter, fitView, getZoom } = useReactFlow();
+  const dragGesture = useRef(0);
+  const focus = useFlowStore((s) => s.focus);
+  const nodeCount = nodes.length;
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowCanvasNode>[]) => {
+    const store = useFlowStore.getState();
+    const moves = new Map<string, CanvasPosition>();
+    let selection: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) moves.set(change.id, change.position);
+      if (change.type === 'select') {
+        selection ??= new Set(store.selectedNodeIds);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      }
+    }
+    if (moves.size > 0) store.moveNodes(moves, `drag:${dragGesture.current}`);
+    if (selection) store.select([...selection], useFlowStore.getState().selectedEdgeIds);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const store = useFlowStore.getState();
+    let selection: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selection ??= new Set(store.selectedEdgeIds);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      }
+    }
+    if (selection) store.select(useFlowStore.getState().selectedNodeIds, [...selection]);
+  }, []);
+
+  const onConnect = useCallback((c: Connection) => {
+    if (c.source && c.target && c.sourceHandle) useFlowStore.getState().connect(c.source, c.sourceHandle, c.target);
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (event.dataTransfer.types.includes(NODE_TYPE_MIME)) {
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+    }
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(NODE_TYPE_MIME);
+      if (!type) return;
+      event.preventDefault();
+      const position = screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      useFlowStore.getState().addNodeOfType(type, { x: position.x - 100, y: position.y - 20 });
+    },
+    [screenToFlowPosition],
+  );
+
+  useEffect(() => {
+    if (!focus) return;
+    const node = useFlowStore.getState().flow?.nodes.find((n) => n.id === focus.nodeId);
+    if (node?.position) void setCenter(node.position.x + 110, node.position.y + 50, { zoom: Math.max(getZoom(), 1), duration: 300 });
+  }, [focus, setCenter, getZoom]);
+
+  useEffect(() => {
+    // Fit once the first nodes are measured.
+    const timer = setTimeout(() => void fitView({ maxZoom: 1.2 }), 50);
+    return () => clearTimeout(timer);
+  }, [fitView]);
+
+  return (
+    <div className="canvas" aria-label={t('canvas')} onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<FlowCanvasNode>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={() => {
+          dragGesture.current += 1;
+        }}
+        onNodeDragStop={() => useFlowStore.getState().endGesture()}
+        onPaneClick={() => useFlowStore.getState().select([])}
+        deleteKeyCode={null}
+        multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
+        selectionKeyCode="Shift"
+        onlyRenderVisibleElements={nodeCount > VIRTUALIZE_ABOVE}
+        minZoom={0.05}
+        fitView
+        fitViewOptions={{ maxZoom: 1.2 }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+import { useMemo, useRef } from 'react';
+import type { Edge } from '@xyflow/react';
+import type { FlowNode } from '@omniflow/flow-schema';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { edgeKey } from '../../core/flowOps.ts';
+import { nodePorts } from '../../core/nodeCatalog.ts';
+import type { FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
+
+interface CacheEntry {
+  key: string;
+  node: FlowCanvasNode;
+}
+
+/**
+ * Derives xyflow nodes and edges from the flow document. Unchanged flow nodes keep their xyflow node object,
+ * so a drag of one node re-renders one node even in a 1,000-node flow.
+ */
+export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } {
+  const flow = useFlowStore((s) => s.flow);
+  const catalog = useFlowStore((s) => s.catalog);
+  const issues = useFlowStore((s) => s.issues);
+  const selectedNodeIds = useFlowStore((s) => s.selectedNodeIds);
+  const selectedEdgeIds = useFlowStore((s) => s.selectedEdgeIds);
+  const activeNodeId = useFlowStore((s) => s.activeNodeId);
+  const cache = useRef(new WeakMap<FlowNode, CacheEntry>());
+
+  const counts = useMemo(() => {
+    const map = new Map<string, { errors: number; warnings: number }>();
+    for (const issue of issues) {
+      if (!issue.nodeId) continue;
+      const c = map.get(issue.nodeId) ?? { errors: 0, warnings: 0 };
+      if (issue.severity === 'error') c.errors += 1;
+      else c.warnings += 1;
+      map.set(issue.nodeId, c);
+    }
+    return map;
+  }, [issues]);
+
+  const edgePortsBySource = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const e of flow?.edges ?? []) map.set(e.source, [...(map.get(e.source) ?? []), e.port]);
+    return map;
+  }, [flow?.edges]);
+
+  const nodes = useMemo(() => {
+    if (!flow) return [];
+    const selected = new Set(selectedNodeIds);
+    return flow.nodes.map((n): FlowCanvasNode => {
+      const spec = catalog.byType.get(n.type);
+      const c = counts.get(n.id);
+      const isSelected = selected.has(n.id);
+      const isStart = flow.start === n.id;
+      const edgePorts = spec ? [] : (edgePortsBySource.get(n.id) ?? []);
+      const key = `${spec ? 'k' : 'u'}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}`;
+      const hit = cache.current.get(n);
+      if (hit && hit.key === key) return hit.node;
+      const node: FlowCanvasNode = {
+        id: n.id,
+        type: 'flowNode',
+        position: n.position ?? { x: 0, y: 0 },
+        selected: isSelected,
+        data: {
+          label: n.label || spec?.title || n.type,
+          typeTitle: spec?.title ?? n.type,
+          icon: spec?.icon ?? '•',
+          ports: nodePorts(n, spec, edgePorts),
+          hasInput: n.type !== 'start',
+          isStart,
+          unknownType: spec ? null : n.type,
+          errorCount: c?.errors ?? 0,
+          warningCount: c?.warnings ?? 0,
+          active: activeNodeId === n.id,
+        },
+      };
+      cache.current.set(n, { key, node });
+      return node;
+    });
+  }, [flow, catalog, counts, selectedNodeIds, activeNodeId, edgePortsBySource]);
+
+  const edges = useMemo(() => {
+    if (!flow) return [];
+    const selected = new Set(selectedEdgeIds);
+    return flow.edges.map((e): Edge => {
+      const id = edgeKey(e);
+      return { id, source: e.source, sourceHandle: e.port, target: e.target, targetHandle: 'in', selected: selected.has(id), className: activeNodeId === e.source ? 'is-active' : '' };
+    });
+  }, [flow, selectedEdgeIds, activeNodeId]);
+
+  return { nodes, edges };
+}

@@ -1,0 +1,97 @@
+import { useEffect, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { runtimeClient } from '../../api/runtimeClient.ts';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useT } from '../../i18n/useT.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { Canvas } from '../Canvas/Canvas.tsx';
+import { Palette } from '../Palette/Palette.tsx';
+import { Inspector } from '../Inspector/Inspector.tsx';
+import { ProblemsPanel } from '../ProblemsPanel/ProblemsPanel.tsx';
+import { Toolbar } from '../Toolbar/Toolbar.tsx';
+import { JsonView } from '../JsonView/JsonView.tsx';
+import { VariablesEditor } from '../VariablesEditor/VariablesEditor.tsx';
+import { VersionsPanel } from '../VersionsPanel/VersionsPanel.tsx';
+import { Simulator } from '../Simulator/Simulator.tsx';
+import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
+import { useAutosave } from './useAutosave.ts';
+import { useLiveValidation } from './useLiveValidation.ts';
+import { useEditorShortcuts } from './useEditorShortcuts.ts';
+
+type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator';
+const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
+  { id: 'inspector', label: 'inspector' },
+  { id: 'variables', label: 'variables' },
+  { id: 'versions', label: 'versions' },
+  { id: 'simulator', label: 'simulator' },
+];
+
+/** The editor for one flow: palette, canvas or JSON view, side panels and problems. */
+export function FlowEditor({ flowId }: { flowId: string }) {
+  const t = useT();
+  const flow = useFlowStore((s) => s.flow);
+  const saveStatus = useFlowStore((s) => s.saveStatus);
+  const [error, setError] = useState('');
+  const [view, setView] = useState<'canvas' | 'json'>('canvas');
+  const [tab, setTab] = useState<SideTab>('inspector');
+  const { flush, reloadTheirs, overwrite } = useAutosave(flowId);
+  useLiveValidation();
+  useEditorShortcuts();
+
+  useEffect(() => {
+    let live = true;
+    runtimeClient
+      .getFlow(flowId)
+      .then((stored) => {
+        if (live) useFlowStore.getState().loadFlow(stored.flow, stored.revision);
+      })
+      .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    return () => {
+      live = false;
+      useFlowStore.getState().closeFlow();
+    };
+  }, [flowId]);
+
+  const focus = useFlowStore((s) => s.focus);
+  useEffect(() => {
+    if (focus) setTab('inspector');
+  }, [focus]);
+
+  if (error)
+    return (
+      <p className="app-message error-text" role="alert">
+        {error}
+      </p>
+    );
+  if (!flow || flow.id !== flowId) return <p className="app-message">{t('loading')}</p>;
+
+  return (
+    <ReactFlowProvider>
+      <div className="editor">
+        <Toolbar view={view} onView={setView} />
+        <Palette />
+        <main className="editor-center">{view === 'canvas' ? <Canvas /> : <JsonView />}</main>
+        <aside className="editor-side">
+          <div className="side-tabs" role="tablist">
+            {SIDE_TABS.map((s) => (
+              <button key={s.id} type="button" role="tab" id={`side-tab-${s.id}`} aria-selected={tab === s.id} onClick={() => setTab(s.id)}>
+                {t(s.label)}
+              </button>
+            ))}
+          </div>
+          <div className="side-body" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
+            {tab === 'inspector' && <Inspector />}
+            {tab === 'variables' && <VariablesEditor />}
+            {tab === 'versions' && <VersionsPanel flowId={flowId} beforePublish={flush} />}
+            {/* Kept mounted so a conversation survives a look at the inspector. */}
+            <div hidden={tab !== 'simulator'}>
+              <Simulator flowId={flowId} beforeStart={flush} />
+            </div>
+          </div>
+        </aside>
+        <ProblemsPanel />
+      </div>
+      {saveStatus === 'conflict' && <ConflictDialog onReload={() => void reloadTheirs()} onOverwrite={() => void overwrite()} />}
+    </ReactFlowProvider>
+  );
+}

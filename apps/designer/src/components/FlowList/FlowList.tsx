@@ -1,0 +1,155 @@
+import { useEffect, useRef, useState } from 'react';
+import type { FlowDocument } from '@omniflow/flow-schema';
+import { runtimeClient, field, type FlowSummary } from '../../api/runtimeClient.ts';
+import { duplicateFlow, flowIdFrom, newFlow } from '../../core/newFlow.ts';
+import { useT } from '../../i18n/useT.ts';
+import { downloadJson } from '../../core/downloadJson.ts';
+
+/** The flow list: create, open, rename, duplicate, delete, import and export flows. */
+export function FlowList() {
+  const t = useT();
+  const [flows, setFlows] = useState<FlowSummary[] | null>(null);
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const refresh = () =>
+    runtimeClient
+      .listFlows()
+      .then(setFlows)
+      .catch((e: unknown) => setError(message(e)));
+  useEffect(() => {
+    void refresh();
+  }, []);
+
+  const run = async (action: () => Promise<unknown>) => {
+    setError('');
+    try {
+      await action();
+      await refresh();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const create = () =>
+    run(async () => {
+      const flowName = name.trim() || t('newFlow');
+      const stored = await runtimeClient.createFlow(newFlow(flowIdFrom(flowName), flowName, ['en-US', 'zh-CN']));
+      setName('');
+      window.location.hash = `#/flows/${encodeURIComponent(stored.flow.id)}`;
+    });
+
+  const rename = (row: FlowSummary) => {
+    const next = window.prompt(t('rename'), row.name);
+    if (!next || next === row.name) return;
+    void run(async () => {
+      const stored = await runtimeClient.getFlow(row.id);
+      await runtimeClient.updateFlow(row.id, { ...stored.flow, name: next }, stored.revision);
+    });
+  };
+
+  const duplicate = (row: FlowSummary) =>
+    run(async () => {
+      const stored = await runtimeClient.getFlow(row.id);
+      const copyName = `${row.name} (2)`;
+      await runtimeClient.createFlow(duplicateFlow(stored.flow, flowIdFrom(copyName), copyName));
+    });
+
+  const remove = (row: FlowSummary) => {
+    if (!window.confirm(t('confirmDelete', { name: row.name }))) return;
+    void run(() => runtimeClient.deleteFlow(row.id));
+  };
+
+  const exportFlow = (row: FlowSummary) =>
+    run(async () => {
+      const body = await runtimeClient.exportFlow(row.id).catch(async () => (await runtimeClient.getFlow(row.id)).flow);
+      downloadJson(`${row.id}.json`, body);
+    });
+
+  const importFile = (file: File) =>
+    run(async () => {
+      const json: unknown = JSON.parse(await file.text());
+      const stored = await runtimeClient.importFlow(json).catch(async (e: unknown) => {
+        // Older runtimes have no import endpoint: a plain flow document can still be created directly.
+        if (typeof field(json, 'id') === 'string' && Array.isArray(field(json, 'nodes'))) return runtimeClient.createFlow(json as FlowDocument);
+        throw e;
+      });
+      window.location.hash = `#/flows/${encodeURIComponent(stored.flow.id)}`;
+    });
+
+  return (
+    <main className="flow-list">
+      <h1>{t('flows')}</h1>
+      <form
+        className="flow-list-create"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void create();
+        }}
+      >
+        <label>
+          {t('flowName')} <input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('newFlow')} />
+        </label>
+        <button type="submit">{t('create')}</button>
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t('import')}
+        </button>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="application/json,.json"
+          aria-label={t('import')}
+          hidden
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) void importFile(file);
+            e.target.value = '';
+          }}
+        />
+      </form>
+      {error && (
+        <p role="alert" className="error-text">
+          {error}
+        </p>
+      )}
+      {flows === null ? (
+        <p>{t('loading')}</p>
+      ) : flows.length === 0 ? (
+        <p>{t('noFlows')}</p>
+      ) : (
+        <table className="flow-list-table">
+          <tbody>
+            {flows.map((row) => (
+              <tr key={row.id}>
+                <td>
+                  <a href={`#/flows/${encodeURIComponent(row.id)}`}>{row.name || row.id}</a>
+                  <div className="muted">{row.id}</div>
+                </td>
+                <td className="muted">{row.publishedVersion ? t('published', { version: row.publishedVersion }) : t('draftOnly')}</td>
+                <td className="row-actions">
+                  <button type="button" onClick={() => rename(row)} aria-label={`${t('rename')} ${row.name}`}>
+                    {t('rename')}
+                  </button>
+                  <button type="button" onClick={() => void duplicate(row)} aria-label={`${t('duplicate')} ${row.name}`}>
+                    {t('duplicate')}
+                  </button>
+                  <button type="button" onClick={() => void exportFlow(row)} aria-label={`${t('export')} ${row.name}`}>
+                    {t('export')}
+                  </button>
+                  <button type="button" className="danger" onClick={() => remove(row)} aria-label={`${t('delete')} ${row.name}`}>
+                    {t('delete')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </main>
+  );
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,59 @@
+import { memo } from 'react';
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import type { PortInfo } from '@omniflow/flow-schema';
+
+/** What the canvas passes to a node: plain JSON derived from the flow document, never callbacks. */
+export type FlowNodeData = {
+  label: string;
+  typeTitle: string;
+  icon: string;
+  ports: PortInfo[];
+  /** Input handle hidden for nodes nothing can enter (start). */
+  hasInput: boolean;
+  isStart: boolean;
+  unknownType: string | null;
+  errorCount: number;
+  warningCount: number;
+  active: boolean;
+};
+
+/** The xyflow node type the canvas uses for every flow node. */
+export type FlowCanvasNode = Node<FlowNodeData, 'flowNode'>;
+
+/** One flow node on the canvas: icon, label, a named source handle per derived port; unknown types render as a placeholder. */
+export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: NodeProps<FlowCanvasNode>) {
+  const classes = ['flow-node'];
+  if (selected) classes.push('is-selected');
+  if (data.active) classes.push('is-active');
+  if (data.errorCount > 0) classes.push('has-errors');
+  if (data.unknownType) classes.push('is-unknown');
+  return (
+    <div className={classes.join(' ')} data-node-id={id} data-testid={`node-${id}`}>
+      {data.hasInput && <Handle type="target" position={Position.Left} id="in" className="flow-node-in" />}
+      <div className="flow-node-header">
+        <span className="flow-node-icon" aria-hidden="true">
+          {data.unknownType ? '⚠' : data.icon}
+        </span>
+        <span className="flow-node-label">{data.label}</span>
+        {data.isStart && <span className="flow-node-badge start">start</span>}
+        {data.errorCount > 0 && (
+          <span className="flow-node-badge error" title={`${data.errorCount} error(s)`}>
+            {data.errorCount}
+          </span>
+        )}
+        {data.errorCount === 0 && data.warningCount > 0 && <span className="flow-node-badge warning">{data.warningCount}</span>}
+      </div>
+      <div className="flow-node-type">{data.unknownType ? `Unknown type "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}</div>
+      {data.ports.length > 0 && (
+        <ul className="flow-node-ports">
+          {data.ports.map((port) => (
+            <li key={port.name} className="flow-node-port" data-port={port.name}>
+              <span>{port.label}</span>
+              <Handle type="source" position={Position.Right} id={port.name} className="flow-node-out" data-testid={`port-${id}-${port.name}`} />
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+});

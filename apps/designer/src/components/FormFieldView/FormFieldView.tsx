@@ -1,0 +1,111 @@
+import type { FormField } from '../../core/formModel.ts';
+import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { PromptField } from '../PromptField/PromptField.tsx';
+import { TableField } from '../TableField/TableField.tsx';
+import { ExpressionField } from '../ExpressionField/ExpressionField.tsx';
+import { VariablePicker } from '../VariablePicker/VariablePicker.tsx';
+import { JsonField } from '../JsonField/JsonField.tsx';
+
+/** Renders one generated form field bound to a node's config through the store. */
+export function FormFieldView({ field, nodeId, config, problems }: { field: FormField; nodeId: string; config: Record<string, unknown>; problems: ReadonlyMap<string, string[]> }) {
+  const value = getAtPointer(config, field.pointer);
+  const inputId = `field-${nodeId}-${field.pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const set = (v: unknown) => useFlowStore.getState().setConfig(nodeId, field.pointer, v);
+  const messages = [...problems.entries()].filter(([p]) => p === field.pointer || (field.kind !== 'group' && p.startsWith(`${field.pointer}/`))).flatMap(([, m]) => m);
+
+  if (field.kind === 'group') {
+    return (
+      <fieldset className="form-group" data-field-pointer={field.pointer}>
+        <legend>{field.label}</legend>
+        {field.fields.map((f) => (
+          <FormFieldView key={f.pointer} field={f} nodeId={nodeId} config={config} problems={problems} />
+        ))}
+      </fieldset>
+    );
+  }
+
+  return (
+    <div className={`form-field kind-${field.kind} ${messages.length ? 'has-problem' : ''}`} data-field-pointer={field.pointer}>
+      <label htmlFor={inputId}>
+        {field.label}
+        {field.required ? ' *' : ''}
+      </label>
+      <Control field={field} value={value} set={set} nodeId={nodeId} config={config} inputId={inputId} />
+      {field.help && <div className="field-help">{field.help}</div>}
+      {messages.map((m, i) => (
+        <div key={i} className="field-error">
+          {m}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Control({ field, value, set, nodeId, config, inputId }: { field: Exclude<FormField, { kind: 'group' }>; value: unknown; set(v: unknown): void; nodeId: string; config: Record<string, unknown>; inputId: string }) {
+  const text = typeof value === 'string' ? value : '';
+  switch (field.kind) {
+    case 'prompt':
+    case 'localized':
+      return <PromptField nodeId={nodeId} pointer={field.pointer} label={field.label} config={config} isPrompt={field.kind === 'prompt'} inputId={inputId} />;
+    case 'table':
+      return <TableField nodeId={nodeId} pointer={field.pointer} label={field.label} columns={field.columns} itemDefaults={field.itemDefaults} config={config} inputId={inputId} />;
+    case 'expression':
+      return <ExpressionField inputId={inputId} label={field.label} value={text} onChange={set} />;
+    case 'variable':
+      return <VariablePicker inputId={inputId} label={field.label} value={text} onChange={(v) => set(v === '' ? undefined : v)} />;
+    case 'node':
+      return <NodePicker inputId={inputId} value={text} onChange={set} />;
+    case 'select':
+      return (
+        <select id={inputId} value={text} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}>
+          <option value="" />
+          {field.options.map((o) => (
+            <option key={o}>{o}</option>
+          ))}
+        </select>
+      );
+    case 'number':
+      return <input id={inputId} type="number" value={typeof value === 'number' ? value : ''} onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))} />;
+    case 'checkbox':
+      return <input id={inputId} type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />;
+    case 'textarea':
+    case 'template':
+      return <textarea id={inputId} rows={3} value={text} onChange={(e) => set(e.target.value)} placeholder={field.kind === 'template' ? 'Hello {{name}}' : undefined} />;
+    case 'stringList':
+      return (
+        <input
+          id={inputId}
+          defaultValue={Array.isArray(value) ? value.join(', ') : ''}
+          key={Array.isArray(value) ? value.join(',') : ''}
+          onBlur={(e) => set(e.target.value.split(',').map((s) => s.trim()).filter(Boolean))}
+        />
+      );
+    case 'keyValue':
+      return <JsonField inputId={inputId} label={field.label} value={isRecord(value) ? value : {}} onChange={set} />;
+    case 'json':
+      return <JsonField inputId={inputId} label={field.label} value={value} onChange={set} />;
+    case 'text':
+    case 'secret':
+    case 'flow':
+      return <input id={inputId} value={text} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)} />;
+    default: {
+      const never: never = field;
+      return <span>{JSON.stringify(never)}</span>;
+    }
+  }
+}
+
+function NodePicker({ value, onChange, inputId }: { value: string; onChange(v: string): void; inputId: string }) {
+  const nodes = useFlowStore((s) => s.flow?.nodes ?? []);
+  return (
+    <select id={inputId} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="" />
+      {nodes.map((n) => (
+        <option key={n.id} value={n.id}>
+          {n.label ?? n.id} ({n.id})
+        </option>
+      ))}
+    </select>
+  );
+}

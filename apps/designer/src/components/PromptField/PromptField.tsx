@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'react';
+import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
+
+/**
+ * Per-locale text: a prompt (`{ text: { "en-US": … } }`) or a bare localized string map, one tab per flow locale.
+ * The problems panel can open the tab of the locale an issue points at.
+ */
+export function PromptField({ nodeId, pointer, label, config, isPrompt, inputId }: { nodeId: string; pointer: string; label: string; config: Record<string, unknown>; isPrompt: boolean; inputId: string }) {
+  const flow = useFlowStore((s) => s.flow);
+  const focus = useFlowStore((s) => s.focus);
+  const locales = flow?.locales ?? [];
+  const [locale, setLocale] = useState(flow?.defaultLocale ?? locales[0] ?? 'en-US');
+  const textPointer = isPrompt ? `${pointer}/text` : pointer;
+  const texts = getAtPointer(config, textPointer);
+  const map = isRecord(texts) ? texts : {};
+  const missing = new Set(locales.filter((l) => typeof map[l] !== 'string' || String(map[l]).trim() === ''));
+
+  useEffect(() => {
+    if (!focus || focus.nodeId !== nodeId || !focus.pointer?.startsWith(pointer)) return;
+    // An issue about the whole text map opens the first locale that is still missing.
+    const hit = locales.find((l) => focus.pointer?.endsWith(`/${l}`)) ?? [...missing][0];
+    if (hit) setLocale(hit);
+  }, [focus]);
+
+  const value = typeof map[locale] === 'string' ? String(map[locale]) : '';
+  return (
+    <div className="prompt-field">
+      <LocaleTabs locales={locales} current={locale} onSelect={setLocale} missing={missing} idPrefix={inputId} />
+      <textarea
+        id={inputId}
+        aria-label={`${label} (${locale})`}
+        data-locale={locale}
+        rows={3}
+        value={value}
+        onChange={(e) => useFlowStore.getState().setConfig(nodeId, `${textPointer}/${encodeSegment(locale)}`, e.target.value)}
+      />
+    </div>
+  );
+}
+
+function encodeSegment(s: string): string {
+  return s.replace(/~/g, '~0').replace(/\//g, '~1');
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import { layoutFlow } from '../../core/layoutFlow.ts';
+import { nodePorts } from '../../core/nodeCatalog.ts';
+import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
+import { useT } from '../../i18n/useT.ts';
+import type { MessageKey } from '../../i18n/messages.ts';
+import { copySelection, pasteClipboard } from '../FlowEditor/useEditorShortcuts.ts';
+
+const STATUS_KEY: Record<SaveStatus, MessageKey> = { saved: 'saveSaved', dirty: 'saveDirty', saving: 'saveSaving', conflict: 'saveConflict', error: 'saveError' };
+
+/** The editor toolbar: undo/redo, clipboard, auto-layout, zoom to fit, find a node, view switch and save status. */
+export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view: 'canvas' | 'json'): void }) {
+  const t = useT();
+  const flow = useFlowStore((s) => s.flow);
+  const canUndo = useFlowStore((s) => s.past.length > 0);
+  const canRedo = useFlowStore((s) => s.future.length > 0);
+  const saveStatus = useFlowStore((s) => s.saveStatus);
+  const [find, setFind] = useState('');
+  const { fitView } = useReactFlow();
+
+  const autoLayout = async () => {
+    const state = useFlowStore.getState();
+    if (!state.flow) return;
+    const byId = new Map(state.flow.nodes.map((n) => [n.id, n]));
+    const positions = await layoutFlow(state.flow, (id) => {
+      const node = byId.get(id);
+      return node ? nodePorts(node, state.catalog.byType.get(node.type), []).length : 1;
+    });
+    useFlowStore.getState().applyPositions(positions);
+    setTimeout(() => void fitView({ duration: 300, maxZoom: 1.2 }), 50);
+  };
+
+  const findNode = () => {
+    const needle = find.trim().toLowerCase();
+    const hit = flow?.nodes.find((n) => (n.label ?? '').toLowerCase() === needle || n.id.toLowerCase() === needle) ?? flow?.nodes.find((n) => `${n.label ?? ''} ${n.id}`.toLowerCase().includes(needle));
+    if (hit) useFlowStore.getState().focusNode(hit.id);
+  };
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Editor">
+      <a href="#/" className="toolbar-back">
+        ← {t('backToFlows')}
+      </a>
+      <input className="toolbar-name" aria-label={t('flowName')} value={flow?.name ?? ''} onChange={(e) => useFlowStore.getState().edit((f) => ({ ...f, name: e.target.value }), 'flow-name')} />
+      <button type="button" onClick={() => useFlowStore.getState().undo()} disabled={!canUndo} title="Ctrl/Cmd+Z">
+        ↶ {t('undo')}
+      </button>
+      <button type="button" onClick={() => useFlowStore.getState().redo()} disabled={!canRedo} title="Shift+Ctrl/Cmd+Z, Ctrl+Y">
+        ↷ {t('redo')}
+      </button>
+      <button type="button" onClick={copySelection}>
+        {t('copy')}
+      </button>
+      <button type="button" onClick={pasteClipboard}>
+        {t('paste')}
+      </button>
+      <button type="button" onClick={() => useFlowStore.getState().deleteSelection()}>
+        {t('deleteSelection')}
+      </button>
+      <button type="button" onClick={() => void autoLayout()} disabled={view !== 'canvas'}>
+        {t('autoLayout')}
+      </button>
+      <button type="button" onClick={() => void fitView({ duration: 300, maxZoom: 1.2 })} disabled={view !== 'canvas'}>
+        {t('zoomToFit')}
+      </button>
+      <form
+        className="toolbar-find"
+        onSubmit={(e) => {
+          e.preventDefault();
+          findNode();
+        }}
+      >
+        <input list="node-names" type="search" aria-label={t('findNode')} placeholder={t('findNode')} value={find} onChange={(e) => setFind(e.target.value)} />
+        <datalist id="node-names">
+          {flow?.nodes.map((n) => (
+            <option key={n.id} value={n.label ?? n.id} />
+          ))}
+        </datalist>
+      </form>
+      <div className="toolbar-views" role="tablist">
+        <button type="button" role="tab" aria-selected={view === 'canvas'} onClick={() => onView('canvas')}>
+          {t('canvasView')}
+        </button>
+        <button type="button" role="tab" aria-selected={view === 'json'} onClick={() => onView('json')}>
+          {t('jsonView')}
+        </button>
+      </div>
+      <span className={`save-status status-${saveStatus}`} role="status" data-status={saveStatus}>
+        {t(STATUS_KEY[saveStatus])}
+      </span>
+    </div>
+  );
+}

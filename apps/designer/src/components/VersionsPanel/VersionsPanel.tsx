@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useState } from 'react';
+import { runtimeClient, field, type FlowVersion } from '../../api/runtimeClient.ts';
+import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useT } from '../../i18n/useT.ts';
+
+/** Publish the draft with a note, list published versions, roll back to one. */
+export function VersionsPanel({ flowId, beforePublish }: { flowId: string; beforePublish(): Promise<void> }) {
+  const t = useT();
+  const [versions, setVersions] = useState<FlowVersion[] | null>(null);
+  const [note, setNote] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(() => {
+    runtimeClient
+      .versions(flowId)
+      .then(setVersions)
+      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+  }, [flowId]);
+  useEffect(refresh, [refresh]);
+
+  const publish = async () => {
+    setBusy(true);
+    setMessage('');
+    try {
+      await beforePublish();
+      const result = await runtimeClient.publish(flowId, note, useFlowStore.getState().revision);
+      const version = field(result, 'version') ?? field(field(result, 'version'), 'version');
+      setMessage(t('publishDone', { version: typeof version === 'number' ? version : '?' }));
+      setNote('');
+      refresh();
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="versions-panel">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void publish();
+        }}
+      >
+        <label htmlFor="publish-note">{t('publishNote')}</label>
+        <textarea id="publish-note" rows={2} value={note} onChange={(e) => setNote(e.target.value)} />
+        <button type="submit" className="primary" disabled={busy}>
+          {t('publish')}
+        </button>
+      </form>
+      {message && (
+        <p role="status" className="status-text">
+          {message}
+        </p>
+      )}
+      <h2>{t('versions')}</h2>
+      {versions === null ? null : versions.length === 0 ? (
+        <p className="muted">{t('noVersions')}</p>
+      ) : (
+        <ol className="version-list" reversed>
+          {[...versions].sort((a, b) => b.version - a.version).map((v) => (
+            <li key={v.version}>
+              <strong>v{v.version}</strong> {v.active && <span className="badge">{t('active')}</span>}
+              <div className="muted">
+                {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ''} {v.publishedBy ?? ''}
+              </div>
+              {v.note && <div>{v.note}</div>}
+              {!v.active && (
+                <button
+                  type="button"
+                  onClick={() =>
+                    void runtimeClient
+                      .rollback(flowId, v.version)
+                      .then(refresh)
+                      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
+                  }
+                >
+                  {t('rollback')} v{v.version}
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { FlowDocument, FlowEdge, FlowNode, VariableDeclaration } from '@omniflow/flow-schema';
+import { edgeKey, nextNodeId } from './flowOps.ts';
+
+/** What the designer puts on the clipboard: nodes, the edges between them and the variables they mention. */
+export interface ClipboardPayload {
+  kind: 'omniflow/nodes';
+  nodes: FlowNode[];
+  edges: FlowEdge[];
+  variables: VariableDeclaration[];
+}
+
+/** Copies the given nodes with the edges between them and the declarations of variables they mention. */
+export function copyNodes(flow: FlowDocument, nodeIds: ReadonlySet<string>): ClipboardPayload {
+  const nodes = flow.nodes.filter((n) => nodeIds.has(n.id));
+  const edges = flow.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target));
+  const text = JSON.stringify(nodes.map((n) => n.config));
+  const variables = flow.variables.filter((v) => new RegExp(`\\b${escapeRegExp(v.name)}\\b`).test(text));
+  return structuredClone({ kind: 'omniflow/nodes', nodes, edges, variables });
+}
+
+/**
+ * Pastes a payload into `flow`: every node gets a fresh id, edges and `x-kind: node` references between the
+ * pasted nodes follow the new ids, positions shift by `offset`, and missing variable declarations are added.
+ */
+export function pasteNodes(
+  flow: FlowDocument,
+  payload: ClipboardPayload,
+  offset: { x: number; y: number },
+): { flow: FlowDocument; pastedIds: string[] } {
+  const taken = new Set(flow.nodes.map((n) => n.id));
+  const idMap = new Map<string, string>();
+  for (const node of payload.nodes) {
+    const id = nextNodeId(node.type, taken);
+    taken.add(id);
+    idMap.set(node.id, id);
+  }
+  const nodes = payload.nodes.map((node) => ({
+    ...structuredClone(node),
+    id: idMap.get(node.id) ?? node.id,
+    position: { x: (node.position?.x ?? 0) + offset.x, y: (node.position?.y ?? 0) + offset.y },
+    config: remapNodeRefs(structuredClone(node.config), idMap),
+  }));
+  const edges = payload.edges.flatMap((edge) => {
+    const source = idMap.get(edge.source);
+    const target = idMap.get(edge.target);
+    return source && target ? [{ id: edgeKey({ source, port: edge.port }), source, port: edge.port, target }] : [];
+  });
+  const declared = new Set(flow.variables.map((v) => v.name));
+  const variables = [...flow.variables, ...payload.variables.filter((v) => !declared.has(v.name))];
+  const start = flow.nodes.length === 0 && nodes[0] ? nodes[0].id : flow.start;
+  return { flow: { ...flow, start, variables, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] }, pastedIds: nodes.map((n) => n.id) };
+}
+
+/** Type guard for a clipboard payload read back from text. */
+export function isClipboardPayload(value: unknown): value is ClipboardPayload {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return v.kind === 'omniflow/nodes' && Array.isArray(v.nodes) && Array.isArray(v.edges) && Array.isArray(v.variables);
+}
+
+// Config strings that exactly equal a copied node id are node references (`x-kind: node` fields, e.g. intent targets).
+function remapNodeRefs(value: Record<string, unknown>, idMap: ReadonlyMap<string, string>): Record<string, unknown> {
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return idMap.get(v) ?? v;
+    if (Array.isArray(v)) return v.map(walk);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  const out = walk(value);
+  return typeof out === 'object' && out !== null && !Array.isArray(out) ? (out as Record<string, unknown>) : {};
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

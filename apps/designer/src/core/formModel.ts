@@ -1,0 +1,164 @@
+import type { JsonSchema, JsonValue, NodeTypeSpec, UiHint } from '@omniflow/flow-schema';
+import { isRecord } from './jsonPointer.ts';
+
+/** One column of an array-of-objects table (menu options, condition cases, assignments). */
+export interface TableColumn {
+  key: string;
+  label: string;
+  kind: 'text' | 'number' | 'checkbox' | 'select' | 'localized' | 'localizedList' | 'expression' | 'variable' | 'json';
+  options?: string[];
+}
+
+/** A field of a generated inspector form; `pointer` is relative to the node's config. */
+export type FormField =
+  | { kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'secret' | 'template' | 'expression' | 'variable' | 'node' | 'flow' | 'prompt' | 'localized' | 'json' | 'keyValue' | 'stringList'; pointer: string; label: string; help?: string; required: boolean }
+  | { kind: 'select'; pointer: string; label: string; help?: string; required: boolean; options: string[] }
+  | { kind: 'table'; pointer: string; label: string; help?: string; required: boolean; columns: TableColumn[]; itemDefaults: Record<string, unknown> }
+  | { kind: 'group'; pointer: string; label: string; help?: string; required: boolean; fields: FormField[] };
+
+/** Kinds of JSON values that mean per-locale text: `{ "en-US": "…" }` and `{ "en-US": ["…"] }`. */
+const LOCALIZED_NAMES = new Set(['label', 'text', 'ssml', 'audio', 'title']);
+
+/**
+ * Builds the inspector form for a node type from its config JSON Schema and UI hints. Widgets come from the UI
+ * hint first, then the `x-kind` annotation, then the JSON type; anything unrecognised falls back to a JSON field,
+ * so every plugin node gets an editable form.
+ */
+export function buildFormModel(spec: NodeTypeSpec): FormField[] {
+  const root = spec.configSchema;
+  return objectFields(root, root, '', spec.ui ?? {});
+}
+
+function objectFields(schema: JsonSchema, root: JsonSchema, base: string, ui: Record<string, UiHint>): FormField[] {
+  const resolved = resolveRef(schema, root);
+  const properties = isRecord(resolved.properties) ? resolved.properties : {};
+  const required = new Set(Array.isArray(resolved.required) ? resolved.required.filter((r) => typeof r === 'string') : []);
+  const fields: { field: FormField; order: number; index: number }[] = [];
+  Object.entries(properties).forEach(([key, raw], index) => {
+    if (!isJsonSchema(raw)) return;
+    const pointer = `${base}/${key}`;
+    const hint = ui[pointer] ?? {};
+    if (hint.hidden) return;
+    const field = fieldFor(key, resolveRef(raw, root), root, pointer, hint, ui, required.has(key));
+    fields.push({ field, order: hint.order ?? 1000, index });
+  });
+  return fields.sort((a, b) => a.order - b.order || a.index - b.index).map((f) => f.field);
+}
+
+function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: string, hint: UiHint, ui: Record<string, UiHint>, required: boolean): FormField {
+  const label = hint.label ?? (typeof schema.title === 'string' ? schema.title : humanize(key));
+  const help = hint.help ?? (typeof schema.description === 'string' ? schema.description : undefined);
+  const common = { pointer, label, required, ...(help ? { help } : {}) };
+  const xKind = typeof schema['x-kind'] === 'string' ? schema['x-kind'] : undefined;
+  const widget = hint.widget;
+  const enumValues = Array.isArray(schema.enum) ? schema.enum.map(String) : null;
+
+  if (widget === 'select' || (enumValues && !widget)) return { kind: 'select', ...common, options: enumValues ?? [] };
+  if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
+    const item = items(schema, root);
+    if (item && isObjectSchema(item)) return tableField(item, root, common, hint);
+  }
+  switch (widget ?? xKind) {
+    case 'prompt': return { kind: 'prompt', ...common };
+    case 'expression': return { kind: 'expression', ...common };
+    case 'template': return { kind: 'template', ...common };
+    case 'variable': return { kind: 'variable', ...common };
+    case 'secret': return { kind: 'secret', ...common };
+    case 'node': return { kind: 'node', ...common };
+    case 'flow': return { kind: 'flow', ...common };
+    case 'textarea': return { kind: 'textarea', ...common };
+    case 'number': return { kind: 'number', ...common };
+    case 'checkbox': return { kind: 'checkbox', ...common };
+    case 'json': return { kind: 'json', ...common };
+    case 'text': return { kind: 'text', ...common };
+    default: break;
+  }
+  if (schema.type === 'string') return { kind: 'text', ...common };
+  if (schema.type === 'number' || schema.type === 'integer') return { kind: 'number', ...common };
+  if (schema.type === 'boolean') return { kind: 'checkbox', ...common };
+  if (schema.type === 'array' && isRecord(schema.items) && schema.items.type === 'string') return { kind: 'stringList', ...common };
+  if (isObjectSchema(schema)) {
+    const additional = isJsonSchema(schema.additionalProperties) ? resolveRef(schema.additionalProperties, root) : null;
+    if (additional && additional.type === 'string' && !isRecord(schema.properties)) {
+      return { kind: LOCALIZED_NAMES.has(key) || isLocalizedRef(schema) ? 'localized' : 'keyValue', ...common };
+    }
+    if (isRecord(schema.properties)) return { kind: 'group', ...common, fields: objectFields(schema, root, pointer, ui) };
+  }
+  return { kind: 'json', ...common };
+}
+
+function tableField(item: JsonSchema, root: JsonSchema, common: { pointer: string; label: string; required: boolean; help?: string }, hint: UiHint): FormField {
+  const properties = isRecord(item.properties) ? item.properties : {};
+  // Reprompt lists are arrays of prompts: their text per locale is what an analyst edits in a table.
+  const keys = hint.columns ?? (item['x-kind'] === 'prompt' ? ['text'] : Object.keys(properties));
+  const columns: TableColumn[] = keys.flatMap((key) => {
+    const raw = properties[key];
+    if (!isJsonSchema(raw)) return [];
+    return [{ key, label: typeof raw.title === 'string' ? raw.title : humanize(key), ...columnKind(key, resolveRef(raw, root), root) }];
+  });
+  const itemDefaults: Record<string, unknown> = {};
+  for (const column of columns) itemDefaults[column.key] = defaultFor(column.kind);
+  return { kind: 'table', ...common, columns, itemDefaults };
+}
+
+function columnKind(key: string, schema: JsonSchema, root: JsonSchema): Pick<TableColumn, 'kind' | 'options'> {
+  const xKind = schema['x-kind'];
+  if (Array.isArray(schema.enum)) return { kind: 'select', options: schema.enum.map(String) };
+  if (xKind === 'expression') return { kind: 'expression' };
+  if (xKind === 'variable') return { kind: 'variable' };
+  if (schema.type === 'string') return { kind: 'text' };
+  if (schema.type === 'number' || schema.type === 'integer') return { kind: 'number' };
+  if (schema.type === 'boolean') return { kind: 'checkbox' };
+  if (isObjectSchema(schema) && isJsonSchema(schema.additionalProperties)) {
+    const additional = resolveRef(schema.additionalProperties, root);
+    if (additional.type === 'string' && (LOCALIZED_NAMES.has(key) || isLocalizedRef(schema))) return { kind: 'localized' };
+    if (additional.type === 'array') return { kind: 'localizedList' };
+  }
+  return { kind: 'json' };
+}
+
+function defaultFor(kind: TableColumn['kind']): unknown {
+  switch (kind) {
+    case 'localized': case 'localizedList': return {};
+    case 'number': return 0;
+    case 'checkbox': return false;
+    case 'json': return null;
+    default: return '';
+  }
+}
+
+function items(schema: JsonSchema, root: JsonSchema): JsonSchema | null {
+  return isJsonSchema(schema.items) ? resolveRef(schema.items, root) : null;
+}
+
+function isObjectSchema(schema: JsonSchema | null): schema is JsonSchema {
+  return schema !== null && (schema.type === 'object' || isRecord(schema.properties));
+}
+
+function isLocalizedRef(schema: JsonSchema): boolean {
+  const ref = schema['x-ref'] ?? schema.$ref;
+  return typeof ref === 'string' && /locali[sz]ed/i.test(ref);
+}
+
+/** Resolves a local `$ref` (`#/$defs/prompt`) against the root schema; other refs are left as they are. */
+export function resolveRef(schema: JsonSchema, root: JsonSchema, depth = 0): JsonSchema {
+  const ref = schema.$ref;
+  if (typeof ref !== 'string' || !ref.startsWith('#/') || depth > 8) return schema;
+  let target: JsonValue = root;
+  for (const part of ref.slice(2).split('/')) {
+    target = isRecord(target) ? (target[part] ?? null) : null;
+  }
+  if (!isJsonSchema(target)) return schema;
+  const { $ref: _ref, ...rest } = schema;
+  // Keep the ref name: `#/$defs/localizedText` is how a schema says "text per locale".
+  return resolveRef({ ...target, ...rest, 'x-ref': ref }, root, depth + 1);
+}
+
+function isJsonSchema(value: unknown): value is JsonSchema {
+  return isRecord(value);
+}
+
+function humanize(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, '$1 $2').replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -1,0 +1,31 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
+
+/** Approximate rendered size of a node, used to space the layout. */
+export function nodeSize(portCount: number): { width: number; height: number } {
+  return { width: 240, height: 64 + 22 * Math.max(portCount, 1) };
+}
+
+const elk = new ELK();
+
+/** Lays the flow out left to right with elk's layered algorithm and returns a position per node. */
+export async function layoutFlow(flow: FlowDocument, portCount: (nodeId: string) => number): Promise<Map<string, CanvasPosition>> {
+  const ids = new Set(flow.nodes.map((n) => n.id));
+  const graph = await elk.layout({
+    id: 'root',
+    layoutOptions: {
+      'elk.algorithm': 'layered',
+      'elk.direction': 'RIGHT',
+      'elk.spacing.nodeNode': '40',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '80',
+      'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    },
+    children: flow.nodes.map((n) => ({ id: n.id, ...nodeSize(portCount(n.id)) })),
+    edges: flow.edges
+      .filter((e) => ids.has(e.source) && ids.has(e.target))
+      .map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] })),
+  });
+  const positions = new Map<string, CanvasPosition>();
+  for (const child of graph.children ?? []) positions.set(child.id, { x: child.x ?? 0, y: child.y ?? 0 });
+  return positions;
+}
