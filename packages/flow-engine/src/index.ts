@@ -1,5 +1,38 @@
 export { defineNodeType } from './nodeTypes/defineNodeType.ts';
 export type { NodeTypeImplementation } from './nodeTypes/defineNodeType.ts';
-export type { NodeRuntime } from './nodeTypes/nodeRuntime.ts';
+export { NodeTypeRegistry } from './nodeTypes/NodeTypeRegistry.ts';
+export { createBuiltInRegistry } from './nodeTypes/createBuiltInRegistry.ts';
+export type {
+  NodeRuntime,
+  NodeScope,
+  RenderedPrompt,
+  PromptRequest,
+  CallerInput,
+  InputOutcome,
+  AutomaticResult,
+  TerminalResult,
+  HandlerLookup,
+  AutomaticRuntime,
+  InteractiveRuntime,
+  TerminalRuntime,
+  AsyncRuntime,
+  SubflowRuntime,
+} from './nodeTypes/nodeRuntime.ts';
 export type { HandlerArgs, HandlerResult, HandlerLogger, NodeHandler } from './nodeTypes/handlerTypes.ts';
 export type { InputEvent, OutputEvent, InputExpectation, EndReason, TranscriptEntry } from './session/sessionEvents.ts';
+export { compileFlow } from './compile/compileFlow.ts';
+export type { CompileFlowOptions, CompileFlowResult } from './compile/compileFlow.ts';
+export type { CompileIssue } from './compile/compileNodes.ts';
+export type { CompiledFlow, EngineLimits } from './compile/compiledFlowTypes.ts';
+export { FlowSession } from './session/FlowSession.ts';
+export type { FlowSessionOptions, SessionClock, SessionSnapshot, TurnResult } from './session/sessionTypes.ts';
+export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
+export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
+export { MASK } from './compile/nodeScope.ts';
+export { startNode } from './nodes/start/startNode.ts';
+export { messageNode } from './nodes/message/messageNode.ts';
+export { menuNode } from './nodes/menu/menuNode.ts';
+export { askNode } from './nodes/ask/askNode.ts';
+export { transferNode } from './nodes/transfer/transferNode.ts';
+export { endNode } from './nodes/end/endNode.ts';
+export { httpNode } from './nodes/http/httpNode.ts';

@@ -1,16 +1,17 @@
 import type { NodeConfigMigration, NodeTypeSpec } from '@omniflow/flow-schema';
-import type { NodeHandler } from './handlerTypes.ts';
+import type { HandlerArgs, HandlerResult } from './handlerTypes.ts';
 import type { NodeRuntime } from './nodeRuntime.ts';
 
 /**
  * A node type as the engine runs it: the JSON spec (served to the designer), config migrations, and either
  * an async `handler` (transactions and plugin nodes) or a synchronous `runtime` (built-in flow logic).
+ * `Config` defaults to `unknown` so implementations with different config types share one registry.
  */
-export interface NodeTypeImplementation<Config = Record<string, unknown>> {
+export interface NodeTypeImplementation<Config = unknown> {
   spec: NodeTypeSpec;
   migrations?: NodeConfigMigration[];
   /** For `behaviour: 'async'` types: runs with a timeout and an AbortSignal; failures take `error`/`timeout`. */
-  handler?: NodeHandler<Config>;
+  handler?(args: HandlerArgs<Config>): Promise<HandlerResult>;
   /** For built-in automatic, interactive, terminal and subflow types. */
   runtime?: NodeRuntime<Config>;
 }

@@ -1,0 +1,175 @@
+import type { CompiledNode, EngineLimits, CompiledIntent } from './compiledFlowTypes.ts';
+import { engineSetup } from './engineMachine.ts';
+
+type EngineMachineConfig = Parameters<typeof engineSetup.createMachine>[0];
+type EngineStates = NonNullable<EngineMachineConfig['states']>;
+type EngineStateConfig = EngineStates[string];
+type EngineOn = NonNullable<EngineMachineConfig['on']>;
+
+/** The xstate machine type every compiled flow has. */
+export type EngineMachine = ReturnType<typeof buildMachine>;
+
+/** State id of the final state every session ends in. */
+export const END_STATE_ID = '__end';
+
+/**
+ * Builds the flow's machine: one state per node (state id = compiled key), a transition per connected port,
+ * `always` transitions for automatic nodes, an invoked promise actor with `after` timeout for async nodes,
+ * a compound state per inlined subflow, and global intents at the root.
+ */
+export function buildMachine(
+  nodes: ReadonlyMap<string, CompiledNode>,
+  startKey: string,
+  intents: readonly CompiledIntent[],
+  limits: EngineLimits,
+) {
+  const children = new Map<string | null, CompiledNode[]>();
+  for (const node of nodes.values()) {
+    const siblings = children.get(node.parent) ?? [];
+    siblings.push(node);
+    children.set(node.parent, siblings);
+  }
+  const ctx: BuildContext = { nodes, children, limits };
+  const on: EngineOn = {
+    end: { target: `#${END_STATE_ID}`, actions: 'endFromEvent' },
+    retry: { actions: 'reprompt' },
+  };
+  for (const { intent, target } of intents) {
+    on[`intent.${intent.id}`] = { target: `#${stateId(ctx, target)}`, actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }] };
+  }
+  return engineSetup.createMachine({
+    id: 'flow',
+    context: ({ input }) => ({
+      channel: input.channel,
+      locale: input.locale,
+      node: startKey,
+      variables: input.variables,
+      visit: 0,
+      turn: 0,
+      startedAt: input.startedAt,
+      steps: 0,
+      loops: {},
+      noInput: 0,
+      noMatch: 0,
+      port: null,
+      attempt: 0,
+      frames: [],
+      end: null,
+    }),
+    initial: localKey(startKey),
+    on,
+    states: { ...statesOf(ctx, null), [END_STATE_ID]: { id: END_STATE_ID, type: 'final' } },
+  });
+}
+
+interface BuildContext {
+  nodes: ReadonlyMap<string, CompiledNode>;
+  children: ReadonlyMap<string | null, CompiledNode[]>;
+  limits: EngineLimits;
+}
+
+function statesOf(ctx: BuildContext, parent: string | null): EngineStates {
+  const states: EngineStates = {};
+  for (const node of ctx.children.get(parent) ?? []) states[localKey(node.key)] = stateOf(ctx, node);
+  return states;
+}
+
+/** The state key of a node within its parent (the last segment of its compiled key). */
+export function localKey(key: string): string {
+  return key.slice(key.lastIndexOf('/') + 1);
+}
+
+function stateId(ctx: BuildContext, key: string): string {
+  const node = ctx.nodes.get(key);
+  if (!node) throw new Error(`Edge target "${key}" was not compiled; validate the flow before compiling.`);
+  return node.stateId;
+}
+
+/** A named implementation reference without params. */
+function plain<const T extends string>(type: T): T {
+  return type;
+}
+
+/** A named implementation reference with params, typed by its literal name (keeps config as data). */
+function named<const T extends string, const P>(type: T, params: P): { type: T; params: P } {
+  return { type, params };
+}
+
+function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
+  const entry = [named('enterNode', { key: node.key })];
+  const endTarget = `#${END_STATE_ID}`;
+  const loopGuard = {
+    guard: named('loopLimit', { steps: ctx.limits.maxStepsPerTurn, sameNode: ctx.limits.maxSameNodeVisits }),
+    target: endTarget,
+    actions: named('endSession', { reason: 'loopLimit' }),
+  };
+  const leave = <const A extends string>(port: string, before: readonly A[]) => {
+    const target = node.edges.get(port);
+    if (target === undefined) return { target: endTarget, actions: [...before, named('dangling', { port })] };
+    return { target: `#${stateId(ctx, target)}`, actions: [...before, named('took', { port })] };
+  };
+  const ports = [...node.edges.keys()];
+  switch (node.behaviour) {
+    case 'automatic':
+      return {
+        id: node.stateId,
+        entry,
+        always: [
+          loopGuard,
+          ...ports.map((port) => ({ ...leave(port, []), guard: named('portIs', { port }) })),
+          { target: endTarget, actions: named('dangling', { port: null }) },
+        ],
+      };
+    case 'interactive': {
+      const on: NonNullable<EngineStateConfig['on']> = {};
+      for (const port of ports) on[`port.${port}`] = leave(port, ['applyInput']);
+      return { id: node.stateId, entry, on };
+    }
+    case 'terminal':
+      if (node.parent === null) return { id: node.stateId, entry, always: { target: endTarget } };
+      return { id: node.stateId, entry, always: [{ guard: 'endsSession', target: endTarget }, { target: `#${doneId(ctx, node.parent)}` }] };
+    case 'async': {
+      const retries = { retries: node.retries };
+      const retry = node.retries > 0 ? [{ guard: named('canRetry', retries), target: 'wait', actions: plain('countAttempt') }] : [];
+      const retryOnError = node.retries > 0 ? [{ guard: named('retryOnError', retries), target: 'wait', actions: plain('countAttempt') }] : [];
+      return {
+        id: node.stateId,
+        entry,
+        initial: 'call',
+        states: {
+          call: {
+            invoke: {
+              src: 'nodeHandler',
+              input: { key: node.key },
+              onDone: [
+                loopGuard,
+                ...retryOnError,
+                ...ports.map((port) => ({ ...leave(port, ['applyOutcome']), guard: named('outcomeIs', { port }) })),
+                { target: endTarget, actions: ['applyOutcome', named('dangling', { port: null })] },
+              ],
+              onError: [...retry, leave('error', [])],
+            },
+            after: { [node.timeoutMs]: [...retry, leave('timeout', [])] },
+          },
+          wait: { after: { backoff: { target: 'call' } } },
+        },
+      };
+    }
+    case 'subflow': {
+      const childStart = (ctx.children.get(node.key) ?? [])[0];
+      if (!childStart) throw new Error(`Subflow node "${node.node.id}" has no child nodes.`);
+      const back = named('leaveSubflow', { key: node.key });
+      return {
+        id: node.stateId,
+        entry,
+        initial: localKey(childStart.key),
+        states: { ...statesOf(ctx, node.key), __done: { id: doneId(ctx, node.key), type: 'final' } },
+        onDone: [{ ...leave('error', []), guard: named('portIs', { port: 'error' }), actions: [back, ...leave('error', []).actions] }, { ...leave('next', []), actions: [back, ...leave('next', []).actions] }],
+      };
+    }
+  }
+}
+
+function doneId(ctx: BuildContext, subflowKey: string): string {
+  return `${stateId(ctx, subflowKey)}/__done`;
+}

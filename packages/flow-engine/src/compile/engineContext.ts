@@ -1,0 +1,76 @@
+import type { Channel, Locale } from '@omniflow/flow-schema';
+import type { EndReason, OutputEvent } from '../session/sessionEvents.ts';
+
+/** A parent flow's variables saved while an inlined subflow runs. */
+export interface SubflowFrame {
+  node: string;
+  variables: Record<string, unknown>;
+}
+
+/**
+ * The machine context: everything a session needs to resume, kept small because it is persisted with
+ * every snapshot. Node keys are compiled state keys (`node` or `subflowNode/childNode`).
+ */
+export interface EngineContext {
+  channel: Channel;
+  locale: Locale;
+  /** The node the session is at. */
+  node: string;
+  variables: Record<string, unknown>;
+  /** Node entries since the session started: the `visit` part of handler idempotency keys. */
+  visit: number;
+  /** Caller turns so far. */
+  turn: number;
+  startedAt: number;
+  /** Node entries since the last caller input (the per-turn step guard). */
+  steps: number;
+  /** Entries per node since the last caller input (the same-node loop guard). */
+  loops: Record<string, number>;
+  /** Retries used at the current interactive node. */
+  noInput: number;
+  noMatch: number;
+  /** Port chosen by the last automatic or async node. */
+  port: string | null;
+  /** Attempts used at the current async node. */
+  attempt: number;
+  frames: SubflowFrame[];
+  end: { reason: EndReason; outcome?: string } | null;
+}
+
+/** What a session starts its machine with. */
+export interface EngineInput {
+  channel: Channel;
+  locale: Locale;
+  variables: Record<string, unknown>;
+  startedAt: number;
+}
+
+/** Why an interactive node asks again. */
+export type RetryReason = 'noInput' | 'noMatch' | 'invalid' | 'repeat';
+
+/** Events the session sends to the machine. */
+export type EngineEvent =
+  /** Leave the current interactive node by a port, after setting variables and saying `outputs`. */
+  | { type: `port.${string}`; variables?: Record<string, unknown>; outputs?: OutputEvent[] }
+  /** Ask again at the current interactive node. */
+  | { type: 'retry'; reason: RetryReason; outputs?: OutputEvent[] }
+  /** A global intent matched: jump to its target. */
+  | { type: `intent.${string}` }
+  /** End the session now (hang-up, max turns, max duration). */
+  | { type: 'end'; reason: EndReason };
+
+/** The result an async node's promise actor resolves with (already checked against the node's ports). */
+export interface AsyncOutcome {
+  port: string;
+  variables: Record<string, unknown>;
+}
+
+/** Type witnesses for `setup({ types })`: real values of the declared types, so no casts are needed. */
+export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput } = {
+  context: {
+    channel: 'chat', locale: '', node: '', variables: {}, visit: 0, turn: 0, startedAt: 0, steps: 0, loops: {},
+    noInput: 0, noMatch: 0, port: null, attempt: 0, frames: [], end: null,
+  },
+  events: { type: 'end', reason: 'completed' },
+  input: { channel: 'chat', locale: '', variables: {}, startedAt: 0 },
+};

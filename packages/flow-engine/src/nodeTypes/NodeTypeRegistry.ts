@@ -1,0 +1,62 @@
+import type { NodeTypeCatalog, NodeTypeDefinition, NodeTypeSpec } from '@omniflow/flow-schema';
+import type { NodeTypeImplementation } from './defineNodeType.ts';
+import type { NodeHandler } from './handlerTypes.ts';
+
+/**
+ * The one explicit map of node types (built-in and plugin) and of named transaction handlers a flow may use.
+ * An unknown type is reported by validation; the registry itself never throws on user data.
+ */
+export class NodeTypeRegistry {
+  readonly #types = new Map<string, NodeTypeImplementation>();
+  readonly #handlers = new Map<string, NodeHandler>();
+
+  /** Adds a node type; registering a type id twice is a programmer error. */
+  register(impl: NodeTypeImplementation): this {
+    if (this.#types.has(impl.spec.type)) {
+      throw new Error(`Node type "${impl.spec.type}" is registered twice; give the plugin type a namespaced id such as "pack.${impl.spec.type}".`);
+    }
+    this.#types.set(impl.spec.type, impl);
+    return this;
+  }
+
+  /** Adds every node type of a plugin pack. */
+  registerAll(impls: readonly NodeTypeImplementation[]): this {
+    for (const impl of impls) this.register(impl);
+    return this;
+  }
+
+  /** Registers a named handler that `transaction` nodes call by `config.handler`; a later one replaces it. */
+  registerHandler(name: string, handler: NodeHandler): this {
+    this.#handlers.set(name, handler);
+    return this;
+  }
+
+  /** The implementation of a node type, or `undefined` when it is not registered. */
+  get(type: string): NodeTypeImplementation | undefined {
+    return this.#types.get(type);
+  }
+
+  /** The named transaction handler, or `undefined`. */
+  handler(name: string): NodeHandler | undefined {
+    return this.#handlers.get(name);
+  }
+
+  /** Names of the registered transaction handlers. */
+  handlerNames(): string[] {
+    return [...this.#handlers.keys()];
+  }
+
+  /** The catalog `validateFlow` checks node types and configs against. */
+  catalog(): NodeTypeCatalog {
+    const catalog = new Map<string, NodeTypeDefinition>();
+    for (const [type, impl] of this.#types) {
+      catalog.set(type, impl.migrations ? { spec: impl.spec, migrations: impl.migrations } : { spec: impl.spec });
+    }
+    return catalog;
+  }
+
+  /** Every node type's JSON spec, for the designer's palette. */
+  specs(): NodeTypeSpec[] {
+    return [...this.#types.values()].map((impl) => impl.spec);
+  }
+}

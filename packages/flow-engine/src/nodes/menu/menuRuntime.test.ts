@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
+import { startTestSession } from '../../testing/startTestSession.ts';
+
+const menuFlow = buildTestFlow([
+  { id: 'start', type: 'start', to: { next: 'main' } },
+  {
+    id: 'main',
+    type: 'menu',
+    config: {
+      prompt: en('Main menu.'),
+      options: [
+        { key: '1', label: { 'en-US': 'balance' }, synonyms: { 'en-US': ['how much money'] } },
+        { key: '2', label: { 'en-US': 'card activation' } },
+      ],
+      repeatKey: '*',
+      noMatch: { maxRetries: 1, reprompts: [en('Sorry, I did not get that.')] },
+      noInput: { maxRetries: 1 },
+    },
+    to: { '1': 'balance', '2': 'card', noMatch: 'agent', noInput: 'bye' },
+  },
+  { id: 'balance', type: 'message', config: { prompt: en('Your balance is fine.') }, to: { next: 'bye' } },
+  { id: 'card', type: 'message', config: { prompt: en('Card activated.') }, to: { next: 'bye' } },
+  { id: 'agent', type: 'transfer', config: { queue: 'agents', prompt: en('Connecting you to an agent.') } },
+  { id: 'bye', type: 'end', config: { prompt: en('Goodbye.'), outcome: 'served' } },
+]);
+
+describe('menu', () => {
+  it('reads options with their keys on DTMF and routes a key press to its option', async () => {
+    await startTestSession(menuFlow, 'dtmf')
+      .expectPrompt(/Main menu\. For balance, press 1\. For card activation, press 2\./)
+      .expectNode('main')
+      .press('1')
+      .expectPrompt('Your balance is fine.')
+      .expectPrompt('Goodbye.')
+      .expectEnd('completed');
+  });
+
+  it('lists what to say on voice and matches a synonym', async () => {
+    await startTestSession(menuFlow, 'voice')
+      .expectPrompt(/You can say balance, or card activation/)
+      .check('exposes a JSGF grammar with the options', (state) =>
+        state.last.outputs.some((o) => o.type === 'prompt' && (o.expect.speech?.grammar ?? '').includes('card activation {2}')),
+      )
+      .say('how much money do I have')
+      .expectPrompt('Your balance is fine.');
+  });
+
+  it('offers quick replies on chat and matches a typo', async () => {
+    await startTestSession(menuFlow, 'chat').expectChoices(['balance', 'card activation']).type('card activaton').expectPrompt('Card activated.');
+  });
+
+  it('reprompts after an invalid key, then routes to noMatch', async () => {
+    await startTestSession(menuFlow, 'dtmf')
+      .press('9')
+      .expectPrompt(/Sorry, I did not get that\. For balance, press 1/)
+      .expectNode('main')
+      .press('8')
+      .expectPrompt('Connecting you to an agent.')
+      .expectTransfer('agents')
+      .expectEnd('transferred');
+  });
+
+  it('repeats the menu on the repeat key without counting a retry', async () => {
+    await startTestSession(menuFlow, 'dtmf').press('*').expectPrompt(/Main menu/).press('*').expectPrompt(/Main menu/).press('2').expectPrompt('Card activated.');
+  });
+
+  it('takes noInput after the retries run out', async () => {
+    await startTestSession(menuFlow, 'voice').noInput().expectPrompt(/Main menu/).noInput().expectPrompt('Goodbye.').expectEnd();
+  });
+
+  it('rejects low-confidence speech', async () => {
+    await startTestSession(menuFlow, 'voice').say('balance', 0.1).expectPrompt(/Sorry/).expectNode('main');
+  });
+
+  it('fails with the conversation so far when an expectation is not met', async () => {
+    const failure = await startTestSession(menuFlow, 'dtmf').press('1').expectPrompt('nonsense').then(
+      () => null,
+      (error: unknown) => String(error),
+    );
+    expect(failure).toContain('Expected a prompt matching nonsense');
+    expect(failure).toContain('press "1"');
+    expect(failure).toContain('Your balance is fine.');
+  });
+});

@@ -1,0 +1,61 @@
+import type { MenuConfig } from '@omniflow/flow-schema';
+import { matchChoice, type MatchableChoice } from '../../matching/matchChoice.ts';
+import { renderMenu } from '../../matching/renderMenu.ts';
+import { speechDecision } from '../../matching/speechDecision.ts';
+import type { CallerInput, InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
+import { buildJsgfGrammar } from '../jsgfGrammar.ts';
+import { promptOutputs } from '../promptOutputs.ts';
+
+/** Renders the menu per channel and maps a key, an utterance or typed text to an option's port. */
+export const menuRuntime: InteractiveRuntime<MenuConfig> = {
+  kind: 'interactive',
+  render(config, scope, request) {
+    const intro = scope.prompt(request.reprompt ?? config.prompt).text;
+    const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
+    const menu = renderMenu(options, scope.channel, scope.locale, intro, config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey });
+    const choices = menuChoices(config, scope);
+    return promptOutputs(scope, menu.text, {
+      dtmf: { minDigits: 1, maxDigits: 1 },
+      grammar: scope.channel === 'voice' ? buildJsgfGrammar(`menu_${scope.nodeId}`, choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), scope.locale) : null,
+      choices: menu.choices,
+      sensitive: false,
+      bargeIn: config.bargeIn ?? true,
+      ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
+    });
+  },
+  onInput(config, input, scope) {
+    if (input.type === 'dtmf') {
+      const key = input.digits.replace(/#$/, '').charAt(0);
+      if (config.repeatKey !== undefined && key === config.repeatKey) return { type: 'repeat' };
+      return config.options.some((option) => option.key === key) ? { type: 'port', port: key } : { type: 'noMatch' };
+    }
+    return matchSpokenOrTyped(input, menuChoices(config, scope), scope);
+  },
+};
+
+/** The options as matchable choices in the scope's locale. */
+function menuChoices(config: MenuConfig, scope: NodeScope): MatchableChoice[] {
+  return config.options.map((option) => ({
+    key: option.key,
+    label: scope.text(option.label),
+    synonyms: option.synonyms?.[scope.locale] ?? option.synonyms?.[scope.defaultLocale] ?? [],
+  }));
+}
+
+/**
+ * Matches speech (the transcript, then its alternatives, under the confidence policy) or chat text
+ * against choices; the matched choice's key is the port.
+ */
+export function matchSpokenOrTyped(input: Exclude<CallerInput, { type: 'dtmf' }>, choices: readonly MatchableChoice[], scope: NodeScope): InputOutcome {
+  if (input.type === 'text') {
+    const found = matchChoice(input.text, choices, 'chat', { locale: scope.locale });
+    return found ? { type: 'port', port: found.key } : { type: 'noMatch' };
+  }
+  const heard = [{ transcript: input.transcript, confidence: input.confidence }, ...(input.alternatives ?? [])];
+  for (const candidate of heard) {
+    if (speechDecision(candidate.confidence, scope.settings.minConfidence ?? 0.5) === 'reject') continue;
+    const found = matchChoice(candidate.transcript, choices, 'voice', { locale: scope.locale });
+    if (found) return { type: 'port', port: found.key };
+  }
+  return { type: 'noMatch' };
+}

@@ -1,0 +1,203 @@
+import type { Channel } from '@omniflow/flow-schema';
+import { createActor, type Actor } from 'xstate';
+import type { EngineMachine } from '../compile/buildMachine.ts';
+import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
+import type { EngineContext, EngineEvent } from '../compile/engineContext.ts';
+import { resolveLocale } from '../compile/nodeScope.ts';
+import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
+import { decideTurn } from './decideTurn.ts';
+import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
+import { createWithHost, type SessionHost } from './sessionHost.ts';
+import type { InputEvent } from './sessionEvents.ts';
+import type { FlowSessionOptions, SessionClock, SessionSnapshot, TurnResult } from './sessionTypes.ts';
+
+const silentLogger: HandlerLogger = { info: () => {}, warn: () => {}, error: () => {} };
+
+/**
+ * One conversation on a compiled flow: feeds caller input to the flow's machine and answers each turn
+ * with rendered outputs, transcript entries and masked variables. Never throws on caller input.
+ */
+export class FlowSession {
+  readonly id: string;
+  readonly #compiled: CompiledFlow;
+  readonly #actor: Actor<EngineMachine>;
+  readonly #recorder: SessionRecorder;
+  readonly #options: FlowSessionOptions;
+  readonly #now: () => number;
+  #wake: (() => void) | null = null;
+  #failure: string | null = null;
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(compiled: CompiledFlow, options: FlowSessionOptions, snapshot: SessionSnapshot | undefined) {
+    this.id = options.sessionId;
+    this.#compiled = compiled;
+    this.#options = options;
+    const clock = options.clock;
+    this.#now = clock ? () => clock.now() : Date.now;
+    const logger = options.logger ?? silentLogger;
+    this.#recorder = new SessionRecorder(this.#now, compiled.info.sensitive, options.transcript ?? []);
+    const actorClock = toActorClock(clock);
+    const channel: Channel = snapshot?.channel ?? options.channel;
+    const input = { channel, locale: resolveLocale(compiled.info, options.locale), variables: snapshot ? {} : this.#initialVariables(logger), startedAt: this.#now() };
+    const host: SessionHost = {
+      sessionId: this.id,
+      tables: compiled.tables,
+      now: this.#now,
+      context: () => this.#context(),
+      output: (event) => this.#recorder.output(event),
+      note: (nodeId, text, port) => this.#recorder.note(nodeId, text, port),
+      logger,
+      secret: options.secrets ?? (() => undefined),
+      transferContext: (variables) => ({ variables: maskVariables(variables, compiled.info.sensitive), transcript: this.#recorder.all() }),
+    };
+    this.#actor = createWithHost(host, () =>
+      createActor(compiled.machine, {
+        input,
+        ...(snapshot ? { snapshot: snapshot.machine } : {}),
+        ...(actorClock ? { clock: actorClock } : {}),
+      }),
+    );
+    this.#actor.subscribe({
+      next: () => this.#wake?.(),
+      error: (error) => {
+        this.#failure = String(error);
+        logger.error({ sessionId: this.id, err: String(error) }, `session ${this.id} stopped on an engine error: ${String(error)}`);
+        this.#recorder.output({ type: 'end', reason: 'error' });
+        this.#wake?.();
+      },
+    });
+  }
+
+  /** Starts a session at the flow's start node and runs it up to the first caller input (or its end). */
+  static async start(compiled: CompiledFlow, options: FlowSessionOptions): Promise<{ session: FlowSession; turn: TurnResult }> {
+    const session = new FlowSession(compiled, options, undefined);
+    session.#actor.start();
+    await session.#settle();
+    return { session, turn: session.#finishTurn() };
+  }
+
+  /** Resumes a session from its snapshot; a handler in flight when it was taken runs again (same idempotency key). */
+  static restore(compiled: CompiledFlow, snapshot: SessionSnapshot, options: FlowSessionOptions): FlowSession {
+    if (snapshot.flowId !== compiled.flow.id || snapshot.flowHash !== compiled.hash) {
+      throw new Error(`Snapshot of flow "${snapshot.flowId}" version ${snapshot.flowHash} cannot resume on "${compiled.flow.id}" version ${compiled.hash}; restore it with the flow version the session started on.`);
+    }
+    const session = new FlowSession(compiled, options, snapshot);
+    session.#actor.start();
+    return session;
+  }
+
+  /** `active` while the flow waits for caller input, `ended` once it ended (or failed). */
+  get status(): 'active' | 'ended' {
+    return this.#failure === null && this.#actor.getSnapshot().status === 'active' ? 'active' : 'ended';
+  }
+
+  /** Takes one caller input and answers with this turn's outputs once in-flight handlers have settled. */
+  send(input: InputEvent): Promise<TurnResult> {
+    const turn = this.#queue.then(() => this.#turn(input));
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** The session's state as plain JSON (without the transcript). */
+  snapshot(): SessionSnapshot {
+    const context = this.#context();
+    return {
+      format: 1,
+      flowId: this.#compiled.flow.id,
+      flowHash: this.#compiled.hash,
+      sessionId: this.id,
+      channel: context.channel,
+      locale: context.locale,
+      machine: this.#actor.getPersistedSnapshot(),
+    };
+  }
+
+  async #turn(input: InputEvent): Promise<TurnResult> {
+    await this.#settle();
+    if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
+    const context = this.#context();
+    const node = this.#currentNode();
+    this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false);
+    this.#actor.send(await this.#decide(input, context, node));
+    await this.#settle();
+    return this.#finishTurn();
+  }
+
+  async #decide(input: InputEvent, context: EngineContext, node: CompiledNode | undefined): Promise<EngineEvent> {
+    if (input.type === 'hangup') return { type: 'end', reason: 'hangup' };
+    const settings = this.#compiled.info.settings;
+    if (settings.maxTurns !== undefined && context.turn >= settings.maxTurns) return { type: 'end', reason: 'maxTurns' };
+    if (settings.maxDurationSeconds !== undefined && this.#now() - context.startedAt > settings.maxDurationSeconds * 1000) {
+      return { type: 'end', reason: 'maxDuration' };
+    }
+    if (!node) return { type: 'end', reason: 'error' };
+    const event = await decideTurn({
+      compiled: this.#compiled,
+      node,
+      context,
+      input,
+      now: this.#now,
+      logger: this.#options.logger ?? silentLogger,
+      intentMatcher: this.#options.intentMatcher ?? this.#compiled.intentMatcher,
+    });
+    if (event.type === 'end') (this.#options.logger ?? silentLogger).error({ nodeId: node.node.id }, `node "${node.node.id}" has no edge for the port the caller's input leads to; connect it in the designer`);
+    return event;
+  }
+
+  #isSensitive(node: CompiledNode): boolean {
+    const runtime = node.impl.runtime;
+    return runtime?.kind === 'interactive' && runtime.sensitive !== undefined && runtime.sensitive(node.node.config, node.flow.sensitive);
+  }
+
+  async #settle(): Promise<void> {
+    while (this.#busy()) await new Promise<void>((resolve) => (this.#wake = resolve));
+    this.#wake = null;
+  }
+
+  #busy(): boolean {
+    if (this.#failure !== null || this.#actor.getSnapshot().status !== 'active') return false;
+    return this.#currentNode()?.behaviour === 'async';
+  }
+
+  #finishTurn(): TurnResult {
+    const ended = this.status === 'ended';
+    const node = ended ? undefined : this.#currentNode();
+    const { outputs, transcript } = this.#recorder.flush();
+    return {
+      outputs,
+      transcript,
+      status: ended ? 'ended' : 'active',
+      nodeId: node ? node.node.id : null,
+      variables: maskVariables(this.#context().variables, this.#compiled.info.sensitive),
+    };
+  }
+
+  #context(): EngineContext {
+    return this.#actor.getSnapshot().context;
+  }
+
+  #currentNode(): CompiledNode | undefined {
+    return this.#compiled.tables.nodes.get(this.#context().node);
+  }
+
+  #initialVariables(logger: HandlerLogger): Record<string, unknown> {
+    const info = this.#compiled.info;
+    const variables: Record<string, unknown> = { ...info.defaults };
+    for (const [name, value] of Object.entries(this.#options.variables ?? {})) {
+      if (info.declared.has(name)) variables[name] = value;
+      else logger.warn({ sessionId: this.id, variable: name }, `caller data "${name}" is not a declared flow variable and was ignored`);
+    }
+    return variables;
+  }
+}
+
+interface ActorClock {
+  setTimeout(fn: (...args: unknown[]) => void, ms: number): unknown;
+  clearTimeout(id: unknown): void;
+}
+
+function toActorClock(clock: SessionClock | undefined): ActorClock | undefined {
+  if (!clock?.setTimeout || !clock.clearTimeout) return undefined;
+  const { setTimeout, clearTimeout } = clock;
+  return { setTimeout: (fn: () => void, ms: number) => setTimeout.call(clock, fn, ms), clearTimeout: (id: unknown) => clearTimeout.call(clock, id) };
+}

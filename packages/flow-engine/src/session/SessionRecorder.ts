@@ -1,0 +1,82 @@
+import { MASK } from '../compile/nodeScope.ts';
+import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
+
+/** Collects a turn's outputs and transcript lines, and keeps the whole transcript (outside the snapshot). */
+export class SessionRecorder {
+  #outputs: OutputEvent[] = [];
+  #entries: TranscriptEntry[] = [];
+  readonly #history: TranscriptEntry[];
+  readonly #now: () => number;
+  readonly #sensitive: ReadonlySet<string>;
+
+  constructor(now: () => number, sensitive: ReadonlySet<string>, prior: readonly TranscriptEntry[]) {
+    this.#now = now;
+    this.#sensitive = sensitive;
+    this.#history = [...prior];
+  }
+
+  /** Records caller input as heard; input at a sensitive node is masked. */
+  caller(input: InputEvent, nodeId: string | undefined, sensitive: boolean): void {
+    const heard = input.type === 'dtmf' ? input.digits : input.type === 'speech' ? input.transcript : input.type === 'text' ? input.text : `(${input.type})`;
+    const masked = sensitive && (input.type === 'dtmf' || input.type === 'speech' || input.type === 'text');
+    const entry: TranscriptEntry = { at: this.#stamp(), from: 'caller', text: masked ? MASK : heard, kind: input.type };
+    if (nodeId !== undefined) entry.nodeId = nodeId;
+    if (input.type === 'speech' && input.confidence !== undefined) entry.confidence = input.confidence;
+    this.#entries.push(entry);
+  }
+
+  /** Records an output event of this turn. */
+  output(event: OutputEvent): void {
+    this.#outputs.push(event);
+    switch (event.type) {
+      case 'say':
+        this.#entries.push({ at: this.#stamp(), from: 'bot', nodeId: event.nodeId, text: event.text });
+        break;
+      case 'transfer':
+        this.#entries.push({ at: this.#stamp(), from: 'system', nodeId: event.nodeId, text: `transfer to ${event.queue ?? event.agent ?? 'an agent'}`, kind: 'transfer' });
+        break;
+      case 'end': {
+        const entry: TranscriptEntry = { at: this.#stamp(), from: 'system', text: `end: ${event.reason}`, kind: 'end' };
+        if (event.nodeId !== undefined) entry.nodeId = event.nodeId;
+        this.#entries.push(entry);
+        break;
+      }
+      case 'prompt':
+        break;
+    }
+  }
+
+  /** Records a system line (a port taken, an error). */
+  note(nodeId: string, text: string, port?: string): void {
+    const entry: TranscriptEntry = { at: this.#stamp(), from: 'system', nodeId, text };
+    if (port !== undefined) entry.port = port;
+    this.#entries.push(entry);
+  }
+
+  /** The whole transcript: earlier entries, then this session's (including the current turn). */
+  all(): TranscriptEntry[] {
+    return [...this.#history, ...this.#entries];
+  }
+
+  /** Ends the turn: hands out its outputs and entries and starts the next. */
+  flush(): { outputs: OutputEvent[]; transcript: TranscriptEntry[] } {
+    const turn = { outputs: this.#outputs, transcript: this.#entries };
+    for (const entry of this.#entries) this.#history.push(entry);
+    this.#outputs = [];
+    this.#entries = [];
+    return turn;
+  }
+
+  #stamp(): string {
+    return new Date(this.#now()).toISOString();
+  }
+}
+
+/** A copy of the variables with sensitive values replaced by `****`. */
+export function maskVariables(variables: Readonly<Record<string, unknown>>, sensitive: ReadonlySet<string>): Record<string, unknown> {
+  const masked: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(variables)) {
+    masked[name] = sensitive.has(name) && value !== null && value !== undefined && value !== '' ? MASK : value;
+  }
+  return masked;
+}

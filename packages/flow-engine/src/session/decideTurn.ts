@@ -1,0 +1,77 @@
+import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
+import type { EngineContext, EngineEvent } from '../compile/engineContext.ts';
+import { createNodeScope, resolveLocale } from '../compile/nodeScope.ts';
+import { retryPolicyOf } from '../compile/retryPolicyOf.ts';
+import type { CallerInput, InputOutcome } from '../nodeTypes/nodeRuntime.ts';
+import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
+import type { OutputEvent } from './sessionEvents.ts';
+import type { IntentMatcher } from '../matching/IntentMatcher.ts';
+
+/** What the session needs to turn caller input into a machine event. */
+export interface DecideTurnArgs {
+  compiled: CompiledFlow;
+  node: CompiledNode;
+  context: EngineContext;
+  input: CallerInput | { type: 'noInput' };
+  now: () => number;
+  logger: HandlerLogger;
+  intentMatcher: IntentMatcher;
+}
+
+/**
+ * Maps one caller input at an interactive node to the machine event: a port, a retry under the node's
+ * retry policy, or a global intent's jump. A runtime that throws counts as no match (and is logged).
+ */
+export async function decideTurn({ compiled, node, context, input, now, logger, intentMatcher }: DecideTurnArgs): Promise<EngineEvent> {
+  const runtime = node.impl.runtime;
+  if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
+  if (input.type === 'noInput') return retryOrLeave(node, context, 'noInput', []);
+  const scope = createNodeScope(node, context, compiled.tables, now);
+  let outcome: InputOutcome;
+  try {
+    outcome = runtime.onInput(node.node.config, input, scope);
+  } catch (error) {
+    logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed to read input: ${String(error)}`);
+    outcome = { type: 'noMatch' };
+  }
+  switch (outcome.type) {
+    case 'port':
+      return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables);
+    case 'repeat':
+      return { type: 'retry', reason: 'repeat' };
+    case 'invalid':
+      return retryOrLeave(node, context, 'invalid', outcome.outputs);
+    case 'noMatch': {
+      const intent = await matchIntent(compiled, input, resolveLocale(node.flow, context.locale), intentMatcher);
+      return intent ? { type: `intent.${intent}` } : retryOrLeave(node, context, 'noMatch', []);
+    }
+  }
+}
+
+async function matchIntent(compiled: CompiledFlow, input: CallerInput, locale: string, matcher: IntentMatcher): Promise<string | null> {
+  if (compiled.intents.length === 0) return null;
+  if (input.type === 'dtmf') {
+    const digits = input.digits.replace(/#$/, '');
+    return compiled.intents.find(({ intent }) => intent.dtmf !== undefined && intent.dtmf === digits)?.intent.id ?? null;
+  }
+  const text = input.type === 'speech' ? input.transcript : input.text;
+  try {
+    const found = await matcher.match(text, locale);
+    return found && compiled.intents.some(({ intent }) => intent.id === found.intentId) ? found.intentId : null;
+  } catch {
+    // An NLU service that fails must not cost the caller the turn: treat it as no intent.
+    return null;
+  }
+}
+
+function retryOrLeave(node: CompiledNode, context: EngineContext, reason: 'noInput' | 'noMatch' | 'invalid', outputs: OutputEvent[]): EngineEvent {
+  const kind = reason === 'noInput' ? 'noInput' : 'noMatch';
+  const used = kind === 'noInput' ? context.noInput : context.noMatch;
+  if (used < retryPolicyOf(node, kind).maxRetries) return { type: 'retry', reason, outputs };
+  return leave(node, kind, outputs, undefined);
+}
+
+function leave(node: CompiledNode, port: string, outputs: OutputEvent[], variables: Record<string, unknown> | undefined): EngineEvent {
+  if (!node.edges.has(port)) return { type: 'end', reason: 'error' };
+  return variables ? { type: `port.${port}`, outputs, variables } : { type: `port.${port}`, outputs };
+}

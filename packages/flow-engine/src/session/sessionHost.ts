@@ -1,0 +1,48 @@
+import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
+import type { EngineContext } from '../compile/engineContext.ts';
+import type { CompiledTables } from '../compile/compiledFlowTypes.ts';
+import type { OutputEvent, TranscriptEntry } from './sessionEvents.ts';
+
+/**
+ * The per-session side of the machine: where a running machine's named actions send outputs and transcript
+ * lines, and where handlers find secrets, the clock and the logger. Looked up by the actor system, so
+ * the compiled machine itself stays shared and free of session state.
+ */
+export interface SessionHost {
+  sessionId: string;
+  tables: CompiledTables;
+  now(): number;
+  /** The live machine context (handlers read variables from it). */
+  context(): EngineContext;
+  output(event: OutputEvent): void;
+  /** Adds a `system` transcript line (a port taken, an error). */
+  note(nodeId: string, text: string, port?: string): void;
+  logger: HandlerLogger;
+  secret(name: string): string | undefined;
+  /** Masked variables and the whole transcript so far, for a transfer output. */
+  transferContext(variables: Readonly<Record<string, unknown>>): { variables: Record<string, unknown>; transcript: TranscriptEntry[] };
+}
+
+const hosts = new WeakMap<object, SessionHost>();
+let constructing: SessionHost | undefined;
+
+/**
+ * Creates an actor with its session host attached. xstate runs the initial state's entry assignments
+ * inside `createActor`, before the actor's system can be keyed, so the host is also reachable while
+ * the (synchronous) constructor runs.
+ */
+export function createWithHost<T extends { system: object }>(host: SessionHost, create: () => T): T {
+  constructing = host;
+  try {
+    const actor = create();
+    hosts.set(actor.system, host);
+    return actor;
+  } finally {
+    constructing = undefined;
+  }
+}
+
+/** The host attached to an actor system, or `undefined` for a machine run outside a session (graph walks). */
+export function hostOf(system: object): SessionHost | undefined {
+  return hosts.get(system) ?? constructing;
+}

@@ -1,0 +1,53 @@
+import type { Channel, Locale } from '@omniflow/flow-schema';
+import type { Snapshot } from 'xstate';
+import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
+import type { IntentMatcher } from '../matching/IntentMatcher.ts';
+import type { OutputEvent, TranscriptEntry } from './sessionEvents.ts';
+
+/** A clock: `now()` for timestamps and durations; with `setTimeout`/`clearTimeout` it also drives handler timeouts. */
+export interface SessionClock {
+  now(): number;
+  setTimeout?(fn: () => void, ms: number): unknown;
+  clearTimeout?(id: unknown): void;
+}
+
+/** How a session is started or restored. */
+export interface FlowSessionOptions {
+  sessionId: string;
+  channel: Channel;
+  locale?: Locale;
+  /** Caller data (e.g. the caller's number); only declared variables are kept. */
+  variables?: Record<string, unknown>;
+  secrets?: (name: string) => string | undefined;
+  logger?: HandlerLogger;
+  clock?: SessionClock;
+  intentMatcher?: IntentMatcher;
+  /** Transcript of earlier turns (kept outside the snapshot); transfers carry it. */
+  transcript?: TranscriptEntry[];
+}
+
+/** What one turn produced. */
+export interface TurnResult {
+  outputs: OutputEvent[];
+  /** Entries added this turn. */
+  transcript: TranscriptEntry[];
+  status: 'active' | 'ended';
+  /** The node now waiting for input, or null once ended. */
+  nodeId: string | null;
+  /** Flow variables, sensitive ones masked. */
+  variables: Record<string, unknown>;
+  /** Set when the input could not be taken (e.g. the session has ended). */
+  error?: string;
+}
+
+/** A session's persisted state: plain JSON, small, without the transcript. */
+export interface SessionSnapshot {
+  format: 1;
+  flowId: string;
+  /** The compiled flow version's hash; restoring into another version is refused. */
+  flowHash: string;
+  sessionId: string;
+  channel: Channel;
+  locale: Locale;
+  machine: Snapshot<unknown>;
+}

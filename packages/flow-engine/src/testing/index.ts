@@ -1,0 +1,6 @@
+export { startTestSession, TestSession } from './startTestSession.ts';
+export type { TestSessionOptions, TestSessionResult } from './startTestSession.ts';
+export type { ScriptedTurn } from './describeTurns.ts';
+export { ManualClock } from './ManualClock.ts';
+export { buildTestFlow, en } from './buildTestFlow.ts';
+export type { TestNode } from './buildTestFlow.ts';
