@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { concatPcm, powerDbfs } from './pcm.ts';
+import { type VadEvent, VoiceActivityDetector } from './VoiceActivityDetector.ts';
+import { fliteSpeech, silence, whiteNoise } from './testAudio.ts';
+
+const RATE = 8000;
+
+/** Feeds audio in 20 ms frames and returns every event. */
+function run(vad: VoiceActivityDetector, audio: Int16Array): VadEvent[] {
+  const events: VadEvent[] = [];
+  for (let at = 0; at < audio.length; at += RATE / 50) events.push(...vad.push(audio.subarray(at, at + RATE / 50)));
+  return events;
+}
+
+/** Quiet line noise under everything, as on a real call. */
+function onLine(audio: Int16Array): Int16Array {
+  const hiss = whiteNoise((audio.length * 1000) / RATE, RATE, -62, 11);
+  return Int16Array.from(audio, (s, i) => s + (hiss[i] ?? 0));
+}
+
+const speech = fliteSpeech('activate my card', RATE);
+
+describe('VoiceActivityDetector', () => {
+  it('finds one utterance and ends it 600 ms after the last word by default', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    vad.listen();
+    const events = run(vad, onLine(concatPcm([silence(500, RATE), speech, silence(1500, RATE)])));
+    expect(events.map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
+    const end = events[1];
+    if (end?.type !== 'speechEnd') throw new Error('no speech end');
+    expect(end.reason).toBe('silence');
+    expect(end.atMs - end.lastVoiceAtMs).toBeGreaterThanOrEqual(600);
+    expect(end.atMs - end.lastVoiceAtMs).toBeLessThan(620);
+    // flite leaves ~100 ms of silence at the end of its audio; the last word ends close to that.
+    const speechEndMs = 500 + (speech.length * 1000) / RATE;
+    expect(end.lastVoiceAtMs).toBeGreaterThan(speechEndMs - 250);
+    expect(end.lastVoiceAtMs).toBeLessThanOrEqual(speechEndMs);
+    expect(end.audio.length / RATE).toBeGreaterThan(0.8 * (speech.length / RATE) - 0.3);
+    expect(powerDbfs(end.audio)).toBeGreaterThan(-40);
+  });
+
+  it('uses the node end-of-speech silence, clamped to 300–1000 ms', () => {
+    for (const [asked, used] of [[300, 300], [1000, 1000], [100, 300], [5000, 1000]] as const) {
+      const vad = new VoiceActivityDetector({ sampleRate: RATE });
+      vad.listen({ endOfSpeechMs: asked });
+      const end = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(1500, RATE)]))).find((e) => e.type === 'speechEnd');
+      if (end?.type !== 'speechEnd') throw new Error('no speech end');
+      expect(end.atMs - end.lastVoiceAtMs).toBeGreaterThanOrEqual(used);
+      expect(end.atMs - end.lastVoiceAtMs).toBeLessThan(used + 20);
+    }
+  });
+
+  it('does not split an utterance at a pause shorter than the end-of-speech silence', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    vad.listen();
+    const events = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(400, RATE), speech, silence(1000, RATE)])));
+    expect(events.map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
+  });
+
+  it('reports no-input after 5 s of silence, and not before', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    vad.listen();
+    expect(run(vad, onLine(silence(4900, RATE)))).toEqual([]);
+    const events = run(vad, onLine(silence(200, RATE)));
+    expect(events).toEqual([{ type: 'noInput', atMs: 5000 }]);
+    expect(run(vad, onLine(silence(6000, RATE)))).toEqual([]);
+  });
+
+  it('counts no-input from the moment listening starts', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE, noInputMs: 2000 });
+    run(vad, onLine(silence(3000, RATE)));
+    vad.listen();
+    expect(run(vad, onLine(silence(1900, RATE)))).toEqual([]);
+    expect(run(vad, onLine(silence(200, RATE))).map((e) => e.type)).toEqual(['noInput']);
+  });
+
+  it('cuts an utterance at the maximum length', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE, maxUtteranceMs: 2000 });
+    vad.listen();
+    const events = run(vad, concatPcm([silence(300, RATE), whiteNoise(4000, RATE, -20, 5)]));
+    const end = events.find((e) => e.type === 'speechEnd');
+    if (end?.type !== 'speechEnd') throw new Error('no speech end');
+    expect(end.reason).toBe('maxLength');
+    expect(end.atMs).toBeGreaterThanOrEqual(2300);
+    expect(end.atMs).toBeLessThan(2500);
+  });
+
+  it('ignores a click shorter than the onset time', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE, noInputMs: 1500 });
+    vad.listen();
+    const events = run(vad, onLine(concatPcm([silence(300, RATE), whiteNoise(60, RATE, -15, 2), silence(1500, RATE)])));
+    expect(events.map((e) => e.type)).toEqual(['noInput']);
+  });
+
+  it('adapts to steady background noise and still hears speech above it', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    const hum = (ms: number, seed: number) => whiteNoise(ms, RATE, -42, seed);
+    run(vad, hum(3000, 1));
+    // The floor tracks the quiet end of the noise (a low percentile), within a few dB of its mean level.
+    expect(vad.noiseFloorDb).toBeGreaterThan(-52);
+    vad.listen();
+    expect(run(vad, hum(2000, 2))).toEqual([]);
+    const loud = Int16Array.from(speech, (s) => s * 2);
+    const tail = hum(1500, 3);
+    const mixed = concatPcm([Int16Array.from(loud, (s, i) => s + (tail[i] ?? 0)), tail]);
+    expect(run(vad, mixed).map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
+  });
+});
