@@ -70,7 +70,7 @@ function generateFlow(segments: number): FlowDocument {
 }
 
 function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
+  const sorted = samples.toSorted((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowDocument } from '../flowDocument.ts';
 import { issuesWithCode, nodeOf } from './testCatalog.ts';
+
+function readCallerId(flow: FlowDocument): void {
+  nodeOf(flow, 'check').config['cases'] = [{ id: 'ok', when: 'channel == "dtmf" && locale != "zh-CN" && callerId != ""' }];
+}
+
+function addSubflow(flow: FlowDocument): void {
+  flow.nodes.push({ id: 'sub', type: 'subflow', config: { flowId: 'lost-card' } });
+  flow.edges.push({ source: 'sub', port: 'next', target: 'bye' }, { source: 'sub', port: 'error', target: 'bye' }, { source: 'lookup', port: 'timeout', target: 'sub' });
+  nodeOf(flow, 'lookup').config['timeoutMs'] = 100;
+}
 
 describe('checkFields', () => {
   it('FLOW014: reports a prompt missing a declared locale, in annotated and built-in fields alike', () => {
@@ -44,11 +55,8 @@ describe('checkFields', () => {
   });
 
   it('FLOW015: accepts the implicit channel and locale variables and the options override', () => {
-    const mutate = (flow: Parameters<Parameters<typeof issuesWithCode>[1]>[0]): void => {
-      nodeOf(flow, 'check').config['cases'] = [{ id: 'ok', when: 'channel == "dtmf" && locale != "zh-CN" && callerId != ""' }];
-    };
-    expect(issuesWithCode('FLOW015', mutate).map((issue) => issue.message)).toEqual([expect.stringMatching(/"callerId"/)]);
-    expect(issuesWithCode('FLOW015', mutate, undefined, { implicitVariables: ['callerId', 'channel', 'locale'] })).toEqual([]);
+    expect(issuesWithCode('FLOW015', readCallerId).map((issue) => issue.message)).toEqual([expect.stringMatching(/"callerId"/)]);
+    expect(issuesWithCode('FLOW015', readCallerId, undefined, { implicitVariables: ['callerId', 'channel', 'locale'] })).toEqual([]);
   });
 
   it('FLOW016: reports an expression that does not parse, with the parser hint', () => {
@@ -73,14 +81,9 @@ describe('checkFields', () => {
   });
 
   it('FLOW022: reports a subflow calling an unknown flow only when the known flows are given', () => {
-    const mutate = (flow: Parameters<Parameters<typeof issuesWithCode>[1]>[0]): void => {
-      flow.nodes.push({ id: 'sub', type: 'subflow', config: { flowId: 'lost-card' } });
-      flow.edges.push({ source: 'sub', port: 'next', target: 'bye' }, { source: 'sub', port: 'error', target: 'bye' }, { source: 'lookup', port: 'timeout', target: 'sub' });
-      nodeOf(flow, 'lookup').config['timeoutMs'] = 100;
-    };
-    expect(issuesWithCode('FLOW022', mutate)).toEqual([]);
-    expect(issuesWithCode('FLOW022', mutate, undefined, { knownFlowIds: new Set(['lost-card']) })).toEqual([]);
-    expect(issuesWithCode('FLOW022', mutate, undefined, { knownFlowIds: new Set(['main-menu']) })).toMatchObject([{ nodeId: 'sub', pointer: '/nodes/7/config/flowId' }]);
+    expect(issuesWithCode('FLOW022', addSubflow)).toEqual([]);
+    expect(issuesWithCode('FLOW022', addSubflow, undefined, { knownFlowIds: new Set(['lost-card']) })).toEqual([]);
+    expect(issuesWithCode('FLOW022', addSubflow, undefined, { knownFlowIds: new Set(['main-menu']) })).toMatchObject([{ nodeId: 'sub', pointer: '/nodes/7/config/flowId' }]);
   });
 
   it('FLOW029: reports a node reference to a node that does not exist', () => {

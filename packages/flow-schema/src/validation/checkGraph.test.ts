@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { issuesWithCode, nodeOf, validateMutated } from './testCatalog.ts';
 
+function edgeFromTimeout(timeoutMs?: number): ReturnType<typeof issuesWithCode> {
+  return issuesWithCode('FLOW009', (flow) => {
+    if (timeoutMs !== undefined) nodeOf(flow, 'lookup').config['timeoutMs'] = timeoutMs;
+    flow.edges.push({ source: 'lookup', port: 'timeout', target: 'bye' });
+  });
+}
+
 describe('checkGraph', () => {
   it('FLOW006: reports a start naming no node', () => {
     const [issue] = issuesWithCode('FLOW006', (flow) => {
@@ -32,13 +39,8 @@ describe('checkGraph', () => {
   });
 
   it('FLOW009: follows conditional ports derived from config', () => {
-    const add = (timeoutMs?: number) =>
-      issuesWithCode('FLOW009', (flow) => {
-        if (timeoutMs !== undefined) nodeOf(flow, 'lookup').config['timeoutMs'] = timeoutMs;
-        flow.edges.push({ source: 'lookup', port: 'timeout', target: 'bye' });
-      });
-    expect(add()).toHaveLength(1);
-    expect(add(500)).toEqual([]);
+    expect(edgeFromTimeout()).toHaveLength(1);
+    expect(edgeFromTimeout(500)).toEqual([]);
   });
 
   it('FLOW010: reports a second edge from the same port', () => {

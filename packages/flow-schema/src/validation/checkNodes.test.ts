@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { validateFlow } from './validateFlow.ts';
 import { issuesWithCode, nodeOf, testCatalog, validTestFlow, validateMutated } from './testCatalog.ts';
 
+function downgrade(flow: ReturnType<typeof validTestFlow>): void {
+  nodeOf(flow, 'lookup').typeVersion = 1;
+}
+
 describe('checkNodes', () => {
   it('FLOW003: reports an unknown node type and lists the known ones', () => {
     const [issue] = issuesWithCode('FLOW003', (flow) => {
@@ -55,9 +59,6 @@ describe('checkNodes', () => {
     const catalog = new Map(testCatalog());
     const lookup = catalog.get('test.lookup');
     if (lookup === undefined) throw new Error('test catalog lacks test.lookup');
-    const downgrade = (flow: ReturnType<typeof validTestFlow>): void => {
-      nodeOf(flow, 'lookup').typeVersion = 1;
-    };
     catalog.set('test.lookup', { spec: lookup.spec });
     expect(issuesWithCode('FLOW027', downgrade, catalog)[0]?.message).toMatch(/no migration of test.lookup config to version 2/);
     catalog.set('test.lookup', {

@@ -20,7 +20,7 @@ export function checkNodes(context: ValidationContext): void {
     seen.add(node.id);
     const definition = context.catalog.get(node.type);
     if (definition === undefined) {
-      const known = [...context.catalog.keys()].sort().join(', ');
+      const known = [...context.catalog.keys()].toSorted().join(', ');
       context.report('FLOW003', `${at}/type`, `unknown node type "${node.type}"; install the plugin that provides it or use one of: ${known}`, node.id);
       return node;
     }

@@ -12,7 +12,7 @@ let sharedAjv: Ajv2020 | undefined;
 /** The one ajv instance: draft 2020-12, all errors, formats, strict mode with the `x-kind` annotation registered. */
 export function flowAjv(): Ajv2020 {
   if (sharedAjv === undefined) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
     addFormats(ajv);
     ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string', metaSchema: { enum: FIELD_KINDS } });
     sharedAjv = ajv;

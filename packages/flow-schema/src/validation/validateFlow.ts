@@ -18,7 +18,8 @@ export type ValidateFlowResult = { ok: true; flow: FlowDocument; issues: FlowIss
 /**
  * Validates any JSON value as a flow against a node type catalog: migrates it to the current schema version,
  * checks it against {@link flowJsonSchema}, then checks nodes, graph, fields and settings. Never throws; each
- * issue has a documented code, a severity, a JSON pointer and a message saying how to fix it.
+ * issue has a documented code, a severity, a JSON pointer and a message saying how to fix it. The returned flow
+ * may share unchanged objects with `json`.
  */
 export function validateFlow(json: unknown, catalog: NodeTypeCatalog, options: ValidateFlowOptions = {}): ValidateFlowResult {
   try {
