@@ -29,12 +29,17 @@ describe('derivePorts', () => {
   });
 
   it('skips malformed items and keeps the first of duplicate names', () => {
-    const config = { options: [null, { key: '' }, { key: 3 }, { key: '3', label: 'dup' }, 'x'] };
+    const config = { options: [null, { key: '' }, { key: 3 }, { key: '3', label: 'dup' }, '', 7] };
     expect(derivePorts(menu, config)).toEqual([
       { name: '3', label: '3' },
       { name: 'noInput', label: 'No input' },
       { name: 'noMatch', label: 'noMatch' },
     ]);
+  });
+
+  it('names a port after a plain string item', () => {
+    const transaction = spec([{ name: 'success' }, { fromConfig: '/outcomes', key: 'id' }]);
+    expect(derivePorts(transaction, { outcomes: ['notFound', 'locked'] }).map((p) => p.name)).toEqual(['success', 'notFound', 'locked']);
   });
 
   it('follows escaped JSON pointers', () => {

@@ -3,7 +3,7 @@ import { resolvePointer } from '../jsonPointer.ts';
 
 /**
  * The ports of a concrete node, derived from its type's `ports` spec and its config: fixed ports, one port per
- * item of a config array (named by the item's `key` field), each kept only when its `when` pointer is truthy.
+ * item of a config array (named by the item's `key` field, or by the item itself when it is a string), each kept only when its `when` pointer is truthy.
  * Duplicate names keep their first occurrence; `locale` picks the label of localized label objects.
  */
 export function derivePorts(spec: NodeTypeSpec, config: Record<string, unknown>, locale?: string): PortInfo[] {
@@ -23,6 +23,11 @@ export function derivePorts(spec: NodeTypeSpec, config: Record<string, unknown>,
     const items = resolvePointer(config, port.fromConfig);
     if (!Array.isArray(items)) continue;
     for (const item of items) {
+      // A plain string item (e.g. a transaction's extra `outcomes`) names its own port.
+      if (typeof item === 'string' && item !== '') {
+        add(item, item);
+        continue;
+      }
       if (typeof item !== 'object' || item === null) continue;
       const key: unknown = Reflect.get(item, port.key);
       if ((typeof key !== 'string' || key === '') && typeof key !== 'number') continue;

@@ -53,11 +53,11 @@ function checkPorts(context: ValidationContext, node: FlowNode, definition: Node
     const found = resolvePointer(node.config, spec.fromConfig);
     const items: unknown[] = Array.isArray(found) ? found : [];
     items.forEach((item, j) => {
-      const key: unknown = typeof item === 'object' && item !== null ? Reflect.get(item, spec.key) : undefined;
-      if (typeof key !== 'string' && typeof key !== 'number') return;
+      const key: unknown = typeof item === 'string' ? item : typeof item === 'object' && item !== null ? Reflect.get(item, spec.key) : undefined;
+      if ((typeof key !== 'string' || key === '') && typeof key !== 'number') return;
       const name = String(key);
       if (names.has(name) || definition.spec.ports.some((p) => 'name' in p && p.name === name)) {
-        context.report('FLOW028', `${at}/config${spec.fromConfig}/${j}/${spec.key}`, `two ports of node "${node.id}" are named "${name}"; give each ${spec.key} a distinct value`, node.id);
+        context.report('FLOW028', `${at}/config${spec.fromConfig}/${j}${typeof item === 'string' ? '' : `/${spec.key}`}`, `two ports of node "${node.id}" are named "${name}"; give each ${spec.key} a distinct value`, node.id);
       }
       names.add(name);
     });
