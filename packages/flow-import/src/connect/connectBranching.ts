@@ -38,7 +38,6 @@ export function addConditionNode(
 /** One Connect condition (`Equals`, `NumberGreaterThan`, `TextContains` …) as an expression over `subject`. */
 export function connectConditionExpression(subject: string, branch: ConnectConditionBranch, ctx: ConnectContext, sourceRef: string): string {
   const operand = branch.operands[0] ?? '';
-  const lhs = /^[A-Za-z_$][\w$]*$/.test(subject) ? subject : `(${subject})`;
   const literal = quoteString(operand);
   const numberLiteral = isNumeric(operand) ? String(Number(operand)) : `number(${literal})`;
   if (branch.operands.length > 1) {
@@ -46,7 +45,8 @@ export function connectConditionExpression(subject: string, branch: ConnectCondi
   }
   switch (branch.operator) {
     case 'Equals':
-      return `${lhs} == ${literal}`;
+      // Connect compares text: a Lambda's JSON `true` equals "true".
+      return `string(${subject}) == ${literal}`;
     case 'NumberGreaterThan':
       return `number(${subject}) > ${numberLiteral}`;
     case 'NumberGreaterOrEqualTo':

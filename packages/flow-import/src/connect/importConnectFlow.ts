@@ -15,7 +15,7 @@ export function isConnectFlow(doc: JsonRecord): boolean {
 /** Maps an Amazon Connect flow (flow language 2019-10-30) to an Omniflow flow and a report. */
 export function importConnectFlow(doc: JsonRecord, locale: string | undefined): { flow: FlowDocument; report: ImportReportItem[] } {
   const actions = readConnectActions(doc);
-  const builder = new FlowBuilder(locale ?? detectConnectLocale(actions) ?? 'en-US');
+  const builder = new FlowBuilder([locale, detectConnectLocale(actions)]);
   const version = stringAt(doc, 'Version');
   if (version !== '2019-10-30') {
     builder.note('approximate', 'Version', `Flow language version "${version ?? ''}" is read as 2019-10-30, the only version the importer knows.`);
@@ -98,7 +98,7 @@ function resolveTarget(
 function detectConnectLocale(actions: readonly ConnectAction[]): string | undefined {
   for (const action of actions) {
     const code = stringAt(action.parameters, 'LanguageCode');
-    if (code !== undefined && /^[a-z]{2,3}(-[A-Za-z0-9]+)*$/.test(code)) return code;
+    if (code !== undefined && code !== '') return code;
   }
   return undefined;
 }

@@ -12,6 +12,9 @@ import {
 import type { ImportReportItem, ImportSeverity } from '../importTypes.ts';
 import { sanitizeIdentifier } from './expressionText.ts';
 
+// Same shape as the flow schema's locale tags.
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
 /** Id of the node every dangling outcome of an imported flow goes to. */
 export const FALLBACK_END_ID = 'imported_end';
 
@@ -27,7 +30,16 @@ export class FlowBuilder {
   private readonly variables = new Map<string, VariableDeclaration>();
   private readonly ids = new Set<string>();
 
-  constructor(readonly locale: string) {}
+  readonly locale: string;
+
+  /** Uses the first valid BCP 47 tag of `candidates` (caller's choice, then detected), else `en-US`. */
+  constructor(candidates: readonly (string | undefined)[]) {
+    this.locale = candidates.find((tag): tag is string => tag !== undefined && LOCALE.test(tag)) ?? 'en-US';
+    const invalid = candidates.find((tag) => tag !== undefined && !LOCALE.test(tag));
+    if (invalid !== undefined) {
+      this.note('approximate', 'locale', `"${invalid}" is not a locale tag such as en-US; the prompts are in ${this.locale}.`);
+    }
+  }
 
   /** Adds a node; its id must come from {@link FlowBuilder.claimId}. */
   addNode(node: FlowNode): void {
@@ -84,8 +96,8 @@ export class FlowBuilder {
     const fallback = this.nodes.find((node) => node.id === FALLBACK_END_ID);
     if (fallback !== undefined) fallback.position = rightOf(this.nodes.flatMap((node) => (node.position && node !== fallback ? [node.position] : [])));
     const flow: FlowDocument = {
-      id: meta.id,
-      name: meta.name,
+      id: meta.id.slice(0, 200) || 'imported_flow',
+      name: meta.name.slice(0, 500) || 'Imported flow',
       schemaVersion: CURRENT_SCHEMA_VERSION,
       locales: [this.locale],
       defaultLocale: this.locale,

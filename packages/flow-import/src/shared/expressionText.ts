@@ -21,7 +21,8 @@ export function sanitizeIdentifier(name: string): string {
   if (word === '') word = 'value';
   if (/^[0-9]/.test(word)) word = `v_${word}`;
   if (RESERVED.has(word)) word = `${word}_`;
-  return word;
+  // Variable names are capped at 100 characters by the flow schema.
+  return word.slice(0, 80);
 }
 
 /** Builds an expression from literal text and variables: `'Hello ' + name`; a lone variable stays bare. */

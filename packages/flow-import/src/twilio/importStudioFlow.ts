@@ -18,7 +18,7 @@ export function isStudioFlow(doc: JsonRecord): boolean {
 /** Maps a Twilio Studio flow definition to an Omniflow flow and a report. */
 export function importStudioFlow(doc: JsonRecord, locale: string | undefined): { flow: FlowDocument; report: ImportReportItem[] } {
   const widgets = readWidgets(doc);
-  const builder = new FlowBuilder(locale ?? detectStudioLocale(widgets) ?? 'en-US');
+  const builder = new FlowBuilder([locale, detectStudioLocale(widgets)]);
   const ids = new Map<string, string>();
   builder.claimId('start');
   for (const widget of widgets) if (widget.type !== 'trigger') ids.set(widget.name, builder.claimId(sanitizeIdentifier(widget.name)));
@@ -110,7 +110,7 @@ function chooseTriggerTarget(trigger: StudioWidget, builder: FlowBuilder): strin
 function detectStudioLocale(widgets: readonly StudioWidget[]): string | undefined {
   for (const widget of widgets) {
     const language = stringAt(widget.properties, 'language');
-    if (language !== undefined && /^[a-z]{2,3}-[A-Za-z0-9]+$/.test(language)) return language;
+    if (language !== undefined && language !== '') return language;
   }
   return undefined;
 }

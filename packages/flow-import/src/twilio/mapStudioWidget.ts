@@ -121,7 +121,7 @@ function mapSendAndWait(widget: StudioWidget, ctx: StudioContext): void {
   const timeout = ctx.next(widget, 'timeout');
   ctx.builder.connect(id, 'next', ctx.target(ctx.next(widget, 'incomingMessage'), widget.name), widget.name);
   ctx.builder.connect(id, 'noInput', ctx.target(timeout, widget.name), widget.name);
-  ctx.builder.connect(id, 'noMatch', ctx.target(timeout ?? ctx.next(widget, 'deliveryFailure'), widget.name), widget.name);
+  ctx.builder.connect(id, 'noMatch', ctx.target(timeout, widget.name), widget.name);
   const seconds = numberAt(widget.properties, 'timeout');
   if (seconds !== undefined) ctx.builder.note('approximate', widget.name, `The reply timeout of ${seconds} s is decided by the chat transport, not the flow.`);
   if (ctx.next(widget, 'deliveryFailure') !== undefined) ctx.builder.note('info', widget.name, 'The deliveryFailure branch was not imported: delivery is the transport\'s concern.');

@@ -8,7 +8,7 @@ export function studioConditionExpression(condition: unknown, input: string, bui
   const type = stringAt(condition, 'type') ?? 'equal_to';
   const argument = arrayAt(condition, 'arguments').find((item): item is string => typeof item === 'string') ?? input;
   const subject = liquidToExpression(argument, builder, sourceRef);
-  const lhs = /^[A-Za-z_$][\w$]*$/.test(subject) ? subject : `(${subject})`;
+  // Studio compares the text of a value: a JSON `true` from a function equals "true".
   const text = `string(${subject})`;
   const raw = stringAt(condition, 'value') ?? '';
   const value = raw.includes('{{') ? liquidToExpression(raw, builder, sourceRef) : quoteString(raw);
@@ -16,13 +16,13 @@ export function studioConditionExpression(condition: unknown, input: string, bui
   const list = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
   switch (type) {
     case 'equal_to':
-      return `${lhs} == ${value}`;
+      return `${text} == ${value}`;
     case 'not_equal_to':
-      return `${lhs} != ${value}`;
+      return `${text} != ${value}`;
     case 'matches_any_of':
-      return list.length === 0 ? 'false' : `(${list.map((item) => `${lhs} == ${quoteString(item)}`).join(' || ')})`;
+      return list.length === 0 ? 'false' : `(${list.map((item) => `${text} == ${quoteString(item)}`).join(' || ')})`;
     case 'does_not_match_any_of':
-      return list.length === 0 ? 'true' : `(${list.map((item) => `${lhs} != ${quoteString(item)}`).join(' && ')})`;
+      return list.length === 0 ? 'true' : `(${list.map((item) => `${text} != ${quoteString(item)}`).join(' && ')})`;
     case 'is_blank':
       return `isEmpty(${subject})`;
     case 'is_not_blank':

@@ -1,0 +1,21 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** Folder of the real Amazon Connect / Twilio Studio exports the importer is tested on (`shared/fixtures/foreign-flows`). */
+export const FOREIGN_FLOWS_DIR =
+  process.env['OMNIFLOW_FOREIGN_FLOWS'] ?? fileURLToPath(new URL('../../../../shared/fixtures/foreign-flows/', import.meta.url));
+
+/** Every fixture file as `amazon-connect/x.json` / `twilio-studio/y.json`. */
+export function foreignFixtureFiles(): string[] {
+  return ['amazon-connect', 'twilio-studio'].flatMap((dir) =>
+    readdirSync(`${FOREIGN_FLOWS_DIR}/${dir}`)
+      .filter((file) => file.endsWith('.json'))
+      .sort()
+      .map((file) => `${dir}/${file}`),
+  );
+}
+
+/** One fixture, parsed. */
+export function readForeignFixture(relativePath: string): unknown {
+  return JSON.parse(readFileSync(`${FOREIGN_FLOWS_DIR}/${relativePath}`, 'utf8'));
+}
