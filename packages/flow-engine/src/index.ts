@@ -36,3 +36,8 @@ export { askNode } from './nodes/ask/askNode.ts';
 export { transferNode } from './nodes/transfer/transferNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';
+export { conditionNode } from './nodes/condition/conditionNode.ts';
+export { setNode } from './nodes/set/setNode.ts';
+export { transactionNode } from './nodes/transaction/transactionNode.ts';
+export { hoursNode } from './nodes/hours/hoursNode.ts';
+export { subflowNode } from './nodes/subflow/subflowNode.ts';

@@ -1,13 +1,31 @@
 import { askNode } from '../nodes/ask/askNode.ts';
+import { conditionNode } from '../nodes/condition/conditionNode.ts';
 import { endNode } from '../nodes/end/endNode.ts';
+import { hoursNode } from '../nodes/hours/hoursNode.ts';
 import { httpNode } from '../nodes/http/httpNode.ts';
 import { menuNode } from '../nodes/menu/menuNode.ts';
 import { messageNode } from '../nodes/message/messageNode.ts';
+import { setNode } from '../nodes/set/setNode.ts';
 import { startNode } from '../nodes/start/startNode.ts';
+import { subflowNode } from '../nodes/subflow/subflowNode.ts';
+import { transactionNode } from '../nodes/transaction/transactionNode.ts';
 import { transferNode } from '../nodes/transfer/transferNode.ts';
 import { NodeTypeRegistry } from './NodeTypeRegistry.ts';
 
 /** A registry holding every built-in node type (including `http`); add plugin packs and handlers to it. */
 export function createBuiltInRegistry(): NodeTypeRegistry {
-  return new NodeTypeRegistry().registerAll([startNode, messageNode, menuNode, askNode, transferNode, endNode, httpNode]);
+  return new NodeTypeRegistry().registerAll([
+    startNode,
+    messageNode,
+    menuNode,
+    askNode,
+    conditionNode,
+    setNode,
+    transactionNode,
+    transferNode,
+    hoursNode,
+    subflowNode,
+    endNode,
+    httpNode,
+  ]);
 }

@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { compileFlow } from '../compile/compileFlow.ts';
+import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
+import type { NodeHandler } from '../nodeTypes/handlerTypes.ts';
+import { buildTestFlow, en } from '../testing/buildTestFlow.ts';
+import { ManualClock } from '../testing/ManualClock.ts';
+import { startTestSession } from '../testing/startTestSession.ts';
+import { FlowSession } from './FlowSession.ts';
+
+const pinFlow = buildTestFlow(
+  [
+    { id: 'start', type: 'start', to: { next: 'askCard' } },
+    { id: 'askCard', type: 'ask', config: { prompt: en('Enter the last four digits of your card.'), variable: 'cardLastFour', slot: { type: 'digits', minLength: 4, maxLength: 4 } }, to: { next: 'askPin' } },
+    { id: 'askPin', type: 'ask', config: { prompt: en('Enter a new PIN for card ending {{cardLastFour}}.'), variable: 'pin', slot: { type: 'digits', minLength: 4, maxLength: 4 } }, to: { next: 'agent' } },
+    { id: 'agent', type: 'transfer', config: { queue: 'cards', reason: 'PIN {{pin}} for card {{cardLastFour}}' } },
+  ],
+  {
+    variables: [
+      { name: 'cardLastFour', type: 'string' },
+      { name: 'pin', type: 'string', sensitive: true },
+    ],
+  },
+);
+
+function compiled(flow: unknown, register?: (registry: ReturnType<typeof createBuiltInRegistry>) => void) {
+  const registry = createBuiltInRegistry();
+  register?.(registry);
+  const result = compileFlow(flow, registry);
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.compiled;
+}
+
+describe('FlowSession', () => {
+  it('restores a JSON snapshot into a freshly compiled engine and continues the conversation', async () => {
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 's1', channel: 'dtmf' });
+    const first = await session.send({ type: 'dtmf', digits: '4211#' });
+    const json = JSON.stringify(session.snapshot());
+    expect(json.length).toBeLessThan(2048);
+    const resumed = FlowSession.restore(compiled(JSON.parse(JSON.stringify(pinFlow))), JSON.parse(json), { sessionId: 's1', channel: 'dtmf', transcript: first.transcript });
+    const turn = await resumed.send({ type: 'dtmf', digits: '9876' });
+    const transfer = turn.outputs.find((output) => output.type === 'transfer');
+    expect(transfer).toMatchObject({ queue: 'cards', reason: 'PIN **** for card 4211', variables: { cardLastFour: '4211', pin: '****' } });
+    expect(transfer?.type === 'transfer' && transfer.transcript.some((entry) => entry.text === '4211#')).toBe(true);
+  });
+
+  it('masks a sensitive answer in the transcript, the variables and the transfer', async () => {
+    const { last } = await startTestSession(pinFlow, 'dtmf').press('4211').expectPrompt('card ending 4211').press('9876').expectTransfer('cards');
+    const serialized = JSON.stringify(last);
+    expect(serialized).not.toContain('9876');
+    expect(last.transcript.find((entry) => entry.from === 'caller')?.text).toBe('****');
+    expect(last.variables.pin).toBe('****');
+  });
+
+  it('refuses speech for a sensitive answer on voice and expects keys only', async () => {
+    await startTestSession(pinFlow, 'voice')
+      .press('4211')
+      .check('the PIN prompt offers no speech', (state) => state.last.outputs.some((o) => o.type === 'prompt' && o.expect.sensitive && o.expect.speech === undefined))
+      .say('nine eight seven six')
+      .expectNode('askPin');
+  });
+
+  it('answers input to an ended session with an error result instead of throwing', async () => {
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 's2', channel: 'chat' });
+    const hungUp = await session.send({ type: 'hangup' });
+    expect(hungUp.outputs).toContainEqual({ type: 'end', reason: 'hangup' });
+    const after = await session.send({ type: 'text', text: 'hello?' });
+    expect(after.status).toBe('ended');
+    expect(after.error).toMatch(/has ended/);
+  });
+
+  it('falls back to the default locale for a locale the flow lacks, and speaks a declared one', async () => {
+    const flow = buildTestFlow([{ id: 'hi', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye', 'ko-KR': '안녕히 가세요' } } } }], { locales: ['en-US', 'ko-KR'] });
+    await startTestSession(flow, 'chat', { locale: 'fr-FR' }).expectPrompt('Goodbye');
+    await startTestSession(flow, 'chat', { locale: 'ko' }).expectPrompt('안녕히 가세요');
+  });
+
+  it('ends with loopLimit when a cycle takes no input', async () => {
+    const flow = buildTestFlow([
+      { id: 'a', type: 'set', config: { assignments: [] }, to: { next: 'b' } },
+      { id: 'b', type: 'message', config: { prompt: en('again') }, to: { next: 'a' } },
+    ]);
+    const { last } = await startTestSession(flow, 'chat').expectEnd('loopLimit');
+    expect(last.outputs.filter((o) => o.type === 'say').length).toBeLessThan(30);
+  });
+
+  it('ends with maxTurns after the configured number of caller turns', async () => {
+    const flow = buildTestFlow(
+      [{ id: 'q', type: 'ask', config: { prompt: en('Say anything.'), variable: 'said', slot: { type: 'text' } }, to: { next: 'q' } }],
+      { variables: [{ name: 'said', type: 'string' }], settings: { maxTurns: 2 } },
+    );
+    await startTestSession(flow, 'chat').type('one').expectActive().type('two').expectActive().type('three').expectEnd('maxTurns');
+  });
+
+  it('ends with maxDuration once the session runs too long', async () => {
+    const clock = new ManualClock();
+    const flow = buildTestFlow([{ id: 'q', type: 'ask', config: { prompt: en('Say anything.'), variable: 'said', slot: { type: 'text' } }, to: { next: 'q' } }], {
+      variables: [{ name: 'said', type: 'string' }],
+      settings: { maxDurationSeconds: 60 },
+    });
+    await startTestSession(flow, 'chat', { clock }).type('one').expectActive().check('time passes', () => (clock.advance(61_000), true)).type('two').expectEnd('maxDuration');
+  });
+});
+
+describe('async handlers', () => {
+  const lookupFlow = buildTestFlow(
+    [
+      { id: 'lookup', type: 'transaction', config: { handler: 'lookup', args: { id: 'customerId' }, results: { customerName: 'name' }, outcomes: ['notFound'], timeoutMs: 5000 }, to: { success: 'hello', notFound: 'unknown', error: 'sorry', timeout: 'slow' } },
+      { id: 'hello', type: 'end', config: { prompt: en('Hello {{customerName}}.') } },
+      { id: 'unknown', type: 'end', config: { prompt: en('We do not know you.') } },
+      { id: 'sorry', type: 'end', config: { prompt: en('Something went wrong.') } },
+      { id: 'slow', type: 'end', config: { prompt: en('The system is slow.') } },
+    ],
+    { variables: [{ name: 'customerId', type: 'string', default: 'c-1' }, { name: 'customerName', type: 'string' }] },
+  );
+  const run = (handler: NodeHandler, clock?: ManualClock) => {
+    const registry = createBuiltInRegistry().registerHandler('lookup', handler);
+    return startTestSession(lookupFlow, 'chat', clock ? { registry, clock, sessionId: 'abc' } : { registry, sessionId: 'abc' });
+  };
+
+  it('passes args and an idempotency key, and maps results to variables', async () => {
+    const calls: string[] = [];
+    await run(async ({ args, idempotencyKey }) => {
+      calls.push(`${String(args.id)} ${idempotencyKey}`);
+      return { variables: { name: 'Ada' } };
+    }).expectPrompt('Hello Ada.');
+    expect(calls).toEqual(['c-1 abc:lookup:1']);
+  });
+
+  it('takes a named outcome the handler returns', async () => {
+    await run(async () => ({ port: 'notFound' })).expectPrompt('We do not know you.');
+  });
+
+  it('takes error when the handler throws', async () => {
+    await run(async () => {
+      throw new Error('database down');
+    }).expectPrompt('Something went wrong.');
+  });
+
+  it('takes error when the handler lies about its port or returns nonsense', async () => {
+    await run(async () => ({ port: 'teleport' })).expectPrompt('Something went wrong.');
+    await run(async () => JSON.parse('"not an object"')).expectPrompt('Something went wrong.');
+  });
+
+  it('takes timeout when the handler hangs, without sleeping (injected clock)', async () => {
+    let aborted = false;
+    const clock = new ManualClock({ autoAdvance: true });
+    await run(({ signal }) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))), clock).expectPrompt('The system is slow.');
+    expect(aborted).toBe(true);
+  });
+
+  it('retries a failing handler with backoff before taking error', async () => {
+    const flow = { ...lookupFlow, nodes: lookupFlow.nodes.map((node) => (node.id === 'lookup' ? { ...node, config: { ...node.config, retries: 2 } } : node)) };
+    let attempts = 0;
+    const clock = new ManualClock({ autoAdvance: true });
+    const registry = createBuiltInRegistry().registerHandler('lookup', async () => {
+      attempts++;
+      if (attempts < 3) throw new Error('flaky');
+      return { variables: { name: 'Bo' } };
+    });
+    await startTestSession(flow, 'chat', { registry, clock }).expectPrompt('Hello Bo.');
+    expect(attempts).toBe(3);
+  });
+
+  it('waits for a handler that settles after a simulated delay before returning the turn', async () => {
+    const clock = new ManualClock();
+    const registry = createBuiltInRegistry().registerHandler('lookup', () => new Promise((resolve) => clock.setTimeout(() => resolve({ variables: { name: 'Cy' } }), 1000)));
+    const started = FlowSession.start(compiled(lookupFlow, (r) => r.registerHandler('lookup', registry.handler('lookup') ?? (async () => ({})))), { sessionId: 's', channel: 'chat', clock });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(1000);
+    const { turn } = await started;
+    expect(turn.outputs).toContainEqual(expect.objectContaining({ type: 'say', text: 'Hello Cy.' }));
+  });
+});
