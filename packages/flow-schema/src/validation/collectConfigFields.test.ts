@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { collectConfigFields } from './collectConfigFields.ts';
+
+describe('collectConfigFields', () => {
+  it('finds annotated fields through items, prefixItems, patternProperties, allOf and definitions refs', () => {
+    const schema = {
+      type: 'object',
+      definitions: { name: { type: 'string', 'x-kind': 'variable' } },
+      properties: {
+        steps: { type: 'array', items: { allOf: [{ properties: { when: { 'x-kind': 'expression' } } }] } },
+        pair: { type: 'array', prefixItems: [{ 'x-kind': 'template' }, { $ref: '#/definitions/name' }] },
+        headers: { type: 'object', patternProperties: { '^x-': { 'x-kind': 'secret' } }, additionalProperties: { 'x-kind': 'template' } },
+      },
+    };
+    const config = { steps: [{ when: 'a > 1' }, {}], pair: ['Hi {{a}}', 'b'], headers: { 'x-key': 'API_KEY', accept: '{{c}}' } };
+    expect(collectConfigFields('plugin.type', schema, config).map((field) => [field.kind, field.pointer, field.value])).toEqual([
+      ['expression', '/steps/0/when', 'a > 1'],
+      ['template', '/pair/0', 'Hi {{a}}'],
+      ['variable', '/pair/1', 'b'],
+      ['secret', '/headers/x-key', 'API_KEY'],
+      ['template', '/headers/accept', '{{c}}'],
+    ]);
+  });
+
+  it('reports a field found by annotation and by the built-in map once', () => {
+    const schema = { type: 'object', properties: { prompt: { 'x-kind': 'prompt' } } };
+    expect(collectConfigFields('message', schema, { prompt: { text: {} } })).toHaveLength(1);
+  });
+
+  it('stops at self-referencing schemas', () => {
+    const schema = { $ref: '#/$defs/loop', $defs: { loop: { $ref: '#/$defs/loop' } } };
+    expect(collectConfigFields('plugin.type', schema, { a: 1 })).toEqual([]);
+  });
+});
