@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonSchema } from '../nodeTypeSpec.ts';
 import { collectConfigFields } from './collectConfigFields.ts';
 
 describe('collectConfigFields', () => {
   it('finds annotated fields through items, prefixItems, patternProperties, allOf and definitions refs', () => {
-    const schema = {
+    const schema: JsonSchema = {
       type: 'object',
       definitions: { name: { type: 'string', 'x-kind': 'variable' } },
       properties: {
@@ -23,12 +24,12 @@ describe('collectConfigFields', () => {
   });
 
   it('reports a field found by annotation and by the built-in map once', () => {
-    const schema = { type: 'object', properties: { prompt: { 'x-kind': 'prompt' } } };
+    const schema: JsonSchema = { type: 'object', properties: { prompt: { 'x-kind': 'prompt' } } };
     expect(collectConfigFields('message', schema, { prompt: { text: {} } })).toHaveLength(1);
   });
 
   it('stops at self-referencing schemas', () => {
-    const schema = { $ref: '#/$defs/loop', $defs: { loop: { $ref: '#/$defs/loop' } } };
+    const schema: JsonSchema = { $ref: '#/$defs/loop', $defs: { loop: { $ref: '#/$defs/loop' } } };
     expect(collectConfigFields('plugin.type', schema, { a: 1 })).toEqual([]);
   });
 });
