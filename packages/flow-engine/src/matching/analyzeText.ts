@@ -34,3 +34,21 @@ export function analyzeText(text: string, locale: string): AnalyzedText {
     compactContent: stripped.length > 0 ? stripped : compact,
   };
 }
+
+const phraseCache = new Map<string, AnalyzedText>();
+const PHRASE_CACHE_LIMIT = 5000;
+
+/**
+ * analyzeText for the phrases a flow defines (labels, synonyms), memoized: the same few phrases are matched on
+ * every turn. Never use it for caller input, which would only fill the cache.
+ */
+export function analyzePhrase(text: string, locale: string): AnalyzedText {
+  const key = `${locale}\u0000${text}`;
+  const cached = phraseCache.get(key);
+  if (cached !== undefined) return cached;
+  const analyzed = analyzeText(text, locale);
+  // Flows hold a bounded set of phrases; starting over is cheaper than tracking recency.
+  if (phraseCache.size >= PHRASE_CACHE_LIMIT) phraseCache.clear();
+  phraseCache.set(key, analyzed);
+  return analyzed;
+}

@@ -1,4 +1,4 @@
-import { analyzeText, type AnalyzedText } from './analyzeText.ts';
+import { analyzePhrase, analyzeText, type AnalyzedText } from './analyzeText.ts';
 import { isFillerWord, stripCjkFillers } from './fillerWords.ts';
 import { normalizeText, tokenize } from './normalizeText.ts';
 import {
@@ -9,7 +9,8 @@ import {
   KOREAN_ORDINAL_STEMS,
   singleDigitValue,
 } from './numberWords.ts';
-import { MIN_PHRASE_SCORE, scorePhrase, tokenWeights } from './scorePhrase.ts';
+import { pickBestPhraseGroup, type PhraseGroup } from './pickBestPhraseGroup.ts';
+import { MIN_PHRASE_SCORE, tokenWeights } from './scorePhrase.ts';
 
 /** One choice offered to the caller, with its label and synonyms already resolved to one locale. */
 export interface MatchableChoice {
@@ -75,50 +76,24 @@ export function matchChoice(
   return matchByPhrase(analyzeText(input, locale), choices, locale, options);
 }
 
-interface ChoiceCandidate {
-  key: string;
-  score: number;
-  how: MatchHow;
-  fullInput: boolean;
-}
-
 function matchByPhrase(
   heard: AnalyzedText,
   choices: readonly MatchableChoice[],
   locale: string,
   options: MatchChoiceOptions,
 ): ChoiceMatch | null {
-  if (heard.compact === '') return null;
-  const groups = choices.map((choice) => {
-    const phrases: { text: AnalyzedText; how: MatchHow }[] = [{ text: analyzeText(choice.label, locale), how: 'label' }];
-    for (const synonym of choice.synonyms) phrases.push({ text: analyzeText(synonym, locale), how: 'synonym' });
-    return { choice, phrases };
-  });
+  const groups: PhraseGroup[] = choices.map((choice) => ({
+    key: choice.key,
+    phrases: [
+      { text: analyzePhrase(choice.label, locale), how: 'label' },
+      ...choice.synonyms.map((synonym): PhraseGroup['phrases'][number] => ({ text: analyzePhrase(synonym, locale), how: 'synonym' })),
+    ],
+  }));
   const weights = tokenWeights(groups.map((group) => group.phrases.map((phrase) => phrase.text)));
-  const candidates: ChoiceCandidate[] = [];
-  for (const group of groups) {
-    let best: ChoiceCandidate | null = null;
-    for (const phrase of group.phrases) {
-      const scored = scorePhrase(heard, phrase.text, weights);
-      if (scored === null || (best !== null && scored.score <= best.score)) continue;
-      best = {
-        key: group.choice.key,
-        score: scored.score,
-        how: scored.exact ? phrase.how : 'fuzzy',
-        fullInput: heard.normalized === phrase.text.normalized,
-      };
-    }
-    if (best !== null) candidates.push(best);
-  }
-  candidates.sort((a, b) => b.score - a.score);
-  const [best, runnerUp] = candidates;
-  if (best === undefined || best.score < (options.minScore ?? MIN_PHRASE_SCORE)) return null;
-  const margin = options.ambiguityMargin ?? DEFAULT_AMBIGUITY_MARGIN;
-  const clearWinner = best.fullInput && (runnerUp === undefined || !runnerUp.fullInput);
-  if (!clearWinner && runnerUp !== undefined && runnerUp.key !== best.key && best.score - runnerUp.score < margin) {
-    return null;
-  }
-  return { key: best.key, score: roundScore(best.score), how: best.how };
+  return pickBestPhraseGroup(heard, groups, weights, {
+    minScore: options.minScore ?? MIN_PHRASE_SCORE,
+    ambiguityMargin: options.ambiguityMargin ?? DEFAULT_AMBIGUITY_MARGIN,
+  });
 }
 
 function matchByNumber(input: string, choices: readonly MatchableChoice[], mode: MatchMode, locale: string): string | null {
@@ -194,8 +169,4 @@ function matchCjkNumber(normalized: string, choices: readonly MatchableChoice[])
 
 function findKey(choices: readonly MatchableChoice[], key: string): string | null {
   return choices.find((choice) => choice.key === key)?.key ?? null;
-}
-
-function roundScore(score: number): number {
-  return Math.round(score * 1000) / 1000;
 }

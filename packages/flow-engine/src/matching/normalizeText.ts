@@ -53,7 +53,18 @@ function safeLowerCase(text: string, locale: string): string {
   return canonical === undefined ? text.toLowerCase() : text.toLocaleLowerCase(canonical);
 }
 
+const canonicalCache = new Map<string, string[]>();
+
 function canonicalLocales(locale: string): string[] {
+  const cached = canonicalCache.get(locale);
+  if (cached !== undefined) return cached;
+  const canonical = readCanonicalLocales(locale);
+  // Locale tags come from flows and sessions, a small set; the bound only guards against abuse.
+  if (canonicalCache.size < 1000) canonicalCache.set(locale, canonical);
+  return canonical;
+}
+
+function readCanonicalLocales(locale: string): string[] {
   try {
     return Intl.getCanonicalLocales(locale);
   } catch (error) {

@@ -1,4 +1,5 @@
 import { isFillerWord } from './fillerWords.ts';
+import { koreanEndingCandidates } from './koreanEndings.ts';
 import { hasHangul, normalizeText, tokenize } from './normalizeText.ts';
 import { ENGLISH_DIGIT_WORDS, ENGLISH_TEENS, ENGLISH_TENS } from './numberWords.ts';
 import { isCjkNumeralChar, parseCjkNumeral } from './parseCjkNumeral.ts';
@@ -7,9 +8,6 @@ import { isCjkNumeralChar, parseCjkNumeral } from './parseCjkNumeral.ts';
 type DigitItem = { kind: 'digits'; digits: string } | { kind: 'word' } | { kind: 'filler' };
 
 const REPEATERS: ReadonlyMap<string, number> = new Map([['double', 2], ['triple', 3], ['treble', 3]]);
-
-/** Korean endings that follow a spoken number ("사이일일이에요"); removed before reading the syllables. */
-const KOREAN_ENDINGS = /(?:이에요|입니다|이요|에요|예요|이고|요)$/u;
 
 /**
  * Reads a digit string as typed or spoken: "4 2 1 1", "4211#", "four two one one", "oh", "double five",
@@ -106,9 +104,11 @@ function singleDigit(token: string): string | undefined {
  */
 function readCjkToken(token: string): DigitItem[] {
   if (hasHangul(token)) {
-    const bare = token.replace(KOREAN_ENDINGS, '');
-    const value = bare === '' ? null : cjkRunDigits(bare);
-    return [value === null ? { kind: 'word' } : { kind: 'digits', digits: value }];
+    for (const reading of koreanEndingCandidates(token)) {
+      const value = cjkRunDigits(reading);
+      if (value !== null) return [{ kind: 'digits', digits: value }];
+    }
+    return [{ kind: 'word' }];
   }
   const items: DigitItem[] = [];
   let run = '';
