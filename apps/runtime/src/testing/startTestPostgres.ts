@@ -24,8 +24,8 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'omniflow-pg-'));
   const dataDir = join(dir, 'data');
   // The server refuses to run as root: when we are root, run it as the `postgres` user (or `nobody`).
-  const user = process.getuid?.() === 0 ? unprivilegedUser() : {};
-  if ('uid' in user) chownSync(dir, user.uid, user.gid);
+  const user: { uid?: number; gid?: number } = process.getuid?.() === 0 ? unprivilegedUser() : {};
+  if (user.uid !== undefined && user.gid !== undefined) chownSync(dir, user.uid, user.gid);
   const init = spawnSync(join(PG_BIN, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'omniflow', '--no-sync', '-E', 'UTF8'], {
     encoding: 'utf8',
     cwd: dir,

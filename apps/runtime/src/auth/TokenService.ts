@@ -1,0 +1,78 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { FlowStore, Role, TokenRecord } from '../store/FlowStore.ts';
+
+const RANK: Record<Role, number> = { viewer: 0, editor: 1, publisher: 2, admin: 3 };
+
+/** Who made a request: a management role, or a public channel token bound to one flow. */
+export type Principal = { kind: 'role'; role: Role; tokenId: string; label: string } | { kind: 'channel'; flowId: string; tokenId: string };
+
+/** Whether `role` includes the rights of `needed` (viewer < editor < publisher < admin). */
+export function roleAtLeast(role: Role, needed: Role): boolean {
+  return RANK[role] >= RANK[needed];
+}
+
+/** SHA-256 of a token; only hashes are stored, so a leaked database does not leak usable tokens. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+/** Issues and checks bearer tokens kept (hashed) in the flow store, with a small cache for the hot path. */
+export class TokenService {
+  readonly #store: FlowStore;
+  readonly #cache = new Map<string, { principal: Principal | undefined; expiresAt: number; at: number }>();
+  readonly #now: () => number;
+
+  constructor(store: FlowStore, now: () => number = Date.now) {
+    this.#store = store;
+    this.#now = now;
+  }
+
+  /** Creates a token and answers its clear value once; only the hash is stored. */
+  async issue(options: { role: Role | 'channel'; flowId?: string; label?: string; expiresInSeconds?: number; value?: string }): Promise<{ token: string; record: TokenRecord }> {
+    const prefix = options.role === 'channel' ? 'ofc' : 'ofm';
+    const token = options.value ?? `${prefix}_${randomBytes(24).toString('base64url')}`;
+    const record: TokenRecord = {
+      id: randomUUID(),
+      hash: hashToken(token),
+      role: options.role,
+      flowId: options.flowId ?? null,
+      label: options.label ?? '',
+      createdAt: new Date(this.#now()).toISOString(),
+      expiresAt: options.expiresInSeconds ? new Date(this.#now() + options.expiresInSeconds * 1000).toISOString() : null,
+    };
+    await this.#store.createToken(record);
+    return { token, record };
+  }
+
+  /** The principal of a clear token, or `undefined` when unknown or expired. */
+  async authenticate(token: string): Promise<Principal | undefined> {
+    const hash = hashToken(token);
+    const now = this.#now();
+    const cached = this.#cache.get(hash);
+    // A short cache keeps the store off the per-turn path; revocation takes effect within 5 s.
+    if (cached && now - cached.at < 5000 && now < cached.expiresAt) return cached.principal;
+    const record = await this.#store.findTokenByHash(hash);
+    const expiresAt = record?.expiresAt ? Date.parse(record.expiresAt) : Number.POSITIVE_INFINITY;
+    const principal = record && now < expiresAt ? principalOf(record) : undefined;
+    if (this.#cache.size > 10_000) this.#cache.clear();
+    this.#cache.set(hash, { principal, expiresAt, at: now });
+    return principal;
+  }
+
+  /** Revokes a token by id. */
+  async revoke(id: string): Promise<boolean> {
+    this.#cache.clear();
+    return this.#store.deleteToken(id);
+  }
+}
+
+function principalOf(record: TokenRecord): Principal | undefined {
+  if (record.role === 'channel') return record.flowId ? { kind: 'channel', flowId: record.flowId, tokenId: record.id } : undefined;
+  return { kind: 'role', role: record.role, tokenId: record.id, label: record.label };
+}
+
+/** A token as listed by the admin API: never the hash or the clear value. */
+export function publicToken(record: TokenRecord): Omit<TokenRecord, 'hash'> {
+  const { hash: _hash, ...rest } = record;
+  return rest;
+}

@@ -1,0 +1,59 @@
+import type { Request, RequestHandler } from 'express';
+import type { Role } from '../store/FlowStore.ts';
+import { ApiError } from '../http/ApiError.ts';
+import { roleAtLeast, type Principal, type TokenService } from './TokenService.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- express types its Request through this namespace
+  namespace Express {
+    interface Request {
+      /** Who sent the request, set by {@link authenticate}. */
+      principal?: Principal;
+    }
+  }
+}
+
+/** The bearer token of a request: `Authorization: Bearer …`, or `?token=` for browser pages and WebSockets. */
+export function bearerToken(req: Request, allowQuery: boolean): string | undefined {
+  const header = req.headers.authorization;
+  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const query = req.query['token'];
+  if (allowQuery && typeof query === 'string' && query.length > 0) return query;
+  return undefined;
+}
+
+/** Resolves the caller's token into `req.principal`; a missing or unknown token is a 401. */
+export function authenticate(tokens: TokenService, options: { allowQueryToken?: boolean } = {}): RequestHandler {
+  return async (req, _res, next) => {
+    const token = bearerToken(req, options.allowQueryToken ?? false);
+    if (!token) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send a token as "Authorization: Bearer <token>".', pointer: '' });
+    const principal = await tokens.authenticate(token);
+    if (!principal) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'The token is unknown, revoked or expired.', pointer: '' });
+    req.principal = principal;
+    next();
+  };
+}
+
+/** Requires a management token of at least `role`; channel tokens never reach management endpoints. */
+export function requireRole(role: Role): RequestHandler {
+  return (req, _res, next) => {
+    assertRole(req, role);
+    next();
+  };
+}
+
+/** Throws 403 unless the request carries a management token of at least `role`. */
+export function assertRole(req: Request, role: Role): void {
+  const principal = req.principal;
+  if (!principal || principal.kind !== 'role' || !roleAtLeast(principal.role, role)) {
+    throw new ApiError(403, { code: 'FORBIDDEN', message: `This needs a token with the "${role}" role or higher.`, pointer: '' });
+  }
+}
+
+/** Throws 403 unless the request may talk to `flowId` as a channel (its channel token, or a viewer token or higher). */
+export function assertChannelAccess(req: Request, flowId: string): void {
+  const principal = req.principal;
+  if (principal?.kind === 'channel' && principal.flowId === flowId) return;
+  if (principal?.kind === 'role') return;
+  throw new ApiError(403, { code: 'FORBIDDEN', message: `This channel token is not valid for flow "${flowId}".`, pointer: '' });
+}

@@ -1,0 +1,108 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { InputEvent } from '@omniflow/flow-engine';
+import type { Logger } from 'pino';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Principal, TokenService } from '../auth/TokenService.ts';
+import { ApiError } from '../http/ApiError.ts';
+import { assertBody } from '../http/validateBody.ts';
+import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+
+/** A message from a chat client on `/ws/chat`. */
+export type ChatClientMessage =
+  | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown> }
+  | { type: 'resume'; sessionId: string }
+  | { type: 'input'; input: InputEvent }
+  | { type: 'end' };
+
+/**
+ * Serves chat sessions over WebSocket at `/ws/chat?token=<channel token>`: JSON messages `start`, `resume`,
+ * `input`, `end` in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
+ */
+export function attachChatSocket(server: Server, deps: { sessions: SessionService; tokens: TokenService; logger: Logger }): { close(): void } {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname !== '/ws/chat') return;
+    const token = url.searchParams.get('token') ?? '';
+    deps.tokens.authenticate(token).then(
+      (principal) => {
+        if (!principal) {
+          socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA channel token is required: /ws/chat?token=...\n');
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps));
+      },
+      (error: unknown) => {
+        deps.logger.error({ err: String(error) }, 'chat socket authentication failed');
+        socket.destroy();
+      },
+    );
+  };
+  server.on('upgrade', onUpgrade);
+  return {
+    close() {
+      server.off('upgrade', onUpgrade);
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      wss.close();
+    },
+  };
+}
+
+function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: SessionService; logger: Logger }): void {
+  let sessionId: string | undefined;
+  let queue: Promise<void> = Promise.resolve();
+  const send = (message: Record<string, unknown>): void => {
+    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+  };
+  const reply = (turn: SessionTurn): void => {
+    sessionId = turn.status === 'ended' ? undefined : turn.sessionId;
+    send({ type: 'turn', sessionId: turn.sessionId, status: turn.status, nodeId: turn.nodeId, locale: turn.locale, outputs: turn.outputs });
+  };
+  const scope = principal.kind === 'channel' ? { flowId: principal.flowId } : {};
+
+  const handle = async (raw: string): Promise<void> => {
+    let message: unknown;
+    try {
+      message = JSON.parse(raw);
+    } catch {
+      throw ApiError.badRequest('MALFORMED_JSON', 'Each WebSocket message must be one JSON object.');
+    }
+    assertBody('ChatSocketMessage', message);
+    const msg = message as ChatClientMessage; // validated against ChatSocketMessage just above
+    switch (msg.type) {
+      case 'start': {
+        const flowId = msg.flowId ?? (principal.kind === 'channel' ? principal.flowId : undefined);
+        if (!flowId) throw ApiError.badRequest('FLOW_REQUIRED', 'Name the flow: { "type": "start", "flowId": "..." }.', '/flowId');
+        if (principal.kind === 'channel' && flowId !== principal.flowId) {
+          throw new ApiError(403, { code: 'FORBIDDEN', message: `This channel token is not valid for flow "${flowId}".`, pointer: '/flowId' });
+        }
+        return reply(await deps.sessions.start({ flowId, channel: 'chat', ...(msg.locale ? { locale: msg.locale } : {}), ...(msg.callerData ? { callerData: msg.callerData } : {}) }));
+      }
+      case 'resume': {
+        const record = await deps.sessions.get(msg.sessionId);
+        if (principal.kind === 'channel' && record.flowId !== principal.flowId) throw ApiError.notFound('session', msg.sessionId);
+        if (record.status === 'ended') throw new ApiError(409, { code: 'SESSION_ENDED', message: 'That session has ended; start a new one.', pointer: '/sessionId' });
+        sessionId = record.id;
+        return send({ type: 'resumed', sessionId: record.id, status: record.status, locale: record.locale });
+      }
+      case 'input':
+        if (!sessionId) throw new ApiError(409, { code: 'NO_SESSION', message: 'Send { "type": "start" } first.', pointer: '' });
+        return reply(await deps.sessions.input(sessionId, msg.input, scope));
+      case 'end':
+        if (!sessionId) throw new ApiError(409, { code: 'NO_SESSION', message: 'There is no session to end.', pointer: '' });
+        return reply(await deps.sessions.end(sessionId, scope));
+    }
+  };
+
+  ws.on('message', (data, isBinary) => {
+    const text = isBinary ? '' : data.toString();
+    queue = queue.then(() =>
+      handle(text).catch((error: unknown) => {
+        if (error instanceof ApiError) return send({ type: 'error', status: error.status, errors: error.errors });
+        deps.logger.error({ err: String(error), sessionId }, 'chat message failed');
+        send({ type: 'error', status: 500, errors: [{ code: 'INTERNAL', message: 'The runtime failed on this message; it is logged.', pointer: '' }] });
+      }),
+    );
+  });
+}

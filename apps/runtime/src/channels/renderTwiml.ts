@@ -1,0 +1,97 @@
+import type { OutputEvent } from '@omniflow/flow-engine';
+
+/** Where the caller's next answer is posted, and how the call is rendered. */
+export interface TwimlContext {
+  /** Absolute or root-relative URL of the `<Gather>` action. */
+  gatherUrl: string;
+  locale: string;
+  /** `dtmf`: keypad only (an IVR); `voice`: keypad and speech. */
+  channel: 'dtmf' | 'voice';
+}
+
+/**
+ * Renders one turn's outputs as TwiML: `<Say>` for speech, `<Gather>` (keypad, speech with hints, keypad only for
+ * sensitive prompts) when input is expected, `<Enqueue>`/`<Dial>` for transfers and `<Hangup>` at the end.
+ */
+export function renderTwiml(outputs: readonly OutputEvent[], context: TwimlContext): string {
+  const body: string[] = [];
+  let pendingSays: string[] = [];
+  let gathered = false;
+  for (const output of outputs) {
+    switch (output.type) {
+      case 'say':
+        pendingSays.push(say(output.text, output.locale || context.locale));
+        break;
+      case 'prompt': {
+        const expect = output.expect;
+        const speech = context.channel === 'voice' && !expect.sensitive && expect.speech !== undefined;
+        const attributes: Record<string, string> = {
+          input: speech ? 'dtmf speech' : 'dtmf',
+          action: context.gatherUrl,
+          method: 'POST',
+          actionOnEmptyResult: 'true',
+          timeout: String(Math.max(1, Math.round(expect.noInputTimeoutMs / 1000))),
+          language: context.locale,
+        };
+        const dtmf = expect.dtmf;
+        if (dtmf) {
+          attributes['finishOnKey'] = dtmf.terminator ?? '';
+          if (!dtmf.terminator || dtmf.minDigits === dtmf.maxDigits) attributes['numDigits'] = String(dtmf.maxDigits);
+        }
+        if (speech) {
+          attributes['speechTimeout'] = 'auto';
+          const hints = grammarHints(expect.speech?.grammar ?? null, expect.choices);
+          if (hints.length > 0) attributes['hints'] = hints.join(', ');
+        }
+        body.push(`<Gather${attrs(attributes)}>${pendingSays.join('')}</Gather>`);
+        pendingSays = [];
+        gathered = true;
+        break;
+      }
+      case 'transfer':
+        body.push(...pendingSays);
+        pendingSays = [];
+        if (output.agent) body.push(`<Dial>${escapeXml(output.agent)}</Dial>`);
+        else body.push(`<Enqueue>${escapeXml(output.queue ?? 'default')}</Enqueue>`);
+        break;
+      case 'end':
+        body.push(...pendingSays, '<Hangup/>');
+        pendingSays = [];
+        break;
+    }
+  }
+  body.push(...pendingSays);
+  // A turn that neither asks nor ends (should not happen) must not leave the caller in silence forever.
+  if (!gathered && !body.some((b) => b.startsWith('<Hangup') || b.startsWith('<Enqueue') || b.startsWith('<Dial'))) {
+    body.push(`<Redirect method="POST">${escapeXml(context.gatherUrl)}</Redirect>`);
+  }
+  return `<?xml version="1.0" encoding="UTF-8"?><Response>${body.join('')}</Response>`;
+}
+
+/** Phrases a recognizer should expect, from the node's speech grammar (JSGF alternatives) or its choices. */
+export function grammarHints(grammar: string | null, choices?: readonly { label: string }[]): string[] {
+  const hints = new Set<string>();
+  for (const choice of choices ?? []) hints.add(choice.label);
+  if (grammar) {
+    for (const rule of grammar.matchAll(/=([^;]*);/g)) {
+      for (const alternative of (rule[1] ?? '').split('|')) {
+        const phrase = alternative.replace(/<[^>]*>|\{[^}]*\}|\/[\d.]+\/|[()[\]*+]/g, ' ').replace(/\s+/g, ' ').trim();
+        if (phrase.length > 0 && phrase.length <= 100) hints.add(phrase);
+      }
+    }
+  }
+  return [...hints].slice(0, 100);
+}
+
+function say(text: string, language: string): string {
+  return `<Say language="${escapeXml(language)}">${escapeXml(text)}</Say>`;
+}
+
+function attrs(values: Record<string, string>): string {
+  return Object.entries(values).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('');
+}
+
+/** Escapes text for XML content and attribute values. */
+export function escapeXml(text: string): string {
+  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}

@@ -1,0 +1,118 @@
+import express, { Router, type Express, type Request, type Response } from 'express';
+import type { InputEvent } from '@omniflow/flow-engine';
+import type { Logger } from 'pino';
+import type { RuntimeConfig } from '../config/loadConfig.ts';
+import { ApiError } from '../http/ApiError.ts';
+import { pathParam } from '../http/pathParam.ts';
+import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { escapeXml, renderTwiml } from './renderTwiml.ts';
+import { isValidTwilioSignature } from './twilioSignature.ts';
+
+/** Dependencies of {@link twilioVoiceRouter}. */
+export interface TwilioDeps {
+  sessions: SessionService;
+  secrets: (name: string) => string | undefined;
+  config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
+  logger: Logger;
+}
+
+/**
+ * Twilio voice webhooks: point a phone number's "A call comes in" at `POST /twilio/voice/<flowId>` (add
+ * `?channel=dtmf` for a keypad-only IVR, `&locale=` to pick the language). Every request must carry a valid
+ * `X-Twilio-Signature` made with the `TWILIO_AUTH_TOKEN` secret; others get 403.
+ */
+export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
+  return (app) => {
+    const router = Router();
+    router.use(express.urlencoded({ extended: false, limit: deps.config.bodyLimit }));
+    router.use((req, _res, next) => {
+      verifySignature(req, deps);
+      next();
+    });
+
+    router.post('/:flowId', async (req, res) => {
+      const flowId = pathParam(req, 'flowId');
+      const params = formParams(req);
+      const callSid = params['CallSid'];
+      if (!callSid) throw ApiError.badRequest('TWILIO_CALLSID', 'A Twilio voice webhook carries CallSid.', '/CallSid');
+      const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
+      const locale = typeof req.query['locale'] === 'string' ? req.query['locale'] : undefined;
+      await answer(res, deps, flowId, channel, req, () =>
+        deps.sessions.start({
+          flowId, channel, sessionId: sessionIdOf(callSid), ...(locale ? { locale } : {}),
+          callerData: params['From'] ? { callerNumber: params['From'] } : {},
+        }),
+      );
+    });
+
+    router.post('/:flowId/gather', async (req, res) => {
+      const flowId = pathParam(req, 'flowId');
+      const params = formParams(req);
+      const callSid = params['CallSid'] ?? '';
+      const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
+      await answer(res, deps, flowId, channel, req, () => deps.sessions.input(sessionIdOf(callSid), inputOf(params), { flowId }));
+    });
+
+    router.post('/:flowId/status', async (req, res) => {
+      const params = formParams(req);
+      if (params['CallStatus'] === 'completed' && params['CallSid']) {
+        await deps.sessions.end(sessionIdOf(params['CallSid']), { flowId: pathParam(req, 'flowId') }).catch(() => undefined);
+      }
+      res.status(204).end();
+    });
+
+    app.use('/twilio/voice', router);
+  };
+}
+
+async function answer(res: Response, deps: TwilioDeps, flowId: string, channel: 'dtmf' | 'voice', req: Request, turn: () => Promise<SessionTurn>): Promise<void> {
+  const gatherUrl = `/twilio/voice/${encodeURIComponent(flowId)}/gather${channel === 'dtmf' ? '?channel=dtmf' : ''}`;
+  let twiml: string;
+  try {
+    const result = await turn();
+    twiml = renderTwiml(result.outputs, { gatherUrl, locale: result.locale, channel });
+  } catch (error) {
+    // Twilio needs TwiML even on failure: say so and hang up rather than leaving the caller on dead air.
+    if (!(error instanceof ApiError)) deps.logger.error({ err: String(error), flowId, path: req.path }, 'twilio turn failed');
+    const message = error instanceof ApiError && error.status === 404 ? 'Sorry, this number is not in service.' : 'Sorry, we cannot take your call right now.';
+    twiml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${escapeXml(message)}</Say><Hangup/></Response>`;
+  }
+  res.type('text/xml').send(twiml);
+}
+
+function verifySignature(req: Request, deps: TwilioDeps): void {
+  const authToken = deps.secrets('TWILIO_AUTH_TOKEN');
+  if (!authToken) {
+    throw new ApiError(403, { code: 'TWILIO_NOT_CONFIGURED', message: 'Set the TWILIO_AUTH_TOKEN secret so Twilio requests can be verified.', pointer: '' });
+  }
+  const base = deps.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+  const url = `${base}${req.originalUrl}`;
+  const signature = req.get('X-Twilio-Signature');
+  if (!isValidTwilioSignature(authToken, url, formParams(req), signature)) {
+    throw new ApiError(403, { code: 'TWILIO_SIGNATURE', message: `X-Twilio-Signature does not match ${url}; check TWILIO_AUTH_TOKEN and OMNIFLOW_PUBLIC_URL.`, pointer: '' });
+  }
+}
+
+function formParams(req: Request): Record<string, string> {
+  const params: Record<string, string> = {};
+  const body: unknown = req.body;
+  if (typeof body === 'object' && body !== null) {
+    for (const [key, value] of Object.entries(body)) if (typeof value === 'string') params[key] = value;
+  }
+  return params;
+}
+
+function inputOf(params: Record<string, string>): InputEvent {
+  const digits = params['Digits'];
+  if (digits && /^[0-9*#]{1,64}$/.test(digits)) return { type: 'dtmf', digits };
+  const speech = params['SpeechResult'];
+  if (speech) {
+    const confidence = Number(params['Confidence']);
+    return { type: 'speech', transcript: speech.slice(0, 2000), ...(Number.isFinite(confidence) ? { confidence } : {}) };
+  }
+  return { type: 'noInput' };
+}
+
+function sessionIdOf(callSid: string): string {
+  return `twilio-${callSid.replace(/[^A-Za-z0-9]/g, '').slice(0, 64)}`;
+}

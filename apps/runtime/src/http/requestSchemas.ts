@@ -1,0 +1,118 @@
+/** Ids of flows and tokens: URL-safe, short. */
+const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+
+const flowDocumentShape = {
+  type: 'object',
+  required: ['id'],
+  properties: { id: { type: 'string', pattern: ID_PATTERN }, name: { type: 'string', maxLength: 200 } },
+  description: 'A flow document (see the flow-schema package); fully validated on publish and by /validate.',
+} as const;
+
+const inputEvent = {
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [
+    { properties: { type: { const: 'dtmf' }, digits: { type: 'string', pattern: '^[0-9*#]{1,64}$' } }, required: ['type', 'digits'], additionalProperties: false },
+    {
+      properties: {
+        type: { const: 'speech' },
+        transcript: { type: 'string', maxLength: 2000 },
+        confidence: { type: 'number', minimum: 0, maximum: 1 },
+        alternatives: {
+          type: 'array', maxItems: 10,
+          items: { type: 'object', required: ['transcript'], properties: { transcript: { type: 'string', maxLength: 2000 }, confidence: { type: 'number', minimum: 0, maximum: 1 } }, additionalProperties: false },
+        },
+      },
+      required: ['type', 'transcript'],
+      additionalProperties: false,
+    },
+    { properties: { type: { const: 'text' }, text: { type: 'string', maxLength: 4000 } }, required: ['type', 'text'], additionalProperties: false },
+    { properties: { type: { const: 'noInput' } }, required: ['type'], additionalProperties: false },
+    { properties: { type: { const: 'hangup' } }, required: ['type'], additionalProperties: false },
+  ],
+} as const;
+
+/** JSON Schemas of every request body, used by ajv to validate and by the OpenAPI document to describe. */
+export const REQUEST_SCHEMAS = {
+  CreateFlow: {
+    type: 'object', required: ['flow'], additionalProperties: false,
+    properties: { flow: flowDocumentShape },
+  },
+  UpdateDraft: {
+    type: 'object', required: ['flow'], additionalProperties: false,
+    properties: {
+      flow: flowDocumentShape,
+      revision: { type: 'integer', minimum: 1, description: 'The revision this edit is based on; or send it as If-Match.' },
+    },
+  },
+  ValidateFlow: {
+    type: 'object', additionalProperties: false,
+    properties: { flow: { type: 'object', description: 'A document to validate instead of the stored draft.' } },
+  },
+  Publish: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      note: { type: 'string', maxLength: 1000 },
+      revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
+    },
+  },
+  Rollback: {
+    type: 'object', required: ['version'], additionalProperties: false,
+    properties: { version: { type: 'integer', minimum: 1 } },
+  },
+  ImportFlow: {
+    type: 'object',
+    description: 'An Omniflow flow document, or an Amazon Connect / Twilio Studio flow export.',
+  },
+  StartSession: {
+    type: 'object', required: ['flowId', 'channel'], additionalProperties: false,
+    properties: {
+      flowId: { type: 'string', pattern: ID_PATTERN },
+      channel: { enum: ['dtmf', 'voice', 'chat'] },
+      locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+      callerData: { type: 'object', maxProperties: 50, description: 'Initial values of declared flow variables (calling number, customer id…).' },
+      draft: { type: 'boolean', description: 'Run the current draft instead of the live version (editor tokens only).' },
+    },
+  },
+  SessionInput: {
+    type: 'object', required: ['input'], additionalProperties: false,
+    properties: { input: inputEvent },
+  },
+  CreateToken: {
+    type: 'object', required: ['role'], additionalProperties: false,
+    properties: {
+      role: { enum: ['viewer', 'editor', 'publisher', 'admin'] },
+      label: { type: 'string', maxLength: 200 },
+      expiresInSeconds: { type: 'integer', minimum: 60 },
+    },
+  },
+  CreateChannelToken: {
+    type: 'object', additionalProperties: false,
+    properties: { label: { type: 'string', maxLength: 200 } },
+  },
+  ChatSocketMessage: {
+    type: 'object', required: ['type'],
+    discriminator: { propertyName: 'type' },
+    oneOf: [
+      {
+        properties: {
+          type: { const: 'start' },
+          flowId: { type: 'string', pattern: ID_PATTERN },
+          locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+          callerData: { type: 'object', maxProperties: 50 },
+        },
+        required: ['type'], additionalProperties: false,
+      },
+      { properties: { type: { const: 'resume' }, sessionId: { type: 'string', maxLength: 200 } }, required: ['type', 'sessionId'], additionalProperties: false },
+      { properties: { type: { const: 'input' }, input: inputEvent }, required: ['type', 'input'], additionalProperties: false },
+      { properties: { type: { const: 'end' } }, required: ['type'], additionalProperties: false },
+    ],
+  },
+} as const;
+
+/** Names of the request body schemas. */
+export type RequestSchemaName = keyof typeof REQUEST_SCHEMAS;
+
+/** The JSON Schema of one caller input event, shared by the HTTP API and the chat WebSocket. */
+export const INPUT_EVENT_SCHEMA = inputEvent;

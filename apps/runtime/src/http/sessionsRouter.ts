@@ -1,0 +1,55 @@
+import { Router, type Request } from 'express';
+import type { InputEvent } from '@omniflow/flow-engine';
+import type { Channel } from '@omniflow/flow-schema';
+import { assertChannelAccess, assertRole, requireRole } from '../auth/authenticate.ts';
+import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { pathParam } from './pathParam.ts';
+import { validateBody } from './validateBody.ts';
+
+/** `/api/sessions`: start, input, end (channel tokens or management tokens), read and transcript (viewer+). */
+export function sessionsRouter(sessions: SessionService): Router {
+  const router = Router();
+
+  router.post('/', validateBody('StartSession'), async (req, res) => {
+    const body: { flowId: string; channel: Channel; locale?: string; callerData?: Record<string, unknown>; draft?: boolean } = req.body;
+    assertChannelAccess(req, body.flowId);
+    if (body.draft) assertRole(req, 'editor');
+    const turn = await sessions.start(body);
+    res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req, turn) });
+  });
+
+  router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
+    const input: InputEvent = req.body.input;
+    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req));
+    res.json({ session: forCaller(req, turn) });
+  });
+
+  router.post('/:id/end', async (req, res) => {
+    const turn = await sessions.end(pathParam(req, 'id'), channelScope(req));
+    res.json({ session: forCaller(req, turn) });
+  });
+
+  router.get('/:id', requireRole('viewer'), async (req, res) => {
+    const { snapshot: _snapshot, draftDocument: _draft, ...record } = await sessions.get(pathParam(req, 'id'));
+    res.json({ session: record });
+  });
+
+  router.get('/:id/transcript', requireRole('viewer'), async (req, res) => {
+    const id = pathParam(req, 'id');
+    res.json({ sessionId: id, transcript: await sessions.transcript(id) });
+  });
+
+  return router;
+}
+
+/** A channel token may only drive sessions of its own flow; others look like unknown sessions. */
+function channelScope(req: Request): { flowId?: string } {
+  return req.principal?.kind === 'channel' ? { flowId: req.principal.flowId } : {};
+}
+
+/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables. */
+function forCaller(req: Request, turn: SessionTurn): Partial<SessionTurn> {
+  if (req.principal?.kind === 'role') return turn;
+  const { variables: _variables, ...rest } = turn;
+  return rest;
+}

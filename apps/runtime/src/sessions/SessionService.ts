@@ -1,0 +1,227 @@
+import { randomUUID } from 'node:crypto';
+import { FlowSession, type CompiledFlow, type InputEvent, type OutputEvent, type SessionSnapshot, type TranscriptEntry } from '@omniflow/flow-engine';
+import type { Channel } from '@omniflow/flow-schema';
+import type { Logger } from 'pino';
+import { ApiError } from '../http/ApiError.ts';
+import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
+import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
+import type { FlowCompiler } from './FlowCompiler.ts';
+
+/** What the runtime answers for one turn of a session. */
+export interface SessionTurn {
+  sessionId: string;
+  flowId: string;
+  version: number;
+  channel: Channel;
+  locale: string;
+  status: 'active' | 'ended';
+  nodeId: string | null;
+  outputs: OutputEvent[];
+  /** Flow variables with sensitive ones masked. */
+  variables: Record<string, unknown>;
+}
+
+/** How a session is started. */
+export interface StartSessionRequest {
+  flowId: string;
+  channel: Channel;
+  locale?: string;
+  callerData?: Record<string, unknown>;
+  /** Run the current draft (designer test run) instead of the live version. */
+  draft?: boolean;
+  /** A caller-chosen id (e.g. derived from a Twilio CallSid); random when absent. */
+  sessionId?: string;
+}
+
+interface LiveSession {
+  session: FlowSession;
+  turn: number;
+}
+
+const MAX_LIVE_SESSIONS = 20_000;
+
+/**
+ * Runs conversations: starts sessions on the live version, feeds input, and stores the snapshot and the
+ * new transcript entries of every turn in one transaction before answering, so any process can continue.
+ */
+export class SessionService {
+  readonly #store: FlowStore;
+  readonly #compiler: FlowCompiler;
+  readonly #logger: Logger;
+  readonly #metrics: RuntimeMetrics;
+  readonly #secrets: (name: string) => string | undefined;
+  /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
+  readonly #live = new Map<string, LiveSession>();
+  /** Per-session turn queue: one turn at a time per session in this process. */
+  readonly #queues = new Map<string, Promise<unknown>>();
+  #inFlight = 0;
+  #idle: (() => void)[] = [];
+
+  constructor(deps: { store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined }) {
+    this.#store = deps.store;
+    this.#compiler = deps.compiler;
+    this.#logger = deps.logger;
+    this.#metrics = deps.metrics;
+    this.#secrets = deps.secrets;
+  }
+
+  /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
+  async start(request: StartSessionRequest): Promise<SessionTurn> {
+    return this.#track(request.channel, async () => {
+      const flow = await this.#store.getFlow(request.flowId);
+      if (!flow) throw ApiError.notFound('flow', request.flowId);
+      let compiled: CompiledFlow;
+      let version = 0;
+      if (request.draft) {
+        compiled = await this.#compiler.draft(flow.draft);
+      } else {
+        if (flow.liveVersion === null) {
+          throw new ApiError(409, { code: 'NOT_PUBLISHED', message: `Flow "${flow.id}" has no published version yet; publish it first.`, pointer: '/flowId' });
+        }
+        version = flow.liveVersion;
+        compiled = await this.#compiler.version(flow.id, version);
+      }
+      const sessionId = request.sessionId ?? randomUUID();
+      const logger = this.#logger.child({ sessionId, flowId: flow.id, version });
+      const { session, turn } = await FlowSession.start(compiled, {
+        sessionId,
+        channel: request.channel,
+        ...(request.locale ? { locale: request.locale } : {}),
+        variables: request.callerData ?? {},
+        secrets: this.#secrets,
+        logger,
+      });
+      const snapshot = session.snapshot();
+      await this.#store.createSession(
+        { id: sessionId, flowId: flow.id, version, draftDocument: request.draft ? flow.draft : null, channel: request.channel, locale: snapshot.locale, status: turn.status, snapshot },
+        turn.transcript,
+      );
+      this.#remember(sessionId, { session, turn: 0 });
+      logger.info({ channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId }, 'session started');
+      return { sessionId, flowId: flow.id, version, channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs, variables: turn.variables };
+    });
+  }
+
+  /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
+  async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
+    return this.#serialize(sessionId, async () => {
+      const record = await this.#store.getSession(sessionId);
+      if (!record || (options.flowId !== undefined && record.flowId !== options.flowId)) throw ApiError.notFound('session', sessionId);
+      const channel = asChannel(record.channel);
+      return this.#track(channel, async () => {
+        if (record.status === 'ended') {
+          throw new ApiError(409, { code: 'SESSION_ENDED', message: `Session "${sessionId}" has ended; start a new session to talk again.`, pointer: '' });
+        }
+        const logger = this.#logger.child({ sessionId, flowId: record.flowId, version: record.version });
+        const session = await this.#resume(record, logger);
+        const turn = await session.send(input);
+        const snapshot = session.snapshot();
+        const saved = await this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries: turn.transcript });
+        if (!saved.ok) {
+          this.#live.delete(sessionId);
+          throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
+        }
+        if (turn.status === 'ended') this.#live.delete(sessionId);
+        else this.#remember(sessionId, { session, turn: record.turn + 1 });
+        logger.info({ channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length }, 'turn');
+        return {
+          sessionId, flowId: record.flowId, version: record.version, channel, locale: record.locale,
+          status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs, variables: turn.variables,
+        };
+      });
+    });
+  }
+
+  /** Ends a session as a hangup; ending an ended session is a 409. */
+  async end(sessionId: string, options: { flowId?: string } = {}): Promise<SessionTurn> {
+    return this.input(sessionId, { type: 'hangup' }, options);
+  }
+
+  /** The stored record of a session; 404 when unknown. */
+  async get(sessionId: string): Promise<SessionRecord> {
+    const record = await this.#store.getSession(sessionId);
+    if (!record) throw ApiError.notFound('session', sessionId);
+    return record;
+  }
+
+  /** The session's transcript (sensitive values were masked by the engine before storing). */
+  async transcript(sessionId: string): Promise<unknown[]> {
+    await this.get(sessionId);
+    return this.#store.getTranscript(sessionId);
+  }
+
+  /** Number of sessions held in memory (for the idle-memory benchmark). */
+  get liveCount(): number {
+    return this.#live.size;
+  }
+
+  /** Resolves once no turn is in flight (graceful shutdown). */
+  async drain(): Promise<void> {
+    if (this.#inFlight === 0) return;
+    await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  async #resume(record: SessionRecord, logger: Logger): Promise<FlowSession> {
+    const live = this.#live.get(record.id);
+    if (live && live.turn === record.turn) return live.session;
+    const compiled = record.draftDocument ? await this.#compiler.draft(record.draftDocument) : await this.#compiler.version(record.flowId, record.version);
+    const transcript = (await this.#store.getTranscript(record.id)).filter(isTranscriptEntry);
+    return FlowSession.restore(compiled, snapshotOf(record.snapshot), {
+      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript,
+    });
+  }
+
+  #remember(sessionId: string, live: LiveSession): void {
+    this.#live.delete(sessionId);
+    if (this.#live.size >= MAX_LIVE_SESSIONS) {
+      const oldest = this.#live.keys().next();
+      if (!oldest.done) this.#live.delete(oldest.value);
+    }
+    this.#live.set(sessionId, live);
+  }
+
+  async #serialize<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.#queues.get(sessionId) ?? Promise.resolve();
+    const run = previous.then(work, work);
+    const tail = run.catch(() => undefined);
+    this.#queues.set(sessionId, tail);
+    void tail.then(() => {
+      if (this.#queues.get(sessionId) === tail) this.#queues.delete(sessionId);
+    });
+    return run;
+  }
+
+  async #track<T>(channel: Channel, work: () => Promise<T>): Promise<T> {
+    this.#inFlight += 1;
+    const stop = this.#metrics.turnSeconds.startTimer({ channel });
+    try {
+      const result = await work();
+      this.#metrics.turns.inc({ channel });
+      return result;
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status >= 500) this.#metrics.errors.inc({ kind: 'turn' });
+      throw error;
+    } finally {
+      stop();
+      this.#inFlight -= 1;
+      if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
+    }
+  }
+}
+
+function asChannel(value: string): Channel {
+  if (value === 'dtmf' || value === 'voice' || value === 'chat') return value;
+  throw new Error(`Stored session has unknown channel "${value}".`);
+}
+
+function isTranscriptEntry(value: unknown): value is TranscriptEntry {
+  return typeof value === 'object' && value !== null && 'text' in value && 'from' in value;
+}
+
+function snapshotOf(value: unknown): SessionSnapshot {
+  if (typeof value === 'object' && value !== null && 'format' in value && 'machine' in value && 'flowHash' in value) {
+    // Written by FlowSession.snapshot() on an earlier turn; the engine checks the flow hash on restore.
+    return value as SessionSnapshot;
+  }
+  throw new Error('Stored session snapshot is not an engine snapshot; the sessions table was edited by hand.');
+}

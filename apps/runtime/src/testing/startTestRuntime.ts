@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig, type RuntimeConfig } from '../config/loadConfig.ts';
+import { startRuntime, type RunningRuntime } from '../startRuntime.ts';
+
+/** The bootstrap admin token of test runtimes. */
+export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
+
+/** A runtime started for a test, with its log lines and a tiny JSON client. */
+export interface TestRuntime {
+  runtime: RunningRuntime;
+  url: string;
+  logs: string[];
+  /** Calls the API with the admin token (or `token`), answers status, headers and parsed JSON body. */
+  api(method: string, path: string, body?: unknown, options?: { token?: string | null; headers?: Record<string, string>; raw?: string }): Promise<ApiReply>;
+  close(): Promise<void>;
+}
+
+/** A parsed API reply. */
+export interface ApiReply {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON replies
+  text: string;
+}
+
+/** Starts a runtime on 127.0.0.1:0 over a temp data dir (SQLite unless `env` says otherwise). */
+export async function startTestRuntime(env: Record<string, string> = {}, overrides: Partial<RuntimeConfig> = {}): Promise<TestRuntime> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-runtime-'));
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logs.push(...chunk.toString().split('\n').filter((l) => l.length > 0));
+      done();
+    },
+  });
+  const config: RuntimeConfig = {
+    ...loadConfig({
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'debug',
+      OMNIFLOW_SEED_EXAMPLES: 'false', OMNIFLOW_START_CORE_BANKING: 'false', OMNIFLOW_PLUGINS: '', ...env,
+    }),
+    ...overrides,
+  };
+  const runtime = await startRuntime(config, { logDestination: sink });
+  const url = runtime.url;
+  return {
+    runtime,
+    url,
+    logs,
+    async api(method, path, body, options = {}) {
+      const token = options.token === undefined ? TEST_ADMIN_TOKEN : options.token;
+      const headers: Record<string, string> = { ...options.headers };
+      if (token !== null) headers['authorization'] = `Bearer ${token}`;
+      let payload: string | undefined = options.raw;
+      if (body !== undefined) payload = JSON.stringify(body);
+      if (payload !== undefined) headers['content-type'] ??= 'application/json';
+      const response = await fetch(`${url}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+      const text = await response.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text ? JSON.parse(text) : undefined;
+      } catch {
+        parsed = undefined;
+      }
+      return { status: response.status, headers: response.headers, body: parsed, text };
+    },
+    async close() {
+      await runtime.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/** A small flow for runtime tests: a menu (1 balance, 2 agent), a sensitive 4-digit PIN question, a transfer and an end. */
+export function pinFlow(id = 'pin-test'): Record<string, unknown> {
+  const text = (en: string, zh: string) => ({ text: { 'en-US': en, 'zh-CN': zh } });
+  return {
+    id,
+    name: 'PIN test',
+    schemaVersion: 1,
+    locales: ['en-US', 'zh-CN'],
+    defaultLocale: 'en-US',
+    variables: [{ name: 'pin', type: 'string', sensitive: true }, { name: 'customerId', type: 'string' }],
+    start: 'start',
+    nodes: [
+      { id: 'start', type: 'start', config: {} },
+      {
+        id: 'main',
+        type: 'menu',
+        config: {
+          prompt: text('Main menu. Choose balance or agent.', '主菜单。'),
+          options: [
+            { key: '1', label: { 'en-US': 'Balance', 'zh-CN': '余额' } },
+            { key: '2', label: { 'en-US': 'Agent', 'zh-CN': '人工' } },
+          ],
+        },
+      },
+      { id: 'askPin', type: 'ask', config: { prompt: text('Enter your four digit PIN.', '请输入密码。'), variable: 'pin', slot: { type: 'digits', minLength: 4, maxLength: 4 } } },
+      { id: 'thanks', type: 'message', config: { prompt: text('Thanks, your PIN {{pin}} was checked.', '谢谢。') } },
+      { id: 'bye', type: 'end', config: { prompt: text('Goodbye.', '再见。'), outcome: 'done' } },
+      { id: 'agent', type: 'transfer', config: { queue: 'support', prompt: text('Connecting you to an agent.', '正在转接。') } },
+    ],
+    edges: [
+      { source: 'start', port: 'next', target: 'main' },
+      { source: 'main', port: '1', target: 'askPin' },
+      { source: 'main', port: '2', target: 'agent' },
+      { source: 'askPin', port: 'next', target: 'thanks' },
+      { source: 'thanks', port: 'next', target: 'bye' },
+    ],
+  };
+}

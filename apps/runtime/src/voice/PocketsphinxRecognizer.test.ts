@@ -1,0 +1,66 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mulawDecode, mulawEncode } from './mulaw.ts';
+import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
+import { resample } from './resample.ts';
+import { fliteSpeech, whiteNoise } from './testAudio.ts';
+
+const MENU = `#JSGF V1.0;
+grammar menu;
+public <menu> = activate my card | card activation | [check] [my] balance | agent | report a lost card;`;
+
+/** What the recognizer hears from a phone caller: flite speech through an 8 kHz μ-law line, back at 16 kHz. */
+function overThePhone(text: string): Int16Array {
+  return resample(mulawDecode(mulawEncode(fliteSpeech(text, 8000))), 8000, 16000);
+}
+
+const never = new AbortController().signal;
+
+describe('PocketsphinxRecognizer', () => {
+  const recognizer = new PocketsphinxRecognizer();
+
+  it('recognizes in-grammar phrases spoken over a μ-law phone line, with high confidence', async () => {
+    for (const phrase of ['activate my card', 'card activation', 'check my balance', 'balance', 'report a lost card']) {
+      const result = await recognizer.recognize(overThePhone(phrase), MENU, 'en-US', never);
+      expect(result?.transcript).toBe(phrase);
+      expect(result?.confidence).toBeGreaterThanOrEqual(0.5);
+    }
+  });
+
+  it('returns no result for out-of-grammar speech, noise and silence', async () => {
+    for (const phrase of ['what is the weather like today in paris', 'I want to talk about my mortgage', 'cancel my account', 'hello']) {
+      expect(await recognizer.recognize(overThePhone(phrase), MENU, 'en-US', never)).toBeNull();
+    }
+    expect(await recognizer.recognize(whiteNoise(1500, 16000, -20, 4), MENU, 'en-US', never)).toBeNull();
+    expect(await recognizer.recognize(new Int16Array(16000), MENU, 'en-US', never)).toBeNull();
+  });
+
+  it('still works when the grammar holds words the dictionary lacks', async () => {
+    const grammar = '#JSGF V1.0; grammar g; public <g> = activate my card | omniflowish card;';
+    expect((await recognizer.recognize(overThePhone('activate my card'), grammar, 'en-US', never))?.transcript).toBe('activate my card');
+  });
+
+  it('gives no result for a locale it has no model for', async () => {
+    expect(await recognizer.recognize(overThePhone('activate my card'), MENU, 'ko-KR', never)).toBeNull();
+  });
+
+  it('stops when the call is aborted', async () => {
+    const controller = new AbortController();
+    const pending = recognizer.recognize(overThePhone('activate my card'), MENU, 'en-US', controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toThrow(/aborted/);
+  });
+
+  it('times out a recognizer process that hangs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hang-'));
+    const binary = join(dir, 'hang.sh');
+    await writeFile(binary, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
+    const slow = new PocketsphinxRecognizer({ binary, timeoutMs: 150 });
+    const started = performance.now();
+    await expect(slow.recognize(overThePhone('agent'), MENU, 'en-US', never)).rejects.toThrow(/timed out after 150 ms/);
+    expect(performance.now() - started).toBeLessThan(3000);
+    await rm(dir, { recursive: true });
+  });
+});

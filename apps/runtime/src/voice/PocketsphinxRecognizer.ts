@@ -1,0 +1,209 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { concatPcm, pcm16ToBytes } from './pcm.ts';
+import { prepareJsgf } from './prepareJsgf.ts';
+import type { RecognitionResult, Recognizer } from './Recognizer.ts';
+import { runProcess } from './runProcess.ts';
+import type { VoiceLogger } from './voiceLogger.ts';
+
+/** Where pocketsphinx and its model live, and how strict recognition is. */
+export interface PocketsphinxOptions {
+  /** The `pocketsphinx-en-us` model folder. */
+  modelDir?: string;
+  binary?: string;
+  timeoutMs?: number;
+  /** Results below this confidence are no result. */
+  minConfidence?: number;
+  workDir?: string;
+  logger?: VoiceLogger;
+}
+
+/**
+ * Short common words the garbage pass may use to explain speech that is not in the grammar: comparing the
+ * grammar's best path with this free loop gives a confidence, which a constrained decoder alone does not.
+ */
+const GARBAGE_WORDS =
+  'the a to of and in is it you that he was for on are with as i his they be at one have this from or had by what but some we can out other were all there when up use your how said an each she which do their time if will way about many then them would write like so these her long make thing see him two has look more day could go come did no most my over know than call first who may down side been now find oh um uh hello yes please weather pay bill book'.split(' ');
+
+const TRAILING_SILENCE_SAMPLES = 4800;
+
+const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+)$/;
+
+interface Decode {
+  words: { word: string; start: number; end: number; posterior: number }[];
+  score: number;
+  frames: number;
+}
+
+/**
+ * The default recognizer: pocketsphinx (`pocketsphinx_continuous`, Debian `pocketsphinx` + `pocketsphinx-en-us`)
+ * decoding against the node's JSGF grammar, with a confidence from a second, grammar-free pass run in parallel.
+ */
+export class PocketsphinxRecognizer implements Recognizer {
+  readonly name = 'pocketsphinx';
+  private readonly modelDir: string;
+  private readonly binary: string;
+  private readonly timeoutMs: number;
+  private readonly minConfidence: number;
+  private readonly workDir: string;
+  private readonly logger: VoiceLogger | undefined;
+  private dictionary: Promise<Map<string, string[]>> | null = null;
+  private utterances = 0;
+  private readonly prepared = new Map<string, Promise<{ grammarFile: string; dictFile: string } | null>>();
+
+  constructor(options: PocketsphinxOptions = {}) {
+    this.modelDir = options.modelDir ?? '/usr/share/pocketsphinx/model/en-us';
+    this.binary = options.binary ?? 'pocketsphinx_continuous';
+    this.timeoutMs = options.timeoutMs ?? 5000;
+    this.minConfidence = options.minConfidence ?? 0.5;
+    this.workDir = options.workDir ?? join(tmpdir(), `omniflow-pocketsphinx-${process.pid}`);
+    this.logger = options.logger;
+  }
+
+  /** Recognizes 16 kHz PCM; null when the locale is not English, nothing matched, or confidence is low. */
+  async recognize(pcm16k: Int16Array, grammar: string | null, locale: string, signal: AbortSignal): Promise<RecognitionResult | null> {
+    if (!/^en\b/i.test(locale)) {
+      this.logger?.warn({ locale }, 'pocketsphinx has only an en-US model here; plug in another Recognizer for this locale');
+      return null;
+    }
+    const files = grammar === null ? null : await this.prepare(grammar);
+    if (grammar !== null && files === null) return null;
+    await this.loadDictionary();
+    // pocketsphinx cannot read a socket as /dev/stdin, so the utterance goes through a file.
+    const audio = join(this.workDir, `u-${process.pid}-${++this.utterances}.raw`);
+    // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
+    await writeFile(audio, pcm16ToBytes(concatPcm([pcm16k, new Int16Array(TRAILING_SILENCE_SAMPLES)])));
+    try {
+      return files === null ? await this.freeForm(audio, signal) : await this.withGrammar(files, audio, signal);
+    } finally {
+      await rm(audio, { force: true });
+    }
+  }
+
+  private async withGrammar(files: { grammarFile: string; dictFile: string }, audio: string, signal: AbortSignal): Promise<RecognitionResult | null> {
+    const common = ['-hmm', join(this.modelDir, 'en-us'), '-dict', files.dictFile];
+    const [inGrammar, garbage] = await Promise.all([
+      this.decode([...common, '-jsgf', files.grammarFile], audio, signal),
+      this.decode([...common, '-jsgf', join(this.workDir, 'garbage.gram')], audio, signal),
+    ]);
+    const spoken = inGrammar.words.filter((w) => !FILLER.test(w.word));
+    if (spoken.length === 0) return null;
+    const transcript = spoken.map((w) => w.word.replace(/\(\d+\)$/, '')).join(' ');
+    const confidence = grammarConfidence(inGrammar, garbage);
+    this.logger?.debug({ transcript, confidence }, 'pocketsphinx result');
+    if (confidence < this.minConfidence) return null;
+    return { transcript, confidence, alternatives: [] };
+  }
+
+  /** Free-form speech through the general language model; confidence is the mean word posterior. */
+  private async freeForm(audio: string, signal: AbortSignal): Promise<RecognitionResult | null> {
+    const args = ['-hmm', join(this.modelDir, 'en-us'), '-dict', join(this.modelDir, 'cmudict-en-us.dict'), '-lm', join(this.modelDir, 'en-us.lm.bin')];
+    const decoded = await this.decode(args, audio, signal);
+    const spoken = decoded.words.filter((w) => !FILLER.test(w.word));
+    if (spoken.length === 0) return null;
+    const confidence = spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length;
+    if (confidence < this.minConfidence) return null;
+    return { transcript: spoken.map((w) => w.word.replace(/\(\d+\)$/, '')).join(' '), confidence, alternatives: [] };
+  }
+
+  private async decode(args: string[], audio: string, signal: AbortSignal): Promise<Decode> {
+    const result = await runProcess(this.binary, [...args, '-infile', audio, '-samprate', '16000', '-time', 'yes', '-backtrace', 'yes'], {
+      timeoutMs: this.timeoutMs,
+      signal,
+    });
+    if (result.code !== 0) throw new Error(`pocketsphinx failed (${result.code}): ${lastError(result.stderr)}`);
+    return parseDecode(result.stdout.toString('utf8'), result.stderr);
+  }
+
+  /** Writes the grammar and a dictionary of just its words (loading 135k words per call would cost 100 ms). */
+  private prepare(grammar: string): Promise<{ grammarFile: string; dictFile: string } | null> {
+    const key = createHash('sha1').update(grammar).digest('hex').slice(0, 16);
+    let files = this.prepared.get(key);
+    if (files === undefined) {
+      files = this.writeGrammar(grammar, key);
+      this.prepared.set(key, files);
+      if (this.prepared.size > 500) this.prepared.delete(this.prepared.keys().next().value ?? key);
+    }
+    return files;
+  }
+
+  private async writeGrammar(grammar: string, key: string): Promise<{ grammarFile: string; dictFile: string } | null> {
+    const dictionary = await this.loadDictionary();
+    const prepared = prepareJsgf(grammar, (w) => dictionary.has(w));
+    if (prepared === null) {
+      this.logger?.warn({ grammar }, 'speech grammar unusable by pocketsphinx (no public rule with known words)');
+      return null;
+    }
+    if (prepared.dropped.length > 0) this.logger?.warn({ words: prepared.dropped }, 'grammar words missing from the pocketsphinx dictionary were dropped');
+    const lines = [...new Set([...prepared.words, ...GARBAGE_WORDS])].flatMap((w) => dictionary.get(w) ?? []);
+    const grammarFile = join(this.workDir, `g-${key}.gram`);
+    const dictFile = join(this.workDir, `g-${key}.dict`);
+    await writeFile(grammarFile, prepared.grammar);
+    await writeFile(dictFile, `${lines.join('\n')}\n`);
+    return { grammarFile, dictFile };
+  }
+
+  private loadDictionary(): Promise<Map<string, string[]>> {
+    this.dictionary ??= (async () => {
+      const text = await readFile(join(this.modelDir, 'cmudict-en-us.dict'), 'utf8');
+      const map = new Map<string, string[]>();
+      for (const line of text.split('\n')) {
+        const word = line.slice(0, line.indexOf(' ')).replace(/\(\d+\)$/, '');
+        if (word === '') continue;
+        const entries = map.get(word);
+        if (entries) entries.push(line);
+        else map.set(word, [line]);
+      }
+      await mkdir(this.workDir, { recursive: true });
+      const garbage = `#JSGF V1.0;\ngrammar garbage;\npublic <garbage> = (${GARBAGE_WORDS.join(' | ')})+;\n`;
+      await writeFile(join(this.workDir, 'garbage.gram'), garbage);
+      return map;
+    })();
+    return this.dictionary;
+  }
+}
+
+/**
+ * Confidence of a grammar decode: how much better per frame the grammar explains the audio than the garbage loop
+ * (10 log-units per frame or more is certain), times how much of the speech the grammar's words cover (an
+ * out-of-grammar sentence is typically matched by one short word and silence). Calibrated on flite voices.
+ */
+export function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
+  const frames = Math.max(1, inGrammar.frames);
+  const margin = (inGrammar.score - garbage.score) / frames;
+  const speechSpan = span(garbage) || span(inGrammar);
+  const coverage = speechSpan > 0 ? span(inGrammar) / speechSpan : 0;
+  const clamp = (x: number) => Math.min(1, Math.max(0, x));
+  return clamp(margin / 10) * clamp((coverage - 0.4) / 0.4);
+}
+
+function span(decode: Decode): number {
+  const spoken = decode.words.filter((w) => !FILLER.test(w.word));
+  const first = spoken[0];
+  const last = spoken[spoken.length - 1];
+  return first && last ? last.end - first.start : 0;
+}
+
+/** Reads `-time yes` word lines from stdout and the `-backtrace yes` path scores and frame counts from stderr. */
+function parseDecode(stdout: string, stderr: string): Decode {
+  const words: Decode['words'] = [];
+  for (const line of stdout.split('\n')) {
+    const m = /^(\S+) (\d+\.\d+) (\d+\.\d+) (\d+(?:\.\d+)?)$/.exec(line.trim());
+    if (m) words.push({ word: m[1] ?? '', start: Number(m[2]), end: Number(m[3]), posterior: Number(m[4]) });
+  }
+  let score = 0;
+  let frames = 0;
+  for (const line of stderr.split('\n')) {
+    const s = /pocketsphinx\.c\(\d+\): .* \((-?\d+)\)$/.exec(line);
+    if (s) score += Number(s[1]);
+    const f = /(?:fsg|ngram)_search\.c\(\d+\): (\d+) frames,/.exec(line);
+    if (f) frames += Number(f[1]);
+  }
+  return { words, score, frames };
+}
+
+function lastError(stderr: string): string {
+  return stderr.split('\n').filter((l) => l.startsWith('ERROR')).pop() ?? stderr.slice(-200);
+}
