@@ -10,7 +10,7 @@ export function foreignFixtureFiles(): string[] {
   return ['amazon-connect', 'twilio-studio'].flatMap((dir) =>
     readdirSync(`${FOREIGN_FLOWS_DIR}/${dir}`)
       .filter((file) => file.endsWith('.json'))
-      .sort()
+      .toSorted()
       .map((file) => `${dir}/${file}`),
   );
 }

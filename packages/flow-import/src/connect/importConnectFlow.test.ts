@@ -109,15 +109,19 @@ describe('Amazon Connect bankid-auth.json, node by node', () => {
   });
 
   it('maps every action except the three skipped settings to a node, plus the loop counter steps', () => {
-    expect(flow.nodes.map((node) => node.type).sort()).toEqual(
-      ['start', 'ask', 'message', 'message', 'message', 'message', 'transaction', 'condition', 'condition', 'set', 'set', 'set', 'transfer', 'end'].sort(),
+    expect(flow.nodes.map((node) => node.type).toSorted()).toEqual(
+      ['start', 'ask', 'message', 'message', 'message', 'message', 'transaction', 'condition', 'condition', 'set', 'set', 'set', 'transfer', 'end'].toSorted(),
     );
   });
 });
 
+const base = { Version: '2019-10-30', Metadata: { ActionMetadata: {} } };
+
+function action(Identifier: string, Type: string, Parameters: object, Transitions: object): object {
+  return { Identifier, Type, Parameters, Transitions };
+}
+
 describe('Amazon Connect blocks beyond the fixtures', () => {
-  const base = { Version: '2019-10-30', Metadata: { ActionMetadata: {} } };
-  const action = (Identifier: string, Type: string, Parameters: object, Transitions: object) => ({ Identifier, Type, Parameters, Transitions });
 
   it('routes a Lex V2 bot with intent conditions as a menu of its intents, names as synonyms', () => {
     const { flow } = imported({

@@ -58,12 +58,17 @@ describe('Twilio Studio messaging-park-chat.json, widget by widget', () => {
   });
 
   it('declares exactly the variables the flow reads and writes', () => {
-    expect(flow.variables.map((variable) => variable.name).sort()).toEqual(['selected_queue', 'send_welcome_reply']);
+    expect(flow.variables.map((variable) => variable.name).toSorted()).toEqual(['selected_queue', 'send_welcome_reply']);
   });
 });
 
+// A Studio flow whose incoming call starts at the first of `states` (named `w0`).
+function flowOf(states: object[]): object {
+  const trigger = { name: 'Trigger', type: 'trigger', properties: { offset: { x: 0, y: 0 } }, transitions: [{ event: 'incomingCall', next: 'w0' }] };
+  return { initial_state: 'Trigger', flags: {}, states: [trigger, ...states] };
+}
+
 describe('Twilio Studio widgets beyond the golden flow', () => {
-  const flowOf = (states: object[]) => ({ initial_state: 'Trigger', flags: {}, states: [{ name: 'Trigger', type: 'trigger', properties: { offset: { x: 0, y: 0 } }, transitions: [{ event: 'incomingCall', next: states.length > 0 ? 'w0' : undefined }] }, ...states] });
 
   it('keeps the else branch of a Liquid case and reports the other branches (schedule-check-ivr.json)', () => {
     const { flow, report } = imported(readForeignFixture('twilio-studio/schedule-check-ivr.json'));

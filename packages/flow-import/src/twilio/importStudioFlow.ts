@@ -23,12 +23,6 @@ export function importStudioFlow(doc: JsonRecord, locale: string | undefined): {
   builder.claimId('start');
   for (const widget of widgets) if (widget.type !== 'trigger') ids.set(widget.name, builder.claimId(sanitizeIdentifier(widget.name)));
   const results = collectResultFields(doc);
-  const positionOf = (widget: StudioWidget): CanvasPosition | undefined => {
-    const offset = recordAt(widget.properties, 'offset');
-    const x = numberAt(offset, 'x');
-    const y = numberAt(offset, 'y');
-    return x !== undefined && y !== undefined ? { x, y } : undefined;
-  };
   const ctx: StudioContext = {
     builder,
     target(name, sourceRef) {
@@ -70,6 +64,13 @@ export function importStudioFlow(doc: JsonRecord, locale: string | undefined): {
   const name = description !== undefined && description !== '' ? description : 'Imported Twilio Studio flow';
   const flow = builder.build({ id: sanitizeIdentifier(name).toLowerCase().slice(0, 64), name, ...(description ? { description } : {}), start: 'start' });
   return { flow, report: builder.report };
+}
+
+function positionOf(widget: StudioWidget): CanvasPosition | undefined {
+  const offset = recordAt(widget.properties, 'offset');
+  const x = numberAt(offset, 'x');
+  const y = numberAt(offset, 'y');
+  return x !== undefined && y !== undefined ? { x, y } : undefined;
 }
 
 function readWidgets(doc: JsonRecord): StudioWidget[] {

@@ -93,12 +93,23 @@ function tagParts(token: Extract<Token, { kind: 'tag' }>, tokens: readonly Token
     return kept;
   }
   if (end !== undefined) {
-    readBlock(tokens, state, builder, sourceRef, new Set([end]));
+    skipBlock(tokens, state, token.name, end);
     if (token.name !== 'comment') builder.note('unsupported', sourceRef, `Liquid {% ${token.name} %} … {% ${end} %} was dropped; templates have no loops or captures.`);
     return [];
   }
   builder.note('unsupported', sourceRef, `Liquid tag {% ${token.name} ${token.args} %} was dropped; use a set node for assignments.`);
   return [];
+}
+
+// Skips a dropped block without translating (or declaring) anything inside it; nested blocks of the same tag count.
+function skipBlock(tokens: readonly Token[], state: { index: number }, name: string, end: string): void {
+  let depth = 1;
+  while (state.index < tokens.length && depth > 0) {
+    const token = tokens[state.index++];
+    if (token?.kind !== 'tag') continue;
+    if (token.name === name) depth++;
+    else if (token.name === end) depth--;
+  }
 }
 
 function outputParts(body: string, builder: FlowBuilder, sourceRef: string): ValuePart[] {
