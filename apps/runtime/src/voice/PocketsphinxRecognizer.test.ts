@@ -18,7 +18,7 @@ function overThePhone(text: string): Int16Array {
 
 const never = new AbortController().signal;
 
-describe('PocketsphinxRecognizer', () => {
+describe('PocketsphinxRecognizer', { timeout: 30_000 }, () => {
   const recognizer = new PocketsphinxRecognizer();
 
   it('recognizes in-grammar phrases spoken over a μ-law phone line, with high confidence', async () => {

@@ -28,6 +28,7 @@ const GARBAGE_WORDS =
   'the a to of and in is it you that he was for on are with as i his they be at one have this from or had by what but some we can out other were all there when up use your how said an each she which do their time if will way about many then them would write like so these her long make thing see him two has look more day could go come did no most my over know than call first who may down side been now find oh um uh hello yes please weather pay bill book'.split(' ');
 
 const TRAILING_SILENCE_SAMPLES = 4800;
+const MARGIN_FOR_CERTAINTY = 10;
 
 const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+)$/;
 
@@ -167,16 +168,17 @@ export class PocketsphinxRecognizer implements Recognizer {
 
 /**
  * Confidence of a grammar decode: how much better per frame the grammar explains the audio than the garbage loop
- * (10 log-units per frame or more is certain), times how much of the speech the grammar's words cover (an
+ * (MARGIN_FOR_CERTAINTY log-units per frame or more is certain), times how much of the speech the grammar's words cover (an
  * out-of-grammar sentence is typically matched by one short word and silence). Calibrated on flite voices.
  */
 export function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
-  const frames = Math.max(1, inGrammar.frames);
-  const margin = (inGrammar.score - garbage.score) / frames;
-  const speechSpan = span(garbage) || span(inGrammar);
-  const coverage = speechSpan > 0 ? span(inGrammar) / speechSpan : 0;
+  const spoken = span(inGrammar);
+  // Silence costs both passes the same, so the margin is spread over the frames of the recognized words only.
+  const margin = (inGrammar.score - garbage.score) / Math.max(1, spoken * 100);
+  const speechSpan = span(garbage) || spoken;
+  const coverage = speechSpan > 0 ? spoken / speechSpan : 0;
   const clamp = (x: number) => Math.min(1, Math.max(0, x));
-  return clamp(margin / 10) * clamp((coverage - 0.4) / 0.4);
+  return clamp(margin / MARGIN_FOR_CERTAINTY) * clamp((coverage - 0.4) / 0.4);
 }
 
 function span(decode: Decode): number {
