@@ -1,0 +1,78 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pinFlow } from '../testing/testFlows.ts';
+import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
+
+const AUTH_TOKEN = 'twilio-test-auth-token';
+let t: TestRuntime;
+
+beforeAll(async () => {
+  t = await startTestRuntime({ TWILIO_AUTH_TOKEN: AUTH_TOKEN });
+  await t.api('POST', '/api/flows', { flow: pinFlow('ivr') });
+  await t.api('POST', '/api/flows/ivr/publish', {});
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** Posts form fields the way Twilio does, signed per Twilio's documented algorithm (computed here independently). */
+async function twilio(path: string, fields: Record<string, string>, options: { sign?: boolean; tamper?: boolean } = {}) {
+  const url = `${t.url}${path}`;
+  const payload = Object.keys(fields).sort().map((k) => k + fields[k]).join('');
+  const signature = createHmac('sha1', AUTH_TOKEN).update(url + payload).digest('base64');
+  const body = new URLSearchParams(fields);
+  if (options.tamper) body.set('Digits', '9');
+  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
+  if (options.sign ?? true) headers['x-twilio-signature'] = signature;
+  const response = await fetch(url, { method: 'POST', headers, body: body.toString() });
+  return { status: response.status, type: response.headers.get('content-type') ?? '', xml: await response.text() };
+}
+
+const call = (sid: string) => ({ AccountSid: 'AC123', CallSid: sid, From: '+15551230000', To: '+15559870000', CallStatus: 'ringing', Direction: 'inbound' });
+
+describe('Twilio voice webhook', () => {
+  it('answers an incoming call with a speech-and-keypad Gather and hints from the menu', async () => {
+    const reply = await twilio('/twilio/voice/ivr', call('CA1'));
+    expect(reply.status).toBe(200);
+    expect(reply.type).toContain('text/xml');
+    expect(reply.xml).toMatch(/<Gather [^>]*input="dtmf speech"[^>]*action="\/twilio\/voice\/ivr\/gather"/);
+    expect(reply.xml).toMatch(/<Gather [^>]*numDigits="1"/);
+    expect(reply.xml).toMatch(/<Gather [^>]*speechTimeout="auto"/);
+    expect(reply.xml).toMatch(/<Gather [^>]*hints="[^"]*Balance/i);
+    expect(reply.xml).toMatch(/<Say language="en-US">[^<]*Main menu/);
+  });
+
+  it('asks for a sensitive PIN on the keypad only, then says goodbye and hangs up', async () => {
+    await twilio('/twilio/voice/ivr', call('CA2'));
+    const pin = await twilio('/twilio/voice/ivr/gather', { ...call('CA2'), Digits: '1' });
+    expect(pin.xml).toMatch(/<Gather [^>]*input="dtmf"[ >]/);
+    expect(pin.xml).not.toContain('speechTimeout');
+    const end = await twilio('/twilio/voice/ivr/gather', { ...call('CA2'), Digits: '4321' });
+    expect(end.xml).toMatch(/Goodbye\.<\/Say><Hangup\/>/);
+    expect(end.xml).not.toContain('4321');
+  });
+
+  it('understands speech results and transfers with Enqueue', async () => {
+    await twilio('/twilio/voice/ivr', call('CA3'));
+    const transfer = await twilio('/twilio/voice/ivr/gather', { ...call('CA3'), SpeechResult: 'agent', Confidence: '0.92' });
+    expect(transfer.xml).toContain('<Enqueue>support</Enqueue>');
+  });
+
+  it('renders a keypad-only IVR with ?channel=dtmf and reprompts on an empty result', async () => {
+    const first = await twilio('/twilio/voice/ivr?channel=dtmf', call('CA4'));
+    expect(first.xml).toMatch(/<Gather [^>]*input="dtmf"[^>]*action="\/twilio\/voice\/ivr\/gather\?channel=dtmf"/);
+    const again = await twilio('/twilio/voice/ivr/gather?channel=dtmf', call('CA4'));
+    expect(again.xml).toContain('<Gather');
+  });
+
+  it('rejects unsigned and tampered requests with 403', async () => {
+    expect((await twilio('/twilio/voice/ivr', call('CA5'), { sign: false })).status).toBe(403);
+    await twilio('/twilio/voice/ivr', call('CA6'));
+    expect((await twilio('/twilio/voice/ivr/gather', { ...call('CA6'), Digits: '1' }, { tamper: true })).status).toBe(403);
+  });
+
+  it('tells the caller politely when the flow does not exist', async () => {
+    const reply = await twilio('/twilio/voice/missing', call('CA7'));
+    expect(reply.xml).toMatch(/not in service.*<Hangup\/>/);
+  });
+});
