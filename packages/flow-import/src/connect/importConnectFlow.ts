@@ -2,6 +2,7 @@ import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
 import type { ImportReportItem } from '../importTypes.ts';
 import { FlowBuilder } from '../shared/FlowBuilder.ts';
 import { sanitizeIdentifier } from '../shared/expressionText.ts';
+import { ssmlToText } from '../shared/ssmlText.ts';
 import { numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
 import { readConnectActions, type ConnectAction } from './connectAction.ts';
 import type { ConnectContext } from './ConnectContext.ts';
@@ -118,7 +119,10 @@ function readPosition(source: JsonRecord): CanvasPosition | undefined {
 }
 
 
+// The designer shows labels: a friendly name as Connect showed it, else the block type and the start of its text.
 function actionLabel(action: ConnectAction, metadata: JsonRecord): string {
   if (metadata['isFriendlyName'] === true) return action.id;
-  return action.type.replace(/([a-z])([A-Z])/g, '$1 $2');
+  const type = action.type.replace(/([a-z])([A-Z])/g, '$1 $2');
+  const text = ssmlToText(stringAt(action.parameters, 'Text') ?? stringAt(action.parameters, 'SSML') ?? '').replace(/\s+/g, ' ');
+  return text === '' ? type : `${type}: ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
