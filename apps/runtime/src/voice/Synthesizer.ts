@@ -22,7 +22,9 @@ export interface Synthesizer {
 
 /** Builds both transport forms from engine output at any sample rate. */
 export function toSynthesizedAudio(samples: Int16Array, sampleRate: number, voice: string): SynthesizedAudio {
-  const pcm16k = resample(samples, sampleRate, 16000);
+  const resampled = resample(samples, sampleRate, 16000);
+  // An even length keeps both forms exactly the same duration.
+  const pcm16k = resampled.subarray(0, resampled.length & ~1);
   return { pcm16k, mulaw8k: mulawEncode(resample(pcm16k, 16000, 8000)), durationMs: (pcm16k.length * 1000) / 16000, voice };
 }
 
