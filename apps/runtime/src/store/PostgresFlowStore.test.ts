@@ -1,8 +1,14 @@
-import { afterAll, beforeAll } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnRuntime, type SpawnedRuntime } from '../testing/spawnRuntime.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgres.ts';
+import { pinFlow } from '../testing/testFlows.ts';
 import { describeFlowStoreContract } from './flowStoreContract.ts';
 import { PostgresFlowStore } from './PostgresFlowStore.ts';
 
+// A real PostgreSQL 15 (Debian package postgresql-15); missing binaries fail this file with the package name.
 let server: TestPostgres;
 beforeAll(async () => {
   server = await startTestPostgres();
@@ -12,3 +18,48 @@ afterAll(async () => {
 });
 
 describeFlowStoreContract('PostgreSQL 15', async () => PostgresFlowStore.open(server.url));
+
+describe('two runtime processes on one PostgreSQL', () => {
+  const ADMIN = 'scale-out-admin-token';
+  const dirs: string[] = [];
+  const running: SpawnedRuntime[] = [];
+  afterAll(async () => {
+    for (const r of running) await r.stop('SIGKILL');
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  });
+
+  const api = async (base: string, method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: await response.json() };
+  };
+
+  it('continues a session started on one runtime on the other, and back', async () => {
+    const start = async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'omniflow-scale-'));
+      dirs.push(dir);
+      const runtime = await spawnRuntime({
+        STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN,
+        OMNIFLOW_PLUGINS: '', OMNIFLOW_START_CORE_BANKING: 'false',
+      });
+      running.push(runtime);
+      return runtime;
+    };
+    const [a, b] = await Promise.all([start(), start()]);
+    expect((await api(a.url, 'POST', '/api/flows', { flow: pinFlow('shared') })).status).toBe(201);
+    expect((await api(b.url, 'POST', '/api/flows/shared/publish', {})).body.version.version).toBe(1);
+
+    const id: string = (await api(a.url, 'POST', '/api/sessions', { flowId: 'shared', channel: 'chat' })).body.session.sessionId;
+    const onB = await api(b.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1' } });
+    expect(onB.body.session.nodeId).toBe('askPin');
+    // A still holds the session in memory at its first turn; the stored turn count makes it resume from the store.
+    const backOnA = await api(a.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1234' } });
+    expect(backOnA.body.session.status).toBe('ended');
+    const transcript = (await api(b.url, 'GET', `/api/sessions/${id}/transcript`)).body.transcript;
+    expect(transcript.filter((e: { from: string }) => e.from === 'caller')).toHaveLength(2);
+    expect((await api(b.url, 'GET', '/readyz')).body).toMatchObject({ ok: true, store: 'postgres' });
+  }, 90_000);
+});
