@@ -232,6 +232,16 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
     expect(report.some((item) => item.sourceRef === 'hours' && /must be filled in/.test(item.message))).toBe(true);
   });
 
+  it('transfers to a third-party number as a transfer to that agent', () => {
+    const { flow, report } = imported({
+      ...base,
+      StartAction: 'out',
+      Actions: [action('out', 'TransferParticipantToThirdParty', { ThirdPartyPhoneNumber: '+15550100', ThirdPartyConnectionTimeLimitSeconds: '30' }, { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'CallFailed' }] }), action('end', 'EndFlowExecution', {}, {})],
+    });
+    expect(nodeOf(flow, 'out')).toMatchObject({ type: 'transfer', config: { agent: '+15550100' } });
+    expect(report.map((item) => item.severity)).toEqual(['approximate', 'info']);
+  });
+
   it('keeps an unknown block as a placeholder message reported as unsupported', () => {
     const { flow, report } = imported({
       ...base,

@@ -7,7 +7,7 @@ import { mapConnectCompare, mapConnectLoop } from './connectBranching.ts';
 import type { ConnectContext } from './ConnectContext.ts';
 import { mapConnectInput, mapConnectLexBot } from './connectInput.ts';
 import { connectPrompt } from './connectPrompt.ts';
-import { connectValueToExpression } from './connectReferences.ts';
+import { connectTextToTemplate, connectValueToExpression } from './connectReferences.ts';
 
 /** Connect actions that only change contact settings (logging, voice, recording, hooks): skipped, their next step followed. */
 export const PASS_THROUGH_TYPES: ReadonlySet<string> = new Set([
@@ -56,7 +56,11 @@ export function mapConnectAction(action: ConnectAction, ctx: ConnectContext): vo
       return mapTransferToFlow(action, ctx);
     case 'TransferContactToQueue':
       return mapTransferToQueue(action, ctx);
+    case 'TransferParticipantToThirdParty':
+    case 'TransferContactToAgent':
+      return mapTransferToPerson(action, ctx);
     case 'EndFlowExecution':
+    case 'EndFlowModuleExecution':
     case 'DisconnectParticipant':
       return mapEnd(action, ctx);
     default:
@@ -185,6 +189,16 @@ function mapTransferToQueue(action: ConnectAction, ctx: ConnectContext): void {
     ctx.builder.note('approximate', action.id, 'No target queue is set in this flow; the transfer goes to the queue "default".');
   }
   noteIgnoredErrors(action, ctx, 'queue capacity is the runtime\'s concern once the caller is transferred');
+}
+
+function mapTransferToPerson(action: ConnectAction, ctx: ConnectContext): void {
+  const phone = stringAt(action.parameters, 'ThirdPartyPhoneNumber');
+  const agent = phone ?? stringAt(action.parameters, 'AgentId') ?? 'agent';
+  const config: TransferConfig = { agent: connectTextToTemplate(agent, ctx.builder, action.id) };
+  ctx.addActionNode(action, 'transfer', { ...config }, `Transfer to ${agent}`);
+  const how = phone !== undefined ? `the phone number ${phone}` : `the agent "${agent}"`;
+  ctx.builder.note('approximate', action.id, `${action.type} became a transfer to ${how}; what happens after the transfer (timeouts, returning to the flow) belongs to the contact center.`);
+  noteIgnoredErrors(action, ctx, 'a transfer ends the conversation in Omniflow');
 }
 
 function mapEnd(action: ConnectAction, ctx: ConnectContext): void {
