@@ -76,12 +76,38 @@ export function rememberToken(token: string): void {
 
 const TIMEOUT_MS = 15_000;
 
-/** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. */
+let localToken: Promise<string | null> | null = null;
+
+/**
+ * Asks a loopback runtime for a short-lived publisher token (`GET /api/auth/local`); null when it offers none
+ * (remote runtime: the user pastes a token instead).
+ */
+async function fetchLocalToken(): Promise<string | null> {
+  localToken ??= fetch('/api/auth/local', { headers: { accept: 'application/json' } })
+    .then(async (r) => (r.ok ? field(await r.json(), 'token') : null))
+    .then((t) => (typeof t === 'string' ? t : null))
+    .catch(() => null);
+  return localToken;
+}
+
+/** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. A 401 is retried once with a fresh local token. */
 export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  try {
+    return await send<T>(method, path, body, currentToken() ?? (await fetchLocalToken()));
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 401) throw error;
+    localToken = null;
+    const fresh = await fetchLocalToken();
+    if (!fresh) throw error;
+    localStorage.removeItem(TOKEN_KEY);
+    return send<T>(method, path, body, fresh);
+  }
+}
+
+async function send<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
   const headers: Record<string, string> = { accept: 'application/json' };
-  const token = currentToken();
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -132,10 +158,12 @@ function listOf(body: unknown, key: string): unknown[] {
   return Array.isArray(inner) ? inner : [];
 }
 
+// The runtime answers `{ flow: { id, name, draft, revision, liveVersion } }`.
 function toStoredFlow(body: unknown): StoredFlow {
-  const flow = field(body, 'flow') ?? field(body, 'draft') ?? body;
-  const revision = Number(field(body, 'revision') ?? field(flow, 'revision') ?? 0);
-  return { flow: flow as FlowDocument, revision };
+  const record = field(body, 'flow') ?? body;
+  const draft = field(record, 'draft') ?? record;
+  const revision = Number(field(record, 'revision') ?? field(body, 'revision') ?? 0);
+  return { flow: draft as FlowDocument, revision };
 }
 
 function toSummary(row: unknown): FlowSummary {
@@ -145,18 +173,18 @@ function toSummary(row: unknown): FlowSummary {
     name: String(field(row, 'name') ?? field(flow, 'name') ?? ''),
     revision: Number(field(row, 'revision') ?? 0),
     ...(typeof field(row, 'updatedAt') === 'string' ? { updatedAt: String(field(row, 'updatedAt')) } : {}),
-    publishedVersion: typeof field(row, 'publishedVersion') === 'number' ? Number(field(row, 'publishedVersion')) : null,
+    publishedVersion: typeof field(row, 'liveVersion') === 'number' ? Number(field(row, 'liveVersion')) : null,
   };
 }
 
 function toTurn(body: unknown, fallbackId: string): SessionTurn {
-  const turn = field(body, 'turn') ?? body;
+  const turn = field(body, 'session') ?? field(body, 'turn') ?? body;
   const outputs = listOf(field(turn, 'outputs') ?? [], 'outputs').filter((o): o is SimOutput => typeof field(o, 'type') === 'string');
   const status = field(turn, 'status') ?? field(body, 'status');
   const nodeId = field(turn, 'nodeId');
   const variables = field(turn, 'variables');
   return {
-    sessionId: String(field(body, 'sessionId') ?? field(body, 'id') ?? field(field(body, 'session'), 'id') ?? fallbackId),
+    sessionId: String(field(turn, 'sessionId') ?? field(turn, 'id') ?? fallbackId),
     outputs,
     status: status === 'ended' ? 'ended' : 'active',
     nodeId: typeof nodeId === 'string' ? nodeId : null,
@@ -166,7 +194,11 @@ function toTurn(body: unknown, fallbackId: string): SessionTurn {
 
 /** The runtime's HTTP API as the designer uses it. */
 export const runtimeClient = {
-  nodeTypes: async (): Promise<NodeTypeSpec[]> => listOf(await apiRequest('GET', '/api/node-types'), 'nodeTypes') as NodeTypeSpec[],
+  nodeTypes: async (): Promise<NodeTypeSpec[]> => {
+    const body = await apiRequest('GET', '/api/node-types');
+    const list = listOf(body, 'nodeTypes');
+    return (list.length > 0 ? list : listOf(body, 'types')) as NodeTypeSpec[];
+  },
   listFlows: async (): Promise<FlowSummary[]> => listOf(await apiRequest('GET', '/api/flows'), 'flows').map(toSummary),
   getFlow: async (id: string): Promise<StoredFlow> => toStoredFlow(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}`)),
   createFlow: async (flow: FlowDocument): Promise<StoredFlow> => toStoredFlow(await apiRequest('POST', '/api/flows', { flow })),
@@ -177,14 +209,17 @@ export const runtimeClient = {
   },
   publish: async (id: string, note: string, revision: number | null): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/publish`, { note, ...(revision !== null ? { revision } : {}) }),
-  versions: async (id: string): Promise<FlowVersion[]> =>
-    listOf(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions`), 'versions').map((v) => ({
+  versions: async (id: string): Promise<FlowVersion[]> => {
+    const body = await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions`);
+    const live = field(body, 'liveVersion');
+    return listOf(body, 'versions').map((v) => ({
       version: Number(field(v, 'version')),
       ...(typeof field(v, 'note') === 'string' ? { note: String(field(v, 'note')) } : {}),
       ...(typeof field(v, 'publishedAt') === 'string' ? { publishedAt: String(field(v, 'publishedAt')) } : {}),
-      ...(typeof field(v, 'publishedBy') === 'string' ? { publishedBy: String(field(v, 'publishedBy')) } : {}),
-      active: field(v, 'active') === true || field(v, 'isActive') === true,
-    })),
+      ...(typeof field(v, 'author') === 'string' ? { publishedBy: String(field(v, 'author')) } : {}),
+      active: field(v, 'version') === live,
+    }));
+  },
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
@@ -192,5 +227,5 @@ export const runtimeClient = {
   startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
     toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, input), sessionId),
+    toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, { input }), sessionId),
 };

@@ -1,10 +1,7 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
+import { nodeSize } from './nodeGeometry.ts';
 
-/** Approximate rendered size of a node, used to space the layout. */
-export function nodeSize(portCount: number): { width: number; height: number } {
-  return { width: 240, height: 64 + 22 * Math.max(portCount, 1) };
-}
 
 const elk = new ELK();
 

@@ -1,10 +1,13 @@
-import { useCallback, useEffect, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStore,
+  type ReactFlowState,
   type Connection,
   type EdgeChange,
   type NodeChange,
@@ -15,6 +18,7 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FlowNodeView, type FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
 import { useCanvasElements } from './useCanvasElements.ts';
+import { useFitFlow } from './useFitFlow.ts';
 
 /** The MIME type the palette puts on a drag so the canvas knows which node type to add. */
 export const NODE_TYPE_MIME = 'application/omniflow-node-type';
@@ -24,11 +28,15 @@ const nodeTypes: NodeTypes = { flowNode: FlowNodeView };
 /** Above this many nodes, only nodes in the viewport are rendered. */
 const VIRTUALIZE_ABOVE = 300;
 
+/** Below this zoom, node text is hidden (level of detail): it is unreadable there and costs paint time. */
+const FAR_ZOOM = 0.45;
+const isZoomedFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+
 /** The flow canvas: the flow document drawn with xyflow; every change goes through the store. */
 export function Canvas() {
   const t = useT();
   const { nodes, edges } = useCanvasElements();
-  const { screenToFlowPosition, setCenter, fitView, getZoom } = useReactFlow();
+  const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const dragGesture = useRef(0);
   const focus = useFlowStore((s) => s.focus);
   const nodeCount = nodes.length;
@@ -90,14 +98,18 @@ export function Canvas() {
     if (node?.position) void setCenter(node.position.x + 110, node.position.y + 50, { zoom: Math.max(getZoom(), 1), duration: 300 });
   }, [focus, setCenter, getZoom]);
 
-  useEffect(() => {
-    // Fit once the first nodes are measured.
-    const timer = setTimeout(() => void fitView({ maxZoom: 1.2 }), 50);
-    return () => clearTimeout(timer);
-  }, [fitView]);
+  // Large flows open at a readable zoom on their start node, so only the nodes in view are mounted;
+  // small ones open fitted. Either way "zoom to fit" shows everything.
+  const [openingView] = useState(() => {
+    const flow = useFlowStore.getState().flow;
+    const start = flow?.nodes.find((n) => n.id === flow.start)?.position ?? { x: 0, y: 0 };
+    return (flow?.nodes.length ?? 0) > VIRTUALIZE_ABOVE ? { x: 80 - start.x, y: 80 - start.y, zoom: 1 } : null;
+  });
+  const fitFlow = useFitFlow();
+  const far = useStore(isZoomedFar);
 
   return (
-    <div className="canvas" aria-label={t('canvas')} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas ${far ? 'zoom-far' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowCanvasNode>
         nodes={nodes}
         edges={edges}
@@ -115,13 +127,16 @@ export function Canvas() {
         selectionKeyCode="Shift"
         onlyRenderVisibleElements={nodeCount > VIRTUALIZE_ABOVE}
         minZoom={0.05}
-        fitView
-        fitViewOptions={{ maxZoom: 1.2 }}
+        {...(openingView ? { defaultViewport: openingView } : { fitView: true, fitViewOptions: { maxZoom: 1.2 } })}
         proOptions={{ hideAttribution: true }}
       >
         <Background />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
-        <Controls />
+        <Controls showFitView={false}>
+          <ControlButton onClick={() => fitFlow({ duration: 300 })} title={t('zoomToFit')} aria-label={t('zoomToFit')} className="canvas-fit">
+            ⤢
+          </ControlButton>
+        </Controls>
       </ReactFlow>
     </div>
   );

@@ -1,5 +1,6 @@
 import { useMemo, useRef } from 'react';
-import type { Edge } from '@xyflow/react';
+import { Position, type Edge } from '@xyflow/react';
+import { handleBoxes, nodeSize } from '../../core/nodeGeometry.ts';
 import type { FlowNode } from '@omniflow/flow-schema';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { edgeKey } from '../../core/flowOps.ts';
@@ -51,20 +52,29 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
       const isSelected = selected.has(n.id);
       const isStart = flow.start === n.id;
       const edgePorts = spec ? [] : (edgePortsBySource.get(n.id) ?? []);
-      const key = `${spec ? 'k' : 'u'}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}`;
+      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}`;
       const hit = cache.current.get(n);
       if (hit && hit.key === key) return hit.node;
+      const ports = nodePorts(n, spec, edgePorts);
+      const hasInput = n.type !== 'start';
+      const size = nodeSize(ports.length);
       const node: FlowCanvasNode = {
         id: n.id,
         type: 'flowNode',
         position: n.position ?? { x: 0, y: 0 },
         selected: isSelected,
+        initialWidth: size.width,
+        initialHeight: size.height,
+        handles: handleBoxes(
+          ports.map((p) => p.name),
+          hasInput,
+        ).map((h) => ({ ...h, position: h.position === 'left' ? Position.Left : Position.Right })),
         data: {
           label: n.label || spec?.title || n.type,
           typeTitle: spec?.title ?? n.type,
           icon: spec?.icon ?? '•',
-          ports: nodePorts(n, spec, edgePorts),
-          hasInput: n.type !== 'start',
+          ports,
+          hasInput,
           isStart,
           unknownType: spec ? null : n.type,
           errorCount: c?.errors ?? 0,

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { layoutFlow } from '../../core/layoutFlow.ts';
 import { nodePorts } from '../../core/nodeCatalog.ts';
 import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
+import { useFitFlow } from '../Canvas/useFitFlow.ts';
 import { copySelection, pasteClipboard } from '../FlowEditor/useEditorShortcuts.ts';
 
 const STATUS_KEY: Record<SaveStatus, MessageKey> = { saved: 'saveSaved', dirty: 'saveDirty', saving: 'saveSaving', conflict: 'saveConflict', error: 'saveError' };
@@ -17,7 +17,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   const canRedo = useFlowStore((s) => s.future.length > 0);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [find, setFind] = useState('');
-  const { fitView } = useReactFlow();
+  const fitFlow = useFitFlow();
 
   const autoLayout = async () => {
     const state = useFlowStore.getState();
@@ -28,7 +28,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       return node ? nodePorts(node, state.catalog.byType.get(node.type), []).length : 1;
     });
     useFlowStore.getState().applyPositions(positions);
-    setTimeout(() => void fitView({ duration: 300, maxZoom: 1.2 }), 50);
+    setTimeout(() => fitFlow({ duration: 300 }), 50);
   };
 
   const findNode = () => {
@@ -61,7 +61,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       <button type="button" onClick={() => void autoLayout()} disabled={view !== 'canvas'}>
         {t('autoLayout')}
       </button>
-      <button type="button" onClick={() => void fitView({ duration: 300, maxZoom: 1.2 })} disabled={view !== 'canvas'}>
+      <button type="button" onClick={() => fitFlow({ duration: 300 })} disabled={view !== 'canvas'}>
         {t('zoomToFit')}
       </button>
       <form

@@ -25,7 +25,7 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
     try {
       await beforePublish();
       const result = await runtimeClient.publish(flowId, note, useFlowStore.getState().revision);
-      const version = field(result, 'version') ?? field(field(result, 'version'), 'version');
+      const version = field(field(result, 'version'), 'version') ?? field(result, 'version');
       setMessage(t('publishDone', { version: typeof version === 'number' ? version : '?' }));
       setNote('');
       refresh();
