@@ -36,3 +36,12 @@ export function promptText(node: FlowNode, locale = 'en-US'): string | undefined
   const text = prompt.text;
   return typeof text === 'object' && text !== null && locale in text ? String(Object.getOwnPropertyDescriptor(text, locale)?.value) : undefined;
 }
+
+/** The `{ variable, value }` assignments of a set node. */
+export function assignmentsOf(node: FlowNode): { variable: string; value: string }[] {
+  const assignments = node.config['assignments'];
+  if (!Array.isArray(assignments)) return [];
+  return assignments.flatMap((item: unknown) =>
+    typeof item === 'object' && item !== null && 'variable' in item && 'value' in item ? [{ variable: String(item.variable), value: String(item.value) }] : [],
+  );
+}

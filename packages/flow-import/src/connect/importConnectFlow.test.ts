@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { readForeignFixture } from '../foreignFixtures.ts';
-import { conditionPort, evaluate, nodeOf, portsOf, promptText } from '../flowTestHelpers.ts';
+import { assignmentsOf, conditionPort, evaluate, nodeOf, portsOf, promptText } from '../flowTestHelpers.ts';
 import { importFlow } from '../importFlow.ts';
 import type { ImportReportItem } from '../importTypes.ts';
 
@@ -82,7 +82,7 @@ describe('Amazon Connect bankid-auth.json, node by node', () => {
     for (let round = 0; round < 3; round++) {
       const port = conditionPort(check, { [counter]: count });
       const setNode = nodeOf(flow, ports[port] ?? '');
-      const assignment = (setNode.config['assignments'] as { variable: string; value: string }[] | undefined)?.[0];
+      const [assignment] = assignmentsOf(setNode);
       count = Number(evaluate(assignment?.value, { [counter]: count }));
       visits.push(portsOf(flow, setNode.id)['next'] ?? '');
     }

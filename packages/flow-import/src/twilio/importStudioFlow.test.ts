@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { readForeignFixture } from '../foreignFixtures.ts';
-import { conditionPort, evaluate, nodeOf, portsOf, promptText } from '../flowTestHelpers.ts';
+import { assignmentsOf, conditionPort, evaluate, nodeOf, portsOf, promptText } from '../flowTestHelpers.ts';
 import { importFlow } from '../importFlow.ts';
 import type { ImportReportItem } from '../importTypes.ts';
 
@@ -172,7 +172,7 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
     const { flow } = imported(
       flowOf([{ name: 'w0', type: 'set-variables', properties: { variables: [{ key: 'greeting', value: 'Hello {{trigger.message.From}}!' }] }, transitions: [{ event: 'next' }] }]),
     );
-    const [assignment] = (nodeOf(flow, 'w0').config['assignments'] as { value: string }[] | undefined) ?? [];
+    const [assignment] = assignmentsOf(nodeOf(flow, 'w0'));
     expect(evaluate(assignment?.value, { trigger_message_From: 'Ana' })).toBe('Hello Ana!');
   });
 });
