@@ -10,9 +10,9 @@ export function damerauLevenshtein(a: string, b: string, maxDistance = Number.PO
   if (Math.abs(s.length - t.length) > cap) return cap + 1;
   if (s.length === 0) return t.length;
   if (t.length === 0) return s.length;
-  let previousPrevious: number[] = new Array<number>(t.length + 1).fill(0);
+  let previousPrevious: number[] = Array.from({ length: t.length + 1 }, () => 0);
   let previous: number[] = Array.from({ length: t.length + 1 }, (_, j) => j);
-  let current: number[] = new Array<number>(t.length + 1).fill(0);
+  let current: number[] = Array.from({ length: t.length + 1 }, () => 0);
   for (let i = 1; i <= s.length; i += 1) {
     current[0] = i;
     let rowMinimum = i;

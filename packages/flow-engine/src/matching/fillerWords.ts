@@ -13,7 +13,7 @@ export const ENGLISH_FILLER_WORDS: ReadonlySet<string> = new Set([
 const CJK_FILLERS: readonly string[] = [
   '我想要', '我需要', '请帮我', '麻烦你', '我想', '我要', '请问', '帮我', '一下', '谢谢', '请', '吧', '呢', '啊', '嗯', '呃', '了', '的',
   '하고 싶어요', '하고싶어요', '해 주세요', '해주세요', '싶어요', '주세요', '부탁해요', '저는', '제가', '좀', '요',
-].sort((x, y) => y.length - x.length);
+].toSorted((x, y) => y.length - x.length);
 
 /** Whether an English word is a filler word. */
 export function isFillerWord(token: string): boolean {

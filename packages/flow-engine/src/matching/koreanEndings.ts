@@ -26,5 +26,5 @@ export function koreanEndingCandidates(word: string): string[] {
     const rest = word.slice(0, -ending.length);
     if (afterConsonant === undefined || endsWithBatchim(rest) === afterConsonant) candidates.push(rest);
   }
-  return [...new Set(candidates)].sort((a, b) => b.length - a.length);
+  return [...new Set(candidates)].toSorted((a, b) => b.length - a.length);
 }

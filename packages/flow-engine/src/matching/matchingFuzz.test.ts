@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { buildJsgfGrammar } from './buildJsgfGrammar.ts';
+import { checkJsgf } from './checkJsgf.ts';
 import { matchChoice, type MatchableChoice } from './matchChoice.ts';
 import { parseSpokenDigits } from './parseSpokenDigits.ts';
 import { parseAmount } from './parseAmount.ts';
@@ -58,31 +60,32 @@ describe('matching under random input', () => {
     const keys = new Set(choices.map((choice) => choice.key));
     const rounds = 1500;
     let slowest = 0;
+    const problems: string[] = [];
+    const check = (ok: boolean, what: string, input: string): void => {
+      if (!ok) problems.push(`${what} for ${JSON.stringify(input)}`);
+    };
     const started = performance.now();
     for (let round = 0; round < rounds; round += 1) {
       const input = randomInput(random);
       const roundStarted = performance.now();
       for (const mode of ['chat', 'voice'] as const) {
         const match = matchChoice(input, choices, mode, { locale: round % 2 === 0 ? 'en-US' : 'zh-CN' });
-        if (match !== null) {
-          expect(keys.has(match.key), `input ${JSON.stringify(input)}`).toBe(true);
-          expect(match.score).toBeGreaterThan(0);
-          expect(match.score).toBeLessThanOrEqual(1);
-        }
+        check(match === null || (keys.has(match.key) && match.score > 0 && match.score <= 1), `matchChoice ${JSON.stringify(match)}`, input);
       }
       const digits = parseSpokenDigits(input, 'en-US');
-      if (digits !== null) expect(digits).toMatch(/^\d+$/u);
-      expect([true, false, null]).toContain(parseYesNo(input, 'ko-KR'));
+      check(digits === null || /^\d+$/u.test(digits), `parseSpokenDigits ${digits}`, input);
+      check([true, false, null].includes(parseYesNo(input, 'ko-KR')), 'parseYesNo', input);
       const number = parseNumber(input, 'en-US');
-      if (number !== null) expect(Number.isFinite(number)).toBe(true);
+      check(number === null || Number.isFinite(number), `parseNumber ${number}`, input);
       const amount = parseAmount(input, 'zh-CN');
-      if (amount !== null) expect(amount).toBeGreaterThanOrEqual(0);
+      check(amount === null || (Number.isFinite(amount) && amount >= 0), `parseAmount ${amount}`, input);
       const date = parseDate(input, 'en-GB');
-      if (date !== null) expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
+      check(date === null || /^\d{4}-\d{2}-\d{2}$/u.test(date), `parseDate ${date}`, input);
       const intent = intents.matchSync(input, round % 3 === 0 ? 'ko-KR' : 'en-US');
-      if (intent !== null) expect(['agent', 'lostCard']).toContain(intent.intentId);
+      check(intent === null || ['agent', 'lostCard'].includes(intent.intentId), `intent ${JSON.stringify(intent)}`, input);
       slowest = Math.max(slowest, performance.now() - roundStarted);
     }
+    expect(problems).toEqual([]);
     // Generous bounds: the machine is shared; a pathological (exponential) case would blow far past them.
     expect(slowest).toBeLessThan(250);
     expect((performance.now() - started) / rounds).toBeLessThan(5);
@@ -93,5 +96,15 @@ describe('matching under random input', () => {
     const started = performance.now();
     expect(matchChoice(long, choices, 'chat')?.key).toBe('1');
     expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it('always builds a well-formed grammar from random phrases', () => {
+    const random = seededRandom(7);
+    for (let round = 0; round < 300; round += 1) {
+      const phrases = Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomInput(random));
+      const locale = ['en-US', 'zh-CN', 'ko-KR'][round % 3] ?? 'en-US';
+      const grammar = buildJsgfGrammar({ choices: phrases, keys: ['1', '*'], yesNo: round % 2 === 0, extraPhrases: phrases.slice(1) }, locale);
+      expect(checkJsgf(grammar)).toMatchObject({ ok: true });
+    }
   });
 });

@@ -63,7 +63,7 @@ function orderedPhrases(locale: string): { phrase: string; meaning: Meaning }[] 
     for (const phrase of NO_PHRASES[lang]) entries.push({ phrase, meaning: 'no' });
     for (const phrase of YES_PHRASES[lang]) entries.push({ phrase, meaning: 'yes' });
   }
-  return entries.sort((a, b) => b.phrase.length - a.phrase.length);
+  return entries.toSorted((a, b) => b.phrase.length - a.phrase.length);
 }
 
 function removePhrase(text: string, phrase: string): { rest: string; found: boolean } {

@@ -85,7 +85,6 @@ function isWellFormedSino(numeral: string): boolean {
   if (/^\d+(?:\.\d+)?$/u.test(numeral)) return true;
   const chars = Array.from(numeral);
   if (!chars.every((char) => isCjkNumeralChar(char) && !/\d/u.test(char))) return false;
-  const isDigit = (char: string): boolean => cjkDigit(char) !== undefined;
   if (chars.every(isDigit)) return true;
   return chars.every((char, i) => i === 0 || !(isDigit(char) && isDigit(chars[i - 1] ?? '')));
 }
@@ -133,6 +132,10 @@ function isRunChar(char: string): boolean {
 }
 
 /** A numeral run with an optional decimal part after 点 or '.'. */
+function isDigit(char: string): boolean {
+  return cjkDigit(char) !== undefined;
+}
+
 function parseRun(run: string): number | null {
   const [whole = '', fraction, extra] = run.split(/[点.]/u);
   if (extra !== undefined) return null;

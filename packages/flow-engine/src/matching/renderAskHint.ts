@@ -1,22 +1,15 @@
-import type { Channel, SlotType } from '@omniflow/flow-schema';
+import type { Channel, SlotConfig } from '@omniflow/flow-schema';
 import { matchingLanguage, type MatchingLanguage } from './normalizeText.ts';
 import { pressLine, sayLine, koreanKeyObject, type QuickReply } from './renderMenu.ts';
 import { exhaustive, joinSentences, spokenKey } from './wording.ts';
 
-/** What renderAskHint needs to know about an `ask` node's slot (a subset of the schema's SlotConfig). */
-export interface AskHintSlot {
-  type: SlotType;
-  minLength?: number;
-  maxLength?: number;
-  /** Key that ends keypad entry; digits, number and amount default to `#`. */
-  terminator?: string;
-  min?: number;
-  max?: number;
+/** What renderAskHint needs to know about an `ask` node's slot: the schema's SlotConfig bounds, plus two extras. */
+export type AskHintSlot = Pick<SlotConfig, 'type' | 'minLength' | 'maxLength' | 'terminator' | 'min' | 'max'> & {
   /** `choice`: the labels, resolved to the locale; on the keypad the first is key 1, the second key 2, … */
   choiceLabels?: readonly string[];
   /** Sensitive slots are keypad-only, so voice callers are told to use the keypad. */
   sensitive?: boolean;
-}
+};
 
 /**
  * The sentence telling the caller how to answer an `ask` node on a channel, in the locale's language
