@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnRuntime, type SpawnedRuntime } from './testing/spawnRuntime.ts';
+import { jsonClient } from './testing/jsonClient.ts';
 import { pinFlow } from './testing/testFlows.ts';
 
 const ADMIN = 'restart-test-admin-token';
@@ -13,14 +14,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function api(base: string, method: string, path: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  return { status: response.status, body: await response.json() };
-}
+const api = (base: string, method: string, path: string, body?: unknown) => jsonClient(base, ADMIN)(method, path, body);
 
 describe('pnpm start as a process', () => {
   it('continues a conversation after kill -9 and a restart on the same data dir', async () => {

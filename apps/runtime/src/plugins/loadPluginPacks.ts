@@ -45,9 +45,12 @@ async function importPack(name: string): Promise<Record<string, unknown>> {
   try {
     return await import(name);
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-    if (code === 'ERR_PACKAGE_PATH_NOT_EXPORTED') return import(`${name}/handlers`);
-    throw error;
+    // Packs split browser-safe definitions from server code expose the latter as `<name>/handlers`.
+    try {
+      return await import(`${name}/handlers`);
+    } catch {
+      throw error;
+    }
   }
 }
 

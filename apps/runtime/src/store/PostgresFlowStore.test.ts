@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnRuntime, type SpawnedRuntime } from '../testing/spawnRuntime.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgres.ts';
+import { jsonClient } from '../testing/jsonClient.ts';
 import { pinFlow } from '../testing/testFlows.ts';
 import { describeFlowStoreContract } from './flowStoreContract.ts';
 import { PostgresFlowStore } from './PostgresFlowStore.ts';
@@ -28,14 +29,8 @@ describe('two runtime processes on one PostgreSQL', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  const api = async (base: string, method: string, path: string, body?: unknown) => {
-    const response = await fetch(`${base}${path}`, {
-      method,
-      headers: { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    return { status: response.status, body: await response.json() };
-  };
+  const api = (base: string, method: string, path: string, body?: unknown) => jsonClient(base, ADMIN)(method, path, body);
+
 
   it('continues a session started on one runtime on the other, and back', async () => {
     const start = async () => {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type RuntimeConfig } from '../config/loadConfig.ts';
 import { startRuntime, type RunningRuntime } from '../startRuntime.ts';
+import { jsonClient } from './jsonClient.ts';
 
 /** The bootstrap admin token of test runtimes. */
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -14,16 +15,8 @@ export interface TestRuntime {
   url: string;
   logs: string[];
   /** Calls the API with the admin token (or `token`), answers status, headers and parsed JSON body. */
-  api(method: string, path: string, body?: unknown, options?: { token?: string | null; headers?: Record<string, string>; raw?: string }): Promise<ApiReply>;
+  api: ReturnType<typeof jsonClient>;
   close(): Promise<void>;
-}
-
-/** A parsed API reply. */
-export interface ApiReply {
-  status: number;
-  headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests read arbitrary JSON replies
-  text: string;
 }
 
 /** Starts a runtime on 127.0.0.1:0 over a temp data dir (SQLite unless `env` says otherwise). */
@@ -49,23 +42,7 @@ export async function startTestRuntime(env: Record<string, string> = {}, overrid
     runtime,
     url,
     logs,
-    async api(method, path, body, options = {}) {
-      const token = options.token === undefined ? TEST_ADMIN_TOKEN : options.token;
-      const headers: Record<string, string> = { ...options.headers };
-      if (token !== null) headers['authorization'] = `Bearer ${token}`;
-      let payload: string | undefined = options.raw;
-      if (body !== undefined) payload = JSON.stringify(body);
-      if (payload !== undefined) headers['content-type'] ??= 'application/json';
-      const response = await fetch(`${url}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
-      const text = await response.text();
-      let parsed: unknown = undefined;
-      try {
-        parsed = text ? JSON.parse(text) : undefined;
-      } catch {
-        parsed = undefined;
-      }
-      return { status: response.status, headers: response.headers, body: parsed, text };
-    },
+    api: jsonClient(url, TEST_ADMIN_TOKEN),
     async close() {
       await runtime.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,0 +1,33 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './loadConfig.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'omniflow-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('loadConfig', () => {
+  it('defaults to the embedded store on port 3000 with the banking pack', () => {
+    const config = loadConfig({}, { cwd: dir });
+    expect(config).toMatchObject({ port: 3000, store: 'sqlite', dataDir: join(dir, '.data'), plugins: ['@omniflow/plugin-banking'], localAuth: true });
+    expect(config.adminToken).toBeUndefined();
+  });
+
+  it('reads secrets from OMNIFLOW_SECRET_* and the config file, env winning over the file', () => {
+    const file = join(dir, 'omniflow.json');
+    writeFileSync(file, JSON.stringify({ port: 4000, plugins: ['a', 'b'], secrets: { CORE_BANKING_URL: 'http://file', ONLY_FILE: 'f' } }));
+    const config = loadConfig({ OMNIFLOW_CONFIG: file, OMNIFLOW_SECRET_CORE_BANKING_URL: 'http://env', PORT: '5000' }, { cwd: dir });
+    expect(config.port).toBe(5000);
+    expect(config.plugins).toEqual(['a', 'b']);
+    expect(config.secrets).toEqual({ CORE_BANKING_URL: 'http://env', ONLY_FILE: 'f' });
+  });
+
+  it('explains what to fix for a bad setting', () => {
+    expect(() => loadConfig({ STORE: 'postgres' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ STORE: 'mongo' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
+    writeFileSync(join(dir, 'broken.json'), '{');
+    expect(() => loadConfig({ OMNIFLOW_CONFIG: 'broken.json' }, { cwd: dir })).toThrow(/not valid JSON/);
+  });
+});

@@ -1,0 +1,98 @@
+import { request } from 'node:http';
+import { defineNodeType } from '@omniflow/flow-engine';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pinFlow } from './testing/testFlows.ts';
+import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from './testing/startTestRuntime.ts';
+
+const started: TestRuntime[] = [];
+afterEach(async () => {
+  for (const t of started.splice(0)) await t.close();
+});
+
+/** A flow whose first step waits on a slow back-end call, so a turn is in flight for a while. */
+function slowFlow(): Record<string, unknown> {
+  const flow = pinFlow('slow');
+  const nodes = flow['nodes'] as Record<string, unknown>[];
+  nodes.push({ id: 'wait', type: 'test.slow', config: {} });
+  flow['edges'] = [
+    { source: 'start', port: 'next', target: 'wait' },
+    { source: 'wait', port: 'success', target: 'main' },
+    { source: 'wait', port: 'error', target: 'bye' },
+    { source: 'wait', port: 'timeout', target: 'bye' },
+    ...(flow['edges'] as unknown[]).slice(1),
+  ];
+  return flow;
+}
+
+const slowNode = defineNodeType({
+  spec: {
+    type: 'test.slow', version: 1, title: 'Slow call', description: 'Waits 400 ms.', category: 'test', icon: '⏳',
+    behaviour: 'async', configSchema: { type: 'object' }, defaults: {}, ports: [{ name: 'success' }, { name: 'error' }, { name: 'timeout' }],
+  },
+  handler: () => new Promise((resolve) => setTimeout(() => resolve({ port: 'success' }), 400)),
+});
+
+describe('startRuntime', () => {
+  it('finishes an in-flight turn on shutdown before closing', async () => {
+    const t = await startTestRuntime({}, {});
+    t.runtime.registry.register(slowNode);
+    started.push(t);
+    await t.api('POST', '/api/flows', { flow: slowFlow() });
+    expect((await t.api('POST', '/api/flows/slow/publish', {})).status).toBe(201);
+    const turn = t.api('POST', '/api/sessions', { flowId: 'slow', channel: 'chat' });
+    await new Promise((r) => setTimeout(r, 150));
+    const closing = t.runtime.close();
+    const reply = await turn;
+    expect(reply.status).toBe(201);
+    expect(reply.body.session.nodeId).toBe('main');
+    await closing;
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+  });
+
+  it('starts without a plugin pack that fails to load and names it in the log', async () => {
+    const t = await startTestRuntime({ OMNIFLOW_PLUGINS: '@omniflow/plugin-banking,@omniflow/no-such-pack' });
+    started.push(t);
+    expect(t.runtime.plugins.failed.map((f) => f.module)).toEqual(['@omniflow/no-such-pack']);
+    expect(t.runtime.plugins.loaded.map((p) => p.pack)).toEqual(['banking']);
+    expect(t.logs.some((l) => l.includes('"plugin":"@omniflow/no-such-pack"') && l.includes('failed to load'))).toBe(true);
+    const types = (await t.api('GET', '/api/node-types')).body.nodeTypes.map((s: { type: string }) => s.type);
+    expect(types).toContain('banking.verifyCustomer');
+  });
+
+  it('publishes the example flows on first start only, with the sample bank wired in', async () => {
+    const t = await startTestRuntime({ OMNIFLOW_SEED_EXAMPLES: 'true', OMNIFLOW_START_CORE_BANKING: 'true', OMNIFLOW_PLUGINS: '@omniflow/plugin-banking' });
+    started.push(t);
+    const flows = (await t.api('GET', '/api/flows')).body.flows as { id: string; liveVersion: number | null }[];
+    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([['bank-main-menu', 1], ['card-activation', 1], ['flight-rebooking', 1]]);
+    const session = await t.api('POST', '/api/sessions', { flowId: 'card-activation', channel: 'chat' });
+    expect(session.status).toBe(201);
+    expect(session.body.session.outputs.length).toBeGreaterThan(0);
+  });
+
+  it('hands the designer a publisher token on localhost only', async () => {
+    const t = await startTestRuntime();
+    started.push(t);
+    const local = await t.api('GET', '/api/auth/local', undefined, { token: null });
+    expect(local.status).toBe(200);
+    expect(local.body.role).toBe('publisher');
+    expect((await t.api('GET', '/api/flows', undefined, { token: local.body.token })).status).toBe(200);
+    expect((await t.api('GET', '/api/tokens', undefined, { token: local.body.token })).status).toBe(403);
+    const foreign = await t.api('GET', '/api/auth/local', undefined, { token: null, headers: { origin: 'https://evil.example' } });
+    expect(foreign.status).toBe(403);
+    expect(await statusWithHost(`${t.url}/api/auth/local`, 'evil.example')).toBe(403);
+    expect(await statusWithHost(`${t.url}/api/auth/local`, `localhost:${t.runtime.port}`)).toBe(200);
+    expect(TEST_ADMIN_TOKEN).not.toBe(local.body.token);
+  });
+});
+
+/** GET with a chosen Host header (fetch may not set it), as a DNS-rebinding page would send it. */
+function statusWithHost(url: string, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
