@@ -57,6 +57,7 @@ function pocketsphinxAccepts(grammar: string): Promise<{ accepted: boolean; erro
 describe.skipIf(!available)('buildJsgfGrammar with pocketsphinx', () => {
   it.each([
     ['a menu with keys and extras', { choices: ['Balance', 'Card activation!', 'check my balance', '24 hour support'], keys: ['1', '2', '*', '#'], extraPhrases: ['agent', 'repeat'] }],
+    ['tagged choices', { name: 'menu_main', taggedChoices: [{ tag: '1', phrases: ['balance'] }, { tag: '2', phrases: ['card activation'] }], keys: ['1', '2'] }],
     ['yes/no and a digit range', { yesNo: true, digits: { min: 4, max: 6 } }],
     ['an open-ended digit string', { digits: { min: 1, max: 40 } }],
   ])('pocketsphinx loads the grammar built for %s', async (_name, spec) => {

@@ -26,9 +26,12 @@ describe('buildJsgfGrammar', () => {
     });
   }
 
-  it.each(specs)('writes only lower-case words, no digits and no stray punctuation for %s', (_name, spec) => {
+  it.each(specs)('writes only lower-case words, no digits and no stray punctuation outside tags for %s', (_name, spec) => {
     const grammar = buildJsgfGrammar(spec, 'en-US');
-    const bodies = grammar.split('\n').slice(2).map((line) => line.replace(/^(public )?<[a-z]+> = /u, '').replace(/<[A-Za-z]+>/gu, ''));
+    const bodies = grammar
+      .split('\n')
+      .slice(2)
+      .map((line) => line.replace(/^(public )?<[a-z]+> = /u, '').replace(/<[A-Za-z]+>/gu, '').replace(/ \{[^{}]*\}/gu, ''));
     for (const body of bodies) {
       expect(body).not.toMatch(/[A-Z0-9{}"/]/u);
       expect(body.replace(/;$/u, '')).not.toContain(';');
@@ -41,6 +44,23 @@ describe('buildJsgfGrammar', () => {
       expect(jsgfAccepts(grammar, sentence)).toBe(true);
     }
     for (const sentence of ['three', 'activation', 'balance card activation']) expect(jsgfAccepts(grammar, sentence)).toBe(false);
+  });
+
+  it('tags tagged choices, keys and yes/no so a recognizer can report which one was said', () => {
+    const grammar = buildJsgfGrammar(
+      { name: 'menu_main-1', taggedChoices: [{ tag: '2', phrases: ['Card activation', 'activate my card'] }, { tag: 'x{y}', phrases: ['other'] }], keys: ['2'], yesNo: true },
+      'en-US',
+    );
+    expect(checkJsgf(grammar)).toMatchObject({ ok: true, grammarName: 'menu_main_1' });
+    expect(grammar).toContain('card activation {2} | activate my card {2} | other {xy}');
+    expect(grammar).toContain('two {2}');
+    expect(grammar).toContain('<yes> {yes} | <no> {no}');
+    expect(jsgfAccepts(grammar, 'i want to activate my card')).toBe(true);
+  });
+
+  it('names the grammar safely', () => {
+    expect(buildJsgfGrammar({ name: '9 lives!' }, 'en-US')).toContain('grammar _9_lives_;');
+    expect(buildJsgfGrammar({ name: '' }, 'en-US')).toContain('grammar menu;');
   });
 
   it('spells numbers inside phrases as words', () => {

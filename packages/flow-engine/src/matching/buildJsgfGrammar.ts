@@ -3,9 +3,13 @@ import { spellDigits, spellNumber } from './spellNumber.ts';
 
 /** What a voice prompt lets the caller say; every part is optional. */
 export interface JsgfGrammarSpec {
+  /** Grammar name (letters, digits and `_`; default `menu`). The public rule is always `<choice>`. */
+  name?: string;
   /** Phrases that name a choice: labels and synonyms ("balance", "check my balance"). */
   choices?: readonly string[];
-  /** Keys a caller may say as a number ("one", "option two", "press three"). */
+  /** Choices whose phrases carry a JSGF tag (`balance {1}`) so a recognizer can report which choice was said. */
+  taggedChoices?: readonly { tag: string; phrases: readonly string[] }[];
+  /** Keys a caller may say as a number ("one", "option two", "press three"); each is tagged with its key. */
   keys?: readonly string[];
   /** Yes and no, with their usual variants. */
   yesNo?: boolean;
@@ -43,14 +47,21 @@ const KEY_FRAMES: Record<MatchingLanguage, string> = {
 /**
  * Builds a JSGF V1.0 grammar (`grammar menu;`, public rule `<choice>`) for a constrained recognizer such as
  * pocketsphinx: lower-case words only, punctuation stripped, numbers spelled as words, English choices with
- * an optional "i want to" / "i'd like to" before and "please" after. Chinese and Korean phrases are kept as
+ * an optional "i want to" / "i'd like to" before and "please" after. Tagged choices, keys and yes/no carry
+ * JSGF tags (`{2}`, `{yes}`) naming what was said. Chinese and Korean phrases are kept as
  * written (the recognizer's dictionary decides the word split). An empty spec yields a grammar of `<VOID>`.
  */
 export function buildJsgfGrammar(spec: JsgfGrammarSpec, locale: string): string {
   const language = matchingLanguage(locale);
   const rules: string[] = [];
   const top: string[] = [];
-  const phrases = alternatives([...(spec.choices ?? []), ...(spec.extraPhrases ?? [])].map((phrase) => grammarWords(phrase, language)));
+  const tagged = (spec.taggedChoices ?? []).flatMap((choice) =>
+    alternatives(choice.phrases.map((phrase) => grammarWords(phrase, language))).map((words) => `${words} ${jsgfTag(choice.tag)}`),
+  );
+  const phrases = alternatives([
+    ...tagged,
+    ...[...(spec.choices ?? []), ...(spec.extraPhrases ?? [])].map((phrase) => grammarWords(phrase, language)),
+  ]);
   if (phrases.length > 0) {
     rules.push(`<option> = ${phrases.join(' | ')};`);
     if (language === 'en') {
@@ -63,7 +74,10 @@ export function buildJsgfGrammar(spec: JsgfGrammarSpec, locale: string): string 
       top.push('<option>');
     }
   }
-  const keys = alternatives((spec.keys ?? []).map((key) => keyWords(key, language)));
+  const keys = alternatives((spec.keys ?? []).map((key) => {
+    const words = keyWords(key, language);
+    return words === '' ? '' : `${words} ${jsgfTag(key)}`;
+  }));
   if (keys.length > 0) {
     const frame = KEY_FRAMES[language];
     rules.push(`<key> = ${frame === '' ? '' : `${frame} `}(${keys.join(' | ')})${language === 'ko' ? ' [번]' : ''};`);
@@ -73,7 +87,7 @@ export function buildJsgfGrammar(spec: JsgfGrammarSpec, locale: string): string 
     const { yes, no } = GRAMMAR_YES_NO[language];
     rules.push(`<yes> = ${alternatives(yes.map((phrase) => grammarWords(phrase, language))).join(' | ')};`);
     rules.push(`<no> = ${alternatives(no.map((phrase) => grammarWords(phrase, language))).join(' | ')};`);
-    top.push('<yes>', '<no>');
+    top.push('<yes> {yes}', '<no> {no}');
   }
   if (spec.digits !== undefined) {
     const min = Math.max(1, Math.floor(spec.digits.min));
@@ -83,7 +97,8 @@ export function buildJsgfGrammar(spec: JsgfGrammarSpec, locale: string): string 
     top.push('<digits>');
   }
   const body = top.length === 0 ? '<VOID>' : top.join(' | ');
-  return ['#JSGF V1.0;', 'grammar menu;', `public <choice> = ${body};`, ...rules, ''].join('\n');
+  const name = (spec.name ?? '').replace(/[^A-Za-z0-9_]/gu, '_').replace(/^(?=\d)/u, '_') || 'menu';
+  return ['#JSGF V1.0;', `grammar ${name};`, `public <choice> = ${body};`, ...rules, ''].join('\n');
 }
 
 /**
@@ -108,6 +123,11 @@ function keyWords(key: string, language: MatchingLanguage): string {
     ko: { '*': '별표', '#': '우물 정자' },
   };
   return named[language][key] ?? grammarWords(key, language);
+}
+
+/** A JSGF tag `{text}`, with the braces and backslashes a tag cannot hold removed. */
+function jsgfTag(tag: string): string {
+  return `{${tag.replace(/[{}\\]/gu, '').trim() || '_'}}`;
 }
 
 function alternatives(phrases: readonly string[]): string[] {

@@ -32,7 +32,7 @@ export function readCjkNumbers(text: string): CjkNumber[] {
       numbers.push(...readChineseNumbers(word));
       continue;
     }
-    const reading = readKoreanWord(word);
+    const reading = readKoreanWord(word, pending !== '');
     if (reading === null) {
       if (pending !== '') numbers.push(...finishKorean(pending, ''));
       pending = '';
@@ -60,12 +60,12 @@ function finishKorean(numeral: string, unit: string): CjkNumber[] {
 }
 
 /**
- * Splits a Korean word into a numeral and a unit ("십칠일" → 십칠 + 일, "만원" → 만 + 원, "원" → '' + 원),
- * trying the readings with and without a sentence ending; null when the word is not a number.
+ * Splits a Korean word into a numeral and a unit ("십칠일" → 십칠 + 일, "만원" → 만 + 원, and "원" → '' + 원
+ * right after a number), trying the readings with and without a sentence ending; null when the word is not a number.
  */
-function readKoreanWord(word: string): { numeral: string; unit: string } | null {
+function readKoreanWord(word: string, afterNumber: boolean): { numeral: string; unit: string } | null {
   for (const reading of koreanEndingCandidates(word)) {
-    if (KOREAN_UNITS.includes(reading)) return { numeral: '', unit: reading };
+    if (afterNumber && KOREAN_UNITS.includes(reading)) return { numeral: '', unit: reading };
     const chars = Array.from(reading);
     for (let end = chars.length; end > 0; end -= 1) {
       const numeral = chars.slice(0, end).join('');
