@@ -24,12 +24,10 @@ export interface HttpNodeConfig {
   body?: string;
   /** `json` (default) escapes values for a JSON string and sends `content-type: application/json`. */
   bodyType?: 'json' | 'text';
-  /** Per attempt (default 5000). */
+  /** Per attempt (default 5000); then the `timeout` port. */
   timeoutMs?: number;
-  /** Extra attempts after a network error or a 5xx reply (default 0). */
+  /** Extra attempts the engine makes, with exponential backoff, when a call takes `error` or `timeout` (default 0). */
   retries?: number;
-  /** First backoff between attempts, doubled each time (default 200). */
-  retryBackoffMs?: number;
   responseLanguage?: 'jsonpath' | 'jsonata';
   responseMapping?: HttpResponseMapping[];
   /** Variable that receives the HTTP status of the last reply. */
@@ -60,7 +58,6 @@ export const httpNode = defineNodeType<HttpNodeConfig>({
         bodyType: { type: 'string', enum: ['json', 'text'] },
         timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
         retries: { type: 'integer', minimum: 0, maximum: 5 },
-        retryBackoffMs: { type: 'integer', minimum: 0, maximum: 10000 },
         responseLanguage: { type: 'string', enum: ['jsonpath', 'jsonata'] },
         responseMapping: {
           type: 'array',
@@ -87,8 +84,7 @@ export const httpNode = defineNodeType<HttpNodeConfig>({
       '/body': { widget: 'textarea', label: 'Body', order: 4 },
       '/bodyType': { widget: 'select', label: 'Body type', order: 5 },
       '/timeoutMs': { widget: 'number', label: 'Timeout per attempt (ms)', order: 6 },
-      '/retries': { widget: 'number', label: 'Retries on network error or 5xx', order: 7 },
-      '/retryBackoffMs': { widget: 'number', label: 'First retry delay (ms)', order: 8 },
+      '/retries': { widget: 'number', label: 'Retries on error or timeout', order: 7 },
       '/responseLanguage': { widget: 'select', label: 'Response paths', order: 9 },
       '/responseMapping': { widget: 'table', label: 'Response → variables', columns: ['variable', 'path'], order: 10 },
       '/statusVariable': { widget: 'variable', label: 'Status code variable', order: 11 },

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandlerArgs, HandlerLogger } from '../../nodeTypes/handlerTypes.ts';
 import type { HttpNodeConfig } from './httpNode.ts';
 import { httpNode } from './httpNode.ts';
+import { createBuiltInRegistry } from '../../nodeTypes/createBuiltInRegistry.ts';
 import { runHttpRequest } from './httpRuntime.ts';
+import { buildTestFlow, en, startTestSession } from '../../testing/index.ts';
 
 interface Seen {
   method: string;
@@ -68,6 +70,7 @@ function call(
 describe('http node', () => {
   it('is an async built-in with success, error and timeout ports', () => {
     expect(httpNode.spec.behaviour).toBe('async');
+    expect(createBuiltInRegistry().get('http')).toBe(httpNode);
     expect(httpNode.spec.ports.map((p) => ('name' in p ? p.name : ''))).toEqual(['success', 'error', 'timeout']);
   });
 
@@ -114,50 +117,47 @@ describe('http node', () => {
     expect(result).toEqual({ port: 'success', variables: { total: 12 } });
   });
 
-  it('retries network errors and 5xx replies with backoff, then succeeds', async () => {
+  it('takes error with the status on a non-2xx reply, sending it once', async () => {
     reply = (_req, res) => {
-      if (seen.length < 3) {
-        res.statusCode = 503;
-        res.end('{}');
-      } else {
-        res.end('{"ok": true}');
-      }
-    };
-    const result = await call({
-      method: 'GET',
-      url: `${baseUrl}/flaky`,
-      retries: 3,
-      retryBackoffMs: 5,
-      responseMapping: [{ variable: 'ok', path: '$.ok' }],
-    });
-    expect(result).toEqual({ port: 'success', variables: { ok: true } });
-    expect(seen).toHaveLength(3);
-  });
-
-  it('takes error after the retries are used up, and does not retry a 4xx', async () => {
-    reply = (_req, res) => {
-      res.statusCode = 500;
+      res.statusCode = 503;
       res.end();
     };
-    expect(await call({ method: 'GET', url: `${baseUrl}/down`, retries: 2, retryBackoffMs: 1, statusVariable: 's' })).toEqual({
+    expect(await call({ method: 'GET', url: `${baseUrl}/down`, retries: 2, statusVariable: 's' })).toEqual({
       port: 'error',
-      variables: { s: 500 },
+      variables: { s: 503 },
     });
-    expect(seen).toHaveLength(3);
-    seen = [];
-    reply = (_req, res) => {
-      res.statusCode = 404;
-      res.end();
-    };
-    expect((await call({ method: 'GET', url: `${baseUrl}/gone`, retries: 2, retryBackoffMs: 1 })).port).toBe('error');
     expect(seen).toHaveLength(1);
   });
 
-  it('takes error when nothing listens', async () => {
+  it('takes error when nothing listens, saying why in the log', async () => {
     const lines: string[] = [];
-    const result = await call({ method: 'GET', url: 'http://127.0.0.1:1/nothing', retries: 1, retryBackoffMs: 1 }, {}, { lines });
+    const result = await call({ method: 'GET', url: 'http://127.0.0.1:1/nothing' }, {}, { lines });
     expect(result.port).toBe('error');
-    expect(lines.filter((l) => l.includes('request failed'))).toHaveLength(2);
+    expect(lines.filter((l) => l.includes('request failed'))).toHaveLength(1);
+  });
+
+  it('is retried by the engine with the same idempotency key until the server recovers', async () => {
+    reply = (_req, res) => {
+      res.statusCode = seen.length < 3 ? 502 : 200;
+      res.end(JSON.stringify({ greeting: 'hello' }));
+    };
+    const flow = buildTestFlow(
+      [
+        { id: 'start', type: 'start', to: { next: 'call' } },
+        {
+          id: 'call',
+          type: 'http',
+          config: { method: 'GET', url: `${baseUrl}/greeting`, retries: 2, responseMapping: [{ variable: 'greeting', path: '$.greeting' }] },
+          to: { success: 'said', error: 'failed', timeout: 'failed' },
+        },
+        { id: 'said', type: 'end', config: { prompt: en('Server says {{greeting}}.') } },
+        { id: 'failed', type: 'end', config: { prompt: en('Failed.') } },
+      ],
+      { variables: [{ name: 'greeting', type: 'string' }] },
+    );
+    await startTestSession(flow, 'chat').expectPrompt('Server says hello.').expectEnd('completed');
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((s) => s.headers['idempotency-key'])).size).toBe(1);
   });
 
   it('takes timeout when the server does not answer in time', async () => {

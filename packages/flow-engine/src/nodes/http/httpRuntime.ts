@@ -13,7 +13,7 @@ type Attempt =
   | { kind: 'network'; message: string }
   | { kind: 'timeout' };
 
-/** Runs the `http` node: renders the request, sends it with retries and backoff, and maps the JSON reply. */
+/** Runs the `http` node: renders the request, sends it once with a timeout, and maps the JSON reply. */
 export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise<HandlerResult> {
   const { config, logger, signal } = args;
   const missing = missingSecrets(config, args.secret);
@@ -35,32 +35,25 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   }
   headers.set('idempotency-key', args.idempotencyKey);
 
-  const retries = config.retries ?? 0;
+  // One attempt per call: the engine retries the node (config `retries`, with backoff) on `error` and `timeout`.
   const timeoutMs = config.timeoutMs ?? 5000;
-  let last: Attempt = { kind: 'network', message: 'not sent' };
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await sleep((config.retryBackoffMs ?? 200) * 2 ** (attempt - 1), signal);
-    if (signal.aborted) return { port: 'timeout' };
-    const started = Date.now();
-    last = await send(url, { method: config.method, headers, body }, timeoutMs, signal);
-    const fields = { method: config.method, attempt, durationMs: Date.now() - started, idempotencyKey: args.idempotencyKey };
-    if (last.kind === 'timeout') {
-      logger.warn(fields, `http node: no reply within ${timeoutMs} ms`);
-      return { port: 'timeout' };
-    }
-    if (last.kind === 'network') {
-      logger.warn({ ...fields, error: last.message }, 'http node: request failed');
-      continue;
-    }
-    logger.info({ ...fields, status: last.status }, 'http node: reply');
-    if (last.status < 500) break;
+  const started = Date.now();
+  const outcome = await send(url, { method: config.method, headers, body }, timeoutMs, signal);
+  const fields = { method: config.method, durationMs: Date.now() - started, idempotencyKey: args.idempotencyKey };
+  if (outcome.kind === 'timeout') {
+    logger.warn(fields, `http node: no reply within ${timeoutMs} ms`);
+    return { port: 'timeout' };
   }
-  if (last.kind !== 'reply') return { port: 'error' };
+  if (outcome.kind === 'network') {
+    logger.warn({ ...fields, error: outcome.message }, 'http node: request failed');
+    return { port: 'error' };
+  }
+  logger.info({ ...fields, status: outcome.status }, 'http node: reply');
   const variables: Record<string, unknown> = {};
-  if (config.statusVariable) variables[config.statusVariable] = last.status;
-  if (last.status < 200 || last.status > 299) return { port: 'error', variables };
+  if (config.statusVariable) variables[config.statusVariable] = outcome.status;
+  if (outcome.status < 200 || outcome.status > 299) return { port: 'error', variables };
   try {
-    Object.assign(variables, await mapResponse(config, parseBody(last.text)));
+    Object.assign(variables, await mapResponse(config, parseBody(outcome.text)));
   } catch (error) {
     logger.error({ error: String(error) }, 'http node: a response mapping failed; check its path or JSONata expression');
     return { port: 'error', variables };
@@ -135,16 +128,4 @@ function variableLookup(variables: Readonly<Record<string, unknown>>): (path: st
 
 function escapeJsonString(value: string): string {
   return JSON.stringify(value).slice(1, -1);
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const done = (): void => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal.addEventListener('abort', done, { once: true });
-  });
 }
