@@ -134,4 +134,25 @@ describe('card activation example', () => {
       .expectPrompt(/cannot reach/i)
       .expectTransfer('card-services');
   });
+
+  it('keeps the API key and the PIN out of logs, transcript, transfer and snapshot', async () => {
+    const lines: string[] = [];
+    const write = (fields: Record<string, unknown>, message: string): void => {
+      lines.push(`${message} ${JSON.stringify(fields)}`);
+    };
+    const result = await startTestSession(flow, 'voice', { ...harness.options, logger: { info: write, warn: write, error: write } })
+      .press('4821')
+      .press('19850314')
+      .press('9517')
+      .press('9517')
+      .check('waits for nothing more', ({ last }) => last.status === 'ended');
+    const seen = [
+      ...lines,
+      ...result.turns.map((turn) => JSON.stringify(turn.result)),
+      JSON.stringify(result.session.snapshot()),
+    ].join('\n');
+    expect(lines.some((line) => line.includes('core-banking replied'))).toBe(true);
+    expect(seen).not.toContain(harness.bank.apiKey);
+    expect(seen).not.toContain('9517');
+  });
 });
