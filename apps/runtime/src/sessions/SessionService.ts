@@ -35,6 +35,7 @@ export interface StartSessionRequest {
 
 interface LiveSession {
   session: FlowSession;
+  logger: Logger;
   turn: number;
 }
 
@@ -96,7 +97,7 @@ export class SessionService {
         { id: sessionId, flowId: flow.id, version, draftDocument: request.draft ? flow.draft : null, channel: request.channel, locale: snapshot.locale, status: turn.status, snapshot },
         turn.transcript,
       );
-      this.#remember(sessionId, { session, turn: 0 });
+      this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info({ channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId }, 'session started');
       return { sessionId, flowId: flow.id, version, channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs, variables: turn.variables };
     });
@@ -105,15 +106,14 @@ export class SessionService {
   /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
   async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
     return this.#serialize(sessionId, async () => {
-      const record = await this.#store.getSession(sessionId);
+      const record = await this.#store.getSession(sessionId, { snapshot: false });
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId)) throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
           throw new ApiError(409, { code: 'SESSION_ENDED', message: `Session "${sessionId}" has ended; start a new session to talk again.`, pointer: '' });
         }
-        const logger = this.#logger.child({ sessionId, flowId: record.flowId, version: record.version });
-        const session = await this.#resume(record, logger);
+        const { session, logger } = await this.#resume(record);
         const turn = await session.send(input);
         const snapshot = session.snapshot();
         const saved = await this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries: turn.transcript });
@@ -122,7 +122,7 @@ export class SessionService {
           throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
         }
         if (turn.status === 'ended') this.#live.delete(sessionId);
-        else this.#remember(sessionId, { session, turn: record.turn + 1 });
+        else this.#remember(sessionId, { session, logger, turn: record.turn + 1 });
         logger.info({ channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length }, 'turn');
         return {
           sessionId, flowId: record.flowId, version: record.version, channel, locale: record.locale,
@@ -161,14 +161,18 @@ export class SessionService {
     await new Promise<void>((resolve) => this.#idle.push(resolve));
   }
 
-  async #resume(record: SessionRecord, logger: Logger): Promise<FlowSession> {
-    const live = this.#live.get(record.id);
-    if (live && live.turn === record.turn) return live.session;
+  /** The in-memory session if it is at the stored turn, else one restored from the stored snapshot. */
+  async #resume(head: SessionRecord): Promise<LiveSession> {
+    const live = this.#live.get(head.id);
+    if (live && live.turn === head.turn) return live;
+    const record = await this.get(head.id);
+    const logger = this.#logger.child({ sessionId: record.id, flowId: record.flowId, version: record.version });
     const compiled = record.draftDocument ? await this.#compiler.draft(record.draftDocument) : await this.#compiler.version(record.flowId, record.version);
     const transcript = (await this.#store.getTranscript(record.id)).filter(isTranscriptEntry);
-    return FlowSession.restore(compiled, snapshotOf(record.snapshot), {
+    const session = FlowSession.restore(compiled, snapshotOf(record.snapshot), {
       sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript,
     });
+    return { session, logger, turn: record.turn };
   }
 
   #remember(sessionId: string, live: LiveSession): void {

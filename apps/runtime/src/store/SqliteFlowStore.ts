@@ -145,8 +145,9 @@ export class SqliteFlowStore implements FlowStore {
     tx.immediate();
   }
 
-  async getSession(id: string): Promise<SessionRecord | undefined> {
-    const row = this.#stmt.getSession.get(id) as SessionRow | undefined;
+  async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
+    const statement = options.snapshot === false ? this.#stmt.getSessionHead : this.#stmt.getSession;
+    const row = statement.get(id) as SessionRow | undefined;
     return row ? sessionFromRow(row) : undefined;
   }
 
@@ -237,6 +238,9 @@ function prepareStatements(db: Database.Database) {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)`,
     ),
     getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
+    getSessionHead: db.prepare(
+      "SELECT id, flow_id, version, draft_document, channel, locale, status, 'null' AS snapshot, turn, created_at, updated_at FROM sessions WHERE id = ?",
+    ),
     sessionExists: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
     saveTurn: db.prepare('UPDATE sessions SET status = ?, snapshot = ?, turn = turn + 1, updated_at = ? WHERE id = ? AND turn = ?'),
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),

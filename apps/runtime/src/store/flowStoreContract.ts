@@ -84,6 +84,7 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       expect(await store.saveTurn({ sessionId: id, expectedTurn: 1, status: 'ended', snapshot: { s: 2 }, entries: [{ text: 'bye' }] }))
         .toEqual({ ok: true });
       expect(await store.getSession(id)).toMatchObject({ status: 'ended', turn: 2, snapshot: { s: 2 }, version: 1, draftDocument: null });
+      expect(await store.getSession(id, { snapshot: false })).toMatchObject({ status: 'ended', turn: 2, snapshot: null });
       expect(await store.getTranscript(id)).toEqual([{ text: 'hello' }, { text: 'a' }, { text: 'b' }, { text: 'bye' }]);
       expect(await store.countActiveSessions()).toBe(before);
     });

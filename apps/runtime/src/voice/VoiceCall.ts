@@ -1,0 +1,382 @@
+import type { InputEvent, InputExpectation, OutputEvent } from '@omniflow/flow-engine';
+import { DigitCollector, type DigitEntry } from './DigitCollector.ts';
+import { DtmfDetector } from './DtmfDetector.ts';
+import type { Recognizer } from './Recognizer.ts';
+import { resample } from './resample.ts';
+import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
+import { type VadEvent, VoiceActivityDetector } from './VoiceActivityDetector.ts';
+import type { VoiceLogger } from './voiceLogger.ts';
+
+/** One answer of the conversation engine; `FlowSession`'s TurnResult fits it. */
+export interface VoiceTurn {
+  outputs: readonly OutputEvent[];
+  status: 'active' | 'ended';
+}
+
+/** The conversation a call drives: a `FlowSession` in the runtime, anything with these two methods in a test. */
+export interface VoiceSession {
+  start(): Promise<VoiceTurn>;
+  send(input: InputEvent): Promise<VoiceTurn>;
+}
+
+/** How a call ended, for the transport (a transfer is for the bridge to carry out). */
+export interface VoiceCallEnd {
+  reason: 'completed' | 'transferred' | 'hangup' | 'error';
+  queue?: string;
+  agent?: string;
+}
+
+/** What a call needs from its transport (a Twilio media stream, a browser socket). */
+export interface VoiceCallTransport {
+  /** Queues prompt audio, then a mark the far end echoes once that audio has been played. */
+  play(audio: SynthesizedAudio, mark: string): void;
+  /** Drops queued audio (barge-in). */
+  clear(): void;
+  close(end: VoiceCallEnd): void;
+}
+
+/** What happened on a call, for tests, metrics and the benchmark; digits of sensitive slots are masked. */
+export type VoiceCallEvent =
+  | { type: 'audioSent'; atMs: number; text: string; durationMs: number }
+  | { type: 'listening'; atMs: number; speech: boolean; dtmf: boolean }
+  | { type: 'bargeIn'; atMs: number; by: 'speech' | 'dtmf' }
+  | { type: 'speechStart'; atMs: number }
+  | { type: 'speechEnd'; atMs: number; lastVoiceAtMs: number }
+  | { type: 'recognized'; atMs: number; transcript: string | null; confidence: number }
+  | { type: 'dtmf'; atMs: number; digits: string; reason: string }
+  | { type: 'noInput'; atMs: number }
+  | { type: 'closed'; atMs: number; end: VoiceCallEnd };
+
+/** Everything one call is made of. */
+export interface VoiceCallOptions {
+  callId: string;
+  session: VoiceSession;
+  transport: VoiceCallTransport;
+  recognizer: Recognizer;
+  synthesizer: Synthesizer;
+  locale: string;
+  /** Rate of the caller audio: 8000 (telephony μ-law) or 16000 (browser PCM). */
+  inputRate: number;
+  logger?: VoiceLogger;
+  onEvent?: (event: VoiceCallEvent) => void;
+}
+
+type Phase = 'idle' | 'busy' | 'listening' | 'closing' | 'closed';
+
+const SENSITIVE_MAX_DIGITS = 20;
+
+/**
+ * One voice call, transport-agnostic: caller audio frames and out-of-band keys in, prompt audio out. It plays the
+ * session's prompts, listens as each prompt asks (speech through VAD + recognizer, keys from in-band tones or
+ * events), handles barge-in, and feeds `speech`, `dtmf` and `noInput` to the session. Its clock is the caller
+ * audio itself (ms of samples received), so it needs no timers.
+ */
+export class VoiceCall {
+  private readonly options: VoiceCallOptions;
+  private readonly vad: VoiceActivityDetector;
+  private readonly dtmf: DtmfDetector;
+  private readonly digits: DigitCollector;
+  private readonly abort = new AbortController();
+  private samples = 0;
+  private phase: Phase = 'idle';
+  private expectation: InputExpectation | null = null;
+  private speechEnabled = false;
+  private listenStarted = false;
+  private listenStartMs = 0;
+  private playbackEndsAtMs = 0;
+  private readonly pendingMarks = new Set<string>();
+  private markCount = 0;
+  private inbandDtmf = true;
+  private locale: string;
+  private end: VoiceCallEnd = { reason: 'completed' };
+
+  constructor(options: VoiceCallOptions) {
+    this.options = options;
+    this.locale = options.locale;
+    this.vad = new VoiceActivityDetector({ sampleRate: options.inputRate });
+    this.dtmf = new DtmfDetector({ sampleRate: options.inputRate });
+    this.digits = new DigitCollector({ now: () => this.nowMs });
+  }
+
+  /** Milliseconds of caller audio received: the call's clock. */
+  get nowMs(): number {
+    return (this.samples * 1000) / this.options.inputRate;
+  }
+
+  /** True once the call has closed. */
+  get closed(): boolean {
+    return this.phase === 'closed';
+  }
+
+  /** Starts the session and plays its first prompts. */
+  async start(): Promise<void> {
+    this.phase = 'busy';
+    await this.run(() => this.options.session.start());
+  }
+
+  /** Feeds caller audio (16-bit PCM at `inputRate`), normally in 20 ms frames. */
+  pushAudio(pcm: Int16Array): void {
+    if (this.phase === 'closed') return;
+    this.samples += pcm.length;
+    if (this.inbandDtmf) for (const tone of this.dtmf.push(pcm)) this.key(tone.digit);
+    if (this.phase === 'closing') {
+      if (!this.playing) this.finish();
+      return;
+    }
+    const events = this.vad.push(pcm);
+    if (this.phase !== 'listening') return;
+    if (!this.listenStarted && !this.playing) this.startListening();
+    for (const event of events) this.onVad(event);
+    if (this.phase !== 'listening') return;
+    const entry = this.digits.tick();
+    if (entry !== null) {
+      this.submitDigits(entry);
+      return;
+    }
+    const expectation = this.expectation;
+    if (expectation !== null && this.listenStarted && !this.speechEnabled && !this.digits.pending && this.nowMs - this.listenStartMs >= expectation.noInputTimeoutMs) {
+      this.noInput();
+    }
+  }
+
+  /** A key reported out of band (Twilio `dtmf` event, RFC 2833); from then on in-band detection is off to avoid doubles. */
+  pushDtmf(digit: string): void {
+    if (this.inbandDtmf) {
+      this.inbandDtmf = false;
+      this.dtmf.reset();
+    }
+    this.key(digit);
+  }
+
+  /** The far end played up to this mark. */
+  markPlayed(name: string): void {
+    this.pendingMarks.delete(name);
+    if (this.pendingMarks.size === 0) this.playbackEndsAtMs = Math.min(this.playbackEndsAtMs, this.nowMs);
+    if (this.phase === 'closing' && !this.playing) this.finish();
+  }
+
+  /** The caller hung up or the stream stopped: tell the session and stop all work. */
+  hangup(): void {
+    if (this.phase === 'closed') return;
+    const wasOpen = this.phase !== 'closing';
+    this.phase = 'closed';
+    this.abort.abort();
+    this.emit({ type: 'closed', atMs: this.nowMs, end: { reason: 'hangup' } });
+    if (wasOpen) {
+      this.options.session.send({ type: 'hangup' }).catch((error: unknown) => this.options.logger?.warn({ callId: this.options.callId, error: String(error) }, 'session hangup failed'));
+    }
+  }
+
+  private get playing(): boolean {
+    return this.pendingMarks.size > 0 && this.nowMs < this.playbackEndsAtMs;
+  }
+
+  private onVad(event: VadEvent): void {
+    switch (event.type) {
+      case 'speechStart':
+        this.emit({ type: 'speechStart', atMs: event.atMs });
+        if (this.playing) this.bargeIn('speech');
+        return;
+      case 'speechEnd':
+        this.emit({ type: 'speechEnd', atMs: event.atMs, lastVoiceAtMs: event.lastVoiceAtMs });
+        void this.recognize(event.audio);
+        return;
+      case 'noInput':
+        this.noInput();
+        return;
+      default:
+        exhaustive(event);
+    }
+  }
+
+  private key(digit: string): void {
+    if (this.phase === 'closed' || this.phase === 'closing') return;
+    const expectation = this.expectation;
+    if (this.phase !== 'listening' || expectation === null) {
+      this.digits.press(digit);
+      return;
+    }
+    if (this.playing) {
+      if (!expectation.bargeIn) {
+        // A prompt that may not be interrupted keeps the key for when it has finished (type-ahead).
+        this.digits.press(digit);
+        return;
+      }
+      this.bargeIn('dtmf');
+    }
+    // The caller chose the keypad: a tone or a key click must not also be taken for speech.
+    this.speechEnabled = false;
+    this.vad.stop();
+    if (expectation.dtmf === undefined && !expectation.sensitive) {
+      this.submit({ type: 'dtmf', digits: digit }, { type: 'dtmf', atMs: this.nowMs, digits: digit, reason: 'single' });
+      return;
+    }
+    const entry = this.digits.press(digit);
+    if (entry !== null) this.submitDigits(entry);
+  }
+
+  private bargeIn(by: 'speech' | 'dtmf'): void {
+    this.options.transport.clear();
+    this.pendingMarks.clear();
+    this.playbackEndsAtMs = this.nowMs;
+    this.emit({ type: 'bargeIn', atMs: this.nowMs, by });
+    if (!this.listenStarted) this.startListening();
+  }
+
+  private listenFor(expectation: InputExpectation): void {
+    this.phase = 'listening';
+    this.expectation = expectation;
+    this.speechEnabled = expectation.speech !== undefined && !expectation.sensitive;
+    this.listenStarted = false;
+    if (expectation.bargeIn) {
+      const entry = this.expectDigits(expectation);
+      if (entry !== null) {
+        this.submitDigits(entry);
+        return;
+      }
+      if (this.speechEnabled) this.vad.listen({ ...this.speechTiming(expectation), noInputMs: Number.POSITIVE_INFINITY });
+    } else {
+      this.vad.stop();
+      this.digits.pause();
+    }
+    if (!this.playing) this.startListening();
+  }
+
+  /** The prompt has finished (or was interrupted): the no-input clock starts. */
+  private startListening(): void {
+    const expectation = this.expectation;
+    if (expectation === null) return;
+    this.listenStarted = true;
+    this.listenStartMs = this.nowMs;
+    if (!expectation.bargeIn) {
+      const entry = this.expectDigits(expectation);
+      if (entry !== null) {
+        this.submitDigits(entry);
+        return;
+      }
+    }
+    if (this.speechEnabled && !this.vad.inSpeech) this.vad.listen({ ...this.speechTiming(expectation), noInputMs: expectation.noInputTimeoutMs });
+    this.emit({ type: 'listening', atMs: this.nowMs, speech: this.speechEnabled, dtmf: expectation.dtmf !== undefined || expectation.sensitive });
+  }
+
+  private speechTiming(expectation: InputExpectation): { endOfSpeechMs?: number; maxUtteranceMs?: number } {
+    return { endOfSpeechMs: expectation.speech?.endOfSpeechMs, maxUtteranceMs: expectation.speech?.maxUtteranceMs };
+  }
+
+  private expectDigits(expectation: InputExpectation): DigitEntry | null {
+    const dtmf = expectation.dtmf;
+    if (dtmf === undefined && !expectation.sensitive) {
+      this.digits.pause();
+      return null;
+    }
+    return this.digits.expect({
+      maxDigits: dtmf?.maxDigits ?? SENSITIVE_MAX_DIGITS,
+      terminator: dtmf?.terminator ?? '#',
+      interDigitTimeoutMs: dtmf?.interDigitTimeoutMs,
+      sensitive: expectation.sensitive,
+    });
+  }
+
+  private submitDigits(entry: DigitEntry): void {
+    const sensitive = this.expectation?.sensitive ?? false;
+    if (this.playing) this.bargeIn('dtmf');
+    const shown = sensitive ? '•'.repeat(entry.digits.length) : entry.digits;
+    this.submit({ type: 'dtmf', digits: entry.digits }, { type: 'dtmf', atMs: this.nowMs, digits: shown, reason: entry.reason });
+  }
+
+  private noInput(): void {
+    this.submit({ type: 'noInput' }, { type: 'noInput', atMs: this.nowMs });
+  }
+
+  private async recognize(utterance: Int16Array): Promise<void> {
+    const grammar = this.expectation?.speech?.grammar ?? null;
+    this.phase = 'busy';
+    this.vad.stop();
+    this.digits.pause();
+    const pcm16k = this.options.inputRate === 16000 ? utterance : resample(utterance, this.options.inputRate, 16000);
+    let result = null;
+    try {
+      result = await this.options.recognizer.recognize(pcm16k, grammar, this.locale, this.abort.signal);
+    } catch (error) {
+      if (this.abort.signal.aborted) return;
+      this.options.logger?.error({ callId: this.options.callId, error: String(error) }, 'speech recognition failed; taking it as no match');
+    }
+    if (this.closed) return;
+    this.emit({ type: 'recognized', atMs: this.nowMs, transcript: result?.transcript ?? null, confidence: result?.confidence ?? 0 });
+    // Speech without a usable result goes to the flow as an empty, zero-confidence utterance: its no-match path.
+    const input: InputEvent = result
+      ? { type: 'speech', transcript: result.transcript, confidence: result.confidence, alternatives: result.alternatives }
+      : { type: 'speech', transcript: '', confidence: 0 };
+    this.submit(input, null);
+  }
+
+  private submit(input: InputEvent, event: VoiceCallEvent | null): void {
+    this.phase = 'busy';
+    this.expectation = null;
+    this.vad.stop();
+    this.digits.pause();
+    if (event !== null) this.emit(event);
+    this.options.logger?.info({ callId: this.options.callId, input: input.type }, 'voice input');
+    void this.run(() => this.options.session.send(input));
+  }
+
+  /** Runs one engine turn and plays its outputs; a failure ends the call, never the process. */
+  private async run(turn: () => Promise<VoiceTurn>): Promise<void> {
+    try {
+      const result = await turn();
+      if (this.phase === 'closed') return;
+      await this.play(result);
+    } catch (error) {
+      if (this.phase === 'closed') return;
+      this.options.logger?.error({ callId: this.options.callId, error: String(error) }, 'voice call failed');
+      this.end = { reason: 'error' };
+      this.finish();
+    }
+  }
+
+  private async play(turn: VoiceTurn): Promise<void> {
+    // Synthesize every prompt of the turn at once; play them in order as each is ready.
+    const says = turn.outputs.flatMap((o) => (o.type === 'say' ? [o] : []));
+    const audios = says.map((say) => this.options.synthesizer.synthesize(say.text, say.locale, this.abort.signal));
+    audios.forEach((a) => a.catch(() => undefined));
+    for (const [i, say] of says.entries()) {
+      this.locale = say.locale;
+      const audio = await audios[i];
+      if (audio === undefined || this.phase === 'closed') return;
+      const mark = `prompt-${++this.markCount}`;
+      this.options.transport.play(audio, mark);
+      this.pendingMarks.add(mark);
+      this.playbackEndsAtMs = Math.max(this.playbackEndsAtMs, this.nowMs) + audio.durationMs;
+      this.emit({ type: 'audioSent', atMs: this.nowMs, text: say.text, durationMs: audio.durationMs });
+    }
+    let expectation: InputExpectation | null = null;
+    for (const output of turn.outputs) {
+      if (output.type === 'prompt') expectation = output.expect;
+      else if (output.type === 'transfer') this.end = { reason: 'transferred', queue: output.queue, agent: output.agent };
+      else if (output.type === 'end' && this.end.reason !== 'transferred') this.end = { reason: output.reason === 'transferred' ? 'transferred' : 'completed' };
+    }
+    if (turn.status === 'ended' || expectation === null) {
+      if (turn.status !== 'ended') this.options.logger?.warn({ callId: this.options.callId }, 'session is active but asks for nothing; closing the call');
+      this.phase = 'closing';
+      if (!this.playing) this.finish();
+      return;
+    }
+    this.listenFor(expectation);
+  }
+
+  private finish(): void {
+    if (this.phase === 'closed') return;
+    this.phase = 'closed';
+    this.abort.abort();
+    this.options.transport.close(this.end);
+    this.emit({ type: 'closed', atMs: this.nowMs, end: this.end });
+  }
+
+  private emit(event: VoiceCallEvent): void {
+    this.options.onEvent?.(event);
+  }
+}
+
+function exhaustive(value: never): never {
+  throw new Error(`unhandled voice event ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,185 @@
+import type { TurnResult } from '@omniflow/flow-engine';
+import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { concatPcm } from './pcm.ts';
+import { FliteSynthesizer } from './FliteSynthesizer.ts';
+import { mulawDecode } from './mulaw.ts';
+import { fliteSpeech, silence, soxDtmf, whiteNoise } from './testAudio.ts';
+import { type EngineCall, FakePhone, startEngineGateway } from './voiceTestHarness.ts';
+
+const bankFlow = buildTestFlow(
+  [
+    { id: 'start', type: 'start', to: { next: 'welcome' } },
+    { id: 'welcome', type: 'message', config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') }, to: { next: 'main' } },
+    {
+      id: 'main',
+      type: 'menu',
+      config: {
+        prompt: en('Main menu.'),
+        options: [
+          { key: '1', label: { 'en-US': 'balance' }, synonyms: { 'en-US': ['check my balance'] } },
+          { key: '2', label: { 'en-US': 'card activation' }, synonyms: { 'en-US': ['activate my card'] } },
+        ],
+        noMatch: { maxRetries: 2, reprompts: [en('Sorry, I did not get that.')] },
+        noInput: { maxRetries: 1, reprompts: [en('Are you still there?')] },
+      },
+      to: { '1': 'balance', '2': 'lastFour', noMatch: 'agent', noInput: 'bye' },
+    },
+    { id: 'balance', type: 'message', config: { prompt: en('Your balance is one hundred dollars.') }, to: { next: 'bye' } },
+    {
+      id: 'lastFour',
+      type: 'ask',
+      config: { prompt: en('Please enter the last four digits of your card.'), variable: 'cardLastFour', slot: { type: 'digits', minLength: 4, maxLength: 4 } },
+      to: { next: 'activated', noInput: 'bye', noMatch: 'agent' },
+    },
+    { id: 'activated', type: 'message', config: { prompt: en('Your card is now active.') }, to: { next: 'bye' } },
+    { id: 'agent', type: 'transfer', config: { queue: 'agents', prompt: en('Connecting you to an agent.') } },
+    { id: 'bye', type: 'end', config: { prompt: en('Goodbye.'), outcome: 'served' } },
+  ],
+  { variables: [{ name: 'cardLastFour', type: 'string', sensitive: true }] },
+);
+
+const flite = new FliteSynthesizer();
+
+/** True when `heard` (at `rate`) is exactly the audio of the prompts the turn said, in order, start to end. */
+async function playedTurn(heard: Int16Array, rate: number, turn: TurnResult | undefined): Promise<boolean> {
+  const says = (turn?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : []));
+  const audios = await Promise.all(says.map((text) => flite.synthesize(text, 'en-US', new AbortController().signal)));
+  const expected = concatPcm(audios.map((a) => (rate === 8000 ? mulawDecode(a.mulaw8k) : a.pcm16k)));
+  return says.length > 0 && heard.length === expected.length && heard.every((s, i) => s === expected[i]);
+}
+
+const saysOf = (turn: TurnResult | undefined) => (turn?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : [])).join(' ');
+
+const count = (call: EngineCall | undefined, type: string) => call?.events.filter((e) => e.type === type).length ?? 0;
+const reached = (call: EngineCall | undefined, nodeId: string) => call?.turns.some((t) => t.nodeId === nodeId) ?? false;
+const PARAMS = { flowId: 'bank', token: 'good-token', locale: 'en-US' };
+
+describe('voice gateway, end to end', { timeout: 90_000 }, () => {
+  let gw: Awaited<ReturnType<typeof startEngineGateway>>;
+  beforeEach(async () => {
+    gw = await startEngineGateway(bankFlow);
+  });
+  afterEach(async () => {
+    await gw.close();
+  });
+  const call = () => gw.calls[0];
+
+  it('takes a caller who says "activate my card" to card activation and answers with its next prompt as audio', async () => {
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    expect(await phone.waitFor(() => count(call(), 'listening') === 1)).toBe(true);
+    const menu = phone.takeHeard();
+    // Welcome + "Main menu. You can say balance, or card activation." at 8 kHz.
+    expect(menu.length / 8000).toBeGreaterThan(5);
+    await phone.say(concatPcm([fliteSpeech('activate my card', 8000), phone.lineNoise(200)]));
+    expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);
+    expect(call()?.inputs[0]).toMatchObject({ type: 'speech', transcript: 'activate my card' });
+    expect(reached(call(), 'lastFour')).toBe(true);
+    expect(saysOf(call()?.turns[1])).toMatch(/^Please enter the last four digits of your card\./);
+    expect(await playedTurn(phone.takeHeard(), 8000, call()?.turns[1])).toBe(true);
+    phone.hangUp();
+  });
+
+  it('hears keys pressed as sox-made tones, and keeps the sensitive digits out of logs and events', async () => {
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    await phone.waitFor(() => count(call(), 'listening') === 1);
+    await phone.say(concatPcm([soxDtmf('2', 0.08, 8000), silence(100, 8000)]));
+    expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);
+    expect(reached(call(), 'lastFour')).toBe(true);
+    for (const key of '4321') await phone.say(concatPcm([soxDtmf(key, 0.07, 8000), phone.lineNoise(80)]));
+    expect(await phone.waitFor(() => phone.closedWith !== null)).toBe(true);
+    expect(call()?.inputs).toEqual([
+      { type: 'dtmf', digits: '2' },
+      { type: 'dtmf', digits: '4321' },
+    ]);
+    expect(reached(call(), 'activated')).toBe(true);
+    expect(call()?.events.filter((e) => e.type === 'dtmf').map((e) => (e.type === 'dtmf' ? e.digits : ''))).toEqual(['2', '••••']);
+    expect(gw.logs.join('\n')).not.toContain('4321');
+    expect(JSON.stringify(call()?.turns.map((t) => t.transcript))).not.toContain('4321');
+    expect(phone.closedWith).toBe(1000);
+  });
+
+  it('stops the prompt when the caller speaks over it (clear), then follows what was said', async () => {
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    await phone.waitFor(() => count(call(), 'audioSent') >= 1);
+    await phone.waitFor(() => false, { audioMs: 1200 });
+    expect(count(call(), 'listening')).toBe(0);
+    await phone.say(concatPcm([fliteSpeech('check my balance', 8000), phone.lineNoise(100)]));
+    expect(phone.clears).toBe(1);
+    expect(call()?.events.find((e) => e.type === 'bargeIn')).toMatchObject({ by: 'speech' });
+    expect(await phone.waitFor(() => reached(call(), 'balance'))).toBe(true);
+    expect(call()?.inputs[0]).toMatchObject({ type: 'speech', transcript: 'check my balance' });
+    phone.hangUp();
+  });
+
+  it('stops the prompt on a key pressed out of band', async () => {
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    await phone.waitFor(() => count(call(), 'audioSent') >= 1);
+    await phone.waitFor(() => false, { audioMs: 600 });
+    phone.press('1');
+    expect(await phone.waitFor(() => reached(call(), 'balance'))).toBe(true);
+    expect(phone.clears).toBeGreaterThanOrEqual(1);
+    expect(call()?.events.find((e) => e.type === 'bargeIn')).toMatchObject({ by: 'dtmf' });
+    phone.hangUp();
+  });
+
+  it('takes the no-input path after 5 s of silence: a reprompt, then goodbye', async () => {
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    await phone.waitFor(() => count(call(), 'listening') === 1);
+    phone.takeHeard();
+    expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);
+    const events = call()?.events ?? [];
+    const listening = events.find((e) => e.type === 'listening');
+    const noInput = events.find((e) => e.type === 'noInput');
+    expect((noInput?.atMs ?? 0) - (listening?.atMs ?? 0)).toBeGreaterThanOrEqual(5000);
+    expect((noInput?.atMs ?? 0) - (listening?.atMs ?? 0)).toBeLessThan(5100);
+    expect(saysOf(call()?.turns[1])).toMatch(/^Are you still there\?/);
+    expect(await playedTurn(phone.takeHeard(), 8000, call()?.turns[1])).toBe(true);
+    expect(await phone.waitFor(() => phone.closedWith !== null)).toBe(true);
+    expect(call()?.inputs).toEqual([{ type: 'noInput' }, { type: 'noInput' }]);
+    expect(reached(call(), 'bye')).toBe(true);
+  });
+
+  it('takes noise as speech without a result (no match), and the call goes on', async () => {
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    await phone.waitFor(() => count(call(), 'listening') === 1);
+    phone.takeHeard();
+    await phone.say(concatPcm([whiteNoise(1200, 8000, -22, 9), phone.lineNoise(100)]));
+    expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);
+    expect(call()?.inputs[0]).toEqual({ type: 'speech', transcript: '', confidence: 0 });
+    expect(call()?.events.find((e) => e.type === 'recognized')).toMatchObject({ transcript: null });
+    expect(saysOf(call()?.turns[1])).toMatch(/^Sorry, I did not get that\./);
+    expect(await playedTurn(phone.takeHeard(), 8000, call()?.turns[1])).toBe(true);
+    expect(phone.closedWith).toBeNull();
+    await phone.say(concatPcm([fliteSpeech('activate my card', 8000), phone.lineNoise(100)]));
+    expect(await phone.waitFor(() => reached(call(), 'lastFour'))).toBe(true);
+    phone.hangUp();
+  });
+
+  it('serves the browser microphone in raw 16 kHz PCM mode', async () => {
+    const phone = await FakePhone.dial(gw.url, 'raw', PARAMS);
+    expect(await phone.waitFor(() => count(call(), 'listening') === 1)).toBe(true);
+    phone.takeHeard();
+    await phone.say(concatPcm([fliteSpeech('check my balance', 16000), phone.lineNoise(100)]));
+    expect(await phone.waitFor(() => reached(call(), 'balance') && count(call(), 'audioSent') >= 4)).toBe(true);
+    await phone.waitFor(() => phone.closedWith !== null);
+    expect(saysOf(call()?.turns[1])).toMatch(/^Your balance is one hundred dollars\. Goodbye\.$/);
+    expect(await playedTurn(phone.takeHeard(), 16000, call()?.turns[1])).toBe(true);
+  });
+
+  it('refuses a call with a bad token and survives junk on the socket', async () => {
+    const refused = await FakePhone.dial(gw.url, 'twilio', { ...PARAMS, token: 'wrong' });
+    await refused.waitFor(() => false, { realMs: 2000, audioMs: 400 });
+    expect(refused.closedWith).toBe(1008);
+    const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    phone.ws.send('not json');
+    phone.ws.send(Buffer.from([1, 2, 3]));
+    phone.json({ event: 'media', media: { payload: '%%%' } });
+    phone.json({ event: 'whatever' });
+    expect(await phone.waitFor(() => count(gw.calls[1], 'listening') === 1)).toBe(true);
+    expect(gw.gateway.activeCalls).toBe(1);
+    phone.hangUp();
+    await phone.waitFor(() => gw.gateway.activeCalls === 0, { realMs: 2000 });
+    expect(gw.gateway.activeCalls).toBe(0);
+  });
+});

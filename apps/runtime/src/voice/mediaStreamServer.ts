@@ -1,0 +1,271 @@
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { mulawDecode } from './mulaw.ts';
+import { pcm16FromBytes, pcm16ToBytes } from './pcm.ts';
+import type { Recognizer } from './Recognizer.ts';
+import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
+import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceCallTransport, type VoiceSession } from './VoiceCall.ts';
+import type { VoiceLogger } from './voiceLogger.ts';
+
+/** Who is calling what, from the stream's `start` message (Twilio `<Parameter>`s or the browser's start). */
+export interface VoiceCallParameters {
+  /** `twilio`: Media Streams JSON with 8 kHz μ-law; `raw`: browser 16 kHz PCM in binary frames. */
+  mode: 'twilio' | 'raw';
+  flowId: string | undefined;
+  token: string | undefined;
+  locale: string | undefined;
+  callSid: string | undefined;
+  streamSid: string;
+  /** Every custom parameter as sent (caller data for the flow). */
+  customParameters: Record<string, string>;
+}
+
+/** Opens the conversation for a call; throw (e.g. a bad token or unknown flow) to refuse it. */
+export type VoiceSessionFactory = (parameters: VoiceCallParameters) => Promise<VoiceSession>;
+
+/** What the gateway needs from the runtime. */
+export interface VoiceGatewayOptions {
+  sessions: VoiceSessionFactory;
+  recognizer: Recognizer;
+  synthesizer: Synthesizer;
+  logger?: VoiceLogger;
+  /** Locale when the call names none. */
+  defaultLocale?: string;
+  /** Calls beyond this are refused (WebSocket close 1013). */
+  maxCalls?: number;
+  /** A stream that sends no `start` within this time is closed. */
+  startTimeoutMs?: number;
+  /** Told when a call ends, e.g. to carry out a transfer through the telephony provider's API. */
+  onCallEnd?: (parameters: VoiceCallParameters, end: VoiceCallEnd) => void;
+  /** Every call event, for metrics and tests. */
+  onCallEvent?: (parameters: VoiceCallParameters, event: VoiceCallEvent) => void;
+}
+
+/** The mounted voice gateway. */
+export interface VoiceGateway {
+  /** Serves the gateway on `server` at `path` (default `/ws/voice`); other upgrade paths are left alone. */
+  attach(server: Server, options?: { path?: string }): { close(): void };
+  /** Takes over one upgrade request (for a runtime that routes upgrades itself). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Calls in progress. */
+  readonly activeCalls: number;
+  /** Hangs up every call. */
+  close(): void;
+}
+
+/** 20 ms of audio per outgoing frame. */
+const MULAW_FRAME = 160;
+const PCM16K_FRAME = 320;
+
+/**
+ * Creates the voice gateway: a WebSocket endpoint speaking Twilio Media Streams' bidirectional protocol
+ * (`connected`, `start`, `media`, `dtmf`, `mark`, `stop` in; `media`, `mark`, `clear` out) and, for the browser
+ * microphone, a raw mode (a JSON `start` with `mediaFormat.encoding: "audio/l16"`, then binary 16 kHz PCM frames).
+ */
+export function createVoiceGateway(options: VoiceGatewayOptions): VoiceGateway {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const calls = new Set<VoiceCall>();
+  const gateway: VoiceGateway = {
+    attach(server, attachOptions = {}) {
+      const path = attachOptions.path ?? '/ws/voice';
+      const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
+        if (new URL(request.url ?? '/', 'http://localhost').pathname === path) gateway.handleUpgrade(request, socket, head);
+      };
+      server.on('upgrade', onUpgrade);
+      return { close: () => server.off('upgrade', onUpgrade) };
+    },
+    handleUpgrade(request, socket, head) {
+      wss.handleUpgrade(request, socket, head, (ws) => serveStream(ws, options, calls));
+    },
+    get activeCalls() {
+      return calls.size;
+    },
+    close() {
+      for (const call of calls) call.hangup();
+      for (const client of wss.clients) client.close(1001, 'server shutting down');
+      wss.close();
+    },
+  };
+  return gateway;
+}
+
+function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<VoiceCall>): void {
+  const log = options.logger;
+  let call: VoiceCall | null = null;
+  let parameters: VoiceCallParameters | null = null;
+  const startTimer = setTimeout(() => {
+    if (parameters === null) ws.close(1008, 'no start message');
+  }, options.startTimeoutMs ?? 10_000);
+
+  const begin = async (message: Record<string, unknown>): Promise<void> => {
+    const start = record(message.start);
+    const custom = Object.fromEntries(Object.entries(record(start.customParameters)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+    const format = record(start.mediaFormat);
+    const mode = format.encoding === 'audio/l16' ? 'raw' : 'twilio';
+    if (mode === 'raw' && format.sampleRate !== undefined && format.sampleRate !== 16000) {
+      ws.close(1003, 'raw mode takes 16 kHz 16-bit mono PCM');
+      return;
+    }
+    const current: VoiceCallParameters = {
+      mode,
+      flowId: custom.flowId,
+      token: custom.token,
+      locale: custom.locale,
+      callSid: text(start.callSid),
+      streamSid: text(message.streamSid) ?? text(start.streamSid) ?? `raw-${Date.now().toString(36)}`,
+      customParameters: custom,
+    };
+    parameters = current;
+    clearTimeout(startTimer);
+    if (options.maxCalls !== undefined && calls.size >= options.maxCalls) {
+      ws.close(1013, 'voice gateway at capacity');
+      return;
+    }
+    let session: VoiceSession;
+    try {
+      session = await options.sessions(current);
+    } catch (error) {
+      log?.warn({ streamSid: current.streamSid, error: String(error) }, 'voice call refused');
+      if (current.mode === 'raw') sendJson(ws, { event: 'error', message: String(error instanceof Error ? error.message : error) });
+      ws.close(1008, 'call refused');
+      return;
+    }
+    if (ws.readyState !== WebSocket.OPEN) return;
+    const transport = current.mode === 'twilio' ? twilioTransport(ws, current.streamSid) : rawTransport(ws);
+    const created: VoiceCall = new VoiceCall({
+      callId: current.callSid ?? current.streamSid,
+      session,
+      transport: {
+        ...transport,
+        close(end) {
+          calls.delete(created);
+          options.onCallEnd?.(current, end);
+          transport.close(end);
+        },
+      },
+      recognizer: options.recognizer,
+      synthesizer: options.synthesizer,
+      locale: current.locale ?? options.defaultLocale ?? 'en-US',
+      inputRate: current.mode === 'twilio' ? 8000 : 16000,
+      logger: log,
+      onEvent: (event) => {
+        options.onCallEvent?.(current, event);
+        if (current.mode === 'raw') sendJson(ws, { event: 'call', call: event });
+      },
+    });
+    call = created;
+    calls.add(created);
+    log?.info({ streamSid: current.streamSid, mode: current.mode, flowId: current.flowId }, 'voice call started');
+    await created.start();
+  };
+
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    if (isBinary) {
+      if (call !== null && parameters?.mode === 'raw') call.pushAudio(pcm16FromBytes(bytesOf(data)));
+      return;
+    }
+    let message: Record<string, unknown>;
+    try {
+      message = record(JSON.parse(bytesOf(data).toString()));
+    } catch {
+      log?.warn({}, 'voice stream sent a message that is not JSON; ignored');
+      return;
+    }
+    switch (message.event) {
+      case 'connected':
+        return;
+      case 'start':
+        if (parameters === null) void begin(message).catch((error: unknown) => log?.error({ error: String(error) }, 'voice call failed to start'));
+        return;
+      case 'media': {
+        const media = record(message.media);
+        const payload = text(media.payload);
+        if (call !== null && payload !== undefined && (media.track === undefined || media.track === 'inbound')) {
+          call.pushAudio(mulawDecode(new Uint8Array(Buffer.from(payload, 'base64'))));
+        }
+        return;
+      }
+      case 'dtmf': {
+        const digit = text(record(message.dtmf).digit);
+        if (call !== null && digit !== undefined) call.pushDtmf(digit);
+        return;
+      }
+      case 'mark': {
+        const name = text(record(message.mark).name);
+        if (call !== null && name !== undefined) call.markPlayed(name);
+        return;
+      }
+      case 'stop':
+        call?.hangup();
+        ws.close(1000, 'stream stopped');
+        return;
+      default:
+        log?.debug({ event: String(message.event) }, 'unknown voice stream event ignored');
+    }
+  });
+  ws.on('close', () => {
+    clearTimeout(startTimer);
+    if (call !== null) {
+      calls.delete(call);
+      call.hangup();
+    }
+  });
+  ws.on('error', (error) => log?.warn({ error: String(error) }, 'voice stream socket error'));
+}
+
+/** Twilio Media Streams: base64 μ-law `media` frames, `mark` after each prompt, `clear` on barge-in. */
+function twilioTransport(ws: WebSocket, streamSid: string): VoiceCallTransport {
+  return {
+    play(audio: SynthesizedAudio, mark: string) {
+      for (let at = 0; at < audio.mulaw8k.length; at += MULAW_FRAME) {
+        sendJson(ws, { event: 'media', streamSid, media: { payload: Buffer.from(audio.mulaw8k.subarray(at, at + MULAW_FRAME)).toString('base64') } });
+      }
+      sendJson(ws, { event: 'mark', streamSid, mark: { name: mark } });
+    },
+    clear() {
+      sendJson(ws, { event: 'clear', streamSid });
+    },
+    close(end) {
+      // Closing the socket ends <Connect><Stream>; Twilio then runs the TwiML that follows it.
+      ws.close(1000, end.reason);
+    },
+  };
+}
+
+/** Browser mode: binary 16 kHz PCM frames out, JSON `mark` / `clear` / `stop` beside them. */
+function rawTransport(ws: WebSocket): VoiceCallTransport {
+  return {
+    play(audio: SynthesizedAudio, mark: string) {
+      for (let at = 0; at < audio.pcm16k.length; at += PCM16K_FRAME) {
+        if (ws.readyState === WebSocket.OPEN) ws.send(pcm16ToBytes(audio.pcm16k.subarray(at, at + PCM16K_FRAME)));
+      }
+      sendJson(ws, { event: 'mark', mark: { name: mark } });
+    },
+    clear() {
+      sendJson(ws, { event: 'clear' });
+    },
+    close(end) {
+      sendJson(ws, { event: 'stop', end });
+      ws.close(1000, end.reason);
+    },
+  };
+}
+
+function sendJson(ws: WebSocket, message: Record<string, unknown>): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
+}
+
+function bytesOf(data: RawData): Buffer {
+  if (Buffer.isBuffer(data)) return data;
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.from(data);
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}

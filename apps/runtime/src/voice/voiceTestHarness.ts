@@ -1,0 +1,241 @@
+import { createServer, type Server } from 'node:http';
+import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent, type TurnResult } from '@omniflow/flow-engine';
+import type { FlowDocument } from '@omniflow/flow-schema';
+import { WebSocket } from 'ws';
+import { CachingSynthesizer } from './CachingSynthesizer.ts';
+import { EspeakSynthesizer } from './EspeakSynthesizer.ts';
+import { FliteSynthesizer } from './FliteSynthesizer.ts';
+import { type VoiceCallParameters, type VoiceGateway, type VoiceGatewayOptions, createVoiceGateway } from './mediaStreamServer.ts';
+import { mulawDecode, mulawEncode } from './mulaw.ts';
+import { concatPcm, pcm16FromBytes, pcm16ToBytes } from './pcm.ts';
+import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
+import { whiteNoise } from './testAudio.ts';
+import type { VoiceCallEvent, VoiceSession } from './VoiceCall.ts';
+import type { VoiceLogger } from './voiceLogger.ts';
+
+/** Test-only wiring: a real engine session per call, a gateway on an ephemeral port, and a scripted phone. */
+export interface EngineCall {
+  parameters: VoiceCallParameters;
+  turns: TurnResult[];
+  inputs: InputEvent[];
+  events: VoiceCallEvent[];
+}
+
+/** A gateway on 127.0.0.1:0 whose calls run `flow` on the real engine, recording every turn, input and call event. */
+export async function startEngineGateway(flow: FlowDocument, overrides: Partial<VoiceGatewayOptions> = {}) {
+  const compiled = compileFlow(flow, createBuiltInRegistry());
+  if (!compiled.ok) throw new Error(`test flow does not compile: ${JSON.stringify(compiled.issues)}`);
+  const calls: EngineCall[] = [];
+  const logs: string[] = [];
+  const logger: VoiceLogger = {
+    debug: (d, m) => logs.push(`${m} ${JSON.stringify(d)}`),
+    info: (d, m) => logs.push(`${m} ${JSON.stringify(d)}`),
+    warn: (d, m) => logs.push(`${m} ${JSON.stringify(d)}`),
+    error: (d, m) => logs.push(`${m} ${JSON.stringify(d)}`),
+  };
+  const byStream = new Map<string, EngineCall>();
+  const gateway = createVoiceGateway({
+    recognizer: new PocketsphinxRecognizer({ logger }),
+    synthesizer: new CachingSynthesizer([new FliteSynthesizer(), new EspeakSynthesizer()]),
+    logger,
+    async sessions(parameters) {
+      if (parameters.token !== 'good-token') throw new Error('bad channel token');
+      const call: EngineCall = { parameters, turns: [], inputs: [], events: [] };
+      calls.push(call);
+      byStream.set(parameters.streamSid, call);
+      return engineSession(compiled.compiled, parameters.locale ?? 'en-US', call);
+    },
+    onCallEvent: (parameters, event) => byStream.get(parameters.streamSid)?.events.push(event),
+    ...overrides,
+  });
+  const server = createServer();
+  const attached = gateway.attach(server, { path: '/ws/voice' });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `ws://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}/ws/voice`;
+  return {
+    url,
+    gateway,
+    calls,
+    logs,
+    async close() {
+      gateway.close();
+      attached.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+type Compiled = Extract<ReturnType<typeof compileFlow>, { ok: true }>['compiled'];
+
+function engineSession(compiled: Compiled, locale: string, record: EngineCall): VoiceSession {
+  let session: FlowSession | null = null;
+  return {
+    async start() {
+      const started = await FlowSession.start(compiled, { sessionId: `voice-${record.parameters.streamSid}`, channel: 'voice', locale });
+      session = started.session;
+      record.turns.push(started.turn);
+      return started.turn;
+    },
+    async send(input) {
+      if (session === null) throw new Error('send before start');
+      record.inputs.push(input);
+      const turn = await session.send(input);
+      record.turns.push(turn);
+      return turn;
+    },
+  };
+}
+
+/**
+ * A scripted caller on a real WebSocket: Twilio Media Streams (8 kHz μ-law JSON) or the browser's raw mode
+ * (16 kHz PCM binary). It plays what it receives at real-time rate against the audio it sends (20 ms sent =
+ * 20 ms played), echoes marks when playback reaches them, and drops its queue on `clear`, as Twilio does.
+ */
+export class FakePhone {
+  readonly ws: WebSocket;
+  readonly mode: 'twilio' | 'raw';
+  readonly rate: number;
+  readonly streamSid = `MZ${Math.random().toString(16).slice(2, 12)}`;
+  private queue: ({ ms: number } | { mark: string })[] = [];
+  private heard: Int16Array[] = [];
+  clears = 0;
+  closedWith: number | null = null;
+  sentMs = 0;
+  private hiss = 0;
+
+  private constructor(ws: WebSocket, mode: 'twilio' | 'raw') {
+    this.ws = ws;
+    this.mode = mode;
+    this.rate = mode === 'twilio' ? 8000 : 16000;
+    ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    ws.on('close', (code) => {
+      this.closedWith = code;
+    });
+  }
+
+  /** Dials the gateway and sends `connected` + `start` with the given custom parameters. */
+  static async dial(url: string, mode: 'twilio' | 'raw', customParameters: Record<string, string>): Promise<FakePhone> {
+    const ws = new WebSocket(url);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    const phone = new FakePhone(ws, mode);
+    if (mode === 'twilio') {
+      phone.json({ event: 'connected', protocol: 'Call', version: '1.0.0' });
+      phone.json({
+        event: 'start',
+        sequenceNumber: '1',
+        streamSid: phone.streamSid,
+        start: {
+          accountSid: 'ACtest',
+          streamSid: phone.streamSid,
+          callSid: 'CAtest',
+          tracks: ['inbound'],
+          customParameters,
+          mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
+        },
+      });
+    } else {
+      phone.json({ event: 'start', start: { customParameters, mediaFormat: { encoding: 'audio/l16', sampleRate: 16000, channels: 1 } } });
+    }
+    return phone;
+  }
+
+  /** Sends caller audio (at the phone's rate) in 20 ms frames, letting the far end keep up. */
+  async say(pcm: Int16Array): Promise<void> {
+    const frame = this.rate / 50;
+    for (let at = 0; at < pcm.length; at += frame) {
+      const chunk = pcm.subarray(at, at + frame);
+      if (this.mode === 'twilio') this.json({ event: 'media', streamSid: this.streamSid, media: { track: 'inbound', payload: Buffer.from(mulawEncode(chunk)).toString('base64') } });
+      else if (this.ws.readyState === WebSocket.OPEN) this.ws.send(pcm16ToBytes(chunk));
+      this.advance((chunk.length * 1000) / this.rate);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** Presses a key out of band (Twilio `dtmf` event). */
+  press(digit: string): void {
+    this.json({ event: 'dtmf', streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
+  }
+
+  /** Stays on the line (quiet line noise) until `done()` or the limits; returns whether `done()` became true. */
+  async waitFor(done: () => boolean, limits: { audioMs?: number; realMs?: number } = {}): Promise<boolean> {
+    const started = performance.now();
+    const until = this.sentMs + (limits.audioMs ?? 30_000);
+    while (!done()) {
+      if (this.sentMs >= until || performance.now() - started > (limits.realMs ?? 20_000) || this.closedWith !== null) return done();
+      await this.say(this.lineNoise(20));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    return true;
+  }
+
+  /** Prompt audio received since the last call, at the phone's rate. */
+  takeHeard(): Int16Array {
+    const all = concatPcm(this.heard);
+    this.heard = [];
+    return all;
+  }
+
+  /** Hangs up with a Twilio `stop`. */
+  hangUp(): void {
+    this.json({ event: 'stop', streamSid: this.streamSid, stop: { accountSid: 'ACtest', callSid: 'CAtest' } });
+    this.ws.close();
+  }
+
+  /** Quiet line hiss, as a real call carries between words. */
+  lineNoise(ms: number): Int16Array {
+    return whiteNoise(ms, this.rate, -60, ++this.hiss);
+  }
+
+  json(message: Record<string, unknown>): void {
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(message));
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    if (isBinary) {
+      const pcm = pcm16FromBytes(new Uint8Array(data));
+      this.heard.push(pcm);
+      this.queue.push({ ms: (pcm.length * 1000) / 16000 });
+      return;
+    }
+    const message: { event?: string; media?: { payload?: string }; mark?: { name?: string } } = JSON.parse(data.toString());
+    if (message.event === 'media' && message.media?.payload) {
+      const pcm = mulawDecode(new Uint8Array(Buffer.from(message.media.payload, 'base64')));
+      this.heard.push(pcm);
+      this.queue.push({ ms: (pcm.length * 1000) / 8000 });
+    } else if (message.event === 'mark' && message.mark?.name) {
+      this.queue.push({ mark: message.mark.name });
+      this.advance(0);
+    } else if (message.event === 'clear') {
+      this.clears++;
+      for (const item of this.queue) if ('mark' in item) this.echo(item.mark);
+      this.queue = [];
+    }
+  }
+
+  private advance(ms: number): void {
+    this.sentMs += ms;
+    let left = ms;
+    while (this.queue.length > 0) {
+      const head = this.queue[0];
+      if (head === undefined) break;
+      if ('mark' in head) {
+        this.echo(head.mark);
+        this.queue.shift();
+        continue;
+      }
+      if (left <= 0) break;
+      const used = Math.min(left, head.ms);
+      head.ms -= used;
+      left -= used;
+      if (head.ms <= 0) this.queue.shift();
+    }
+  }
+
+  private echo(name: string): void {
+    this.json({ event: 'mark', streamSid: this.streamSid, mark: { name } });
+  }
+}
