@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineNodeType } from '@omniflow/flow-engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pinFlow } from './testing/testFlows.ts';
@@ -67,6 +70,17 @@ describe('startRuntime', () => {
     const session = await t.api('POST', '/api/sessions', { flowId: 'card-activation', channel: 'chat' });
     expect(session.status).toBe(201);
     expect(session.body.session.outputs.length).toBeGreaterThan(0);
+  });
+
+  it('serves the built designer at / with a fallback to its index.html', async () => {
+    const designerDir = mkdtempSync(join(tmpdir(), 'omniflow-designer-'));
+    writeFileSync(join(designerDir, 'index.html'), '<!doctype html><title>Omniflow designer</title>');
+    const t = await startTestRuntime({ OMNIFLOW_DESIGNER_DIR: designerDir });
+    started.push(t);
+    expect(await (await fetch(`${t.url}/`)).text()).toContain('Omniflow designer');
+    expect(await (await fetch(`${t.url}/flows/some-flow`)).text()).toContain('Omniflow designer');
+    expect((await t.api('GET', '/api/unknown')).status).toBe(404);
+    rmSync(designerDir, { recursive: true, force: true });
   });
 
   it('hands the designer a publisher token on localhost only', async () => {

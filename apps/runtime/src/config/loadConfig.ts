@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -41,6 +42,8 @@ export class ConfigError extends Error {
 }
 
 const SECRET_PREFIX = 'OMNIFLOW_SECRET_';
+/** The designer's build output in this checkout (`apps/designer/dist`), wherever the runtime is started from. */
+const DEFAULT_DESIGNER_DIR = fileURLToPath(new URL('../../../designer/dist', import.meta.url));
 
 /**
  * Builds the runtime configuration from environment variables and an optional JSON file
@@ -90,7 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     seedExamples: flag(str('seedExamples', 'OMNIFLOW_SEED_EXAMPLES'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
-    designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? '../designer/dist'),
+    designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
   const adminToken = str('adminToken', 'OMNIFLOW_ADMIN_TOKEN');
