@@ -1,7 +1,7 @@
-import type { CompiledNode, EngineLimits, CompiledIntent } from './compiledFlowTypes.ts';
-import { engineSetup } from './engineMachine.ts';
+import type { CompiledIntent, CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
+import { createEngineSetup } from './engineMachine.ts';
 
-type EngineMachineConfig = Parameters<typeof engineSetup.createMachine>[0];
+type EngineMachineConfig = Parameters<ReturnType<typeof createEngineSetup>['createMachine']>[0];
 type EngineStates = NonNullable<EngineMachineConfig['states']>;
 type EngineStateConfig = EngineStates[string];
 type EngineOn = NonNullable<EngineMachineConfig['on']>;
@@ -17,12 +17,8 @@ export const END_STATE_ID = '__end';
  * `always` transitions for automatic nodes, an invoked promise actor with `after` timeout for async nodes,
  * a compound state per inlined subflow, and global intents at the root.
  */
-export function buildMachine(
-  nodes: ReadonlyMap<string, CompiledNode>,
-  startKey: string,
-  intents: readonly CompiledIntent[],
-  limits: EngineLimits,
-) {
+export function buildMachine(tables: CompiledTables, startKey: string, intents: readonly CompiledIntent[]) {
+  const { nodes, limits } = tables;
   const children = new Map<string | null, CompiledNode[]>();
   for (const node of nodes.values()) {
     const siblings = children.get(node.parent) ?? [];
@@ -37,7 +33,7 @@ export function buildMachine(
   for (const { intent, target } of intents) {
     on[`intent.${intent.id}`] = { target: `#${stateId(ctx, target)}`, actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }] };
   }
-  return engineSetup.createMachine({
+  return createEngineSetup(tables).createMachine({
     id: 'flow',
     context: ({ input }) => ({
       channel: input.channel,
@@ -65,7 +61,7 @@ export function buildMachine(
 interface BuildContext {
   nodes: ReadonlyMap<string, CompiledNode>;
   children: ReadonlyMap<string | null, CompiledNode[]>;
-  limits: EngineLimits;
+  limits: CompiledTables['limits'];
 }
 
 function statesOf(ctx: BuildContext, parent: string | null): EngineStates {

@@ -2,7 +2,6 @@ import { evaluateExpression, parseExpression, type ExpressionAst, type FlowDocum
 import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
 import { buildMachine } from './buildMachine.ts';
 import type { CompiledFlow, CompiledIntent, CompiledNode, CompiledTables, EngineLimits } from './compiledFlowTypes.ts';
-import { registerTables } from './engineMachine.ts';
 import { hashFlow } from './hashFlow.ts';
 import { compileNodes, flowInfo, type CompileIssue } from './compileNodes.ts';
 import { checkFlow } from './checkFlow.ts';
@@ -41,8 +40,7 @@ export function compileFlow(input: unknown, registry: NodeTypeRegistry, options:
     limits,
     evaluate: createEvaluator(),
   };
-  const machine = buildMachine(nodes, flow.start, intents, limits);
-  registerTables(machine, tables);
+  const machine = buildMachine(tables, flow.start, intents);
   const intentMatcher = new PhraseIntentMatcher(intents.map(({ intent }) => intent));
   return { ok: true, compiled: { flow, hash: hashFlow(flow), machine, info: flowInfo(flow), tables, intents, intentMatcher } };
 }

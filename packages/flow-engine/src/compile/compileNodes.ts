@@ -1,15 +1,10 @@
-import type { FlowDocument, FlowEdge } from '@omniflow/flow-schema';
+import type { FlowDocument, FlowEdge, FlowIssue } from '@omniflow/flow-schema';
 import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
+import { checkFlow } from './checkFlow.ts';
 import type { CompiledNode, FlowInfo } from './compiledFlowTypes.ts';
 
-/** A problem that stops (or, as a warning, may hurt) compilation; the same shape as flow-schema's FlowIssue. */
-export interface CompileIssue {
-  code: string;
-  severity: 'error' | 'warning';
-  message: string;
-  pointer: string;
-  nodeId?: string;
-}
+/** A problem that stops (or, as a warning, may hurt) compilation: flow-schema's FlowIssue. */
+export type CompileIssue = FlowIssue;
 
 /** Where compileNodes writes and how deep it is in inlined subflows. */
 export interface CompileNodesContext {
@@ -93,8 +88,14 @@ export function compileNodes(flow: FlowDocument, registry: NodeTypeRegistry, ctx
         ctx.issues.push({ code: 'ENGINE003', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" was not found; publish that flow first or pass it through compileFlow's resolveFlow option.` });
         return;
       }
-      compiled.child = flowInfo(child);
-      compileNodes(child, registry, { ...ctx, parent: key, prefix: `${key}/`, stack: [...ctx.stack, childId] });
+      const checked = checkFlow(child, registry);
+      if (!checked.ok) {
+        const first = checked.issues[0];
+        ctx.issues.push({ code: 'ENGINE004', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" is not valid (${checked.issues.length} problems; first: ${first?.code} ${first?.pointer} ${first?.message}); fix that flow first.` });
+        return;
+      }
+      compiled.child = flowInfo(checked.flow);
+      compileNodes(checked.flow, registry, { ...ctx, parent: key, prefix: `${key}/`, stack: [...ctx.stack, childId] });
     }
   });
 }

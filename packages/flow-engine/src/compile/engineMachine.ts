@@ -1,4 +1,4 @@
-import { assign, fromPromise, setup, type AnyActorRef } from 'xstate';
+import { assign, fromPromise, setup } from 'xstate';
 import type { EndReason } from '../session/sessionEvents.ts';
 import { hostOf } from '../session/sessionHost.ts';
 import { callNodeHandler } from './callNodeHandler.ts';
@@ -7,19 +7,6 @@ import { engineTypes, type AsyncOutcome, type EngineContext } from './engineCont
 import { assignDeclared, emitAll, enterNode, isVariables } from './enterNode.ts';
 import { createNodeScope, isRecord } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
-
-const tablesByMachine = new WeakMap<object, CompiledTables>();
-
-/** Links a compiled machine to the node tables its named implementations read. */
-export function registerTables(machine: object, tables: CompiledTables): void {
-  tablesByMachine.set(machine, tables);
-}
-
-function tablesOf(self: AnyActorRef): CompiledTables {
-  const tables = typeof self.src === 'object' ? tablesByMachine.get(self.src) : undefined;
-  if (!tables) throw new Error('This machine was not built by compileFlow; compile the flow with compileFlow(flow, registry).');
-  return tables;
-}
 
 function nodeOf(tables: CompiledTables, key: string): CompiledNode {
   const node = tables.nodes.get(key);
@@ -41,95 +28,95 @@ function endWith(context: EngineContext, system: object, reason: EndReason, node
 const afterInput = (context: EngineContext): Partial<EngineContext> => ({ turn: context.turn + 1, steps: 0, loops: {} });
 
 /**
- * The engine's xstate setup: every flow machine is built from these named implementations, so compiled
- * machine configs are plain data (state per node, transitions per port) and one setup serves all flows.
+ * The engine's xstate setup for one compiled flow: named implementations over the flow's node tables, so
+ * the machine config stays plain data (state per node, transitions per port, params naming nodes and ports).
  */
-export const engineSetup = setup({
-  types: engineTypes,
-  actors: {
-    nodeHandler: fromPromise<AsyncOutcome, { key: string }>(async ({ input, signal, system }) => {
-      const host = hostOf(system);
-      if (!host) return { port: 'error', variables: {} };
-      return callNodeHandler(nodeOf(host.tables, input.key), host, signal);
-    }),
-  },
-  delays: {
-    backoff: ({ context }) => Math.min(250 * 2 ** Math.max(context.attempt - 1, 0), 8000),
-  },
-  guards: {
-    loopLimit: ({ context }, params: { steps: number; sameNode: number }) =>
-      context.steps > params.steps || (context.loops[context.node] ?? 0) > params.sameNode,
-    portIs: ({ context }, params: { port: string }) => context.port === params.port,
-    outcomeIs: ({ event }, params: { port: string }) => outcomeOf(event)?.port === params.port,
-    canRetry: ({ context }, params: { retries: number }) => context.attempt < params.retries,
-    retryOnError: ({ context, event }, params: { retries: number }) => outcomeOf(event)?.port === 'error' && context.attempt < params.retries,
-    endsSession: ({ context }) => context.end !== null,
-  },
-  actions: {
-    enterNode: assign(({ context, self, system }, params: { key: string }) => {
-      const tables = tablesOf(self);
-      return enterNode(context, nodeOf(tables, params.key), tables, hostOf(system));
-    }),
-    took: ({ context, system }, params: { port: string }) => {
-      hostOf(system)?.note(context.node, `took ${params.port}`, params.port);
+export function createEngineSetup(tables: CompiledTables) {
+  return setup({
+    types: engineTypes,
+    actors: {
+      nodeHandler: fromPromise<AsyncOutcome, { key: string }>(async ({ input, signal, system }) => {
+        const host = hostOf(system);
+        if (!host) return { port: 'error', variables: {} };
+        return callNodeHandler(nodeOf(host.tables, input.key), host, signal);
+      }),
     },
-    applyInput: assign(({ context, event, self, system }) => {
-      const host = hostOf(system);
-      if ('outputs' in event) emitAll(host, event.outputs);
-      const variables = 'variables' in event && event.variables ? assignDeclared(nodeOf(tablesOf(self), context.node), context.variables, event.variables, host) : context.variables;
-      return { ...afterInput(context), variables };
-    }),
-    applyOutcome: assign(({ context, event, self, system }) => {
-      const outcome = outcomeOf(event);
-      if (!outcome) return {};
-      return { variables: assignDeclared(nodeOf(tablesOf(self), context.node), context.variables, outcome.variables, hostOf(system)) };
-    }),
-    reprompt: assign(({ context, event, self, system }) => {
-      if (event.type !== 'retry') return {};
-      const host = hostOf(system);
-      const tables = tablesOf(self);
-      const node = nodeOf(tables, context.node);
-      emitAll(host, event.outputs);
-      const counted = event.reason === 'noInput' ? { noInput: context.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: context.noMatch + 1 };
-      const next = { ...context, ...afterInput(context), ...counted };
-      const runtime = node.impl.runtime;
-      if (runtime?.kind === 'interactive') {
-        const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
-        const reprompt = repromptFor(node, event.reason, attempt);
-        const scope = createNodeScope(node, next, tables, host ? host.now : Date.now);
-        emitAll(host, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
-      }
-      return next;
-    }),
-    countAttempt: assign(({ context }) => ({ attempt: context.attempt + 1 })),
-    jump: assign(({ context }) => {
-      // A global intent may leave an inlined subflow: the caller's own variables come back.
-      const outer = context.frames[0];
-      return { ...afterInput(context), ...(outer ? { variables: outer.variables, frames: [] } : {}) };
-    }),
-    leaveSubflow: assign(({ context, self }, params: { key: string }) => {
-      const frame = context.frames.at(-1);
-      if (!frame) return {};
-      const node = nodeOf(tablesOf(self), params.key);
-      const runtime = node.impl.runtime;
-      const variables = { ...frame.variables };
-      if (runtime?.kind === 'subflow') {
-        for (const [parentVar, childVar] of Object.entries(runtime.outputs(node.node.config))) variables[parentVar] = context.variables[childVar];
-      }
-      return { frames: context.frames.slice(0, -1), variables, node: params.key };
-    }),
-    endSession: assign(({ context, system }, params: { reason: EndReason }) => endWith(context, system, params.reason)),
-    endFromEvent: assign(({ context, event, system }) => (event.type === 'end' ? endWith(context, system, event.reason) : {})),
-    dangling: assign(({ context, system, self }, params: { port: string | null }) => {
-      const host = hostOf(system);
-      const node = nodeOf(tablesOf(self), context.node);
-      const port = params.port ?? context.port ?? 'unknown';
-      host?.logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
-      host?.note(node.node.id, `port ${port} has no edge`, port);
-      return endWith(context, system, 'error', node.node.id);
-    }),
-  },
-});
+    delays: {
+      backoff: ({ context }) => Math.min(250 * 2 ** Math.max(context.attempt - 1, 0), 8000),
+    },
+    guards: {
+      loopLimit: ({ context }, params: { steps: number; sameNode: number }) =>
+        context.steps > params.steps || (context.loops[context.node] ?? 0) > params.sameNode,
+      portIs: ({ context }, params: { port: string }) => context.port === params.port,
+      outcomeIs: ({ event }, params: { port: string }) => outcomeOf(event)?.port === params.port,
+      canRetry: ({ context }, params: { retries: number }) => context.attempt < params.retries,
+      retryOnError: ({ context, event }, params: { retries: number }) => outcomeOf(event)?.port === 'error' && context.attempt < params.retries,
+      endsSession: ({ context }) => context.end !== null,
+    },
+    actions: {
+      enterNode: assign(({ context, system }, params: { key: string }) => {
+        return enterNode(context, nodeOf(tables, params.key), tables, hostOf(system));
+      }),
+      took: ({ context, system }, params: { port: string }) => {
+        hostOf(system)?.note(context.node, `took ${params.port}`, params.port);
+      },
+      applyInput: assign(({ context, event, system }) => {
+        const host = hostOf(system);
+        if ('outputs' in event) emitAll(host, event.outputs);
+        const variables = 'variables' in event && event.variables ? assignDeclared(nodeOf(tables, context.node), context.variables, event.variables, host) : context.variables;
+        return { ...afterInput(context), variables };
+      }),
+      applyOutcome: assign(({ context, event, system }) => {
+        const outcome = outcomeOf(event);
+        if (!outcome) return {};
+        return { variables: assignDeclared(nodeOf(tables, context.node), context.variables, outcome.variables, hostOf(system)) };
+      }),
+      reprompt: assign(({ context, event, system }) => {
+        if (event.type !== 'retry') return {};
+        const host = hostOf(system);
+        const node = nodeOf(tables, context.node);
+        emitAll(host, event.outputs);
+        const counted = event.reason === 'noInput' ? { noInput: context.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: context.noMatch + 1 };
+        const next = { ...context, ...afterInput(context), ...counted };
+        const runtime = node.impl.runtime;
+        if (runtime?.kind === 'interactive') {
+          const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
+          const reprompt = repromptFor(node, event.reason, attempt);
+          const scope = createNodeScope(node, next, tables, host ? host.now : Date.now);
+          emitAll(host, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
+        }
+        return next;
+      }),
+      countAttempt: assign(({ context }) => ({ attempt: context.attempt + 1 })),
+      jump: assign(({ context }) => {
+        // A global intent may leave an inlined subflow: the caller's own variables come back.
+        const outer = context.frames[0];
+        return { ...afterInput(context), ...(outer ? { variables: outer.variables, frames: [] } : {}) };
+      }),
+      leaveSubflow: assign(({ context }, params: { key: string }) => {
+        const frame = context.frames.at(-1);
+        if (!frame) return {};
+        const node = nodeOf(tables, params.key);
+        const runtime = node.impl.runtime;
+        const variables = { ...frame.variables };
+        if (runtime?.kind === 'subflow') {
+          for (const [parentVar, childVar] of Object.entries(runtime.outputs(node.node.config))) variables[parentVar] = context.variables[childVar];
+        }
+        return { frames: context.frames.slice(0, -1), variables, node: params.key };
+      }),
+      endSession: assign(({ context, system }, params: { reason: EndReason }) => endWith(context, system, params.reason)),
+      endFromEvent: assign(({ context, event, system }) => (event.type === 'end' ? endWith(context, system, event.reason) : {})),
+      dangling: assign(({ context, system }, params: { port: string | null }) => {
+        const host = hostOf(system);
+        const node = nodeOf(tables, context.node);
+        const port = params.port ?? context.port ?? 'unknown';
+        host?.logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
+        host?.note(node.node.id, `port ${port} has no edge`, port);
+        return endWith(context, system, 'error', node.node.id);
+      }),
+    },
+  });
+}
 
 function repromptFor(node: CompiledNode, reason: string, attempt: number) {
   if (reason !== 'noInput' && reason !== 'noMatch' && reason !== 'invalid') return undefined;
