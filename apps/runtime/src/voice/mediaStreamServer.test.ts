@@ -52,7 +52,9 @@ async function playedTurn(heard: Int16Array, rate: number, turn: TurnResult | un
 const saysOf = (turn: TurnResult | undefined) => (turn?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : [])).join(' ');
 
 const count = (call: EngineCall | undefined, type: string) => call?.events.filter((e) => e.type === type).length ?? 0;
-const reached = (call: EngineCall | undefined, nodeId: string) => call?.turns.some((t) => t.nodeId === nodeId) ?? false;
+/** True once the session has been at `nodeId`: waiting there, or passing through and saying something. */
+const reached = (call: EngineCall | undefined, nodeId: string) =>
+  call?.turns.some((t) => t.nodeId === nodeId || t.outputs.some((o) => o.type === 'say' && o.nodeId === nodeId)) ?? false;
 const PARAMS = { flowId: 'bank', token: 'good-token', locale: 'en-US' };
 
 describe('voice gateway, end to end', { timeout: 90_000 }, () => {
