@@ -44,7 +44,7 @@ describe('example flows', () => {
   it('keep PINs in sensitive variables collected by keypad digits only', () => {
     const doc = validated(exampleFlows.find((e) => e.file === 'card-activation.json')?.flow);
     const sensitive = new Set(doc.variables.filter((v) => v.sensitive).map((v) => v.name));
-    expect([...sensitive].sort()).toEqual(['confirmPin', 'newPin']);
+    expect([...sensitive].toSorted()).toEqual(['confirmPin', 'newPin']);
     const pinAsks = doc.nodes.filter((n) => n.type === 'ask' && sensitive.has(String(n.config.variable)));
     expect(pinAsks).toHaveLength(2);
     for (const ask of pinAsks) expect(ask.config.slot).toMatchObject({ type: 'digits', minLength: 4, maxLength: 4 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { HandlerArgs } from '@omniflow/flow-engine';
 import { createFlightHandlers } from './flightHandlers.ts';
 
+const quiet = (): void => undefined;
+
 function call(args: Record<string, unknown>): HandlerArgs {
-  const quiet = (): void => undefined;
   return {
     config: {},
     variables: {},

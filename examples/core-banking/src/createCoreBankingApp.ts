@@ -55,7 +55,6 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
     db
       .prepare<[string, string], CardRow>('SELECT * FROM cards WHERE customer_id = ? AND last_four = ?')
       .get(customerId, lastFour);
-  const notFound = (what: string): Reply => ({ status: 404, body: { error: 'notFound', reason: `No such ${what}.` } });
 
   app.post('/v1/customers/verify', (req, res) => {
     const lastFour = stringField(req.body, 'cardLastFour');
@@ -169,6 +168,10 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
 
 function send(res: Response, reply: Reply): void {
   res.status(reply.status).json(reply.body);
+}
+
+function notFound(what: string): Reply {
+  return { status: 404, body: { error: 'notFound', reason: `No such ${what}.` } };
 }
 
 function badRequest(reason: string): Reply {

@@ -21,9 +21,6 @@ function argsFor<C>(
   options: { key?: string; secrets?: Record<string, string>; locale?: string; signal?: AbortSignal } = {},
 ): HandlerArgs<C> {
   const secrets = options.secrets ?? { CORE_BANKING_URL: bank.url, CORE_BANKING_API_KEY: bank.apiKey };
-  const write = (fields: Record<string, unknown>, message: string): void => {
-    logLines.push(`${message} ${JSON.stringify(fields)}`);
-  };
   return {
     config,
     variables,
@@ -34,6 +31,10 @@ function argsFor<C>(
     idempotencyKey: options.key ?? `s-${Math.random()}:node:1`,
     session: { id: 's', channel: 'dtmf', locale: options.locale ?? 'en-US' },
   };
+}
+
+function write(fields: Record<string, unknown>, message: string): void {
+  logLines.push(`${message} ${JSON.stringify(fields)}`);
 }
 
 const verifyConfig = {
