@@ -13,7 +13,9 @@ export const ENGLISH_FILLER_WORDS: ReadonlySet<string> = new Set([
 const CJK_FILLERS: readonly string[] = [
   '我想要', '我需要', '请帮我', '麻烦你', '我想', '我要', '请问', '帮我', '一下', '谢谢', '请', '吧', '呢', '啊', '嗯', '呃', '了', '的',
   '하고 싶어요', '하고싶어요', '해 주세요', '해주세요', '싶어요', '주세요', '부탁해요', '저는', '제가', '좀', '요',
-].toSorted((x, y) => y.length - x.length);
+]
+  .map((filler) => filler.replace(/\s+/gu, ''))
+  .toSorted((x, y) => y.length - x.length);
 
 /** Whether an English word is a filler word. */
 export function isFillerWord(token: string): boolean {
@@ -24,7 +26,7 @@ export function isFillerWord(token: string): boolean {
 export function stripCjkFillers(compact: string): string {
   let rest = compact;
   for (const filler of CJK_FILLERS) {
-    rest = rest.split(filler.replace(/\s+/gu, '')).join('');
+    if (rest.includes(filler)) rest = rest.replaceAll(filler, '');
   }
   return rest;
 }

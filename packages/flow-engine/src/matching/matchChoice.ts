@@ -1,6 +1,5 @@
 import { analyzePhrase, analyzeText, type AnalyzedText } from './analyzeText.ts';
 import { isFillerWord, stripCjkFillers } from './fillerWords.ts';
-import { normalizeText, tokenize } from './normalizeText.ts';
 import {
   CHINESE_DIGITS,
   ENGLISH_DIGIT_HOMOPHONES,
@@ -10,7 +9,7 @@ import {
   singleDigitValue,
 } from './numberWords.ts';
 import { pickBestPhraseGroup, type PhraseGroup } from './pickBestPhraseGroup.ts';
-import { MIN_PHRASE_SCORE, tokenWeights } from './scorePhrase.ts';
+import { MIN_PHRASE_SCORE, tokenWeights, type TokenWeights } from './scorePhrase.ts';
 
 /** One choice offered to the caller, with its label and synonyms already resolved to one locale. */
 export interface MatchableChoice {
@@ -70,10 +69,14 @@ export function matchChoice(
   options: MatchChoiceOptions = {},
 ): ChoiceMatch | null {
   if (choices.length === 0) return null;
+  const raw = input.normalize('NFKC').trim();
+  const direct = choices.find((choice) => choice.key === raw);
+  if (direct !== undefined) return { key: direct.key, score: 1, how: 'number' };
   const locale = options.locale ?? 'en-US';
-  const byNumber = matchByNumber(input, choices, mode, locale);
+  const heard = analyzeText(input, locale);
+  const byNumber = (heard.cjk ? matchCjkNumber(heard.normalized, choices) : null) ?? matchWordNumber(heard.tokens, choices, mode);
   if (byNumber !== null) return { key: byNumber, score: 1, how: 'number' };
-  return matchByPhrase(analyzeText(input, locale), choices, locale, options);
+  return matchByPhrase(heard, choices, locale, options);
 }
 
 function matchByPhrase(
@@ -89,19 +92,11 @@ function matchByPhrase(
       ...choice.synonyms.map((synonym): PhraseGroup['phrases'][number] => ({ text: analyzePhrase(synonym, locale), how: 'synonym' })),
     ],
   }));
-  const weights = tokenWeights(groups.map((group) => group.phrases.map((phrase) => phrase.text)));
+  const weights = cachedWeights(groups);
   return pickBestPhraseGroup(heard, groups, weights, {
     minScore: options.minScore ?? MIN_PHRASE_SCORE,
     ambiguityMargin: options.ambiguityMargin ?? DEFAULT_AMBIGUITY_MARGIN,
   });
-}
-
-function matchByNumber(input: string, choices: readonly MatchableChoice[], mode: MatchMode, locale: string): string | null {
-  const raw = input.normalize('NFKC').trim();
-  const direct = choices.find((choice) => choice.key === raw);
-  if (direct !== undefined) return direct.key;
-  const normalized = normalizeText(input, locale);
-  return matchCjkNumber(normalized, choices) ?? matchWordNumber(tokenize(normalized), choices, mode);
 }
 
 function matchWordNumber(tokens: readonly string[], choices: readonly MatchableChoice[], mode: MatchMode): string | null {
@@ -165,6 +160,20 @@ function matchCjkNumber(normalized: string, choices: readonly MatchableChoice[])
     if (position !== undefined) return choices[position - 1]?.key ?? null;
   }
   return null;
+}
+
+const weightCache = new Map<string, TokenWeights>();
+
+/** tokenWeights of a menu's phrases, memoized by the phrases: a menu is matched on many turns. */
+function cachedWeights(groups: readonly PhraseGroup[]): TokenWeights {
+  const key = groups.map((group) => group.phrases.map((phrase) => phrase.text.normalized).join('\u0001')).join('\u0002');
+  const cached = weightCache.get(key);
+  if (cached !== undefined) return cached;
+  const weights = tokenWeights(groups.map((group) => group.phrases.map((phrase) => phrase.text)));
+  // Flows hold a bounded set of menus; starting over is cheaper than tracking recency.
+  if (weightCache.size >= 1000) weightCache.clear();
+  weightCache.set(key, weights);
+  return weights;
 }
 
 function findKey(choices: readonly MatchableChoice[], key: string): string | null {

@@ -59,15 +59,12 @@ describe('matching under random input', () => {
     const random = seededRandom(20261125);
     const keys = new Set(choices.map((choice) => choice.key));
     const rounds = 1500;
-    let slowest = 0;
+    const timings: { ms: number; input: string; round: number }[] = [];
     const problems: string[] = [];
     const check = (ok: boolean, what: string, input: string): void => {
       if (!ok) problems.push(`${what} for ${JSON.stringify(input)}`);
     };
-    const started = performance.now();
-    for (let round = 0; round < rounds; round += 1) {
-      const input = randomInput(random);
-      const roundStarted = performance.now();
+    const runAll = (input: string, round: number): void => {
       for (const mode of ['chat', 'voice'] as const) {
         const match = matchChoice(input, choices, mode, { locale: round % 2 === 0 ? 'en-US' : 'zh-CN' });
         check(match === null || (keys.has(match.key) && match.score > 0 && match.score <= 1), `matchChoice ${JSON.stringify(match)}`, input);
@@ -83,19 +80,35 @@ describe('matching under random input', () => {
       check(date === null || /^\d{4}-\d{2}-\d{2}$/u.test(date), `parseDate ${date}`, input);
       const intent = intents.matchSync(input, round % 3 === 0 ? 'ko-KR' : 'en-US');
       check(intent === null || ['agent', 'lostCard'].includes(intent.intentId), `intent ${JSON.stringify(intent)}`, input);
-      slowest = Math.max(slowest, performance.now() - roundStarted);
+    };
+    const timed = (input: string, round: number): number => {
+      const started = performance.now();
+      runAll(input, round);
+      return performance.now() - started;
+    };
+    for (let round = 0; round < rounds; round += 1) {
+      const input = randomInput(random);
+      timings.push({ ms: timed(input, round), input, round });
     }
     expect(problems).toEqual([]);
-    // Generous bounds: the machine is shared; a pathological (exponential) case would blow far past them.
-    expect(slowest).toBeLessThan(250);
-    expect((performance.now() - started) / rounds).toBeLessThan(5);
+    // The machine is shared, so one slow round may be a stall: re-time the slowest inputs, which must be fast
+    // in their own right (a pathological, e.g. exponential, case stays slow however often it is re-run).
+    const slowest = timings.toSorted((a, b) => b.ms - a.ms).slice(0, 5);
+    const retimed = slowest.map(({ input, round }) => Math.min(timed(input, round), timed(input, round), timed(input, round)));
+    expect(Math.max(...retimed)).toBeLessThan(50);
+    const median = timings.map((timing) => timing.ms).toSorted((a, b) => a - b)[Math.floor(rounds / 2)] ?? 0;
+    expect(median).toBeLessThan(5);
   }, 60_000);
 
   it('answers a very long input quickly', () => {
     const long = 'I would like to maybe check the '.repeat(400) + 'balance';
-    const started = performance.now();
     expect(matchChoice(long, choices, 'chat')?.key).toBe('1');
-    expect(performance.now() - started).toBeLessThan(500);
+    const times = [0, 1, 2].map(() => {
+      const started = performance.now();
+      matchChoice(long, choices, 'chat');
+      return performance.now() - started;
+    });
+    expect(Math.min(...times)).toBeLessThan(100);
   });
 
   it('always builds a well-formed grammar from random phrases', () => {

@@ -89,15 +89,24 @@ function bestTokenMatch(word: string, tokens: readonly string[], used: ReadonlyS
 /** 1 for the same word, 0.95 for a plural, 0.9 for a shared stem, less per typo, 0 for a different word. */
 function tokenQuality(word: string, token: string): number {
   if (word === token) return 1;
-  if (/\d/u.test(word) || /\d/u.test(token)) return 0;
-  if (word + 's' === token || token + 's' === word || word + 'es' === token || token + 'es' === word) return 0.95;
   const shorter = Math.min(word.length, token.length);
+  const lengthGap = Math.abs(word.length - token.length);
   const prefix = commonPrefixLength(word, token);
-  if (prefix >= 5 && prefix >= 0.75 * shorter) return 0.9;
+  if (prefix === shorter && lengthGap <= 2) {
+    const ending = (word.length > token.length ? word : token).slice(prefix);
+    if (ending === 's' || ending === 'es') return isNumeric(word) || isNumeric(token) ? 0 : 0.95;
+  }
   const tolerance = typoTolerance(shorter);
-  if (tolerance === 0) return 0;
+  const stem = prefix >= 5 && prefix >= 0.75 * shorter;
+  if (!stem && (tolerance === 0 || lengthGap > tolerance)) return 0;
+  if (isNumeric(word) || isNumeric(token)) return 0;
+  if (stem) return 0.9;
   const distance = damerauLevenshtein(word, token, tolerance);
   return distance <= tolerance ? 1 - 0.12 * distance : 0;
+}
+
+function isNumeric(text: string): boolean {
+  return /\d/u.test(text);
 }
 
 function commonPrefixLength(a: string, b: string): number {
