@@ -169,6 +169,16 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.locator('.sim-line.from-bot').filter({ hasText: '您的卡已激活' }).waitFor();
   });
 
+  it('converses in voice mode by typing what the caller says', async () => {
+    await page.locator('.simulator').getByLabel('Locale').selectOption('en-US');
+    await page.getByLabel('Channel').selectOption('voice');
+    await page.getByRole('button', { name: 'Restart' }).click();
+    await page.locator('.sim-line.from-bot').filter({ hasText: 'Welcome to card services' }).waitFor();
+    await page.getByLabel('Type what the caller says').fill('I want to talk to an agent');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.locator('.sim-line.from-system').filter({ hasText: 'Transferred to general' }).waitFor();
+  });
+
   it('shows a conflicting save from another user instead of overwriting it', async () => {
     const headers = { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' };
     const current = (await (await fetch(`${stack.url}/api/flows/${flowId}`, { headers })).json()) as { flow: { draft: Record<string, unknown>; revision: number } };

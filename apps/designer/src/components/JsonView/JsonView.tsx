@@ -36,37 +36,44 @@ export function JsonView() {
     editor.setValue(text);
   }, [flow]);
 
-  useEffect(() => {
-    const editor = editorRef.current;
-    if (!editor) return;
+  // Subscribed on mount: the editor arrives after the first render, so an effect would miss it.
+  const onMount: OnMount = (editor) => {
+    editorRef.current = editor;
+    lastApplied.current = editor.getValue();
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const sub = editor.onDidChangeModelContent(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const text = editor.getValue();
-        let parsed: unknown;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          setInvalid(true);
-          return;
-        }
-        if (!looksLikeFlow(parsed)) {
-          setInvalid(true);
-          return;
-        }
-        setInvalid(false);
-        const current = useFlowStore.getState().flow;
-        if (current && JSON.stringify(current) === JSON.stringify(parsed)) return;
-        lastApplied.current = JSON.stringify(parsed, null, 2);
-        useFlowStore.getState().replaceFlow(parsed);
-      }, 400);
-    });
-    return () => {
-      clearTimeout(timer);
-      sub.dispose();
+    let pending: string | null = null;
+    const apply = () => {
+      const text = pending;
+      pending = null;
+      if (text === null) return;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        setInvalid(true);
+        return;
+      }
+      if (!looksLikeFlow(parsed)) {
+        setInvalid(true);
+        return;
+      }
+      setInvalid(false);
+      const current = useFlowStore.getState().flow;
+      if (current && JSON.stringify(current) === JSON.stringify(parsed)) return;
+      lastApplied.current = JSON.stringify(parsed, null, 2);
+      useFlowStore.getState().replaceFlow(parsed);
     };
-  });
+    // Leaving the JSON view right after an edit still applies it.
+    editor.onDidDispose(() => {
+      clearTimeout(timer);
+      apply();
+    });
+    editor.onDidChangeModelContent(() => {
+      pending = editor.getValue();
+      clearTimeout(timer);
+      timer = setTimeout(apply, 400);
+    });
+  };
 
   return (
     <div className="json-view">
@@ -81,10 +88,7 @@ export function JsonView() {
         path={MODEL_URI}
         defaultValue={flow ? JSON.stringify(flow, null, 2) : ''}
         options={{ ariaLabel: t('jsonView'), minimap: { enabled: false }, automaticLayout: true, fontSize: 13, tabSize: 2 }}
-        onMount={(editor) => {
-          editorRef.current = editor;
-          lastApplied.current = editor.getValue();
-        }}
+        onMount={onMount}
       />
     </div>
   );
