@@ -2,6 +2,7 @@
 // The servers run in a child process; this process is the load generator. Prints a table; not a test.
 import { spawn } from 'node:child_process';
 import { request, Agent } from 'node:http';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -12,6 +13,7 @@ const MAX_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 8);
 const IDLE_SESSIONS = 2000;
 const TURN_BODY = (text: string) => JSON.stringify({ input: { type: 'text', text } });
 
+const startLoad = loadavg();
 const server = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./benchServer.ts', import.meta.url))], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: ['ignore', 'pipe', 'inherit'],
@@ -127,7 +129,9 @@ try {
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
-  process.stdout.write(`\nOmniflow runtime benchmark (SQLite, WAL, synchronous=NORMAL; load generator in a separate process)\n\n`);
+  process.stdout.write(`\nOmniflow runtime benchmark (SQLite, WAL, synchronous=NORMAL; load generator in a separate process)\n`);
+  // Other work on the machine skews every number below; the load average says how much.
+  process.stdout.write(`machine: ${cpus().length} cores, load average at the start ${startLoad.map((l) => l.toFixed(1)).join(' / ')}\n\n`);
   for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}\n`);
 } finally {
   server.kill('SIGTERM');

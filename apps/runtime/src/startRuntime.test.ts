@@ -49,7 +49,7 @@ describe('startRuntime', () => {
     expect(reply.status).toBe(201);
     expect(reply.body.session.nodeId).toBe('main');
     await closing;
-    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow();
+    await expect(fetch(`${t.url}/healthz`)).rejects.toThrow(/fetch failed/);
   });
 
   it('starts without a plugin pack that fails to load and names it in the log', async () => {

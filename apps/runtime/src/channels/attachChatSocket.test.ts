@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import { WebSocket } from 'ws';
+import type { ApiReply } from '../testing/jsonClient.ts';
 import { pinFlow } from '../testing/testFlows.ts';
 import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 /** A WebSocket chat client that answers each sent message with the next server message. */
-async function connect(query: string): Promise<{ ask(message: unknown): Promise<any>; close(): void }> {
+async function connect(query: string): Promise<{ ask(message: unknown): Promise<ApiReply['body']>; close(): void }> {
   const ws = new WebSocket(`${t.url.replace('http', 'ws')}/ws/chat${query}`);
   const inbox: unknown[] = [];
   const waiting: ((m: unknown) => void)[] = [];

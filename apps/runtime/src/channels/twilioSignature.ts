@@ -6,7 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  */
 export function twilioSignature(authToken: string, url: string, params: Readonly<Record<string, string>>): string {
   const data = Object.keys(params)
-    .sort()
+    .toSorted()
     .reduce((acc, key) => acc + key + params[key], url);
   return createHmac('sha1', authToken).update(data, 'utf8').digest('base64');
 }

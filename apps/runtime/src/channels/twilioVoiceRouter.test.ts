@@ -18,7 +18,7 @@ afterAll(async () => {
 /** Posts form fields the way Twilio does, signed per Twilio's documented algorithm (computed here independently). */
 async function twilio(path: string, fields: Record<string, string>, options: { sign?: boolean; tamper?: boolean } = {}) {
   const url = `${t.url}${path}`;
-  const payload = Object.keys(fields).sort().map((k) => k + fields[k]).join('');
+  const payload = Object.keys(fields).toSorted().map((k) => k + fields[k]).join('');
   const signature = createHmac('sha1', AUTH_TOKEN).update(url + payload).digest('base64');
   const body = new URLSearchParams(fields);
   if (options.tamper) body.set('Digits', '9');

@@ -71,7 +71,7 @@ describe('flows API', () => {
     expect(huge.body.errors[0].code).toBe('BODY_TOO_LARGE');
     const invalid = await t.api('POST', '/api/flows', { flow: { id: 'bad id!' }, extra: 1 });
     expect(invalid.status).toBe(400);
-    expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer).sort()).toEqual(['/extra', '/flow/id']);
+    expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer).toSorted()).toEqual(['/extra', '/flow/id']);
     expect((await t.api('PUT', '/api/flows/occ', { flow: pinFlow('other'), revision: 3 })).body.errors[0].pointer).toBe('/flow/id');
     expect((await t.api('GET', '/api/flows/nope')).status).toBe(404);
     expect((await t.api('GET', '/api/nothing-here')).status).toBe(404);

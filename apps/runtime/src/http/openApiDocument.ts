@@ -57,7 +57,7 @@ export function openApiDocument(): Record<string, unknown> {
     const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
     const statuses = [route.ok, ...(route.body ? [400, 413] : []), ...(route.auth === 'public' ? [] : [401, 403]), 429, ...(route.errors ?? [])];
     const responses: Record<string, unknown> = {};
-    for (const status of [...new Set(statuses)].sort()) {
+    for (const status of [...new Set(statuses)].toSorted()) {
       responses[String(status)] = status < 400
         ? { description: STATUS_TEXT[status] ?? 'OK' }
         : { description: STATUS_TEXT[status] ?? 'Error', content: { 'application/json': { schema: { $ref: '#/components/schemas/Errors' } } } };

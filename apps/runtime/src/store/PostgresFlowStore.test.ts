@@ -32,17 +32,18 @@ describe('two runtime processes on one PostgreSQL', () => {
   const api = (base: string, method: string, path: string, body?: unknown) => jsonClient(base, ADMIN)(method, path, body);
 
 
+  const start = async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'omniflow-scale-'));
+    dirs.push(dir);
+    const runtime = await spawnRuntime({
+      STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN,
+      OMNIFLOW_PLUGINS: '', OMNIFLOW_START_CORE_BANKING: 'false',
+    });
+    running.push(runtime);
+    return runtime;
+  };
+
   it('continues a session started on one runtime on the other, and back', async () => {
-    const start = async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'omniflow-scale-'));
-      dirs.push(dir);
-      const runtime = await spawnRuntime({
-        STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN,
-        OMNIFLOW_PLUGINS: '', OMNIFLOW_START_CORE_BANKING: 'false',
-      });
-      running.push(runtime);
-      return runtime;
-    };
     const [a, b] = await Promise.all([start(), start()]);
     expect((await api(a.url, 'POST', '/api/flows', { flow: pinFlow('shared') })).status).toBe(201);
     expect((await api(b.url, 'POST', '/api/flows/shared/publish', {})).body.version.version).toBe(1);

@@ -1,4 +1,4 @@
-import pg from 'pg';
+import { Pool, type PoolClient } from 'pg';
 import type {
   FlowRecord,
   FlowStore,
@@ -35,15 +35,15 @@ const MIGRATION_LOCK = 7_466_108; // arbitrary, fixed: serializes migrations of 
 /** The scale-out store: the same contract as SQLite, on a shared PostgreSQL database. */
 export class PostgresFlowStore implements FlowStore {
   readonly kind = 'postgres';
-  readonly #pool: pg.Pool;
+  readonly #pool: Pool;
 
-  private constructor(pool: pg.Pool) {
+  private constructor(pool: Pool) {
     this.#pool = pool;
   }
 
   /** Connects to `databaseUrl` and applies pending migrations. */
   static async open(databaseUrl: string): Promise<PostgresFlowStore> {
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000, statement_timeout: 10_000 });
+    const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000, statement_timeout: 10_000 });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
@@ -66,7 +66,7 @@ export class PostgresFlowStore implements FlowStore {
     return store;
   }
 
-  async #tx<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async #tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     try {
       await client.query('BEGIN');
@@ -258,7 +258,7 @@ export class PostgresFlowStore implements FlowStore {
   }
 }
 
-async function insertEntries(c: pg.PoolClient, sessionId: string, firstSeq: number, entries: readonly unknown[]): Promise<void> {
+async function insertEntries(c: PoolClient, sessionId: string, firstSeq: number, entries: readonly unknown[]): Promise<void> {
   if (entries.length === 0) return;
   await c.query(
     'INSERT INTO transcripts (session_id, seq, entry) SELECT $1, $2 + ord - 1, e FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)',

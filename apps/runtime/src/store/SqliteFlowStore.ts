@@ -37,6 +37,7 @@ export class SqliteFlowStore implements FlowStore {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
+  readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] = [];
 
   private constructor(db: Database.Database) {
     this.#db = db;
@@ -151,17 +152,38 @@ export class SqliteFlowStore implements FlowStore {
     return row ? sessionFromRow(row) : undefined;
   }
 
-  async saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
-    const tx = this.#db.transaction((): SaveTurnResult => {
-      const updated = this.#stmt.saveTurn.run(
-        write.status, JSON.stringify(write.snapshot), new Date().toISOString(), write.sessionId, write.expectedTurn,
-      );
-      if (updated.changes !== 1) return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
-      const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
-      write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
-      return { ok: true };
+  /**
+   * Turns arriving in the same tick are committed together in one transaction (group commit): each caller still
+   * gets its answer only after the commit, so durability is unchanged while the per-commit cost is shared.
+   */
+  saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
+    return new Promise((resolve, reject) => {
+      this.#pendingTurns.push({ write, resolve, reject });
+      if (this.#pendingTurns.length === 1) setImmediate(() => this.#flushTurns());
     });
-    return tx.immediate();
+  }
+
+  #flushTurns(): void {
+    const batch = this.#pendingTurns.splice(0);
+    let results: SaveTurnResult[];
+    try {
+      results = this.#saveTurns(batch.map((p) => p.write));
+    } catch (error) {
+      for (const p of batch) p.reject(error);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, reason: 'notFound' }));
+  }
+
+  #saveTurns = (writes: TurnWrite[]): SaveTurnResult[] =>
+    this.#db.transaction((): SaveTurnResult[] => writes.map((write) => this.#saveTurnInTransaction(write))).immediate();
+
+  #saveTurnInTransaction(write: TurnWrite): SaveTurnResult {
+    const updated = this.#stmt.saveTurn.run(write.status, JSON.stringify(write.snapshot), new Date().toISOString(), write.sessionId, write.expectedTurn);
+    if (updated.changes !== 1) return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
+    const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
+    write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
+    return { ok: true };
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
@@ -199,6 +221,7 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async close(): Promise<void> {
+    if (this.#pendingTurns.length > 0) this.#flushTurns();
     if (this.#db.open) this.#db.close();
   }
 }

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowStore } from './FlowStore.ts';
 
+const doc = (id: string, label: string): Record<string, unknown> => ({ id, name: label, nodes: [{ id: 'n', label }] });
+
 /** Registers the behaviour every {@link FlowStore} implementation must have, run against SQLite and PostgreSQL. */
 export function describeFlowStoreContract(name: string, open: () => Promise<FlowStore>): void {
   describe(`${name} store contract`, () => {
     let store: FlowStore;
     let counter = 0;
     const freshId = (prefix: string): string => `${prefix}-${Date.now().toString(36)}-${counter++}`;
-    const doc = (id: string, label: string): Record<string, unknown> => ({ id, name: label, nodes: [{ id: 'n', label }] });
 
     beforeAll(async () => {
       store = await open();
@@ -53,7 +54,7 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       const id = freshId('race');
       await store.createFlow(id, 'Race', doc(id, 'd'));
       const results = await Promise.all([1, 2, 3, 4, 5].map((n) => store.publish(id, doc(id, `p${n}`), `n${n}`, 'x')));
-      expect(results.map((r) => r?.version).sort()).toEqual([1, 2, 3, 4, 5]);
+      expect(results.map((r) => r?.version).toSorted()).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('rolls the live pointer back to an earlier version and refuses an unknown one', async () => {
@@ -87,6 +88,21 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       expect(await store.getSession(id, { snapshot: false })).toMatchObject({ status: 'ended', turn: 2, snapshot: null });
       expect(await store.getTranscript(id)).toEqual([{ text: 'hello' }, { text: 'a' }, { text: 'b' }, { text: 'bye' }]);
       expect(await store.countActiveSessions()).toBe(before);
+    });
+
+    it('stores turns of many sessions saved at the same time, each with its own transcript', async () => {
+      const ids = Array.from({ length: 20 }, () => freshId('many'));
+      for (const id of ids) {
+        await store.createSession({ id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+      }
+      const results = await Promise.all(ids.map((id, i) => store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'active', snapshot: { i }, entries: [{ text: id }] })));
+      expect(results.every((r) => r.ok)).toBe(true);
+      const stale = await Promise.all(ids.slice(0, 2).map((id) => store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'active', snapshot: {}, entries: [] })));
+      expect(stale).toEqual([{ ok: false, reason: 'stale' }, { ok: false, reason: 'stale' }]);
+      for (const [i, id] of ids.entries()) {
+        expect((await store.getSession(id))?.snapshot).toEqual({ i });
+        expect(await store.getTranscript(id)).toEqual([{ text: id }]);
+      }
     });
 
     it('finds tokens by hash, lists them per flow and deletes them', async () => {

@@ -3,7 +3,7 @@ import { chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { Client } from 'pg';
 
 const PG_BIN = process.env['OMNIFLOW_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 
@@ -73,7 +73,7 @@ async function waitUntilReady(url: string, child: ChildProcess, stderr: () => st
   const deadline = Date.now() + 20_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`postgres exited with ${child.exitCode}: ${stderr()}`);
-    const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+    const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
     try {
       await client.connect();
       await client.query('SELECT 1');
@@ -81,7 +81,7 @@ async function waitUntilReady(url: string, child: ChildProcess, stderr: () => st
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in 20 s: ${String(error)}\n${stderr()}`);
+      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in 20 s\n${stderr()}`, { cause: error });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

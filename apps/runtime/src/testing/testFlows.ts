@@ -1,6 +1,7 @@
+const text = (en: string, zh: string) => ({ text: { 'en-US': en, 'zh-CN': zh } });
+
 /** A small flow for runtime tests: a menu (1 balance, 2 agent), a sensitive 4-digit PIN question, a transfer and an end. */
 export function pinFlow(id = 'pin-test'): Record<string, unknown> {
-  const text = (en: string, zh: string) => ({ text: { 'en-US': en, 'zh-CN': zh } });
   return {
     id,
     name: 'PIN test',

@@ -1,0 +1,154 @@
+/**
+ * Voice gateway benchmark (not a test): end-of-speech → first prompt byte, voice-to-voice, recognizer real-time
+ * factor, synthesizer time per second of audio, and concurrent real-time calls in one process. Prints a table.
+ * Run: `pnpm --filter @omniflow/runtime exec tsx bench/voiceBench.ts [--quick]`.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { EspeakSynthesizer } from '../src/voice/EspeakSynthesizer.ts';
+import { FliteSynthesizer } from '../src/voice/FliteSynthesizer.ts';
+import { mulawDecode, mulawEncode } from '../src/voice/mulaw.ts';
+import { concatPcm, powerDbfs } from '../src/voice/pcm.ts';
+import { PocketsphinxRecognizer } from '../src/voice/PocketsphinxRecognizer.ts';
+import { resample } from '../src/voice/resample.ts';
+import { fliteSpeech } from '../src/voice/testAudio.ts';
+import { bankFlow, type EngineCall, FakePhone, startEngineGateway } from '../src/voice/voiceTestHarness.ts';
+
+const quick = process.argv.includes('--quick');
+const breakdown: { recognize: number; respond: number }[] = [];
+const rows: [string, string, string][] = [];
+const never = new AbortController().signal;
+const MENU = '#JSGF V1.0; grammar m; public <m> = balance | check my balance | card activation | activate my card;';
+const PARAMS = { flowId: 'bank', token: 'good-token', locale: 'en-US' };
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+const ms = (v: number) => `${Math.round(v)} ms`;
+
+/** Milliseconds from the start of `pcm` to the end of its last voiced 10 ms frame. */
+function lastVoiceMs(pcm: Int16Array, rate: number): number {
+  const frame = rate / 100;
+  let last = 0;
+  for (let at = 0; at + frame <= pcm.length; at += frame) if (powerDbfs(pcm, at, at + frame) > -45) last = at + frame;
+  return (last * 1000) / rate;
+}
+
+async function recognizerRtf(): Promise<void> {
+  const recognizer = new PocketsphinxRecognizer();
+  const phrases = ['activate my card', 'card activation', 'check my balance', 'balance', 'what is the weather like today'];
+  const rtfs: number[] = [];
+  for (let round = 0; round < (quick ? 1 : 3); round++) {
+    for (const phrase of phrases) {
+      const pcm = resample(mulawDecode(mulawEncode(fliteSpeech(phrase, 8000))), 8000, 16000);
+      const started = performance.now();
+      await recognizer.recognize(pcm, MENU, 'en-US', never);
+      rtfs.push((performance.now() - started) / ((pcm.length * 1000) / 16000));
+    }
+  }
+  rows.push(['recognizer real-time factor (pocketsphinx, 2 passes)', `median ${percentile(rtfs, 50).toFixed(2)}, p95 ${percentile(rtfs, 95).toFixed(2)}`, '< 1 (real time)']);
+}
+
+async function synthesizerSpeed(): Promise<void> {
+  const cases: [string, { synthesize: FliteSynthesizer['synthesize'] }, string, string[]][] = [
+    ['flite en-US', new FliteSynthesizer(), 'en-US', ['Welcome to Omni Bank.', 'Main menu. You can say balance, or card activation.', 'Please enter the last four digits of your card.']],
+    ['espeak-ng zh-CN', new EspeakSynthesizer(), 'zh-CN', ['欢迎致电欧米银行。', '主菜单。您可以说余额查询或激活银行卡。']],
+    ['espeak-ng ko-KR', new EspeakSynthesizer(), 'ko-KR', ['옴니 은행에 오신 것을 환영합니다.', '주 메뉴입니다. 잔액 조회 또는 카드 활성화라고 말씀하세요.']],
+  ];
+  for (const [name, engine, locale, texts] of cases) {
+    let spent = 0;
+    let audio = 0;
+    for (const text of texts) {
+      const started = performance.now();
+      const out = await engine.synthesize(text, locale, never);
+      spent += performance.now() - started;
+      audio += out.durationMs / 1000;
+    }
+    rows.push([`synthesizer time per second of audio (${name}, uncached)`, ms(spent / audio), '']);
+  }
+}
+
+/** One caller on a live gateway: listens to the menu, says `phrase`, measures until the next prompt's first byte. */
+async function oneTurn(url: string, calls: EngineCall[], phrase: string, listenFirst: boolean): Promise<{ eos: number; v2v: number } | null> {
+  const index = calls.length;
+  const phone = await FakePhone.dial(url, 'twilio', PARAMS);
+  const call = () => calls[index];
+  if (listenFirst) await phone.waitFor(() => call()?.events.some((e) => e.type === 'listening') ?? false);
+  else await phone.waitFor(() => false, { audioMs: 1000 + Math.random() * 3000 });
+  phone.pace = 'realtime';
+  phone.takeHeard();
+  const speech = fliteSpeech(phrase, 8000);
+  const sendStart = performance.now();
+  await phone.say(speech);
+  const lastWordAt = sendStart + lastVoiceMs(speech, 8000);
+  phone.takeHeard();
+  await phone.waitFor(() => phone.firstAudioAt !== null, { audioMs: 8000, realMs: 15_000 });
+  const firstByte = phone.firstAudioAt;
+  const c = call();
+  const endIndex = c?.events.findIndex((e) => e.type === 'speechEnd') ?? -1;
+  phone.hangUp();
+  if (firstByte === null || c === undefined || endIndex < 0) return null;
+  const endAt = c.eventWallMs[endIndex] ?? 0;
+  const recognizedAt = c.eventWallMs[c.events.findIndex((e) => e.type === 'recognized')] ?? endAt;
+  breakdown.push({ recognize: recognizedAt - endAt, respond: firstByte - recognizedAt });
+  return { eos: firstByte - endAt, v2v: firstByte - lastWordAt };
+}
+
+async function latency(): Promise<void> {
+  const gw = await startEngineGateway(bankFlow);
+  try {
+    const eos: number[] = [];
+    const v2v: number[] = [];
+    const runs = quick ? 4 : 12;
+    let cold: { eos: number; v2v: number } | null = null;
+    for (let i = 0; i < runs; i++) {
+      const result = await oneTurn(gw.url, gw.calls, i % 2 === 0 ? 'activate my card' : 'check my balance', true);
+      if (result === null) continue;
+      if (i < 2) cold ??= result;
+      if (i >= 2) {
+        eos.push(result.eos);
+        v2v.push(result.v2v);
+      }
+    }
+    rows.push(['end of speech decision → first prompt byte (warm cache)', `median ${ms(percentile(eos, 50))}, p95 ${ms(percentile(eos, 95))}`, 'median < 250 ms']);
+    rows.push(['voice-to-voice, last word → first prompt byte (600 ms EOS)', `median ${ms(percentile(v2v, 50))}, p95 ${ms(percentile(v2v, 95))}`, 'median ≤ 800 ms, p95 ≤ 1.2 s']);
+    rows.push([
+      '  of which: recognition / engine + synthesis + send',
+      `median ${ms(percentile(breakdown.map((b) => b.recognize), 50))} / ${ms(percentile(breakdown.map((b) => b.respond), 50))}`,
+      '',
+    ]);
+    if (cold) rows.push(['  first call (prompt not yet cached)', `EOS→byte ${ms(cold.eos)}, v2v ${ms(cold.v2v)}`, '']);
+  } finally {
+    await gw.close();
+  }
+}
+
+async function concurrency(): Promise<void> {
+  let held = 0;
+  for (const n of quick ? [4, 8] : [5, 10, 20, 30]) {
+    const gw = await startEngineGateway(bankFlow);
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    lag.enable();
+    const results = await Promise.all(Array.from({ length: n }, (_, i) => oneTurn(gw.url, gw.calls, i % 2 === 0 ? 'activate my card' : 'check my balance', false)));
+    lag.disable();
+    await gw.close();
+    const ok = results.filter((r) => r !== null);
+    const v2v = ok.map((r) => r.v2v);
+    const p95 = percentile(v2v, 95);
+    const lagP99 = lag.percentile(99) / 1e6;
+    const realTime = ok.length === n && p95 <= 1200 && lagP99 < 20;
+    rows.push([`${n} concurrent calls (speaking over the greeting)`, `${ok.length}/${n} answered, v2v p95 ${ms(p95)}, event-loop p99 ${lagP99.toFixed(1)} ms`, realTime ? 'real time' : 'falls behind']);
+    if (!realTime) break;
+    held = n;
+  }
+  rows.push(['concurrent voice calls held in real time (this machine)', `${held}`, 'v2v p95 ≤ 1.2 s, loop lag < 20 ms']);
+}
+
+await recognizerRtf();
+await synthesizerSpeed();
+await latency();
+await concurrency();
+const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
+console.log(`\nvoice gateway bench (${new Date().toISOString()}, ${quick ? 'quick' : 'full'})\n`);
+for (const [what, value, target] of rows) console.log(`${what.padEnd(width[0] ?? 0)}  ${value.padEnd(width[1] ?? 0)}  ${target}`);
+process.exit(0);
