@@ -12,12 +12,14 @@ import { createNodeScope, isRecord } from './nodeScope.ts';
  */
 export function enterNode(context: EngineContext, node: CompiledNode, tables: CompiledTables, host: SessionHost | undefined): Partial<EngineContext> {
   const key = node.key;
+  // Only nodes that leave without input can form a loop, so only they are counted per turn.
+  const counts = node.behaviour !== 'interactive';
   const entered: EngineContext = {
     ...context,
     node: key,
     visit: context.visit + 1,
     steps: context.steps + 1,
-    loops: { ...context.loops, [key]: (context.loops[key] ?? 0) + 1 },
+    loops: counts ? { ...context.loops, [key]: (context.loops[key] ?? 0) + 1 } : context.loops,
     noInput: 0,
     noMatch: 0,
     attempt: 0,
@@ -27,7 +29,7 @@ export function enterNode(context: EngineContext, node: CompiledNode, tables: Co
   if (!runtime || node.behaviour === 'async') return entered;
   const scope = createNodeScope(node, entered, tables, host ? host.now : Date.now);
   try {
-    return { ...entered, ...runNode(runtime, node, scope, entered, host) };
+    return Object.assign(entered, runNode(runtime, node, scope, entered, host));
   } catch (error) {
     host?.logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed while running: ${String(error)}`);
     host?.note(node.node.id, `node failed: ${String(error)}`, 'error');

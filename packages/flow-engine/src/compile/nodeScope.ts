@@ -1,4 +1,4 @@
-import type { LocalizedText, Locale, Prompt } from '@omniflow/flow-schema';
+import type { Channel, FlowSettings, LocalizedText, Locale, Prompt } from '@omniflow/flow-schema';
 import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
 import type { CompiledNode, CompiledTables, FlowInfo } from './compiledFlowTypes.ts';
 import type { EngineContext } from './engineContext.ts';
@@ -8,30 +8,53 @@ export const MASK = '****';
 
 /** Builds the scope a node runtime runs with, from the machine context and the session clock. */
 export function createNodeScope(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number): NodeScope {
-  const flow = node.flow;
-  const locale = resolveLocale(flow, context.locale);
-  const variables = context.variables;
-  const text = (value: LocalizedText): string => pickText(value, locale, flow.defaultLocale);
-  return {
-    nodeId: node.node.id,
-    channel: context.channel,
-    locale,
-    defaultLocale: flow.defaultLocale,
-    variables,
-    sensitive: flow.sensitive,
-    settings: flow.settings,
-    now,
-    text,
-    prompt: (prompt: Prompt): RenderedPrompt => {
-      const fill = (template: string): string => fillTemplate(template, variables, flow.sensitive);
-      const override = prompt.channels?.[context.channel];
-      const rendered: RenderedPrompt = { text: fill(text(override ? override.text : prompt.text)), locale };
-      if (prompt.ssml) rendered.ssml = fill(text(prompt.ssml));
-      if (prompt.audio) rendered.audio = text(prompt.audio);
-      return rendered;
-    },
-    evaluate: (expression, extra) => tables.evaluate(expression, extra ? { ...variables, ...extra } : variables),
-  };
+  return new ContextScope(node, context, tables, now);
+}
+
+/** A NodeScope over one machine context; methods live on the prototype because a scope is built per node entry. */
+class ContextScope implements NodeScope {
+  readonly nodeId: string;
+  readonly channel: Channel;
+  readonly locale: Locale;
+  readonly defaultLocale: Locale;
+  readonly variables: Readonly<Record<string, unknown>>;
+  readonly sensitive: ReadonlySet<string>;
+  readonly settings: FlowSettings;
+  readonly now: () => number;
+  readonly #tables: CompiledTables;
+
+  constructor(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number) {
+    const flow = node.flow;
+    this.nodeId = node.node.id;
+    this.channel = context.channel;
+    this.locale = resolveLocale(flow, context.locale);
+    this.defaultLocale = flow.defaultLocale;
+    this.variables = context.variables;
+    this.sensitive = flow.sensitive;
+    this.settings = flow.settings;
+    this.now = now;
+    this.#tables = tables;
+  }
+
+  text(value: LocalizedText): string {
+    return pickText(value, this.locale, this.defaultLocale);
+  }
+
+  prompt(prompt: Prompt): RenderedPrompt {
+    const override = prompt.channels?.[this.channel];
+    const rendered: RenderedPrompt = { text: this.#fill(this.text(override ? override.text : prompt.text)), locale: this.locale };
+    if (prompt.ssml) rendered.ssml = this.#fill(this.text(prompt.ssml));
+    if (prompt.audio) rendered.audio = this.text(prompt.audio);
+    return rendered;
+  }
+
+  evaluate(expression: string, extra?: Readonly<Record<string, unknown>>): unknown {
+    return this.#tables.evaluate(expression, extra ? { ...this.variables, ...extra } : this.variables);
+  }
+
+  #fill(template: string): string {
+    return fillTemplate(template, this.variables, this.sensitive);
+  }
 }
 
 /** The session's locale if the flow has it (exactly, or by language), else the flow's default locale. */

@@ -27,6 +27,7 @@ export class FlowSession {
   #wake: (() => void) | null = null;
   #failure: string | null = null;
   #queue: Promise<unknown> = Promise.resolve();
+  #inFlight = 0;
 
   private constructor(compiled: CompiledFlow, options: FlowSessionOptions, snapshot: SessionSnapshot | undefined) {
     this.id = options.sessionId;
@@ -35,7 +36,7 @@ export class FlowSession {
     const clock = options.clock;
     this.#now = clock ? () => clock.now() : Date.now;
     const logger = options.logger ?? silentLogger;
-    this.#recorder = new SessionRecorder(this.#now, compiled.info.sensitive, options.transcript ?? []);
+    this.#recorder = new SessionRecorder(this.#now, options.transcript ?? []);
     const actorClock = toActorClock(clock);
     const channel: Channel = snapshot?.channel ?? options.channel;
     const input = { channel, locale: resolveLocale(compiled.info, options.locale), variables: snapshot ? {} : this.#initialVariables(logger), startedAt: this.#now() };
@@ -93,8 +94,13 @@ export class FlowSession {
 
   /** Takes one caller input and answers with this turn's outputs once in-flight handlers have settled. */
   send(input: InputEvent): Promise<TurnResult> {
-    const turn = this.#queue.then(() => this.#turn(input));
-    this.#queue = turn.catch(() => undefined);
+    // Turns never interleave; an idle session starts at once (no extra promise hop on the hot path).
+    const turn = this.#inFlight === 0 ? this.#turn(input) : this.#queue.then(() => this.#turn(input));
+    this.#inFlight++;
+    this.#queue = turn.then(
+      () => this.#inFlight--,
+      () => this.#inFlight--,
+    );
     return turn;
   }
 
@@ -113,17 +119,18 @@ export class FlowSession {
   }
 
   async #turn(input: InputEvent): Promise<TurnResult> {
-    await this.#settle();
+    if (this.#busy()) await this.#settle();
     if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
     const context = this.#context();
     const node = this.#currentNode();
     this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false);
-    this.#actor.send(await this.#decide(input, context, node));
-    await this.#settle();
+    const decided = this.#decide(input, context, node);
+    this.#actor.send(decided instanceof Promise ? await decided : decided);
+    if (this.#busy()) await this.#settle();
     return this.#finishTurn();
   }
 
-  async #decide(input: InputEvent, context: EngineContext, node: CompiledNode | undefined): Promise<EngineEvent> {
+  #decide(input: InputEvent, context: EngineContext, node: CompiledNode | undefined): EngineEvent | Promise<EngineEvent> {
     if (input.type === 'hangup') return { type: 'end', reason: 'hangup' };
     const settings = this.#compiled.info.settings;
     if (settings.maxTurns !== undefined && context.turn >= settings.maxTurns) return { type: 'end', reason: 'maxTurns' };
@@ -131,7 +138,7 @@ export class FlowSession {
       return { type: 'end', reason: 'maxDuration' };
     }
     if (!node) return { type: 'end', reason: 'error' };
-    const event = await decideTurn({
+    return decideTurn({
       compiled: this.#compiled,
       node,
       context,
@@ -140,8 +147,6 @@ export class FlowSession {
       logger: this.#options.logger ?? silentLogger,
       intentMatcher: this.#options.intentMatcher ?? this.#compiled.intentMatcher,
     });
-    if (event.type === 'end') (this.#options.logger ?? silentLogger).error({ nodeId: node.node.id }, `node "${node.node.id}" has no edge for the port the caller's input leads to; connect it in the designer`);
-    return event;
   }
 
   #isSensitive(node: CompiledNode): boolean {

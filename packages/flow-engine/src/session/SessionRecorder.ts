@@ -7,11 +7,11 @@ export class SessionRecorder {
   #entries: TranscriptEntry[] = [];
   readonly #history: TranscriptEntry[];
   readonly #now: () => number;
-  readonly #sensitive: ReadonlySet<string>;
+  #stampedAt = Number.NaN;
+  #stamped = '';
 
-  constructor(now: () => number, sensitive: ReadonlySet<string>, prior: readonly TranscriptEntry[]) {
+  constructor(now: () => number, prior: readonly TranscriptEntry[]) {
     this.#now = now;
-    this.#sensitive = sensitive;
     this.#history = [...prior];
   }
 
@@ -68,7 +68,13 @@ export class SessionRecorder {
   }
 
   #stamp(): string {
-    return new Date(this.#now()).toISOString();
+    // Formatting a date costs more than a whole machine transition; a turn's entries share one instant.
+    const now = this.#now();
+    if (now !== this.#stampedAt) {
+      this.#stampedAt = now;
+      this.#stamped = new Date(now).toISOString();
+    }
+    return this.#stamped;
   }
 }
 

@@ -20,12 +20,13 @@ export interface DecideTurnArgs {
 
 /**
  * Maps one caller input at an interactive node to the machine event: a port, a retry under the node's
- * retry policy, or a global intent's jump. A runtime that throws counts as no match (and is logged).
+ * retry policy, or a global intent's jump (asynchronous only when an intent matcher must be asked).
+ * A runtime that throws counts as no match (and is logged).
  */
-export async function decideTurn({ compiled, node, context, input, now, logger, intentMatcher }: DecideTurnArgs): Promise<EngineEvent> {
+export function decideTurn({ compiled, node, context, input, now, logger, intentMatcher }: DecideTurnArgs): EngineEvent | Promise<EngineEvent> {
   const runtime = node.impl.runtime;
   if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
-  if (input.type === 'noInput') return retryOrLeave(node, context, 'noInput', []);
+  if (input.type === 'noInput') return retryOrLeave(node, context, 'noInput', [], logger);
   const scope = createNodeScope(node, context, compiled.tables, now);
   let outcome: InputOutcome;
   try {
@@ -36,20 +37,20 @@ export async function decideTurn({ compiled, node, context, input, now, logger, 
   }
   switch (outcome.type) {
     case 'port':
-      return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables);
+      return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables, logger);
     case 'repeat':
       return { type: 'retry', reason: 'repeat' };
     case 'invalid':
-      return retryOrLeave(node, context, 'invalid', outcome.outputs);
+      return retryOrLeave(node, context, 'invalid', outcome.outputs, logger);
     case 'noMatch': {
-      const intent = await matchIntent(compiled, input, resolveLocale(node.flow, context.locale), intentMatcher);
-      return intent ? { type: `intent.${intent}` } : retryOrLeave(node, context, 'noMatch', []);
+      const fallback = retryOrLeave(node, context, 'noMatch', [], logger);
+      if (compiled.intents.length === 0) return fallback;
+      return matchIntent(compiled, input, resolveLocale(node.flow, context.locale), intentMatcher).then((intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback));
     }
   }
 }
 
 async function matchIntent(compiled: CompiledFlow, input: CallerInput, locale: string, matcher: IntentMatcher): Promise<string | null> {
-  if (compiled.intents.length === 0) return null;
   if (input.type === 'dtmf') {
     const digits = input.digits.replace(/#$/, '');
     return compiled.intents.find(({ intent }) => intent.dtmf !== undefined && intent.dtmf === digits)?.intent.id ?? null;
@@ -64,14 +65,17 @@ async function matchIntent(compiled: CompiledFlow, input: CallerInput, locale: s
   }
 }
 
-function retryOrLeave(node: CompiledNode, context: EngineContext, reason: 'noInput' | 'noMatch' | 'invalid', outputs: OutputEvent[]): EngineEvent {
+function retryOrLeave(node: CompiledNode, context: EngineContext, reason: 'noInput' | 'noMatch' | 'invalid', outputs: OutputEvent[], logger: HandlerLogger): EngineEvent {
   const kind = reason === 'noInput' ? 'noInput' : 'noMatch';
   const used = kind === 'noInput' ? context.noInput : context.noMatch;
   if (used < retryPolicyOf(node, kind).maxRetries) return { type: 'retry', reason, outputs };
-  return leave(node, kind, outputs, undefined);
+  return leave(node, kind, outputs, undefined, logger);
 }
 
-function leave(node: CompiledNode, port: string, outputs: OutputEvent[], variables: Record<string, unknown> | undefined): EngineEvent {
-  if (!node.edges.has(port)) return { type: 'end', reason: 'error' };
+function leave(node: CompiledNode, port: string, outputs: OutputEvent[], variables: Record<string, unknown> | undefined, logger: HandlerLogger): EngineEvent {
+  if (!node.edges.has(port)) {
+    logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
+    return { type: 'end', reason: 'error' };
+  }
   return variables ? { type: `port.${port}`, outputs, variables } : { type: `port.${port}`, outputs };
 }
