@@ -1,0 +1,6 @@
+import { defineConfig } from 'vitest/config';
+
+/** Unit and HTTP tests; the browser tests run with `pnpm e2e` (vitest.e2e.config.ts). */
+export default defineConfig({
+  test: { include: ['src/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 60_000 },
+});
