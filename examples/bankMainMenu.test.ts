@@ -21,7 +21,7 @@ describe('bank main menu example', () => {
       .expectPrompt(/last four digits/i)
       .press('4821')
       .press('19850314')
-      .expectPrompt(/balance is 2450.75 USD/)
+      .expectPrompt(/balance is \$2,450.75\./)
       .press('1')
       .expectNode('mainMenu')
       .press('3')
@@ -64,7 +64,7 @@ describe('bank main menu example', () => {
       .type('余额')
       .type('5566')
       .type('1990-07-02')
-      .expectPrompt(/18200 CNY/)
+      .expectPrompt(/¥18,200.00/)
       .type('转人工')
       .expectTransfer('general-banking');
   });

@@ -19,6 +19,8 @@ export interface GetBalanceConfig extends BankingCallConfig {
   customerIdVariable: string;
   balanceVariable: string;
   currencyVariable?: string;
+  /** Receives the balance formatted for the session's locale, ready to be said: `$2,450.75`, `¥18,200.00`. */
+  balanceTextVariable?: string;
 }
 
 /** `banking.recentTransactions` config. Ports: `success`, `error`, `timeout`. */
@@ -133,8 +135,8 @@ export const getBalanceSpec = bankingSpec({
   description: "Reads the customer's account balance.",
   icon: '💰',
   required: ['customerIdVariable', 'balanceVariable'],
-  optional: ['currencyVariable'],
-  defaults: { customerIdVariable: 'customerId', balanceVariable: 'balance', currencyVariable: 'currency' },
+  optional: ['currencyVariable', 'balanceTextVariable'],
+  defaults: { customerIdVariable: 'customerId', balanceVariable: 'balance', currencyVariable: 'currency', balanceTextVariable: 'balanceText' },
 });
 
 /** Summarizes a customer's most recent transactions into one sentence. */

@@ -60,8 +60,10 @@ describe('banking pack', () => {
 
   it('reads balance with currency and summarizes recent transactions in the session locale', async () => {
     expect(
-      await getBalance(argsFor({ customerIdVariable: 'id', balanceVariable: 'b', currencyVariable: 'c' }, { id: 'C-1001' })),
-    ).toEqual({ port: 'success', variables: { b: 2450.75, c: 'USD' } });
+      await getBalance(argsFor({ customerIdVariable: 'id', balanceVariable: 'b', currencyVariable: 'c', balanceTextVariable: 't' }, { id: 'C-1001' })),
+    ).toEqual({ port: 'success', variables: { b: 2450.75, c: 'USD', t: '$2,450.75' } });
+    const yuan = await getBalance(argsFor({ customerIdVariable: 'id', balanceVariable: 'b', balanceTextVariable: 't' }, { id: 'C-1002' }, { locale: 'zh-CN' }));
+    expect(yuan.variables?.t).toBe('¥18,200.00');
     const summary = await recentTransactions(
       argsFor({ customerIdVariable: 'id', count: 2, summaryVariable: 's' }, { id: 'C-1001' }),
     );

@@ -43,6 +43,9 @@ export async function getBalance(args: HandlerArgs<GetBalanceConfig>): Promise<H
     if (status !== 200) return { port: 'error' };
     const set: Record<string, unknown> = { [config.balanceVariable]: body.balance };
     if (config.currencyVariable) set[config.currencyVariable] = body.currency;
+    if (config.balanceTextVariable && typeof body.balance === 'number' && typeof body.currency === 'string') {
+      set[config.balanceTextVariable] = new Intl.NumberFormat(args.session.locale, { style: 'currency', currency: body.currency }).format(body.balance);
+    }
     return { port: 'success', variables: set };
   });
 }
