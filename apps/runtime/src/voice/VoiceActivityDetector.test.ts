@@ -25,8 +25,8 @@ describe('VoiceActivityDetector', () => {
     const vad = new VoiceActivityDetector({ sampleRate: RATE });
     vad.listen();
     const events = run(vad, onLine(concatPcm([silence(500, RATE), speech, silence(1500, RATE)])));
-    expect(events.map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
-    const end = events[1];
+    expect(events.map((e) => e.type)).toEqual(['speechStart', 'pause', 'speechEnd']);
+    const end = events[2];
     if (end?.type !== 'speechEnd') throw new Error('no speech end');
     expect(end.reason).toBe('silence');
     expect(end.atMs - end.lastVoiceAtMs).toBeGreaterThanOrEqual(600);
@@ -37,6 +37,19 @@ describe('VoiceActivityDetector', () => {
     expect(end.lastVoiceAtMs).toBeLessThanOrEqual(speechEndMs);
     expect(end.audio.length / RATE).toBeGreaterThan(0.8 * (speech.length / RATE) - 0.3);
     expect(powerDbfs(end.audio)).toBeGreaterThan(-40);
+  });
+
+  it('reports a pause half-way to the end of speech, with the speech the end will carry', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    vad.listen();
+    const events = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(1000, RATE)])));
+    const pause = events.find((e) => e.type === 'pause');
+    const end = events.find((e) => e.type === 'speechEnd');
+    if (pause?.type !== 'pause' || end?.type !== 'speechEnd') throw new Error('no pause or no end');
+    expect(pause.atMs - pause.lastVoiceAtMs).toBeGreaterThanOrEqual(300);
+    expect(pause.atMs - pause.lastVoiceAtMs).toBeLessThan(320);
+    expect(pause.lastVoiceAtMs).toBe(end.lastVoiceAtMs);
+    expect(pause.audio.length).toBeGreaterThanOrEqual(end.audio.length);
   });
 
   it('uses the node end-of-speech silence, clamped to 300–1000 ms', () => {
@@ -54,7 +67,8 @@ describe('VoiceActivityDetector', () => {
     const vad = new VoiceActivityDetector({ sampleRate: RATE });
     vad.listen();
     const events = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(400, RATE), speech, silence(1000, RATE)])));
-    expect(events.map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
+    expect(events.filter((e) => e.type !== 'pause').map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
+    expect(events.filter((e) => e.type === 'pause').length).toBeGreaterThanOrEqual(1);
   });
 
   it('reports no-input after 5 s of silence, and not before', () => {
@@ -103,6 +117,6 @@ describe('VoiceActivityDetector', () => {
     const loud = Int16Array.from(speech, (s) => s * 2);
     const tail = hum(1500, 3);
     const mixed = concatPcm([Int16Array.from(loud, (s, i) => s + (tail[i] ?? 0)), tail]);
-    expect(run(vad, mixed).map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
+    expect(run(vad, mixed).map((e) => e.type)).toEqual(['speechStart', 'pause', 'speechEnd']);
   });
 });

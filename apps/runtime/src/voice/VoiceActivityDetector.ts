@@ -12,7 +12,12 @@ export type VadEvent =
       audio: Int16Array;
       reason: 'silence' | 'maxLength';
     }
-  | { type: 'noInput'; atMs: number };
+  | { type: 'noInput'; atMs: number }
+  /**
+   * The caller has paused for `earlyDecodeMs` inside an utterance: the audio so far, so a recognizer can start
+   * before the end-of-speech decision (a later `speechEnd` with the same `lastVoiceAtMs` carries the same speech).
+   */
+  | { type: 'pause'; atMs: number; lastVoiceAtMs: number; audio: Int16Array };
 
 /** Timing of one listening period; a node can set end of speech between 300 and 1000 ms. */
 export interface ListenOptions {
@@ -30,6 +35,8 @@ export interface VadOptions extends ListenOptions {
   onsetMs?: number;
   /** Audio kept from before the onset decision, so the first phoneme reaches the recognizer. */
   preRollMs?: number;
+  /** Silence after which a `pause` is reported; half the end-of-speech silence by default. */
+  earlyDecodeMs?: number;
 }
 
 const FRAME_MS = 10;
@@ -70,6 +77,8 @@ export class VoiceActivityDetector {
   private voicedRunMs = 0;
   private speechStartMs = 0;
   private lastVoiceMs = 0;
+  private pauseReported = false;
+  private readonly earlyDecodeMs: number | undefined;
 
   constructor(options: VadOptions) {
     this.rate = options.sampleRate;
@@ -80,6 +89,7 @@ export class VoiceActivityDetector {
     this.endOfSpeechMs = clampEndOfSpeech(options.endOfSpeechMs);
     this.noInputMs = options.noInputMs ?? 5000;
     this.maxUtteranceMs = options.maxUtteranceMs ?? 15_000;
+    this.earlyDecodeMs = options.earlyDecodeMs;
   }
 
   /** Milliseconds of audio fed so far. */
@@ -146,6 +156,7 @@ export class VoiceActivityDetector {
       this.state = 'speech';
       this.speechStartMs = now - this.voicedRunMs;
       this.lastVoiceMs = now;
+      this.pauseReported = false;
       this.utterance = [...this.recent];
       return { type: 'speechStart', atMs: now };
     }
@@ -158,10 +169,17 @@ export class VoiceActivityDetector {
 
   private inUtterance(frame: Int16Array, now: number, voiced: boolean): VadEvent | null {
     this.utterance.push(frame);
-    if (voiced) this.lastVoiceMs = now;
+    if (voiced) {
+      this.lastVoiceMs = now;
+      this.pauseReported = false;
+    }
     const silent = now - this.lastVoiceMs >= this.endOfSpeechMs;
     const tooLong = now - this.speechStartMs >= this.maxUtteranceMs;
-    if (!silent && !tooLong) return null;
+    if (!silent && !tooLong) {
+      if (this.pauseReported || now - this.lastVoiceMs < (this.earlyDecodeMs ?? this.endOfSpeechMs / 2)) return null;
+      this.pauseReported = true;
+      return { type: 'pause', atMs: now, lastVoiceAtMs: this.lastVoiceMs, audio: concatPcm(this.utterance) };
+    }
     // Keep a short tail of the trailing silence; the rest only slows the recognizer down.
     const tailFrames = Math.max(0, Math.round((now - this.lastVoiceMs - 200) / FRAME_MS));
     const audio = concatPcm(this.utterance.slice(0, this.utterance.length - tailFrames));

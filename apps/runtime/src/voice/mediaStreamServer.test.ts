@@ -1,43 +1,10 @@
 import type { TurnResult } from '@omniflow/flow-engine';
-import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { concatPcm } from './pcm.ts';
 import { FliteSynthesizer } from './FliteSynthesizer.ts';
 import { mulawDecode } from './mulaw.ts';
 import { fliteSpeech, silence, soxDtmf, whiteNoise } from './testAudio.ts';
-import { type EngineCall, FakePhone, startEngineGateway } from './voiceTestHarness.ts';
-
-const bankFlow = buildTestFlow(
-  [
-    { id: 'start', type: 'start', to: { next: 'welcome' } },
-    { id: 'welcome', type: 'message', config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') }, to: { next: 'main' } },
-    {
-      id: 'main',
-      type: 'menu',
-      config: {
-        prompt: en('Main menu.'),
-        options: [
-          { key: '1', label: { 'en-US': 'balance' }, synonyms: { 'en-US': ['check my balance'] } },
-          { key: '2', label: { 'en-US': 'card activation' }, synonyms: { 'en-US': ['activate my card'] } },
-        ],
-        noMatch: { maxRetries: 2, reprompts: [en('Sorry, I did not get that.')] },
-        noInput: { maxRetries: 1, reprompts: [en('Are you still there?')] },
-      },
-      to: { '1': 'balance', '2': 'lastFour', noMatch: 'agent', noInput: 'bye' },
-    },
-    { id: 'balance', type: 'message', config: { prompt: en('Your balance is one hundred dollars.') }, to: { next: 'bye' } },
-    {
-      id: 'lastFour',
-      type: 'ask',
-      config: { prompt: en('Please enter the last four digits of your card.'), variable: 'cardLastFour', slot: { type: 'digits', minLength: 4, maxLength: 4 } },
-      to: { next: 'activated', noInput: 'bye', noMatch: 'agent' },
-    },
-    { id: 'activated', type: 'message', config: { prompt: en('Your card is now active.') }, to: { next: 'bye' } },
-    { id: 'agent', type: 'transfer', config: { queue: 'agents', prompt: en('Connecting you to an agent.') } },
-    { id: 'bye', type: 'end', config: { prompt: en('Goodbye.'), outcome: 'served' } },
-  ],
-  { variables: [{ name: 'cardLastFour', type: 'string', sensitive: true }] },
-);
+import { bankFlow, type EngineCall, FakePhone, startEngineGateway } from './voiceTestHarness.ts';
 
 const flite = new FliteSynthesizer();
 
@@ -178,7 +145,8 @@ describe('voice gateway, end to end', { timeout: 90_000 }, () => {
     phone.ws.send(Buffer.from([1, 2, 3]));
     phone.json({ event: 'media', media: { payload: '%%%' } });
     phone.json({ event: 'whatever' });
-    expect(await phone.waitFor(() => count(gw.calls[1], 'listening') === 1)).toBe(true);
+    expect(await phone.waitFor(() => count(gw.calls[0], 'listening') === 1)).toBe(true);
+    expect(gw.calls).toHaveLength(1);
     expect(gw.gateway.activeCalls).toBe(1);
     phone.hangUp();
     await phone.waitFor(() => gw.gateway.activeCalls === 0, { realMs: 2000 });

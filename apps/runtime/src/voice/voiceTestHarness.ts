@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent, type TurnResult } from '@omniflow/flow-engine';
+import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { WebSocket } from 'ws';
 import { CachingSynthesizer } from './CachingSynthesizer.ts';
@@ -13,12 +14,47 @@ import { whiteNoise } from './testAudio.ts';
 import type { VoiceCallEvent, VoiceSession } from './VoiceCall.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
+/** A small bank menu (balance, card activation → last four digits, sensitive) run by the voice tests and the bench. */
+export const bankFlow = buildTestFlow(
+  [
+    { id: 'start', type: 'start', to: { next: 'welcome' } },
+    { id: 'welcome', type: 'message', config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') }, to: { next: 'main' } },
+    {
+      id: 'main',
+      type: 'menu',
+      config: {
+        prompt: en('Main menu.'),
+        options: [
+          { key: '1', label: { 'en-US': 'balance' }, synonyms: { 'en-US': ['check my balance'] } },
+          { key: '2', label: { 'en-US': 'card activation' }, synonyms: { 'en-US': ['activate my card'] } },
+        ],
+        noMatch: { maxRetries: 2, reprompts: [en('Sorry, I did not get that.')] },
+        noInput: { maxRetries: 1, reprompts: [en('Are you still there?')] },
+      },
+      to: { '1': 'balance', '2': 'lastFour', noMatch: 'agent', noInput: 'bye' },
+    },
+    { id: 'balance', type: 'message', config: { prompt: en('Your balance is one hundred dollars.') }, to: { next: 'bye' } },
+    {
+      id: 'lastFour',
+      type: 'ask',
+      config: { prompt: en('Please enter the last four digits of your card.'), variable: 'cardLastFour', slot: { type: 'digits', minLength: 4, maxLength: 4 } },
+      to: { next: 'activated', noInput: 'bye', noMatch: 'agent' },
+    },
+    { id: 'activated', type: 'message', config: { prompt: en('Your card is now active.') }, to: { next: 'bye' } },
+    { id: 'agent', type: 'transfer', config: { queue: 'agents', prompt: en('Connecting you to an agent.') } },
+    { id: 'bye', type: 'end', config: { prompt: en('Goodbye.'), outcome: 'served' } },
+  ],
+  { variables: [{ name: 'cardLastFour', type: 'string', sensitive: true }] },
+);
+
 /** Test-only wiring: a real engine session per call, a gateway on an ephemeral port, and a scripted phone. */
 export interface EngineCall {
   parameters: VoiceCallParameters;
   turns: TurnResult[];
   inputs: InputEvent[];
   events: VoiceCallEvent[];
+  /** Wall time (performance.now) of each event, same order. */
+  eventWallMs: number[];
 }
 
 /** A gateway on 127.0.0.1:0 whose calls run `flow` on the real engine, recording every turn, input and call event. */
@@ -40,12 +76,16 @@ export async function startEngineGateway(flow: FlowDocument, overrides: Partial<
     logger,
     async sessions(parameters) {
       if (parameters.token !== 'good-token') throw new Error('bad channel token');
-      const call: EngineCall = { parameters, turns: [], inputs: [], events: [] };
+      const call: EngineCall = { parameters, turns: [], inputs: [], events: [], eventWallMs: [] };
       calls.push(call);
       byStream.set(parameters.streamSid, call);
       return engineSession(compiled.compiled, parameters.locale ?? 'en-US', call);
     },
-    onCallEvent: (parameters, event) => byStream.get(parameters.streamSid)?.events.push(event),
+    onCallEvent: (parameters, event) => {
+      const call = byStream.get(parameters.streamSid);
+      call?.events.push(event);
+      call?.eventWallMs.push(performance.now());
+    },
     ...overrides,
   });
   const server = createServer();
@@ -102,6 +142,11 @@ export class FakePhone {
   clears = 0;
   closedWith: number | null = null;
   sentMs = 0;
+  /** `realtime` sends 20 ms of audio every 20 ms of wall time (the bench); `fast` as fast as the server keeps up. */
+  pace: 'fast' | 'realtime' = 'fast';
+  /** Wall time (performance.now) of the first prompt audio received since `heard` was last taken. */
+  firstAudioAt: number | null = null;
+  private paceStart: number | null = null;
   private hiss = 0;
 
   private constructor(ws: WebSocket, mode: 'twilio' | 'raw') {
@@ -151,7 +196,11 @@ export class FakePhone {
       if (this.mode === 'twilio') this.json({ event: 'media', streamSid: this.streamSid, media: { track: 'inbound', payload: Buffer.from(mulawEncode(chunk)).toString('base64') } });
       else if (this.ws.readyState === WebSocket.OPEN) this.ws.send(pcm16ToBytes(chunk));
       this.advance((chunk.length * 1000) / this.rate);
-      await new Promise((resolve) => setImmediate(resolve));
+      if (this.pace === 'realtime') {
+        this.paceStart ??= performance.now() - this.sentMs;
+        const due = this.paceStart + this.sentMs - performance.now();
+        if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+      } else await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
@@ -167,7 +216,7 @@ export class FakePhone {
     while (!done()) {
       if (this.sentMs >= until || performance.now() - started > (limits.realMs ?? 20_000) || this.closedWith !== null) return done();
       await this.say(this.lineNoise(20));
-      await new Promise((resolve) => setTimeout(resolve, 1));
+      if (this.pace === 'fast') await new Promise((resolve) => setTimeout(resolve, 1));
     }
     return true;
   }
@@ -176,6 +225,7 @@ export class FakePhone {
   takeHeard(): Int16Array {
     const all = concatPcm(this.heard);
     this.heard = [];
+    this.firstAudioAt = null;
     return all;
   }
 
@@ -197,6 +247,7 @@ export class FakePhone {
   private receive(data: Buffer, isBinary: boolean): void {
     if (isBinary) {
       const pcm = pcm16FromBytes(new Uint8Array(data));
+      this.firstAudioAt ??= performance.now();
       this.heard.push(pcm);
       this.queue.push({ ms: (pcm.length * 1000) / 16000 });
       return;
@@ -204,6 +255,7 @@ export class FakePhone {
     const message: { event?: string; media?: { payload?: string }; mark?: { name?: string } } = JSON.parse(data.toString());
     if (message.event === 'media' && message.media?.payload) {
       const pcm = mulawDecode(new Uint8Array(Buffer.from(message.media.payload, 'base64')));
+      this.firstAudioAt ??= performance.now();
       this.heard.push(pcm);
       this.queue.push({ ms: (pcm.length * 1000) / 8000 });
     } else if (message.event === 'mark' && message.mark?.name) {
