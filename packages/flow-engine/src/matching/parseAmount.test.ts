@@ -42,3 +42,14 @@ describe('parseAmount', () => {
     },
   );
 });
+
+describe('parseAmount in decimal-comma locales', () => {
+  it.each([
+    ['12,50 €', 'fr-FR', 12.5],
+    ['1.234,56', 'de-DE', 1234.56],
+    ['12,50', 'en-US', 12.5],
+    ['1,250', 'en-US', 1250],
+  ])('reads %j in %s as %s', (text, locale, amount) => {
+    expect(parseAmount(text, locale)).toBe(amount);
+  });
+});

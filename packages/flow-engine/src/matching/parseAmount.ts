@@ -14,14 +14,14 @@ const CJK_HUNDREDTH_UNITS: ReadonlySet<string> = new Set(['分', '센트']);
 /**
  * Reads a money amount in major units, rounded to hundredths: "$12.50", "12.5", "twelve dollars fifty",
  * "twelve dollars and fifty cents", "fifty cents", "twelve fifty" (= 12.50), keypad "12*50" (star as the
- * decimal point), "十二块五" (12.5), "三块二毛五" (3.25), "12,500원", "만 이천 원". Returns null for no amount,
+ * decimal point), "十二块五" (12.5), "三块二毛五" (3.25), "12,500원", "만 이천 원", and "12,50 €" in
+ * decimal-comma locales such as fr-FR. Returns null for no amount,
  * a negative one, or several numbers that do not form one amount.
  */
 export function parseAmount(text: string, locale: string): number | null {
-  void locale;
   const keypad = /^(\d+)(?:\*(\d{1,2}))?#?$/u.exec(text.normalize('NFKC').trim());
   if (keypad !== null) return toAmount(Number(`${keypad[1] ?? '0'}.${(keypad[2] ?? '0').padEnd(2, '0')}`));
-  const { words, cjk } = splitNumberText(text);
+  const { words, cjk } = splitNumberText(text, locale);
   const english = englishAmount(words);
   const cjkNumbers = readCjkNumbers(cjk);
   if (english !== undefined && cjkNumbers.length > 0) return null;

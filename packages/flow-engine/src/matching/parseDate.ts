@@ -33,7 +33,7 @@ export function parseDate(text: string, locale: string): string | null {
   if (yearFirst !== null) return isoDate(Number(yearFirst[1]), Number(yearFirst[2]), Number(yearFirst[3]));
   const yearLast = /(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4}|\d{2})(?!\d)/u.exec(plain);
   if (yearLast !== null) return numericYearLast(Number(yearLast[1]), Number(yearLast[2]), yearLast[3] ?? '', locale);
-  const { cjk } = splitNumberText(plain.replace(/유월/gu, '6월').replace(/시월/gu, '10월'));
+  const { cjk } = splitNumberText(plain.replace(/유월/gu, '6월').replace(/시월/gu, '10월'), locale);
   if (cjk !== '') return cjkDate(cjk);
   return spokenDate(numberTokens(plain).filter((token) => !DATE_FILLERS.has(token)));
 }

@@ -41,3 +41,15 @@ describe('parseNumber', () => {
     expect(parseNumber(text, 'en-US')).toBeNull();
   });
 });
+
+describe('parseNumber in decimal-comma locales', () => {
+  it.each([
+    ['3,5', 'de-DE', 3.5],
+    ['1.234,5', 'de-DE', 1234.5],
+    ['1.234', 'fr-FR', 1234],
+    ['3,5', 'en-US', null],
+    ['1,234', 'en-US', 1234],
+  ])('reads %j in %s as %s', (text, locale, value) => {
+    expect(parseNumber(text, locale)).toBe(value);
+  });
+});

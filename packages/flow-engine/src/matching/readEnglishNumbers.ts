@@ -52,6 +52,7 @@ function readRun(tokens: readonly string[], start: number, concatenate: boolean)
   let hasCurrent = false;
   let prefix = '';
   let decimals: string | null = null;
+  let lastWasLiteral = false;
   let i = start;
   for (; i < tokens.length; i += 1) {
     if (decimals === null && (tokens[i] === 'and' || tokens[i] === 'a') && classify(tokens, i + 1, true)?.kind !== undefined) {
@@ -78,8 +79,12 @@ function readRun(tokens: readonly string[], start: number, concatenate: boolean)
         current = 0;
       }
       hasCurrent = word.value === 100;
+      lastWasLiteral = false;
       continue;
     }
+    // Numerals stand alone: "3 5" is two numbers, while "three five" reads as digits side by side.
+    if (hasCurrent && (word.kind === 'literal' || lastWasLiteral)) break;
+    lastWasLiteral = word.kind === 'literal';
     const fits = !hasCurrent || (word.kind === 'small' && (word.value < 10 ? current % 10 === 0 && current !== 0 : current % 100 === 0 && current !== 0));
     if (!fits) {
       if (!concatenate) break;
@@ -107,16 +112,28 @@ function classify(tokens: readonly string[], index: number, insideRun: boolean):
   return null;
 }
 
+/** Languages that write a decimal comma and a thousands point ("1.234,50"). */
+const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set([
+  'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'pl', 'sv', 'da', 'fi', 'nb', 'no', 'cs', 'sk', 'tr', 'id', 'vi', 'ro', 'hu', 'el', 'uk',
+]);
+
+/** Whether numbers in this locale are written with a decimal comma (de-DE "3,5"), not a decimal point (en-US "3.5"). */
+export function usesDecimalComma(locale: string): boolean {
+  return DECIMAL_COMMA_LANGUAGES.has(locale.trim().toLowerCase().split(/[-_]/u)[0] ?? '');
+}
+
 /**
  * Lower-cases and splits text into words for number reading, keeping decimal points between digits, minus
- * signs before digits and thousands separators out ("$1,234.50" → ["1234.50"]).
+ * signs before digits and thousands separators out ("$1,234.50" → ["1234.50"]; with `decimalComma`,
+ * "1.234,50 €" → ["1234.50"]).
  */
-export function numberTokens(text: string): string[] {
+export function numberTokens(text: string, decimalComma = false): string[] {
+  const [thousands, decimal] = decimalComma ? [/(\d)\.(?=\d{3}(?!\d))/gu, /(\d),(?=\d)/gu] : [/(\d),(?=\d{3}(?!\d))/gu, /(\d)\.(?=\d)/gu];
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/(\d),(?=\d{3}(?!\d))/gu, '$1')
-    .replace(/(\d)\.(?=\d)/gu, '$1\uE000')
+    .replace(thousands, '$1')
+    .replace(decimal, '$1\uE000')
     .replace(/(^|[^\p{L}\p{N}])-(?=\d)/gu, '$1\uE001')
     .replace(/(\p{L})['’](\p{L})/gu, '$1$2')
     .replace(/[\p{P}\p{S}\p{Z}\s\p{Cc}]+/gu, ' ')

@@ -1,5 +1,5 @@
 import { hasCjk } from './normalizeText.ts';
-import { numberTokens } from './readEnglishNumbers.ts';
+import { numberTokens, usesDecimalComma } from './readEnglishNumbers.ts';
 
 /** Caller text split for number reading: its space-separated words, and its Chinese/Korean part. */
 export interface NumberText {
@@ -9,9 +9,12 @@ export interface NumberText {
   cjk: string;
 }
 
-/** Splits text into the words read as English numbers and the words read as Chinese or Korean numbers. */
-export function splitNumberText(text: string): NumberText {
-  const tokens = numberTokens(text);
+/**
+ * Splits text into the words read as English numbers and the words read as Chinese or Korean numbers; the
+ * locale decides whether "3,5" is three and a half.
+ */
+export function splitNumberText(text: string, locale: string): NumberText {
+  const tokens = numberTokens(text, usesDecimalComma(locale));
   return {
     words: tokens.map((token) => (hasCjk(token) ? '|' : token)),
     cjk: tokens.filter(hasCjk).join(' '),
