@@ -65,6 +65,13 @@ describe('Twilio voice webhook', () => {
     expect(again.xml).toContain('<Gather');
   });
 
+  it('ends the session when Twilio reports the call completed', async () => {
+    await twilio('/twilio/voice/ivr', call('CA8'));
+    const status = await twilio('/twilio/voice/ivr/status', { ...call('CA8'), CallStatus: 'completed' });
+    expect(status.status).toBe(204);
+    expect((await t.api('GET', '/api/sessions/twilio-CA8')).body.session.status).toBe('ended');
+  });
+
   it('rejects unsigned and tampered requests with 403', async () => {
     expect((await twilio('/twilio/voice/ivr', call('CA5'), { sign: false })).status).toBe(403);
     await twilio('/twilio/voice/ivr', call('CA6'));

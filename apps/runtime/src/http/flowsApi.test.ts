@@ -138,6 +138,26 @@ describe('flows API', () => {
     expect(JSON.stringify(imported.body.flow.draft)).toContain('Hello from Studio');
   });
 
+  it('imports an Amazon Connect export, publishes it and answers its flow', async () => {
+    const connect = {
+      Version: '2019-10-30',
+      Metadata: { name: 'Connect hello', ActionMetadata: {} },
+      StartAction: 'hello',
+      Actions: [
+        { Identifier: 'hello', Type: 'MessageParticipant', Parameters: { Text: 'Hello from Connect' }, Transitions: { NextAction: 'bye' } },
+        { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
+      ],
+    };
+    const imported = await t.api('POST', '/api/flows/import?from=connect', connect);
+    expect(imported.status).toBe(201);
+    expect(imported.body.format).toBe('connect');
+    const id = imported.body.flow.id;
+    expect((await t.api('POST', `/api/flows/${id}/publish`, { note: 'imported' })).status).toBe(201);
+    const session = await t.api('POST', '/api/sessions', { flowId: id, channel: 'chat' });
+    expect(JSON.stringify(session.body.session.outputs)).toContain('Hello from Connect');
+    expect((await t.api('POST', '/api/flows/import?from=connect', { states: [] })).status).toBe(422);
+  });
+
   it('serves the OpenAPI document and the node-type catalog', async () => {
     const doc = await t.api('GET', '/api/openapi.json', undefined, { token: null });
     expect(doc.body.openapi).toBe('3.1.0');

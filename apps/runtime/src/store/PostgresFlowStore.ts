@@ -11,24 +11,10 @@ import type {
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { schemaMigrations } from './schemaMigrations.ts';
 import { flowFromRow, sessionFromRow, tokenFromRow, versionFromRow, type FlowRow, type SessionRow, type TokenRow, type VersionRow } from './storeRows.ts';
 
-/** Schema migrations, applied in order under an advisory lock so several runtimes can start at once. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE flows (id TEXT PRIMARY KEY, name TEXT NOT NULL, draft JSONB NOT NULL, revision INTEGER NOT NULL,
-     live_version INTEGER, created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL);
-   CREATE TABLE versions (flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE, version INTEGER NOT NULL,
-     document JSONB NOT NULL, note TEXT NOT NULL, author TEXT NOT NULL, published_at TIMESTAMPTZ NOT NULL, PRIMARY KEY (flow_id, version));
-   CREATE TABLE sessions (id TEXT PRIMARY KEY, flow_id TEXT NOT NULL, version INTEGER NOT NULL, draft_document JSONB,
-     channel TEXT NOT NULL, locale TEXT NOT NULL, status TEXT NOT NULL, snapshot JSONB NOT NULL, turn INTEGER NOT NULL,
-     created_at TIMESTAMPTZ NOT NULL, updated_at TIMESTAMPTZ NOT NULL);
-   CREATE INDEX sessions_status ON sessions(status);
-   CREATE TABLE transcripts (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-     entry JSONB NOT NULL, PRIMARY KEY (session_id, seq));
-   CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
-     label TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL, expires_at TIMESTAMPTZ);
-   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-];
+const MIGRATIONS = schemaMigrations('postgres');
 
 const MIGRATION_LOCK = 7_466_108; // arbitrary, fixed: serializes migrations of concurrent runtimes
 

@@ -13,24 +13,10 @@ import type {
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { schemaMigrations } from './schemaMigrations.ts';
 import { flowFromRow, sessionFromRow, tokenFromRow, versionFromRow, type FlowRow, type SessionRow, type TokenRow, type VersionRow } from './storeRows.ts';
 
-/** Schema migrations, applied in order and recorded in `schema_migrations`. Never edit one that shipped. */
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE flows (id TEXT PRIMARY KEY, name TEXT NOT NULL, draft TEXT NOT NULL, revision INTEGER NOT NULL,
-     live_version INTEGER, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-   CREATE TABLE versions (flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE, version INTEGER NOT NULL,
-     document TEXT NOT NULL, note TEXT NOT NULL, author TEXT NOT NULL, published_at TEXT NOT NULL, PRIMARY KEY (flow_id, version));
-   CREATE TABLE sessions (id TEXT PRIMARY KEY, flow_id TEXT NOT NULL, version INTEGER NOT NULL, draft_document TEXT,
-     channel TEXT NOT NULL, locale TEXT NOT NULL, status TEXT NOT NULL, snapshot TEXT NOT NULL, turn INTEGER NOT NULL,
-     created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-   CREATE INDEX sessions_status ON sessions(status);
-   CREATE TABLE transcripts (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
-     entry TEXT NOT NULL, PRIMARY KEY (session_id, seq));
-   CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
-     label TEXT NOT NULL, created_at TEXT NOT NULL, expires_at TEXT);
-   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-];
+const MIGRATIONS = schemaMigrations('sqlite');
 
 /** The embedded store: one SQLite file in the data dir, WAL journal, migrated on open. */
 export class SqliteFlowStore implements FlowStore {

@@ -1,0 +1,26 @@
+/** The SQL dialects the flow store speaks. */
+export type SqlDialect = 'sqlite' | 'postgres';
+
+/**
+ * The store's schema migrations, in order, for one dialect: the same tables on SQLite and PostgreSQL, JSON stored
+ * as TEXT or JSONB and times as ISO TEXT or TIMESTAMPTZ. Never edit a migration that shipped; append a new one.
+ */
+export function schemaMigrations(dialect: SqlDialect): string[] {
+  const json = dialect === 'postgres' ? 'JSONB' : 'TEXT';
+  const time = dialect === 'postgres' ? 'TIMESTAMPTZ' : 'TEXT';
+  return [
+    `CREATE TABLE flows (id TEXT PRIMARY KEY, name TEXT NOT NULL, draft ${json} NOT NULL, revision INTEGER NOT NULL,
+       live_version INTEGER, created_at ${time} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE TABLE versions (flow_id TEXT NOT NULL REFERENCES flows(id) ON DELETE CASCADE, version INTEGER NOT NULL,
+       document ${json} NOT NULL, note TEXT NOT NULL, author TEXT NOT NULL, published_at ${time} NOT NULL, PRIMARY KEY (flow_id, version));
+     CREATE TABLE sessions (id TEXT PRIMARY KEY, flow_id TEXT NOT NULL, version INTEGER NOT NULL, draft_document ${json},
+       channel TEXT NOT NULL, locale TEXT NOT NULL, status TEXT NOT NULL, snapshot ${json} NOT NULL, turn INTEGER NOT NULL,
+       created_at ${time} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE INDEX sessions_status ON sessions(status);
+     CREATE TABLE transcripts (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, seq INTEGER NOT NULL,
+       entry ${json} NOT NULL, PRIMARY KEY (session_id, seq));
+     CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
+       label TEXT NOT NULL, created_at ${time} NOT NULL, expires_at ${time});
+     CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  ];
+}
