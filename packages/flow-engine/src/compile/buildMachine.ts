@@ -102,7 +102,9 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
   const leave = <const A extends string>(port: string, before: readonly A[]) => {
     const target = node.edges.get(port);
     if (target === undefined) return { target: endTarget, actions: [...before, named('dangling', { port })] };
-    return { target: `#${stateId(ctx, target)}`, actions: [...before, named('took', { port })] };
+    // The target's entry notes the port taken (see `arrive`), so a connected port needs no action of its own.
+    // `reenter` so an edge back to the same node asks again (xstate does not re-enter a state by default).
+    return { target: `#${stateId(ctx, target)}`, reenter: true, actions: [...before] };
   };
   const ports = [...node.edges.keys()];
   switch (node.behaviour) {
@@ -118,7 +120,7 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
       };
     case 'interactive': {
       const on: NonNullable<EngineStateConfig['on']> = {};
-      for (const port of ports) on[`port.${port}`] = leave(port, ['applyInput']);
+      for (const port of ports) on[`port.${port}`] = leave(port, []);
       return { id: node.stateId, entry, on };
     }
     case 'terminal':

@@ -3,7 +3,8 @@ import type { EndReason } from '../session/sessionEvents.ts';
 import { hostOf } from '../session/sessionHost.ts';
 import { callNodeHandler } from './callNodeHandler.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
-import { engineTypes, type AsyncOutcome, type EngineContext } from './engineContext.ts';
+import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEvent } from './engineContext.ts';
+import type { SessionHost } from '../session/sessionHost.ts';
 import { assignDeclared, emitAll, enterNode, isVariables } from './enterNode.ts';
 import { createNodeScope, isRecord } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
@@ -54,22 +55,17 @@ export function createEngineSetup(tables: CompiledTables) {
       endsSession: ({ context }) => context.end !== null,
     },
     actions: {
-      enterNode: assign(({ context, system }, params: { key: string }) => {
-        return enterNode(context, nodeOf(tables, params.key), tables, hostOf(system));
+      enterNode: assign(({ context, event, system }, params: { key: string }) => {
+        const host = hostOf(system);
+        return enterNode(arrive(tables, context, event, host), nodeOf(tables, params.key), tables, host);
       }),
       took: ({ context, system }, params: { port: string }) => {
         hostOf(system)?.note(context.node, `took ${params.port}`, params.port);
       },
-      applyInput: assign(({ context, event, system }) => {
-        const host = hostOf(system);
-        if ('outputs' in event) emitAll(host, event.outputs);
-        const variables = 'variables' in event && event.variables ? assignDeclared(nodeOf(tables, context.node), context.variables, event.variables, host) : context.variables;
-        return { ...afterInput(context), variables };
-      }),
       applyOutcome: assign(({ context, event, system }) => {
         const outcome = outcomeOf(event);
         if (!outcome) return {};
-        return { variables: assignDeclared(nodeOf(tables, context.node), context.variables, outcome.variables, hostOf(system)) };
+        return { port: outcome.port, variables: assignDeclared(nodeOf(tables, context.node), context.variables, outcome.variables, hostOf(system)) };
       }),
       reprompt: assign(({ context, event, system }) => {
         if (event.type !== 'retry') return {};
@@ -116,6 +112,31 @@ export function createEngineSetup(tables: CompiledTables) {
       }),
     },
   });
+}
+
+/** A port event sent by the session for caller input (it always carries `outputs`, possibly empty). */
+function isCallerPort(event: EngineEvent): event is Extract<EngineEvent, { type: `port.${string}` }> {
+  return event.type.startsWith('port.') && 'outputs' in event;
+}
+
+/** Caller port events whose effects were applied; an event is seen again by every node entered in its macrostep. */
+const appliedInputs = new WeakSet<object>();
+
+/**
+ * What arriving at a node brings, folded into the node's entry so a turn costs one assignment per node:
+ * a caller's port event (once: its variables, its outputs, a new turn) or the port the previous node took.
+ */
+function arrive(tables: CompiledTables, context: EngineContext, event: EngineEvent, host: SessionHost | undefined): EngineContext {
+  if (isCallerPort(event) && !appliedInputs.has(event)) {
+    appliedInputs.add(event);
+    const port = event.type.slice('port.'.length);
+    host?.note(context.node, `took ${port}`, port);
+    emitAll(host, event.outputs);
+    const variables = event.variables ? assignDeclared(nodeOf(tables, context.node), context.variables, event.variables, host) : context.variables;
+    return { ...context, ...afterInput(context), variables };
+  }
+  if (context.port !== null) host?.note(context.node, `took ${context.port}`, context.port);
+  return context;
 }
 
 function repromptFor(node: CompiledNode, reason: string, attempt: number) {

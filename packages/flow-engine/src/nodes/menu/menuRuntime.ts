@@ -3,6 +3,7 @@ import { matchChoice, type MatchableChoice } from '../../matching/matchChoice.ts
 import { renderMenu } from '../../matching/renderMenu.ts';
 import { speechDecision } from '../../matching/speechDecision.ts';
 import type { CallerInput, InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
+import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../jsgfGrammar.ts';
 import { promptOutputs } from '../promptOutputs.ts';
 
@@ -11,17 +12,15 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
   kind: 'interactive',
   render(config, scope, request) {
     const intro = scope.prompt(request.reprompt ?? config.prompt).text;
-    const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
-    const menu = renderMenu(options, scope.channel, scope.locale, intro, config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey });
-    const choices = menuChoices(config, scope);
-    return promptOutputs(scope, menu.text, {
-      dtmf: { minDigits: 1, maxDigits: 1 },
-      grammar: scope.channel === 'voice' ? buildJsgfGrammar(`menu_${scope.nodeId}`, choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), scope.locale) : null,
-      choices: menu.choices,
-      sensitive: false,
-      bargeIn: config.bargeIn ?? true,
-      ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
-    });
+    // A menu renders the same way for every caller with the same intro, channel and locale: reuse it.
+    const key = `${scope.channel}\u0000${scope.locale}\u0000${scope.settings.noInputTimeoutSeconds ?? ''}\u0000${intro}`;
+    const cache = renderCache.get(config) ?? new Map<string, readonly OutputEvent[]>();
+    renderCache.set(config, cache);
+    const cached = cache.get(key);
+    if (cached) return [...cached];
+    const outputs = renderFresh(config, scope, intro);
+    if (cache.size < 64) cache.set(key, outputs.map(deepFreeze));
+    return outputs;
   },
   onInput(config, input, scope) {
     if (input.type === 'dtmf') {
@@ -32,6 +31,30 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
     return matchSpokenOrTyped(input, menuChoices(config, scope), scope);
   },
 };
+
+const renderCache = new WeakMap<MenuConfig, Map<string, readonly OutputEvent[]>>();
+
+function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): OutputEvent[] {
+  const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
+  const menu = renderMenu(options, scope.channel, scope.locale, intro, config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey });
+  const choices = menuChoices(config, scope);
+  return promptOutputs(scope, menu.text, {
+    dtmf: { minDigits: 1, maxDigits: 1 },
+    grammar: scope.channel === 'voice' ? buildJsgfGrammar(`menu_${scope.nodeId}`, choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), scope.locale) : null,
+    choices: menu.choices,
+    sensitive: false,
+    bargeIn: config.bargeIn ?? true,
+    ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
+  });
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
 
 /** The options as matchable choices in the scope's locale. */
 function menuChoices(config: MenuConfig, scope: NodeScope): MatchableChoice[] {
