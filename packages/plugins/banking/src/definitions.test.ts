@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { validateFlow } from '@omniflow/flow-schema';
+import { buildTestFlow } from '@omniflow/flow-engine/testing';
+import { createBuiltInRegistry } from '@omniflow/flow-engine';
 import { bankingDefinitions } from './definitions.ts';
+import { bankingPack } from './handlers.ts';
 
 describe('banking definitions', () => {
   it('import nothing but types, so the designer can bundle them without server code', () => {
@@ -24,5 +28,25 @@ describe('banking definitions', () => {
 
   it('round-trip through JSON unchanged', () => {
     expect(JSON.parse(JSON.stringify(bankingDefinitions))).toEqual(bankingDefinitions);
+  });
+
+  it('have default configs that validate in a flow, with every port connectable', () => {
+    const catalog = createBuiltInRegistry().registerAll(bankingPack.definitions).catalog();
+    for (const spec of bankingDefinitions) {
+      const variables = Object.values(spec.defaults)
+        .filter((value): value is string => typeof value === 'string')
+        .map((name) => ({ name, type: 'string' as const }));
+      const ports = Object.fromEntries(spec.ports.map((p) => ['name' in p ? p.name : '', 'done']));
+      const flow = buildTestFlow(
+        [
+          { id: 'start', type: 'start', to: { next: 'call' } },
+          { id: 'call', type: spec.type, config: spec.defaults, to: ports },
+          { id: 'done', type: 'end' },
+        ],
+        { variables },
+      );
+      const result = validateFlow(flow, catalog);
+      expect({ type: spec.type, issues: result.issues }).toEqual({ type: spec.type, issues: [] });
+    }
   });
 });
