@@ -1,7 +1,5 @@
 import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
-import '@xyflow/react/dist/style.css';
-import '../src/styles.css';
 import { Canvas } from '../src/components/Canvas/Canvas.tsx';
 import { useFlowStore } from '../src/store/useFlowStore.ts';
 import { TEST_NODE_TYPES } from '../src/testing/testNodeTypes.ts';

@@ -91,8 +91,11 @@ async function measurePan(page: Page): Promise<{ fps: number; worstFrameMs: numb
   return { fps: ((frames.length - 1) * 1000) / Math.max(last - first, 1), worstFrameMs: worst };
 }
 
+function line(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}
+
 function printTable(rows: Row[]): void {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   console.log(line(['nodes', 'view', 'first render (ms)', 'nodes in DOM', 'pan fps', 'worst frame (ms)', 'render < 1.5 s', 'fps ≥ 50']));
   console.log(line(['---:', '---', '---:', '---:', '---:', '---:', ':---:', ':---:']));
   for (const r of rows) {

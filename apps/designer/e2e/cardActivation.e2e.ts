@@ -139,7 +139,8 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.getByLabel('Release note').fill('First card-activation menu');
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByText('Published version 1.').waitFor();
-    await page.locator('.version-list li').filter({ hasText: 'First card-activation menu' }).waitFor();
+    const version = page.locator('.version-list li').filter({ hasText: 'First card-activation menu' });
+    expect(await version.textContent()).toMatch(/v1.*active/);
     await shot('03-published');
   });
 
@@ -151,6 +152,7 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.locator('.sim-choices').getByRole('button', { name: /card activation/i }).click();
     await page.locator('.sim-line.from-bot').filter({ hasText: 'Your card is now active' }).waitFor();
     await page.locator('.sim-line.from-system').filter({ hasText: 'Session ended' }).waitFor();
+    expect(await page.locator('.sim-line.from-caller').allTextContents()).toEqual(['card activation']);
     await shot('04-simulator-chat');
   });
 
@@ -167,6 +169,7 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.locator('.sim-line.from-bot').filter({ hasText: '欢迎致电银行卡服务' }).waitFor();
     await page.getByRole('button', { name: 'key 1' }).click();
     await page.locator('.sim-line.from-bot').filter({ hasText: '您的卡已激活' }).waitFor();
+    expect(await page.locator('.sim-line.from-caller').allTextContents()).toEqual(['1']);
   });
 
   it('converses in voice mode by typing what the caller says', async () => {
@@ -177,6 +180,7 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.getByLabel('Type what the caller says').fill('I want to talk to an agent');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.locator('.sim-line.from-system').filter({ hasText: 'Transferred to general' }).waitFor();
+    expect(await page.locator('.sim-line.from-caller').allTextContents()).toEqual(['I want to talk to an agent']);
   });
 
   it('shows a conflicting save from another user instead of overwriting it', async () => {

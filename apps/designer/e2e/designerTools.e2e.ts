@@ -39,6 +39,11 @@ const importedFlow = {
   ],
 };
 
+async function savedDraft(id: string): Promise<typeof importedFlow> {
+  const response = await fetch(`${stack.url}/api/flows/${id}`, { headers: { authorization: `Bearer ${stack.token}` } });
+  return ((await response.json()) as { flow: { draft: typeof importedFlow } }).flow.draft;
+}
+
 function problems() {
   return page.locator('.problems li');
 }
@@ -82,6 +87,7 @@ describe('designer tools', () => {
     await page.getByLabel('Find node by name').fill('Goodbye');
     await page.keyboard.press('Enter');
     await page.locator('.inspector[data-node-id="end1"]').waitFor();
+    expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('end1');
   });
 
   it('marks an expression syntax error as you type', async () => {
@@ -118,10 +124,8 @@ describe('designer tools', () => {
     await editor.waitFor();
     await editor.click();
     // Wait for the autosave of the ask node, then edit the saved document as text.
-    const draft = async () =>
-      ((await (await fetch(`${stack.url}/api/flows/balance-check`, { headers: { authorization: `Bearer ${stack.token}` } })).json()) as { flow: { draft: typeof importedFlow } }).flow.draft;
-    await expect.poll(async () => (await draft()).nodes.length).toBe(5);
-    const saved = await draft();
+    await expect.poll(async () => (await savedDraft('balance-check')).nodes.length).toBe(5);
+    const saved = await savedDraft('balance-check');
     await page.keyboard.press('Control+a');
     const edited = { ...saved, nodes: saved.nodes.map((n) => (n.id === 'end1' ? { ...n, label: 'Edited in JSON' } : n)) };
     // Pasted like an analyst pasting a document: typed text would get monaco's auto-closed brackets.

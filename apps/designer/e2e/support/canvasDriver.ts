@@ -22,8 +22,12 @@ export class CanvasDriver {
     const to = await this.box(this.node(target).locator('.react-flow__handle[data-handleid="in"]'));
     await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await this.page.mouse.down();
+    // Deliberate, like a hand: a loaded machine must not turn the drag into a click.
+    await this.page.waitForTimeout(50);
     await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await this.page.waitForTimeout(50);
     await this.page.mouse.up();
+    await this.page.locator(`[data-testid="rf__edge-${source}:${port}"]`).waitFor({ state: 'attached', timeout: 5000 });
   }
 
   /** Clicks a node's title to select it. */

@@ -42,7 +42,7 @@ function objectFields(schema: JsonSchema, root: JsonSchema, base: string, ui: Re
     const field = fieldFor(key, resolveRef(raw, root), root, pointer, hint, ui, required.has(key));
     fields.push({ field, order: hint.order ?? 1000, index });
   });
-  return fields.sort((a, b) => a.order - b.order || a.index - b.index).map((f) => f.field);
+  return fields.toSorted((a, b) => a.order - b.order || a.index - b.index).map((f) => f.field);
 }
 
 function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: string, hint: UiHint, ui: Record<string, UiHint>, required: boolean): FormField {

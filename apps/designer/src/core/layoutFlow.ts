@@ -1,13 +1,19 @@
-import ELK from 'elkjs/lib/elk.bundled.js';
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
+import type { ELK } from 'elkjs/lib/elk-api.js';
 import { nodeSize } from './nodeGeometry.ts';
 
 
-const elk = new ELK();
+// elk is large: it is loaded the first time an analyst asks for a layout.
+let elkInstance: Promise<ELK> | null = null;
+function loadElk(): Promise<ELK> {
+  elkInstance ??= import('elkjs/lib/elk.bundled.js').then(({ default: ElkConstructor }) => new ElkConstructor());
+  return elkInstance;
+}
 
 /** Lays the flow out left to right with elk's layered algorithm and returns a position per node. */
 export async function layoutFlow(flow: FlowDocument, portCount: (nodeId: string) => number): Promise<Map<string, CanvasPosition>> {
   const ids = new Set(flow.nodes.map((n) => n.id));
+  const elk = await loadElk();
   const graph = await elk.layout({
     id: 'root',
     layoutOptions: {

@@ -33,7 +33,7 @@ export function paletteGroups(catalog: DesignerCatalog, search: string): { categ
     list.push(spec);
     groups.set(spec.category, list);
   }
-  return [...groups.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([category, specs]) => ({ category, specs }));
+  return [...groups.entries()].toSorted(([a], [b]) => a.localeCompare(b)).map(([category, specs]) => ({ category, specs }));
 }
 
 /**

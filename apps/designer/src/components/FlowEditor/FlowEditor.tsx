@@ -9,7 +9,7 @@ import { Palette } from '../Palette/Palette.tsx';
 import { Inspector } from '../Inspector/Inspector.tsx';
 import { ProblemsPanel } from '../ProblemsPanel/ProblemsPanel.tsx';
 import { Toolbar } from '../Toolbar/Toolbar.tsx';
-import { JsonView } from '../JsonView/JsonView.tsx';
+import { LazyJsonView as JsonView } from '../JsonView/LazyJsonView.tsx';
 import { VariablesEditor } from '../VariablesEditor/VariablesEditor.tsx';
 import { VersionsPanel } from '../VersionsPanel/VersionsPanel.tsx';
 import { Simulator } from '../Simulator/Simulator.tsx';

@@ -3,7 +3,7 @@ import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { PromptField } from '../PromptField/PromptField.tsx';
 import { TableField } from '../TableField/TableField.tsx';
-import { ExpressionField } from '../ExpressionField/ExpressionField.tsx';
+import { LazyExpressionField as ExpressionField } from '../ExpressionField/LazyExpressionField.tsx';
 import { VariablePicker } from '../VariablePicker/VariablePicker.tsx';
 import { JsonField } from '../JsonField/JsonField.tsx';
 

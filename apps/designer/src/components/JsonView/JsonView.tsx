@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import Editor, { type OnMount } from '@monaco-editor/react';
+import { Editor, type OnMount } from '@monaco-editor/react';
 import { flowJsonSchema, type FlowDocument } from '@omniflow/flow-schema';
 import { monaco } from '../../monaco/setupMonaco.ts';
 import { isRecord } from '../../core/jsonPointer.ts';

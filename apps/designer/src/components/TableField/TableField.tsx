@@ -4,7 +4,7 @@ import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
-import { ExpressionField } from '../ExpressionField/ExpressionField.tsx';
+import { LazyExpressionField as ExpressionField } from '../ExpressionField/LazyExpressionField.tsx';
 import { VariablePicker } from '../VariablePicker/VariablePicker.tsx';
 import { JsonField } from '../JsonField/JsonField.tsx';
 

@@ -60,7 +60,7 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
         <p className="muted">{t('noVersions')}</p>
       ) : (
         <ol className="version-list" reversed>
-          {[...versions].sort((a, b) => b.version - a.version).map((v) => (
+          {versions.toSorted((a, b) => b.version - a.version).map((v) => (
             <li key={v.version}>
               <strong>v{v.version}</strong> {v.active && <span className="badge">{t('active')}</span>}
               <div className="muted">
