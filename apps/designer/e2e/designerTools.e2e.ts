@@ -118,6 +118,15 @@ describe('designer tools', () => {
     await expect.poll(() => picker.inputValue()).toBe('cardLast4');
   });
 
+  it('connects a port from the keyboard in the inspector', async () => {
+    const next = page.locator('.port-connections').getByLabel('Next', { exact: true });
+    await next.focus();
+    await next.selectOption('end1');
+    await page.locator('[data-testid="rf__edge-ask1:next"]').waitFor({ state: 'attached' });
+    await next.selectOption('');
+    await expect.poll(() => page.locator('[data-testid="rf__edge-ask1:next"]').count()).toBe(0);
+  });
+
   it('round-trips edits made in the JSON view to the canvas, and undoes them', async () => {
     await page.getByRole('tab', { name: 'JSON' }).click();
     const editor = page.locator('.json-view .monaco-editor');

@@ -104,6 +104,9 @@ const en = {
   saveToken: 'Use token',
   loading: 'Loading…',
   error: 'Error',
+  connections: 'Connections',
+  notConnected: '— not connected —',
+  unknownTypeShort: 'Unknown type',
 };
 
 /** Message keys; every language defines every key (the compiler checks). */
@@ -205,6 +208,9 @@ const zh: Record<MessageKey, string> = {
   saveToken: '使用令牌',
   loading: '加载中…',
   error: '错误',
+  connections: '连接',
+  notConnected: '— 未连接 —',
+  unknownTypeShort: '未知类型',
 };
 
 const ko: Record<MessageKey, string> = {
@@ -303,6 +309,9 @@ const ko: Record<MessageKey, string> = {
   saveToken: '토큰 사용',
   loading: '불러오는 중…',
   error: '오류',
+  connections: '연결',
+  notConnected: '— 연결 안 됨 —',
+  unknownTypeShort: '알 수 없는 유형',
 };
 
 /** All UI strings by language. */

@@ -84,6 +84,15 @@ describe('useFlowStore undo and redo', () => {
     expect(flowOf(store).edges).toEqual([]);
   });
 
+  it('disconnects one port and leaves the others', () => {
+    const menu = store.getState().addNodeOfType('menu', { x: 0, y: 0 }) ?? '';
+    const end = store.getState().addNodeOfType('end', { x: 0, y: 0 }) ?? '';
+    store.getState().connect(menu, '1', end);
+    store.getState().connect(menu, 'noInput', end);
+    store.getState().disconnect(menu, '1');
+    expect(flowOf(store).edges.map((e) => e.port)).toEqual(['noInput']);
+  });
+
   it('replaces the edge of a port that is connected again', () => {
     const a = store.getState().addNodeOfType('message', { x: 0, y: 0 }) ?? '';
     const b = store.getState().addNodeOfType('end', { x: 0, y: 0 }) ?? '';

@@ -64,6 +64,7 @@ export interface FlowStoreState {
   moveNodes(moves: ReadonlyMap<string, CanvasPosition>, gesture: string): void;
   deleteSelection(): void;
   connect(source: string, port: string, target: string): void;
+  disconnect(source: string, port: string): void;
   setConfig(nodeId: string, pointer: string, value: unknown): void;
   setLabel(nodeId: string, label: string): void;
   setStart(nodeId: string): void;
@@ -158,6 +159,7 @@ export function createFlowStore() {
         set({ selectedNodeIds: [], selectedEdgeIds: [] });
       },
       connect: (source, port, target) => get().edit((f) => connectPort(f, source, port, target)),
+      disconnect: (source, port) => get().edit((f) => deleteElements(f, new Set(), new Set([edgeKey({ source, port })]))),
       setConfig: (nodeId, pointer, value) => get().edit((f) => portNames(setNodeConfig(f, nodeId, pointer, value)), `config:${nodeId}:${pointer}`),
       setLabel: (nodeId, label) => get().edit((f) => setNodeLabel(f, nodeId, label), `label:${nodeId}`),
       setStart: (nodeId) => get().edit((f) => (f.start === nodeId ? f : { ...f, start: nodeId })),

@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { PortInfo } from '@omniflow/flow-schema';
+import { useT } from '../../i18n/useT.ts';
 
 /** What the canvas passes to a node: plain JSON derived from the flow document, never callbacks. */
 export type FlowNodeData = {
@@ -22,6 +23,7 @@ export type FlowCanvasNode = Node<FlowNodeData, 'flowNode'>;
 
 /** One flow node on the canvas: icon, label, a named source handle per derived port; unknown types render as a placeholder. */
 export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: NodeProps<FlowCanvasNode>) {
+  const t = useT();
   const classes = ['flow-node'];
   if (selected) classes.push('is-selected');
   if (data.active) classes.push('is-active');
@@ -43,7 +45,7 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
         )}
         {data.errorCount === 0 && data.warningCount > 0 && <span className="flow-node-badge warning">{data.warningCount}</span>}
       </div>
-      <div className="flow-node-type">{data.unknownType ? `Unknown type "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}</div>
+      <div className="flow-node-type">{data.unknownType ? `${t('unknownTypeShort')} "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}</div>
       {data.ports.length > 0 && (
         <ul className="flow-node-ports">
           {data.ports.map((port) => (

@@ -4,6 +4,7 @@ import { configPointerOf } from '../../core/issuePointers.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FormFieldView } from '../FormFieldView/FormFieldView.tsx';
+import { PortConnections } from '../PortConnections/PortConnections.tsx';
 
 /** The inspector: a form generated from the selected node type's JSON Schema and UI hints. */
 export function Inspector() {
@@ -81,6 +82,7 @@ export function Inspector() {
       {fields.map((field) => (
         <FormFieldView key={`${node.id}${field.pointer}`} field={field} nodeId={node.id} config={node.config} problems={problems} />
       ))}
+      <PortConnections node={node} />
     </div>
   );
 }

@@ -1,0 +1,19 @@
+/// <reference lib="webworker" />
+import { validateFlow, type NodeTypeSpec } from '@omniflow/flow-schema';
+import { createCatalog } from '../core/nodeCatalog.ts';
+import type { ValidationReply, ValidationRequest } from './validationMessages.ts';
+
+// Validation of a large flow takes hundreds of milliseconds; here it never blocks the canvas.
+let catalogSpecs: readonly NodeTypeSpec[] | null = null;
+let catalog = createCatalog([]);
+
+self.onmessage = (event: MessageEvent<ValidationRequest>) => {
+  const { seq, flow, specs } = event.data;
+  if (specs && specs !== catalogSpecs) {
+    catalogSpecs = specs;
+    catalog = createCatalog(specs);
+  }
+  const result = validateFlow(flow, catalog.validation);
+  const reply: ValidationReply = { seq, issues: result.issues };
+  self.postMessage(reply);
+};
