@@ -23,12 +23,18 @@ const KEYS = ['123A', '456B', '789C', '*0#D'] as const;
 
 /** Analysis window length: 25.6 ms resolves adjacent row tones (73 Hz apart) without a window function. */
 const WINDOW_SECONDS = 0.025625;
-/** Windows are evaluated every 2.5 ms so a tone's duration is measured to that precision. */
-const HOP_SECONDS = 0.0025;
-/** Consecutive valid windows needed: a tone must fill ~80% of 3 windows 5 ms apart (≈ 25.6–28 ms), so 22 ms never passes and 40 ms always does. */
-const MIN_HITS = 3;
+/** Windows are evaluated every 5 ms so a tone's duration is measured to that precision. */
+const HOP_SECONDS = 0.005;
+/**
+ * Consecutive valid windows needed. A window is valid only when a tone fills ~80% of it (its quietest fifth must
+ * hold half the mean energy), so two windows 5 ms apart need a tone of at least ~25.6 ms and always fit in one of
+ * ~30.6 ms: 22 ms never passes, 40 ms always does.
+ */
+const MIN_HITS = 2;
 /** Consecutive invalid windows that end a tone, so one long tone yields one digit. */
-const RELEASE_MISSES = 4;
+const RELEASE_MISSES = 2;
+/** Spacing of the two spans whose phase difference measures a tone's frequency (±200 Hz unambiguous). */
+const PHASE_LAG_SECONDS = 0.0025;
 const SUB_BLOCKS = 5;
 /** Energy share of the two tones in the window; speech and noise spread their energy wider. */
 const MIN_TONE_SHARE = 0.6;
@@ -179,7 +185,7 @@ export class DtmfDetector {
    * (a Goertzel bin alone is ~40 Hz wide, too coarse for the ±1.5% / ±3.5% rule).
    */
   private measureFrequency(start: number, nominal: number): number {
-    const lag = this.hop;
+    const lag = Math.round(PHASE_LAG_SECONDS * this.sampleRate);
     const span = this.windowSize - lag;
     const omega = (2 * Math.PI * nominal) / this.sampleRate;
     let aRe = 0;

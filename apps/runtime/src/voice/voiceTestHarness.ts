@@ -3,13 +3,10 @@ import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent, type 
 import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { WebSocket } from 'ws';
-import { CachingSynthesizer } from './CachingSynthesizer.ts';
-import { EspeakSynthesizer } from './EspeakSynthesizer.ts';
-import { FliteSynthesizer } from './FliteSynthesizer.ts';
+import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
 import { type VoiceCallParameters, type VoiceGateway, type VoiceGatewayOptions, createVoiceGateway } from './mediaStreamServer.ts';
 import { mulawDecode, mulawEncode } from './mulaw.ts';
 import { concatPcm, pcm16FromBytes, pcm16ToBytes } from './pcm.ts';
-import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
 import { whiteNoise } from './testAudio.ts';
 import type { VoiceCallEvent, VoiceSession } from './VoiceCall.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
@@ -71,8 +68,7 @@ export async function startEngineGateway(flow: FlowDocument, overrides: Partial<
   };
   const byStream = new Map<string, EngineCall>();
   const gateway = createVoiceGateway({
-    recognizer: new PocketsphinxRecognizer({ logger }),
-    synthesizer: new CachingSynthesizer([new FliteSynthesizer(), new EspeakSynthesizer()]),
+    ...createDefaultVoiceEngines(logger),
     logger,
     async sessions(parameters) {
       if (parameters.token !== 'good-token') throw new Error('bad channel token');
