@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EspeakSynthesizer } from '../src/voice/EspeakSynthesizer.ts';
 import { FliteSynthesizer } from '../src/voice/FliteSynthesizer.ts';
 import { mulawDecode, mulawEncode } from '../src/voice/mulaw.ts';
-import { concatPcm, powerDbfs } from '../src/voice/pcm.ts';
+import { powerDbfs } from '../src/voice/pcm.ts';
 import { PocketsphinxRecognizer } from '../src/voice/PocketsphinxRecognizer.ts';
 import { resample } from '../src/voice/resample.ts';
 import { fliteSpeech } from '../src/voice/testAudio.ts';
@@ -23,7 +23,7 @@ const MENU = '#JSGF V1.0; grammar m; public <m> = balance | check my balance | c
 const PARAMS = { flowId: 'bank', token: 'good-token', locale: 'en-US' };
 
 function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.toSorted((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 const ms = (v: number) => `${Math.round(v)} ms`;

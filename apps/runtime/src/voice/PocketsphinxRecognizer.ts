@@ -177,8 +177,11 @@ export function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
   const margin = (inGrammar.score - garbage.score) / Math.max(1, spoken * 100);
   const speechSpan = span(garbage) || spoken;
   const coverage = speechSpan > 0 ? spoken / speechSpan : 0;
-  const clamp = (x: number) => Math.min(1, Math.max(0, x));
   return clamp(margin / MARGIN_FOR_CERTAINTY) * clamp((coverage - 0.4) / 0.4);
+}
+
+function clamp(x: number): number {
+  return Math.min(1, Math.max(0, x));
 }
 
 function span(decode: Decode): number {

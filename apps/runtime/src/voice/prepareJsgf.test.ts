@@ -8,7 +8,7 @@ describe('prepareJsgf', () => {
   it('lower-cases words and keeps a grammar whose words are all known', () => {
     const prepared = prepareJsgf('#JSGF V1.0;\ngrammar menu;\npublic <menu> = Activate my Card | [check] (my | the) balance;', known);
     expect(prepared?.grammar).toBe('#JSGF V1.0;\ngrammar menu;\npublic <menu> = activate my card | [check] (my | the) balance;\n');
-    expect(prepared?.words.sort()).toEqual(['activate', 'balance', 'card', 'check', 'my', 'the']);
+    expect(prepared?.words.toSorted()).toEqual(['activate', 'balance', 'card', 'check', 'my', 'the']);
     expect(prepared?.dropped).toEqual([]);
   });
 

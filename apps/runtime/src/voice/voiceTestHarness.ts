@@ -1,10 +1,10 @@
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent, type TurnResult } from '@omniflow/flow-engine';
 import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { WebSocket } from 'ws';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
-import { type VoiceCallParameters, type VoiceGateway, type VoiceGatewayOptions, createVoiceGateway } from './mediaStreamServer.ts';
+import { type VoiceCallParameters, type VoiceGatewayOptions, createVoiceGateway } from './mediaStreamServer.ts';
 import { mulawDecode, mulawEncode } from './mulaw.ts';
 import { concatPcm, pcm16FromBytes, pcm16ToBytes } from './pcm.ts';
 import { whiteNoise } from './testAudio.ts';
