@@ -171,3 +171,34 @@ describe('async handlers', () => {
     expect(turn.outputs).toContainEqual(expect.objectContaining({ type: 'say', text: 'Hello Cy.' }));
   });
 });
+
+describe('crash and restore', () => {
+  it('re-runs a handler that was in flight when the snapshot was taken, with the same idempotency key', async () => {
+    const flow = buildTestFlow(
+      [
+        { id: 'ask', type: 'ask', config: { prompt: en('Card?'), variable: 'card', slot: { type: 'digits' } }, to: { next: 'activate', noInput: 'bye', noMatch: 'bye' } },
+        { id: 'activate', type: 'transaction', config: { handler: 'activate', args: { card: 'card' } }, to: { success: 'bye', error: 'bye', timeout: 'bye' } },
+        { id: 'bye', type: 'end', config: { prompt: en('Done.') } },
+      ],
+      { variables: [{ name: 'card', type: 'string' }] },
+    );
+    const keys: string[] = [];
+    const hanging = compiled(flow, (registry) => registry.registerHandler('activate', ({ idempotencyKey }) => (keys.push(idempotencyKey), new Promise(() => {}))));
+    const { session } = await FlowSession.start(hanging, { sessionId: 'crash', channel: 'dtmf', clock: new ManualClock() });
+    void session.send({ type: 'dtmf', digits: '1234#' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const snapshot = JSON.parse(JSON.stringify(session.snapshot()));
+
+    const healthy = compiled(flow, (registry) => registry.registerHandler('activate', async ({ idempotencyKey, args }) => (keys.push(`${idempotencyKey} ${String(args.card)}`), {})));
+    const restored = FlowSession.restore(healthy, snapshot, { sessionId: 'crash', channel: 'dtmf' });
+    const turn = await restored.send({ type: 'noInput' });
+    expect(turn.outputs).toContainEqual(expect.objectContaining({ type: 'say', text: 'Done.' }));
+    expect(keys).toEqual(['crash:activate:2', 'crash:activate:2 1234']);
+  });
+
+  it('refuses a snapshot of another flow version', async () => {
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 'v', channel: 'chat' });
+    const changed = { ...pinFlow, name: 'Changed' };
+    expect(() => FlowSession.restore(compiled(changed), session.snapshot(), { sessionId: 'v', channel: 'chat' })).toThrow(/version/);
+  });
+});

@@ -1,6 +1,6 @@
 import type { AskConfig } from '@omniflow/flow-schema';
 import { defineNodeType } from '../../nodeTypes/defineNodeType.ts';
-import { expressionSchema, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema } from '../nodeSchemaParts.ts';
+import { localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema } from '../nodeSchemaParts.ts';
 import { askRuntime } from './askRuntime.ts';
 
 /** `ask` — collects one typed value into a variable; ports `next`, `noInput`, `noMatch`. */
@@ -38,7 +38,8 @@ export const askNode = defineNodeType<AskConfig>({
                 additionalProperties: false,
               },
             },
-            validate: expressionSchema,
+            // Deliberately not `x-kind: expression`: flow-schema knows this field and lets it read the implicit `value`.
+            validate: { type: 'string', minLength: 1 },
           },
           additionalProperties: false,
         },

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { SlotConfig } from '@omniflow/flow-schema';
+import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
+import { startTestSession } from '../../testing/startTestSession.ts';
+
+function askFlow(slot: SlotConfig, type: 'string' | 'number' | 'boolean' | 'date' = 'string', extra: Record<string, unknown> = {}) {
+  return buildTestFlow(
+    [
+      { id: 'ask', type: 'ask', config: { prompt: en('Your answer?'), variable: 'answer', slot, invalidPrompt: en('That is not valid.'), noMatch: { maxRetries: 1 }, ...extra }, to: { next: 'done', noMatch: 'failed', noInput: 'failed' } },
+      { id: 'done', type: 'end', config: { prompt: en('Got {{answer}}.') } },
+      { id: 'failed', type: 'end', config: { prompt: en('Giving up.'), outcome: 'failed' } },
+    ],
+    { variables: [{ name: 'answer', type }] },
+  );
+}
+
+describe('ask', () => {
+  it('collects digits by keypad, speech and text, with the terminator and length bounds', async () => {
+    const flow = askFlow({ type: 'digits', minLength: 4, maxLength: 4 });
+    await startTestSession(flow, 'dtmf').expectPrompt(/Your answer\? Enter the 4 digits/).press('4211#').expectPrompt('Got 4211.');
+    await startTestSession(flow, 'voice')
+      .check('voice offers a digits grammar', (s) => s.last.outputs.some((o) => o.type === 'prompt' && (o.expect.speech?.grammar ?? '').includes('<digit>')))
+      .say('four two one one')
+      .expectPrompt('Got 4211.');
+    await startTestSession(flow, 'chat').type('42').expectPrompt('That is not valid.').type('4211').expectPrompt('Got 4211.');
+  });
+
+  it('reads yes and no on every channel', async () => {
+    const flow = askFlow({ type: 'yesNo' }, 'boolean');
+    await startTestSession(flow, 'dtmf').press('2').expectPrompt('Got false.');
+    await startTestSession(flow, 'voice').say('yes please').expectPrompt('Got true.');
+    await startTestSession(flow, 'chat').expectChoices(['Yes', 'No']).type('nope').expectPrompt('Got false.');
+  });
+
+  it('reads numbers and amounts, enforcing bounds', async () => {
+    const numbers = askFlow({ type: 'number', min: 1, max: 9 }, 'number');
+    await startTestSession(numbers, 'dtmf').press('12#').expectPrompt('That is not valid.').press('7#').expectPrompt('Got 7.');
+    await startTestSession(numbers, 'chat').type('about 3').expectPrompt('Got 3.');
+    const amounts = askFlow({ type: 'amount' }, 'number');
+    await startTestSession(amounts, 'dtmf').press('12*50#').expectPrompt('Got 12.5.');
+    await startTestSession(amounts, 'voice').say('$1,200.25').expectPrompt('Got 1200.25.');
+  });
+
+  it('reads dates as eight keypad digits or typed text, refusing impossible dates', async () => {
+    const flow = askFlow({ type: 'date' }, 'date');
+    await startTestSession(flow, 'dtmf').press('19900230').expectNode('ask').press('19900517').expectPrompt('Got 1990-05-17.');
+    await startTestSession(flow, 'chat').type('1985-12-01').expectPrompt('Got 1985-12-01.');
+  });
+
+  it('offers choices as keys, words and quick replies', async () => {
+    const flow = askFlow({ type: 'choice', choices: [{ value: 'morning', label: { 'en-US': 'morning' } }, { value: 'evening', label: { 'en-US': 'evening' }, synonyms: { 'en-US': ['tonight'] } }] });
+    await startTestSession(flow, 'dtmf').expectPrompt(/press 2/).press('2').expectPrompt('Got evening.');
+    await startTestSession(flow, 'voice').say('tonight').expectPrompt('Got evening.');
+    await startTestSession(flow, 'chat').expectChoices(['morning', 'evening']).type('Morning').expectPrompt('Got morning.');
+  });
+
+  it('applies the validate expression and routes to noMatch when retries run out', async () => {
+    const flow = askFlow({ type: 'digits', validate: 'value != "0000"' });
+    await startTestSession(flow, 'dtmf').press('0000').expectPrompt('That is not valid.').press('0000').expectPrompt('Giving up.').expectEnd('completed');
+  });
+
+  it('collects free text on chat', async () => {
+    const { last } = await startTestSession(askFlow({ type: 'text', maxLength: 20 }), 'chat').type('  hello there ').expectPrompt('Got hello there.');
+    expect(last.variables.answer).toBe('hello there');
+  });
+});

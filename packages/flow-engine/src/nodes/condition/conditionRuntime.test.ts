@@ -1,0 +1,27 @@
+import { describe, it } from 'vitest';
+import { CHANNELS } from '@omniflow/flow-schema';
+import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
+import { startTestSession } from '../../testing/startTestSession.ts';
+
+const flow = buildTestFlow(
+  [
+    { id: 'amount', type: 'ask', config: { prompt: en('How much?'), variable: 'amount', slot: { type: 'number' } }, to: { next: 'fee', noInput: 'small', noMatch: 'small' } },
+    { id: 'fee', type: 'set', config: { assignments: [{ variable: 'fee', value: 'round(amount * 0.1)' }, { variable: 'total', value: 'amount + fee' }] }, to: { next: 'size' } },
+    { id: 'size', type: 'condition', config: { cases: [{ id: 'big', when: 'total > 1000' }, { id: 'medium', when: 'total > 100' }] }, to: { big: 'big', medium: 'medium', default: 'small' } },
+    { id: 'big', type: 'end', config: { prompt: en('Big: {{total}}.') } },
+    { id: 'medium', type: 'end', config: { prompt: en('Medium: {{total}}.') } },
+    { id: 'small', type: 'end', config: { prompt: en('Small.') } },
+  ],
+  { variables: [{ name: 'amount', type: 'number' }, { name: 'fee', type: 'number' }, { name: 'total', type: 'number' }] },
+);
+
+describe('condition and set', () => {
+  const answer = { dtmf: (n: string) => ({ type: 'dtmf' as const, digits: `${n}#` }), voice: (n: string) => ({ type: 'speech' as const, transcript: n }), chat: (n: string) => ({ type: 'text' as const, text: n }) };
+  for (const channel of CHANNELS) {
+    it(`computes values in order and takes the first true case (${channel})`, async () => {
+      await startTestSession(flow, channel).send(answer[channel]('2000')).expectPrompt('Big: 2200.');
+      await startTestSession(flow, channel).send(answer[channel]('200')).expectPrompt('Medium: 220.');
+      await startTestSession(flow, channel).send(answer[channel]('20')).expectPrompt('Small.');
+    });
+  }
+});

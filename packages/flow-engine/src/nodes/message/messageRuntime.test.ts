@@ -1,0 +1,33 @@
+import { describe, it } from 'vitest';
+import { CHANNELS } from '@omniflow/flow-schema';
+import { buildTestFlow } from '../../testing/buildTestFlow.ts';
+import { startTestSession } from '../../testing/startTestSession.ts';
+
+const flow = buildTestFlow(
+  [
+    { id: 'start', type: 'start', to: { next: 'hello' } },
+    {
+      id: 'hello',
+      type: 'message',
+      config: { prompt: { text: { 'en-US': 'Hello {{name}}.', 'zh-CN': '{{name}}，您好。' }, channels: { chat: { text: { 'en-US': 'Hi {{name}}! 👋' } } }, ssml: { 'en-US': '<speak>Hello {{name}}.</speak>' } } },
+      to: { next: 'bye' },
+    },
+    { id: 'bye', type: 'end' },
+  ],
+  { locales: ['en-US', 'zh-CN'], variables: [{ name: 'name', type: 'string', default: 'Ada' }] },
+);
+
+describe('message', () => {
+  for (const channel of CHANNELS) {
+    it(`says its prompt with variables filled in and moves on (${channel})`, async () => {
+      await startTestSession(flow, channel).expectPrompt(channel === 'chat' ? 'Hi Ada! 👋' : 'Hello Ada.').expectEnd('completed');
+    });
+  }
+
+  it('speaks the session locale and carries SSML on voice only', async () => {
+    await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } })
+      .expectPrompt('李雷，您好。')
+      .check('voice keeps the SSML', (s) => s.last.outputs.some((o) => o.type === 'say' && o.ssml === '<speak>Hello 李雷.</speak>'));
+    await startTestSession(flow, 'chat').check('chat has no SSML', (s) => s.last.outputs.every((o) => o.type !== 'say' || o.ssml === undefined));
+  });
+});
