@@ -5,7 +5,7 @@ import { renderAskHint, yesNoQuickReplies } from '../../matching/renderAskHint.t
 import { joinSentences } from '../../matching/wording.ts';
 import type { InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
-import { buildJsgfGrammar, digitsJsgfGrammar } from '../jsgfGrammar.ts';
+import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { promptOutputs, type ExpectSpec } from '../promptOutputs.ts';
 import { sayOutput } from '../sayOutput.ts';
 import { parseSlotValue } from './parseSlotValue.ts';
@@ -48,7 +48,7 @@ function expectFor(config: AskConfig, scope: NodeScope, sensitive: boolean): Exp
   const voice = scope.channel === 'voice';
   switch (slot.type) {
     case 'digits':
-      return { ...base, dtmf: { minDigits: slot.minLength ?? 1, maxDigits: slot.maxLength ?? 20, terminator }, grammar: voice ? digitsJsgfGrammar(scope.locale) : null, choices: [] };
+      return { ...base, dtmf: { minDigits: slot.minLength ?? 1, maxDigits: slot.maxLength ?? 20, terminator }, grammar: voice ? buildJsgfGrammar({ name: 'digits', digits: { min: slot.minLength ?? 1, max: slot.maxLength ?? 20 } }, scope.locale) : null, choices: [] };
     case 'number':
     case 'amount':
     case 'text':
@@ -57,12 +57,14 @@ function expectFor(config: AskConfig, scope: NodeScope, sensitive: boolean): Exp
       return { ...base, dtmf: { minDigits: 8, maxDigits: 8 }, grammar: null, choices: [] };
     case 'yesNo': {
       const replies = yesNoQuickReplies(scope.locale);
-      const grammar = voice ? buildJsgfGrammar(`yesno_${scope.nodeId}`, replies.map((reply) => ({ tag: reply.value, phrases: [reply.value, reply.label] })), scope.locale) : null;
+      const grammar = voice ? buildJsgfGrammar({ name: 'yesno', yesNo: true }, scope.locale) : null;
       return { ...base, dtmf: { minDigits: 1, maxDigits: 1 }, grammar, choices: replies };
     }
     case 'choice': {
       const choices = (slot.choices ?? []).map((choice) => ({ value: choice.value, label: scope.text(choice.label), synonyms: choice.synonyms?.[scope.locale] ?? [] }));
-      const grammar = voice ? buildJsgfGrammar(`choice_${scope.nodeId}`, choices.map((choice) => ({ tag: choice.value, phrases: [choice.label, ...choice.synonyms] })), scope.locale) : null;
+      const grammar = voice
+        ? buildJsgfGrammar({ name: 'choice', taggedChoices: choices.map((choice) => ({ tag: choice.value, phrases: [choice.label, ...choice.synonyms] })), keys: choices.map((_, index) => String(index + 1)) }, scope.locale)
+        : null;
       return { ...base, dtmf: { minDigits: 1, maxDigits: 1 }, grammar, choices: choices.map(({ value, label }) => ({ value, label })) };
     }
   }

@@ -4,7 +4,8 @@ import { renderMenu } from '../../matching/renderMenu.ts';
 import { speechDecision } from '../../matching/speechDecision.ts';
 import type { CallerInput, InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
-import { buildJsgfGrammar } from '../jsgfGrammar.ts';
+import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
+import { isRepeatRequest } from '../../matching/isRepeatRequest.ts';
 import { promptOutputs } from '../promptOutputs.ts';
 
 /** Renders the menu per channel and maps a key, an utterance or typed text to an option's port. */
@@ -28,7 +29,9 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
       if (config.repeatKey !== undefined && key === config.repeatKey) return { type: 'repeat' };
       return config.options.some((option) => option.key === key) ? { type: 'port', port: key } : { type: 'noMatch' };
     }
-    return matchSpokenOrTyped(input, menuChoices(config, scope), scope);
+    const matched = matchSpokenOrTyped(input, menuChoices(config, scope), scope);
+    const heard = input.type === 'text' ? input.text : input.transcript;
+    return matched.type === 'noMatch' && isRepeatRequest(heard, scope.locale) ? { type: 'repeat' } : matched;
   },
 };
 
@@ -40,7 +43,10 @@ function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): Outpu
   const choices = menuChoices(config, scope);
   return promptOutputs(scope, menu.text, {
     dtmf: { minDigits: 1, maxDigits: 1 },
-    grammar: scope.channel === 'voice' ? buildJsgfGrammar(`menu_${scope.nodeId}`, choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), scope.locale) : null,
+    grammar:
+      scope.channel === 'voice'
+        ? buildJsgfGrammar({ name: 'menu', taggedChoices: choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), keys: choices.map((choice) => choice.key) }, scope.locale)
+        : null,
     choices: menu.choices,
     sensitive: false,
     bargeIn: config.bargeIn ?? true,
