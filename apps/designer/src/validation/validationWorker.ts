@@ -7,7 +7,7 @@ import type { ValidationReply, ValidationRequest } from './validationMessages.ts
 let catalogSpecs: readonly NodeTypeSpec[] | null = null;
 let catalog = createCatalog([]);
 
-self.onmessage = (event: MessageEvent<ValidationRequest>) => {
+self.addEventListener('message', (event: MessageEvent<ValidationRequest>) => {
   const { seq, flow, specs } = event.data;
   if (specs && specs !== catalogSpecs) {
     catalogSpecs = specs;
@@ -15,5 +15,6 @@ self.onmessage = (event: MessageEvent<ValidationRequest>) => {
   }
   const result = validateFlow(flow, catalog.validation);
   const reply: ValidationReply = { seq, issues: result.issues };
+  // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker has no origin to name
   self.postMessage(reply);
-};
+});

@@ -17,9 +17,9 @@ export function useLiveValidation(delayMs = 150): void {
   useEffect(() => {
     if (typeof Worker === 'undefined') return;
     const w = new Worker(new URL('../../validation/validationWorker.ts', import.meta.url), { type: 'module' });
-    w.onmessage = (event: MessageEvent<ValidationReply>) => {
+    w.addEventListener('message', (event: MessageEvent<ValidationReply>) => {
       if (event.data.seq === seq.current) useFlowStore.getState().setIssues(event.data.issues);
-    };
+    });
     worker.current = w;
     return () => {
       w.terminate();
@@ -42,6 +42,7 @@ export function useLiveValidation(delayMs = 150): void {
         request.specs = catalog.specs;
         sentCatalog.current = catalog;
       }
+      // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a worker has no origin to name
       w.postMessage(request);
     }, delayMs);
     return () => clearTimeout(timer);
