@@ -1,12 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { CliCommand, CliIo } from './cliCommand.ts';
+import { importCommand } from './importCommand.ts';
 import { loadCliRegistry } from './loadCliRegistry.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The `omniflow` subcommands; a new one is added here. */
-export const cliCommands: readonly CliCommand[] = [validateCommand, simulateCommand];
+export const cliCommands: readonly CliCommand[] = [validateCommand, simulateCommand, importCommand];
 
 /** Runs `omniflow <command> …` and answers the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = cliCommands): Promise<number> {
