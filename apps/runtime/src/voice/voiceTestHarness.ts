@@ -102,9 +102,11 @@ export async function startEngineGateway(flow: FlowDocument, overrides: Partial<
   };
 }
 
-type Compiled = Extract<ReturnType<typeof compileFlow>, { ok: true }>['compiled'];
+/** A flow compiled by the engine. */
+export type Compiled = Extract<ReturnType<typeof compileFlow>, { ok: true }>['compiled'];
 
-function engineSession(compiled: Compiled, locale: string, record: EngineCall): VoiceSession {
+/** A real engine session on a compiled flow, recording its turns and inputs into `record`. */
+export function engineSession(compiled: Compiled, locale: string, record: EngineCall): VoiceSession {
   let session: FlowSession | null = null;
   return {
     async start() {

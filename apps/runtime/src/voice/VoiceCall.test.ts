@@ -1,0 +1,135 @@
+import { compileFlow, createBuiltInRegistry } from '@omniflow/flow-engine';
+import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
+import type { FlowDocument } from '@omniflow/flow-schema';
+import { describe, expect, it } from 'vitest';
+import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
+import { concatPcm } from './pcm.ts';
+import type { Recognizer } from './Recognizer.ts';
+import { dtmfTone, silence, whiteNoise } from './testAudio.ts';
+import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceSession } from './VoiceCall.ts';
+import { type EngineCall, engineSession } from './voiceTestHarness.ts';
+
+const engines = createDefaultVoiceEngines();
+
+/** A call on a real engine session with a recording transport; the caller's audio is pushed by the test. */
+function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: VoiceSession } = {}) {
+  const compiled = compileFlow(flow, createBuiltInRegistry());
+  if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
+  const record: EngineCall = { parameters: { mode: 'twilio', flowId: 'f', token: 't', locale: 'en-US', callSid: 'CA1', streamSid: 'MZ1', customParameters: {} }, turns: [], inputs: [], events: [], eventWallMs: [] };
+  const log = { clears: 0, played: [] as string[], ends: [] as VoiceCallEnd[], events: [] as VoiceCallEvent[] };
+  const call = new VoiceCall({
+    callId: 'CA1',
+    session: options.session ?? engineSession(compiled.compiled, 'en-US', record),
+    transport: {
+      play: (_audio, mark) => log.played.push(mark),
+      clear: () => log.clears++,
+      close: (end) => log.ends.push(end),
+    },
+    recognizer: options.recognizer ?? engines.recognizer,
+    synthesizer: engines.synthesizer,
+    locale: 'en-US',
+    inputRate: 8000,
+    onEvent: (event) => log.events.push(event),
+  });
+  /** Pushes 20 ms frames of `audio`, then quiet line noise until `until()` holds or `maxMs` of audio have passed. */
+  const feed = async (audio: Int16Array, until: () => boolean = () => false, maxMs = 0) => {
+    const frames = [...chunks(audio)];
+    for (let ms = 0; frames.length > 0 || (!until() && ms < maxMs); ms += 20) {
+      call.pushAudio(frames.shift() ?? whiteNoise(20, 8000, -62, ms + 1));
+      await new Promise((resolve) => setTimeout(resolve, frames.length > 0 ? 0 : 1));
+    }
+  };
+  const has = (type: VoiceCallEvent['type']) => log.events.filter((e) => e.type === type).length;
+  return { call, record, log, feed, has };
+}
+
+function* chunks(audio: Int16Array): Generator<Int16Array> {
+  for (let at = 0; at < audio.length; at += 160) yield audio.subarray(at, at + 160);
+}
+
+function menuFlow(menu: Record<string, unknown>): FlowDocument {
+  return buildTestFlow([
+    { id: 'start', type: 'start', to: { next: 'main' } },
+    {
+      id: 'main',
+      type: 'menu',
+      config: { prompt: en('Main menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }, { key: '2', label: { 'en-US': 'card activation' } }], ...menu },
+      to: { '1': 'balance', '2': 'balance', noMatch: 'agent', noInput: 'bye' },
+    },
+    { id: 'balance', type: 'message', config: { prompt: en('Your balance is fine.') }, to: { next: 'bye' } },
+    { id: 'agent', type: 'transfer', config: { queue: 'agents', prompt: en('Connecting you to an agent.') } },
+    { id: 'bye', type: 'end', config: { prompt: en('Goodbye.') } },
+  ]);
+}
+
+describe('VoiceCall', { timeout: 60_000 }, () => {
+  it('keeps a key pressed during a prompt that may not be interrupted, and takes it when the prompt ends', async () => {
+    const { call, log, record, feed, has } = dial(menuFlow({ bargeIn: false }));
+    await call.start();
+    await feed(concatPcm([silence(300, 8000), dtmfTone('1', 80, 8000), silence(100, 8000)]));
+    expect(log.clears).toBe(0);
+    expect(record.inputs).toEqual([]);
+    await feed(new Int16Array(0), () => record.inputs.length > 0, 15_000);
+    expect(record.inputs).toEqual([{ type: 'dtmf', digits: '1' }]);
+    expect(has('bargeIn')).toBe(0);
+    const prompt = log.events.find((e) => e.type === 'audioSent');
+    const key = log.events.find((e) => e.type === 'dtmf');
+    // The prompt ran to its end before the key counted.
+    expect(key?.atMs).toBeGreaterThanOrEqual(prompt?.type === 'audioSent' ? prompt.atMs + prompt.durationMs : Infinity);
+  });
+
+  it('ends the call as a transfer, after the transfer prompt has played', async () => {
+    const { call, log, feed } = dial(menuFlow({ noMatch: { maxRetries: 0 } }));
+    await call.start();
+    await feed(new Int16Array(0), () => log.events.some((e) => e.type === 'listening'), 15_000);
+    await feed(concatPcm([whiteNoise(900, 8000, -22, 4), silence(100, 8000)]), () => log.ends.length > 0, 15_000);
+    expect(log.ends).toEqual([{ reason: 'transferred', queue: 'agents', agent: undefined }]);
+    const closed = log.events.find((e) => e.type === 'closed');
+    const lastAudio = log.events.filter((e) => e.type === 'audioSent').pop();
+    expect(closed?.atMs).toBeGreaterThanOrEqual((lastAudio?.atMs ?? 0) + (lastAudio?.type === 'audioSent' ? lastAudio.durationMs : 0));
+  });
+
+  it('takes keys from out-of-band events and then ignores the same tones in the audio', async () => {
+    // Option 2 comes back to the menu, so a key heard twice would show as a second input.
+    const flow = menuFlow({});
+    const loop = { ...flow, edges: flow.edges.map((e) => (e.source === 'main' && e.port === '2' ? { ...e, target: 'main' } : e)) };
+    const { call, record, feed, has } = dial(loop);
+    await call.start();
+    await feed(new Int16Array(0), () => false, 200);
+    call.pushDtmf('2');
+    await feed(concatPcm([dtmfTone('2', 80, 8000), silence(60, 8000)]), () => has('listening') > 0, 15_000);
+    await feed(new Int16Array(0), () => false, 1000);
+    expect(record.inputs).toEqual([{ type: 'dtmf', digits: '2' }]);
+  });
+
+  it('tells the session when the caller hangs up during recognition, and stops the recognizer', async () => {
+    let aborted = false;
+    const slow: Recognizer = {
+      name: 'slow',
+      recognize: (_pcm, _grammar, _locale, signal) =>
+        new Promise((_resolve, reject) => {
+          signal.addEventListener('abort', () => {
+            aborted = true;
+            reject(new Error('aborted'));
+          });
+        }),
+    };
+    const { call, record, feed, has } = dial(menuFlow({}), { recognizer: slow });
+    await call.start();
+    await feed(new Int16Array(0), () => has('listening') > 0, 15_000);
+    await feed(concatPcm([whiteNoise(700, 8000, -22, 5), silence(700, 8000)]), () => has('speechEnd') > 0, 3000);
+    call.hangup();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(aborted).toBe(true);
+    expect(record.inputs).toEqual([{ type: 'hangup' }]);
+    expect(call.closed).toBe(true);
+  });
+
+  it('closes the call with an error when the session fails, without throwing', async () => {
+    const broken: VoiceSession = { start: () => Promise.reject(new Error('store down')), send: () => Promise.reject(new Error('store down')) };
+    const { call, log } = dial(menuFlow({}), { session: broken });
+    await call.start();
+    expect(log.ends).toEqual([{ reason: 'error' }]);
+    expect(call.closed).toBe(true);
+  });
+});
