@@ -68,6 +68,7 @@ export function flowsRouter({ store, registry, compiler }: FlowsRouterDeps): Rou
   router.delete('/:id', requireRole('publisher'), async (req, res) => {
     const id = param(req, 'id');
     if (!(await store.deleteFlow(id))) throw ApiError.notFound('flow', id);
+    compiler.forget(id);
     res.status(204).end();
   });
 

@@ -65,6 +65,11 @@ export class FlowCompiler {
     return documents;
   }
 
+  /** Drops the machines of a deleted flow, so a new flow with the same id never runs an old machine. */
+  forget(flowId: string): void {
+    for (const key of this.#cache.keys()) if (key.startsWith(`${flowId}@`)) this.#cache.delete(key);
+  }
+
   #evictDrafts(): void {
     for (const key of this.#cache.keys()) if (key.startsWith('draft:')) this.#cache.delete(key);
   }

@@ -123,6 +123,21 @@ describe('sessions API', () => {
     expect((await call('POST', `/api/sessions/${draft.body.session.sessionId}/end`)).status).toBe(409);
   });
 
+  it('runs the new flow after a flow is deleted and re-created with the same id', async () => {
+    await t.api('POST', '/api/flows', { flow: pinFlow('reused') });
+    await t.api('POST', '/api/flows/reused/publish', {});
+    expect((await call('POST', '/api/sessions', { flowId: 'reused', channel: 'chat' })).status).toBe(201);
+    expect((await t.api('DELETE', '/api/flows/reused')).status).toBe(204);
+    const renamed = pinFlow('reused');
+    const main = (renamed['nodes'] as { id: string; config: Record<string, unknown> }[]).find((n) => n.id === 'main');
+    if (main) main.config['prompt'] = { text: { 'en-US': 'A brand new menu.', 'zh-CN': '新菜单。' } };
+    await t.api('POST', '/api/flows', { flow: renamed });
+    await t.api('POST', '/api/flows/reused/publish', {});
+    const fresh = await call('POST', '/api/sessions', { flowId: 'reused', channel: 'chat' });
+    expect(fresh.body.session.version).toBe(1);
+    expect(sayTexts(fresh.body.session.outputs)).toMatch(/brand new menu/);
+  });
+
   it('counts turns and reports active sessions and latency in /metrics', async () => {
     const metrics = (await t.api('GET', '/metrics', undefined, { token: null })).text;
     expect(metrics).toMatch(/omniflow_turns_total\{channel="chat"\} [1-9]/);

@@ -168,8 +168,10 @@ export class VoiceCall {
     }
   }
 
+  /** A prompt is playing until the far end echoes its last mark or its duration has passed, whichever comes first. */
   private get playing(): boolean {
-    return this.pendingMarks.size > 0 && this.nowMs < this.playbackEndsAtMs;
+    if (this.pendingMarks.size > 0 && this.nowMs >= this.playbackEndsAtMs) this.pendingMarks.clear();
+    return this.pendingMarks.size > 0;
   }
 
   private onVad(event: VadEvent): void {
