@@ -19,9 +19,9 @@ export interface Stack {
 
 /**
  * Builds the designer (skip with `OMNIFLOW_E2E_SKIP_BUILD=1`), then spawns `tsx apps/runtime/src/main.ts` with a
- * temporary `DATA_DIR` on a free port, serving the build, and waits until it answers.
+ * temporary `DATA_DIR` on a free port, serving the build (with the example flows when asked), and waits until it answers.
  */
-export async function startStack(): Promise<Stack> {
+export async function startStack(options: { seedExamples?: boolean } = {}): Promise<Stack> {
   if (process.env.OMNIFLOW_E2E_SKIP_BUILD !== '1') {
     await build({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn' });
   }
@@ -35,7 +35,7 @@ export async function startStack(): Promise<Stack> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       OMNIFLOW_DESIGNER_DIR: join(designerDir, 'dist'),
-      OMNIFLOW_SEED_EXAMPLES: 'false',
+      OMNIFLOW_SEED_EXAMPLES: options.seedExamples ? 'true' : 'false',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
