@@ -86,12 +86,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
+    const sweeper = startIdleSweeper(store, config.sessionIdleMinutes, logger);
     let closing: Promise<void> | undefined;
     return {
       url, port, newAdminToken: admin.newToken, adminTokenFile: admin.file, plugins, store, registry, logger,
       close() {
         closing ??= (async () => {
           ready = false;
+          clearInterval(sweeper);
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();
@@ -136,6 +138,21 @@ async function registerExampleHandlers(registry: NodeTypeRegistry, logger: Logge
   } catch (error) {
     logger.warn({ err: String(error) }, 'example handlers not registered');
   }
+}
+
+/** Ends sessions idle longer than `minutes`, checked every minute (at most every tenth of the idle time). */
+function startIdleSweeper(store: FlowStore, minutes: number, logger: Logger): NodeJS.Timeout | undefined {
+  if (minutes <= 0) return undefined;
+  const timer = setInterval(() => {
+    store.expireSessions(new Date(Date.now() - minutes * 60_000)).then(
+      (count) => {
+        if (count > 0) logger.info({ count, idleMinutes: minutes }, 'idle sessions ended');
+      },
+      (error: unknown) => logger.error({ err: String(error) }, 'ending idle sessions failed'),
+    );
+  }, Math.min(60_000, minutes * 6_000));
+  timer.unref();
+  return timer;
 }
 
 function listen(server: Server, port: number, host: string): Promise<void> {

@@ -32,6 +32,8 @@ export interface RuntimeConfig {
   /** Public base URL (for Twilio signature checks behind a proxy); default derived from the request. */
   publicUrl?: string;
   logLevel: string;
+  /** Active sessions without a turn for this long are ended (abandoned chats, lost calls); 0 disables. */
+  sessionIdleMinutes: number;
   /** Directory of the built designer served at `/`, when it exists. */
   designerDir: string;
 }
@@ -93,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     seedExamples: flag(str('seedExamples', 'OMNIFLOW_SEED_EXAMPLES'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
+    sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
     designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
   };
   if (databaseUrl) config.databaseUrl = databaseUrl;
@@ -145,6 +148,12 @@ function parsePort(value: string): number {
 function positiveInt(value: string, name: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new ConfigError(`${name} must be a positive integer, got "${value}".`);
+  return n;
+}
+
+function nonNegativeInt(value: string, name: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new ConfigError(`${name} must be a whole number ≥ 0, got "${value}".`);
   return n;
 }
 

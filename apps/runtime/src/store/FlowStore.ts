@@ -112,6 +112,8 @@ export interface FlowStore {
   saveTurn(write: TurnWrite): Promise<SaveTurnResult>;
   getTranscript(sessionId: string): Promise<unknown[]>;
   countActiveSessions(): Promise<number>;
+  /** Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls); answers how many. */
+  expireSessions(before: Date): Promise<number>;
   createToken(token: TokenRecord): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
   listTokens(filter: { flowId?: string; role?: TokenRecord['role'] }): Promise<TokenRecord[]>;

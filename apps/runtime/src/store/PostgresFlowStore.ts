@@ -206,6 +206,11 @@ export class PostgresFlowStore implements FlowStore {
     return Number(firstRow(rows).n);
   }
 
+  async expireSessions(before: Date): Promise<number> {
+    const result = await this.#pool.query("UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1", [before.toISOString()]);
+    return result.rowCount ?? 0;
+  }
+
   async createToken(token: TokenRecord): Promise<void> {
     await this.#pool.query(
       'INSERT INTO tokens (id, hash, role, flow_id, label, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6, $7)',

@@ -180,6 +180,10 @@ export class SqliteFlowStore implements FlowStore {
     return (this.#stmt.countActive.get() as { n: number }).n;
   }
 
+  async expireSessions(before: Date): Promise<number> {
+    return this.#stmt.expireSessions.run(new Date().toISOString(), before.toISOString()).changes;
+  }
+
   async createToken(token: TokenRecord): Promise<void> {
     this.#stmt.insertToken.run(token.id, token.hash, token.role, token.flowId, token.label, token.createdAt, token.expiresAt);
   }
@@ -255,6 +259,7 @@ function prepareStatements(db: Database.Database) {
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
     insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
     getTranscript: db.prepare('SELECT entry FROM transcripts WHERE session_id = ? ORDER BY seq'),
+    expireSessions: db.prepare("UPDATE sessions SET status = 'ended', updated_at = ? WHERE status = 'active' AND updated_at < ?"),
     countActive: db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE status = 'active'"),
     insertToken: db.prepare('INSERT INTO tokens (id, hash, role, flow_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
     findToken: db.prepare('SELECT * FROM tokens WHERE hash = ?'),

@@ -105,6 +105,15 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       }
     });
 
+    it('expires sessions idle since before a given time and leaves recent ones active', async () => {
+      const id = freshId('idle');
+      await store.createSession({ id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+      expect(await store.expireSessions(new Date(Date.now() - 60_000))).toBe(0);
+      expect((await store.getSession(id))?.status).toBe('active');
+      expect(await store.expireSessions(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+      expect((await store.getSession(id))?.status).toBe('ended');
+    });
+
     it('finds tokens by hash, lists them per flow and deletes them', async () => {
       const flowId = freshId('tokens');
       const token = { id: freshId('t'), hash: freshId('h'), role: 'channel' as const, flowId, label: 'web', createdAt: new Date().toISOString(), expiresAt: null };
