@@ -99,7 +99,7 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
     target: endTarget,
     actions: named('endSession', { reason: 'loopLimit' }),
   };
-  const leave = <const A extends string>(port: string, before: readonly A[]) => {
+  const leave = <const A>(port: string, before: readonly A[]) => {
     const target = node.edges.get(port);
     if (target === undefined) return { target: endTarget, actions: [...before, named('dangling', { port })] };
     // The target's entry notes the port taken (see `arrive`), so a connected port needs no action of its own.
@@ -145,9 +145,10 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
                 ...ports.map((port) => ({ ...leave(port, ['applyOutcome']), guard: named('outcomeIs', { port }) })),
                 { target: endTarget, actions: ['applyOutcome', named('dangling', { port: null })] },
               ],
-              onError: [...retry, leave('error', [])],
+              // A rejected promise or a timeout sets no port in the context, so these transitions note theirs.
+              onError: [...retry, leave('error', [named('took', { port: 'error' })])],
             },
-            after: { [node.timeoutMs]: [...retry, leave('timeout', [])] },
+            after: { [node.timeoutMs]: [...retry, leave('timeout', [named('took', { port: 'timeout' })])] },
           },
           wait: { after: { backoff: { target: 'call' } } },
         },

@@ -202,3 +202,15 @@ describe('crash and restore', () => {
     expect(() => FlowSession.restore(compiled(changed), session.snapshot(), { sessionId: 'v', channel: 'chat' })).toThrow(/version/);
   });
 });
+
+describe('transcript', () => {
+  it('notes every port taken, including error and timeout of an async node', async () => {
+    const flow = buildTestFlow([
+      { id: 'call', type: 'transaction', config: { handler: 'slow', timeoutMs: 1000 }, to: { success: 'bye', error: 'bye', timeout: 'bye' } },
+      { id: 'bye', type: 'end' },
+    ]);
+    const registry = createBuiltInRegistry().registerHandler('slow', () => new Promise(() => {}));
+    const { last } = await startTestSession(flow, 'chat', { registry, clock: new ManualClock({ autoAdvance: true }) }).expectEnd('completed');
+    expect(last.transcript.filter((entry) => entry.port).map((entry) => `${entry.nodeId} ${entry.port}`)).toEqual(['call timeout']);
+  });
+});
