@@ -21,11 +21,13 @@ export async function callCoreBanking(
   operation: string,
   request: { method: 'GET' | 'POST' | 'PUT'; path: string; body?: Record<string, unknown> },
 ): Promise<CoreBankingOutcome> {
+  // The idempotency key is `session:node:visit`, so every line names the node that made the call.
+  const call = args.idempotencyKey;
   const baseUrl = args.secret(CORE_BANKING_URL);
   const apiKey = args.secret(CORE_BANKING_API_KEY);
   if (baseUrl === undefined || apiKey === undefined) {
     args.logger.error(
-      { operation },
+      { operation, call },
       `banking: secrets ${CORE_BANKING_URL} and ${CORE_BANKING_API_KEY} must be configured in the runtime`,
     );
     return { kind: 'failed' };
@@ -47,14 +49,14 @@ export async function callCoreBanking(
     });
     const parsed: unknown = await response.json();
     const body: Record<string, unknown> = typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
-    args.logger.info({ operation, status: response.status, durationMs: Date.now() - started }, 'banking: core-banking replied');
+    args.logger.info({ operation, call, status: response.status, durationMs: Date.now() - started }, 'banking: core-banking replied');
     return { kind: 'reply', status: response.status, body };
   } catch (error) {
     if (signal.aborted) {
-      args.logger.warn({ operation, timeoutMs }, 'banking: core-banking did not answer in time');
+      args.logger.warn({ operation, call, timeoutMs }, 'banking: core-banking did not answer in time');
       return { kind: 'timeout' };
     }
-    args.logger.error({ operation, error: error instanceof Error ? error.message : String(error) }, 'banking: core-banking call failed');
+    args.logger.error({ operation, call, error: error instanceof Error ? error.message : String(error) }, 'banking: core-banking call failed');
     return { kind: 'failed' };
   }
 }

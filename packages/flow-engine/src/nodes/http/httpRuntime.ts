@@ -18,7 +18,7 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   const { config, logger, signal } = args;
   const missing = missingSecrets(config, args.secret);
   if (missing.length > 0) {
-    logger.error({ secrets: missing }, `http node: secret(s) ${missing.join(', ')} are not configured; set them in the runtime configuration`);
+    logger.error({ secrets: missing, idempotencyKey: args.idempotencyKey }, `http node: secret(s) ${missing.join(', ')} are not configured; set them in the runtime configuration`);
     return { port: 'error' };
   }
   const lookup = variableLookup(args.variables);
@@ -55,7 +55,7 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   try {
     Object.assign(variables, await mapResponse(config, parseBody(outcome.text)));
   } catch (error) {
-    logger.error({ error: String(error) }, 'http node: a response mapping failed; check its path or JSONata expression');
+    logger.error({ error: String(error), idempotencyKey: args.idempotencyKey }, 'http node: a response mapping failed; check its path or JSONata expression');
     return { port: 'error', variables };
   }
   return { port: 'success', variables };
