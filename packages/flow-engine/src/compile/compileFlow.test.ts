@@ -37,6 +37,9 @@ const cardsFlow = buildTestFlow(
   { id: 'cards-flow', variables: [{ name: 'ok', type: 'boolean' }, { name: 'result', type: 'string' }, { name: 'attempts', type: 'number' }] },
 );
 
+// Counters in the context make every snapshot unique; a path is identified by where the session is.
+const serializeState = (state: { value: unknown; status: string }) => `${JSON.stringify(state.value)} ${state.status}`;
+
 const resolveFlow = (id: string) => (id === 'cards-flow' ? cardsFlow : undefined);
 
 describe('compileFlow', () => {
@@ -76,8 +79,6 @@ describe('compileFlow', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
     const events = [{ type: 'port.1' as const }, { type: 'port.2' as const }, { type: 'port.noMatch' as const }, { type: 'intent.agent' as const }];
     const input = { channel: 'dtmf' as const, locale: 'en-US', variables: {}, startedAt: 0 };
-    // Counters in the context make every snapshot unique; a path is identified by where the session is.
-    const serializeState = (state: { value: unknown; status: string }) => `${JSON.stringify(state.value)} ${state.status}`;
     const paths = getShortestPaths(result.compiled.machine, { events, input, serializeState, toState: (state) => state.status === 'done' });
     expect(paths.length).toBeGreaterThan(0);
     const routes = paths.map((path) => path.steps.map((step) => step.event.type).join(' > '));

@@ -44,7 +44,7 @@ export function compileNodes(flow: FlowDocument, registry: NodeTypeRegistry, ctx
   const info = flowInfo(flow);
   const edgesBySource = new Map<string, FlowEdge[]>();
   for (const edge of flow.edges) edgesBySource.set(edge.source, [...(edgesBySource.get(edge.source) ?? []), edge]);
-  const ordered = [...flow.nodes].sort((a, b) => Number(b.id === flow.start) - Number(a.id === flow.start));
+  const ordered = flow.nodes.toSorted((a, b) => Number(b.id === flow.start) - Number(a.id === flow.start));
   ordered.forEach((node) => {
     const index = flow.nodes.indexOf(node);
     const pointer = `/nodes/${index}`;

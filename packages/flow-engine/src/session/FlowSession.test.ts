@@ -70,8 +70,9 @@ describe('FlowSession', () => {
 
   it('falls back to the default locale for a locale the flow lacks, and speaks a declared one', async () => {
     const flow = buildTestFlow([{ id: 'hi', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye', 'ko-KR': '안녕히 가세요' } } } }], { locales: ['en-US', 'ko-KR'] });
-    await startTestSession(flow, 'chat', { locale: 'fr-FR' }).expectPrompt('Goodbye');
-    await startTestSession(flow, 'chat', { locale: 'ko' }).expectPrompt('안녕히 가세요');
+    const french = await startTestSession(flow, 'chat', { locale: 'fr-FR' }).expectPrompt('Goodbye');
+    const korean = await startTestSession(flow, 'chat', { locale: 'ko' }).expectPrompt('안녕히 가세요');
+    expect([french.last.outputs[0], korean.last.outputs[0]]).toMatchObject([{ locale: 'en-US' }, { locale: 'ko-KR' }]);
   });
 
   it('ends with loopLimit when a cycle takes no input', async () => {
@@ -127,18 +128,22 @@ describe('async handlers', () => {
   });
 
   it('takes a named outcome the handler returns', async () => {
-    await run(async () => ({ port: 'notFound' })).expectPrompt('We do not know you.');
+    const { last } = await run(async () => ({ port: 'notFound' })).expectPrompt('We do not know you.');
+    expect(last.transcript.some((entry) => entry.port === 'notFound')).toBe(true);
   });
 
   it('takes error when the handler throws', async () => {
-    await run(async () => {
+    const { last } = await run(async () => {
       throw new Error('database down');
     }).expectPrompt('Something went wrong.');
+    expect(last.transcript.some((entry) => entry.text.includes('database down'))).toBe(true);
   });
 
   it('takes error when the handler lies about its port or returns nonsense', async () => {
-    await run(async () => ({ port: 'teleport' })).expectPrompt('Something went wrong.');
-    await run(async () => JSON.parse('"not an object"')).expectPrompt('Something went wrong.');
+    const lying = await run(async () => ({ port: 'teleport' })).expectPrompt('Something went wrong.');
+    const nonsense = await run(async () => JSON.parse('"not an object"')).expectPrompt('Something went wrong.');
+    expect(lying.last.transcript.some((entry) => entry.text.includes('unknown port "teleport"'))).toBe(true);
+    expect(nonsense.last.transcript.some((entry) => entry.text.includes('instead of { port?, variables? }'))).toBe(true);
   });
 
   it('takes timeout when the handler hangs, without sleeping (injected clock)', async () => {

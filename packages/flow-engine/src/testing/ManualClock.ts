@@ -59,7 +59,7 @@ export class ManualClock implements SessionClock {
   }
 
   #due(until: number): Timer | undefined {
-    const next = [...this.#timers].sort((a, b) => a.at - b.at || a.id - b.id)[0];
+    const next = this.#timers.toSorted((a, b) => a.at - b.at || a.id - b.id)[0];
     if (!next || next.at > until) return undefined;
     this.#timers = this.#timers.filter((timer) => timer !== next);
     return next;
@@ -70,7 +70,7 @@ export class ManualClock implements SessionClock {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      const next = [...this.#timers].sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const next = this.#timers.toSorted((a, b) => a.at - b.at || a.id - b.id)[0];
       if (next) this.advance(next.at - this.#now);
       if (this.#timers.length > 0) this.#scheduleAuto();
     });

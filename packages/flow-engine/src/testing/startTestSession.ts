@@ -149,6 +149,7 @@ export class TestSession implements PromiseLike<TestSessionResult> {
     });
   }
 
+  // oxlint-disable-next-line unicorn/no-thenable -- the scripted driver is awaited as one chain by design
   then<A = TestSessionResult, B = never>(onFulfilled?: ((value: TestSessionResult) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
     return this.#chain.then(onFulfilled, onRejected);
   }

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@omniflow/flow-schema';
 import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
 import { ManualClock } from '../../testing/ManualClock.ts';
@@ -25,7 +25,8 @@ describe('hours', () => {
       await startTestSession(flow, channel, { clock: at('2026-01-05T00:30:00Z') }).expectPrompt('We are open.');
       // Monday 08:30 in Seoul: still closed, though it is Sunday evening in UTC.
       await startTestSession(flow, channel, { clock: at('2026-01-04T23:30:00Z') }).expectPrompt('We are closed.');
-      await startTestSession(flow, channel, { clock: at('2026-01-12T01:00:00Z') }).expectPrompt('Happy holiday.');
+      const { last } = await startTestSession(flow, channel, { clock: at('2026-01-12T01:00:00Z') }).expectPrompt('Happy holiday.');
+      expect(last.transcript.some((entry) => entry.port === 'holiday')).toBe(true);
     });
   }
 });

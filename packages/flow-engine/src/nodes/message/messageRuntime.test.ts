@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@omniflow/flow-schema';
 import { buildTestFlow } from '../../testing/buildTestFlow.ts';
 import { startTestSession } from '../../testing/startTestSession.ts';
@@ -25,9 +25,9 @@ describe('message', () => {
   }
 
   it('speaks the session locale and carries SSML on voice only', async () => {
-    await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } })
-      .expectPrompt('李雷，您好。')
-      .check('voice keeps the SSML', (s) => s.last.outputs.some((o) => o.type === 'say' && o.ssml === '<speak>Hello 李雷.</speak>'));
-    await startTestSession(flow, 'chat').check('chat has no SSML', (s) => s.last.outputs.every((o) => o.type !== 'say' || o.ssml === undefined));
+    const voice = await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } }).expectPrompt('李雷，您好。');
+    expect(voice.last.outputs).toContainEqual(expect.objectContaining({ type: 'say', ssml: '<speak>Hello 李雷.</speak>' }));
+    const chat = await startTestSession(flow, 'chat').expectPrompt('Hi Ada! 👋');
+    expect(chat.last.outputs.filter((o) => o.type === 'say' && o.ssml !== undefined)).toEqual([]);
   });
 });
