@@ -29,6 +29,7 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
   const on: EngineOn = {
     end: { target: `#${END_STATE_ID}`, actions: 'endFromEvent' },
     retry: { actions: 'reprompt' },
+    confirm: { actions: 'askConfirm' },
   };
   for (const { intent, target } of intents) {
     on[`intent.${intent.id}`] = { target: `#${stateId(ctx, target)}`, actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }] };
@@ -47,6 +48,7 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
       loops: {},
       noInput: 0,
       noMatch: 0,
+      confirm: null,
       port: null,
       attempt: 0,
       frames: [],

@@ -29,6 +29,8 @@ export interface EngineContext {
   /** Retries used at the current interactive node. */
   noInput: number;
   noMatch: number;
+  /** Port awaiting the caller's yes after a low-confidence recognition, or null. */
+  confirm: string | null;
   /** Port chosen by the last automatic or async node. */
   port: string | null;
   /** Attempts used at the current async node. */
@@ -54,6 +56,8 @@ export type EngineEvent =
   | { type: `port.${string}`; variables?: Record<string, unknown>; outputs?: OutputEvent[] }
   /** Ask again at the current interactive node. */
   | { type: 'retry'; reason: RetryReason; outputs?: OutputEvent[] }
+  /** Ask the caller to confirm a low-confidence match before taking `port`. */
+  | { type: 'confirm'; port: string; outputs: OutputEvent[] }
   /** A global intent matched: jump to its target. */
   | { type: `intent.${string}` }
   /** End the session now (hang-up, max turns, max duration). */
@@ -69,7 +73,7 @@ export interface AsyncOutcome {
 export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput } = {
   context: {
     channel: 'chat', locale: '', node: '', variables: {}, visit: 0, turn: 0, startedAt: 0, steps: 0, loops: {},
-    noInput: 0, noMatch: 0, port: null, attempt: 0, frames: [], end: null,
+    noInput: 0, noMatch: 0, confirm: null, port: null, attempt: 0, frames: [], end: null,
   },
   events: { type: 'end', reason: 'completed' },
   input: { channel: 'chat', locale: '', variables: {}, startedAt: 0 },

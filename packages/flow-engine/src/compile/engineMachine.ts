@@ -73,7 +73,7 @@ export function createEngineSetup(tables: CompiledTables) {
         const node = nodeOf(tables, context.node);
         emitAll(host, event.outputs);
         const counted = event.reason === 'noInput' ? { noInput: context.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: context.noMatch + 1 };
-        const next = { ...context, ...afterInput(context), ...counted };
+        const next = { ...context, ...afterInput(context), ...counted, confirm: null };
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
           const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
@@ -82,6 +82,11 @@ export function createEngineSetup(tables: CompiledTables) {
           emitAll(host, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
         }
         return next;
+      }),
+      askConfirm: assign(({ context, event, system }) => {
+        if (event.type !== 'confirm') return {};
+        emitAll(hostOf(system), event.outputs);
+        return { ...afterInput(context), confirm: event.port };
       }),
       countAttempt: assign(({ context }) => ({ attempt: context.attempt + 1 })),
       jump: assign(({ context }) => {

@@ -22,6 +22,7 @@ export function enterNode(context: EngineContext, node: CompiledNode, tables: Co
     loops: counts ? { ...context.loops, [key]: (context.loops[key] ?? 0) + 1 } : context.loops,
     noInput: 0,
     noMatch: 0,
+    confirm: null,
     attempt: 0,
     port: null,
   };

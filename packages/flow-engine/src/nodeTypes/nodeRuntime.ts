@@ -52,7 +52,9 @@ export type InputOutcome =
   /** Understood but invalid (e.g. a date in the past): like no-match, after `outputs` (the invalid prompt). */
   | { type: 'invalid'; outputs: OutputEvent[] }
   /** The caller asked to hear the prompt again; does not count as a retry. */
-  | { type: 'repeat' };
+  | { type: 'repeat' }
+  /** Heard with low confidence: the engine asks "Did you say <heard>?" and takes `port` on yes. */
+  | { type: 'confirm'; port: string; heard: string };
 
 /** What an automatic node decides. */
 export interface AutomaticResult {

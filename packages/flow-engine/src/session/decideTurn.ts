@@ -6,6 +6,8 @@ import type { CallerInput, InputOutcome } from '../nodeTypes/nodeRuntime.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import type { OutputEvent } from './sessionEvents.ts';
 import type { IntentMatcher } from '../matching/IntentMatcher.ts';
+import { parseYesNo } from '../matching/parseYesNo.ts';
+import { confirmOutputs } from '../nodes/confirmOutputs.ts';
 
 /** What the session needs to turn caller input into a machine event. */
 export interface DecideTurnArgs {
@@ -28,6 +30,11 @@ export function decideTurn({ compiled, node, context, input, now, logger, intent
   if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
   if (input.type === 'noInput') return retryOrLeave(node, context, 'noInput', [], logger);
   const scope = createNodeScope(node, context, compiled.tables, now);
+  if (context.confirm !== null) {
+    // Answering "Did you say …?": yes takes the heard port, anything else asks the question of the node again.
+    const yes = readYesNo(input, scope.locale);
+    return yes === true ? leave(node, context.confirm, [], undefined, logger) : retryOrLeave(node, context, 'noMatch', [], logger);
+  }
   let outcome: InputOutcome;
   try {
     outcome = runtime.onInput(node.node.config, input, scope);
@@ -40,6 +47,8 @@ export function decideTurn({ compiled, node, context, input, now, logger, intent
       return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables, logger);
     case 'repeat':
       return { type: 'retry', reason: 'repeat' };
+    case 'confirm':
+      return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard) };
     case 'invalid':
       return retryOrLeave(node, context, 'invalid', outcome.outputs, logger);
     case 'noMatch': {
@@ -48,6 +57,11 @@ export function decideTurn({ compiled, node, context, input, now, logger, intent
       return matchIntent(compiled, input, resolveLocale(node.flow, context.locale), intentMatcher).then((intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback));
     }
   }
+}
+
+function readYesNo(input: CallerInput, locale: string): boolean | null {
+  if (input.type === 'dtmf') return input.digits.startsWith('1') ? true : input.digits.startsWith('2') ? false : null;
+  return parseYesNo(input.type === 'speech' ? input.transcript : input.text, locale);
 }
 
 async function matchIntent(compiled: CompiledFlow, input: CallerInput, locale: string, matcher: IntentMatcher): Promise<string | null> {

@@ -73,6 +73,11 @@ describe('menu', () => {
     await startTestSession(menuFlow, 'voice').say('balance', 0.1).expectPrompt(/Sorry/).expectNode('main');
   });
 
+  it('confirms a low-confidence match before taking it, and asks again on no', async () => {
+    await startTestSession(menuFlow, 'voice').say('balance', 0.4).expectPrompt(/Did you say balance\?/).expectNode('main').say('yes').expectPrompt('Your balance is fine.');
+    await startTestSession(menuFlow, 'voice').say('balance', 0.4).expectPrompt(/Did you say balance/).say('no').expectPrompt(/Sorry, I did not get that/).say('card activation').expectPrompt('Card activated.');
+  });
+
   it('fails with the conversation so far when an expectation is not met', async () => {
     const failure = await startTestSession(menuFlow, 'dtmf').press('1').expectPrompt('nonsense').then(
       () => null,

@@ -81,10 +81,14 @@ export function matchSpokenOrTyped(input: Exclude<CallerInput, { type: 'dtmf' }>
     return found ? { type: 'port', port: found.key } : { type: 'noMatch' };
   }
   const heard = [{ transcript: input.transcript, confidence: input.confidence }, ...(input.alternatives ?? [])];
+  let unsure: InputOutcome | null = null;
   for (const candidate of heard) {
-    if (speechDecision(candidate.confidence, scope.settings.minConfidence ?? 0.5) === 'reject') continue;
+    const decision = speechDecision(candidate.confidence, scope.settings.minConfidence ?? 0.5);
+    if (decision === 'reject') continue;
     const found = matchChoice(candidate.transcript, choices, 'voice', { locale: scope.locale });
-    if (found) return { type: 'port', port: found.key };
+    if (!found) continue;
+    if (decision === 'accept') return { type: 'port', port: found.key };
+    unsure ??= { type: 'confirm', port: found.key, heard: choices.find((choice) => choice.key === found.key)?.label ?? candidate.transcript };
   }
-  return { type: 'noMatch' };
+  return unsure ?? { type: 'noMatch' };
 }
