@@ -84,6 +84,8 @@ export interface InteractiveRuntime<Config> {
   kind: 'interactive';
   render(config: Config, scope: NodeScope, request: PromptRequest): OutputEvent[];
   onInput(config: Config, input: CallerInput, scope: NodeScope): InputOutcome;
+  /** Whether any text is an answer here (free text): global intents are then checked before the node. */
+  freeForm?(config: Config): boolean;
   /** Whether caller input at this node is sensitive (masked as `****` wherever echoed). */
   sensitive?(config: Config, sensitiveVariables: ReadonlySet<string>): boolean;
 }

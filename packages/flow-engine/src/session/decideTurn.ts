@@ -2,7 +2,7 @@ import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts
 import type { EngineContext, EngineEvent } from '../compile/engineContext.ts';
 import { createNodeScope, resolveLocale } from '../compile/nodeScope.ts';
 import { retryPolicyOf } from '../compile/retryPolicyOf.ts';
-import type { CallerInput, InputOutcome } from '../nodeTypes/nodeRuntime.ts';
+import type { CallerInput, InputOutcome, NodeScope } from '../nodeTypes/nodeRuntime.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import type { OutputEvent } from './sessionEvents.ts';
 import type { IntentMatcher } from '../matching/IntentMatcher.ts';
@@ -35,6 +35,24 @@ export function decideTurn({ compiled, node, context, input, now, logger, intent
     const yes = readYesNo(input, scope.locale);
     return yes === true ? leave(node, context.confirm, [], undefined, logger) : retryOrLeave(node, context, 'noMatch', [], logger);
   }
+  if (runtime.freeForm?.(node.node.config) && input.type !== 'dtmf' && compiled.intents.length > 0) {
+    // Free text would swallow "agent": give global intents the first word.
+    return matchIntent(compiled, input, scope.locale, intentMatcher).then((intent) => (intent ? { type: `intent.${intent}` } : readInput(compiled, node, context, input, scope, logger, intentMatcher)));
+  }
+  return readInput(compiled, node, context, input, scope, logger, intentMatcher);
+}
+
+function readInput(
+  compiled: CompiledFlow,
+  node: CompiledNode,
+  context: EngineContext,
+  input: CallerInput,
+  scope: NodeScope,
+  logger: HandlerLogger,
+  intentMatcher: IntentMatcher,
+): EngineEvent | Promise<EngineEvent> {
+  const runtime = node.impl.runtime;
+  if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
   let outcome: InputOutcome;
   try {
     outcome = runtime.onInput(node.node.config, input, scope);

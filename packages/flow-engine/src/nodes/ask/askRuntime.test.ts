@@ -59,6 +59,20 @@ describe('ask', () => {
     await startTestSession(flow, 'dtmf').press('0000').expectPrompt('That is not valid.').press('0000').expectPrompt('Giving up.').expectEnd('completed');
   });
 
+  it('lets a global intent win over a free-text answer', async () => {
+    const flow = buildTestFlow(
+      [
+        { id: 'ask', type: 'ask', config: { prompt: en('Tell me more.'), variable: 'answer', slot: { type: 'text' } }, to: { next: 'done', noMatch: 'done', noInput: 'done' } },
+        { id: 'done', type: 'end', config: { prompt: en('Got {{answer}}.') } },
+        { id: 'agent', type: 'transfer', config: { queue: 'agents' } },
+      ],
+      { variables: [{ name: 'answer', type: 'string' }], globalIntents: [{ id: 'agent', phrases: { 'en-US': ['talk to an agent'] }, target: 'agent' }] },
+    );
+    await startTestSession(flow, 'chat').type('talk to an agent').expectTransfer('agents');
+    const { last } = await startTestSession(flow, 'voice').say('my card was swallowed').expectPrompt('Got my card was swallowed.');
+    expect(last.status).toBe('ended');
+  });
+
   it('collects free text on chat', async () => {
     const { last } = await startTestSession(askFlow({ type: 'text', maxLength: 20 }), 'chat').type('  hello there ').expectPrompt('Got hello there.');
     expect(last.variables.answer).toBe('hello there');

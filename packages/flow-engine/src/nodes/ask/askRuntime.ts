@@ -14,6 +14,7 @@ import { parseSlotValue } from './parseSlotValue.ts';
 export const askRuntime: InteractiveRuntime<AskConfig> = {
   kind: 'interactive',
   sensitive: (config, sensitiveVariables) => sensitiveVariables.has(config.variable),
+  freeForm: (config) => config.slot.type === 'text',
   render(config, scope, request) {
     const sensitive = scope.sensitive.has(config.variable);
     const intro = scope.prompt(request.reprompt ?? config.prompt).text;
