@@ -37,6 +37,19 @@ describe('PocketsphinxRecognizer', { timeout: 30_000 }, () => {
     expect(await recognizer.recognize(new Int16Array(16000), MENU, 'en-US', never)).toBeNull();
   });
 
+  it('picks the option, not a key word, from a menu grammar as the engine writes it (optional prefix, spoken keys)', async () => {
+    // "one" has a variant HH W AH N whose HH fits any breath: stretched over a sentence it used to win every time.
+    const engineMenu = `#JSGF V1.0;
+grammar menu;
+public <choice> = [<prefix>] <option> [please] | <key>;
+<option> = balance {1} | check my balance {1} | card activation {2} | activate my card {2};
+<prefix> = i want [to] | i'd like [to] | i would like [to] | i need [to];
+<key> = [option | number | press] (one {1} | two {2});`;
+    for (const phrase of ['activate my card', 'check my balance', 'card activation', 'option two']) {
+      expect((await recognizer.recognize(overThePhone(phrase), engineMenu, 'en-US', never))?.transcript).toBe(phrase);
+    }
+  });
+
   it('still works when the grammar holds words the dictionary lacks', async () => {
     const grammar = '#JSGF V1.0; grammar g; public <g> = activate my card | omniflowish card;';
     expect((await recognizer.recognize(overThePhone('activate my card'), grammar, 'en-US', never))?.transcript).toBe('activate my card');

@@ -30,7 +30,8 @@ const GARBAGE_WORDS =
 const TRAILING_SILENCE_SAMPLES = 4800;
 const MARGIN_FOR_CERTAINTY = 10;
 
-const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+)$/;
+/** Non-words in pocketsphinx output: sentence marks, silence, noise, and the null transitions of a grammar. */
+const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+|\(NULL\))$/;
 
 interface Decode {
   words: { word: string; start: number; end: number; posterior: number }[];
@@ -92,7 +93,8 @@ export class PocketsphinxRecognizer implements Recognizer {
     const spoken = inGrammar.words.filter((w) => !FILLER.test(w.word));
     if (spoken.length === 0) return null;
     const transcript = spoken.map((w) => w.word.replace(/\(\d+\)$/, '')).join(' ');
-    const confidence = grammarConfidence(inGrammar, garbage);
+    const phones = phoneCounts(await this.loadDictionary());
+    const confidence = grammarConfidence(inGrammar, garbage) * durationPlausibility(spoken, phones);
     this.logger?.debug({ transcript, confidence }, 'pocketsphinx result');
     if (confidence < this.minConfidence) return null;
     return { transcript, confidence, alternatives: [] };
@@ -138,10 +140,13 @@ export class PocketsphinxRecognizer implements Recognizer {
       return null;
     }
     if (prepared.dropped.length > 0) this.logger?.warn({ words: prepared.dropped }, 'grammar words missing from the pocketsphinx dictionary were dropped');
-    const lines = [...new Set([...prepared.words, ...GARBAGE_WORDS])].flatMap((w) => dictionary.get(w) ?? []);
+    const lines = [...new Set([...prepared.words, ...GARBAGE_WORDS])].flatMap((w) => withoutBreathVariants(dictionary.get(w) ?? []));
     const grammarFile = join(this.workDir, `g-${key}.gram`);
     const dictFile = join(this.workDir, `g-${key}.dict`);
-    await writeFile(grammarFile, prepared.grammar);
+    // Optional groups and rule references reach pocketsphinx's FSG as null transitions, which it mishandles
+    // (short paths win, "(NULL)" words appear): a finite grammar goes in as its flat list of sentences.
+    const flat = prepared.sentences === null ? prepared.grammar : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
+    await writeFile(grammarFile, flat);
     await writeFile(dictFile, `${lines.join('\n')}\n`);
     return { grammarFile, dictFile };
   }
@@ -178,6 +183,31 @@ export function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
   const speechSpan = span(garbage) || spoken;
   const coverage = speechSpan > 0 ? spoken / speechSpan : 0;
   return clamp(margin / MARGIN_FOR_CERTAINTY) * clamp((coverage - 0.4) / 0.4);
+}
+
+/**
+ * Drops pronunciation variants that add a leading HH the main one lacks ("one(2) HH W AH N"): the HH model also
+ * fits breath and line noise, so such a variant stretched over a whole utterance wins against the right words.
+ */
+function withoutBreathVariants(lines: readonly string[]): string[] {
+  const primaryPhones = lines[0]?.split(' ')[1];
+  return lines.filter((line, i) => i === 0 || !(line.split(' ')[1] === 'HH' && primaryPhones !== 'HH'));
+}
+
+function phoneCounts(dictionary: Map<string, string[]>): (token: string) => number {
+  return (token) => {
+    const entry = dictionary.get(token.replace(/\(\d+\)$/, ''))?.find((line) => line.startsWith(`${token} `));
+    return Math.max(1, (entry?.split(' ').length ?? 2) - 1);
+  };
+}
+
+/**
+ * 1 when every recognized word lasts a speakable time per phone (≤ 180 ms), falling to 0 at 300 ms: a short
+ * word stretched over a whole sentence is the decoder's way of saying it found nothing better.
+ */
+export function durationPlausibility(words: readonly { word: string; start: number; end: number }[], phones: (token: string) => number): number {
+  const slowest = Math.max(...words.map((w) => ((w.end - w.start) * 1000) / phones(w.word)));
+  return clamp((300 - slowest) / 120);
 }
 
 function clamp(x: number): number {

@@ -29,6 +29,25 @@ grammar m; // menu
     expect(prepared?.grammar).not.toContain('<odd>');
   });
 
+  it('lists every sentence of a finite grammar, and none for one that repeats', () => {
+    const source = `#JSGF V1.0; grammar m;
+public <choice> = [<prefix>] <option> [please] | <key>;
+<option> = balance {1} | check my balance {1};
+<prefix> = i want [to];
+<key> = [press] (one {1} | two {2});`;
+    const words = new Set([...dictionary, 'balance', 'check', 'i', 'want', 'to', 'press', 'one', 'two']);
+    const prepared = prepareJsgf(source, (w) => words.has(w));
+    expect(prepared?.sentences?.toSorted()).toEqual(
+      [
+        'balance', 'balance please', 'check my balance', 'check my balance please',
+        'i want balance', 'i want balance please', 'i want check my balance', 'i want check my balance please',
+        'i want to balance', 'i want to balance please', 'i want to check my balance', 'i want to check my balance please',
+        'one', 'press one', 'press two', 'two',
+      ].toSorted(),
+    );
+    expect(prepareJsgf('#JSGF V1.0; grammar m; public <m> = yes+ | no;', known)?.sentences).toBeNull();
+  });
+
   it('returns null when nothing can be said or the grammar does not parse', () => {
     expect(prepareJsgf('#JSGF V1.0; grammar m; public <m> = qwxz | vvqq;', known)).toBeNull();
     expect(prepareJsgf('public <m> = yes;', known)).toBeNull();

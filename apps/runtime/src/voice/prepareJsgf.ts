@@ -6,7 +6,14 @@ export interface PreparedJsgf {
   words: string[];
   /** Unknown words whose alternatives were removed. */
   dropped: string[];
+  /**
+   * Every sentence the public rules accept, when they are finite and at most `MAX_SENTENCES` (no `*` or `+`):
+   * the same language as one flat list, which pocketsphinx decodes more reliably than optional groups.
+   */
+  sentences: string[] | null;
 }
+
+const MAX_SENTENCES = 2000;
 
 type Item =
   | { kind: 'word'; text: string; repeat: Repeat }
@@ -67,7 +74,42 @@ export function prepareJsgf(source: string, isKnownWord: (word: string) => boole
   for (const rule of live) collectWords(rule.body, words);
   const lines = [`#JSGF V1.0;`, `grammar ${header[1] ?? 'g'};`];
   for (const rule of live) lines.push(`${rule.isPublic ? 'public ' : ''}<${rule.name}> = ${printAlternatives(rule.body)};`);
-  return { grammar: `${lines.join('\n')}\n`, words: [...words], dropped: [...dropped] };
+  return { grammar: `${lines.join('\n')}\n`, words: [...words], dropped: [...dropped], sentences: expandPublic(live) };
+}
+
+/** Lists the sentences of the public rules, or null when a rule repeats, recurses or there are too many. */
+function expandPublic(rules: Rule[]): string[] | null {
+  const byName = new Map(rules.map((r) => [r.name, r]));
+  const expandAlternatives = (alternatives: Alternative[], depth: number): string[][] | null => {
+    const out: string[][] = [];
+    for (const alternative of alternatives) {
+      let partial: string[][] = [[]];
+      for (const item of alternative.items) {
+        if (item.repeat !== '' || depth > 20) return null;
+        let options: string[][] | null;
+        if (item.kind === 'word') options = [[item.text]];
+        else if (item.kind === 'ref') {
+          const rule = byName.get(item.name);
+          options = item.name === 'NULL' ? [[]] : rule === undefined ? null : expandAlternatives(rule.body, depth + 1);
+        } else {
+          options = expandAlternatives(item.alternatives, depth + 1);
+          if (options !== null && item.optional) options = [[], ...options];
+        }
+        if (options === null || partial.length * options.length > MAX_SENTENCES) return null;
+        partial = partial.flatMap((head) => (options ?? []).map((tail) => [...head, ...tail]));
+      }
+      out.push(...partial);
+      if (out.length > MAX_SENTENCES) return null;
+    }
+    return out;
+  };
+  const sentences = new Set<string>();
+  for (const rule of rules.filter((r) => r.isPublic)) {
+    const expanded = expandAlternatives(rule.body, 0);
+    if (expanded === null) return null;
+    for (const words of expanded) if (words.length > 0) sentences.add(words.join(' '));
+  }
+  return sentences.size > 0 ? [...sentences] : null;
 }
 
 type Token = string;
