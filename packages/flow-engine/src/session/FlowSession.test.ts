@@ -219,3 +219,21 @@ describe('transcript', () => {
     expect(last.transcript.filter((entry) => entry.port).map((entry) => `${entry.nodeId} ${entry.port}`)).toEqual(['call timeout']);
   });
 });
+
+describe('hang-up', () => {
+  it('ends the session at once, aborting a handler in flight', async () => {
+    const flow = buildTestFlow([
+      { id: 'ask', type: 'ask', config: { prompt: en('Card?'), variable: 'card', slot: { type: 'digits' } }, to: { next: 'call', noInput: 'bye', noMatch: 'bye' } },
+      { id: 'call', type: 'transaction', config: { handler: 'hang', timeoutMs: 60000 }, to: { success: 'bye', error: 'bye', timeout: 'bye' } },
+      { id: 'bye', type: 'end', config: { prompt: en('Bye.') } },
+    ], { variables: [{ name: 'card', type: 'string' }] });
+    let aborted = false;
+    const session = (await FlowSession.start(compiled(flow, (r) => r.registerHandler('hang', ({ signal }) => new Promise(() => signal.addEventListener('abort', () => (aborted = true))))), { sessionId: 'h', channel: 'dtmf', clock: new ManualClock() })).session;
+    const pending = session.send({ type: 'dtmf', digits: '1234#' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const hungUp = await session.send({ type: 'hangup' });
+    expect(hungUp.outputs).toContainEqual({ type: 'end', reason: 'hangup' });
+    expect((await pending).status).toBe('ended');
+    expect(aborted).toBe(true);
+  });
+});

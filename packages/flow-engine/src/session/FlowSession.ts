@@ -94,8 +94,10 @@ export class FlowSession {
 
   /** Takes one caller input and answers with this turn's outputs once in-flight handlers have settled. */
   send(input: InputEvent): Promise<TurnResult> {
-    // Turns never interleave; an idle session starts at once (no extra promise hop on the hot path).
-    const turn = this.#inFlight === 0 ? this.#turn(input) : this.#queue.then(() => this.#turn(input));
+    // Turns never interleave, except a hang-up, which ends the session at once (aborting a handler in flight).
+    // An idle session starts the turn at once (no extra promise hop on the hot path).
+    const now = this.#inFlight === 0 || input.type === 'hangup';
+    const turn = now ? this.#turn(input) : this.#queue.then(() => this.#turn(input));
     this.#inFlight++;
     this.#queue = turn.then(
       () => this.#inFlight--,
@@ -119,7 +121,7 @@ export class FlowSession {
   }
 
   async #turn(input: InputEvent): Promise<TurnResult> {
-    if (this.#busy()) await this.#settle();
+    if (input.type !== 'hangup' && this.#busy()) await this.#settle();
     if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
     const context = this.#context();
     const node = this.#currentNode();
