@@ -36,6 +36,8 @@ export { askNode } from './nodes/ask/askNode.ts';
 export { transferNode } from './nodes/transfer/transferNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';
+export { withDeadline } from './nodes/http/withDeadline.ts';
+export type { DeadlineOutcome } from './nodes/http/withDeadline.ts';
 export { conditionNode } from './nodes/condition/conditionNode.ts';
 export { setNode } from './nodes/set/setNode.ts';
 export { transactionNode } from './nodes/transaction/transactionNode.ts';

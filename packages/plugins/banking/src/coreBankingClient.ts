@@ -1,4 +1,4 @@
-import type { HandlerArgs } from '@omniflow/flow-engine';
+import { withDeadline, type HandlerArgs } from '@omniflow/flow-engine';
 import type { BankingCallConfig } from './definitions.ts';
 
 /** Secret holding the core-banking service's base URL. */
@@ -33,9 +33,8 @@ export async function callCoreBanking(
     return { kind: 'failed' };
   }
   const timeoutMs = args.config.timeoutMs ?? 5000;
-  const signal = AbortSignal.any([args.signal, AbortSignal.timeout(timeoutMs)]);
   const started = Date.now();
-  try {
+  const exchange = async (signal: AbortSignal): Promise<CoreBankingOutcome> => {
     const response = await fetch(new URL(request.path, baseUrl), {
       method: request.method,
       headers: {
@@ -51,14 +50,18 @@ export async function callCoreBanking(
     const body: Record<string, unknown> = typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
     args.logger.info({ operation, call, status: response.status, durationMs: Date.now() - started }, 'banking: core-banking replied');
     return { kind: 'reply', status: response.status, body };
-  } catch (error) {
-    if (signal.aborted) {
-      args.logger.warn({ operation, call, timeoutMs }, 'banking: core-banking did not answer in time');
-      return { kind: 'timeout' };
-    }
-    args.logger.error({ operation, call, error: error instanceof Error ? error.message : String(error) }, 'banking: core-banking call failed');
+  };
+  const outcome = await withDeadline(args.signal, timeoutMs, exchange);
+  if (outcome.kind === 'timeout') {
+    args.logger.warn({ operation, call, timeoutMs }, 'banking: core-banking did not answer in time');
+    return outcome;
+  }
+  if (outcome.kind === 'thrown') {
+    const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+    args.logger.error({ operation, call, error: reason }, 'banking: core-banking call failed');
     return { kind: 'failed' };
   }
+  return outcome.value;
 }
 
 /** A flow variable as the service expects it: trimmed text, or `''` when unset. */

@@ -3,6 +3,7 @@ import { renderTemplate } from '@omniflow/flow-schema';
 import type { HandlerArgs, HandlerResult } from '../../nodeTypes/handlerTypes.ts';
 import type { HttpNodeConfig } from './httpNode.ts';
 import { readJsonPath } from './jsonPathSubset.ts';
+import { withDeadline } from './withDeadline.ts';
 
 // `{{secret:NAME}}` — a runtime secret, rendered raw and never logged.
 const SECRET_PLACEHOLDER = /\{\{\s*secret:([A-Za-z_][\w.-]*)\s*\}\}/g;
@@ -62,14 +63,13 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
 }
 
 async function send(url: string, init: RequestInit, timeoutMs: number, outer: AbortSignal): Promise<Attempt> {
-  const attemptSignal = AbortSignal.any([outer, AbortSignal.timeout(timeoutMs)]);
-  try {
-    const response = await fetch(url, { ...init, signal: attemptSignal });
+  const outcome = await withDeadline(outer, timeoutMs, async (signal): Promise<Attempt> => {
+    const response = await fetch(url, { ...init, signal });
     return { kind: 'reply', status: response.status, text: await response.text() };
-  } catch (error) {
-    if (attemptSignal.aborted) return { kind: 'timeout' };
-    return { kind: 'network', message: error instanceof Error ? error.message : String(error) };
-  }
+  });
+  if (outcome.kind === 'done') return outcome.value;
+  if (outcome.kind === 'timeout') return outcome;
+  return { kind: 'network', message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) };
 }
 
 async function mapResponse(config: HttpNodeConfig, document: unknown): Promise<Record<string, unknown>> {
