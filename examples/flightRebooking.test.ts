@@ -18,6 +18,19 @@ describe('flight rebooking example', () => {
     expect(flights.rebookings.get('246810')).toBe('OA 213');
   });
 
+  it('takes another day by voice when the caller declines the offer', async () => {
+    const { registry, flights } = createExampleRegistry();
+    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
+      .say('no')
+      .expectPrompt(/Which day/i)
+      .say('December 10th 2026')
+      .expectPrompt(/OA 211, departing 2026-12-10 11:05/)
+      .say('yes')
+      .expectPrompt(/booked on OA 211/)
+      .expectEnd('completed');
+    expect(flights.rebookings.get('246810')).toBe('OA 211');
+  });
+
   it('asks for the booking number over DTMF, skips a sold-out day and books another day', async () => {
     const { registry, flights } = createExampleRegistry();
     await startTestSession(flow, 'dtmf', { registry })
