@@ -131,7 +131,7 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
     case 'async': {
       const retries = { retries: node.retries };
       const retry = node.retries > 0 ? [{ guard: named('canRetry', retries), target: 'wait', actions: plain('countAttempt') }] : [];
-      const retryOnError = node.retries > 0 ? [{ guard: named('retryOnError', retries), target: 'wait', actions: plain('countAttempt') }] : [];
+      const retryOnFailure = node.retries > 0 ? [{ guard: named('retryOnFailure', retries), target: 'wait', actions: plain('countAttempt') }] : [];
       return {
         id: node.stateId,
         entry,
@@ -143,7 +143,7 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
               input: { key: node.key },
               onDone: [
                 loopGuard,
-                ...retryOnError,
+                ...retryOnFailure,
                 ...ports.map((port) => ({ ...leave(port, ['applyOutcome']), guard: named('outcomeIs', { port }) })),
                 { target: endTarget, actions: ['applyOutcome', named('dangling', { port: null })] },
               ],

@@ -51,7 +51,10 @@ export function createEngineSetup(tables: CompiledTables) {
       portIs: ({ context }, params: { port: string }) => context.port === params.port,
       outcomeIs: ({ event }, params: { port: string }) => outcomeOf(event)?.port === params.port,
       canRetry: ({ context }, params: { retries: number }) => context.attempt < params.retries,
-      retryOnError: ({ context, event }, params: { retries: number }) => outcomeOf(event)?.port === 'error' && context.attempt < params.retries,
+      retryOnFailure: ({ context, event }, params: { retries: number }) => {
+        const port = outcomeOf(event)?.port;
+        return (port === 'error' || port === 'timeout') && context.attempt < params.retries;
+      },
       endsSession: ({ context }) => context.end !== null,
     },
     actions: {

@@ -166,6 +166,14 @@ describe('async handlers', () => {
     expect(attempts).toBe(3);
   });
 
+  it('retries when the handler itself answers timeout, then takes success', async () => {
+    const flow = { ...lookupFlow, nodes: lookupFlow.nodes.map((node) => (node.id === 'lookup' ? { ...node, config: { ...node.config, retries: 1 } } : node)) };
+    let attempts = 0;
+    const registry = createBuiltInRegistry().registerHandler('lookup', async () => (++attempts === 1 ? { port: 'timeout' } : { variables: { name: 'Di' } }));
+    await startTestSession(flow, 'chat', { registry, clock: new ManualClock({ autoAdvance: true }) }).expectPrompt('Hello Di.');
+    expect(attempts).toBe(2);
+  });
+
   it('waits for a handler that settles after a simulated delay before returning the turn', async () => {
     const clock = new ManualClock();
     const registry = createBuiltInRegistry().registerHandler('lookup', () => new Promise((resolve) => clock.setTimeout(() => resolve({ variables: { name: 'Cy' } }), 1000)));
