@@ -14,6 +14,7 @@ import type {
   UpdateDraftResult,
 } from './FlowStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
+import { startWalCheckpointer, type WalCheckpointer } from './startWalCheckpointer.ts';
 import { flowFromRow, sessionFromRow, tokenFromRow, versionFromRow, type FlowRow, type SessionRow, type TokenRow, type VersionRow } from './storeRows.ts';
 
 const MIGRATIONS = schemaMigrations('sqlite');
@@ -25,9 +26,20 @@ export class SqliteFlowStore implements FlowStore {
   readonly #stmt: ReturnType<typeof prepareStatements>;
   readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] = [];
 
-  private constructor(db: Database.Database) {
+  #checkpointer: WalCheckpointer | undefined;
+
+  private constructor(db: Database.Database, file: string) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
+    if (file !== ':memory:') {
+      db.pragma('wal_autocheckpoint = 0');
+      this.#checkpointer = startWalCheckpointer(file, {
+        onFailure: () => {
+          // Without the worker, SQLite's own checkpoints (on the event loop) keep the WAL bounded.
+          if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
+        },
+      });
+    }
   }
 
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
@@ -43,7 +55,7 @@ export class SqliteFlowStore implements FlowStore {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    return new SqliteFlowStore(db);
+    return new SqliteFlowStore(db, file);
   }
 
   async listFlows(): Promise<FlowSummary[]> {
@@ -212,6 +224,8 @@ export class SqliteFlowStore implements FlowStore {
 
   async close(): Promise<void> {
     if (this.#pendingTurns.length > 0) this.#flushTurns();
+    await this.#checkpointer?.stop();
+    this.#checkpointer = undefined;
     if (this.#db.open) this.#db.close();
   }
 }
