@@ -48,6 +48,7 @@ export function startWalCheckpointer(file: string, options: { intervalMs?: numbe
     async stop() {
       stopping = true;
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+      // eslint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
       worker.postMessage('stop');
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       if (worker.threadId !== -1) await worker.terminate();
