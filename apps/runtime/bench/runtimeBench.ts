@@ -137,7 +137,7 @@ try {
     ['runtime p99 latency at max throughput', `${turns.latency.p99.toFixed(1)} ms`, `p50 ${turns.latency.p50.toFixed(1)} ms`],
     [`open loop: ${SESSIONS_OPEN_LOOP} sessions, a turn every 2 s`, `${achievedRate.toFixed(0)} turns/s`, `failures ${failures}`],
     ['open loop p50 / p99 / max turn latency', `${pct(50).toFixed(1)} / ${pct(99).toFixed(1)} / ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`, pct(99) < 20 ? 'target p99 < 20 ms: met' : 'target p99 < 20 ms: NOT met'],
-    [`memory per idle session (${IDLE_SESSIONS} in memory)`, `${perSessionKb.toFixed(1)} KiB heap`, `rss +${((after.rss - before.rss) / 1024 / 1024).toFixed(1)} MiB`],
+    [`memory per idle session (${IDLE_SESSIONS} in memory)`, `${perSessionKb.toFixed(1)} KiB heap`, `rss ${after.rss >= before.rss ? '+' : ''}${((after.rss - before.rss) / 1024 / 1024).toFixed(1)} MiB (noisy)`],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
