@@ -15,7 +15,7 @@ const engines = createDefaultVoiceEngines();
 function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: VoiceSession } = {}) {
   const compiled = compileFlow(flow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-  const record: EngineCall = { parameters: { mode: 'twilio', flowId: 'f', token: 't', locale: 'en-US', callSid: 'CA1', streamSid: 'MZ1', customParameters: {} }, turns: [], inputs: [], events: [], eventWallMs: [] };
+  const record: EngineCall = { parameters: { mode: 'twilio', sampleRate: 8000, flowId: 'f', token: 't', locale: 'en-US', callSid: 'CA1', streamSid: 'MZ1', customParameters: {} }, turns: [], inputs: [], events: [], eventWallMs: [] };
   const log = { clears: 0, played: [] as string[], ends: [] as VoiceCallEnd[], events: [] as VoiceCallEvent[] };
   const call = new VoiceCall({
     callId: 'CA1',

@@ -136,6 +136,26 @@ describe('voice gateway, end to end', { timeout: 90_000 }, () => {
     expect(await playedTurn(phone.takeHeard(), 16000, call()?.turns[1])).toBe(true);
   });
 
+  it('serves a jambonz listen stream: 8 kHz PCM both ways, killAudio on barge-in, keys as events', async () => {
+    const phone = await FakePhone.dial(gw.url, 'jambonz', PARAMS);
+    await phone.waitFor(() => count(call(), 'audioSent') >= 1);
+    await phone.waitFor(() => false, { audioMs: 800 });
+    phone.takeHeard();
+    await phone.say(concatPcm([fliteSpeech('activate my card', 8000), phone.lineNoise(100)]));
+    expect(phone.clears).toBe(1);
+    expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);
+    expect(call()?.parameters).toMatchObject({ mode: 'jambonz', sampleRate: 8000, flowId: 'bank' });
+    expect(call()?.inputs[0]).toMatchObject({ type: 'speech', transcript: 'activate my card' });
+    const heard = phone.takeHeard();
+    const says = (call()?.turns[1]?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : []));
+    const audios = await Promise.all(says.map((t) => flite.synthesize(t, 'en-US', new AbortController().signal)));
+    expect(heard.length).toBe(audios.reduce((n, a) => n + a.mulaw8k.length, 0));
+    for (const key of '9876') phone.press(key);
+    expect(await phone.waitFor(() => call()?.inputs.length === 2)).toBe(true);
+    expect(call()?.inputs[1]).toEqual({ type: 'dtmf', digits: '9876' });
+    phone.ws.close();
+  });
+
   it('refuses a call with a bad token and survives junk on the socket', async () => {
     const refused = await FakePhone.dial(gw.url, 'twilio', { ...PARAMS, token: 'wrong' });
     await refused.waitFor(() => false, { realMs: 2000, audioMs: 400 });

@@ -4,14 +4,20 @@ import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { mulawDecode } from './mulaw.ts';
 import { pcm16FromBytes, pcm16ToBytes } from './pcm.ts';
 import type { Recognizer } from './Recognizer.ts';
+import { resample } from './resample.ts';
 import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
 import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceCallTransport, type VoiceSession } from './VoiceCall.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
 /** Who is calling what, from the stream's `start` message (Twilio `<Parameter>`s or the browser's start). */
 export interface VoiceCallParameters {
-  /** `twilio`: Media Streams JSON with 8 kHz μ-law; `raw`: browser 16 kHz PCM in binary frames. */
-  mode: 'twilio' | 'raw';
+  /**
+   * `twilio`: Media Streams JSON with 8 kHz μ-law; `raw`: browser 16 kHz PCM in binary frames; `jambonz`: the
+   * `listen` verb's binary PCM at the rate its first (metadata) frame names.
+   */
+  mode: 'twilio' | 'raw' | 'jambonz';
+  /** Caller audio sample rate. */
+  sampleRate: number;
   flowId: string | undefined;
   token: string | undefined;
   locale: string | undefined;
@@ -62,6 +68,7 @@ const PCM16K_FRAME = 320;
  * Creates the voice gateway: a WebSocket endpoint speaking Twilio Media Streams' bidirectional protocol
  * (`connected`, `start`, `media`, `dtmf`, `mark`, `stop` in; `media`, `mark`, `clear` out) and, for the browser
  * microphone, a raw mode (a JSON `start` with `mediaFormat.encoding: "audio/l16"`, then binary 16 kHz PCM frames).
+ * A jambonz `listen` stream (first text frame of call attributes with `sampleRate`, then binary PCM) is served too.
  */
 export function createVoiceGateway(options: VoiceGatewayOptions): VoiceGateway {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
@@ -99,23 +106,11 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
   }, options.startTimeoutMs ?? 10_000);
 
   const begin = async (message: Record<string, unknown>): Promise<void> => {
-    const start = record(message.start);
-    const custom = Object.fromEntries(Object.entries(record(start.customParameters)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
-    const format = record(start.mediaFormat);
-    const mode = format.encoding === 'audio/l16' ? 'raw' : 'twilio';
-    if (mode === 'raw' && format.sampleRate !== undefined && format.sampleRate !== 16000) {
-      ws.close(1003, 'raw mode takes 16 kHz 16-bit mono PCM');
+    const current = startParameters(message);
+    if (typeof current === 'string') {
+      ws.close(1003, current);
       return;
     }
-    const current: VoiceCallParameters = {
-      mode,
-      flowId: custom.flowId,
-      token: custom.token,
-      locale: custom.locale,
-      callSid: text(start.callSid),
-      streamSid: text(message.streamSid) ?? text(start.streamSid) ?? `raw-${Date.now().toString(36)}`,
-      customParameters: custom,
-    };
     parameters = current;
     clearTimeout(startTimer);
     if (options.maxCalls !== undefined && calls.size >= options.maxCalls) {
@@ -127,12 +122,12 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       session = await options.sessions(current);
     } catch (error) {
       log?.warn({ streamSid: current.streamSid, error: String(error) }, 'voice call refused');
-      if (current.mode === 'raw') sendJson(ws, { event: 'error', message: String(error instanceof Error ? error.message : error) });
+      if (current.mode !== 'twilio') sendJson(ws, { event: 'error', message: String(error instanceof Error ? error.message : error) });
       ws.close(1008, 'call refused');
       return;
     }
     if (ws.readyState !== WebSocket.OPEN) return;
-    const transport = current.mode === 'twilio' ? twilioTransport(ws, current.streamSid) : rawTransport(ws);
+    const transport = current.mode === 'twilio' ? twilioTransport(ws, current.streamSid) : current.mode === 'raw' ? rawTransport(ws) : jambonzTransport(ws, current.sampleRate);
     const created: VoiceCall = new VoiceCall({
       callId: current.callSid ?? current.streamSid,
       session,
@@ -147,7 +142,7 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       recognizer: options.recognizer,
       synthesizer: options.synthesizer,
       locale: current.locale ?? options.defaultLocale ?? 'en-US',
-      inputRate: current.mode === 'twilio' ? 8000 : 16000,
+      inputRate: current.sampleRate,
       logger: log,
       onEvent: (event) => {
         options.onCallEvent?.(current, event);
@@ -162,7 +157,7 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      if (call !== null && parameters?.mode === 'raw') call.pushAudio(pcm16FromBytes(bytesOf(data)));
+      if (call !== null && parameters !== null && parameters.mode !== 'twilio') call.pushAudio(pcm16FromBytes(bytesOf(data)));
       return;
     }
     let message: Record<string, unknown>;
@@ -170,6 +165,11 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       message = record(JSON.parse(bytesOf(data).toString()));
     } catch {
       log?.warn({}, 'voice stream sent a message that is not JSON; ignored');
+      return;
+    }
+    // jambonz opens with the call's attributes and no event name.
+    if (parameters === null && message.event === undefined && typeof message.sampleRate === 'number') {
+      void begin(message).catch((error: unknown) => log?.error({ error: String(error) }, 'voice call failed to start'));
       return;
     }
     switch (message.event) {
@@ -187,7 +187,8 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
         return;
       }
       case 'dtmf': {
-        const digit = text(record(message.dtmf).digit);
+        // Twilio and raw mode: { dtmf: { digit } }; jambonz: { dtmf: "5" }.
+        const digit = text(message.dtmf) ?? text(record(message.dtmf).digit);
         if (call !== null && digit !== undefined) call.pushDtmf(digit);
         return;
       }
@@ -212,6 +213,34 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
     }
   });
   ws.on('error', (error) => log?.warn({ error: String(error) }, 'voice stream socket error'));
+}
+
+/** Reads who is calling from a Twilio/raw `start` or a jambonz first frame; a string says why the stream is refused. */
+function startParameters(message: Record<string, unknown>): VoiceCallParameters | string {
+  const strings = (value: unknown) => Object.fromEntries(Object.entries(record(value)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  if (message.event === undefined) {
+    const sampleRate = message.sampleRate;
+    if (sampleRate !== 8000 && sampleRate !== 16000) return 'jambonz listen: use sampleRate 8000 or 16000';
+    if (message.mixType !== undefined && message.mixType !== 'mono') return 'jambonz listen: use mixType "mono"';
+    const custom = strings(message.metadata);
+    const callSid = text(message.callSid);
+    return { mode: 'jambonz', sampleRate, flowId: custom.flowId, token: custom.token, locale: custom.locale, callSid, streamSid: callSid ?? `jambonz-${Date.now().toString(36)}`, customParameters: custom };
+  }
+  const start = record(message.start);
+  const custom = strings(start.customParameters);
+  const format = record(start.mediaFormat);
+  const mode = format.encoding === 'audio/l16' ? 'raw' : 'twilio';
+  if (mode === 'raw' && format.sampleRate !== undefined && format.sampleRate !== 16000) return 'raw mode takes 16 kHz 16-bit mono PCM';
+  return {
+    mode,
+    sampleRate: mode === 'raw' ? 16000 : 8000,
+    flowId: custom.flowId,
+    token: custom.token,
+    locale: custom.locale,
+    callSid: text(start.callSid),
+    streamSid: text(message.streamSid) ?? text(start.streamSid) ?? `raw-${Date.now().toString(36)}`,
+    customParameters: custom,
+  };
 }
 
 /** Twilio Media Streams: base64 μ-law `media` frames, `mark` after each prompt, `clear` on barge-in. */
@@ -247,6 +276,28 @@ function rawTransport(ws: WebSocket): VoiceCallTransport {
     },
     close(end) {
       sendJson(ws, { event: 'stop', end });
+      ws.close(1000, end.reason);
+    },
+  };
+}
+
+/**
+ * jambonz `listen` with `bidirectionalAudio.streaming`: binary PCM back at the stream's rate, `killAudio` on
+ * barge-in. jambonz does not echo marks, so the call times playback from the audio's duration.
+ */
+function jambonzTransport(ws: WebSocket, sampleRate: number): VoiceCallTransport {
+  const frame = sampleRate / 50;
+  return {
+    play(audio: SynthesizedAudio) {
+      const pcm = sampleRate === 16000 ? audio.pcm16k : resample(audio.pcm16k, 16000, sampleRate);
+      for (let at = 0; at < pcm.length; at += frame) {
+        if (ws.readyState === WebSocket.OPEN) ws.send(pcm16ToBytes(pcm.subarray(at, at + frame)));
+      }
+    },
+    clear() {
+      sendJson(ws, { type: 'killAudio' });
+    },
+    close(end) {
       ws.close(1000, end.reason);
     },
   };

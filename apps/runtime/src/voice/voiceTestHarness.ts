@@ -132,7 +132,7 @@ export function engineSession(compiled: Compiled, locale: string, record: Engine
  */
 export class FakePhone {
   readonly ws: WebSocket;
-  readonly mode: 'twilio' | 'raw';
+  readonly mode: 'twilio' | 'raw' | 'jambonz';
   readonly rate: number;
   readonly streamSid = `MZ${Math.random().toString(16).slice(2, 12)}`;
   private queue: ({ ms: number } | { mark: string })[] = [];
@@ -147,10 +147,10 @@ export class FakePhone {
   private paceStart: number | null = null;
   private hiss = 0;
 
-  private constructor(ws: WebSocket, mode: 'twilio' | 'raw') {
+  private constructor(ws: WebSocket, mode: 'twilio' | 'raw' | 'jambonz') {
     this.ws = ws;
     this.mode = mode;
-    this.rate = mode === 'twilio' ? 8000 : 16000;
+    this.rate = mode === 'raw' ? 16000 : 8000;
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     ws.on('close', (code) => {
       this.closedWith = code;
@@ -158,8 +158,8 @@ export class FakePhone {
   }
 
   /** Dials the gateway and sends `connected` + `start` with the given custom parameters. */
-  static async dial(url: string, mode: 'twilio' | 'raw', customParameters: Record<string, string>): Promise<FakePhone> {
-    const ws = new WebSocket(url);
+  static async dial(url: string, mode: 'twilio' | 'raw' | 'jambonz', customParameters: Record<string, string>): Promise<FakePhone> {
+    const ws = mode === 'jambonz' ? new WebSocket(url, 'audio.jambonz.org') : new WebSocket(url);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
@@ -180,8 +180,10 @@ export class FakePhone {
           mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
         },
       });
-    } else {
+    } else if (mode === 'raw') {
       phone.json({ event: 'start', start: { customParameters, mediaFormat: { encoding: 'audio/l16', sampleRate: 16000, channels: 1 } } });
+    } else {
+      phone.json({ callSid: `jambonz-${phone.streamSid}`, direction: 'inbound', sampleRate: 8000, mixType: 'mono', metadata: customParameters });
     }
     return phone;
   }
@@ -204,7 +206,8 @@ export class FakePhone {
 
   /** Presses a key out of band (Twilio `dtmf` event). */
   press(digit: string): void {
-    this.json({ event: 'dtmf', streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
+    if (this.mode === 'jambonz') this.json({ event: 'dtmf', dtmf: digit, duration: 250 });
+    else this.json({ event: 'dtmf', streamSid: this.streamSid, dtmf: { track: 'inbound_track', digit } });
   }
 
   /** Stays on the line (quiet line noise) until `done()` or the limits; returns whether `done()` became true. */
@@ -247,10 +250,10 @@ export class FakePhone {
       const pcm = pcm16FromBytes(new Uint8Array(data));
       this.firstAudioAt ??= performance.now();
       this.heard.push(pcm);
-      this.queue.push({ ms: (pcm.length * 1000) / 16000 });
+      this.queue.push({ ms: (pcm.length * 1000) / this.rate });
       return;
     }
-    const message: { event?: string; media?: { payload?: string }; mark?: { name?: string } } = JSON.parse(data.toString());
+    const message: { event?: string; type?: string; media?: { payload?: string }; mark?: { name?: string } } = JSON.parse(data.toString());
     if (message.event === 'media' && message.media?.payload) {
       const pcm = mulawDecode(new Uint8Array(Buffer.from(message.media.payload, 'base64')));
       this.firstAudioAt ??= performance.now();
@@ -259,7 +262,7 @@ export class FakePhone {
     } else if (message.event === 'mark' && message.mark?.name) {
       this.queue.push({ mark: message.mark.name });
       this.advance(0);
-    } else if (message.event === 'clear') {
+    } else if (message.event === 'clear' || message.type === 'killAudio') {
       this.clears++;
       for (const item of this.queue) if ('mark' in item) this.echo(item.mark);
       this.queue = [];
