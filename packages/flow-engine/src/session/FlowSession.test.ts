@@ -245,3 +245,14 @@ describe('hang-up', () => {
     expect(aborted).toBe(true);
   });
 });
+
+describe('failing node runtimes', () => {
+  it('ends with an end event when a goodbye cannot be rendered', async () => {
+    const registry = createBuiltInRegistry();
+    const explodingEnd = { ...registry.get('end'), spec: { ...registry.get('end')!.spec, type: 'explodingEnd' }, runtime: { kind: 'terminal' as const, run: () => { throw new Error('boom'); } } };
+    registry.register(explodingEnd);
+    const flow = buildTestFlow([{ id: 'bye', type: 'explodingEnd' }]);
+    const { last } = await startTestSession(flow, 'chat', { registry }).expectEnd('error');
+    expect(last.transcript.some((entry) => entry.text.includes('boom'))).toBe(true);
+  });
+});
