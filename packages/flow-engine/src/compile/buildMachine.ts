@@ -123,7 +123,7 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
     case 'interactive': {
       const on: NonNullable<EngineStateConfig['on']> = {};
       for (const port of ports) on[`port.${port}`] = leave(port, []);
-      return { id: node.stateId, entry, on };
+      return { id: node.stateId, entry, on, always: { guard: 'endsSession', target: endTarget } };
     }
     case 'terminal':
       if (node.parent === null) return { id: node.stateId, entry, always: { target: endTarget } };

@@ -34,8 +34,8 @@ export function enterNode(context: EngineContext, node: CompiledNode, tables: Co
   } catch (error) {
     host?.logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed while running: ${String(error)}`);
     host?.note(node.node.id, `node failed: ${String(error)}`, 'error');
-    if (node.behaviour === 'terminal') {
-      // A goodbye that cannot be rendered still ends the session, with an end event the transport can act on.
+    if (node.behaviour === 'terminal' || node.behaviour === 'interactive') {
+      // A question or goodbye that cannot be rendered ends the session, with an end event the transport can act on.
       host?.output({ type: 'end', nodeId: node.node.id, reason: 'error' });
       return { ...entered, end: { reason: 'error' } };
     }

@@ -255,4 +255,12 @@ describe('failing node runtimes', () => {
     const { last } = await startTestSession(flow, 'chat', { registry }).expectEnd('error');
     expect(last.transcript.some((entry) => entry.text.includes('boom'))).toBe(true);
   });
+
+  it('ends with an end event when a question cannot be rendered', async () => {
+    const registry = createBuiltInRegistry();
+    const menu = registry.get('menu')!;
+    registry.register({ ...menu, spec: { ...menu.spec, type: 'brokenMenu' }, runtime: { kind: 'interactive' as const, render: () => { throw new Error('no words'); }, onInput: () => ({ type: 'noMatch' as const }) } });
+    const flow = buildTestFlow([{ id: 'ask', type: 'brokenMenu', config: { prompt: en('?'), options: [{ key: '1', label: { 'en-US': 'one' } }] }, to: { '1': 'bye', noInput: 'bye', noMatch: 'bye' } }, { id: 'bye', type: 'end' }]);
+    await startTestSession(flow, 'dtmf', { registry }).expectEnd('error');
+  });
 });
