@@ -261,6 +261,7 @@ describe('failing node runtimes', () => {
     const menu = registry.get('menu')!;
     registry.register({ ...menu, spec: { ...menu.spec, type: 'brokenMenu' }, runtime: { kind: 'interactive' as const, render: () => { throw new Error('no words'); }, onInput: () => ({ type: 'noMatch' as const }) } });
     const flow = buildTestFlow([{ id: 'ask', type: 'brokenMenu', config: { prompt: en('?'), options: [{ key: '1', label: { 'en-US': 'one' } }] }, to: { '1': 'bye', noInput: 'bye', noMatch: 'bye' } }, { id: 'bye', type: 'end' }]);
-    await startTestSession(flow, 'dtmf', { registry }).expectEnd('error');
+    const { last } = await startTestSession(flow, 'dtmf', { registry }).expectEnd('error');
+    expect(last.transcript.some((entry) => entry.text.includes('no words'))).toBe(true);
   });
 });
