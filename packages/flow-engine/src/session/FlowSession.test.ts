@@ -68,6 +68,16 @@ describe('FlowSession', () => {
     expect(after.error).toMatch(/has ended/);
   });
 
+  it('refuses malformed input from the network with an error result and keeps the session', async () => {
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 'bad', channel: 'dtmf' });
+    for (const raw of ['{"type":"dtmf"}', '{"type":"dtmf","digits":"12ab"}', '{"type":"teleport"}', 'null', '{"type":"speech","transcript":"x","confidence":"high"}']) {
+      const turn = await session.send(JSON.parse(raw));
+      expect(turn.error).toBeDefined();
+      expect(turn.status).toBe('active');
+    }
+    expect((await session.send({ type: 'dtmf', digits: '4211' })).nodeId).toBe('askPin');
+  });
+
   it('falls back to the default locale for a locale the flow lacks, and speaks a declared one', async () => {
     const flow = buildTestFlow([{ id: 'hi', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye', 'ko-KR': '안녕히 가세요' } } } }], { locales: ['en-US', 'ko-KR'] });
     const french = await startTestSession(flow, 'chat', { locale: 'fr-FR' }).expectPrompt('Goodbye');

@@ -121,6 +121,9 @@ export class FlowSession {
   }
 
   async #turn(input: InputEvent): Promise<TurnResult> {
+    // Input arrives from the network; a malformed event is refused rather than trusted to its static type.
+    const problem = describeBadInput(input);
+    if (problem !== null) return { ...this.#finishTurn(), error: `${problem}; send { type: 'dtmf', digits } | { type: 'speech', transcript } | { type: 'text', text } | { type: 'noInput' } | { type: 'hangup' }.` };
     if (input.type !== 'hangup' && this.#busy()) await this.#settle();
     if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
     const context = this.#context();
@@ -195,6 +198,25 @@ export class FlowSession {
       else logger.warn({ sessionId: this.id, variable: name }, `caller data "${name}" is not a declared flow variable and was ignored`);
     }
     return variables;
+  }
+}
+
+function describeBadInput(input: unknown): string | null {
+  if (typeof input !== 'object' || input === null || !('type' in input)) return 'Input is not an event object';
+  const event: { type: unknown; digits?: unknown; transcript?: unknown; text?: unknown; confidence?: unknown } = input;
+  switch (event.type) {
+    case 'dtmf':
+      return typeof event.digits === 'string' && /^[0-9*#]{0,64}$/.test(event.digits) ? null : 'A dtmf event needs `digits` made of 0-9, * and #';
+    case 'speech':
+      if (typeof event.transcript !== 'string') return 'A speech event needs a `transcript` string';
+      return event.confidence === undefined || typeof event.confidence === 'number' ? null : 'A speech `confidence` must be a number';
+    case 'text':
+      return typeof event.text === 'string' ? null : 'A text event needs a `text` string';
+    case 'noInput':
+    case 'hangup':
+      return null;
+    default:
+      return `Unknown input type ${JSON.stringify(event.type)}`;
   }
 }
 
