@@ -1,0 +1,87 @@
+import { createServer } from 'node:http';
+import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent } from '@omniflow/flow-engine';
+import { afterEach, describe, expect, it } from 'vitest';
+import { attachVoiceGateway, type VoiceSessionService, type VoiceTokenService } from './attachVoiceGateway.ts';
+import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
+import { bankFlow, FakePhone } from './voiceTestHarness.ts';
+
+/** Stands in for the runtime's store-backed SessionService: real engine sessions kept in a map. */
+function engineSessions() {
+  const compiled = compileFlow(bankFlow, createBuiltInRegistry());
+  if (!compiled.ok) throw new Error('bank flow does not compile');
+  const live = new Map<string, FlowSession>();
+  const started: { flowId: string; channel: string; sessionId?: string; callerData?: Record<string, unknown> }[] = [];
+  const service: VoiceSessionService = {
+    async start(request) {
+      started.push(request);
+      const id = request.sessionId ?? `s${started.length}`;
+      const { session, turn } = await FlowSession.start(compiled.compiled, { sessionId: id, channel: request.channel });
+      live.set(id, session);
+      return { sessionId: id, status: turn.status, outputs: turn.outputs };
+    },
+    async input(sessionId: string, input: InputEvent) {
+      const session = live.get(sessionId);
+      if (!session) throw new Error(`no session ${sessionId}`);
+      const turn = await session.send(input);
+      return { sessionId, status: turn.status, outputs: turn.outputs };
+    },
+  };
+  return { service, started };
+}
+
+const tokens: VoiceTokenService = {
+  async authenticate(token) {
+    if (token === 'admin') return { kind: 'role' };
+    if (token === 'bank-channel') return { kind: 'channel', flowId: 'bank' };
+    if (token === 'other-channel') return { kind: 'channel', flowId: 'other' };
+    return undefined;
+  },
+};
+
+const quiet = { debug() {}, info() {}, warn() {}, error() {} };
+const engines = createDefaultVoiceEngines();
+
+async function mount() {
+  const { service, started } = engineSessions();
+  const server = createServer();
+  const voice = attachVoiceGateway(server, { sessions: service, tokens, logger: quiet, engines });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const url = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/ws/voice`;
+  return {
+    url,
+    started,
+    close: async () => {
+      voice.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+describe('attachVoiceGateway', { timeout: 30_000 }, () => {
+  let mounted: Awaited<ReturnType<typeof mount>> | null = null;
+  afterEach(async () => {
+    await mounted?.close();
+    mounted = null;
+  });
+
+  it('runs a voice session on the flow a channel token is bound to, with the other parameters as caller data', async () => {
+    mounted = await mount();
+    const phone = await FakePhone.dial(mounted.url, 'twilio', { token: 'bank-channel', locale: 'en-US', from: '+15550100' });
+    expect(await phone.waitFor(() => mounted?.started.length === 1, { audioMs: 3000 })).toBe(true);
+    expect(mounted.started).toEqual([{ flowId: 'bank', channel: 'voice', locale: 'en-US', callerData: { from: '+15550100' }, sessionId: 'voice-CAtest' }]);
+    expect(phone.closedWith).toBeNull();
+    phone.hangUp();
+  });
+
+  it('refuses an unknown token and a channel token of another flow', async () => {
+    mounted = await mount();
+    const refused: Record<string, string>[] = [{ token: 'nope', flowId: 'bank' }, { token: 'other-channel', flowId: 'bank' }, { token: 'admin' }];
+    for (const params of refused) {
+      const phone = await FakePhone.dial(mounted.url, 'twilio', params);
+      await phone.waitFor(() => phone.closedWith !== null, { audioMs: 2000, realMs: 3000 });
+      expect(phone.closedWith).toBe(1008);
+    }
+    expect(mounted.started).toEqual([]);
+  });
+});
