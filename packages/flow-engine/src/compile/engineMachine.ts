@@ -21,7 +21,7 @@ function outcomeOf(event: unknown): AsyncOutcome | undefined {
   return typeof port === 'string' && isVariables(variables) ? { port, variables } : undefined;
 }
 
-function endWith(context: EngineContext, system: object, reason: EndReason, nodeId?: string): Partial<EngineContext> {
+function endWith(system: object, reason: EndReason, nodeId?: string): Partial<EngineContext> {
   hostOf(system)?.output(nodeId === undefined ? { type: 'end', reason } : { type: 'end', nodeId, reason });
   return { end: { reason } };
 }
@@ -108,15 +108,15 @@ export function createEngineSetup(tables: CompiledTables) {
         }
         return { frames: context.frames.slice(0, -1), variables, node: params.key };
       }),
-      endSession: assign(({ context, system }, params: { reason: EndReason }) => endWith(context, system, params.reason)),
-      endFromEvent: assign(({ context, event, system }) => (event.type === 'end' ? endWith(context, system, event.reason) : {})),
+      endSession: assign(({ system }, params: { reason: EndReason }) => endWith(system, params.reason)),
+      endFromEvent: assign(({ event, system }) => (event.type === 'end' ? endWith(system, event.reason) : {})),
       dangling: assign(({ context, system }, params: { port: string | null }) => {
         const host = hostOf(system);
         const node = nodeOf(tables, context.node);
         const port = params.port ?? context.port ?? 'unknown';
         host?.logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
         host?.note(node.node.id, `port ${port} has no edge`, port);
-        return endWith(context, system, 'error', node.node.id);
+        return endWith(system, 'error', node.node.id);
       }),
     },
   });
