@@ -13,8 +13,8 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
   kind: 'interactive',
   render(config, scope, request) {
     const intro = scope.prompt(request.reprompt ?? config.prompt).text;
-    // A menu renders the same way for every caller with the same intro, channel and locale: reuse it.
-    const key = `${scope.channel}\u0000${scope.locale}\u0000${scope.settings.noInputTimeoutSeconds ?? ''}\u0000${intro}`;
+    // A menu renders the same way for every caller with the same node, intro, channel and locale: reuse it.
+    const key = `${scope.nodeId}\u0000${scope.channel}\u0000${scope.locale}\u0000${scope.settings.noInputTimeoutSeconds ?? ''}\u0000${intro}`;
     const cache = renderCache.get(config) ?? new Map<string, readonly OutputEvent[]>();
     renderCache.set(config, cache);
     const cached = cache.get(key);
