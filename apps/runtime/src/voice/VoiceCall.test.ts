@@ -16,7 +16,7 @@ function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: 
   const compiled = compileFlow(flow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
   const record: EngineCall = { parameters: { mode: 'twilio', sampleRate: 8000, flowId: 'f', token: 't', locale: 'en-US', callSid: 'CA1', streamSid: 'MZ1', customParameters: {} }, turns: [], inputs: [], events: [], eventWallMs: [] };
-  const log = { clears: 0, played: [] as string[], ends: [] as VoiceCallEnd[], events: [] as VoiceCallEvent[] };
+  const log: { clears: number; played: string[]; ends: VoiceCallEnd[]; events: VoiceCallEvent[] } = { clears: 0, played: [], ends: [], events: [] };
   const call = new VoiceCall({
     callId: 'CA1',
     session: options.session ?? engineSession(compiled.compiled, 'en-US', record),
