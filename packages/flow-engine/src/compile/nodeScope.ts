@@ -22,6 +22,7 @@ class ContextScope implements NodeScope {
   readonly settings: FlowSettings;
   readonly now: () => number;
   readonly #tables: CompiledTables;
+  #withImplicit: Readonly<Record<string, unknown>> | undefined;
 
   constructor(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number) {
     const flow = node.flow;
@@ -49,11 +50,17 @@ class ContextScope implements NodeScope {
   }
 
   evaluate(expression: string, extra?: Readonly<Record<string, unknown>>): unknown {
-    return this.#tables.evaluate(expression, extra ? { ...this.variables, ...extra } : this.variables);
+    return this.#tables.evaluate(expression, extra ? { ...this.#values(), ...extra } : this.#values());
   }
 
   #fill(template: string): string {
-    return fillTemplate(template, this.variables, this.sensitive);
+    return template.includes('{{') ? fillTemplate(template, this.#values(), this.sensitive) : template;
+  }
+
+  /** The flow variables plus the implicit `channel` and `locale` (flow-schema's IMPLICIT_VARIABLES). */
+  #values(): Readonly<Record<string, unknown>> {
+    this.#withImplicit ??= { channel: this.channel, locale: this.locale, ...this.variables };
+    return this.#withImplicit;
   }
 }
 

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@omniflow/flow-schema';
 import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
 import { startTestSession } from '../../testing/startTestSession.ts';
@@ -16,6 +16,17 @@ const flow = buildTestFlow(
 );
 
 describe('condition and set', () => {
+  it('reads the implicit channel and locale variables', async () => {
+    const byChannel = buildTestFlow([
+      { id: 'which', type: 'condition', config: { cases: [{ id: 'phone', when: 'channel != "chat"' }] }, to: { phone: 'phone', default: 'chat' } },
+      { id: 'phone', type: 'end', config: { prompt: en('Phone in {{locale}}.') } },
+      { id: 'chat', type: 'end', config: { prompt: en('Chat in {{locale}}.') } },
+    ]);
+    const voice = await startTestSession(byChannel, 'voice').expectPrompt('Phone in en-US.');
+    const chat = await startTestSession(byChannel, 'chat').expectPrompt('Chat in en-US.');
+    expect([voice.last.status, chat.last.status]).toEqual(['ended', 'ended']);
+  });
+
   const answer = { dtmf: (n: string) => ({ type: 'dtmf' as const, digits: `${n}#` }), voice: (n: string) => ({ type: 'speech' as const, transcript: n }), chat: (n: string) => ({ type: 'text' as const, text: n }) };
   for (const channel of CHANNELS) {
     it(`computes values in order and takes the first true case (${channel})`, async () => {
