@@ -48,13 +48,13 @@ export function compileFlow(input: unknown, registry: NodeTypeRegistry, options:
 /** An expression evaluator that parses each distinct expression once; an unparsable one evaluates to `null`. */
 function createEvaluator(): CompiledTables['evaluate'] {
   const cache = new Map<string, ExpressionAst | null>();
-  return (expression, scope) => {
+  return (expression, scope, now) => {
     let ast = cache.get(expression);
     if (ast === undefined) {
       const parsed = parseExpression(expression);
       ast = parsed.ok ? parsed.ast : null;
       cache.set(expression, ast);
     }
-    return ast === null ? null : evaluateExpression(ast, scope);
+    return ast === null ? null : evaluateExpression(ast, scope, { now });
   };
 }

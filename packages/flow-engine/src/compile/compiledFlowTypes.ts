@@ -54,7 +54,8 @@ export interface CompiledTables {
   nodes: ReadonlyMap<string, CompiledNode>;
   handlers: HandlerLookup;
   limits: EngineLimits;
-  evaluate(expression: string, scope: Readonly<Record<string, unknown>>): unknown;
+  /** Evaluates an expression; `now` is the session clock (for `now()` and `today()`). */
+  evaluate(expression: string, scope: Readonly<Record<string, unknown>>, now: () => number): unknown;
 }
 
 /** A flow compiled once per version and shared by all of its sessions. */

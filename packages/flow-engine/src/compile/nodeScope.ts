@@ -50,7 +50,7 @@ class ContextScope implements NodeScope {
   }
 
   evaluate(expression: string, extra?: Readonly<Record<string, unknown>>): unknown {
-    return this.#tables.evaluate(expression, extra ? { ...this.#values(), ...extra } : this.#values());
+    return this.#tables.evaluate(expression, extra ? { ...this.#values(), ...extra } : this.#values(), this.now);
   }
 
   #fill(template: string): string {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS } from '@omniflow/flow-schema';
 import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
+import { ManualClock } from '../../testing/ManualClock.ts';
 import { startTestSession } from '../../testing/startTestSession.ts';
 
 const flow = buildTestFlow(
@@ -16,6 +17,18 @@ const flow = buildTestFlow(
 );
 
 describe('condition and set', () => {
+  it('evaluates today() on the session clock', async () => {
+    const dated = buildTestFlow(
+      [
+        { id: 'stamp', type: 'set', config: { assignments: [{ variable: 'day', value: 'today()' }] }, to: { next: 'bye' } },
+        { id: 'bye', type: 'end', config: { prompt: en('Today is {{day}}.') } },
+      ],
+      { variables: [{ name: 'day', type: 'string' }] },
+    );
+    const { last } = await startTestSession(dated, 'chat', { clock: new ManualClock({ start: Date.parse('2030-02-03T10:00:00Z') }) }).expectPrompt('Today is 2030-02-03.');
+    expect(last.variables.day).toBe('2030-02-03');
+  });
+
   it('reads the implicit channel and locale variables', async () => {
     const byChannel = buildTestFlow([
       { id: 'which', type: 'condition', config: { cases: [{ id: 'phone', when: 'channel != "chat"' }] }, to: { phone: 'phone', default: 'chat' } },
