@@ -60,7 +60,7 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
   it('drags a menu, a message, a transfer and an end node from the palette', async () => {
     await page.locator('.react-flow__controls-zoomout').click();
     await page.locator('.react-flow__controls-zoomout').click();
-    await canvas.dropFromPalette('menu', 0.08, 0.08);
+    await canvas.dropFromPalette('menu', 0.22, 0.1);
     await canvas.dropFromPalette('message', 0.72, 0.06);
     await canvas.dropFromPalette('transfer', 0.72, 0.3);
     await canvas.dropFromPalette('end', 0.72, 0.72);
@@ -196,6 +196,17 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.getByRole('button', { name: 'Reload theirs' }).click();
     await expect.poll(() => page.getByLabel('Flow name', { exact: true }).inputValue()).toBe('Renamed by a colleague');
     await saved();
+
+    // Again, and this time keep mine: the save goes on top of their revision.
+    const again = (await (await fetch(`${stack.url}/api/flows/${flowId}`, { headers })).json()) as typeof current;
+    const second = await fetch(`${stack.url}/api/flows/${flowId}`, { method: 'PUT', headers, body: JSON.stringify({ flow: { ...again.flow.draft, name: 'Theirs again' }, revision: again.flow.revision }) });
+    expect(second.status).toBe(200);
+    await page.getByLabel('Flow name', { exact: true }).fill('Card activation');
+    await page.getByRole('button', { name: 'Overwrite with mine' }).click();
+    await saved();
+    const after = (await (await fetch(`${stack.url}/api/flows/${flowId}`, { headers })).json()) as typeof current;
+    expect(after.flow.draft.name).toBe('Card activation');
+    expect(after.flow.revision).toBe(again.flow.revision + 2);
   });
 
   it('switches the UI language', async () => {

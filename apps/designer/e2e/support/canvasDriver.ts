@@ -27,7 +27,13 @@ export class CanvasDriver {
     await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await this.page.waitForTimeout(50);
     await this.page.mouse.up();
-    await this.page.locator(`[data-testid="rf__edge-${source}:${port}"]`).waitFor({ state: 'attached', timeout: 5000 });
+    await this.page
+      .locator(`[data-testid="rf__edge-${source}:${port}"]`)
+      .waitFor({ state: 'attached', timeout: 5000 })
+      .catch(async (error: unknown) => {
+        await this.page.screenshot({ path: `/tmp/connect-failed-${source}-${port}.png` });
+        throw error;
+      });
   }
 
   /** Clicks a node's title to select it. */
