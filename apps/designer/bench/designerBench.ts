@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
@@ -96,6 +96,8 @@ function line(cells: string[]): string {
 }
 
 function printTable(rows: Row[]): void {
+  // Frame rates are only comparable on an idle machine; say how busy this one was.
+  console.log(`Chromium (software rendering), ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
   console.log(line(['nodes', 'view', 'first render (ms)', 'nodes in DOM', 'pan fps', 'worst frame (ms)', 'render < 1.5 s', 'fps ≥ 50']));
   console.log(line(['---:', '---', '---:', '---:', '---:', '---:', ':---:', ':---:']));
   for (const r of rows) {

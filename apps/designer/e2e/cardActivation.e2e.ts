@@ -160,9 +160,9 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.getByLabel('Channel').selectOption('dtmf');
     await page.getByRole('button', { name: 'Restart' }).click();
     await page.locator('.sim-line.from-bot').first().waitFor();
+    await shot('05-simulator-keypad');
     await page.getByRole('button', { name: 'key 2' }).click();
     await page.locator('.sim-line.from-system').filter({ hasText: 'Transferred to general' }).waitFor();
-    await shot('05-simulator-keypad');
 
     await page.locator('.simulator').getByLabel('Locale').selectOption('zh-CN');
     await page.getByRole('button', { name: 'Restart' }).click();
