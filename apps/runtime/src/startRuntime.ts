@@ -16,6 +16,7 @@ import { loadPluginPacks, type PackLoadReport } from './plugins/loadPluginPacks.
 import { seedExampleFlows } from './seedExampleFlows.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { SessionService } from './sessions/SessionService.ts';
+import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from './store/SqliteFlowStore.ts';
@@ -72,7 +73,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
     const compiler = new FlowCompiler(store, registry);
-    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name] });
+    const cipher = SnapshotCipher.fromConfig(config);
+    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedExamples) await seedExampleFlows(store, compiler, logger);
 

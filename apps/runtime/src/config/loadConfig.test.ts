@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './loadConfig.ts';
 
+const KEY = Buffer.alloc(32, 7).toString('base64');
+const OLD_KEY = Buffer.alloc(32, 9).toString('base64');
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -23,8 +25,18 @@ describe('loadConfig', () => {
     expect(config.secrets).toEqual({ CORE_BANKING_URL: 'http://env', ONLY_FILE: 'f' });
   });
 
+  it('reads the snapshot key and the old keys kept for reading', () => {
+    const config = loadConfig({ OMNIFLOW_SNAPSHOT_KEY: KEY, OMNIFLOW_SNAPSHOT_OLD_KEYS: ` ${OLD_KEY} ` }, { cwd: dir });
+    expect(config.snapshotKey).toBe(KEY);
+    expect(config.snapshotOldKeys).toEqual([OLD_KEY]);
+    expect(loadConfig({}, { cwd: dir }).snapshotKey).toBeUndefined();
+  });
+
   it('explains what to fix for a bad setting', () => {
     expect(() => loadConfig({ STORE: 'postgres' })).toThrow(/DATABASE_URL/);
+    expect(() => loadConfig({ STORE: 'postgres', DATABASE_URL: 'postgres://x/y' })).toThrow(/OMNIFLOW_SNAPSHOT_KEY/);
+    expect(() => loadConfig({ OMNIFLOW_SNAPSHOT_KEY: 'c2hvcnQ=' })).toThrow(/32 random bytes/);
+    expect(() => loadConfig({ OMNIFLOW_SNAPSHOT_OLD_KEYS: `${KEY},nope` })).toThrow(/OMNIFLOW_SNAPSHOT_OLD_KEYS/);
     expect(() => loadConfig({ STORE: 'mongo' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     writeFileSync(join(dir, 'broken.json'), '{');

@@ -36,6 +36,10 @@ export interface RuntimeConfig {
   sessionIdleMinutes: number;
   /** Directory of the built designer served at `/`, when it exists. */
   designerDir: string;
+  /** Base64 of 32 bytes sealing stored session snapshots; when absent, a key file generated in the data dir. */
+  snapshotKey?: string;
+  /** Earlier snapshot keys (base64), still accepted for reading after a rotation. */
+  snapshotOldKeys: string[];
 }
 
 /** A config problem the operator can fix, with the setting it is about. */
@@ -74,6 +78,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
   // Twilio's own variable name is accepted as-is, since that is what its docs tell people to set.
   if (env['TWILIO_AUTH_TOKEN'] && !secrets['TWILIO_AUTH_TOKEN']) secrets['TWILIO_AUTH_TOKEN'] = env['TWILIO_AUTH_TOKEN'];
 
+  const snapshotKey = str('snapshotKey', 'OMNIFLOW_SNAPSHOT_KEY');
+  const snapshotOldKeys = listSetting(env['OMNIFLOW_SNAPSHOT_OLD_KEYS'], fromFile['snapshotOldKeys']) ?? [];
+  if (snapshotKey !== undefined && !isSnapshotKey(snapshotKey)) {
+    throw new ConfigError('OMNIFLOW_SNAPSHOT_KEY must be base64 of 32 random bytes (openssl rand -base64 32).');
+  }
+  if (!snapshotOldKeys.every(isSnapshotKey)) {
+    throw new ConfigError('OMNIFLOW_SNAPSHOT_OLD_KEYS must be a comma-separated list of base64 32-byte keys (earlier OMNIFLOW_SNAPSHOT_KEY values).');
+  }
+  // Every process sharing the database must seal with the same key, so a per-data-dir key file will not do.
+  if (store === 'postgres' && !snapshotKey) {
+    throw new ConfigError('STORE=postgres needs OMNIFLOW_SNAPSHOT_KEY (openssl rand -base64 32), the same in every runtime process.');
+  }
+
   const sync = str('sqliteSynchronous', 'OMNIFLOW_SQLITE_SYNCHRONOUS') ?? 'normal';
   if (sync !== 'normal' && sync !== 'full') throw new ConfigError(`OMNIFLOW_SQLITE_SYNCHRONOUS must be "normal" or "full", got "${sync}".`);
 
@@ -97,7 +114,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
     sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
     designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
+    snapshotOldKeys,
   };
+  if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;
   const adminToken = str('adminToken', 'OMNIFLOW_ADMIN_TOKEN');
   if (adminToken) config.adminToken = adminToken;
@@ -121,6 +140,10 @@ function readConfigFile(path: string): Record<string, unknown> {
   }
   if (!isRecord(parsed)) throw new ConfigError(`The config file ${path} must hold a JSON object.`);
   return parsed;
+}
+
+function isSnapshotKey(value: string): boolean {
+  return /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) && Buffer.from(value, 'base64').length === 32;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

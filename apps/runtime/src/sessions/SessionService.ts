@@ -6,6 +6,7 @@ import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
+import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 
 /** What the runtime answers for one turn of a session. */
 export interface SessionTurn {
@@ -51,6 +52,7 @@ export class SessionService {
   readonly #logger: Logger;
   readonly #metrics: RuntimeMetrics;
   readonly #secrets: (name: string) => string | undefined;
+  readonly #cipher: SnapshotCipher;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -58,12 +60,17 @@ export class SessionService {
   #inFlight = 0;
   #idle: (() => void)[] = [];
 
-  constructor(deps: { store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined }) {
+  constructor(deps: {
+    store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined;
+    /** Seals every stored snapshot (sensitive variables are in it in clear). */
+    cipher: SnapshotCipher;
+  }) {
     this.#store = deps.store;
     this.#compiler = deps.compiler;
     this.#logger = deps.logger;
     this.#metrics = deps.metrics;
     this.#secrets = deps.secrets;
+    this.#cipher = deps.cipher;
   }
 
   /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
@@ -94,7 +101,7 @@ export class SessionService {
       });
       const snapshot = session.snapshot();
       await this.#store.createSession(
-        { id: sessionId, flowId: flow.id, version, draftDocument: request.draft ? flow.draft : null, channel: request.channel, locale: snapshot.locale, status: turn.status, snapshot },
+        { id: sessionId, flowId: flow.id, version, draftDocument: request.draft ? flow.draft : null, channel: request.channel, locale: snapshot.locale, status: turn.status, snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }) },
         turn.transcript,
       );
       this.#remember(sessionId, { session, logger, turn: 0 });
@@ -115,7 +122,7 @@ export class SessionService {
         }
         const { session, logger } = await this.#resume(record);
         const turn = await session.send(input);
-        const snapshot = session.snapshot();
+        const snapshot = this.#cipher.seal(session.snapshot(), { sessionId, turn: record.turn + 1 });
         const saved = await this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries: turn.transcript });
         if (!saved.ok) {
           this.#live.delete(sessionId);
@@ -168,8 +175,21 @@ export class SessionService {
     const record = await this.get(head.id);
     const logger = this.#logger.child({ sessionId: record.id, flowId: record.flowId, version: record.version });
     const compiled = record.draftDocument ? await this.#compiler.draft(record.draftDocument) : await this.#compiler.version(record.flowId, record.version);
+    let stored: unknown;
+    try {
+      stored = this.#cipher.open(record.snapshot, { sessionId: record.id, turn: record.turn });
+    } catch (error) {
+      if (!(error instanceof SnapshotUnreadableError)) throw error;
+      this.#live.delete(record.id);
+      logger.warn({ reason: error.message }, 'stored session snapshot cannot be opened');
+      throw new ApiError(410, {
+        code: 'SESSION_UNREADABLE',
+        message: `Session "${record.id}" cannot be resumed: ${error.message} Start a new session.`,
+        pointer: '',
+      });
+    }
     const transcript = (await this.#store.getTranscript(record.id)).filter(isTranscriptEntry);
-    const session = FlowSession.restore(compiled, snapshotOf(record.snapshot), {
+    const session = FlowSession.restore(compiled, snapshotOf(stored), {
       sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript,
     });
     return { session, logger, turn: record.turn };

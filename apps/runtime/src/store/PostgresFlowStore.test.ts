@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnRuntime, type SpawnedRuntime } from '../testing/spawnRuntime.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgres.ts';
 import { jsonClient } from '../testing/jsonClient.ts';
-import { pinFlow } from '../testing/testFlows.ts';
+import { LONG_PIN, pinFlow } from '../testing/testFlows.ts';
+import { Client } from 'pg';
+import { randomBytes } from 'node:crypto';
 import { describeFlowStoreContract } from './flowStoreContract.ts';
 import { PostgresFlowStore } from './PostgresFlowStore.ts';
 
@@ -22,6 +24,8 @@ describeFlowStoreContract('PostgreSQL 15', async () => PostgresFlowStore.open(se
 
 describe('two runtime processes on one PostgreSQL', () => {
   const ADMIN = 'scale-out-admin-token';
+  // Both processes seal and open each other's snapshots, so they share the key through config.
+  const SNAPSHOT_KEY = randomBytes(32).toString('base64');
   const dirs: string[] = [];
   const running: SpawnedRuntime[] = [];
   afterAll(async () => {
@@ -36,7 +40,7 @@ describe('two runtime processes on one PostgreSQL', () => {
     const dir = mkdtempSync(join(tmpdir(), 'omniflow-scale-'));
     dirs.push(dir);
     const runtime = await spawnRuntime({
-      STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN,
+      STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN, OMNIFLOW_SNAPSHOT_KEY: SNAPSHOT_KEY,
       OMNIFLOW_PLUGINS: '', OMNIFLOW_START_CORE_BANKING: 'false',
     });
     running.push(runtime);
@@ -45,17 +49,31 @@ describe('two runtime processes on one PostgreSQL', () => {
 
   it('continues a session started on one runtime on the other, and back', async () => {
     const [a, b] = await Promise.all([start(), start()]);
-    expect((await api(a.url, 'POST', '/api/flows', { flow: pinFlow('shared') })).status).toBe(201);
+    expect((await api(a.url, 'POST', '/api/flows', { flow: pinFlow('shared', LONG_PIN.length) })).status).toBe(201);
     expect((await api(b.url, 'POST', '/api/flows/shared/publish', {})).body.version.version).toBe(1);
 
     const id: string = (await api(a.url, 'POST', '/api/sessions', { flowId: 'shared', channel: 'chat' })).body.session.sessionId;
     const onB = await api(b.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1' } });
     expect(onB.body.session.nodeId).toBe('askPin');
     // A still holds the session in memory at its first turn; the stored turn count makes it resume from the store.
-    const backOnA = await api(a.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1234' } });
+    const backOnA = await api(a.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: LONG_PIN } });
     expect(backOnA.body.session.status).toBe('ended');
     const transcript = (await api(b.url, 'GET', `/api/sessions/${id}/transcript`)).body.transcript;
     expect(transcript.filter((e: { from: string }) => e.from === 'caller')).toHaveLength(2);
     expect((await api(b.url, 'GET', '/readyz')).body).toMatchObject({ ok: true, store: 'postgres' });
+
+    // The PIN was entered, yet the sessions and transcripts tables hold it nowhere in clear.
+    const db = new Client({ connectionString: server.url });
+    await db.connect();
+    try {
+      const raw = await db.query<{ dump: string }>(
+        "SELECT (SELECT json_agg(s)::text FROM sessions s) || (SELECT json_agg(t)::text FROM transcripts t) AS dump",
+      );
+      const dump = raw.rows[0]?.dump ?? '';
+      expect(dump).toContain(id);
+      expect(dump).not.toContain(LONG_PIN);
+    } finally {
+      await db.end();
+    }
   }, 90_000);
 });

@@ -146,8 +146,8 @@ export class SqliteFlowStore implements FlowStore {
 
   async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
     const statement = options.snapshot === false ? this.#stmt.getSessionHead : this.#stmt.getSession;
-    const row = statement.get(id) as SessionRow | undefined;
-    return row ? sessionFromRow(row) : undefined;
+    const row = statement.get(id) as (SessionRow & { snapshot: string }) | undefined;
+    return row ? sessionFromRow({ ...row, snapshot: JSON.parse(row.snapshot) as unknown }) : undefined;
   }
 
   /**

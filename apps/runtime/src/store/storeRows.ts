@@ -21,7 +21,7 @@ export interface VersionRow {
   published_at: string | Date;
 }
 
-/** A `sessions` row. */
+/** A `sessions` row, its `snapshot` JSON already parsed (SQLite's TEXT by the SQLite store). */
 export interface SessionRow {
   id: string;
   flow_id: string;
@@ -82,7 +82,8 @@ export function sessionFromRow(row: SessionRow): SessionRecord {
     channel: row.channel,
     locale: row.locale,
     status: sessionStatus(row.status),
-    snapshot: typeof row.snapshot === 'string' ? (JSON.parse(row.snapshot) as unknown) : row.snapshot,
+    // Already parsed: a sealed snapshot is a JSON string, which PostgreSQL's JSONB hands back as a plain string.
+    snapshot: row.snapshot,
     turn: Number(row.turn),
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

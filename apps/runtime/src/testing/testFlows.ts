@@ -1,7 +1,10 @@
 const text = (en: string, zh: string) => ({ text: { 'en-US': en, 'zh-CN': zh } });
 
-/** A small flow for runtime tests: a menu (1 balance, 2 agent), a sensitive 4-digit PIN question, a transfer and an end. */
-export function pinFlow(id = 'pin-test'): Record<string, unknown> {
+/** A ten-digit PIN for {@link pinFlow}`(id, LONG_PIN.length)`: too long to turn up by chance in ciphertext, hashes or times. */
+export const LONG_PIN = '8274619350';
+
+/** A small flow for runtime tests: a menu (1 balance, 2 agent), a sensitive PIN question (4 digits by default), a transfer and an end. */
+export function pinFlow(id = 'pin-test', pinLength = 4): Record<string, unknown> {
   return {
     id,
     name: 'PIN test',
@@ -23,7 +26,7 @@ export function pinFlow(id = 'pin-test'): Record<string, unknown> {
           ],
         },
       },
-      { id: 'askPin', type: 'ask', config: { prompt: text('Enter your four digit PIN.', '请输入密码。'), variable: 'pin', slot: { type: 'digits', minLength: 4, maxLength: 4 } } },
+      { id: 'askPin', type: 'ask', config: { prompt: text('Enter your four digit PIN.', '请输入密码。'), variable: 'pin', slot: { type: 'digits', minLength: pinLength, maxLength: pinLength } } },
       { id: 'thanks', type: 'message', config: { prompt: text('Thanks, your PIN {{pin}} was checked.', '谢谢。') } },
       { id: 'bye', type: 'end', config: { prompt: text('Goodbye.', '再见。'), outcome: 'done' } },
       { id: 'agent', type: 'transfer', config: { queue: 'support', prompt: text('Connecting you to an agent.', '正在转接。') } },
