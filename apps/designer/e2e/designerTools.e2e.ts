@@ -127,13 +127,48 @@ describe('designer tools', () => {
     await expect.poll(() => page.locator('[data-testid="rf__edge-ask1:next"]').count()).toBe(0);
   });
 
+  it('adds a plugin node from a palette search with the keyboard and edits it in its generated form', async () => {
+    await page.getByLabel('Search node types').fill('activate');
+    await expect.poll(() => page.locator('.palette-item').count()).toBe(1);
+    await page.locator('.palette-item[data-node-type="banking.activateCard"]').focus();
+    await page.keyboard.press('Enter');
+    await canvas.node('activateCard1').waitFor();
+    await page.getByLabel('Search node types').fill('');
+    const customer = page.locator('[data-field-pointer="/customerIdVariable"] select');
+    await customer.selectOption('balance');
+    expect(await customer.inputValue()).toBe('balance');
+    for (const port of ['success', 'alreadyActive', 'error', 'timeout']) {
+      await canvas.node('activateCard1').locator(`.react-flow__handle[data-handleid="${port}"]`).waitFor({ state: 'attached' });
+    }
+  });
+
+  it('moves several selected nodes in one undoable gesture', async () => {
+    await page.locator('.canvas-fit').click();
+    await page.waitForTimeout(400);
+    await canvas.select('condition1');
+    await canvas.node('end1').locator('.flow-node-header').click({ modifiers: ['Shift'] });
+    await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
+    const before = await canvas.box(canvas.node('end1'));
+    const grip = await canvas.box(canvas.node('condition1').locator('.flow-node-header'));
+    await page.mouse.move(grip.x + 20, grip.y + 8);
+    await page.mouse.down();
+    await page.mouse.move(grip.x + 60, grip.y + 90, { steps: 10 });
+    await page.mouse.up();
+    const moved = await canvas.box(canvas.node('end1'));
+    expect(moved.y - before.y).toBeGreaterThan(40);
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => Math.round((await canvas.box(canvas.node('end1'))).y)).toBe(Math.round(before.y));
+    await page.keyboard.press('Control+Shift+z');
+    await expect.poll(async () => Math.round((await canvas.box(canvas.node('end1'))).y)).toBe(Math.round(moved.y));
+  });
+
   it('round-trips edits made in the JSON view to the canvas, and undoes them', async () => {
     await page.getByRole('tab', { name: 'JSON' }).click();
     const editor = page.locator('.json-view .monaco-editor');
     await editor.waitFor();
     await editor.click();
     // Wait for the autosave of the ask node, then edit the saved document as text.
-    await expect.poll(async () => (await savedDraft('balance-check')).nodes.length).toBe(5);
+    await expect.poll(async () => (await savedDraft('balance-check')).nodes.length).toBe(6);
     const saved = await savedDraft('balance-check');
     await page.keyboard.press('Control+a');
     const edited = { ...saved, nodes: saved.nodes.map((n) => (n.id === 'end1' ? { ...n, label: 'Edited in JSON' } : n)) };
@@ -148,6 +183,8 @@ describe('designer tools', () => {
   });
 
   it('copies nodes and pastes them into another flow with the variables they use', async () => {
+    await page.locator('.canvas-fit').click();
+    await page.waitForTimeout(400);
     await canvas.select('ask1');
     await page.keyboard.press('Control+c');
     await openFlowList();
@@ -176,7 +213,7 @@ describe('designer tools', () => {
     await page.getByRole('button', { name: 'Export JSON Balance check v2', exact: true }).click();
     const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { id: string; nodes: unknown[] };
     expect(exported.id).toBe('balance-check');
-    expect(exported.nodes).toHaveLength(5);
+    expect(exported.nodes).toHaveLength(6);
 
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Delete Balance check v2 (2)' }).click();
