@@ -199,9 +199,15 @@ describe('designer tools', () => {
     await expect.poll(() => page.getByLabel('Sensitive 1').isChecked()).toBe(true);
   });
 
-  it('renames, duplicates, exports and deletes flows in the flow list', async () => {
-    await page.locator('.save-status[data-status="saved"]').waitFor();
+  it('saves the last edit when the analyst leaves the editor at once', async () => {
+    const secondId = decodeURIComponent(new URL(page.url()).hash.replace('#/flows/', ''));
+    await page.getByLabel('Flow name', { exact: true }).fill('Second flow, renamed');
     await openFlowList();
+    await expect.poll(async () => (await savedDraft(secondId)).name).toBe('Second flow, renamed');
+  });
+
+  it('renames, duplicates, exports and deletes flows in the flow list', async () => {
+    await page.reload();
     page.once('dialog', (d) => void d.accept('Balance check v2'));
     await page.getByRole('button', { name: 'Rename Balance check' }).click();
     await page.getByRole('link', { name: 'Balance check v2' }).waitFor();

@@ -42,6 +42,16 @@ export function useAutosave(flowId: string) {
     return () => clearTimeout(timer);
   }, [editCount, savedEditCount, saveStatus, save]);
 
+  useEffect(
+    () => () => {
+      // Leaving the editor (back to the flow list) must not drop the last edits still waiting for the timer.
+      const s = useFlowStore.getState();
+      if (!s.flow || s.revision === null || s.saveStatus === 'conflict' || s.editCount === s.savedEditCount) return;
+      runtimeClient.updateFlow(flowId, s.flow, s.revision).catch((e: unknown) => console.warn(`Could not save "${flowId}" on leaving the editor`, e));
+    },
+    [flowId],
+  );
+
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
       const s = useFlowStore.getState();
