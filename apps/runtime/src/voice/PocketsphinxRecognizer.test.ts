@@ -50,6 +50,20 @@ public <choice> = [<prefix>] <option> [please] | <key>;
     }
   });
 
+  it('recognizes spoken digits and yes/no over the phone line, as the engine writes those grammars', async () => {
+    const digits = `#JSGF V1.0;
+grammar menu;
+public <choice> = <digits>;
+<digit> = zero | oh | one | two | three | four | five | six | seven | eight | nine;
+<digits> = <digit> <digit> <digit> <digit>;`;
+    for (const phrase of ['four three two one', 'one two three four']) {
+      expect((await recognizer.recognize(overThePhone(phrase), digits, 'en-US', never))?.transcript).toBe(phrase);
+    }
+    const yesNo = "#JSGF V1.0; grammar yn; public <a> = yes | yeah | sure | correct | that's right | no | nope | no thanks | wrong;";
+    expect((await recognizer.recognize(overThePhone("that's right"), yesNo, 'en-US', never))?.transcript).toBe("that's right");
+    expect((await recognizer.recognize(overThePhone('no thanks'), yesNo, 'en-US', never))?.transcript).toBe('no thanks');
+  });
+
   it('still works when the grammar holds words the dictionary lacks', async () => {
     const grammar = '#JSGF V1.0; grammar g; public <g> = activate my card | omniflowish card;';
     expect((await recognizer.recognize(overThePhone('activate my card'), grammar, 'en-US', never))?.transcript).toBe('activate my card');
