@@ -26,7 +26,7 @@ async function cardIsActive(customerId: string, lastFour: string): Promise<boole
 describe('card activation example', () => {
   it('activates the card with a keypad PIN over DTMF', async () => {
     await startTestSession(flow, 'dtmf', harness.options)
-      .expectPrompt(/press star/i)
+      .expectPrompt(/press 0/i)
       .expectPrompt(/last four digits/i)
       .press('4821')
       .expectPrompt(/date of birth/i)
@@ -121,10 +121,11 @@ describe('card activation example', () => {
       .expectEnd();
   });
 
-  it('hands over to an agent from anywhere when asked, by voice, chat or the star key', async () => {
+  it('hands over to an agent from anywhere when asked, by voice, chat or the 0 key inside a digit entry (#3)', async () => {
     await startTestSession(flow, 'voice', harness.options).say('four eight two one').say('representative').expectTransfer('card-services');
     await startTestSession(flow, 'chat', harness.options).type('I want to talk to a person').expectTransfer('card-services');
-    await startTestSession(flow, 'dtmf', harness.options).press('4821').press('*').expectTransfer('card-services');
+    await startTestSession(flow, 'dtmf', harness.options).expectNode('askLastFour').press('0#').expectTransfer('card-services');
+    await startTestSession(flow, 'voice', harness.options).press('4821').expectNode('askDateOfBirth').press('0').expectTransfer('card-services');
   });
 
   it('transfers when the core-banking service cannot be reached', async () => {

@@ -63,7 +63,7 @@ describe('flight rebooking example', () => {
       .expectEnd('completed');
   });
 
-  it('transfers to rebooking after three unknown booking numbers, or at once on "agent"', async () => {
+  it('transfers to rebooking after three unknown booking numbers, or at once on "agent" or the 0 key (#3)', async () => {
     const { registry } = createExampleRegistry();
     await startTestSession(flow, 'chat', { registry })
       .type('111111')
@@ -74,5 +74,7 @@ describe('flight rebooking example', () => {
     await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
       .say('agent')
       .expectTransfer('rebooking');
+    await startTestSession(flow, 'dtmf', { registry }).expectNode('askReference').press('0#').expectTransfer('rebooking');
+    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } }).expectNode('offer').press('0').expectTransfer('rebooking');
   });
 });

@@ -53,7 +53,7 @@ function randomInput(rng: () => number): InputEvent {
 /** Answers that lead somewhere at each interactive node of the examples (as keys: every channel accepts them). */
 const ANSWERS: Record<string, Record<string, string[]>> = {
   'card-activation': {
-    askLastFour: ['4821', '9034', '7312', '1111', '12', '*'],
+    askLastFour: ['4821', '9034', '7312', '1111', '12', '0#'],
     askDateOfBirth: ['19850314', '19781130', '19850315', '99999999'],
     askPin: ['2580', '1111', '8642', '2580'],
     askConfirmPin: ['2580', '1111', '8642', '1357'],
@@ -65,7 +65,7 @@ const ANSWERS: Record<string, Record<string, string[]>> = {
     anythingElse: ['1', '2', '5'],
   },
   'flight-rebooking': {
-    askReference: ['246810', '111111', '111111', '12', '*'],
+    askReference: ['246810', '111111', '111111', '12', '0#'],
     offer: ['1', '2', '5'],
     askDate: ['20261224', '20261210', '20260101', '1'],
   },

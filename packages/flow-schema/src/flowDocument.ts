@@ -52,7 +52,7 @@ export interface GlobalIntent {
   id: string;
   /** Phrases per locale, e.g. `{ "en-US": ["agent", "talk to a person"] }`. */
   phrases: Record<Locale, string[]>;
-  /** A keypad shortcut such as `0`; only honoured where the current node does not use that key itself. */
+  /** A keypad shortcut such as `0`: an entry of exactly this key (then `#` or timeout) takes the intent wherever it is no valid answer of the current node. */
   dtmf?: string;
   target: string;
 }

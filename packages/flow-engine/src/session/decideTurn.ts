@@ -33,7 +33,8 @@ export function decideTurn({ compiled, node, context, input, now, logger, intent
   if (context.confirm !== null) {
     // Answering "Did you say …?": yes takes the heard port, anything else asks the question of the node again.
     const yes = readYesNo(input, scope.locale);
-    return yes === true ? leave(node, context.confirm, [], undefined, logger) : retryOrLeave(node, context, 'noMatch', [], logger);
+    if (yes === true) return leave(node, context.confirm, [], undefined, logger);
+    return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'noMatch', [], logger);
   }
   if (runtime.freeForm?.(node.node.config) && input.type !== 'dtmf' && compiled.intents.length > 0) {
     // Free text would swallow "agent": give global intents the first word.
@@ -68,10 +69,11 @@ function readInput(
     case 'confirm':
       return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard) };
     case 'invalid':
-      return retryOrLeave(node, context, 'invalid', outcome.outputs, logger);
+      return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'invalid', outcome.outputs, logger);
     case 'noMatch': {
-      const fallback = retryOrLeave(node, context, 'noMatch', [], logger);
-      if (compiled.intents.length === 0) return fallback;
+      // A keypad entry that is not an answer here but is exactly a global intent's key takes the intent ("0#" = agent).
+      const fallback = keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'noMatch', [], logger);
+      if (compiled.intents.length === 0 || input.type === 'dtmf') return fallback;
       return matchIntent(compiled, input, resolveLocale(node.flow, context.locale), intentMatcher).then((intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback));
     }
   }
@@ -82,11 +84,21 @@ function readYesNo(input: CallerInput, locale: string): boolean | null {
   return parseYesNo(input.type === 'speech' ? input.transcript : input.text, locale);
 }
 
-async function matchIntent(compiled: CompiledFlow, input: CallerInput, locale: string, matcher: IntentMatcher): Promise<string | null> {
-  if (input.type === 'dtmf') {
-    const digits = input.digits.replace(/#$/, '');
-    return compiled.intents.find(({ intent }) => intent.dtmf !== undefined && intent.dtmf === digits)?.intent.id ?? null;
+/**
+ * The jump to the global intent whose keypad shortcut is exactly this entry (optionally ended by `#`), or `null`.
+ * Callers ask only after the node found the entry is no answer of its own, so a menu option on that key keeps it.
+ */
+function keypadIntentEvent(compiled: CompiledFlow, input: CallerInput): EngineEvent | null {
+  if (input.type !== 'dtmf') return null;
+  const digits = input.digits;
+  for (const { intent } of compiled.intents) {
+    const key = intent.dtmf;
+    if (key !== undefined && key !== '' && (digits === key || digits === `${key}#`)) return { type: `intent.${intent.id}` };
   }
+  return null;
+}
+
+async function matchIntent(compiled: CompiledFlow, input: Exclude<CallerInput, { type: 'dtmf' }>, locale: string, matcher: IntentMatcher): Promise<string | null> {
   const text = input.type === 'speech' ? input.transcript : input.text;
   try {
     const found = await matcher.match(text, locale);

@@ -73,6 +73,22 @@ describe('ask', () => {
     expect(last.status).toBe('ended');
   });
 
+  it('takes a global intent on its keypad shortcut when the entry is no answer here, on dtmf and voice calls (#3)', async () => {
+    const agent = { globalIntents: [{ id: 'agent', phrases: { 'en-US': ['agent'] }, dtmf: '0', target: 'agent' }] };
+    const withAgent = (slot: SlotConfig, type: 'string' | 'number') => {
+      const flow = askFlow(slot, type);
+      return { ...flow, ...agent, nodes: [...flow.nodes, { id: 'agent', type: 'transfer', config: { queue: 'agents' } }] };
+    };
+    const fourDigits = withAgent({ type: 'digits', minLength: 4, maxLength: 4 }, 'string');
+    await startTestSession(fourDigits, 'dtmf').press('0#').expectTransfer('agents');
+    await startTestSession(fourDigits, 'voice').press('0').expectTransfer('agents');
+    // Only the exact key: a wrong four-digit entry that starts with it is retried like any other.
+    await startTestSession(fourDigits, 'dtmf').press('00#').expectPrompt('That is not valid.').expectNode('ask');
+    // A slot that accepts the key as an answer keeps it.
+    const anyNumber = withAgent({ type: 'number', min: 0, max: 9 }, 'number');
+    await startTestSession(anyNumber, 'voice').press('0#').expectPrompt('Got 0.');
+  });
+
   it('collects free text on chat', async () => {
     const { last } = await startTestSession(askFlow({ type: 'text', maxLength: 20 }), 'chat').type('  hello there ').expectPrompt('Got hello there.');
     expect(last.variables.answer).toBe('hello there');

@@ -26,6 +26,13 @@ const menuFlow = buildTestFlow([
 ]);
 
 describe('menu', () => {
+  it('keeps its own option on a key that is also a global intent shortcut, and gives other keys to the intent (#3)', async () => {
+    const withZero = { ...menuFlow, globalIntents: [{ id: 'agent', phrases: { 'en-US': ['agent'] }, dtmf: '2', target: 'agent' }, { id: 'bye', phrases: { 'en-US': ['goodbye'] }, dtmf: '0', target: 'bye' }] };
+    await startTestSession(withZero, 'dtmf').press('2').expectPrompt('Card activated.');
+    await startTestSession(withZero, 'dtmf').press('0#').expectPrompt('Goodbye.').expectEnd('completed');
+    await startTestSession(withZero, 'voice').press('0').expectPrompt('Goodbye.').expectEnd('completed');
+  });
+
   it('reads options with their keys on DTMF and routes a key press to its option', async () => {
     await startTestSession(menuFlow, 'dtmf')
       .expectPrompt(/Main menu\. For balance, press 1\. For card activation, press 2\./)
