@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flowDocument.ts';
-import { issuesWithCode, nodeOf } from './testCatalog.ts';
+import type { JsonSchema, NodeTypeCatalog } from '../nodeTypeSpec.ts';
+import { issuesWithCode, nodeOf, testCatalog } from './testCatalog.ts';
+
+/** The test catalog with the ask slot's `validate` annotated `x-kind: expression`, as the engine's ask spec does. */
+function catalogWithAnnotatedValidate(): NodeTypeCatalog {
+  const catalog = new Map(testCatalog());
+  const ask = catalog.get('ask');
+  if (ask === undefined) throw new Error('the test catalog lost its ask type');
+  const validate: JsonSchema = { type: 'string', 'x-kind': 'expression' };
+  const slot: JsonSchema = { type: 'object', required: ['type'], properties: { type: { enum: ['digits', 'number', 'text', 'date'] }, validate } };
+  const properties: JsonSchema = { prompt: { type: 'object' }, variable: { type: 'string' }, slot };
+  catalog.set('ask', { ...ask, spec: { ...ask.spec, configSchema: { ...ask.spec.configSchema, properties } } });
+  return catalog;
+}
 
 function readCallerId(flow: FlowDocument): void {
   nodeOf(flow, 'check').config['cases'] = [{ id: 'ok', when: 'channel == "dtmf" && locale != "zh-CN" && callerId != ""' }];
@@ -52,6 +65,14 @@ describe('checkFields', () => {
       ['/nodes/5/config/nameVariable', 'fullName'],
       ['/nodes/5/config/args/accountId', 'accountId'],
     ]);
+  });
+
+  it('FLOW015: an x-kind expression slot.validate still reads the implicit value and reports undeclared names', () => {
+    const annotated = catalogWithAnnotatedValidate();
+    const valueOnly = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'len(value) == 4 && value != "0000"' }), annotated);
+    expect(valueOnly).toEqual([]);
+    const undeclared = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'value != blocked' }), annotated);
+    expect(undeclared.map((issue) => [issue.pointer, issue.message.match(/variable "(\w+)"/)?.[1]])).toEqual([['/nodes/3/config/slot/validate', 'blocked']]);
   });
 
   it('FLOW015: accepts the implicit channel and locale variables and the options override', () => {

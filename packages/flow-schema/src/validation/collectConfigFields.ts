@@ -42,13 +42,16 @@ const BUILT_IN_FIELDS: Readonly<Record<string, readonly BuiltInField[]>> = {
  * Finds every `x-kind` field of a config by walking the config alongside its schema — `properties`,
  * `additionalProperties`, `patternProperties`, `items`, `prefixItems`, `allOf`/`anyOf`/`oneOf`, local `$ref`s into
  * `$defs`/`definitions`, and `propertyNames` (annotated keys) — plus the built-in types' known fields. A field found
- * twice (same pointer and kind) is reported once.
+ * twice (same pointer and kind) is reported once, with the implicit names of both findings.
  */
 export function collectConfigFields(type: string, schema: JsonSchema, config: Record<string, unknown>): ConfigField[] {
   const found = new Map<string, ConfigField>();
   const add = (field: ConfigField): void => {
     const key = `${field.kind} ${field.pointer}`;
-    if (!found.has(key)) found.set(key, field);
+    const seen = found.get(key);
+    // The schema walk finds an annotated field first; the built-in table may add the names it reads implicitly.
+    if (seen === undefined) found.set(key, field);
+    else if (field.implicit !== undefined) found.set(key, { ...seen, implicit: [...new Set([...(seen.implicit ?? []), ...field.implicit])] });
   };
   walk(schema, schema, config, '', 0, add);
   for (const [pattern, kind, implicit] of BUILT_IN_FIELDS[type] ?? []) {

@@ -38,8 +38,8 @@ export const askNode = defineNodeType<AskConfig>({
                 additionalProperties: false,
               },
             },
-            // Deliberately not `x-kind: expression`: flow-schema knows this field and lets it read the implicit `value`.
-            validate: { type: 'string', minLength: 1 },
+            // flow-schema's built-in field table lets this expression read the implicit `value` (the answer heard).
+            validate: { type: 'string', minLength: 1, 'x-kind': 'expression' },
           },
           additionalProperties: false,
         },
