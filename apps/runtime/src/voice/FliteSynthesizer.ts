@@ -1,5 +1,4 @@
-import { readFile, rm } from 'node:fs/promises';
-import { mkdtempSync } from 'node:fs';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseWav } from './pcm.ts';
@@ -20,7 +19,7 @@ export class FliteSynthesizer implements Synthesizer {
   private readonly voices: Record<string, string>;
   private readonly binary: string;
   private readonly timeoutMs: number;
-  private readonly dir = mkdtempSync(join(tmpdir(), 'omniflow-flite-'));
+  private readonly dir = join(tmpdir(), 'omniflow-flite');
   private count = 0;
 
   constructor(options: FliteOptions = {}) {
@@ -38,6 +37,8 @@ export class FliteSynthesizer implements Synthesizer {
   async synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio> {
     const voice = this.voiceFor(locale);
     if (voice === null) throw new Error(`flite has no voice for ${locale}; add one to FliteOptions.voices or route the locale to another synthesizer`);
+    await mkdir(this.dir, { recursive: true });
+    // One WAV per synthesis, removed when read; the process id keeps processes sharing the folder apart.
     const file = join(this.dir, `${process.pid}-${++this.count}.wav`);
     try {
       const result = await runProcess(this.binary, ['-voice', voice, '-t', text, '-o', file], { timeoutMs: this.timeoutMs, signal });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { concatPcm, pcm16ToBytes } from './pcm.ts';
@@ -64,7 +64,8 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.binary = options.binary ?? 'pocketsphinx_continuous';
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.minConfidence = options.minConfidence ?? 0.5;
-    this.workDir = options.workDir ?? join(tmpdir(), `omniflow-pocketsphinx-${process.pid}`);
+    // Grammar and dictionary files are named by content, so processes can share one folder.
+    this.workDir = options.workDir ?? join(tmpdir(), 'omniflow-pocketsphinx');
     this.logger = options.logger;
     this.noiseFloorDbfs = options.noiseFloorDbfs === undefined ? NOISE_FLOOR_DBFS : options.noiseFloorDbfs;
   }
@@ -153,8 +154,8 @@ export class PocketsphinxRecognizer implements Recognizer {
     // Optional groups and rule references reach pocketsphinx's FSG as null transitions, which it mishandles
     // (short paths win, "(NULL)" words appear): a finite grammar goes in as its flat list of sentences.
     const flat = prepared.sentences === null ? prepared.grammar : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
-    await writeFile(grammarFile, flat);
-    await writeFile(dictFile, `${lines.join('\n')}\n`);
+    await writeAtomically(grammarFile, flat);
+    await writeAtomically(dictFile, `${lines.join('\n')}\n`);
     return { grammarFile, dictFile };
   }
 
@@ -171,7 +172,7 @@ export class PocketsphinxRecognizer implements Recognizer {
       }
       await mkdir(this.workDir, { recursive: true });
       const garbage = `#JSGF V1.0;\ngrammar garbage;\npublic <garbage> = (${GARBAGE_WORDS.join(' | ')})+;\n`;
-      await writeFile(join(this.workDir, 'garbage.gram'), garbage);
+      await writeAtomically(join(this.workDir, 'garbage.gram'), garbage);
       return map;
     })();
     return this.dictionary;
@@ -190,6 +191,13 @@ export function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
   const speechSpan = span(garbage) || spoken;
   const coverage = speechSpan > 0 ? spoken / speechSpan : 0;
   return clamp(margin / MARGIN_FOR_CERTAINTY) * clamp((coverage - 0.4) / 0.4);
+}
+
+/** Writes through a temporary name, so another process sharing the folder never reads half a file. */
+async function writeAtomically(path: string, content: string): Promise<void> {
+  const temporary = `${path}.${process.pid}.tmp`;
+  await writeFile(temporary, content);
+  await rename(temporary, path);
 }
 
 /**
