@@ -204,6 +204,3 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 /** The app's flow store. */
 export const useFlowStore = createFlowStore();
-
-/** The designer key of an edge, re-exported for components that select edges. */
-export { edgeKey };

@@ -24,6 +24,8 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   const [status, setStatus] = useState<'idle' | 'active' | 'ended'>('idle');
   const [lines, setLines] = useState<Line[]>([]);
   const [variables, setVariables] = useState<Record<string, unknown>>({});
+  const [changed, setChanged] = useState<ReadonlySet<string>>(new Set());
+  const previousVariables = useRef<Record<string, unknown>>({});
   const [choices, setChoices] = useState<{ value: string; label: string }[]>([]);
   const [maxDigits, setMaxDigits] = useState(1);
   const [digits, setDigits] = useState('');
@@ -40,6 +42,9 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   const apply = (turn: SessionTurn) => {
     setSessionId(turn.sessionId);
     setStatus(turn.status);
+    const previous = previousVariables.current;
+    setChanged(new Set(Object.keys(turn.variables).filter((name) => JSON.stringify(previous[name]) !== JSON.stringify(turn.variables[name]))));
+    previousVariables.current = turn.variables;
     setVariables(turn.variables);
     useFlowStore.getState().setActiveNode(turn.status === 'ended' ? null : turn.nodeId);
     const added: Line[] = [];
@@ -71,6 +76,8 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   const start = async () => {
     setLines([]);
     setVariables({});
+    previousVariables.current = {};
+    setChanged(new Set());
     setDigits('');
     await run(async () => {
       await beforeStart();
@@ -177,7 +184,7 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
       <table className="sim-variables">
         <tbody>
           {Object.entries(variables).map(([name, value]) => (
-            <tr key={name}>
+            <tr key={name} className={changed.has(name) ? 'is-changed' : ''}>
               <th scope="row">{name}</th>
               <td>{typeof value === 'string' ? value : JSON.stringify(value)}</td>
             </tr>
