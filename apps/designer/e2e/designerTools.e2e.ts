@@ -226,6 +226,42 @@ describe('designer tools', () => {
     await expect.poll(() => page.getByRole('link', { name: 'Balance check v2 (2)' }).count()).toBe(0);
   });
 
+  it('shows variables in the simulator as the caller fills them', async () => {
+    const asking = {
+      ...importedFlow,
+      id: 'code-check',
+      name: 'Code check',
+      variables: [{ name: 'code', type: 'string' }],
+      nodes: [
+        importedFlow.nodes[0],
+        { id: 'ask1', type: 'ask', label: 'Ask code', position: { x: 300, y: 0 }, config: { prompt: { text: { 'en-US': 'Type your code, then hash.' } }, variable: 'code', slot: { type: 'digits', minLength: 4, maxLength: 4 } } },
+        { id: 'message1', type: 'message', label: 'Echo', position: { x: 600, y: 0 }, config: { prompt: { text: { 'en-US': 'You typed {{code}}.' } } } },
+        importedFlow.nodes[3],
+      ],
+      edges: [
+        { source: 'start1', port: 'next', target: 'ask1' },
+        { source: 'ask1', port: 'next', target: 'message1' },
+        { source: 'ask1', port: 'noInput', target: 'end1' },
+        { source: 'ask1', port: 'noMatch', target: 'end1' },
+        { source: 'message1', port: 'next', target: 'end1' },
+      ],
+    };
+    const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow: asking }) });
+    expect(created.status).toBe(201);
+    await page.goto(`${stack.url}/#/flows/code-check`);
+    await page.getByRole('tab', { name: 'Simulator' }).click();
+    await page.getByLabel('Channel').selectOption('dtmf');
+    await page.getByRole('button', { name: 'Start' }).click();
+    await page.locator('.sim-line.from-bot').filter({ hasText: 'Type your code' }).waitFor();
+    await canvas.node('ask1').locator('.flow-node.is-active').waitFor();
+    for (const key of ['4', '2', '4', '2']) await page.getByRole('button', { name: `key ${key}` }).click();
+    await page.locator('.sim-line.from-bot').filter({ hasText: 'You typed 4242.' }).waitFor();
+    const row = page.locator('.sim-variables tr').filter({ hasText: 'code' });
+    expect(await row.textContent()).toContain('4242');
+    expect(await row.getAttribute('class')).toContain('is-changed');
+    await page.screenshot({ path: join(screenshots, '12-simulator-variables.png') });
+  });
+
   it('publishes twice and rolls back to the first version', async () => {
     const simple = { ...importedFlow, id: 'simple', name: 'Simple', variables: [], nodes: [importedFlow.nodes[0], importedFlow.nodes[3]], edges: [{ source: 'start1', port: 'next', target: 'end1' }] };
     const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow: simple }) });
