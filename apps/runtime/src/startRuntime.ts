@@ -6,6 +6,7 @@ import { createBuiltInRegistry, type NodeTypeRegistry } from '@omniflow/flow-eng
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
+import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
@@ -83,6 +84,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const app = createApp(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger })]);
     const server = createServer(app);
     const chat = attachChatSocket(server, { sessions, tokens, logger });
+    const voice = attachVoiceGateway(server, { sessions, tokens, logger });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
@@ -99,6 +101,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();
+          voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
           server.closeAllConnections();
           await stopped;
