@@ -4,16 +4,18 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import express from 'express';
 import { loadConfig } from '../src/config/loadConfig.ts';
 import { startRuntime } from '../src/startRuntime.ts';
+import { benchMenuLoop } from './benchMenuLoop.ts';
 
 const ADMIN = 'bench-admin-token';
 const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
 const runtime = await startRuntime(
   loadConfig({
-    PORT: '0', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'warn', OMNIFLOW_PLUGINS: '',
+    PORT: '0', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info', OMNIFLOW_PLUGINS: '',
     OMNIFLOW_SEED_EXAMPLES: 'false', OMNIFLOW_START_CORE_BANKING: 'false', OMNIFLOW_RATE_LIMIT_MAX: '1000000000',
   }),
 );
@@ -22,6 +24,40 @@ const runtime = await startRuntime(
 const echo = express();
 echo.use(express.json());
 echo.post('/echo', (req, res) => void res.json({ outputs: [{ type: 'say', text: 'echo' }], input: req.body }));
+// What the server process itself saw since the last reset: event-loop delay (blocking work on the loop), CPU
+// time used (machine-independent cost per turn), and GC pauses. Tells the code's latency from the machine's.
+const loopDelay = monitorEventLoopDelay({ resolution: 5 });
+loopDelay.enable();
+let gcMs = 0;
+let gcMajorMs = 0;
+let gcMaxMs = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    gcMs += entry.duration;
+    gcMaxMs = Math.max(gcMaxMs, entry.duration);
+    const detail: unknown = 'detail' in entry ? entry.detail : undefined;
+    if (typeof detail === 'object' && detail !== null && 'kind' in detail && detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gcMajorMs += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
+let statsFrom = { cpu: process.cpuUsage(), at: performance.now(), gcMs: 0, gcMajorMs: 0 };
+echo.post('/stats/reset', (_req, res) => {
+  loopDelay.reset();
+  statsFrom = { cpu: process.cpuUsage(), at: performance.now(), gcMs, gcMajorMs };
+  gcMaxMs = 0;
+  res.json({ ok: true });
+});
+echo.get('/stats', (_req, res) => {
+  const cpu = process.cpuUsage(statsFrom.cpu);
+  res.json({
+    wallMs: performance.now() - statsFrom.at,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    gcMs: gcMs - statsFrom.gcMs,
+    gcMajorMs: gcMajorMs - statsFrom.gcMajorMs,
+    gcMaxMs,
+    heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
+    loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+  });
+});
 echo.get('/memory', (_req, res) => {
   globalThis.gc?.();
   globalThis.gc?.();
@@ -30,31 +66,9 @@ echo.get('/memory', (_req, res) => {
 const echoServer = createServer(echo).listen(0, '127.0.0.1');
 await new Promise((resolve) => echoServer.once('listening', resolve));
 
-const menuLoop = {
-  id: 'bench', name: 'Bench menu loop', schemaVersion: 1, locales: ['en-US'], defaultLocale: 'en-US', variables: [], start: 'start',
-  nodes: [
-    { id: 'start', type: 'start', config: {} },
-    {
-      id: 'menu', type: 'menu',
-      config: {
-        prompt: { text: { 'en-US': 'Main menu. Balance or cards?' } },
-        options: [{ key: '1', label: { 'en-US': 'Balance' } }, { key: '2', label: { 'en-US': 'Cards' } }],
-      },
-    },
-    { id: 'balance', type: 'message', config: { prompt: { text: { 'en-US': 'Your balance is fine.' } } } },
-    { id: 'cards', type: 'message', config: { prompt: { text: { 'en-US': 'Your cards are fine.' } } } },
-  ],
-  edges: [
-    { source: 'start', port: 'next', target: 'menu' },
-    { source: 'menu', port: '1', target: 'balance' },
-    { source: 'menu', port: '2', target: 'cards' },
-    { source: 'balance', port: 'next', target: 'menu' },
-    { source: 'cards', port: 'next', target: 'menu' },
-  ],
-};
 const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 const post = (path: string, body: unknown) => fetch(`${runtime.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) }).then((r) => r.json());
-await post('/api/flows', { flow: menuLoop });
+await post('/api/flows', { flow: benchMenuLoop });
 const published = (await post('/api/flows/bench/publish', { note: 'bench' })) as { version?: { version: number } };
 if (!published.version) throw new Error(`bench flow did not publish: ${JSON.stringify(published)}`);
 const channel = (await post('/api/flows/bench/channel-tokens', { label: 'bench' })) as { token: string };

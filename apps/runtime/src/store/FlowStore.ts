@@ -106,7 +106,7 @@ export interface FlowStore {
   /** Moves the live pointer to an existing version atomically. */
   rollback(flowId: string, version: number): Promise<RollbackResult>;
   createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void>;
-  /** A session; `{ snapshot: false }` skips reading the snapshot (it is then `null`), for the per-turn hot path. */
+  /** A session; `{ snapshot: false }` skips reading the snapshot and draft document (both `null`), for the per-turn hot path. */
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;
   /** Stores the snapshot, status and new transcript entries of one turn in one transaction. */
   saveTurn(write: TurnWrite): Promise<SaveTurnResult>;

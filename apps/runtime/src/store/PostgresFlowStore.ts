@@ -174,7 +174,7 @@ export class PostgresFlowStore implements FlowStore {
 
   async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
     const columns = options.snapshot === false
-      ? 'id, flow_id, version, draft_document, channel, locale, status, NULL AS snapshot, turn, created_at, updated_at'
+      ? 'id, flow_id, version, NULL AS draft_document, channel, locale, status, NULL AS snapshot, turn, created_at, updated_at'
       : '*';
     const { rows } = await this.#pool.query<SessionRow>(`SELECT ${columns} FROM sessions WHERE id = $1`, [id]);
     return rows[0] ? sessionFromRow(rows[0]) : undefined;

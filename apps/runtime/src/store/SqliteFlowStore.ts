@@ -266,7 +266,7 @@ function prepareStatements(db: Database.Database) {
     ),
     getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
     getSessionHead: db.prepare(
-      "SELECT id, flow_id, version, draft_document, channel, locale, status, 'null' AS snapshot, turn, created_at, updated_at FROM sessions WHERE id = ?",
+      "SELECT id, flow_id, version, NULL AS draft_document, channel, locale, status, 'null' AS snapshot, turn, created_at, updated_at FROM sessions WHERE id = ?",
     ),
     sessionExists: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
     saveTurn: db.prepare('UPDATE sessions SET status = ?, snapshot = ?, turn = turn + 1, updated_at = ? WHERE id = ? AND turn = ?'),
