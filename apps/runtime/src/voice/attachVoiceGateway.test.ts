@@ -10,7 +10,7 @@ function engineSessions() {
   const compiled = compileFlow(bankFlow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error('bank flow does not compile');
   const live = new Map<string, FlowSession>();
-  const started: { flowId: string; channel: string; sessionId?: string; callerData?: Record<string, unknown> }[] = [];
+  const started: { flowId: string; channel: string; sessionId?: string; callerData?: Record<string, unknown>; draft?: boolean }[] = [];
   const service: VoiceSessionService = {
     async start(request) {
       started.push(request);
@@ -31,7 +31,9 @@ function engineSessions() {
 
 const tokens: VoiceTokenService = {
   async authenticate(token) {
-    if (token === 'admin') return { kind: 'role' };
+    if (token === 'admin') return { kind: 'role', role: 'admin' };
+    if (token === 'editor') return { kind: 'role', role: 'editor' };
+    if (token === 'viewer') return { kind: 'role', role: 'viewer' };
     if (token === 'bank-channel') return { kind: 'channel', flowId: 'bank' };
     if (token === 'other-channel') return { kind: 'channel', flowId: 'other' };
     return undefined;
@@ -77,6 +79,25 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
   it('refuses an unknown token and a channel token of another flow', async () => {
     mounted = await mount();
     const refused: Record<string, string>[] = [{ token: 'nope', flowId: 'bank' }, { token: 'other-channel', flowId: 'bank' }, { token: 'admin' }];
+    for (const params of refused) {
+      const phone = await FakePhone.dial(mounted.url, 'twilio', params);
+      await phone.waitFor(() => phone.closedWith !== null, { audioMs: 2000, realMs: 3000 });
+      expect(phone.closedWith).toBe(1008);
+    }
+    expect(mounted.started).toEqual([]);
+  });
+
+  it('runs the draft for an editor token that asks for it (the designer simulator), without passing draft as caller data', async () => {
+    mounted = await mount();
+    const phone = await FakePhone.dial(mounted.url, 'twilio', { token: 'editor', flowId: 'bank', draft: 'true' });
+    expect(await phone.waitFor(() => mounted?.started.length === 1, { audioMs: 3000 })).toBe(true);
+    expect(mounted.started).toEqual([{ flowId: 'bank', channel: 'voice', callerData: {}, sessionId: 'voice-CAtest', draft: true }]);
+    phone.hangUp();
+  });
+
+  it('refuses a draft call to a viewer token and to a channel token', async () => {
+    mounted = await mount();
+    const refused: Record<string, string>[] = [{ token: 'viewer', flowId: 'bank', draft: 'true' }, { token: 'bank-channel', draft: 'true' }];
     for (const params of refused) {
       const phone = await FakePhone.dial(mounted.url, 'twilio', params);
       await phone.waitFor(() => phone.closedWith !== null, { audioMs: 2000, realMs: 3000 });

@@ -1,5 +1,7 @@
 import type { Server } from 'node:http';
 import type { InputEvent, OutputEvent } from '@omniflow/flow-engine';
+import { roleAtLeast } from '../auth/TokenService.ts';
+import type { Role } from '../store/FlowStore.ts';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
 import { type VoiceCallParameters, type VoiceGateway, type VoiceGatewayOptions, createVoiceGateway } from './mediaStreamServer.ts';
 import type { Recognizer } from './Recognizer.ts';
@@ -8,7 +10,7 @@ import type { VoiceLogger } from './voiceLogger.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
 export interface VoiceSessionService {
-  start(request: { flowId: string; channel: 'voice'; locale?: string; callerData?: Record<string, unknown>; sessionId?: string }): Promise<VoiceSessionTurn>;
+  start(request: { flowId: string; channel: 'voice'; locale?: string; callerData?: Record<string, unknown>; sessionId?: string; draft?: boolean }): Promise<VoiceSessionTurn>;
   input(sessionId: string, input: InputEvent, options?: { flowId?: string }): Promise<VoiceSessionTurn>;
 }
 
@@ -19,9 +21,12 @@ export interface VoiceSessionTurn {
   outputs: OutputEvent[];
 }
 
-/** The part of the runtime's TokenService the gateway uses: a role token may call any flow, a channel token one. */
+/**
+ * The part of the runtime's TokenService the gateway uses: a role token may call any flow (an editor or above also
+ * its draft), a channel token one.
+ */
 export interface VoiceTokenService {
-  authenticate(token: string): Promise<{ kind: 'role' } | { kind: 'channel'; flowId: string } | undefined>;
+  authenticate(token: string): Promise<{ kind: 'role'; role: Role } | { kind: 'channel'; flowId: string } | undefined>;
 }
 
 /** What {@link attachVoiceGateway} needs from the runtime. */
@@ -39,7 +44,8 @@ export interface AttachVoiceGatewayOptions {
 
 /**
  * Mounts the voice gateway on the runtime's HTTP server: each stream's `token` parameter is checked like the chat
- * socket's (a channel token is bound to its flow), and the call runs a `voice` session on the flow's live version.
+ * socket's (a channel token is bound to its flow), and the call runs a `voice` session on the flow's live version,
+ * or on its draft when the stream parameter `draft` is `"true"` and the token is an editor's (the designer's simulator).
  */
 export function attachVoiceGateway(server: Server, options: AttachVoiceGatewayOptions): { gateway: VoiceGateway; close(): void } {
   const gateway = createVoiceGateway({
@@ -53,7 +59,9 @@ export function attachVoiceGateway(server: Server, options: AttachVoiceGatewayOp
       const flowId = call.flowId ?? (principal.kind === 'channel' ? principal.flowId : undefined);
       if (flowId === undefined) throw new Error('Name the flow: pass the stream parameter "flowId".');
       if (principal.kind === 'channel' && principal.flowId !== flowId) throw new Error(`This channel token is not valid for flow "${flowId}".`);
-      return sessionFor(options.sessions, flowId, call);
+      const draft = call.customParameters.draft === 'true';
+      if (draft && !(principal.kind === 'role' && roleAtLeast(principal.role, 'editor'))) throw new Error('Running a draft needs an editor token.');
+      return sessionFor(options.sessions, flowId, call, draft);
     },
   });
   const mounted = gateway.attach(server, { path: options.path ?? '/ws/voice' });
@@ -66,9 +74,9 @@ export function attachVoiceGateway(server: Server, options: AttachVoiceGatewayOp
   };
 }
 
-function sessionFor(sessions: VoiceSessionService, flowId: string, call: VoiceCallParameters) {
+function sessionFor(sessions: VoiceSessionService, flowId: string, call: VoiceCallParameters, draft: boolean) {
   let sessionId: string | null = null;
-  const { token: _token, flowId: _flowId, locale: _locale, ...callerData } = call.customParameters;
+  const { token: _token, flowId: _flowId, locale: _locale, draft: _draft, ...callerData } = call.customParameters;
   return {
     async start() {
       const turn = await sessions.start({
@@ -77,6 +85,7 @@ function sessionFor(sessions: VoiceSessionService, flowId: string, call: VoiceCa
         ...(call.locale ? { locale: call.locale } : {}),
         callerData,
         ...(call.callSid ? { sessionId: `voice-${call.callSid}` } : {}),
+        ...(draft ? { draft: true } : {}),
       });
       sessionId = turn.sessionId;
       return turn;
