@@ -1,0 +1,62 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { VoiceCallClient, type VoiceCallView } from './voiceCallClient.ts';
+
+/** What {@link useVoiceCall} needs to place a call. */
+export interface UseVoiceCallOptions {
+  flowId: string;
+  locale: string;
+  /** The bearer token the designer uses for the runtime (an editor's token can run the draft). */
+  getToken(): Promise<string | null>;
+  /** Runs before each call, e.g. to save pending edits so the draft is current. */
+  beforeStart?(): Promise<void>;
+}
+
+const IDLE: VoiceCallView = { status: 'ended', lines: [], audioBytes: 0, error: '' };
+
+/** A microphone call to the runtime's voice gateway running the open draft, as React state; hangs up on unmount. */
+export function useVoiceCall(options: UseVoiceCallOptions) {
+  const [view, setView] = useState<VoiceCallView>(IDLE);
+  const [active, setActive] = useState(false);
+  const client = useRef<VoiceCallClient | null>(null);
+  const latest = useRef(options);
+  latest.current = options;
+
+  useEffect(() => () => client.current?.hangUp(), []);
+
+  const start = useCallback(async () => {
+    client.current?.hangUp();
+    client.current = null;
+    setView({ ...IDLE, status: 'connecting' });
+    setActive(true);
+    try {
+      const { flowId, locale, getToken, beforeStart } = latest.current;
+      await beforeStart?.();
+      const token = await getToken();
+      const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
+      client.current = await VoiceCallClient.open({
+        url: `${scheme}://${window.location.host}/ws/voice`,
+        flowId,
+        token,
+        locale,
+        draft: true,
+        onChange: (next) => {
+          setView(next);
+          if (next.status === 'ended') setActive(false);
+        },
+      });
+    } catch (error) {
+      setActive(false);
+      setView({ ...IDLE, error: error instanceof Error ? error.message : String(error) });
+    }
+  }, []);
+
+  const hangUp = useCallback(() => {
+    client.current?.hangUp();
+    client.current = null;
+    setActive(false);
+  }, []);
+
+  const pressKey = useCallback((digit: string) => client.current?.pressKey(digit), []);
+
+  return { view, active, start, hangUp, pressKey };
+}
