@@ -120,8 +120,7 @@ export class VoiceCallClient {
         this.report(message.call);
         return;
       case 'stop':
-        if (this.view.status !== 'ended') this.update({ status: 'ended' });
-        return;
+        return this.ended(message.reason, message.queue);
       case 'error':
         this.update({ error: message.message });
         return;
@@ -149,10 +148,16 @@ export class VoiceCallClient {
       case 'noInput':
         return this.update({}, { kind: 'noInput' });
       case 'closed':
-        return this.update({ status: 'ended' }, { kind: 'ended', reason: call.reason, ...(call.queue === undefined ? {} : { queue: call.queue }) });
+        return this.ended(call.reason, call.queue);
       default:
         exhaustive(call);
     }
+  }
+
+  /** The gateway says how the call ended twice (a `closed` event, then `stop`); the log shows it once. */
+  private ended(reason: string, queue: string | undefined): void {
+    if (this.view.lines.some((line) => line.kind === 'ended')) return;
+    this.update({ status: 'ended' }, { kind: 'ended', reason, ...(queue === undefined ? {} : { queue }) });
   }
 
   private update(change: Partial<VoiceCallView>, line?: VoiceCallLine): void {

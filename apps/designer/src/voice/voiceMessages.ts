@@ -22,6 +22,7 @@ const EN = {
   transferredTo: 'Transferred to {queue}.',
   audioReceived: 'Prompt audio: {kb} kB',
   key: 'key {digit}',
+  keypad: 'Phone keypad',
 };
 
 type VoiceMessageKey = keyof typeof EN;
@@ -49,6 +50,7 @@ const MESSAGES: Record<UiLanguage, Record<VoiceMessageKey, string>> = {
     transferredTo: '已转接至 {queue}。',
     audioReceived: '提示音频：{kb} kB',
     key: '按键 {digit}',
+    keypad: '电话键盘',
   },
   ko: {
     microphone: '마이크',
@@ -71,6 +73,7 @@ const MESSAGES: Record<UiLanguage, Record<VoiceMessageKey, string>> = {
     transferredTo: '{queue}(으)로 연결됨.',
     audioReceived: '안내 음성: {kb} kB',
     key: '키 {digit}',
+    keypad: '전화 키패드',
   },
 };
 

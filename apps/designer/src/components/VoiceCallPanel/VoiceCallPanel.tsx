@@ -3,13 +3,15 @@ import { useVoiceCall, type UseVoiceCallOptions } from '../../voice/useVoiceCall
 import type { VoiceCallLine } from '../../voice/voiceCallClient.ts';
 import { useVoiceT } from '../../voice/voiceMessages.ts';
 
+const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
+
 /**
  * The simulator's microphone mode: calls the runtime's voice gateway with the browser microphone, plays the prompts
- * it synthesizes, and shows what was said and what the recognizer heard.
+ * it synthesizes, and shows what was said and what the recognizer heard; keys go to the call out of band.
  */
 export function VoiceCallPanel(props: UseVoiceCallOptions) {
   const t = useVoiceT();
-  const { view, active, start, hangUp } = useVoiceCall(props);
+  const { view, active, start, hangUp, pressKey } = useVoiceCall(props);
   const log = useRef<HTMLOListElement>(null);
 
   useEffect(() => {
@@ -46,6 +48,15 @@ export function VoiceCallPanel(props: UseVoiceCallOptions) {
           </li>
         ))}
       </ol>
+      {active && (
+        <div className="keypad" role="group" aria-label={t('keypad')}>
+          {KEYS.map((digit) => (
+            <button key={digit} type="button" onClick={() => pressKey(digit)} aria-label={t('key', { digit })}>
+              {digit}
+            </button>
+          ))}
+        </div>
+      )}
     </section>
   );
 }
