@@ -1,6 +1,6 @@
 import { startMicCapture, type MicCapture } from './micCapture.ts';
 import { parseVoiceMessage, type VoiceCallReport } from './parseVoiceMessage.ts';
-import { PromptPlayer } from './promptPlayer.ts';
+import { PromptPlayer, webAudioOutput } from './promptPlayer.ts';
 
 /** What the call is doing, as the simulator shows it. */
 export type VoiceCallStatus = 'connecting' | 'speaking' | 'listening' | 'hearing' | 'recognizing' | 'ended';
@@ -60,7 +60,7 @@ export class VoiceCallClient {
   private constructor(options: VoiceCallOptions, mic: MicCapture) {
     this.options = options;
     this.mic = mic;
-    this.player = new PromptPlayer(mic.context);
+    this.player = new PromptPlayer(webAudioOutput(mic.context));
     this.socket = new WebSocket(options.url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.onopen = () => {
