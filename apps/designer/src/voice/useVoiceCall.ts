@@ -18,14 +18,23 @@ export function useVoiceCall(options: UseVoiceCallOptions) {
   const [view, setView] = useState<VoiceCallView>(IDLE);
   const [active, setActive] = useState(false);
   const client = useRef<VoiceCallClient | null>(null);
+  // Bumped by every start and hang-up, so a call still opening (microphone permission) after a hang-up is dropped.
+  const attempt = useRef(0);
   const latest = useRef(options);
   latest.current = options;
 
-  useEffect(() => () => client.current?.hangUp(), []);
+  useEffect(
+    () => () => {
+      attempt.current += 1;
+      client.current?.hangUp();
+    },
+    [],
+  );
 
   const start = useCallback(async () => {
     client.current?.hangUp();
     client.current = null;
+    const mine = ++attempt.current;
     setView({ ...IDLE, status: 'connecting' });
     setActive(true);
     try {
@@ -33,27 +42,33 @@ export function useVoiceCall(options: UseVoiceCallOptions) {
       await beforeStart?.();
       const token = await getToken();
       const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-      client.current = await VoiceCallClient.open({
+      const opened = await VoiceCallClient.open({
         url: `${scheme}://${window.location.host}/ws/voice`,
         flowId,
         token,
         locale,
         draft: true,
         onChange: (next) => {
+          if (mine !== attempt.current) return;
           setView(next);
           if (next.status === 'ended') setActive(false);
         },
       });
+      if (mine === attempt.current) client.current = opened;
+      else opened.hangUp();
     } catch (error) {
+      if (mine !== attempt.current) return;
       setActive(false);
       setView({ ...IDLE, error: error instanceof Error ? error.message : String(error) });
     }
   }, []);
 
   const hangUp = useCallback(() => {
+    attempt.current += 1;
     client.current?.hangUp();
     client.current = null;
     setActive(false);
+    setView((current) => ({ ...current, status: 'ended' }));
   }, []);
 
   const pressKey = useCallback((digit: string) => client.current?.pressKey(digit), []);

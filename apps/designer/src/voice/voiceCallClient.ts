@@ -53,7 +53,12 @@ export class VoiceCallClient {
   static async open(options: VoiceCallOptions): Promise<VoiceCallClient> {
     let client: VoiceCallClient | null = null;
     const mic = await startMicCapture((frame) => client?.sendAudio(frame));
-    client = new VoiceCallClient(options, mic);
+    try {
+      client = new VoiceCallClient(options, mic);
+    } catch (error) {
+      await mic.stop();
+      throw error;
+    }
     return client;
   }
 
