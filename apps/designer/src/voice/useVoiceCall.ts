@@ -11,7 +11,7 @@ export interface UseVoiceCallOptions {
   beforeStart?(): Promise<void>;
 }
 
-const IDLE: VoiceCallView = { status: 'ended', lines: [], audioBytes: 0, error: '' };
+const IDLE: VoiceCallView = { status: 'idle', lines: [], audioBytes: 0, error: '' };
 
 /** A microphone call to the runtime's voice gateway running the open draft, as React state; hangs up on unmount. */
 export function useVoiceCall(options: UseVoiceCallOptions) {

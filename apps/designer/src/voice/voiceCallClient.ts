@@ -2,8 +2,8 @@ import { startMicCapture, type MicCapture } from './micCapture.ts';
 import { parseVoiceMessage, type VoiceCallReport } from './parseVoiceMessage.ts';
 import { PromptPlayer, webAudioOutput } from './promptPlayer.ts';
 
-/** What the call is doing, as the simulator shows it. */
-export type VoiceCallStatus = 'connecting' | 'speaking' | 'listening' | 'hearing' | 'recognizing' | 'ended';
+/** What the call is doing, as the simulator shows it (`idle`: no call placed yet). */
+export type VoiceCallStatus = 'idle' | 'connecting' | 'speaking' | 'listening' | 'hearing' | 'recognizing' | 'ended';
 
 /** One line of the call's log. */
 export type VoiceCallLine =
