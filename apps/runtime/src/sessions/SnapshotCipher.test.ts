@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,7 @@ describe('SnapshotCipher', () => {
     const file = join(dir, SNAPSHOT_KEY_FILE);
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(Buffer.from(readFileSync(file, 'utf8').trim(), 'base64')).toHaveLength(32);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const again = SnapshotCipher.fromConfig({ dataDir: dir, snapshotOldKeys: [] });
     expect(again.open(first.seal(snapshot, at), at)).toEqual(snapshot);
     const configured = SnapshotCipher.fromConfig({ dataDir: dir, snapshotKey: randomBytes(32).toString('base64'), snapshotOldKeys: [] });

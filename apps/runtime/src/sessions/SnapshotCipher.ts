@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Where in a conversation a sealed snapshot belongs; bound into the ciphertext so a row cannot be copied or replayed. */
@@ -50,11 +50,18 @@ export class SnapshotCipher {
     const old = config.snapshotOldKeys.map((k) => Buffer.from(k, 'base64'));
     if (config.snapshotKey) return new SnapshotCipher(Buffer.from(config.snapshotKey, 'base64'), old);
     const file = join(config.dataDir, SNAPSHOT_KEY_FILE);
-    try {
-      // `wx` fails when the file exists, so two processes starting on one data dir keep the first key.
-      writeFileSync(file, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
-    } catch (error) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+    if (!existsSync(file)) {
+      // Written whole under a temporary name, then linked into place: link fails when the file exists, so two
+      // processes starting on one data dir keep the first key and neither can read a half-written file.
+      const temporary = `${file}.${process.pid}.tmp`;
+      writeFileSync(temporary, `${randomBytes(KEY_BYTES).toString('base64')}\n`, { mode: 0o600 });
+      try {
+        linkSync(temporary, file);
+      } catch (error) {
+        if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      } finally {
+        unlinkSync(temporary);
+      }
     }
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
     if (key.length !== KEY_BYTES) throw new Error(`${file} must hold base64 of ${KEY_BYTES} random bytes; restore it from a backup (sessions sealed with it cannot be read otherwise).`);
