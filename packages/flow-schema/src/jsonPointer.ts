@@ -1,6 +1,12 @@
 /** Builds a JSON pointer (RFC 6901) from path segments, escaping `~` and `/`. */
 export function jsonPointer(...segments: readonly (string | number)[]): string {
-  return segments.map((segment) => '/' + String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('');
+  // Validation builds a pointer per config field: skip the escaping work when a segment needs none.
+  let pointer = '';
+  for (const segment of segments) {
+    const text = String(segment);
+    pointer += text.includes('~') || text.includes('/') ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${text}`;
+  }
+  return pointer;
 }
 
 /** Reads the value a JSON pointer designates inside `root`, or `undefined` when it leads nowhere. */

@@ -55,10 +55,23 @@ export function collectConfigFields(type: string, schema: JsonSchema, config: Re
   };
   walk(schema, schema, config, '', 0, add);
   for (const [pattern, kind, implicit] of BUILT_IN_FIELDS[type] ?? []) {
-    matchPattern(config, pattern.split('/').slice(1), '', (pointer, value) => add(implicit ? { kind, pointer, value, implicit } : { kind, pointer, value }));
+    matchPattern(config, segmentsOf(pattern), '', (pointer, value) => add(implicit ? { kind, pointer, value, implicit } : { kind, pointer, value }));
   }
   return [...found.values()];
 }
+
+const patternSegments = new Map<string, readonly string[]>();
+
+function segmentsOf(pattern: string): readonly string[] {
+  let segments = patternSegments.get(pattern);
+  if (segments === undefined) {
+    segments = pattern.split('/').slice(1);
+    patternSegments.set(pattern, segments);
+  }
+  return segments;
+}
+
+const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 
 function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string, depth: number, add: (f: ConfigField) => void): void {
   if (!isObject(schema) || value === undefined || depth > MAX_REF_DEPTH) return;
@@ -70,7 +83,7 @@ function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string
     // A prompt is checked as a whole; nothing inside it is annotated separately.
     if (kind === 'prompt') return;
   }
-  for (const keyword of ['allOf', 'anyOf', 'oneOf']) {
+  for (const keyword of COMBINATORS) {
     const branches = schema[keyword];
     if (Array.isArray(branches)) for (const branch of branches) walk(root, branch, value, pointer, depth + 1, add);
   }

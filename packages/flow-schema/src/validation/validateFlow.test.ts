@@ -50,6 +50,14 @@ describe('validateFlow', () => {
     expect(issue?.message).toMatch(/nests deeper/);
   });
 
+  it('FLOW001: points at the value that is not JSON (a non-finite number, a function), escaping the path', () => {
+    const [notFinite] = issuesWithCode('FLOW001', (flow) => Reflect.set(flow.nodes[1]?.config ?? {}, 'odd/key~', [1, Number.NaN]));
+    expect(notFinite?.pointer).toBe('/nodes/1/config/odd~1key~0/1');
+    expect(notFinite?.message).toMatch(/finite/);
+    const [callback] = issuesWithCode('FLOW001', (flow) => Reflect.set(flow, 'onEnter', () => 1));
+    expect(callback?.pointer).toBe('/onEnter');
+  });
+
   it('FLOW002: refuses a flow from a newer schema version', () => {
     const [issue] = issuesWithCode('FLOW002', (flow) => {
       flow.schemaVersion = 7;
