@@ -3,6 +3,7 @@ import { getShortestPaths, getSimplePaths } from 'xstate/graph';
 import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
 import { buildTestFlow, en } from '../testing/buildTestFlow.ts';
 import { startTestSession } from '../testing/startTestSession.ts';
+import { FlowSession } from '../session/FlowSession.ts';
 import { compileFlow } from './compileFlow.ts';
 
 const mainMenu = buildTestFlow(
@@ -49,6 +50,21 @@ describe('compileFlow', () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.issues.map((issue) => issue.pointer)).toContain('/nodes/0/type');
     expect(compileFlow('not a flow', createBuiltInRegistry()).ok).toBe(false);
+  });
+
+  it('skips validation for a flow the caller vouches for, but still validates a document not shaped like one', async () => {
+    const registry = createBuiltInRegistry();
+    // A missing translation is a validation error (FLOW014) that does not stop compiling: only the option tells them apart.
+    const untranslated = { ...mainMenu, locales: ['en-US', 'fr-FR'] };
+    expect(compileFlow(untranslated, registry).ok).toBe(false);
+    const trusted = compileFlow(untranslated, registry, { validated: true, resolveFlow });
+    expect(trusted.ok).toBe(true);
+    const started = trusted.ok ? await FlowSession.start(trusted.compiled, { sessionId: 'trusted', channel: 'dtmf' }) : undefined;
+    expect(started?.turn.nodeId).toBe('menu');
+    const dangling = { ...mainMenu, edges: [...mainMenu.edges, { source: 'menu', port: '3', target: 'nowhere' }] };
+    const checked = compileFlow(dangling, registry, { validated: true, resolveFlow });
+    expect(checked.ok ? [] : checked.issues.map((issue) => issue.pointer)).toContain(`/edges/${mainMenu.edges.length}/target`);
+    expect(compileFlow('not a flow', registry, { validated: true }).ok).toBe(false);
   });
 
   it('refuses subflows that call each other in a cycle', () => {

@@ -13,6 +13,12 @@ export interface CompileFlowOptions {
   resolveFlow?: (flowId: string) => FlowDocument | undefined;
   /** Guard limits (defaults: 200 node steps per turn, 25 entries of one node per turn). */
   limits?: Partial<EngineLimits>;
+  /**
+   * The flow (and every flow `resolveFlow` returns) is the `flow` of a successful `validateFlow` against this
+   * registry's catalog — e.g. validated when it was published — so compile skips validating it again. A document
+   * that is not even shaped like a current-version flow is still validated in full.
+   */
+  validated?: boolean;
 }
 
 /** What {@link compileFlow} answers: a compiled flow, or the problems that stop it from running. */
@@ -25,12 +31,13 @@ const DEFAULT_LIMITS: EngineLimits = { maxStepsPerTurn: 200, maxSameNodeVisits: 
  * sessions of this flow version. Never throws on user data: problems come back as issues with JSON pointers.
  */
 export function compileFlow(input: unknown, registry: NodeTypeRegistry, options: CompileFlowOptions = {}): CompileFlowResult {
-  const checked = checkFlow(input, registry);
+  const validated = options.validated === true;
+  const checked = checkFlow(input, registry, { validated });
   if (!checked.ok) return checked;
   const flow = checked.flow;
   const issues: CompileIssue[] = [];
   const nodes = new Map<string, CompiledNode>();
-  compileNodes(flow, registry, { nodes, issues, resolveFlow: options.resolveFlow, parent: null, prefix: '', stack: [flow.id], usedIds: new Set() });
+  compileNodes(flow, registry, { nodes, issues, resolveFlow: options.resolveFlow, validated, parent: null, prefix: '', stack: [flow.id], usedIds: new Set() });
   if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
   const intents: CompiledIntent[] = (flow.globalIntents ?? []).flatMap((intent) => (nodes.has(intent.target) ? [{ intent, target: intent.target }] : []));
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -42,7 +49,21 @@ export function compileFlow(input: unknown, registry: NodeTypeRegistry, options:
   };
   const machine = buildMachine(tables, flow.start, intents);
   const intentMatcher = new PhraseIntentMatcher(intents.map(({ intent }) => intent));
-  return { ok: true, compiled: { flow, hash: hashFlow(flow), machine, info: flowInfo(flow), tables, intents, intentMatcher } };
+  let hash: string | undefined;
+  const compiled: CompiledFlow = {
+    flow,
+    // Hashing serializes the whole document: done on the first snapshot or restore, not on every compile.
+    get hash() {
+      hash ??= hashFlow(flow);
+      return hash;
+    },
+    machine,
+    info: flowInfo(flow),
+    tables,
+    intents,
+    intentMatcher,
+  };
+  return { ok: true, compiled };
 }
 
 /** An expression evaluator that parses each distinct expression once; an unparsable one evaluates to `null`. */

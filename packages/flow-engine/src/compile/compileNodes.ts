@@ -11,6 +11,8 @@ export interface CompileNodesContext {
   nodes: Map<string, CompiledNode>;
   issues: CompileIssue[];
   resolveFlow: ((flowId: string) => FlowDocument | undefined) | undefined;
+  /** Flows (the caller's and those `resolveFlow` returns) already passed validateFlow: see compileFlow's option. */
+  validated: boolean;
   /** Compiled key of the subflow node being inlined, or null for the top-level flow. */
   parent: string | null;
   prefix: string;
@@ -88,7 +90,7 @@ export function compileNodes(flow: FlowDocument, registry: NodeTypeRegistry, ctx
         ctx.issues.push({ code: 'ENGINE003', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" was not found; publish that flow first or pass it through compileFlow's resolveFlow option.` });
         return;
       }
-      const checked = checkFlow(child, registry);
+      const checked = checkFlow(child, registry, { validated: ctx.validated });
       if (!checked.ok) {
         const first = checked.issues[0];
         ctx.issues.push({ code: 'ENGINE004', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" is not valid (${checked.issues.length} problems; first: ${first?.code} ${first?.pointer} ${first?.message}); fix that flow first.` });

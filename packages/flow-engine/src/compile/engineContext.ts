@@ -31,6 +31,8 @@ export interface EngineContext {
   noMatch: number;
   /** Port awaiting the caller's yes after a low-confidence recognition, or null. */
   confirm: string | null;
+  /** Variables the answer awaiting confirmation sets on yes (an ask's slot value), or null. */
+  confirmVariables?: Record<string, unknown> | null;
   /** Port chosen by the last automatic or async node. */
   port: string | null;
   /** Attempts used at the current async node. */
@@ -57,7 +59,7 @@ export type EngineEvent =
   /** Ask again at the current interactive node. */
   | { type: 'retry'; reason: RetryReason; outputs?: OutputEvent[] }
   /** Ask the caller to confirm a low-confidence match before taking `port`. */
-  | { type: 'confirm'; port: string; outputs: OutputEvent[] }
+  | { type: 'confirm'; port: string; outputs: OutputEvent[]; variables?: Record<string, unknown> }
   /** A global intent matched: jump to its target. */
   | { type: `intent.${string}` }
   /** End the session now (hang-up, max turns, max duration). */

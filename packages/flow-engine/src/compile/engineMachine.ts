@@ -60,7 +60,10 @@ export function createEngineSetup(tables: CompiledTables) {
     actions: {
       enterNode: assign(({ context, event, system }, params: { key: string }) => {
         const host = hostOf(system);
-        return enterNode(arrive(tables, context, event, host), nodeOf(tables, params.key), tables, host);
+        const arrived = arrive(tables, context, event, host);
+        const entered = enterNode(arrived, nodeOf(tables, params.key), tables, host);
+        // Arriving with caller input made a fresh context (new turn, its variables): carry it along.
+        return arrived === context ? entered : Object.assign(arrived, entered);
       }),
       took: ({ context, system }, params: { port: string }) => {
         hostOf(system)?.note(context.node, `took ${params.port}`, params.port);
@@ -76,7 +79,7 @@ export function createEngineSetup(tables: CompiledTables) {
         const node = nodeOf(tables, context.node);
         emitAll(host, event.outputs);
         const counted = event.reason === 'noInput' ? { noInput: context.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: context.noMatch + 1 };
-        const next = { ...context, ...afterInput(context), ...counted, confirm: null };
+        const next = { ...context, ...afterInput(context), ...counted, confirm: null, confirmVariables: null };
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
           const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
@@ -89,7 +92,7 @@ export function createEngineSetup(tables: CompiledTables) {
       askConfirm: assign(({ context, event, system }) => {
         if (event.type !== 'confirm') return {};
         emitAll(hostOf(system), event.outputs);
-        return { ...afterInput(context), confirm: event.port };
+        return { ...afterInput(context), confirm: event.port, confirmVariables: event.variables ?? null };
       }),
       countAttempt: assign(({ context }) => ({ attempt: context.attempt + 1 })),
       jump: assign(({ context }) => {

@@ -14,8 +14,9 @@ export function enterNode(context: EngineContext, node: CompiledNode, tables: Co
   const key = node.key;
   // Only nodes that leave without input can form a loop, so only they are counted per turn.
   const counts = node.behaviour !== 'interactive';
-  const entered: EngineContext = {
-    ...context,
+  // Only what entering changes: xstate merges it into the context, so a node entry copies the context once, not twice.
+  // Channel, locale, variables and frames are untouched here, so the runtime reads them from `context`.
+  const entered: Partial<EngineContext> = {
     node: key,
     visit: context.visit + 1,
     steps: context.steps + 1,
@@ -23,14 +24,15 @@ export function enterNode(context: EngineContext, node: CompiledNode, tables: Co
     noInput: 0,
     noMatch: 0,
     confirm: null,
+    confirmVariables: null,
     attempt: 0,
     port: null,
   };
   const runtime = node.impl.runtime;
   if (!runtime || node.behaviour === 'async') return entered;
-  const scope = createNodeScope(node, entered, tables, host ? host.now : Date.now);
+  const scope = createNodeScope(node, context, tables, host ? host.now : Date.now);
   try {
-    return Object.assign(entered, runNode(runtime, node, scope, entered, host));
+    return Object.assign(entered, runNode(runtime, node, scope, context, host));
   } catch (error) {
     host?.logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed while running: ${String(error)}`);
     host?.note(node.node.id, `node failed: ${String(error)}`, 'error');

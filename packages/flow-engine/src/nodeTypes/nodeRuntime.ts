@@ -53,8 +53,8 @@ export type InputOutcome =
   | { type: 'invalid'; outputs: OutputEvent[] }
   /** The caller asked to hear the prompt again; does not count as a retry. */
   | { type: 'repeat' }
-  /** Heard with low confidence: the engine asks "Did you say <heard>?" and takes `port` on yes. */
-  | { type: 'confirm'; port: string; heard: string };
+  /** Heard with low confidence: the engine asks "Did you say <heard>?" and takes `port` (setting `variables`) on yes. */
+  | { type: 'confirm'; port: string; heard: string; variables?: Record<string, unknown> };
 
 /** What an automatic node decides. */
 export interface AutomaticResult {

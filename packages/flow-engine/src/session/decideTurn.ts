@@ -33,7 +33,7 @@ export function decideTurn({ compiled, node, context, input, now, logger, intent
   if (context.confirm !== null) {
     // Answering "Did you say …?": yes takes the heard port, anything else asks the question of the node again.
     const yes = readYesNo(input, scope.locale);
-    if (yes === true) return leave(node, context.confirm, [], undefined, logger);
+    if (yes === true) return leave(node, context.confirm, [], context.confirmVariables ?? undefined, logger);
     return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'noMatch', [], logger);
   }
   if (runtime.freeForm?.(node.node.config) && input.type !== 'dtmf' && compiled.intents.length > 0) {
@@ -67,7 +67,7 @@ function readInput(
     case 'repeat':
       return { type: 'retry', reason: 'repeat' };
     case 'confirm':
-      return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard) };
+      return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard), ...(outcome.variables ? { variables: outcome.variables } : {}) };
     case 'invalid':
       return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'invalid', outcome.outputs, logger);
     case 'noMatch': {

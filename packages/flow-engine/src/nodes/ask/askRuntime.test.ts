@@ -54,6 +54,20 @@ describe('ask', () => {
     await startTestSession(flow, 'chat').expectChoices(['morning', 'evening']).type('Morning').expectPrompt('Got morning.');
   });
 
+  it('confirms a low-confidence spoken choice or yes/no before storing it, and asks again on no', async () => {
+    const choices = askFlow({ type: 'choice', choices: [{ value: 'morning', label: { 'en-US': 'morning' } }, { value: 'evening', label: { 'en-US': 'evening' }, synonyms: { 'en-US': ['tonight'] } }] });
+    const { last } = await startTestSession(choices, 'voice').say('tonight', 0.4).expectPrompt(/Did you say evening\?/).expectNode('ask').say('yes').expectPrompt('Got evening.');
+    expect(last.variables.answer).toBe('evening');
+    await startTestSession(choices, 'voice').say('tonight', 0.4).expectPrompt(/Did you say evening/).say('no').expectPrompt(/Your answer\?/).say('morning', 0.9).expectPrompt('Got morning.');
+    // Too unsure to ask back: a reprompt, unless an alternative is heard with enough confidence.
+    await startTestSession(choices, 'voice').say('tonight', 0.1).expectNode('ask').expectPrompt(/Your answer\?/);
+    await startTestSession(choices, 'voice')
+      .send({ type: 'speech', transcript: 'mourning', confidence: 0.1, alternatives: [{ transcript: 'morning', confidence: 0.8 }] })
+      .expectPrompt('Got morning.');
+    const yesNo = askFlow({ type: 'yesNo' }, 'boolean');
+    await startTestSession(yesNo, 'voice').say('nope', 0.35).expectPrompt(/Did you say nope\?/).say('yes').expectPrompt('Got false.');
+  });
+
   it('applies the validate expression and routes to noMatch when retries run out', async () => {
     const flow = askFlow({ type: 'digits', validate: 'value != "0000"' });
     await startTestSession(flow, 'dtmf').press('0000').expectPrompt('That is not valid.').press('0000').expectPrompt('Giving up.').expectEnd('completed');

@@ -3,7 +3,8 @@ import { isTruthy } from '@omniflow/flow-schema';
 import { matchingLanguage } from '../../matching/normalizeText.ts';
 import { renderAskHint, yesNoQuickReplies } from '../../matching/renderAskHint.ts';
 import { joinSentences } from '../../matching/wording.ts';
-import type { InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
+import type { CallerInput, InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
+import { speechDecision } from '../../matching/speechDecision.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { promptOutputs, type ExpectSpec } from '../promptOutputs.ts';
@@ -25,14 +26,44 @@ export const askRuntime: InteractiveRuntime<AskConfig> = {
   onInput(config, input, scope) {
     // Sensitive values are never taken by speech: the recognizer's transcript would hold them in clear.
     if (input.type === 'speech' && scope.sensitive.has(config.variable)) return { type: 'noMatch' };
-    const parsed = parseSlotValue(config.slot, input, scope);
-    if (parsed === null) return { type: 'noMatch' };
-    const invalid: OutputEvent[] = config.invalidPrompt ? [sayOutput(scope, config.invalidPrompt, config.bargeIn ?? true)] : [];
-    if (!withinBounds(config.slot, parsed.value)) return { type: 'invalid', outputs: invalid };
-    if (config.slot.validate && !isTruthy(scope.evaluate(config.slot.validate, { value: parsed.value }))) return { type: 'invalid', outputs: invalid };
-    return { type: 'port', port: 'next', variables: { [config.variable]: parsed.value } };
+    if (input.type === 'speech' && (config.slot.type === 'choice' || config.slot.type === 'yesNo')) return hearAnswer(config, input, scope);
+    return readAnswer(config, input, scope);
   },
 };
+
+/** Reads, bounds-checks and validates one answer (confidence aside). */
+function readAnswer(config: AskConfig, input: CallerInput, scope: NodeScope): InputOutcome {
+  const parsed = parseSlotValue(config.slot, input, scope);
+  if (parsed === null) return { type: 'noMatch' };
+  const invalid: OutputEvent[] = config.invalidPrompt ? [sayOutput(scope, config.invalidPrompt, config.bargeIn ?? true)] : [];
+  if (!withinBounds(config.slot, parsed.value)) return { type: 'invalid', outputs: invalid };
+  if (config.slot.validate && !isTruthy(scope.evaluate(config.slot.validate, { value: parsed.value }))) return { type: 'invalid', outputs: invalid };
+  return { type: 'port', port: 'next', variables: { [config.variable]: parsed.value } };
+}
+
+/**
+ * A spoken choice or yes/no under the voice confidence policy, as menus do: the transcript, then its alternatives;
+ * a confident answer is taken, one in the confirmation band is asked back ("Did you say evening?"), the rest rejected.
+ */
+function hearAnswer(config: AskConfig, input: Extract<CallerInput, { type: 'speech' }>, scope: NodeScope): InputOutcome {
+  const heard = [{ transcript: input.transcript, confidence: input.confidence }, ...(input.alternatives ?? [])];
+  let unsure: InputOutcome | null = null;
+  for (const candidate of heard) {
+    const decision = speechDecision(candidate.confidence, scope.settings.minConfidence ?? 0.5);
+    if (decision === 'reject') continue;
+    const outcome = readAnswer(config, { type: 'speech', transcript: candidate.transcript }, scope);
+    if (outcome.type === 'noMatch') continue;
+    if (decision === 'accept') return outcome;
+    if (outcome.type === 'port' && outcome.variables) unsure ??= { type: 'confirm', port: outcome.port, heard: spokenAnswer(config, scope, outcome.variables[config.variable], candidate.transcript), variables: outcome.variables };
+  }
+  return unsure ?? { type: 'noMatch' };
+}
+
+/** How the confirmation names what was heard: the choice's label, or the caller's own words for yes/no. */
+function spokenAnswer(config: AskConfig, scope: NodeScope, value: unknown, transcript: string): string {
+  const choice = config.slot.choices?.find((item) => item.value === value);
+  return choice ? scope.text(choice.label) : transcript;
+}
 
 function withinBounds(slot: SlotConfig, value: string | number | boolean): boolean {
   if (typeof value === 'string' && (slot.type === 'digits' || slot.type === 'text')) {
