@@ -48,15 +48,28 @@ export class TokenService {
   async authenticate(token: string): Promise<Principal | undefined> {
     const hash = hashToken(token);
     const now = this.#now();
-    const cached = this.#cache.get(hash);
-    // A short cache keeps the store off the per-turn path; revocation takes effect within 5 s.
-    if (cached && now - cached.at < 5000 && now < cached.expiresAt) return cached.principal;
+    const cached = this.#fresh(hash, now);
+    if (cached) return cached.principal;
     const record = await this.#store.findTokenByHash(hash);
     const expiresAt = record?.expiresAt ? Date.parse(record.expiresAt) : Number.POSITIVE_INFINITY;
     const principal = record && now < expiresAt ? principalOf(record) : undefined;
     if (this.#cache.size > 10_000) this.#cache.clear();
     this.#cache.set(hash, { principal, expiresAt, at: now });
     return principal;
+  }
+
+  /**
+   * The principal of a token looked up in the last 5 s, answered synchronously (the per-turn path); `null` when
+   * the store must be asked ({@link authenticate}). Revocation takes effect within those 5 s.
+   */
+  cachedPrincipal(token: string): Principal | undefined | null {
+    const cached = this.#fresh(hashToken(token), this.#now());
+    return cached ? cached.principal : null;
+  }
+
+  #fresh(hash: string, now: number): { principal: Principal | undefined } | undefined {
+    const cached = this.#cache.get(hash);
+    return cached && now - cached.at < 5000 && now < cached.expiresAt ? cached : undefined;
   }
 
   /** Revokes a token by id. */

@@ -24,13 +24,18 @@ export function bearerToken(req: Request, allowQuery: boolean): string | undefin
 
 /** Resolves the caller's token into `req.principal`; a missing or unknown token is a 401. */
 export function authenticate(tokens: TokenService, options: { allowQueryToken?: boolean } = {}): RequestHandler {
-  return async (req, _res, next) => {
-    const token = bearerToken(req, options.allowQueryToken ?? false);
-    if (!token) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send a token as "Authorization: Bearer <token>".', pointer: '' });
-    const principal = await tokens.authenticate(token);
+  const accept = (req: Request, principal: Principal | undefined, next: () => void): void => {
     if (!principal) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'The token is unknown, revoked or expired.', pointer: '' });
     req.principal = principal;
     next();
+  };
+  return (req, _res, next) => {
+    const token = bearerToken(req, options.allowQueryToken ?? false);
+    if (!token) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send a token as "Authorization: Bearer <token>".', pointer: '' });
+    // A token seen moments ago is answered without a promise hop: this runs before every chat turn.
+    const cached = tokens.cachedPrincipal(token);
+    if (cached !== null) return accept(req, cached, next);
+    return tokens.authenticate(token).then((principal) => accept(req, principal, next));
   };
 }
 

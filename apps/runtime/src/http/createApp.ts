@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
@@ -14,6 +13,7 @@ import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
 import { ApiError, errorBody } from './ApiError.ts';
+import { clientRateLimit } from './clientRateLimit.ts';
 import { flowsRouter } from './flowsRouter.ts';
 import { localAuth } from './localAuth.ts';
 import { openApiDocument } from './openApiDocument.ts';
@@ -56,15 +56,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  const limiter = rateLimit({
-    windowMs: config.rateLimit.windowMs,
-    limit: config.rateLimit.max,
-    standardHeaders: 'draft-7',
-    legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({ errors: [{ code: 'RATE_LIMITED', message: `Too many requests; at most ${config.rateLimit.max} per ${config.rateLimit.windowMs / 1000} s. Retry later.`, pointer: '' }] });
-    },
-  });
+  const limiter = clientRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max });
   const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
 
