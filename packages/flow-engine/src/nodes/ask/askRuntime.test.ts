@@ -65,7 +65,7 @@ describe('ask', () => {
       .send({ type: 'speech', transcript: 'mourning', confidence: 0.1, alternatives: [{ transcript: 'morning', confidence: 0.8 }] })
       .expectPrompt('Got morning.');
     // The answer awaiting confirmation is part of the snapshot: another process can take the caller's yes.
-    await startTestSession(choices, 'voice').say('tonight', 0.4).restart({ channel: 'voice' }).say('yes').expectPrompt('Got evening.');
+    await startTestSession(choices, 'voice').say('tonight', 0.4).restart().say('yes').expectPrompt('Got evening.');
     const yesNo = askFlow({ type: 'yesNo' }, 'boolean');
     await startTestSession(yesNo, 'voice').say('nope', 0.35).expectPrompt(/Did you say nope\?/).say('yes').expectPrompt('Got false.');
   });
