@@ -1,5 +1,5 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -9,7 +9,6 @@ import { CanvasDriver } from './support/canvasDriver.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
-const docsImage = resolve(here, '../../../docs/designer.png');
 
 let stack: Stack;
 let browser: Browser;
@@ -220,7 +219,6 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.waitForTimeout(400);
     await canvas.select('menu1');
     await shot('07-designer');
-    copyFileSync(join(screenshots, '07-designer.png'), docsImage);
     expect(pageErrors).toEqual([]);
   });
 });

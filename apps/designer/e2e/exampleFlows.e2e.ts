@@ -1,11 +1,20 @@
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { CanvasDriver } from './support/canvasDriver.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const screenshots = join(here, 'screenshots');
+const docsImage = resolve(here, '../../../docs/designer.png');
 
 let stack: Stack;
 let browser: Browser;
 let page: Page;
+let canvas: CanvasDriver;
 const pageErrors: string[] = [];
 
 describe('the example flows the runtime seeds', () => {
@@ -15,6 +24,8 @@ describe('the example flows the runtime seeds', () => {
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));
     page.setDefaultTimeout(20_000);
+    canvas = new CanvasDriver(page);
+    mkdirSync(screenshots, { recursive: true });
   });
 
   afterAll(async () => {
@@ -29,8 +40,8 @@ describe('the example flows the runtime seeds', () => {
     for (const { id } of flows) {
       const { flow } = (await (await fetch(`${stack.url}/api/flows/${id}`, { headers })).json()) as { flow: { draft: { nodes: { id: string }[]; edges: unknown[] } } };
       await page.goto(`${stack.url}/#/flows/${id}`);
-      await expect.poll(() => page.locator('.react-flow__node').count()).toBe(flow.draft.nodes.length);
-      await expect.poll(() => page.locator('.react-flow__edge').count()).toBe(flow.draft.edges.length);
+      await expect.poll(async () => (await canvas.drawnCounts()).nodes).toBe(flow.draft.nodes.length);
+      await expect.poll(async () => (await canvas.drawnCounts()).edges).toBe(flow.draft.edges.length);
       await expect.poll(() => page.locator('.problems').textContent()).toContain('No problems');
       for (const node of flow.draft.nodes) {
         await page.getByLabel('Find node by name').fill(node.id);
@@ -40,4 +51,69 @@ describe('the example flows the runtime seeds', () => {
     }
     expect(pageErrors).toEqual([]);
   });
+
+  it('draws the fitted bank main menu as an overview whose cards can be clicked and zoomed into (issue 5 pan frame rate)', async () => {
+    await openFresh('bank-main-menu');
+    // Fitted into the canvas the flow is below the level-of-detail zoom: one canvas, no xyflow nodes.
+    await expect.poll(async () => canvas.drawnCounts()).toEqual({ nodes: 25, edges: expect.any(Number), overview: true });
+    expect(await page.locator('.react-flow__node').count()).toBe(0);
+    await page.waitForTimeout(500);
+    const menu = await overviewPoint('mainMenu');
+    await page.mouse.click(menu.x, menu.y);
+    await page.locator('.inspector[data-node-id="mainMenu"]').waitFor();
+    await page.screenshot({ path: join(screenshots, '08-overview.png') });
+    await page.mouse.dblclick(menu.x, menu.y);
+    // Zoomed in to the node: the cards with their icons and ports are back.
+    await canvas.node('mainMenu').locator('.flow-node-header').waitFor();
+    await expect.poll(() => page.locator('.flow-overview').count()).toBe(0);
+    expect(await page.locator('.react-flow__node.selected').getAttribute('data-id')).toBe('mainMenu');
+  });
+
+  it('saves the README screenshot: the bank main menu laid out, a menu selected, its prompts and options in the inspector', async () => {
+    await openFresh('bank-main-menu');
+    const seeded = await savedPositions();
+    await page.locator('.flow-overview[data-drawn]').waitFor();
+    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    // Wait for the autosave of the new layout: the test finds cards on the overview from their saved positions.
+    await expect.poll(async () => (await savedPositions()).get('mainMenu'), { timeout: 20_000 }).not.toEqual(seeded.get('mainMenu'));
+    await page.waitForTimeout(600);
+    const menu = await overviewPoint('mainMenu');
+    await page.mouse.click(menu.x, menu.y);
+    await page.locator('.inspector[data-node-id="mainMenu"]').waitFor();
+    // Zoom in around the menu with the wheel until the cards are legible, like an analyst would.
+    for (let i = 0; i < 6; i += 1) {
+      await page.mouse.wheel(0, -100);
+      await page.waitForTimeout(120);
+    }
+    await canvas.node('mainMenu').locator('.flow-node-header').waitFor();
+    await page.locator('.inspector .locale-tabs').first().waitFor();
+    await expect.poll(() => page.locator('.problems').textContent()).toContain('No problems');
+    await page.mouse.move(600, 860);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: join(screenshots, '09-designer.png') });
+    copyFileSync(join(screenshots, '09-designer.png'), docsImage);
+    expect(pageErrors).toEqual([]);
+  });
+
+  /** Opens a flow in a freshly loaded page: a hash change alone would keep the previous viewport. */
+  async function openFresh(flowId: string): Promise<void> {
+    await page.goto(`${stack.url}/#/flows/${flowId}`);
+    await page.reload();
+  }
+
+  async function savedPositions(): Promise<Map<string, { x: number; y: number }>> {
+    const headers = { authorization: `Bearer ${stack.token}` };
+    const { flow } = (await (await fetch(`${stack.url}/api/flows/bank-main-menu`, { headers })).json()) as { flow: { draft: { nodes: { id: string; position: { x: number; y: number } }[] } } };
+    return new Map(flow.draft.nodes.map((n) => [n.id, n.position]));
+  }
+
+  /** The screen point inside a node's card (its saved position), computed from the overview canvas's placement. */
+  async function overviewPoint(nodeId: string): Promise<{ x: number; y: number }> {
+    const node = (await savedPositions()).get(nodeId);
+    if (!node) throw new Error(`no node ${nodeId}`);
+    const box = await canvas.box(page.locator('.flow-overview'));
+    const style = await page.locator('.flow-overview').evaluate((el) => ({ left: parseFloat(getComputedStyle(el).left), top: parseFloat(getComputedStyle(el).top), width: parseFloat(getComputedStyle(el).width) }));
+    const zoom = box.width / style.width;
+    return { x: box.x + (node.x + 60 - style.left) * zoom, y: box.y + (node.y + 30 - style.top) * zoom };
+  }
 });

@@ -36,6 +36,18 @@ export class CanvasDriver {
       });
   }
 
+  /**
+   * How many nodes and edges the canvas draws: xyflow's elements, or, zoomed out, the ones on the overview canvas
+   * (xyflow mounts none there).
+   */
+  async drawnCounts(): Promise<{ nodes: number; edges: number; overview: boolean }> {
+    const overview = this.page.locator('.flow-overview[data-drawn]');
+    if ((await overview.count()) > 0) {
+      return { nodes: Number(await overview.getAttribute('data-nodes')), edges: Number(await overview.getAttribute('data-edges')), overview: true };
+    }
+    return { nodes: await this.page.locator('.react-flow__node').count(), edges: await this.page.locator('.react-flow__edge').count(), overview: false };
+  }
+
   /** Clicks a node's title to select it. */
   async select(id: string): Promise<void> {
     await this.node(id).locator('.flow-node-header').click();

@@ -42,7 +42,7 @@ export const TEST_NODE_TYPES: NodeTypeSpec[] = [
     ports: [{ name: 'next' }, { name: 'noInput' }, { name: 'noMatch' }],
   },
   {
-    type: 'condition', version: 1, title: 'Condition', description: 'Branches', category: 'Logic', icon: '⑂', behaviour: 'automatic',
+    type: 'condition', version: 1, title: 'Condition', description: 'Branches', category: 'Logic', icon: '🔀', behaviour: 'automatic',
     configSchema: { type: 'object', properties: { cases: { type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, when: { 'x-kind': 'expression', type: 'string' } } } } } },
     defaults: { cases: [] }, ports: [{ fromConfig: '/cases', key: 'id' }, { name: 'default' }],
   },

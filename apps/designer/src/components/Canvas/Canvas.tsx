@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import {
   Background,
   ControlButton,
@@ -9,6 +9,7 @@ import {
   useStore,
   type ReactFlowState,
   type Connection,
+  type Edge,
   type EdgeChange,
   type NodeChange,
   type NodeTypes,
@@ -17,18 +18,28 @@ import type { CanvasPosition } from '@omniflow/flow-schema';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FlowNodeView, type FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
+import { FlowOverview } from '../FlowOverview/FlowOverview.tsx';
+import { toOverview } from '../FlowOverview/toOverview.ts';
+import { overviewNodeAt } from '../../core/drawFlowOverview.ts';
 import { useCanvasElements } from './useCanvasElements.ts';
 import { useFitFlow } from './useFitFlow.ts';
 
 /** The MIME type the palette puts on a drag so the canvas knows which node type to add. */
 export const NODE_TYPE_MIME = 'application/omniflow-node-type';
 
+const NO_NODES: FlowCanvasNode[] = [];
+const NO_EDGES: Edge[] = [];
 const nodeTypes: NodeTypes = { flowNode: FlowNodeView };
 
 /** Above this many nodes, only nodes in the viewport are rendered. */
 const VIRTUALIZE_ABOVE = 300;
 
-/** Below this zoom, node text is hidden (level of detail): it is unreadable there and costs paint time. */
+/**
+ * Below this zoom the canvas switches to its level of detail: node text is unreadable there, and painting every card
+ * and edge on each pan frame is what made a zoomed-to-fit 1,000-node flow drop to ~15 fps. The flow is then drawn once
+ * on a <canvas> (FlowOverview) and xyflow mounts no nodes or edges: each would otherwise re-run its store selectors on
+ * every pan frame. Clicks are hit-tested against the overview.
+ */
 const FAR_ZOOM = 0.45;
 const isZoomedFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
 
@@ -107,12 +118,35 @@ export function Canvas() {
   });
   const fitFlow = useFitFlow();
   const far = useStore(isZoomedFar);
+  const overview = useMemo(() => (far ? toOverview(nodes, edges) : null), [far, nodes, edges]);
+
+  // In the overview a click selects the card under the pointer (Shift/Ctrl/Meta toggles it), a double click zooms to it.
+  const overviewNodeAtEvent = (event: MouseEvent) => {
+    // Only clicks on the pane itself, not on the controls floating over it.
+    if (!overview || !(event.target instanceof Element) || !event.target.closest('.react-flow__pane')) return null;
+    return overviewNodeAt(overview.overviewNodes, screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  };
+  const onPaneClick = (event: MouseEvent) => {
+    const store = useFlowStore.getState();
+    const id = overviewNodeAtEvent(event);
+    if (!id) return store.select([]);
+    if (!(event.shiftKey || event.ctrlKey || event.metaKey)) return store.select([id]);
+    const selected = new Set(store.selectedNodeIds);
+    if (selected.has(id)) selected.delete(id);
+    else selected.add(id);
+    store.select([...selected], store.selectedEdgeIds);
+  };
+  const onOverviewDoubleClick = (event: MouseEvent) => {
+    const id = overviewNodeAtEvent(event);
+    if (id) useFlowStore.getState().focusNode(id);
+  };
 
   return (
-    <div className={`canvas ${far ? 'zoom-far' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas ${far ? 'zoom-far' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={far ? onOverviewDoubleClick : undefined}>
       <ReactFlow<FlowCanvasNode>
-        nodes={nodes}
-        edges={edges}
+        nodes={far ? NO_NODES : nodes}
+        // The overview draws the edges; mounted xyflow edges would each recompute their path on every pan frame.
+        edges={far ? NO_EDGES : edges}
         nodeTypes={nodeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
@@ -121,7 +155,8 @@ export function Canvas() {
           dragGesture.current += 1;
         }}
         onNodeDragStop={() => useFlowStore.getState().endGesture()}
-        onPaneClick={() => useFlowStore.getState().select([])}
+        onPaneClick={onPaneClick}
+        zoomOnDoubleClick={!far}
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}
         selectionKeyCode="Shift"
@@ -130,8 +165,8 @@ export function Canvas() {
         {...(openingView ? { defaultViewport: openingView } : { fitView: true, fitViewOptions: { maxZoom: 1.2 } })}
         proOptions={{ hideAttribution: true }}
       >
-        <Background />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        {overview ? <FlowOverview nodes={overview.overviewNodes} edges={overview.overviewEdges} /> : <Background />}
+        {!far && <MiniMap pannable zoomable ariaLabel="Minimap" />}
         <Controls showFitView={false}>
           <ControlButton onClick={() => fitFlow({ duration: 300 })} title={t('zoomToFit')} aria-label={t('zoomToFit')} className="canvas-fit">
             ⤢

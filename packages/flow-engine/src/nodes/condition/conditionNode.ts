@@ -11,7 +11,7 @@ export const conditionNode = defineNodeType<ConditionConfig>({
     title: 'Condition',
     description: 'Branches on the first case whose expression is true.',
     category: 'Logic',
-    icon: '⑂',
+    icon: '🔀',
     behaviour: 'automatic',
     configSchema: {
       type: 'object',
