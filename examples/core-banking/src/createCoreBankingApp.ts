@@ -16,6 +16,11 @@ export interface CoreBankingAppOptions {
   now: () => Date;
   /** Business days until a replacement card arrives. */
   replacementBusinessDays: number;
+  /**
+   * Holds the reply of every state-changing request this long after its change is committed (default 0): a slow
+   * network or bank, during which a caller may die with the change done but unanswered (crash-recovery tests).
+   */
+  replyDelayMs?: number;
 }
 
 interface CustomerRow {
@@ -109,7 +114,7 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
   });
 
   app.post('/v1/customers/:id/cards/:lastFour/activate', (req, res) => {
-    idempotent(db, req, res, () => {
+    idempotent(db, req, res, options.replyDelayMs ?? 0, () => {
       const k = card(req.params.id, req.params.lastFour);
       if (k === undefined) return notFound('card');
       if (k.status === 'lost') return { status: 409, body: { error: 'cardLost', reason: 'This card was reported lost.' } };
@@ -120,7 +125,7 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
   });
 
   app.put('/v1/customers/:id/pin', (req, res) => {
-    idempotent(db, req, res, () => {
+    idempotent(db, req, res, options.replyDelayMs ?? 0, () => {
       const c = customer(req.params.id);
       if (c === undefined) return notFound('customer');
       const pin = stringField(req.body, 'pin');
@@ -140,7 +145,7 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
   });
 
   app.post('/v1/customers/:id/cards/:lastFour/lost', (req, res) => {
-    idempotent(db, req, res, () => {
+    idempotent(db, req, res, options.replyDelayMs ?? 0, () => {
       const k = card(req.params.id, req.params.lastFour);
       if (k === undefined) return notFound('card');
       if (k.status === 'lost' && k.replacement_eta !== null) {
@@ -188,17 +193,21 @@ function stringField(body: unknown, name: string): string | null {
  * Runs a state-changing operation at most once per `Idempotency-Key`: the first reply is stored with the key
  * in the same transaction as the change, and a retry with that key gets the stored reply and changes nothing.
  */
-function idempotent(db: CoreBankingDatabase, req: Request, res: Response, operation: () => Reply): void {
+function idempotent(db: CoreBankingDatabase, req: Request, res: Response, replyDelayMs: number, operation: () => Reply): void {
+  const reply = committedReply(db, req, operation);
+  if (replyDelayMs > 0) setTimeout(() => send(res, reply), replyDelayMs);
+  else send(res, reply);
+}
+
+/** Runs the operation in a transaction, honouring the request's `Idempotency-Key`; the reply is sent by the caller. */
+function committedReply(db: CoreBankingDatabase, req: Request, operation: () => Reply): Reply {
   const key = req.get('idempotency-key');
-  if (key === undefined || key === '') {
-    send(res, db.transaction(operation)());
-    return;
-  }
+  if (key === undefined || key === '') return db.transaction(operation)();
   // A fingerprint, not the body itself, is stored: the body of a PIN change holds the PIN.
   const fingerprint = createHash('sha256')
     .update(`${req.method} ${req.path} ${JSON.stringify(req.body ?? null)}`)
     .digest('hex');
-  const reply = db.transaction((): Reply => {
+  return db.transaction((): Reply => {
     const stored = db
       .prepare<[string], { fingerprint: string; status: number; body: string }>(
         'SELECT fingerprint, status, body FROM idempotent_responses WHERE key = ?',
@@ -226,7 +235,6 @@ function idempotent(db: CoreBankingDatabase, req: Request, res: Response, operat
     }
     return fresh;
   })();
-  send(res, reply);
 }
 
 /** `YYYY-MM-DD` of the date `days` business days (Mon–Fri) after `from`, in UTC. */

@@ -17,6 +17,8 @@ export interface CoreBankingOptions {
   apiKey?: string;
   now?: () => Date;
   replacementBusinessDays?: number;
+  /** Delay of every state-changing reply after its change is committed; default 0 (see `CORE_BANKING_REPLY_DELAY_MS`). */
+  replyDelayMs?: number;
 }
 
 /** A running core-banking service. */
@@ -34,6 +36,7 @@ export async function startCoreBanking(options: CoreBankingOptions = {}): Promis
     apiKey,
     now: options.now ?? (() => new Date()),
     replacementBusinessDays: options.replacementBusinessDays ?? 5,
+    replyDelayMs: options.replyDelayMs ?? 0,
   });
   const server = createServer(app);
   const host = options.host ?? '127.0.0.1';
