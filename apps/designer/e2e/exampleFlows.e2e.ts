@@ -80,7 +80,15 @@ describe('the example flows the runtime seeds', () => {
     const menu = await overviewPoint('mainMenu');
     await page.mouse.click(menu.x, menu.y);
     await page.locator('.inspector[data-node-id="mainMenu"]').waitFor();
-    // Zoom in around the menu with the wheel until the cards are legible, like an analyst would.
+    // Drag the menu a little left of the middle of the pane (the overview pans under any drag), then zoom in around it
+    // with the wheel until the cards are legible, like an analyst would.
+    const pane = await canvas.box(page.locator('.react-flow__pane'));
+    const target = { x: pane.x + pane.width * 0.4, y: pane.y + pane.height * 0.5 };
+    await page.mouse.move(menu.x, menu.y);
+    await page.mouse.down();
+    await page.mouse.move(target.x, target.y, { steps: 10 });
+    await page.mouse.up();
+    await page.mouse.move(target.x, target.y);
     for (let i = 0; i < 6; i += 1) {
       await page.mouse.wheel(0, -100);
       await page.waitForTimeout(120);
