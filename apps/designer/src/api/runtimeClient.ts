@@ -33,6 +33,19 @@ export interface StoredFlow {
   revision: number;
 }
 
+/** One line of the runtime's import report: a source block that could not be carried over exactly. */
+export interface ImportReportLine {
+  severity: string;
+  sourceRef: string;
+  message: string;
+}
+
+/** A flow created by an import, with the source format and the report of what was not mapped exactly. */
+export interface ImportedFlow extends StoredFlow {
+  format: string;
+  report: ImportReportLine[];
+}
+
 /** A published version of a flow. */
 export interface FlowVersion {
   version: number;
@@ -223,7 +236,15 @@ export const runtimeClient = {
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
-  importFlow: async (json: unknown): Promise<StoredFlow> => toStoredFlow(await apiRequest('POST', '/api/flows/import', json)),
+  importFlow: async (json: unknown): Promise<ImportedFlow> => {
+    const body = await apiRequest('POST', '/api/flows/import', json);
+    const report = listOf(field(body, 'report') ?? [], 'report').map((line) => ({
+      severity: String(field(line, 'severity') ?? 'info'),
+      sourceRef: String(field(line, 'sourceRef') ?? ''),
+      message: String(field(line, 'message') ?? ''),
+    }));
+    return { ...toStoredFlow(body), format: String(field(body, 'format') ?? 'omniflow'), report };
+  },
   startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
     toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FlowDocument } from '@omniflow/flow-schema';
-import { runtimeClient, field, type FlowSummary } from '../../api/runtimeClient.ts';
+import { runtimeClient, field, type FlowSummary, type ImportedFlow } from '../../api/runtimeClient.ts';
 import { duplicateFlow, flowIdFrom, newFlow } from '../../core/newFlow.ts';
 import { useT } from '../../i18n/useT.ts';
 import { downloadJson } from '../../core/downloadJson.ts';
@@ -11,6 +11,8 @@ export function FlowList() {
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState('');
+  /** The last foreign import that left notes: shown here with a link to the flow, instead of opening it at once. */
+  const [imported, setImported] = useState<ImportedFlow | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
 
   const refresh = () =>
@@ -24,6 +26,7 @@ export function FlowList() {
 
   const run = async (action: () => Promise<unknown>) => {
     setError('');
+    setImported(null);
     try {
       await action();
       await refresh();
@@ -75,7 +78,8 @@ export function FlowList() {
         if (typeof field(json, 'id') === 'string' && Array.isArray(field(json, 'nodes'))) return runtimeClient.createFlow(json as FlowDocument);
         throw e;
       });
-      window.location.hash = `#/flows/${encodeURIComponent(stored.flow.id)}`;
+      if ('report' in stored && stored.report.length > 0) setImported(stored);
+      else window.location.hash = `#/flows/${encodeURIComponent(stored.flow.id)}`;
     });
 
   return (
@@ -112,6 +116,19 @@ export function FlowList() {
         <p role="alert" className="error-text">
           {error}
         </p>
+      )}
+      {imported && (
+        <section className="import-report" aria-label={t('importReport')} data-format={imported.format}>
+          <h2>{t('importReportTitle', { name: imported.flow.name, count: imported.report.length })}</h2>
+          <ul>
+            {imported.report.map((line, i) => (
+              <li key={i} data-severity={line.severity}>
+                <strong>{line.severity}</strong> <code>{line.sourceRef}</code> {line.message}
+              </li>
+            ))}
+          </ul>
+          <a href={`#/flows/${encodeURIComponent(imported.flow.id)}`}>{t('openImported')}</a>
+        </section>
       )}
       {flows === null ? (
         <p>{t('loading')}</p>
