@@ -12,7 +12,7 @@ const ADMIN = 'transaction-crash-admin-token';
 const BANK_KEY = 'transaction-crash-bank-key';
 const BANK_DIR = fileURLToPath(new URL('../../../examples/core-banking', import.meta.url));
 /** The bank holds each state-changing reply this long after committing it: the window in which the runtime dies. */
-const REPLY_DELAY_MS = 1_500;
+const REPLY_DELAY_MS = 2_500;
 const PIN = '7395';
 
 const runtimeDir = mkdtempSync(join(tmpdir(), 'omniflow-txcrash-runtime-'));
