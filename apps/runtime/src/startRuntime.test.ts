@@ -72,6 +72,30 @@ describe('startRuntime', () => {
     expect(session.body.session.outputs.length).toBeGreaterThan(0);
   });
 
+  it('hands out a web chat link per seeded example that opens the chat page', async () => {
+    const t = await startTestRuntime({ OMNIFLOW_SEED_EXAMPLES: 'true', OMNIFLOW_START_CORE_BANKING: 'true', OMNIFLOW_PLUGINS: '@omniflow/plugin-banking' });
+    started.push(t);
+    const paths = t.runtime.exampleChatPaths;
+    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual(['/chat/bank-main-menu', '/chat/card-activation', '/chat/flight-rebooking']);
+    const page = await fetch(`${t.url}${paths[0]}`);
+    expect(page.status).toBe(200);
+    const link = new URL(`${t.url}${paths[0]}`);
+    const flowId = decodeURIComponent(link.pathname.replace('/chat/', ''));
+    const token = link.searchParams.get('token');
+    const session = await fetch(`${t.url}/api/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flowId, channel: 'chat' }),
+    });
+    expect(session.status).toBe(201);
+    const otherFlow = await fetch(`${t.url}/api/sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flowId: flowId === 'bank-main-menu' ? 'card-activation' : 'bank-main-menu', channel: 'chat' }),
+    });
+    expect(otherFlow.status).toBe(403);
+  });
+
   it('serves the built designer at / with a fallback to its index.html', async () => {
     const designerDir = mkdtempSync(join(tmpdir(), 'omniflow-designer-'));
     writeFileSync(join(designerDir, 'index.html'), '<!doctype html><title>Omniflow designer</title>');
