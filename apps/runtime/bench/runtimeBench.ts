@@ -217,6 +217,9 @@ try {
   process.stdout.write(`machine: ${cpus().length} cores, load average (1 / 5 / 15 min) at the start ${fmtLoad(startLoad)}, at the end ${fmtLoad(loadavg())}\n\n`);
   for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}\n`);
 } finally {
-  server.kill('SIGTERM');
   probe.kill('SIGTERM');
+  // Wait for the server to close the runtime and remove its data dir (its stdout stays drained until then).
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
 }

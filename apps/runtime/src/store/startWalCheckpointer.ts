@@ -47,10 +47,15 @@ export function startWalCheckpointer(file: string, options: { intervalMs?: numbe
   return {
     async stop() {
       stopping = true;
+      // Keep the process alive until the worker has gone: with nothing else pending, an unref'd worker let a
+      // shutting-down process exit in the middle of close(), before the store and the data dir were closed.
+      worker.ref();
       const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
       // eslint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
       worker.postMessage('stop');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 2000)))]);
+      clearTimeout(timer);
       if (worker.threadId !== -1) await worker.terminate();
     },
   };
