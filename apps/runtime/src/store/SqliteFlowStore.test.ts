@@ -21,6 +21,14 @@ describe('SqliteFlowStore on disk', () => {
     await store.close();
   });
 
+  it('keeps the WAL file bounded under writes that never pause (regression: it grew to 563 MB in a bench)', async () => {
+    // The same unbroken stream of turns against a store that never truncates and one that truncates past 64 pages.
+    const unbounded = await largestWalDuring(join(dir, 'wal-unbounded'), Number.MAX_SAFE_INTEGER);
+    const bounded = await largestWalDuring(join(dir, 'wal-bounded'), 64);
+    expect(unbounded).toBeGreaterThan(8 * 1024 * 1024);
+    expect(bounded).toBeLessThan(unbounded / 4);
+  }, 120_000);
+
   it('keeps flows and sessions across a reopen of the same data dir', async () => {
     const data = join(dir, 'reopen');
     const first = SqliteFlowStore.open(data);
@@ -32,3 +40,26 @@ describe('SqliteFlowStore on disk', () => {
     await second.close();
   });
 });
+
+/** Saves 1,200 rounds of 20 concurrent turns with no pause and answers the largest WAL file size seen. */
+async function largestWalDuring(data: string, walLimitFrames: number): Promise<number> {
+  const store = SqliteFlowStore.open(data, { walLimitFrames, checkpointIntervalMs: 5 });
+  const wal = join(data, 'omniflow.db-wal');
+  const ids = Array.from({ length: 20 }, (_, i) => `s${i}`);
+  for (const id of ids) {
+    await store.createSession({ id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+  }
+  const rounds = 1200;
+  let largest = 0;
+  for (let turn = 0; turn < rounds; turn++) {
+    const results = await Promise.all(
+      ids.map((id) => store.saveTurn({ sessionId: id, expectedTurn: turn, status: 'active', snapshot: { turn, pad: 'p'.repeat(600) }, entries: [{ text: `${id}:${turn}` }] })),
+    );
+    expect(results.every((r) => r.ok)).toBe(true);
+    largest = Math.max(largest, statSync(wal).size);
+  }
+  expect((await store.getSession('s7'))?.turn).toBe(rounds);
+  expect(await store.getTranscript('s7')).toHaveLength(rounds);
+  await store.close();
+  return largest;
+}

@@ -27,13 +27,18 @@ export class SqliteFlowStore implements FlowStore {
   readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] = [];
 
   #checkpointer: WalCheckpointer | undefined;
+  /** True while the WAL is being truncated: turns queue up and are committed right after. */
+  #holdingWrites = false;
 
-  private constructor(db: Database.Database, file: string) {
+  private constructor(db: Database.Database, file: string, wal: { walLimitFrames?: number; checkpointIntervalMs?: number }) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
     if (file !== ':memory:') {
       db.pragma('wal_autocheckpoint = 0');
       this.#checkpointer = startWalCheckpointer(file, {
+        ...(wal.walLimitFrames === undefined ? {} : { walLimitFrames: wal.walLimitFrames }),
+        ...(wal.checkpointIntervalMs === undefined ? {} : { intervalMs: wal.checkpointIntervalMs }),
+        onTruncateWanted: () => void this.#truncateWal(),
         onFailure: () => {
           // Without the worker, SQLite's own checkpoints (on the event loop) keep the WAL bounded.
           if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
@@ -43,7 +48,7 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
-  static open(dataDir: string, options: { synchronous?: 'normal' | 'full' } = {}): SqliteFlowStore {
+  static open(dataDir: string, options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {}): SqliteFlowStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
       mkdirSync(dataDir, { recursive: true });
@@ -55,7 +60,7 @@ export class SqliteFlowStore implements FlowStore {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
-    return new SqliteFlowStore(db, file);
+    return new SqliteFlowStore(db, file, options);
   }
 
   async listFlows(): Promise<FlowSummary[]> {
@@ -161,7 +166,19 @@ export class SqliteFlowStore implements FlowStore {
     });
   }
 
+  async #truncateWal(): Promise<void> {
+    if (this.#holdingWrites || !this.#checkpointer) return;
+    this.#holdingWrites = true;
+    try {
+      await this.#checkpointer.truncate();
+    } finally {
+      this.#holdingWrites = false;
+      if (this.#pendingTurns.length > 0) this.#flushTurns();
+    }
+  }
+
   #flushTurns(): void {
+    if (this.#holdingWrites || this.#pendingTurns.length === 0) return;
     const batch = this.#pendingTurns.splice(0);
     let results: SaveTurnResult[];
     try {
@@ -223,6 +240,7 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async close(): Promise<void> {
+    this.#holdingWrites = false;
     if (this.#pendingTurns.length > 0) this.#flushTurns();
     await this.#checkpointer?.stop();
     this.#checkpointer = undefined;

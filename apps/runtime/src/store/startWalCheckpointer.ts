@@ -3,6 +3,8 @@ import { Worker } from 'node:worker_threads';
 
 /** A background thread that checkpoints a SQLite WAL file. */
 export interface WalCheckpointer {
+  /** Empties the WAL file; call it only while this process holds its writes back, so nothing races the truncation. */
+  truncate(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -12,14 +14,29 @@ const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.module);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
+let wanted = false;
 const timer = setInterval(() => {
   try {
-    db.pragma('wal_checkpoint(PASSIVE)');
+    const [result] = db.pragma('wal_checkpoint(PASSIVE)');
+    if (!wanted && result && result.log > workerData.walLimitFrames) {
+      wanted = true;
+      parentPort.postMessage({ wantTruncate: true });
+    }
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
+  if (message === 'truncate') {
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)');
+    } catch (error) {
+      parentPort.postMessage({ error: String(error) });
+    }
+    wanted = false;
+    parentPort.postMessage({ truncated: true });
+    return;
+  }
   if (message !== 'stop') return;
   clearInterval(timer);
   db.close();
@@ -31,13 +48,24 @@ parentPort.on('message', (message) => {
  * Moves WAL checkpoints (which copy pages into the database file and fsync it) off the event loop: a worker
  * thread with its own connection checkpoints every `intervalMs`, so a slow disk never stalls a turn. Calls
  * `onFailure` if the worker dies, so the caller can fall back to SQLite's automatic checkpoints.
+ *
+ * Under sustained writes a passive checkpoint never catches up with the writer, so SQLite never rewinds the WAL
+ * and the file grows without end. When it passes `walLimitFrames` pages the worker asks for `onTruncateWanted`:
+ * the owner holds its writes back for a moment and calls `truncate()`.
  */
-export function startWalCheckpointer(file: string, options: { intervalMs?: number; onFailure(error: string): void }): WalCheckpointer {
+export function startWalCheckpointer(
+  file: string,
+  options: { intervalMs?: number; walLimitFrames?: number; onTruncateWanted?(): void; onFailure(error: string): void },
+): WalCheckpointer {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { module, file, intervalMs: options.intervalMs ?? 1000 } });
+  const workerData = { module, file, intervalMs: options.intervalMs ?? 1000, walLimitFrames: options.walLimitFrames ?? 4096 };
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   let stopping = false;
-  worker.on('message', (message: { error?: string }) => {
+  let truncated: (() => void) | undefined;
+  worker.on('message', (message: { error?: string; wantTruncate?: boolean; truncated?: boolean }) => {
     if (message.error) options.onFailure(message.error);
+    if (message.wantTruncate) options.onTruncateWanted?.();
+    if (message.truncated) truncated?.();
   });
   worker.on('error', (error) => options.onFailure(String(error)));
   worker.on('exit', (code) => {
@@ -45,6 +73,20 @@ export function startWalCheckpointer(file: string, options: { intervalMs?: numbe
   });
   worker.unref();
   return {
+    truncate() {
+      return new Promise<void>((resolve) => {
+        // A worker that does not answer must not hold the owner's writes back for long.
+        const timer = setTimeout(done, 2000);
+        function done(): void {
+          clearTimeout(timer);
+          truncated = undefined;
+          resolve();
+        }
+        truncated = done;
+        // eslint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
+        worker.postMessage('truncate');
+      });
+    },
     async stop() {
       stopping = true;
       // Keep the process alive until the worker has gone: with nothing else pending, an unref'd worker let a
