@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { JsonSchema, UiHint } from '@omniflow/flow-schema';
 import { TEST_NODE_TYPES } from '../testing/testNodeTypes.ts';
+import { BUILT_IN_CONFIG_SHAPES } from '../testing/builtInConfigShapes.ts';
 import { buildFormModel, type FormField } from './formModel.ts';
 
 function specOf(type: string) {
@@ -37,9 +39,8 @@ describe('buildFormModel', () => {
     ]);
   });
 
-  it('shows reprompts of a retry policy as a table of prompt text per locale', () => {
-    const reprompts = find(buildFormModel(specOf('menu')), '/noInput/reprompts');
-    expect(reprompts?.kind === 'table' ? reprompts.columns.map((c) => c.kind) : reprompts?.kind).toEqual(['localized']);
+  it('shows reprompts of a retry policy as a list of prompt editors', () => {
+    expect(find(buildFormModel(specOf('menu')), '/noInput/reprompts')?.kind).toBe('promptList');
   });
 
   it('uses x-kind annotations for variable pickers and expression editors inside nested objects', () => {
@@ -69,5 +70,74 @@ describe('buildFormModel', () => {
       },
     });
     expect(fields.map((f) => f.kind)).toEqual(['keyValue', 'keyValue', 'json']);
+  });
+});
+
+function builtIn(type: string) {
+  const spec = BUILT_IN_CONFIG_SHAPES.find((s) => s.type === type);
+  if (!spec) throw new Error(`no built-in shape ${type}`);
+  return buildFormModel(spec);
+}
+
+function kinds(fields: FormField[]): string[] {
+  return fields.flatMap((f) => (f.kind === 'group' ? [`${f.pointer}:group`, ...kinds(f.fields)] : [`${f.pointer}:${f.kind}`]));
+}
+
+function onlyField(schema: JsonSchema, ui: Record<string, UiHint> = {}): FormField | undefined {
+  return buildFormModel({ ...specOf('end'), configSchema: { type: 'object', properties: { value: schema } }, ui })[0];
+}
+
+describe('buildFormModel for nested built-in config', () => {
+  it('renders menu retry policies as groups with a bounded retry count and reprompt editors instead of JSON', () => {
+    const fields = builtIn('menu');
+    const noInput = find(fields, '/noInput');
+    expect(noInput?.kind === 'group' ? noInput.label : noInput?.kind).toBe('No-input retries');
+    expect(kinds(fields).filter((k) => k.startsWith('/no'))).toEqual([
+      '/noInput:group',
+      '/noInput/maxRetries:number',
+      '/noInput/reprompts:promptList',
+      '/noMatch:group',
+      '/noMatch/maxRetries:number',
+      '/noMatch/reprompts:promptList',
+    ]);
+    const retries = find(fields, '/noMatch/maxRetries');
+    expect(retries?.kind === 'number' ? [retries.min, retries.max, retries.integer, retries.required] : null).toEqual([0, 10, true, true]);
+  });
+
+  it('renders the ask slot as a group with a type select, a choices table and an expression', () => {
+    const fields = builtIn('ask');
+    expect(kinds(fields)).toEqual(['/slot:group', '/slot/type:select', '/slot/minLength:number', '/slot/choices:table', '/slot/validate:expression']);
+    const choices = find(fields, '/slot/choices');
+    expect(choices?.kind === 'table' ? choices.columns.map((c) => c.kind) : null).toEqual(['text', 'localized', 'localizedList']);
+  });
+
+  it('renders string maps as key/value tables whose widgets follow the schema and the documented key meaning', () => {
+    const maps = [...builtIn('transaction'), ...builtIn('subflow'), ...builtIn('http')].flatMap((f) => (f.kind === 'keyValue' ? [[f.pointer, f.keyKind, f.valueKind]] : []));
+    expect(maps).toEqual([
+      ['/args', 'text', 'expression'],
+      ['/results', 'variable', 'text'],
+      ['/inputs', 'text', 'expression'],
+      ['/outputs', 'variable', 'text'],
+      ['/headers', 'text', 'template'],
+    ]);
+    expect(find(builtIn('transaction'), '/outcomes')?.kind).toBe('stringList');
+  });
+
+  it('takes variable keys from propertyNames and variable values from x-kind', () => {
+    const field = onlyField({ type: 'object', propertyNames: { 'x-kind': 'variable' }, additionalProperties: { 'x-kind': 'variable', type: 'string' } });
+    expect(field?.kind === 'keyValue' ? [field.keyKind, field.valueKind] : field?.kind).toEqual(['variable', 'variable']);
+  });
+
+  it('turns oneOf and anyOf of consts into selects with their titles and keeps numeric values numeric', () => {
+    const oneOf = onlyField({ oneOf: [{ const: 'fast', title: 'Fast' }, { const: 'safe', title: 'Safe' }] });
+    expect(oneOf?.kind === 'select' ? [oneOf.options, oneOf.optionLabels, oneOf.numeric] : oneOf?.kind).toEqual([['fast', 'safe'], ['Fast', 'Safe'], undefined]);
+    const anyOf = onlyField({ anyOf: [{ const: 1 }, { const: 2 }] });
+    expect(anyOf?.kind === 'select' ? [anyOf.options, anyOf.numeric] : anyOf?.kind).toEqual([['1', '2'], true]);
+    expect(onlyField({ type: 'integer', enum: [5, 10] })).toMatchObject({ kind: 'select', numeric: true });
+  });
+
+  it('keeps the JSON field only for shapes without a widget, even when hinted as json', () => {
+    expect(onlyField({ anyOf: [{ type: 'string' }, { type: 'number' }] }, { '/value': { widget: 'json' } })?.kind).toBe('json');
+    expect(onlyField({ type: 'boolean' }, { '/value': { widget: 'json' } })?.kind).toBe('checkbox');
   });
 });

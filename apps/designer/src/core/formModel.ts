@@ -9,10 +9,15 @@ export interface TableColumn {
   options?: string[];
 }
 
+/** How the keys or values of a string map are edited. */
+export type MapEntryKind = 'text' | 'expression' | 'template' | 'variable';
+
 /** A field of a generated inspector form; `pointer` is relative to the node's config. */
 export type FormField =
-  | { kind: 'text' | 'textarea' | 'number' | 'checkbox' | 'secret' | 'template' | 'expression' | 'variable' | 'node' | 'flow' | 'prompt' | 'localized' | 'json' | 'keyValue' | 'stringList'; pointer: string; label: string; help?: string; required: boolean }
-  | { kind: 'select'; pointer: string; label: string; help?: string; required: boolean; options: string[] }
+  | { kind: 'text' | 'textarea' | 'checkbox' | 'secret' | 'template' | 'expression' | 'variable' | 'node' | 'flow' | 'prompt' | 'promptList' | 'localized' | 'json' | 'stringList'; pointer: string; label: string; help?: string; required: boolean }
+  | { kind: 'number'; pointer: string; label: string; help?: string; required: boolean; min?: number; max?: number; integer?: boolean }
+  | { kind: 'keyValue'; pointer: string; label: string; help?: string; required: boolean; keyKind: MapEntryKind; valueKind: MapEntryKind }
+  | { kind: 'select'; pointer: string; label: string; help?: string; required: boolean; options: string[]; optionLabels?: string[]; numeric?: boolean }
   | { kind: 'table'; pointer: string; label: string; help?: string; required: boolean; columns: TableColumn[]; itemDefaults: Record<string, unknown> }
   | { kind: 'group'; pointer: string; label: string; help?: string; required: boolean; fields: FormField[] };
 
@@ -50,10 +55,12 @@ function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: st
   const help = hint.help ?? (typeof schema.description === 'string' ? schema.description : undefined);
   const common = { pointer, label, required, ...(help ? { help } : {}) };
   const xKind = typeof schema['x-kind'] === 'string' ? schema['x-kind'] : undefined;
-  const widget = hint.widget;
-  const enumValues = Array.isArray(schema.enum) ? schema.enum.map(String) : null;
+  // A `json` hint predates the structured widgets: it is honoured only when the schema has no better widget.
+  const widget = hint.widget === 'json' ? undefined : hint.widget;
+  const choices = choicesOf(schema);
 
-  if (widget === 'select' || (enumValues && !widget)) return { kind: 'select', ...common, options: enumValues ?? [] };
+  if (widget === 'select' || (choices && !widget)) return { kind: 'select', ...common, ...(choices ?? { options: [] }) };
+  if (!widget && schema.type === 'array' && items(schema, root)?.['x-kind'] === 'prompt') return { kind: 'promptList', ...common };
   if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
     const item = items(schema, root);
     if (item && isObjectSchema(item)) return tableField(item, root, common, hint);
@@ -67,27 +74,65 @@ function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: st
     case 'node': return { kind: 'node', ...common };
     case 'flow': return { kind: 'flow', ...common };
     case 'textarea': return { kind: 'textarea', ...common };
-    case 'number': return { kind: 'number', ...common };
+    case 'number': return numberField(schema, common);
     case 'checkbox': return { kind: 'checkbox', ...common };
-    case 'json': return { kind: 'json', ...common };
     case 'text': return { kind: 'text', ...common };
     default: break;
   }
   if (schema.type === 'string') return { kind: 'text', ...common };
-  if (schema.type === 'number' || schema.type === 'integer') return { kind: 'number', ...common };
+  if (schema.type === 'number' || schema.type === 'integer') return numberField(schema, common);
   if (schema.type === 'boolean') return { kind: 'checkbox', ...common };
   if (schema.type === 'array' && isRecord(schema.items) && schema.items.type === 'string') return { kind: 'stringList', ...common };
   if (isObjectSchema(schema)) {
     const additional = isJsonSchema(schema.additionalProperties) ? resolveRef(schema.additionalProperties, root) : null;
     if (additional && additional.type === 'string' && !isRecord(schema.properties)) {
-      return { kind: LOCALIZED_NAMES.has(key) || isLocalizedRef(schema) ? 'localized' : 'keyValue', ...common };
+      if (LOCALIZED_NAMES.has(key) || isLocalizedRef(schema)) return { kind: 'localized', ...common };
+      return { kind: 'keyValue', ...common, keyKind: mapKeyKind(schema, label, help), valueKind: entryKind(additional) };
     }
     if (isRecord(schema.properties)) return { kind: 'group', ...common, fields: objectFields(schema, root, pointer, ui) };
   }
   return { kind: 'json', ...common };
 }
 
-function tableField(item: JsonSchema, root: JsonSchema, common: { pointer: string; label: string; required: boolean; help?: string }, hint: UiHint): FormField {
+type Common = { pointer: string; label: string; required: boolean; help?: string };
+
+function numberField(schema: JsonSchema, common: Common): FormField {
+  return {
+    kind: 'number',
+    ...common,
+    ...(typeof schema.minimum === 'number' ? { min: schema.minimum } : {}),
+    ...(typeof schema.maximum === 'number' ? { max: schema.maximum } : {}),
+    ...(schema.type === 'integer' ? { integer: true } : {}),
+  };
+}
+
+/** The choices of an `enum`, or of a `oneOf`/`anyOf` whose every branch is a `const` (its `title` is the label). */
+function choicesOf(schema: JsonSchema): { options: string[]; optionLabels?: string[]; numeric?: boolean } | null {
+  if (Array.isArray(schema.enum)) return { options: schema.enum.map(String), ...(numericValues(schema.enum) ? { numeric: true } : {}) };
+  const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : null;
+  if (!branches || branches.length === 0 || !branches.every((b) => isRecord(b) && 'const' in b)) return null;
+  const consts = branches.flatMap((b) => (isRecord(b) ? [b.const ?? null] : []));
+  const labels = branches.flatMap((b, i) => (isRecord(b) && typeof b.title === 'string' ? [b.title] : [String(consts[i])]));
+  return { options: consts.map(String), optionLabels: labels, ...(numericValues(consts) ? { numeric: true } : {}) };
+}
+
+function numericValues(values: readonly unknown[]): boolean {
+  return values.length > 0 && values.every((v) => typeof v === 'number');
+}
+
+/** Keys are flow variables when the schema says so (`propertyNames: { x-kind: variable }`) or the label documents it: "(variable: …)". */
+function mapKeyKind(schema: JsonSchema, label: string, help: string | undefined): MapEntryKind {
+  const names = schema.propertyNames;
+  if (isRecord(names) && names['x-kind'] === 'variable') return 'variable';
+  return /\(\s*variables?\s*(:|→|->)/i.test(`${label} ${help ?? ''}`) ? 'variable' : 'text';
+}
+
+function entryKind(schema: JsonSchema): MapEntryKind {
+  const xKind = schema['x-kind'];
+  return xKind === 'expression' || xKind === 'template' || xKind === 'variable' ? xKind : 'text';
+}
+
+function tableField(item: JsonSchema, root: JsonSchema, common: Common, hint: UiHint): FormField {
   const properties = isRecord(item.properties) ? item.properties : {};
   // Reprompt lists are arrays of prompts: their text per locale is what an analyst edits in a table.
   const keys = hint.columns ?? (item['x-kind'] === 'prompt' ? ['text'] : Object.keys(properties));

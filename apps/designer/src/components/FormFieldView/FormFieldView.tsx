@@ -1,11 +1,14 @@
 import type { FormField } from '../../core/formModel.ts';
-import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
+import { getAtPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { PromptField } from '../PromptField/PromptField.tsx';
 import { TableField } from '../TableField/TableField.tsx';
 import { LazyExpressionField as ExpressionField } from '../ExpressionField/LazyExpressionField.tsx';
 import { VariablePicker } from '../VariablePicker/VariablePicker.tsx';
 import { JsonField } from '../JsonField/JsonField.tsx';
+import { PromptListField } from '../PromptListField/PromptListField.tsx';
+import { KeyValueField } from '../KeyValueField/KeyValueField.tsx';
+import { useT } from '../../i18n/useT.ts';
 
 /** Renders one generated form field bound to a node's config through the store. */
 export function FormFieldView({ field, nodeId, config, problems }: { field: FormField; nodeId: string; config: Record<string, unknown>; problems: ReadonlyMap<string, string[]> }) {
@@ -15,13 +18,18 @@ export function FormFieldView({ field, nodeId, config, problems }: { field: Form
   const messages = [...problems.entries()].filter(([p]) => p === field.pointer || (field.kind !== 'group' && p.startsWith(`${field.pointer}/`))).flatMap(([, m]) => m);
 
   if (field.kind === 'group') {
+    // Nested settings (retry policies, answer type) fold away; they start open so nothing is hidden by default.
     return (
-      <fieldset className="form-group" data-field-pointer={field.pointer}>
-        <legend>{field.label}</legend>
+      <details className="form-group" open data-field-pointer={field.pointer}>
+        <summary>
+          {field.label}
+          {field.required ? ' *' : ''}
+        </summary>
+        {field.help && <div className="field-help">{field.help}</div>}
         {field.fields.map((f) => (
           <FormFieldView key={f.pointer} field={f} nodeId={nodeId} config={config} problems={problems} />
         ))}
-      </fieldset>
+      </details>
     );
   }
 
@@ -48,6 +56,8 @@ function Control({ field, value, set, nodeId, config, inputId }: { field: Exclud
     case 'prompt':
     case 'localized':
       return <PromptField nodeId={nodeId} pointer={field.pointer} label={field.label} config={config} isPrompt={field.kind === 'prompt'} inputId={inputId} />;
+    case 'promptList':
+      return <PromptListField nodeId={nodeId} pointer={field.pointer} label={field.label} config={config} inputId={inputId} />;
     case 'table':
       return <TableField nodeId={nodeId} pointer={field.pointer} label={field.label} columns={field.columns} itemDefaults={field.itemDefaults} config={config} inputId={inputId} />;
     case 'expression':
@@ -58,15 +68,27 @@ function Control({ field, value, set, nodeId, config, inputId }: { field: Exclud
       return <NodePicker inputId={inputId} value={text} onChange={set} />;
     case 'select':
       return (
-        <select id={inputId} value={text} onChange={(e) => set(e.target.value === '' ? undefined : e.target.value)}>
+        <select id={inputId} value={value === undefined || value === null ? '' : String(value)} onChange={(e) => set(e.target.value === '' ? undefined : field.numeric ? Number(e.target.value) : e.target.value)}>
           <option value="" />
-          {field.options.map((o) => (
-            <option key={o}>{o}</option>
+          {field.options.map((o, i) => (
+            <option key={o} value={o}>
+              {field.optionLabels?.[i] ?? o}
+            </option>
           ))}
         </select>
       );
     case 'number':
-      return <input id={inputId} type="number" value={typeof value === 'number' ? value : ''} onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))} />;
+      return (
+        <input
+          id={inputId}
+          type="number"
+          min={field.min}
+          max={field.max}
+          step={field.integer ? 1 : 'any'}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => set(e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
     case 'checkbox':
       return <input id={inputId} type="checkbox" checked={value === true} onChange={(e) => set(e.target.checked)} />;
     case 'textarea':
@@ -82,9 +104,9 @@ function Control({ field, value, set, nodeId, config, inputId }: { field: Exclud
         />
       );
     case 'keyValue':
-      return <JsonField inputId={inputId} label={field.label} value={isRecord(value) ? value : {}} onChange={set} />;
+      return <KeyValueField nodeId={nodeId} pointer={field.pointer} label={field.label} keyKind={field.keyKind} valueKind={field.valueKind} config={config} inputId={inputId} />;
     case 'json':
-      return <JsonField inputId={inputId} label={field.label} value={value} onChange={set} />;
+      return <AdvancedJsonField inputId={inputId} label={field.label} value={value} onChange={set} />;
     case 'text':
     case 'secret':
     case 'flow':
@@ -107,5 +129,16 @@ function NodePicker({ value, onChange, inputId }: { value: string; onChange(v: s
         </option>
       ))}
     </select>
+  );
+}
+
+/** The last resort for a schema the generator cannot express, marked as advanced so analysts know it is JSON. */
+function AdvancedJsonField({ value, onChange, label, inputId }: { value: unknown; onChange(v: unknown): void; label: string; inputId: string }) {
+  const t = useT();
+  return (
+    <>
+      <div className="advanced-note">{t('advancedJson')}</div>
+      <JsonField inputId={inputId} label={`${label} (${t('advancedJson')})`} value={value} onChange={onChange} />
+    </>
   );
 }

@@ -95,6 +95,7 @@ function focusField(root: HTMLElement | null, pointer: string): void {
     const prefix = segments.slice(0, n).join('/');
     const el = root.querySelector<HTMLElement>(`[data-field-pointer="${CSS.escape(prefix)}"]`);
     if (!el) continue;
+    for (let folded = el.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null) folded.open = true;
     el.scrollIntoView({ block: 'center' });
     const input = el.querySelector<HTMLElement>('textarea, input, select, [contenteditable]');
     input?.focus();

@@ -7,6 +7,8 @@ import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
 import { LazyExpressionField as ExpressionField } from '../ExpressionField/LazyExpressionField.tsx';
 import { VariablePicker } from '../VariablePicker/VariablePicker.tsx';
 import { JsonField } from '../JsonField/JsonField.tsx';
+import { ListItemControls } from '../ListItemControls/ListItemControls.tsx';
+import { setConfigStep } from '../../store/setConfigStep.ts';
 
 /** An editable table for an array of objects (menu options: key, label, synonyms; condition cases; assignments). */
 export function TableField({ nodeId, pointer, label, columns, itemDefaults, config, inputId }: { nodeId: string; pointer: string; label: string; columns: TableColumn[]; itemDefaults: Record<string, unknown>; config: Record<string, unknown>; inputId: string }) {
@@ -23,7 +25,7 @@ export function TableField({ nodeId, pointer, label, columns, itemDefaults, conf
     const row: Record<string, unknown> = structuredClone(itemDefaults);
     if ('key' in row) row.key = nextFreeKey(rows);
     if ('id' in row) row.id = `case${rows.length + 1}`;
-    set(`/${rows.length}`, row);
+    setConfigStep(nodeId, `${pointer}/${rows.length}`, row);
   };
 
   return (
@@ -51,10 +53,8 @@ export function TableField({ nodeId, pointer, label, columns, itemDefaults, conf
                   <Cell column={c} row={isRecord(row) ? row : {}} locale={locale} label={`${c.label} ${index + 1}`} inputId={`${inputId}-${index}-${c.key}`} onChange={(path, value) => set(`/${index}${path}`, value)} />
                 </td>
               ))}
-              <td>
-                <button type="button" className="icon-button" aria-label={`${t('removeRow')} ${index + 1}`} onClick={() => set(`/${index}`, undefined)}>
-                  ✕
-                </button>
+              <td className="row-controls">
+                <ListItemControls nodeId={nodeId} pointer={pointer} items={rows} index={index} label={String(index + 1)} />
               </td>
             </tr>
           ))}
