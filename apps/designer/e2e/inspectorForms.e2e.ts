@@ -1,0 +1,113 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/launchChromium.ts';
+import { startStack, type Stack } from './support/startStack.ts';
+import { CanvasDriver } from './support/canvasDriver.ts';
+
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+let stack: Stack;
+let browser: Browser;
+let page: Page;
+let canvas: CanvasDriver;
+const pageErrors: string[] = [];
+
+/** A two-locale menu with no retry policy yet, and a transaction whose results map is empty. */
+const flow = {
+  id: 'retry-forms',
+  name: 'Retry forms',
+  schemaVersion: 1,
+  locales: ['en-US', 'zh-CN'],
+  defaultLocale: 'en-US',
+  variables: [{ name: 'balance', type: 'number', default: 0 }],
+  start: 'start1',
+  nodes: [
+    { id: 'start1', type: 'start', label: 'Start', position: { x: 0, y: 0 }, config: {} },
+    { id: 'menu1', type: 'menu', label: 'Main menu', position: { x: 300, y: 0 }, config: { prompt: { text: { 'en-US': 'Press 1.', 'zh-CN': '请按1。' } }, options: [{ key: '1', label: { 'en-US': 'Balance', 'zh-CN': '余额' } }] } },
+    { id: 'tx1', type: 'transaction', label: 'Look up', position: { x: 600, y: 0 }, config: { handler: 'lookup' } },
+    { id: 'end1', type: 'end', label: 'Goodbye', position: { x: 900, y: 0 }, config: { outcome: 'completed' } },
+  ],
+  edges: [
+    { source: 'start1', port: 'next', target: 'menu1' },
+    { source: 'menu1', port: '1', target: 'tx1' },
+    { source: 'tx1', port: 'success', target: 'end1' },
+  ],
+};
+
+type SavedNode = { id: string; config: Record<string, unknown> };
+
+async function savedConfig(nodeId: string): Promise<Record<string, unknown> | undefined> {
+  const response = await fetch(`${stack.url}/api/flows/${flow.id}`, { headers: { authorization: `Bearer ${stack.token}` } });
+  const body = (await response.json()) as { flow: { draft: { nodes: SavedNode[] } } };
+  return body.flow.draft.nodes.find((n) => n.id === nodeId)?.config;
+}
+
+async function saved(): Promise<void> {
+  await page.locator('.save-status[data-status="saved"]').waitFor({ timeout: 20_000 });
+}
+
+describe('generated inspector forms for nested config', () => {
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    stack = await startStack();
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.setDefaultTimeout(20_000);
+    canvas = new CanvasDriver(page);
+    const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow }) });
+    expect(created.status).toBe(201);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  it('sets the menu no-input retries and a reprompt in two locales without typing JSON', async () => {
+    await page.goto(`${stack.url}/#/flows/${flow.id}`);
+    await canvas.node('menu1').waitFor();
+    await canvas.select('menu1');
+    const inspector = page.locator('.inspector');
+    expect(await inspector.locator('.json-field').count()).toBe(0);
+
+    await inspector.locator('[data-field-pointer="/noInput/maxRetries"]').getByLabel('Max retries').fill('2');
+    const reprompts = inspector.locator('[data-field-pointer="/noInput/reprompts"]');
+    await reprompts.getByRole('button', { name: 'Add prompt' }).click();
+    const first = inspector.locator('[data-field-pointer="/noInput/reprompts/0"]');
+    await first.getByLabel('Reprompts 1 (en-US)').fill('Sorry, I did not hear you. Press 1.');
+    await first.getByRole('tab', { name: 'zh-CN' }).click();
+    await first.getByLabel('Reprompts 1 (zh-CN)').fill('抱歉，没有听到。请按1。');
+    await saved();
+    await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toEqual({
+      maxRetries: 2,
+      reprompts: [{ text: { 'en-US': 'Sorry, I did not hear you. Press 1.', 'zh-CN': '抱歉，没有听到。请按1。' } }],
+    });
+    await page.screenshot({ path: join(screenshots, '20-inspector-retries.png') });
+  });
+
+  it('undoes the last reprompt text as one step and redoes it', async () => {
+    await page.getByRole('button', { name: /Undo/ }).click();
+    await saved();
+    await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toEqual({
+      maxRetries: 2,
+      reprompts: [{ text: { 'en-US': 'Sorry, I did not hear you. Press 1.' } }],
+    });
+    await page.getByRole('button', { name: /Redo/ }).click();
+    await saved();
+    await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toMatchObject({ reprompts: [{ text: { 'zh-CN': '抱歉，没有听到。请按1。' } }] });
+  });
+
+  it('maps a transaction result into a flow variable with a variable picker', async () => {
+    await canvas.select('tx1');
+    const results = page.locator('.inspector [data-field-pointer="/results"]');
+    await results.getByLabel('Store results (variable: result field) Key').selectOption('balance');
+    await results.getByLabel('Store results (variable: result field) balance').fill('accountBalance');
+    await saved();
+    await expect.poll(() => savedConfig('tx1').then((c) => c?.results), { timeout: 20_000 }).toEqual({ balance: 'accountBalance' });
+    expect(pageErrors).toEqual([]);
+  });
+});
