@@ -85,6 +85,16 @@ describe('FlowSession', () => {
     expect([french.last.outputs[0], korean.last.outputs[0]]).toMatchObject([{ locale: 'en-US' }, { locale: 'ko-KR' }]);
   });
 
+  it('answers turns sent without waiting in the order they were sent', async () => {
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 'order', channel: 'dtmf' });
+    const [card, pin, late] = await Promise.all([session.send({ type: 'dtmf', digits: '4211' }), session.send({ type: 'dtmf', digits: '1234' }), session.send({ type: 'dtmf', digits: '9' })]);
+    expect(card.nodeId).toBe('askPin');
+    expect(card.variables).toEqual({ cardLastFour: '4211' });
+    expect(pin.status).toBe('ended');
+    expect(pin.variables).toMatchObject({ cardLastFour: '4211', pin: '****' });
+    expect(late.error).toMatch(/has ended/);
+  });
+
   it('ends with loopLimit when a cycle takes no input', async () => {
     const flow = buildTestFlow([
       { id: 'a', type: 'set', config: { assignments: [] }, to: { next: 'b' } },

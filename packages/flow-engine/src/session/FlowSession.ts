@@ -95,9 +95,34 @@ export class FlowSession {
   /** Takes one caller input and answers with this turn's outputs once in-flight handlers have settled. */
   send(input: InputEvent): Promise<TurnResult> {
     // Turns never interleave, except a hang-up, which ends the session at once (aborting a handler in flight).
-    // An idle session starts the turn at once (no extra promise hop on the hot path).
-    const now = this.#inFlight === 0 || input.type === 'hangup';
-    const turn = now ? this.#turn(input) : this.#queue.then(() => this.#turn(input));
+    // An idle session runs the turn synchronously up to the first thing it must wait for (an intent matcher, a handler):
+    // a turn that waits for nothing allocates one resolved promise and no queue entry.
+    if (this.#inFlight === 0) {
+      try {
+        return this.#sendNow(input);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.#track(input.type === 'hangup' ? this.#turn(input) : this.#queue.then(() => this.#turn(input)));
+  }
+
+  /** A turn of an idle session, answered without waiting when nothing is in flight. */
+  #sendNow(input: InputEvent): Promise<TurnResult> {
+    const refused = this.#refusal(input);
+    if (refused) return Promise.resolve(refused);
+    // A handler still running (a restored session) is waited for first, in the queued path.
+    if (input.type !== 'hangup' && this.#busy()) return this.#track(this.#turn(input));
+    const decided = this.#begin(input);
+    if (decided instanceof Promise) return this.#track(decided.then((event) => this.#apply(event)));
+    if ('outputs' in decided) return Promise.resolve(decided);
+    this.#actor.send(decided.event);
+    if (!this.#busy()) return Promise.resolve(this.#finishTurn());
+    return this.#track(this.#settle().then(() => this.#finishTurn()));
+  }
+
+  /** Counts a turn that waits as in flight until it settles, so the next turn queues behind it. */
+  #track(turn: Promise<TurnResult>): Promise<TurnResult> {
     this.#inFlight++;
     this.#queue = turn.then(
       () => this.#inFlight--,
@@ -121,16 +146,35 @@ export class FlowSession {
   }
 
   async #turn(input: InputEvent): Promise<TurnResult> {
-    // Input arrives from the network; a malformed event is refused rather than trusted to its static type.
-    const problem = describeBadInput(input);
-    if (problem !== null) return { ...this.#finishTurn(), error: `${problem}; send { type: 'dtmf', digits } | { type: 'speech', transcript } | { type: 'text', text } | { type: 'noInput' } | { type: 'hangup' }.` };
+    const refused = this.#refusal(input);
+    if (refused) return refused;
     if (input.type !== 'hangup' && this.#busy()) await this.#settle();
+    const decided = this.#begin(input);
+    if (decided instanceof Promise) return this.#apply(await decided);
+    return 'outputs' in decided ? decided : this.#apply(decided.event);
+  }
+
+  /** The answer to input that is no event at all: a malformed event is refused rather than trusted to its static type. */
+  #refusal(input: InputEvent): TurnResult | null {
+    // Input arrives from the network.
+    const problem = describeBadInput(input);
+    if (problem === null) return null;
+    return { ...this.#finishTurn(), error: `${problem}; send { type: 'dtmf', digits } | { type: 'speech', transcript } | { type: 'text', text } | { type: 'noInput' } | { type: 'hangup' }.` };
+  }
+
+  /** Records the caller's input and decides the machine event for it (or answers an ended session at once). */
+  #begin(input: InputEvent): TurnResult | { event: EngineEvent } | Promise<EngineEvent> {
     if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
     const context = this.#context();
     const node = this.#currentNode();
     this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false);
     const decided = this.#decide(input, context, node);
-    this.#actor.send(decided instanceof Promise ? await decided : decided);
+    return decided instanceof Promise ? decided : { event: decided };
+  }
+
+  /** Sends the decided event and answers once in-flight handlers have settled. */
+  async #apply(event: EngineEvent): Promise<TurnResult> {
+    this.#actor.send(event);
     if (this.#busy()) await this.#settle();
     return this.#finishTurn();
   }

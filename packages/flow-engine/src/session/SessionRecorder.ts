@@ -80,9 +80,11 @@ export class SessionRecorder {
 
 /** A copy of the variables with sensitive values replaced by `****`. */
 export function maskVariables(variables: Readonly<Record<string, unknown>>, sensitive: ReadonlySet<string>): Record<string, unknown> {
-  const masked: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(variables)) {
-    masked[name] = sensitive.has(name) && value !== null && value !== undefined && value !== '' ? MASK : value;
+  // One spread, then only the (few) sensitive names: cheaper per turn than rebuilding the record entry by entry.
+  const masked: Record<string, unknown> = { ...variables };
+  for (const name of sensitive) {
+    const value = masked[name];
+    if (Object.hasOwn(masked, name) && value !== null && value !== undefined && value !== '') masked[name] = MASK;
   }
   return masked;
 }

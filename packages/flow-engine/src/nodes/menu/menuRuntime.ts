@@ -15,12 +15,12 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
     const intro = scope.prompt(request.reprompt ?? config.prompt).text;
     // A menu renders the same way for every caller with the same node, intro, channel and locale: reuse it.
     const key = `${scope.nodeId}\u0000${scope.channel}\u0000${scope.locale}\u0000${scope.settings.noInputTimeoutSeconds ?? ''}\u0000${intro}`;
-    const cache = renderCache.get(config) ?? new Map<string, readonly OutputEvent[]>();
-    renderCache.set(config, cache);
-    const cached = cache.get(key);
+    const cache = renderCache.get(config);
+    const cached = cache?.get(key);
     if (cached) return [...cached];
     const outputs = renderFresh(config, scope, intro);
-    if (cache.size < 64) cache.set(key, outputs.map(deepFreeze));
+    if (!cache) renderCache.set(config, new Map([[key, outputs.map(deepFreeze)]]));
+    else if (cache.size < 64) cache.set(key, outputs.map(deepFreeze));
     return outputs;
   },
   onInput(config, input, scope) {
