@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchema, UiHint } from '@omniflow/flow-schema';
 import { TEST_NODE_TYPES } from '../testing/testNodeTypes.ts';
 import { BUILT_IN_CONFIG_SHAPES } from '../testing/builtInConfigShapes.ts';
-import { buildFormModel, type FormField } from './formModel.ts';
+import { buildFormModel, rebaseFields, type FormField } from './formModel.ts';
 
 function specOf(type: string) {
   const spec = TEST_NODE_TYPES.find((s) => s.type === type);
@@ -139,5 +139,20 @@ describe('buildFormModel for nested built-in config', () => {
   it('keeps the JSON field only for shapes without a widget, even when hinted as json', () => {
     expect(onlyField({ anyOf: [{ type: 'string' }, { type: 'number' }] }, { '/value': { widget: 'json' } })?.kind).toBe('json');
     expect(onlyField({ type: 'boolean' }, { '/value': { widget: 'json' } })?.kind).toBe('checkbox');
+  });
+
+  it('gives an array of objects with nested objects a repeatable group per item, whose fields rebase onto an item', () => {
+    const field = onlyField({
+      type: 'array',
+      items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, retry: { type: 'object', properties: { count: { type: 'integer', maximum: 3 } } }, when: { 'x-kind': 'expression', type: 'string' } } },
+    });
+    expect(field?.kind).toBe('list');
+    if (field?.kind !== 'list') return;
+    expect(field.itemDefaults).toEqual({ name: '' });
+    expect(kinds(rebaseFields(field.itemFields, `${field.pointer}/2`))).toEqual(['/value/2/name:text', '/value/2/retry:group', '/value/2/retry/count:number', '/value/2/when:expression']);
+  });
+
+  it('keeps an array of flat objects as a table', () => {
+    expect(onlyField({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, optional: { type: 'boolean' } } } })?.kind).toBe('table');
   });
 });

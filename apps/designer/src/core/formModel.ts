@@ -19,7 +19,9 @@ export type FormField =
   | { kind: 'keyValue'; pointer: string; label: string; help?: string; required: boolean; keyKind: MapEntryKind; valueKind: MapEntryKind }
   | { kind: 'select'; pointer: string; label: string; help?: string; required: boolean; options: string[]; optionLabels?: string[]; numeric?: boolean }
   | { kind: 'table'; pointer: string; label: string; help?: string; required: boolean; columns: TableColumn[]; itemDefaults: Record<string, unknown> }
-  | { kind: 'group'; pointer: string; label: string; help?: string; required: boolean; fields: FormField[] };
+  | { kind: 'group'; pointer: string; label: string; help?: string; required: boolean; fields: FormField[] }
+  /** An array of objects too rich for table cells: one group per item; `itemFields` pointers are relative to the item. */
+  | { kind: 'list'; pointer: string; label: string; help?: string; required: boolean; itemFields: FormField[]; itemDefaults: Record<string, unknown> };
 
 /** Kinds of JSON values that mean per-locale text: `{ "en-US": "…" }` and `{ "en-US": ["…"] }`. */
 const LOCALIZED_NAMES = new Set(['label', 'text', 'ssml', 'audio', 'title']);
@@ -63,7 +65,12 @@ function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: st
   if (!widget && schema.type === 'array' && items(schema, root)?.['x-kind'] === 'prompt') return { kind: 'promptList', ...common };
   if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
     const item = items(schema, root);
-    if (item && isObjectSchema(item)) return tableField(item, root, common, hint);
+    if (item && isObjectSchema(item)) {
+      const table = tableField(item, root, common, hint);
+      // A cell would need raw JSON: give each item its own group of generated fields instead.
+      if (table.kind === 'table' && !hint.columns && table.columns.some((c) => c.kind === 'json')) return listField(item, root, common);
+      return table;
+    }
   }
   switch (widget ?? xKind) {
     case 'prompt': return { kind: 'prompt', ...common };
@@ -144,6 +151,22 @@ function tableField(item: JsonSchema, root: JsonSchema, common: Common, hint: Ui
   const itemDefaults: Record<string, unknown> = {};
   for (const column of columns) itemDefaults[column.key] = defaultFor(column.kind);
   return { kind: 'table', ...common, columns, itemDefaults };
+}
+
+function listField(item: JsonSchema, root: JsonSchema, common: Common): FormField {
+  const itemFields = objectFields(item, root, '', {});
+  const itemDefaults: Record<string, unknown> = {};
+  for (const field of itemFields) {
+    const key = field.pointer.slice(1);
+    if (field.kind === 'checkbox') itemDefaults[key] = false;
+    else if (field.kind === 'text' && field.required) itemDefaults[key] = '';
+  }
+  return { kind: 'list', ...common, itemFields, itemDefaults };
+}
+
+/** Prefixes the pointers of generated fields (a list item's fields) with `base`. */
+export function rebaseFields(fields: readonly FormField[], base: string): FormField[] {
+  return fields.map((field) => (field.kind === 'group' ? { ...field, pointer: base + field.pointer, fields: rebaseFields(field.fields, base) } : { ...field, pointer: base + field.pointer }));
 }
 
 function columnKind(key: string, schema: JsonSchema, root: JsonSchema): Pick<TableColumn, 'kind' | 'options'> {

@@ -8,6 +8,7 @@ import { VariablePicker } from '../VariablePicker/VariablePicker.tsx';
 import { JsonField } from '../JsonField/JsonField.tsx';
 import { PromptListField } from '../PromptListField/PromptListField.tsx';
 import { KeyValueField } from '../KeyValueField/KeyValueField.tsx';
+import { ListField } from '../ListField/ListField.tsx';
 import { useT } from '../../i18n/useT.ts';
 
 /** Renders one generated form field bound to a node's config through the store. */
@@ -15,7 +16,7 @@ export function FormFieldView({ field, nodeId, config, problems }: { field: Form
   const value = getAtPointer(config, field.pointer);
   const inputId = `field-${nodeId}-${field.pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
   const set = (v: unknown) => useFlowStore.getState().setConfig(nodeId, field.pointer, v);
-  const messages = [...problems.entries()].filter(([p]) => p === field.pointer || (field.kind !== 'group' && p.startsWith(`${field.pointer}/`))).flatMap(([, m]) => m);
+  const messages = [...problems.entries()].filter(([p]) => p === field.pointer || (field.kind !== 'group' && field.kind !== 'list' && p.startsWith(`${field.pointer}/`))).flatMap(([, m]) => m);
 
   if (field.kind === 'group') {
     // Nested settings (retry policies, answer type) fold away; they start open so nothing is hidden by default.
@@ -39,7 +40,11 @@ export function FormFieldView({ field, nodeId, config, problems }: { field: Form
         {field.label}
         {field.required ? ' *' : ''}
       </label>
-      <Control field={field} value={value} set={set} nodeId={nodeId} config={config} inputId={inputId} />
+      {field.kind === 'list' ? (
+        <ListField field={field} nodeId={nodeId} config={config} problems={problems} inputId={inputId} />
+      ) : (
+        <Control field={field} value={value} set={set} nodeId={nodeId} config={config} inputId={inputId} />
+      )}
       {field.help && <div className="field-help">{field.help}</div>}
       {messages.map((m, i) => (
         <div key={i} className="field-error">
@@ -50,7 +55,7 @@ export function FormFieldView({ field, nodeId, config, problems }: { field: Form
   );
 }
 
-function Control({ field, value, set, nodeId, config, inputId }: { field: Exclude<FormField, { kind: 'group' }>; value: unknown; set(v: unknown): void; nodeId: string; config: Record<string, unknown>; inputId: string }) {
+function Control({ field, value, set, nodeId, config, inputId }: { field: Exclude<FormField, { kind: 'group' | 'list' }>; value: unknown; set(v: unknown): void; nodeId: string; config: Record<string, unknown>; inputId: string }) {
   const text = typeof value === 'string' ? value : '';
   switch (field.kind) {
     case 'prompt':
