@@ -101,6 +101,17 @@ describe('generated inspector forms for nested config', () => {
     await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toMatchObject({ reprompts: [{ text: { 'zh-CN': '抱歉，没有听到。请按1。' } }] });
   });
 
+  it('adds a second reprompt and moves it before the first', async () => {
+    const reprompts = page.locator('.inspector [data-field-pointer="/noInput/reprompts"]');
+    await reprompts.getByRole('button', { name: 'Add prompt' }).click();
+    await page.locator('.inspector [data-field-pointer="/noInput/reprompts/1"]').getByLabel('Reprompts 2 (en-US)').fill('Still there? Press 1.');
+    await reprompts.getByRole('button', { name: 'Move up Reprompts 2' }).click();
+    await saved();
+    await expect
+      .poll(() => savedConfig('menu1').then((c) => (c?.noInput as { reprompts?: { text: Record<string, string> }[] } | undefined)?.reprompts?.map((r) => r.text['en-US'])), { timeout: 20_000 })
+      .toEqual(['Still there? Press 1.', 'Sorry, I did not hear you. Press 1.']);
+  });
+
   it('maps a transaction result into a flow variable with a variable picker', async () => {
     await canvas.select('tx1');
     const results = page.locator('.inspector [data-field-pointer="/results"]');
