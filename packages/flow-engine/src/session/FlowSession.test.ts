@@ -205,6 +205,28 @@ describe('async handlers', () => {
   });
 });
 
+describe('transcript times', () => {
+  it('stamps a turn with the time of its input and a handler failing later with the time it failed', async () => {
+    const clock = new ManualClock();
+    const flow = buildTestFlow([
+      { id: 'menu', type: 'menu', config: { prompt: en('Press 1.'), options: [{ key: '1', label: { 'en-US': 'look up' } }] }, to: { '1': 'lookup', noInput: 'bye', noMatch: 'bye' } },
+      { id: 'lookup', type: 'transaction', config: { handler: 'lookup', timeoutMs: 5000 }, to: { success: 'bye', error: 'bye', timeout: 'bye' } },
+      { id: 'bye', type: 'end', config: { prompt: en('Bye.') } },
+    ]);
+    const failing = () => new Promise<never>((_resolve, reject) => clock.setTimeout(() => reject(new Error('core down')), 1000));
+    const { session } = await FlowSession.start(compiled(flow, (r) => r.registerHandler('lookup', failing)), { sessionId: 't', channel: 'dtmf', clock });
+    const startedAt = new Date(clock.now()).toISOString();
+    const turn = session.send({ type: 'dtmf', digits: '1' });
+    await new Promise((resolve) => setImmediate(resolve));
+    clock.advance(1000);
+    const { transcript } = await turn;
+    const failedAt = new Date(clock.now()).toISOString();
+    expect(transcript.find((entry) => entry.from === 'caller')?.at).toBe(startedAt);
+    expect(transcript.find((entry) => entry.text.includes('core down'))?.at).toBe(failedAt);
+    expect(transcript.find((entry) => entry.text === 'Bye.')?.at).toBe(failedAt);
+  });
+});
+
 describe('crash and restore', () => {
   it('re-runs a handler that was in flight when the snapshot was taken, with the same idempotency key', async () => {
     const flow = buildTestFlow(

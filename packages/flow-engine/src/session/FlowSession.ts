@@ -59,10 +59,15 @@ export class FlowSession {
       }),
     );
     this.#actor.subscribe({
-      next: () => this.#wake?.(),
+      next: () => {
+        // A macrostep ended: entries of the next one (a handler settling later) read the clock again.
+        this.#recorder.release();
+        this.#wake?.();
+      },
       error: (error) => {
         this.#failure = String(error);
         logger.error({ sessionId: this.id, err: String(error) }, `session ${this.id} stopped on an engine error: ${String(error)}`);
+        this.#recorder.release();
         this.#recorder.output({ type: 'end', reason: 'error' });
         this.#wake?.();
       },
@@ -167,6 +172,7 @@ export class FlowSession {
     if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
     const context = this.#context();
     const node = this.#currentNode();
+    this.#recorder.hold();
     this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false);
     const decided = this.#decide(input, context, node);
     return decided instanceof Promise ? decided : { event: decided };
@@ -214,6 +220,7 @@ export class FlowSession {
   }
 
   #finishTurn(): TurnResult {
+    this.#recorder.release();
     const ended = this.status === 'ended';
     const node = ended ? undefined : this.#currentNode();
     const { outputs, transcript } = this.#recorder.flush();

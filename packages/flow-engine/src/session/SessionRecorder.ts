@@ -9,6 +9,8 @@ export class SessionRecorder {
   readonly #now: () => number;
   #stampedAt = Number.NaN;
   #stamped = '';
+  #holding = false;
+  #fresh = false;
 
   constructor(now: () => number, prior: readonly TranscriptEntry[]) {
     this.#now = now;
@@ -67,8 +69,23 @@ export class SessionRecorder {
     return turn;
   }
 
+  /** Entries from now until `release` belong to one synchronous run of the machine (a caller turn) and share one clock reading. */
+  hold(): void {
+    this.#holding = true;
+    this.#fresh = false;
+  }
+
+  /** Ends a `hold`: later entries (a handler settling after the turn) read the clock each. */
+  release(): void {
+    this.#holding = false;
+    this.#fresh = false;
+  }
+
   #stamp(): string {
-    // Formatting a date costs more than a whole machine transition; a turn's entries share one instant.
+    // Formatting a date costs more than a whole machine transition: a turn's synchronous entries share one clock
+    // reading, and a reading in the same millisecond reuses the formatted date.
+    if (this.#fresh) return this.#stamped;
+    this.#fresh = this.#holding;
     const now = this.#now();
     if (now !== this.#stampedAt) {
       this.#stampedAt = now;

@@ -14,13 +14,15 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
   render(config, scope, request) {
     const intro = scope.prompt(request.reprompt ?? config.prompt).text;
     // A menu renders the same way for every caller with the same node, intro, channel and locale: reuse it.
-    const key = `${scope.nodeId}\u0000${scope.channel}\u0000${scope.locale}\u0000${scope.settings.noInputTimeoutSeconds ?? ''}\u0000${intro}`;
+    // Compared field by field (a handful of renderings per menu), not through a composed string key built per turn.
+    const timeout = scope.settings.noInputTimeoutSeconds;
     const cache = renderCache.get(config);
-    const cached = cache?.get(key);
-    if (cached) return [...cached];
+    const cached = cache?.find((entry) => entry.intro === intro && entry.nodeId === scope.nodeId && entry.channel === scope.channel && entry.locale === scope.locale && entry.timeout === timeout);
+    if (cached) return [...cached.outputs];
     const outputs = renderFresh(config, scope, intro);
-    if (!cache) renderCache.set(config, new Map([[key, outputs.map(deepFreeze)]]));
-    else if (cache.size < 64) cache.set(key, outputs.map(deepFreeze));
+    const entry: CachedMenu = { nodeId: scope.nodeId, channel: scope.channel, locale: scope.locale, timeout, intro, outputs: outputs.map(deepFreeze) };
+    if (!cache) renderCache.set(config, [entry]);
+    else if (cache.length < 64) cache.push(entry);
     return outputs;
   },
   onInput(config, input, scope) {
@@ -35,7 +37,17 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
   },
 };
 
-const renderCache = new WeakMap<MenuConfig, Map<string, readonly OutputEvent[]>>();
+/** One cached rendering of a menu and what it depends on besides the config. */
+interface CachedMenu {
+  nodeId: string;
+  channel: string;
+  locale: string;
+  timeout: number | undefined;
+  intro: string;
+  outputs: readonly OutputEvent[];
+}
+
+const renderCache = new WeakMap<MenuConfig, CachedMenu[]>();
 
 function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): OutputEvent[] {
   const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
