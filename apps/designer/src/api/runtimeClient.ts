@@ -103,6 +103,11 @@ async function fetchLocalToken(): Promise<string | null> {
   return localToken;
 }
 
+/** The token API calls carry (a typed or remembered one, else the loopback runtime's); the voice socket sends it too. */
+export async function bearerToken(): Promise<string | null> {
+  return currentToken() ?? (await fetchLocalToken());
+}
+
 /** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. A 401 is retried once with a fresh local token. */
 export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   try {

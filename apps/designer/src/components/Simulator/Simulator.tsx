@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Channel } from '@omniflow/flow-schema';
-import { runtimeClient, field, type SessionTurn, type SimOutput } from '../../api/runtimeClient.ts';
+import { bearerToken, runtimeClient, field, type SessionTurn, type SimOutput } from '../../api/runtimeClient.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useVoiceT } from '../../voice/voiceMessages.ts';
+import { VoiceCallPanel } from '../VoiceCallPanel/VoiceCallPanel.tsx';
 
 interface Line {
   from: 'bot' | 'caller' | 'system';
@@ -17,6 +19,7 @@ const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'];
  */
 export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart(): Promise<void> }) {
   const t = useT();
+  const voiceT = useVoiceT();
   const flow = useFlowStore((s) => s.flow);
   const [channel, setChannel] = useState<Channel>('chat');
   const [locale, setLocale] = useState(flow?.defaultLocale ?? 'en-US');
@@ -31,6 +34,7 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   const [digits, setDigits] = useState('');
   const [text, setText] = useState('');
   const [speak, setSpeak] = useState(false);
+  const [microphone, setMicrophone] = useState(false);
   const [error, setError] = useState('');
   const log = useRef<HTMLOListElement>(null);
 
@@ -124,7 +128,13 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
         <label className="inline">
           <input type="checkbox" checked={speak} onChange={(e) => setSpeak(e.target.checked)} /> {t('speak')}
         </label>
+        {channel === 'voice' && (
+          <label className="inline">
+            <input type="checkbox" checked={microphone} onChange={(e) => setMicrophone(e.target.checked)} /> {voiceT('microphone')}
+          </label>
+        )}
       </div>
+      {channel === 'voice' && microphone && <VoiceCallPanel flowId={flowId} locale={locale} getToken={bearerToken} beforeStart={beforeStart} />}
       {error && (
         <p className="error-text" role="alert">
           {error}
