@@ -59,7 +59,7 @@ describe('generated inspector forms for nested config', () => {
     page.setDefaultTimeout(20_000);
     canvas = new CanvasDriver(page);
     const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow }) });
-    expect(created.status).toBe(201);
+    if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
   });
 
   afterAll(async () => {

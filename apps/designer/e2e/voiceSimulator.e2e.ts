@@ -89,7 +89,7 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
       headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ flow }),
     });
-    expect(created.status).toBe(201);
+    if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
     browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required']);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -20,7 +20,7 @@ const bankDir = mkdtempSync(join(tmpdir(), 'omniflow-txcrash-bank-'));
 const bankDb = join(bankDir, 'core-banking.sqlite');
 const stops: (() => Promise<unknown>)[] = [];
 afterAll(async () => {
-  for (const stop of stops.reverse()) await stop();
+  for (const stop of stops.toReversed()) await stop();
   rmSync(runtimeDir, { recursive: true, force: true });
   rmSync(bankDir, { recursive: true, force: true });
 });

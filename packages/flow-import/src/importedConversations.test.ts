@@ -25,8 +25,9 @@ describe('imported flows hold real conversations', () => {
 
   it.each(['dtmf', 'chat'] as const)('the Connect BankID voice flow verifies and transfers on %s too', async (channel) => {
     const registry = createBuiltInRegistry().registerHandler(CONNECT_LAMBDA_HANDLER, bankIdLambdaStub('complete'));
-    const session = startTestSession(bankId, channel, { registry }).expectPrompt(/key in your personal number/);
-    await (channel === 'dtmf' ? session.press('197001011234#') : session.type('197001011234'))
+    await startTestSession(bankId, channel, { registry })
+      .expectPrompt(/key in your personal number/)
+      .send(channel === 'dtmf' ? { type: 'dtmf', digits: '197001011234#' } : { type: 'text', text: '197001011234' })
       .expectPrompt(/Hello, Astrid\. Please hold/)
       .expectTransfer('Sample BasicQueue');
   });
