@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { CanvasDriver } from './support/canvasDriver.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
 
@@ -111,12 +112,17 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     await page.getByRole('button', { name: 'Call with microphone' }).click();
 
     await panel().locator('.sim-line.from-bot').filter({ hasText: 'Main menu' }).waitFor({ timeout: 60_000 });
+    // The gateway reports each turn's node: the canvas highlights the menu the call is waiting at.
+    const canvas = new CanvasDriver(page);
+    await canvas.node('menu1').locator('.flow-node.is-active').waitFor();
     await expect.poll(audioBytes, { timeout: 30_000 }).toBeGreaterThan(0);
     const beforeAnswer = await audioBytes();
 
     // The recognizer runs in the runtime on the microphone's audio; the machine may be busy, so wait generously.
     await panel().locator('.sim-line.from-caller').filter({ hasText: /activate my card/i }).waitFor({ timeout: 120_000 });
     await panel().locator('.sim-line.from-bot').filter({ hasText: 'last four digits' }).waitFor({ timeout: 60_000 });
+    await canvas.node('lastFour').locator('.flow-node.is-active').waitFor();
+    expect(await page.locator('.flow-node.is-active').count()).toBe(1);
     // The next prompt came back as audio too: 16 kHz 16-bit PCM, so more than a second of it is over 32 kB.
     await expect.poll(async () => (await audioBytes()) - beforeAnswer, { timeout: 30_000 }).toBeGreaterThan(32_000);
     await page.screenshot({ path: join(screenshots, '30-simulator-microphone.png') });
@@ -124,9 +130,13 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     // Keys go to the call out of band; four digits fill the slot and the flow says goodbye and ends the call.
     for (const digit of '1234') await panel().getByRole('button', { name: `key ${digit}` }).click();
     await panel().locator('.sim-line.from-caller').filter({ hasText: 'Keys: 1234' }).waitFor({ timeout: 60_000 });
+    // The variables table follows the call as it does for typed sessions: the slot's value, marked as changed.
+    await page.locator('.sim-variables tr.is-changed').filter({ hasText: 'cardLastFour' }).filter({ hasText: '1234' }).waitFor({ timeout: 60_000 });
     await panel().locator('.sim-line.from-bot').filter({ hasText: 'Goodbye.' }).waitFor({ timeout: 60_000 });
     await panel().locator('.sim-line.from-system').filter({ hasText: 'Call ended (completed).' }).waitFor({ timeout: 60_000 });
     await panel().getByRole('button', { name: 'Call with microphone' }).waitFor();
+    // The ended session leaves no node highlighted.
+    expect(await page.locator('.flow-node.is-active').count()).toBe(0);
   });
 
   it('hangs up a call in progress and can call again', async () => {

@@ -21,6 +21,15 @@ describe('parseVoiceMessage', () => {
     expect(parseVoiceMessage('{"event":"error","message":"Running a draft needs an editor token."}')).toEqual({ event: 'error', message: 'Running a draft needs an editor token.' });
   });
 
+  it('reads a turn frame: the node the flow is at and its variables, masked values kept as sent', () => {
+    expect(parseVoiceMessage('{"event":"turn","turn":{"nodeId":"lastFour","status":"active","variables":{"customerName":"Ada","cardLastFour":"****"}}}')).toEqual({
+      event: 'turn',
+      turn: { nodeId: 'lastFour', status: 'active', variables: { customerName: 'Ada', cardLastFour: '****' } },
+    });
+    expect(parseVoiceMessage('{"event":"turn","turn":{"nodeId":null,"status":"ended"}}')).toEqual({ event: 'turn', turn: { nodeId: null, status: 'ended', variables: {} } });
+    for (const text of ['{"event":"turn"}', '{"event":"turn","turn":{"nodeId":"x","status":"paused","variables":{}}}']) expect(parseVoiceMessage(text)).toBeNull();
+  });
+
   it('keeps a recognizer miss as a null transcript (no match)', () => {
     expect(parseVoiceMessage('{"event":"call","call":{"type":"recognized","atMs":1,"transcript":null,"confidence":0}}')).toEqual({
       event: 'call',

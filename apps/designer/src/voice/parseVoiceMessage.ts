@@ -10,9 +10,17 @@ export type VoiceCallReport =
   | { type: 'noInput' }
   | { type: 'closed'; reason: string; queue?: string };
 
+/** Where the flow is after a turn of the call, as the gateway's raw-mode `turn` frame says (sensitive values masked). */
+export interface VoiceTurnReport {
+  nodeId: string | null;
+  status: 'active' | 'ended';
+  variables: Record<string, unknown>;
+}
+
 /** A JSON text frame of the voice gateway's raw mode. */
 export type VoiceServerMessage =
   | { event: 'mark'; name: string }
+  | { event: 'turn'; turn: VoiceTurnReport }
   | { event: 'clear' }
   | { event: 'call'; call: VoiceCallReport }
   | { event: 'stop'; reason: string; queue?: string }
@@ -34,6 +42,11 @@ export function parseVoiceMessage(text: string): VoiceServerMessage | null {
     }
     case 'clear':
       return { event: 'clear' };
+    case 'turn': {
+      const turn = isRecord(message.turn) ? message.turn : null;
+      if (turn === null || (turn.status !== 'active' && turn.status !== 'ended')) return null;
+      return { event: 'turn', turn: { nodeId: str(turn.nodeId) ?? null, status: turn.status, variables: isRecord(turn.variables) ? turn.variables : {} } };
+    }
     case 'call': {
       const call = isRecord(message.call) ? callReport(message.call) : null;
       return call ? { event: 'call', call } : null;

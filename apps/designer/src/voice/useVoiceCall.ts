@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { VoiceTurnReport } from './parseVoiceMessage.ts';
 import { VoiceCallClient, type VoiceCallView } from './voiceCallClient.ts';
 
 /** What {@link useVoiceCall} needs to place a call. */
@@ -9,6 +10,8 @@ export interface UseVoiceCallOptions {
   getToken(): Promise<string | null>;
   /** Runs before each call, e.g. to save pending edits so the draft is current. */
   beforeStart?(): Promise<void>;
+  /** Told after each turn of the call where the flow is and its (masked) variables. */
+  onTurn?(turn: VoiceTurnReport): void;
 }
 
 const IDLE: VoiceCallView = { status: 'idle', lines: [], audioBytes: 0, error: '' };
@@ -52,6 +55,9 @@ export function useVoiceCall(options: UseVoiceCallOptions) {
           if (mine !== attempt.current) return;
           setView(next);
           if (next.status === 'ended') setActive(false);
+        },
+        onTurn: (turn) => {
+          if (mine === attempt.current) latest.current.onTurn?.(turn);
         },
       });
       if (mine === attempt.current) client.current = opened;

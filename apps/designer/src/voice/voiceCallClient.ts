@@ -1,5 +1,5 @@
 import { startMicCapture, type MicCapture } from './micCapture.ts';
-import { parseVoiceMessage, type VoiceCallReport } from './parseVoiceMessage.ts';
+import { parseVoiceMessage, type VoiceCallReport, type VoiceTurnReport } from './parseVoiceMessage.ts';
 import { PromptPlayer, webAudioOutput } from './promptPlayer.ts';
 
 /** What the call is doing, as the simulator shows it (`idle`: no call placed yet). */
@@ -33,6 +33,8 @@ export interface VoiceCallOptions {
   /** Run the flow's draft (needs an editor token) instead of its live version. */
   draft: boolean;
   onChange(view: VoiceCallView): void;
+  /** Told after each turn where the flow is and its (masked) variables. */
+  onTurn?(turn: VoiceTurnReport): void;
 }
 
 /**
@@ -120,6 +122,9 @@ export class VoiceCallClient {
         return;
       case 'clear':
         for (const name of this.player.clear()) this.sendJson({ event: 'mark', mark: { name } });
+        return;
+      case 'turn':
+        this.options.onTurn?.(message.turn);
         return;
       case 'call':
         this.report(message.call);

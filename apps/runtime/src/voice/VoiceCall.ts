@@ -11,6 +11,10 @@ import type { VoiceLogger } from './voiceLogger.ts';
 export interface VoiceTurn {
   outputs: readonly OutputEvent[];
   status: 'active' | 'ended';
+  /** The node the session is at after the turn, when the session reports it. */
+  nodeId?: string | null;
+  /** The flow's variables after the turn, sensitive ones already masked by the engine. */
+  variables?: Readonly<Record<string, unknown>>;
 }
 
 /** The conversation a call drives: a `FlowSession` in the runtime, anything with these two methods in a test. */
@@ -59,6 +63,8 @@ export interface VoiceCallOptions {
   inputRate: number;
   logger?: VoiceLogger;
   onEvent?: (event: VoiceCallEvent) => void;
+  /** Told each turn's result before its prompts play (the browser simulator shows the node and variables). */
+  onTurn?: (turn: VoiceTurn) => void;
 }
 
 type Phase = 'idle' | 'busy' | 'listening' | 'closing' | 'closed';
@@ -355,6 +361,7 @@ export class VoiceCall {
     try {
       const result = await turn();
       if (this.phase === 'closed') return;
+      this.options.onTurn?.(result);
       await this.play(result);
     } catch (error) {
       if (this.phase === 'closed') return;

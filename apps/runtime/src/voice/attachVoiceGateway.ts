@@ -19,6 +19,10 @@ export interface VoiceSessionTurn {
   sessionId: string;
   status: 'active' | 'ended';
   outputs: OutputEvent[];
+  /** The node the session is at (shown by the designer's simulator). */
+  nodeId?: string | null;
+  /** Flow variables with sensitive ones masked. */
+  variables?: Record<string, unknown>;
 }
 
 /**

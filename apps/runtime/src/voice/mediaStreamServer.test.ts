@@ -136,6 +136,31 @@ describe('voice gateway, end to end', { timeout: 90_000 }, () => {
     expect(await playedTurn(phone.takeHeard(), 16000, call()?.turns[1])).toBe(true);
   });
 
+  it('tells the browser (raw mode) the node and the masked variables after each turn, and never a Twilio stream', async () => {
+    const phone = await FakePhone.dial(gw.url, 'raw', PARAMS);
+    const turnsSent = () => phone.messages.filter((m) => m.event === 'turn').map((m) => m.turn);
+    expect(await phone.waitFor(() => count(call(), 'listening') === 1)).toBe(true);
+    expect(turnsSent()).toEqual([{ nodeId: 'main', status: 'active', variables: {} }]);
+    phone.press('2');
+    expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);
+    expect(turnsSent()[1]).toEqual({ nodeId: 'lastFour', status: 'active', variables: {} });
+    for (const key of '4321') phone.press(key);
+    expect(await phone.waitFor(() => phone.closedWith !== null)).toBe(true);
+    const last = turnsSent()[2];
+    expect(last).toMatchObject({ status: 'ended', variables: { cardLastFour: '****' } });
+    expect(JSON.stringify(phone.messages)).not.toContain('4321');
+    // The turn frame comes before the prompts of its turn, so the simulator highlights the node as it speaks.
+    const firstTurn = phone.messages.findIndex((m) => m.event === 'turn');
+    const firstMark = phone.messages.findIndex((m) => m.event === 'mark');
+    expect(firstTurn).toBeGreaterThanOrEqual(0);
+    expect(firstTurn).toBeLessThan(firstMark);
+
+    const twilio = await FakePhone.dial(gw.url, 'twilio', PARAMS);
+    expect(await twilio.waitFor(() => gw.calls[1] !== undefined && count(gw.calls[1], 'listening') === 1)).toBe(true);
+    expect(twilio.messages.map((m) => m.event).filter((e) => e !== 'media' && e !== 'mark')).toEqual([]);
+    twilio.hangUp();
+  });
+
   it('serves a jambonz listen stream: 8 kHz PCM both ways, killAudio on barge-in, keys as events', async () => {
     const phone = await FakePhone.dial(gw.url, 'jambonz', PARAMS);
     await phone.waitFor(() => count(call(), 'audioSent') >= 1);

@@ -6,7 +6,7 @@ import { pcm16FromBytes } from './pcm.ts';
 import type { Recognizer } from './Recognizer.ts';
 import { jambonzTransport, rawTransport, sendJson, twilioTransport } from './streamTransports.ts';
 import type { Synthesizer } from './Synthesizer.ts';
-import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceSession } from './VoiceCall.ts';
+import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceSession, type VoiceTurn } from './VoiceCall.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
 /** Who is calling what, from the stream's `start` message (Twilio `<Parameter>`s or the browser's start). */
@@ -145,6 +145,8 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
         options.onCallEvent?.(current, event);
         if (current.mode === 'raw') sendJson(ws, { event: 'call', call: event });
       },
+      // Raw mode only: Twilio's and jambonz's protocols have no such message.
+      ...(current.mode === 'raw' ? { onTurn: (turn: VoiceTurn) => sendJson(ws, { event: 'turn', turn: { nodeId: turn.nodeId ?? null, status: turn.status, variables: turn.variables ?? {} } }) } : {}),
     });
     call = created;
     calls.add(created);

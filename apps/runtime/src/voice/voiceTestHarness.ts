@@ -138,6 +138,8 @@ export class FakePhone {
   private queue: ({ ms: number } | { mark: string })[] = [];
   private heard: Int16Array[] = [];
   clears = 0;
+  /** Every JSON text frame received from the gateway, in order. */
+  readonly messages: Record<string, unknown>[] = [];
   closedWith: number | null = null;
   sentMs = 0;
   /** `realtime` sends 20 ms of audio every 20 ms of wall time (the bench); `fast` as fast as the server keeps up. */
@@ -254,6 +256,7 @@ export class FakePhone {
       return;
     }
     const message: { event?: string; type?: string; media?: { payload?: string }; mark?: { name?: string } } = JSON.parse(data.toString());
+    this.messages.push(message);
     if (message.event === 'media' && message.media?.payload) {
       const pcm = mulawDecode(new Uint8Array(Buffer.from(message.media.payload, 'base64')));
       this.firstAudioAt ??= performance.now();

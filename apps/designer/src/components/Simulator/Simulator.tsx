@@ -43,14 +43,25 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   }, [lines]);
   useEffect(() => () => useFlowStore.getState().setActiveNode(null), []);
 
-  const apply = (turn: SessionTurn) => {
-    setSessionId(turn.sessionId);
-    setStatus(turn.status);
+  /** Shows where a session (typed or a microphone call) is: the active node on the canvas and the variables table. */
+  const showState = (turn: { status: 'active' | 'ended'; nodeId: string | null; variables: Record<string, unknown> }) => {
     const previous = previousVariables.current;
     setChanged(new Set(Object.keys(turn.variables).filter((name) => JSON.stringify(previous[name]) !== JSON.stringify(turn.variables[name]))));
     previousVariables.current = turn.variables;
     setVariables(turn.variables);
     useFlowStore.getState().setActiveNode(turn.status === 'ended' ? null : turn.nodeId);
+  };
+
+  const resetState = () => {
+    setVariables({});
+    previousVariables.current = {};
+    setChanged(new Set());
+  };
+
+  const apply = (turn: SessionTurn) => {
+    setSessionId(turn.sessionId);
+    setStatus(turn.status);
+    showState(turn);
     const added: Line[] = [];
     let nextChoices: { value: string; label: string }[] = [];
     for (const output of turn.outputs) {
@@ -79,9 +90,7 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
 
   const start = async () => {
     setLines([]);
-    setVariables({});
-    previousVariables.current = {};
-    setChanged(new Set());
+    resetState();
     setDigits('');
     await run(async () => {
       await beforeStart();
@@ -134,7 +143,18 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
           </label>
         )}
       </div>
-      {channel === 'voice' && microphone && <VoiceCallPanel flowId={flowId} locale={locale} getToken={bearerToken} beforeStart={beforeStart} />}
+      {channel === 'voice' && microphone && (
+        <VoiceCallPanel
+          flowId={flowId}
+          locale={locale}
+          getToken={bearerToken}
+          beforeStart={async () => {
+            resetState();
+            await beforeStart();
+          }}
+          onTurn={showState}
+        />
+      )}
       {error && (
         <p className="error-text" role="alert">
           {error}
