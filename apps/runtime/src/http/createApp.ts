@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import helmet from 'helmet';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import { authenticate, requireRole } from '../auth/authenticate.ts';
@@ -17,7 +16,8 @@ import { clientRateLimit } from './clientRateLimit.ts';
 import { flowsRouter } from './flowsRouter.ts';
 import { localAuth } from './localAuth.ts';
 import { openApiDocument } from './openApiDocument.ts';
-import { sessionsRouter } from './sessionsRouter.ts';
+import { securityHeaders } from './securityHeaders.ts';
+import { sessionInputHandlers, sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
 
 /** Everything the HTTP layer talks to. */
@@ -43,8 +43,17 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use(requestLog(logger, metrics));
+
+  const limiter = clientRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max });
+  const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
+  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  const auth = authenticate(tokens);
+
+  // The chat turn first, with the same middleware in the same order as every other API route (CORS, rate limit,
+  // JSON body, token), so it does not walk the router past every other route on each turn.
+  app.post('/api/sessions/:id/input', corsMiddleware, limiter, json, auth, ...sessionInputHandlers(services.sessions));
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/readyz', async (_req, res) => {
@@ -56,14 +65,10 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  const limiter = clientRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max });
-  const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
-  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
-
   app.use('/api', corsMiddleware, limiter, json);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
-  app.use('/api', authenticate(tokens));
+  app.use('/api', auth);
   app.get('/api/node-types', requireRole('viewer'), (_req, res) => void res.json({ nodeTypes: services.registry.specs() }));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
@@ -92,6 +97,8 @@ function requestLog(logger: Logger, metrics: RuntimeMetrics): RequestHandler {
     const started = performance.now();
     res.on('finish', () => {
       if (res.statusCode >= 500) metrics.errors.inc({ kind: 'http_5xx' });
+      // Debug is off in production: skip building the line (the turn itself logs one info line).
+      if (!logger.isLevelEnabled('debug')) return;
       // The path only: query strings can carry channel tokens.
       logger.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
     });

@@ -1,4 +1,4 @@
-import { Router, type Request } from 'express';
+import { Router, type Request, type RequestHandler } from 'express';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, requireRole } from '../auth/authenticate.ts';
@@ -6,7 +6,7 @@ import type { SessionService, SessionTurn } from '../sessions/SessionService.ts'
 import { pathParam } from './pathParam.ts';
 import { validateBody } from './validateBody.ts';
 
-/** `/api/sessions`: start, input, end (channel tokens or management tokens), read and transcript (viewer+). */
+/** `/api/sessions`: start, end (channel tokens or management tokens), read and transcript (viewer+). */
 export function sessionsRouter(sessions: SessionService): Router {
   const router = Router();
 
@@ -16,12 +16,6 @@ export function sessionsRouter(sessions: SessionService): Router {
     if (body.draft) assertRole(req, 'editor');
     const turn = await sessions.start(body);
     res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req, turn) });
-  });
-
-  router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
-    const input: InputEvent = req.body.input;
-    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req));
-    res.json({ session: forCaller(req, turn) });
   });
 
   router.post('/:id/end', async (req, res) => {
@@ -40,6 +34,18 @@ export function sessionsRouter(sessions: SessionService): Router {
   });
 
   return router;
+}
+
+/**
+ * `POST /api/sessions/:id/input` (one chat turn) after authentication: validation, then the turn. The app mounts it
+ * as its own route ahead of the other routes, as it is the request the runtime answers most.
+ */
+export function sessionInputHandlers(sessions: SessionService): RequestHandler[] {
+  return [validateBody('SessionInput'), async (req, res) => {
+    const input: InputEvent = req.body.input;
+    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req));
+    res.json({ session: forCaller(req, turn) });
+  }];
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */

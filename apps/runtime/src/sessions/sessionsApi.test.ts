@@ -114,6 +114,26 @@ describe('sessions API', () => {
     expect(ok.body.session.outputs.some((o: { type: string }) => o.type === 'transfer')).toBe(true);
   });
 
+  it('guards the chat turn route like every API route: token, JSON, schema, security headers', async () => {
+    const live = (await call('POST', '/api/sessions', { flowId: 'pin', channel: 'chat' })).body.session;
+    const path = `/api/sessions/${live.sessionId}/input`;
+    const anonymous = await call('POST', path, { input: { type: 'text', text: '1' } }, null);
+    expect(anonymous.status).toBe(401);
+    expect((await call('POST', path, { input: { type: 'text', text: '1' } }, 'not-a-token')).status).toBe(401);
+    const malformed = await t.api('POST', path, undefined, { raw: '{"input":' });
+    expect([malformed.status, malformed.body.errors[0].code]).toEqual([400, 'MALFORMED_JSON']);
+    const missing = await call('POST', path, {});
+    expect([missing.status, missing.body.errors[0].pointer]).toEqual([400, '/input']);
+    const ok = await call('POST', path, { input: { type: 'text', text: '1' } });
+    expect(ok.status).toBe(200);
+    for (const reply of [anonymous, malformed, ok]) {
+      expect(reply.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(reply.headers.get('strict-transport-security')).toMatch(/max-age=/);
+      expect(reply.headers.get('ratelimit-policy')).not.toBeNull();
+      expect(reply.headers.get('x-powered-by')).toBeNull();
+    }
+  });
+
   it('runs the draft for editors (designer test run) and ends sessions on request', async () => {
     const draft = await call('POST', '/api/sessions', { flowId: 'unpublished', channel: 'voice', draft: true });
     expect(draft.status).toBe(201);
@@ -143,5 +163,22 @@ describe('sessions API', () => {
     expect(metrics).toMatch(/omniflow_turns_total\{channel="chat"\} [1-9]/);
     expect(metrics).toMatch(/omniflow_active_sessions [1-9]/);
     expect(metrics).toContain('omniflow_turn_duration_seconds_bucket');
+  });
+});
+
+describe('chat turn rate limit', () => {
+  it('counts chat turns against the client limit and answers 429 past it', async () => {
+    const limited = await startTestRuntime({ OMNIFLOW_RATE_LIMIT_MAX: '6' });
+    try {
+      await limited.api('POST', '/api/flows', { flow: pinFlow('pin') });
+      await limited.api('POST', '/api/flows/pin/publish', { note: 'v1' });
+      const { sessionId } = (await limited.api('POST', '/api/sessions', { flowId: 'pin', channel: 'chat' })).body.session;
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.api('POST', `/api/sessions/${sessionId}/input`, { input: { type: 'text', text: 'x' } })).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      expect((await limited.api('POST', `/api/sessions/${sessionId}/input`, { input: { type: 'text', text: 'x' } })).body.errors[0].code).toBe('RATE_LIMITED');
+    } finally {
+      await limited.close();
+    }
   });
 });
