@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
-import { CanvasDriver } from './support/canvasDriver.ts';
+import type { CanvasDriver } from './support/canvasDriver.ts';
+import { watchPage } from './support/watchPage.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
@@ -36,9 +37,7 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     stack = await startStack();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(20_000);
-    canvas = new CanvasDriver(page);
+    canvas = watchPage(page, pageErrors);
   });
 
   afterAll(async () => {

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
-import { CanvasDriver } from './support/canvasDriver.ts';
+import type { CanvasDriver } from './support/canvasDriver.ts';
+import { watchPage } from './support/watchPage.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
@@ -60,9 +61,7 @@ describe('designer tools', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
     page = await context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(20_000);
-    canvas = new CanvasDriver(page);
+    canvas = watchPage(page, pageErrors);
     await page.goto(`${stack.url}/`);
   });
 

@@ -3,7 +3,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { CanvasDriver } from './support/canvasDriver.ts';
+import type { CanvasDriver } from './support/canvasDriver.ts';
+import { watchPage } from './support/watchPage.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
 
@@ -22,9 +23,7 @@ describe('the example flows the runtime seeds', () => {
     stack = await startStack({ seedExamples: true });
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(20_000);
-    canvas = new CanvasDriver(page);
+    canvas = watchPage(page, pageErrors);
     mkdirSync(screenshots, { recursive: true });
   });
 

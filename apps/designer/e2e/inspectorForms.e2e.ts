@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
-import { CanvasDriver } from './support/canvasDriver.ts';
+import type { CanvasDriver } from './support/canvasDriver.ts';
+import { watchPage } from './support/watchPage.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
@@ -55,9 +56,7 @@ describe('generated inspector forms for nested config', () => {
     stack = await startStack();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(20_000);
-    canvas = new CanvasDriver(page);
+    canvas = watchPage(page, pageErrors);
     const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow }) });
     if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
   });

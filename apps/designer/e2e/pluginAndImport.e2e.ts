@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
-import { CanvasDriver } from './support/canvasDriver.ts';
+import type { CanvasDriver } from './support/canvasDriver.ts';
+import { watchPage } from './support/watchPage.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
@@ -67,9 +68,7 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
     stack = await startStack();
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(20_000);
-    canvas = new CanvasDriver(page);
+    canvas = watchPage(page, pageErrors);
     await page.goto(`${stack.url}/`);
   });
 

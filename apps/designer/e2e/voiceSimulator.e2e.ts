@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { CanvasDriver } from './support/canvasDriver.ts';
+import { watchPage } from './support/watchPage.ts';
 import { launchChromium } from './support/launchChromium.ts';
 import { startStack, type Stack } from './support/startStack.ts';
 
@@ -93,8 +94,7 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
     browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required']);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    page.setDefaultTimeout(30_000);
+    watchPage(page, pageErrors, 30_000);
   });
 
   afterAll(async () => {
