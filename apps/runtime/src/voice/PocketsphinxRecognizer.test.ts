@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,4 +91,85 @@ public <choice> = <digits>;
     expect(performance.now() - started).toBeLessThan(3000);
     await rm(dir, { recursive: true });
   });
+
+  describe('streaming', () => {
+    /** Writes `pcm` in 20 ms pieces, yielding to the event loop between them as a live call does. */
+    async function streamed(pcm: Int16Array, grammar: string, signal = never) {
+      const stream = recognizer.startStream(grammar, 'en-US', signal);
+      if (stream === null) throw new Error('pocketsphinx did not stream en-US');
+      for (let at = 0; at < pcm.length; at += 320) {
+        stream.write(pcm.subarray(at, at + 320));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return stream.finish();
+    }
+
+    it('gives exactly the batch answer (transcript and confidence) for speech written while it is spoken', async () => {
+      for (const phrase of ['activate my card', 'check my balance', 'agent']) {
+        const pcm = overThePhone(phrase);
+        const live = await streamed(pcm, MENU);
+        expect(live?.transcript).toBe(phrase);
+        expect(live).toEqual(await recognizer.recognize(pcm, MENU, 'en-US', never));
+      }
+    });
+
+    it('keeps low confidence as no result: out-of-grammar speech, noise and silence', async () => {
+      expect(await streamed(overThePhone('what is the weather like today in paris'), MENU)).toBeNull();
+      expect(await streamed(overThePhone('cancel my account'), MENU)).toBeNull();
+      expect(await streamed(whiteNoise(1500, 16000, -20, 4), MENU)).toBeNull();
+      expect(await streamed(new Int16Array(16000), MENU)).toBeNull();
+    });
+
+    it('does not stream a locale it has no model for', () => {
+      expect(recognizer.startStream(MENU, 'ko-KR', never)).toBeNull();
+    });
+
+    it('leaves no process behind when a stream is aborted (barge-in by keypad, hang-up, no-input)', async () => {
+      const workDir = await mkdtemp(join(tmpdir(), 'ps-abort-'));
+      const own = new PocketsphinxRecognizer({ workDir });
+      const groups = () => processGroupsMentioning(workDir);
+      for (const when of ['before the decoders start', 'while they decode']) {
+        const controller = new AbortController();
+        const stream = own.startStream(MENU, 'en-US', controller.signal);
+        if (stream === null) throw new Error('no stream');
+        stream.write(overThePhone('activate my card').subarray(0, 8000));
+        if (when === 'while they decode') await waitUntil(() => groups().size === 2, 5000);
+        const running = groups();
+        controller.abort();
+        await expect(stream.finish()).rejects.toThrow(/abort/);
+        await waitUntil(() => [...running].every((group) => !groupAlive(group)) && groups().size === 0);
+      }
+      await rm(workDir, { recursive: true });
+    });
+
+    it('leaves no process behind after a finished stream', async () => {
+      const workDir = await mkdtemp(join(tmpdir(), 'ps-done-'));
+      const own = new PocketsphinxRecognizer({ workDir });
+      const stream = own.startStream(MENU, 'en-US', never);
+      stream?.write(overThePhone('balance'));
+      await waitUntil(() => processGroupsMentioning(workDir).size === 2, 5000);
+      const running = processGroupsMentioning(workDir);
+      expect((await stream?.finish())?.transcript).toBe('balance');
+      expect([...running].filter(groupAlive)).toEqual([]);
+      await rm(workDir, { recursive: true });
+    });
+  });
 });
+
+/** Process groups (one per decoder pass) of processes whose command line mentions `text`. */
+function processGroupsMentioning(text: string): Set<number> {
+  const lines = execFileSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' }).split('\n');
+  return new Set(lines.filter((line) => line.includes(text) && !line.includes(' ps -eo')).map((line) => Number(line.trim().split(' ')[0])));
+}
+
+function groupAlive(group: number): boolean {
+  return execFileSync('ps', ['-eo', 'pgid='], { encoding: 'utf8' }).split('\n').some((line) => Number(line.trim()) === group);
+}
+
+async function waitUntil(done: () => boolean, ms = 2000): Promise<void> {
+  const until = performance.now() + ms;
+  while (!done()) {
+    if (performance.now() > until) throw new Error(`still running after ${ms} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

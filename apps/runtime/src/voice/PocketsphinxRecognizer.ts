@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { concatPcm, pcm16ToBytes } from './pcm.ts';
 import { prepareJsgf } from './prepareJsgf.ts';
-import type { RecognitionResult, Recognizer } from './Recognizer.ts';
-import { runProcess } from './runProcess.ts';
+import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
+import { type ProcessResult, type StartedProcess, startProcess } from './runProcess.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
 /** Where pocketsphinx and its model live, and how strict recognition is. */
@@ -30,6 +30,8 @@ const GARBAGE_WORDS =
   'the a to of and in is it you that he was for on are with as i his they be at one have this from or had by what but some we can out other were all there when up use your how said an each she which do their time if will way about many then them would write like so these her long make thing see him two has look more day could go come did no most my over know than call first who may down side been now find oh um uh hello yes please weather pay bill book'.split(' ');
 
 const TRAILING_SILENCE_SAMPLES = 4800;
+/** Longest audio a stream may take before its processes are stopped (the VAD cuts utterances at 15 s). */
+const MAX_STREAM_MS = 60_000;
 const MARGIN_FOR_CERTAINTY = 10;
 const NOISE_FLOOR_DBFS = -72;
 
@@ -40,6 +42,12 @@ interface Decode {
   words: { word: string; start: number; end: number; posterior: number }[];
   score: number;
   frames: number;
+}
+
+/** The grammar (or free-form) pass, and for a grammar the garbage-loop pass that gives its confidence. */
+interface Decodes {
+  main: Decode;
+  garbage: Decode | null;
 }
 
 /**
@@ -56,7 +64,6 @@ export class PocketsphinxRecognizer implements Recognizer {
   private readonly logger: VoiceLogger | undefined;
   private readonly noiseFloorDbfs: number | null;
   private dictionary: Promise<Map<string, string[]>> | null = null;
-  private utterances = 0;
   private readonly prepared = new Map<string, Promise<{ grammarFile: string; dictFile: string } | null>>();
 
   constructor(options: PocketsphinxOptions = {}) {
@@ -70,66 +77,123 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.noiseFloorDbfs = options.noiseFloorDbfs === undefined ? NOISE_FLOOR_DBFS : options.noiseFloorDbfs;
   }
 
+  /** Loads the dictionary and writes the grammar's files ahead of the first utterance. */
+  prepare(grammar: string | null, locale: string): void {
+    if (!/^en\b/i.test(locale)) return;
+    const ready = grammar === null ? this.loadDictionary() : this.grammarFiles(grammar);
+    ready.catch((error: unknown) => this.logger?.warn({ error: String(error) }, 'pocketsphinx could not prepare the grammar'));
+  }
+
   /** Recognizes 16 kHz PCM; null when the locale is not English, nothing matched, or confidence is low. */
   async recognize(pcm16k: Int16Array, grammar: string | null, locale: string, signal: AbortSignal): Promise<RecognitionResult | null> {
-    if (!/^en\b/i.test(locale)) {
+    const stream = this.startStream(grammar, locale, signal);
+    if (stream === null) {
       this.logger?.warn({ locale }, 'pocketsphinx has only an en-US model here; plug in another Recognizer for this locale');
       return null;
     }
-    const files = grammar === null ? null : await this.prepare(grammar);
-    if (grammar !== null && files === null) return null;
-    await this.loadDictionary();
-    // pocketsphinx cannot read a socket as /dev/stdin, so the utterance goes through a file.
-    const audio = join(this.workDir, `u-${process.pid}-${++this.utterances}.raw`);
-    // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
-    const padded = concatPcm([pcm16k, new Int16Array(TRAILING_SILENCE_SAMPLES)]);
-    await writeFile(audio, pcm16ToBytes(this.noiseFloorDbfs === null ? padded : withNoiseFloor(padded, this.noiseFloorDbfs)));
-    try {
-      return files === null ? await this.freeForm(audio, signal) : await this.withGrammar(files, audio, signal);
-    } finally {
-      await rm(audio, { force: true });
-    }
+    stream.write(pcm16k);
+    return stream.finish();
   }
 
-  private async withGrammar(files: { grammarFile: string; dictFile: string }, audio: string, signal: AbortSignal): Promise<RecognitionResult | null> {
-    const common = ['-hmm', join(this.modelDir, 'en-us'), '-dict', files.dictFile];
-    const [inGrammar, garbage] = await Promise.all([
-      this.decode([...common, '-jsgf', files.grammarFile], audio, signal),
-      // The free loop is the costly pass; capping its active HMMs halves its CPU and moves its score by ~1%.
-      this.decode([...common, '-jsgf', join(this.workDir, 'garbage.gram'), '-maxhmmpf', '1500'], audio, signal),
-    ]);
-    const spoken = inGrammar.words.filter((w) => !FILLER.test(w.word));
+  /**
+   * Starts the decoders now and feeds them the audio as it is written (through a pipe: `-infile /dev/stdin`),
+   * so at the end only the last block and the trailing silence remain to decode. The bytes they read are
+   * exactly those `recognize` would give them for the same audio, so both give the same answer.
+   */
+  startStream(grammar: string | null, locale: string, signal: AbortSignal): RecognitionStream | null {
+    if (!/^en\b/i.test(locale)) return null;
+    const noise = this.noiseFloorDbfs === null ? null : new NoiseFloor(this.noiseFloorDbfs);
+    const passes = this.startPasses(grammar, signal);
+    // pocketsphinx reads its input in blocks of 2048 samples; smaller writes would only cost system calls.
+    let buffered: Int16Array[] = [];
+    let bufferedSamples = 0;
+    const flush = (): void => {
+      const bytes = pcm16ToBytes(concatPcm(buffered));
+      buffered = [];
+      bufferedSamples = 0;
+      passes.write(bytes);
+    };
+    let finished: Promise<RecognitionResult | null> | null = null;
+    return {
+      write(pcm16k) {
+        if (finished !== null || pcm16k.length === 0) return;
+        buffered.push(noise === null ? pcm16k : noise.add(pcm16k));
+        bufferedSamples += pcm16k.length;
+        if (bufferedSamples >= 2048) flush();
+      },
+      finish: () => {
+        if (finished === null) {
+          // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
+          const tail = new Int16Array(TRAILING_SILENCE_SAMPLES);
+          buffered.push(noise === null ? tail : noise.add(tail));
+          flush();
+          finished = passes.end().then((decodes) => this.interpret(decodes));
+        }
+        return finished;
+      },
+    };
+  }
+
+  /** Starts the decoding processes once the grammar files exist; audio written before that waits in memory. */
+  private startPasses(grammar: string | null, signal: AbortSignal): { write(bytes: Uint8Array): void; end(): Promise<Decodes | null> } {
+    let early: Uint8Array[] | null = [];
+    let processes: StartedProcess[] = [];
+    const started = (async () => {
+      const files = grammar === null ? null : await this.grammarFiles(grammar);
+      if (grammar !== null && files === null) return false;
+      await this.loadDictionary();
+      const argsList =
+        files === null
+          ? [['-dict', join(this.modelDir, 'cmudict-en-us.dict'), '-lm', join(this.modelDir, 'en-us.lm.bin')]]
+          : [
+              ['-dict', files.dictFile, '-jsgf', files.grammarFile],
+              // The free loop is the costly pass; capping its active HMMs halves its CPU and moves its score by ~1%.
+              ['-dict', files.dictFile, '-jsgf', join(this.workDir, 'garbage.gram'), '-maxhmmpf', '1500'],
+            ];
+      processes = argsList.map((args) =>
+        startProcess(this.binary, ['-hmm', join(this.modelDir, 'en-us'), ...args, '-infile', '/dev/stdin', '-samprate', '16000', '-time', 'yes', '-backtrace', 'yes'], {
+          timeoutMs: this.timeoutMs,
+          lifetimeMs: this.timeoutMs + MAX_STREAM_MS,
+          signal,
+          stdinAsPipe: true,
+        }),
+      );
+      for (const bytes of early ?? []) for (const pass of processes) pass.write(bytes);
+      early = null;
+      return true;
+    })();
+    started.catch(() => undefined);
+    return {
+      write(bytes) {
+        if (early !== null) early.push(bytes);
+        else for (const pass of processes) pass.write(bytes);
+      },
+      async end() {
+        if (!(await started)) return null;
+        const [first, second] = await Promise.all(processes.map((pass) => pass.end()));
+        if (first === undefined) return null;
+        return { main: parseDecode(checked(first)), garbage: second === undefined ? null : parseDecode(checked(second)) };
+      },
+    };
+  }
+
+  private async interpret(decodes: Decodes | null): Promise<RecognitionResult | null> {
+    if (decodes === null) return null;
+    const spoken = decodes.main.words.filter((w) => !FILLER.test(w.word));
     if (spoken.length === 0) return null;
     const transcript = spoken.map((w) => w.word.replace(/\(\d+\)$/, '')).join(' ');
-    const phones = phoneCounts(await this.loadDictionary());
-    const confidence = grammarConfidence(inGrammar, garbage) * durationPlausibility(spoken, phones);
+    // Free-form speech has no garbage pass: its confidence is the mean word posterior.
+    const confidence =
+      decodes.garbage === null
+        ? spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length
+        : grammarConfidence(decodes.main, decodes.garbage) * durationPlausibility(spoken, phoneCounts(await this.loadDictionary()));
     this.logger?.debug({ transcript, confidence }, 'pocketsphinx result');
     if (confidence < this.minConfidence) return null;
     return { transcript, confidence, alternatives: [] };
   }
 
-  /** Free-form speech through the general language model; confidence is the mean word posterior. */
-  private async freeForm(audio: string, signal: AbortSignal): Promise<RecognitionResult | null> {
-    const args = ['-hmm', join(this.modelDir, 'en-us'), '-dict', join(this.modelDir, 'cmudict-en-us.dict'), '-lm', join(this.modelDir, 'en-us.lm.bin')];
-    const decoded = await this.decode(args, audio, signal);
-    const spoken = decoded.words.filter((w) => !FILLER.test(w.word));
-    if (spoken.length === 0) return null;
-    const confidence = spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length;
-    if (confidence < this.minConfidence) return null;
-    return { transcript: spoken.map((w) => w.word.replace(/\(\d+\)$/, '')).join(' '), confidence, alternatives: [] };
-  }
-
-  private async decode(args: string[], audio: string, signal: AbortSignal): Promise<Decode> {
-    const result = await runProcess(this.binary, [...args, '-infile', audio, '-samprate', '16000', '-time', 'yes', '-backtrace', 'yes'], {
-      timeoutMs: this.timeoutMs,
-      signal,
-    });
-    if (result.code !== 0) throw new Error(`pocketsphinx failed (${result.code}): ${lastError(result.stderr)}`);
-    return parseDecode(result.stdout.toString('utf8'), result.stderr);
-  }
-
   /** Writes the grammar and a dictionary of just its words (loading 135k words per call would cost 100 ms). */
-  private prepare(grammar: string): Promise<{ grammarFile: string; dictFile: string } | null> {
+  private grammarFiles(grammar: string): Promise<{ grammarFile: string; dictFile: string } | null> {
     const key = createHash('sha1').update(grammar).digest('hex').slice(0, 16);
     let files = this.prepared.get(key);
     if (files === undefined) {
@@ -207,12 +271,25 @@ async function writeAtomically(path: string, content: string): Promise<void> {
  * out-of-grammar sentences accepted (0 of 7). Deterministic.
  */
 export function withNoiseFloor(pcm: Int16Array, dbfs: number): Int16Array {
-  const amplitude = 32768 * 10 ** (dbfs / 20) * Math.sqrt(3);
-  let state = 0x2545f491;
-  return Int16Array.from(pcm, (sample) => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return Math.max(-32768, Math.min(32767, Math.round(sample + amplitude * (2 * (state / 2 ** 32) - 1))));
-  });
+  return new NoiseFloor(dbfs).add(pcm);
+}
+
+/** The noise of {@link withNoiseFloor} added block by block: the blocks joined equal the whole buffer done at once. */
+export class NoiseFloor {
+  private readonly amplitude: number;
+  private state = 0x2545f491;
+
+  constructor(dbfs: number) {
+    this.amplitude = 32768 * 10 ** (dbfs / 20) * Math.sqrt(3);
+  }
+
+  /** The next block with the noise added. */
+  add(pcm: Int16Array): Int16Array {
+    return Int16Array.from(pcm, (sample) => {
+      this.state = (Math.imul(this.state, 1664525) + 1013904223) >>> 0;
+      return Math.max(-32768, Math.min(32767, Math.round(sample + this.amplitude * (2 * (this.state / 2 ** 32) - 1))));
+    });
+  }
 }
 
 /**
@@ -251,8 +328,14 @@ function span(decode: Decode): number {
   return first && last ? last.end - first.start : 0;
 }
 
+/** The output of a decoder run that succeeded. */
+function checked(result: ProcessResult): { stdout: string; stderr: string } {
+  if (result.code !== 0) throw new Error(`pocketsphinx failed (${result.code}): ${lastError(result.stderr)}`);
+  return { stdout: result.stdout.toString('utf8'), stderr: result.stderr };
+}
+
 /** Reads `-time yes` word lines from stdout and the `-backtrace yes` path scores and frame counts from stderr. */
-function parseDecode(stdout: string, stderr: string): Decode {
+function parseDecode({ stdout, stderr }: { stdout: string; stderr: string }): Decode {
   const words: Decode['words'] = [];
   for (const line of stdout.split('\n')) {
     const m = /^(\S+) (\d+\.\d+) (\d+\.\d+) (\d+(?:\.\d+)?)$/.exec(line.trim());

@@ -22,4 +22,20 @@ export interface Recognizer {
    * locale such as `en-US`; must honour `signal` and bound its own run time.
    */
   recognize(pcm16k: Int16Array, grammar: string | null, locale: string, signal: AbortSignal): Promise<RecognitionResult | null>;
+  /**
+   * Optional streaming form, started when the caller starts speaking: audio is written as it arrives so that at
+   * the end of speech only the tail remains to decode. Returns null when it cannot stream this request (the
+   * gateway then falls back to `recognize`). `signal` aborts the stream and frees everything it holds.
+   */
+  startStream?(grammar: string | null, locale: string, signal: AbortSignal): RecognitionStream | null;
+  /** Optional: gets ready for a grammar (files, models) while the prompt plays, before the caller speaks. */
+  prepare?(grammar: string | null, locale: string): void;
+}
+
+/** One utterance being recognized while it is spoken. */
+export interface RecognitionStream {
+  /** Appends 16 kHz 16-bit mono PCM. */
+  write(pcm16k: Int16Array): void;
+  /** The audio is complete: the same answer `recognize` gives for all the audio written. */
+  finish(): Promise<RecognitionResult | null>;
 }

@@ -71,6 +71,29 @@ describe('VoiceActivityDetector', () => {
     expect(events.filter((e) => e.type === 'pause').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('hands out the speech while it is spoken, always a prefix of the audio the end carries (a pause inside included)', () => {
+    for (const endOfSpeechMs of [300, 600, 1000]) {
+      const vad = new VoiceActivityDetector({ sampleRate: RATE });
+      vad.listen({ endOfSpeechMs });
+      const audio = onLine(concatPcm([silence(300, RATE), speech, silence(450, RATE), speech, silence(1200, RATE)]));
+      const taken: Int16Array[] = [];
+      let end: VadEvent | undefined;
+      let takenBeforeEnd = 0;
+      for (let at = 0; at < audio.length && end === undefined; at += RATE / 50) {
+        const events = vad.push(audio.subarray(at, at + RATE / 50));
+        end = events.find((e) => e.type === 'speechEnd');
+        if (end === undefined) taken.push(vad.takeSpeech());
+        else takenBeforeEnd = taken.reduce((n, t) => n + t.length, 0);
+      }
+      if (end?.type !== 'speechEnd') throw new Error('no speech end');
+      const streamed = concatPcm(taken);
+      expect(streamed).toEqual(end.audio.subarray(0, streamed.length));
+      // All but the last frame or two is handed out before the end is decided.
+      expect(end.audio.length - takenBeforeEnd).toBeLessThanOrEqual(RATE / 50);
+      expect(vad.takeSpeech()).toHaveLength(0);
+    }
+  });
+
   it('reports no-input after 5 s of silence, and not before', () => {
     const vad = new VoiceActivityDetector({ sampleRate: RATE });
     vad.listen();

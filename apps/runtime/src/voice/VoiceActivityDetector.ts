@@ -43,6 +43,8 @@ const FRAME_MS = 10;
 const MIN_VOICE_DBFS = -50;
 /** Voice continues at a lower level than it must start at, so word endings are not cut. */
 const HANGOVER_DB = 3;
+/** Silence kept after the last word in an utterance's audio; the rest only slows the recognizer down. */
+const TAIL_MS = 200;
 
 /** Default end-of-speech silence (Amazon Connect / Lex use 600 ms). */
 export const DEFAULT_END_OF_SPEECH_MS = 600;
@@ -73,6 +75,9 @@ export class VoiceActivityDetector {
   private leftover = new Int16Array(0);
   private recent: Int16Array[] = [];
   private utterance: Int16Array[] = [];
+  /** Frames of `utterance` certain to be in its final audio, and how many of them `takeSpeech` has handed out. */
+  private committedFrames = 0;
+  private takenFrames = 0;
   private listenStartMs = 0;
   private voicedRunMs = 0;
   private speechStartMs = 0;
@@ -115,14 +120,27 @@ export class VoiceActivityDetector {
     this.state = 'waiting';
     this.listenStartMs = this.nowMs;
     this.voicedRunMs = 0;
-    this.utterance = [];
+    this.clearUtterance();
   }
 
   /** Stops listening; audio still feeds the noise floor and the clock. */
   stop(): void {
     this.state = 'idle';
     this.voicedRunMs = 0;
-    this.utterance = [];
+    this.clearUtterance();
+  }
+
+  /**
+   * The current utterance's audio that is certain to start its final `speechEnd` audio and was not taken
+   * before: a streaming recognizer decodes it while the caller speaks. Silence more than 200 ms after the last
+   * word is held back until voice resumes, as the end trims it; so the pieces taken are always a prefix of the
+   * `speechEnd` audio.
+   */
+  takeSpeech(): Int16Array {
+    if (this.takenFrames >= this.committedFrames) return new Int16Array(0);
+    const taken = concatPcm(this.utterance.slice(this.takenFrames, this.committedFrames));
+    this.takenFrames = this.committedFrames;
+    return taken;
   }
 
   /** Feeds audio of any length; returns what happened in it. */
@@ -158,6 +176,8 @@ export class VoiceActivityDetector {
       this.lastVoiceMs = now;
       this.pauseReported = false;
       this.utterance = [...this.recent];
+      this.committedFrames = this.utterance.length;
+      this.takenFrames = 0;
       return { type: 'speechStart', atMs: now };
     }
     if (now - this.listenStartMs >= this.noInputMs) {
@@ -173,6 +193,7 @@ export class VoiceActivityDetector {
       this.lastVoiceMs = now;
       this.pauseReported = false;
     }
+    if (now - this.lastVoiceMs <= TAIL_MS) this.committedFrames = this.utterance.length;
     const silent = now - this.lastVoiceMs >= this.endOfSpeechMs;
     const tooLong = now - this.speechStartMs >= this.maxUtteranceMs;
     if (!silent && !tooLong) {
@@ -180,12 +201,17 @@ export class VoiceActivityDetector {
       this.pauseReported = true;
       return { type: 'pause', atMs: now, lastVoiceAtMs: this.lastVoiceMs, audio: concatPcm(this.utterance) };
     }
-    // Keep a short tail of the trailing silence; the rest only slows the recognizer down.
-    const tailFrames = Math.max(0, Math.round((now - this.lastVoiceMs - 200) / FRAME_MS));
+    const tailFrames = Math.max(0, Math.round((now - this.lastVoiceMs - TAIL_MS) / FRAME_MS));
     const audio = concatPcm(this.utterance.slice(0, this.utterance.length - tailFrames));
     this.state = 'idle';
-    this.utterance = [];
+    this.clearUtterance();
     return { type: 'speechEnd', atMs: now, lastVoiceAtMs: this.lastVoiceMs, audio, reason: silent ? 'silence' : 'maxLength' };
+  }
+
+  private clearUtterance(): void {
+    this.utterance = [];
+    this.committedFrames = 0;
+    this.takenFrames = 0;
   }
 
   /** Follows a falling floor quickly and a rising one slowly (`rise` per 10 ms frame), so speech does not raise it. */

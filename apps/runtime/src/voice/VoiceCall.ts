@@ -1,8 +1,8 @@
 import type { InputEvent, InputExpectation, OutputEvent } from '@omniflow/flow-engine';
 import { DigitCollector, type DigitEntry } from './DigitCollector.ts';
 import { DtmfDetector } from './DtmfDetector.ts';
-import type { RecognitionResult, Recognizer } from './Recognizer.ts';
-import { resample } from './resample.ts';
+import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
+import { resample, StreamingResampler } from './resample.ts';
 import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
 import { type VadEvent, VoiceActivityDetector } from './VoiceActivityDetector.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
@@ -96,6 +96,8 @@ export class VoiceCall {
   private locale: string;
   private end: VoiceCallEnd = { reason: 'completed' };
   private speculation: { lastVoiceAtMs: number; controller: AbortController; result: Promise<RecognitionResult | null> } | null = null;
+  /** The utterance being recognized while it is spoken, when the recognizer streams. */
+  private stream: { controller: AbortController; recognition: RecognitionStream; resampler: StreamingResampler; written: number } | null = null;
 
   constructor(options: VoiceCallOptions) {
     this.options = options;
@@ -134,6 +136,7 @@ export class VoiceCall {
     if (this.phase !== 'listening') return;
     if (!this.listenStarted && !this.playing) this.startListening();
     for (const event of events) this.onVad(event);
+    if (this.stream !== null) this.writeStream(this.vad.takeSpeech());
     if (this.phase !== 'listening') return;
     const entry = this.digits.tick();
     if (entry !== null) {
@@ -185,9 +188,10 @@ export class VoiceCall {
       case 'speechStart':
         this.emit({ type: 'speechStart', atMs: event.atMs });
         if (this.playing) this.bargeIn('speech');
+        this.openStream();
         return;
       case 'pause':
-        this.speculate(event.audio, event.lastVoiceAtMs);
+        if (this.stream === null) this.speculate(event.audio, event.lastVoiceAtMs);
         return;
       case 'speechEnd':
         this.emit({ type: 'speechEnd', atMs: event.atMs, lastVoiceAtMs: event.lastVoiceAtMs });
@@ -219,6 +223,7 @@ export class VoiceCall {
     // The caller chose the keypad: a tone or a key click must not also be taken for speech.
     this.speechEnabled = false;
     this.vad.stop();
+    this.dropStream();
     if (expectation.dtmf === undefined && !expectation.sensitive) {
       this.submit({ type: 'dtmf', digits: digit }, { type: 'dtmf', atMs: this.nowMs, digits: digit, reason: 'single' });
       return;
@@ -240,6 +245,8 @@ export class VoiceCall {
     this.expectation = expectation;
     this.speechEnabled = expectation.speech !== undefined && !expectation.sensitive;
     this.listenStarted = false;
+    // Grammar files and models get ready while the prompt plays, not when the caller starts speaking.
+    if (this.speechEnabled) this.options.recognizer.prepare?.(expectation.speech?.grammar ?? null, this.locale);
     if (expectation.bargeIn) {
       const entry = this.expectDigits(expectation);
       if (entry !== null) {
@@ -306,12 +313,62 @@ export class VoiceCall {
    */
   private speculate(utterance: Int16Array, lastVoiceAtMs: number): void {
     this.speculation?.controller.abort();
+    const controller = this.utteranceController();
+    const result = this.recognizeAudio(utterance, controller.signal);
+    result.finally(() => controller.abort()).catch(() => undefined);
+    this.speculation = { lastVoiceAtMs, controller, result };
+  }
+
+  /** Aborted by the call's end too; its listener goes once the utterance is settled (aborted or used). */
+  private utteranceController(): AbortController {
     const controller = new AbortController();
     const onCallAbort = () => controller.abort();
     this.abort.signal.addEventListener('abort', onCallAbort, { once: true });
-    const result = this.recognizeAudio(utterance, controller.signal);
-    result.finally(() => this.abort.signal.removeEventListener('abort', onCallAbort)).catch(() => undefined);
-    this.speculation = { lastVoiceAtMs, controller, result };
+    controller.signal.addEventListener('abort', () => this.abort.signal.removeEventListener('abort', onCallAbort), { once: true });
+    return controller;
+  }
+
+  /**
+   * Starts recognizing as the caller starts speaking, when the recognizer can stream: the speech is decoded as
+   * it arrives, so at the end-of-speech decision only its last moments are left to decode.
+   */
+  private openStream(): void {
+    this.dropStream();
+    const startStream = this.options.recognizer.startStream?.bind(this.options.recognizer);
+    if (!this.speechEnabled || startStream === undefined) return;
+    const controller = this.utteranceController();
+    const recognition = startStream(this.expectation?.speech?.grammar ?? null, this.locale, controller.signal);
+    if (recognition === null) {
+      controller.abort();
+      return;
+    }
+    this.stream = { controller, recognition, resampler: new StreamingResampler(this.options.inputRate, 16000), written: 0 };
+  }
+
+  private writeStream(audio: Int16Array): void {
+    const stream = this.stream;
+    if (stream === null || audio.length === 0) return;
+    stream.written += audio.length;
+    stream.recognition.write(stream.resampler.push(audio));
+  }
+
+  /** Stops the streaming recognizer: the caller pressed a key, hung up, or the listening period ended otherwise. */
+  private dropStream(): void {
+    this.stream?.controller.abort();
+    this.stream = null;
+  }
+
+  /** The utterance is complete: the streamed recognizer gets the rest of its audio and decodes the tail. */
+  private finishStream(utterance: Int16Array): Promise<RecognitionResult | null> | null {
+    const stream = this.stream;
+    this.stream = null;
+    if (stream === null) return null;
+    stream.recognition.write(stream.resampler.push(utterance.subarray(stream.written)));
+    stream.recognition.write(stream.resampler.flush());
+    const result = stream.recognition.finish();
+    // Settled: nothing left to abort, and the call's abort listener goes.
+    result.finally(() => stream.controller.abort()).catch(() => undefined);
+    return result;
   }
 
   private recognizeAudio(utterance: Int16Array, signal: AbortSignal): Promise<RecognitionResult | null> {
@@ -321,6 +378,7 @@ export class VoiceCall {
   }
 
   private async recognize(utterance: Int16Array, lastVoiceAtMs: number): Promise<void> {
+    const streamed = this.finishStream(utterance);
     const speculation = this.speculation;
     this.speculation = null;
     const reuse = speculation !== null && speculation.lastVoiceAtMs === lastVoiceAtMs;
@@ -330,7 +388,7 @@ export class VoiceCall {
     this.digits.pause();
     let result = null;
     try {
-      result = await (reuse ? speculation.result : this.recognizeAudio(utterance, this.abort.signal));
+      result = await (streamed ?? (reuse ? speculation.result : this.recognizeAudio(utterance, this.abort.signal)));
     } catch (error) {
       if (this.abort.signal.aborted) return;
       this.options.logger?.error({ callId: this.options.callId, error: String(error) }, 'speech recognition failed; taking it as no match');
@@ -347,6 +405,7 @@ export class VoiceCall {
   private submit(input: InputEvent, event: VoiceCallEvent | null): void {
     this.speculation?.controller.abort();
     this.speculation = null;
+    this.dropStream();
     this.phase = 'busy';
     this.expectation = null;
     this.vad.stop();

@@ -19,12 +19,48 @@ export interface RunProcessOptions {
  * external tool call is bounded.
  */
 export function runProcess(command: string, args: readonly string[], options: RunProcessOptions): Promise<ProcessResult> {
-  return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) {
+  const started = startProcess(command, args, { timeoutMs: options.timeoutMs, lifetimeMs: options.timeoutMs, signal: options.signal });
+  if (options.input !== undefined) started.write(options.input);
+  return started.end();
+}
+
+/** Options of a child process fed while it runs. */
+export interface StartProcessOptions {
+  /** Bound on the run after `end()`. */
+  timeoutMs: number;
+  /** Bound on the whole life of the process, in case `end()` never comes. */
+  lifetimeMs: number;
+  signal?: AbortSignal;
+  /**
+   * Gives the command a real pipe as stdin (through `cat`), for tools that open `/dev/stdin` by name: Node's
+   * stdin for a child is a socket, which such an open refuses.
+   */
+  stdinAsPipe?: boolean;
+}
+
+/** A running child process whose stdin is written as data arrives. */
+export interface StartedProcess {
+  write(bytes: Uint8Array): void;
+  /** Closes stdin; resolves with the output once the process has exited. */
+  end(): Promise<ProcessResult>;
+  /** The child's process id (its process group when it runs a pipe), or undefined if it could not start. */
+  readonly pid: number | undefined;
+}
+
+/**
+ * Starts a command without a shell (or, with `stdinAsPipe`, behind a fixed `cat |` pipe) in its own process group;
+ * on abort, timeout or lifetime end the whole group is killed and `end()` rejects, so no process outlives its call.
+ */
+export function startProcess(command: string, args: readonly string[], options: StartProcessOptions): StartedProcess {
+  const argv = options.stdinAsPipe ? ['-c', 'cat | exec "$0" "$@"', command, ...args] : args;
+  const child = options.signal?.aborted ? null : spawn(options.stdinAsPipe ? '/bin/sh' : command, argv, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  let timer: NodeJS.Timeout | undefined;
+  let endTimer = (): void => undefined;
+  const result = new Promise<ProcessResult>((resolve, reject) => {
+    if (child === null) {
       reject(new Error(`${command} not started: the call was aborted`));
       return;
     }
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let settled = false;
@@ -34,12 +70,17 @@ export function runProcess(command: string, args: readonly string[], options: Ru
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       if (error) {
-        child.kill('SIGKILL');
+        killGroup(child.pid);
         reject(error);
       } else resolve({ stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8'), code });
     };
     const onAbort = (): void => finish(new Error(`${command} aborted`), null);
-    const timer = setTimeout(() => finish(new Error(`${command} timed out after ${options.timeoutMs} ms`), null), options.timeoutMs);
+    const bound = (ms: number): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish(new Error(`${command} timed out after ${ms} ms`), null), ms);
+    };
+    bound(options.lifetimeMs);
+    endTimer = () => bound(options.timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
@@ -47,6 +88,30 @@ export function runProcess(command: string, args: readonly string[], options: Ru
     child.on('close', (code) => finish(null, code));
     // A child that exits before reading all its input closes the pipe; that is its answer, not our failure.
     child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input === undefined ? undefined : Buffer.from(options.input));
   });
+  // Whoever aborts a process may never ask for its result.
+  result.catch(() => undefined);
+  return {
+    pid: child?.pid,
+    write(bytes) {
+      if (child !== null && child.stdin.writable) child.stdin.write(bytes);
+    },
+    end() {
+      if (child !== null && child.stdin.writable) {
+        endTimer();
+        child.stdin.end();
+      }
+      return result;
+    },
+  };
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch (error) {
+    // ESRCH: the group has already exited, which is what we wanted.
+    if (!(error instanceof Error && 'code' in error && error.code === 'ESRCH')) throw error;
+  }
 }
