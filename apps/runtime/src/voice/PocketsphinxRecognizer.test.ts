@@ -1,10 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mulawDecode, mulawEncode } from './mulaw.ts';
 import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
+import { groupAlive, processGroupsMentioning, waitUntil } from './processGroupsMentioning.ts';
 import { resample } from './resample.ts';
 import { fliteSpeech, whiteNoise } from './testAudio.ts';
 
@@ -155,21 +155,3 @@ public <choice> = <digits>;
     });
   });
 });
-
-/** Process groups (one per decoder pass) of processes whose command line mentions `text`. */
-function processGroupsMentioning(text: string): Set<number> {
-  const lines = execFileSync('ps', ['-eo', 'pgid=,args='], { encoding: 'utf8' }).split('\n');
-  return new Set(lines.filter((line) => line.includes(text) && !line.includes(' ps -eo')).map((line) => Number(line.trim().split(' ')[0])));
-}
-
-function groupAlive(group: number): boolean {
-  return execFileSync('ps', ['-eo', 'pgid='], { encoding: 'utf8' }).split('\n').some((line) => Number(line.trim()) === group);
-}
-
-async function waitUntil(done: () => boolean, ms = 2000): Promise<void> {
-  const until = performance.now() + ms;
-  while (!done()) {
-    if (performance.now() > until) throw new Error(`still running after ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

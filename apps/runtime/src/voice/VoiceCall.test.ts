@@ -1,11 +1,16 @@
 import { compileFlow, createBuiltInRegistry } from '@omniflow/flow-engine';
 import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { FlowDocument } from '@omniflow/flow-schema';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
 import { concatPcm } from './pcm.ts';
+import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
+import { groupAlive, processGroupsMentioning, waitUntil } from './processGroupsMentioning.ts';
 import type { Recognizer } from './Recognizer.ts';
-import { dtmfTone, silence, whiteNoise } from './testAudio.ts';
+import { dtmfTone, fliteSpeech, silence, whiteNoise } from './testAudio.ts';
 import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceSession } from './VoiceCall.ts';
 import { type EngineCall, engineSession } from './voiceTestHarness.ts';
 
@@ -131,5 +136,79 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     await call.start();
     expect(log.ends).toEqual([{ reason: 'error' }]);
     expect(call.closed).toBe(true);
+  });
+
+  describe('streaming recognition', () => {
+    /** Real pocketsphinx in its own folder (so its processes can be found), recording what the call asks of it. */
+    async function watchedRecognizer() {
+      const workDir = await mkdtemp(join(tmpdir(), 'voicecall-stream-'));
+      const real = new PocketsphinxRecognizer({ workDir });
+      const seen = { batch: 0, streams: [] as { signal: AbortSignal; samples: number; finishedAt: number | null }[] };
+      let onWrite = (): void => undefined;
+      const recognizer: Recognizer = {
+        name: 'watched',
+        recognize: (...args) => {
+          seen.batch++;
+          return real.recognize(...args);
+        },
+        prepare: (grammar, locale) => real.prepare(grammar, locale),
+        startStream(grammar, locale, signal) {
+          const stream = real.startStream(grammar, locale, signal);
+          if (stream === null) return null;
+          const record = { signal, samples: 0, finishedAt: null as number | null };
+          seen.streams.push(record);
+          return {
+            write(pcm) {
+              record.samples += pcm.length;
+              onWrite();
+              stream.write(pcm);
+            },
+            finish() {
+              record.finishedAt = record.samples;
+              return stream.finish();
+            },
+          };
+        },
+      };
+      return { recognizer, seen, workDir, setOnWrite: (f: () => void) => (onWrite = f) };
+    }
+
+    it('decodes the speech while it is spoken: at the end of speech the recognizer already has it all', async () => {
+      const { recognizer, seen, workDir, setOnWrite } = await watchedRecognizer();
+      const { call, record, feed, has } = dial(menuFlow({}), { recognizer });
+      let writtenBeforeEnd = 0;
+      setOnWrite(() => {
+        if (has('speechEnd') === 0) writtenBeforeEnd = seen.streams[0]?.samples ?? 0;
+      });
+      await call.start();
+      await feed(new Int16Array(0), () => has('listening') > 0, 15_000);
+      const speech = fliteSpeech('card activation', 8000);
+      await feed(speech, () => record.inputs.length > 0, 15_000);
+      expect(record.inputs[0]).toMatchObject({ type: 'speech', transcript: 'card activation' });
+      expect(seen.batch).toBe(0);
+      expect(seen.streams).toHaveLength(1);
+      // Written as 16 kHz while spoken: all of the speech but the last ~120 ms of trailing silence cut before the end.
+      expect(writtenBeforeEnd).toBeGreaterThan(2 * speech.length - 16 * 120);
+      expect(seen.streams[0]?.finishedAt).toBeGreaterThanOrEqual(writtenBeforeEnd);
+      await rm(workDir, { recursive: true });
+    });
+
+    it('stops the decoders when the caller switches to the keypad mid-sentence, and when the caller hangs up', async () => {
+      for (const interrupt of ['key', 'hangup'] as const) {
+        const { recognizer, seen, workDir } = await watchedRecognizer();
+        const { call, record, feed, has } = dial(menuFlow({}), { recognizer });
+        await call.start();
+        await feed(new Int16Array(0), () => has('listening') > 0, 15_000);
+        await feed(fliteSpeech('I would like to check my balance please', 8000).subarray(0, 8000));
+        await waitUntil(() => processGroupsMentioning(workDir).size === 2, 5000);
+        const running = processGroupsMentioning(workDir);
+        if (interrupt === 'key') call.pushDtmf('1');
+        else call.hangup();
+        await waitUntil(() => [...running].every((group) => !groupAlive(group)));
+        expect(seen.streams.map((s) => s.signal.aborted)).toEqual([true]);
+        expect(record.inputs).toEqual([interrupt === 'key' ? { type: 'dtmf', digits: '1' } : { type: 'hangup' }]);
+        await rm(workDir, { recursive: true });
+      }
+    });
   });
 });
