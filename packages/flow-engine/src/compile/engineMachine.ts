@@ -5,7 +5,7 @@ import { callNodeHandler } from './callNodeHandler.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEvent } from './engineContext.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
-import { assignDeclared, emitAll, enterNode, isVariables } from './enterNode.ts';
+import { assignDeclared, emitAll, enterNode, isVariables, type Arrival } from './enterNode.ts';
 import { createNodeScope, isRecord } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
 
@@ -60,10 +60,7 @@ export function createEngineSetup(tables: CompiledTables) {
     actions: {
       enterNode: assign(({ context, event, system }, params: { key: string }) => {
         const host = hostOf(system);
-        const arrived = arrive(tables, context, event, host);
-        const entered = enterNode(arrived, nodeOf(tables, params.key), tables, host);
-        // Arriving with caller input made a fresh context (new turn, its variables): carry it along.
-        return arrived === context ? entered : Object.assign(arrived, entered);
+        return enterNode(context, arrive(tables, context, event, host), nodeOf(tables, params.key), tables, host);
       }),
       took: ({ context, system }, params: { port: string }) => {
         hostOf(system)?.note(context.node, `took ${params.port}`, params.port);
@@ -141,17 +138,17 @@ let appliedInput: object | null = null;
  * What arriving at a node brings, folded into the node's entry so a turn costs one assignment per node:
  * a caller's port event (once: its variables, its outputs, a new turn) or the port the previous node took.
  */
-function arrive(tables: CompiledTables, context: EngineContext, event: EngineEvent, host: SessionHost | undefined): EngineContext {
+function arrive(tables: CompiledTables, context: EngineContext, event: EngineEvent, host: SessionHost | undefined): Arrival | null {
   if (isCallerPort(event) && appliedInput !== event) {
     appliedInput = event;
     const port = event.type.slice('port.'.length);
     host?.note(context.node, `took ${port}`, port);
     emitAll(host, event.outputs);
     const variables = event.variables ? assignDeclared(nodeOf(tables, context.node), context.variables, event.variables, host) : context.variables;
-    return { ...context, ...afterInput(context), variables };
+    return { turn: context.turn + 1, variables };
   }
   if (context.port !== null) host?.note(context.node, `took ${context.port}`, context.port);
-  return context;
+  return null;
 }
 
 function repromptFor(node: CompiledNode, reason: string, attempt: number) {

@@ -5,22 +5,29 @@ import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import type { EngineContext } from './engineContext.ts';
 import { createNodeScope, isRecord } from './nodeScope.ts';
 
+/** A caller's input arriving with the entry: a new turn, with the variables its answer set. */
+export interface Arrival {
+  turn: number;
+  variables: Record<string, unknown>;
+}
+
 /**
  * The context update for entering a node: the step counters, then the node's own work by behaviour
  * (run an automatic node, ask at an interactive one, end at a terminal one, open a subflow frame).
+ * An `arrival` (caller input) starts a new turn, so the per-turn counters start again from it.
  * A runtime that throws is state: the node takes `error`, logged with the node id.
  */
-export function enterNode(context: EngineContext, node: CompiledNode, tables: CompiledTables, host: SessionHost | undefined): Partial<EngineContext> {
+export function enterNode(context: EngineContext, arrival: Arrival | null, node: CompiledNode, tables: CompiledTables, host: SessionHost | undefined): Partial<EngineContext> {
   const key = node.key;
   // Only nodes that leave without input can form a loop, so only they are counted per turn.
   const counts = node.behaviour !== 'interactive';
-  // Only what entering changes: xstate merges it into the context, so a node entry copies the context once, not twice.
-  // Channel, locale, variables and frames are untouched here, so the runtime reads them from `context`.
+  const loops = arrival ? {} : context.loops;
+  // Only what entering changes: xstate merges it into the context, so a node entry copies the context once.
   const entered: Partial<EngineContext> = {
     node: key,
     visit: context.visit + 1,
-    steps: context.steps + 1,
-    loops: counts ? { ...context.loops, [key]: (context.loops[key] ?? 0) + 1 } : context.loops,
+    steps: arrival ? 1 : context.steps + 1,
+    loops: counts ? { ...loops, [key]: (loops[key] ?? 0) + 1 } : loops,
     noInput: 0,
     noMatch: 0,
     confirm: null,
@@ -28,11 +35,16 @@ export function enterNode(context: EngineContext, node: CompiledNode, tables: Co
     attempt: 0,
     port: null,
   };
+  const variables = arrival ? arrival.variables : context.variables;
+  if (arrival) {
+    entered.turn = arrival.turn;
+    entered.variables = variables;
+  }
   const runtime = node.impl.runtime;
   if (!runtime || node.behaviour === 'async') return entered;
-  const scope = createNodeScope(node, context, tables, host ? host.now : Date.now);
+  const scope = createNodeScope(node, context, tables, host ? host.now : Date.now, variables);
   try {
-    return Object.assign(entered, runNode(runtime, node, scope, context, host));
+    return Object.assign(entered, runNode(runtime, node, scope, variables, context.frames, host));
   } catch (error) {
     host?.logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed while running: ${String(error)}`);
     host?.note(node.node.id, `node failed: ${String(error)}`, 'error');
@@ -49,7 +61,8 @@ function runNode(
   runtime: NodeRuntime<unknown>,
   node: CompiledNode,
   scope: NodeScope,
-  context: EngineContext,
+  variables: Record<string, unknown>,
+  frames: EngineContext['frames'],
   host: SessionHost | undefined,
 ): Partial<EngineContext> {
   const config = node.node.config;
@@ -57,7 +70,7 @@ function runNode(
     case 'automatic': {
       const result = runtime.run(config, scope);
       emitAll(host, result.outputs);
-      return { port: result.port, variables: result.variables ? assignDeclared(node, context.variables, result.variables, host) : context.variables };
+      return result.variables ? { port: result.port, variables: assignDeclared(node, variables, result.variables, host) } : { port: result.port };
     }
     case 'interactive':
       emitAll(host, runtime.render(config, scope, { reason: 'enter', attempt: 0 }));
@@ -70,7 +83,7 @@ function runNode(
         return { port: result.end.outcome === 'error' ? 'error' : 'next' };
       }
       if (result.transfer && host) {
-        host.output({ type: 'transfer', nodeId: node.node.id, ...result.transfer, ...host.transferContext(context.variables) });
+        host.output({ type: 'transfer', nodeId: node.node.id, ...result.transfer, ...host.transferContext(variables) });
       }
       host?.output({ type: 'end', nodeId: node.node.id, ...result.end });
       return { end: result.end };
@@ -78,7 +91,7 @@ function runNode(
     case 'subflow': {
       const inputs = runtime.inputs(config, scope);
       return {
-        frames: [...context.frames, { node: node.key, variables: context.variables }],
+        frames: [...frames, { node: node.key, variables }],
         variables: { ...childDefaults(node), ...inputs },
       };
     }

@@ -6,9 +6,12 @@ import type { EngineContext } from './engineContext.ts';
 /** The mask shown in place of sensitive values. */
 export const MASK = '****';
 
-/** Builds the scope a node runtime runs with, from the machine context and the session clock. */
-export function createNodeScope(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number): NodeScope {
-  return new ContextScope(node, context, tables, now);
+/**
+ * Builds the scope a node runtime runs with, from the machine context and the session clock; `variables` stand in for
+ * the context's when an entry has just changed them.
+ */
+export function createNodeScope(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number, variables = context.variables): NodeScope {
+  return new ContextScope(node, context, tables, now, variables);
 }
 
 /** A NodeScope over one machine context; methods live on the prototype because a scope is built per node entry. */
@@ -24,13 +27,13 @@ class ContextScope implements NodeScope {
   readonly #tables: CompiledTables;
   #withImplicit: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number) {
+  constructor(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number, variables: Readonly<Record<string, unknown>>) {
     const flow = node.flow;
     this.nodeId = node.node.id;
     this.channel = context.channel;
     this.locale = resolveLocale(flow, context.locale);
     this.defaultLocale = flow.defaultLocale;
-    this.variables = context.variables;
+    this.variables = variables;
     this.sensitive = flow.sensitive;
     this.settings = flow.settings;
     this.now = now;
