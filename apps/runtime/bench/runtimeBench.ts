@@ -19,6 +19,8 @@ const SERVER_ARGS = (process.env['BENCH_SERVER_ARGS'] ?? '').split(' ').filter((
 const MAX_SECONDS = Number(process.env['BENCH_SECONDS'] ?? 12);
 const ROUNDS = 3;
 const IDLE_SESSIONS = 2000;
+// e.g. BENCH_PHASES=open to profile the open loop alone; the table then shows only the rows of the phases run.
+const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'throughput,open,memory').split(','));
 const TURN_BODY = (text: string) => JSON.stringify({ input: { type: 'text', text } });
 
 const startLoad = loadavg();
@@ -133,8 +135,11 @@ async function openLoopRound(sessions: string[], seconds = OPEN_LOOP_SECONDS): P
 const median = (values: number[]): number => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 
-try {
-  // 1. Maximum throughput, closed loop: autocannon with 64 connections, each request a turn of some session.
+type Row = [string, string, string];
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+/** 1. Maximum throughput, closed loop: autocannon with 64 connections, each request a turn of some session. */
+async function throughputPhase(): Promise<Row[]> {
   // Echo and runtime alternate in short rounds so that load from elsewhere on the machine hits both alike.
   const throughputSessions = await startSessions(256);
   let next = 0;
@@ -170,8 +175,18 @@ try {
   const cpuMsPerTurn = median(rounds.map((r) => r.turnStats.cpuMs / (r.turns.requests.total || 1)));
   // CPU time per request is far steadier than requests per second when other work shares the machine.
   const cpuMsPerEcho = median(rounds.map((r) => r.echoStats.cpuMs / (r.echo.requests.total || 1)));
+  return [
+    ['bare express echo, max req/s (64 conns, best round)', best.echo.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.echo.requests.average)).toFixed(0)}`],
+    ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', best.turns.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.turns.requests.average)).toFixed(0)}; errors ${rounds.reduce((n, r) => n + r.turns.errors + r.turns.non2xx, 0)}`],
+    [`throughput ratio runtime / echo (best of ${ROUNDS} rounds)`, `${(Math.max(...ratios) * 100).toFixed(1)} %`, `${Math.max(...ratios) >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(median(ratios) * 100).toFixed(1)} %`],
+    ['server CPU per request: echo / runtime turn (median round)', `${cpuMsPerEcho.toFixed(3)} / ${cpuMsPerTurn.toFixed(3)} ms`, `CPU-based ratio ${((cpuMsPerEcho / cpuMsPerTurn) * 100).toFixed(1)} % (steadier under outside load)`],
+    ['server time inside a turn (engine + store), mean', ms(serverMsPerTurn), 'from omniflow_turn_duration_seconds (includes waiting for the loop)'],
+    ['runtime p99 latency at max throughput (best round)', ms(best.turns.latency.p99), `p50 ${ms(best.turns.latency.p50)}`],
+  ];
+}
 
-  // 2. Open loop: 1,000 sessions each taking a turn every 2 s (500 turns/s), several rounds.
+/** 2. Open loop: 1,000 sessions each taking a turn every 2 s (500 turns/s), several rounds. */
+async function openLoopPhase(): Promise<Row[]> {
   const openSessions = await startSessions(SESSIONS_OPEN_LOOP);
   // A warm-up pass (new keep-alive sockets, the open-loop path's JIT, garbage left by the closed loop), shown apart.
   const warmOpen = await openLoopRound(openSessions, WARMUP_SECONDS);
@@ -183,22 +198,7 @@ try {
   const achievedRate = median(openRounds.map((r) => r.latencies.length / OPEN_LOOP_SECONDS));
   const openCpuMsPerTurn = median(openRounds.map((r) => r.stats.cpuMs / (r.latencies.length || 1)));
   const serverBusy = median(openRounds.map((r) => r.stats.cpuMs / r.stats.wallMs));
-
-  // 3. Memory per idle session, measured in the server process after a forced GC.
-  const memory = async () => (await fetch(`${echoUrl}/memory`).then((r) => r.json())) as { heapUsed: number; rss: number };
-  const before = await memory();
-  await startSessions(IDLE_SESSIONS);
-  const after = await memory();
-  const perSessionKb = (after.heapUsed - before.heapUsed) / IDLE_SESSIONS / 1024;
-
-  const ms = (n: number) => `${n.toFixed(1)} ms`;
-  const rows: [string, string, string][] = [
-    ['bare express echo, max req/s (64 conns, best round)', best.echo.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.echo.requests.average)).toFixed(0)}`],
-    ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', best.turns.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.turns.requests.average)).toFixed(0)}; errors ${rounds.reduce((n, r) => n + r.turns.errors + r.turns.non2xx, 0)}`],
-    [`throughput ratio runtime / echo (best of ${ROUNDS} rounds)`, `${(Math.max(...ratios) * 100).toFixed(1)} %`, `${Math.max(...ratios) >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(median(ratios) * 100).toFixed(1)} %`],
-    ['server CPU per request: echo / runtime turn (median round)', `${cpuMsPerEcho.toFixed(3)} / ${cpuMsPerTurn.toFixed(3)} ms`, `CPU-based ratio ${((cpuMsPerEcho / cpuMsPerTurn) * 100).toFixed(1)} % (steadier under outside load)`],
-    ['server time inside a turn (engine + store), mean', ms(serverMsPerTurn), 'from omniflow_turn_duration_seconds (includes waiting for the loop)'],
-    ['runtime p99 latency at max throughput (best round)', ms(best.turns.latency.p99), `p50 ${ms(best.turns.latency.p50)}`],
+  return [
     [`open loop: ${SESSIONS_OPEN_LOOP} sessions, a turn every 2 s`, `${achievedRate.toFixed(0)} turns/s`, `failures ${failures}; ${OPEN_LOOP_ROUNDS} rounds of ${OPEN_LOOP_SECONDS} s`],
     ['open loop p50 / p99 / max turn latency (best round)', `${ms(pct(bestOpen.latencies, 50))} / ${ms(pct(bestOpen.latencies, 99))} / ${ms(bestOpen.latencies.at(-1) ?? NaN)}`, pct(bestOpen.latencies, 99) < 20 ? 'target p99 < 20 ms: met' : 'target p99 < 20 ms: NOT met'],
     ['open loop p99 per round', p99s.map((p) => p.toFixed(1)).join(' / ') + ' ms', `median ${ms(median(p99s))}; warm-up pass (${WARMUP_SECONDS} s, not counted) p99 ${ms(pct(warmOpen.latencies, 99))}`],
@@ -207,8 +207,24 @@ try {
     ['open loop server GC per round: total / major / longest pause', openRounds.map((r) => `${r.stats.gcMs.toFixed(0)}/${r.stats.gcMajorMs.toFixed(0)}/${r.stats.gcMaxMs.toFixed(0)}`).join('  ') + ' ms', `heap ${bestOpen.stats.heapMb.toFixed(0)} MB; wall time, inflated when the machine preempts the GC`],
     ['open loop event-loop delay max per round: server / generator / idle probe', openRounds.map((r) => `${r.stats.loopDelayMs.max.toFixed(0)}/${r.generatorDelayMax.toFixed(0)}/${r.machine.max.toFixed(0)}`).join('  ') + ' ms', `p99 server ${openRounds.map((r) => r.stats.loopDelayMs.p99.toFixed(0)).join(' / ')} ms, probe ${openRounds.map((r) => r.machine.p99.toFixed(0)).join(' / ')} ms`],
     ['machine: an idle process\'s timer delay p99 / max (best round)', `${ms(bestOpen.machine.p99)} / ${ms(bestOpen.machine.max)}`, `median p99 over rounds ${ms(median(openRounds.map((r) => r.machine.p99)))}: the floor no code change removes`],
-    [`memory per idle session (${IDLE_SESSIONS} in memory)`, `${perSessionKb.toFixed(1)} KiB heap`, `rss ${after.rss >= before.rss ? '+' : ''}${((after.rss - before.rss) / 1024 / 1024).toFixed(1)} MiB (noisy)`],
   ];
+}
+
+/** 3. Memory per idle session, measured in the server process after a forced GC. */
+async function memoryPhase(): Promise<Row[]> {
+  const memory = async () => (await fetch(`${echoUrl}/memory`).then((r) => r.json())) as { heapUsed: number; rss: number };
+  const before = await memory();
+  await startSessions(IDLE_SESSIONS);
+  const after = await memory();
+  const perSessionKb = (after.heapUsed - before.heapUsed) / IDLE_SESSIONS / 1024;
+  return [[`memory per idle session (${IDLE_SESSIONS} in memory)`, `${perSessionKb.toFixed(1)} KiB heap`, `rss ${after.rss >= before.rss ? '+' : ''}${((after.rss - before.rss) / 1024 / 1024).toFixed(1)} MiB (noisy)`]];
+}
+
+try {
+  const rows: Row[] = [];
+  if (PHASES.has('throughput')) rows.push(...(await throughputPhase()));
+  if (PHASES.has('open')) rows.push(...(await openLoopPhase()));
+  if (PHASES.has('memory')) rows.push(...(await memoryPhase()));
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
   process.stdout.write(`\nOmniflow runtime benchmark (SQLite, WAL, synchronous=NORMAL, snapshots sealed; load generator in a separate process)\n`);

@@ -10,7 +10,7 @@ import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
-import { createApp } from './http/createApp.ts';
+import { createRequestListener } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks, type PackLoadReport } from './plugins/loadPluginPacks.ts';
@@ -83,8 +83,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     let ready = true;
     const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
-    const app = createApp(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger })]);
-    const server = createServer(app);
+    const listener = createRequestListener(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger })]);
+    const server = createServer(listener);
     const chat = attachChatSocket(server, { sessions, tokens, logger });
     const voice = attachVoiceGateway(server, { sessions, tokens, logger });
     await listen(server, config.port, config.host);

@@ -19,7 +19,9 @@ export function hashToken(token: string): string {
 /** Issues and checks bearer tokens kept (hashed) in the flow store, with a small cache for the hot path. */
 export class TokenService {
   readonly #store: FlowStore;
-  readonly #cache = new Map<string, { principal: Principal | undefined; expiresAt: number; at: number }>();
+  readonly #cache = new Map<string, CachedPrincipal>();
+  /** The same entries keyed by the clear token, so the per-turn check needs no SHA-256 (memory only, never stored). */
+  readonly #byToken = new Map<string, CachedPrincipal>();
   readonly #now: () => number;
 
   constructor(store: FlowStore, now: () => number = Date.now) {
@@ -49,12 +51,18 @@ export class TokenService {
     const hash = hashToken(token);
     const now = this.#now();
     const cached = this.#fresh(hash, now);
-    if (cached) return cached.principal;
+    if (cached) {
+      this.#byToken.set(token, cached);
+      return cached.principal;
+    }
     const record = await this.#store.findTokenByHash(hash);
     const expiresAt = record?.expiresAt ? Date.parse(record.expiresAt) : Number.POSITIVE_INFINITY;
     const principal = record && now < expiresAt ? principalOf(record) : undefined;
     if (this.#cache.size > 10_000) this.#cache.clear();
-    this.#cache.set(hash, { principal, expiresAt, at: now });
+    if (this.#byToken.size > 10_000) this.#byToken.clear();
+    const entry = { principal, expiresAt, at: now };
+    this.#cache.set(hash, entry);
+    this.#byToken.set(token, entry);
     return principal;
   }
 
@@ -63,20 +71,30 @@ export class TokenService {
    * the store must be asked ({@link authenticate}). Revocation takes effect within those 5 s.
    */
   cachedPrincipal(token: string): Principal | undefined | null {
-    const cached = this.#fresh(hashToken(token), this.#now());
+    const cached = fresh(this.#byToken.get(token), this.#now());
     return cached ? cached.principal : null;
   }
 
-  #fresh(hash: string, now: number): { principal: Principal | undefined } | undefined {
-    const cached = this.#cache.get(hash);
-    return cached && now - cached.at < 5000 && now < cached.expiresAt ? cached : undefined;
+  #fresh(hash: string, now: number): CachedPrincipal | undefined {
+    return fresh(this.#cache.get(hash), now);
   }
 
   /** Revokes a token by id. */
   async revoke(id: string): Promise<boolean> {
     this.#cache.clear();
+    this.#byToken.clear();
     return this.#store.deleteToken(id);
   }
+}
+
+interface CachedPrincipal {
+  principal: Principal | undefined;
+  expiresAt: number;
+  at: number;
+}
+
+function fresh(cached: CachedPrincipal | undefined, now: number): CachedPrincipal | undefined {
+  return cached && now - cached.at < 5000 && now < cached.expiresAt ? cached : undefined;
 }
 
 function principalOf(record: TokenRecord): Principal | undefined {

@@ -15,27 +15,46 @@ declare global {
 
 /** The bearer token of a request: `Authorization: Bearer …`, or `?token=` for browser pages and WebSockets. */
 export function bearerToken(req: Request, allowQuery: boolean): string | undefined {
-  const header = req.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim();
+  const header = bearerFromHeader(req.headers.authorization);
+  if (header !== undefined) return header;
   const query = req.query['token'];
   if (allowQuery && typeof query === 'string' && query.length > 0) return query;
   return undefined;
 }
 
+/** The token of an `Authorization: Bearer …` header value. */
+export function bearerFromHeader(header: string | undefined): string | undefined {
+  return header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
+}
+
+/**
+ * The principal of a bearer token; a missing or unknown token is a 401. A token seen moments ago is answered
+ * synchronously, without a promise hop: this runs before every chat turn.
+ */
+export function resolvePrincipal(tokens: TokenService, token: string | undefined): Principal | Promise<Principal> {
+  if (!token) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send a token as "Authorization: Bearer <token>".', pointer: '' });
+  const cached = tokens.cachedPrincipal(token);
+  if (cached !== null) return knownPrincipal(cached);
+  return tokens.authenticate(token).then(knownPrincipal);
+}
+
+function knownPrincipal(principal: Principal | undefined): Principal {
+  if (!principal) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'The token is unknown, revoked or expired.', pointer: '' });
+  return principal;
+}
+
 /** Resolves the caller's token into `req.principal`; a missing or unknown token is a 401. */
 export function authenticate(tokens: TokenService, options: { allowQueryToken?: boolean } = {}): RequestHandler {
-  const accept = (req: Request, principal: Principal | undefined, next: () => void): void => {
-    if (!principal) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'The token is unknown, revoked or expired.', pointer: '' });
-    req.principal = principal;
-    next();
-  };
   return (req, _res, next) => {
-    const token = bearerToken(req, options.allowQueryToken ?? false);
-    if (!token) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send a token as "Authorization: Bearer <token>".', pointer: '' });
-    // A token seen moments ago is answered without a promise hop: this runs before every chat turn.
-    const cached = tokens.cachedPrincipal(token);
-    if (cached !== null) return accept(req, cached, next);
-    return tokens.authenticate(token).then((principal) => accept(req, principal, next));
+    const principal = resolvePrincipal(tokens, bearerToken(req, options.allowQueryToken ?? false));
+    if (!(principal instanceof Promise)) {
+      req.principal = principal;
+      return next();
+    }
+    return principal.then((resolved) => {
+      req.principal = resolved;
+      next();
+    });
   };
 }
 

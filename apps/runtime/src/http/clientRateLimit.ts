@@ -7,18 +7,26 @@ import { ApiError } from './ApiError.ts';
  * every chat turn, where express-rate-limit's promise chain cost as much CPU as the session's own bookkeeping.
  */
 export function clientRateLimit(options: { windowMs: number; max: number; now?: () => number }): RequestHandler {
+  return rateLimitMiddleware(createClientLimiter(options));
+}
+
+/** Counts one request of a peer, sets the rate-limit headers and throws a 429 {@link ApiError} past the limit. */
+export type ClientLimiter = (remoteAddress: string, res: { setHeader(name: string, value: string): unknown }) => void;
+
+/** The limiter behind {@link clientRateLimit}, shared by the express routes and the chat turn answered without express. */
+export function createClientLimiter(options: { windowMs: number; max: number; now?: () => number }): ClientLimiter {
   const now = options.now ?? Date.now;
   const windowSeconds = Math.ceil(options.windowMs / 1000);
   const policy = `${options.max};w=${windowSeconds}`;
   let windowStart = now();
   let counts = new Map<string, number>();
-  return (req, res, next) => {
+  return (remoteAddress, res) => {
     const at = now();
     if (at - windowStart >= options.windowMs) {
       counts = new Map();
       windowStart = at;
     }
-    const key = clientKey(req.socket.remoteAddress ?? '');
+    const key = clientKey(remoteAddress);
     const used = (counts.get(key) ?? 0) + 1;
     counts.set(key, used);
     const reset = Math.max(0, Math.ceil((windowStart + options.windowMs - at) / 1000));
@@ -28,6 +36,13 @@ export function clientRateLimit(options: { windowMs: number; max: number; now?: 
       res.setHeader('Retry-After', String(reset));
       throw new ApiError(429, { code: 'RATE_LIMITED', message: `Too many requests; at most ${options.max} per ${options.windowMs / 1000} s. Retry later.`, pointer: '' });
     }
+  };
+}
+
+/** Express middleware running a shared {@link ClientLimiter}. */
+export function rateLimitMiddleware(limit: ClientLimiter): RequestHandler {
+  return (req, res, next) => {
+    limit(req.socket.remoteAddress ?? '', res);
     next();
   };
 }

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
@@ -11,13 +12,15 @@ import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
-import { ApiError, errorBody } from './ApiError.ts';
-import { clientRateLimit } from './clientRateLimit.ts';
+import { ApiError } from './ApiError.ts';
+import { createClientLimiter, rateLimitMiddleware } from './clientRateLimit.ts';
+import { errorReply } from './errorReply.ts';
 import { flowsRouter } from './flowsRouter.ts';
 import { localAuth } from './localAuth.ts';
 import { openApiDocument } from './openApiDocument.ts';
-import { securityHeaders } from './securityHeaders.ts';
+import { securityHeaders, securityHeaderSetter } from './securityHeaders.ts';
 import { sessionInputHandlers, sessionsRouter } from './sessionsRouter.ts';
+import { parseByteLimit, turnFastPath, type TurnGuards } from './turnFastPath.ts';
 import { tokensRouter } from './tokensRouter.ts';
 
 /** Everything the HTTP layer talks to. */
@@ -34,25 +37,52 @@ export interface RuntimeServices {
   isReady(): boolean;
 }
 
+// The helmet options of every response, on the express routes and on the chat turn's fast path alike.
+const SECURITY_HEADERS = { contentSecurityPolicy: false, crossOriginEmbedderPolicy: false } as const;
+
 /** Extra routers mounted before the fallbacks (chat page, Twilio), so the app stays one error format. */
 export type AppExtension = (app: Express) => void;
 
+/**
+ * The runtime's HTTP request listener: the chat turn on its own fast path ({@link turnFastPath}), every other request
+ * through the express app of {@link createApp}; both share one rate limiter, CORS policy and set of security headers.
+ */
+export function createRequestListener(services: RuntimeServices, extensions: AppExtension[] = []): RequestListener {
+  const guards = turnGuards(services.config);
+  const app = buildApp(services, extensions, guards);
+  return turnFastPath(services, guards, app);
+}
+
 /** Builds the express app: security middleware, the JSON API, health, metrics and the designer's static files. */
 export function createApp(services: RuntimeServices, extensions: AppExtension[] = []): Express {
+  return buildApp(services, extensions, turnGuards(services.config));
+}
+
+function turnGuards(config: RuntimeConfig): TurnGuards {
+  return {
+    setSecurityHeaders: securityHeaderSetter(SECURITY_HEADERS),
+    cors: cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] }),
+    limit: createClientLimiter({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max }),
+    bodyLimitBytes: parseByteLimit(config.bodyLimit),
+  };
+}
+
+function buildApp(services: RuntimeServices, extensions: AppExtension[], guards: TurnGuards): Express {
   const { config, store, tokens, metrics, logger } = services;
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
-  app.use(securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(securityHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger, metrics));
 
-  const limiter = clientRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max });
-  const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
+  const limiter = rateLimitMiddleware(guards.limit);
+  const corsMiddleware: RequestHandler = (req, res, next) => guards.cors(req, res, next);
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   const auth = authenticate(tokens);
 
-  // The chat turn first, with the same middleware in the same order as every other API route (CORS, rate limit,
-  // JSON body, token), so it does not walk the router past every other route on each turn.
+  // The chat turn with the same middleware in the same order as every other API route (CORS, rate limit, JSON body,
+  // token); mounted first so that it does not walk the router past every other route. Most turns never get here:
+  // the request listener answers them on its fast path; this route answers the ones it hands over.
   app.post('/api/sessions/:id/input', corsMiddleware, limiter, json, auth, ...sessionInputHandlers(services.sessions));
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
@@ -109,19 +139,7 @@ function requestLog(logger: Logger, metrics: RuntimeMetrics): RequestHandler {
 function errorHandler(logger: Logger, metrics: RuntimeMetrics): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) return void res.end();
-    if (error instanceof ApiError) return void res.status(error.status).json(errorBody(error));
-    const type = typeof error === 'object' && error !== null && 'type' in error ? String(error.type) : '';
-    if (type === 'entity.parse.failed') {
-      return void res.status(400).json({ errors: [{ code: 'MALFORMED_JSON', message: `The body is not valid JSON: ${error instanceof Error ? error.message : ''}`.trim(), pointer: '' }] });
-    }
-    if (type === 'entity.too.large') {
-      return void res.status(413).json({ errors: [{ code: 'BODY_TOO_LARGE', message: 'The body is larger than the configured limit (OMNIFLOW_BODY_LIMIT).', pointer: '' }] });
-    }
-    if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-      return void res.status(415).json({ errors: [{ code: 'UNSUPPORTED_ENCODING', message: 'Send JSON as UTF-8.', pointer: '' }] });
-    }
-    metrics.errors.inc({ kind: 'unhandled' });
-    logger.error({ err: error, method: req.method, path: req.path }, 'request failed');
-    res.status(500).json({ errors: [{ code: 'INTERNAL', message: 'The runtime failed on this request; the error is logged. Other sessions are unaffected.', pointer: '' }] });
+    const reply = errorReply(error, logger, metrics, req);
+    res.status(reply.status).json(reply.body);
   };
 }

@@ -9,6 +9,16 @@ import helmet, { type HelmetOptions } from 'helmet';
  * options whose headers do not depend on the request (no CSP nonces), which is why CSP stays with its own routes.
  */
 export function securityHeaders(options: HelmetOptions): RequestHandler {
+  const setHeaders = securityHeaderSetter(options);
+  return (_req, res, next) => {
+    setHeaders(res);
+    res.removeHeader('X-Powered-By');
+    next();
+  };
+}
+
+/** The same precomputed helmet headers as {@link securityHeaders}, for a response answered without express. */
+export function securityHeaderSetter(options: HelmetOptions): (res: ServerResponse) => void {
   const probe = new ServerResponse(new IncomingMessage(new Socket()));
   let helmetCalledNext = false;
   helmet(options)(probe.req, probe, () => {
@@ -20,9 +30,7 @@ export function securityHeaders(options: HelmetOptions): RequestHandler {
     const value = probe.getHeader(name);
     if (value !== undefined) headers.push([name, value]);
   }
-  return (_req, res, next) => {
+  return (res) => {
     for (const [name, value] of headers) res.setHeader(name, value);
-    res.removeHeader('X-Powered-By');
-    next();
   };
 }

@@ -1,5 +1,6 @@
-import { Router, type Request, type RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import type { InputEvent } from '@omniflow/flow-engine';
+import type { Principal } from '../auth/TokenService.ts';
 import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
@@ -15,12 +16,12 @@ export function sessionsRouter(sessions: SessionService): Router {
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
     const turn = await sessions.start(body);
-    res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req, turn) });
+    res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/end', async (req, res) => {
-    const turn = await sessions.end(pathParam(req, 'id'), channelScope(req));
-    res.json({ session: forCaller(req, turn) });
+    const turn = await sessions.end(pathParam(req, 'id'), channelScope(req.principal));
+    res.json({ session: forCaller(req.principal, turn) });
   });
 
   router.get('/:id', requireRole('viewer'), async (req, res) => {
@@ -43,19 +44,19 @@ export function sessionsRouter(sessions: SessionService): Router {
 export function sessionInputHandlers(sessions: SessionService): RequestHandler[] {
   return [validateBody('SessionInput'), async (req, res) => {
     const input: InputEvent = req.body.input;
-    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req));
-    res.json({ session: forCaller(req, turn) });
+    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req.principal));
+    res.json({ session: forCaller(req.principal, turn) });
   }];
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */
-function channelScope(req: Request): { flowId?: string } {
-  return req.principal?.kind === 'channel' ? { flowId: req.principal.flowId } : {};
+export function channelScope(principal: Principal | undefined): { flowId?: string } {
+  return principal?.kind === 'channel' ? { flowId: principal.flowId } : {};
 }
 
 /** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables. */
-function forCaller(req: Request, turn: SessionTurn): Partial<SessionTurn> {
-  if (req.principal?.kind === 'role') return turn;
+export function forCaller(principal: Principal | undefined, turn: SessionTurn): Partial<SessionTurn> {
+  if (principal?.kind === 'role') return turn;
   const { variables: _variables, ...rest } = turn;
   return rest;
 }

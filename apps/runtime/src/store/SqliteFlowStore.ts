@@ -27,7 +27,7 @@ export class SqliteFlowStore implements FlowStore {
   readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] = [];
 
   #checkpointer: WalCheckpointer | undefined;
-  /** True while the WAL is being truncated: turns queue up and are committed right after. */
+  /** True while the WAL is being rewound: turns queue up and are committed right after. */
   #holdingWrites = false;
 
   private constructor(db: Database.Database, file: string, wal: { walLimitFrames?: number; checkpointIntervalMs?: number }) {
@@ -38,7 +38,7 @@ export class SqliteFlowStore implements FlowStore {
       this.#checkpointer = startWalCheckpointer(file, {
         ...(wal.walLimitFrames === undefined ? {} : { walLimitFrames: wal.walLimitFrames }),
         ...(wal.checkpointIntervalMs === undefined ? {} : { intervalMs: wal.checkpointIntervalMs }),
-        onTruncateWanted: () => void this.#truncateWal(),
+        onRestartWanted: () => void this.#restartWal(),
         onFailure: () => {
           // Without the worker, SQLite's own checkpoints (on the event loop) keep the WAL bounded.
           if (this.#db.open) this.#db.pragma('wal_autocheckpoint = 1000');
@@ -166,11 +166,11 @@ export class SqliteFlowStore implements FlowStore {
     });
   }
 
-  async #truncateWal(): Promise<void> {
+  async #restartWal(): Promise<void> {
     if (this.#holdingWrites || !this.#checkpointer) return;
     this.#holdingWrites = true;
     try {
-      await this.#checkpointer.truncate();
+      await this.#checkpointer.restart();
     } finally {
       this.#holdingWrites = false;
       if (this.#pendingTurns.length > 0) this.#flushTurns();

@@ -3,8 +3,11 @@ import { Worker } from 'node:worker_threads';
 
 /** A background thread that checkpoints a SQLite WAL file. */
 export interface WalCheckpointer {
-  /** Empties the WAL file; call it only while this process holds its writes back, so nothing races the truncation. */
-  truncate(): Promise<void>;
+  /**
+   * Checkpoints the last few frames and makes the next commit rewind the WAL to its start; call it only while this
+   * process holds its writes back (the checkpoint would otherwise wait for them).
+   */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -20,21 +23,21 @@ const timer = setInterval(() => {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     if (!wanted && result && result.log > workerData.walLimitFrames) {
       wanted = true;
-      parentPort.postMessage({ wantTruncate: true });
+      parentPort.postMessage({ wantRestart: true });
     }
   } catch (error) {
     parentPort.postMessage({ error: String(error) });
   }
 }, workerData.intervalMs);
 parentPort.on('message', (message) => {
-  if (message === 'truncate') {
+  if (message === 'restart') {
     try {
-      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.pragma('wal_checkpoint(RESTART)');
     } catch (error) {
       parentPort.postMessage({ error: String(error) });
     }
     wanted = false;
-    parentPort.postMessage({ truncated: true });
+    parentPort.postMessage({ restarted: true });
     return;
   }
   if (message !== 'stop') return;
@@ -50,22 +53,25 @@ parentPort.on('message', (message) => {
  * `onFailure` if the worker dies, so the caller can fall back to SQLite's automatic checkpoints.
  *
  * Under sustained writes a passive checkpoint never catches up with the writer, so SQLite never rewinds the WAL
- * and the file grows without end. When it passes `walLimitFrames` pages the worker asks for `onTruncateWanted`:
- * the owner holds its writes back for a moment and calls `truncate()`.
+ * and the file grows without end. When it passes `walLimitFrames` pages the worker asks for `onRestartWanted`: the
+ * owner holds its writes back and calls `restart()`. The passive checkpoint just before has copied all but the last
+ * few frames, so the hold costs one small copy and one fsync of the database file, not a copy of the whole WAL; the
+ * file is rewound rather than truncated (a truncate of a large WAL took 30–60 ms), so it stays at about
+ * `walLimitFrames` pages.
  */
 export function startWalCheckpointer(
   file: string,
-  options: { intervalMs?: number; walLimitFrames?: number; onTruncateWanted?(): void; onFailure(error: string): void },
+  options: { intervalMs?: number; walLimitFrames?: number; onRestartWanted?(): void; onFailure(error: string): void },
 ): WalCheckpointer {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  const workerData = { module, file, intervalMs: options.intervalMs ?? 1000, walLimitFrames: options.walLimitFrames ?? 4096 };
+  const workerData = { module, file, intervalMs: options.intervalMs ?? 200, walLimitFrames: options.walLimitFrames ?? 16_384 };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   let stopping = false;
-  let truncated: (() => void) | undefined;
-  worker.on('message', (message: { error?: string; wantTruncate?: boolean; truncated?: boolean }) => {
+  let restarted: (() => void) | undefined;
+  worker.on('message', (message: { error?: string; wantRestart?: boolean; restarted?: boolean }) => {
     if (message.error) options.onFailure(message.error);
-    if (message.wantTruncate) options.onTruncateWanted?.();
-    if (message.truncated) truncated?.();
+    if (message.wantRestart) options.onRestartWanted?.();
+    if (message.restarted) restarted?.();
   });
   worker.on('error', (error) => options.onFailure(String(error)));
   worker.on('exit', (code) => {
@@ -73,18 +79,18 @@ export function startWalCheckpointer(
   });
   worker.unref();
   return {
-    truncate() {
+    restart() {
       return new Promise<void>((resolve) => {
         // A worker that does not answer must not hold the owner's writes back for long.
         const timer = setTimeout(done, 2000);
         function done(): void {
           clearTimeout(timer);
-          truncated = undefined;
+          restarted = undefined;
           resolve();
         }
-        truncated = done;
+        restarted = done;
         // eslint-disable-next-line unicorn/require-post-message-target-origin -- a worker thread, not a window
-        worker.postMessage('truncate');
+        worker.postMessage('restart');
       });
     },
     async stop() {
