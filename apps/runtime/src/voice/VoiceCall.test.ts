@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
+import { FliteSynthesizer } from './FliteSynthesizer.ts';
 import { concatPcm } from './pcm.ts';
 import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
 import { groupAlive, processGroupsMentioning, waitUntil } from './processGroupsMentioning.ts';
 import type { Recognizer } from './Recognizer.ts';
+import type { Synthesizer } from './Synthesizer.ts';
 import { dtmfTone, fliteSpeech, silence, whiteNoise } from './testAudio.ts';
 import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceSession } from './VoiceCall.ts';
 import { type EngineCall, engineSession } from './voiceTestHarness.ts';
@@ -17,7 +19,7 @@ import { type EngineCall, engineSession } from './voiceTestHarness.ts';
 const engines = createDefaultVoiceEngines();
 
 /** A call on a real engine session with a recording transport; the caller's audio is pushed by the test. */
-function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: VoiceSession } = {}) {
+function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: VoiceSession; synthesizer?: Synthesizer } = {}) {
   const compiled = compileFlow(flow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
   const record: EngineCall = { parameters: { mode: 'twilio', sampleRate: 8000, flowId: 'f', token: 't', locale: 'en-US', callSid: 'CA1', streamSid: 'MZ1', customParameters: {} }, turns: [], inputs: [], events: [], eventWallMs: [] };
@@ -31,7 +33,7 @@ function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: 
       close: (end) => log.ends.push(end),
     },
     recognizer: options.recognizer ?? engines.recognizer,
-    synthesizer: engines.synthesizer,
+    synthesizer: options.synthesizer ?? engines.synthesizer,
     locale: 'en-US',
     inputRate: 8000,
     onEvent: (event) => log.events.push(event),
@@ -128,6 +130,41 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     expect(aborted).toBe(true);
     expect(record.inputs).toEqual([{ type: 'hangup' }]);
     expect(call.closed).toBe(true);
+  });
+
+  it('sends a prompt\'s first sentence as soon as it is synthesized, before the rest exists', async () => {
+    const made: string[] = [];
+    let releaseRest = (): void => undefined;
+    const restHeld = new Promise<void>((resolve) => (releaseRest = resolve));
+    const flite = new FliteSynthesizer();
+    const held: Synthesizer = {
+      name: 'held',
+      voiceFor: (locale) => flite.voiceFor(locale),
+      async synthesize(text, locale, signal) {
+        const audio = await flite.synthesize(text, locale, signal);
+        if (!text.startsWith('Welcome')) await restHeld;
+        made.push(text);
+        return audio;
+      },
+    };
+    const flow = buildTestFlow([
+      { id: 'start', type: 'start', to: { next: 'hello' } },
+      { id: 'hello', type: 'message', config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') }, to: { next: 'bye' } },
+      { id: 'bye', type: 'end', config: { prompt: en('Goodbye.') } },
+    ]);
+    const { call, log, has } = dial(flow, { synthesizer: held });
+    const started = call.start();
+    await waitUntil(() => log.played.length === 1, 10_000);
+    expect(made).toEqual(['Welcome to Omni Bank.']);
+    expect(has('audioSent')).toBe(0);
+    releaseRest();
+    await started;
+    expect(made.toSorted()).toEqual(['Goodbye.', 'This call may be recorded for quality and training purposes.', 'Welcome to Omni Bank.']);
+    expect(log.played).toHaveLength(3);
+    expect(log.events.filter((e) => e.type === 'audioSent').map((e) => (e.type === 'audioSent' ? e.text : ''))).toEqual([
+      'Welcome to Omni Bank. This call may be recorded for quality and training purposes.',
+      'Goodbye.',
+    ]);
   });
 
   it('closes the call with an error when the session fails, without throwing', async () => {

@@ -2,6 +2,7 @@ import type { InputEvent, InputExpectation, OutputEvent } from '@omniflow/flow-e
 import { DigitCollector, type DigitEntry } from './DigitCollector.ts';
 import { DtmfDetector } from './DtmfDetector.ts';
 import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
+import { firstSentence } from './firstSentence.ts';
 import { resample, StreamingResampler } from './resample.ts';
 import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
 import { type VadEvent, VoiceActivityDetector } from './VoiceActivityDetector.ts';
@@ -431,19 +432,26 @@ export class VoiceCall {
   }
 
   private async play(turn: VoiceTurn): Promise<void> {
-    // Synthesize every prompt of the turn at once; play them in order as each is ready.
+    // Synthesize every prompt of the turn at once, each prompt's first sentence apart from the rest so it is
+    // ready (and sent) sooner; play them in order as each is ready.
     const says = turn.outputs.flatMap((o) => (o.type === 'say' ? [o] : []));
-    const audios = says.map((say) => this.options.synthesizer.synthesize(say.text, say.locale, this.abort.signal));
-    audios.forEach((a) => a.catch(() => undefined));
+    const audios = says.map((say) => firstSentence(say.text).map((piece) => this.options.synthesizer.synthesize(piece, say.locale, this.abort.signal)));
+    for (const audio of audios.flat()) audio.catch(() => undefined);
     for (const [i, say] of says.entries()) {
       this.locale = say.locale;
-      const audio = await audios[i];
-      if (audio === undefined || this.phase === 'closed') return;
-      const mark = `prompt-${++this.markCount}`;
-      this.options.transport.play(audio, mark);
-      this.pendingMarks.add(mark);
-      this.playbackEndsAtMs = Math.max(this.playbackEndsAtMs, this.nowMs) + audio.durationMs;
-      this.emit({ type: 'audioSent', atMs: this.nowMs, text: say.text, durationMs: audio.durationMs });
+      let sentAtMs: number | null = null;
+      let durationMs = 0;
+      for (const pending of audios[i] ?? []) {
+        const audio = await pending;
+        if (this.phase === 'closed') return;
+        const mark = `prompt-${++this.markCount}`;
+        this.options.transport.play(audio, mark);
+        this.pendingMarks.add(mark);
+        this.playbackEndsAtMs = Math.max(this.playbackEndsAtMs, this.nowMs) + audio.durationMs;
+        sentAtMs ??= this.nowMs;
+        durationMs += audio.durationMs;
+      }
+      if (sentAtMs !== null) this.emit({ type: 'audioSent', atMs: sentAtMs, text: say.text, durationMs });
     }
     let expectation: InputExpectation | null = null;
     for (const output of turn.outputs) {

@@ -1,6 +1,7 @@
 import type { TurnResult } from '@omniflow/flow-engine';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { concatPcm } from './pcm.ts';
+import { firstSentence } from './firstSentence.ts';
 import { FliteSynthesizer } from './FliteSynthesizer.ts';
 import { mulawDecode } from './mulaw.ts';
 import { fliteSpeech, silence, soxDtmf, whiteNoise } from './testAudio.ts';
@@ -8,10 +9,15 @@ import { bankFlow, type EngineCall, FakePhone, startEngineGateway } from './voic
 
 const flite = new FliteSynthesizer();
 
+/** The audio the gateway sends for these prompts: each prompt's first sentence, then the rest, as flite says them. */
+function promptAudio(says: readonly string[]) {
+  return Promise.all(says.flatMap(firstSentence).map((text) => flite.synthesize(text, 'en-US', new AbortController().signal)));
+}
+
 /** True when `heard` (at `rate`) is exactly the audio of the prompts the turn said, in order, start to end. */
 async function playedTurn(heard: Int16Array, rate: number, turn: TurnResult | undefined): Promise<boolean> {
   const says = (turn?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : []));
-  const audios = await Promise.all(says.map((text) => flite.synthesize(text, 'en-US', new AbortController().signal)));
+  const audios = await promptAudio(says);
   const expected = concatPcm(audios.map((a) => (rate === 8000 ? mulawDecode(a.mulaw8k) : a.pcm16k)));
   return says.length > 0 && heard.length === expected.length && heard.every((s, i) => s === expected[i]);
 }
@@ -173,7 +179,7 @@ describe('voice gateway, end to end', { timeout: 90_000 }, () => {
     expect(call()?.inputs[0]).toMatchObject({ type: 'speech', transcript: 'activate my card' });
     const heard = phone.takeHeard();
     const says = (call()?.turns[1]?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : []));
-    const audios = await Promise.all(says.map((t) => flite.synthesize(t, 'en-US', new AbortController().signal)));
+    const audios = await promptAudio(says);
     expect(heard.length).toBe(audios.reduce((n, a) => n + a.mulaw8k.length, 0));
     for (const key of '9876') phone.press(key);
     expect(await phone.waitFor(() => call()?.inputs.length === 2)).toBe(true);
