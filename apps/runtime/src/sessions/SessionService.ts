@@ -38,6 +38,8 @@ interface LiveSession {
   session: FlowSession;
   logger: Logger;
   turn: number;
+  /** The head this process saved last and the store's sessions mark then; while the mark holds, no re-read is needed. */
+  saved?: { head: SessionRecord; mark: number };
 }
 
 const MAX_LIVE_SESSIONS = 20_000;
@@ -113,7 +115,7 @@ export class SessionService {
   /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
   async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
     return this.#serialize(sessionId, async () => {
-      const record = await this.#store.getSession(sessionId, { snapshot: false });
+      const record = this.#currentHead(sessionId) ?? (await this.#store.getSession(sessionId, { snapshot: false }));
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId)) throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
       return this.#track(channel, async () => {
@@ -129,7 +131,10 @@ export class SessionService {
           throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
         }
         if (turn.status === 'ended') this.#live.delete(sessionId);
-        else this.#remember(sessionId, { session, logger, turn: record.turn + 1 });
+        else {
+          const head = { ...record, turn: record.turn + 1 };
+          this.#remember(sessionId, { session, logger, turn: head.turn, ...(saved.mark === undefined ? {} : { saved: { head, mark: saved.mark } }) });
+        }
         logger.info({ channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length }, 'turn');
         return {
           sessionId, flowId: record.flowId, version: record.version, channel, locale: record.locale,
@@ -166,6 +171,17 @@ export class SessionService {
   async drain(): Promise<void> {
     if (this.#inFlight === 0) return;
     await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * The head of a session kept in memory when the store vouches that nothing changed it since this process saved it
+   * (SQLite: no other connection committed, no expiry or deletion), so a turn skips reading it. Otherwise `undefined`
+   * and the turn reads the head from the store: a session never runs on a snapshot another process moved on from.
+   */
+  #currentHead(sessionId: string): SessionRecord | undefined {
+    const saved = this.#live.get(sessionId)?.saved;
+    if (saved === undefined || this.#store.sessionsMark === undefined) return undefined;
+    return this.#store.sessionsMark() === saved.mark ? saved.head : undefined;
   }
 
   /** The in-memory session if it is at the stored turn, else one restored from the stored snapshot. */

@@ -71,8 +71,8 @@ export type UpdateDraftResult =
 /** Result of moving the live pointer. */
 export type RollbackResult = { ok: true; flow: FlowRecord } | { ok: false; reason: 'notFound' | 'noSuchVersion' };
 
-/** Result of storing a turn. */
-export type SaveTurnResult = { ok: true } | { ok: false; reason: 'notFound' | 'stale' };
+/** Result of storing a turn; `mark` is the store's {@link FlowStore.sessionsMark} as of the commit, when it has one. */
+export type SaveTurnResult = { ok: true; mark?: number } | { ok: false; reason: 'notFound' | 'stale' };
 
 /** One turn's worth of session state to persist atomically. */
 export interface TurnWrite {
@@ -110,6 +110,13 @@ export interface FlowStore {
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;
   /** Stores the snapshot, status and new transcript entries of one turn in one transaction. */
   saveTurn(write: TurnWrite): Promise<SaveTurnResult>;
+  /**
+   * A cheap, synchronous check for a process that keeps sessions in memory between turns: while it answers the
+   * `mark` a turn's save returned, no session was changed by anything but this store's own `saveTurn` calls (no other
+   * process or connection committed, no session expired or was deleted), so that session is still as saved. Stores
+   * that cannot tell (PostgreSQL, shared by several processes) leave it out and every turn reads the session.
+   */
+  sessionsMark?(): number;
   getTranscript(sessionId: string): Promise<unknown[]>;
   countActiveSessions(): Promise<number>;
   /** Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls); answers how many. */

@@ -29,6 +29,8 @@ export class SqliteFlowStore implements FlowStore {
   #checkpointer: WalCheckpointer | undefined;
   /** True while the WAL is being rewound: turns queue up and are committed right after. */
   #holdingWrites = false;
+  /** Bumped by this connection's own session changes other than turns (expiry, flow deletion); see sessionsMark. */
+  #sessionEpoch = 0;
 
   private constructor(db: Database.Database, file: string, wal: { walLimitFrames?: number; checkpointIntervalMs?: number }) {
     this.#db = db;
@@ -94,6 +96,7 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async deleteFlow(id: string): Promise<boolean> {
+    this.#sessionEpoch += 1;
     const tx = this.#db.transaction(() => {
       this.#stmt.deleteFlowSessions.run(id);
       this.#stmt.deleteFlowTokens.run(id);
@@ -191,14 +194,27 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   #saveTurns = (writes: TurnWrite[]): SaveTurnResult[] =>
-    this.#db.transaction((): SaveTurnResult[] => writes.map((write) => this.#saveTurnInTransaction(write))).immediate();
+    this.#db.transaction((): SaveTurnResult[] => {
+      // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
+      const mark = this.sessionsMark();
+      const now = new Date().toISOString();
+      return writes.map((write) => this.#saveTurnInTransaction(write, now, mark));
+    }).immediate();
 
-  #saveTurnInTransaction(write: TurnWrite): SaveTurnResult {
-    const updated = this.#stmt.saveTurn.run(write.status, JSON.stringify(write.snapshot), new Date().toISOString(), write.sessionId, write.expectedTurn);
+  #saveTurnInTransaction(write: TurnWrite, now: string, mark: number): SaveTurnResult {
+    const updated = this.#stmt.saveTurn.run(write.status, JSON.stringify(write.snapshot), now, write.sessionId, write.expectedTurn);
     if (updated.changes !== 1) return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
     const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
     write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
-    return { ok: true };
+    return { ok: true, mark };
+  }
+
+  /**
+   * SQLite's `data_version` (changes when another connection or process commits; this connection's own commits leave
+   * it alone) plus this store's own session changes other than turns. Both only grow, so their sum changes when either does.
+   */
+  sessionsMark(): number {
+    return (this.#stmt.dataVersion.get() as number) + this.#sessionEpoch;
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
@@ -210,7 +226,9 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async expireSessions(before: Date): Promise<number> {
-    return this.#stmt.expireSessions.run(new Date().toISOString(), before.toISOString()).changes;
+    const expired = this.#stmt.expireSessions.run(new Date().toISOString(), before.toISOString()).changes;
+    if (expired > 0) this.#sessionEpoch += 1;
+    return expired;
   }
 
   async createToken(token: TokenRecord): Promise<void> {
@@ -287,6 +305,7 @@ function prepareStatements(db: Database.Database) {
       "SELECT id, flow_id, version, NULL AS draft_document, channel, locale, status, 'null' AS snapshot, turn, created_at, updated_at FROM sessions WHERE id = ?",
     ),
     sessionExists: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
+    dataVersion: db.prepare('PRAGMA data_version').pluck(),
     saveTurn: db.prepare('UPDATE sessions SET status = ?, snapshot = ?, turn = turn + 1, updated_at = ? WHERE id = ? AND turn = ?'),
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
     insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
