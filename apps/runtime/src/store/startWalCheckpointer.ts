@@ -95,6 +95,8 @@ export function startWalCheckpointer(
     },
     async stop() {
       stopping = true;
+      // A restart asked for just before stopping is answered now rather than by its timeout.
+      restarted?.();
       // Keep the process alive until the worker has gone: with nothing else pending, an unref'd worker let a
       // shutting-down process exit in the middle of close(), before the store and the data dir were closed.
       worker.ref();
