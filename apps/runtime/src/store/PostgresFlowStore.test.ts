@@ -53,13 +53,16 @@ describe('two runtime processes on one PostgreSQL', () => {
     expect((await api(b.url, 'POST', '/api/flows/shared/publish', {})).body.version.version).toBe(1);
 
     const id: string = (await api(a.url, 'POST', '/api/sessions', { flowId: 'shared', channel: 'chat' })).body.session.sessionId;
-    const onB = await api(b.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1' } });
-    expect(onB.body.session.nodeId).toBe('askPin');
-    // A still holds the session in memory at its first turn; the stored turn count makes it resume from the store.
+    const onA = await api(a.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1' } });
+    expect(onA.body.session.nodeId).toBe('askPin');
+    // A PIN too short on B: asked again, one turn further than the copy A keeps in memory.
+    const onB = await api(b.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '12' } });
+    expect([onB.status, onB.body.session.nodeId]).toEqual([200, 'askPin']);
+    // A reads the session through on PostgreSQL every turn, so it resumes from B's snapshot, not from its own copy.
     const backOnA = await api(a.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: LONG_PIN } });
-    expect(backOnA.body.session.status).toBe('ended');
+    expect([backOnA.status, backOnA.body.session.status]).toEqual([200, 'ended']);
     const transcript = (await api(b.url, 'GET', `/api/sessions/${id}/transcript`)).body.transcript;
-    expect(transcript.filter((e: { from: string }) => e.from === 'caller')).toHaveLength(2);
+    expect(transcript.filter((e: { from: string }) => e.from === 'caller')).toHaveLength(3);
     expect((await api(b.url, 'GET', '/readyz')).body).toMatchObject({ ok: true, store: 'postgres' });
 
     // The PIN was entered, yet the sessions and transcripts tables hold it nowhere in clear.
