@@ -29,6 +29,8 @@ export class SqliteFlowStore implements FlowStore {
   #checkpointer: WalCheckpointer | undefined;
   /** True while the WAL is being rewound: turns queue up and are committed right after. */
   #holdingWrites = false;
+  /** Settles when the current hold ends: session starts wait for it rather than block the event loop on SQLite's lock. */
+  #released: Promise<void> = Promise.resolve();
   /** Bumped by this connection's own session changes other than turns (expiry, flow deletion); see sessionsMark. */
   #sessionEpoch = 0;
 
@@ -140,6 +142,8 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void> {
+    // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
+    if (this.#holdingWrites) await this.#released;
     const now = new Date().toISOString();
     const tx = this.#db.transaction(() => {
       this.#stmt.insertSession.run(
@@ -172,8 +176,10 @@ export class SqliteFlowStore implements FlowStore {
   async #restartWal(): Promise<void> {
     if (this.#holdingWrites || !this.#checkpointer) return;
     this.#holdingWrites = true;
+    const restarted = this.#checkpointer.restart();
+    this.#released = restarted;
     try {
-      await this.#checkpointer.restart();
+      await restarted;
     } finally {
       this.#holdingWrites = false;
       if (this.#pendingTurns.length > 0) this.#flushTurns();
