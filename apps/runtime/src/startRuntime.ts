@@ -85,6 +85,10 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
     const listener = createRequestListener(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger })]);
     const server = createServer(listener);
+    // Idle keep-alive connections outlive the usual load-balancer idle timeout (60 s), so the proxy or client closes
+    // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
+    server.keepAliveTimeout = 65_000;
+    server.headersTimeout = 66_000;
     const chat = attachChatSocket(server, { sessions, tokens, logger });
     const voice = attachVoiceGateway(server, { sessions, tokens, logger });
     await listen(server, config.port, config.host);
