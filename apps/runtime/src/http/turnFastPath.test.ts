@@ -53,7 +53,7 @@ describe('the chat turn fast path', () => {
     for (const [i, reply] of replies.entries()) {
       expect(reply.status).toBe(200);
       expect(reply.body.session).toMatchObject({ sessionId: ids[i], nodeId: 'askPin', status: 'active' });
-      expect(Object.keys(reply.body.session).sort()).toEqual(Object.keys(replies[0]?.body.session ?? {}).sort());
+      expect(Object.keys(reply.body.session).toSorted()).toEqual(Object.keys(replies[0]?.body.session ?? {}).toSorted());
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
       expect(reply.headers['ratelimit-policy']).toBeDefined();
@@ -65,6 +65,8 @@ describe('the chat turn fast path', () => {
     const path = `/api/sessions/${id}/input`;
     const notObject = await rawPost(path, Buffer.from('"balance"'), { 'content-type': 'application/json' });
     expect([notObject.status, notObject.body.errors[0].code]).toEqual([400, 'MALFORMED_JSON']);
+    const blank = await rawPost(path, Buffer.from(' \n '), { 'content-type': 'application/json' });
+    expect([blank.status, blank.body.errors[0].code]).toEqual([400, 'MALFORMED_JSON']);
     const empty = await rawPost(path, Buffer.alloc(0), { 'content-type': 'application/json' });
     expect([empty.status, empty.body.errors[0].pointer]).toEqual([400, '/input']);
     const tooLarge = await rawPost(path, Buffer.from(JSON.stringify({ input: { type: 'text', text: 'x'.repeat(3000) } })), { 'content-type': 'application/json' });

@@ -31,7 +31,8 @@ export interface TurnServices {
 // Ids the runtime generates (UUIDs) and sensible caller-chosen ones; anything percent-encoded goes through express.
 const TURN_PATH = /^\/api\/sessions\/([\w.~-]+)\/input(?:\?|$)/;
 const JSON_TYPE = /^application\/(?:json|[\w.!#$&^-]+\+json)\s*(?:;\s*charset="?utf-8"?\s*)?$/i;
-const FIRST_CHAR = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+// JSON whitespace (space, tab, LF, CR) before the first significant character.
+const FIRST_CHAR = /^[ \t\n\r]*([^ \t\n\r])/;
 
 /**
  * A request listener that answers `POST /api/sessions/:id/input` — the request the runtime answers most — without
