@@ -58,15 +58,17 @@ try {
   const child = logger.child({ sessionId: 'probe', flowId: 'bench', version: 1 });
   const log = await cpuPerOp(TURNS, () => child.info({ channel: 'chat', input: 'text', status: 'active', nodeId: 'menu', outputs: 2 }, 'turn'));
   const head = await cpuPerOp(TURNS, (i) => store.getSession(ids[i % SESSIONS] ?? '', { snapshot: false }));
+  const mark = await cpuPerOp(TURNS, () => store.sessionsMark());
 
   const rows: [string, number][] = [
-    ['whole turn, one at a time (SessionService.input: read head, engine, snapshot, seal, commit)', full],
+    ['whole turn, one at a time (SessionService.input: head check, engine, snapshot, seal, commit)', full],
     [`whole turn, ${SESSIONS} at once (group commit)`, concurrent],
     ['  engine: FlowSession.send (menu answer, message, back to the menu)', engine],
     ['  engine: FlowSession.snapshot()', snapshot],
     [`  JSON.stringify of the snapshot (${JSON.stringify(sample).length} bytes)`, json],
     ['  seal (JSON + AES-256-GCM + base64url)', seal],
-    ['  store: read the session head (turn counter)', head],
+    ['  store: read the session head (turn counter; only when the session is not cached or may have moved on)', head],
+    ['  store: sessions mark (SQLite data_version), what a cached session checks instead', mark],
     ['  log line of the turn (pino, info)', log],
   ];
   process.stdout.write(`\nCPU per turn inside the runtime (no HTTP), ${TURNS} turns over ${SESSIONS} sessions, SQLite WAL synchronous=NORMAL\n\n`);
