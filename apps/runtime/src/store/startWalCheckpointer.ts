@@ -22,6 +22,8 @@ const timer = setInterval(() => {
   try {
     const [result] = db.pragma('wal_checkpoint(PASSIVE)');
     if (!wanted && result && result.log > workerData.walLimitFrames) {
+      // Once more, so the hold only covers what was written during this short pass, not during the long one before.
+      db.pragma('wal_checkpoint(PASSIVE)');
       wanted = true;
       parentPort.postMessage({ wantRestart: true });
     }
