@@ -1,4 +1,4 @@
-// The server side of `pnpm bench`: the runtime (SQLite, every snapshot persisted) and a bare express echo,
+// The server side of `pnpm bench`: the runtime (SQLite, every snapshot persisted), a bare express echo and a bare node:http echo,
 // in a process of their own so the load generator does not share their event loop.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -66,6 +66,25 @@ echo.get('/memory', (_req, res) => {
 const echoServer = createServer(echo).listen(0, '127.0.0.1');
 await new Promise((resolve) => echoServer.once('listening', resolve));
 
+// A second, stricter baseline: node:http alone reading, parsing and answering the same JSON. The runtime answers chat
+// turns outside express's router (src/http/turnFastPath.ts), so it is also compared with no framework at all.
+const nodeEchoServer = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () => {
+    let input: unknown;
+    try {
+      input = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    const body = JSON.stringify({ outputs: [{ type: 'say', text: 'echo' }], input });
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+  });
+}).listen(0, '127.0.0.1');
+await new Promise((resolve) => nodeEchoServer.once('listening', resolve));
+
 const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
 const post = (path: string, body: unknown) => fetch(`${runtime.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) }).then((r) => r.json());
 await post('/api/flows', { flow: benchMenuLoop });
@@ -73,10 +92,12 @@ const published = (await post('/api/flows/bench/publish', { note: 'bench' })) as
 if (!published.version) throw new Error(`bench flow did not publish: ${JSON.stringify(published)}`);
 const channel = (await post('/api/flows/bench/channel-tokens', { label: 'bench' })) as { token: string };
 
-process.stdout.write(`${JSON.stringify({ runtimeUrl: runtime.url, echoUrl: `http://127.0.0.1:${(echoServer.address() as AddressInfo).port}`, token: channel.token })}\n`);
+const urlOf = (server: ReturnType<typeof createServer>) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+process.stdout.write(`${JSON.stringify({ runtimeUrl: runtime.url, echoUrl: urlOf(echoServer), nodeEchoUrl: urlOf(nodeEchoServer), token: channel.token })}\n`);
 
 process.once('SIGTERM', () => {
   echoServer.close();
+  nodeEchoServer.close();
   void runtime.close().then(() => {
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

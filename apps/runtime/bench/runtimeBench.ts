@@ -28,7 +28,7 @@ const server = spawn(process.execPath, [...SERVER_ARGS, '--expose-gc', '--import
   cwd: fileURLToPath(new URL('..', import.meta.url)),
   stdio: ['ignore', 'pipe', 'inherit'],
 });
-const { runtimeUrl, echoUrl, token } = await new Promise<{ runtimeUrl: string; echoUrl: string; token: string }>((resolve, reject) => {
+const { runtimeUrl, echoUrl, nodeEchoUrl, token } = await new Promise<{ runtimeUrl: string; echoUrl: string; nodeEchoUrl: string; token: string }>((resolve, reject) => {
   let buffer: string | null = '';
   // The server logs every turn at info, as in production; once the URLs are known the lines are discarded.
   server.stdout?.on('data', (chunk: Buffer) => {
@@ -152,15 +152,21 @@ async function throughputPhase(): Promise<Row[]> {
     }],
   });
   const echoRound = (seconds: number) => autocannon({ url: `${echoUrl}/echo`, connections: 64, duration: seconds, method: 'POST', headers, body: TURN_BODY('1') });
+  const nodeEchoRound = (seconds: number) => autocannon({ url: `${nodeEchoUrl}/echo`, connections: 64, duration: seconds, method: 'POST', headers, body: TURN_BODY('1') });
   // Warm-up: JIT, SQLite page cache, sockets.
   await echoRound(WARMUP_SECONDS);
+  await nodeEchoRound(WARMUP_SECONDS);
   await runtimeRound(WARMUP_SECONDS);
   const turnTimeBefore = await serverTurnTime();
   const rounds: { echo: LoadResult; turns: LoadResult; echoStats: ServerStats; turnStats: ServerStats }[] = [];
+  const nodeEchoRounds: { echo: LoadResult; stats: ServerStats }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     await resetServerStats();
     const echo = await echoRound(MAX_SECONDS / ROUNDS);
     const echoStats = await serverStats();
+    await resetServerStats();
+    const nodeEcho = await nodeEchoRound(MAX_SECONDS / ROUNDS);
+    nodeEchoRounds.push({ echo: nodeEcho, stats: await serverStats() });
     await resetServerStats();
     const turns = await runtimeRound(MAX_SECONDS / ROUNDS);
     rounds.push({ echo, turns, echoStats, turnStats: await serverStats() });
@@ -173,11 +179,16 @@ async function throughputPhase(): Promise<Row[]> {
   const cpuMsPerTurn = median(rounds.map((r) => r.turnStats.cpuMs / (r.turns.requests.total || 1)));
   // CPU time per request is far steadier than requests per second when other work shares the machine.
   const cpuMsPerEcho = median(rounds.map((r) => r.echoStats.cpuMs / (r.echo.requests.total || 1)));
+  const cpuMsPerNodeEcho = median(nodeEchoRounds.map((r) => r.stats.cpuMs / (r.echo.requests.total || 1)));
+  const nodeRatios = rounds.map((r, index) => r.turns.requests.average / (nodeEchoRounds[index]?.echo.requests.average ?? NaN));
   return [
     ['bare express echo, max req/s (64 conns, best round)', best.echo.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.echo.requests.average)).toFixed(0)}`],
     ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', best.turns.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.turns.requests.average)).toFixed(0)}; errors ${rounds.reduce((n, r) => n + r.turns.errors + r.turns.non2xx, 0)}`],
     [`throughput ratio runtime / echo (best of ${ROUNDS} rounds)`, `${(Math.max(...ratios) * 100).toFixed(1)} %`, `${Math.max(...ratios) >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(median(ratios) * 100).toFixed(1)} %`],
     ['server CPU per request: echo / runtime turn (median round)', `${cpuMsPerEcho.toFixed(3)} / ${cpuMsPerTurn.toFixed(3)} ms`, `CPU-based ratio ${((cpuMsPerEcho / cpuMsPerTurn) * 100).toFixed(1)} % (steadier under outside load)`],
+    // The runtime's chat turn does not go through express's router: the same comparison against no framework at all.
+    ['stricter baseline: bare node:http echo, max req/s (best round)', Math.max(...nodeEchoRounds.map((r) => r.echo.requests.average)).toFixed(0), `runtime / node:http echo: best ${(Math.max(...nodeRatios) * 100).toFixed(1)} %, median ${(median(nodeRatios) * 100).toFixed(1)} %`],
+    ['server CPU per request: node:http echo / runtime turn (median round)', `${cpuMsPerNodeEcho.toFixed(3)} / ${cpuMsPerTurn.toFixed(3)} ms`, `CPU-based ratio ${((cpuMsPerNodeEcho / cpuMsPerTurn) * 100).toFixed(1)} %`],
     ['server time inside a turn (engine + store), mean', ms(serverMsPerTurn), 'from omniflow_turn_duration_seconds (includes waiting for the loop)'],
     ['runtime p99 latency at max throughput (best round)', ms(best.turns.latency.p99), `p50 ${ms(best.turns.latency.p50)}`],
   ];
