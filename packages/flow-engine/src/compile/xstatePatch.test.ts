@@ -71,6 +71,26 @@ describe('patched xstate', () => {
     expect(actor.getSnapshot().value).toEqual({ on: 'low' });
   });
 
+  it('takes eventless transitions of parallel regions together, and an ancestor`s when the leaf has none', () => {
+    const machine = createMachine({
+      type: 'parallel',
+      context: { ready: false },
+      on: { ready: { actions: assign({ ready: true }) } },
+      states: {
+        left: { initial: 'wait', states: { wait: { always: { guard: ({ context }) => context.ready, target: 'done' } }, done: {} } },
+        right: {
+          initial: 'wait',
+          always: { guard: ({ context }) => context.ready, target: '.done' },
+          states: { wait: {}, done: {} },
+        },
+      },
+    });
+    const actor = createActor(machine).start();
+    expect(actor.getSnapshot().value).toEqual({ left: 'wait', right: 'wait' });
+    actor.send({ type: 'ready' });
+    expect(actor.getSnapshot().value).toEqual({ left: 'done', right: 'done' });
+  });
+
   it('re-enters a state on a reentering self-transition every time (cached domain)', () => {
     let entries = 0;
     const machine = createMachine({
