@@ -19,7 +19,7 @@ import { flowsRouter } from './flowsRouter.ts';
 import { localAuth } from './localAuth.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { securityHeaders, securityHeaderSetter } from './securityHeaders.ts';
-import { sessionInputHandlers, sessionsRouter } from './sessionsRouter.ts';
+import { sessionInputHandler, sessionsRouter } from './sessionsRouter.ts';
 import { parseByteLimit, turnFastPath, type TurnGuards } from './turnFastPath.ts';
 import { tokensRouter } from './tokensRouter.ts';
 
@@ -83,7 +83,7 @@ function buildApp(services: RuntimeServices, extensions: AppExtension[], guards:
   // The chat turn with the same middleware in the same order as every other API route (CORS, rate limit, JSON body,
   // token); mounted first so that it does not walk the router past every other route. Most turns never get here:
   // the request listener answers them on its fast path; this route answers the ones it hands over.
-  app.post('/api/sessions/:id/input', corsMiddleware, limiter, json, auth, ...sessionInputHandlers(services.sessions));
+  app.post('/api/sessions/:id/input', corsMiddleware, limiter, json, auth, sessionInputHandler(services.sessions));
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/readyz', async (_req, res) => {

@@ -5,7 +5,7 @@ import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { pathParam } from './pathParam.ts';
-import { validateBody } from './validateBody.ts';
+import { assertBody, validateBody } from './validateBody.ts';
 
 /** `/api/sessions`: start, end (channel tokens or management tokens), read and transcript (viewer+). */
 export function sessionsRouter(sessions: SessionService): Router {
@@ -38,24 +38,35 @@ export function sessionsRouter(sessions: SessionService): Router {
 }
 
 /**
- * `POST /api/sessions/:id/input` (one chat turn) after authentication: validation, then the turn. The app mounts it
- * as its own route ahead of the other routes, as it is the request the runtime answers most.
+ * `POST /api/sessions/:id/input` (one chat turn) after authentication. The app mounts it as its own route ahead of
+ * the other routes, as it is the request the runtime answers most.
  */
-export function sessionInputHandlers(sessions: SessionService): RequestHandler[] {
-  return [validateBody('SessionInput'), async (req, res) => {
-    const input: InputEvent = req.body.input;
-    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req.principal));
-    res.json({ session: forCaller(req.principal, turn) });
-  }];
+export function sessionInputHandler(sessions: SessionService): RequestHandler {
+  return async (req, res) => {
+    res.json(await sessionInputReply(sessions, pathParam(req, 'id'), req.body, req.principal));
+  };
+}
+
+/**
+ * One chat turn once the caller is known: the body checked against `SessionInput`, the turn run in the caller's
+ * scope, and the reply body; the express route and the request listener's fast path both answer with it.
+ */
+export async function sessionInputReply(sessions: SessionService, id: string, body: unknown, principal: Principal | undefined): Promise<{ session: Partial<SessionTurn> }> {
+  // No body (or not JSON) is checked as `{}` so a missing required field is named with its pointer.
+  assertBody('SessionInput', body ?? {});
+  // Checked against the SessionInput schema just above.
+  const input = (body as { input: InputEvent }).input;
+  const turn = await sessions.input(id, input, channelScope(principal));
+  return { session: forCaller(principal, turn) };
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */
-export function channelScope(principal: Principal | undefined): { flowId?: string } {
+function channelScope(principal: Principal | undefined): { flowId?: string } {
   return principal?.kind === 'channel' ? { flowId: principal.flowId } : {};
 }
 
 /** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables. */
-export function forCaller(principal: Principal | undefined, turn: SessionTurn): Partial<SessionTurn> {
+function forCaller(principal: Principal | undefined, turn: SessionTurn): Partial<SessionTurn> {
   if (principal?.kind === 'role') return turn;
   const { variables: _variables, ...rest } = turn;
   return rest;

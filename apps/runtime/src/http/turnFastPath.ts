@@ -1,5 +1,4 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import type { InputEvent } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import { bearerFromHeader, resolvePrincipal } from '../auth/authenticate.ts';
 import type { TokenService } from '../auth/TokenService.ts';
@@ -7,8 +6,7 @@ import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { ClientLimiter } from './clientRateLimit.ts';
 import { errorReply } from './errorReply.ts';
-import { channelScope, forCaller } from './sessionsRouter.ts';
-import { assertBody } from './validateBody.ts';
+import { sessionInputReply } from './sessionsRouter.ts';
 
 /** What the chat turn shares with the express app, so that both paths guard, count and answer alike. */
 export interface TurnGuards {
@@ -78,11 +76,7 @@ async function answerTurn(id: string, req: IncomingMessage, res: ServerResponse,
     const body = await readJsonBody(req);
     const pending = resolvePrincipal(services.tokens, bearerFromHeader(req.headers.authorization));
     const principal = pending instanceof Promise ? await pending : pending;
-    assertBody('SessionInput', body ?? {});
-    // Checked against the SessionInput schema just above.
-    const input = (body as { input: InputEvent }).input;
-    const turn = await services.sessions.input(id, input, channelScope(principal));
-    sendJson(res, 200, { session: forCaller(principal, turn) });
+    sendJson(res, 200, await sessionInputReply(services.sessions, id, body, principal));
   } catch (error) {
     const reply = errorReply(error, services.logger, services.metrics, { method: 'POST', path: pathOf(req) });
     if (reply.status >= 500) services.metrics.errors.inc({ kind: 'http_5xx' });
