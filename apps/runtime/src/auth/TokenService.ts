@@ -19,8 +19,7 @@ export function hashToken(token: string): string {
 /** Issues and checks bearer tokens kept (hashed) in the flow store, with a small cache for the hot path. */
 export class TokenService {
   readonly #store: FlowStore;
-  readonly #cache = new Map<string, CachedPrincipal>();
-  /** The same entries keyed by the clear token, so the per-turn check needs no SHA-256 (memory only, never stored). */
+  /** Recent look-ups keyed by the clear token, so the per-turn check needs no SHA-256 (memory only, never stored). */
   readonly #byToken = new Map<string, CachedPrincipal>();
   readonly #now: () => number;
 
@@ -48,21 +47,14 @@ export class TokenService {
 
   /** The principal of a clear token, or `undefined` when unknown or expired. */
   async authenticate(token: string): Promise<Principal | undefined> {
-    const hash = hashToken(token);
     const now = this.#now();
-    const cached = this.#fresh(hash, now);
-    if (cached) {
-      this.#byToken.set(token, cached);
-      return cached.principal;
-    }
-    const record = await this.#store.findTokenByHash(hash);
+    const cached = fresh(this.#byToken.get(token), now);
+    if (cached) return cached.principal;
+    const record = await this.#store.findTokenByHash(hashToken(token));
     const expiresAt = record?.expiresAt ? Date.parse(record.expiresAt) : Number.POSITIVE_INFINITY;
     const principal = record && now < expiresAt ? principalOf(record) : undefined;
-    if (this.#cache.size > 10_000) this.#cache.clear();
     if (this.#byToken.size > 10_000) this.#byToken.clear();
-    const entry = { principal, expiresAt, at: now };
-    this.#cache.set(hash, entry);
-    this.#byToken.set(token, entry);
+    this.#byToken.set(token, { principal, expiresAt, at: now });
     return principal;
   }
 
@@ -75,13 +67,8 @@ export class TokenService {
     return cached ? cached.principal : null;
   }
 
-  #fresh(hash: string, now: number): CachedPrincipal | undefined {
-    return fresh(this.#cache.get(hash), now);
-  }
-
   /** Revokes a token by id. */
   async revoke(id: string): Promise<boolean> {
-    this.#cache.clear();
     this.#byToken.clear();
     return this.#store.deleteToken(id);
   }
