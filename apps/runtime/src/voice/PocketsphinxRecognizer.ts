@@ -18,7 +18,7 @@ export interface PocketsphinxOptions {
   minConfidence?: number;
   workDir?: string;
   logger?: VoiceLogger;
-  /** Level of the noise floor added before decoding ({@link withNoiseFloor}); null adds none. */
+  /** Level of the noise floor added before decoding ({@link NoiseFloor}); null adds none. */
   noiseFloorDbfs?: number | null;
 }
 
@@ -41,7 +41,6 @@ const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+|\(NULL\))$/;
 interface Decode {
   words: { word: string; start: number; end: number; posterior: number }[];
   score: number;
-  frames: number;
 }
 
 /** The grammar (or free-form) pass, and for a grammar the garbage-loop pass that gives its confidence. */
@@ -248,7 +247,7 @@ export class PocketsphinxRecognizer implements Recognizer {
  * (MARGIN_FOR_CERTAINTY log-units per frame or more is certain), times how much of the speech the grammar's words cover (an
  * out-of-grammar sentence is typically matched by one short word and silence). Calibrated on flite voices.
  */
-export function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
+function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
   const spoken = span(inGrammar);
   // Silence costs both passes the same, so the margin is spread over the frames of the recognized words only.
   const margin = (inGrammar.score - garbage.score) / Math.max(1, spoken * 100);
@@ -268,14 +267,10 @@ async function writeAtomically(path: string, content: string): Promise<void> {
  * Adds white noise (-72 dBFS by default). Telephone audio upsampled to 16 kHz has nothing above 4 kHz, and the wideband
  * model reads those empty bands as extreme log energies; a faint noise floor there (as any wideband microphone
  * has) took menu, digit and yes/no phrases over a μ-law line from 6 in 15 to 11 in 15 exactly right, with no more
- * out-of-grammar sentences accepted (0 of 7). Deterministic.
+ * out-of-grammar sentences accepted (0 of 7). Deterministic, and added block by block: the blocks joined equal the
+ * whole buffer done at once.
  */
-export function withNoiseFloor(pcm: Int16Array, dbfs: number): Int16Array {
-  return new NoiseFloor(dbfs).add(pcm);
-}
-
-/** The noise of {@link withNoiseFloor} added block by block: the blocks joined equal the whole buffer done at once. */
-export class NoiseFloor {
+class NoiseFloor {
   private readonly amplitude: number;
   private state = 0x2545f491;
 
@@ -312,7 +307,7 @@ function phoneCounts(dictionary: Map<string, string[]>): (token: string) => numb
  * 1 when every recognized word lasts a speakable time per phone (≤ 180 ms), falling to 0 at 300 ms: a short
  * word stretched over a whole sentence is the decoder's way of saying it found nothing better.
  */
-export function durationPlausibility(words: readonly { word: string; start: number; end: number }[], phones: (token: string) => number): number {
+function durationPlausibility(words: readonly { word: string; start: number; end: number }[], phones: (token: string) => number): number {
   const slowest = Math.max(...words.map((w) => ((w.end - w.start) * 1000) / phones(w.word)));
   return clamp((300 - slowest) / 120);
 }
@@ -334,7 +329,7 @@ function checked(result: ProcessResult): { stdout: string; stderr: string } {
   return { stdout: result.stdout.toString('utf8'), stderr: result.stderr };
 }
 
-/** Reads `-time yes` word lines from stdout and the `-backtrace yes` path scores and frame counts from stderr. */
+/** Reads `-time yes` word lines from stdout and the `-backtrace yes` path scores from stderr. */
 function parseDecode({ stdout, stderr }: { stdout: string; stderr: string }): Decode {
   const words: Decode['words'] = [];
   for (const line of stdout.split('\n')) {
@@ -342,14 +337,11 @@ function parseDecode({ stdout, stderr }: { stdout: string; stderr: string }): De
     if (m) words.push({ word: m[1] ?? '', start: Number(m[2]), end: Number(m[3]), posterior: Number(m[4]) });
   }
   let score = 0;
-  let frames = 0;
   for (const line of stderr.split('\n')) {
     const s = /pocketsphinx\.c\(\d+\): .* \((-?\d+)\)$/.exec(line);
     if (s) score += Number(s[1]);
-    const f = /(?:fsg|ngram)_search\.c\(\d+\): (\d+) frames,/.exec(line);
-    if (f) frames += Number(f[1]);
   }
-  return { words, score, frames };
+  return { words, score };
 }
 
 function lastError(stderr: string): string {

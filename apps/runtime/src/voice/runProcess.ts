@@ -43,8 +43,6 @@ export interface StartedProcess {
   write(bytes: Uint8Array): void;
   /** Closes stdin; resolves with the output once the process has exited. */
   end(): Promise<ProcessResult>;
-  /** The child's process id (its process group when it runs a pipe), or undefined if it could not start. */
-  readonly pid: number | undefined;
 }
 
 /**
@@ -92,7 +90,6 @@ export function startProcess(command: string, args: readonly string[], options: 
   // Whoever aborts a process may never ask for its result.
   result.catch(() => undefined);
   return {
-    pid: child?.pid,
     write(bytes) {
       if (child !== null && child.stdin.writable) child.stdin.write(bytes);
     },
