@@ -1,6 +1,6 @@
 import type { AskConfig } from '@omniflow/flow-schema';
 import { defineNodeType } from '../../nodeTypes/defineNodeType.ts';
-import { localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema } from '../nodeSchemaParts.ts';
+import { expressionSchema, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema } from '../nodeSchemaParts.ts';
 import { askRuntime } from './askRuntime.ts';
 
 /** `ask` — collects one typed value into a variable; ports `next`, `noInput`, `noMatch`. */
@@ -39,7 +39,7 @@ export const askNode = defineNodeType<AskConfig>({
               },
             },
             // flow-schema's built-in field table lets this expression read the implicit `value` (the answer heard).
-            validate: { type: 'string', minLength: 1, 'x-kind': 'expression' },
+            validate: expressionSchema,
           },
           additionalProperties: false,
         },
