@@ -88,8 +88,8 @@ export class VoiceCall {
   private phase: Phase = 'idle';
   private expectation: InputExpectation | null = null;
   private speechEnabled = false;
-  private listenStarted = false;
-  private listenStartMs = 0;
+  /** When the no-input clock of the current listening period started; null until its prompt has finished. */
+  private listenStartMs: number | null = null;
   private playbackEndsAtMs = 0;
   private readonly pendingMarks = new Set<string>();
   private markCount = 0;
@@ -135,7 +135,7 @@ export class VoiceCall {
     }
     const events = this.vad.push(pcm);
     if (this.phase !== 'listening') return;
-    if (!this.listenStarted && !this.playing) this.startListening();
+    if (this.listenStartMs === null && !this.playing) this.startListening();
     for (const event of events) this.onVad(event);
     if (this.stream !== null) this.writeStream(this.vad.takeSpeech());
     if (this.phase !== 'listening') return;
@@ -145,7 +145,7 @@ export class VoiceCall {
       return;
     }
     const expectation = this.expectation;
-    if (expectation !== null && this.listenStarted && !this.speechEnabled && !this.digits.pending && this.nowMs - this.listenStartMs >= expectation.noInputTimeoutMs) {
+    if (expectation !== null && this.listenStartMs !== null && !this.speechEnabled && !this.digits.pending && this.nowMs - this.listenStartMs >= expectation.noInputTimeoutMs) {
       this.noInput();
     }
   }
@@ -238,14 +238,14 @@ export class VoiceCall {
     this.pendingMarks.clear();
     this.playbackEndsAtMs = this.nowMs;
     this.emit({ type: 'bargeIn', atMs: this.nowMs, by });
-    if (!this.listenStarted) this.startListening();
+    if (this.listenStartMs === null) this.startListening();
   }
 
   private listenFor(expectation: InputExpectation): void {
     this.phase = 'listening';
     this.expectation = expectation;
     this.speechEnabled = expectation.speech !== undefined && !expectation.sensitive;
-    this.listenStarted = false;
+    this.listenStartMs = null;
     // Grammar files and models get ready while the prompt plays, not when the caller starts speaking.
     if (this.speechEnabled) this.options.recognizer.prepare?.(expectation.speech?.grammar ?? null, this.locale);
     if (expectation.bargeIn) {
@@ -266,7 +266,6 @@ export class VoiceCall {
   private startListening(): void {
     const expectation = this.expectation;
     if (expectation === null) return;
-    this.listenStarted = true;
     this.listenStartMs = this.nowMs;
     if (!expectation.bargeIn) {
       const entry = this.expectDigits(expectation);
