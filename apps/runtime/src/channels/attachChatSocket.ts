@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Principal, TokenService } from '../auth/TokenService.ts';
 import { ApiError } from '../http/ApiError.ts';
+import { channelScope } from '../http/sessionsRouter.ts';
 import { assertBody } from '../http/validateBody.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 
@@ -59,7 +60,7 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
     sessionId = turn.status === 'ended' ? undefined : turn.sessionId;
     send({ type: 'turn', sessionId: turn.sessionId, status: turn.status, nodeId: turn.nodeId, locale: turn.locale, outputs: turn.outputs });
   };
-  const scope = principal.kind === 'channel' ? { flowId: principal.flowId } : {};
+  const scope = channelScope(principal);
 
   const handle = async (raw: string): Promise<void> => {
     let message: unknown;

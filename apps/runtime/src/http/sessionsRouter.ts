@@ -61,7 +61,7 @@ export async function sessionInputReply(sessions: SessionService, id: string, bo
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */
-function channelScope(principal: Principal | undefined): { flowId?: string } {
+export function channelScope(principal: Principal | undefined): { flowId?: string } {
   return principal?.kind === 'channel' ? { flowId: principal.flowId } : {};
 }
 
