@@ -24,6 +24,7 @@ export class SqliteFlowStore implements FlowStore {
   readonly kind = 'sqlite';
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
+  readonly #saveTurnsTransaction: Database.Transaction<(writes: TurnWrite[]) => SaveTurnResult[]>;
   readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] = [];
 
   #checkpointer: WalCheckpointer | undefined;
@@ -37,6 +38,13 @@ export class SqliteFlowStore implements FlowStore {
   private constructor(db: Database.Database, file: string, wal: { walLimitFrames?: number; checkpointIntervalMs?: number }) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
+    // Built once: a group commit runs on every flush of turns.
+    this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
+      // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
+      const mark = this.sessionsMark();
+      const now = new Date().toISOString();
+      return writes.map((write) => this.#saveTurnInTransaction(write, now, mark));
+    });
     if (file !== ':memory:') {
       db.pragma('wal_autocheckpoint = 0');
       this.#checkpointer = startWalCheckpointer(file, {
@@ -199,13 +207,9 @@ export class SqliteFlowStore implements FlowStore {
     batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, reason: 'notFound' }));
   }
 
-  #saveTurns = (writes: TurnWrite[]): SaveTurnResult[] =>
-    this.#db.transaction((): SaveTurnResult[] => {
-      // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
-      const mark = this.sessionsMark();
-      const now = new Date().toISOString();
-      return writes.map((write) => this.#saveTurnInTransaction(write, now, mark));
-    }).immediate();
+  #saveTurns(writes: TurnWrite[]): SaveTurnResult[] {
+    return this.#saveTurnsTransaction.immediate(writes);
+  }
 
   #saveTurnInTransaction(write: TurnWrite, now: string, mark: number): SaveTurnResult {
     const updated = this.#stmt.saveTurn.run(write.status, JSON.stringify(write.snapshot), now, write.sessionId, write.expectedTurn);
