@@ -153,6 +153,9 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
     log?.info({ streamSid: current.streamSid, mode: current.mode, flowId: current.flowId }, 'voice call started');
     await created.start();
   };
+  const startCall = (message: Record<string, unknown>): void => {
+    begin(message).catch((error: unknown) => log?.error({ error: String(error) }, 'voice call failed to start'));
+  };
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
@@ -168,14 +171,14 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
     }
     // jambonz opens with the call's attributes and no event name.
     if (parameters === null && message.event === undefined && typeof message.sampleRate === 'number') {
-      void begin(message).catch((error: unknown) => log?.error({ error: String(error) }, 'voice call failed to start'));
+      startCall(message);
       return;
     }
     switch (message.event) {
       case 'connected':
         return;
       case 'start':
-        if (parameters === null) void begin(message).catch((error: unknown) => log?.error({ error: String(error) }, 'voice call failed to start'));
+        if (parameters === null) startCall(message);
         return;
       case 'media': {
         const media = record(message.media);

@@ -31,9 +31,7 @@ export function twilioTransport(ws: WebSocket, streamSid: string): VoiceCallTran
 export function rawTransport(ws: WebSocket): VoiceCallTransport {
   return {
     play(audio: SynthesizedAudio, mark: string) {
-      for (let at = 0; at < audio.pcm16k.length; at += PCM16K_FRAME) {
-        if (ws.readyState === WebSocket.OPEN) ws.send(pcm16ToBytes(audio.pcm16k.subarray(at, at + PCM16K_FRAME)));
-      }
+      sendPcmFrames(ws, audio.pcm16k, PCM16K_FRAME);
       sendJson(ws, { event: 'mark', mark: { name: mark } });
     },
     clear() {
@@ -54,10 +52,7 @@ export function jambonzTransport(ws: WebSocket, sampleRate: number): VoiceCallTr
   const frame = sampleRate / 50;
   return {
     play(audio: SynthesizedAudio) {
-      const pcm = sampleRate === 16000 ? audio.pcm16k : resample(audio.pcm16k, 16000, sampleRate);
-      for (let at = 0; at < pcm.length; at += frame) {
-        if (ws.readyState === WebSocket.OPEN) ws.send(pcm16ToBytes(pcm.subarray(at, at + frame)));
-      }
+      sendPcmFrames(ws, sampleRate === 16000 ? audio.pcm16k : resample(audio.pcm16k, 16000, sampleRate), frame);
     },
     clear() {
       sendJson(ws, { type: 'killAudio' });
@@ -66,6 +61,13 @@ export function jambonzTransport(ws: WebSocket, sampleRate: number): VoiceCallTr
       ws.close(1000, end.reason);
     },
   };
+}
+
+/** Sends PCM as binary frames of `frame` samples while the socket is open. */
+function sendPcmFrames(ws: WebSocket, pcm: Int16Array, frame: number): void {
+  for (let at = 0; at < pcm.length; at += frame) {
+    if (ws.readyState === WebSocket.OPEN) ws.send(pcm16ToBytes(pcm.subarray(at, at + frame)));
+  }
 }
 
 /** Sends one JSON message if the socket is still open. */
