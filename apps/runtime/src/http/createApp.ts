@@ -17,6 +17,7 @@ import { createClientLimiter, rateLimitMiddleware } from './clientRateLimit.ts';
 import { errorReply } from './errorReply.ts';
 import { flowsRouter } from './flowsRouter.ts';
 import { localAuth } from './localAuth.ts';
+import { logRequest } from './logRequest.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { securityHeaders, securityHeaderSetter } from './securityHeaders.ts';
 import { sessionInputHandler, sessionsRouter } from './sessionsRouter.ts';
@@ -125,13 +126,7 @@ function buildApp(services: RuntimeServices, extensions: AppExtension[], guards:
 function requestLog(logger: Logger, metrics: RuntimeMetrics): RequestHandler {
   return (req, res, next) => {
     const started = performance.now();
-    res.on('finish', () => {
-      if (res.statusCode >= 500) metrics.errors.inc({ kind: 'http_5xx' });
-      // Debug is off in production: skip building the line (the turn itself logs one info line).
-      if (!logger.isLevelEnabled('debug')) return;
-      // The path only: query strings can carry channel tokens.
-      logger.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
-    });
+    res.on('finish', () => logRequest(logger, metrics, { method: req.method, path: req.path, status: res.statusCode, started }));
     next();
   };
 }

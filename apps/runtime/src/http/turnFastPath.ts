@@ -6,6 +6,7 @@ import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { ClientLimiter } from './clientRateLimit.ts';
 import { errorReply } from './errorReply.ts';
+import { logRequest } from './logRequest.ts';
 import { sessionInputReply } from './sessionsRouter.ts';
 
 /** What the chat turn shares with the express app, so that both paths guard, count and answer alike. */
@@ -79,13 +80,9 @@ async function answerTurn(id: string, req: IncomingMessage, res: ServerResponse,
     sendJson(res, 200, await sessionInputReply(services.sessions, id, body, principal));
   } catch (error) {
     const reply = errorReply(error, services.logger, services.metrics, { method: 'POST', path: pathOf(req) });
-    if (reply.status >= 500) services.metrics.errors.inc({ kind: 'http_5xx' });
     sendJson(res, reply.status, reply.body);
   }
-  if (services.logger.isLevelEnabled('debug')) {
-    // The path only, as for every other request: query strings can carry channel tokens.
-    services.logger.debug({ method: 'POST', path: pathOf(req), status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
-  }
+  logRequest(services.logger, services.metrics, { method: 'POST', path: pathOf(req), status: res.statusCode, started });
 }
 
 /** A body that is not JSON, as body-parser reports it (the app's error format turns it into MALFORMED_JSON). */
