@@ -9,22 +9,11 @@ import {
   type NodeTypeRegistry,
   type SessionClock,
 } from '@omniflow/flow-engine';
+import { seededRandom } from '@omniflow/flow-engine/testing';
 import { CHANNELS, type Channel, type FlowDocument } from '@omniflow/flow-schema';
 import { bankingPack } from '@omniflow/plugin-banking/handlers';
 import { exampleFlows } from './exampleFlows.ts';
 import { startExampleHarness, type ExampleHarness } from './exampleHarness.ts';
-
-/** A small seeded generator (mulberry32), so a failing run can be replayed from its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T,>(rng: () => number, items: readonly T[]): T => {
   const item = items[Math.floor(rng() * items.length)];
@@ -159,7 +148,7 @@ async function converse(
   seed: number,
   next: (rng: () => number, waitingAt: string | null) => InputEvent,
 ): Promise<Set<string>> {
-  const rng = seeded(seed);
+  const rng = seededRandom(seed);
   const locale = pick(rng, flow.flow.locales);
   const callerNumber = pick(rng, ['', '+14155550142', '+82 10 5555 0199', '+1 000 000 0000']);
   const taken = new Set<string>();
