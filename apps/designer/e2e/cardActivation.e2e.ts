@@ -2,17 +2,16 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/launchChromium.ts';
-import { startStack, type Stack } from './support/startStack.ts';
+import type { Page } from 'playwright-core';
+import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
-import { watchPage } from './support/watchPage.ts';
+import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
 
+let session: DesignerSession | undefined;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let canvas: CanvasDriver;
 let flowId = '';
@@ -34,15 +33,12 @@ function problems() {
 describe('an analyst builds the card-activation menu from an empty flow', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stack = await startStack();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    canvas = watchPage(page, pageErrors);
+    session = await openDesigner(pageErrors);
+    ({ stack, page, canvas } = session);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('creates an empty flow from the flow list', async () => {

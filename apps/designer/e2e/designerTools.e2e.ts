@@ -3,16 +3,15 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/launchChromium.ts';
-import { startStack, type Stack } from './support/startStack.ts';
+import type { Page } from 'playwright-core';
+import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
-import { watchPage } from './support/watchPage.ts';
+import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
+let session: DesignerSession | undefined;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let canvas: CanvasDriver;
 const pageErrors: string[] = [];
@@ -56,18 +55,13 @@ async function openFlowList(): Promise<void> {
 
 describe('designer tools', () => {
   beforeAll(async () => {
-    stack = await startStack();
-    browser = await launchChromium();
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: stack.url });
-    page = await context.newPage();
-    canvas = watchPage(page, pageErrors);
+    session = await openDesigner(pageErrors, { context: { acceptDownloads: true }, permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ stack, page, canvas } = session);
     await page.goto(`${stack.url}/`);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('imports a JSON file and shows an unknown node type as a placeholder with a problem, without crashing', async () => {

@@ -2,34 +2,30 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
-import { watchPage } from './support/watchPage.ts';
-import { launchChromium } from './support/launchChromium.ts';
-import { startStack, type Stack } from './support/startStack.ts';
+import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
 const docsImage = resolve(here, '../../../docs/designer.png');
 
+let session: DesignerSession | undefined;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let canvas: CanvasDriver;
 const pageErrors: string[] = [];
 
 describe('the example flows the runtime seeds', () => {
   beforeAll(async () => {
-    stack = await startStack({ seedExamples: true });
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    canvas = watchPage(page, pageErrors);
+    session = await openDesigner(pageErrors, { seedExamples: true });
+    ({ stack, page, canvas } = session);
     mkdirSync(screenshots, { recursive: true });
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('open in the designer with every node and edge drawn, every inspector form rendered, and no problems', async () => {

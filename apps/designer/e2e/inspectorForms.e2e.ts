@@ -2,16 +2,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/launchChromium.ts';
-import { startStack, type Stack } from './support/startStack.ts';
+import type { Page } from 'playwright-core';
+import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
-import { watchPage } from './support/watchPage.ts';
+import { createFlow, openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 
+let session: DesignerSession | undefined;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let canvas: CanvasDriver;
 const pageErrors: string[] = [];
@@ -53,17 +52,13 @@ async function saved(): Promise<void> {
 describe('generated inspector forms for nested config', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stack = await startStack();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    canvas = watchPage(page, pageErrors);
-    const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow }) });
-    if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
+    session = await openDesigner(pageErrors);
+    ({ stack, page, canvas } = session);
+    await createFlow(stack, flow);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('sets the menu no-input retries and a reprompt in two locales without typing JSON', async () => {

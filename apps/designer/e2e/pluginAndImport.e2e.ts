@@ -3,11 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './support/launchChromium.ts';
-import { startStack, type Stack } from './support/startStack.ts';
+import type { Page } from 'playwright-core';
+import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
-import { watchPage } from './support/watchPage.ts';
+import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
@@ -16,8 +15,8 @@ const foreignFlows = process.env.OMNIFLOW_FOREIGN_FLOWS ?? resolve(here, '../../
 const CONNECT_FILE = join(foreignFlows, 'amazon-connect/bankid-auth.json');
 const STUDIO_FILE = join(foreignFlows, 'twilio-studio/schedule-check-ivr.json');
 
+let session: DesignerSession | undefined;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let canvas: CanvasDriver;
 const pageErrors: string[] = [];
@@ -65,16 +64,13 @@ async function importThroughFlowList(file: string, format: string) {
 describe('plugin nodes and foreign-flow import in the designer', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
-    stack = await startStack();
-    browser = await launchChromium();
-    page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
-    canvas = watchPage(page, pageErrors);
+    session = await openDesigner(pageErrors, { context: { viewport: { width: 1600, height: 1000 } } });
+    ({ stack, page, canvas } = session);
     await page.goto(`${stack.url}/`);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
   });
 
   it('shows the banking pack node in the palette under its category and builds a balance flow with its generated form', async () => {

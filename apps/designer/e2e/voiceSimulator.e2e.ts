@@ -4,11 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { CanvasDriver } from './support/canvasDriver.ts';
-import { watchPage } from './support/watchPage.ts';
-import { launchChromium } from './support/launchChromium.ts';
-import { startStack, type Stack } from './support/startStack.ts';
+import type { Stack } from './support/startStack.ts';
+import { createFlow, openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const en = (text: string) => ({ text: { 'en-US': text } });
@@ -54,8 +53,8 @@ const flow = {
   ],
 };
 
+let session: DesignerSession | undefined;
 let stack: Stack;
-let browser: Browser;
 let page: Page;
 let audioDir = '';
 const pageErrors: string[] = [];
@@ -85,21 +84,16 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     mkdirSync(screenshots, { recursive: true });
     audioDir = mkdtempSync(join(tmpdir(), 'omniflow-voice-e2e-'));
     const wav = callerRecording(audioDir);
-    stack = await startStack();
-    const created = await fetch(`${stack.url}/api/flows`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ flow }),
+    session = await openDesigner(pageErrors, {
+      chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required'],
+      timeoutMs: 30_000,
     });
-    if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
-    browser = await launchChromium(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required']);
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-    watchPage(page, pageErrors, 30_000);
+    ({ stack, page } = session);
+    await createFlow(stack, flow);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await session?.close();
     if (audioDir) rmSync(audioDir, { recursive: true, force: true });
   });
 
