@@ -1,5 +1,7 @@
 /** Ids of flows and tokens: URL-safe, short. */
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+/** BCP 47-like locale tags (`en-US`, `zh-CN`). */
+const LOCALE_PATTERN = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$';
 
 const flowDocumentShape = {
   type: 'object',
@@ -70,7 +72,7 @@ export const REQUEST_SCHEMAS = {
     properties: {
       flowId: { type: 'string', pattern: ID_PATTERN },
       channel: { enum: ['dtmf', 'voice', 'chat'] },
-      locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+      locale: { type: 'string', pattern: LOCALE_PATTERN },
       callerData: { type: 'object', maxProperties: 50, description: 'Initial values of declared flow variables (calling number, customer id…).' },
       draft: { type: 'boolean', description: 'Run the current draft instead of the live version (editor tokens only).' },
     },
@@ -99,7 +101,7 @@ export const REQUEST_SCHEMAS = {
         properties: {
           type: { const: 'start' },
           flowId: { type: 'string', pattern: ID_PATTERN },
-          locale: { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' },
+          locale: { type: 'string', pattern: LOCALE_PATTERN },
           callerData: { type: 'object', maxProperties: 50 },
         },
         required: ['type'], additionalProperties: false,
