@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isRecord } from '../compile/nodeScope.ts';
 import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
 import { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
 
@@ -37,10 +38,6 @@ async function importIfPresent(relative: string): Promise<Record<string, unknown
     process.stderr.write(`omniflow: could not load ${relative} (${error instanceof Error ? error.message : String(error)}); continuing without it\n`);
     return undefined;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
 }
 
 function isImplementation(value: unknown): value is Parameters<NodeTypeRegistry['register']>[0] {

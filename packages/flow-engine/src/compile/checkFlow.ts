@@ -1,5 +1,6 @@
 import { CURRENT_SCHEMA_VERSION, validateFlow, type FlowDocument, type FlowIssue } from '@omniflow/flow-schema';
 import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
+import { isRecord } from './nodeScope.ts';
 
 /** Options of {@link checkFlow}. */
 export interface CheckFlowOptions {
@@ -24,17 +25,13 @@ export function checkFlow(
  * a type and a config object, a start node and edges between existing nodes); anything else is validated in full.
  */
 function isValidatedFlowShape(value: unknown): value is FlowDocument {
-  if (!isObject(value) || value['schemaVersion'] !== CURRENT_SCHEMA_VERSION) return false;
+  if (!isRecord(value) || value['schemaVersion'] !== CURRENT_SCHEMA_VERSION) return false;
   const { id, start, defaultLocale, locales, variables, nodes, edges } = value;
   if (typeof id !== 'string' || typeof start !== 'string' || typeof defaultLocale !== 'string') return false;
   if (!Array.isArray(locales) || !Array.isArray(variables) || !Array.isArray(nodes) || !Array.isArray(edges)) return false;
   const ids = new Set<unknown>();
-  const nodeOk = (node: unknown) => isObject(node) && typeof node['id'] === 'string' && typeof node['type'] === 'string' && isObject(node['config']) && ids.add(node['id']) !== undefined;
+  const nodeOk = (node: unknown) => isRecord(node) && typeof node['id'] === 'string' && typeof node['type'] === 'string' && isRecord(node['config']) && ids.add(node['id']) !== undefined;
   // Edges must join existing nodes: building the machine resolves every target.
-  const edgeOk = (edge: unknown) => isObject(edge) && ids.has(edge['source']) && typeof edge['port'] === 'string' && ids.has(edge['target']);
+  const edgeOk = (edge: unknown) => isRecord(edge) && ids.has(edge['source']) && typeof edge['port'] === 'string' && ids.has(edge['target']);
   return nodes.every(nodeOk) && ids.has(start) && edges.every(edgeOk);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
