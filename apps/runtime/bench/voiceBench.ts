@@ -8,11 +8,9 @@ import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { EspeakSynthesizer } from '../src/voice/EspeakSynthesizer.ts';
 import { FliteSynthesizer } from '../src/voice/FliteSynthesizer.ts';
-import { mulawDecode, mulawEncode } from '../src/voice/mulaw.ts';
 import { powerDbfs } from '../src/voice/pcm.ts';
 import { PocketsphinxRecognizer } from '../src/voice/PocketsphinxRecognizer.ts';
-import { resample } from '../src/voice/resample.ts';
-import { fliteSpeech } from '../src/voice/testAudio.ts';
+import { fliteSpeech, overThePhone } from '../src/voice/testAudio.ts';
 import { bankFlow, type EngineCall, FakePhone, startEngineGateway } from '../src/voice/voiceTestHarness.ts';
 
 const quick = process.argv.includes('--quick');
@@ -45,7 +43,7 @@ async function recognizerRtf(): Promise<void> {
   let audioSeconds = 0;
   for (let round = 0; round < (quick ? 1 : 3); round++) {
     for (const phrase of phrases) {
-      const pcm = resample(mulawDecode(mulawEncode(fliteSpeech(phrase, 8000))), 8000, 16000);
+      const pcm = overThePhone(phrase);
       const started = performance.now();
       await recognizer.recognize(pcm, MENU, 'en-US', never);
       rtfs.push((performance.now() - started) / ((pcm.length * 1000) / 16000));
@@ -58,7 +56,7 @@ async function recognizerRtf(): Promise<void> {
   // What the gateway does: decoders started at the first word and fed in real time; only the tail is left at the end.
   const tails: number[] = [];
   for (const phrase of quick ? phrases.slice(0, 2) : phrases) {
-    const pcm = resample(mulawDecode(mulawEncode(fliteSpeech(phrase, 8000))), 8000, 16000);
+    const pcm = overThePhone(phrase);
     const stream = recognizer.startStream(MENU, 'en-US', never);
     if (stream === null) throw new Error('pocketsphinx does not stream en-US');
     const started = performance.now();
@@ -132,29 +130,27 @@ async function oneTurn(url: string, calls: EngineCall[], phrase: string, listenF
 }
 
 async function latency(gw: Gateway): Promise<void> {
-  {
-    const eos: number[] = [];
-    const v2v: number[] = [];
-    const runs = quick ? 4 : 12;
-    let cold: { eos: number; v2v: number } | null = null;
-    for (let i = 0; i < runs; i++) {
-      const result = await oneTurn(gw.url, gw.calls, i % 2 === 0 ? 'activate my card' : 'check my balance', true);
-      if (result === null) continue;
-      if (i < 2) cold ??= result;
-      if (i >= 2) {
-        eos.push(result.eos);
-        v2v.push(result.v2v);
-      }
+  const eos: number[] = [];
+  const v2v: number[] = [];
+  const runs = quick ? 4 : 12;
+  let cold: { eos: number; v2v: number } | null = null;
+  for (let i = 0; i < runs; i++) {
+    const result = await oneTurn(gw.url, gw.calls, i % 2 === 0 ? 'activate my card' : 'check my balance', true);
+    if (result === null) continue;
+    if (i < 2) cold ??= result;
+    if (i >= 2) {
+      eos.push(result.eos);
+      v2v.push(result.v2v);
     }
-    rows.push(['end of speech decision → first prompt byte (warm cache)', `median ${ms(percentile(eos, 50))}, p95 ${ms(percentile(eos, 95))}`, 'median < 250 ms']);
-    rows.push(['voice-to-voice, last word → first prompt byte (600 ms EOS)', `median ${ms(percentile(v2v, 50))}, p95 ${ms(percentile(v2v, 95))}`, 'median ≤ 800 ms, p95 ≤ 1.2 s']);
-    rows.push([
-      '  of which: recognition / engine + synthesis + send',
-      `median ${ms(percentile(breakdown.map((b) => b.recognize), 50))} / ${ms(percentile(breakdown.map((b) => b.respond), 50))}`,
-      '',
-    ]);
-    if (cold) rows.push(['  first call (prompt not yet cached)', `EOS→byte ${ms(cold.eos)}, v2v ${ms(cold.v2v)}`, '']);
   }
+  rows.push(['end of speech decision → first prompt byte (warm cache)', `median ${ms(percentile(eos, 50))}, p95 ${ms(percentile(eos, 95))}`, 'median < 250 ms']);
+  rows.push(['voice-to-voice, last word → first prompt byte (600 ms EOS)', `median ${ms(percentile(v2v, 50))}, p95 ${ms(percentile(v2v, 95))}`, 'median ≤ 800 ms, p95 ≤ 1.2 s']);
+  rows.push([
+    '  of which: recognition / engine + synthesis + send',
+    `median ${ms(percentile(breakdown.map((b) => b.recognize), 50))} / ${ms(percentile(breakdown.map((b) => b.respond), 50))}`,
+    '',
+  ]);
+  if (cold) rows.push(['  first call (prompt not yet cached)', `EOS→byte ${ms(cold.eos)}, v2v ${ms(cold.v2v)}`, '']);
 }
 
 /** CPU seconds used by this process and the recognizer/synthesizer processes it has waited for (Linux). */

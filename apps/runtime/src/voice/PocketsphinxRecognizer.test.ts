@@ -2,20 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mulawDecode, mulawEncode } from './mulaw.ts';
 import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
 import { groupAlive, processGroupsMentioning, waitUntil } from './processGroupsMentioning.ts';
-import { resample } from './resample.ts';
-import { fliteSpeech, whiteNoise } from './testAudio.ts';
+import { overThePhone, whiteNoise } from './testAudio.ts';
 
 const MENU = `#JSGF V1.0;
 grammar menu;
 public <menu> = activate my card | card activation | [check] [my] balance | agent | report a lost card;`;
-
-/** What the recognizer hears from a phone caller: flite speech through an 8 kHz μ-law line, back at 16 kHz. */
-function overThePhone(text: string): Int16Array {
-  return resample(mulawDecode(mulawEncode(fliteSpeech(text, 8000))), 8000, 16000);
-}
 
 const never = new AbortController().signal;
 

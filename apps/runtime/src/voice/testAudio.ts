@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import { mulawDecode, mulawEncode } from './mulaw.ts';
 import { pcm16FromBytes } from './pcm.ts';
+import { resample } from './resample.ts';
 
 /** Test-only audio: tones, noise and speech made in-process or by the Debian `sox` and `flite` tools. */
 export const DTMF_FREQUENCIES: Record<string, readonly [number, number]> = {
@@ -63,4 +65,9 @@ export function soxDtmf(digit: string, seconds: number, rate: number): Int16Arra
 export function fliteSpeech(text: string, rate: number): Int16Array {
   const wav = execFileSync('sh', ['-c', 'flite -voice slt -t "$1" -o /dev/stdout | sox -t wav - -r "$2" -b 16 -e signed -c 1 -t raw -', 'sh', text, String(rate)]);
   return pcm16FromBytes(wav);
+}
+
+/** What the recognizer hears from a phone caller: flite speech through an 8 kHz μ-law line, back at 16 kHz. */
+export function overThePhone(text: string): Int16Array {
+  return resample(mulawDecode(mulawEncode(fliteSpeech(text, 8000))), 8000, 16000);
 }
