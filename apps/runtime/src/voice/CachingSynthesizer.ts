@@ -31,18 +31,15 @@ export class CachingSynthesizer implements Synthesizer {
 
   /** The first engine's voice for the locale. */
   voiceFor(locale: string): string | null {
-    for (const engine of this.engines) {
-      const voice = engine.voiceFor(locale);
-      if (voice !== null) return `${engine.name}/${voice}`;
-    }
-    return null;
+    return this.route(locale)?.voice ?? null;
   }
 
   /** Cached audio for (voice, text), synthesizing on a miss. */
   async synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio> {
-    const engine = this.engines.find((e) => e.voiceFor(locale) !== null);
-    if (engine === undefined) throw new Error(`no synthesizer has a voice for ${locale}; configure one for this locale`);
-    const key = `${engine.name}/${engine.voiceFor(locale)}\u0000${text}`;
+    const route = this.route(locale);
+    if (route === null) throw new Error(`no synthesizer has a voice for ${locale}; configure one for this locale`);
+    const { engine, voice } = route;
+    const key = `${voice}\u0000${text}`;
     const hit = this.cache.get(key);
     if (hit !== undefined) {
       this.cache.delete(key);
@@ -63,6 +60,15 @@ export class CachingSynthesizer implements Synthesizer {
   /** Number of cached prompts. */
   get size(): number {
     return this.cache.size;
+  }
+
+  /** The first engine with a voice for the locale, and that voice as `engine/voice`. */
+  private route(locale: string): { engine: Synthesizer; voice: string } | null {
+    for (const engine of this.engines) {
+      const voice = engine.voiceFor(locale);
+      if (voice !== null) return { engine, voice: `${engine.name}/${voice}` };
+    }
+    return null;
   }
 
   private store(key: string, audio: SynthesizedAudio): void {
