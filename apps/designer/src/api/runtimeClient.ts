@@ -111,7 +111,7 @@ export async function bearerToken(): Promise<string | null> {
 /** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. A 401 is retried once with a fresh local token. */
 export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
   try {
-    return await send<T>(method, path, body, currentToken() ?? (await fetchLocalToken()));
+    return await send<T>(method, path, body, await bearerToken());
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     localToken = null;
