@@ -26,10 +26,8 @@ interface Row {
 
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
-  const server = await (async () => {
-    await build({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input: join(designerDir, 'bench/bench.html') } } });
-    return preview({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
-  })();
+  await build({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input: join(designerDir, 'bench/bench.html') } } });
+  const server = await preview({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
   const browser = await launchChromium();
   try {
     const base = server.resolvedUrls?.local[0];

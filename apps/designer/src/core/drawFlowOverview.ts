@@ -53,7 +53,7 @@ export interface OverviewFrame {
 }
 
 /** Label size in flow units: the card's 13 px title is unreadable when zoomed out, so the overview writes it larger. */
-export const OVERVIEW_LABEL_SIZE = 28;
+const OVERVIEW_LABEL_SIZE = 28;
 /** Below this many device pixels a glyph is a smudge, so labels are left out. */
 const MIN_LABEL_PIXELS = 6;
 const PADDING = 40;

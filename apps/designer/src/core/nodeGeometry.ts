@@ -3,7 +3,7 @@
  * lets the canvas place handles and size nodes without measuring all of them, so a 1,000-node flow mounts only the
  * nodes in view.
  */
-export const NODE_GEOMETRY = { width: 220, border: 1, header: 26, typeLine: 20, portsBorder: 1, portRow: 22, portsPadding: 4, handle: 10 } as const;
+const NODE_GEOMETRY = { width: 220, border: 1, header: 26, typeLine: 20, portsBorder: 1, portRow: 22, portsPadding: 4, handle: 10 } as const;
 
 /** Outer size of a node card with `portCount` ports. */
 export function nodeSize(portCount: number): { width: number; height: number } {
