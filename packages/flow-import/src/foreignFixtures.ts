@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { FlowDocument } from '@omniflow/flow-schema';
+import { importFlow } from './importFlow.ts';
 
 /** Folder of the real Amazon Connect / Twilio Studio exports the importer is tested on (`shared/fixtures/foreign-flows`). */
 export const FOREIGN_FLOWS_DIR =
@@ -18,4 +20,11 @@ export function foreignFixtureFiles(): string[] {
 /** One fixture, parsed. */
 export function readForeignFixture(relativePath: string): unknown {
   return JSON.parse(readFileSync(`${FOREIGN_FLOWS_DIR}/${relativePath}`, 'utf8'));
+}
+
+/** One fixture, imported with default options; a fixture that does not import fails the test with the file name. */
+export function importedFixture(relativePath: string): FlowDocument {
+  const result = importFlow(readForeignFixture(relativePath));
+  if (!result.ok) throw new Error(`${relativePath}: ${result.error.message}`);
+  return result.flow;
 }

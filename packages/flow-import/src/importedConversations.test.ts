@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { FlowDocument } from '@omniflow/flow-schema';
 import { createBuiltInRegistry, type NodeHandler } from '@omniflow/flow-engine';
 import { startTestSession } from '@omniflow/flow-engine/testing';
 import { CONNECT_LAMBDA_HANDLER } from './connect/mapConnectAction.ts';
-import { readForeignFixture } from './foreignFixtures.ts';
-import { importFlow } from './importFlow.ts';
-
-function imported(file: string): FlowDocument {
-  const result = importFlow(readForeignFixture(file));
-  if (!result.ok) throw new Error(result.error.message);
-  return result.flow;
-}
+import { importedFixture } from './foreignFixtures.ts';
 
 /** Test-only stand-in for the BankID Lambda placeholder: answers with a fixed identity check result. */
 function bankIdLambdaStub(status: string, calls: unknown[] = []): NodeHandler {
@@ -21,7 +13,7 @@ function bankIdLambdaStub(status: string, calls: unknown[] = []): NodeHandler {
 }
 
 describe('imported flows hold real conversations', () => {
-  const bankId = imported('amazon-connect/bankid-auth.json');
+  const bankId = importedFixture('amazon-connect/bankid-auth.json');
 
   it.each(['dtmf', 'chat'] as const)('the Connect BankID voice flow verifies and transfers on %s too', async (channel) => {
     const registry = createBuiltInRegistry().registerHandler(CONNECT_LAMBDA_HANDLER, bankIdLambdaStub('complete'));
@@ -43,7 +35,7 @@ describe('imported flows hold real conversations', () => {
   });
 
   it('the Studio chat flow routes "sales" to the sales queue and asks again on anything else', async () => {
-    await startTestSession(imported('twilio-studio/messaging-park-chat.json'), 'chat')
+    await startTestSession(importedFixture('twilio-studio/messaging-park-chat.json'), 'chat')
       .expectPrompt(/support or sales/)
       .type('billing')
       .expectPrompt(/support or sales/)

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validateFlow, type Channel, type FlowDocument } from '@omniflow/flow-schema';
+import { validateFlow, type Channel } from '@omniflow/flow-schema';
 import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent, type NodeHandler, type NodeTypeRegistry } from '@omniflow/flow-engine';
 import { CONNECT_LAMBDA_HANDLER } from './connect/mapConnectAction.ts';
-import { foreignFixtureFiles, readForeignFixture } from './foreignFixtures.ts';
+import { foreignFixtureFiles, importedFixture, readForeignFixture } from './foreignFixtures.ts';
 import { importFlow } from './importFlow.ts';
 import { TWILIO_FUNCTION_HANDLER } from './twilio/studioIntegrationWidgets.ts';
 
@@ -48,12 +48,6 @@ function randomInput(channel: Channel, next: () => number): InputEvent {
   }
   if (channel === 'voice') return { type: 'speech', transcript: pick(WORDS, next), confidence: next() };
   return { type: 'text', text: pick([...WORDS, ...VOCABULARY], next) };
-}
-
-function importedFixture(file: string): FlowDocument {
-  const result = importFlow(readForeignFixture(file));
-  if (!result.ok) throw new Error(`${file}: ${result.error.message}`);
-  return result.flow;
 }
 
 function testRegistry(next: () => number): NodeTypeRegistry {
