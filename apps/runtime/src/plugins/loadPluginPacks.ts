@@ -25,12 +25,11 @@ export async function loadPluginPacks(modules: readonly string[], registry: Node
       const packs = findPacks(await importPack(name));
       if (packs.length === 0) throw new Error(`the module exports no plugin pack ({ name, definitions: [...] })`);
       for (const pack of packs) {
-        const fresh = pack.definitions.filter((impl) => registry.get(impl.spec.type) === undefined);
         const clash = pack.definitions.find((impl) => registry.get(impl.spec.type) !== undefined);
         if (clash) throw new Error(`node type "${clash.spec.type}" is already registered`);
-        registry.registerAll(fresh);
-        report.loaded.push({ module: name, pack: pack.name, types: fresh.map((impl) => impl.spec.type) });
-        logger.info({ plugin: name, pack: pack.name, types: fresh.length }, `plugin pack "${pack.name}" loaded`);
+        registry.registerAll(pack.definitions);
+        report.loaded.push({ module: name, pack: pack.name, types: pack.definitions.map((impl) => impl.spec.type) });
+        logger.info({ plugin: name, pack: pack.name, types: pack.definitions.length }, `plugin pack "${pack.name}" loaded`);
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
