@@ -127,20 +127,17 @@ function isCallerPort(event: EngineEvent): event is Extract<EngineEvent, { type:
   return event.type.startsWith('port.') && 'outputs' in event;
 }
 
-/**
- * The caller port event whose effects were applied last: an event is seen again by every node entered in its
- * (synchronous) macrostep, and a new caller event replaces it. One reference instead of a WeakSet entry per turn,
- * which the garbage collector had to sweep as an ephemeron.
- */
-let appliedInput: object | null = null;
+/** `SessionHost.appliedInput` for a machine run without a session (graph walks, which carry no caller data). */
+const hostless: { appliedInput: object | null } = { appliedInput: null };
 
 /**
  * What arriving at a node brings, folded into the node's entry so a turn costs one assignment per node:
  * a caller's port event (once: its variables, its outputs, a new turn) or the port the previous node took.
  */
 function arrive(tables: CompiledTables, context: EngineContext, event: EngineEvent, host: SessionHost | undefined): Arrival | null {
-  if (isCallerPort(event) && appliedInput !== event) {
-    appliedInput = event;
+  const applied = host ?? hostless;
+  if (isCallerPort(event) && applied.appliedInput !== event) {
+    applied.appliedInput = event;
     const port = event.type.slice('port.'.length);
     host?.note(context.node, `took ${port}`, port);
     emitAll(host, event.outputs);

@@ -49,6 +49,7 @@ export class FlowSession {
       note: (nodeId, text, port) => this.#recorder.note(nodeId, text, port),
       logger,
       secret: options.secrets ?? (() => undefined),
+      appliedInput: null,
       transferContext: (variables) => ({ variables: maskVariables(variables, compiled.info.sensitive), transcript: this.#recorder.all() }),
     };
     this.#actor = createWithHost(host, () =>

@@ -19,6 +19,12 @@ export interface SessionHost {
   note(nodeId: string, text: string, port?: string): void;
   logger: HandlerLogger;
   secret(name: string): string | undefined;
+  /**
+   * The caller port event whose effects were applied last: an event is seen again by every node entered in its
+   * (synchronous) macrostep, and a new caller event replaces it. Kept per session, so a collected value in its
+   * variables is never held past the session.
+   */
+  appliedInput: object | null;
   /** Masked variables and the whole transcript so far, for a transfer output. */
   transferContext(variables: Readonly<Record<string, unknown>>): { variables: Record<string, unknown>; transcript: TranscriptEntry[] };
 }
