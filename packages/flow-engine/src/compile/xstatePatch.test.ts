@@ -1,8 +1,9 @@
 import { assign, createActor, createMachine } from 'xstate';
 import { describe, expect, it } from 'vitest';
 
-// The engine runs on xstate 5.33.3 with `patches/xstate@5.33.3.patch` (snapshot clones and transition domains).
-// These tests pin what the patch must keep true, and that it is applied.
+// The engine runs on xstate 5.33.3 with `patches/xstate@5.33.3.patch` (snapshot clones, transition domains, state values
+// of chain configurations, transition candidates, history children, single transitions). These tests pin what the patch
+// must keep true, and that it is applied.
 describe('patched xstate', () => {
   const counter = createMachine({
     context: { count: 0 },
@@ -100,5 +101,87 @@ describe('patched xstate', () => {
     const actor = createActor(machine).start();
     for (let round = 0; round < 3; round++) actor.send({ type: 'again' });
     expect(entries).toBe(4);
+  });
+
+  it('is applied: snapshots in the same state of a machine without parallel regions share one frozen state value', () => {
+    const first = createActor(counter).start();
+    const second = createActor(counter).start();
+    first.send({ type: 'go' });
+    first.send({ type: 'back' });
+    expect(first.getSnapshot().value).toBe('idle');
+    const nested = createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: { on: { next: 'c' } }, c: {} } } } });
+    const one = createActor(nested).start();
+    const two = createActor(nested).start();
+    // Unpatched xstate builds a fresh value object for every snapshot.
+    expect(one.getSnapshot().value).toBe(two.getSnapshot().value);
+    expect(Object.isFrozen(one.getSnapshot().value)).toBe(true);
+    one.send({ type: 'next' });
+    expect(one.getSnapshot().value).toEqual({ a: 'c' });
+    expect(two.getSnapshot().value).toEqual({ a: 'b' });
+    expect(second.getSnapshot().value).toBe('idle');
+  });
+
+  it('builds the value of a parallel configuration from all its regions, and tags from every active node', () => {
+    const machine = createMachine({
+      type: 'parallel',
+      states: {
+        call: { initial: 'ringing', states: { ringing: { tags: ['alerting'], on: { answer: 'talking' } }, talking: { tags: ['busy'] } } },
+        hold: { initial: 'off', tags: ['hold-capable'], states: { off: { on: { hold: 'on' } }, on: { tags: ['busy'] } } },
+      },
+    });
+    const actor = createActor(machine).start();
+    expect(actor.getSnapshot().value).toEqual({ call: 'ringing', hold: 'off' });
+    expect([...actor.getSnapshot().tags].toSorted()).toEqual(['alerting', 'hold-capable']);
+    actor.send({ type: 'answer' });
+    actor.send({ type: 'hold' });
+    expect(actor.getSnapshot().value).toEqual({ call: 'talking', hold: 'on' });
+    expect([...actor.getSnapshot().tags].toSorted()).toEqual(['busy', 'hold-capable']);
+  });
+
+  it('picks candidates per event type, with wildcard descriptors after the exact one and guards in order', () => {
+    const seen: string[] = [];
+    const machine = createMachine({
+      context: { open: false },
+      initial: 'menu',
+      states: {
+        menu: {
+          on: {
+            'port.1': [{ guard: ({ context }) => context.open, target: 'open' }, { target: 'closed' }],
+            'port.*': { target: 'other', actions: ({ event }) => seen.push(event.type) },
+          },
+        },
+        open: {},
+        closed: { on: { back: 'menu' } },
+        other: { on: { back: 'menu' } },
+      },
+    });
+    const actor = createActor(machine).start();
+    actor.send({ type: 'port.1' });
+    expect(actor.getSnapshot().value).toBe('closed');
+    actor.send({ type: 'back' });
+    actor.send({ type: 'port.2' });
+    actor.send({ type: 'back' });
+    actor.send({ type: 'port.3' });
+    expect(actor.getSnapshot().value).toBe('other');
+    expect(seen).toEqual(['port.2', 'port.3']);
+  });
+
+  it('keeps a shallow history for a state entered from a single transition, per actor', () => {
+    const machine = createMachine({
+      initial: 'menu',
+      states: {
+        menu: { initial: 'main', states: { main: { on: { cards: 'cards' } }, cards: {}, last: { type: 'history' } }, on: { agent: 'agent' } },
+        agent: { on: { done: 'menu.last' } },
+      },
+    });
+    const moved = createActor(machine).start();
+    const stayed = createActor(machine).start();
+    moved.send({ type: 'cards' });
+    for (const actor of [moved, stayed]) {
+      actor.send({ type: 'agent' });
+      actor.send({ type: 'done' });
+    }
+    expect(moved.getSnapshot().value).toEqual({ menu: 'cards' });
+    expect(stayed.getSnapshot().value).toEqual({ menu: 'main' });
   });
 });
