@@ -1,4 +1,5 @@
 import type { CompiledIntent, CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
+import { startState } from './engineContext.ts';
 import { createEngineSetup } from './engineMachine.ts';
 
 type EngineMachineConfig = Parameters<ReturnType<typeof createEngineSetup>['createMachine']>[0];
@@ -36,24 +37,7 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
   }
   return createEngineSetup(tables).createMachine({
     id: 'flow',
-    context: ({ input }) => ({
-      channel: input.channel,
-      locale: input.locale,
-      node: startKey,
-      variables: input.variables,
-      visit: 0,
-      turn: 0,
-      startedAt: input.startedAt,
-      steps: 0,
-      loops: {},
-      noInput: 0,
-      noMatch: 0,
-      confirm: null,
-      port: null,
-      attempt: 0,
-      frames: [],
-      end: null,
-    }),
+    context: ({ input }) => ({ state: startState(input, startKey) }),
     initial: localKey(startKey),
     on,
     states: { ...statesOf(ctx, null), [END_STATE_ID]: { id: END_STATE_ID, type: 'final' } },

@@ -9,7 +9,7 @@ import { createNodeScope, isRecord, resolveLocale } from './nodeScope.ts';
  * non-object result or a port the node does not have all become the `error` port with a log line.
  */
 export async function callNodeHandler(node: CompiledNode, host: SessionHost, signal: AbortSignal): Promise<AsyncOutcome> {
-  const context = host.context();
+  const state = host.state();
   const nodeId = node.node.id;
   const fail = (reason: string): AsyncOutcome => {
     host.logger.error({ nodeId, reason }, `node "${nodeId}" took its error port: ${reason}`);
@@ -21,16 +21,16 @@ export async function callNodeHandler(node: CompiledNode, host: SessionHost, sig
   if (!handler) return fail(`no handler registered for node type "${node.node.type}"${handlerName(node)}`);
   let result: unknown;
   try {
-    const scope = createNodeScope(node, context, host.tables, host.now);
+    const scope = createNodeScope(node, state, host.tables, host.now);
     const args: HandlerArgs = {
       config: node.node.config,
-      variables: context.variables,
+      variables: state.variables,
       args: runtime?.args ? runtime.args(node.node.config, scope) : {},
       secret: host.secret,
       signal,
       logger: host.logger,
-      idempotencyKey: `${host.sessionId}:${nodeId}:${context.visit}`,
-      session: { id: host.sessionId, channel: context.channel, locale: resolveLocale(node.flow, context.locale) },
+      idempotencyKey: `${host.sessionId}:${nodeId}:${state.visit}`,
+      session: { id: host.sessionId, channel: state.channel, locale: resolveLocale(node.flow, state.locale) },
     };
     result = await handler(args);
   } catch (error) {

@@ -8,10 +8,10 @@ export interface SubflowFrame {
 }
 
 /**
- * The machine context: everything a session needs to resume, kept small because it is persisted with
- * every snapshot. Node keys are compiled state keys (`node` or `subflowNode/childNode`).
+ * Where a session is and what it has collected: everything it needs to resume, kept small because it is persisted
+ * with every snapshot. Node keys are compiled state keys (`node` or `subflowNode/childNode`).
  */
-export interface EngineContext {
+export interface EngineState {
   channel: Channel;
   locale: Locale;
   /** The node the session is at. */
@@ -32,13 +32,22 @@ export interface EngineContext {
   /** Port awaiting the caller's yes after a low-confidence recognition, or null. */
   confirm: string | null;
   /** Variables the answer awaiting confirmation sets on yes (an ask's slot value), or null. */
-  confirmVariables?: Record<string, unknown> | null;
+  confirmVariables: Record<string, unknown> | null;
   /** Port chosen by the last automatic or async node. */
   port: string | null;
   /** Attempts used at the current async node. */
   attempt: number;
   frames: SubflowFrame[];
   end: { reason: EndReason; outcome?: string } | null;
+}
+
+/**
+ * The machine context: one {@link EngineState} record, replaced whole by every action that changes it. An xstate
+ * `assign` copies the context property by property into a fresh object; with one property that copy is trivial, and
+ * the engine builds each new record as one object literal (a node entry changes most of its fields anyway).
+ */
+export interface EngineContext {
+  state: EngineState;
 }
 
 /** What a session starts its machine with. */
@@ -71,12 +80,18 @@ export interface AsyncOutcome {
   variables: Record<string, unknown>;
 }
 
+/** The state a session starts in, at its start node before entering it. */
+export function startState(input: EngineInput, node: string): EngineState {
+  const { channel, locale, variables, startedAt } = input;
+  // Fields in the order of every other state literal (enterNode), so all states share one object shape.
+  return { channel, locale, node, variables, visit: 0, turn: 0, startedAt, steps: 0, loops: {}, noInput: 0, noMatch: 0, confirm: null, confirmVariables: null, port: null, attempt: 0, frames: [], end: null };
+}
+
+const witnessInput: EngineInput = { channel: 'chat', locale: '', variables: {}, startedAt: 0 };
+
 /** Type witnesses for `setup({ types })`: real values of the declared types, so no casts are needed. */
 export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput } = {
-  context: {
-    channel: 'chat', locale: '', node: '', variables: {}, visit: 0, turn: 0, startedAt: 0, steps: 0, loops: {},
-    noInput: 0, noMatch: 0, confirm: null, port: null, attempt: 0, frames: [], end: null,
-  },
+  context: { state: startState(witnessInput, '') },
   events: { type: 'end', reason: 'completed' },
-  input: { channel: 'chat', locale: '', variables: {}, startedAt: 0 },
+  input: witnessInput,
 };

@@ -3,7 +3,7 @@ import type { EndReason } from '../session/sessionEvents.ts';
 import { hostOf } from '../session/sessionHost.ts';
 import { callNodeHandler } from './callNodeHandler.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
-import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEvent } from './engineContext.ts';
+import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEvent, type EngineState } from './engineContext.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import { assignDeclared, emitAll, enterNode, isVariables, type Arrival } from './enterNode.ts';
 import { createNodeScope, isRecord } from './nodeScope.ts';
@@ -21,12 +21,13 @@ function outcomeOf(event: unknown): AsyncOutcome | undefined {
   return typeof port === 'string' && isVariables(variables) ? { port, variables } : undefined;
 }
 
-function endWith(system: object, reason: EndReason, nodeId?: string): Partial<EngineContext> {
+function endWith(state: EngineState, system: object, reason: EndReason, nodeId?: string): EngineContext {
   hostOf(system)?.output(nodeId === undefined ? { type: 'end', reason } : { type: 'end', nodeId, reason });
-  return { end: { reason } };
+  return { state: { ...state, end: { reason } } };
 }
 
-const afterInput = (context: EngineContext): Partial<EngineContext> => ({ turn: context.turn + 1, steps: 0, loops: {} });
+/** The state after caller input that a node answers itself (no port taken): a new turn, with fresh per-turn guards. */
+const afterInput = (state: EngineState, changes: Partial<EngineState>): EngineContext => ({ state: { ...state, turn: state.turn + 1, steps: 0, loops: {}, ...changes } });
 
 /**
  * The engine's xstate setup for one compiled flow: named implementations over the flow's node tables, so
@@ -43,80 +44,80 @@ export function createEngineSetup(tables: CompiledTables) {
       }),
     },
     delays: {
-      backoff: ({ context }) => Math.min(250 * 2 ** Math.max(context.attempt - 1, 0), 8000),
+      backoff: ({ context }) => Math.min(250 * 2 ** Math.max(context.state.attempt - 1, 0), 8000),
     },
     guards: {
-      loopLimit: ({ context }, params: { steps: number; sameNode: number }) =>
-        context.steps > params.steps || (context.loops[context.node] ?? 0) > params.sameNode,
-      portIs: ({ context }, params: { port: string }) => context.port === params.port,
+      loopLimit: ({ context: { state } }, params: { steps: number; sameNode: number }) =>
+        state.steps > params.steps || (state.loops[state.node] ?? 0) > params.sameNode,
+      portIs: ({ context }, params: { port: string }) => context.state.port === params.port,
       outcomeIs: ({ event }, params: { port: string }) => outcomeOf(event)?.port === params.port,
-      canRetry: ({ context }, params: { retries: number }) => context.attempt < params.retries,
+      canRetry: ({ context }, params: { retries: number }) => context.state.attempt < params.retries,
       retryOnFailure: ({ context, event }, params: { retries: number }) => {
         const port = outcomeOf(event)?.port;
-        return (port === 'error' || port === 'timeout') && context.attempt < params.retries;
+        return (port === 'error' || port === 'timeout') && context.state.attempt < params.retries;
       },
-      endsSession: ({ context }) => context.end !== null,
+      endsSession: ({ context }) => context.state.end !== null,
     },
     actions: {
-      enterNode: assign(({ context, event, system }, params: { key: string }) => {
+      enterNode: assign(({ context: { state }, event, system }, params: { key: string }) => {
         const host = hostOf(system);
-        return enterNode(context, arrive(tables, context, event, host), nodeOf(tables, params.key), tables, host);
+        return { state: enterNode(state, arrive(tables, state, event, host), nodeOf(tables, params.key), tables, host) };
       }),
       took: ({ context, system }, params: { port: string }) => {
-        hostOf(system)?.note(context.node, `took ${params.port}`, params.port);
+        hostOf(system)?.note(context.state.node, `took ${params.port}`, params.port);
       },
-      applyOutcome: assign(({ context, event, system }) => {
+      applyOutcome: assign(({ context: { state }, event, system }) => {
         const outcome = outcomeOf(event);
         if (!outcome) return {};
-        return { port: outcome.port, variables: assignDeclared(nodeOf(tables, context.node), context.variables, outcome.variables, hostOf(system)) };
+        return { state: { ...state, port: outcome.port, variables: assignDeclared(nodeOf(tables, state.node), state.variables, outcome.variables, hostOf(system)) } };
       }),
-      reprompt: assign(({ context, event, system }) => {
+      reprompt: assign(({ context: { state }, event, system }) => {
         if (event.type !== 'retry') return {};
         const host = hostOf(system);
-        const node = nodeOf(tables, context.node);
+        const node = nodeOf(tables, state.node);
         emitAll(host, event.outputs);
-        const counted = event.reason === 'noInput' ? { noInput: context.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: context.noMatch + 1 };
-        const next = { ...context, ...afterInput(context), ...counted, confirm: null, confirmVariables: null };
+        const counted = event.reason === 'noInput' ? { noInput: state.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: state.noMatch + 1 };
+        const next = afterInput(state, { ...counted, confirm: null, confirmVariables: null });
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
-          const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
+          const attempt = event.reason === 'noInput' ? next.state.noInput : event.reason === 'repeat' ? 0 : next.state.noMatch;
           const reprompt = repromptFor(node, event.reason, attempt);
-          const scope = createNodeScope(node, next, tables, host ? host.now : Date.now);
+          const scope = createNodeScope(node, next.state, tables, host ? host.now : Date.now);
           emitAll(host, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
         }
         return next;
       }),
-      askConfirm: assign(({ context, event, system }) => {
+      askConfirm: assign(({ context: { state }, event, system }) => {
         if (event.type !== 'confirm') return {};
         emitAll(hostOf(system), event.outputs);
-        return { ...afterInput(context), confirm: event.port, confirmVariables: event.variables ?? null };
+        return afterInput(state, { confirm: event.port, confirmVariables: event.variables ?? null });
       }),
-      countAttempt: assign(({ context }) => ({ attempt: context.attempt + 1 })),
-      jump: assign(({ context }) => {
+      countAttempt: assign(({ context: { state } }) => ({ state: { ...state, attempt: state.attempt + 1 } })),
+      jump: assign(({ context: { state } }) => {
         // A global intent may leave an inlined subflow: the caller's own variables come back.
-        const outer = context.frames[0];
-        return { ...afterInput(context), ...(outer ? { variables: outer.variables, frames: [] } : {}) };
+        const outer = state.frames[0];
+        return afterInput(state, outer ? { variables: outer.variables, frames: [] } : {});
       }),
-      leaveSubflow: assign(({ context }, params: { key: string }) => {
-        const frame = context.frames.at(-1);
+      leaveSubflow: assign(({ context: { state } }, params: { key: string }) => {
+        const frame = state.frames.at(-1);
         if (!frame) return {};
         const node = nodeOf(tables, params.key);
         const runtime = node.impl.runtime;
         const variables = { ...frame.variables };
         if (runtime?.kind === 'subflow') {
-          for (const [parentVar, childVar] of Object.entries(runtime.outputs(node.node.config))) variables[parentVar] = context.variables[childVar];
+          for (const [parentVar, childVar] of Object.entries(runtime.outputs(node.node.config))) variables[parentVar] = state.variables[childVar];
         }
-        return { frames: context.frames.slice(0, -1), variables, node: params.key };
+        return { state: { ...state, frames: state.frames.slice(0, -1), variables, node: params.key } };
       }),
-      endSession: assign(({ system }, params: { reason: EndReason }) => endWith(system, params.reason)),
-      endFromEvent: assign(({ event, system }) => (event.type === 'end' ? endWith(system, event.reason) : {})),
-      dangling: assign(({ context, system }, params: { port: string | null }) => {
+      endSession: assign(({ context: { state }, system }, params: { reason: EndReason }) => endWith(state, system, params.reason)),
+      endFromEvent: assign(({ context: { state }, event, system }) => (event.type === 'end' ? endWith(state, system, event.reason) : {})),
+      dangling: assign(({ context: { state }, system }, params: { port: string | null }) => {
         const host = hostOf(system);
-        const node = nodeOf(tables, context.node);
-        const port = params.port ?? context.port ?? 'unknown';
+        const node = nodeOf(tables, state.node);
+        const port = params.port ?? state.port ?? 'unknown';
         host?.logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
         host?.note(node.node.id, `port ${port} has no edge`, port);
-        return endWith(system, 'error', node.node.id);
+        return endWith(state, system, 'error', node.node.id);
       }),
     },
   });
@@ -134,17 +135,17 @@ const hostless: { appliedInput: object | null } = { appliedInput: null };
  * What arriving at a node brings, folded into the node's entry so a turn costs one assignment per node:
  * a caller's port event (once: its variables, its outputs, a new turn) or the port the previous node took.
  */
-function arrive(tables: CompiledTables, context: EngineContext, event: EngineEvent, host: SessionHost | undefined): Arrival | null {
+function arrive(tables: CompiledTables, state: EngineState, event: EngineEvent, host: SessionHost | undefined): Arrival | null {
   const applied = host ?? hostless;
   if (isCallerPort(event) && applied.appliedInput !== event) {
     applied.appliedInput = event;
     const port = event.type.slice('port.'.length);
-    host?.note(context.node, `took ${port}`, port);
+    host?.note(state.node, `took ${port}`, port);
     emitAll(host, event.outputs);
-    const variables = event.variables ? assignDeclared(nodeOf(tables, context.node), context.variables, event.variables, host) : context.variables;
-    return { turn: context.turn + 1, variables };
+    const variables = event.variables ? assignDeclared(nodeOf(tables, state.node), state.variables, event.variables, host) : state.variables;
+    return { turn: state.turn + 1, variables };
   }
-  if (context.port !== null) host?.note(context.node, `took ${context.port}`, context.port);
+  if (state.port !== null) host?.note(state.node, `took ${state.port}`, state.port);
   return null;
 }
 

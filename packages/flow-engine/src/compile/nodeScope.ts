@@ -1,21 +1,21 @@
 import type { Channel, FlowSettings, LocalizedText, Locale, Prompt } from '@omniflow/flow-schema';
 import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
 import type { CompiledNode, CompiledTables, FlowInfo } from './compiledFlowTypes.ts';
-import type { EngineContext } from './engineContext.ts';
+import type { EngineState } from './engineContext.ts';
 
 /** The mask shown in place of sensitive values. */
 export const MASK = '****';
 
 /**
- * Builds the scope a node runtime runs with, from the machine context and the session clock; `variables` stand in for
- * the context's when an entry has just changed them.
+ * Builds the scope a node runtime runs with, from the session's state and clock; `variables` stand in for the
+ * state's when an entry has just changed them.
  */
-export function createNodeScope(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number, variables = context.variables): NodeScope {
-  return new ContextScope(node, context, tables, now, variables);
+export function createNodeScope(node: CompiledNode, state: EngineState, tables: CompiledTables, now: () => number, variables = state.variables): NodeScope {
+  return new StateScope(node, state, tables, now, variables);
 }
 
-/** A NodeScope over one machine context; methods live on the prototype because a scope is built per node entry. */
-class ContextScope implements NodeScope {
+/** A NodeScope over one engine state; methods live on the prototype because a scope is built per node entry. */
+class StateScope implements NodeScope {
   readonly nodeId: string;
   readonly channel: Channel;
   readonly locale: Locale;
@@ -27,11 +27,11 @@ class ContextScope implements NodeScope {
   readonly #tables: CompiledTables;
   #withImplicit: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(node: CompiledNode, context: EngineContext, tables: CompiledTables, now: () => number, variables: Readonly<Record<string, unknown>>) {
+  constructor(node: CompiledNode, state: EngineState, tables: CompiledTables, now: () => number, variables: Readonly<Record<string, unknown>>) {
     const flow = node.flow;
     this.nodeId = node.node.id;
-    this.channel = context.channel;
-    this.locale = resolveLocale(flow, context.locale);
+    this.channel = state.channel;
+    this.locale = resolveLocale(flow, state.locale);
     this.defaultLocale = flow.defaultLocale;
     this.variables = variables;
     this.sensitive = flow.sensitive;

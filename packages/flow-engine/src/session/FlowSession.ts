@@ -2,14 +2,15 @@ import type { Channel } from '@omniflow/flow-schema';
 import { createActor, type Actor } from 'xstate';
 import type { EngineMachine } from '../compile/buildMachine.ts';
 import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
-import type { EngineContext, EngineEvent } from '../compile/engineContext.ts';
+import type { EngineEvent, EngineState } from '../compile/engineContext.ts';
 import { resolveLocale } from '../compile/nodeScope.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import { decideTurn } from './decideTurn.ts';
 import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
 import { createWithHost, type SessionHost } from './sessionHost.ts';
 import type { InputEvent } from './sessionEvents.ts';
-import type { FlowSessionOptions, SessionClock, SessionSnapshot, TurnResult } from './sessionTypes.ts';
+import { migrateSnapshot, SNAPSHOT_FORMAT } from './migrateSnapshot.ts';
+import type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSnapshot, TurnResult } from './sessionTypes.ts';
 
 const silentLogger: HandlerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -44,7 +45,7 @@ export class FlowSession {
       sessionId: this.id,
       tables: compiled.tables,
       now: this.#now,
-      context: () => this.#context(),
+      state: () => this.#state(),
       output: (event) => this.#recorder.output(event),
       note: (nodeId, text, port) => this.#recorder.note(nodeId, text, port),
       logger,
@@ -84,7 +85,8 @@ export class FlowSession {
   }
 
   /** Resumes a session from its snapshot; a handler in flight when it was taken runs again (same idempotency key). */
-  static restore(compiled: CompiledFlow, snapshot: SessionSnapshot, options: FlowSessionOptions): FlowSession {
+  static restore(compiled: CompiledFlow, stored: SessionSnapshot | LegacySessionSnapshot, options: FlowSessionOptions): FlowSession {
+    const snapshot = migrateSnapshot(stored);
     if (snapshot.flowId !== compiled.flow.id || snapshot.flowHash !== compiled.hash) {
       throw new Error(`Snapshot of flow "${snapshot.flowId}" version ${snapshot.flowHash} cannot resume on "${compiled.flow.id}" version ${compiled.hash}; restore it with the flow version the session started on.`);
     }
@@ -139,14 +141,14 @@ export class FlowSession {
 
   /** The session's state as plain JSON (without the transcript). */
   snapshot(): SessionSnapshot {
-    const context = this.#context();
+    const state = this.#state();
     return {
-      format: 1,
+      format: SNAPSHOT_FORMAT,
       flowId: this.#compiled.flow.id,
       flowHash: this.#compiled.hash,
       sessionId: this.id,
-      channel: context.channel,
-      locale: context.locale,
+      channel: state.channel,
+      locale: state.locale,
       machine: this.#actor.getPersistedSnapshot(),
     };
   }
@@ -171,11 +173,11 @@ export class FlowSession {
   /** Records the caller's input and decides the machine event for it (or answers an ended session at once). */
   #begin(input: InputEvent): TurnResult | { event: EngineEvent } | Promise<EngineEvent> {
     if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
-    const context = this.#context();
+    const state = this.#state();
     const node = this.#currentNode();
     this.#recorder.hold();
     this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false);
-    const decided = this.#decide(input, context, node);
+    const decided = this.#decide(input, state, node);
     return decided instanceof Promise ? decided : { event: decided };
   }
 
@@ -186,18 +188,18 @@ export class FlowSession {
     return this.#finishTurn();
   }
 
-  #decide(input: InputEvent, context: EngineContext, node: CompiledNode | undefined): EngineEvent | Promise<EngineEvent> {
+  #decide(input: InputEvent, state: EngineState, node: CompiledNode | undefined): EngineEvent | Promise<EngineEvent> {
     if (input.type === 'hangup') return { type: 'end', reason: 'hangup' };
     const settings = this.#compiled.info.settings;
-    if (settings.maxTurns !== undefined && context.turn >= settings.maxTurns) return { type: 'end', reason: 'maxTurns' };
-    if (settings.maxDurationSeconds !== undefined && this.#now() - context.startedAt > settings.maxDurationSeconds * 1000) {
+    if (settings.maxTurns !== undefined && state.turn >= settings.maxTurns) return { type: 'end', reason: 'maxTurns' };
+    if (settings.maxDurationSeconds !== undefined && this.#now() - state.startedAt > settings.maxDurationSeconds * 1000) {
       return { type: 'end', reason: 'maxDuration' };
     }
     if (!node) return { type: 'end', reason: 'error' };
     return decideTurn({
       compiled: this.#compiled,
       node,
-      context,
+      state,
       input,
       now: this.#now,
       logger: this.#options.logger ?? silentLogger,
@@ -230,16 +232,16 @@ export class FlowSession {
       transcript,
       status: ended ? 'ended' : 'active',
       nodeId: node ? node.node.id : null,
-      variables: maskVariables(this.#context().variables, this.#compiled.info.sensitive),
+      variables: maskVariables(this.#state().variables, this.#compiled.info.sensitive),
     };
   }
 
-  #context(): EngineContext {
-    return this.#actor.getSnapshot().context;
+  #state(): EngineState {
+    return this.#actor.getSnapshot().context.state;
   }
 
   #currentNode(): CompiledNode | undefined {
-    return this.#compiled.tables.nodes.get(this.#context().node);
+    return this.#compiled.tables.nodes.get(this.#state().node);
   }
 
   #initialVariables(logger: HandlerLogger): Record<string, unknown> {

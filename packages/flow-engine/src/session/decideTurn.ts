@@ -1,5 +1,5 @@
 import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
-import type { EngineContext, EngineEvent } from '../compile/engineContext.ts';
+import type { EngineEvent, EngineState } from '../compile/engineContext.ts';
 import { createNodeScope, resolveLocale } from '../compile/nodeScope.ts';
 import { retryPolicyOf } from '../compile/retryPolicyOf.ts';
 import type { CallerInput, InputOutcome, NodeScope } from '../nodeTypes/nodeRuntime.ts';
@@ -13,7 +13,7 @@ import { confirmOutputs } from '../nodes/confirmOutputs.ts';
 export interface DecideTurnArgs {
   compiled: CompiledFlow;
   node: CompiledNode;
-  context: EngineContext;
+  state: EngineState;
   input: CallerInput | { type: 'noInput' };
   now: () => number;
   logger: HandlerLogger;
@@ -25,28 +25,28 @@ export interface DecideTurnArgs {
  * retry policy, or a global intent's jump (asynchronous only when an intent matcher must be asked).
  * A runtime that throws counts as no match (and is logged).
  */
-export function decideTurn({ compiled, node, context, input, now, logger, intentMatcher }: DecideTurnArgs): EngineEvent | Promise<EngineEvent> {
+export function decideTurn({ compiled, node, state, input, now, logger, intentMatcher }: DecideTurnArgs): EngineEvent | Promise<EngineEvent> {
   const runtime = node.impl.runtime;
   if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
-  if (input.type === 'noInput') return retryOrLeave(node, context, 'noInput', [], logger);
-  const scope = createNodeScope(node, context, compiled.tables, now);
-  if (context.confirm !== null) {
+  if (input.type === 'noInput') return retryOrLeave(node, state, 'noInput', [], logger);
+  const scope = createNodeScope(node, state, compiled.tables, now);
+  if (state.confirm !== null) {
     // Answering "Did you say …?": yes takes the heard port, anything else asks the question of the node again.
     const yes = readYesNo(input, scope.locale);
-    if (yes === true) return leave(node, context.confirm, [], context.confirmVariables ?? undefined, logger);
-    return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'noMatch', [], logger);
+    if (yes === true) return leave(node, state.confirm, [], state.confirmVariables ?? undefined, logger);
+    return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, state, 'noMatch', [], logger);
   }
   if (runtime.freeForm?.(node.node.config) && input.type !== 'dtmf' && compiled.intents.length > 0) {
     // Free text would swallow "agent": give global intents the first word.
-    return matchIntent(compiled, input, scope.locale, intentMatcher).then((intent) => (intent ? { type: `intent.${intent}` } : readInput(compiled, node, context, input, scope, logger, intentMatcher)));
+    return matchIntent(compiled, input, scope.locale, intentMatcher).then((intent) => (intent ? { type: `intent.${intent}` } : readInput(compiled, node, state, input, scope, logger, intentMatcher)));
   }
-  return readInput(compiled, node, context, input, scope, logger, intentMatcher);
+  return readInput(compiled, node, state, input, scope, logger, intentMatcher);
 }
 
 function readInput(
   compiled: CompiledFlow,
   node: CompiledNode,
-  context: EngineContext,
+  state: EngineState,
   input: CallerInput,
   scope: NodeScope,
   logger: HandlerLogger,
@@ -69,12 +69,12 @@ function readInput(
     case 'confirm':
       return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard), ...(outcome.variables ? { variables: outcome.variables } : {}) };
     case 'invalid':
-      return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'invalid', outcome.outputs, logger);
+      return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, state, 'invalid', outcome.outputs, logger);
     case 'noMatch': {
       // A keypad entry that is not an answer here but is exactly a global intent's key takes the intent ("0#" = agent).
-      const fallback = keypadIntentEvent(compiled, input) ?? retryOrLeave(node, context, 'noMatch', [], logger);
+      const fallback = keypadIntentEvent(compiled, input) ?? retryOrLeave(node, state, 'noMatch', [], logger);
       if (compiled.intents.length === 0 || input.type === 'dtmf') return fallback;
-      return matchIntent(compiled, input, resolveLocale(node.flow, context.locale), intentMatcher).then((intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback));
+      return matchIntent(compiled, input, resolveLocale(node.flow, state.locale), intentMatcher).then((intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback));
     }
   }
 }
@@ -109,9 +109,9 @@ async function matchIntent(compiled: CompiledFlow, input: Exclude<CallerInput, {
   }
 }
 
-function retryOrLeave(node: CompiledNode, context: EngineContext, reason: 'noInput' | 'noMatch' | 'invalid', outputs: OutputEvent[], logger: HandlerLogger): EngineEvent {
+function retryOrLeave(node: CompiledNode, state: EngineState, reason: 'noInput' | 'noMatch' | 'invalid', outputs: OutputEvent[], logger: HandlerLogger): EngineEvent {
   const kind = reason === 'noInput' ? 'noInput' : 'noMatch';
-  const used = kind === 'noInput' ? context.noInput : context.noMatch;
+  const used = kind === 'noInput' ? state.noInput : state.noMatch;
   if (used < retryPolicyOf(node, kind).maxRetries) return { type: 'retry', reason, outputs };
   return leave(node, kind, outputs, undefined, logger);
 }

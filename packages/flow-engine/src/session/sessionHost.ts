@@ -1,5 +1,5 @@
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
-import type { EngineContext } from '../compile/engineContext.ts';
+import type { EngineState } from '../compile/engineContext.ts';
 import type { CompiledTables } from '../compile/compiledFlowTypes.ts';
 import type { OutputEvent, TranscriptEntry } from './sessionEvents.ts';
 
@@ -12,8 +12,8 @@ export interface SessionHost {
   sessionId: string;
   tables: CompiledTables;
   now(): number;
-  /** The live machine context (handlers read variables from it). */
-  context(): EngineContext;
+  /** The session's live state (handlers read variables from it). */
+  state(): EngineState;
   output(event: OutputEvent): void;
   /** Adds a `system` transcript line (a port taken, an error). */
   note(nodeId: string, text: string, port?: string): void;

@@ -42,7 +42,8 @@ export interface TurnResult {
 
 /** A session's persisted state: plain JSON, small, without the transcript. */
 export interface SessionSnapshot {
-  format: 1;
+  /** 2 since the machine context holds the session's state as one record; `FlowSession.restore` also takes format 1. */
+  format: 2;
   flowId: string;
   /** The compiled flow version's hash; restoring into another version is refused. */
   flowHash: string;
@@ -50,4 +51,9 @@ export interface SessionSnapshot {
   channel: Channel;
   locale: Locale;
   machine: Snapshot<unknown>;
+}
+
+/** A snapshot written before format 2, whose machine context was the state record itself; restoring migrates it. */
+export interface LegacySessionSnapshot extends Omit<SessionSnapshot, 'format'> {
+  format: 1;
 }

@@ -39,18 +39,17 @@ export function walkFlowGraph(compiled: CompiledFlow, options: WalkFlowGraphOpti
   const intents: EventObject[] = compiled.intents.map(({ intent }) => ({ type: `intent.${intent.id}` }));
   // Only the events the resting node listens to (plus global intents): the walk stays fast on real flows.
   const events = (state: { context: unknown }): EventObject[] => {
-    const node = isRecord(state.context) ? state.context['node'] : undefined;
+    const node = engineStateOf(state.context)['node'];
     return [...(typeof node === 'string' ? (byNode.get(node) ?? []) : []), ...intents];
   };
   const input = { channel: options.channel ?? 'dtmf', locale: options.locale ?? compiled.info.defaultLocale, variables: { ...compiled.info.defaults, ...options.variables }, startedAt: 0 };
   const paths = getShortestPaths(machine, { events, input, serializeState: restingState });
   const reached = new Set<string>();
   for (const path of paths) {
-    const context: unknown = path.state.context;
-    if (!isRecord(context)) continue;
-    if (typeof context['node'] === 'string') reached.add(context['node']);
+    const engineState = engineStateOf(path.state.context);
+    if (typeof engineState['node'] === 'string') reached.add(engineState['node']);
     // Nodes left without input in the same step are counted in `loops` until the next caller input.
-    if (isRecord(context['loops'])) for (const key of Object.keys(context['loops'])) reached.add(key);
+    if (isRecord(engineState['loops'])) for (const key of Object.keys(engineState['loops'])) reached.add(key);
   }
   return {
     paths: paths.length,
@@ -62,9 +61,14 @@ export function walkFlowGraph(compiled: CompiledFlow, options: WalkFlowGraphOpti
 
 /** A resting state: where the session is, what it holds and which nodes it just passed through. */
 function restingState(state: { value: unknown; status: string; context: unknown }): string {
-  const context = isRecord(state.context) ? state.context : {};
-  const loops = isRecord(context['loops']) ? Object.keys(context['loops']).toSorted() : [];
-  return JSON.stringify([state.value, state.status, context['variables'], context['noInput'], context['noMatch'], context['attempt'], context['confirm'], loops]);
+  const engineState = engineStateOf(state.context);
+  const loops = isRecord(engineState['loops']) ? Object.keys(engineState['loops']).toSorted() : [];
+  return JSON.stringify([state.value, state.status, engineState['variables'], engineState['noInput'], engineState['noMatch'], engineState['attempt'], engineState['confirm'], loops]);
+}
+
+/** The engine's state record in a machine context the graph walk hands over untyped (`{}` if there is none). */
+function engineStateOf(context: unknown): Record<string, unknown> {
+  return isRecord(context) && isRecord(context['state']) ? context['state'] : {};
 }
 
 /** Per compiled node key, the events the walk sends while the session rests there. */
