@@ -82,7 +82,7 @@ export interface AutomaticRuntime<Config> {
 /** Renders a prompt and maps caller input to a port (menu, ask). */
 export interface InteractiveRuntime<Config> {
   kind: 'interactive';
-  render(config: Config, scope: NodeScope, request: PromptRequest): OutputEvent[];
+  render(config: Config, scope: NodeScope, request: PromptRequest): readonly OutputEvent[];
   onInput(config: Config, input: CallerInput, scope: NodeScope): InputOutcome;
   /** Whether any text is an answer here (free text): global intents are then checked before the node. */
   freeForm?(config: Config): boolean;

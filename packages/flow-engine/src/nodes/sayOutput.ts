@@ -9,15 +9,10 @@ export function sayOutput(scope: NodeScope, prompt: Prompt, bargeIn: boolean, su
   if (scope.channel === 'chat' || suffix) {
     return { type: 'say', nodeId: scope.nodeId, text, locale: rendered.locale, bargeIn };
   }
-  return {
-    type: 'say',
-    nodeId: scope.nodeId,
-    text,
-    ...(rendered.ssml === undefined ? {} : { ssml: rendered.ssml }),
-    ...(rendered.audio === undefined ? {} : { audio: rendered.audio }),
-    locale: rendered.locale,
-    bargeIn,
-  };
+  const say: Extract<OutputEvent, { type: 'say' }> = { type: 'say', nodeId: scope.nodeId, text, locale: rendered.locale, bargeIn };
+  if (rendered.ssml !== undefined) say.ssml = rendered.ssml;
+  if (rendered.audio !== undefined) say.audio = rendered.audio;
+  return say;
 }
 
 /** Joins two sentences with one space, skipping empty parts. */

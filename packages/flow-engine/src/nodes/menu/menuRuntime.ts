@@ -18,16 +18,17 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
     const timeout = scope.settings.noInputTimeoutSeconds;
     const cache = renderCache.get(config);
     const cached = cache?.find((entry) => entry.intro === intro && entry.nodeId === scope.nodeId && entry.channel === scope.channel && entry.locale === scope.locale && entry.timeout === timeout);
-    if (cached) return [...cached.outputs];
+    if (cached) return cached.outputs;
     const outputs = renderFresh(config, scope, intro);
-    const entry: CachedMenu = { nodeId: scope.nodeId, channel: scope.channel, locale: scope.locale, timeout, intro, outputs: outputs.map(deepFreeze) };
+    const entry: CachedMenu = { nodeId: scope.nodeId, channel: scope.channel, locale: scope.locale, timeout, intro, outputs: deepFreeze(outputs) };
     if (!cache) renderCache.set(config, [entry]);
     else if (cache.length < 64) cache.push(entry);
     return outputs;
   },
   onInput(config, input, scope) {
     if (input.type === 'dtmf') {
-      const key = input.digits.replace(/#$/, '').charAt(0);
+      // The first key pressed; a lone `#` (entry ended without a key) is no key.
+      const key = input.digits === '#' ? '' : input.digits.charAt(0);
       if (config.repeatKey !== undefined && key === config.repeatKey) return { type: 'repeat' };
       return config.options.some((option) => option.key === key) ? { type: 'port', port: key } : { type: 'noMatch' };
     }
