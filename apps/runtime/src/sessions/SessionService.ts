@@ -100,6 +100,7 @@ export class SessionService {
         variables: request.callerData ?? {},
         secrets: this.#secrets,
         logger,
+        transcript: this.#storedTranscript(sessionId),
       });
       const snapshot = session.snapshot();
       await this.#store.createSession(
@@ -204,11 +205,18 @@ export class SessionService {
         pointer: '',
       });
     }
-    const transcript = (await this.#store.getTranscript(record.id)).filter(isTranscriptEntry);
     const session = FlowSession.restore(compiled, snapshotOf(stored), {
-      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript,
+      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript: this.#storedTranscript(record.id),
     });
     return { session, logger, turn: record.turn };
+  }
+
+  /**
+   * Every turn's entries are stored with the turn, so a session keeps no transcript in memory: a transfer loads the
+   * earlier turns from the store (and resuming a session reads none).
+   */
+  #storedTranscript(sessionId: string): () => Promise<TranscriptEntry[]> {
+    return async () => (await this.#store.getTranscript(sessionId)).filter(isTranscriptEntry);
   }
 
   #remember(sessionId: string, live: LiveSession): void {

@@ -82,6 +82,28 @@ describe('session snapshots at rest', () => {
     for (const file of files) expect(readFileSync(join(dataDir, file)).includes(PIN)).toBe(false);
   }, 60_000);
 
+  it('hands an agent the whole transcript on a transfer after a restart, earlier turns read from the store', async () => {
+    const dataDir = newDataDir();
+    const first = await runtimeOn(dataDir);
+    await first.api('POST', '/api/flows', { flow: longPinFlow('desk') });
+    await first.api('POST', '/api/flows/desk/publish', {});
+    const id: string = (await first.api('POST', '/api/sessions', { flowId: 'desk', channel: 'chat' })).body.session.sessionId;
+    expect((await first.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'mortgage rates' } })).body.session.nodeId).toBe('main');
+    await stop(first);
+
+    const second = await runtimeOn(dataDir);
+    const transferred = await second.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'agent' } });
+    const transfer = transferred.body.session.outputs.find((o: { type: string }) => o.type === 'transfer');
+    const stored: { text: string }[] = (await second.api('GET', `/api/sessions/${id}/transcript`)).body.transcript;
+    const texts = transfer.transcript.map((entry: { text: string }) => entry.text);
+    // The first process's turns, then this turn's caller line and port, each once; the transfer line follows it.
+    expect(texts).toEqual(stored.slice(0, texts.length).map((entry) => entry.text));
+    expect(texts.filter((text: string) => text === 'mortgage rates')).toHaveLength(1);
+    expect(texts.slice(0, 2)).toEqual(['took next', expect.stringMatching(/^Main menu/)]);
+    expect(texts.slice(-3)).toEqual(['agent', 'took 2', 'Connecting you to an agent.']);
+    expect(stored[texts.length]?.text).toBe('transfer to support');
+  }, 60_000);
+
   it('answers 410 for a tampered or moved snapshot, and only for that session', async () => {
     const dataDir = newDataDir();
     const first = await runtimeOn(dataDir);

@@ -6,6 +6,7 @@ import { buildTestFlow, en } from '../testing/buildTestFlow.ts';
 import { ManualClock } from '../testing/ManualClock.ts';
 import { startTestSession } from '../testing/startTestSession.ts';
 import { FlowSession } from './FlowSession.ts';
+import type { TranscriptEntry } from './sessionEvents.ts';
 
 const pinFlow = buildTestFlow(
   [
@@ -41,6 +42,44 @@ describe('FlowSession', () => {
     const transfer = turn.outputs.find((output) => output.type === 'transfer');
     expect(transfer).toMatchObject({ queue: 'cards', reason: 'PIN **** for card 4211', variables: { cardLastFour: '4211', pin: '****' } });
     expect(transfer?.type === 'transfer' && transfer.transcript.some((entry) => entry.text === '4211#')).toBe(true);
+  });
+
+  it('loads the earlier turns a host keeps only for a transfer, and puts them before the turn\'s own entries', async () => {
+    const kept: TranscriptEntry[] = [];
+    let loads = 0;
+    const loader = async () => (loads++, [...kept]);
+    const clock = new ManualClock();
+    const started = await FlowSession.start(compiled(pinFlow), { sessionId: 'host', channel: 'dtmf', transcript: loader, clock });
+    kept.push(...started.turn.transcript);
+    const first = await started.session.send({ type: 'dtmf', digits: '4211#' });
+    kept.push(...first.transcript);
+    expect(loads).toBe(0);
+    // The host stores the entries of every turn; a restored session (another process) keeps none of its own.
+    const restored = FlowSession.restore(compiled(pinFlow), JSON.parse(JSON.stringify(started.session.snapshot())), { sessionId: 'host', channel: 'dtmf', transcript: loader, clock });
+    const turn = await restored.send({ type: 'dtmf', digits: '9876' });
+    expect(loads).toBe(1);
+    const transfer = turn.outputs.find((output) => output.type === 'transfer');
+    const ownBeforeTransfer = turn.transcript.slice(0, turn.transcript.findIndex((entry) => entry.kind === 'transfer'));
+    expect(transfer?.type === 'transfer' && transfer.transcript).toEqual([...kept, ...ownBeforeTransfer]);
+    expect(ownBeforeTransfer.map((entry) => entry.text)).toEqual(['****', 'took next']);
+    // The session that took the first turns kept none of them either: the transfer has each entry once.
+    const same = await started.session.send({ type: 'dtmf', digits: '9876' });
+    expect(same.outputs.find((output) => output.type === 'transfer')).toEqual(transfer);
+  });
+
+  it('still transfers when the earlier transcript cannot be loaded, with this turn\'s entries and a warning', async () => {
+    const warnings: string[] = [];
+    const logger = { info: () => {}, error: () => {}, warn: (_fields: object, message: string) => void warnings.push(message) };
+    const failing = async (): Promise<TranscriptEntry[]> => {
+      throw new Error('store offline');
+    };
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 'offline', channel: 'dtmf', transcript: failing, logger });
+    await session.send({ type: 'dtmf', digits: '4211#' });
+    const turn = await session.send({ type: 'dtmf', digits: '9876' });
+    const transfer = turn.outputs.find((output) => output.type === 'transfer');
+    expect(transfer).toMatchObject({ queue: 'cards', variables: { cardLastFour: '4211', pin: '****' } });
+    expect(transfer?.type === 'transfer' && transfer.transcript.map((entry) => entry.text)).toEqual(['****', 'took next']);
+    expect(warnings).toEqual([expect.stringContaining('store offline')]);
   });
 
   it('masks a sensitive answer in the transcript, the variables and the transfer', async () => {

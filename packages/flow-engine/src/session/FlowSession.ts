@@ -8,9 +8,11 @@ import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import { decideTurn } from './decideTurn.ts';
 import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
 import { createWithHost, type SessionHost } from './sessionHost.ts';
-import type { InputEvent } from './sessionEvents.ts';
+import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
 import { migrateSnapshot, SNAPSHOT_FORMAT } from './migrateSnapshot.ts';
-import type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSnapshot, TurnResult } from './sessionTypes.ts';
+import type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSnapshot, TranscriptLoader, TurnResult } from './sessionTypes.ts';
+
+type TransferOutput = Extract<OutputEvent, { type: 'transfer' }>;
 
 const silentLogger: HandlerLogger = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -25,6 +27,10 @@ export class FlowSession {
   readonly #recorder: SessionRecorder;
   readonly #options: FlowSessionOptions;
   readonly #now: () => number;
+  /** Loads earlier turns' transcript for a transfer, when the host keeps it (else the recorder does). */
+  readonly #loadEarlier: TranscriptLoader | null;
+  /** Transfers of this turn still to be given the earlier turns' transcript the host keeps. */
+  #incomplete: TransferOutput[] = [];
   #wake: (() => void) | null = null;
   #failure: string | null = null;
   #queue: Promise<unknown> = Promise.resolve();
@@ -37,7 +43,9 @@ export class FlowSession {
     const clock = options.clock;
     this.#now = clock ? () => clock.now() : Date.now;
     const logger = options.logger ?? silentLogger;
-    this.#recorder = new SessionRecorder(this.#now, options.transcript ?? []);
+    const prior = options.transcript ?? [];
+    this.#loadEarlier = typeof prior === 'function' ? prior : null;
+    this.#recorder = new SessionRecorder(this.#now, typeof prior === 'function' ? null : prior);
     const actorClock = toActorClock(clock);
     const channel: Channel = snapshot?.channel ?? options.channel;
     const input = { channel, locale: resolveLocale(compiled.info, options.locale), variables: snapshot ? {} : this.#initialVariables(logger), startedAt: this.#now() };
@@ -46,12 +54,15 @@ export class FlowSession {
       tables: compiled.tables,
       now: this.#now,
       state: () => this.#state(),
-      output: (event) => this.#recorder.output(event),
+      output: (event) => {
+        if (event.type === 'transfer' && this.#loadEarlier) this.#incomplete.push(event);
+        this.#recorder.output(event);
+      },
       note: (nodeId, text, port) => this.#recorder.note(nodeId, text, port),
       logger,
       secret: options.secrets ?? (() => undefined),
       appliedInput: null,
-      transferContext: (variables) => ({ variables: maskVariables(variables, compiled.info.sensitive), transcript: this.#recorder.all() }),
+      transferContext: (variables) => ({ variables: maskVariables(variables, compiled.info.sensitive), transcript: this.#recorder.sofar() }),
     };
     this.#actor = createWithHost(host, () =>
       createActor(compiled.machine, {
@@ -81,7 +92,7 @@ export class FlowSession {
     const session = new FlowSession(compiled, options, undefined);
     session.#actor.start();
     await session.#settle();
-    return { session, turn: session.#finishTurn() };
+    return { session, turn: await session.#completed(session.#finishTurn()) };
   }
 
   /** Resumes a session from its snapshot; a handler in flight when it was taken runs again (same idempotency key). */
@@ -125,8 +136,8 @@ export class FlowSession {
     if (decided instanceof Promise) return this.#track(decided.then((event) => this.#apply(event)));
     if ('outputs' in decided) return Promise.resolve(decided);
     this.#actor.send(decided.event);
-    if (!this.#busy()) return Promise.resolve(this.#finishTurn());
-    return this.#track(this.#settle().then(() => this.#finishTurn()));
+    if (!this.#busy()) return this.#completed(this.#finishTurn());
+    return this.#track(this.#settle().then(() => this.#completed(this.#finishTurn())));
   }
 
   /** Counts a turn that waits as in flight until it settles, so the next turn queues behind it. */
@@ -185,7 +196,16 @@ export class FlowSession {
   async #apply(event: EngineEvent): Promise<TurnResult> {
     this.#actor.send(event);
     if (this.#busy()) await this.#settle();
-    return this.#finishTurn();
+    return this.#completed(this.#finishTurn());
+  }
+
+  /** The turn, once its transfers carry the transcript of earlier turns the host keeps. */
+  #completed(turn: TurnResult): Promise<TurnResult> {
+    const transfers = this.#incomplete;
+    const load = this.#loadEarlier;
+    if (transfers.length === 0 || !load) return Promise.resolve(turn);
+    this.#incomplete = [];
+    return prependEarlier(transfers, load, this.#options.logger ?? silentLogger, this.id).then(() => turn);
   }
 
   #decide(input: InputEvent, state: EngineState, node: CompiledNode | undefined): EngineEvent | Promise<EngineEvent> {
@@ -253,6 +273,17 @@ export class FlowSession {
     }
     return variables;
   }
+}
+
+/** Puts the earlier turns' transcript before each transfer's own; a failed load still lets the transfer go out. */
+async function prependEarlier(transfers: TransferOutput[], load: TranscriptLoader, logger: HandlerLogger, sessionId: string): Promise<void> {
+  let earlier: readonly TranscriptEntry[] = [];
+  try {
+    earlier = await load();
+  } catch (error) {
+    logger.warn({ sessionId, err: String(error) }, `the transfer carries this turn's transcript only: earlier turns could not be loaded (${String(error)})`);
+  }
+  for (const transfer of transfers) transfer.transcript = [...earlier, ...transfer.transcript];
 }
 
 function describeBadInput(input: unknown): string | null {

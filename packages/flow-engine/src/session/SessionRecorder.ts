@@ -1,20 +1,25 @@
 import { MASK } from '../compile/nodeScope.ts';
 import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
 
-/** Collects a turn's outputs and transcript lines, and keeps the whole transcript (outside the snapshot). */
+/**
+ * Collects a turn's outputs and transcript lines. It also keeps the transcript of earlier turns (outside the
+ * snapshot), unless the host keeps it: a transcript lives as long as the call, and holding a second copy of what
+ * the host stores anyway costs memory and garbage-collector time on every turn.
+ */
 export class SessionRecorder {
   #outputs: OutputEvent[] = [];
   #entries: TranscriptEntry[] = [];
-  readonly #history: TranscriptEntry[];
+  /** Entries of earlier turns, or null when the host keeps them. */
+  readonly #history: TranscriptEntry[] | null;
   readonly #now: () => number;
   #stampedAt = Number.NaN;
   #stamped = '';
   #holding = false;
   #fresh = false;
 
-  constructor(now: () => number, prior: readonly TranscriptEntry[]) {
+  constructor(now: () => number, prior: readonly TranscriptEntry[] | null) {
     this.#now = now;
-    this.#history = [...prior];
+    this.#history = prior ? [...prior] : null;
   }
 
   /** Records caller input as heard; input at a sensitive node is masked. */
@@ -55,15 +60,15 @@ export class SessionRecorder {
     this.#entries.push(entry);
   }
 
-  /** The whole transcript: earlier entries, then this session's (including the current turn). */
-  all(): TranscriptEntry[] {
-    return [...this.#history, ...this.#entries];
+  /** The transcript up to now: earlier turns' entries (none when the host keeps them), then the current turn's. */
+  sofar(): TranscriptEntry[] {
+    return this.#history ? [...this.#history, ...this.#entries] : [...this.#entries];
   }
 
   /** Ends the turn: hands out its outputs and entries and starts the next. */
   flush(): { outputs: OutputEvent[]; transcript: TranscriptEntry[] } {
     const turn = { outputs: this.#outputs, transcript: this.#entries };
-    for (const entry of this.#entries) this.#history.push(entry);
+    if (this.#history) for (const entry of this.#entries) this.#history.push(entry);
     this.#outputs = [];
     this.#entries = [];
     return turn;

@@ -25,7 +25,7 @@ export interface SessionHost {
    * variables is never held past the session.
    */
   appliedInput: object | null;
-  /** Masked variables and the whole transcript so far, for a transfer output. */
+  /** Masked variables and the transcript so far (without earlier turns a host keeps: added once the turn ends), for a transfer output. */
   transferContext(variables: Readonly<Record<string, unknown>>): { variables: Record<string, unknown>; transcript: TranscriptEntry[] };
 }
 

@@ -22,9 +22,16 @@ export interface FlowSessionOptions {
   logger?: HandlerLogger;
   clock?: SessionClock;
   intentMatcher?: IntentMatcher;
-  /** Transcript of earlier turns (kept outside the snapshot); transfers carry it. */
-  transcript?: TranscriptEntry[];
+  /**
+   * The transcript of earlier turns (kept outside the snapshot), which transfers carry: the entries themselves, kept
+   * in memory with every new one; or, for a host that stores each turn's entries anyway, a function that loads them
+   * when a transfer needs them (the session then keeps none).
+   */
+  transcript?: TranscriptEntry[] | TranscriptLoader;
 }
+
+/** Loads the transcript of a session's earlier turns, oldest first. */
+export type TranscriptLoader = () => Promise<readonly TranscriptEntry[]>;
 
 /** What one turn produced. */
 export interface TurnResult {
