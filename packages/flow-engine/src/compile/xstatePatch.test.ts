@@ -1,8 +1,8 @@
-import { assign, createActor, createMachine } from 'xstate';
+import { assign, createActor, createMachine, raise } from 'xstate';
 import { describe, expect, it } from 'vitest';
 
 // The engine runs on xstate 5.33.3 with `patches/xstate@5.33.3.patch` (snapshot clones, transition domains, state values
-// of chain configurations, transition candidates, history children, single transitions). These tests pin what the patch
+// of chain configurations, transition candidates, history children, single transitions and their actions). These tests pin what the patch
 // must keep true, and that it is applied.
 describe('patched xstate', () => {
   const counter = createMachine({
@@ -183,5 +183,45 @@ describe('patched xstate', () => {
     }
     expect(moved.getSnapshot().value).toEqual({ menu: 'cards' });
     expect(stayed.getSnapshot().value).toEqual({ menu: 'main' });
+  });
+
+  it('runs a transition\'s actions in order, each seeing the context the one before assigned, raised events after', () => {
+    const seen: string[] = [];
+    const machine = createMachine({
+      context: { count: 0 },
+      initial: 'idle',
+      states: {
+        idle: {
+          on: {
+            go: {
+              target: 'busy',
+              actions: [assign({ count: 1 }), ({ context }) => seen.push(`saw ${context.count}`), raise({ type: 'done' }), assign(({ context }) => ({ count: context.count + 1 }))],
+            },
+          },
+        },
+        busy: { on: { done: { target: 'finished', actions: ({ context }) => seen.push(`done at ${context.count}`) } } },
+        finished: {},
+      },
+    });
+    const actor = createActor(machine).start();
+    actor.send({ type: 'go' });
+    expect(seen).toEqual(['saw 1', 'done at 2']);
+    expect(actor.getSnapshot().value).toBe('finished');
+  });
+
+  it('keeps output, error and status in cloned snapshots: done with output, error from a throwing action, stopped', () => {
+    const done = createActor(createMachine({ initial: 'a', states: { a: { on: { end: 'z' } }, z: { type: 'final' } }, output: () => 42 })).start();
+    done.send({ type: 'end' });
+    expect(done.getSnapshot()).toMatchObject({ status: 'done', output: 42, value: 'z' });
+    const failing = createActor(createMachine({ initial: 'a', states: { a: { on: { boom: { actions: () => { throw new Error('boom'); } } } } } }));
+    failing.subscribe({ error: () => {} });
+    failing.start();
+    failing.send({ type: 'boom' });
+    expect(failing.getSnapshot().status).toBe('error');
+    expect(String(failing.getSnapshot().error)).toMatch(/boom/);
+    const stopped = createActor(counter).start();
+    stopped.stop();
+    expect(stopped.getSnapshot()).toMatchObject({ status: 'stopped', value: 'idle', context: { count: 0 } });
+    expect(Object.keys(done.getSnapshot()).toSorted()).toEqual(Object.keys(stopped.getSnapshot()).toSorted());
   });
 });
