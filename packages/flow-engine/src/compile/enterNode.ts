@@ -33,7 +33,7 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
     turn: arrival ? arrival.turn : state.turn,
     startedAt: state.startedAt,
     steps: arrival ? 1 : state.steps + 1,
-    loops: counts ? (arrival ? { [key]: 1 } : { ...loops, [key]: (loops[key] ?? 0) + 1 }) : loops,
+    loops: counts ? { ...loops, [key]: (loops[key] ?? 0) + 1 } : loops,
     noInput: 0,
     noMatch: 0,
     confirm: null,

@@ -1,9 +1,9 @@
 import { assign, createActor, createMachine, raise } from 'xstate';
 import { describe, expect, it } from 'vitest';
 
-// The engine runs on xstate 5.33.3 with `patches/xstate@5.33.3.patch` (snapshot clones, transition domains, state values
-// of chain configurations, transition candidates, history children, single transitions and their actions). These tests pin what the patch
-// must keep true, and that it is applied.
+// The engine runs on xstate 5.33.3 with `patches/xstate@5.33.3.patch` (snapshot clones, transition domains, state
+// values of chain configurations, transition candidates, history children, single transitions and their actions).
+// These tests pin what the patch must keep true, and that it is applied.
 describe('patched xstate', () => {
   const counter = createMachine({
     context: { count: 0 },
@@ -104,11 +104,6 @@ describe('patched xstate', () => {
   });
 
   it('is applied: snapshots in the same state of a machine without parallel regions share one frozen state value', () => {
-    const first = createActor(counter).start();
-    const second = createActor(counter).start();
-    first.send({ type: 'go' });
-    first.send({ type: 'back' });
-    expect(first.getSnapshot().value).toBe('idle');
     const nested = createMachine({ initial: 'a', states: { a: { initial: 'b', states: { b: { on: { next: 'c' } }, c: {} } } } });
     const one = createActor(nested).start();
     const two = createActor(nested).start();
@@ -118,7 +113,6 @@ describe('patched xstate', () => {
     one.send({ type: 'next' });
     expect(one.getSnapshot().value).toEqual({ a: 'c' });
     expect(two.getSnapshot().value).toEqual({ a: 'b' });
-    expect(second.getSnapshot().value).toBe('idle');
   });
 
   it('builds the value of a parallel configuration from all its regions, and tags from every active node', () => {
