@@ -8,7 +8,7 @@ import { parseDate } from './parseDate.ts';
 import { parseNumber } from './parseNumber.ts';
 import { parseYesNo } from './parseYesNo.ts';
 import { PhraseIntentMatcher } from './PhraseIntentMatcher.ts';
-import { seededRandom } from '../testing/seededRandom.ts';
+import { seededRandom } from '@omniflow/flow-schema/testing';
 
 const ALPHABET = [
   ...'abcdefghijklmnopqrstuvwxyz0123456789 ',

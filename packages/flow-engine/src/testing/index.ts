@@ -6,4 +6,4 @@ export { buildTestFlow, en } from './buildTestFlow.ts';
 export type { TestNode } from './buildTestFlow.ts';
 export { walkFlowGraph } from './walkFlowGraph.ts';
 export type { FlowGraphWalk, WalkFlowGraphOptions } from './walkFlowGraph.ts';
-export { seededRandom } from './seededRandom.ts';
+export { seededRandom } from '@omniflow/flow-schema/testing';

@@ -5,18 +5,7 @@ import { FLOW_ISSUE_CODES } from './flowIssue.ts';
 import type { FlowIssue } from './flowIssue.ts';
 import { testCatalog, validTestFlow } from './testCatalog.ts';
 import { validateFlow } from './validateFlow.ts';
-
-/** A small seeded PRNG (mulberry32) so a failure reproduces from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../testing/seededRandom.ts';
 
 const WORDS = ['start', 'menu', 'bye', 'next', '1', 'noInput', 'en-US', 'zh-CN', '{{cardLast4}}', 'len(x', '', 'x'.repeat(5000), '__proto__', 'constructor'];
 
@@ -71,14 +60,14 @@ describe('validateFlow on random input', () => {
   const catalog = testCatalog();
 
   it('never throws and reports only documented codes for random JSON values', () => {
-    const next = random(1);
+    const next = seededRandom(1);
     const problems: string[] = [];
     for (let i = 0; i < 2000; i++) problems.push(...problemsOf(validateFlow(randomJson(next), catalog)));
     expect(problems).toEqual([]);
   });
 
   it('never throws and reports only documented codes for mutated valid flows', () => {
-    const next = random(2);
+    const next = seededRandom(2);
     const problems: string[] = [];
     for (let i = 0; i < 1500; i++) {
       let flow: unknown = validTestFlow();
@@ -105,7 +94,7 @@ function expressionProblem(source: string): string[] {
 
 describe('expressions on random input', () => {
   it('parses or refuses random sources and evaluates what parses without throwing', () => {
-    const next = random(3);
+    const next = seededRandom(3);
     const problems: string[] = [];
     let parsedCount = 0;
     for (let i = 0; i < 5000; i++) {
