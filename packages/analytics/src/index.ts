@@ -3,3 +3,8 @@ export { analyzeSentiment, MAX_SENTIMENT_CHARS, type SentimentLabel, type Sentim
 export { sentimentTrend, type SentimentTrend } from './sentiment/sentimentTrend.ts';
 export { sentimentLexicons, type SentimentLexicon } from './sentiment/sentimentLexicons.ts';
 export { measureSentimentAccuracy, type LabelledUtterance, type SentimentAccuracy } from './sentiment/measureSentimentAccuracy.ts';
+export { redactText, type RedactionOptions, type RedactionResult } from './redaction/redactText.ts';
+export { REDACTION_ENTITY_TYPES, redactionTag, type RedactionEntity, type RedactionEntityType } from './redaction/redactionEntity.ts';
+export { compileAccountPatterns, type AccountPatternIssue, type CompiledAccountPatterns } from './redaction/compileAccountPatterns.ts';
+export { isLuhnValid } from './redaction/detectCards.ts';
+export { measureRedaction, type RedactionCase, type RedactionQuality } from './redaction/measureRedaction.ts';
