@@ -8,3 +8,5 @@ export { REDACTION_ENTITY_TYPES, redactionTag, type RedactionEntity, type Redact
 export { compileAccountPatterns, type AccountPatternIssue, type CompiledAccountPatterns } from './redaction/compileAccountPatterns.ts';
 export { isLuhnValid } from './redaction/detectCards.ts';
 export { measureRedaction, type RedactionCase, type RedactionQuality } from './redaction/measureRedaction.ts';
+export { analyzeLine, type AnalyzeLineInput, type AnalyzeLineOutput } from './line/analyzeLine.ts';
+export { analyzeJsonLines, type AnalyzeLineError } from './line/analyzeJsonLines.ts';
