@@ -10,3 +10,8 @@ export { isLuhnValid } from './redaction/detectCards.ts';
 export { measureRedaction, type RedactionCase, type RedactionQuality } from './redaction/measureRedaction.ts';
 export { analyzeLine, type AnalyzeLineInput, type AnalyzeLineOutput } from './line/analyzeLine.ts';
 export { analyzeJsonLines, type AnalyzeLineError } from './line/analyzeJsonLines.ts';
+export type { ContactFacts, PathStep, TransactionFact, TranscriptEntry, WrapUp } from './contactFacts.ts';
+export { categoryRulesJsonSchema, RULE_CONDITION_KINDS, type CategoryRule, type PhraseRole, type RuleCondition } from './rules/categoryRule.ts';
+export { evaluateCategoryRules, type CategoryMatch } from './rules/evaluateCategoryRules.ts';
+export { validateCategoryRules, type CategoryRuleIssue, type CategoryRulesValidation } from './rules/validateCategoryRules.ts';
+export { containsPhrase, normalizeForMatching } from './rules/normalizeForMatching.ts';

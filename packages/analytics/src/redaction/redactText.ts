@@ -1,3 +1,4 @@
+import { exhaustive } from '../exhaustive.ts';
 import { resolveAnalysisLocale } from '../analysisLocale.ts';
 import { compileAccountPatterns } from './compileAccountPatterns.ts';
 import { detectCards } from './detectCards.ts';
@@ -78,8 +79,4 @@ function resolveOverlaps(candidates: readonly RedactionEntity[]): RedactionEntit
     if (accepted.every((entity) => candidate.end <= entity.start || candidate.start >= entity.end)) accepted.push(candidate);
   }
   return accepted.toSorted((a, b) => a.start - b.start);
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`unhandled redaction entity type ${String(value)}`);
 }
