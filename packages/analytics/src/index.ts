@@ -15,3 +15,5 @@ export { categoryRulesJsonSchema, RULE_CONDITION_KINDS, type CategoryRule, type 
 export { evaluateCategoryRules, type CategoryMatch } from './rules/evaluateCategoryRules.ts';
 export { validateCategoryRules, type CategoryRuleIssue, type CategoryRulesValidation } from './rules/validateCategoryRules.ts';
 export { containsPhrase, normalizeForMatching } from './rules/normalizeForMatching.ts';
+export { summarizeContact, type ContactSummary } from './summary/summarizeContact.ts';
+export { summaryPhrases, type SummaryPhrases } from './summary/summaryPhrases.ts';

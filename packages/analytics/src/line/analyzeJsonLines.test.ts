@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeJsonLines } from './analyzeJsonLines.ts';
-import { analyzeLine } from './analyzeLine.ts';
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
   for await (const item of items) out.push(item);
   return out;
 }
-
-describe('analyzeLine', () => {
-  it('answers with the CLI output shape: sentiment, label, redacted text and entities', () => {
-    const result = analyzeLine({ text: '我要投诉，卡号 4111 1111 1111 1111 被冻结了', locale: 'zh-CN' });
-    expect(result.label).toBe('negative');
-    expect(result.sentiment).toBeLessThan(0);
-    expect(result.redacted).toBe('我要投诉，卡号 [CARD] 被冻结了');
-    expect(result.entities).toEqual([{ type: 'card', start: 8, end: 27 }]);
-  });
-});
 
 describe('analyzeJsonLines', () => {
   it('analyzes each line, skips blank ones and reports bad ones by number', async () => {
