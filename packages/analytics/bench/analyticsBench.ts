@@ -67,4 +67,7 @@ const started = performance.now();
 analyzeSentiment(paste, 'en');
 redactText(paste, { locale: 'en' });
 console.log(`\n100 KB paste dense with numbers (${paste.length} chars): ${(performance.now() - started).toFixed(1)} ms`);
-console.log(both.p99 < TARGET_P99_MS ? `p99 ${ms(both.p99)} meets the ${TARGET_P99_MS} ms target` : `p99 ${ms(both.p99)} MISSES the ${TARGET_P99_MS} ms target`);
+const verdict = (value: number): string => (value < TARGET_P99_MS ? 'meets' : 'MISSES');
+// Wall time on a machine shared with other jobs counts the time they ran; CPU time is this process's own cost.
+console.log(`wall p99 ${ms(both.p99)} ${verdict(both.p99)} the ${TARGET_P99_MS} ms target (load ${loadavg()[0]?.toFixed(2)} on ${availableParallelism()} cores)`);
+console.log(`CPU p99 ${ms(both.cpuP99)} ${verdict(both.cpuP99)} the ${TARGET_P99_MS} ms target`);
