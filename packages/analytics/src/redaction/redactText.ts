@@ -3,9 +3,11 @@ import { resolveAnalysisLocale } from '../analysisLocale.ts';
 import { compileAccountPatterns } from './compileAccountPatterns.ts';
 import { detectCards } from './detectCards.ts';
 import { detectEmails } from './detectEmails.ts';
-import { detectChineseResidentIds, detectKoreanRrns } from './detectNationalIds.ts';
+import { detectChineseResidentIds } from './detectChineseResidentIds.ts';
+import { detectKoreanRrns } from './detectKoreanRrns.ts';
 import { detectPhoneNumbers } from './detectPhoneNumbers.ts';
-import { foldWidth, REDACTION_ENTITY_TYPES, redactionTag, type RedactionEntity, type RedactionEntityType } from './redactionEntity.ts';
+import { foldWidth } from './foldWidth.ts';
+import { REDACTION_ENTITY_TYPES, redactionTag, type RedactionEntity, type RedactionEntityType } from './redactionEntity.ts';
 
 /** What to redact: every type by default; account numbers only where patterns are configured. */
 export interface RedactionOptions {
