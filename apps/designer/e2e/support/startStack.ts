@@ -35,7 +35,10 @@ export async function startStack(options: { seedExamples?: boolean } = {}): Prom
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       OMNIFLOW_DESIGNER_DIR: join(designerDir, 'dist'),
-      OMNIFLOW_SEED_EXAMPLES: options.seedExamples ? 'true' : 'false',
+      // The example flows come from their files, and the flight example's handlers from their pack, as ./omniflow start does.
+      ...(options.seedExamples
+        ? { OMNIFLOW_SEED_DIR: join(repoRoot, 'examples/flows'), OMNIFLOW_PLUGINS: `@omniflow/plugin-banking,${join(repoRoot, 'examples/handlers/flightsPack.ts')}` }
+        : {}),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
