@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
-import { buildTestFlow, en } from '../testing/buildTestFlow.ts';
+import { createBuiltInRegistry } from '@omniflow/flow-engine';
+import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { CliIo } from './cliCommand.ts';
 import { runCli } from './omniflowCli.ts';
 
