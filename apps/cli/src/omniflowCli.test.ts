@@ -50,6 +50,23 @@ describe('omniflow CLI', () => {
     expect(outputs.filter((output) => JSON.stringify(output).includes('"prompt"')).length).toBe(2);
   });
 
+  it('analyze answers one JSON line per input line with sentiment and redaction, and names a bad line', async () => {
+    const lines = [
+      JSON.stringify({ text: 'My card 4111 1111 1111 1111 was stolen and I am furious', locale: 'en' }),
+      '',
+      JSON.stringify({ text: '谢谢，服务很好', locale: 'zh-CN' }),
+      'not json',
+    ];
+    const io = fakeIo({ 'turns.jsonl': lines.join('\n') }, []);
+    expect(await runCli(['analyze', 'turns.jsonl'], io)).toBe(1);
+    const results: unknown[] = io.out.map((line) => JSON.parse(line));
+    expect(results).toHaveLength(2);
+    expect(results[0]).toMatchObject({ label: 'negative', redacted: expect.stringContaining('[CARD]'), entities: [{ type: 'card', start: 8, end: 27 }] });
+    expect(results[0]).not.toMatchObject({ redacted: expect.stringContaining('4111') });
+    expect(results[1]).toMatchObject({ label: 'positive', entities: [] });
+    expect(io.err).toEqual([expect.stringMatching(/^turns\.jsonl:4: not JSON/)]);
+  });
+
   it('explains usage for an unknown command', async () => {
     const io = fakeIo({}, []);
     expect(await runCli(['frobnicate'], io)).toBe(2);
