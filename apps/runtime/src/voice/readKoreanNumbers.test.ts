@@ -43,6 +43,11 @@ describe('readKoreanNumbers', () => {
     expect(readKoreanNumbers('예: 19900517.')).toBe('예: 일구구공공오일칠.');
   });
 
+  it('reads full-width digits and currency signs like ASCII ones', () => {
+    expect(readKoreanNumbers('１번을 누르세요')).toBe('일 번을 누르세요');
+    expect(readKoreanNumbers('￦５００')).toBe('오백 원');
+  });
+
   it('names the keypad symbols in Korean', () => {
     expect(readKoreanNumbers('#')).toContain('우물 정자');
     expect(readKoreanNumbers('*')).toContain('별표');

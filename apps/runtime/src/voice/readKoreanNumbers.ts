@@ -25,7 +25,8 @@ const SYMBOLS: Readonly<Record<string, string>> = { '#': ' 우물 정자 ', '*':
  * digit with 공 for 0.
  */
 export function readKoreanNumbers(text: string): string {
-  return mapNumbers(spellCodeLetters(text), (token, before, after) => [readToken(token, before, after)], (between) => [
+  // NFKC folds full-width digits and signs (１번, ￦) into the ones the number finder reads.
+  return mapNumbers(spellCodeLetters(text.normalize('NFKC')), (token, before, after) => [readToken(token, before, after)], (between) => [
     between.replace(/[#*~～%]/gu, (symbol) => SYMBOLS[symbol] ?? symbol),
   ]).join('');
 }

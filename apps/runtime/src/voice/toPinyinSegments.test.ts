@@ -11,6 +11,10 @@ describe('toPinyinSegments', () => {
     expect(toPinyinSegments('一个选项，不用了')[0]?.text).toMatch(/^yi2 ge4 xuan3 xiang4,\s+bu2 yong4 le0$/);
   });
 
+  it('reads full-width digits like ASCII ones', () => {
+    expect(toPinyinSegments('请按１')[0]?.text).toBe('qing3 an4 yi1');
+  });
+
   it('turns punctuation into pauses, a sentence end also ending the line', () => {
     expect(toPinyinSegments('你好，再见。谢谢！')[0]?.text).toMatch(/^ni3 hao3,\s+zai4 jian4\.\n\s*xie4 xie4\.$/);
   });
