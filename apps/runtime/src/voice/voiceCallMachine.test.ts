@@ -98,4 +98,17 @@ describe('voiceCallMachine timers, on the call\'s audio clock', () => {
     expect(at('closed') - (goodbye?.atMs ?? Number.NaN)).toBeGreaterThanOrEqual(PROMPT_MS);
     expect(call.closed).toBe(true);
   });
+
+  it('does not tell a session that has ended that the caller hung up during its goodbye', async () => {
+    const { call, inputs, ends, events, feed } = await keypadCall();
+    await feed(PROMPT_MS);
+    call.pushDtmf('7');
+    call.pushDtmf('#');
+    await feed(200);
+    call.hangup();
+    expect(inputs).toEqual([{ type: 'dtmf', digits: '7' }]);
+    expect(ends).toEqual([]);
+    expect(events.at(-1)).toMatchObject({ type: 'closed', end: { reason: 'hangup' } });
+    expect(call.closed).toBe(true);
+  });
 });

@@ -1,4 +1,3 @@
-import { stateIn } from 'xstate';
 import { now, request, voiceCallSetup } from './voiceCallSetup.ts';
 
 const TURN = '#voiceCall.live.call.turn';
@@ -34,7 +33,7 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
     outOfBandKey: { actions: 'useOutOfBandKeys' },
     markPlayed: { actions: 'notePlayed' },
     // A session that has already ended (its goodbye still playing) is not told.
-    hangup: [{ guard: stateIn({ live: { call: 'closing' } }), target: '.hungUp' }, { target: '.hungUp', actions: 'tellSessionHangup' }],
+    hangup: [{ guard: 'sessionOver', target: '.hungUp' }, { target: '.hungUp', actions: 'tellSessionHangup' }],
   },
   states: {
     idle: { on: { start: 'live', ...HEAR, ...TYPE_AHEAD } },
@@ -45,7 +44,7 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
           initial: 'turn',
           states: {
             turn: {
-              entry: 'stopInputs',
+              entry: ['stopInputs', 'logInput'],
               invoke: {
                 src: 'runTurn',
                 input: ({ context: { io, input } }) => ({ session: io.options.session, input, synthesizer: io.options.synthesizer, signal: io.abort.signal, now: () => io.clock.now(), onTurn: io.options.onTurn }),

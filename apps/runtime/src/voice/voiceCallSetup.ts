@@ -1,5 +1,5 @@
 import type { InputEvent, InputExpectation } from '@omniflow/flow-engine';
-import { assign, enqueueActions, fromPromise, raise, setup } from 'xstate';
+import { assign, enqueueActions, fromPromise, raise, setup, stateIn } from 'xstate';
 import type { AudioClock } from './AudioClock.ts';
 import type { DigitCollector, DigitEntry } from './DigitCollector.ts';
 import type { DtmfDetector } from './DtmfDetector.ts';
@@ -79,6 +79,8 @@ export const voiceCallSetup = setup({
   },
   guards: {
     nothingPlaying: ({ context }) => context.marks.length === 0,
+    /** The session has ended and only its last prompt is playing. */
+    sessionOver: stateIn({ live: { call: 'closing' } }),
     mayInterrupt: ({ context }) => context.expectation?.bargeIn === true,
     singleKey: ({ context }) => context.expectation?.dtmf === undefined && context.expectation?.sensitive !== true,
     noInputDue: ({ context }) => !context.speechEnabled && !context.io.digits.pending,
@@ -111,12 +113,11 @@ export const voiceCallSetup = setup({
     },
     repeatEvent: raise(({ event }) => event),
     sendAudio: ({ context, event }) => {
-      if (event.type === 'turn.audio') context.io.options.transport.play(event.audio, `prompt-${context.markCount + 1}`);
+      if (event.type === 'turn.audio') context.io.options.transport.play(event.audio, nextMark(context));
     },
     notePlaying: assign(({ context, event }) => {
       if (event.type !== 'turn.audio') return {};
-      const mark = `prompt-${context.markCount + 1}`;
-      return { marks: [...context.marks, mark], markCount: context.markCount + 1, playbackEndsAtMs: Math.max(context.playbackEndsAtMs, now(context)) + event.audio.durationMs };
+      return { marks: [...context.marks, nextMark(context)], markCount: context.markCount + 1, playbackEndsAtMs: Math.max(context.playbackEndsAtMs, now(context)) + event.audio.durationMs };
     }),
     notePlayed: assign(({ context, event }) => {
       if (event.type !== 'markPlayed') return {};
@@ -200,8 +201,10 @@ export const voiceCallSetup = setup({
       context.io.vad.stop();
       context.io.digits.pause();
       enqueue.assign({ expectation: null });
-      if (context.input !== null) context.io.options.logger?.info({ callId: context.io.options.callId, input: context.input.type }, 'voice input');
     }),
+    logInput: ({ context }) => {
+      if (context.input !== null) context.io.options.logger?.info({ callId: context.io.options.callId, input: context.input.type }, 'voice input');
+    },
     logFailure: ({ context }, failure: { error: unknown; message: string }) =>
       context.io.options.logger?.error({ callId: context.io.options.callId, error: String(failure.error) }, failure.message),
     failed: assign({ end: { reason: 'error' } }),
@@ -224,6 +227,11 @@ export const voiceCallSetup = setup({
 /** The call's clock reading. */
 export function now(context: VoiceCallContext): number {
   return context.io.clock.now();
+}
+
+/** The name of the mark that follows the next piece of prompt audio. */
+function nextMark(context: VoiceCallContext): string {
+  return `prompt-${context.markCount + 1}`;
 }
 
 /** What the caller's speech is recognized against now. */
