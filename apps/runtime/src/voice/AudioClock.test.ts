@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { AudioClock } from './AudioClock.ts';
 
+/** What a call does with each frame: time moves, the frame is heard, then what fell due runs. */
+function advance(clock: AudioClock, ms: number): void {
+  clock.moveTo(ms);
+  clock.runDue();
+}
+
 describe('AudioClock', () => {
   it('runs a timer only once its time of audio has arrived', () => {
     const clock = new AudioClock();
     const fired: number[] = [];
     clock.setTimeout(() => fired.push(clock.now()), 100);
-    clock.advanceTo(99.875);
+    advance(clock, 99.875);
     expect(fired).toEqual([]);
-    clock.advanceTo(120);
+    advance(clock, 120);
     expect(fired).toEqual([120]);
-    clock.advanceTo(500);
+    advance(clock, 500);
     expect(fired).toEqual([120]);
   });
 
@@ -20,7 +26,7 @@ describe('AudioClock', () => {
     clock.setTimeout(() => fired.push('late'), 50);
     clock.setTimeout(() => fired.push('first of two'), 20);
     clock.setTimeout(() => fired.push('second of two'), 20);
-    clock.advanceTo(60);
+    advance(clock, 60);
     expect(fired).toEqual(['first of two', 'second of two', 'late']);
   });
 
@@ -33,14 +39,24 @@ describe('AudioClock', () => {
       clock.setTimeout(() => fired.push('inner'), 0);
     }, 10);
     clock.clearTimeout(cleared);
-    clock.advanceTo(20);
+    advance(clock, 20);
     expect(fired).toEqual(['outer', 'inner']);
+  });
+
+  it('moves time without running what falls due until asked', () => {
+    const clock = new AudioClock();
+    const fired: number[] = [];
+    clock.setTimeout(() => fired.push(clock.now()), 20);
+    clock.moveTo(40);
+    expect(fired).toEqual([]);
+    clock.runDue();
+    expect(fired).toEqual([40]);
   });
 
   it('never goes back in time', () => {
     const clock = new AudioClock();
-    clock.advanceTo(40);
-    clock.advanceTo(20);
+    advance(clock, 40);
+    advance(clock, 20);
     expect(clock.now()).toBe(40);
   });
 });

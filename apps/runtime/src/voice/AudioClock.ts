@@ -13,9 +13,13 @@ export class AudioClock {
     return this.nowMs;
   }
 
-  /** Moves time to `ms` and runs every timer that is due by then, earliest first. */
-  advanceTo(ms: number): void {
+  /** Moves time to `ms` (never back); timers that fall due wait for `runDue`. */
+  moveTo(ms: number): void {
     this.nowMs = Math.max(this.nowMs, ms);
+  }
+
+  /** Runs every timer that is due by now, earliest first. */
+  runDue(): void {
     for (let due = this.nextDue(); due !== null; due = this.nextDue()) {
       this.timers.delete(due.id);
       due.fn();

@@ -145,10 +145,11 @@ export class VoiceCall {
   pushAudio(pcm: Int16Array): void {
     if (this.closed) return;
     this.samples += pcm.length;
+    this.clock.moveTo((this.samples * 1000) / this.inputRate);
     this.send({ type: 'audio', pcm });
     // Timers fire once the frame has been heard, so the detector's clock agrees with the call's when a timer
     // starts it listening (its no-input is then measured from the same moment as the call's `listening`).
-    this.clock.advanceTo((this.samples * 1000) / this.inputRate);
+    this.clock.runDue();
   }
 
   /** A key reported out of band (Twilio `dtmf` event, RFC 2833); from then on in-band detection is off to avoid doubles. */

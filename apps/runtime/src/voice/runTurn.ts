@@ -1,5 +1,5 @@
 import type { InputEvent } from '@omniflow/flow-engine';
-import { fromCallback } from 'xstate';
+import { type EventObject, fromCallback } from 'xstate';
 import { firstSentence } from './firstSentence.ts';
 import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
 import type { VoiceSession, VoiceTurn } from './VoiceCall.ts';
@@ -28,8 +28,10 @@ export interface TurnInput {
  * synthesized at once, each prompt's first sentence apart from the rest so it is ready (and sent) sooner, and they
  * are handed over in order as each is ready. A failure is reported as `turn.failed`, never thrown.
  */
-export const runTurn = fromCallback<TurnEvent, TurnInput, TurnEvent>(({ input, sendBack }) => {
+export const runTurn = fromCallback<EventObject, TurnInput>(({ input, sendBack }) => {
   let stopped = false;
+  // xstate types what a callback sends back loosely; this keeps it to the events the call machine knows.
+  const tell = (event: TurnEvent): void => sendBack(event);
   const run = async (): Promise<void> => {
     const turn = input.input === null ? await input.session.start() : await input.session.send(input.input);
     if (stopped) return;
@@ -43,16 +45,16 @@ export const runTurn = fromCallback<TurnEvent, TurnInput, TurnEvent>(({ input, s
       for (const pending of audios[i] ?? []) {
         const audio = await pending;
         if (stopped) return;
-        sendBack({ type: 'turn.audio', audio });
+        tell({ type: 'turn.audio', audio });
         sentAtMs ??= input.now();
         durationMs += audio.durationMs;
       }
-      if (sentAtMs !== null) sendBack({ type: 'turn.said', text: say.text, atMs: sentAtMs, durationMs });
+      if (sentAtMs !== null) tell({ type: 'turn.said', text: say.text, atMs: sentAtMs, durationMs });
     }
-    sendBack({ type: 'turn.done', turn });
+    tell({ type: 'turn.done', turn });
   };
   run().catch((error: unknown) => {
-    if (!stopped) sendBack({ type: 'turn.failed', error });
+    if (!stopped) tell({ type: 'turn.failed', error });
   });
   // The call left the turn (it hung up): nothing more is handed over.
   return () => {
