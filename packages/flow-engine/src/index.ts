@@ -29,6 +29,30 @@ export type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSn
 export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
 export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
 export { MASK } from './compile/nodeScope.ts';
+export { builtInSpecs, builtInSpecCatalog } from './builtInSpecs.ts';
+export { startSpec, messageSpec, menuSpec, askSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec } from './builtInSpecs.ts';
+export type {
+  StartConfig,
+  MessageConfig,
+  MenuConfig,
+  MenuOption,
+  AskConfig,
+  SlotConfig,
+  SlotType,
+  SlotChoice,
+  ConditionConfig,
+  ConditionCase,
+  SetConfig,
+  TransactionConfig,
+  TransferConfig,
+  HoursConfig,
+  OpeningHours,
+  SubflowConfig,
+  EndConfig,
+  HttpNodeConfig,
+  HttpMethod,
+  HttpResponseMapping,
+} from './builtInSpecs.ts';
 export { startNode } from './nodes/start/startNode.ts';
 export { messageNode } from './nodes/message/messageNode.ts';
 export { menuNode } from './nodes/menu/menuNode.ts';

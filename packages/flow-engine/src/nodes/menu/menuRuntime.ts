@@ -1,4 +1,4 @@
-import type { MenuConfig } from '@omniflow/flow-schema';
+import type { MenuConfig } from './menuSpec.ts';
 import { matchChoice, type MatchableChoice } from '../../matching/matchChoice.ts';
 import { renderMenu } from '../../matching/renderMenu.ts';
 import { speechDecision } from '../../matching/speechDecision.ts';
