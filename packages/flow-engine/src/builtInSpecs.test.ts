@@ -1,22 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UI_LANGUAGES, flowAjv } from '@omniflow/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { builtInSpecs } from './builtInSpecs.ts';
 import { createBuiltInRegistry } from './nodeTypes/createBuiltInRegistry.ts';
-
-/** Every file the module at `path` imports, following relative imports, plus the bare packages it names. */
-function importGraph(path: string, files = new Set<string>(), packages = new Set<string>()): { files: Set<string>; packages: Set<string> } {
-  if (files.has(path)) return { files, packages };
-  files.add(path);
-  for (const [, specifier] of readFileSync(path, 'utf8').matchAll(/^(?:import|export)[^'"]*from '([^']+)'/gm)) {
-    if (specifier === undefined) continue;
-    if (specifier.startsWith('.')) importGraph(resolve(dirname(path), specifier), files, packages);
-    else packages.add(specifier);
-  }
-  return { files, packages };
-}
+import { importGraph } from './testing/importGraph.ts';
 
 describe('the specs entry point', () => {
   it('imports no runtime code, so the designer can bundle it', () => {
