@@ -50,4 +50,4 @@ export type { HoursConfig, OpeningHours } from './nodes/hours/hoursSpec.ts';
 export type { SubflowConfig } from './nodes/subflow/subflowSpec.ts';
 export type { EndConfig } from './nodes/end/endSpec.ts';
 export type { HttpNodeConfig, HttpMethod, HttpResponseMapping } from './nodes/http/httpSpec.ts';
-export { localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema, expressionSchema, templateSchema, endOfSpeechSchema } from './nodes/nodeSchemaParts.ts';
+export { mapOf, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema, expressionSchema, templateSchema, endOfSpeechSchema } from './nodes/nodeSchemaParts.ts';

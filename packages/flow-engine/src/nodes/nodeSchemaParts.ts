@@ -1,7 +1,15 @@
-import { Type } from 'typebox';
+import { Type, type Static, type TSchema } from 'typebox';
+
+/**
+ * A string-keyed map whose values follow `value`, written as `additionalProperties` — the shape ajv, field
+ * collection and the designer's key/value editor read (TypeBox's `Record` emits `patternProperties` instead).
+ */
+export function mapOf<Value extends TSchema>(value: Value, options: { minProperties?: number; propertyNames?: Record<string, string> } = {}) {
+  return Type.Unsafe<Record<string, Static<Value>>>({ type: 'object', ...options, additionalProperties: value });
+}
 
 /** Schema of a per-locale text map. */
-export const localizedTextSchema = Type.Record(Type.String(), Type.String(), { minProperties: 1 });
+export const localizedTextSchema = mapOf(Type.String(), { minProperties: 1 });
 
 const channelText = Type.Object({ text: localizedTextSchema });
 
@@ -28,7 +36,7 @@ export const retryPolicySchema = Type.Object(
 );
 
 /** Schema of per-locale synonym lists. */
-export const synonymsSchema = Type.Record(Type.String(), Type.Array(Type.String({ minLength: 1 })));
+export const synonymsSchema = mapOf(Type.Array(Type.String({ minLength: 1 })));
 
 /** Schema of a declared variable's name (`x-kind: variable`). */
 export const variableNameSchema = Type.String({ 'x-kind': 'variable', minLength: 1 });

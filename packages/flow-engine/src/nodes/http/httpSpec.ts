@@ -1,6 +1,6 @@
 import { defineNodeSpec } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
-import { templateSchema, variableNameSchema } from '../nodeSchemaParts.ts';
+import { mapOf, templateSchema, variableNameSchema } from '../nodeSchemaParts.ts';
 
 const responseMappingSchema = Type.Object(
   {
@@ -19,7 +19,7 @@ export const httpConfigSchema = Type.Object(
   {
     method: Type.Enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'], { type: 'string' }),
     url: Type.String({ 'x-kind': 'template', minLength: 1 }),
-    headers: Type.Optional(Type.Record(Type.String(), templateSchema)),
+    headers: Type.Optional(mapOf(templateSchema)),
     body: Type.Optional(templateSchema),
     /** `json` (default) escapes values for a JSON string and sends `content-type: application/json`. */
     bodyType: Type.Optional(Type.Enum(['json', 'text'], { type: 'string' })),

@@ -1,15 +1,15 @@
 import { defineNodeSpec } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
-import { expressionSchema } from '../nodeSchemaParts.ts';
+import { expressionSchema, mapOf } from '../nodeSchemaParts.ts';
 
 /** Schema of a `subflow` node's config. */
 export const subflowConfigSchema = Type.Object(
   {
     flowId: Type.String({ 'x-kind': 'flow', minLength: 1 }),
     /** Child variables set on entry: `{ childVar: "expression over parent variables" }`. */
-    inputs: Type.Optional(Type.Record(Type.String(), expressionSchema)),
+    inputs: Type.Optional(mapOf(expressionSchema)),
     /** Parent variables set on return: `{ parentVar: "childVar" }`. */
-    outputs: Type.Optional(Type.Record(Type.String(), Type.String({ minLength: 1 }), { propertyNames: { 'x-kind': 'variable' } })),
+    outputs: Type.Optional(mapOf(Type.String({ minLength: 1 }), { propertyNames: { 'x-kind': 'variable' } })),
   },
   { additionalProperties: false },
 );

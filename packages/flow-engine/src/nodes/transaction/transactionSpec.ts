@@ -1,6 +1,6 @@
 import { defineNodeSpec } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
-import { expressionSchema } from '../nodeSchemaParts.ts';
+import { expressionSchema, mapOf } from '../nodeSchemaParts.ts';
 
 /** Schema of a `transaction` node's config. */
 export const transactionConfigSchema = Type.Object(
@@ -8,9 +8,9 @@ export const transactionConfigSchema = Type.Object(
     /** Name of a handler registered with the engine (or runtime). */
     handler: Type.String({ minLength: 1 }),
     /** Arguments passed to the handler, each a safe expression over the flow variables. */
-    args: Type.Optional(Type.Record(Type.String(), expressionSchema)),
+    args: Type.Optional(mapOf(expressionSchema)),
     /** Variables to set from the handler's result: `{ "customerName": "name" }` copies `result.name`. */
-    results: Type.Optional(Type.Record(Type.String(), Type.String(), { propertyNames: { 'x-kind': 'variable', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } })),
+    results: Type.Optional(mapOf(Type.String(), { propertyNames: { 'x-kind': 'variable', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } })),
     /** Extra named outcomes the handler may return as ports, e.g. `notFound`. */
     outcomes: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }))),
     timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120000 })),
