@@ -60,5 +60,7 @@ export type { ConfigField } from './validation/collectConfigFields.ts';
 export { flowAjv } from './validation/schemaCompiler.ts';
 export { migrateFlow, FLOW_MIGRATIONS } from './migrations/migrateFlow.ts';
 export type { MigrateFlowResult } from './migrations/migrateFlow.ts';
+export { migrateNodeConfig } from './migrations/migrateNodeConfig.ts';
+export type { MigrateNodeConfigResult } from './migrations/migrateNodeConfig.ts';
 export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';

@@ -1,4 +1,4 @@
-import type { VariableDeclaration } from './flowDocument.ts';
+import type { Locale, VariableDeclaration } from './flowDocument.ts';
 import type { FlowIssueCode } from './validation/flowIssue.ts';
 
 /**
@@ -112,6 +112,8 @@ export interface NodeConfigMigration {
 /** What a node type's own validation hook may see of the flow and how it reports an issue. */
 export interface NodeCheckContext {
   nodeId: string;
+  /** The locales the flow declares. */
+  locales: readonly Locale[];
   /** The flow's declaration of a variable, or `undefined` when it is not declared. */
   variable(name: string): VariableDeclaration | undefined;
   /** Reports an issue at a JSON pointer relative to the node's config (`/slot/type`). */

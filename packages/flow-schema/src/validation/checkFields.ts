@@ -26,6 +26,7 @@ export function checkFields(context: ValidationContext): void {
     if (definition?.check !== undefined && context.ports.has(i)) {
       definition.check(node.config, {
         nodeId: node.id,
+        locales: context.flow.locales,
         variable: (name) => context.declared.get(name),
         report: (code, pointer, message) => context.report(code, `${at}${pointer}`, message, node.id),
       });
