@@ -3,6 +3,7 @@ import { UI_LANGUAGES, flowAjv } from '@omniflow/flow-schema';
 import { describe, expect, it } from 'vitest';
 import { builtInSpecs } from './builtInSpecs.ts';
 import { createBuiltInRegistry } from './nodeTypes/createBuiltInRegistry.ts';
+import { checkNodeMigrations } from './testing/checkNodeMigrations.ts';
 import { importGraph } from './testing/importGraph.ts';
 
 describe('the specs entry point', () => {
@@ -22,6 +23,10 @@ describe('the specs entry point', () => {
 
   it.each(cases)('$type has a config schema ajv compiles', ({ spec }) => {
     expect(() => flowAjv().compile(spec.configSchema)).not.toThrow();
+  });
+
+  it.each(builtInSpecs.map((definition) => ({ type: definition.spec.type, definition })))('$type passes the migration harness', ({ definition }) => {
+    expect(checkNodeMigrations(definition)).toEqual([]);
   });
 
   it.each(cases)('$type labels its fields and fixed ports in en, zh-CN and ko', ({ spec }) => {

@@ -8,6 +8,7 @@ import { conditionSpec } from './nodes/condition/conditionSpec.ts';
 import { endSpec } from './nodes/end/endSpec.ts';
 import { hoursSpec } from './nodes/hours/hoursSpec.ts';
 import { httpSpec } from './nodes/http/httpSpec.ts';
+import { languageSpec } from './nodes/language/languageSpec.ts';
 import { menuSpec } from './nodes/menu/menuSpec.ts';
 import { messageSpec } from './nodes/message/messageSpec.ts';
 import { setSpec } from './nodes/set/setSpec.ts';
@@ -22,6 +23,7 @@ export const builtInSpecs: readonly NodeTypeDefinition[] = [
   messageSpec,
   menuSpec,
   askSpec,
+  languageSpec,
   conditionSpec,
   setSpec,
   transactionSpec,
@@ -37,11 +39,12 @@ export function builtInSpecCatalog(extra: readonly NodeTypeDefinition[] = []): N
   return new Map([...builtInSpecs, ...extra].map((definition) => [definition.spec.type, definition]));
 }
 
-export { startSpec, messageSpec, menuSpec, askSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec };
+export { startSpec, messageSpec, menuSpec, askSpec, languageSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec };
 export type { StartConfig } from './nodes/start/startSpec.ts';
 export type { MessageConfig } from './nodes/message/messageSpec.ts';
 export type { MenuConfig, MenuOption } from './nodes/menu/menuSpec.ts';
 export type { AskConfig, SlotConfig, SlotType, SlotChoice } from './nodes/ask/askSpec.ts';
+export type { LanguageConfig, LanguageOption } from './nodes/language/languageSpec.ts';
 export type { ConditionConfig, ConditionCase } from './nodes/condition/conditionSpec.ts';
 export type { SetConfig } from './nodes/set/setSpec.ts';
 export type { TransactionConfig } from './nodes/transaction/transactionSpec.ts';

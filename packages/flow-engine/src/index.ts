@@ -30,7 +30,7 @@ export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
 export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
 export { MASK } from './compile/nodeScope.ts';
 export { builtInSpecs, builtInSpecCatalog } from './builtInSpecs.ts';
-export { startSpec, messageSpec, menuSpec, askSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec } from './builtInSpecs.ts';
+export { startSpec, messageSpec, menuSpec, askSpec, languageSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec } from './builtInSpecs.ts';
 export type {
   StartConfig,
   MessageConfig,
@@ -40,6 +40,8 @@ export type {
   SlotConfig,
   SlotType,
   SlotChoice,
+  LanguageConfig,
+  LanguageOption,
   ConditionConfig,
   ConditionCase,
   SetConfig,
@@ -57,6 +59,7 @@ export { startNode } from './nodes/start/startNode.ts';
 export { messageNode } from './nodes/message/messageNode.ts';
 export { menuNode } from './nodes/menu/menuNode.ts';
 export { askNode } from './nodes/ask/askNode.ts';
+export { languageNode } from './nodes/language/languageNode.ts';
 export { transferNode } from './nodes/transfer/transferNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';
