@@ -1,10 +1,10 @@
 import type { MatchableChoice } from '../../matching/matchChoice.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
+import { matchSpokenOrTyped } from '../../matching/matchSpokenOrTyped.ts';
 import { matchingLanguage } from '../../matching/normalizeText.ts';
 import { pressLine, sayLine } from '../../matching/renderMenu.ts';
 import type { InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
-import { matchSpokenOrTyped } from '../menu/menuRuntime.ts';
 import { promptOutputs } from '../promptOutputs.ts';
 import type { LanguageConfig, LanguageOption } from './languageSpec.ts';
 
