@@ -38,6 +38,22 @@ export function specText(spec: NodeTypeSpec, language: UiLanguage): { title: str
   return { title: labels?.title ?? spec.title, description: labels?.description ?? spec.description };
 }
 
+/**
+ * The spec as the inspector shows it in the UI language: title, description, field labels and help, and fixed
+ * port labels from the spec's own `labels`, each falling back to the English one. English returns the spec itself.
+ */
+export function localizedSpec(spec: NodeTypeSpec, language: UiLanguage): NodeTypeSpec {
+  const labels = spec.labels?.[language];
+  if (language === 'en' || labels === undefined) return spec;
+  const ui: NonNullable<NodeTypeSpec['ui']> = {};
+  for (const [pointer, hint] of Object.entries(spec.ui ?? {})) ui[pointer] = { ...hint, ...labels.fields?.[pointer] };
+  const ports = spec.ports.map((port) => {
+    const label = 'name' in port ? labels.ports?.[port.name] : undefined;
+    return label === undefined ? port : { ...port, label };
+  });
+  return { ...spec, ...specText(spec, language), ports, ...(spec.ui === undefined ? {} : { ui }) };
+}
+
 /** The empty catalog used before the runtime answered. */
 export const EMPTY_CATALOG: DesignerCatalog = createCatalog([]);
 
