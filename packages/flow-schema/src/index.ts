@@ -33,7 +33,6 @@ export type {
 export { UI_LANGUAGES } from './nodeTypeSpec.ts';
 export { defineNodeSpec } from './defineNodeSpec.ts';
 export type { NodeSpecSource } from './defineNodeSpec.ts';
-export { toJsonValue, toJsonObject } from './toJsonValue.ts';
 export { parseExpression, MAX_EXPRESSION_LENGTH } from './expression/parseExpression.ts';
 export type { ParseExpressionResult } from './expression/parseExpression.ts';
 export { evaluateExpression } from './expression/evaluateExpression.ts';
