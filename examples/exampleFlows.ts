@@ -3,6 +3,7 @@ import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import cardActivation from './flows/card-activation.json' with { type: 'json' };
 import bankMainMenu from './flows/bank-main-menu.json' with { type: 'json' };
 import flightRebooking from './flows/flight-rebooking.json' with { type: 'json' };
+import bilingualWelcome from './flows/bilingual-welcome.json' with { type: 'json' };
 import { registerFlightHandlers, type FlightHandlers } from './handlers/flightHandlers.ts';
 
 /** One example flow: its file under `examples/flows/` and its parsed JSON (validate before use). */
@@ -19,6 +20,7 @@ export const exampleFlows: readonly ExampleFlow[] = [
   { file: 'card-activation.json', flow: cardActivation },
   { file: 'bank-main-menu.json', flow: bankMainMenu },
   { file: 'flight-rebooking.json', flow: flightRebooking },
+  { file: 'bilingual-welcome.json', flow: bilingualWelcome },
 ];
 
 /** The example flow stored in `file`; a missing name is a programmer error. */

@@ -82,7 +82,7 @@ describe('startRuntime', () => {
     const t = await startExampleRuntime();
     started.push(t);
     const flows = (await t.api('GET', '/api/flows')).body.flows as { id: string; liveVersion: number | null }[];
-    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([['bank-main-menu', 1], ['card-activation', 1], ['flight-rebooking', 1]]);
+    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([['bank-main-menu', 1], ['bilingual-welcome', 1], ['card-activation', 1], ['flight-rebooking', 1]]);
     const session = await t.api('POST', '/api/sessions', { flowId: 'card-activation', channel: 'chat' });
     expect(session.status).toBe(201);
     expect(session.body.session.outputs.length).toBeGreaterThan(0);
@@ -92,7 +92,7 @@ describe('startRuntime', () => {
     const t = await startExampleRuntime();
     started.push(t);
     const paths = t.runtime.seededChatPaths;
-    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual(['/chat/bank-main-menu', '/chat/card-activation', '/chat/flight-rebooking']);
+    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual(['/chat/bank-main-menu', '/chat/bilingual-welcome', '/chat/card-activation', '/chat/flight-rebooking']);
     const page = await fetch(`${t.url}${paths[0]}`);
     expect(page.status).toBe(200);
     const link = new URL(`${t.url}${paths[0]}`);

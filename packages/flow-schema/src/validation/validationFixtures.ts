@@ -1,100 +1,110 @@
-import type { FlowDocument } from '../flowDocument.ts';
+import { Type } from 'typebox';
+import { defineNodeSpec } from '../defineNodeSpec.ts';
+import type { FlowDocument, Prompt, RetryPolicy } from '../flowDocument.ts';
 import { promptJsonSchema, retryPolicyJsonSchema } from '../flowJsonSchema.ts';
 import type { FlowIssue } from './flowIssue.ts';
 import { validateFlow } from './validateFlow.ts';
 import type { ValidateFlowResult } from './validateFlow.ts';
 import type { ValidateFlowOptions } from './validationContext.ts';
-import type { JsonSchema, NodeTypeCatalog, NodeTypeDefinition, NodeTypeSpec, PortSpec } from '../nodeTypeSpec.ts';
+import type { NodeTypeCatalog, NodeTypeDefinition, PortSpec } from '../nodeTypeSpec.ts';
+import type { NodeSpecSource } from '../defineNodeSpec.ts';
+import type { TSchema } from 'typebox';
 
 /**
- * A small catalog and a valid two-locale flow for the validation tests (the real built-in specs live in the
- * engine). Some types annotate fields with `x-kind`; others rely on the built-in field map.
+ * Fixture node types for the validator's own tests, written with the same builder as real node types. They are
+ * not the built-ins (those live in the engine, which this package must not import, and are tested there against
+ * this validator): each fixture is the smallest shape that exercises one mechanism — ports from config, `x-kind`
+ * fields, `x-implicit` names, `$ref`s, key annotations and a config migration.
  */
 export function testCatalog(): NodeTypeCatalog {
+  const prompt = Type.Unsafe<Prompt>(promptJsonSchema);
+  const retry = Type.Optional(Type.Unsafe<RetryPolicy>(retryPolicyJsonSchema));
   const definitions: NodeTypeDefinition[] = [
-    { spec: spec('start', {}, [{ name: 'next' }]) },
-    { spec: spec('message', { prompt: promptJsonSchema }, [{ name: 'next' }], ['prompt']) },
-    {
-      spec: spec(
-        'menu',
+    fixture('start', Type.Object({}, { additionalProperties: false }), [{ name: 'next' }]),
+    fixture('message', Type.Object({ prompt }, { additionalProperties: false }), [{ name: 'next' }]),
+    fixture(
+      'menu',
+      Type.Object(
         {
-          prompt: promptJsonSchema,
-          options: { type: 'array', items: { type: 'object', required: ['key', 'label'], properties: { key: { type: 'string', pattern: '^[0-9]$' }, label: { type: 'object' } } } },
-          noInput: retryPolicyJsonSchema,
-          noMatch: retryPolicyJsonSchema,
+          prompt,
+          options: Type.Array(Type.Object({ key: Type.String({ pattern: '^[0-9]$' }), label: Type.Object({}) })),
+          noInput: retry,
+          noMatch: retry,
         },
-        [{ fromConfig: '/options', key: 'key', label: 'label' }, { name: 'noInput' }, { name: 'noMatch' }],
-        ['prompt', 'options'],
+        { additionalProperties: false },
       ),
-    },
-    {
-      // No x-kind here: the built-in field map finds the prompt, the variable and the validation expression.
-      spec: spec(
-        'ask',
-        { prompt: { type: 'object' }, variable: { type: 'string' }, slot: { type: 'object', required: ['type'], properties: { type: { enum: ['digits', 'number', 'text', 'date'] }, validate: { type: 'string' } } } },
-        [{ name: 'next' }, { name: 'noInput' }, { name: 'noMatch' }],
-        ['prompt', 'variable', 'slot'],
+      [{ fromConfig: '/options', key: 'key', label: 'label' }, { name: 'noInput' }, { name: 'noMatch' }],
+    ),
+    fixture(
+      'ask',
+      Type.Object(
+        {
+          prompt,
+          variable: Type.String({ 'x-kind': 'variable' }),
+          slot: Type.Object({
+            type: Type.Enum(['digits', 'number', 'text', 'date']),
+            validate: Type.Optional(Type.String({ 'x-kind': 'expression', 'x-implicit': ['value'] })),
+          }),
+        },
+        { additionalProperties: false },
       ),
-    },
-    {
-      spec: spec(
-        'condition',
-        { cases: { type: 'array', items: { type: 'object', required: ['id', 'when'], properties: { id: { type: 'string' }, when: { type: 'string', 'x-kind': 'expression' } } } } },
-        [{ fromConfig: '/cases', key: 'id' }, { name: 'default' }],
-        ['cases'],
+      [{ name: 'next' }, { name: 'noInput' }, { name: 'noMatch' }],
+    ),
+    fixture(
+      'condition',
+      Type.Object({ cases: Type.Array(Type.Object({ id: Type.String(), when: Type.String({ 'x-kind': 'expression' }) })) }, { additionalProperties: false }),
+      [{ fromConfig: '/cases', key: 'id' }, { name: 'default' }],
+    ),
+    fixture('set', Type.Object({ assignments: Type.Array(Type.Unknown()) }, { additionalProperties: false }), [{ name: 'next' }]),
+    fixture('subflow', Type.Object({ flowId: Type.String({ 'x-kind': 'flow' }) }, { additionalProperties: false }), [{ name: 'next' }, { name: 'error' }]),
+    fixture('end', Type.Object({ prompt: Type.Optional(prompt) }, { additionalProperties: false }), []),
+    fixture(
+      'test.lookup',
+      Type.Object(
+        {
+          customerIdVariable: Type.Unsafe<string>({ $ref: '#/$defs/variableName' }),
+          nameVariable: Type.Optional(Type.Unsafe<string>({ $ref: '#/$defs/variableName' })),
+          args: Type.Optional(Type.Record(Type.String(), Type.String({ 'x-kind': 'expression' }), { propertyNames: { 'x-kind': 'variable' } })),
+          fallback: Type.Optional(Type.String({ 'x-kind': 'node' })),
+          timeoutMs: Type.Optional(Type.Integer({ minimum: 1 })),
+        },
+        { additionalProperties: false, $defs: { variableName: Type.String({ minLength: 1, 'x-kind': 'variable' }) } },
       ),
-    },
-    { spec: spec('set', { assignments: { type: 'array' } }, [{ name: 'next' }], ['assignments']) },
-    { spec: spec('subflow', { flowId: { type: 'string', 'x-kind': 'flow' } }, [{ name: 'next' }, { name: 'error' }], ['flowId']) },
-    { spec: spec('end', { prompt: promptJsonSchema }, []) },
-    {
-      spec: {
-        ...spec(
-          'test.lookup',
-          {
-            customerIdVariable: { $ref: '#/$defs/variableName' },
-            nameVariable: { $ref: '#/$defs/variableName' },
-            args: { type: 'object', propertyNames: { 'x-kind': 'variable' }, additionalProperties: { type: 'string', 'x-kind': 'expression' } },
-            fallback: { type: 'string', 'x-kind': 'node' },
-            timeoutMs: { type: 'integer', minimum: 1 },
-          },
-          [{ name: 'success' }, { name: 'error' }, { name: 'timeout', when: '/timeoutMs' }],
-          ['customerIdVariable'],
-        ),
+      [{ name: 'success' }, { name: 'error' }, { name: 'timeout', when: '/timeoutMs' }],
+      {
         version: 2,
+        migrations: [
+          {
+            version: 2,
+            up: ({ customerVariable, ...rest }) => ({ ...rest, customerIdVariable: customerVariable }),
+            down: ({ customerIdVariable, ...rest }) => ({ ...rest, customerVariable: customerIdVariable }),
+          },
+        ],
       },
-      migrations: [
-        {
-          version: 2,
-          up: ({ customerVariable, ...rest }) => ({ ...rest, customerIdVariable: customerVariable }),
-          down: ({ customerIdVariable, ...rest }) => ({ ...rest, customerVariable: customerIdVariable }),
-        },
-      ],
-    },
+    ),
   ];
-  const lookup = definitions.at(-1);
-  if (lookup) lookup.spec.configSchema['$defs'] = { variableName: { type: 'string', minLength: 1, 'x-kind': 'variable' } };
   return new Map(definitions.map((definition) => [definition.spec.type, definition]));
 }
 
-function spec(type: string, properties: Record<string, JsonSchema>, ports: PortSpec[], required: string[] = []): NodeTypeSpec {
-  return {
+function fixture<Schema extends TSchema>(type: string, config: Schema, ports: PortSpec[], extra: Partial<NodeSpecSource<Schema>> = {}): NodeTypeDefinition {
+  const labels = { title: type, description: `${type} (test)` };
+  return defineNodeSpec<Schema>({
     type,
     version: 1,
-    title: type,
-    description: `${type} (test)`,
     category: 'test',
     icon: '•',
     behaviour: 'automatic',
-    configSchema: { type: 'object', required, properties, additionalProperties: false },
+    config,
     defaults: {},
     ports,
-  };
+    labels: { en: labels, 'zh-CN': labels, ko: labels },
+    ...extra,
+  });
 }
 
 const text = (en: string, zh: string): Record<string, string> => ({ 'en-US': en, 'zh-CN': zh });
 
-/** A valid flow over {@link testCatalog}: greet, menu, collect a keypad-only card number, check, look up, end. */
+/** A valid flow over the fixture {@link testCatalog}: greet, menu, collect a keypad-only card number, check, look up, end. */
 export function validTestFlow(): FlowDocument {
   return {
     id: 'card-help',
