@@ -1,4 +1,5 @@
 import type { InputEvent, InputExpectation, OutputEvent } from '@omniflow/flow-engine';
+import { exhaustive } from '@omniflow/flow-schema';
 import { DigitCollector, type DigitEntry } from './DigitCollector.ts';
 import { DtmfDetector } from './DtmfDetector.ts';
 import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
@@ -478,8 +479,4 @@ export class VoiceCall {
   private emit(event: VoiceCallEvent): void {
     this.options.onEvent?.(event);
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`unhandled voice event ${JSON.stringify(value)}`);
 }

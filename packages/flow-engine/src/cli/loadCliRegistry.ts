@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isRecord } from '../compile/nodeScope.ts';
+import { isRecord } from '@omniflow/flow-schema';
 import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
 import { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
 

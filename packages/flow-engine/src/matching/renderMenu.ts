@@ -1,6 +1,7 @@
 import type { Channel } from '@omniflow/flow-schema';
+import { exhaustive } from '@omniflow/flow-schema';
 import { matchingLanguage, type MatchingLanguage } from './normalizeText.ts';
-import { exhaustive, joinAlternatives, joinSentences, koreanParticle, spokenKey } from './wording.ts';
+import { joinAlternatives, joinSentences, koreanParticle, spokenKey } from './wording.ts';
 
 /** A menu option with its label resolved to the session's locale. */
 export interface MenuOptionText {

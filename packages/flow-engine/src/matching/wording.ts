@@ -1,3 +1,4 @@
+import { exhaustive } from '@omniflow/flow-schema';
 import type { MatchingLanguage } from './normalizeText.ts';
 
 /** How a keypad key is named in a prompt: digits as themselves, `*` and `#` by name. */
@@ -45,11 +46,6 @@ export function koreanParticle(word: string, afterConsonant: string, afterVowel:
 export function joinSentences(sentences: readonly string[], language: MatchingLanguage): string {
   const parts = sentences.map((sentence) => sentence.trim()).filter((sentence) => sentence !== '');
   return parts.join(language === 'zh' ? '' : ' ');
-}
-
-/** Reports an impossible union member at compile time and a broken caller at run time. */
-export function exhaustive(value: never): never {
-  throw new Error(`Unhandled case ${String(value)}; add it to the switch.`);
 }
 
 function digitHasBatchim(digit: string): boolean {
