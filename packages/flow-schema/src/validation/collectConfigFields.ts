@@ -37,6 +37,7 @@ const BUILT_IN_FIELDS: Readonly<Record<string, readonly BuiltInField[]>> = {
   transfer: [['/prompt', 'prompt'], ['/reason', 'template']],
   subflow: [['/flowId', 'flow'], ['/inputs/*', 'expression'], ['/outputs/{keys}', 'variable']],
   end: [['/prompt', 'prompt']],
+  http: [['/responseMapping/*/value', 'expression', ['response']]],
 };
 
 /**

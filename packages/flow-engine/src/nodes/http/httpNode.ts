@@ -1,6 +1,7 @@
 import type { JsonSchema } from '@omniflow/flow-schema';
 import { defineNodeType } from '../../nodeTypes/defineNodeType.ts';
 import { variableNameSchema } from '../nodeSchemaParts.ts';
+import { httpMappingMigration } from './httpMappingMigration.ts';
 import { runHttpRequest } from './httpRuntime.ts';
 
 /** HTTP methods the `http` node can send. */
@@ -9,8 +10,8 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /** One response value copied into a flow variable. */
 export interface HttpResponseMapping {
   variable: string;
-  /** A JSONPath (`$.a.b[0]`) or, with `responseLanguage: 'jsonata'`, a JSONata expression over the JSON body. */
-  path: string;
+  /** An expression over `response` (`{ status, body }`, body parsed as JSON) and the flow variables: `response.body.a[0]`. */
+  value: string;
 }
 
 /**
@@ -28,7 +29,6 @@ export interface HttpNodeConfig {
   timeoutMs?: number;
   /** Extra attempts the engine makes, with exponential backoff, when a call takes `error` or `timeout` (default 0). */
   retries?: number;
-  responseLanguage?: 'jsonpath' | 'jsonata';
   responseMapping?: HttpResponseMapping[];
   /** Variable that receives the HTTP status of the last reply. */
   statusVariable?: string;
@@ -40,7 +40,7 @@ const templateString: JsonSchema = { 'x-kind': 'template', type: 'string' };
 export const httpNode = defineNodeType<HttpNodeConfig>({
   spec: {
     type: 'http',
-    version: 1,
+    version: 2,
     title: 'HTTP request',
     description: 'Calls an HTTP API with templated URL, headers and body, and maps the JSON reply into variables.',
     category: 'Integration',
@@ -58,20 +58,19 @@ export const httpNode = defineNodeType<HttpNodeConfig>({
         bodyType: { type: 'string', enum: ['json', 'text'] },
         timeoutMs: { type: 'integer', minimum: 100, maximum: 60000 },
         retries: { type: 'integer', minimum: 0, maximum: 5 },
-        responseLanguage: { type: 'string', enum: ['jsonpath', 'jsonata'] },
         responseMapping: {
           type: 'array',
           items: {
             type: 'object',
-            required: ['variable', 'path'],
+            required: ['variable', 'value'],
             additionalProperties: false,
-            properties: { variable: variableNameSchema, path: { type: 'string', minLength: 1 } },
+            properties: { variable: variableNameSchema, value: { type: 'string', minLength: 1, 'x-kind': 'expression' } },
           },
         },
         statusVariable: variableNameSchema,
       },
     },
-    defaults: { method: 'GET', url: 'https://', timeoutMs: 5000, retries: 0, responseLanguage: 'jsonpath', responseMapping: [] },
+    defaults: { method: 'GET', url: 'https://', timeoutMs: 5000, retries: 0, responseMapping: [] },
     ports: [
       { name: 'success', label: 'Success' },
       { name: 'error', label: 'Error' },
@@ -85,10 +84,10 @@ export const httpNode = defineNodeType<HttpNodeConfig>({
       '/bodyType': { widget: 'select', label: 'Body type', order: 5 },
       '/timeoutMs': { widget: 'number', label: 'Timeout per attempt (ms)', order: 6 },
       '/retries': { widget: 'number', label: 'Retries on error or timeout', order: 7 },
-      '/responseLanguage': { widget: 'select', label: 'Response paths', order: 9 },
-      '/responseMapping': { widget: 'table', label: 'Response → variables', columns: ['variable', 'path'], order: 10 },
+      '/responseMapping': { widget: 'table', label: 'Response → variables', columns: ['variable', 'value'], help: 'Expressions over response, as in response.body.items[0].id.', order: 10 },
       '/statusVariable': { widget: 'variable', label: 'Status code variable', order: 11 },
     },
   },
+  migrations: [httpMappingMigration],
   handler: runHttpRequest,
 });
