@@ -30,7 +30,7 @@ export interface RenderMenuExtras {
 /**
  * Renders a menu for one channel and locale (en, zh and ko wording; other locales fall back to English):
  * DTMF reads each option with its key ("For balance, press 1."), voice lists what to say ("You can say
- * balance, or card activation."), chat shows the prompt with quick replies.
+ * balance or card activation."), chat shows the prompt with quick replies.
  */
 export function renderMenu(
   options: readonly MenuOptionText[],
