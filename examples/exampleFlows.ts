@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import cardActivation from './flows/card-activation.json' with { type: 'json' };
 import bankMainMenu from './flows/bank-main-menu.json' with { type: 'json' };
@@ -9,6 +10,9 @@ export interface ExampleFlow {
   file: string;
   flow: unknown;
 }
+
+/** The directory holding the example flow files, which a runtime seeds from (`OMNIFLOW_SEED_DIR`). */
+export const exampleFlowsDir: string = fileURLToPath(new URL('./flows', import.meta.url));
 
 /** Every example flow, as parsed JSON with its file name. */
 export const exampleFlows: readonly ExampleFlow[] = [

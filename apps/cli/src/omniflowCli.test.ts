@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
-import { buildTestFlow, en } from '../testing/buildTestFlow.ts';
+import { createBuiltInRegistry } from '@omniflow/flow-engine';
+import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { CliIo } from './cliCommand.ts';
 import { runCli } from './omniflowCli.ts';
 
@@ -48,6 +48,23 @@ describe('omniflow CLI', () => {
     expect(outputs).toContainEqual(expect.objectContaining({ type: 'say', text: 'Bye.' }));
     expect(outputs.at(-1)).toMatchObject({ type: 'end', reason: 'completed' });
     expect(outputs.filter((output) => JSON.stringify(output).includes('"prompt"')).length).toBe(2);
+  });
+
+  it('analyze answers one JSON line per input line with sentiment and redaction, and names a bad line', async () => {
+    const lines = [
+      JSON.stringify({ text: 'My card 4111 1111 1111 1111 was stolen and I am furious', locale: 'en' }),
+      '',
+      JSON.stringify({ text: '谢谢，服务很好', locale: 'zh-CN' }),
+      'not json',
+    ];
+    const io = fakeIo({ 'turns.jsonl': lines.join('\n') }, []);
+    expect(await runCli(['analyze', 'turns.jsonl'], io)).toBe(1);
+    const results: unknown[] = io.out.map((line) => JSON.parse(line));
+    expect(results).toHaveLength(2);
+    expect(results[0]).toMatchObject({ label: 'negative', redacted: expect.stringContaining('[CARD]'), entities: [{ type: 'card', start: 8, end: 27 }] });
+    expect(results[0]).not.toMatchObject({ redacted: expect.stringContaining('4111') });
+    expect(results[1]).toMatchObject({ label: 'positive', entities: [] });
+    expect(io.err).toEqual([expect.stringMatching(/^turns\.jsonl:4: not JSON/)]);
   });
 
   it('explains usage for an unknown command', async () => {

@@ -1,7 +1,5 @@
 import { CHANNELS, type Channel } from '@omniflow/flow-schema';
-import { compileFlow } from '../compile/compileFlow.ts';
-import { FlowSession } from '../session/FlowSession.ts';
-import type { InputEvent } from '../session/sessionEvents.ts';
+import { compileFlow, FlowSession, type InputEvent } from '@omniflow/flow-engine';
 import type { CliCommand } from './cliCommand.ts';
 import { readJsonFile } from './readJsonFile.ts';
 

@@ -1,4 +1,4 @@
-import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 
 /** Where a CLI command reads and writes; injected so commands are testable without a process. */
 export interface CliIo {
