@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '@omniflow/flow-schema';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -142,10 +143,6 @@ function readConfigFile(path: string): Record<string, unknown> {
 
 function isSnapshotKey(value: string): boolean {
   return /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) && Buffer.from(value, 'base64').length === 32;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringField(source: Record<string, unknown>, key: string): string | undefined {

@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinFlow } from '../testing/testFlows.ts';
+import type { ApiReply } from '../testing/jsonClient.ts';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from '../testing/startTestRuntime.ts';
 import { parseByteLimit } from './turnFastPath.ts';
 
@@ -17,7 +18,7 @@ afterAll(async () => {
 });
 
 /** A raw POST, so that a test controls the framing (chunked or not), the encoding and the content type. */
-function rawPost(path: string, body: Buffer, headers: Record<string, string>, options: { chunked?: boolean; base?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary JSON replies
+function rawPost(path: string, body: Buffer, headers: Record<string, string>, options: { chunked?: boolean; base?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: ApiReply['body'] }> {
   const url = new URL(path, options.base ?? t.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...headers } }, (res) => {

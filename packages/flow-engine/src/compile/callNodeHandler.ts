@@ -1,8 +1,9 @@
+import { isRecord } from '@omniflow/flow-schema';
 import type { HandlerArgs, HandlerResult, NodeHandler } from '../nodeTypes/handlerTypes.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import type { CompiledNode } from './compiledFlowTypes.ts';
 import type { AsyncOutcome } from './engineContext.ts';
-import { createNodeScope, isRecord, resolveLocale } from './nodeScope.ts';
+import { createNodeScope, resolveLocale } from './nodeScope.ts';
 
 /**
  * Calls an async node's handler once and normalises what comes back: a throw, a rejected promise, a

@@ -1,4 +1,5 @@
 import { assign, fromPromise, setup } from 'xstate';
+import { isRecord } from '@omniflow/flow-schema';
 import type { EndReason } from '../session/sessionEvents.ts';
 import { hostOf } from '../session/sessionHost.ts';
 import { callNodeHandler } from './callNodeHandler.ts';
@@ -6,7 +7,7 @@ import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEvent, type EngineState } from './engineContext.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import { assignDeclared, emitAll, enterNode, isVariables, type Arrival } from './enterNode.ts';
-import { createNodeScope, isRecord } from './nodeScope.ts';
+import { createNodeScope } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
 
 function nodeOf(tables: CompiledTables, key: string): CompiledNode {

@@ -1,10 +1,10 @@
-import type { Locale } from '@omniflow/flow-schema';
+import { isRecord, type Locale } from '@omniflow/flow-schema';
 import type { NodeRuntime, NodeScope } from '../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../session/sessionEvents.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import type { EngineState } from './engineContext.ts';
-import { createNodeScope, isRecord } from './nodeScope.ts';
+import { createNodeScope } from './nodeScope.ts';
 
 /** A caller's input arriving with the entry: a new turn, with the variables its answer set (and a new locale, if it chose one). */
 export interface Arrival {
