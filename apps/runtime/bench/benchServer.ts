@@ -29,8 +29,7 @@ echo.use(processStatsRouter());
 const echoServer = createServer(echo).listen(0, '127.0.0.1');
 await new Promise((resolve) => echoServer.once('listening', resolve));
 
-// A second, stricter baseline: node:http alone reading, parsing and answering the same JSON. The runtime answers chat
-// turns outside express's router (src/http/turnFastPath.ts), so it is also compared with no framework at all.
+// A second, stricter baseline: node:http alone reading, parsing and answering the same JSON: what express itself costs.
 const nodeEchoServer = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));
