@@ -1,15 +1,16 @@
 import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
+import type { LoggerFn } from 'express-rate-limit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, errorBody } from './ApiError.ts';
-import { apiRateLimit } from './apiRateLimit.ts';
+import { apiRateLimit, type ApiRateLimitOptions } from './apiRateLimit.ts';
 
 /**
  * An app behind the limiter that answers 200, with the peer address taken from an `x-test-peer` header: loopback
  * tests cannot connect from several IPv6 lines, so the header stands in for the TCP peer the runtime keys on.
  */
-async function limitedApp(options: { windowMs: number; max: number }): Promise<{ hit(peer: string): Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>; close(): void }> {
+async function limitedApp(options: ApiRateLimitOptions): Promise<{ hit(peer: string, headers?: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>; close(): void }> {
   const app = express();
   app.use((req, _res, next) => {
     Object.defineProperty(req, 'ip', { value: req.headers['x-test-peer'] });
@@ -25,8 +26,8 @@ async function limitedApp(options: { windowMs: number; max: number }): Promise<{
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
-  const hit = (peer: string) => new Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/', headers: { 'x-test-peer': peer } }, (res) => {
+  const hit = (peer: string, headers: Record<string, string> = {}) => new Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: '/', headers: { ...headers, 'x-test-peer': peer } }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
@@ -69,6 +70,18 @@ describe('apiRateLimit', () => {
       expect((await app.hit('2001:db8:1:300::1')).status).toBe(200);
       expect((await app.hit('192.0.2.7')).status).toBe(200);
       expect((await app.hit('::ffff:192.0.2.7')).status).toBe(429);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('reports a misconfiguration it detects to the runtime logger, not the console (logs stay JSON lines)', async () => {
+    const logger = { error: vi.fn<LoggerFn>(), warn: vi.fn<LoggerFn>() };
+    const app = await limitedApp({ windowMs: 60_000, max: 5, logger });
+    try {
+      // The runtime trusts no proxy, so a forwarded-for header means a proxy it was not configured for.
+      expect((await app.hit('10.0.0.1', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(200);
+      expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ code: 'ERR_ERL_UNEXPECTED_X_FORWARDED_FOR' }));
     } finally {
       app.close();
     }

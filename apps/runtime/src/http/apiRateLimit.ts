@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express';
-import { rateLimit, type Store } from 'express-rate-limit';
+import { rateLimit, type Logger, type Store } from 'express-rate-limit';
 import { ApiError } from './ApiError.ts';
 
 /** How many requests a client may send per window, and where the counts live. */
@@ -8,6 +8,8 @@ export interface ApiRateLimitOptions {
   max: number;
   /** Where the counts live; several runtime processes behind one load balancer pass a shared store (Redis, PostgreSQL). Default: this process's memory. */
   store?: Store;
+  /** Where the library reports a misconfiguration it detects (e.g. a proxy header it was not told to trust); default: the console. */
+  logger?: Logger;
 }
 
 /**
@@ -23,6 +25,7 @@ export function apiRateLimit(options: ApiRateLimitOptions): RequestHandler {
     legacyHeaders: false,
     ipv6Subnet: 56,
     ...(options.store ? { store: options.store } : {}),
+    ...(options.logger ? { logger: options.logger } : {}),
     // Handed to the app's error handler, so a 429 has the same body (and logging) as every other API error.
     handler: (_req, _res, next) => {
       next(new ApiError(429, { code: 'RATE_LIMITED', message: `Too many requests; at most ${options.max} per ${options.windowMs / 1000} s. Retry later.`, pointer: '' }));

@@ -62,7 +62,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   });
 
   const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
-  const limiter = apiRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max });
+  const limiter = apiRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max, logger });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use('/api', corsMiddleware, limiter, json);
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
