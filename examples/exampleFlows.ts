@@ -1,7 +1,9 @@
+import { fileURLToPath } from 'node:url';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import cardActivation from './flows/card-activation.json' with { type: 'json' };
 import bankMainMenu from './flows/bank-main-menu.json' with { type: 'json' };
 import flightRebooking from './flows/flight-rebooking.json' with { type: 'json' };
+import bilingualWelcome from './flows/bilingual-welcome.json' with { type: 'json' };
 import { registerFlightHandlers, type FlightHandlers } from './handlers/flightHandlers.ts';
 
 /** One example flow: its file under `examples/flows/` and its parsed JSON (validate before use). */
@@ -10,11 +12,15 @@ export interface ExampleFlow {
   flow: unknown;
 }
 
+/** The directory holding the example flow files, which a runtime seeds from (`OMNIFLOW_SEED_DIR`). */
+export const exampleFlowsDir: string = fileURLToPath(new URL('./flows', import.meta.url));
+
 /** Every example flow, as parsed JSON with its file name. */
 export const exampleFlows: readonly ExampleFlow[] = [
   { file: 'card-activation.json', flow: cardActivation },
   { file: 'bank-main-menu.json', flow: bankMainMenu },
   { file: 'flight-rebooking.json', flow: flightRebooking },
+  { file: 'bilingual-welcome.json', flow: bilingualWelcome },
 ];
 
 /** The example flow stored in `file`; a missing name is a programmer error. */

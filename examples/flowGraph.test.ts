@@ -34,4 +34,8 @@ describe('example machine graphs (xstate/graph)', () => {
     const walk = walkFlowGraph(compiled('flight-rebooking.json'), { answers: [{ acceptOffer: true }, { acceptOffer: false }] });
     expect(walk.unreached).toEqual([]);
   });
+
+  it('bilingual welcome: every node is reachable from the language choice', { timeout: 60_000 }, () => {
+    expect(walkFlowGraph(compiled('bilingual-welcome.json')).unreached).toEqual([]);
+  });
 });

@@ -53,6 +53,10 @@ const ANSWERS: Record<string, Record<string, string[]>> = {
     askDateOfBirth: ['19850314', '19690105', '19900702', '20000101'],
     anythingElse: ['1', '2', '5'],
   },
+  'bilingual-welcome': {
+    pickLanguage: ['1', '2', '3', '7'],
+    mainMenu: ['1', '2', '9'],
+  },
   'flight-rebooking': {
     askReference: ['246810', '111111', '111111', '12', '0#'],
     offer: ['1', '2', '5'],

@@ -76,10 +76,17 @@ export function createFlightHandlers(data: FlightData = flightData): FlightHandl
 
 /** Registers `flights.lookupCustomer`, `flights.searchByDate` and `flights.rebook` with a registry. */
 export function registerFlightHandlers(registry: NodeTypeRegistry, handlers: FlightHandlers = createFlightHandlers()): FlightHandlers {
-  registry.registerHandler('flights.lookupCustomer', handlers.lookupCustomer);
-  registry.registerHandler('flights.searchByDate', handlers.searchByDate);
-  registry.registerHandler('flights.rebook', handlers.rebook);
+  for (const [name, handler] of Object.entries(namedFlightHandlers(handlers))) registry.registerHandler(name, handler);
   return handlers;
+}
+
+/** The handlers under the names the flight-rebooking example's transaction nodes call them by. */
+export function namedFlightHandlers(handlers: FlightHandlers): Record<string, NodeHandler> {
+  return {
+    'flights.lookupCustomer': handlers.lookupCustomer,
+    'flights.searchByDate': handlers.searchByDate,
+    'flights.rebook': handlers.rebook,
+  };
 }
 
 function firstFlight(

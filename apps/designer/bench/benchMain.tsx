@@ -2,7 +2,8 @@ import { createRoot } from 'react-dom/client';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from '../src/components/Canvas/Canvas.tsx';
 import { useFlowStore } from '../src/store/useFlowStore.ts';
-import { TEST_NODE_TYPES } from '../src/testing/testNodeTypes.ts';
+import { builtInSpecs } from '@omniflow/flow-engine/specs';
+import { bankingDefinitions } from '@omniflow/plugin-banking/definitions';
 import { generateFlow } from './generateFlow.ts';
 
 // The bench page renders the designer's real canvas and store with a generated flow (no runtime needed).
@@ -18,7 +19,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('bench.html needs #root');
 
 const t0 = performance.now();
-useFlowStore.getState().setCatalog(TEST_NODE_TYPES);
+useFlowStore.getState().setCatalog([...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions]);
 useFlowStore.getState().loadFlow(flow, 1);
 createRoot(root).render(
   <ReactFlowProvider>

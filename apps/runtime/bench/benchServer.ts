@@ -16,7 +16,7 @@ const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
 const runtime = await startRuntime(
   loadConfig({
     PORT: '0', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info', OMNIFLOW_PLUGINS: '',
-    OMNIFLOW_SEED_EXAMPLES: 'false', OMNIFLOW_START_CORE_BANKING: 'false', OMNIFLOW_RATE_LIMIT_MAX: '1000000000',
+    OMNIFLOW_RATE_LIMIT_MAX: '1000000000',
   }),
 );
 

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     `  Twilio voice ${runtime.url}/twilio/voice/<flowId>`,
     `  metrics      ${runtime.url}/metrics`,
   ];
-  for (const path of runtime.exampleChatPaths) lines.push(`  try a chat   ${runtime.url}${path}`);
+  for (const path of runtime.seededChatPaths) lines.push(`  try a chat   ${runtime.url}${path}`);
   if (runtime.plugins.failed.length > 0) lines.push(`  plugin packs that failed to load: ${runtime.plugins.failed.map((f) => f.module).join(', ')}`);
   if (runtime.newAdminToken) lines.push(`  admin token  ${runtime.newAdminToken}   (shown once; kept in ${runtime.adminTokenFile})`);
   else if (runtime.adminTokenFile) lines.push(`  admin token  in ${runtime.adminTokenFile}`);

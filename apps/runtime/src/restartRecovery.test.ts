@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exampleFlowsDir } from '@omniflow/examples';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnRuntime, type SpawnedRuntime } from './testing/spawnRuntime.ts';
 import { jsonClient } from './testing/jsonClient.ts';
@@ -18,7 +19,7 @@ const api = (base: string, method: string, path: string, body?: unknown) => json
 
 describe('pnpm start as a process', () => {
   it('continues a conversation after kill -9 and a restart on the same data dir', async () => {
-    const env = { DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, OMNIFLOW_PLUGINS: '@omniflow/plugin-banking,@omniflow/no-such-pack' };
+    const env = { DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, OMNIFLOW_PLUGINS: '@omniflow/plugin-banking,@omniflow/no-such-pack', OMNIFLOW_SEED_DIR: exampleFlowsDir };
     const first = await spawnRuntime(env);
     running.push(first);
     expect(first.output()).toMatch(/plugin packs that failed to load: @omniflow\/no-such-pack/);

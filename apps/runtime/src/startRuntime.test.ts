@@ -2,15 +2,31 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCoreBanking, type CoreBankingService } from '@omniflow/core-banking';
+import { exampleFlowsDir } from '@omniflow/examples';
 import { defineNodeType } from '@omniflow/flow-engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pinFlow } from './testing/testFlows.ts';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from './testing/startTestRuntime.ts';
 
 const started: TestRuntime[] = [];
+const banks: CoreBankingService[] = [];
 afterEach(async () => {
   for (const t of started.splice(0)) await t.close();
+  for (const bank of banks.splice(0)) await bank.close();
 });
+
+/** The example flows seeded from their files, with the sample bank running beside the runtime as `./omniflow start` has it. */
+async function startExampleRuntime(): Promise<TestRuntime> {
+  const bank = await startCoreBanking();
+  banks.push(bank);
+  return startTestRuntime({
+    OMNIFLOW_SEED_DIR: exampleFlowsDir,
+    OMNIFLOW_PLUGINS: '@omniflow/plugin-banking',
+    OMNIFLOW_SECRET_CORE_BANKING_URL: bank.url,
+    OMNIFLOW_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
+  });
+}
 
 /** A flow whose first step waits on a slow back-end call, so a turn is in flight for a while. */
 function slowFlow(): Record<string, unknown> {
@@ -63,20 +79,20 @@ describe('startRuntime', () => {
   });
 
   it('publishes the example flows on first start only, with the sample bank wired in', async () => {
-    const t = await startTestRuntime({ OMNIFLOW_SEED_EXAMPLES: 'true', OMNIFLOW_START_CORE_BANKING: 'true', OMNIFLOW_PLUGINS: '@omniflow/plugin-banking' });
+    const t = await startExampleRuntime();
     started.push(t);
     const flows = (await t.api('GET', '/api/flows')).body.flows as { id: string; liveVersion: number | null }[];
-    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([['bank-main-menu', 1], ['card-activation', 1], ['flight-rebooking', 1]]);
+    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([['bank-main-menu', 1], ['bilingual-welcome', 1], ['card-activation', 1], ['flight-rebooking', 1]]);
     const session = await t.api('POST', '/api/sessions', { flowId: 'card-activation', channel: 'chat' });
     expect(session.status).toBe(201);
     expect(session.body.session.outputs.length).toBeGreaterThan(0);
   });
 
   it('hands out a web chat link per seeded example that opens the chat page', async () => {
-    const t = await startTestRuntime({ OMNIFLOW_SEED_EXAMPLES: 'true', OMNIFLOW_START_CORE_BANKING: 'true', OMNIFLOW_PLUGINS: '@omniflow/plugin-banking' });
+    const t = await startExampleRuntime();
     started.push(t);
-    const paths = t.runtime.exampleChatPaths;
-    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual(['/chat/bank-main-menu', '/chat/card-activation', '/chat/flight-rebooking']);
+    const paths = t.runtime.seededChatPaths;
+    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual(['/chat/bank-main-menu', '/chat/bilingual-welcome', '/chat/card-activation', '/chat/flight-rebooking']);
     const page = await fetch(`${t.url}${paths[0]}`);
     expect(page.status).toBe(200);
     const link = new URL(`${t.url}${paths[0]}`);

@@ -2,6 +2,8 @@ export { defineNodeType } from './nodeTypes/defineNodeType.ts';
 export type { NodeTypeImplementation } from './nodeTypes/defineNodeType.ts';
 export { NodeTypeRegistry } from './nodeTypes/NodeTypeRegistry.ts';
 export { createBuiltInRegistry } from './nodeTypes/createBuiltInRegistry.ts';
+export { loadPluginPacks } from './nodeTypes/loadPluginPacks.ts';
+export type { PluginPack, PackLoadReport } from './nodeTypes/loadPluginPacks.ts';
 export type {
   NodeRuntime,
   NodeScope,
@@ -29,10 +31,37 @@ export type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSn
 export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
 export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
 export { MASK } from './compile/nodeScope.ts';
+export { builtInSpecs, builtInSpecCatalog } from './builtInSpecs.ts';
+export { startSpec, messageSpec, menuSpec, askSpec, languageSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec } from './builtInSpecs.ts';
+export type {
+  StartConfig,
+  MessageConfig,
+  MenuConfig,
+  MenuOption,
+  AskConfig,
+  SlotConfig,
+  SlotType,
+  SlotChoice,
+  LanguageConfig,
+  LanguageOption,
+  ConditionConfig,
+  ConditionCase,
+  SetConfig,
+  TransactionConfig,
+  TransferConfig,
+  HoursConfig,
+  OpeningHours,
+  SubflowConfig,
+  EndConfig,
+  HttpNodeConfig,
+  HttpMethod,
+  HttpResponseMapping,
+} from './builtInSpecs.ts';
 export { startNode } from './nodes/start/startNode.ts';
 export { messageNode } from './nodes/message/messageNode.ts';
 export { menuNode } from './nodes/menu/menuNode.ts';
 export { askNode } from './nodes/ask/askNode.ts';
+export { languageNode } from './nodes/language/languageNode.ts';
 export { transferNode } from './nodes/transfer/transferNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';

@@ -2,7 +2,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { FlowDocument, FlowEdge, FlowNode } from '../src/flowDocument.ts';
 import { documentSchemaValidator } from '../src/validation/schemaCompiler.ts';
-import { testCatalog } from '../src/validation/testCatalog.ts';
+import { testCatalog } from '../src/validation/validationFixtures.ts';
 import { validateFlow } from '../src/validation/validateFlow.ts';
 
 // Benchmark (not a test): validate time of a generated 1,000-node flow against a baseline measured in the same

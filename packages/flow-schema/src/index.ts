@@ -26,8 +26,13 @@ export type {
   NodeConfigMigration,
   NodeTypeDefinition,
   NodeTypeCatalog,
+  NodeCheckContext,
+  NodeTypeLabels,
+  UiLanguage,
 } from './nodeTypeSpec.ts';
-export type * from './builtInNodeConfigs.ts';
+export { UI_LANGUAGES } from './nodeTypeSpec.ts';
+export { defineNodeSpec } from './defineNodeSpec.ts';
+export type { NodeSpecSource } from './defineNodeSpec.ts';
 export { parseExpression, MAX_EXPRESSION_LENGTH } from './expression/parseExpression.ts';
 export type { ParseExpressionResult } from './expression/parseExpression.ts';
 export { evaluateExpression } from './expression/evaluateExpression.ts';
@@ -54,5 +59,7 @@ export type { ConfigField } from './validation/collectConfigFields.ts';
 export { flowAjv } from './validation/schemaCompiler.ts';
 export { migrateFlow, FLOW_MIGRATIONS } from './migrations/migrateFlow.ts';
 export type { MigrateFlowResult } from './migrations/migrateFlow.ts';
+export { migrateNodeConfig } from './migrations/migrateNodeConfig.ts';
+export type { MigrateNodeConfigResult } from './migrations/migrateNodeConfig.ts';
 export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';

@@ -1,3 +1,6 @@
+import type { Locale, VariableDeclaration } from './flowDocument.ts';
+import type { FlowIssueCode } from './validation/flowIssue.ts';
+
 /**
  * A JSON Schema as plain JSON. Config schemas may mark fields with the `x-kind` annotation so that
  * validation, the engine and the designer know what a string means:
@@ -8,6 +11,9 @@
  * - `secret`: the name of a runtime secret (never a secret value)
  * - `node`: the id of another node in the same flow
  * - `flow`: the id of another flow (subflow)
+ *
+ * An `expression` field may also carry `x-implicit`: names the expression may read without a declaration (an
+ * `ask` node's validation reads `value`, the answer heard).
  */
 export type JsonSchema = { [key: string]: JsonValue };
 
@@ -78,6 +84,22 @@ export interface NodeTypeSpec {
   ui?: Record<string, UiHint>;
   /** Plugin pack that contributed this type; absent for built-ins. */
   pack?: string;
+  /** Title, description, field and port labels per UI language (`en`, `zh-CN`, `ko`); `title` and `ui` hold the English. */
+  labels?: Partial<Record<UiLanguage, NodeTypeLabels>>;
+}
+
+/** The languages node type labels are written in. */
+export type UiLanguage = 'en' | 'zh-CN' | 'ko';
+
+/** Every UI language a node type labels itself in, in a stable order. */
+export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'zh-CN', 'ko'];
+
+/** What a node type is called in one UI language: its title, description, config fields (by pointer) and ports. */
+export interface NodeTypeLabels {
+  title: string;
+  description: string;
+  fields?: Record<string, { label: string; help?: string }>;
+  ports?: Record<string, string>;
 }
 
 /** A config migration from `version - 1` to `version` (and back), shipped with the node type. */
@@ -87,10 +109,26 @@ export interface NodeConfigMigration {
   down(config: Record<string, unknown>): Record<string, unknown>;
 }
 
-/** A node type definition as the schema package sees it: the JSON spec plus its config migrations. */
-export interface NodeTypeDefinition {
+/** What a node type's own validation hook may see of the flow and how it reports an issue. */
+export interface NodeCheckContext {
+  nodeId: string;
+  /** The locales the flow declares. */
+  locales: readonly Locale[];
+  /** The flow's declaration of a variable, or `undefined` when it is not declared. */
+  variable(name: string): VariableDeclaration | undefined;
+  /** Reports an issue at a JSON pointer relative to the node's config (`/slot/type`). */
+  report(code: FlowIssueCode, pointer: string, message: string): void;
+}
+
+/**
+ * A node type definition as the schema package sees it: the JSON spec, its config migrations and its own
+ * validation hook, which runs on a config that has passed the schema (so `Config` holds).
+ */
+export interface NodeTypeDefinition<Config = Record<string, unknown>> {
   spec: NodeTypeSpec;
   migrations?: NodeConfigMigration[];
+  // Method syntax on purpose: a hook typed for one config still fits a catalog of untyped configs.
+  check?(config: Config, context: NodeCheckContext): void;
 }
 
 /** The set of node types a flow is validated against, keyed by type id. */

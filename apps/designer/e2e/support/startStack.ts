@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startCoreBanking } from '@omniflow/core-banking';
 import { build } from 'vite';
 
 const designerDir = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -18,8 +19,9 @@ export interface Stack {
 }
 
 /**
- * Builds the designer (skip with `OMNIFLOW_E2E_SKIP_BUILD=1`), then spawns `tsx apps/runtime/src/main.ts` with a
- * temporary `DATA_DIR` on a free port, serving the build (with the example flows when asked), and waits until it answers.
+ * Builds the designer (skip with `OMNIFLOW_E2E_SKIP_BUILD=1`), starts a fresh sample core bank, then spawns
+ * `tsx apps/runtime/src/main.ts` wired to it with a temporary `DATA_DIR` on a free port, serving the build (with the
+ * example flows when asked), and waits until it answers.
  */
 export async function startStack(options: { seedExamples?: boolean } = {}): Promise<Stack> {
   if (process.env.OMNIFLOW_E2E_SKIP_BUILD !== '1') {
@@ -27,6 +29,8 @@ export async function startStack(options: { seedExamples?: boolean } = {}): Prom
   }
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-e2e-'));
+  // The runtime reaches a bank only by URL; the plugin node tests run against this one's seeded customers.
+  const bank = await startCoreBanking();
   const child = spawn(join(repoRoot, 'node_modules/.bin/tsx'), ['src/main.ts'], {
     cwd: join(repoRoot, 'apps/runtime'),
     env: {
@@ -35,7 +39,12 @@ export async function startStack(options: { seedExamples?: boolean } = {}): Prom
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       OMNIFLOW_DESIGNER_DIR: join(designerDir, 'dist'),
-      OMNIFLOW_SEED_EXAMPLES: options.seedExamples ? 'true' : 'false',
+      OMNIFLOW_SECRET_CORE_BANKING_URL: bank.url,
+      OMNIFLOW_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
+      // The example flows come from their files, and the flight example's handlers from their pack, as ./omniflow start does.
+      ...(options.seedExamples
+        ? { OMNIFLOW_SEED_DIR: join(repoRoot, 'examples/flows'), OMNIFLOW_PLUGINS: `@omniflow/plugin-banking,${join(repoRoot, 'examples/handlers/flightsPack.ts')}` }
+        : {}),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,11 +60,13 @@ export async function startStack(options: { seedExamples?: boolean } = {}): Prom
       token,
       close: async () => {
         await stop(child);
+        await bank.close();
         rmSync(dataDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await stop(child);
+    await bank.close();
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }

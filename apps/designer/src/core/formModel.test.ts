@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { JsonSchema, UiHint } from '@omniflow/flow-schema';
-import { TEST_NODE_TYPES } from '../testing/testNodeTypes.ts';
-import { BUILT_IN_CONFIG_SHAPES } from '../testing/builtInConfigShapes.ts';
+import { builtInSpecs } from '@omniflow/flow-engine/specs';
+import { bankingDefinitions } from '@omniflow/plugin-banking/definitions';
 import { buildFormModel, rebaseFields, type FormField } from './formModel.ts';
 
+/** The real spec of a built-in or banking node type, as the runtime's catalog serves it. */
 function specOf(type: string) {
-  const spec = TEST_NODE_TYPES.find((s) => s.type === type);
-  if (!spec) throw new Error(`no test spec ${type}`);
+  const spec = [...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions].find((s) => s.type === type);
+  if (!spec) throw new Error(`no node type ${type}`);
   return spec;
 }
 
@@ -49,13 +50,14 @@ describe('buildFormModel', () => {
     expect(find(fields, '/slot')?.kind).toBe('group');
     expect(find(fields, '/slot/validate')?.kind).toBe('expression');
     const slotType = find(fields, '/slot/type');
-    expect(slotType?.kind === 'select' ? slotType.options : []).toEqual(['digits', 'number', 'text']);
+    expect(slotType?.kind === 'select' ? slotType.options : []).toEqual(['digits', 'number', 'amount', 'date', 'yesNo', 'choice', 'text']);
   });
 
   it('builds a form for a plugin node type from its schema alone', () => {
     const fields = buildFormModel(specOf('banking.activateCard'));
     expect(fields.map((f) => [f.pointer, f.kind])).toEqual([
       ['/customerIdVariable', 'variable'],
+      ['/cardLastFourVariable', 'variable'],
       ['/timeoutMs', 'number'],
     ]);
   });
@@ -74,9 +76,7 @@ describe('buildFormModel', () => {
 });
 
 function builtIn(type: string) {
-  const spec = BUILT_IN_CONFIG_SHAPES.find((s) => s.type === type);
-  if (!spec) throw new Error(`no built-in shape ${type}`);
-  return buildFormModel(spec);
+  return buildFormModel(specOf(type));
 }
 
 function kinds(fields: FormField[]): string[] {
@@ -106,7 +106,17 @@ describe('buildFormModel for nested built-in config', () => {
 
   it('renders the ask slot as a group with a type select, a choices table and an expression', () => {
     const fields = builtIn('ask');
-    expect(kinds(fields)).toEqual(['/slot:group', '/slot/type:select', '/slot/minLength:number', '/slot/choices:table', '/slot/validate:expression']);
+    expect(kinds(fields).filter((k) => k.startsWith('/slot'))).toEqual([
+      '/slot:group',
+      '/slot/type:select',
+      '/slot/minLength:number',
+      '/slot/maxLength:number',
+      '/slot/terminator:text',
+      '/slot/min:number',
+      '/slot/max:number',
+      '/slot/choices:table',
+      '/slot/validate:expression',
+    ]);
     const choices = find(fields, '/slot/choices');
     expect(choices?.kind === 'table' ? choices.columns.map((c) => c.kind) : null).toEqual(['text', 'localized', 'localizedList']);
   });

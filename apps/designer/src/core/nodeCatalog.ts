@@ -1,5 +1,6 @@
-import type { FlowNode, NodeTypeCatalog, NodeTypeSpec, PortInfo } from '@omniflow/flow-schema';
+import type { FlowNode, NodeTypeCatalog, NodeTypeDefinition, NodeTypeSpec, PortInfo, UiLanguage } from '@omniflow/flow-schema';
 import { derivePorts } from '@omniflow/flow-schema';
+import { builtInSpecs } from '@omniflow/flow-engine/specs';
 
 /** The node types the runtime serves, indexed for the palette, the canvas and validation. */
 export interface DesignerCatalog {
@@ -14,20 +15,59 @@ export function createCatalog(specs: readonly NodeTypeSpec[]): DesignerCatalog {
   return {
     specs,
     byType: new Map(specs.map((s) => [s.type, s])),
-    validation: new Map(specs.map((s) => [s.type, { spec: s }])),
+    validation: new Map(specs.map((s) => [s.type, definitionOf(s)])),
   };
+}
+
+const BUILT_IN_DEFINITIONS = new Map(builtInSpecs.map((definition) => [definition.spec.type, definition]));
+
+/**
+ * A served spec with the validation hook and migrations of its built-in definition: functions do not travel as
+ * JSON, but the built-ins' come from the browser-safe specs entry, so the designer reports what the runtime does.
+ */
+function definitionOf(spec: NodeTypeSpec): NodeTypeDefinition {
+  const builtIn = BUILT_IN_DEFINITIONS.get(spec.type);
+  // Another version of the type (an older or newer runtime) has another config: its hooks would not fit it.
+  if (builtIn === undefined || builtIn.spec.version !== spec.version) return { spec };
+  return { ...builtIn, spec };
+}
+
+/** A node type's title and description in the UI language, falling back to the English ones. */
+export function specText(spec: NodeTypeSpec, language: UiLanguage): { title: string; description: string } {
+  const labels = spec.labels?.[language];
+  return { title: labels?.title ?? spec.title, description: labels?.description ?? spec.description };
+}
+
+/**
+ * The spec as the inspector shows it in the UI language: title, description, field labels and help, and fixed
+ * port labels from the spec's own `labels`, each falling back to the English one. English returns the spec itself.
+ */
+export function localizedSpec(spec: NodeTypeSpec, language: UiLanguage): NodeTypeSpec {
+  const labels = spec.labels?.[language];
+  if (language === 'en' || labels === undefined) return spec;
+  const ui: NonNullable<NodeTypeSpec['ui']> = {};
+  for (const [pointer, hint] of Object.entries(spec.ui ?? {})) ui[pointer] = { ...hint, ...labels.fields?.[pointer] };
+  const ports = spec.ports.map((port) => {
+    const label = 'name' in port ? labels.ports?.[port.name] : undefined;
+    return label === undefined ? port : { ...port, label };
+  });
+  return { ...spec, ...specText(spec, language), ports, ...(spec.ui === undefined ? {} : { ui }) };
 }
 
 /** The empty catalog used before the runtime answered. */
 export const EMPTY_CATALOG: DesignerCatalog = createCatalog([]);
 
-/** Palette groups: specs by category (sorted), filtered by a case-insensitive search over title, type and description. */
-export function paletteGroups(catalog: DesignerCatalog, search: string): { category: string; specs: NodeTypeSpec[] }[] {
+/**
+ * Palette groups: specs by category (sorted), filtered by a case-insensitive search over type, category and the
+ * title and description in English and in the UI language.
+ */
+export function paletteGroups(catalog: DesignerCatalog, search: string, language: UiLanguage = 'en'): { category: string; specs: NodeTypeSpec[] }[] {
   const needle = search.trim().toLowerCase();
   const groups = new Map<string, NodeTypeSpec[]>();
   for (const spec of catalog.specs) {
     if (spec.type === 'start' && needle === '') continue;
-    const hay = `${spec.title} ${spec.type} ${spec.description} ${spec.category}`.toLowerCase();
+    const local = specText(spec, language);
+    const hay = `${spec.title} ${spec.type} ${spec.description} ${spec.category} ${local.title} ${local.description}`.toLowerCase();
     if (needle && !hay.includes(needle)) continue;
     const list = groups.get(spec.category) ?? [];
     list.push(spec);

@@ -1,14 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { validateFlow, type FlowDocument } from '@omniflow/flow-schema';
 import { newFlow } from '../core/newFlow.ts';
-import { TEST_NODE_TYPES } from '../testing/testNodeTypes.ts';
+import { builtInSpecs, messageSpec } from '@omniflow/flow-engine/specs';
+import { bankingDefinitions } from '@omniflow/plugin-banking/definitions';
 import { createFlowStore } from './useFlowStore.ts';
 
 type Store = ReturnType<typeof createFlowStore>;
 
 function openStore(flow: FlowDocument = newFlow('card', 'Card activation', ['en-US', 'zh-CN'])): Store {
   const store = createFlowStore();
-  store.getState().setCatalog(TEST_NODE_TYPES);
+  store.getState().setCatalog([...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions]);
   store.getState().loadFlow(flow, 1);
   return store;
 }
@@ -51,9 +52,10 @@ describe('useFlowStore undo and redo', () => {
     store.getState().setConfig(id, '/prompt/text/zh-CN', '欢迎');
     store.getState().undo();
     const node = () => flowOf(store).nodes.find((n) => n.id === id);
-    expect(node()?.config).toEqual({ prompt: { text: { 'en-US': 'Welcome' } } });
+    const defaults = messageSpec.spec.defaults;
+    expect(node()?.config).toEqual({ ...defaults, prompt: { text: { 'en-US': 'Welcome' } } });
     store.getState().undo();
-    expect(node()?.config).toEqual({ prompt: { text: { 'en-US': 'Hello' } } });
+    expect(node()?.config).toEqual(defaults);
   });
 
   it('drops the redo stack after a new edit', () => {

@@ -1,4 +1,5 @@
 import type { OutputEvent } from '@omniflow/flow-engine';
+import { twilioSpeechFor } from './twilioSpeechFor.ts';
 
 /** Where the caller's next answer is posted, and how the call is rendered. */
 export interface TwimlContext {
@@ -17,10 +18,13 @@ export function renderTwiml(outputs: readonly OutputEvent[], context: TwimlConte
   const body: string[] = [];
   let pendingSays: string[] = [];
   let gathered = false;
+  // The caller answers in the language they were just spoken to in: the last prompt's, else the session's.
+  let currentLocale = context.locale;
   for (const output of outputs) {
     switch (output.type) {
       case 'say':
-        pendingSays.push(say(output.text, output.locale || context.locale));
+        currentLocale = output.locale || context.locale;
+        pendingSays.push(say(output.text, currentLocale));
         break;
       case 'prompt': {
         const expect = output.expect;
@@ -31,7 +35,7 @@ export function renderTwiml(outputs: readonly OutputEvent[], context: TwimlConte
           method: 'POST',
           actionOnEmptyResult: 'true',
           timeout: String(Math.max(1, Math.round(expect.noInputTimeoutMs / 1000))),
-          language: context.locale,
+          language: twilioSpeechFor(currentLocale).gatherLanguage,
         };
         const dtmf = expect.dtmf;
         if (dtmf) {
@@ -83,8 +87,11 @@ export function grammarHints(grammar: string | null, choices?: readonly { label:
   return [...hints].slice(0, 100);
 }
 
-function say(text: string, language: string): string {
-  return `<Say language="${escapeXml(language)}">${escapeXml(text)}</Say>`;
+function say(text: string, locale: string): string {
+  const speech = twilioSpeechFor(locale);
+  const attributes: Record<string, string> = { language: speech.sayLanguage };
+  if (speech.voice !== null) attributes['voice'] = speech.voice;
+  return `<Say${attrs(attributes)}>${escapeXml(text)}</Say>`;
 }
 
 function attrs(values: Record<string, string>): string {

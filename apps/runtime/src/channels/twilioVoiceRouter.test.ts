@@ -39,7 +39,17 @@ describe('Twilio voice webhook', () => {
     expect(reply.xml).toMatch(/<Gather [^>]*numDigits="1"/);
     expect(reply.xml).toMatch(/<Gather [^>]*speechTimeout="auto"/);
     expect(reply.xml).toMatch(/<Gather [^>]*hints="[^"]*Balance/i);
-    expect(reply.xml).toMatch(/<Say language="en-US">[^<]*Main menu/);
+    expect(reply.xml).toMatch(/<Say language="en-US" voice="Polly.Joanna">[^<]*Main menu/);
+  });
+
+  it('speaks and listens in the session locale on a zh-CN call, turn after turn (issue 19)', async () => {
+    const first = await twilio('/twilio/voice/ivr?locale=zh-CN', call('CA9'));
+    expect(first.xml).toMatch(/<Gather [^>]*input="dtmf speech"[^>]*language="zh-CN"/);
+    expect(first.xml).toMatch(/<Say language="cmn-CN" voice="Polly.Zhiyu">[^<]*余额/);
+    expect(first.xml).not.toContain('en-US');
+    const next = await twilio('/twilio/voice/ivr/gather', { ...call('CA9'), SpeechResult: '余额', Confidence: '0.9' });
+    expect(next.xml).toMatch(/<Say language="cmn-CN" voice="Polly.Zhiyu">/);
+    expect(next.xml).not.toContain('en-US');
   });
 
   it('asks for a sensitive PIN on the keypad only, then says goodbye and hangs up', async () => {

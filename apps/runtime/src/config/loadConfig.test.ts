@@ -25,6 +25,14 @@ describe('loadConfig', () => {
     expect(config.secrets).toEqual({ CORE_BANKING_URL: 'http://env', ONLY_FILE: 'f' });
   });
 
+  it('seeds no flows unless a seed directory is set, resolved from the working directory, env winning over the file', () => {
+    expect(loadConfig({}, { cwd: dir }).seedFlowsDir).toBeUndefined();
+    const file = join(dir, 'seeded.json');
+    writeFileSync(file, JSON.stringify({ seedFlowsDir: 'from-file' }));
+    expect(loadConfig({ OMNIFLOW_CONFIG: file }, { cwd: dir }).seedFlowsDir).toBe(join(dir, 'from-file'));
+    expect(loadConfig({ OMNIFLOW_CONFIG: file, OMNIFLOW_SEED_DIR: 'flows' }, { cwd: dir }).seedFlowsDir).toBe(join(dir, 'flows'));
+  });
+
   it('reads the snapshot key and the old keys kept for reading', () => {
     const config = loadConfig({ OMNIFLOW_SNAPSHOT_KEY: KEY, OMNIFLOW_SNAPSHOT_OLD_KEYS: ` ${OLD_KEY} ` }, { cwd: dir });
     expect(config.snapshotKey).toBe(KEY);

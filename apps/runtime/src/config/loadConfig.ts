@@ -23,10 +23,8 @@ export interface RuntimeConfig {
   bodyLimit: string;
   /** Serve `/api/auth/local` (a short-lived publisher token for the bundled designer) when bound to loopback. */
   localAuth: boolean;
-  /** Start the sample core-banking service in-process unless `CORE_BANKING_URL` is configured. */
-  startCoreBanking: boolean;
-  /** Import and publish the example flows on first start. */
-  seedExamples: boolean;
+  /** A directory of flow documents (`*.json`) published on the first start of a data dir; none when absent. */
+  seedFlowsDir?: string;
   /** `full` fsyncs every commit (power-loss safe); `normal` is crash-safe for process kills and much faster. */
   sqliteSynchronous: 'normal' | 'full';
   /** Public base URL (for Twilio signature checks behind a proxy); default derived from the request. */
@@ -108,8 +106,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     },
     bodyLimit: str('bodyLimit', 'OMNIFLOW_BODY_LIMIT') ?? '1mb',
     localAuth: flag(str('localAuth', 'OMNIFLOW_LOCAL_AUTH'), true),
-    startCoreBanking: flag(str('startCoreBanking', 'OMNIFLOW_START_CORE_BANKING'), true),
-    seedExamples: flag(str('seedExamples', 'OMNIFLOW_SEED_EXAMPLES'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
     sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
@@ -120,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
   if (databaseUrl) config.databaseUrl = databaseUrl;
   const adminToken = str('adminToken', 'OMNIFLOW_ADMIN_TOKEN');
   if (adminToken) config.adminToken = adminToken;
+  const seedFlowsDir = str('seedFlowsDir', 'OMNIFLOW_SEED_DIR');
+  if (seedFlowsDir) config.seedFlowsDir = resolve(cwd, seedFlowsDir);
   const publicUrl = str('publicUrl', 'OMNIFLOW_PUBLIC_URL');
   if (publicUrl) config.publicUrl = publicUrl.replace(/\/$/, '');
   return config;

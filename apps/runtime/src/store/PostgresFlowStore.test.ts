@@ -41,7 +41,7 @@ describe('two runtime processes on one PostgreSQL', () => {
     dirs.push(dir);
     const runtime = await spawnRuntime({
       STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN, OMNIFLOW_SNAPSHOT_KEY: SNAPSHOT_KEY,
-      OMNIFLOW_PLUGINS: '', OMNIFLOW_START_CORE_BANKING: 'false',
+      OMNIFLOW_PLUGINS: '',
     });
     running.push(runtime);
     return runtime;

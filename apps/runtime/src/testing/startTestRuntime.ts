@@ -32,7 +32,7 @@ export async function startTestRuntime(env: Record<string, string> = {}, overrid
   const config: RuntimeConfig = {
     ...loadConfig({
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'debug',
-      OMNIFLOW_SEED_EXAMPLES: 'false', OMNIFLOW_START_CORE_BANKING: 'false', OMNIFLOW_PLUGINS: '', ...env,
+      OMNIFLOW_PLUGINS: '', ...env,
     }),
     ...overrides,
   };

@@ -42,6 +42,19 @@ describe('DigitCollector', () => {
     expect(collector.tick()).toBeNull();
   });
 
+  it('tells how long the entry in progress has before it times out, and nothing while no entry is timed', () => {
+    const { clock, collector } = setup();
+    collector.press('9');
+    expect(collector.msUntilTimeout()).toBeNull();
+    collector.expect({ maxDigits: 4, interDigitTimeoutMs: 2000 });
+    clock.t = 1500;
+    expect(collector.msUntilTimeout()).toBe(500);
+    clock.t = 2600;
+    expect(collector.msUntilTimeout()).toBe(0);
+    expect(collector.tick()).toEqual({ digits: '9', reason: 'timeout' });
+    expect(collector.msUntilTimeout()).toBeNull();
+  });
+
   it('honours a per-prompt inter-digit timeout and does not time out an empty entry', () => {
     const { clock, collector } = setup();
     collector.expect({ maxDigits: 6, interDigitTimeoutMs: 2000 });

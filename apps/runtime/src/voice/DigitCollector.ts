@@ -66,10 +66,15 @@ export class DigitCollector {
 
   /** Ends the entry when the inter-digit pause has passed; call it as time advances. */
   tick(): DigitEntry | null {
+    if (this.msUntilTimeout() !== 0) return null;
+    return this.take(this.buffer.length, 0, 'timeout');
+  }
+
+  /** Milliseconds of quiet left before `tick()` ends the entry in progress; null while no entry is being timed. */
+  msUntilTimeout(): number | null {
     const expectation = this.expectation;
     if (expectation === null || this.buffer.length === 0 || this.lastKeyAt === null) return null;
-    if (this.clock.now() - this.lastKeyAt < (expectation.interDigitTimeoutMs ?? DEFAULT_INTER_DIGIT_MS)) return null;
-    return this.take(this.buffer.length, 0, 'timeout');
+    return Math.max(0, this.lastKeyAt + (expectation.interDigitTimeoutMs ?? DEFAULT_INTER_DIGIT_MS) - this.clock.now());
   }
 
   /** True when keys are waiting (an entry in progress or type-ahead). */

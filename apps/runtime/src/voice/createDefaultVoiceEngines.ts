@@ -8,7 +8,7 @@ import type { VoiceLogger } from './voiceLogger.ts';
 
 /**
  * The speech engines the runtime uses when nothing else is configured: pocketsphinx for en-US recognition, and
- * flite (en-US) then espeak-ng (zh-CN `cmn`, ko-KR `ko`) behind one prompt cache. Needs the Debian packages
+ * flite (en-US) then espeak-ng (zh-CN as pinyin with `cmn-latn-pinyin`, ko-KR `ko`) behind one prompt cache. Needs the Debian packages
  * `pocketsphinx`, `pocketsphinx-en-us`, `flite` and `espeak-ng`.
  */
 export function createDefaultVoiceEngines(logger?: VoiceLogger): { recognizer: Recognizer; synthesizer: Synthesizer } {

@@ -63,8 +63,8 @@ export type RetryReason = 'noInput' | 'noMatch' | 'invalid' | 'repeat';
 
 /** Events the session sends to the machine. */
 export type EngineEvent =
-  /** Leave the current interactive node by a port, after setting variables and saying `outputs`. */
-  | { type: `port.${string}`; variables?: Record<string, unknown>; outputs?: OutputEvent[] }
+  /** Leave the current interactive node by a port, after setting variables and saying `outputs`; `locale` switches the session's. */
+  | { type: `port.${string}`; variables?: Record<string, unknown>; outputs?: OutputEvent[]; locale?: Locale }
   /** Ask again at the current interactive node. */
   | { type: 'retry'; reason: RetryReason; outputs?: OutputEvent[] }
   /** Ask the caller to confirm a low-confidence match before taking `port`. */

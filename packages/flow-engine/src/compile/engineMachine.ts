@@ -143,7 +143,7 @@ function arrive(tables: CompiledTables, state: EngineState, event: EngineEvent, 
     host?.note(state.node, `took ${port}`, port);
     emitAll(host, event.outputs);
     const variables = event.variables ? assignDeclared(nodeOf(tables, state.node), state.variables, event.variables, host) : state.variables;
-    return { turn: state.turn + 1, variables };
+    return event.locale === undefined ? { turn: state.turn + 1, variables } : { turn: state.turn + 1, variables, locale: event.locale };
   }
   if (state.port !== null) host?.note(state.node, `took ${state.port}`, state.port);
   return null;

@@ -1,3 +1,4 @@
+import type { Locale } from '@omniflow/flow-schema';
 import type { NodeRuntime, NodeScope } from '../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../session/sessionEvents.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
@@ -5,10 +6,11 @@ import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import type { EngineState } from './engineContext.ts';
 import { createNodeScope, isRecord } from './nodeScope.ts';
 
-/** A caller's input arriving with the entry: a new turn, with the variables its answer set. */
+/** A caller's input arriving with the entry: a new turn, with the variables its answer set (and a new locale, if it chose one). */
 export interface Arrival {
   turn: number;
   variables: Record<string, unknown>;
+  locale?: Locale;
 }
 
 /**
@@ -26,7 +28,7 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
   // The whole record in one literal: cheaper than merging the fields entering changes into a copy.
   const entered: EngineState = {
     channel: state.channel,
-    locale: state.locale,
+    locale: arrival?.locale ?? state.locale,
     node: key,
     variables,
     visit: state.visit + 1,
@@ -45,7 +47,8 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
   };
   const runtime = node.impl.runtime;
   if (!runtime || node.behaviour === 'async') return entered;
-  const scope = createNodeScope(node, state, tables, host ? host.now : Date.now, variables);
+  // The scope reads the entered state, so a locale switched by the caller's answer applies from this node on.
+  const scope = createNodeScope(node, entered, tables, host ? host.now : Date.now, variables);
   try {
     runNode(runtime, node, scope, entered, host);
   } catch (error) {

@@ -1,4 +1,5 @@
-import type { Channel, SlotConfig } from '@omniflow/flow-schema';
+import type { Channel } from '@omniflow/flow-schema';
+import type { SlotConfig } from '../nodes/ask/askSpec.ts';
 import { matchingLanguage, type MatchingLanguage } from './normalizeText.ts';
 import { pressLine, sayLine, koreanKeyObject, type QuickReply } from './renderMenu.ts';
 import { exhaustive, joinSentences, spokenKey } from './wording.ts';

@@ -50,7 +50,11 @@ export class NodeTypeRegistry {
   catalog(): NodeTypeCatalog {
     const catalog = new Map<string, NodeTypeDefinition>();
     for (const [type, impl] of this.#types) {
-      catalog.set(type, impl.migrations ? { spec: impl.spec, migrations: impl.migrations } : { spec: impl.spec });
+      catalog.set(type, {
+        spec: impl.spec,
+        ...(impl.migrations === undefined ? {} : { migrations: impl.migrations }),
+        ...(impl.check === undefined ? {} : { check: impl.check }),
+      });
     }
     return catalog;
   }

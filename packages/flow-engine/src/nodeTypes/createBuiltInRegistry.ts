@@ -3,6 +3,7 @@ import { conditionNode } from '../nodes/condition/conditionNode.ts';
 import { endNode } from '../nodes/end/endNode.ts';
 import { hoursNode } from '../nodes/hours/hoursNode.ts';
 import { httpNode } from '../nodes/http/httpNode.ts';
+import { languageNode } from '../nodes/language/languageNode.ts';
 import { menuNode } from '../nodes/menu/menuNode.ts';
 import { messageNode } from '../nodes/message/messageNode.ts';
 import { setNode } from '../nodes/set/setNode.ts';
@@ -19,6 +20,7 @@ export function createBuiltInRegistry(): NodeTypeRegistry {
     messageNode,
     menuNode,
     askNode,
+    languageNode,
     conditionNode,
     setNode,
     transactionNode,

@@ -45,8 +45,11 @@ export type CallerInput = Extract<InputEvent, { type: 'dtmf' | 'speech' | 'text'
 
 /** How an interactive node understood one input. */
 export type InputOutcome =
-  /** Leave by `port`, optionally setting variables and saying something first. */
-  | { type: 'port'; port: string; variables?: Record<string, unknown>; outputs?: OutputEvent[] }
+  /**
+   * Leave by `port`, optionally setting variables and saying something first. `locale` switches the session's
+   * locale (a language menu): every later prompt, match and handler call uses it.
+   */
+  | { type: 'port'; port: string; variables?: Record<string, unknown>; outputs?: OutputEvent[]; locale?: Locale }
   /** Not understood: the engine applies the node's no-match retry policy. */
   | { type: 'noMatch' }
   /** Understood but invalid (e.g. a date in the past): like no-match, after `outputs` (the invalid prompt). */

@@ -1,53 +1,51 @@
-import type { JsonSchema } from '@omniflow/flow-schema';
+import { Type, type Static, type TSchema } from 'typebox';
 
-/** JSON Schema of a per-locale text map. */
-export const localizedTextSchema: JsonSchema = {
-  type: 'object',
-  minProperties: 1,
-  additionalProperties: { type: 'string' },
-};
+/**
+ * A string-keyed map whose values follow `value`, written as `additionalProperties` — the shape ajv, field
+ * collection and the designer's key/value editor read (TypeBox's `Record` emits `patternProperties` instead).
+ */
+export function mapOf<Value extends TSchema>(value: Value, options: { minProperties?: number; propertyNames?: Record<string, string> } = {}) {
+  return Type.Unsafe<Record<string, Static<Value>>>({ type: 'object', ...options, additionalProperties: value });
+}
 
-/** JSON Schema of a channel-neutral prompt (`x-kind: prompt`). */
-export const promptSchema: JsonSchema = {
-  'x-kind': 'prompt',
-  type: 'object',
-  required: ['text'],
-  properties: {
+/** Schema of a per-locale text map. */
+export const localizedTextSchema = mapOf(Type.String(), { minProperties: 1 });
+
+const channelText = Type.Object({ text: localizedTextSchema });
+
+/** Schema of a channel-neutral prompt (`x-kind: prompt`). */
+export const promptSchema = Type.Object(
+  {
     text: localizedTextSchema,
-    ssml: localizedTextSchema,
-    audio: localizedTextSchema,
-    channels: {
-      type: 'object',
-      additionalProperties: false,
-      properties: {
-        dtmf: { type: 'object', required: ['text'], properties: { text: localizedTextSchema } },
-        voice: { type: 'object', required: ['text'], properties: { text: localizedTextSchema } },
-        chat: { type: 'object', required: ['text'], properties: { text: localizedTextSchema } },
-      },
-    },
+    ssml: Type.Optional(localizedTextSchema),
+    audio: Type.Optional(localizedTextSchema),
+    channels: Type.Optional(
+      Type.Object({ dtmf: Type.Optional(channelText), voice: Type.Optional(channelText), chat: Type.Optional(channelText) }, { additionalProperties: false }),
+    ),
   },
-  additionalProperties: false,
-};
+  { 'x-kind': 'prompt', additionalProperties: false },
+);
 
-/** JSON Schema of a no-input / no-match retry policy. */
-export const retryPolicySchema: JsonSchema = {
-  type: 'object',
-  required: ['maxRetries'],
-  properties: {
-    maxRetries: { type: 'integer', minimum: 0, maximum: 10 },
-    reprompts: { type: 'array', items: promptSchema },
+/** Schema of a no-input / no-match retry policy. */
+export const retryPolicySchema = Type.Object(
+  {
+    maxRetries: Type.Integer({ minimum: 0, maximum: 10 }),
+    reprompts: Type.Optional(Type.Array(promptSchema)),
   },
-  additionalProperties: false,
-};
+  { additionalProperties: false },
+);
 
-/** JSON Schema of per-locale synonym lists. */
-export const synonymsSchema: JsonSchema = {
-  type: 'object',
-  additionalProperties: { type: 'array', items: { type: 'string', minLength: 1 } },
-};
+/** Schema of per-locale synonym lists. */
+export const synonymsSchema = mapOf(Type.Array(Type.String({ minLength: 1 })));
 
-/** JSON Schema of a declared variable's name (`x-kind: variable`). */
-export const variableNameSchema: JsonSchema = { 'x-kind': 'variable', type: 'string', minLength: 1 };
+/** Schema of a declared variable's name (`x-kind: variable`). */
+export const variableNameSchema = Type.String({ 'x-kind': 'variable', minLength: 1 });
 
-/** JSON Schema of a safe expression (`x-kind: expression`). */
-export const expressionSchema: JsonSchema = { 'x-kind': 'expression', type: 'string', minLength: 1 };
+/** Schema of a safe expression (`x-kind: expression`). */
+export const expressionSchema = Type.String({ 'x-kind': 'expression', minLength: 1 });
+
+/** Schema of a `{{variable}}` template (`x-kind: template`). */
+export const templateSchema = Type.String({ 'x-kind': 'template' });
+
+/** Schema of the milliseconds of silence that end an utterance on voice. */
+export const endOfSpeechSchema = Type.Integer({ minimum: 300, maximum: 1000 });

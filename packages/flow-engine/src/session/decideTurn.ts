@@ -63,7 +63,7 @@ function readInput(
   }
   switch (outcome.type) {
     case 'port':
-      return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables, logger);
+      return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables, logger, outcome.locale);
     case 'repeat':
       return { type: 'retry', reason: 'repeat' };
     case 'confirm':
@@ -116,10 +116,12 @@ function retryOrLeave(node: CompiledNode, state: EngineState, reason: 'noInput' 
   return leave(node, kind, outputs, undefined, logger);
 }
 
-function leave(node: CompiledNode, port: string, outputs: OutputEvent[], variables: Record<string, unknown> | undefined, logger: HandlerLogger): EngineEvent {
+/** The event leaving `node` by `port`; `locale` is the session's new locale when the answer chose one (a language menu). */
+function leave(node: CompiledNode, port: string, outputs: OutputEvent[], variables: Record<string, unknown> | undefined, logger: HandlerLogger, locale?: string): EngineEvent {
   if (!node.edges.has(port)) {
     logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
     return { type: 'end', reason: 'error' };
   }
-  return variables ? { type: `port.${port}`, outputs, variables } : { type: `port.${port}`, outputs };
+  const event: EngineEvent = variables ? { type: `port.${port}`, outputs, variables } : { type: `port.${port}`, outputs };
+  return locale === undefined ? event : { ...event, locale };
 }

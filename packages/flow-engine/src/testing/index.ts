@@ -7,3 +7,7 @@ export type { TestNode } from './buildTestFlow.ts';
 export { walkFlowGraph } from './walkFlowGraph.ts';
 export type { FlowGraphWalk, WalkFlowGraphOptions } from './walkFlowGraph.ts';
 export { seededRandom } from '@omniflow/flow-schema/testing';
+export { importGraph } from './importGraph.ts';
+export type { ImportGraph } from './importGraph.ts';
+export { checkNodeMigrations } from './checkNodeMigrations.ts';
+export type { MigrationCase } from './checkNodeMigrations.ts';

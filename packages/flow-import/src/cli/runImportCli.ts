@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import type { NodeTypeCatalog } from '@omniflow/flow-schema';
 import { runImportCommand } from './importCommand.ts';
 
-/** What `omniflow import` takes from the `omniflow` CLI host (a structural subset of the engine's `CliIo`). */
+/** What `omniflow import` takes from the `omniflow` CLI host (a structural subset of @omniflow/cli's `CliIo`). */
 export interface ImportCliIo {
   stdout(line: string): void;
   stderr(line: string): void;

@@ -1,4 +1,4 @@
-import type { ConditionCase, ConditionConfig, SetConfig } from '@omniflow/flow-schema';
+import type { ConditionCase, ConditionConfig, SetConfig } from '@omniflow/flow-engine/specs';
 import { isNumeric, quoteString, sanitizeIdentifier } from '../shared/expressionText.ts';
 import { numberAt, stringAt } from '../shared/jsonGuards.ts';
 import { errorTarget, type ConnectAction, type ConnectConditionBranch } from './connectAction.ts';

@@ -1,4 +1,4 @@
-import type { AskConfig, MenuConfig, MenuOption, SlotConfig } from '@omniflow/flow-schema';
+import type { AskConfig, MenuConfig, MenuOption, SlotConfig } from '@omniflow/flow-engine/specs';
 import { booleanAt, numberAt, recordAt, stringAt } from '../shared/jsonGuards.ts';
 import { errorTarget, type ConnectAction } from './connectAction.ts';
 import { addConditionNode } from './connectBranching.ts';

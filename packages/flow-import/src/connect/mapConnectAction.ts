@@ -1,4 +1,4 @@
-import type { EndConfig, HoursConfig, MessageConfig, SetConfig, TransactionConfig, TransferConfig } from '@omniflow/flow-schema';
+import type { EndConfig, HoursConfig, MessageConfig, SetConfig, TransactionConfig, TransferConfig } from '@omniflow/flow-engine/specs';
 import { quoteString, sanitizeIdentifier } from '../shared/expressionText.ts';
 import { isRecord, numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
 import { isPlaceholderValue } from '../shared/ssmlText.ts';

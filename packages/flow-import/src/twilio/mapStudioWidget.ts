@@ -1,4 +1,5 @@
-import type { AskConfig, MessageConfig, Prompt, SlotConfig, TransferConfig } from '@omniflow/flow-schema';
+import type { Prompt } from '@omniflow/flow-schema';
+import type { AskConfig, MessageConfig, SlotConfig, TransferConfig } from '@omniflow/flow-engine/specs';
 import { sanitizeIdentifier } from '../shared/expressionText.ts';
 import { numberAt, stringAt } from '../shared/jsonGuards.ts';
 import { isPlaceholderValue } from '../shared/ssmlText.ts';

@@ -1,4 +1,4 @@
-import type { ConditionCase, ConditionConfig, SetConfig, SubflowConfig, TransactionConfig } from '@omniflow/flow-schema';
+import type { ConditionCase, ConditionConfig, SetConfig, SubflowConfig, TransactionConfig } from '@omniflow/flow-engine/specs';
 import { quoteString, sanitizeIdentifier } from '../shared/expressionText.ts';
 import { arrayAt, numberAt, stringAt } from '../shared/jsonGuards.ts';
 import { isPlaceholderValue } from '../shared/ssmlText.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_SCHEMA_VERSION } from '../flowDocument.ts';
 import { validateFlow } from '../validation/validateFlow.ts';
-import { testCatalog } from '../validation/testCatalog.ts';
+import { testCatalog } from '../validation/validationFixtures.ts';
 import { FLOW_MIGRATIONS, migrateFlow } from './migrateFlow.ts';
 import { migrateV0ToV1 } from './migrateV0ToV1.ts';
 import type { FlowV0 } from './migrateV0ToV1.ts';

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { FlowDocument } from '../flowDocument.ts';
-import type { JsonSchema, NodeTypeCatalog } from '../nodeTypeSpec.ts';
-import { issuesWithCode, nodeOf, testCatalog } from './testCatalog.ts';
+import type { NodeTypeCatalog } from '../nodeTypeSpec.ts';
+import { issuesWithCode, nodeOf, testCatalog, validateMutated } from './validationFixtures.ts';
 
-/** The test catalog with the ask slot's `validate` annotated `x-kind: expression`, as the engine's ask spec does. */
-function catalogWithAnnotatedValidate(): NodeTypeCatalog {
+/** The fixture catalog with a validation hook on `ask` that refuses sensitive answers other than digits. */
+function catalogWithAskHook(): NodeTypeCatalog {
   const catalog = new Map(testCatalog());
   const ask = catalog.get('ask');
   if (ask === undefined) throw new Error('the test catalog lost its ask type');
-  const validate: JsonSchema = { type: 'string', 'x-kind': 'expression' };
-  const slot: JsonSchema = { type: 'object', required: ['type'], properties: { type: { enum: ['digits', 'number', 'text', 'date'] }, validate } };
-  const properties: JsonSchema = { prompt: { type: 'object' }, variable: { type: 'string' }, slot };
-  catalog.set('ask', { ...ask, spec: { ...ask.spec, configSchema: { ...ask.spec.configSchema, properties } } });
+  catalog.set('ask', {
+    ...ask,
+    check(config, context) {
+      const slot = config['slot'];
+      const type: unknown = typeof slot === 'object' && slot !== null ? Reflect.get(slot, 'type') : undefined;
+      if (typeof config['variable'] === 'string' && context.variable(config['variable'])?.sensitive === true && type !== 'digits') {
+        context.report('FLOW017', '/slot/type', `"${config['variable']}" is sensitive; use slot type "digits"`);
+      }
+    },
+  });
   return catalog;
 }
 
@@ -67,11 +73,10 @@ describe('checkFields', () => {
     ]);
   });
 
-  it('FLOW015: an x-kind expression slot.validate still reads the implicit value and reports undeclared names', () => {
-    const annotated = catalogWithAnnotatedValidate();
-    const valueOnly = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'len(value) == 4 && value != "0000"' }), annotated);
+  it('FLOW015: an expression annotated x-implicit reads its implicit names and reports undeclared ones', () => {
+    const valueOnly = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'len(value) == 4 && value != "0000"' }));
     expect(valueOnly).toEqual([]);
-    const undeclared = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'value != blocked' }), annotated);
+    const undeclared = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'value != blocked' }));
     expect(undeclared.map((issue) => [issue.pointer, issue.message.match(/variable "(\w+)"/)?.[1]])).toEqual([['/nodes/3/config/slot/validate', 'blocked']]);
   });
 
@@ -87,11 +92,20 @@ describe('checkFields', () => {
     expect(issue).toMatchObject({ pointer: '/nodes/4/config/cases/0/when', nodeId: 'check', message: expect.stringMatching(/offset 18.*closed with "\)"/) });
   });
 
-  it('FLOW017: refuses a sensitive variable collected by speech', () => {
-    const [issue] = issuesWithCode('FLOW017', (flow) => {
+  it("runs a node type's check hook with pointers relative to the node's config", () => {
+    const [issue, ...rest] = issuesWithCode('FLOW017', (flow) => {
       nodeOf(flow, 'askCard').config['slot'] = { type: 'number' };
-    });
-    expect(issue).toMatchObject({ pointer: '/nodes/3/config/slot/type', message: expect.stringMatching(/"cardLast4" is sensitive.*"digits"/) });
+    }, catalogWithAskHook());
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ nodeId: 'askCard', pointer: '/nodes/3/config/slot/type', message: expect.stringMatching(/"cardLast4" is sensitive.*"digits"/) });
+  });
+
+  it('runs the check hook only on a config that passed its schema', () => {
+    const issues = validateMutated((flow) => {
+      nodeOf(flow, 'askCard').config['slot'] = { type: 'speech' };
+    }, catalogWithAskHook()).issues;
+    expect(issues.map((issue) => issue.code)).toContain('FLOW004');
+    expect(issues.map((issue) => issue.code)).not.toContain('FLOW017');
   });
 
   it('FLOW018: warns about a sensitive variable interpolated into a prompt', () => {

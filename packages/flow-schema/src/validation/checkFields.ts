@@ -10,17 +10,27 @@ import type { ValidationContext } from './validationContext.ts';
 
 /**
  * Checks the annotated fields of every node with a known type: prompt locales (FLOW014), declared variables
- * (FLOW015), expressions (FLOW016), sensitive variables (FLOW017, FLOW018), flow ids (FLOW022) and node ids (FLOW029).
+ * (FLOW015), expressions (FLOW016), sensitive variables in templates (FLOW018), flow ids (FLOW022) and node ids
+ * (FLOW029); then runs the node type's own `check` hook on each config that passed its schema.
  */
 export function checkFields(context: ValidationContext): void {
   for (const [i, spec] of context.specs) {
     const node = context.flow.nodes[i];
     if (node === undefined) continue;
     const at = `${jsonPointer('nodes', i)}/config`;
-    for (const field of collectConfigFields(node.type, spec.configSchema, node.config)) {
+    for (const field of collectConfigFields(spec.configSchema, node.config)) {
       checkField(context, field, `${at}${field.pointer}`, node.id);
     }
-    if (node.type === 'ask') checkSensitiveSlot(context, node.config, at, node.id);
+    const definition = context.catalog.get(node.type);
+    // Only a config that passed its schema (its ports are known) has the shape the hook is typed for.
+    if (definition?.check !== undefined && context.ports.has(i)) {
+      definition.check(node.config, {
+        nodeId: node.id,
+        locales: context.flow.locales,
+        variable: (name) => context.declared.get(name),
+        report: (code, pointer, message) => context.report(code, `${at}${pointer}`, message, node.id),
+      });
+    }
   }
 }
 
@@ -112,21 +122,6 @@ function checkExpression(context: ValidationContext, source: string, pointer: st
   }
   for (const name of expressionVariables(parsed.ast)) {
     if (!implicit.includes(name) && !context.isDeclared(name)) context.report('FLOW015', pointer, undeclaredMessage(name), nodeId);
-  }
-}
-
-function checkSensitiveSlot(context: ValidationContext, config: Record<string, unknown>, at: string, nodeId: string): void {
-  const variable = config['variable'];
-  const slot = config['slot'];
-  if (typeof variable !== 'string' || context.declared.get(variable)?.sensitive !== true) return;
-  const type: unknown = typeof slot === 'object' && slot !== null ? Reflect.get(slot, 'type') : undefined;
-  if (type !== 'digits') {
-    context.report(
-      'FLOW017',
-      `${at}/slot/type`,
-      `"${variable}" is sensitive but this ask collects it as ${JSON.stringify(type)}, which callers would speak aloud; use slot type "digits" (keypad only)`,
-      nodeId,
-    );
   }
 }
 

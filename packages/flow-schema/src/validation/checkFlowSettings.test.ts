@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuesWithCode, validateMutated } from './testCatalog.ts';
+import { issuesWithCode, validateMutated } from './validationFixtures.ts';
 
 describe('checkFlowSettings', () => {
   it('FLOW019: reports a default locale the flow does not declare', () => {

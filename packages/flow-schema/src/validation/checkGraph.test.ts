@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { issuesWithCode, nodeOf, validateMutated } from './testCatalog.ts';
+import { issuesWithCode, nodeOf, validateMutated } from './validationFixtures.ts';
 
 function edgeFromTimeout(timeoutMs?: number): ReturnType<typeof issuesWithCode> {
   return issuesWithCode('FLOW009', (flow) => {

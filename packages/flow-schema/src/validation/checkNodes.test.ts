@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from './validateFlow.ts';
-import { issuesWithCode, nodeOf, testCatalog, validTestFlow, validateMutated } from './testCatalog.ts';
+import { issuesWithCode, nodeOf, testCatalog, validTestFlow, validateMutated } from './validationFixtures.ts';
 
 function downgrade(flow: ReturnType<typeof validTestFlow>): void {
   nodeOf(flow, 'lookup').typeVersion = 1;

@@ -2,6 +2,7 @@ import type { FlowNode } from '../flowDocument.ts';
 import type { NodeTypeDefinition } from '../nodeTypeSpec.ts';
 import { derivePorts } from '../ports/derivePorts.ts';
 import { jsonPointer, resolvePointer } from '../jsonPointer.ts';
+import { migrateNodeConfig } from '../migrations/migrateNodeConfig.ts';
 import { configValidatorFor, describeAjvError } from './schemaCompiler.ts';
 import type { ValidationContext } from './validationContext.ts';
 
@@ -78,23 +79,15 @@ function migrateNode(context: ValidationContext, node: FlowNode, definition: Nod
     return undefined;
   }
   if (from === current) return node;
-  let config = node.config;
-  for (let version = from + 1; version <= current; version++) {
-    const step = definition.migrations?.find((migration) => migration.version === version);
-    if (step === undefined) {
-      context.report('FLOW027', `${at}/typeVersion`, `no migration of ${node.type} config to version ${version}; the node type must ship one, or edit the node by hand and set typeVersion to ${current}`, node.id);
-      return undefined;
+  const migrated = migrateNodeConfig(definition, from, node.config);
+  if (!migrated.ok) {
+    if (migrated.missing) {
+      context.report('FLOW027', `${at}/typeVersion`, `no migration of ${node.type} config to version ${migrated.version}; the node type must ship one, or edit the node by hand and set typeVersion to ${current}`, node.id);
+    } else {
+      context.report('FLOW027', `${at}/config`, `migrating node "${node.id}" to ${node.type} version ${migrated.version} failed (${migrated.reason}); fix its config by hand`, node.id);
     }
-    try {
-      const next: unknown = step.up(structuredClone(config));
-      if (typeof next !== 'object' || next === null || Array.isArray(next)) throw new Error('the migration did not return an object');
-      config = { ...next };
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      context.report('FLOW027', `${at}/config`, `migrating node "${node.id}" to ${node.type} version ${version} failed (${reason}); fix its config by hand`, node.id);
-      return undefined;
-    }
+    return undefined;
   }
   context.report('FLOW024', `${at}/typeVersion`, `node "${node.id}" was migrated from ${node.type} version ${from} to ${current}; save the flow to keep the migrated config`, node.id);
-  return { ...node, typeVersion: current, config };
+  return { ...node, typeVersion: current, config: migrated.config };
 }

@@ -14,7 +14,7 @@ describe('collectConfigFields', () => {
       },
     };
     const config = { steps: [{ when: 'a > 1' }, {}], pair: ['Hi {{a}}', 'b'], headers: { 'x-key': 'API_KEY', accept: '{{c}}' } };
-    expect(collectConfigFields('plugin.type', schema, config).map((field) => [field.kind, field.pointer, field.value])).toEqual([
+    expect(collectConfigFields(schema, config).map((field) => [field.kind, field.pointer, field.value])).toEqual([
       ['expression', '/steps/0/when', 'a > 1'],
       ['template', '/pair/0', 'Hi {{a}}'],
       ['variable', '/pair/1', 'b'],
@@ -23,13 +23,16 @@ describe('collectConfigFields', () => {
     ]);
   });
 
-  it('reports a field found by annotation and by the built-in map once', () => {
-    const schema: JsonSchema = { type: 'object', properties: { prompt: { 'x-kind': 'prompt' } } };
-    expect(collectConfigFields('message', schema, { prompt: { text: {} } })).toHaveLength(1);
+  it('reports a field annotated twice once, with the implicit names of both annotations', () => {
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: { rule: { 'x-kind': 'expression', 'x-implicit': ['value'], allOf: [{ 'x-kind': 'expression', 'x-implicit': ['attempt'] }] } },
+    };
+    expect(collectConfigFields(schema, { rule: 'value > attempt' })).toEqual([{ kind: 'expression', pointer: '/rule', value: 'value > attempt', implicit: ['value', 'attempt'] }]);
   });
 
   it('stops at self-referencing schemas', () => {
     const schema: JsonSchema = { $ref: '#/$defs/loop', $defs: { loop: { $ref: '#/$defs/loop' } } };
-    expect(collectConfigFields('plugin.type', schema, { a: 1 })).toEqual([]);
+    expect(collectConfigFields(schema, { a: 1 })).toEqual([]);
   });
 });

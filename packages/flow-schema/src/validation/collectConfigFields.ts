@@ -15,60 +15,21 @@ const FIELD_KINDS: readonly FieldKind[] = ['prompt', 'expression', 'template', '
 const MAX_REF_DEPTH = 32;
 
 /**
- * The built-in types' annotated fields, as pointer patterns (`*` = any array item or object value, `{keys}` = every
- * key of an object). They apply even when the type's schema carries no `x-kind` annotations.
- */
-type BuiltInField = readonly [pattern: string, kind: FieldKind, implicit?: readonly string[]];
-const BUILT_IN_FIELDS: Readonly<Record<string, readonly BuiltInField[]>> = {
-  message: [['/prompt', 'prompt']],
-  menu: [['/prompt', 'prompt'], ['/noInput/reprompts/*', 'prompt'], ['/noMatch/reprompts/*', 'prompt']],
-  ask: [
-    ['/prompt', 'prompt'],
-    ['/invalidPrompt', 'prompt'],
-    ['/noInput/reprompts/*', 'prompt'],
-    ['/noMatch/reprompts/*', 'prompt'],
-    ['/variable', 'variable'],
-    ['/slot/validate', 'expression', ['value']],
-  ],
-  condition: [['/cases/*/when', 'expression']],
-  set: [['/assignments/*/variable', 'variable'], ['/assignments/*/value', 'expression']],
-  transaction: [['/args/*', 'expression'], ['/results/{keys}', 'variable']],
-  transfer: [['/prompt', 'prompt'], ['/reason', 'template']],
-  subflow: [['/flowId', 'flow'], ['/inputs/*', 'expression'], ['/outputs/{keys}', 'variable']],
-  end: [['/prompt', 'prompt']],
-};
-
-/**
  * Finds every `x-kind` field of a config by walking the config alongside its schema — `properties`,
  * `additionalProperties`, `patternProperties`, `items`, `prefixItems`, `allOf`/`anyOf`/`oneOf`, local `$ref`s into
- * `$defs`/`definitions`, and `propertyNames` (annotated keys) — plus the built-in types' known fields. A field found
- * twice (same pointer and kind) is reported once, with the implicit names of both findings.
+ * `$defs`/`definitions`, and `propertyNames` (annotated keys). A field the schema annotates twice (same pointer and kind, e.g. through
+ * `allOf`) is reported once, with the `x-implicit` names of both annotations.
  */
-export function collectConfigFields(type: string, schema: JsonSchema, config: Record<string, unknown>): ConfigField[] {
+export function collectConfigFields(schema: JsonSchema, config: Record<string, unknown>): ConfigField[] {
   const found = new Map<string, ConfigField>();
   const add = (field: ConfigField): void => {
     const key = `${field.kind} ${field.pointer}`;
     const seen = found.get(key);
-    // The schema walk finds an annotated field first; the built-in table may add the names it reads implicitly.
     if (seen === undefined) found.set(key, field);
     else if (field.implicit !== undefined) found.set(key, { ...seen, implicit: [...new Set([...(seen.implicit ?? []), ...field.implicit])] });
   };
   walk(schema, schema, config, '', 0, add);
-  for (const [pattern, kind, implicit] of BUILT_IN_FIELDS[type] ?? []) {
-    matchPattern(config, segmentsOf(pattern), '', (pointer, value) => add(implicit ? { kind, pointer, value, implicit } : { kind, pointer, value }));
-  }
   return [...found.values()];
-}
-
-const patternSegments = new Map<string, readonly string[]>();
-
-function segmentsOf(pattern: string): readonly string[] {
-  let segments = patternSegments.get(pattern);
-  if (segments === undefined) {
-    segments = pattern.split('/').slice(1);
-    patternSegments.set(pattern, segments);
-  }
-  return segments;
 }
 
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
@@ -79,7 +40,8 @@ function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string
   if (typeof ref === 'string') walk(root, resolveLocalRef(root, ref), value, pointer, depth + 1, add);
   const kind = schema['x-kind'];
   if (isFieldKind(kind)) {
-    add({ kind, pointer, value });
+    const implicit = implicitNames(schema['x-implicit']);
+    add(implicit.length > 0 ? { kind, pointer, value, implicit } : { kind, pointer, value });
     // A prompt is checked as a whole; nothing inside it is annotated separately.
     if (kind === 'prompt') return;
   }
@@ -113,24 +75,6 @@ function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string
   }
 }
 
-function matchPattern(value: unknown, segments: readonly string[], pointer: string, visit: (pointer: string, value: unknown) => void): void {
-  const [head, ...rest] = segments;
-  if (head === undefined) {
-    if (value !== undefined) visit(pointer, value);
-    return;
-  }
-  if (head === '{keys}') {
-    if (isObject(value)) for (const key of Object.keys(value)) visit(`${pointer}${jsonPointer(key)}`, key);
-    return;
-  }
-  if (head === '*') {
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((item, i) => [i, item]) : isObject(value) ? Object.entries(value) : [];
-    for (const [key, child] of entries) matchPattern(child, rest, `${pointer}${jsonPointer(key)}`, visit);
-    return;
-  }
-  if (isObject(value) && Object.hasOwn(value, head)) matchPattern(value[head], rest, `${pointer}${jsonPointer(head)}`, visit);
-}
-
 function resolveLocalRef(root: JsonSchema, ref: string): unknown {
   if (!ref.startsWith('#/')) return undefined;
   let current: unknown = root;
@@ -153,6 +97,10 @@ function safeTest(source: string, key: string): boolean {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function implicitNames(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((name): name is string => typeof name === 'string') : [];
 }
 
 function isFieldKind(value: unknown): value is FieldKind {

@@ -41,6 +41,8 @@ export const FLOW_ISSUE_CODES = {
   FLOW028: { severity: 'error', title: 'duplicate port name' },
   FLOW029: { severity: 'error', title: 'node reference unknown' },
   FLOW030: { severity: 'error', title: 'too many issues' },
+  FLOW031: { severity: 'error', title: 'locale not declared by the flow' },
+  FLOW032: { severity: 'error', title: 'duplicate option key' },
   FLOW099: { severity: 'error', title: 'validator failure' },
 } as const satisfies Record<string, { severity: FlowIssue['severity']; title: string }>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateFlow } from './validateFlow.ts';
-import { issuesWithCode, testCatalog, validTestFlow, validateMutated } from './testCatalog.ts';
+import { issuesWithCode, testCatalog, validTestFlow, validateMutated } from './validationFixtures.ts';
 import { MAX_ISSUES } from './validationContext.ts';
 
 describe('validateFlow', () => {

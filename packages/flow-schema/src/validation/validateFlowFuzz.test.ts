@@ -3,7 +3,7 @@ import { evaluateExpression } from '../expression/evaluateExpression.ts';
 import { parseExpression } from '../expression/parseExpression.ts';
 import { FLOW_ISSUE_CODES } from './flowIssue.ts';
 import type { FlowIssue } from './flowIssue.ts';
-import { testCatalog, validTestFlow } from './testCatalog.ts';
+import { testCatalog, validTestFlow } from './validationFixtures.ts';
 import { validateFlow } from './validateFlow.ts';
 import { seededRandom } from '../testing/seededRandom.ts';
 

@@ -1,5 +1,5 @@
-import { withDeadline, type HandlerArgs } from '@omniflow/flow-engine';
-import type { BankingCallConfig } from './definitions.ts';
+import { withDeadline, type HandlerArgs, type HandlerResult } from '@omniflow/flow-engine';
+import type { BankingCallConfig } from './bankingSpec.ts';
 
 /** Secret holding the core-banking service's base URL. */
 export const CORE_BANKING_URL = 'CORE_BANKING_URL';
@@ -71,4 +71,19 @@ export function textOf(variables: Readonly<Record<string, unknown>>, name: strin
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return '';
+}
+
+/** Maps a reply to a result; a timeout takes `timeout` and a failed call `error`. */
+export function onReply(
+  outcome: CoreBankingOutcome,
+  map: (status: number, body: Readonly<Record<string, unknown>>) => HandlerResult,
+): HandlerResult {
+  if (outcome.kind === 'timeout') return { port: 'timeout' };
+  if (outcome.kind === 'failed') return { port: 'error' };
+  return map(outcome.status, outcome.body);
+}
+
+/** The core-banking path of one customer's resource: `/v1/customers/<id>/<rest>`. */
+export function customerPath(args: HandlerArgs<{ timeoutMs?: number }>, customerIdVariable: string, rest: string): string {
+  return `/v1/customers/${encodeURIComponent(textOf(args.variables, customerIdVariable))}/${rest}`;
 }

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { buildFormModel } from '../../core/formModel.ts';
+import { localizedSpec } from '../../core/nodeCatalog.ts';
 import { configPointerOf } from '../../core/issuePointers.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useT, useUiLanguage } from '../../i18n/useT.ts';
 import { FormFieldView } from '../FormFieldView/FormFieldView.tsx';
 import { PortConnections } from '../PortConnections/PortConnections.tsx';
 
@@ -17,7 +18,9 @@ export function Inspector() {
   const root = useRef<HTMLDivElement>(null);
   const node = selected.length === 1 ? flow?.nodes.find((n) => n.id === selected[0]) : undefined;
   const nodeIndex = node && flow ? flow.nodes.indexOf(node) : -1;
-  const spec = node ? catalog.byType.get(node.type) : undefined;
+  const language = useUiLanguage((s) => s.language);
+  const served = node ? catalog.byType.get(node.type) : undefined;
+  const spec = useMemo(() => served && localizedSpec(served, language), [served, language]);
   const fields = useMemo(() => (spec ? buildFormModel(spec) : []), [spec]);
 
   const problems = useMemo(() => {

@@ -1,16 +1,17 @@
 import { useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
-import { paletteGroups } from '../../core/nodeCatalog.ts';
+import { paletteGroups, specText } from '../../core/nodeCatalog.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useT, useUiLanguage } from '../../i18n/useT.ts';
 import { NODE_TYPE_MIME } from '../Canvas/Canvas.tsx';
 
 /** The palette: every node type of the runtime's catalog by category, searchable, dragged onto the canvas. */
 export function Palette() {
   const t = useT();
   const catalog = useFlowStore((s) => s.catalog);
+  const language = useUiLanguage((s) => s.language);
   const [search, setSearch] = useState('');
-  const groups = useMemo(() => paletteGroups(catalog, search), [catalog, search]);
+  const groups = useMemo(() => paletteGroups(catalog, search, language), [catalog, search, language]);
   const { screenToFlowPosition } = useReactFlow();
 
   const addAtCenter = (type: string) => {
@@ -27,15 +28,15 @@ export function Palette() {
         <section key={group.category} className="palette-group">
           <h3>{group.category}</h3>
           <ul>
-            {group.specs.map((spec) => (
+            {group.specs.map((spec) => ({ spec, text: specText(spec, language) })).map(({ spec, text }) => (
               <li
                 key={spec.type}
                 className="palette-item"
                 draggable
                 tabIndex={0}
                 role="button"
-                aria-label={`${spec.title} — ${t('dragHint')}`}
-                title={spec.description}
+                aria-label={`${text.title} — ${t('dragHint')}`}
+                title={text.description}
                 data-node-type={spec.type}
                 onDragStart={(e) => {
                   e.dataTransfer.setData(NODE_TYPE_MIME, spec.type);
@@ -52,7 +53,7 @@ export function Palette() {
                 <span className="palette-icon" aria-hidden="true">
                   {spec.icon}
                 </span>
-                <span>{spec.title}</span>
+                <span>{text.title}</span>
                 {spec.pack && <span className="palette-pack">{spec.pack}</span>}
               </li>
             ))}

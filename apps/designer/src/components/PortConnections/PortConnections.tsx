@@ -1,19 +1,20 @@
 import { useMemo } from 'react';
 import type { FlowNode } from '@omniflow/flow-schema';
-import { nodePorts } from '../../core/nodeCatalog.ts';
+import { localizedSpec, nodePorts } from '../../core/nodeCatalog.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useT, useUiLanguage } from '../../i18n/useT.ts';
 
 /** Each port of a node with a select of where it leads: connecting from the keyboard, without dragging. */
 export function PortConnections({ node }: { node: FlowNode }) {
   const t = useT();
   const flow = useFlowStore((s) => s.flow);
   const catalog = useFlowStore((s) => s.catalog);
+  const language = useUiLanguage((s) => s.language);
   const edges = flow?.edges ?? [];
-  const ports = useMemo(
-    () => nodePorts(node, catalog.byType.get(node.type), edges.filter((e) => e.source === node.id).map((e) => e.port)),
-    [node, catalog, edges],
-  );
+  const ports = useMemo(() => {
+    const spec = catalog.byType.get(node.type);
+    return nodePorts(node, spec && localizedSpec(spec, language), edges.filter((e) => e.source === node.id).map((e) => e.port));
+  }, [node, catalog, edges, language]);
   if (!flow || ports.length === 0) return null;
   const targets = flow.nodes.filter((n) => n.type !== 'start');
   return (

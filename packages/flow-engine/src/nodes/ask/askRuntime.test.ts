@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SlotConfig } from '@omniflow/flow-schema';
+import type { SlotConfig } from './askSpec.ts';
 import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
 import { startTestSession } from '../../testing/startTestSession.ts';
 

@@ -1,4 +1,4 @@
-import type { AskConfig, SlotConfig } from '@omniflow/flow-schema';
+import type { AskConfig, SlotConfig } from './askSpec.ts';
 import { isTruthy } from '@omniflow/flow-schema';
 import { matchingLanguage } from '../../matching/normalizeText.ts';
 import { renderAskHint, yesNoQuickReplies } from '../../matching/renderAskHint.ts';

@@ -1,4 +1,4 @@
-import type { SlotConfig } from '@omniflow/flow-schema';
+import type { SlotConfig } from './askSpec.ts';
 import { matchChoice } from '../../matching/matchChoice.ts';
 import { parseAmount } from '../../matching/parseAmount.ts';
 import { parseDate } from '../../matching/parseDate.ts';

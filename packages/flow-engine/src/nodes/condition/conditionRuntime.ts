@@ -1,4 +1,5 @@
-import { isTruthy, type ConditionConfig } from '@omniflow/flow-schema';
+import { isTruthy } from '@omniflow/flow-schema';
+import type { ConditionConfig } from './conditionSpec.ts';
 import type { AutomaticRuntime } from '../../nodeTypes/nodeRuntime.ts';
 
 /** Leaves by the first case whose expression is truthy, else by `default`. */

@@ -1,4 +1,4 @@
-import type { EndConfig } from '@omniflow/flow-schema';
+import type { EndConfig } from './endSpec.ts';
 import type { TerminalRuntime } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { sayOutput } from '../sayOutput.ts';

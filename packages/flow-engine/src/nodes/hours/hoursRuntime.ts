@@ -1,4 +1,4 @@
-import type { HoursConfig } from '@omniflow/flow-schema';
+import type { HoursConfig } from './hoursSpec.ts';
 import type { AutomaticRuntime } from '../../nodeTypes/nodeRuntime.ts';
 
 /** Leaves by `holiday` on a listed date, `open` inside a weekly interval, else `closed` — all in the calendar's zone. */

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HandlerArgs, HandlerLogger } from '../../nodeTypes/handlerTypes.ts';
-import type { HttpNodeConfig } from './httpNode.ts';
+import type { HttpNodeConfig } from './httpSpec.ts';
 import { httpNode } from './httpNode.ts';
 import { createBuiltInRegistry } from '../../nodeTypes/createBuiltInRegistry.ts';
 import { runHttpRequest } from './httpRuntime.ts';

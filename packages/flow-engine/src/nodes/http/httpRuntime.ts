@@ -1,7 +1,7 @@
 import jsonata from 'jsonata';
 import { renderTemplate } from '@omniflow/flow-schema';
 import type { HandlerArgs, HandlerResult } from '../../nodeTypes/handlerTypes.ts';
-import type { HttpNodeConfig } from './httpNode.ts';
+import type { HttpNodeConfig } from './httpSpec.ts';
 import { readJsonPath } from './jsonPathSubset.ts';
 import { withDeadline } from './withDeadline.ts';
 

@@ -1,8 +1,8 @@
-import type { MenuConfig } from '@omniflow/flow-schema';
-import { matchChoice, type MatchableChoice } from '../../matching/matchChoice.ts';
+import type { MenuConfig } from './menuSpec.ts';
+import type { MatchableChoice } from '../../matching/matchChoice.ts';
+import { matchSpokenOrTyped } from '../../matching/matchSpokenOrTyped.ts';
 import { renderMenu } from '../../matching/renderMenu.ts';
-import { speechDecision } from '../../matching/speechDecision.ts';
-import type { CallerInput, InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
+import type { InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { isRepeatRequest } from '../../matching/isRepeatRequest.ts';
@@ -82,26 +82,4 @@ function menuChoices(config: MenuConfig, scope: NodeScope): MatchableChoice[] {
     label: scope.text(option.label),
     synonyms: option.synonyms?.[scope.locale] ?? option.synonyms?.[scope.defaultLocale] ?? [],
   }));
-}
-
-/**
- * Matches speech (the transcript, then its alternatives, under the confidence policy) or chat text
- * against choices; the matched choice's key is the port.
- */
-export function matchSpokenOrTyped(input: Exclude<CallerInput, { type: 'dtmf' }>, choices: readonly MatchableChoice[], scope: NodeScope): InputOutcome {
-  if (input.type === 'text') {
-    const found = matchChoice(input.text, choices, 'chat', { locale: scope.locale });
-    return found ? { type: 'port', port: found.key } : { type: 'noMatch' };
-  }
-  const heard = [{ transcript: input.transcript, confidence: input.confidence }, ...(input.alternatives ?? [])];
-  let unsure: InputOutcome | null = null;
-  for (const candidate of heard) {
-    const decision = speechDecision(candidate.confidence, scope.settings.minConfidence ?? 0.5);
-    if (decision === 'reject') continue;
-    const found = matchChoice(candidate.transcript, choices, 'voice', { locale: scope.locale });
-    if (!found) continue;
-    if (decision === 'accept') return { type: 'port', port: found.key };
-    unsure ??= { type: 'confirm', port: found.key, heard: choices.find((choice) => choice.key === found.key)?.label ?? candidate.transcript };
-  }
-  return unsure ?? { type: 'noMatch' };
 }

@@ -1,4 +1,4 @@
-import type { MessageConfig } from '@omniflow/flow-schema';
+import type { MessageConfig } from './messageSpec.ts';
 import type { AutomaticRuntime } from '../../nodeTypes/nodeRuntime.ts';
 import { sayOutput } from '../sayOutput.ts';
 

@@ -1,4 +1,4 @@
-import type { SetConfig } from '@omniflow/flow-schema';
+import type { SetConfig } from './setSpec.ts';
 import type { AutomaticRuntime } from '../../nodeTypes/nodeRuntime.ts';
 
 /** Evaluates each assignment in order (later ones see earlier results) and leaves by `next`. */

@@ -1,4 +1,4 @@
-import type { StartConfig } from '@omniflow/flow-schema';
+import type { StartConfig } from './startSpec.ts';
 import type { AutomaticRuntime } from '../../nodeTypes/nodeRuntime.ts';
 
 /** Leaves the start node by `next`. */

@@ -1,4 +1,4 @@
-import type { SubflowConfig } from '@omniflow/flow-schema';
+import type { SubflowConfig } from './subflowSpec.ts';
 import type { SubflowRuntime } from '../../nodeTypes/nodeRuntime.ts';
 
 /** Names the child flow, evaluates its inputs in the caller's scope and maps its outputs back. */

@@ -1,4 +1,4 @@
-import type { TransactionConfig } from '@omniflow/flow-schema';
+import type { TransactionConfig } from './transactionSpec.ts';
 import type { AsyncRuntime } from '../../nodeTypes/nodeRuntime.ts';
 
 /** Calls the named handler with the evaluated args; copies result fields named in `results` into variables. */

@@ -1,4 +1,4 @@
-import type { TransferConfig } from '@omniflow/flow-schema';
+import type { TransferConfig } from './transferSpec.ts';
 import type { TerminalRuntime } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { sayOutput } from '../sayOutput.ts';

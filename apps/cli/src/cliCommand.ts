@@ -1,0 +1,19 @@
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
+
+/** Where a CLI command reads and writes; injected so commands are testable without a process. */
+export interface CliIo {
+  stdout(line: string): void;
+  stderr(line: string): void;
+  /** Caller input, one line at a time, until the stream closes. */
+  lines(): AsyncIterable<string>;
+  readFile(path: string): Promise<string>;
+  env: Readonly<Record<string, string | undefined>>;
+  registry(): Promise<NodeTypeRegistry>;
+}
+
+/** One `omniflow <name>` subcommand; answers the process exit code. */
+export interface CliCommand {
+  name: string;
+  usage: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}

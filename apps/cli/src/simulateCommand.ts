@@ -1,0 +1,63 @@
+import { CHANNELS, type Channel } from '@omniflow/flow-schema';
+import { compileFlow, FlowSession, type InputEvent } from '@omniflow/flow-engine';
+import type { CliCommand } from './cliCommand.ts';
+import { readJsonFile } from './readJsonFile.ts';
+
+/**
+ * `omniflow simulate <file> --channel dtmf|voice|chat [--locale L]`: one caller input per stdin line (an empty
+ * line is no input), every output event printed as one JSON line, until the flow ends or stdin closes.
+ * Handler secrets come from environment variables of the same name.
+ */
+export const simulateCommand: CliCommand = {
+  name: 'simulate',
+  usage: 'simulate <flow.json> --channel dtmf|voice|chat [--locale L]',
+  async run(args, io) {
+    const file = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+    const channel = CHANNELS.find((name) => name === option(args, '--channel'));
+    const locale = option(args, '--locale');
+    if (!file || !channel) {
+      io.stderr(`usage: omniflow ${this.usage}`);
+      return 2;
+    }
+    const json = await readJsonFile(file, io);
+    if (!json.ok) return 1;
+    const compiled = compileFlow(json.value, await io.registry());
+    if (!compiled.ok) {
+      for (const issue of compiled.issues) io.stderr(`${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
+      return 1;
+    }
+    const { session, turn } = await FlowSession.start(compiled.compiled, {
+      sessionId: `cli-${Date.now().toString(36)}`,
+      channel,
+      ...(locale ? { locale } : {}),
+      secrets: (name) => io.env[name],
+    });
+    for (const output of turn.outputs) io.stdout(JSON.stringify(output));
+    if (session.status === 'ended') return 0;
+    for await (const line of io.lines()) {
+      const result = await session.send(toInput(line, channel));
+      for (const output of result.outputs) io.stdout(JSON.stringify(output));
+      if (result.status === 'ended') break;
+    }
+    return 0;
+  },
+};
+
+function option(args: readonly string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+/** A stdin line as the channel's input: keys on DTMF, a transcript on voice, text on chat; empty is no input. */
+export function toInput(line: string, channel: Channel): InputEvent {
+  const text = line.trim();
+  if (text === '') return { type: 'noInput' };
+  switch (channel) {
+    case 'dtmf':
+      return { type: 'dtmf', digits: text };
+    case 'voice':
+      return { type: 'speech', transcript: text, confidence: 1 };
+    case 'chat':
+      return { type: 'text', text };
+  }
+}

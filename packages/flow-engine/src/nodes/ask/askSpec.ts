@@ -1,0 +1,126 @@
+import { defineNodeSpec } from '@omniflow/flow-schema';
+import { Type, type Static } from 'typebox';
+import { endOfSpeechSchema, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema } from '../nodeSchemaParts.ts';
+
+const slotChoiceSchema = Type.Object(
+  { value: Type.String({ minLength: 1 }), label: localizedTextSchema, synonyms: Type.Optional(synonymsSchema) },
+  { additionalProperties: false },
+);
+
+const slotSchema = Type.Object(
+  {
+    type: Type.Enum(['digits', 'number', 'amount', 'date', 'yesNo', 'choice', 'text'], { type: 'string' }),
+    /** `digits`: length bounds; `text`: character bounds. */
+    minLength: Type.Optional(Type.Integer({ minimum: 0 })),
+    maxLength: Type.Optional(Type.Integer({ minimum: 1 })),
+    /** `digits`: the key that ends entry early (default `#`). */
+    terminator: Type.Optional(Type.String({ pattern: '^[#*]$' })),
+    /** `number` / `amount`: inclusive bounds. */
+    min: Type.Optional(Type.Number()),
+    max: Type.Optional(Type.Number()),
+    /** `choice`: the accepted values. */
+    choices: Type.Optional(Type.Array(slotChoiceSchema)),
+    /** Extra validation over `value` (the answer heard) and the flow variables, e.g. `value != "0000"`. */
+    validate: Type.Optional(Type.String({ 'x-kind': 'expression', 'x-implicit': ['value'], minLength: 1 })),
+  },
+  { additionalProperties: false },
+);
+
+/** Schema of an `ask` node's config. */
+export const askConfigSchema = Type.Object(
+  {
+    prompt: promptSchema,
+    /** Name of the declared variable that receives the value. */
+    variable: variableNameSchema,
+    slot: slotSchema,
+    /** Said when an answer is heard but does not validate, before the retry. */
+    invalidPrompt: Type.Optional(promptSchema),
+    noInput: Type.Optional(retryPolicySchema),
+    noMatch: Type.Optional(retryPolicySchema),
+    bargeIn: Type.Optional(Type.Boolean()),
+    endOfSpeechMs: Type.Optional(endOfSpeechSchema),
+  },
+  { additionalProperties: false },
+);
+
+/** An `ask` node's config. */
+export type AskConfig = Static<typeof askConfigSchema>;
+
+/** What an `ask` node collects and how it is validated. */
+export type SlotConfig = Static<typeof slotSchema>;
+
+/** The typed slots an `ask` node can collect. */
+export type SlotType = SlotConfig['type'];
+
+/** A value an `ask` node of slot type `choice` accepts. */
+export type SlotChoice = Static<typeof slotChoiceSchema>;
+
+/** `ask` — collects one typed value into a variable; ports `next`, `noInput`, `noMatch`. */
+export const askSpec = defineNodeSpec({
+  type: 'ask',
+  version: 1,
+  category: 'Conversation',
+  icon: '❓',
+  behaviour: 'interactive',
+  config: askConfigSchema,
+  defaults: { prompt: { text: { 'en-US': '' } }, variable: '', slot: { type: 'digits', minLength: 1, maxLength: 20 }, noInput: { maxRetries: 2 }, noMatch: { maxRetries: 2 } },
+  ports: [{ name: 'next' }, { name: 'noInput' }, { name: 'noMatch' }],
+  ui: {
+    '/prompt': { widget: 'prompt', order: 1 },
+    '/variable': { widget: 'variable', order: 2 },
+    '/slot': { widget: 'json', order: 3 },
+    '/invalidPrompt': { widget: 'prompt', order: 4 },
+    '/noInput': { widget: 'json', order: 5 },
+    '/noMatch': { widget: 'json', order: 6 },
+  },
+  labels: {
+    en: {
+      title: 'Ask',
+      description: 'Asks the caller for a value (digits, number, amount, date, yes/no, a choice or text) and stores it.',
+      fields: {
+        '/prompt': { label: 'Question' },
+        '/variable': { label: 'Store answer in' },
+        '/slot': { label: 'Answer type and validation' },
+        '/invalidPrompt': { label: 'Said when the answer is invalid' },
+        '/noInput': { label: 'No-input retries' },
+        '/noMatch': { label: 'No-match retries' },
+      },
+      ports: { next: 'Next', noInput: 'No input', noMatch: 'No match' },
+    },
+    'zh-CN': {
+      title: '询问',
+      description: '向来电者询问一个值（数字、数额、金额、日期、是/否、选项或文本）并保存。',
+      fields: {
+        '/prompt': { label: '问题' },
+        '/variable': { label: '答案保存到' },
+        '/slot': { label: '答案类型与校验' },
+        '/invalidPrompt': { label: '答案无效时的提示' },
+        '/noInput': { label: '无输入重试' },
+        '/noMatch': { label: '无匹配重试' },
+      },
+      ports: { next: '下一步', noInput: '无输入', noMatch: '无匹配' },
+    },
+    ko: {
+      title: '질문',
+      description: '고객에게 값(숫자열, 숫자, 금액, 날짜, 예/아니요, 선택지 또는 텍스트)을 묻고 저장합니다.',
+      fields: {
+        '/prompt': { label: '질문' },
+        '/variable': { label: '답변 저장 변수' },
+        '/slot': { label: '답변 유형과 검증' },
+        '/invalidPrompt': { label: '답변이 유효하지 않을 때 멘트' },
+        '/noInput': { label: '무입력 재시도' },
+        '/noMatch': { label: '불일치 재시도' },
+      },
+      ports: { next: '다음', noInput: '입력 없음', noMatch: '일치 없음' },
+    },
+  },
+  check(config, context) {
+    // A sensitive value spoken aloud would sit in the recognizer's transcript in clear: keypad only.
+    if (context.variable(config.variable)?.sensitive !== true || config.slot.type === 'digits') return;
+    context.report(
+      'FLOW017',
+      '/slot/type',
+      `"${config.variable}" is sensitive but this ask collects it as ${JSON.stringify(config.slot.type)}, which callers would speak aloud; use slot type "digits" (keypad only)`,
+    );
+  },
+});
