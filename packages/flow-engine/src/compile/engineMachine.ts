@@ -50,7 +50,7 @@ const afterInput = (state: EngineState, changes: Partial<EngineState>): EngineSt
  * the machine config stays plain data (state per node, transitions per port, params naming nodes and ports).
  * Actions are pure: an `assign` computes the next state and, as data, what the session must do (outputs, transcript
  * lines, logs); the `emitEffects` action after it emits those as one `effects` event, which FlowSession handles with
- * `actor.on`. (One `enqueueActions` doing both cost 2× an `assign` plus an `emit` per node entry on xstate 5.33.)
+ * `actor.on`. (One `enqueueActions` doing both measured slower per turn: see the README's bench section.)
  */
 export function createEngineSetup(tables: CompiledTables) {
   return setup({
