@@ -56,3 +56,5 @@ export { migrateFlow, FLOW_MIGRATIONS } from './migrations/migrateFlow.ts';
 export type { MigrateFlowResult } from './migrations/migrateFlow.ts';
 export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';
+export type { FlowTestCase, FlowTestStep, FlowTestMock } from './tests/flowTestCase.ts';
+export { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';

@@ -41,6 +41,10 @@ export const FLOW_ISSUE_CODES = {
   FLOW028: { severity: 'error', title: 'duplicate port name' },
   FLOW029: { severity: 'error', title: 'node reference unknown' },
   FLOW030: { severity: 'error', title: 'too many issues' },
+  FLOW040: { severity: 'error', title: 'test names an unknown node' },
+  FLOW041: { severity: 'error', title: 'duplicate test id' },
+  FLOW042: { severity: 'error', title: 'test mocks a port the node does not have' },
+  FLOW043: { severity: 'error', title: 'test names an undeclared locale or variable' },
   FLOW099: { severity: 'error', title: 'validator failure' },
 } as const satisfies Record<string, { severity: FlowIssue['severity']; title: string }>;
 
