@@ -25,14 +25,19 @@ export function recordTurnCoverage(turn: TurnResult, nodes: Set<string>, ports: 
   if (turn.nodeId !== null) nodes.add(turn.nodeId);
 }
 
-/** Merges coverages and lists the flow's nodes and edges that none of them exercised. */
+/**
+ * Merges coverages over the flow's own nodes and edges (a subflow's nodes belong to its own flow's report) and
+ * lists those none of them exercised.
+ */
 export function flowCoverageReport(flow: FlowDocument, coverages: readonly FlowTestCoverage[]): FlowCoverageReport {
   const nodes = new Set(coverages.flatMap((coverage) => coverage.nodes));
   const ports = new Set(coverages.flatMap((coverage) => coverage.ports));
+  const flowNodes = flow.nodes.map((node) => node.id);
+  const flowPorts = flow.edges.map((edge) => `${edge.source}:${edge.port}`);
   return {
-    nodes: [...nodes].toSorted(),
-    ports: [...ports].toSorted(),
-    uncoveredNodes: flow.nodes.map((node) => node.id).filter((id) => !nodes.has(id)),
-    uncoveredPorts: flow.edges.map((edge) => `${edge.source}:${edge.port}`).filter((port) => !ports.has(port)),
+    nodes: flowNodes.filter((id) => nodes.has(id)).toSorted(),
+    ports: flowPorts.filter((port) => ports.has(port)).toSorted(),
+    uncoveredNodes: flowNodes.filter((id) => !nodes.has(id)),
+    uncoveredPorts: flowPorts.filter((port) => !ports.has(port)),
   };
 }
