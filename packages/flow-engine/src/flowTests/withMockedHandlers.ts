@@ -1,6 +1,6 @@
 import type { FlowTestMock } from '@omniflow/flow-schema';
 import type { NodeTypeImplementation } from '../nodeTypes/defineNodeType.ts';
-import type { HandlerArgs, HandlerResult, NodeHandler } from '../nodeTypes/handlerTypes.ts';
+import type { HandlerArgs, HandlerResult } from '../nodeTypes/handlerTypes.ts';
 import { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
 
 /** The session id the test runner starts sessions with; mocks find their node through the idempotency key. */
@@ -50,12 +50,15 @@ function mockImplementation(
       },
     };
   }
-  const handler = impl.handler;
-  if (handler === undefined) return impl;
-  return { ...impl, handler: async (args) => lookup(args) ?? handler.call(impl, args) };
+  // A spec-only async type (its pack's handlers are not installed here) still runs when the test mocks it.
+  if (impl.handler === undefined && impl.spec.behaviour !== 'async') return impl;
+  return { ...impl, handler: mockingHandler(impl.handler?.bind(impl), lookup) };
 }
 
-function mockingHandler(real: NodeHandler | undefined, lookup: (args: HandlerArgs<unknown>) => HandlerResult | undefined): NodeHandler {
+function mockingHandler<Config>(
+  real: ((args: HandlerArgs<Config>) => Promise<HandlerResult>) | undefined,
+  lookup: (args: HandlerArgs<unknown>) => HandlerResult | undefined,
+): (args: HandlerArgs<Config>) => Promise<HandlerResult> {
   return async (args) => {
     const mock = lookup(args);
     if (mock !== undefined) return mock;
