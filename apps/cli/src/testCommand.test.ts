@@ -37,6 +37,24 @@ describe('omniflow test', () => {
     expect(xml).toContain('<failure message="step 2 at node bye: expected a prompt containing &quot;Hello &lt;there&gt;&quot;');
   });
 
+  it('resolves subflow nodes among the flows named together', async () => {
+    const child = buildTestFlow([{ id: 'ask', type: 'ask', config: { prompt: en('Really?'), variable: 'ok', slot: { type: 'yesNo' } }, to: { next: 'done', noInput: 'done', noMatch: 'done' } }, { id: 'done', type: 'end', config: { prompt: en('Child done.') } }], {
+      id: 'child',
+      variables: [{ name: 'ok', type: 'boolean' }],
+    });
+    const parent = buildTestFlow(
+      [
+        { id: 'sub', type: 'subflow', config: { flowId: 'child' }, to: { next: 'bye', error: 'bye' } },
+        { id: 'bye', type: 'end', config: { prompt: en('Parent done.') } },
+      ],
+      { id: 'parent', tests: [{ id: 'p', name: 'through the child', steps: [{ expectPrompt: 'Really?' }, { choose: 'yes' }, { expectPrompt: 'Parent done.' }] }] },
+    );
+    const io = fakeCliIo({ 'parent.json': JSON.stringify(parent), 'child.json': JSON.stringify(child) }, []);
+    expect(await runCli(['test', 'parent.json', 'child.json'], io)).toBe(0);
+    expect(io.out).toContain('child.json: no tests (add a "tests" array, or save a simulator conversation as a test in the designer)');
+    expect(await runCli(['test', 'parent.json'], io)).toBe(1);
+  });
+
   it('fails a flow that does not compile and answers 2 to a bad option', async () => {
     const io = fakeCliIo({ 'broken.json': JSON.stringify({ ...JSON.parse(flowWith([])), start: 'nowhere' }) }, []);
     expect(await runCli(['test', 'broken.json'], io)).toBe(1);

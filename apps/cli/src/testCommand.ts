@@ -1,4 +1,4 @@
-import { CHANNELS, type Channel } from '@omniflow/flow-schema';
+import { CHANNELS, validateFlow, type Channel, type FlowDocument } from '@omniflow/flow-schema';
 import { runFlowSuite, type FlowSuiteResult } from '@omniflow/flow-engine';
 import type { CliCommand, CliIo } from './cliCommand.ts';
 import { flowSuitesJunit } from './flowSuitesJunit.ts';
@@ -6,7 +6,8 @@ import { readJsonFile } from './readJsonFile.ts';
 
 /**
  * `omniflow test <flow.json>… [--channel c] [--junit out.xml]`: runs each flow's conversation tests in every
- * channel, prints one line per test and channel and the coverage, writes JUnit XML on request; exit 1 on a failure.
+ * channel (subflows resolved among the files named), prints one line per test and channel and the coverage, writes
+ * JUnit XML on request; exit 1 on a failure.
  */
 export const testCommand: CliCommand = {
   name: 'test',
@@ -18,10 +19,17 @@ export const testCommand: CliCommand = {
       return 2;
     }
     const registry = await io.registry();
+    const documents = await Promise.all(parsed.files.map(async (file) => ({ file, json: await readJsonFile(file, io) })));
+    // Flows named together resolve each other's subflow nodes, as published flows do in the runtime.
+    const byId = new Map<string, FlowDocument>();
+    for (const { json } of documents) {
+      const valid = json.ok ? validateFlow(json.value, registry.catalog()) : null;
+      if (valid?.ok) byId.set(valid.flow.id, valid.flow);
+    }
     const results: { file: string; result: FlowSuiteResult | null }[] = [];
-    for (const file of parsed.files) {
-      const json = await readJsonFile(file, io);
-      const result = json.ok ? await runFlowSuite(json.value, { registry, channels: parsed.channels, secrets: (name) => io.env[name] }) : null;
+    for (const { file, json } of documents) {
+      const options = { registry, channels: parsed.channels, secrets: (name: string) => io.env[name], resolveFlow: (id: string) => byId.get(id) };
+      const result = json.ok ? await runFlowSuite(json.value, options) : null;
       if (result !== null) printResult(file, result, io);
       results.push({ file, result });
     }

@@ -43,6 +43,8 @@ describe('conversation tests in the designer', () => {
     await page.getByLabel('Show coverage').check();
     await expect.poll(() => page.locator('.flow-node.is-uncovered').count()).toBe(0);
     expect(await page.locator('.test-case').count()).toBe(8);
+    await page.getByRole('button', { name: 'Suggest tests' }).click();
+    await expect.poll(() => page.locator('.test-suggestions').textContent()).toBe('Every end and transfer node is reached by a test.');
   });
 
   it('marks the failing step and its node on the canvas after a prompt is broken', async () => {
@@ -57,7 +59,11 @@ describe('conversation tests in the designer', () => {
     expect(await activate.locator('.test-failure').textContent()).toContain('expected a prompt containing "is now active"');
     await activate.getByRole('button', { name: 'Show node' }).click();
     await expect.poll(() => page.locator('.flow-node.is-test-failed').count()).toBe(1);
+    await page.locator('.inspector[data-node-id="goodbye"]').waitFor();
     await page.screenshot({ path: join(screenshots, '40-flow-test-failure.png') });
+    // Back in the Tests tab the same failure is still picked.
+    await tab('Tests').click();
+    expect(await activate.locator('.test-step.is-failed').getAttribute('data-step')).toBe('5');
   });
 
   it('saves a simulator conversation as a test that then runs in voice and chat', async () => {

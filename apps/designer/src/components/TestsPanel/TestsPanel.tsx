@@ -16,7 +16,7 @@ export function TestsPanel({ flowId }: { flowId: string }) {
   const flow = useFlowStore((s) => s.flow);
   const report = useFlowTestsStore((s) => s.report);
   const showCoverage = useFlowTestsStore((s) => s.showCoverage);
-  const [picked, setPicked] = useState<TestRunView | null>(null);
+  const picked = useFlowTestsStore((s) => s.picked);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [suggestions, setSuggestions] = useState<TestSuggestionView[] | null>(null);
@@ -42,14 +42,11 @@ export function TestsPanel({ flowId }: { flowId: string }) {
       if (!current) return;
       const next = await flowTestsClient.run(flowId, current);
       useFlowTestsStore.getState().setReport(next);
-      setPicked(next.runs.find((r) => !r.passed) ?? null);
     });
   const suggest = () => act(async () => setSuggestions(await flowTestsClient.suggestions(flowId)));
-  const pick = (r: TestRunView) => {
-    setPicked(r);
-    useFlowTestsStore.getState().showFailure(r.failedNodeId ?? null);
-    if (r.failedNodeId) useFlowStore.getState().focusNode(r.failedNodeId);
-  };
+  const pick = (r: TestRunView) => useFlowTestsStore.getState().pick(r);
+  // Opens the node in the inspector; the Tests tab shows the same failure again when reopened.
+  const showNode = (nodeId: string) => useFlowStore.getState().focusNode(nodeId);
 
   const nodeCount = flow?.nodes.length ?? 0;
   return (
@@ -114,7 +111,7 @@ export function TestsPanel({ flowId }: { flowId: string }) {
                 [{picked.channel}] {picked.failedStep !== undefined && picked.failedStep >= 0 ? `#${picked.failedStep + 1} ` : ''}
                 {picked.message}{' '}
                 {picked.failedNodeId && (
-                  <button type="button" onClick={() => pick(picked)}>
+                  <button type="button" onClick={() => showNode(picked.failedNodeId ?? '')}>
                     {t('showNode')}
                   </button>
                 )}
