@@ -56,4 +56,19 @@ describe('withMockedHandlers', () => {
     expect((await runFlowTest(flow, test({ tier: { variables: { tier: 'gold' } } }, 'gold member'), 'dtmf', { registry })).passed).toBe(true);
     expect((await runFlowTest(flow, test(undefined, 'Welcome.'), 'dtmf', { registry })).passed).toBe(true);
   });
+
+  it('fixes an http node\'s answer so the test never calls the URL', async () => {
+    const httpFlow = buildTestFlow(
+      [
+        { id: 'start', type: 'start', to: { next: 'call' } },
+        { id: 'call', type: 'http', config: { method: 'GET', url: 'http://127.0.0.1:9/unreachable', responseMapping: [{ variable: 'greeting', path: '$.greeting' }] }, to: { success: 'said', error: 'failed', timeout: 'failed' } },
+        { id: 'said', type: 'end', config: { prompt: en('Server says {{greeting}}.') } },
+        { id: 'failed', type: 'end', config: { prompt: en('Failed.') } },
+      ],
+      { variables: [{ name: 'greeting', type: 'string' }] },
+    );
+    const registry = createBuiltInRegistry();
+    const mocked = { id: 'm', name: 'm', mocks: { call: { variables: { greeting: 'hi' } } }, steps: [{ expectPrompt: 'Server says hi.' }] };
+    expect(await runFlowTest(httpFlow, mocked, 'voice', { registry })).toMatchObject({ passed: true, coverage: { ports: expect.arrayContaining(['call:success']) } });
+  });
 });
