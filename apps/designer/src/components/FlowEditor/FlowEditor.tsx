@@ -14,6 +14,8 @@ import { VariablesEditor } from '../VariablesEditor/VariablesEditor.tsx';
 import { VersionsPanel } from '../VersionsPanel/VersionsPanel.tsx';
 import { Simulator } from '../Simulator/Simulator.tsx';
 import { TestsPanel } from '../TestsPanel/TestsPanel.tsx';
+import { ChannelsPanel } from '../ChannelsPanel/ChannelsPanel.tsx';
+import { useAnalystT } from '../../i18n/analystMessages.ts';
 import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
@@ -21,7 +23,7 @@ import { useAutosave } from './useAutosave.ts';
 import { useLiveValidation } from './useLiveValidation.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 
-type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests';
+type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests' | 'channels';
 const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
   { id: 'inspector', label: 'inspector' },
   { id: 'variables', label: 'variables' },
@@ -33,6 +35,7 @@ const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
 export function FlowEditor({ flowId }: { flowId: string }) {
   const t = useT();
   const testsT = useFlowTestsT();
+  const analystT = useAnalystT();
   const flow = useFlowStore((s) => s.flow);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [error, setError] = useState('');
@@ -86,12 +89,16 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             <button type="button" role="tab" id="side-tab-tests" aria-selected={tab === 'tests'} onClick={() => setTab('tests')}>
               {testsT('tests')}
             </button>
+            <button type="button" role="tab" id="side-tab-channels" aria-selected={tab === 'channels'} onClick={() => setTab('channels')}>
+              {analystT('channels')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
             {tab === 'inspector' && <Inspector />}
             {tab === 'variables' && <VariablesEditor />}
             {tab === 'versions' && <VersionsPanel flowId={flowId} beforePublish={flush} />}
             {tab === 'tests' && <TestsPanel flowId={flowId} />}
+            {tab === 'channels' && <ChannelsPanel flowId={flowId} />}
             {/* Kept mounted so a conversation survives a look at the inspector. */}
             <div hidden={tab !== 'simulator'}>
               <Simulator flowId={flowId} beforeStart={flush} />

@@ -1,0 +1,104 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Stack } from './support/startStack.ts';
+import { createFlow, openDesigner, type DesignerSession } from './support/openDesigner.ts';
+
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+let session: DesignerSession | undefined;
+let stack: Stack;
+let page: Page;
+const pageErrors: string[] = [];
+
+/** A greeting and a goodbye: small enough to publish, diff and chat with. */
+function greetingFlow(id: string, name: string, greeting: string) {
+  return {
+    id,
+    name,
+    schemaVersion: 1,
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    variables: [],
+    start: 'start1',
+    nodes: [
+      { id: 'start1', type: 'start', label: 'Start', position: { x: 0, y: 0 }, config: {} },
+      { id: 'greet', type: 'message', label: 'Greeting', position: { x: 300, y: 0 }, config: { prompt: { text: { 'en-US': greeting } } } },
+      { id: 'bye', type: 'end', label: 'Goodbye', position: { x: 600, y: 0 }, config: { outcome: 'completed' } },
+    ],
+    edges: [
+      { source: 'start1', port: 'next', target: 'greet' },
+      { source: 'greet', port: 'next', target: 'bye' },
+    ],
+  };
+}
+
+async function api(method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${stack.url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+/** Replaces the draft with `flow` at its current revision, then publishes it. */
+async function publishDraft(flow: ReturnType<typeof greetingFlow>, note: string): Promise<void> {
+  const stored = (await api('GET', `/api/flows/${flow.id}`)) as { flow: { revision: number } };
+  await api('PUT', `/api/flows/${flow.id}`, { flow, revision: stored.flow.revision });
+  const after = (await api('GET', `/api/flows/${flow.id}`)) as { flow: { revision: number } };
+  await api('POST', `/api/flows/${flow.id}/publish`, { note, revision: after.flow.revision });
+}
+
+async function openFlow(id: string): Promise<void> {
+  await page.goto(`${stack.url}/#/flows/${id}`);
+  await page.locator('.react-flow__node').first().waitFor();
+}
+
+describe('analyst tools', () => {
+  beforeAll(async () => {
+    session = await openDesigner(pageErrors, { permissions: ['clipboard-read', 'clipboard-write'] });
+    ({ stack, page } = session);
+    await page.addInitScript(() => localStorage.setItem('omniflow.uiLanguage', 'en'));
+    const channelsFlow = greetingFlow('support-line', 'Support line', 'Welcome to the support line.');
+    await createFlow(stack, channelsFlow);
+    await publishDraft(channelsFlow, 'first');
+  });
+
+  afterAll(async () => {
+    await session?.close();
+  });
+
+  it('creates a channel token, copies the chat link, previews the chat and revokes the token after confirming', async () => {
+    await openFlow('support-line');
+    await page.getByRole('tab', { name: 'Channels' }).click();
+    await page.getByLabel('Token label').fill('Website');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const link = page.getByRole('textbox', { name: 'Web chat link' });
+    await expect.poll(() => link.inputValue()).toContain('/chat/support-line?token=');
+    await page.getByRole('button', { name: 'Copy: Web chat link' }).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(await link.inputValue());
+    expect(await page.getByRole('textbox', { name: 'Embed snippet' }).inputValue()).toContain('<iframe src="');
+    const twiml = await page.getByRole('textbox', { name: /Media-stream TwiML/ }).inputValue();
+    expect(twiml).toContain('/ws/voice"');
+    expect(twiml).toContain('<Parameter name="flowId" value="support-line" />');
+    expect(await page.getByRole('textbox', { name: /Twilio webhook/ }).inputValue()).toBe(`${stack.url}/twilio/voice/support-line`);
+    await page.frameLocator('iframe.chat-preview').getByText('Welcome to the support line.').waitFor();
+    await page.screenshot({ path: join(screenshots, '50-channels.png') });
+
+    const token = new URL(await link.inputValue()).searchParams.get('token');
+    let asked = '';
+    page.once('dialog', (dialog) => {
+      asked = dialog.message();
+      void dialog.accept();
+    });
+    await page.getByRole('button', { name: 'Revoke Website' }).click();
+    await expect.poll(() => page.getByRole('button', { name: 'Revoke Website' }).count()).toBe(0);
+    expect(asked).toContain('Website');
+    const config = await fetch(`${stack.url}/chat/support-line/config`, { headers: { authorization: `Bearer ${token}` } });
+    expect(config.status).toBe(401);
+    expect(pageErrors).toEqual([]);
+  });
+});
