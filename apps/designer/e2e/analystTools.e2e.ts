@@ -65,6 +65,10 @@ describe('analyst tools', () => {
     const channelsFlow = greetingFlow('support-line', 'Support line', 'Welcome to the support line.');
     await createFlow(stack, channelsFlow);
     await publishDraft(channelsFlow, 'first');
+    const greetings = greetingFlow('greetings', 'Greetings', 'Hello.');
+    await createFlow(stack, greetings);
+    await publishDraft(greetings, 'first words');
+    await publishDraft(greetingFlow('greetings', 'Greetings', 'Hello and welcome.'), 'warmer');
   });
 
   afterAll(async () => {
@@ -99,6 +103,40 @@ describe('analyst tools', () => {
     expect(asked).toContain('Website');
     const config = await fetch(`${stack.url}/chat/support-line/config`, { headers: { authorization: `Bearer ${token}` } });
     expect(config.status).toBe(401);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('diffs two versions, previews one read-only, marks a draft that differs from live and asks before a rollback', async () => {
+    await openFlow('greetings');
+    await page.getByRole('tab', { name: 'Versions' }).click();
+    expect(await page.getByTestId('draft-differs').count()).toBe(0);
+    await page.getByRole('combobox', { name: 'From', exact: true }).selectOption('1');
+    await page.getByRole('combobox', { name: 'To', exact: true }).selectOption('2');
+    const changed = page.locator('[data-diff="nodesChanged"]');
+    await changed.waitFor();
+    expect(await changed.textContent()).toContain('/config/prompt/text/en-US');
+    expect(await changed.locator('del').textContent()).toBe('Hello.');
+    expect(await changed.locator('ins').textContent()).toBe('Hello and welcome.');
+    await page.screenshot({ path: join(screenshots, '51-version-diff.png') });
+
+    await page.getByRole('button', { name: 'Preview v1' }).click();
+    await page.getByText('Previewing v1 (read-only)').waitFor();
+    await page.getByRole('button', { name: 'Back to the draft' }).click();
+
+    await page.getByLabel('Flow name').fill('Greetings, edited');
+    await page.getByTestId('draft-differs').waitFor();
+    expect(await page.getByTestId('draft-differs').textContent()).toBe('Draft differs from live');
+
+    await page.getByRole('button', { name: 'Roll back to this version v1' }).click();
+    const dialog = page.getByRole('alertdialog');
+    expect(await dialog.textContent()).toContain('Roll back to v1?');
+    await page.screenshot({ path: join(screenshots, '52-rollback-confirm.png') });
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    const versions = (await api('GET', '/api/flows/greetings/versions')) as { liveVersion: number };
+    expect(versions.liveVersion).toBe(2);
+    await page.getByRole('button', { name: 'Roll back to this version v1' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back to this version v1' }).click();
+    await expect.poll(async () => ((await api('GET', '/api/flows/greetings/versions')) as { liveVersion: number }).liveVersion).toBe(1);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -16,6 +16,9 @@ import { Simulator } from '../Simulator/Simulator.tsx';
 import { TestsPanel } from '../TestsPanel/TestsPanel.tsx';
 import { ChannelsPanel } from '../ChannelsPanel/ChannelsPanel.tsx';
 import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { useLiveVersion } from '../../store/useLiveVersion.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
+import { VersionPreviewBanner } from '../VersionPreviewBanner/VersionPreviewBanner.tsx';
 import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
@@ -53,8 +56,12 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         if (live) useFlowStore.getState().loadFlow(stored.flow, stored.revision);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    // Without a live version there is nothing to differ from; a failure here only hides the mark.
+    useLiveVersion.getState().load(flowId).catch((e: unknown) => console.warn('Could not load the live version', e));
     return () => {
       live = false;
+      useVersionPreview.getState().close();
+      useLiveVersion.getState().clear();
       useFlowStore.getState().closeFlow();
       useFlowTestsStore.getState().setReport(null);
     };
@@ -78,7 +85,10 @@ export function FlowEditor({ flowId }: { flowId: string }) {
       <div className="editor">
         <Toolbar view={view} onView={setView} />
         <Palette />
-        <main className="editor-center">{view === 'canvas' ? <Canvas /> : <JsonView />}</main>
+        <main className="editor-center">
+          <VersionPreviewBanner />
+          {view === 'canvas' ? <Canvas /> : <JsonView />}
+        </main>
         <aside className="editor-side">
           <div className="side-tabs" role="tablist">
             {SIDE_TABS.map((s) => (
