@@ -61,7 +61,10 @@ describe('analyst tools', () => {
   beforeAll(async () => {
     session = await openDesigner(pageErrors, { permissions: ['clipboard-read', 'clipboard-write'] });
     ({ stack, page } = session);
-    await page.addInitScript(() => localStorage.setItem('omniflow.uiLanguage', 'en'));
+    // English unless a test picks another language with the switcher.
+    await page.addInitScript(() => {
+      if (!localStorage.getItem('omniflow.uiLanguage')) localStorage.setItem('omniflow.uiLanguage', 'en');
+    });
     const channelsFlow = greetingFlow('support-line', 'Support line', 'Welcome to the support line.');
     await createFlow(stack, channelsFlow);
     await publishDraft(channelsFlow, 'first');
@@ -137,6 +140,57 @@ describe('analyst tools', () => {
     await page.getByRole('button', { name: 'Roll back to this version v1' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back to this version v1' }).click();
     await expect.poll(async () => ((await api('GET', '/api/flows/greetings/versions')) as { liveVersion: number }).liveVersion).toBe(1);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('creates a flow from a template, shows the shortcut help on ? and searches the flow list', async () => {
+    await page.goto(`${stack.url}/#/`);
+    await page.getByRole('heading', { name: 'Flows' }).waitFor();
+    await page.getByText('Menu + transfer').click();
+    await page.getByRole('textbox', { name: 'Flow name' }).fill('Sales line');
+    await page.screenshot({ path: join(screenshots, '53-template-gallery.png') });
+    await page.getByRole('button', { name: 'Create', exact: true }).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    expect(await page.locator('.react-flow__node').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Main menu'), expect.stringContaining('Sales queue')]));
+
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.waitFor();
+    expect(await help.textContent()).toContain('Ctrl/⌘ + Z');
+    await page.screenshot({ path: join(screenshots, '54-shortcut-help.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.count()).toBe(0);
+
+    await page.getByRole('link', { name: /All flows/ }).click();
+    await page.getByRole('searchbox', { name: 'Search flows' }).fill('greet');
+    await expect.poll(() => page.locator('.flow-list-table tr').count()).toBe(1);
+    expect(await page.locator('.flow-list-table tr').textContent()).toContain('Greetings');
+    expect(await page.locator('.flow-list-table tr').textContent()).toMatch(/Edited /);
+    await page.getByRole('searchbox', { name: 'Search flows' }).fill('no such flow');
+    await page.getByText('No flow matches "no such flow".').waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('speaks Korean throughout: templates, search, channels and the shortcut help', async () => {
+    await page.goto(`${stack.url}/#/`);
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('ko');
+    await page.getByRole('searchbox', { name: '플로우 검색' }).fill('support');
+    await expect.poll(() => page.locator('.flow-list-table tr').count()).toBe(1);
+    await page.getByRole('searchbox', { name: '플로우 검색' }).fill('');
+    await page.getByText('설문', { exact: true }).click();
+    await page.getByRole('textbox', { name: '플로우 이름' }).fill('만족도 설문');
+    await page.getByRole('button', { name: '만들기', exact: true }).click();
+    await page.locator('.react-flow__node').first().waitFor();
+    await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
+    await page.getByRole('tab', { name: '채널' }).click();
+    await page.getByText('아직 채널 토큰이 없습니다', { exact: false }).waitFor();
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('?');
+    await page.getByRole('dialog', { name: '키보드 단축키' }).waitFor();
+    await page.screenshot({ path: join(screenshots, '55-shortcut-help-ko.png') });
+    await page.keyboard.press('Escape');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { useAnalystT } from '../../i18n/analystMessages.ts';
 import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { useVersionPreview } from '../../store/useVersionPreview.ts';
 import { VersionPreviewBanner } from '../VersionPreviewBanner/VersionPreviewBanner.tsx';
+import { ShortcutHelp } from '../ShortcutHelp/ShortcutHelp.tsx';
 import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
@@ -117,6 +118,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         </aside>
         <ProblemsPanel />
       </div>
+      <ShortcutHelp />
       {saveStatus === 'conflict' && <ConflictDialog onReload={() => void reloadTheirs()} onOverwrite={() => void overwrite()} />}
     </ReactFlowProvider>
   );
