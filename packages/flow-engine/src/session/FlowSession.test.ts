@@ -95,7 +95,7 @@ describe('FlowSession', () => {
       [
         { id: 'start', type: 'start', to: { next: 'askCard' } },
         { id: 'askCard', type: 'ask', config: { prompt: en('Your card number?'), variable: 'card', slot: { type: 'digits', minLength: 16, maxLength: 16 } }, to: { next: 'agent' } },
-        { id: 'agent', type: 'transfer', config: { queue: 'cards' } },
+        { id: 'agent', type: 'transfer', config: { queue: 'cards', prompt: en('Card {{card}} goes to an agent.') } },
       ],
       { variables: [{ name: 'card', type: 'string' }] },
     );
@@ -108,7 +108,9 @@ describe('FlowSession', () => {
     const recorded = JSON.stringify([turn.transcript, transfer?.type === 'transfer' ? transfer.transcript : null]);
     expect(recorded).toContain('[CARD]1111');
     expect(recorded).not.toContain('411111111111');
-    expect(seen).toEqual(['en-US']);
+    expect(turn.outputs).toContainEqual(expect.objectContaining({ type: 'say', text: 'Card 4111111111111111 goes to an agent.' }));
+    expect(turn.transcript).toContainEqual(expect.objectContaining({ from: 'bot', text: 'Card [CARD]1111 goes to an agent.' }));
+    expect(seen).toContain('en-US');
   });
 
   it('refuses speech for a sensitive answer on voice and expects keys only', async () => {

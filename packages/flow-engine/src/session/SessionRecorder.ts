@@ -45,7 +45,8 @@ export class SessionRecorder {
     this.#outputs.push(event);
     switch (event.type) {
       case 'say':
-        this.#entries.push({ at: this.#stamp(), from: 'bot', nodeId: event.nodeId, text: event.text });
+        // A prompt may echo what the caller said ("You said {{reason}}"), so its record is redacted as well.
+        this.#entries.push({ at: this.#stamp(), from: 'bot', nodeId: event.nodeId, text: this.#redact ? this.#redact(event.text, event.locale) : event.text });
         break;
       case 'transfer':
         this.#entries.push({ at: this.#stamp(), from: 'system', nodeId: event.nodeId, text: `transfer to ${event.queue ?? event.agent ?? 'an agent'}`, kind: 'transfer' });

@@ -29,8 +29,8 @@ export interface FlowSessionOptions {
    */
   transcript?: TranscriptEntry[] | TranscriptLoader;
   /**
-   * Rewrites caller input before it is recorded (transcript, transfer payloads), e.g. card numbers to `[CARD]`;
-   * the flow still matches and stores what the caller said. None: recorded as heard.
+   * Rewrites caller input and spoken prompts before they are recorded (transcript, transfer payloads), e.g. card
+   * numbers to `[CARD]`; the flow still matches and stores what the caller said. None: recorded as heard.
    */
   redact?: TranscriptRedactor;
 }
