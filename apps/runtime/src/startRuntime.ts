@@ -18,6 +18,7 @@ import { seededChatPaths, seedFlows } from './seedFlows.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
+import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from './store/SqliteFlowStore.ts';
@@ -68,7 +69,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const tokens = new TokenService(store);
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
-    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher });
+    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher, analyzer: new TranscriptAnalyzer(config.redaction) });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
