@@ -86,7 +86,7 @@ export interface EngineEmitted {
 }
 
 /** Why an interactive node asks again. */
-export type RetryReason = 'noInput' | 'noMatch' | 'invalid' | 'repeat';
+export type RetryReason = 'noInput' | 'noMatch' | 'invalid' | 'repeat' | 'ignored';
 
 /** Events the session sends to the machine. */
 export type EngineEvent =

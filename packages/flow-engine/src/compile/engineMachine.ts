@@ -98,14 +98,20 @@ export function createEngineSetup(tables: CompiledTables) {
         const state = context.state;
         const node = nodeOf(tables, state.node);
         outputsTo(effects, event.outputs);
-        const counted = event.reason === 'noInput' ? { noInput: state.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: state.noMatch + 1 };
+        const counted = event.reason === 'noInput' ? { noInput: state.noInput + 1 } : event.reason === 'repeat' || event.reason === 'ignored' ? {} : { noMatch: state.noMatch + 1 };
         const next = afterInput(state, { ...counted, confirm: null, confirmVariables: null });
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
-          const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
-          const reprompt = repromptFor(node, event.reason, attempt);
           const scope = createNodeScope(node, next, tables, clockOf(context));
-          outputsTo(effects, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
+          const reason = event.reason;
+          if (reason === 'ignored') {
+            // Silent: only the expectation goes out again, because a host closes a call on a turn that expects nothing.
+            outputsTo(effects, runtime.render(node.node.config, scope, { reason: 'repeat', attempt: 0 }).filter((output) => output.type === 'prompt'));
+          } else {
+            const attempt = reason === 'noInput' ? next.noInput : reason === 'repeat' ? 0 : next.noMatch;
+            const reprompt = repromptFor(node, reason, attempt);
+            outputsTo(effects, runtime.render(node.node.config, scope, reprompt ? { reason, attempt, reprompt } : { reason, attempt }));
+          }
         }
         return { state: next, effects };
       }),

@@ -6,13 +6,14 @@ const fourDigits: AskHintSlot = { type: 'digits', minLength: 4, maxLength: 4 };
 
 describe('renderAskHint', () => {
   it.each([
-    [fourDigits, 'dtmf', 'Enter the 4 digits, then press pound.'],
+    [fourDigits, 'dtmf', 'Enter the 4 digits.'],
     [fourDigits, 'voice', 'Say or enter the 4 digits.'],
     [fourDigits, 'chat', 'Type the 4 digits.'],
     [{ type: 'digits', minLength: 4, maxLength: 16 }, 'dtmf', 'Enter 4 to 16 digits, then press pound.'],
     [{ type: 'digits', maxLength: 16 }, 'dtmf', 'Enter up to 16 digits, then press pound.'],
-    [{ type: 'digits', minLength: 6, maxLength: 6, terminator: '*' }, 'dtmf', 'Enter the 6 digits, then press star.'],
-    [{ type: 'digits', minLength: 4, maxLength: 4, sensitive: true }, 'voice', 'Enter the 4 digits on your keypad, then press pound.'],
+    [{ type: 'digits', minLength: 6, maxLength: 6, terminator: '*' }, 'dtmf', 'Enter the 6 digits.'],
+    [{ type: 'digits', minLength: 4, maxLength: 6, terminator: '*' }, 'dtmf', 'Enter 4 to 6 digits, then press star.'],
+    [{ type: 'digits', minLength: 4, maxLength: 4, sensitive: true }, 'voice', 'Enter the 4 digits on your keypad.'],
     [{ type: 'number', min: 1, max: 10 }, 'dtmf', 'Enter a number between 1 and 10, then press pound.'],
     [{ type: 'number' }, 'voice', 'Say the number.'],
     [{ type: 'number', min: 1, max: 10 }, 'chat', 'Type a number between 1 and 10.'],
@@ -30,10 +31,10 @@ describe('renderAskHint', () => {
   });
 
   it.each([
-    ['zh-CN', 'dtmf', '请输入4位数字，以井号键结束。'],
+    ['zh-CN', 'dtmf', '请输入4位数字。'],
     ['zh-CN', 'voice', '请说出或输入4位数字。'],
     ['zh-CN', 'chat', '请输入4位数字。'],
-    ['ko-KR', 'dtmf', '4자리 숫자를 입력하신 후 우물 정자를 누르세요.'],
+    ['ko-KR', 'dtmf', '4자리 숫자를 입력하세요.'],
     ['ko-KR', 'voice', '4자리 숫자를 말씀하시거나 입력하세요.'],
     ['ko-KR', 'chat', '4자리 숫자를 입력하세요.'],
   ] as const)('hints four digits in %s on %s', (locale, channel, hint) => {
@@ -57,8 +58,15 @@ describe('renderAskHint', () => {
     }
   });
 
+  it.each(['en-US', 'zh-CN', 'ko-KR'])('asks for the terminator only when the length is not fixed, in %s (issue 20)', (locale) => {
+    const terminator = /pound|井号|우물 정자/;
+    expect(renderAskHint(fourDigits, 'dtmf', locale)).not.toMatch(terminator);
+    expect(renderAskHint({ ...fourDigits, sensitive: true }, 'voice', locale)).not.toMatch(terminator);
+    expect(renderAskHint({ type: 'digits', minLength: 4, maxLength: 8 }, 'dtmf', locale)).toMatch(terminator);
+  });
+
   it('falls back to English wording for other locales', () => {
-    expect(renderAskHint(fourDigits, 'dtmf', 'de-DE')).toBe('Enter the 4 digits, then press pound.');
+    expect(renderAskHint(fourDigits, 'dtmf', 'de-DE')).toBe('Enter the 4 digits.');
   });
 });
 

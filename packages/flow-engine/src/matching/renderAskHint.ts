@@ -96,6 +96,9 @@ function digitsHint(slot: AskHintSlot, channel: Channel, keypad: boolean, langua
   const max = slot.maxLength;
   const terminatorKey = slot.terminator ?? '#';
   const terminator = spokenKey(terminatorKey, language);
+  // A fixed-length entry completes at its last digit (issue 20): asking for the terminator too would leave a stray
+  // key that reaches the next node.
+  const fixed = min !== undefined && min === max;
   switch (language) {
     case 'en': {
       const what =
@@ -108,19 +111,20 @@ function digitsHint(slot: AskHintSlot, channel: Channel, keypad: boolean, langua
               : 'the digits';
       if (channel === 'chat') return `Type ${what}.`;
       if (!keypad) return `Say or enter ${what}.`;
-      return `Enter ${what}${channel === 'voice' ? ' on your keypad' : ''}, then press ${terminator}.`;
+      return `Enter ${what}${channel === 'voice' ? ' on your keypad' : ''}${fixed ? '' : `, then press ${terminator}`}.`;
     }
     case 'zh': {
       const count = min !== undefined && min === max ? `${min}位` : min !== undefined && max !== undefined ? `${min}到${max}位` : max !== undefined ? `最多${max}位` : '';
       if (channel === 'chat') return `请输入${count}数字。`;
       if (!keypad) return `请说出或输入${count}数字。`;
-      return `请${channel === 'voice' ? '在电话键盘上' : ''}输入${count}数字，以${terminator}结束。`;
+      return `请${channel === 'voice' ? '在电话键盘上' : ''}输入${count}数字${fixed ? '' : `，以${terminator}结束`}。`;
     }
     case 'ko': {
       const count = min !== undefined && min === max ? `${min}자리 ` : min !== undefined && max !== undefined ? `${min}~${max}자리 ` : max !== undefined ? `최대 ${max}자리 ` : '';
       if (channel === 'chat') return `${count}숫자를 입력하세요.`;
       if (!keypad) return `${count}숫자를 말씀하시거나 입력하세요.`;
-      return `${channel === 'voice' ? '키패드로 ' : ''}${count}숫자를 입력하신 후 ${koreanKeyObject(terminatorKey, terminator)} 누르세요.`;
+      const entered = fixed ? '입력하세요.' : `입력하신 후 ${koreanKeyObject(terminatorKey, terminator)} 누르세요.`;
+      return `${channel === 'voice' ? '키패드로 ' : ''}${count}숫자를 ${entered}`;
     }
     default:
       return exhaustive(language);

@@ -56,6 +56,11 @@ export type InputOutcome =
   | { type: 'invalid'; outputs: OutputEvent[] }
   /** The caller asked to hear the prompt again; does not count as a retry. */
   | { type: 'repeat' }
+  /**
+   * No answer at all (a lone `#`, typed ahead after a fixed-length entry completed): the node keeps listening without
+   * a word and without counting a retry, so a stray key never makes a menu repeat itself.
+   */
+  | { type: 'ignore' }
   /** Heard with low confidence: the engine asks "Did you say <heard>?" and takes `port` (setting `variables`) on yes. */
   | { type: 'confirm'; port: string; heard: string; variables?: Record<string, unknown> };
 

@@ -66,6 +66,8 @@ function readInput(
       return leave(node, outcome.port, outcome.outputs ?? [], outcome.variables, logger, outcome.locale);
     case 'repeat':
       return { type: 'retry', reason: 'repeat' };
+    case 'ignore':
+      return { type: 'retry', reason: 'ignored' };
     case 'confirm':
       return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard), ...(outcome.variables ? { variables: outcome.variables } : {}) };
     case 'invalid':

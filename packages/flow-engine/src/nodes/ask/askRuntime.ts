@@ -9,6 +9,7 @@ import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { promptOutputs, type ExpectSpec } from '../promptOutputs.ts';
 import { sayOutput } from '../sayOutput.ts';
+import { isStrayTerminator } from '../../matching/isStrayTerminator.ts';
 import { parseSlotValue } from './parseSlotValue.ts';
 
 /** Asks for one typed value, validates it and stores it in the node's variable; sensitive slots are keypad-only. */
@@ -26,6 +27,8 @@ export const askRuntime: InteractiveRuntime<AskConfig> = {
   onInput(config, input, scope) {
     // Sensitive values are never taken by speech: the recognizer's transcript would hold them in clear.
     if (input.type === 'speech' && scope.sensitive.has(config.variable)) return { type: 'noMatch' };
+    // Nothing typed but the end key: the stray `#` after the previous fixed-length answer, not an empty answer.
+    if (input.type === 'dtmf' && isStrayTerminator(input.digits, config.slot.terminator)) return { type: 'ignore' };
     if (input.type === 'speech' && (config.slot.type === 'choice' || config.slot.type === 'yesNo')) return hearAnswer(config, input, scope);
     return readAnswer(config, input, scope);
   },

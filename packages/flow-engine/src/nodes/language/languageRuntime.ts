@@ -1,6 +1,7 @@
 import type { MatchableChoice } from '../../matching/matchChoice.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { matchSpokenOrTyped } from '../../matching/matchSpokenOrTyped.ts';
+import { isStrayTerminator } from '../../matching/isStrayTerminator.ts';
 import { matchingLanguage } from '../../matching/normalizeText.ts';
 import { pressLine, sayLine } from '../../matching/renderMenu.ts';
 import type { InputOutcome, InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
@@ -40,6 +41,8 @@ export const languageRuntime: InteractiveRuntime<LanguageConfig> = {
     ];
   },
   onInput(config, input, scope) {
+    // Languages are keyed 0-9: a lone `#` is a key typed ahead at the node before, not a choice.
+    if (input.type === 'dtmf' && isStrayTerminator(input.digits)) return { type: 'ignore' };
     const key = input.type === 'dtmf' ? input.digits.charAt(0) : chosenKey(matchSpokenOrTyped(input, languageChoices(config), scope));
     const chosen = config.languages.find((option) => option.key === key);
     return chosen ? { type: 'port', port: 'next', locale: chosen.locale } : { type: 'noMatch' };

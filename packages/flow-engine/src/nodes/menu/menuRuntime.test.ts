@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildTestFlow, en } from '../../testing/buildTestFlow.ts';
+import { buildTestFlow, en, type TestNode } from '../../testing/buildTestFlow.ts';
 import { startTestSession } from '../../testing/startTestSession.ts';
 
-const menuFlow = buildTestFlow([
-  { id: 'start', type: 'start', to: { next: 'main' } },
+const menuNodes: TestNode[] = [
   {
     id: 'main',
     type: 'menu',
@@ -23,7 +22,9 @@ const menuFlow = buildTestFlow([
   { id: 'card', type: 'message', config: { prompt: en('Card activated.') }, to: { next: 'bye' } },
   { id: 'agent', type: 'transfer', config: { queue: 'agents', prompt: en('Connecting you to an agent.') } },
   { id: 'bye', type: 'end', config: { prompt: en('Goodbye.'), outcome: 'served' } },
-]);
+];
+
+const menuFlow = buildTestFlow([{ id: 'start', type: 'start', to: { next: 'main' } }, ...menuNodes]);
 
 describe('menu', () => {
   it('keeps its own option on a key that is also a global intent shortcut, and gives other keys to the intent (#3)', async () => {
@@ -66,6 +67,44 @@ describe('menu', () => {
       .expectPrompt('Connecting you to an agent.')
       .expectTransfer('agents')
       .expectEnd('transferred');
+  });
+
+  it('ignores the # typed after a fixed-length PIN instead of repeating the menu (issue 20)', async () => {
+    const pinThenMenu = buildTestFlow(
+      [
+        { id: 'start', type: 'start', to: { next: 'pin' } },
+        { id: 'pin', type: 'ask', config: { prompt: en('Your PIN?'), variable: 'pin', slot: { type: 'digits', minLength: 4, maxLength: 4 } }, to: { next: 'main', noMatch: 'bye', noInput: 'bye' } },
+        ...menuNodes,
+      ],
+      { variables: [{ name: 'pin', type: 'string' }] },
+    );
+    const silentWait = (state: { last: { outputs: readonly { type: string }[] } }) => state.last.outputs.every((output) => output.type === 'prompt') && state.last.outputs.length === 1;
+    await startTestSession(pinThenMenu, 'dtmf')
+      .expectNoPrompt(/pound/)
+      .press('4211')
+      .expectPrompt(/Main menu/)
+      .press('#')
+      .expectNode('main')
+      .check('says nothing and keeps listening for a key', silentWait)
+      // Had the # counted as a no-match, the one retry would be gone and this 9 would transfer to an agent.
+      .press('9')
+      .expectPrompt(/Sorry, I did not get that/)
+      .press('1')
+      .expectPrompt('Your balance is fine.');
+    await startTestSession(pinThenMenu, 'voice').press('4211').press('').expectNode('main').check('says nothing on an empty keypad entry', silentWait).say('balance').expectPrompt('Your balance is fine.');
+  });
+
+  it('ignores a stray # at a PIN question too, and still takes the answer (issue 20)', async () => {
+    const twoPins = buildTestFlow(
+      [
+        { id: 'start', type: 'start', to: { next: 'a' } },
+        { id: 'a', type: 'ask', config: { prompt: en('First?'), variable: 'a', slot: { type: 'digits', minLength: 2, maxLength: 2 }, noMatch: { maxRetries: 0 } }, to: { next: 'b', noMatch: 'bye', noInput: 'bye' } },
+        { id: 'b', type: 'ask', config: { prompt: en('Second?'), variable: 'b', slot: { type: 'digits', minLength: 2, maxLength: 2 }, noMatch: { maxRetries: 0 } }, to: { next: 'bye', noMatch: 'bye', noInput: 'bye' } },
+        { id: 'bye', type: 'end', config: { prompt: en('Got {{a}} and {{b}}.'), outcome: 'served' } },
+      ],
+      { variables: [{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }] },
+    );
+    await startTestSession(twoPins, 'dtmf').press('12').expectPrompt(/Second\?/).press('#').expectNode('b').press('34').expectPrompt('Got 12 and 34.');
   });
 
   it('repeats the menu on the repeat key without counting a retry', async () => {

@@ -6,6 +6,7 @@ import type { InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { isRepeatRequest } from '../../matching/isRepeatRequest.ts';
+import { isStrayTerminator } from '../../matching/isStrayTerminator.ts';
 import { promptOutputs } from '../promptOutputs.ts';
 
 /** Renders the menu per channel and maps a key, an utterance or typed text to an option's port. */
@@ -27,9 +28,10 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
   },
   onInput(config, input, scope) {
     if (input.type === 'dtmf') {
-      // The first key pressed; a lone `#` (entry ended without a key) is no key.
-      const key = input.digits === '#' ? '' : input.digits.charAt(0);
+      const key = input.digits.charAt(0);
       if (config.repeatKey !== undefined && key === config.repeatKey) return { type: 'repeat' };
+      // Options are 0-9, so a lone `#` is never a choice: a key typed ahead at the node before, not an answer.
+      if (isStrayTerminator(input.digits)) return { type: 'ignore' };
       return config.options.some((option) => option.key === key) ? { type: 'port', port: key } : { type: 'noMatch' };
     }
     const matched = matchSpokenOrTyped(input, menuChoices(config, scope), scope);
