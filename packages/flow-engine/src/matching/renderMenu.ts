@@ -21,10 +21,18 @@ export interface RenderedMenu {
   choices: QuickReply[];
 }
 
+/**
+ * The lines after the prompt that tell a keypad or voice caller how to answer: generated from the options
+ * (`auto`), none because the prompt already says it (`off`), or the analyst's own sentence (`{ custom }`).
+ */
+export type MenuInstructions = 'auto' | 'off' | { custom: string };
+
 /** Extras of renderMenu. */
 export interface RenderMenuExtras {
-  /** A key that repeats the menu; DTMF and voice mention it. */
+  /** A key that repeats the menu; DTMF and voice mention it when the instructions are `auto`. */
   repeatKey?: string;
+  /** Default `auto`. Chat is not affected: its quick replies are the instructions. */
+  instructions?: MenuInstructions;
 }
 
 /**
@@ -40,15 +48,18 @@ export function renderMenu(
   extras: RenderMenuExtras = {},
 ): RenderedMenu {
   const language = matchingLanguage(locale);
+  const instructions = extras.instructions ?? 'auto';
+  // Only `auto` generates wording: the analyst who wrote "press 1 for…" in the prompt must not hear it twice.
+  const own = instructions === 'auto' ? null : instructions === 'off' ? [] : [instructions.custom];
   switch (channel) {
     case 'dtmf':
       return {
-        text: joinSentences([promptText, ...options.map((option) => pressLine(option, language)), repeatLine(extras, language)], language),
+        text: joinSentences([promptText, ...(own ?? [...options.map((option) => pressLine(option, language)), repeatLine(extras, language)])], language),
         choices: [],
       };
     case 'voice':
       return {
-        text: joinSentences([promptText, sayLine(options.map((option) => option.label), language), repeatLine(extras, language)], language),
+        text: joinSentences([promptText, ...(own ?? [sayLine(options.map((option) => option.label), language), repeatLine(extras, language)])], language),
         choices: [],
       };
     case 'chat':

@@ -26,6 +26,11 @@ const menuNodes: TestNode[] = [
 
 const menuFlow = buildTestFlow([{ id: 'start', type: 'start', to: { next: 'main' } }, ...menuNodes]);
 
+/** The menu flow with the main menu's config changed. */
+function withMenuConfig(changes: Record<string, unknown>) {
+  return buildTestFlow([{ id: 'start', type: 'start', to: { next: 'main' } }, ...menuNodes.map((node) => (node.id === 'main' ? { ...node, config: { ...node.config, ...changes } } : node))]);
+}
+
 describe('menu', () => {
   it('keeps its own option on a key that is also a global intent shortcut, and gives other keys to the intent (#3)', async () => {
     const withZero = { ...menuFlow, globalIntents: [{ id: 'agent', phrases: { 'en-US': ['agent'] }, dtmf: '2', target: 'agent' }, { id: 'bye', phrases: { 'en-US': ['goodbye'] }, dtmf: '0', target: 'bye' }] };
@@ -105,6 +110,20 @@ describe('menu', () => {
       { variables: [{ name: 'a', type: 'string' }, { name: 'b', type: 'string' }] },
     );
     await startTestSession(twoPins, 'dtmf').press('12').expectPrompt(/Second\?/).press('#').expectNode('b').press('34').expectPrompt('Got 12 and 34.');
+  });
+
+  it('says only the analyst\'s prompt when instructions are off, in every channel (issue 20)', async () => {
+    const own = withMenuConfig({ prompt: en('For balance press 1, for cards press 2.'), instructions: 'off' });
+    await startTestSession(own, 'dtmf').expectPrompt('For balance press 1, for cards press 2.').press('2').expectPrompt('Card activated.');
+    await startTestSession(own, 'voice').expectPrompt('For balance press 1, for cards press 2.').say('balance').expectPrompt('Your balance is fine.');
+    await startTestSession(own, 'chat').expectPrompt('For balance press 1, for cards press 2.').expectChoices(['balance', 'card activation']);
+  });
+
+  it('says custom instructions in place of the generated ones on keypad and voice, not in chat (issue 20)', async () => {
+    const custom = withMenuConfig({ instructions: 'custom', customInstructions: en('Pick one, or press star to hear this again.') });
+    await startTestSession(custom, 'dtmf').expectPrompt('Main menu. Pick one, or press star to hear this again.').press('1').expectPrompt('Your balance is fine.');
+    await startTestSession(custom, 'voice').expectPrompt('Main menu. Pick one, or press star to hear this again.').expectNoPrompt(/You can say/);
+    await startTestSession(custom, 'chat').expectPrompt('Main menu.').expectNoPrompt(/Pick one/);
   });
 
   it('repeats the menu on the repeat key without counting a retry', async () => {

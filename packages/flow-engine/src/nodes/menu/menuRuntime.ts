@@ -1,7 +1,7 @@
 import type { MenuConfig } from './menuSpec.ts';
 import type { MatchableChoice } from '../../matching/matchChoice.ts';
 import { matchSpokenOrTyped } from '../../matching/matchSpokenOrTyped.ts';
-import { renderMenu } from '../../matching/renderMenu.ts';
+import { renderMenu, type MenuInstructions } from '../../matching/renderMenu.ts';
 import type { InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
@@ -54,7 +54,7 @@ const renderCache = new WeakMap<MenuConfig, CachedMenu[]>();
 
 function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): OutputEvent[] {
   const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
-  const menu = renderMenu(options, scope.channel, scope.locale, intro, config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey });
+  const menu = renderMenu(options, scope.channel, scope.locale, intro, { ...(config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey }), instructions: menuInstructions(config, scope) });
   const choices = menuChoices(config, scope);
   return promptOutputs(scope, menu.text, {
     dtmf: { minDigits: 1, maxDigits: 1 },
@@ -67,6 +67,12 @@ function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): Outpu
     bargeIn: config.bargeIn ?? true,
     ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
   });
+}
+
+/** The config's instructions setting as renderMenu takes it; custom text is resolved in the scope's locale. */
+function menuInstructions(config: MenuConfig, scope: NodeScope): MenuInstructions {
+  if (config.instructions === 'custom' && config.customInstructions !== undefined) return { custom: scope.prompt(config.customInstructions).text };
+  return config.instructions === 'off' ? 'off' : 'auto';
 }
 
 function deepFreeze<T>(value: T): T {

@@ -1,4 +1,4 @@
-import { defineNodeSpec } from '@omniflow/flow-schema';
+import { defineNodeSpec, type NodeConfigMigration } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
 import { endOfSpeechSchema, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema } from '../nodeSchemaParts.ts';
 
@@ -18,6 +18,10 @@ export const menuConfigSchema = Type.Object(
     prompt: promptSchema,
     options: Type.Array(menuOptionSchema, { minItems: 1, maxItems: 10 }),
     repeatKey: Type.Optional(Type.String({ pattern: '^[0-9*#]$' })),
+    /** How keypad and voice callers are told to answer after the prompt: generated, none, or `customInstructions`. */
+    instructions: Type.Optional(Type.Enum(['auto', 'off', 'custom'], { type: 'string' })),
+    /** Said instead of the generated instructions when `instructions` is `custom`. */
+    customInstructions: Type.Optional(promptSchema),
     noInput: Type.Optional(retryPolicySchema),
     noMatch: Type.Optional(retryPolicySchema),
     bargeIn: Type.Optional(Type.Boolean()),
@@ -32,10 +36,17 @@ export type MenuConfig = Static<typeof menuConfigSchema>;
 /** One menu choice; its `key` is also the name of its port. */
 export type MenuOption = Static<typeof menuOptionSchema>;
 
+/** `menu` version 2: menus gained `instructions`; a menu saved before keeps today's generated wording. */
+const instructionsMigration: NodeConfigMigration = {
+  version: 2,
+  up: (config) => ({ ...config, instructions: 'auto' }),
+  down: (config) => Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'instructions' && key !== 'customInstructions')),
+};
+
 /** `menu` — offers keyed options; ports: each option's key, `noInput`, `noMatch`. */
 export const menuSpec = defineNodeSpec({
   type: 'menu',
-  version: 1,
+  version: 2,
   category: 'Conversation',
   icon: '☰',
   behaviour: 'interactive',
@@ -44,19 +55,28 @@ export const menuSpec = defineNodeSpec({
     prompt: { text: { 'en-US': 'Please choose an option.' } },
     options: [{ key: '1', label: { 'en-US': 'First option' } }],
     repeatKey: '*',
+    instructions: 'auto',
     noInput: { maxRetries: 2 },
     noMatch: { maxRetries: 2 },
     bargeIn: true,
+  },
+  migrations: [instructionsMigration],
+  check(config, context) {
+    if (config.instructions === 'custom' && config.customInstructions === undefined) {
+      context.report('FLOW004', '/customInstructions', 'instructions are "custom" but there is no custom text; write it, or choose "auto" or "off"');
+    }
   },
   ports: [{ fromConfig: '/options', key: 'key', label: 'label' }, { name: 'noInput' }, { name: 'noMatch' }],
   ui: {
     '/prompt': { widget: 'prompt', order: 1 },
     '/options': { widget: 'table', columns: ['key', 'label', 'synonyms'], order: 2 },
     '/repeatKey': { widget: 'text', order: 3 },
-    '/noInput': { widget: 'json', order: 4 },
-    '/noMatch': { widget: 'json', order: 5 },
-    '/bargeIn': { widget: 'checkbox', order: 6 },
-    '/endOfSpeechMs': { widget: 'number', order: 7 },
+    '/instructions': { widget: 'select', order: 4 },
+    '/customInstructions': { widget: 'prompt', order: 5 },
+    '/noInput': { widget: 'json', order: 6 },
+    '/noMatch': { widget: 'json', order: 7 },
+    '/bargeIn': { widget: 'checkbox', order: 8 },
+    '/endOfSpeechMs': { widget: 'number', order: 9 },
   },
   labels: {
     en: {
@@ -66,6 +86,11 @@ export const menuSpec = defineNodeSpec({
         '/prompt': { label: 'Prompt' },
         '/options': { label: 'Options' },
         '/repeatKey': { label: 'Repeat key' },
+        '/instructions': {
+          label: 'Instructions',
+          help: 'What follows the prompt on the keypad and voice: auto adds "For balance, press 1." / "You can say…", off says only your prompt, custom says your own text. Chat always shows buttons.',
+        },
+        '/customInstructions': { label: 'Custom instructions', help: 'Said after the prompt when Instructions is custom, in every locale of the flow.' },
         '/noInput': { label: 'No-input retries' },
         '/noMatch': { label: 'No-match retries' },
         '/bargeIn': { label: 'Caller may interrupt' },
@@ -80,6 +105,11 @@ export const menuSpec = defineNodeSpec({
         '/prompt': { label: '提示语' },
         '/options': { label: '选项' },
         '/repeatKey': { label: '重听键' },
+        '/instructions': {
+          label: '操作说明',
+          help: '按键和语音渠道在提示语之后说的内容：auto 自动添加“余额查询请按1。”/“您可以说……”，off 只说您的提示语，custom 说您自己写的文字。聊天渠道始终显示按钮。',
+        },
+        '/customInstructions': { label: '自定义操作说明', help: '操作说明为 custom 时在提示语之后说出，需填写流程的每种语言。' },
         '/noInput': { label: '无输入重试' },
         '/noMatch': { label: '无匹配重试' },
         '/bargeIn': { label: '允许来电者打断' },
@@ -94,6 +124,11 @@ export const menuSpec = defineNodeSpec({
         '/prompt': { label: '안내 멘트' },
         '/options': { label: '선택지' },
         '/repeatKey': { label: '다시 듣기 키' },
+        '/instructions': {
+          label: '이용 안내',
+          help: '키패드와 음성에서 안내 멘트 뒤에 나오는 말: auto는 "잔액은 1번을 누르세요." / "…라고 말씀하세요."를 덧붙이고, off는 안내 멘트만, custom은 직접 쓴 문장을 말합니다. 채팅은 항상 버튼을 보여 줍니다.',
+        },
+        '/customInstructions': { label: '직접 쓴 이용 안내', help: '이용 안내가 custom일 때 안내 멘트 뒤에 말합니다. 플로우의 모든 언어로 쓰세요.' },
         '/noInput': { label: '무입력 재시도' },
         '/noMatch': { label: '불일치 재시도' },
         '/bargeIn': { label: '고객 끼어들기 허용' },
@@ -103,3 +138,4 @@ export const menuSpec = defineNodeSpec({
     },
   },
 });
+
