@@ -6,6 +6,7 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT, useUiLanguage } from '../../i18n/useT.ts';
 import { FormFieldView } from '../FormFieldView/FormFieldView.tsx';
 import { PortConnections } from '../PortConnections/PortConnections.tsx';
+import { NodePreview } from '../NodePreview/NodePreview.tsx';
 
 /** The inspector: a form generated from the selected node type's JSON Schema and UI hints. */
 export function Inspector() {
@@ -85,6 +86,7 @@ export function Inspector() {
       {fields.map((field) => (
         <FormFieldView key={`${node.id}${field.pointer}`} field={field} nodeId={node.id} config={node.config} problems={problems} />
       ))}
+      <NodePreview flow={flow} nodeId={node.id} />
       <PortConnections node={node} />
     </div>
   );
