@@ -106,6 +106,21 @@ describe('generated inspector forms for nested config', () => {
       .toEqual(['Still there? Press 1.', 'Sorry, I did not hear you. Press 1.']);
   });
 
+  it('previews what the menu says per channel, and only the prompt once its instructions are off (issue 20)', async () => {
+    await canvas.select('menu1');
+    const preview = page.getByTestId('node-preview');
+    const said = (channel: string) => preview.locator(`[data-channel="${channel}"] dd`).textContent();
+    await expect.poll(() => said('dtmf'), { timeout: 20_000 }).toBe('Press 1. For Balance, press 1.');
+    expect(await said('voice')).toBe('Press 1. You can say Balance.');
+    await page.locator('.inspector [data-field-pointer="/instructions"] select').selectOption('off');
+    await expect.poll(() => said('dtmf'), { timeout: 20_000 }).toBe('Press 1.');
+    await preview.getByRole('tab', { name: 'zh-CN' }).click();
+    await expect.poll(() => said('voice'), { timeout: 20_000 }).toBe('请按1。');
+    await saved();
+    await expect.poll(() => savedConfig('menu1').then((c) => c?.instructions), { timeout: 20_000 }).toBe('off');
+    await page.screenshot({ path: join(screenshots, '21-inspector-preview.png') });
+  });
+
   it('maps a transaction result into a flow variable with a variable picker', async () => {
     await canvas.select('tx1');
     const results = page.locator('.inspector [data-field-pointer="/results"]');
