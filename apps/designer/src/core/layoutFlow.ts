@@ -1,6 +1,5 @@
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
 import type { ELK } from 'elkjs/lib/elk-api.js';
-import { nodeSize } from './nodeGeometry.ts';
 
 
 // elk is large: it is loaded the first time an analyst asks for a layout.
@@ -11,7 +10,7 @@ function loadElk(): Promise<ELK> {
 }
 
 /** Lays the flow out left to right with elk's layered algorithm and returns a position per node. */
-export async function layoutFlow(flow: FlowDocument, portCount: (nodeId: string) => number): Promise<Map<string, CanvasPosition>> {
+export async function layoutFlow(flow: FlowDocument, sizeOf: (nodeId: string) => { width: number; height: number }): Promise<Map<string, CanvasPosition>> {
   const ids = new Set(flow.nodes.map((n) => n.id));
   const elk = await loadElk();
   const graph = await elk.layout({
@@ -23,7 +22,7 @@ export async function layoutFlow(flow: FlowDocument, portCount: (nodeId: string)
       'elk.layered.spacing.nodeNodeBetweenLayers': '80',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
-    children: flow.nodes.map((n) => ({ id: n.id, ...nodeSize(portCount(n.id)) })),
+    children: flow.nodes.map((n) => ({ id: n.id, ...sizeOf(n.id) })),
     edges: flow.edges
       .filter((e) => ids.has(e.source) && ids.has(e.target))
       .map((e, i) => ({ id: `e${i}`, sources: [e.source], targets: [e.target] })),

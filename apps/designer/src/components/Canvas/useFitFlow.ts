@@ -1,7 +1,6 @@
 import { useCallback } from 'react';
 import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
-import { nodeSize } from '../../core/nodeGeometry.ts';
-import { nodePorts } from '../../core/nodeCatalog.ts';
+import { nodeCardSize } from '../../core/nodeCardSize.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 
 /**
@@ -21,7 +20,7 @@ export function useFitFlow(): (options?: { duration?: number }) => void {
       let maxY = -Infinity;
       for (const node of flow.nodes) {
         const { x, y } = node.position ?? { x: 0, y: 0 };
-        const size = nodeSize(nodePorts(node, catalog.byType.get(node.type), []).length);
+        const size = nodeCardSize(node, catalog.byType.get(node.type));
         minX = Math.min(minX, x);
         minY = Math.min(minY, y);
         maxX = Math.max(maxX, x + size.width);
