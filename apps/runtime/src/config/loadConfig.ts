@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -21,6 +22,8 @@ export interface RuntimeConfig {
   corsOrigins: string[];
   rateLimit: { windowMs: number; max: number };
   bodyLimit: string;
+  /** Express's `trust proxy` (`OMNIFLOW_TRUST_PROXY`), so rate limits see the client behind a load balancer. */
+  trustProxy: TrustProxySetting;
   /** Serve `/api/auth/local` (a short-lived publisher token for the bundled designer) when bound to loopback. */
   localAuth: boolean;
   /** A directory of flow documents (`*.json`) published on the first start of a data dir; none when absent. */
@@ -92,8 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
   const sync = str('sqliteSynchronous', 'OMNIFLOW_SQLITE_SYNCHRONOUS') ?? 'normal';
   if (sync !== 'normal' && sync !== 'full') throw new ConfigError(`OMNIFLOW_SQLITE_SYNCHRONOUS must be "normal" or "full", got "${sync}".`);
 
+  const trustProxy = parseTrustProxy(str('trustProxy', 'OMNIFLOW_TRUST_PROXY'));
+  if (trustProxy === undefined) {
+    throw new ConfigError('OMNIFLOW_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/subnets (e.g. 10.0.0.0/8,loopback).');
+  }
+
   const config: RuntimeConfig = {
     port,
+    trustProxy,
     host: str('host', 'HOST') ?? '127.0.0.1',
     dataDir: resolve(cwd, str('dataDir', 'DATA_DIR') ?? './.data'),
     store,

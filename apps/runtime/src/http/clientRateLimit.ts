@@ -49,7 +49,8 @@ export function createClientLimiter(options: { windowMs: number; max: number; no
 /** Express middleware running a shared {@link ClientLimiter}. */
 export function rateLimitMiddleware(limit: ClientLimiter): RequestHandler {
   return (req, res, next) => {
-    limit(req.socket.remoteAddress ?? '', res);
+    // `req.ip` follows OMNIFLOW_TRUST_PROXY: behind a load balancer the client, not the balancer, is limited.
+    limit(req.ip ?? req.socket.remoteAddress ?? '', res);
     next();
   };
 }

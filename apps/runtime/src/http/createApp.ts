@@ -72,7 +72,7 @@ function buildApp(services: RuntimeServices, extensions: AppExtension[], guards:
   const { config, store, tokens, metrics, logger } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders(SECURITY_HEADERS));
   app.use(requestLog(logger, metrics));
 
