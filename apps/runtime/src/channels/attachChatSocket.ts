@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { mayDriveSessions } from '../auth/authenticate.ts';
 import type { Principal, TokenService } from '../auth/TokenService.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { channelScope } from '../http/sessionsRouter.ts';
@@ -30,6 +31,10 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
       (principal) => {
         if (!principal) {
           socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA channel token is required: /ws/chat?token=...\n');
+          return;
+        }
+        if (!mayDriveSessions(principal)) {
+          socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nViewer tokens only read; chat needs a channel token.\n');
           return;
         }
         wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps));

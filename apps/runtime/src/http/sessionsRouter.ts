@@ -2,8 +2,9 @@ import { Router, type RequestHandler } from 'express';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Principal } from '../auth/TokenService.ts';
 import type { Channel } from '@omniflow/flow-schema';
-import { assertChannelAccess, assertRole, requireRole } from '../auth/authenticate.ts';
+import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { ApiError } from './ApiError.ts';
 import { pathParam } from './pathParam.ts';
 import { assertBody, validateBody } from './validateBody.ts';
 
@@ -20,6 +21,7 @@ export function sessionsRouter(sessions: SessionService): Router {
   });
 
   router.post('/:id/end', async (req, res) => {
+    if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
     const turn = await sessions.end(pathParam(req, 'id'), channelScope(req.principal));
     res.json({ session: forCaller(req.principal, turn) });
   });
@@ -52,6 +54,7 @@ export function sessionInputHandler(sessions: SessionService): RequestHandler {
  * scope, and the reply body; the express route and the request listener's fast path both answer with it.
  */
 export async function sessionInputReply(sessions: SessionService, id: string, body: unknown, principal: Principal | undefined): Promise<{ session: Partial<SessionTurn> }> {
+  if (!mayDriveSessions(principal)) throw new ApiError(403, { code: 'FORBIDDEN', message: 'Viewer tokens only read; a turn needs a channel token or an editor token.', pointer: '' });
   // No body (or not JSON) is checked as `{}` so a missing required field is named with its pointer.
   assertBody('SessionInput', body ?? {});
   // Checked against the SessionInput schema just above.
