@@ -7,6 +7,7 @@ import { mayDriveSessions } from '../auth/authenticate.ts';
 import type { Principal, TokenService } from '../auth/TokenService.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { channelScope } from '../http/sessionsRouter.ts';
+import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { assertBody } from '../http/validateBody.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 
@@ -74,6 +75,7 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
     } catch {
       throw ApiError.badRequest('MALFORMED_JSON', 'Each WebSocket message must be one JSON object.');
     }
+    assertJsonDepth(message, DEFAULT_JSON_MAX_DEPTH);
     assertBody('ChatSocketMessage', message);
     const msg = message as ChatClientMessage; // validated against ChatSocketMessage just above
     switch (msg.type) {

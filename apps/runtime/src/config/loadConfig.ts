@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
@@ -22,6 +23,8 @@ export interface RuntimeConfig {
   corsOrigins: string[];
   rateLimit: { windowMs: number; max: number };
   bodyLimit: string;
+  /** How deep request JSON (HTTP and WebSocket) may nest; deeper is a 400 before any processing. */
+  jsonMaxDepth: number;
   /** Express's `trust proxy` (`OMNIFLOW_TRUST_PROXY`), so rate limits see the client behind a load balancer. */
   trustProxy: TrustProxySetting;
   /** Serve `/api/auth/local` (a short-lived publisher token for the bundled designer) when bound to loopback. */
@@ -114,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
       max: positiveInt(str('rateLimitMax', 'OMNIFLOW_RATE_LIMIT_MAX') ?? '6000', 'OMNIFLOW_RATE_LIMIT_MAX'),
     },
     bodyLimit: str('bodyLimit', 'OMNIFLOW_BODY_LIMIT') ?? '1mb',
+    jsonMaxDepth: positiveInt(str('jsonMaxDepth', 'OMNIFLOW_JSON_MAX_DEPTH') ?? String(DEFAULT_JSON_MAX_DEPTH), 'OMNIFLOW_JSON_MAX_DEPTH'),
     localAuth: flag(str('localAuth', 'OMNIFLOW_LOCAL_AUTH'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',

@@ -16,6 +16,7 @@ import { ApiError } from './ApiError.ts';
 import { createClientLimiter, rateLimitMiddleware } from './clientRateLimit.ts';
 import { errorReply } from './errorReply.ts';
 import { flowsRouter } from './flowsRouter.ts';
+import { limitJsonDepth } from './limitJsonDepth.ts';
 import { localAuth } from './localAuth.ts';
 import { logRequest } from './logRequest.ts';
 import { openApiDocument } from './openApiDocument.ts';
@@ -96,7 +97,7 @@ function buildApp(services: RuntimeServices, extensions: AppExtension[], guards:
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use('/api', corsMiddleware, limiter, json);
+  app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
   app.use('/api', auth);

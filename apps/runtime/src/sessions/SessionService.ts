@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
+import { assertKnownLocale } from './assertKnownLocale.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 
@@ -91,6 +92,7 @@ export class SessionService {
         version = flow.liveVersion;
         compiled = await this.#compiler.version(flow.id, version);
       }
+      assertKnownLocale(compiled.flow.locales, request.locale);
       const sessionId = request.sessionId ?? randomUUID();
       const logger = this.#logger.child({ sessionId, flowId: flow.id, version });
       const { session, turn } = await FlowSession.start(compiled, {
