@@ -18,6 +18,8 @@ export interface RuntimeConfig {
   plugins: string[];
   /** Named secrets handed to node handlers (`CORE_BANKING_URL`, `TWILIO_AUTH_TOKEN`, …). */
   secrets: Record<string, string>;
+  /** When set, `/metrics` answers only requests bearing this token (`OMNIFLOW_METRICS_TOKEN`). */
+  metricsToken?: string;
   /** Bootstrap admin token; when absent one is generated on first start and kept in the data dir. */
   adminToken?: string;
   corsOrigins: string[];
@@ -127,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
   };
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;
+  const metricsToken = str('metricsToken', 'OMNIFLOW_METRICS_TOKEN');
+  if (metricsToken) config.metricsToken = metricsToken;
   const adminToken = str('adminToken', 'OMNIFLOW_ADMIN_TOKEN');
   if (adminToken) config.adminToken = adminToken;
   const seedFlowsDir = str('seedFlowsDir', 'OMNIFLOW_SEED_DIR');

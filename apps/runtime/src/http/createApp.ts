@@ -19,6 +19,7 @@ import { flowsRouter } from './flowsRouter.ts';
 import { limitJsonDepth } from './limitJsonDepth.ts';
 import { localAuth } from './localAuth.ts';
 import { logRequest } from './logRequest.ts';
+import { metricsAccess } from './metricsAccess.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { securityHeaders, securityHeaderSetter } from './securityHeaders.ts';
 import { sessionInputHandler, sessionsRouter } from './sessionsRouter.ts';
@@ -93,7 +94,7 @@ function buildApp(services: RuntimeServices, extensions: AppExtension[], guards:
     await store.getSetting('ready-probe');
     res.json({ ok: true, store: store.kind });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
