@@ -16,6 +16,7 @@ import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
+import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
 import type { FlowStore } from './store/FlowStore.ts';
@@ -70,7 +71,9 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const tokens = new TokenService(store);
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
-    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher });
+    // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
+    const caps = new LiveSessionCaps({ idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps });
+    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher, caps });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
@@ -102,6 +105,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           chat.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
+          // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           server.closeAllConnections();
           await stopped;
           for (const cleanup of cleanups) await cleanup();

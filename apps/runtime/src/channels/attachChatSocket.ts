@@ -38,7 +38,7 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
           socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nViewer tokens only read; chat needs a channel token.\n');
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps));
+        wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps, req.socket.remoteAddress ?? ''));
       },
       (error: unknown) => {
         deps.logger.error({ err: String(error) }, 'chat socket authentication failed');
@@ -56,7 +56,7 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
   };
 }
 
-function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: SessionService; logger: Logger }): void {
+function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: SessionService; logger: Logger }, address: string): void {
   let sessionId: string | undefined;
   let queue: Promise<void> = Promise.resolve();
   const send = (message: Record<string, unknown>): void => {
@@ -85,7 +85,8 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
         if (principal.kind === 'channel' && flowId !== principal.flowId) {
           throw new ApiError(403, { code: 'FORBIDDEN', message: `This channel token is not valid for flow "${flowId}".`, pointer: '/flowId' });
         }
-        return reply(await deps.sessions.start({ flowId, channel: 'chat', ...(msg.locale ? { locale: msg.locale } : {}), ...(msg.callerData ? { callerData: msg.callerData } : {}) }));
+        const caller = principal.kind === 'channel' ? { caller: { channelTokenId: principal.tokenId, address } } : {};
+        return reply(await deps.sessions.start({ flowId, channel: 'chat', ...(msg.locale ? { locale: msg.locale } : {}), ...(msg.callerData ? { callerData: msg.callerData } : {}), ...caller }));
       }
       case 'resume': {
         const record = await deps.sessions.get(msg.sessionId);

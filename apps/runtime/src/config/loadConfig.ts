@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
+import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
@@ -38,6 +39,8 @@ export interface RuntimeConfig {
   /** Public base URL (for Twilio signature checks behind a proxy); default derived from the request. */
   publicUrl?: string;
   logLevel: string;
+  /** Live sessions one public channel token / one client address may hold (`OMNIFLOW_MAX_SESSIONS_PER_TOKEN`, `…_PER_CLIENT`; 0 = off). */
+  sessionCaps: SessionCapLimits;
   /** Active sessions without a turn for this long are ended (abandoned chats, lost calls); 0 disables. */
   sessionIdleMinutes: number;
   /** Directory of the built designer served at `/`, when it exists. */
@@ -123,6 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     localAuth: flag(str('localAuth', 'OMNIFLOW_LOCAL_AUTH'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
+    sessionCaps: {
+      perChannelToken: nonNegativeInt(str('maxSessionsPerToken', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN') ?? '5000', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN'),
+      perClient: nonNegativeInt(str('maxSessionsPerClient', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT') ?? '100', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT'),
+    },
     sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
     designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
     snapshotOldKeys,

@@ -137,6 +137,8 @@ function errorHandler(logger: Logger, metrics: RuntimeMetrics): ErrorRequestHand
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) return void res.end();
     const reply = errorReply(error, logger, metrics, req);
+    // A refusal that says when to come back (session caps) says it the HTTP way too.
+    if (typeof reply.body['retryAfterSeconds'] === 'number') res.setHeader('Retry-After', String(reply.body['retryAfterSeconds']));
     res.status(reply.status).json(reply.body);
   };
 }

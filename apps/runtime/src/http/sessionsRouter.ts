@@ -16,7 +16,8 @@ export function sessionsRouter(sessions: SessionService): Router {
     const body: { flowId: string; channel: Channel; locale?: string; callerData?: Record<string, unknown>; draft?: boolean } = req.body;
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
-    const turn = await sessions.start(body);
+    const caller = req.principal?.kind === 'channel' ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' } : undefined;
+    const turn = await sessions.start({ ...body, ...(caller ? { caller } : {}) });
     res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req.principal, turn) });
   });
 

@@ -6,6 +6,7 @@ import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
+import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 
@@ -33,6 +34,8 @@ export interface StartSessionRequest {
   draft?: boolean;
   /** A caller-chosen id (e.g. derived from a Twilio CallSid); random when absent. */
   sessionId?: string;
+  /** A public channel's caller, whose live sessions are capped; management callers are not. */
+  caller?: SessionCaller;
 }
 
 interface LiveSession {
@@ -56,6 +59,7 @@ export class SessionService {
   readonly #metrics: RuntimeMetrics;
   readonly #secrets: (name: string) => string | undefined;
   readonly #cipher: SnapshotCipher;
+  readonly #caps: LiveSessionCaps | undefined;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -67,7 +71,10 @@ export class SessionService {
     store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined;
     /** Seals every stored snapshot (sensitive variables are in it in clear). */
     cipher: SnapshotCipher;
+    /** Live-session caps that {@link StartSessionRequest.caller} counts against; none when absent. */
+    caps?: LiveSessionCaps;
   }) {
+    this.#caps = deps.caps;
     this.#store = deps.store;
     this.#compiler = deps.compiler;
     this.#logger = deps.logger;
@@ -78,6 +85,20 @@ export class SessionService {
 
   /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
   async start(request: StartSessionRequest): Promise<SessionTurn> {
+    if (request.caller === undefined || this.#caps === undefined) return this.#start(request);
+    const sessionId = request.sessionId ?? randomUUID();
+    this.#caps.admit(request.caller, sessionId);
+    try {
+      const turn = await this.#start({ ...request, sessionId });
+      if (turn.status === 'ended') this.#caps.release(sessionId);
+      return turn;
+    } catch (error) {
+      this.#caps.release(sessionId);
+      throw error;
+    }
+  }
+
+  async #start(request: StartSessionRequest): Promise<SessionTurn> {
     return this.#track(request.channel, async () => {
       const flow = await this.#store.getFlow(request.flowId);
       if (!flow) throw ApiError.notFound('flow', request.flowId);
@@ -133,6 +154,8 @@ export class SessionService {
           this.#live.delete(sessionId);
           throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
         }
+        if (turn.status === 'ended') this.#caps?.release(sessionId);
+        else this.#caps?.touch(sessionId);
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
