@@ -25,6 +25,8 @@ async function startExampleRuntime(): Promise<TestRuntime> {
     OMNIFLOW_PLUGINS: '@omniflow/plugin-banking',
     OMNIFLOW_SECRET_CORE_BANKING_URL: bank.url,
     OMNIFLOW_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
+    OMNIFLOW_SECRET_CORE_BANKING_URL_ALLOW: bank.url,
+    OMNIFLOW_SECRET_CORE_BANKING_API_KEY_ALLOW: bank.url,
   });
 }
 

@@ -16,6 +16,7 @@ import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
+import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
@@ -66,6 +67,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     options.configureRegistry?.(registry);
 
     const secrets: Record<string, string> = { ...config.secrets };
+    registry.decorateHandlers(handlerEgress(config.egress));
 
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
@@ -73,7 +75,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
     const caps = new LiveSessionCaps({ idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps });
-    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher, caps });
+    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], draftSecrets: (name) => config.egress.draftSecrets[name], cipher, caps });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
+import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
@@ -19,6 +20,8 @@ export interface RuntimeConfig {
   plugins: string[];
   /** Named secrets handed to node handlers (`CORE_BANKING_URL`, `TWILIO_AUTH_TOKEN`, …). */
   secrets: Record<string, string>;
+  /** Where each secret may be sent, private destinations handlers may reach, and the drafts' sandbox secrets. */
+  egress: EgressConfig;
   /** When set, `/metrics` answers only requests bearing this token (`OMNIFLOW_METRICS_TOKEN`). */
   metricsToken?: string;
   /** Bootstrap admin token; when absent one is generated on first start and kept in the data dir. */
@@ -82,7 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     for (const [name, value] of Object.entries(fileSecrets)) if (typeof value === 'string') secrets[name] = value;
   }
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(SECRET_PREFIX) && value !== undefined) secrets[name.slice(SECRET_PREFIX.length)] = value;
+    if (name.startsWith(SECRET_PREFIX) && !name.endsWith(SECRET_ALLOW_SUFFIX) && value !== undefined) secrets[name.slice(SECRET_PREFIX.length)] = value;
   }
   // Twilio's own variable name is accepted as-is, since that is what its docs tell people to set.
   if (env['TWILIO_AUTH_TOKEN'] && !secrets['TWILIO_AUTH_TOKEN']) secrets['TWILIO_AUTH_TOKEN'] = env['TWILIO_AUTH_TOKEN'];
@@ -116,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     store,
     plugins: listSetting(env['OMNIFLOW_PLUGINS'], fromFile['plugins']) ?? ['@omniflow/plugin-banking'],
     secrets,
+    egress: loadEgressConfig(env, fromFile, (message) => new ConfigError(message)),
     corsOrigins: listSetting(env['OMNIFLOW_CORS_ORIGINS'], fromFile['corsOrigins']) ?? [],
     rateLimit: {
       windowMs: positiveInt(str('rateLimitWindowMs', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS') ?? '60000', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS'),

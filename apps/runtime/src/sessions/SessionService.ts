@@ -60,6 +60,7 @@ export class SessionService {
   readonly #secrets: (name: string) => string | undefined;
   readonly #cipher: SnapshotCipher;
   readonly #caps: LiveSessionCaps | undefined;
+  readonly #draftSecrets: (name: string) => string | undefined;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -69,12 +70,15 @@ export class SessionService {
 
   constructor(deps: {
     store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined;
+    /** The secrets of draft sessions (sandbox values): drafts never touch the real back ends; none when absent. */
+    draftSecrets?: (name: string) => string | undefined;
     /** Seals every stored snapshot (sensitive variables are in it in clear). */
     cipher: SnapshotCipher;
     /** Live-session caps that {@link StartSessionRequest.caller} counts against; none when absent. */
     caps?: LiveSessionCaps;
   }) {
     this.#caps = deps.caps;
+    this.#draftSecrets = deps.draftSecrets ?? (() => undefined);
     this.#store = deps.store;
     this.#compiler = deps.compiler;
     this.#logger = deps.logger;
@@ -121,7 +125,7 @@ export class SessionService {
         channel: request.channel,
         ...(request.locale ? { locale: request.locale } : {}),
         variables: request.callerData ?? {},
-        secrets: this.#secrets,
+        secrets: request.draft ? this.#draftSecrets : this.#secrets,
         logger,
         transcript: this.#storedTranscript(sessionId),
       });
@@ -231,7 +235,7 @@ export class SessionService {
       });
     }
     const session = FlowSession.restore(compiled, snapshotOf(stored), {
-      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript: this.#storedTranscript(record.id),
+      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: record.draftDocument ? this.#draftSecrets : this.#secrets, logger, transcript: this.#storedTranscript(record.id),
     });
     return { session, logger, turn: record.turn };
   }
