@@ -4,12 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { join } from 'node:path';
 import express from 'express';
 import { loadConfig } from '../src/config/loadConfig.ts';
 import { startRuntime } from '../src/startRuntime.ts';
 import { benchMenuLoop } from './benchMenuLoop.ts';
+import { processStatsRouter } from './processStats.ts';
 
 const ADMIN = 'bench-admin-token';
 const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
@@ -26,50 +26,12 @@ const runtime = await startRuntime(
 const echo = express();
 echo.use(express.json());
 echo.post('/echo', (req, res) => void res.json({ outputs: [{ type: 'say', text: 'echo' }], input: req.body }));
-// What the server process itself saw since the last reset: event-loop delay (blocking work on the loop), CPU
-// time used (machine-independent cost per turn), and GC pauses. Tells the code's latency from the machine's.
-const loopDelay = monitorEventLoopDelay({ resolution: 5 });
-loopDelay.enable();
-let gcMs = 0;
-let gcMajorMs = 0;
-let gcMaxMs = 0;
-new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    gcMs += entry.duration;
-    gcMaxMs = Math.max(gcMaxMs, entry.duration);
-    const detail: unknown = 'detail' in entry ? entry.detail : undefined;
-    if (typeof detail === 'object' && detail !== null && 'kind' in detail && detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gcMajorMs += entry.duration;
-  }
-}).observe({ entryTypes: ['gc'] });
-let statsFrom = { cpu: process.cpuUsage(), at: performance.now(), gcMs: 0, gcMajorMs: 0 };
-echo.post('/stats/reset', (_req, res) => {
-  loopDelay.reset();
-  statsFrom = { cpu: process.cpuUsage(), at: performance.now(), gcMs, gcMajorMs };
-  gcMaxMs = 0;
-  res.json({ ok: true });
-});
-echo.get('/stats', (_req, res) => {
-  const cpu = process.cpuUsage(statsFrom.cpu);
-  res.json({
-    wallMs: performance.now() - statsFrom.at,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-    gcMs: gcMs - statsFrom.gcMs,
-    gcMajorMs: gcMajorMs - statsFrom.gcMajorMs,
-    gcMaxMs,
-    heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
-    loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
-  });
-});
-echo.get('/memory', (_req, res) => {
-  globalThis.gc?.();
-  globalThis.gc?.();
-  res.json({ heapUsed: process.memoryUsage().heapUsed, rss: process.memoryUsage().rss });
-});
+// CPU, GC and event-loop delay of this process, for the load generator to read between rounds.
+echo.use(processStatsRouter());
 const echoServer = createServer(echo).listen(0, '127.0.0.1');
 await new Promise((resolve) => echoServer.once('listening', resolve));
 
-// A second, stricter baseline: node:http alone reading, parsing and answering the same JSON. The runtime answers chat
-// turns outside express's router (src/http/turnFastPath.ts), so it is also compared with no framework at all.
+// A second, stricter baseline: node:http alone reading, parsing and answering the same JSON: what express itself costs.
 const nodeEchoServer = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -1,11 +1,13 @@
-// `pnpm bench`: chat turns over HTTP against the runtime (every snapshot persisted) vs a bare express echo.
-// The servers run in a child process; this process is the load generator. Prints a table; not a test.
-import { spawn } from 'node:child_process';
+// `pnpm bench`: chat turns over HTTP against the runtime (every snapshot persisted) vs a bare express echo and
+// Node-RED 4 answering the same menu turn statelessly. The servers run in child processes; this process is the load
+// generator. Prints progress to stderr and a table to stdout; not a test.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { request, Agent } from 'node:http';
 import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import type { ServerStats } from './processStats.ts';
 
 type LoadResult = Awaited<ReturnType<typeof autocannon>>;
 
@@ -23,25 +25,38 @@ const IDLE_SESSIONS = 2000;
 const PHASES = new Set((process.env['BENCH_PHASES'] ?? 'throughput,open,memory').split(','));
 const TURN_BODY = (text: string) => JSON.stringify({ input: { type: 'text', text } });
 
-const startLoad = loadavg();
-const server = spawn(process.execPath, [...SERVER_ARGS, '--expose-gc', '--import', 'tsx', fileURLToPath(new URL('./benchServer.ts', import.meta.url))], {
-  cwd: fileURLToPath(new URL('..', import.meta.url)),
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const { runtimeUrl, echoUrl, nodeEchoUrl, token } = await new Promise<{ runtimeUrl: string; echoUrl: string; nodeEchoUrl: string; token: string }>((resolve, reject) => {
-  let buffer: string | null = '';
-  // The server logs every turn at info, as in production; once the URLs are known the lines are discarded.
-  server.stdout?.on('data', (chunk: Buffer) => {
-    if (buffer === null) return;
-    buffer += chunk.toString();
-    const line = buffer.split('\n').find((l) => l.startsWith('{"runtimeUrl"'));
-    if (line) {
-      buffer = null;
-      resolve(JSON.parse(line));
-    }
+const benchStarted = performance.now();
+/** One progress line on stderr, so that a run of several minutes shows where it is. */
+const progress = (step: string): void => void process.stderr.write(`[bench ${((performance.now() - benchStarted) / 1000).toFixed(0).padStart(3)} s] ${step}\n`);
+
+/** Starts a bench server script in a child process and resolves with the JSON line it prints once it listens. */
+function startServerProcess<T>(script: string, firstKey: string, args: string[] = []): Promise<{ child: ChildProcess; info: T }> {
+  const child = spawn(process.execPath, [...args, '--import', 'tsx', fileURLToPath(new URL(script, import.meta.url))], {
+    cwd: fileURLToPath(new URL('..', import.meta.url)),
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  server.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-});
+  return new Promise((resolve, reject) => {
+    let buffer: string | null = '';
+    // The runtime logs every turn at info, as in production; once the URLs are known the lines are discarded.
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (buffer === null) return;
+      buffer += chunk.toString();
+      const line = buffer.split('\n').find((l) => l.startsWith(`{"${firstKey}"`));
+      if (line) {
+        buffer = null;
+        resolve({ child, info: JSON.parse(line) });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+const startLoad = loadavg();
+progress('starting the runtime (with the echo servers) and Node-RED, each in a process of its own');
+const [{ child: server, info: { runtimeUrl, echoUrl, nodeEchoUrl, token } }, { child: nodeRedProcess, info: { nodeRedUrl, statsUrl: nodeRedStatsUrl } }] = await Promise.all([
+  startServerProcess<{ runtimeUrl: string; echoUrl: string; nodeEchoUrl: string; token: string }>('./benchServer.ts', 'runtimeUrl', [...SERVER_ARGS, '--expose-gc']),
+  startServerProcess<{ nodeRedUrl: string; statsUrl: string }>('./nodeRedServer.ts', 'nodeRedUrl'),
+]);
 // An idle process that only measures how late its own timers fire: the machine's scheduling delay, which no
 // code change in the runtime can remove. If it is high, so is every latency percentile below.
 const probe = spawn(process.execPath, ['-e', `
@@ -80,16 +95,21 @@ async function startSessions(count: number): Promise<string[]> {
   return ids;
 }
 
-interface ServerStats { wallMs: number; cpuMs: number; gcMs: number; gcMajorMs: number; gcMaxMs: number; heapMb: number; loopDelayMs: { p50: number; p99: number; max: number } }
-const resetServerStats = () => fetch(`${echoUrl}/stats/reset`, { method: 'POST' }).then((r) => r.json());
-const serverStats = () => fetch(`${echoUrl}/stats`).then((r) => r.json() as Promise<ServerStats>);
+// The runtime's process serves its stats beside the echoes; Node-RED's process on a port of its own.
+const resetServerStats = (base = echoUrl) => fetch(`${base}/stats/reset`, { method: 'POST' }).then((r) => r.json());
+const serverStats = (base = echoUrl) => fetch(`${base}/stats`).then((r) => r.json() as Promise<ServerStats>);
+
+/** Where an open loop sends its turns: the runtime (a path per session) or Node-RED (one stateless URL). */
+interface OpenLoopTarget { url: string; pathOf(session: string): string; statsUrl: string }
+const RUNTIME_TARGET: OpenLoopTarget = { url: runtimeUrl, pathOf: (id) => `/api/sessions/${id}/input`, statsUrl: echoUrl };
+const NODE_RED_TARGET: OpenLoopTarget = { url: nodeRedUrl, pathOf: () => new URL(nodeRedUrl).pathname, statsUrl: nodeRedStatsUrl };
 
 /** One open-loop round: every session takes a turn every 2 s, latency counted from the scheduled send time. */
-async function openLoopRound(sessions: string[], agent: Agent, seconds = OPEN_LOOP_SECONDS): Promise<{ latencies: number[]; failures: number; stats: ServerStats; generatorDelayP99: number; generatorDelayMax: number; machine: { p99: number; max: number } }> {
+async function openLoopRound(sessions: string[], agent: Agent, seconds = OPEN_LOOP_SECONDS, to = RUNTIME_TARGET): Promise<{ latencies: number[]; failures: number; stats: ServerStats; generatorDelayP99: number; generatorDelayMax: number; machine: { p99: number; max: number } }> {
   const latencies: number[] = [];
   let failures = 0;
-  const target = new URL(runtimeUrl);
-  await resetServerStats();
+  const target = new URL(to.url);
+  await resetServerStats(to.statsUrl);
   probe.stdin?.write('reset\n');
   // The generator's own event-loop delay: a late timer here would be blamed on the server.
   const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
@@ -106,7 +126,7 @@ async function openLoopRound(sessions: string[], agent: Agent, seconds = OPEN_LO
       }
       setTimeout(() => {
         const body = TURN_BODY(turn % 2 ? '1' : '2');
-        const req = request({ host: target.hostname, port: target.port, path: `/api/sessions/${id}/input`, method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
+        const req = request({ host: target.hostname, port: target.port, path: to.pathOf(id), method: 'POST', agent, headers: { ...headers, 'content-length': Buffer.byteLength(body) } }, (res) => {
           res.resume();
           res.on('end', () => {
             if (res.statusCode === 200) latencies.push(performance.now() - due);
@@ -124,7 +144,7 @@ async function openLoopRound(sessions: string[], agent: Agent, seconds = OPEN_LO
     sessions.forEach((id, i) => fire(id, started + (i * TURN_INTERVAL_MS) / sessions.length, 0));
   });
   generatorDelay.disable();
-  const stats = await serverStats();
+  const stats = await serverStats(to.statsUrl);
   const machine = await probeRead();
   latencies.sort((a, b) => a - b);
   return { latencies, failures, stats, generatorDelayP99: generatorDelay.percentile(99) / 1e6, generatorDelayMax: generatorDelay.max / 1e6, machine };
@@ -136,9 +156,14 @@ const pct = (sorted: number[], p: number): number => sorted[Math.min(sorted.leng
 type Row = [string, string, string];
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 
+/** A closed-loop round's load result and the CPU time its server process spent on it. */
+interface Measured { load: LoadResult; stats: ServerStats }
+const cpuMsPerRequest = (m: Measured): number => m.stats.cpuMs / (m.load.requests.total || 1);
+
 /** 1. Maximum throughput, closed loop: autocannon with 64 connections, each request a turn of some session. */
 async function throughputPhase(): Promise<Row[]> {
-  // Echo and runtime alternate in short rounds so that load from elsewhere on the machine hits both alike.
+  // The four servers alternate in short rounds so that load from elsewhere on the machine hits them alike.
+  progress('throughput: starting 256 sessions');
   const throughputSessions = await startSessions(256);
   let next = 0;
   const runtimeRound = (seconds: number) => autocannon({
@@ -151,59 +176,90 @@ async function throughputPhase(): Promise<Row[]> {
       setupRequest: (req) => ({ ...req, path: `/api/sessions/${throughputSessions[next++ % throughputSessions.length]}/input`, body: TURN_BODY(next % 2 ? '1' : '2') }),
     }],
   });
+  let nodeRedNext = 0;
+  // Node-RED gets the same bodies (digits 1 and 2 in turn) and the same headers, token included, which it ignores.
+  const nodeRedRound = (seconds: number) => autocannon({
+    url: nodeRedUrl,
+    connections: 64,
+    duration: seconds,
+    requests: [{ method: 'POST', headers, setupRequest: (req) => ({ ...req, body: TURN_BODY(nodeRedNext++ % 2 ? '1' : '2') }) }],
+  });
   const echoRound = (seconds: number) => autocannon({ url: `${echoUrl}/echo`, connections: 64, duration: seconds, method: 'POST', headers, body: TURN_BODY('1') });
   const nodeEchoRound = (seconds: number) => autocannon({ url: `${nodeEchoUrl}/echo`, connections: 64, duration: seconds, method: 'POST', headers, body: TURN_BODY('1') });
+  const servers = [
+    { name: 'express echo', run: echoRound, statsUrl: echoUrl },
+    { name: 'node:http echo', run: nodeEchoRound, statsUrl: echoUrl },
+    { name: 'Node-RED menu turn', run: nodeRedRound, statsUrl: nodeRedStatsUrl },
+    { name: 'runtime chat turn', run: runtimeRound, statsUrl: echoUrl },
+  ] as const;
   // Warm-up: JIT, SQLite page cache, sockets.
-  await echoRound(WARMUP_SECONDS);
-  await nodeEchoRound(WARMUP_SECONDS);
-  await runtimeRound(WARMUP_SECONDS);
-  const turnTimeBefore = await serverTurnTime();
-  const rounds: { echo: LoadResult; turns: LoadResult; echoStats: ServerStats; turnStats: ServerStats }[] = [];
-  const nodeEchoRounds: { echo: LoadResult; stats: ServerStats }[] = [];
-  for (let round = 0; round < ROUNDS; round++) {
-    await resetServerStats();
-    const echo = await echoRound(MAX_SECONDS / ROUNDS);
-    const echoStats = await serverStats();
-    await resetServerStats();
-    const nodeEcho = await nodeEchoRound(MAX_SECONDS / ROUNDS);
-    nodeEchoRounds.push({ echo: nodeEcho, stats: await serverStats() });
-    await resetServerStats();
-    const turns = await runtimeRound(MAX_SECONDS / ROUNDS);
-    rounds.push({ echo, turns, echoStats, turnStats: await serverStats() });
+  for (const s of servers) {
+    progress(`throughput warm-up: ${s.name}, ${WARMUP_SECONDS} s`);
+    await s.run(WARMUP_SECONDS);
   }
-  const ratioOf = (r: { echo: LoadResult; turns: LoadResult }) => r.turns.requests.average / r.echo.requests.average;
+  const turnTimeBefore = await serverTurnTime();
+  const rounds: { echo: Measured; nodeEcho: Measured; nodeRed: Measured; turns: Measured }[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const measured: Measured[] = [];
+    for (const s of servers) {
+      progress(`throughput round ${round + 1}/${ROUNDS}: ${s.name}, ${(MAX_SECONDS / ROUNDS).toFixed(0)} s`);
+      await resetServerStats(s.statsUrl);
+      const load = await s.run(MAX_SECONDS / ROUNDS);
+      measured.push({ load, stats: await serverStats(s.statsUrl) });
+    }
+    const [echo, nodeEcho, nodeRed, turns] = measured;
+    if (!echo || !nodeEcho || !nodeRed || !turns) throw new Error('a throughput round measured fewer servers than it ran');
+    rounds.push({ echo, nodeEcho, nodeRed, turns });
+  }
+  const ratioOf = (r: { echo: Measured; turns: Measured }) => r.turns.load.requests.average / r.echo.load.requests.average;
   const ratios = rounds.map(ratioOf);
   const best = rounds.reduce((a, b) => (ratioOf(b) > ratioOf(a) ? b : a));
   const turnTimeAfter = await serverTurnTime();
   const serverMsPerTurn = ((turnTimeAfter.sum - turnTimeBefore.sum) / (turnTimeAfter.count - turnTimeBefore.count)) * 1000;
-  const cpuMsPerTurn = median(rounds.map((r) => r.turnStats.cpuMs / (r.turns.requests.total || 1)));
   // CPU time per request is far steadier than requests per second when other work shares the machine.
-  const cpuMsPerEcho = median(rounds.map((r) => r.echoStats.cpuMs / (r.echo.requests.total || 1)));
-  const cpuMsPerNodeEcho = median(nodeEchoRounds.map((r) => r.stats.cpuMs / (r.echo.requests.total || 1)));
-  const nodeRatios = rounds.map((r, index) => r.turns.requests.average / (nodeEchoRounds[index]?.echo.requests.average ?? NaN));
+  const cpuMs = (pick: (r: (typeof rounds)[number]) => Measured) => median(rounds.map((r) => cpuMsPerRequest(pick(r))));
+  const cpuMsPerTurn = cpuMs((r) => r.turns);
+  const cpuMsPerEcho = cpuMs((r) => r.echo);
+  const cpuMsPerNodeEcho = cpuMs((r) => r.nodeEcho);
+  const cpuMsPerNodeRed = cpuMs((r) => r.nodeRed);
+  const perSecond = (pick: (r: (typeof rounds)[number]) => Measured) => median(rounds.map((r) => pick(r).load.requests.average));
+  const nodeRedErrors = rounds.reduce((n, r) => n + r.nodeRed.load.errors + r.nodeRed.load.non2xx, 0);
+  // Turns per CPU-second of the runtime over those of a baseline: the same as the baseline's CPU per request over the turn's.
+  const perCpuSecond = (baselineCpuMs: number) => `${(baselineCpuMs / cpuMsPerTurn).toFixed(2)} ×`;
+  const nodeRedRatio = cpuMsPerNodeRed / cpuMsPerTurn;
   return [
-    ['bare express echo, max req/s (64 conns, best round)', best.echo.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.echo.requests.average)).toFixed(0)}`],
-    ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', best.turns.requests.average.toFixed(0), `median round ${median(rounds.map((r) => r.turns.requests.average)).toFixed(0)}; errors ${rounds.reduce((n, r) => n + r.turns.errors + r.turns.non2xx, 0)}`],
+    ['bare express echo, max req/s (64 conns, best round)', best.echo.load.requests.average.toFixed(0), `median round ${perSecond((r) => r.echo).toFixed(0)}`],
+    ['Node-RED 4 stateless menu turn, max req/s (64 conns, median round)', perSecond((r) => r.nodeRed).toFixed(0), `http-in → function → http-response; errors ${nodeRedErrors}`],
+    ['runtime chat turns, max turns/s (64 conns, snapshot persisted)', best.turns.load.requests.average.toFixed(0), `median round ${perSecond((r) => r.turns).toFixed(0)}; errors ${rounds.reduce((n, r) => n + r.turns.load.errors + r.turns.load.non2xx, 0)}`],
     [`throughput ratio runtime / echo (best of ${ROUNDS} rounds)`, `${(Math.max(...ratios) * 100).toFixed(1)} %`, `${Math.max(...ratios) >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(median(ratios) * 100).toFixed(1)} %`],
-    ['server CPU per request: echo / runtime turn (median round)', `${cpuMsPerEcho.toFixed(3)} / ${cpuMsPerTurn.toFixed(3)} ms`, `CPU-based ratio ${((cpuMsPerEcho / cpuMsPerTurn) * 100).toFixed(1)} % (steadier under outside load)`],
-    // The runtime's chat turn does not go through express's router: the same comparison against no framework at all.
-    ['stricter baseline: bare node:http echo, max req/s (best round)', Math.max(...nodeEchoRounds.map((r) => r.echo.requests.average)).toFixed(0), `runtime / node:http echo: best ${(Math.max(...nodeRatios) * 100).toFixed(1)} %, median ${(median(nodeRatios) * 100).toFixed(1)} %`],
-    ['server CPU per request: node:http echo / runtime turn (median round)', `${cpuMsPerNodeEcho.toFixed(3)} / ${cpuMsPerTurn.toFixed(3)} ms`, `CPU-based ratio ${((cpuMsPerNodeEcho / cpuMsPerTurn) * 100).toFixed(1)} %`],
+    ['server CPU per request: express echo / node:http echo / Node-RED / runtime turn', `${[cpuMsPerEcho, cpuMsPerNodeEcho, cpuMsPerNodeRed, cpuMsPerTurn].map((v) => v.toFixed(3)).join(' / ')} ms`, 'median round; steadier than req/s under outside load'],
+    ['turns per CPU-second: runtime / Node-RED menu turn', perCpuSecond(cpuMsPerNodeRed), `${nodeRedRatio >= 1.2 ? 'target ≥ 1.2 ×: met' : 'target ≥ 1.2 ×: NOT met'}; req/s ratio (median round) ${(perSecond((r) => r.turns) / perSecond((r) => r.nodeRed)).toFixed(2)} ×`],
+    ['turns per CPU-second: runtime / express echo', perCpuSecond(cpuMsPerEcho), `req/s ratio (median round) ${(perSecond((r) => r.turns) / perSecond((r) => r.echo)).toFixed(2)} ×`],
+    ['turns per CPU-second: runtime / bare node:http echo', perCpuSecond(cpuMsPerNodeEcho), `req/s ratio (median round) ${(perSecond((r) => r.turns) / perSecond((r) => r.nodeEcho)).toFixed(2)} ×`],
     ['server time inside a turn (engine + store), mean', ms(serverMsPerTurn), 'from omniflow_turn_duration_seconds (includes waiting for the loop)'],
-    ['runtime p99 latency at max throughput (best round)', ms(best.turns.latency.p99), `p50 ${ms(best.turns.latency.p50)}`],
+    ['runtime p99 latency at max throughput (best round)', ms(best.turns.load.latency.p99), `p50 ${ms(best.turns.load.latency.p50)}`],
   ];
 }
 
 /** 2. Open loop: 1,000 sessions each taking a turn every 2 s (500 turns/s), several rounds. */
 async function openLoopPhase(): Promise<Row[]> {
+  progress(`open loop: starting ${SESSIONS_OPEN_LOOP} sessions`);
   const openSessions = await startSessions(SESSIONS_OPEN_LOOP);
   // One keep-alive pool for every pass, as long-lived clients (a chat gateway, a load balancer) keep their connections:
   // the warm-up opens them, so the counted rounds measure turns rather than TCP and HTTP connection set-up.
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   // A warm-up pass (new keep-alive sockets, the open-loop path's JIT, garbage left by the closed loop), shown apart.
+  progress(`open loop warm-up: runtime, ${WARMUP_SECONDS} s`);
   const warmOpen = await openLoopRound(openSessions, agent, WARMUP_SECONDS);
   const openRounds = [];
-  for (let round = 0; round < OPEN_LOOP_ROUNDS; round++) openRounds.push(await openLoopRound(openSessions, agent));
+  for (let round = 0; round < OPEN_LOOP_ROUNDS; round++) {
+    progress(`open loop round ${round + 1}/${OPEN_LOOP_ROUNDS}: runtime, ${OPEN_LOOP_SECONDS} s at 500 turns/s`);
+    openRounds.push(await openLoopRound(openSessions, agent));
+  }
+  // Node-RED on the same schedule (one request per "session" every 2 s), after a warm-up of its own: one round, for scale.
+  progress(`open loop: Node-RED, warm-up ${WARMUP_SECONDS} s and one round of ${OPEN_LOOP_SECONDS} s`);
+  await openLoopRound(openSessions, agent, WARMUP_SECONDS, NODE_RED_TARGET);
+  const nodeRedOpen = await openLoopRound(openSessions, agent, OPEN_LOOP_SECONDS, NODE_RED_TARGET);
   agent.destroy();
   const p99s = openRounds.map((r) => pct(r.latencies, 99));
   const bestOpen = openRounds.reduce((a, b) => (pct(b.latencies, 99) < pct(a.latencies, 99) ? b : a));
@@ -215,6 +271,7 @@ async function openLoopPhase(): Promise<Row[]> {
     [`open loop: ${SESSIONS_OPEN_LOOP} sessions, a turn every 2 s`, `${achievedRate.toFixed(0)} turns/s`, `failures ${failures}; ${OPEN_LOOP_ROUNDS} rounds of ${OPEN_LOOP_SECONDS} s`],
     ['open loop p50 / p99 / max turn latency (best round)', `${ms(pct(bestOpen.latencies, 50))} / ${ms(pct(bestOpen.latencies, 99))} / ${ms(bestOpen.latencies.at(-1) ?? NaN)}`, pct(bestOpen.latencies, 99) < 20 ? 'target p99 < 20 ms: met' : 'target p99 < 20 ms: NOT met'],
     ['open loop p99 per round', p99s.map((p) => p.toFixed(1)).join(' / ') + ' ms', `median ${ms(median(p99s))}; warm-up pass (${WARMUP_SECONDS} s, not counted) p99 ${ms(pct(warmOpen.latencies, 99))}`],
+    ['Node-RED menu turn on the same open loop: p50 / p99 (one round)', `${ms(pct(nodeRedOpen.latencies, 50))} / ${ms(pct(nodeRedOpen.latencies, 99))}`, `failures ${nodeRedOpen.failures}; CPU per request ${(nodeRedOpen.stats.cpuMs / (nodeRedOpen.latencies.length || 1)).toFixed(3)} ms; idle probe p99 ${ms(nodeRedOpen.machine.p99)}`],
     ['open loop server CPU per turn / busy share of one core', `${openCpuMsPerTurn.toFixed(3)} ms`, `${(serverBusy * 100).toFixed(0)} % (median round)`],
     ['open loop server event-loop delay p99 / max (best round)', `${ms(bestOpen.stats.loopDelayMs.p99)} / ${ms(bestOpen.stats.loopDelayMs.max)}`, `generator's own loop delay p99 ${ms(bestOpen.generatorDelayP99)}`],
     ['open loop server GC per round: total / major / longest pause', openRounds.map((r) => `${r.stats.gcMs.toFixed(0)}/${r.stats.gcMajorMs.toFixed(0)}/${r.stats.gcMaxMs.toFixed(0)}`).join('  ') + ' ms', `heap ${bestOpen.stats.heapMb.toFixed(0)} MB; wall time, inflated when the machine preempts the GC`],
@@ -225,6 +282,7 @@ async function openLoopPhase(): Promise<Row[]> {
 
 /** 3. Memory per idle session, measured in the server process after a forced GC. */
 async function memoryPhase(): Promise<Row[]> {
+  progress(`memory: starting ${IDLE_SESSIONS} idle sessions`);
   const memory = async () => (await fetch(`${echoUrl}/memory`).then((r) => r.json())) as { heapUsed: number; rss: number };
   const before = await memory();
   await startSessions(IDLE_SESSIONS);
@@ -247,8 +305,9 @@ try {
   for (const [name, value, note] of rows) process.stdout.write(`${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}\n`);
 } finally {
   probe.kill('SIGTERM');
-  // Wait for the server to close the runtime and remove its data dir (its stdout stays drained until then).
-  const exited = new Promise((resolve) => server.once('exit', resolve));
+  // Wait for the servers to close (the runtime its store) and remove their data dirs (their stdout stays drained until then).
+  const exited = Promise.all([server, nodeRedProcess].map((child) => new Promise((resolve) => child.once('exit', resolve))));
   server.kill('SIGTERM');
+  nodeRedProcess.kill('SIGTERM');
   await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000).unref())]);
 }

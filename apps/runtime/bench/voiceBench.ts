@@ -74,7 +74,7 @@ async function recognizerRtf(): Promise<void> {
 
 async function synthesizerSpeed(): Promise<void> {
   const cases: [string, { synthesize: FliteSynthesizer['synthesize'] }, string, string[]][] = [
-    ['flite en-US', new FliteSynthesizer(), 'en-US', ['Welcome to Omni Bank.', 'Main menu. You can say balance, or card activation.', 'Please enter the last four digits of your card.']],
+    ['flite en-US', new FliteSynthesizer(), 'en-US', ['Welcome to Omni Bank.', 'Main menu. You can say balance or card activation.', 'Please enter the last four digits of your card.']],
     ['espeak-ng zh-CN', new EspeakSynthesizer(), 'zh-CN', ['欢迎致电欧米银行。', '主菜单。您可以说余额查询或激活银行卡。']],
     ['espeak-ng ko-KR', new EspeakSynthesizer(), 'ko-KR', ['옴니 은행에 오신 것을 환영합니다.', '주 메뉴입니다. 잔액 조회 또는 카드 활성화라고 말씀하세요.']],
   ];

@@ -10,7 +10,7 @@ import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
-import { createRequestListener, type AppExtension } from './http/createApp.ts';
+import { createApp, type AppExtension } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
@@ -81,8 +81,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     let ready = true;
     const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
-    const listener = createRequestListener(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }), ...(options.extensions ?? [])]);
-    const server = createServer(listener);
+    const app = createApp(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }), ...(options.extensions ?? [])]);
+    const server = createServer(app);
     // Idle keep-alive connections outlive the usual load-balancer idle timeout (60 s), so the proxy or client closes
     // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
     server.keepAliveTimeout = 65_000;

@@ -1,6 +1,7 @@
+import { isRecord } from '@omniflow/flow-schema';
 import { importConnectFlow, isConnectFlow } from './connect/importConnectFlow.ts';
 import type { ImportOptions, ImportResult, ImportSourceFormat } from './importTypes.ts';
-import { isRecord, type JsonRecord } from './shared/jsonGuards.ts';
+import { type JsonRecord } from './shared/jsonGuards.ts';
 import { importStudioFlow, isStudioFlow } from './twilio/importStudioFlow.ts';
 
 const RECOGNIZED =

@@ -46,6 +46,8 @@ export { renderTemplate, templateVariables, templatePlaceholders } from './templ
 export type { TemplatePlaceholder } from './template/renderTemplate.ts';
 export { derivePorts } from './ports/derivePorts.ts';
 export { jsonPointer, resolvePointer } from './jsonPointer.ts';
+export { isRecord } from './isRecord.ts';
+export { exhaustive } from './exhaustive.ts';
 export { flowJsonSchema, promptJsonSchema, localizedTextJsonSchema, retryPolicyJsonSchema } from './flowJsonSchema.ts';
 export { validateFlow } from './validation/validateFlow.ts';
 export type { ValidateFlowResult } from './validation/validateFlow.ts';

@@ -1,4 +1,5 @@
 import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
+import { isRecord } from '@omniflow/flow-schema';
 
 /** One error from the runtime's `{ errors: [...] }` reply. */
 export interface ApiErrorItem {
@@ -167,7 +168,7 @@ function errorItems(body: unknown, status: number): ApiErrorItem[] {
 
 /** Reads `key` from an unknown JSON value. */
 export function field(value: unknown, key: string): unknown {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return isRecord(value) ? value[key] : undefined;
 }
 
 function listOf(body: unknown, key: string): unknown[] {

@@ -1,4 +1,5 @@
 import type { FlowDocument, FlowEdge, FlowNode, VariableDeclaration } from '@omniflow/flow-schema';
+import { isRecord } from '@omniflow/flow-schema';
 import { edgeKey, nextNodeId } from './flowOps.ts';
 
 /** What the designer puts on the clipboard: nodes, the edges between them and the variables they mention. */
@@ -67,7 +68,7 @@ function remapNodeRefs(value: Record<string, unknown>, idMap: ReadonlyMap<string
     return v;
   };
   const out = walk(value);
-  return typeof out === 'object' && out !== null && !Array.isArray(out) ? (out as Record<string, unknown>) : {};
+  return isRecord(out) ? out : {};
 }
 
 function escapeRegExp(s: string): string {

@@ -1,5 +1,5 @@
 import type { JsonSchema, JsonValue, NodeTypeSpec, UiHint } from '@omniflow/flow-schema';
-import { isRecord } from './jsonPointer.ts';
+import { isRecord } from '@omniflow/flow-schema';
 
 /** One column of an array-of-objects table (menu options, condition cases, assignments). */
 export interface TableColumn {

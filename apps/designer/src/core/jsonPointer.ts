@@ -1,3 +1,5 @@
+import { isRecord } from '@omniflow/flow-schema';
+
 /** Splits a JSON pointer (`/options/0/label`) into unescaped segments. */
 export function pointerSegments(pointer: string): string[] {
   if (pointer === '' || pointer === '/') return [];
@@ -51,9 +53,4 @@ function writeAt(node: unknown, segments: string[], value: unknown): unknown {
   const nextIsIndex = rest[0] !== undefined && /^\d+$/.test(rest[0]);
   base[head] = writeAt(child === undefined && nextIsIndex ? [] : child, rest, value);
   return base;
-}
-
-/** True for plain JSON objects (not arrays, not null). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

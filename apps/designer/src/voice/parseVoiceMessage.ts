@@ -1,3 +1,5 @@
+import { isRecord } from '@omniflow/flow-schema';
+
 /** What the voice gateway's raw mode reports about a call (its `call` events), as far as the simulator shows it. */
 export type VoiceCallReport =
   | { type: 'audioSent'; text: string; durationMs: number }
@@ -90,10 +92,6 @@ function callReport(call: Record<string, unknown>): VoiceCallReport | null {
 function queueOf(end: Record<string, unknown>): { queue?: string } {
   const queue = str(end.queue) ?? str(end.agent);
   return queue === undefined ? {} : { queue };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function str(value: unknown): string | undefined {

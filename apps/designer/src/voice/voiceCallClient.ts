@@ -1,3 +1,4 @@
+import { exhaustive } from '@omniflow/flow-schema';
 import { startMicCapture, type MicCapture } from './micCapture.ts';
 import { parseVoiceMessage, type VoiceCallReport, type VoiceTurnReport } from './parseVoiceMessage.ts';
 import { PromptPlayer, webAudioOutput } from './promptPlayer.ts';
@@ -186,8 +187,4 @@ export class VoiceCallClient {
     this.update({ status: 'ended' });
     setTimeout(() => void this.mic.stop(), tail);
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`unhandled voice message ${JSON.stringify(value)}`);
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRecord } from '@omniflow/flow-schema';
 import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
 import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
@@ -170,10 +171,6 @@ function readConfigFile(path: string): Record<string, unknown> {
 
 function isSnapshotKey(value: string): boolean {
   return /^[A-Za-z0-9+/]{43}=$/.test(value.trim()) && Buffer.from(value, 'base64').length === 32;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringField(source: Record<string, unknown>, key: string): string | undefined {

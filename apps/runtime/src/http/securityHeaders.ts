@@ -17,8 +17,7 @@ export function securityHeaders(options: HelmetOptions): RequestHandler {
   };
 }
 
-/** The same precomputed helmet headers as {@link securityHeaders}, for a response answered without express. */
-export function securityHeaderSetter(options: HelmetOptions): (res: ServerResponse) => void {
+function securityHeaderSetter(options: HelmetOptions): (res: ServerResponse) => void {
   const probe = new ServerResponse(new IncomingMessage(new Socket()));
   let helmetCalledNext = false;
   helmet(options)(probe.req, probe, () => {

@@ -1,14 +1,13 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Principal } from '../auth/TokenService.ts';
 import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
-import { ApiError } from './ApiError.ts';
 import { pathParam } from './pathParam.ts';
-import { assertBody, validateBody } from './validateBody.ts';
+import { validateBody } from './validateBody.ts';
 
-/** `/api/sessions`: start, end (channel tokens or management tokens), read and transcript (viewer+). */
+/** `/api/sessions`: start, input (the chat turn), end (channel tokens or management tokens), read and transcript (viewer+). */
 export function sessionsRouter(sessions: SessionService): Router {
   const router = Router();
 
@@ -19,6 +18,13 @@ export function sessionsRouter(sessions: SessionService): Router {
     const caller = req.principal?.kind === 'channel' ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' } : undefined;
     const turn = await sessions.start({ ...body, ...(caller ? { caller } : {}) });
     res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req.principal, turn) });
+  });
+
+  router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
+    if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
+    const { input }: { input: InputEvent } = req.body;
+    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req.principal));
+    res.json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/end', async (req, res) => {
@@ -38,30 +44,6 @@ export function sessionsRouter(sessions: SessionService): Router {
   });
 
   return router;
-}
-
-/**
- * `POST /api/sessions/:id/input` (one chat turn) after authentication. The app mounts it as its own route ahead of
- * the other routes, as it is the request the runtime answers most.
- */
-export function sessionInputHandler(sessions: SessionService): RequestHandler {
-  return async (req, res) => {
-    res.json(await sessionInputReply(sessions, pathParam(req, 'id'), req.body, req.principal));
-  };
-}
-
-/**
- * One chat turn once the caller is known: the body checked against `SessionInput`, the turn run in the caller's
- * scope, and the reply body; the express route and the request listener's fast path both answer with it.
- */
-export async function sessionInputReply(sessions: SessionService, id: string, body: unknown, principal: Principal | undefined): Promise<{ session: Partial<SessionTurn> }> {
-  if (!mayDriveSessions(principal)) throw new ApiError(403, { code: 'FORBIDDEN', message: 'Viewer tokens only read; a turn needs a channel token or an editor token.', pointer: '' });
-  // No body (or not JSON) is checked as `{}` so a missing required field is named with its pointer.
-  assertBody('SessionInput', body ?? {});
-  // Checked against the SessionInput schema just above.
-  const input = (body as { input: InputEvent }).input;
-  const turn = await sessions.input(id, input, channelScope(principal));
-  return { session: forCaller(principal, turn) };
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */

@@ -12,7 +12,7 @@ function callFlow(id: string, url: string): Record<string, unknown> {
     id, name: 'Egress probe', schemaVersion: 1, locales: ['en-US'], defaultLocale: 'en-US', variables: [], start: 'start',
     nodes: [
       { id: 'start', type: 'start', config: {} },
-      { id: 'call', type: 'http', config: { method: 'GET', url, timeoutMs: 2000, retries: 0, responseLanguage: 'jsonpath', responseMapping: [] } },
+      { id: 'call', type: 'http', config: { method: 'GET', url, timeoutMs: 2000, retries: 0, responseMapping: [] } },
       { id: 'ok', type: 'end', config: { prompt: text('Call succeeded.'), outcome: 'ok' } },
       { id: 'failed', type: 'end', config: { prompt: text('Call failed.'), outcome: 'failed' } },
     ],

@@ -44,7 +44,7 @@ describe('voice gateway, end to end', { timeout: 90_000 }, () => {
     const phone = await FakePhone.dial(gw.url, 'twilio', PARAMS);
     expect(await phone.waitFor(() => count(call(), 'listening') === 1)).toBe(true);
     const menu = phone.takeHeard();
-    // Welcome + "Main menu. You can say balance, or card activation." at 8 kHz.
+    // Welcome + "Main menu. You can say balance or card activation." at 8 kHz.
     expect(menu.length / 8000).toBeGreaterThan(5);
     await phone.say(concatPcm([fliteSpeech('activate my card', 8000), phone.lineNoise(200)]));
     expect(await phone.waitFor(() => count(call(), 'listening') === 2)).toBe(true);

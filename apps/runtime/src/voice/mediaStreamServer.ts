@@ -1,6 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
+import { isRecord } from '@omniflow/flow-schema';
 import { mulawDecode } from './mulaw.ts';
 import { pcm16FromBytes } from './pcm.ts';
 import type { Recognizer } from './Recognizer.ts';
@@ -252,7 +253,7 @@ function bytesOf(data: RawData): Buffer {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? Object.fromEntries(Object.entries(value)) : {};
+  return isRecord(value) ? value : {};
 }
 
 function text(value: unknown): string | undefined {

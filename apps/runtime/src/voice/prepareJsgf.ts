@@ -1,3 +1,5 @@
+import { exhaustive } from '@omniflow/flow-schema';
+
 /** A JSGF grammar rewritten for a recognizer's dictionary. */
 export interface PreparedJsgf {
   /** The grammar with lower-case words and every alternative that needs an unknown word removed. */
@@ -213,8 +215,4 @@ function printItem(item: Item): string {
     default:
       return exhaustive(item);
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`unhandled JSGF item ${JSON.stringify(value)}`);
 }

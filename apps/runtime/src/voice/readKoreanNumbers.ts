@@ -1,4 +1,4 @@
-import { exhaustive } from './exhaustive.ts';
+import { exhaustive } from '@omniflow/flow-schema';
 import { mapNumbers, type NumberToken, spellCodeLetters } from './findNumbers.ts';
 
 const SINO = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];

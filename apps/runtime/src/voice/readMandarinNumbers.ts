@@ -1,4 +1,4 @@
-import { exhaustive } from './exhaustive.ts';
+import { exhaustive } from '@omniflow/flow-schema';
 import { mapNumbers, type NumberToken, spellCodeLetters } from './findNumbers.ts';
 
 /**

@@ -1,3 +1,4 @@
+import { exhaustive } from '@omniflow/flow-schema';
 import type { VadEvent } from './VoiceActivityDetector.ts';
 
 /** What the voice activity detector heard, as events of the call machine. */
@@ -21,8 +22,4 @@ export function speechEvent(event: VadEvent): SpeechEvent {
     default:
       return exhaustive(event);
   }
-}
-
-function exhaustive(value: never): never {
-  throw new Error(`unhandled voice activity event ${JSON.stringify(value)}; add it to speechEvent`);
 }

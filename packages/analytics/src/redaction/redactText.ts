@@ -1,4 +1,4 @@
-import { exhaustive } from '../exhaustive.ts';
+import { exhaustive } from '@omniflow/flow-schema';
 import { resolveAnalysisLocale } from '../analysisLocale.ts';
 import { compileAccountPatterns } from './compileAccountPatterns.ts';
 import { detectCards } from './detectCards.ts';

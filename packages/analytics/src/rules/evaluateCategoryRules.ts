@@ -1,4 +1,4 @@
-import { exhaustive } from '../exhaustive.ts';
+import { exhaustive } from '@omniflow/flow-schema';
 import type { ContactFacts, TranscriptEntry } from '../contactFacts.ts';
 import { analyzeSentiment } from '../sentiment/analyzeSentiment.ts';
 import { sentimentTrend } from '../sentiment/sentimentTrend.ts';

@@ -28,16 +28,16 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
   }
   const ctx: BuildContext = { nodes, children, limits };
   const on: EngineOn = {
-    end: { target: `#${END_STATE_ID}`, actions: 'endFromEvent' },
-    retry: { actions: 'reprompt' },
-    confirm: { actions: 'askConfirm' },
+    end: { target: `#${END_STATE_ID}`, actions: ['endFromEvent', 'emitEffects'] },
+    retry: { actions: ['reprompt', 'emitEffects'] },
+    confirm: { actions: ['askConfirm', 'emitEffects'] },
   };
   for (const { intent, target } of intents) {
     on[`intent.${intent.id}`] = { target: `#${stateId(ctx, target)}`, actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }] };
   }
   return createEngineSetup(tables).createMachine({
     id: 'flow',
-    context: ({ input }) => ({ state: startState(input, startKey) }),
+    context: ({ input }) => ({ state: startState(input, startKey), host: input.host ?? null, effects: [] }),
     initial: localKey(startKey),
     on,
     states: { ...statesOf(ctx, null), [END_STATE_ID]: { id: END_STATE_ID, type: 'final' } },
@@ -78,16 +78,17 @@ function named<const T extends string, const P>(type: T, params: P): { type: T; 
 }
 
 function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
-  const entry = [named('enterNode', { key: node.key })];
+  // Each action that computes effects is followed by `emitEffects`, which hands them to the session.
+  const entry = [named('enterNode', { key: node.key }), plain('emitEffects')];
   const endTarget = `#${END_STATE_ID}`;
   const loopGuard = {
     guard: named('loopLimit', { steps: ctx.limits.maxStepsPerTurn, sameNode: ctx.limits.maxSameNodeVisits }),
     target: endTarget,
-    actions: named('endSession', { reason: 'loopLimit' }),
+    actions: [named('endSession', { reason: 'loopLimit' }), plain('emitEffects')],
   };
   const leave = <const A>(port: string, before: readonly A[]) => {
     const target = node.edges.get(port);
-    if (target === undefined) return { target: endTarget, actions: [...before, named('dangling', { port })] };
+    if (target === undefined) return { target: endTarget, actions: [...before, named('dangling', { port }), plain('emitEffects')] };
     // The target's entry notes the port taken (see `arrive`), so a connected port needs no action of its own.
     // `reenter` so an edge back to the same node asks again (xstate does not re-enter a state by default).
     return { target: `#${stateId(ctx, target)}`, reenter: true, actions: [...before] };
@@ -101,7 +102,7 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
         always: [
           loopGuard,
           ...ports.map((port) => ({ ...leave(port, []), guard: named('portIs', { port }) })),
-          { target: endTarget, actions: named('dangling', { port: null }) },
+          { target: endTarget, actions: [named('dangling', { port: null }), plain('emitEffects')] },
         ],
       };
     case 'interactive': {
@@ -128,8 +129,8 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
               onDone: [
                 loopGuard,
                 ...retryOnFailure,
-                ...ports.map((port) => ({ ...leave(port, ['applyOutcome']), guard: named('outcomeIs', { port }) })),
-                { target: endTarget, actions: ['applyOutcome', named('dangling', { port: null })] },
+                ...ports.map((port) => ({ ...leave(port, ['applyOutcome', 'emitEffects']), guard: named('outcomeIs', { port }) })),
+                { target: endTarget, actions: ['applyOutcome', 'emitEffects', named('dangling', { port: null }), plain('emitEffects')] },
               ],
               // A rejected promise or a timeout sets no port in the context, so these transitions note theirs.
               onError: [...retry, leave('error', [named('took', { port: 'error' })])],

@@ -1,14 +1,15 @@
+import { isRecord } from '@omniflow/flow-schema';
 import type { HandlerArgs, HandlerResult, NodeHandler } from '../nodeTypes/handlerTypes.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
-import type { CompiledNode } from './compiledFlowTypes.ts';
+import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import type { AsyncOutcome } from './engineContext.ts';
-import { createNodeScope, isRecord, resolveLocale } from './nodeScope.ts';
+import { createNodeScope, resolveLocale } from './nodeScope.ts';
 
 /**
  * Calls an async node's handler once and normalises what comes back: a throw, a rejected promise, a
  * non-object result or a port the node does not have all become the `error` port with a log line.
  */
-export async function callNodeHandler(node: CompiledNode, host: SessionHost, signal: AbortSignal): Promise<AsyncOutcome> {
+export async function callNodeHandler(node: CompiledNode, tables: CompiledTables, host: SessionHost, signal: AbortSignal): Promise<AsyncOutcome> {
   const state = host.state();
   const nodeId = node.node.id;
   const fail = (reason: string): AsyncOutcome => {
@@ -17,11 +18,11 @@ export async function callNodeHandler(node: CompiledNode, host: SessionHost, sig
     return { port: 'error', variables: {} };
   };
   const runtime = node.impl.runtime?.kind === 'async' ? node.impl.runtime : undefined;
-  const handler: NodeHandler | undefined = runtime ? runtime.handler(node.node.config, host.tables.handlers) : node.impl.handler?.bind(node.impl);
+  const handler: NodeHandler | undefined = runtime ? runtime.handler(node.node.config, tables.handlers) : node.impl.handler?.bind(node.impl);
   if (!handler) return fail(`no handler registered for node type "${node.node.type}"${handlerName(node)}`);
   let result: unknown;
   try {
-    const scope = createNodeScope(node, state, host.tables, host.now);
+    const scope = createNodeScope(node, state, tables, host.now);
     const args: HandlerArgs = {
       config: node.node.config,
       variables: state.variables,

@@ -1,6 +1,5 @@
-import { CURRENT_SCHEMA_VERSION, validateFlow, type FlowDocument, type FlowIssue } from '@omniflow/flow-schema';
+import { CURRENT_SCHEMA_VERSION, isRecord, validateFlow, type FlowDocument, type FlowIssue } from '@omniflow/flow-schema';
 import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
-import { isRecord } from './nodeScope.ts';
 
 /** Options of {@link checkFlow}. */
 export interface CheckFlowOptions {

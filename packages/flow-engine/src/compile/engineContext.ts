@@ -1,5 +1,7 @@
 import type { Channel, Locale } from '@omniflow/flow-schema';
 import type { EndReason, OutputEvent } from '../session/sessionEvents.ts';
+import type { SessionHost } from '../session/sessionHost.ts';
+import type { TerminalResult } from '../nodeTypes/nodeRuntime.ts';
 
 /** A parent flow's variables saved while an inlined subflow runs. */
 export interface SubflowFrame {
@@ -42,12 +44,19 @@ export interface EngineState {
 }
 
 /**
- * The machine context: one {@link EngineState} record, replaced whole by every action that changes it. An xstate
- * `assign` copies the context property by property into a fresh object; with one property that copy is trivial, and
- * the engine builds each new record as one object literal (a node entry changes most of its fields anyway).
+ * The machine context. Only `state` is the session's state, persisted: one {@link EngineState} record, replaced whole by
+ * every action that changes it (the engine builds each new record as one object literal: a node entry changes most of
+ * its fields anyway). The host and the effects are left out of persisted snapshots (see FlowSession).
  */
 export interface EngineContext {
   state: EngineState;
+  /** The running session's dependencies (passed as input), or null for a machine run without a session (graph walks). */
+  host: SessionHost | null;
+  /**
+   * What the last assignment asked the session to do, as data; the `emitEffects` action that follows it emits them.
+   * Computing a node's outputs and its next state is one step (a node's runtime answers both), so it is one `assign`.
+   */
+  effects: EngineEffect[];
 }
 
 /** What a session starts its machine with. */
@@ -56,6 +65,24 @@ export interface EngineInput {
   locale: Locale;
   variables: Record<string, unknown>;
   startedAt: number;
+  host?: SessionHost;
+}
+
+/** What a machine action asks its session to do; the machine itself has no side effects. */
+export type EngineEffect =
+  /** Send an output to the caller (and the transcript). */
+  | { kind: 'output'; output: OutputEvent }
+  /** Send a transfer output, once the session has added the masked variables and the transcript so far. */
+  | { kind: 'transfer'; nodeId: string; transfer: NonNullable<TerminalResult['transfer']>; variables: Record<string, unknown> }
+  /** Add a `system` transcript line (a port taken, an error). */
+  | { kind: 'note'; nodeId: string; text: string; port?: string }
+  /** Log a problem the flow's author can fix. */
+  | { kind: 'log'; level: 'warn' | 'error'; fields: Record<string, unknown>; message: string };
+
+/** The one event the machine emits: the effects of one action, in order (see `actor.on('effects', …)`). */
+export interface EngineEmitted {
+  type: 'effects';
+  effects: EngineEffect[];
 }
 
 /** Why an interactive node asks again. */
@@ -90,8 +117,9 @@ export function startState(input: EngineInput, node: string): EngineState {
 const witnessInput: EngineInput = { channel: 'chat', locale: '', variables: {}, startedAt: 0 };
 
 /** Type witnesses for `setup({ types })`: real values of the declared types, so no casts are needed. */
-export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput } = {
-  context: { state: startState(witnessInput, '') },
+export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput; emitted: EngineEmitted } = {
+  context: { state: startState(witnessInput, ''), host: null, effects: [] },
   events: { type: 'end', reason: 'completed' },
   input: witnessInput,
+  emitted: { type: 'effects', effects: [] },
 };

@@ -1,12 +1,12 @@
-import { assign, fromPromise, setup } from 'xstate';
+import { assign, emit, fromPromise, setup } from 'xstate';
+import { isRecord } from '@omniflow/flow-schema';
 import type { EndReason } from '../session/sessionEvents.ts';
-import { hostOf } from '../session/sessionHost.ts';
+import { SESSION_SYSTEM_ID, SessionHost } from '../session/sessionHost.ts';
 import { callNodeHandler } from './callNodeHandler.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
-import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEvent, type EngineState } from './engineContext.ts';
-import type { SessionHost } from '../session/sessionHost.ts';
-import { assignDeclared, emitAll, enterNode, isVariables, type Arrival } from './enterNode.ts';
-import { createNodeScope, isRecord } from './nodeScope.ts';
+import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEffect, type EngineEmitted, type EngineEvent, type EngineState } from './engineContext.ts';
+import { assignDeclared, enterNode, isVariables, outputsTo, type Arrival } from './enterNode.ts';
+import { createNodeScope } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
 
 function nodeOf(tables: CompiledTables, key: string): CompiledNode {
@@ -21,26 +21,46 @@ function outcomeOf(event: unknown): AsyncOutcome | undefined {
   return typeof port === 'string' && isVariables(variables) ? { port, variables } : undefined;
 }
 
-function endWith(state: EngineState, system: object, reason: EndReason, nodeId?: string): EngineContext {
-  hostOf(system)?.output(nodeId === undefined ? { type: 'end', reason } : { type: 'end', nodeId, reason });
-  return { state: { ...state, end: { reason } } };
+/** The session's clock, or the system clock for a machine run without a session. */
+function clockOf(context: EngineContext): () => number {
+  return context.host ? context.host.now : Date.now;
+}
+
+/**
+ * The host of the session whose root actor runs in `system` (FlowSession gives it {@link SESSION_SYSTEM_ID}), or
+ * `undefined` outside a session. Read when a handler starts, so a restored session's re-run handler finds it too.
+ */
+function hostIn(system: { get(systemId: string): { getSnapshot(): unknown } | undefined }): SessionHost | undefined {
+  const snapshot: unknown = system.get(SESSION_SYSTEM_ID)?.getSnapshot();
+  if (!isRecord(snapshot) || !isRecord(snapshot.context)) return undefined;
+  const host = snapshot.context.host;
+  return host instanceof SessionHost ? host : undefined;
+}
+
+/** A state that ends the session, with the `end` output it says. */
+function endWith(state: EngineState, effects: EngineEffect[], reason: EndReason, nodeId?: string): EngineState {
+  effects.push({ kind: 'output', output: nodeId === undefined ? { type: 'end', reason } : { type: 'end', nodeId, reason } });
+  return { ...state, end: { reason } };
 }
 
 /** The state after caller input that a node answers itself (no port taken): a new turn, with fresh per-turn guards. */
-const afterInput = (state: EngineState, changes: Partial<EngineState>): EngineContext => ({ state: { ...state, turn: state.turn + 1, steps: 0, loops: {}, ...changes } });
+const afterInput = (state: EngineState, changes: Partial<EngineState>): EngineState => ({ ...state, turn: state.turn + 1, steps: 0, loops: {}, ...changes });
 
 /**
  * The engine's xstate setup for one compiled flow: named implementations over the flow's node tables, so
  * the machine config stays plain data (state per node, transitions per port, params naming nodes and ports).
+ * Actions are pure: an `assign` computes the next state and, as data, what the session must do (outputs, transcript
+ * lines, logs); the `emitEffects` action after it emits those as one `effects` event, which FlowSession handles with
+ * `actor.on`. (One `enqueueActions` doing both measured slower per turn: see the README's bench section.)
  */
 export function createEngineSetup(tables: CompiledTables) {
   return setup({
     types: engineTypes,
     actors: {
       nodeHandler: fromPromise<AsyncOutcome, { key: string }>(async ({ input, signal, system }) => {
-        const host = hostOf(system);
+        const host = hostIn(system);
         if (!host) return { port: 'error', variables: {} };
-        return callNodeHandler(nodeOf(host.tables, input.key), host, signal);
+        return callNodeHandler(nodeOf(tables, input.key), tables, host, signal);
       }),
     },
     delays: {
@@ -59,44 +79,47 @@ export function createEngineSetup(tables: CompiledTables) {
       endsSession: ({ context }) => context.state.end !== null,
     },
     actions: {
-      enterNode: assign(({ context: { state }, event, system }, params: { key: string }) => {
-        const host = hostOf(system);
-        return { state: enterNode(state, arrive(tables, state, event, host), nodeOf(tables, params.key), tables, host) };
+      enterNode: assign(({ context, event }, params: { key: string }) => {
+        const effects: EngineEffect[] = [];
+        const state = context.state;
+        return { state: enterNode(state, arrive(tables, state, event, effects), nodeOf(tables, params.key), tables, clockOf(context), effects), effects };
       }),
-      took: ({ context, system }, params: { port: string }) => {
-        hostOf(system)?.note(context.state.node, `took ${params.port}`, params.port);
-      },
-      applyOutcome: assign(({ context: { state }, event, system }) => {
+      emitEffects: emit(({ context }) => effectsEvent(context.effects)),
+      took: emit(({ context }, params: { port: string }) => effectsEvent([took(context.state.node, params.port)])),
+      applyOutcome: assign(({ context: { state }, event }) => {
+        const effects: EngineEffect[] = [];
         const outcome = outcomeOf(event);
-        if (!outcome) return {};
-        return { state: { ...state, port: outcome.port, variables: assignDeclared(nodeOf(tables, state.node), state.variables, outcome.variables, hostOf(system)) } };
+        if (!outcome) return { effects };
+        return { state: { ...state, port: outcome.port, variables: assignDeclared(nodeOf(tables, state.node), state.variables, outcome.variables, effects) }, effects };
       }),
-      reprompt: assign(({ context: { state }, event, system }) => {
-        if (event.type !== 'retry') return {};
-        const host = hostOf(system);
+      reprompt: assign(({ context, event }) => {
+        const effects: EngineEffect[] = [];
+        if (event.type !== 'retry') return { effects };
+        const state = context.state;
         const node = nodeOf(tables, state.node);
-        emitAll(host, event.outputs);
+        outputsTo(effects, event.outputs);
         const counted = event.reason === 'noInput' ? { noInput: state.noInput + 1 } : event.reason === 'repeat' ? {} : { noMatch: state.noMatch + 1 };
         const next = afterInput(state, { ...counted, confirm: null, confirmVariables: null });
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
-          const attempt = event.reason === 'noInput' ? next.state.noInput : event.reason === 'repeat' ? 0 : next.state.noMatch;
+          const attempt = event.reason === 'noInput' ? next.noInput : event.reason === 'repeat' ? 0 : next.noMatch;
           const reprompt = repromptFor(node, event.reason, attempt);
-          const scope = createNodeScope(node, next.state, tables, host ? host.now : Date.now);
-          emitAll(host, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
+          const scope = createNodeScope(node, next, tables, clockOf(context));
+          outputsTo(effects, runtime.render(node.node.config, scope, reprompt ? { reason: event.reason, attempt, reprompt } : { reason: event.reason, attempt }));
         }
-        return next;
+        return { state: next, effects };
       }),
-      askConfirm: assign(({ context: { state }, event, system }) => {
-        if (event.type !== 'confirm') return {};
-        emitAll(hostOf(system), event.outputs);
-        return afterInput(state, { confirm: event.port, confirmVariables: event.variables ?? null });
+      askConfirm: assign(({ context: { state }, event }) => {
+        const effects: EngineEffect[] = [];
+        if (event.type !== 'confirm') return { effects };
+        outputsTo(effects, event.outputs);
+        return { state: afterInput(state, { confirm: event.port, confirmVariables: event.variables ?? null }), effects };
       }),
       countAttempt: assign(({ context: { state } }) => ({ state: { ...state, attempt: state.attempt + 1 } })),
       jump: assign(({ context: { state } }) => {
         // A global intent may leave an inlined subflow: the caller's own variables come back.
         const outer = state.frames[0];
-        return afterInput(state, outer ? { variables: outer.variables, frames: [] } : {});
+        return { state: afterInput(state, outer ? { variables: outer.variables, frames: [] } : {}) };
       }),
       leaveSubflow: assign(({ context: { state } }, params: { key: string }) => {
         const frame = state.frames.at(-1);
@@ -109,18 +132,37 @@ export function createEngineSetup(tables: CompiledTables) {
         }
         return { state: { ...state, frames: state.frames.slice(0, -1), variables, node: params.key } };
       }),
-      endSession: assign(({ context: { state }, system }, params: { reason: EndReason }) => endWith(state, system, params.reason)),
-      endFromEvent: assign(({ context: { state }, event, system }) => (event.type === 'end' ? endWith(state, system, event.reason) : {})),
-      dangling: assign(({ context: { state }, system }, params: { port: string | null }) => {
-        const host = hostOf(system);
+      endSession: assign(({ context: { state } }, params: { reason: EndReason }) => {
+        const effects: EngineEffect[] = [];
+        return { state: endWith(state, effects, params.reason), effects };
+      }),
+      endFromEvent: assign(({ context: { state }, event }) => {
+        const effects: EngineEffect[] = [];
+        if (event.type !== 'end') return { effects };
+        return { state: endWith(state, effects, event.reason), effects };
+      }),
+      dangling: assign(({ context: { state } }, params: { port: string | null }) => {
         const node = nodeOf(tables, state.node);
+        const nodeId = node.node.id;
         const port = params.port ?? state.port ?? 'unknown';
-        host?.logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
-        host?.note(node.node.id, `port ${port} has no edge`, port);
-        return endWith(state, system, 'error', node.node.id);
+        const effects: EngineEffect[] = [
+          { kind: 'log', level: 'error', fields: { nodeId, port }, message: `node "${nodeId}" took port "${port}" which has no edge; connect it in the designer` },
+          { kind: 'note', nodeId, text: `port ${port} has no edge`, port },
+        ];
+        return { state: endWith(state, effects, 'error', nodeId), effects };
       }),
     },
   });
+}
+
+/** The event the machine emits for the effects of one action. */
+function effectsEvent(effects: EngineEffect[]): EngineEmitted {
+  return { type: 'effects', effects };
+}
+
+/** The transcript line for a port taken at a node. */
+function took(nodeKey: string, port: string): EngineEffect {
+  return { kind: 'note', nodeId: nodeKey, text: `took ${port}`, port };
 }
 
 /** A port event sent by the session for caller input (it always carries `outputs`, possibly empty). */
@@ -128,24 +170,23 @@ function isCallerPort(event: EngineEvent): event is Extract<EngineEvent, { type:
   return event.type.startsWith('port.') && 'outputs' in event;
 }
 
-/** `SessionHost.appliedInput` for a machine run without a session (graph walks, which carry no caller data). */
-const hostless: { appliedInput: object | null } = { appliedInput: null };
-
 /**
  * What arriving at a node brings, folded into the node's entry so a turn costs one assignment per node:
- * a caller's port event (once: its variables, its outputs, a new turn) or the port the previous node took.
+ * a caller's port event (its variables, its outputs, a new turn) or the port the previous node took. A caller's
+ * event is seen again by every node entered in its macrostep; only the first of them is entered from the interactive
+ * node that asked, so the event's effects are applied there, once.
  */
-function arrive(tables: CompiledTables, state: EngineState, event: EngineEvent, host: SessionHost | undefined): Arrival | null {
-  const applied = host ?? hostless;
-  if (isCallerPort(event) && applied.appliedInput !== event) {
-    applied.appliedInput = event;
-    const port = event.type.slice('port.'.length);
-    host?.note(state.node, `took ${port}`, port);
-    emitAll(host, event.outputs);
-    const variables = event.variables ? assignDeclared(nodeOf(tables, state.node), state.variables, event.variables, host) : state.variables;
-    return event.locale === undefined ? { turn: state.turn + 1, variables } : { turn: state.turn + 1, variables, locale: event.locale };
+function arrive(tables: CompiledTables, state: EngineState, event: EngineEvent, effects: EngineEffect[]): Arrival | null {
+  if (isCallerPort(event)) {
+    const from = nodeOf(tables, state.node);
+    if (from.behaviour === 'interactive') {
+      effects.push(took(state.node, event.type.slice('port.'.length)));
+      outputsTo(effects, event.outputs);
+      const variables = event.variables ? assignDeclared(from, state.variables, event.variables, effects) : state.variables;
+      return event.locale === undefined ? { turn: state.turn + 1, variables } : { turn: state.turn + 1, variables, locale: event.locale };
+    }
   }
-  if (state.port !== null) host?.note(state.node, `took ${state.port}`, state.port);
+  if (state.port !== null) effects.push(took(state.node, state.port));
   return null;
 }
 

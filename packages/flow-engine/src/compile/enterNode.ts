@@ -1,10 +1,9 @@
-import type { Locale } from '@omniflow/flow-schema';
+import { isRecord, type Locale } from '@omniflow/flow-schema';
 import type { NodeRuntime, NodeScope } from '../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../session/sessionEvents.ts';
-import type { SessionHost } from '../session/sessionHost.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
-import type { EngineState } from './engineContext.ts';
-import { createNodeScope, isRecord } from './nodeScope.ts';
+import type { EngineEffect, EngineState } from './engineContext.ts';
+import { createNodeScope } from './nodeScope.ts';
 
 /** A caller's input arriving with the entry: a new turn, with the variables its answer set (and a new locale, if it chose one). */
 export interface Arrival {
@@ -17,9 +16,9 @@ export interface Arrival {
  * The state after entering a node: the step counters, then the node's own work by behaviour (run an automatic node,
  * ask at an interactive one, end at a terminal one, open a subflow frame). An `arrival` (caller input) starts a new
  * turn, so the per-turn counters start again from it. A runtime that throws is state: the node takes `error`, logged
- * with the node id.
+ * with the node id. What the session must do (outputs, transcript lines, logs) is added to `effects`, in order.
  */
-export function enterNode(state: EngineState, arrival: Arrival | null, node: CompiledNode, tables: CompiledTables, host: SessionHost | undefined): EngineState {
+export function enterNode(state: EngineState, arrival: Arrival | null, node: CompiledNode, tables: CompiledTables, now: () => number, effects: EngineEffect[]): EngineState {
   const key = node.key;
   // Only nodes that leave without input can form a loop, so only they are counted per turn.
   const counts = node.behaviour !== 'interactive';
@@ -48,15 +47,16 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
   const runtime = node.impl.runtime;
   if (!runtime || node.behaviour === 'async') return entered;
   // The scope reads the entered state, so a locale switched by the caller's answer applies from this node on.
-  const scope = createNodeScope(node, entered, tables, host ? host.now : Date.now, variables);
+  const scope = createNodeScope(node, entered, tables, now, variables);
   try {
-    runNode(runtime, node, scope, entered, host);
+    runNode(runtime, node, scope, entered, effects);
   } catch (error) {
-    host?.logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed while running: ${String(error)}`);
-    host?.note(node.node.id, `node failed: ${String(error)}`, 'error');
+    const nodeId = node.node.id;
+    effects.push({ kind: 'log', level: 'error', fields: { nodeId, err: String(error) }, message: `node "${nodeId}" failed while running: ${String(error)}` });
+    effects.push({ kind: 'note', nodeId, text: `node failed: ${String(error)}`, port: 'error' });
     if (node.behaviour === 'terminal' || node.behaviour === 'interactive') {
       // A question or goodbye that cannot be rendered ends the session, with an end event the transport can act on.
-      host?.output({ type: 'end', nodeId: node.node.id, reason: 'error' });
+      effects.push({ kind: 'output', output: { type: 'end', nodeId, reason: 'error' } });
       entered.end = { reason: 'error' };
     } else {
       entered.port = 'error';
@@ -66,31 +66,29 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
 }
 
 /** Runs the node's runtime and records its result in `entered`, the (not yet published) state of the entry. */
-function runNode(runtime: NodeRuntime<unknown>, node: CompiledNode, scope: NodeScope, entered: EngineState, host: SessionHost | undefined): void {
+function runNode(runtime: NodeRuntime<unknown>, node: CompiledNode, scope: NodeScope, entered: EngineState, effects: EngineEffect[]): void {
   const config = node.node.config;
   switch (runtime.kind) {
     case 'automatic': {
       const result = runtime.run(config, scope);
-      emitAll(host, result.outputs);
-      if (result.variables) entered.variables = assignDeclared(node, entered.variables, result.variables, host);
+      outputsTo(effects, result.outputs);
+      if (result.variables) entered.variables = assignDeclared(node, entered.variables, result.variables, effects);
       entered.port = result.port;
       return;
     }
     case 'interactive':
-      emitAll(host, runtime.render(config, scope, { reason: 'enter', attempt: 0 }));
+      outputsTo(effects, runtime.render(config, scope, { reason: 'enter', attempt: 0 }));
       return;
     case 'terminal': {
       const result = runtime.run(config, scope);
-      emitAll(host, result.outputs);
+      outputsTo(effects, result.outputs);
       if (node.parent !== null && result.end.reason === 'completed') {
         // An end node inside a subflow returns to the caller instead of ending the session.
         entered.port = result.end.outcome === 'error' ? 'error' : 'next';
         return;
       }
-      if (result.transfer && host) {
-        host.output({ type: 'transfer', nodeId: node.node.id, ...result.transfer, ...host.transferContext(entered.variables) });
-      }
-      host?.output({ type: 'end', nodeId: node.node.id, ...result.end });
+      if (result.transfer) effects.push({ kind: 'transfer', nodeId: node.node.id, transfer: result.transfer, variables: entered.variables });
+      effects.push({ kind: 'output', output: { type: 'end', nodeId: node.node.id, ...result.end } });
       entered.end = result.end;
       return;
     }
@@ -109,25 +107,19 @@ function childDefaults(node: CompiledNode): Record<string, unknown> {
   return { ...node.child?.defaults };
 }
 
-/** Copies values into declared variables only; undeclared names are logged and dropped. */
-export function assignDeclared(
-  node: CompiledNode,
-  variables: Record<string, unknown>,
-  values: Readonly<Record<string, unknown>>,
-  host: SessionHost | undefined,
-): Record<string, unknown> {
+/** Copies values into declared variables only; undeclared names are dropped, with a log effect each. */
+export function assignDeclared(node: CompiledNode, variables: Record<string, unknown>, values: Readonly<Record<string, unknown>>, effects: EngineEffect[]): Record<string, unknown> {
   const next = { ...variables };
   for (const [name, value] of Object.entries(values)) {
     if (node.flow.declared.has(name)) next[name] = value;
-    else host?.logger.warn({ nodeId: node.node.id, variable: name }, `node "${node.node.id}" set undeclared variable "${name}"; declare it in the flow's variables`);
+    else effects.push({ kind: 'log', level: 'warn', fields: { nodeId: node.node.id, variable: name }, message: `node "${node.node.id}" set undeclared variable "${name}"; declare it in the flow's variables` });
   }
   return next;
 }
 
-/** Sends each output to the session host (no-op outside a session). */
-export function emitAll(host: SessionHost | undefined, outputs: readonly OutputEvent[] | undefined): void {
-  if (!host || !outputs) return;
-  for (const output of outputs) host.output(output);
+/** Adds an output effect per output, in order. */
+export function outputsTo(effects: EngineEffect[], outputs: readonly OutputEvent[] | undefined): void {
+  if (outputs) for (const output of outputs) effects.push({ kind: 'output', output });
 }
 
 /** Whether a value is a variables record from an event payload. */

@@ -1,4 +1,5 @@
 import type { Channel, FlowSettings, LocalizedText, Locale, Prompt } from '@omniflow/flow-schema';
+import { isRecord } from '@omniflow/flow-schema';
 import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
 import type { CompiledNode, CompiledTables, FlowInfo } from './compiledFlowTypes.ts';
 import type { EngineState } from './engineContext.ts';
@@ -92,9 +93,4 @@ export function fillTemplate(template: string, variables: Readonly<Record<string
     for (const part of rest) value = isRecord(value) ? value[part] : undefined;
     return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
   });
-}
-
-/** Whether a value is a plain object (narrows `unknown` without casts). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,6 +1,6 @@
 import type { RetryPolicy } from '@omniflow/flow-schema';
+import { isRecord } from '@omniflow/flow-schema';
 import type { CompiledNode } from './compiledFlowTypes.ts';
-import { isRecord } from './nodeScope.ts';
 
 const DEFAULT_POLICY: RetryPolicy = { maxRetries: 2 };
 

@@ -1,4 +1,5 @@
-import { exhaustive } from './wording.ts';
+import { exhaustive } from '@omniflow/flow-schema';
+
 
 /** One alternative of a JSGF expansion: a sequence of items. */
 export interface JsgfSequence {

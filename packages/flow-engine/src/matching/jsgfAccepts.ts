@@ -1,5 +1,5 @@
+import { exhaustive } from '@omniflow/flow-schema';
 import { checkJsgf, type JsgfItem, type JsgfSequence } from './checkJsgf.ts';
-import { exhaustive } from './wording.ts';
 
 /** Rule references are followed this deep at most, which bounds recursive rules. */
 const MAX_RULE_DEPTH = 32;

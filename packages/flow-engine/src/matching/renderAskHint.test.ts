@@ -22,7 +22,7 @@ describe('renderAskHint', () => {
     [{ type: 'yesNo' }, 'voice', 'Please say yes or no.'],
     [{ type: 'yesNo' }, 'chat', ''],
     [{ type: 'choice', choiceLabels: ['tomorrow', 'another day'] }, 'dtmf', 'For tomorrow, press 1. For another day, press 2.'],
-    [{ type: 'choice', choiceLabels: ['tomorrow', 'another day'] }, 'voice', 'You can say tomorrow, or another day.'],
+    [{ type: 'choice', choiceLabels: ['tomorrow', 'another day'] }, 'voice', 'You can say tomorrow or another day.'],
     [{ type: 'choice', choiceLabels: ['tomorrow'] }, 'chat', ''],
     [{ type: 'text' }, 'voice', ''],
   ] satisfies [AskHintSlot, 'dtmf' | 'voice' | 'chat', string][])('hints %j on %s as %j', (slot, channel, hint) => {

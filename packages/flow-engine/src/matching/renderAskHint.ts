@@ -1,8 +1,9 @@
 import type { Channel } from '@omniflow/flow-schema';
+import { exhaustive } from '@omniflow/flow-schema';
 import type { SlotConfig } from '../nodes/ask/askSpec.ts';
 import { matchingLanguage, type MatchingLanguage } from './normalizeText.ts';
 import { pressLine, sayLine, koreanKeyObject, type QuickReply } from './renderMenu.ts';
-import { exhaustive, joinSentences, spokenKey } from './wording.ts';
+import { joinSentences, spokenKey } from './wording.ts';
 
 /** What renderAskHint needs to know about an `ask` node's slot: the schema's SlotConfig bounds, plus two extras. */
 export type AskHintSlot = Pick<SlotConfig, 'type' | 'minLength' | 'maxLength' | 'terminator' | 'min' | 'max'> & {

@@ -1,5 +1,6 @@
+import { exhaustive } from '@omniflow/flow-schema';
 import { matchingLanguage } from './normalizeText.ts';
-import { exhaustive, koreanParticle } from './wording.ts';
+import { koreanParticle } from './wording.ts';
 
 /**
  * The question that confirms a low-confidence recognition (speechDecision → 'confirm'), in the locale's

@@ -14,7 +14,7 @@ describe('renderMenu', () => {
   });
 
   it('lists what to say on voice', () => {
-    expect(renderMenu(english, 'voice', 'en-US', 'Main menu.').text).toBe('Main menu. You can say balance, or card activation.');
+    expect(renderMenu(english, 'voice', 'en-US', 'Main menu.').text).toBe('Main menu. You can say balance or card activation.');
   });
 
   it('joins three or more spoken options with commas and a final "or"', () => {

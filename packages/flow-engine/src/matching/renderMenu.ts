@@ -1,6 +1,7 @@
 import type { Channel } from '@omniflow/flow-schema';
+import { exhaustive } from '@omniflow/flow-schema';
 import { matchingLanguage, type MatchingLanguage } from './normalizeText.ts';
-import { exhaustive, joinAlternatives, joinSentences, koreanParticle, spokenKey } from './wording.ts';
+import { joinAlternatives, joinSentences, koreanParticle, spokenKey } from './wording.ts';
 
 /** A menu option with its label resolved to the session's locale. */
 export interface MenuOptionText {
@@ -29,7 +30,7 @@ export interface RenderMenuExtras {
 /**
  * Renders a menu for one channel and locale (en, zh and ko wording; other locales fall back to English):
  * DTMF reads each option with its key ("For balance, press 1."), voice lists what to say ("You can say
- * balance, or card activation."), chat shows the prompt with quick replies.
+ * balance or card activation."), chat shows the prompt with quick replies.
  */
 export function renderMenu(
   options: readonly MenuOptionText[],

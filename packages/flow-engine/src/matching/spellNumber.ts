@@ -1,5 +1,5 @@
+import { exhaustive } from '@omniflow/flow-schema';
 import type { MatchingLanguage } from './normalizeText.ts';
-import { exhaustive } from './wording.ts';
 
 const EN_SMALL = [
   'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',

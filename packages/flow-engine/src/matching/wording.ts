@@ -10,21 +10,9 @@ export function spokenKey(key: string, language: MatchingLanguage): string {
   return names[language][key] ?? key;
 }
 
-/** Joins alternatives as a caller hears them: "a, b, or c"; "a、b或c"; "a, b 또는 c". */
+/** Joins alternatives as a caller hears them, by the locale's own list rules: "a or b", "a, b, or c"; "a、b或c"; "a, b 또는 c". */
 export function joinAlternatives(items: readonly string[], language: MatchingLanguage): string {
-  const head = items.slice(0, -1);
-  const last = items.at(-1) ?? '';
-  if (head.length === 0) return last;
-  switch (language) {
-    case 'en':
-      return `${head.join(', ')}, or ${last}`;
-    case 'zh':
-      return `${head.join('、')}或${last}`;
-    case 'ko':
-      return `${head.join(', ')} 또는 ${last}`;
-    default:
-      return exhaustive(language);
-  }
+  return ALTERNATIVES[language].format(items);
 }
 
 /** Whether the last character of a word is a Hangul syllable with a final consonant (batchim). */
@@ -47,12 +35,14 @@ export function joinSentences(sentences: readonly string[], language: MatchingLa
   return parts.join(language === 'zh' ? '' : ' ');
 }
 
-/** Reports an impossible union member at compile time and a broken caller at run time. */
-export function exhaustive(value: never): never {
-  throw new Error(`Unhandled case ${String(value)}; add it to the switch.`);
-}
-
 function digitHasBatchim(digit: string): boolean {
   // Sino-Korean readings: 영 일 이 삼 사 오 육 칠 팔 구 — 0, 1, 3, 6, 7, 8 end in a consonant.
   return '013678'.includes(digit);
 }
+
+// Built once: a list format is costly to create and a menu renders on every turn.
+const ALTERNATIVES: Readonly<Record<MatchingLanguage, Intl.ListFormat>> = {
+  en: new Intl.ListFormat('en', { type: 'disjunction' }),
+  zh: new Intl.ListFormat('zh', { type: 'disjunction' }),
+  ko: new Intl.ListFormat('ko', { type: 'disjunction' }),
+};

@@ -346,3 +346,46 @@ describe('failing node runtimes', () => {
     expect(last.transcript.some((entry) => entry.text.includes('no words'))).toBe(true);
   });
 });
+
+describe('per-session dependencies (issue 13 point 2)', () => {
+  it('persists the session state only: no host, no effects, the same JSON as the stored snapshot it restored', async () => {
+    const { session } = await FlowSession.start(compiled(pinFlow), { sessionId: 'json', channel: 'dtmf', secrets: () => 'secret', clock: new ManualClock() });
+    await session.send({ type: 'dtmf', digits: '4211#' });
+    const snapshot = session.snapshot();
+    const machine: unknown = snapshot.machine;
+    expect(machine).toMatchObject({ context: { state: { node: 'askPin' } } });
+    expect(Object.keys(JSON.parse(JSON.stringify(machine)).context)).toEqual(['state']);
+    const restored = FlowSession.restore(compiled(pinFlow), JSON.parse(JSON.stringify(snapshot)), { sessionId: 'json', channel: 'dtmf' });
+    expect(restored.snapshot()).toEqual(JSON.parse(JSON.stringify(snapshot)));
+  });
+
+  it('keeps two sessions of one compiled flow apart: each handler call sees its own session id and secrets', async () => {
+    const seen: string[] = [];
+    const flow = compiled(
+      buildTestFlow([{ id: 'call', type: 'transaction', config: { handler: 'who' }, to: { success: 'bye', error: 'bye', timeout: 'bye' } }, { id: 'bye', type: 'end' }]),
+      (registry) => registry.registerHandler('who', async ({ idempotencyKey, secret }) => (seen.push(`${idempotencyKey} ${secret('key')}`), {})),
+    );
+    await Promise.all([
+      FlowSession.start(flow, { sessionId: 'a', channel: 'chat', secrets: () => 'A' }),
+      FlowSession.start(flow, { sessionId: 'b', channel: 'chat', secrets: () => 'B' }),
+    ]);
+    expect(seen.toSorted()).toEqual(['a:call:1 A', 'b:call:1 B']);
+  });
+
+  it('stops only the session whose logger throws, with an end event', async () => {
+    const registry = createBuiltInRegistry();
+    const end = registry.get('end')!;
+    registry.register({ ...end, spec: { ...end.spec, type: 'explodingEnd' }, runtime: { kind: 'terminal' as const, run: () => { throw new Error('boom'); } } });
+    const result = compileFlow(buildTestFlow([{ id: 'bye', type: 'explodingEnd' }]), registry);
+    if (!result.ok) throw new Error(JSON.stringify(result.issues));
+    const quiet = { info: () => {}, warn: () => {}, error: () => {} };
+    let logged = 0;
+    const failing = { ...quiet, error: () => { logged++; throw new Error('log sink down'); } };
+    const broken = await FlowSession.start(result.compiled, { sessionId: 'broken', channel: 'chat', logger: failing });
+    const fine = await FlowSession.start(result.compiled, { sessionId: 'fine', channel: 'chat', logger: quiet });
+    expect(logged).toBe(1);
+    expect(broken.session.status).toBe('ended');
+    expect(broken.turn.outputs.at(-1)).toMatchObject({ type: 'end', reason: 'error' });
+    expect(fine.turn.transcript.some((entry) => entry.text.includes('boom'))).toBe(true);
+  });
+});

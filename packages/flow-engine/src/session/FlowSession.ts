@@ -2,12 +2,13 @@ import type { Channel } from '@omniflow/flow-schema';
 import { createActor, type Actor } from 'xstate';
 import type { EngineMachine } from '../compile/buildMachine.ts';
 import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
-import type { EngineEvent, EngineState } from '../compile/engineContext.ts';
+import type { EngineEffect, EngineEvent, EngineState } from '../compile/engineContext.ts';
 import { resolveLocale } from '../compile/nodeScope.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
+import { exhaustive } from '@omniflow/flow-schema';
 import { decideTurn } from './decideTurn.ts';
 import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
-import { createWithHost, type SessionHost } from './sessionHost.ts';
+import { runnableSnapshot, SESSION_SYSTEM_ID, SessionHost, storedSnapshot } from './sessionHost.ts';
 import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
 import { migrateSnapshot, SNAPSHOT_FORMAT } from './migrateSnapshot.ts';
 import type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSnapshot, TranscriptLoader, TurnResult } from './sessionTypes.ts';
@@ -27,6 +28,7 @@ export class FlowSession {
   readonly #recorder: SessionRecorder;
   readonly #options: FlowSessionOptions;
   readonly #now: () => number;
+  readonly #logger: HandlerLogger;
   /** Loads earlier turns' transcript for a transfer, when the host keeps it (else the recorder does). */
   readonly #loadEarlier: TranscriptLoader | null;
   /** Transfers of this turn still to be given the earlier turns' transcript the host keeps. */
@@ -43,34 +45,38 @@ export class FlowSession {
     const clock = options.clock;
     this.#now = clock ? () => clock.now() : Date.now;
     const logger = options.logger ?? silentLogger;
+    this.#logger = logger;
     const prior = options.transcript ?? [];
     this.#loadEarlier = typeof prior === 'function' ? prior : null;
     this.#recorder = new SessionRecorder(this.#now, typeof prior === 'function' ? null : prior);
     const actorClock = toActorClock(clock);
     const channel: Channel = snapshot?.channel ?? options.channel;
-    const input = { channel, locale: resolveLocale(compiled.info, options.locale), variables: snapshot ? {} : this.#initialVariables(logger), startedAt: this.#now() };
-    const host: SessionHost = {
+    const host = new SessionHost({
       sessionId: this.id,
-      tables: compiled.tables,
       now: this.#now,
       state: () => this.#state(),
-      output: (event) => {
-        if (event.type === 'transfer' && this.#loadEarlier) this.#incomplete.push(event);
-        this.#recorder.output(event);
-      },
       note: (nodeId, text, port) => this.#recorder.note(nodeId, text, port),
       logger,
       secret: options.secrets ?? (() => undefined),
-      appliedInput: null,
-      transferContext: (variables) => ({ variables: maskVariables(variables, compiled.info.sensitive), transcript: this.#recorder.sofar() }),
-    };
-    this.#actor = createWithHost(host, () =>
-      createActor(compiled.machine, {
-        input,
-        ...(snapshot ? { snapshot: snapshot.machine } : {}),
-        ...(actorClock ? { clock: actorClock } : {}),
-      }),
-    );
+    });
+    const input = { channel, locale: resolveLocale(compiled.info, options.locale), variables: snapshot ? {} : this.#initialVariables(logger), startedAt: this.#now(), host };
+    this.#actor = createActor(compiled.machine, {
+      input,
+      // The root's system id lets a handler the machine invokes find the host in this actor's context.
+      systemId: SESSION_SYSTEM_ID,
+      ...(snapshot ? { snapshot: runnableSnapshot(snapshot.machine, host) } : {}),
+      ...(actorClock ? { clock: actorClock } : {}),
+    });
+    // Registered before the actor starts: the start node's entry effects are emitted when it does.
+    this.#actor.on('effects', ({ effects }) => {
+      // xstate reports a throwing listener as an uncaught error: a host that fails here (a logger) stops this session
+      // only, without logging through what may be the failing part.
+      try {
+        for (const effect of effects) this.#effect(effect);
+      } catch (error) {
+        this.#stop(error);
+      }
+    });
     this.#actor.subscribe({
       next: () => {
         // A macrostep ended: entries of the next one (a handler settling later) read the clock again.
@@ -78,13 +84,18 @@ export class FlowSession {
         this.#wake?.();
       },
       error: (error) => {
-        this.#failure = String(error);
         logger.error({ sessionId: this.id, err: String(error) }, `session ${this.id} stopped on an engine error: ${String(error)}`);
-        this.#recorder.release();
-        this.#recorder.output({ type: 'end', reason: 'error' });
-        this.#wake?.();
+        this.#stop(error);
       },
     });
+  }
+
+  /** Ends the session on an engine error: later input is answered with an error, and the turn ends with `end`. */
+  #stop(error: unknown): void {
+    this.#failure = String(error);
+    this.#recorder.release();
+    this.#recorder.output({ type: 'end', reason: 'error' });
+    this.#wake?.();
   }
 
   /** Starts a session at the flow's start node and runs it up to the first caller input (or its end). */
@@ -160,8 +171,32 @@ export class FlowSession {
       sessionId: this.id,
       channel: state.channel,
       locale: state.locale,
-      machine: this.#actor.getPersistedSnapshot(),
+      machine: storedSnapshot(this.#actor.getPersistedSnapshot()),
     };
+  }
+
+  /** Does what a machine action asked for: an output, a transcript line, a log line. */
+  #effect(effect: EngineEffect): void {
+    switch (effect.kind) {
+      case 'output':
+        this.#recorder.output(effect.output);
+        return;
+      case 'transfer': {
+        const variables = maskVariables(effect.variables, this.#compiled.info.sensitive);
+        const transfer: TransferOutput = { type: 'transfer', nodeId: effect.nodeId, ...effect.transfer, variables, transcript: this.#recorder.sofar() };
+        if (this.#loadEarlier) this.#incomplete.push(transfer);
+        this.#recorder.output(transfer);
+        return;
+      }
+      case 'note':
+        this.#recorder.note(effect.nodeId, effect.text, effect.port);
+        return;
+      case 'log':
+        this.#logger[effect.level](effect.fields, effect.message);
+        return;
+      default:
+        exhaustive(effect);
+    }
   }
 
   async #turn(input: InputEvent): Promise<TurnResult> {

@@ -1,4 +1,4 @@
-import { isRecord } from '../compile/nodeScope.ts';
+import { isRecord } from '@omniflow/flow-schema';
 import type { LegacySessionSnapshot, SessionSnapshot } from './sessionTypes.ts';
 
 /** The snapshot format `FlowSession.snapshot` writes. */

@@ -1,54 +1,57 @@
+import type { Snapshot } from 'xstate';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import type { EngineState } from '../compile/engineContext.ts';
-import type { CompiledTables } from '../compile/compiledFlowTypes.ts';
-import type { OutputEvent, TranscriptEntry } from './sessionEvents.ts';
+import { isRecord } from '@omniflow/flow-schema';
 
-/**
- * The per-session side of the machine: where a running machine's named actions send outputs and transcript
- * lines, and where handlers find secrets, the clock and the logger. Looked up by the actor system, so
- * the compiled machine itself stays shared and free of session state.
- */
-export interface SessionHost {
+/** What {@link SessionHost} is built from. */
+export interface SessionHostParts {
   sessionId: string;
-  tables: CompiledTables;
   now(): number;
   /** The session's live state (handlers read variables from it). */
   state(): EngineState;
-  output(event: OutputEvent): void;
-  /** Adds a `system` transcript line (a port taken, an error). */
+  /** Adds a `system` transcript line (a handler that failed). */
   note(nodeId: string, text: string, port?: string): void;
   logger: HandlerLogger;
   secret(name: string): string | undefined;
-  /**
-   * The caller port event whose effects were applied last: an event is seen again by every node entered in its
-   * (synchronous) macrostep, and a new caller event replaces it. Kept per session, so a collected value in its
-   * variables is never held past the session.
-   */
-  appliedInput: object | null;
-  /** Masked variables and the transcript so far (without earlier turns a host keeps: added once the turn ends), for a transfer output. */
-  transferContext(variables: Readonly<Record<string, unknown>>): { variables: Record<string, unknown>; transcript: TranscriptEntry[] };
 }
 
-const hosts = new WeakMap<object, SessionHost>();
-let constructing: SessionHost | undefined;
-
 /**
- * Creates an actor with its session host attached. xstate runs the initial state's entry assignments
- * inside `createActor`, before the actor's system can be keyed, so the host is also reachable while
- * the (synchronous) constructor runs.
+ * The per-session dependencies of a running machine (clock, secrets, logger, transcript notes), passed to the actor
+ * as input and kept in its context, so the compiled machine stays shared; a class, so that an invoked handler that
+ * finds it in its session's context can tell it from any other value. FlowSession leaves it out of persisted snapshots.
  */
-export function createWithHost<T extends { system: object }>(host: SessionHost, create: () => T): T {
-  constructing = host;
-  try {
-    const actor = create();
-    hosts.set(actor.system, host);
-    return actor;
-  } finally {
-    constructing = undefined;
+export class SessionHost implements SessionHostParts {
+  readonly sessionId: string;
+  readonly now: () => number;
+  readonly state: () => EngineState;
+  readonly note: (nodeId: string, text: string, port?: string) => void;
+  readonly logger: HandlerLogger;
+  readonly secret: (name: string) => string | undefined;
+
+  constructor(parts: SessionHostParts) {
+    this.sessionId = parts.sessionId;
+    this.now = parts.now;
+    this.state = parts.state;
+    this.note = parts.note;
+    this.logger = parts.logger;
+    this.secret = parts.secret;
   }
 }
 
-/** The host attached to an actor system, or `undefined` for a machine run outside a session (graph walks). */
-export function hostOf(system: object): SessionHost | undefined {
-  return hosts.get(system) ?? constructing;
+/** The `systemId` of a session's root actor: how a handler invoked by the machine finds its session's host. */
+export const SESSION_SYSTEM_ID = 'flowSession';
+
+/** A machine's persisted snapshot without what its context holds for the running actor only (the host, the last effects): plain JSON. */
+export function storedSnapshot(persisted: Snapshot<unknown>): Snapshot<unknown> {
+  if (!('context' in persisted) || !isRecord(persisted.context)) return persisted;
+  const { host: _host, effects: _effects, ...context } = persisted.context;
+  const stored = { ...persisted, context };
+  return stored;
+}
+
+/** A stored machine snapshot with a session's host (and no effects yet) back in its context, to restore the actor from. */
+export function runnableSnapshot(stored: Snapshot<unknown>, host: SessionHost): Snapshot<unknown> {
+  if (!('context' in stored) || !isRecord(stored.context)) return stored;
+  const runnable = { ...stored, context: { ...stored.context, host, effects: [] } };
+  return runnable;
 }

@@ -1,8 +1,8 @@
 import type { Channel } from '@omniflow/flow-schema';
 import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
+import { isRecord } from '@omniflow/flow-schema';
 import type { CompiledFlow } from '../compile/compiledFlowTypes.ts';
-import { isRecord } from '../compile/nodeScope.ts';
 
 /** Options of {@link walkFlowGraph}. */
 export interface WalkFlowGraphOptions {

@@ -34,10 +34,10 @@ describe('omniflow import on disk', () => {
     expect(out).toContainEqual(expect.stringMatching(/^1 unsupported, \d+ approximate, \d+ info$/));
   });
 
-  it('runs as `omniflow import` through the engine CLI', async () => {
+  it('runs as `omniflow import` through the omniflow CLI', async () => {
     const { stdout } = await promisify(execFile)(
       `${repoRoot}node_modules/.bin/tsx`,
-      [`${repoRoot}packages/flow-engine/src/cli/omniflowCli.ts`, 'import', `${FOREIGN_FLOWS_DIR}/twilio-studio/patient-appointment-sms.json`, '--out', `${folder}/patient.json`],
+      [`${repoRoot}apps/cli/src/main.ts`, 'import', `${FOREIGN_FLOWS_DIR}/twilio-studio/patient-appointment-sms.json`, '--out', `${folder}/patient.json`],
       { cwd: repoRoot, timeout: 60_000 },
     );
     expect(stdout).toMatch(/Imported Twilio Studio flow "template patient appointment management flow": \d+ nodes/);

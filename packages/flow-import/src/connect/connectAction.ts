@@ -1,4 +1,5 @@
-import { arrayAt, isRecord, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
+import { isRecord } from '@omniflow/flow-schema';
+import { arrayAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
 
 /** One error branch of a Connect action (`Transitions.Errors[]`). */
 export interface ConnectErrorBranch {

@@ -1,6 +1,7 @@
 import type { EndConfig, HoursConfig, MessageConfig, SetConfig, TransactionConfig, TransferConfig } from '@omniflow/flow-engine/specs';
+import { isRecord } from '@omniflow/flow-schema';
 import { quoteString, sanitizeIdentifier } from '../shared/expressionText.ts';
-import { isRecord, numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
+import { numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
 import { isPlaceholderValue } from '../shared/ssmlText.ts';
 import { errorTarget, type ConnectAction } from './connectAction.ts';
 import { mapConnectCompare, mapConnectLoop } from './connectBranching.ts';

@@ -1,10 +1,7 @@
+import { isRecord } from '@omniflow/flow-schema';
+
 /** A plain JSON object. */
 export type JsonRecord = Record<string, unknown>;
-
-/** Whether a value is a plain JSON object (not an array, not null). */
-export function isRecord(value: unknown): value is JsonRecord {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The object at `key`, or an empty object when absent or of another type. */
 export function recordAt(source: unknown, key: string): JsonRecord {

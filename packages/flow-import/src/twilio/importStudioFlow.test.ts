@@ -142,12 +142,25 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
         url: 'https://api.example.com/u/{{trigger_call_From}}',
         body: '{"a": "{{a}}"}',
         bodyType: 'json',
-        responseMapping: [{ variable: 'w0_name', path: '$.name' }],
+        responseMapping: [{ variable: 'w0_name', value: 'response.body.name' }],
         statusVariable: 'w0_status_code',
       },
     });
     expect(portsOf(flow, 'w0')).toEqual({ success: 'say', error: 'imported_end', timeout: 'imported_end' });
     expect(promptText(nodeOf(flow, 'say'))).toBe('Hi {{w0_name}}, status {{w0_status_code}}');
+  });
+
+  it('reads parsed fields whose names are no identifiers with quoted members', () => {
+    const { flow } = imported(
+      flowOf([
+        { name: 'w0', type: 'make-http-request', properties: { method: 'GET', url: 'https://api.example.com/o' }, transitions: [{ event: 'success', next: 'say' }, { event: 'failed' }] },
+        { name: 'say', type: 'say-play', properties: { say: 'Order {{widgets.w0.parsed.order-id}}, {{widgets.w0.parsed.body}}' }, transitions: [{ event: 'audioComplete' }] },
+      ]),
+    );
+    expect(nodeOf(flow, 'w0').config['responseMapping']).toEqual([
+      { variable: 'w0_order_id', value: "response.body['order-id']" },
+      { variable: 'w0_body', value: 'response.body.body' },
+    ]);
   });
 
   it('maps run-subflow, enqueue-call, connect-call-to and record-voicemail', () => {

@@ -1,8 +1,9 @@
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
+import { isRecord } from '@omniflow/flow-schema';
 import type { ImportReportItem } from '../importTypes.ts';
 import { FlowBuilder } from '../shared/FlowBuilder.ts';
 import { sanitizeIdentifier } from '../shared/expressionText.ts';
-import { arrayAt, isRecord, numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
+import { arrayAt, numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
 import { mapStudioWidget } from './mapStudioWidget.ts';
 import type { StudioContext, StudioResultField, StudioWidget } from './StudioContext.ts';
 import { splitLiquidPath, studioVariableName } from './studioVariableName.ts';
@@ -129,4 +130,3 @@ function collectResultFields(doc: JsonRecord): Map<string, StudioResultField[]> 
   }
   return fields;
 }
-

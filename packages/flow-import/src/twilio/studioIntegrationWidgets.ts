@@ -63,7 +63,9 @@ export function mapHttpRequest(widget: StudioWidget, ctx: StudioContext): void {
     if (!json) config['headers'] = { 'content-type': contentType };
   }
   const fields = ctx.resultFields(widget);
-  const mapping = fields.filter((field) => field.path !== 'status').map((field) => ({ variable: ctx.builder.declare(field.variable, field.path === '$' ? 'object' : 'string'), path: field.path }));
+  const mapping = fields
+    .filter((field) => field.path !== 'status')
+    .map((field) => ({ variable: ctx.builder.declare(field.variable, field.path === '$' ? 'object' : 'string'), value: responseBodyExpression(field.path) }));
   if (mapping.length > 0) config['responseMapping'] = mapping;
   const status = fields.find((field) => field.path === 'status');
   if (status) config['statusVariable'] = ctx.builder.declare(status.variable, 'number');
@@ -119,4 +121,10 @@ export function mapRunSubflow(widget: StudioWidget, ctx: StudioContext): void {
   ctx.builder.note('approximate', widget.name, `Subflow ${flowId} must be imported too (with that id); its outputs (widgets.${widget.name}.*) are not mapped back.`);
   const revision = numberAt(widget.properties, 'flow_revision');
   if (revision !== undefined) ctx.builder.note('info', widget.name, `Subflow revision ${revision} is not pinned; the published version runs.`);
+}
+
+// `$` or `$.a.b` (the `parsed` fields a Studio flow reads) as the http node's expression over the reply body.
+function responseBodyExpression(path: string): string {
+  const members = path === '$' ? [] : path.slice(2).split('.');
+  return members.reduce((text, member) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(member) ? `${text}.${member}` : `${text}[${quoteString(member)}]`), 'response.body');
 }

@@ -47,6 +47,14 @@ describe('evaluateExpression', () => {
     expect(run('s.length', { s: 'abc' })).toBeNull();
   });
 
+  it('refuses __proto__, constructor and prototype even as own keys of parsed JSON', () => {
+    const reply: unknown = JSON.parse('{"__proto__": {"a": 1}, "constructor": 2, "prototype": 3, "ok": 4}');
+    expect(run('r.__proto__', { r: reply })).toBeNull();
+    expect(run('r["constructor"]', { r: reply })).toBeNull();
+    expect(run('r.prototype', { r: reply })).toBeNull();
+    expect(run('r.ok', { r: reply })).toBe(4);
+  });
+
   it('short-circuits and returns the deciding operand', () => {
     expect(run('name || "caller"', { name: '' })).toBe('caller');
     expect(run('false && len(1) > 0')).toBe(false);

@@ -21,10 +21,10 @@ function evaluate(ast: ExpressionAst, scope: Readonly<Record<string, unknown>>, 
     case 'literal':
       return ast.value;
     case 'identifier':
-      return ownValue(scope, ast.name);
+      return readField(scope, ast.name);
     case 'member': {
       const object = evaluate(ast.object, scope, env);
-      return typeof object === 'object' && object !== null && !Array.isArray(object) ? ownValue(object, ast.property) : null;
+      return typeof object === 'object' && object !== null && !Array.isArray(object) ? readField(object, ast.property) : null;
     }
     case 'index':
       return indexInto(evaluate(ast.object, scope, env), evaluate(ast.index, scope, env));
@@ -61,9 +61,17 @@ function indexInto(object: unknown, index: unknown): unknown {
     return item === undefined ? null : item;
   }
   if (typeof object === 'object' && object !== null && (typeof index === 'string' || typeof index === 'number')) {
-    return ownValue(object, String(index));
+    return readField(object, String(index));
   }
   return null;
+}
+
+// Parsed JSON may hold these as own keys (`{"__proto__": …}`); refusing them keeps any object-model name out of
+// expressions over foreign data such as HTTP replies.
+const REFUSED_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+function readField(object: object, key: string): unknown {
+  return REFUSED_KEYS.has(key) ? null : ownValue(object, key);
 }
 
 function binary(operator: Extract<ExpressionAst, { kind: 'binary' }>['operator'], left: unknown, right: unknown): unknown {

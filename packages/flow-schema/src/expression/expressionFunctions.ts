@@ -1,5 +1,6 @@
 import type { ExpressionFunctionName } from './expressionAst.ts';
 import { looseEquals, toNumber, toText } from './expressionValues.ts';
+import { isRecord } from '../isRecord.ts';
 
 /** Environment the date functions read; injected so tests and sessions control time. */
 export interface ExpressionEnvironment {
@@ -67,10 +68,6 @@ export const expressionFunctions: Readonly<Record<ExpressionFunctionName, Expres
     return a === null || b === null ? null : b - a;
   },
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function mapNumber(x: unknown, f: (n: number) => number): number | null {
   const n = toNumber(x);

@@ -6,8 +6,3 @@ export interface FlowMigration {
   up(flow: Record<string, unknown>): Record<string, unknown>;
   down(flow: Record<string, unknown>): Record<string, unknown>;
 }
-
-/** A plain JSON object (not an array). */
-export function isJsonObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}

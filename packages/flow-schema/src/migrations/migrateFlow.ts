@@ -1,9 +1,9 @@
 import { CURRENT_SCHEMA_VERSION } from '../flowDocument.ts';
 import { flowIssue } from '../validation/flowIssue.ts';
 import type { FlowIssue } from '../validation/flowIssue.ts';
-import { isJsonObject } from './flowMigration.ts';
 import type { FlowMigration } from './flowMigration.ts';
 import { migrateV0ToV1 } from './migrateV0ToV1.ts';
+import { isRecord } from '../isRecord.ts';
 
 /** Every flow migration in order; `FLOW_MIGRATIONS[i].version === i + 1`. */
 export const FLOW_MIGRATIONS: readonly FlowMigration[] = [migrateV0ToV1];
@@ -16,7 +16,7 @@ export type MigrateFlowResult = { ok: true; flow: Record<string, unknown>; migra
  * documents from a newer schema version (or without one) with a FLOW002 issue. Never throws.
  */
 export function migrateFlow(json: unknown): MigrateFlowResult {
-  if (!isJsonObject(json)) return refuse('FLOW001', '', 'a flow must be a JSON object with id, name, schemaVersion, nodes and edges');
+  if (!isRecord(json)) return refuse('FLOW001', '', 'a flow must be a JSON object with id, name, schemaVersion, nodes and edges');
   const version = json['schemaVersion'];
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
     return refuse('FLOW002', '/schemaVersion', `schemaVersion must be a whole number from 0 to ${CURRENT_SCHEMA_VERSION}; set it to ${CURRENT_SCHEMA_VERSION} for a new flow`);

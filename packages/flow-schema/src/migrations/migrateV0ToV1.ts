@@ -1,5 +1,5 @@
-import { isJsonObject } from './flowMigration.ts';
 import type { FlowMigration } from './flowMigration.ts';
+import { isRecord } from '../isRecord.ts';
 
 /**
  * The pre-release (v0) flow shape, as exported by early designer builds: one `locale` string instead of
@@ -51,9 +51,9 @@ export const migrateV0ToV1: FlowMigration = {
   down(flow) {
     const locale = typeof flow['defaultLocale'] === 'string' ? flow['defaultLocale'] : 'en-US';
     const { locales: _locales, defaultLocale: _default, ...rest } = flow;
-    const pick = (value: unknown): unknown => (isJsonObject(value) && typeof value[locale] === 'string' ? value[locale] : value);
-    const fromPrompt = (value: unknown): unknown => (isJsonObject(value) && isJsonObject(value['text']) ? pick(value['text']) : value);
-    const pickList = (value: unknown): unknown => (isJsonObject(value) && Array.isArray(value[locale]) ? value[locale] : value);
+    const pick = (value: unknown): unknown => (isRecord(value) && typeof value[locale] === 'string' ? value[locale] : value);
+    const fromPrompt = (value: unknown): unknown => (isRecord(value) && isRecord(value['text']) ? pick(value['text']) : value);
+    const pickList = (value: unknown): unknown => (isRecord(value) && Array.isArray(value[locale]) ? value[locale] : value);
     return {
       ...rest,
       schemaVersion: 0,
@@ -74,7 +74,7 @@ function convertConfig(config: Record<string, unknown>, prompt: Convert, label: 
   for (const field of PROMPT_FIELDS) if (field in result) result[field] = prompt(result[field]);
   for (const field of POLICY_FIELDS) {
     const policy = result[field];
-    if (isJsonObject(policy) && Array.isArray(policy['reprompts'])) result[field] = { ...policy, reprompts: policy['reprompts'].map(prompt) };
+    if (isRecord(policy) && Array.isArray(policy['reprompts'])) result[field] = { ...policy, reprompts: policy['reprompts'].map(prompt) };
   }
   for (const path of LABELLED_LISTS) {
     const [outer, inner] = path;
@@ -83,7 +83,7 @@ function convertConfig(config: Record<string, unknown>, prompt: Convert, label: 
     const holder = result[outer];
     if (inner === undefined) {
       if (Array.isArray(holder)) result[outer] = convert(holder);
-    } else if (isJsonObject(holder) && Array.isArray(holder[inner])) {
+    } else if (isRecord(holder) && Array.isArray(holder[inner])) {
       result[outer] = { ...holder, [inner]: convert(holder[inner]) };
     }
   }
@@ -98,10 +98,10 @@ function convertLabelled(item: Record<string, unknown>, label: Convert, synonyms
 }
 
 function mapConfig(node: Record<string, unknown>, convert: (config: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
-  return isJsonObject(node['config']) ? { ...node, config: convert(node['config']) } : node;
+  return isRecord(node['config']) ? { ...node, config: convert(node['config']) } : node;
 }
 
 /** Maps the object items of an array, leaving other items alone; a non-array comes back unchanged. */
 function mapArray(value: unknown, f: (item: Record<string, unknown>) => unknown): unknown {
-  return Array.isArray(value) ? value.map((item) => (isJsonObject(item) ? f(item) : item)) : value;
+  return Array.isArray(value) ? value.map((item) => (isRecord(item) ? f(item) : item)) : value;
 }

@@ -1,5 +1,6 @@
 import type { FieldKind, JsonSchema } from '../nodeTypeSpec.ts';
 import { jsonPointer } from '../jsonPointer.ts';
+import { isRecord } from '../isRecord.ts';
 
 /** One annotated value found in a node config. */
 export interface ConfigField {
@@ -35,7 +36,7 @@ export function collectConfigFields(schema: JsonSchema, config: Record<string, u
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 
 function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string, depth: number, add: (f: ConfigField) => void): void {
-  if (!isObject(schema) || value === undefined || depth > MAX_REF_DEPTH) return;
+  if (!isRecord(schema) || value === undefined || depth > MAX_REF_DEPTH) return;
   const ref = schema['$ref'];
   if (typeof ref === 'string') walk(root, resolveLocalRef(root, ref), value, pointer, depth + 1, add);
   const kind = schema['x-kind'];
@@ -58,11 +59,11 @@ function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string
     });
     return;
   }
-  if (!isObject(value)) return;
-  const properties = isObject(schema['properties']) ? schema['properties'] : {};
-  const patterns = isObject(schema['patternProperties']) ? Object.entries(schema['patternProperties']) : [];
+  if (!isRecord(value)) return;
+  const properties = isRecord(schema['properties']) ? schema['properties'] : {};
+  const patterns = isRecord(schema['patternProperties']) ? Object.entries(schema['patternProperties']) : [];
   const names = schema['propertyNames'];
-  const keyKind = isObject(names) ? names['x-kind'] : undefined;
+  const keyKind = isRecord(names) ? names['x-kind'] : undefined;
   for (const [key, child] of Object.entries(value)) {
     const childPointer = `${pointer}${jsonPointer(key)}`;
     if (isFieldKind(keyKind)) add({ kind: keyKind, pointer: childPointer, value: key });
@@ -80,7 +81,7 @@ function resolveLocalRef(root: JsonSchema, ref: string): unknown {
   let current: unknown = root;
   for (const raw of ref.slice(2).split('/')) {
     const key = raw.replaceAll('~1', '/').replaceAll('~0', '~');
-    if (!isObject(current) || !Object.hasOwn(current, key)) return undefined;
+    if (!isRecord(current) || !Object.hasOwn(current, key)) return undefined;
     current = current[key];
   }
   return current;
@@ -93,10 +94,6 @@ function safeTest(source: string, key: string): boolean {
     // ajv already refused a schema with an invalid pattern; here it simply matches nothing.
     return false;
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function implicitNames(value: unknown): string[] {

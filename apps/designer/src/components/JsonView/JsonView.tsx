@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
-import { flowJsonSchema, type FlowDocument } from '@omniflow/flow-schema';
+import { flowJsonSchema, isRecord, type FlowDocument } from '@omniflow/flow-schema';
 import { monaco } from '../../monaco/setupMonaco.ts';
-import { isRecord } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 

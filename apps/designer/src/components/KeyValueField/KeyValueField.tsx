@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { isRecord } from '@omniflow/flow-schema';
 import type { MapEntryKind } from '../../core/formModel.ts';
-import { getAtPointer, isRecord, joinPointer } from '../../core/jsonPointer.ts';
+import { getAtPointer, joinPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { setConfigStep } from '../../store/setConfigStep.ts';
 import { useT } from '../../i18n/useT.ts';

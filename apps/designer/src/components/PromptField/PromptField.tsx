@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
+import { isRecord } from '@omniflow/flow-schema';
+import { getAtPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
 

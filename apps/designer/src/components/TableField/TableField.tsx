@@ -1,6 +1,7 @@
 import { useState } from 'react';
+import { isRecord } from '@omniflow/flow-schema';
 import type { TableColumn } from '../../core/formModel.ts';
-import { getAtPointer, isRecord } from '../../core/jsonPointer.ts';
+import { getAtPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';

@@ -84,9 +84,9 @@ describe('http node', () => {
         headers: { authorization: 'Bearer {{secret:API_TOKEN}}' },
         body: '{"note": "{{note}}", "count": {{count}}}',
         responseMapping: [
-          { variable: 'customerName', path: '$.customer.name' },
-          { variable: 'flight', path: '$.customer.flights[0].no' },
-          { variable: 'missing', path: '$.customer.age' },
+          { variable: 'customerName', value: 'response.body.customer.name' },
+          { variable: 'flight', value: 'response.body.customer.flights[0].no' },
+          { variable: 'missing', value: 'response.body.customer.age' },
         ],
         statusVariable: 'status',
       },
@@ -106,15 +106,21 @@ describe('http node', () => {
     expect(lines.join('\n')).not.toContain('s3cr3t-token');
   });
 
-  it('maps the reply with JSONata when asked to', async () => {
+  it('maps the reply with expressions that compute over the response and the flow variables', async () => {
     reply = (_req, res) => res.end(JSON.stringify({ items: [{ amount: 5 }, { amount: 7 }] }));
-    const result = await call({
-      method: 'GET',
-      url: `${baseUrl}/items`,
-      responseLanguage: 'jsonata',
-      responseMapping: [{ variable: 'total', path: '$sum(items.amount)' }],
-    });
-    expect(result).toEqual({ port: 'success', variables: { total: 12 } });
+    const result = await call(
+      {
+        method: 'GET',
+        url: `${baseUrl}/items`,
+        responseMapping: [
+          { variable: 'total', value: 'response.body.items[0].amount + response.body.items[1].amount' },
+          { variable: 'picked', value: 'response.body.items[pick].amount' },
+          { variable: 'ok', value: 'response.status == 200' },
+        ],
+      },
+      { pick: 1 },
+    );
+    expect(result).toEqual({ port: 'success', variables: { total: 12, picked: 7, ok: true } });
   });
 
   it('takes error with the status on a non-2xx reply, sending it once', async () => {
@@ -147,7 +153,7 @@ describe('http node', () => {
         {
           id: 'call',
           type: 'http',
-          config: { method: 'GET', url: `${baseUrl}/greeting`, retries: 2, responseMapping: [{ variable: 'greeting', path: '$.greeting' }] },
+          config: { method: 'GET', url: `${baseUrl}/greeting`, retries: 2, responseMapping: [{ variable: 'greeting', value: 'response.body.greeting' }] },
           to: { success: 'said', error: 'failed', timeout: 'failed' },
         },
         { id: 'said', type: 'end', config: { prompt: en('Server says {{greeting}}.') } },
@@ -185,13 +191,10 @@ describe('http node', () => {
     expect(lines.join('\n')).toContain('MISSING_KEY');
   });
 
-  it('takes error when a JSONata mapping is broken', async () => {
-    const result = await call({
-      method: 'GET',
-      url: `${baseUrl}/x`,
-      responseLanguage: 'jsonata',
-      responseMapping: [{ variable: 'v', path: '$sum(' }],
-    });
+  it('takes error when a mapping expression is broken, saying which', async () => {
+    const lines: string[] = [];
+    const result = await call({ method: 'GET', url: `${baseUrl}/x`, responseMapping: [{ variable: 'v', value: 'len(' }] }, {}, { lines });
     expect(result.port).toBe('error');
+    expect(lines.join('\n')).toContain('len(');
   });
 });

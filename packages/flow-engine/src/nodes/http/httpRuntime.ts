@@ -1,8 +1,6 @@
-import jsonata from 'jsonata';
-import { renderTemplate } from '@omniflow/flow-schema';
+import { evaluateExpression, parseExpression, renderTemplate } from '@omniflow/flow-schema';
 import type { HandlerArgs, HandlerResult } from '../../nodeTypes/handlerTypes.ts';
 import type { HttpNodeConfig } from './httpSpec.ts';
-import { readJsonPath } from './jsonPathSubset.ts';
 import { withDeadline } from './withDeadline.ts';
 
 // `{{secret:NAME}}` — a runtime secret, rendered raw and never logged.
@@ -53,12 +51,12 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   const variables: Record<string, unknown> = {};
   if (config.statusVariable) variables[config.statusVariable] = outcome.status;
   if (outcome.status < 200 || outcome.status > 299) return { port: 'error', variables };
-  try {
-    Object.assign(variables, await mapResponse(config, parseBody(outcome.text)));
-  } catch (error) {
-    logger.error({ error: String(error), idempotencyKey: args.idempotencyKey }, 'http node: a response mapping failed; check its path or JSONata expression');
+  const mapped = mapResponse(config, args.variables, { status: outcome.status, body: parseBody(outcome.text) });
+  if (!mapped.ok) {
+    logger.error({ error: mapped.error, idempotencyKey: args.idempotencyKey }, 'http node: a response mapping does not parse; fix its expression');
     return { port: 'error', variables };
   }
+  Object.assign(variables, mapped.variables);
   return { port: 'success', variables };
 }
 
@@ -72,14 +70,20 @@ async function send(url: string, init: RequestInit, timeoutMs: number, outer: Ab
   return { kind: 'network', message: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) };
 }
 
-async function mapResponse(config: HttpNodeConfig, document: unknown): Promise<Record<string, unknown>> {
+/** Evaluates each mapping over the flow's variables plus `response`; a missing field yields `null`, never a throw. */
+function mapResponse(
+  config: HttpNodeConfig,
+  flowVariables: Readonly<Record<string, unknown>>,
+  response: { status: number; body: unknown },
+): { ok: true; variables: Record<string, unknown> } | { ok: false; error: string } {
+  const scope = { ...flowVariables, response };
   const out: Record<string, unknown> = {};
-  for (const { variable, path } of config.responseMapping ?? []) {
-    const value: unknown =
-      config.responseLanguage === 'jsonata' ? await jsonata(path).evaluate(document) : readJsonPath(document, path);
-    out[variable] = value === undefined ? null : value;
+  for (const { variable, value } of config.responseMapping ?? []) {
+    const parsed = parseExpression(value);
+    if (!parsed.ok) return { ok: false, error: `${JSON.stringify(value)} at offset ${parsed.error.offset}: ${parsed.error.message}` };
+    out[variable] = evaluateExpression(parsed.ast, scope);
   }
-  return out;
+  return { ok: true, variables: out };
 }
 
 function parseBody(text: string): unknown {
@@ -88,7 +92,7 @@ function parseBody(text: string): unknown {
     const parsed: unknown = JSON.parse(text);
     return parsed;
   } catch {
-    // A non-JSON reply is still mappable as a whole (`$`).
+    // A non-JSON reply is still mappable as a whole (`response.body`).
     return text;
   }
 }

@@ -1,12 +1,13 @@
 import { defineNodeSpec } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
+import { httpMappingMigration } from './httpMappingMigration.ts';
 import { mapOf, templateSchema, variableNameSchema } from '../nodeSchemaParts.ts';
 
 const responseMappingSchema = Type.Object(
   {
     variable: variableNameSchema,
-    /** A JSONPath (`$.a.b[0]`) or, with `responseLanguage: 'jsonata'`, a JSONata expression over the JSON body. */
-    path: Type.String({ minLength: 1 }),
+    /** An expression over `response` (`{ status, body }`, body parsed as JSON) and the flow variables: `response.body.a[0]`. */
+    value: Type.String({ 'x-kind': 'expression', 'x-implicit': ['response'], minLength: 1 }),
   },
   { additionalProperties: false },
 );
@@ -27,7 +28,6 @@ export const httpConfigSchema = Type.Object(
     timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 60000 })),
     /** Extra attempts the engine makes, with exponential backoff, when a call takes `error` or `timeout` (default 0). */
     retries: Type.Optional(Type.Integer({ minimum: 0, maximum: 5 })),
-    responseLanguage: Type.Optional(Type.Enum(['jsonpath', 'jsonata'], { type: 'string' })),
     responseMapping: Type.Optional(Type.Array(responseMappingSchema)),
     /** Variable that receives the HTTP status of the last reply. */
     statusVariable: Type.Optional(variableNameSchema),
@@ -47,12 +47,13 @@ export type HttpResponseMapping = Static<typeof responseMappingSchema>;
 /** `http` — the built-in generic HTTP request node. */
 export const httpSpec = defineNodeSpec({
   type: 'http',
-  version: 1,
+  version: 2,
   category: 'Integration',
   icon: '🌐',
   behaviour: 'async',
   config: httpConfigSchema,
-  defaults: { method: 'GET', url: 'https://', timeoutMs: 5000, retries: 0, responseLanguage: 'jsonpath', responseMapping: [] },
+  defaults: { method: 'GET', url: 'https://', timeoutMs: 5000, retries: 0, responseMapping: [] },
+  migrations: [httpMappingMigration],
   ports: [{ name: 'success' }, { name: 'error' }, { name: 'timeout' }],
   ui: {
     '/method': { widget: 'select', order: 1 },
@@ -62,8 +63,7 @@ export const httpSpec = defineNodeSpec({
     '/bodyType': { widget: 'select', order: 5 },
     '/timeoutMs': { widget: 'number', order: 6 },
     '/retries': { widget: 'number', order: 7 },
-    '/responseLanguage': { widget: 'select', order: 9 },
-    '/responseMapping': { widget: 'table', columns: ['variable', 'path'], order: 10 },
+    '/responseMapping': { widget: 'table', columns: ['variable', 'value'], order: 10 },
     '/statusVariable': { widget: 'variable', order: 11 },
   },
   labels: {
@@ -78,8 +78,7 @@ export const httpSpec = defineNodeSpec({
         '/bodyType': { label: 'Body type' },
         '/timeoutMs': { label: 'Timeout per attempt (ms)' },
         '/retries': { label: 'Retries on error or timeout' },
-        '/responseLanguage': { label: 'Response paths' },
-        '/responseMapping': { label: 'Response → variables' },
+        '/responseMapping': { label: 'Response → variables', help: 'Expressions over response, as in response.body.items[0].id.' },
         '/statusVariable': { label: 'Status code variable' },
       },
       ports: { success: 'Success', error: 'Error', timeout: 'Timeout' },
@@ -95,8 +94,7 @@ export const httpSpec = defineNodeSpec({
         '/bodyType': { label: '请求体类型' },
         '/timeoutMs': { label: '每次尝试的超时（毫秒）' },
         '/retries': { label: '出错或超时后的重试次数' },
-        '/responseLanguage': { label: '响应路径语言' },
-        '/responseMapping': { label: '响应 → 变量' },
+        '/responseMapping': { label: '响应 → 变量', help: '对 response 的表达式，例如 response.body.items[0].id。' },
         '/statusVariable': { label: '状态码变量' },
       },
       ports: { success: '成功', error: '错误', timeout: '超时' },
@@ -112,8 +110,7 @@ export const httpSpec = defineNodeSpec({
         '/bodyType': { label: '본문 유형' },
         '/timeoutMs': { label: '시도당 타임아웃 (ms)' },
         '/retries': { label: '오류·타임아웃 시 재시도 횟수' },
-        '/responseLanguage': { label: '응답 경로 언어' },
-        '/responseMapping': { label: '응답 → 변수' },
+        '/responseMapping': { label: '응답 → 변수', help: 'response에 대한 식입니다. 예: response.body.items[0].id' },
         '/statusVariable': { label: '상태 코드 변수' },
       },
       ports: { success: '성공', error: '오류', timeout: '타임아웃' },

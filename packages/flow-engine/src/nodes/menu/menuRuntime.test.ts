@@ -45,7 +45,7 @@ describe('menu', () => {
 
   it('lists what to say on voice and matches a synonym', async () => {
     await startTestSession(menuFlow, 'voice')
-      .expectPrompt(/You can say balance, or card activation/)
+      .expectPrompt(/You can say balance or card activation/)
       .check('exposes a JSGF grammar with the options', (state) =>
         state.last.outputs.some((o) => o.type === 'prompt' && (o.expect.speech?.grammar ?? '').includes('card activation {2}')),
       )

@@ -2,22 +2,22 @@ import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinFlow } from '../testing/testFlows.ts';
+import type { ApiReply } from '../testing/jsonClient.ts';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from '../testing/startTestRuntime.ts';
-import { parseByteLimit } from './turnFastPath.ts';
 
 let t: TestRuntime;
 
 beforeAll(async () => {
   t = await startTestRuntime({ OMNIFLOW_BODY_LIMIT: '2kb' });
-  await t.api('POST', '/api/flows', { flow: pinFlow('fast') });
-  await t.api('POST', '/api/flows/fast/publish', {});
+  await t.api('POST', '/api/flows', { flow: pinFlow('turns') });
+  await t.api('POST', '/api/flows/turns/publish', {});
 });
 afterAll(async () => {
   await t.close();
 });
 
 /** A raw POST, so that a test controls the framing (chunked or not), the encoding and the content type. */
-function rawPost(path: string, body: Buffer, headers: Record<string, string>, options: { chunked?: boolean; base?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: any }> { // eslint-disable-line @typescript-eslint/no-explicit-any -- arbitrary JSON replies
+function rawPost(path: string, body: Buffer, headers: Record<string, string>, options: { chunked?: boolean; base?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: ApiReply['body'] }> {
   const url = new URL(path, options.base ?? t.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...headers } }, (res) => {
@@ -39,10 +39,10 @@ function rawPost(path: string, body: Buffer, headers: Record<string, string>, op
 }
 
 const turnBody = (text: string) => Buffer.from(JSON.stringify({ input: { type: 'text', text } }));
-const newSession = async (): Promise<string> => (await t.api('POST', '/api/sessions', { flowId: 'fast', channel: 'chat' })).body.session.sessionId;
+const newSession = async (): Promise<string> => (await t.api('POST', '/api/sessions', { flowId: 'turns', channel: 'chat' })).body.session.sessionId;
 
-describe('the chat turn fast path', () => {
-  it('answers a plain turn and turns it hands to express (chunked, gzip, +json type) with the same reply and headers', async () => {
+describe('POST /api/sessions/:id/input (the chat turn)', () => {
+  it('answers a plain, a chunked, a gzip and a +json turn with the same reply and headers', async () => {
     const ids = [await newSession(), await newSession(), await newSession(), await newSession()];
     const replies = [
       await rawPost(`/api/sessions/${ids[0]}/input`, turnBody('balance'), { 'content-type': 'application/json' }),
@@ -60,7 +60,7 @@ describe('the chat turn fast path', () => {
     }
   });
 
-  it('answers bad bodies with the API error format on both paths', async () => {
+  it('answers bad bodies with the API error format', async () => {
     const id = await newSession();
     const path = `/api/sessions/${id}/input`;
     const notObject = await rawPost(path, Buffer.from('"balance"'), { 'content-type': 'application/json' });
@@ -80,8 +80,8 @@ describe('the chat turn fast path', () => {
   });
 
   it('refuses a channel token on the next turn once it is revoked', async () => {
-    const issued = (await t.api('POST', '/api/flows/fast/channel-tokens', {})).body as { token: string; record: { id: string } };
-    const id = (await t.api('POST', '/api/sessions', { flowId: 'fast', channel: 'chat' }, { token: issued.token })).body.session.sessionId;
+    const issued = (await t.api('POST', '/api/flows/turns/channel-tokens', {})).body as { token: string; record: { id: string } };
+    const id = (await t.api('POST', '/api/sessions', { flowId: 'turns', channel: 'chat' }, { token: issued.token })).body.session.sessionId;
     const turn = () => t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'balance' } }, { token: issued.token });
     expect((await turn()).status).toBe(200);
     expect((await t.api('DELETE', `/api/tokens/${issued.record.id}`)).status).toBe(204);
@@ -89,8 +89,8 @@ describe('the chat turn fast path', () => {
   });
 });
 
-describe('chat turn rate limit across both paths', () => {
-  it('counts turns answered on the fast path and by express against one client limit', async () => {
+describe('chat turn rate limit', () => {
+  it('counts chat turns, whatever their framing, against the one client limit of the API', async () => {
     const limited = await startTestRuntime({ OMNIFLOW_RATE_LIMIT_MAX: '6' });
     try {
       // Three requests of the limit go to setting up: create, publish, start.
@@ -105,15 +105,5 @@ describe('chat turn rate limit across both paths', () => {
     } finally {
       await limited.close();
     }
-  });
-});
-
-describe('parseByteLimit', () => {
-  it('reads body limits as body-parser writes them and refuses what it does not understand', () => {
-    expect(parseByteLimit('1mb')).toBe(1024 * 1024);
-    expect(parseByteLimit('100KB')).toBe(100 * 1024);
-    expect(parseByteLimit('1.5kb')).toBe(1536);
-    expect(parseByteLimit('512')).toBe(512);
-    expect(parseByteLimit('lots')).toBeUndefined();
   });
 });
