@@ -104,6 +104,8 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
     }
   };
 
+  // An oversized or malformed frame makes ws emit 'error' and close; unheard, that event would end the process (issue 14 fuzzing).
+  ws.on('error', (error) => deps.logger.warn({ err: String(error) }, 'chat socket error'));
   ws.on('message', (data, isBinary) => {
     const text = isBinary ? '' : data.toString();
     queue = queue.then(() =>
