@@ -37,6 +37,8 @@ export interface RunningRuntime {
   store: FlowStore;
   registry: NodeTypeRegistry;
   logger: Logger;
+  /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
+  sweepIdleSessions(cutoff: Date): Promise<number>;
   /** Stops accepting work, finishes in-flight turns, then closes the store. */
   close(): Promise<void>;
 }
@@ -94,10 +96,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
-    const sweeper = startIdleSweeper(store, config.sessionIdleMinutes, logger);
+    const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
     let closing: Promise<void> | undefined;
     return {
       url, port, newAdminToken: admin.newToken, seededChatPaths: config.seedFlowsDir ? await seededChatPaths(store) : [], adminTokenFile: admin.file, plugins, store, registry, logger,
+      sweepIdleSessions(cutoff) {
+        sessions.evictIdle(cutoff.getTime());
+        return store.expireSessions(cutoff);
+      },
       close() {
         closing ??= (async () => {
           ready = false;
@@ -143,10 +149,12 @@ async function ensureAdminToken(config: RuntimeConfig, store: FlowStore, tokens:
 }
 
 /** Ends sessions idle longer than `minutes`, checked every minute (at most every tenth of the idle time). */
-function startIdleSweeper(store: FlowStore, minutes: number, logger: Logger): NodeJS.Timeout | undefined {
+function startIdleSweeper(store: FlowStore, sessions: SessionService, minutes: number, logger: Logger): NodeJS.Timeout | undefined {
   if (minutes <= 0) return undefined;
   const timer = setInterval(() => {
-    store.expireSessions(new Date(Date.now() - minutes * 60_000)).then(
+    const cutoff = Date.now() - minutes * 60_000;
+    sessions.evictIdle(cutoff);
+    store.expireSessions(new Date(cutoff)).then(
       (count) => {
         if (count > 0) logger.info({ count, idleMinutes: minutes }, 'idle sessions ended');
       },

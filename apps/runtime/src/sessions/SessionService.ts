@@ -44,6 +44,8 @@ interface LiveSession {
   turn: number;
   /** The head this process saved last and the store's sessions mark then; while the mark holds, no re-read is needed. */
   saved?: { head: SessionRecord; mark: number };
+  /** When it was last remembered (its last turn), for {@link SessionService.evictIdle}. */
+  at?: number;
 }
 
 const MAX_LIVE_SESSIONS = 20_000;
@@ -254,7 +256,23 @@ export class SessionService {
       const oldest = this.#live.keys().next();
       if (!oldest.done) this.#live.delete(oldest.value);
     }
-    this.#live.set(sessionId, live);
+    this.#live.set(sessionId, { ...live, at: Date.now() });
+  }
+
+  /**
+   * Drops the in-memory sessions without a turn since `cutoff` (epoch ms): the idle sweeper ends them in the store,
+   * and without this the cache kept up to 20,000 ended machines (issue 14: ~200 MB after 20,000 sessions expired).
+   * A later turn of one still resumes it from its stored snapshot.
+   */
+  evictIdle(cutoff: number): number {
+    let evicted = 0;
+    // Remembering moves a session to the end, so the map runs from the longest idle to the most recent.
+    for (const [sessionId, live] of this.#live) {
+      if ((live.at ?? 0) >= cutoff) break;
+      this.#live.delete(sessionId);
+      evicted += 1;
+    }
+    return evicted;
   }
 
   async #serialize<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
