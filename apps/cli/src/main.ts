@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { CliIo } from './cliCommand.ts';
 import { loadCliRegistry } from './loadCliRegistry.ts';
@@ -13,6 +13,7 @@ function processIo(): CliIo {
     stderr,
     lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
     readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
     env: process.env,
     registry: () => (registry ??= loadCliRegistry(process.env, stderr)),
   };

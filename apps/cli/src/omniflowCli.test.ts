@@ -1,34 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createBuiltInRegistry } from '@omniflow/flow-engine';
 import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
-import type { CliIo } from './cliCommand.ts';
+import { fakeCliIo as fakeIo } from './fakeCliIo.ts';
 import { runCli } from './omniflowCli.ts';
 
 const flow = buildTestFlow([
   { id: 'menu', type: 'menu', config: { prompt: en('Menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }] }, to: { '1': 'bye', noInput: 'bye', noMatch: 'bye' } },
   { id: 'bye', type: 'end', config: { prompt: en('Bye.') } },
 ]);
-
-function fakeIo(files: Record<string, string>, input: string[]): CliIo & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (line) => out.push(line),
-    stderr: (line) => err.push(line),
-    lines: async function* () {
-      yield* input;
-    },
-    readFile: async (path) => {
-      const text = files[path];
-      if (text === undefined) throw new Error('ENOENT');
-      return text;
-    },
-    env: {},
-    registry: async () => createBuiltInRegistry(),
-  };
-}
 
 describe('omniflow CLI', () => {
   it('validate prints one problem per line and exits 1 on an invalid flow', async () => {

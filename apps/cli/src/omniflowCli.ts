@@ -2,10 +2,11 @@ import { analyzeCommand } from './analyzeCommand.ts';
 import type { CliCommand, CliIo } from './cliCommand.ts';
 import { importCommand } from './importCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
+import { testCommand } from './testCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The `omniflow` subcommands; a new one is added here. */
-export const cliCommands: readonly CliCommand[] = [validateCommand, simulateCommand, importCommand, analyzeCommand];
+export const cliCommands: readonly CliCommand[] = [validateCommand, simulateCommand, importCommand, analyzeCommand, testCommand];
 
 /** Runs `omniflow <command> …` and answers the exit code. */
 export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = cliCommands): Promise<number> {

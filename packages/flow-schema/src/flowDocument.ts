@@ -1,3 +1,5 @@
+import type { FlowTestCase } from './tests/flowTestCase.ts';
+
 /** The schema version this package reads and writes; older documents are migrated up to it. */
 export const CURRENT_SCHEMA_VERSION = 1;
 
@@ -110,4 +112,6 @@ export interface FlowDocument {
   edges: FlowEdge[];
   globalIntents?: GlobalIntent[];
   settings?: FlowSettings;
+  /** Conversation tests stored and versioned with the flow, run in every channel. */
+  tests?: FlowTestCase[];
 }

@@ -1,5 +1,6 @@
 import type { JsonSchema } from './nodeTypeSpec.ts';
 import { CHANNELS, CURRENT_SCHEMA_VERSION } from './flowDocument.ts';
+import { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';
 
 const identifier = '^[A-Za-z_][A-Za-z0-9_]*$';
 
@@ -144,5 +145,6 @@ export const flowJsonSchema: JsonSchema = {
         minConfidence: { type: 'number', minimum: 0, maximum: 1 },
       },
     },
+    tests: flowTestsJsonSchema,
   },
 };

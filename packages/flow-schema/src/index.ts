@@ -65,3 +65,5 @@ export { migrateNodeConfig } from './migrations/migrateNodeConfig.ts';
 export type { MigrateNodeConfigResult } from './migrations/migrateNodeConfig.ts';
 export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';
+export type { FlowTestCase, FlowTestStep, FlowTestMock } from './tests/flowTestCase.ts';
+export { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';

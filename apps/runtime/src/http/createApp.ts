@@ -50,6 +50,10 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
+  // No generated ETags: they only serve conditional GETs (If-None-Match → 304), which no client of this API sends,
+  // yet express hashes every reply body for them, the chat turn's included, and writes headers and body as two
+  // chunks. Flow drafts keep their explicit ETag (the revision, for If-Match); static files keep theirs (serve-static).
+  app.set('etag', false);
   app.use(securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   app.use(requestLog(logger, metrics));
 

@@ -8,6 +8,8 @@ import type { FlowRecord, FlowStore } from '../store/FlowStore.ts';
 import type { EgressConfig } from '../config/loadEgressConfig.ts';
 import { secretPolicyIssues } from '../security/secretPolicyIssues.ts';
 import { ApiError } from './ApiError.ts';
+import { flowTestsRouter } from './flowTestsRouter.ts';
+import { gatePublishOnTests, type PublishTestsRequest } from './gatePublishOnTests.ts';
 import { pathParam as param } from './pathParam.ts';
 import { assertBody, validateBody } from './validateBody.ts';
 
@@ -88,17 +90,20 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
 
   router.post('/:id/publish', requireRole('publisher'), validateBody('Publish'), async (req, res) => {
     const flow = await loadFlow(store, param(req, 'id'));
-    const body: { note?: string; revision?: number } = req.body ?? {};
+    const body: PublishTestsRequest & { revision?: number } = req.body ?? {};
     if (body.revision !== undefined && body.revision !== flow.revision) {
       throw new ApiError(409, { code: 'STALE_REVISION', message: `The draft is at revision ${flow.revision}, not ${body.revision}; review the latest draft before publishing.`, pointer: '/revision' }, { currentRevision: flow.revision });
     }
     const compiled = await compiler.compile(flow.draft);
+    const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
     const document: Record<string, unknown> = { ...compiled.flow };
-    const version = await store.publish(flow.id, document, body.note ?? '', authorOf(req));
+    const version = await store.publish(flow.id, document, note, authorOf(req));
     if (!version) throw ApiError.notFound('flow', flow.id);
     const { document: _doc, ...summary } = version;
     res.status(201).json({ version: summary, flow: { id: flow.id, liveVersion: version.version } });
   });
+
+  router.use(flowTestsRouter({ store, registry, compiler }));
 
   router.get('/:id/versions', requireRole('viewer'), async (req, res) => {
     const flow = await loadFlow(store, param(req, 'id'));

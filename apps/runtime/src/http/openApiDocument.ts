@@ -25,6 +25,8 @@ export const ROUTES: Route[] = [
   { method: 'delete', path: '/api/flows/{id}', summary: 'Delete a flow, its versions, sessions and channel tokens', auth: 'publisher', ok: 204, errors: [404] },
   { method: 'post', path: '/api/flows/{id}/validate', summary: 'Validate the draft (or a posted document)', auth: 'viewer', body: 'ValidateFlow', ok: 200, errors: [404] },
   { method: 'post', path: '/api/flows/{id}/publish', summary: 'Publish the draft as the next immutable version and make it live', auth: 'publisher', body: 'Publish', ok: 201, errors: [404, 409, 422] },
+  { method: 'post', path: '/api/flows/{id}/tests/run', summary: "Run the draft's (or a posted document's) conversation tests in every channel: runs and coverage", auth: 'viewer', body: 'RunFlowTests', ok: 200, errors: [404, 422] },
+  { method: 'get', path: '/api/flows/{id}/tests/suggestions', summary: 'Propose one test per end or transfer node the suite does not reach', auth: 'viewer', ok: 200, errors: [404, 422] },
   { method: 'get', path: '/api/flows/{id}/versions', summary: 'List published versions and the live one', auth: 'viewer', ok: 200, errors: [404] },
   { method: 'get', path: '/api/flows/{id}/versions/{version}', summary: 'Read one published version', auth: 'viewer', ok: 200, errors: [404] },
   { method: 'post', path: '/api/flows/{id}/rollback', summary: 'Move the live pointer to an earlier version', auth: 'publisher', body: 'Rollback', ok: 200, errors: [404] },

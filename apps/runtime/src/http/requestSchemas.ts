@@ -82,6 +82,18 @@ export const REQUEST_SCHEMAS = {
     properties: {
       note: { type: 'string', maxLength: 1000 },
       revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
+      overrideFailingTests: {
+        type: 'object', required: ['reason'], additionalProperties: false,
+        description: "Publish although the flow's tests fail; the reason is kept in the version note.",
+        properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } },
+      },
+    },
+  },
+  RunFlowTests: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      flow: { type: 'object', description: 'A document to test instead of the stored draft (the designer\'s unsaved edits).' },
+      testIds: { type: 'array', maxItems: 500, items: { type: 'string' }, description: 'Run only these tests.' },
     },
   },
   Rollback: {

@@ -54,6 +54,12 @@ export class FlowCompiler {
     return result.compiled;
   }
 
+  /** Finds the live documents of the other flows, as subflows of `document` are resolved when it compiles. */
+  async subflowResolver(document: Record<string, unknown>): Promise<(id: string) => FlowDocument | undefined> {
+    const others = await this.#liveDocuments(document['id']);
+    return (id) => others.get(id);
+  }
+
   async #liveDocuments(selfId: unknown): Promise<Map<string, FlowDocument>> {
     const documents = new Map<string, FlowDocument>();
     for (const flow of await this.#store.listFlows()) {

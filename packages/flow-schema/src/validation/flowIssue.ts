@@ -43,6 +43,10 @@ export const FLOW_ISSUE_CODES = {
   FLOW030: { severity: 'error', title: 'too many issues' },
   FLOW031: { severity: 'error', title: 'locale not declared by the flow' },
   FLOW032: { severity: 'error', title: 'duplicate option key' },
+  FLOW040: { severity: 'error', title: 'test names an unknown node' },
+  FLOW041: { severity: 'error', title: 'duplicate test id' },
+  FLOW042: { severity: 'error', title: 'test mocks a port the node does not have' },
+  FLOW043: { severity: 'error', title: 'test names an undeclared locale or variable' },
   FLOW099: { severity: 'error', title: 'validator failure' },
 } as const satisfies Record<string, { severity: FlowIssue['severity']; title: string }>;
 

@@ -5,6 +5,7 @@ import { checkFields } from './checkFields.ts';
 import { checkFlowSettings } from './checkFlowSettings.ts';
 import { checkGraph } from './checkGraph.ts';
 import { checkNodes } from './checkNodes.ts';
+import { checkFlowTests } from '../tests/checkFlowTests.ts';
 import { flowIssue } from './flowIssue.ts';
 import type { FlowIssue } from './flowIssue.ts';
 import { measureJson } from './measureJson.ts';
@@ -49,6 +50,7 @@ function validateUnsafe(json: unknown, catalog: NodeTypeCatalog, options: Valida
   checkNodes(context);
   checkGraph(context);
   checkFields(context);
+  checkFlowTests(context);
   const issues = context.finish();
   if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
   return { ok: true, flow: context.flow, issues };

@@ -6,6 +6,7 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { edgeKey } from '../../core/flowOps.ts';
 import { nodePorts } from '../../core/nodeCatalog.ts';
 import type { FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
+import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 
 interface CacheEntry {
   key: string;
@@ -23,6 +24,8 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
   const selectedNodeIds = useFlowStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useFlowStore((s) => s.selectedEdgeIds);
   const activeNodeId = useFlowStore((s) => s.activeNodeId);
+  const testFailedNodeId = useFlowTestsStore((s) => s.failedNodeId);
+  const coverage = useFlowTestsStore((s) => (s.showCoverage ? s.report?.coverage : undefined));
   const cache = useRef(new WeakMap<FlowNode, CacheEntry>());
 
   const counts = useMemo(() => {
@@ -52,7 +55,9 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
       const isSelected = selected.has(n.id);
       const isStart = flow.start === n.id;
       const edgePorts = spec ? [] : (edgePortsBySource.get(n.id) ?? []);
-      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}`;
+      const covered = coverage === undefined ? null : coverage.nodes.includes(n.id);
+      const testFailed = testFailedNodeId === n.id;
+      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}|${covered}|${testFailed}`;
       const hit = cache.current.get(n);
       if (hit && hit.key === key) return hit.node;
       const ports = nodePorts(n, spec, edgePorts);
@@ -80,21 +85,24 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
           errorCount: c?.errors ?? 0,
           warningCount: c?.warnings ?? 0,
           active: activeNodeId === n.id,
+          covered,
+          testFailed,
         },
       };
       cache.current.set(n, { key, node });
       return node;
     });
-  }, [flow, catalog, counts, selectedNodeIds, activeNodeId, edgePortsBySource]);
+  }, [flow, catalog, counts, selectedNodeIds, activeNodeId, edgePortsBySource, coverage, testFailedNodeId]);
 
   const edges = useMemo(() => {
     if (!flow) return [];
     const selected = new Set(selectedEdgeIds);
     return flow.edges.map((e): Edge => {
       const id = edgeKey(e);
-      return { id, source: e.source, sourceHandle: e.port, target: e.target, targetHandle: 'in', selected: selected.has(id), className: activeNodeId === e.source ? 'is-active' : '' };
+      const className = activeNodeId === e.source ? 'is-active' : coverage === undefined ? '' : coverage.ports.includes(`${e.source}:${e.port}`) ? 'is-covered' : 'is-uncovered';
+      return { id, source: e.source, sourceHandle: e.port, target: e.target, targetHandle: 'in', selected: selected.has(id), className };
     });
-  }, [flow, selectedEdgeIds, activeNodeId]);
+  }, [flow, selectedEdgeIds, activeNodeId, coverage]);
 
   return { nodes, edges };
 }

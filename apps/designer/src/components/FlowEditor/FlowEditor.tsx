@@ -13,12 +13,15 @@ import { LazyJsonView as JsonView } from '../JsonView/LazyJsonView.tsx';
 import { VariablesEditor } from '../VariablesEditor/VariablesEditor.tsx';
 import { VersionsPanel } from '../VersionsPanel/VersionsPanel.tsx';
 import { Simulator } from '../Simulator/Simulator.tsx';
+import { TestsPanel } from '../TestsPanel/TestsPanel.tsx';
+import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
+import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useLiveValidation } from './useLiveValidation.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 
-type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator';
+type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests';
 const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
   { id: 'inspector', label: 'inspector' },
   { id: 'variables', label: 'variables' },
@@ -29,6 +32,7 @@ const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
 /** The editor for one flow: palette, canvas or JSON view, side panels and problems. */
 export function FlowEditor({ flowId }: { flowId: string }) {
   const t = useT();
+  const testsT = useFlowTestsT();
   const flow = useFlowStore((s) => s.flow);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [error, setError] = useState('');
@@ -49,6 +53,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
     return () => {
       live = false;
       useFlowStore.getState().closeFlow();
+      useFlowTestsStore.getState().setReport(null);
     };
   }, [flowId]);
 
@@ -78,11 +83,15 @@ export function FlowEditor({ flowId }: { flowId: string }) {
                 {t(s.label)}
               </button>
             ))}
+            <button type="button" role="tab" id="side-tab-tests" aria-selected={tab === 'tests'} onClick={() => setTab('tests')}>
+              {testsT('tests')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
             {tab === 'inspector' && <Inspector />}
             {tab === 'variables' && <VariablesEditor />}
             {tab === 'versions' && <VersionsPanel flowId={flowId} beforePublish={flush} />}
+            {tab === 'tests' && <TestsPanel flowId={flowId} />}
             {/* Kept mounted so a conversation survives a look at the inspector. */}
             <div hidden={tab !== 'simulator'}>
               <Simulator flowId={flowId} beforeStart={flush} />

@@ -16,6 +16,10 @@ export type FlowNodeData = {
   errorCount: number;
   warningCount: number;
   active: boolean;
+  /** Whether the test suite visits the node, when the coverage overlay is on (else null). */
+  covered: boolean | null;
+  /** The node of the failing test step picked in the Tests tab. */
+  testFailed: boolean;
 };
 
 /** The xyflow node type the canvas uses for every flow node. */
@@ -29,6 +33,8 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
   if (data.active) classes.push('is-active');
   if (data.errorCount > 0) classes.push('has-errors');
   if (data.unknownType) classes.push('is-unknown');
+  if (data.covered !== null) classes.push(data.covered ? 'is-covered' : 'is-uncovered');
+  if (data.testFailed) classes.push('is-test-failed');
   return (
     <div className={classes.join(' ')} data-node-id={id} data-testid={`node-${id}`}>
       {data.hasInput && <Handle type="target" position={Position.Left} id="in" className="flow-node-in" />}

@@ -17,7 +17,8 @@ export function toOverview(nodes: readonly FlowCanvasNode[], edges: readonly Edg
       icon: n.data.unknownType ? '⚠' : n.data.icon,
       selected: n.selected ?? false,
       active: n.data.active,
-      hasErrors: n.data.errorCount > 0,
+      // A failing test's node is drawn like a node with errors, so it stands out in the overview too.
+      hasErrors: n.data.errorCount > 0 || n.data.testFailed,
       isStart: n.data.isStart,
     }),
   );

@@ -5,6 +5,9 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { useVoiceT } from '../../voice/voiceMessages.ts';
 import { VoiceCallPanel } from '../VoiceCallPanel/VoiceCallPanel.tsx';
+import { conversationToTest, type RecordedTurn } from '../../flowTests/conversationToTest.ts';
+import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
+import { uniqueTestId } from '../../flowTests/uniqueTestId.ts';
 
 interface Line {
   from: 'bot' | 'caller' | 'system';
@@ -37,6 +40,10 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   const [microphone, setMicrophone] = useState(false);
   const [error, setError] = useState('');
   const log = useRef<HTMLOListElement>(null);
+  // The conversation as turns, for "Save as test"; reset with each start.
+  const recorded = useRef<RecordedTurn[]>([]);
+  const testsT = useFlowTestsT();
+  const [saved, setSaved] = useState('');
 
   useEffect(() => {
     log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
@@ -88,20 +95,38 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
     }
   };
 
+  const record = (input: RecordedTurn['input'], waitingNodeId: string | null, offered: RecordedTurn['choices'], turn: SessionTurn) => {
+    recorded.current.push({ input, waitingNodeId, choices: offered, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs });
+    return turn;
+  };
+
+  const saveAsTest = () => {
+    const current = useFlowStore.getState().flow;
+    if (!current) return;
+    const tests = current.tests ?? [];
+    const name = testsT('conversationName', { n: tests.length + 1 });
+    const test = conversationToTest(current, recorded.current, uniqueTestId(tests, `conversation-${tests.length + 1}`), name);
+    useFlowStore.getState().edit((draft) => ({ ...draft, tests: [...(draft.tests ?? []), test] }));
+    setSaved(testsT('savedAsTest', { name }));
+  };
+
   const start = async () => {
+    recorded.current = [];
+    setSaved('');
     setLines([]);
     resetState();
     setDigits('');
     await run(async () => {
       await beforeStart();
-      return runtimeClient.startSession(flowId, channel, locale);
+      return record(null, null, [], await runtimeClient.startSession(flowId, channel, locale));
     });
   };
 
   const send = (input: { type: string; [key: string]: unknown }, shown: string) => {
     if (!sessionId || status !== 'active') return;
     setLines((l) => [...l, { from: 'caller', text: shown }]);
-    void run(() => runtimeClient.sendInput(sessionId, input));
+    const waiting = useFlowStore.getState().activeNodeId;
+    void run(async () => record(input, waiting, choices, await runtimeClient.sendInput(sessionId, input)));
   };
 
   const press = (key: string) => {
@@ -208,6 +233,18 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
           <button type="button" onClick={() => send({ type: 'hangup' }, `(${t('hangup')})`)}>
             {t('hangup')}
           </button>
+        </div>
+      )}
+      {status !== 'idle' && recorded.current.length > 0 && (
+        <div className="sim-save-test">
+          <button type="button" onClick={saveAsTest}>
+            {testsT('saveAsTest')}
+          </button>
+          {saved && (
+            <span role="status" className="status-text">
+              {saved}
+            </span>
+          )}
         </div>
       )}
       <h3>{t('liveVariables')}</h3>

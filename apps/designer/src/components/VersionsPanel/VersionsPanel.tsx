@@ -1,5 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
-import { runtimeClient, field, type FlowVersion } from '../../api/runtimeClient.ts';
+import { ApiError, runtimeClient, field, type FlowVersion } from '../../api/runtimeClient.ts';
+import { blockedPublishReport, flowTestsClient, type SuiteReportView } from '../../flowTests/flowTestsClient.ts';
+import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
+import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 
@@ -10,6 +13,10 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
   const [note, setNote] = useState('');
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
+  const testsT = useFlowTestsT();
+  // Set when the runtime refused the publish because the tests fail; a reason then lets a publisher override.
+  const [blocked, setBlocked] = useState<SuiteReportView | null>(null);
+  const [reason, setReason] = useState('');
 
   const refresh = useCallback(() => {
     runtimeClient
@@ -19,18 +26,26 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
   }, [flowId]);
   useEffect(refresh, [refresh]);
 
-  const publish = async () => {
+  const publish = async (override?: string) => {
     setBusy(true);
     setMessage('');
     try {
       await beforePublish();
-      const result = await runtimeClient.publish(flowId, note, useFlowStore.getState().revision);
+      const revision = useFlowStore.getState().revision;
+      const result = override === undefined ? await runtimeClient.publish(flowId, note, revision) : await flowTestsClient.publishOverriding(flowId, note, override, revision);
+      setBlocked(null);
+      setReason('');
       const version = field(field(result, 'version'), 'version') ?? field(result, 'version');
       setMessage(t('publishDone', { version: typeof version === 'number' ? version : '?' }));
       setNote('');
       refresh();
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      const report = e instanceof ApiError && e.status === 422 ? blockedPublishReport(e.body) : null;
+      if (report) {
+        setBlocked(report);
+        useFlowTestsStore.getState().setReport(report);
+      }
+      setMessage(report ? testsT('testsFailBlock') : e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
@@ -51,9 +66,33 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
         </button>
       </form>
       {message && (
-        <p role="status" className="status-text">
+        <p role="status" className={blocked ? 'error-text' : 'status-text'}>
           {message}
         </p>
+      )}
+      {blocked && (
+        <form
+          className="publish-override"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (reason.trim().length >= 3) void publish(reason.trim());
+          }}
+        >
+          <ul className="publish-failures">
+            {blocked.runs
+              .filter((run) => !run.passed)
+              .map((run) => (
+                <li key={`${run.testId}-${run.channel}`}>
+                  {run.name} [{run.channel}]: {run.message}
+                </li>
+              ))}
+          </ul>
+          <label htmlFor="override-reason">{testsT('overrideReason')}</label>
+          <input id="override-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" className="danger" disabled={busy || reason.trim().length < 3}>
+            {testsT('publishAnyway')}
+          </button>
+        </form>
       )}
       <h2>{t('versions')}</h2>
       {versions === null ? null : versions.length === 0 ? (
