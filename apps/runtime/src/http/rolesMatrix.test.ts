@@ -1,4 +1,5 @@
 import type { Express } from 'express';
+import { WebSocket } from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { roleAtLeast } from '../auth/TokenService.ts';
 import type { Role } from '../store/FlowStore.ts';
@@ -50,6 +51,27 @@ describe('roles matrix (issue 14)', () => {
     });
   }
 });
+
+describe('WebSocket roles (issue 14)', () => {
+  it('lets channel and editor tokens open /ws/chat, and refuses viewers and unknown tokens', async () => {
+    const statuses: Record<string, number> = {};
+    for (const caller of ['channel', 'editor', 'viewer', 'anonymous'] as const) statuses[caller] = await upgradeStatus(`/ws/chat?token=${tokens.get(caller) ?? 'none'}`);
+    expect(statuses).toEqual({ channel: 101, editor: 101, viewer: 403, anonymous: 401 });
+  });
+});
+
+/** The HTTP status of a WebSocket upgrade (101 when it opened). */
+function upgradeStatus(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${t.url.replace('http:', 'ws:')}${path}`);
+    ws.once('open', () => {
+      ws.close();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.once('error', reject);
+  });
+}
 
 type Verdict = 'unauthenticated' | 'forbidden' | 'served' | 'failed';
 
