@@ -20,6 +20,7 @@ import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
+import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from './store/SqliteFlowStore.ts';
@@ -77,7 +78,10 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
     const caps = new LiveSessionCaps({ idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps });
-    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], draftSecrets: (name) => config.egress.draftSecrets[name], cipher, caps });
+    const sessions = new SessionService({
+      store, compiler, logger, metrics, secrets: (name) => secrets[name], draftSecrets: (name) => config.egress.draftSecrets[name], cipher, caps,
+      analyzer: new TranscriptAnalyzer(config.redaction),
+    });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 

@@ -6,6 +6,7 @@ import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
 import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
+import { redactionSettings, type RedactionSettings } from './redactionSettings.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -53,6 +54,8 @@ export interface RuntimeConfig {
   snapshotKey?: string;
   /** Earlier snapshot keys (base64), still accepted for reading after a rotation. */
   snapshotOldKeys: string[];
+  /** Redaction of caller free text before it is stored or forwarded; on by default. */
+  redaction: RedactionSettings;
 }
 
 /** A config problem the operator can fix, with the setting it is about. */
@@ -138,6 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
     designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
     snapshotOldKeys,
+    redaction: redactionSettings(flag(str('redaction', 'OMNIFLOW_REDACTION'), true), env['OMNIFLOW_REDACTION_ACCOUNT_PATTERNS'] ?? fromFile['redactionAccountPatterns']),
   };
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;

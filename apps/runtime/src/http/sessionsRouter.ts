@@ -4,6 +4,7 @@ import type { Principal } from '../auth/TokenService.ts';
 import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { contactSentiment } from '../sessions/contactSentiment.ts';
 import { pathParam } from './pathParam.ts';
 import { validateBody } from './validateBody.ts';
 
@@ -40,7 +41,8 @@ export function sessionsRouter(sessions: SessionService): Router {
 
   router.get('/:id/transcript', requireRole('viewer'), async (req, res) => {
     const id = pathParam(req, 'id');
-    res.json({ sessionId: id, transcript: await sessions.transcript(id) });
+    const transcript = await sessions.transcript(id);
+    res.json({ sessionId: id, transcript, sentimentTrend: contactSentiment(transcript) });
   });
 
   return router;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FlowSession, type CompiledFlow, type InputEvent, type OutputEvent, type SessionSnapshot, type TranscriptEntry } from '@omniflow/flow-engine';
+import { FlowSession, type CompiledFlow, type InputEvent, type OutputEvent, type SessionSnapshot, type TranscriptEntry, type TranscriptRedactor } from '@omniflow/flow-engine';
 import type { Channel } from '@omniflow/flow-schema';
 import type { Logger } from 'pino';
 import { ApiError } from '../http/ApiError.ts';
@@ -8,6 +8,7 @@ import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
 import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
+import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 
 /** What the runtime answers for one turn of a session. */
@@ -63,6 +64,7 @@ export class SessionService {
   readonly #cipher: SnapshotCipher;
   readonly #caps: LiveSessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
+  readonly #analyzer: TranscriptAnalyzer;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -78,6 +80,8 @@ export class SessionService {
     cipher: SnapshotCipher;
     /** Live-session caps that {@link StartSessionRequest.caller} counts against; none when absent. */
     caps?: LiveSessionCaps;
+    /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
+    analyzer?: TranscriptAnalyzer;
   }) {
     this.#caps = deps.caps;
     this.#draftSecrets = deps.draftSecrets ?? (() => undefined);
@@ -87,6 +91,7 @@ export class SessionService {
     this.#metrics = deps.metrics;
     this.#secrets = deps.secrets;
     this.#cipher = deps.cipher;
+    this.#analyzer = deps.analyzer ?? new TranscriptAnalyzer({ enabled: true, accountPatterns: [] });
   }
 
   /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
@@ -130,15 +135,17 @@ export class SessionService {
         secrets: request.draft ? this.#draftSecrets : this.#secrets,
         logger,
         transcript: this.#storedTranscript(sessionId),
+        ...this.#redaction(),
       });
       const snapshot = session.snapshot();
       await this.#store.createSession(
         { id: sessionId, flowId: flow.id, version, draftDocument: request.draft ? flow.draft : null, channel: request.channel, locale: snapshot.locale, status: turn.status, snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }) },
-        turn.transcript,
+        this.#analyzer.annotate(turn.transcript, snapshot.locale),
       );
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info({ channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId }, 'session started');
-      return { sessionId, flowId: flow.id, version, channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs, variables: turn.variables };
+      const outputs = this.#analyzer.forward(turn.outputs, snapshot.locale);
+      return { sessionId, flowId: flow.id, version, channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId, outputs, variables: turn.variables };
     });
   }
 
@@ -154,8 +161,10 @@ export class SessionService {
         }
         const { session, logger } = await this.#resume(record);
         const turn = await session.send(input);
-        const snapshot = this.#cipher.seal(session.snapshot(), { sessionId, turn: record.turn + 1 });
-        const saved = await this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries: turn.transcript });
+        const plain = session.snapshot();
+        const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
+        const entries = this.#analyzer.annotate(turn.transcript, plain.locale);
+        const saved = await this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries });
         if (!saved.ok) {
           this.#live.delete(sessionId);
           throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
@@ -170,7 +179,7 @@ export class SessionService {
         logger.info({ channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length }, 'turn');
         return {
           sessionId, flowId: record.flowId, version: record.version, channel, locale: record.locale,
-          status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs, variables: turn.variables,
+          status: turn.status, nodeId: turn.nodeId, outputs: this.#analyzer.forward(turn.outputs, plain.locale), variables: turn.variables,
         };
       });
     });
@@ -237,7 +246,7 @@ export class SessionService {
       });
     }
     const session = FlowSession.restore(compiled, snapshotOf(stored), {
-      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: record.draftDocument ? this.#draftSecrets : this.#secrets, logger, transcript: this.#storedTranscript(record.id),
+      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: record.draftDocument ? this.#draftSecrets : this.#secrets, logger, transcript: this.#storedTranscript(record.id), ...this.#redaction(),
     });
     return { session, logger, turn: record.turn };
   }
@@ -248,6 +257,12 @@ export class SessionService {
    */
   #storedTranscript(sessionId: string): () => Promise<TranscriptEntry[]> {
     return async () => (await this.#store.getTranscript(sessionId)).filter(isTranscriptEntry);
+  }
+
+  /** The session option that redacts caller text, absent when redaction is off (exact optional properties). */
+  #redaction(): { redact?: TranscriptRedactor } {
+    const redact = this.#analyzer.redact;
+    return redact ? { redact } : {};
   }
 
   #remember(sessionId: string, live: LiveSession): void {

@@ -186,7 +186,8 @@ export class PocketsphinxRecognizer implements Recognizer {
       decodes.garbage === null
         ? spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length
         : grammarConfidence(decodes.main, decodes.garbage) * durationPlausibility(spoken, phoneCounts(await this.loadDictionary()));
-    this.logger?.debug({ transcript, confidence }, 'pocketsphinx result');
+    // The words stay out of the log: a caller may speak a card number or an ID, and logs are not redacted.
+    this.logger?.debug({ words: spoken.length, confidence }, 'pocketsphinx result');
     if (confidence < this.minConfidence) return null;
     return { transcript, confidence, alternatives: [] };
   }

@@ -90,6 +90,29 @@ describe('FlowSession', () => {
     expect(last.variables.pin).toBe('****');
   });
 
+  it('records caller input through the host redactor while the flow still stores the input as heard (#17)', async () => {
+    const flow = buildTestFlow(
+      [
+        { id: 'start', type: 'start', to: { next: 'askCard' } },
+        { id: 'askCard', type: 'ask', config: { prompt: en('Your card number?'), variable: 'card', slot: { type: 'digits', minLength: 16, maxLength: 16 } }, to: { next: 'agent' } },
+        { id: 'agent', type: 'transfer', config: { queue: 'cards', prompt: en('Card {{card}} goes to an agent.') } },
+      ],
+      { variables: [{ name: 'card', type: 'string' }] },
+    );
+    const seen: string[] = [];
+    const redact = (text: string, locale: string) => (seen.push(locale), text.replace(/\d{12}/, '[CARD]'));
+    const { session } = await FlowSession.start(compiled(flow), { sessionId: 'r', channel: 'chat', redact });
+    const turn = await session.send({ type: 'text', text: '4111111111111111' });
+    const transfer = turn.outputs.find((output) => output.type === 'transfer');
+    expect(transfer?.type === 'transfer' ? transfer.variables['card'] : undefined).toBe('4111111111111111');
+    const recorded = JSON.stringify([turn.transcript, transfer?.type === 'transfer' ? transfer.transcript : null]);
+    expect(recorded).toContain('[CARD]1111');
+    expect(recorded).not.toContain('411111111111');
+    expect(turn.outputs).toContainEqual(expect.objectContaining({ type: 'say', text: 'Card 4111111111111111 goes to an agent.' }));
+    expect(turn.transcript).toContainEqual(expect.objectContaining({ from: 'bot', text: 'Card [CARD]1111 goes to an agent.' }));
+    expect(seen).toContain('en-US');
+  });
+
   it('refuses speech for a sensitive answer on voice and expects keys only', async () => {
     await startTestSession(pinFlow, 'voice')
       .press('4211')

@@ -48,7 +48,7 @@ export class FlowSession {
     this.#logger = logger;
     const prior = options.transcript ?? [];
     this.#loadEarlier = typeof prior === 'function' ? prior : null;
-    this.#recorder = new SessionRecorder(this.#now, typeof prior === 'function' ? null : prior);
+    this.#recorder = new SessionRecorder(this.#now, typeof prior === 'function' ? null : prior, options.redact ?? null);
     const actorClock = toActorClock(clock);
     const channel: Channel = snapshot?.channel ?? options.channel;
     const host = new SessionHost({
@@ -222,7 +222,7 @@ export class FlowSession {
     const state = this.#state();
     const node = this.#currentNode();
     this.#recorder.hold();
-    this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false);
+    this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false, state.locale);
     const decided = this.#decide(input, state, node);
     return decided instanceof Promise ? decided : { event: decided };
   }

@@ -1,5 +1,7 @@
+import type { Locale } from '@omniflow/flow-schema';
 import { MASK } from '../compile/nodeScope.ts';
 import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
+import type { TranscriptRedactor } from './sessionTypes.ts';
 
 /**
  * Collects a turn's outputs and transcript lines. It also keeps the transcript of earlier turns (outside the
@@ -12,21 +14,27 @@ export class SessionRecorder {
   /** Entries of earlier turns, or null when the host keeps them. */
   readonly #history: TranscriptEntry[] | null;
   readonly #now: () => number;
+  readonly #redact: TranscriptRedactor | null;
   #stampedAt = Number.NaN;
   #stamped = '';
   #holding = false;
   #fresh = false;
 
-  constructor(now: () => number, prior: readonly TranscriptEntry[] | null) {
+  constructor(now: () => number, prior: readonly TranscriptEntry[] | null, redact: TranscriptRedactor | null = null) {
     this.#now = now;
+    this.#redact = redact;
     this.#history = prior ? [...prior] : null;
   }
 
-  /** Records caller input as heard; input at a sensitive node is masked. */
-  caller(input: InputEvent, nodeId: string | undefined, sensitive: boolean): void {
+  /**
+   * Records caller input as heard; input at a sensitive node is masked, and other input goes through the host's
+   * redactor (the machine still matches the input as heard: only the recorded line is rewritten).
+   */
+  caller(input: InputEvent, nodeId: string | undefined, sensitive: boolean, locale: Locale): void {
     const heard = input.type === 'dtmf' ? input.digits : input.type === 'speech' ? input.transcript : input.type === 'text' ? input.text : `(${input.type})`;
-    const masked = sensitive && (input.type === 'dtmf' || input.type === 'speech' || input.type === 'text');
-    const entry: TranscriptEntry = { at: this.#stamp(), from: 'caller', text: masked ? MASK : heard, kind: input.type };
+    const free = input.type === 'dtmf' || input.type === 'speech' || input.type === 'text';
+    const text = sensitive && free ? MASK : free && this.#redact ? this.#redact(heard, locale) : heard;
+    const entry: TranscriptEntry = { at: this.#stamp(), from: 'caller', text, kind: input.type };
     if (nodeId !== undefined) entry.nodeId = nodeId;
     if (input.type === 'speech' && input.confidence !== undefined) entry.confidence = input.confidence;
     this.#entries.push(entry);
@@ -37,7 +45,8 @@ export class SessionRecorder {
     this.#outputs.push(event);
     switch (event.type) {
       case 'say':
-        this.#entries.push({ at: this.#stamp(), from: 'bot', nodeId: event.nodeId, text: event.text });
+        // A prompt may echo what the caller said ("You said {{reason}}"), so its record is redacted as well.
+        this.#entries.push({ at: this.#stamp(), from: 'bot', nodeId: event.nodeId, text: this.#redact ? this.#redact(event.text, event.locale) : event.text });
         break;
       case 'transfer':
         this.#entries.push({ at: this.#stamp(), from: 'system', nodeId: event.nodeId, text: `transfer to ${event.queue ?? event.agent ?? 'an agent'}`, kind: 'transfer' });

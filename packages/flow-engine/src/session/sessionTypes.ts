@@ -28,7 +28,15 @@ export interface FlowSessionOptions {
    * when a transfer needs them (the session then keeps none).
    */
   transcript?: TranscriptEntry[] | TranscriptLoader;
+  /**
+   * Rewrites caller input and spoken prompts before they are recorded (transcript, transfer payloads), e.g. card
+   * numbers to `[CARD]`; the flow still matches and stores what the caller said. None: recorded as heard.
+   */
+  redact?: TranscriptRedactor;
 }
+
+/** Rewrites a caller's free text (typed, spoken or keyed) for the record, in the session's current locale. */
+export type TranscriptRedactor = (text: string, locale: Locale) => string;
 
 /** Loads the transcript of a session's earlier turns, oldest first. */
 export type TranscriptLoader = () => Promise<readonly TranscriptEntry[]>;
