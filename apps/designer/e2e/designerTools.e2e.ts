@@ -268,6 +268,8 @@ describe('designer tools', () => {
       await page.locator('.version-list li').filter({ hasText: note }).waitFor();
     }
     await page.getByRole('button', { name: 'Roll back to this version v1' }).click();
+    // A rollback asks first (issue 20).
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back to this version v1' }).click();
     await expect.poll(() => page.locator('.version-list li').filter({ hasText: 'one' }).textContent()).toContain('active');
     expect(pageErrors).toEqual([]);
   });

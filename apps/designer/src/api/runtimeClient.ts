@@ -239,6 +239,8 @@ export const runtimeClient = {
       active: field(v, 'version') === live,
     }));
   },
+  getVersion: async (id: string, version: number): Promise<FlowDocument> =>
+    field(field(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`), 'version'), 'document') as FlowDocument,
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),

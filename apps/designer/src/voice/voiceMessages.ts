@@ -28,7 +28,8 @@ const EN = {
 
 type VoiceMessageKey = keyof typeof EN;
 
-const MESSAGES: Record<UiLanguage, Record<VoiceMessageKey, string>> = {
+/** The voice call panel's strings in every UI language. */
+export const VOICE_MESSAGES: Record<UiLanguage, Record<VoiceMessageKey, string>> = {
   en: EN,
   'zh-CN': {
     microphone: '麦克风',
@@ -84,7 +85,7 @@ const MESSAGES: Record<UiLanguage, Record<VoiceMessageKey, string>> = {
 export function useVoiceT(): (key: VoiceMessageKey, params?: Record<string, string | number>) => string {
   const language = useUiLanguage((s) => s.language);
   return (key, params) => {
-    const template = MESSAGES[language][key];
+    const template = VOICE_MESSAGES[language][key];
     return params ? template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`)) : template;
   };
 }

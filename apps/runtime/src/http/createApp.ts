@@ -23,6 +23,7 @@ import { requestLog } from './requestLog.ts';
 import { securityHeaders } from './securityHeaders.ts';
 import { sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
+import { channelLinksRouter } from './channelLinksRouter.ts';
 
 /** Everything the HTTP layer talks to. */
 export interface RuntimeServices {
@@ -75,6 +76,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
   app.use('/api', authenticate(tokens));
   app.get('/api/node-types', requireRole('viewer'), (_req, res) => void res.json({ nodeTypes: services.registry.specs() }));
+  app.use('/api/flows', channelLinksRouter(store, tokens));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
   app.use('/api', tokensRouter(store, tokens));

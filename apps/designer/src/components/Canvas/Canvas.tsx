@@ -16,6 +16,7 @@ import {
 } from '@xyflow/react';
 import type { CanvasPosition } from '@omniflow/flow-schema';
 import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FlowNodeView, type FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
 import { FlowOverview } from '../FlowOverview/FlowOverview.tsx';
@@ -50,6 +51,7 @@ export function Canvas() {
   const { screenToFlowPosition, setCenter, getZoom } = useReactFlow();
   const dragGesture = useRef(0);
   const focus = useFlowStore((s) => s.focus);
+  const previewing = useVersionPreview((s) => s.preview !== null);
   const nodeCount = nodes.length;
 
   const onNodesChange = useCallback((changes: NodeChange<FlowCanvasNode>[]) => {
@@ -142,7 +144,7 @@ export function Canvas() {
   };
 
   return (
-    <div className={`canvas ${far ? 'zoom-far' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={onDrop} onDoubleClick={far ? onOverviewDoubleClick : undefined}>
+    <div className={`canvas ${far ? 'zoom-far' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={previewing ? undefined : onDrop} onDoubleClick={far ? onOverviewDoubleClick : undefined}>
       <ReactFlow<FlowCanvasNode>
         nodes={far ? NO_NODES : nodes}
         // The overview draws the edges; mounted xyflow edges would each recompute their path on every pan frame.
@@ -156,6 +158,9 @@ export function Canvas() {
         }}
         onNodeDragStop={() => useFlowStore.getState().endGesture()}
         onPaneClick={onPaneClick}
+        nodesDraggable={!previewing}
+        nodesConnectable={!previewing}
+        elementsSelectable={!previewing}
         zoomOnDoubleClick={!far}
         deleteKeyCode={null}
         multiSelectionKeyCode={['Shift', 'Meta', 'Control']}

@@ -3,6 +3,7 @@ import { Position, type Edge } from '@xyflow/react';
 import { handleBoxes, nodeSize } from '../../core/nodeGeometry.ts';
 import type { FlowNode } from '@omniflow/flow-schema';
 import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
 import { edgeKey } from '../../core/flowOps.ts';
 import { nodePorts } from '../../core/nodeCatalog.ts';
 import type { FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
@@ -18,7 +19,10 @@ interface CacheEntry {
  * so a drag of one node re-renders one node even in a 1,000-node flow.
  */
 export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } {
-  const flow = useFlowStore((s) => s.flow);
+  const draft = useFlowStore((s) => s.flow);
+  // A previewed version replaces the draft on the canvas only; it is never edited.
+  const previewFlow = useVersionPreview((s) => s.preview?.flow);
+  const flow = previewFlow ?? draft;
   const catalog = useFlowStore((s) => s.catalog);
   const issues = useFlowStore((s) => s.issues);
   const selectedNodeIds = useFlowStore((s) => s.selectedNodeIds);

@@ -14,6 +14,12 @@ import { VariablesEditor } from '../VariablesEditor/VariablesEditor.tsx';
 import { VersionsPanel } from '../VersionsPanel/VersionsPanel.tsx';
 import { Simulator } from '../Simulator/Simulator.tsx';
 import { TestsPanel } from '../TestsPanel/TestsPanel.tsx';
+import { ChannelsPanel } from '../ChannelsPanel/ChannelsPanel.tsx';
+import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { useLiveVersion } from '../../store/useLiveVersion.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
+import { VersionPreviewBanner } from '../VersionPreviewBanner/VersionPreviewBanner.tsx';
+import { ShortcutHelp } from '../ShortcutHelp/ShortcutHelp.tsx';
 import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
@@ -21,7 +27,7 @@ import { useAutosave } from './useAutosave.ts';
 import { useLiveValidation } from './useLiveValidation.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
 
-type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests';
+type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests' | 'channels';
 const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
   { id: 'inspector', label: 'inspector' },
   { id: 'variables', label: 'variables' },
@@ -33,6 +39,7 @@ const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
 export function FlowEditor({ flowId }: { flowId: string }) {
   const t = useT();
   const testsT = useFlowTestsT();
+  const analystT = useAnalystT();
   const flow = useFlowStore((s) => s.flow);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [error, setError] = useState('');
@@ -50,8 +57,12 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         if (live) useFlowStore.getState().loadFlow(stored.flow, stored.revision);
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    // Without a live version there is nothing to differ from; a failure here only hides the mark.
+    useLiveVersion.getState().load(flowId).catch((e: unknown) => console.warn('Could not load the live version', e));
     return () => {
       live = false;
+      useVersionPreview.getState().close();
+      useLiveVersion.getState().clear();
       useFlowStore.getState().closeFlow();
       useFlowTestsStore.getState().setReport(null);
     };
@@ -75,7 +86,10 @@ export function FlowEditor({ flowId }: { flowId: string }) {
       <div className="editor">
         <Toolbar view={view} onView={setView} />
         <Palette />
-        <main className="editor-center">{view === 'canvas' ? <Canvas /> : <JsonView />}</main>
+        <main className="editor-center">
+          <VersionPreviewBanner />
+          {view === 'canvas' ? <Canvas /> : <JsonView />}
+        </main>
         <aside className="editor-side">
           <div className="side-tabs" role="tablist">
             {SIDE_TABS.map((s) => (
@@ -86,12 +100,16 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             <button type="button" role="tab" id="side-tab-tests" aria-selected={tab === 'tests'} onClick={() => setTab('tests')}>
               {testsT('tests')}
             </button>
+            <button type="button" role="tab" id="side-tab-channels" aria-selected={tab === 'channels'} onClick={() => setTab('channels')}>
+              {analystT('channels')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
             {tab === 'inspector' && <Inspector />}
             {tab === 'variables' && <VariablesEditor />}
             {tab === 'versions' && <VersionsPanel flowId={flowId} beforePublish={flush} />}
             {tab === 'tests' && <TestsPanel flowId={flowId} />}
+            {tab === 'channels' && <ChannelsPanel flowId={flowId} />}
             {/* Kept mounted so a conversation survives a look at the inspector. */}
             <div hidden={tab !== 'simulator'}>
               <Simulator flowId={flowId} beforeStart={flush} />
@@ -100,6 +118,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         </aside>
         <ProblemsPanel />
       </div>
+      <ShortcutHelp />
       {saveStatus === 'conflict' && <ConflictDialog onReload={() => void reloadTheirs()} onOverwrite={() => void overwrite()} />}
     </ReactFlowProvider>
   );

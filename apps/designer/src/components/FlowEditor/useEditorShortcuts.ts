@@ -37,7 +37,8 @@ function inMonaco(target: EventTarget | null): boolean {
   return target instanceof HTMLElement && target.closest('.monaco-editor') !== null;
 }
 
-function isEditable(target: EventTarget | null): boolean {
+/** Whether a key press goes to a text field or the code editor rather than to the canvas. */
+export function isEditable(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || inMonaco(target);
 }

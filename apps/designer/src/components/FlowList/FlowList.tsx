@@ -1,11 +1,15 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { runtimeClient, field, type FlowSummary, type ImportedFlow } from '../../api/runtimeClient.ts';
-import { duplicateFlow, flowIdFrom, newFlow } from '../../core/newFlow.ts';
+import { duplicateFlow, flowIdFrom } from '../../core/newFlow.ts';
+import { sortFlows, type FlowSort } from '../../core/sortFlows.ts';
+import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { FLOW_TEMPLATES, flowFromTemplate, type FlowTemplate } from '../../templates/flowTemplates.ts';
+import { TemplateGallery } from '../TemplateGallery/TemplateGallery.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { downloadJson } from '../../core/downloadJson.ts';
 
-/** The flow list: create, open, rename, duplicate, delete, import and export flows. */
+/** The flow list: create (from a template), search, sort, open, rename, duplicate, delete, import and export flows. */
 export function FlowList() {
   const t = useT();
   const [flows, setFlows] = useState<FlowSummary[] | null>(null);
@@ -14,6 +18,11 @@ export function FlowList() {
   /** The last foreign import that left notes: shown here with a link to the flow, instead of opening it at once. */
   const [imported, setImported] = useState<ImportedFlow | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  const analystT = useAnalystT();
+  const [template, setTemplate] = useState<FlowTemplate['id']>('blank');
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<FlowSort>('edited');
+  const shown = useMemo(() => (flows ? sortFlows(flows, query, sort) : null), [flows, query, sort]);
 
   const refresh = () =>
     runtimeClient
@@ -38,7 +47,8 @@ export function FlowList() {
   const create = () =>
     run(async () => {
       const flowName = name.trim() || t('newFlow');
-      const stored = await runtimeClient.createFlow(newFlow(flowIdFrom(flowName), flowName, ['en-US', 'zh-CN']));
+      const chosen = FLOW_TEMPLATES.find((item) => item.id === template) ?? FLOW_TEMPLATES[0]!;
+      const stored = await runtimeClient.createFlow(flowFromTemplate(chosen, flowIdFrom(flowName), flowName));
       setName('');
       window.location.hash = `#/flows/${encodeURIComponent(stored.flow.id)}`;
     });
@@ -111,6 +121,7 @@ export function FlowList() {
             e.target.value = '';
           }}
         />
+        <TemplateGallery value={template} onChange={setTemplate} />
       </form>
       {error && (
         <p role="alert" className="error-text">
@@ -130,19 +141,36 @@ export function FlowList() {
           <a href={`#/flows/${encodeURIComponent(imported.flow.id)}`}>{t('openImported')}</a>
         </section>
       )}
-      {flows === null ? (
+      {flows !== null && flows.length > 0 && (
+        <div className="flow-list-filters">
+          <input type="search" aria-label={analystT('searchFlows')} placeholder={analystT('searchFlows')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <label>
+            {analystT('sortBy')}{' '}
+            <select aria-label={analystT('sortBy')} value={sort} onChange={(e) => setSort(e.target.value === 'name' ? 'name' : e.target.value === 'status' ? 'status' : 'edited')}>
+              <option value="edited">{analystT('sort_edited')}</option>
+              <option value="name">{analystT('sort_name')}</option>
+              <option value="status">{analystT('sort_status')}</option>
+            </select>
+          </label>
+        </div>
+      )}
+      {shown === null ? (
         <p>{t('loading')}</p>
-      ) : flows.length === 0 ? (
+      ) : flows?.length === 0 ? (
         <p>{t('noFlows')}</p>
+      ) : shown.length === 0 ? (
+        <p>{analystT('noMatches', { query })}</p>
       ) : (
         <table className="flow-list-table">
           <tbody>
-            {flows.map((row) => (
+            {shown.map((row) => (
               <tr key={row.id}>
                 <td>
                   <a href={`#/flows/${encodeURIComponent(row.id)}`}>{row.name || row.id}</a>
                   <div className="muted">{row.id}</div>
                 </td>
+                {/* The runtime's flow list has no editor name yet, so only the time is shown. */}
+                <td className="muted">{row.updatedAt ? analystT('lastEdited', { date: new Date(row.updatedAt).toLocaleString() }) : ''}</td>
                 <td className="muted">{row.publishedVersion ? t('published', { version: row.publishedVersion }) : t('draftOnly')}</td>
                 <td className="row-actions">
                   <button type="button" onClick={() => rename(row)} aria-label={`${t('rename')} ${row.name}`}>

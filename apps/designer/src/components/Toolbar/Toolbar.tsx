@@ -1,4 +1,7 @@
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { diffFlowVersions, isEmptyDiff } from '../../core/diffFlowVersions.ts';
+import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { layoutFlow } from '../../core/layoutFlow.ts';
 import { nodePorts } from '../../core/nodeCatalog.ts';
 import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
@@ -18,6 +21,11 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [find, setFind] = useState('');
   const fitFlow = useFitFlow();
+  const analystT = useAnalystT();
+  const live = useLiveVersion((s) => s.document);
+  // Deferred so comparing a big flow never slows typing.
+  const deferredFlow = useDeferredValue(flow);
+  const differs = useMemo(() => (deferredFlow && live ? !isEmptyDiff(diffFlowVersions(live, deferredFlow)) : false), [deferredFlow, live]);
 
   const autoLayout = async () => {
     const state = useFlowStore.getState();
@@ -86,6 +94,11 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
           {t('jsonView')}
         </button>
       </div>
+      {differs && (
+        <span className="draft-differs" role="status" data-testid="draft-differs">
+          {analystT('draftDiffers')}
+        </span>
+      )}
       <span className={`save-status status-${saveStatus}`} role="status" data-status={saveStatus}>
         {t(STATUS_KEY[saveStatus])}
       </span>

@@ -5,8 +5,13 @@ import { useFlowTestsT } from '../../flowTests/flowTestMessages.ts';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
+import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { useLiveVersion } from '../../store/useLiveVersion.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
+import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.tsx';
+import { VersionCompare } from '../VersionCompare/VersionCompare.tsx';
 
-/** Publish the draft with a note, list published versions, roll back to one. */
+/** Publish the draft with a note, list published versions, preview one, compare two, roll back to one after confirming. */
 export function VersionsPanel({ flowId, beforePublish }: { flowId: string; beforePublish(): Promise<void> }) {
   const t = useT();
   const [versions, setVersions] = useState<FlowVersion[] | null>(null);
@@ -17,14 +22,28 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
   // Set when the runtime refused the publish because the tests fail; a reason then lets a publisher override.
   const [blocked, setBlocked] = useState<SuiteReportView | null>(null);
   const [reason, setReason] = useState('');
+  const analystT = useAnalystT();
+  // The version a rollback waits on the user's confirmation for.
+  const [confirming, setConfirming] = useState<number | null>(null);
+  const fail = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
 
   const refresh = useCallback(() => {
     runtimeClient
       .versions(flowId)
       .then(setVersions)
-      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)));
+      .catch(fail);
+    useLiveVersion.getState().load(flowId).catch(fail);
   }, [flowId]);
   useEffect(refresh, [refresh]);
+
+  const preview = async (version: number) => {
+    try {
+      useFlowStore.getState().select([]);
+      useVersionPreview.getState().show({ version, flow: await runtimeClient.getVersion(flowId, version) });
+    } catch (e) {
+      fail(e);
+    }
+  };
 
   const publish = async (override?: string) => {
     setBusy(true);
@@ -106,22 +125,33 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
                 {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ''} {v.publishedBy ?? ''}
               </div>
               {v.note && <div>{v.note}</div>}
-              {!v.active && (
-                <button
-                  type="button"
-                  onClick={() =>
-                    void runtimeClient
-                      .rollback(flowId, v.version)
-                      .then(refresh)
-                      .catch((e: unknown) => setMessage(e instanceof Error ? e.message : String(e)))
-                  }
-                >
-                  {t('rollback')} v{v.version}
+              <div className="row-actions">
+                <button type="button" onClick={() => void preview(v.version)}>
+                  {analystT('preview')} v{v.version}
                 </button>
-              )}
+                {!v.active && (
+                  <button type="button" onClick={() => setConfirming(v.version)}>
+                    {t('rollback')} v{v.version}
+                  </button>
+                )}
+              </div>
             </li>
           ))}
         </ol>
+      )}
+      {versions && versions.length > 0 && <VersionCompare flowId={flowId} versions={versions} />}
+      {confirming !== null && (
+        <ConfirmDialog
+          title={analystT('confirmRollbackTitle', { version: confirming })}
+          body={analystT('confirmRollbackBody', { version: confirming })}
+          confirmLabel={`${t('rollback')} v${confirming}`}
+          onCancel={() => setConfirming(null)}
+          onConfirm={() => {
+            const version = confirming;
+            setConfirming(null);
+            void runtimeClient.rollback(flowId, version).then(refresh).catch(fail);
+          }}
+        />
       )}
     </div>
   );
