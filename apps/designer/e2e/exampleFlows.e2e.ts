@@ -9,6 +9,8 @@ import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
+/** Screen pixels under which a title is not read but deciphered. */
+const LEGIBLE_PX = 9;
 const docsImage = resolve(here, '../../../docs/designer.png');
 
 let session: DesignerSession | undefined;
@@ -47,9 +49,10 @@ describe('the example flows the runtime seeds', () => {
     expect(pageErrors).toEqual([]);
   });
 
-  it('draws the fitted bank main menu as an overview whose cards can be clicked and zoomed into (issue 5 pan frame rate)', async () => {
+  it('draws the zoomed-out bank main menu as an overview whose cards can be clicked and zoomed into (issue 5 pan frame rate)', async () => {
     await openFresh('bank-main-menu');
-    // Fitted into the canvas the flow is below the level-of-detail zoom: one canvas, no xyflow nodes.
+    await zoomOutToOverview();
+    // Zoomed out below the level-of-detail zoom: one canvas, no xyflow nodes.
     await expect.poll(async () => canvas.drawnCounts()).toEqual({ nodes: 25, edges: expect.any(Number), overview: true });
     expect(await page.locator('.react-flow__node').count()).toBe(0);
     await page.waitForTimeout(500);
@@ -67,11 +70,12 @@ describe('the example flows the runtime seeds', () => {
   it('saves the README screenshot: the bank main menu laid out, a menu selected, its prompts and options in the inspector', async () => {
     await openFresh('bank-main-menu');
     const seeded = await savedPositions();
-    await page.locator('.flow-overview[data-drawn]').waitFor();
+    await canvas.node('mainMenu').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     // Wait for the autosave of the new layout: the test finds cards on the overview from their saved positions.
     await expect.poll(async () => (await savedPositions()).get('mainMenu'), { timeout: 20_000 }).not.toEqual(seeded.get('mainMenu'));
     await page.waitForTimeout(600);
+    await zoomOutToOverview();
     const menu = await overviewPoint('mainMenu');
     await page.mouse.click(menu.x, menu.y);
     await page.locator('.inspector[data-node-id="mainMenu"]').waitFor();
@@ -98,6 +102,53 @@ describe('the example flows the runtime seeds', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('opens the bank main menu (issue 20 readable canvas) with legible titles, its start node in view and the menu prompt on the card', async () => {
+    const headers = { authorization: `Bearer ${stack.token}` };
+    const { flow } = (await (await fetch(`${stack.url}/api/flows/bank-main-menu`, { headers })).json()) as {
+      flow: { draft: { start: string; defaultLocale: string; nodes: { id: string; config: { prompt?: { text?: Record<string, string> } } }[] } };
+    };
+    await openFresh('bank-main-menu');
+    const start = canvas.node(flow.draft.start);
+    await start.locator('.flow-node-header').waitFor();
+    await page.waitForTimeout(400);
+    expect(await page.locator('.flow-overview').count()).toBe(0);
+    await expectLegibleTitle(flow.draft.start);
+    const pane = await canvas.box(page.locator('.react-flow__pane'));
+    const startBox = await canvas.box(start);
+    expect(startBox.x).toBeGreaterThanOrEqual(pane.x);
+    expect(startBox.x + startBox.width).toBeLessThanOrEqual(pane.x + pane.width);
+
+    const menu = flow.draft.nodes.find((n) => n.id === 'mainMenu');
+    const firstLine = menu?.config.prompt?.text?.[flow.draft.defaultLocale]?.split('\n')[0]?.trim();
+    expect(firstLine).toBeTruthy();
+    expect(await canvas.node('mainMenu').locator('.flow-node-prompt').textContent()).toContain(firstLine);
+    await page.screenshot({ path: join(screenshots, '20-readable-canvas.png') });
+  });
+
+  it('keeps "Zoom to fit" (issue 20) at a readable zoom, and zoomed out shows the titles alone, still legible', async () => {
+    await page.locator('.canvas-fit').click();
+    await page.waitForTimeout(400);
+    expect(await canvasZoom()).toBeGreaterThanOrEqual(0.6);
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.waitForTimeout(400);
+    await page.locator('.canvas.zoom-titles').waitFor();
+    const start = await page.evaluate(() => document.querySelector('.react-flow__node')?.getAttribute('data-id') ?? '');
+    await expectLegibleTitle(start);
+    expect(await canvas.node(start).locator('.flow-node-type').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+    await page.screenshot({ path: join(screenshots, '21-titles-only.png') });
+    expect(pageErrors).toEqual([]);
+  });
+  /** Zooms out with the controls until the overview replaces the cards, and a step further to see more of the flow. */
+  async function zoomOutToOverview(): Promise<void> {
+    for (let i = 0; i < 10 && (await page.locator('.flow-overview[data-drawn]').count()) === 0; i += 1) {
+      await page.locator('.react-flow__controls-zoomout').click();
+      await page.waitForTimeout(150);
+    }
+    await page.locator('.react-flow__controls-zoomout').click();
+    await page.locator('.flow-overview[data-drawn]').waitFor();
+    await page.waitForTimeout(300);
+  }
+
   /** Opens a flow in a freshly loaded page: a hash change alone would keep the previous viewport. */
   async function openFresh(flowId: string): Promise<void> {
     await page.goto(`${stack.url}/#/flows/${flowId}`);
@@ -120,3 +171,13 @@ describe('the example flows the runtime seeds', () => {
     return { x: box.x + (node.x + 60 - style.left) * zoom, y: box.y + (node.y + 30 - style.top) * zoom };
   }
 });
+
+/** The canvas zoom, from the viewport's transform. */
+async function canvasZoom(): Promise<number> {
+  return page.locator('.react-flow__viewport').evaluate((el) => new DOMMatrix(getComputedStyle(el).transform).a);
+}
+
+async function expectLegibleTitle(nodeId: string): Promise<void> {
+  const fontPx = await canvas.node(nodeId).locator('.flow-node-label').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(fontPx * (await canvasZoom())).toBeGreaterThanOrEqual(LEGIBLE_PX);
+}

@@ -17,6 +17,8 @@ const runtime = await startRuntime(
   loadConfig({
     PORT: '0', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info', OMNIFLOW_PLUGINS: '',
     OMNIFLOW_RATE_LIMIT_MAX: '1000000000',
+    // The load comes from one address over one channel token: the live-session caps would measure themselves.
+    OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '0', OMNIFLOW_MAX_SESSIONS_PER_TOKEN: '0',
   }),
 );
 

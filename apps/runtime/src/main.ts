@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config/loadConfig.ts';
 import { startRuntime } from './startRuntime.ts';
+import { writeChatLinks } from './writeChatLinks.ts';
 
 /** `pnpm start`: starts the runtime from environment variables (and OMNIFLOW_CONFIG), stops cleanly on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -22,9 +23,12 @@ async function main(): Promise<void> {
     `  Twilio voice ${runtime.url}/twilio/voice/<flowId>`,
     `  metrics      ${runtime.url}/metrics`,
   ];
-  for (const path of runtime.seededChatPaths) lines.push(`  try a chat   ${runtime.url}${path}`);
+  // Tokens stay out of stdout (it ends up in log collectors): chat links with their channel tokens go to a 0600 file.
+  const chatLinks = writeChatLinks(config.dataDir, runtime.url, runtime.seededChatPaths);
+  if (chatLinks) lines.push(`  try a chat   links to the example flows' web chats are in ${chatLinks} (or a flow's Channels panel in the designer)`);
   if (runtime.plugins.failed.length > 0) lines.push(`  plugin packs that failed to load: ${runtime.plugins.failed.map((f) => f.module).join(', ')}`);
-  if (runtime.newAdminToken) lines.push(`  admin token  ${runtime.newAdminToken}   (shown once; kept in ${runtime.adminTokenFile})`);
+  // Shown once, and only to a person at a terminal; a service manager's captured stdout never holds it.
+  if (runtime.newAdminToken && process.stdout.isTTY) lines.push(`  admin token  ${runtime.newAdminToken}   (shown once; kept in ${runtime.adminTokenFile})`);
   else if (runtime.adminTokenFile) lines.push(`  admin token  in ${runtime.adminTokenFile}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 

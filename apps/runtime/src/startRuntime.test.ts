@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCoreBanking, type CoreBankingService } from '@omniflow/core-banking';
@@ -8,6 +7,7 @@ import { defineNodeType } from '@omniflow/flow-engine';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pinFlow } from './testing/testFlows.ts';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from './testing/startTestRuntime.ts';
+import { statusWithHost } from './testing/statusWithHost.ts';
 
 const started: TestRuntime[] = [];
 const banks: CoreBankingService[] = [];
@@ -25,6 +25,8 @@ async function startExampleRuntime(): Promise<TestRuntime> {
     OMNIFLOW_PLUGINS: '@omniflow/plugin-banking',
     OMNIFLOW_SECRET_CORE_BANKING_URL: bank.url,
     OMNIFLOW_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
+    OMNIFLOW_SECRET_CORE_BANKING_URL_ALLOW: bank.url,
+    OMNIFLOW_SECRET_CORE_BANKING_API_KEY_ALLOW: bank.url,
   });
 }
 
@@ -132,21 +134,9 @@ describe('startRuntime', () => {
     expect((await t.api('GET', '/api/flows', undefined, { token: local.body.token })).status).toBe(200);
     expect((await t.api('GET', '/api/tokens', undefined, { token: local.body.token })).status).toBe(403);
     const foreign = await t.api('GET', '/api/auth/local', undefined, { token: null, headers: { origin: 'https://evil.example' } });
-    expect(foreign.status).toBe(403);
-    expect(await statusWithHost(`${t.url}/api/auth/local`, 'evil.example')).toBe(403);
+    expect(foreign.status).toBe(404);
+    expect(await statusWithHost(`${t.url}/api/auth/local`, 'evil.example')).toBe(404);
     expect(await statusWithHost(`${t.url}/api/auth/local`, `localhost:${t.runtime.port}`)).toBe(200);
     expect(TEST_ADMIN_TOKEN).not.toBe(local.body.token);
   });
 });
-
-/** GET with a chosen Host header (fetch may not set it), as a DNS-rebinding page would send it. */
-function statusWithHost(url: string, host: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const req = request(url, { headers: { host } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}

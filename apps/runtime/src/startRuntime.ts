@@ -10,12 +10,14 @@ import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
-import { createApp } from './http/createApp.ts';
+import { createApp, type AppExtension } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
+import { handlerEgress } from './security/handlerEgress.ts';
+import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
 import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
@@ -36,6 +38,8 @@ export interface RunningRuntime {
   store: FlowStore;
   registry: NodeTypeRegistry;
   logger: Logger;
+  /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
+  sweepIdleSessions(cutoff: Date): Promise<number>;
   /** Stops accepting work, finishes in-flight turns, then closes the store. */
   close(): Promise<void>;
 }
@@ -45,6 +49,8 @@ export interface StartRuntimeOptions {
   logDestination?: DestinationStream;
   /** Extra setup of the registry before flows compile (e.g. test handlers). */
   configureRegistry?: (registry: NodeTypeRegistry) => void;
+  /** Extra routers after the built-in channels (tests read the whole route table through one). */
+  extensions?: AppExtension[];
 }
 
 /**
@@ -64,18 +70,24 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     options.configureRegistry?.(registry);
 
     const secrets: Record<string, string> = { ...config.secrets };
+    registry.decorateHandlers(handlerEgress(config.egress));
 
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
-    const sessions = new SessionService({ store, compiler, logger, metrics, secrets: (name) => secrets[name], cipher, analyzer: new TranscriptAnalyzer(config.redaction) });
+    // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
+    const caps = new LiveSessionCaps({ idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps });
+    const sessions = new SessionService({
+      store, compiler, logger, metrics, secrets: (name) => secrets[name], draftSecrets: (name) => config.egress.draftSecrets[name], cipher, caps,
+      analyzer: new TranscriptAnalyzer(config.redaction),
+    });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     let ready = true;
     const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
-    const app = createApp(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger })]);
+    const app = createApp(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }), ...(options.extensions ?? [])]);
     const server = createServer(app);
     // Idle keep-alive connections outlive the usual load-balancer idle timeout (60 s), so the proxy or client closes
     // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
@@ -88,10 +100,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
-    const sweeper = startIdleSweeper(store, config.sessionIdleMinutes, logger);
+    const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
     let closing: Promise<void> | undefined;
     return {
       url, port, newAdminToken: admin.newToken, seededChatPaths: config.seedFlowsDir ? await seededChatPaths(store) : [], adminTokenFile: admin.file, plugins, store, registry, logger,
+      sweepIdleSessions(cutoff) {
+        sessions.evictIdle(cutoff.getTime());
+        return store.expireSessions(cutoff);
+      },
       close() {
         closing ??= (async () => {
           ready = false;
@@ -101,6 +117,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           chat.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
+          // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.
+          await new Promise<void>((resolve) => setImmediate(resolve));
           server.closeAllConnections();
           await stopped;
           for (const cleanup of cleanups) await cleanup();
@@ -135,10 +153,12 @@ async function ensureAdminToken(config: RuntimeConfig, store: FlowStore, tokens:
 }
 
 /** Ends sessions idle longer than `minutes`, checked every minute (at most every tenth of the idle time). */
-function startIdleSweeper(store: FlowStore, minutes: number, logger: Logger): NodeJS.Timeout | undefined {
+function startIdleSweeper(store: FlowStore, sessions: SessionService, minutes: number, logger: Logger): NodeJS.Timeout | undefined {
   if (minutes <= 0) return undefined;
   const timer = setInterval(() => {
-    store.expireSessions(new Date(Date.now() - minutes * 60_000)).then(
+    const cutoff = Date.now() - minutes * 60_000;
+    sessions.evictIdle(cutoff);
+    store.expireSessions(new Date(cutoff)).then(
       (count) => {
         if (count > 0) logger.info({ count, idleMinutes: minutes }, 'idle sessions ended');
       },

@@ -101,6 +101,8 @@ describe('kill -9 of the runtime mid-transaction (#7)', () => {
       OMNIFLOW_SEED_DIR: exampleFlowsDir,
       OMNIFLOW_SECRET_CORE_BANKING_URL: bankUrl,
       OMNIFLOW_SECRET_CORE_BANKING_API_KEY: BANK_KEY,
+      OMNIFLOW_SECRET_CORE_BANKING_URL_ALLOW: bankUrl,
+      OMNIFLOW_SECRET_CORE_BANKING_API_KEY_ALLOW: bankUrl,
       LOG_LEVEL: 'debug',
     };
     const first: SpawnedRuntime = await spawnRuntime(env);

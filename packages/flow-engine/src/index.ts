@@ -1,6 +1,6 @@
 export { defineNodeType } from './nodeTypes/defineNodeType.ts';
 export type { NodeTypeImplementation } from './nodeTypes/defineNodeType.ts';
-export { NodeTypeRegistry } from './nodeTypes/NodeTypeRegistry.ts';
+export { NodeTypeRegistry, type HandlerDecorator } from './nodeTypes/NodeTypeRegistry.ts';
 export { createBuiltInRegistry } from './nodeTypes/createBuiltInRegistry.ts';
 export { loadPluginPacks } from './nodeTypes/loadPluginPacks.ts';
 export type { PluginPack, PackLoadReport } from './nodeTypes/loadPluginPacks.ts';

@@ -29,6 +29,8 @@ export interface NodeSpecSource<Schema extends TSchema> {
   /** Title, description, field and port labels in English, Simplified Chinese and Korean. */
   labels: Record<UiLanguage, NodeTypeLabels>;
   pack?: string;
+  /** Runtime secrets the handler looks up (see {@link NodeTypeSpec.secrets}). */
+  secrets?: string[];
   /** One migration per version after 1, each from `version - 1`. */
   migrations?: NodeConfigMigration[];
   check?(config: Static<Schema>, context: NodeCheckContext): void;
@@ -64,6 +66,7 @@ export function defineNodeSpec<Schema extends TSchema>(source: NodeSpecSource<Sc
       ...(source.ui === undefined ? {} : { ui }),
       labels: source.labels,
       ...(source.pack === undefined ? {} : { pack: source.pack }),
+      ...(source.secrets === undefined ? {} : { secrets: [...source.secrets] }),
     },
     ...(source.migrations === undefined ? {} : { migrations: source.migrations }),
     ...(source.check === undefined ? {} : { check: source.check }),

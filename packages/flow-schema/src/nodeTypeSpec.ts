@@ -84,6 +84,11 @@ export interface NodeTypeSpec {
   ui?: Record<string, UiHint>;
   /** Plugin pack that contributed this type; absent for built-ins. */
   pack?: string;
+  /**
+   * Names of the runtime secrets the handler looks up; the runtime hands it no other (besides `{{secret:NAME}}`
+   * placeholders in the node's own config) and sends each only to the destinations configured for it.
+   */
+  secrets?: string[];
   /** Title, description, field and port labels per UI language (`en`, `zh-CN`, `ko`); `title` and `ui` hold the English. */
   labels?: Partial<Record<UiLanguage, NodeTypeLabels>>;
 }

@@ -41,6 +41,11 @@ export async function startStack(options: { seedExamples?: boolean } = {}): Prom
       OMNIFLOW_DESIGNER_DIR: join(designerDir, 'dist'),
       OMNIFLOW_SECRET_CORE_BANKING_URL: bank.url,
       OMNIFLOW_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
+      OMNIFLOW_SECRET_CORE_BANKING_URL_ALLOW: bank.url,
+      OMNIFLOW_SECRET_CORE_BANKING_API_KEY_ALLOW: bank.url,
+      // The simulator runs drafts, which get only draft (sandbox) secrets: this bank is a sandbox.
+      OMNIFLOW_DRAFT_SECRET_CORE_BANKING_URL: bank.url,
+      OMNIFLOW_DRAFT_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
       // The example flows come from their files, and the flight example's handlers from their pack, as ./omniflow start does.
       ...(options.seedExamples
         ? { OMNIFLOW_SEED_DIR: join(repoRoot, 'examples/flows'), OMNIFLOW_PLUGINS: `@omniflow/plugin-banking,${join(repoRoot, 'examples/handlers/flightsPack.ts')}` }

@@ -78,12 +78,12 @@ export function paletteGroups(catalog: DesignerCatalog, search: string, language
 
 /**
  * The ports of a node as the canvas draws them. An unknown type has no spec, so it keeps the ports its edges
- * use — the flow stays intact until the type is installed again.
+ * use — the flow stays intact until the type is installed again. Option labels are in `locale` when given.
  */
-export function nodePorts(node: FlowNode, spec: NodeTypeSpec | undefined, edgePorts: readonly string[]): PortInfo[] {
+export function nodePorts(node: FlowNode, spec: NodeTypeSpec | undefined, edgePorts: readonly string[], locale?: string): PortInfo[] {
   if (!spec) return [...new Set(edgePorts)].map((name) => ({ name, label: name }));
   try {
-    return derivePorts(spec, node.config);
+    return derivePorts(spec, node.config, locale);
   } catch (error) {
     // A malformed config must not take the canvas down; validation reports the config itself.
     console.warn(`derivePorts failed for ${node.id}`, error);

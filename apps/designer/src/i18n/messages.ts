@@ -123,6 +123,7 @@ const en = {
   connections: 'Connections',
   notConnected: '— not connected —',
   unknownTypeShort: 'Unknown type',
+  promptMissing: 'No prompt in this locale yet',
 };
 
 /** Message keys; every language defines every key (the compiler checks). */
@@ -243,6 +244,7 @@ const zh: Record<MessageKey, string> = {
   connections: '连接',
   notConnected: '— 未连接 —',
   unknownTypeShort: '未知类型',
+  promptMissing: '此语言尚无提示语',
 };
 
 const ko: Record<MessageKey, string> = {
@@ -360,6 +362,7 @@ const ko: Record<MessageKey, string> = {
   connections: '연결',
   notConnected: '— 연결 안 됨 —',
   unknownTypeShort: '알 수 없는 유형',
+  promptMissing: '이 언어의 안내 멘트가 아직 없습니다',
 };
 
 /** All UI strings by language. */

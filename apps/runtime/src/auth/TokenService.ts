@@ -67,6 +67,14 @@ export class TokenService {
     return cached ? cached.principal : null;
   }
 
+  /** Revokes every management token of `role` with this label (the local designer's earlier tokens). */
+  async revokeLabelled(label: string, role: Role): Promise<number> {
+    const stale = (await this.#store.listTokens({ role })).filter((t) => t.label === label);
+    for (const record of stale) await this.#store.deleteToken(record.id);
+    if (stale.length > 0) this.#byToken.clear();
+    return stale.length;
+  }
+
   /** Revokes a token by id. */
   async revoke(id: string): Promise<boolean> {
     this.#byToken.clear();

@@ -74,10 +74,20 @@ export function assertRole(req: Request, role: Role): void {
   }
 }
 
-/** Throws 403 unless the request may talk to `flowId` as a channel (its channel token, or a viewer token or higher). */
+/**
+ * Whether a principal may start, feed and end conversations of `flowId` (any flow when absent): that flow's channel
+ * token, or an editor token or higher. Viewers only read (issue 14).
+ */
+export function mayDriveSessions(principal: Principal | undefined, flowId?: string): boolean {
+  if (principal?.kind === 'channel') return flowId === undefined || principal.flowId === flowId;
+  return principal?.kind === 'role' && roleAtLeast(principal.role, 'editor');
+}
+
+/** Throws 403 unless the request may talk to `flowId` as a channel (its channel token, or an editor token or higher). */
 export function assertChannelAccess(req: Request, flowId: string): void {
-  const principal = req.principal;
-  if (principal?.kind === 'channel' && principal.flowId === flowId) return;
-  if (principal?.kind === 'role') return;
-  throw new ApiError(403, { code: 'FORBIDDEN', message: `This channel token is not valid for flow "${flowId}".`, pointer: '' });
+  if (mayDriveSessions(req.principal, flowId)) return;
+  const message = req.principal?.kind === 'role'
+    ? 'Viewer tokens only read; talking to a flow needs its channel token or an editor token.'
+    : `This channel token is not valid for flow "${flowId}".`;
+  throw new ApiError(403, { code: 'FORBIDDEN', message, pointer: '' });
 }

@@ -3,9 +3,11 @@ import type { Duplex } from 'node:stream';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { mayDriveSessions } from '../auth/authenticate.ts';
 import type { Principal, TokenService } from '../auth/TokenService.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { channelScope } from '../http/sessionsRouter.ts';
+import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { assertBody } from '../http/validateBody.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 
@@ -32,7 +34,11 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
           socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA channel token is required: /ws/chat?token=...\n');
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps));
+        if (!mayDriveSessions(principal)) {
+          socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nViewer tokens only read; chat needs a channel token.\n');
+          return;
+        }
+        wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps, req.socket.remoteAddress ?? ''));
       },
       (error: unknown) => {
         deps.logger.error({ err: String(error) }, 'chat socket authentication failed');
@@ -50,7 +56,7 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
   };
 }
 
-function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: SessionService; logger: Logger }): void {
+function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: SessionService; logger: Logger }, address: string): void {
   let sessionId: string | undefined;
   let queue: Promise<void> = Promise.resolve();
   const send = (message: Record<string, unknown>): void => {
@@ -69,6 +75,7 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
     } catch {
       throw ApiError.badRequest('MALFORMED_JSON', 'Each WebSocket message must be one JSON object.');
     }
+    assertJsonDepth(message, DEFAULT_JSON_MAX_DEPTH);
     assertBody('ChatSocketMessage', message);
     const msg = message as ChatClientMessage; // validated against ChatSocketMessage just above
     switch (msg.type) {
@@ -78,7 +85,8 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
         if (principal.kind === 'channel' && flowId !== principal.flowId) {
           throw new ApiError(403, { code: 'FORBIDDEN', message: `This channel token is not valid for flow "${flowId}".`, pointer: '/flowId' });
         }
-        return reply(await deps.sessions.start({ flowId, channel: 'chat', ...(msg.locale ? { locale: msg.locale } : {}), ...(msg.callerData ? { callerData: msg.callerData } : {}) }));
+        const caller = principal.kind === 'channel' ? { caller: { channelTokenId: principal.tokenId, address } } : {};
+        return reply(await deps.sessions.start({ flowId, channel: 'chat', ...(msg.locale ? { locale: msg.locale } : {}), ...(msg.callerData ? { callerData: msg.callerData } : {}), ...caller }));
       }
       case 'resume': {
         const record = await deps.sessions.get(msg.sessionId);
@@ -96,6 +104,8 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
     }
   };
 
+  // An oversized or malformed frame makes ws emit 'error' and close; unheard, that event would end the process (issue 14 fuzzing).
+  ws.on('error', (error) => deps.logger.warn({ err: String(error) }, 'chat socket error'));
   ws.on('message', (data, isBinary) => {
     const text = isBinary ? '' : data.toString();
     queue = queue.then(() =>

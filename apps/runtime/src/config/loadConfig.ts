@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRecord } from '@omniflow/flow-schema';
+import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
+import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
+import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
+import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 import { redactionSettings, type RedactionSettings } from './redactionSettings.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
@@ -18,11 +22,19 @@ export interface RuntimeConfig {
   plugins: string[];
   /** Named secrets handed to node handlers (`CORE_BANKING_URL`, `TWILIO_AUTH_TOKEN`, …). */
   secrets: Record<string, string>;
+  /** Where each secret may be sent, private destinations handlers may reach, and the drafts' sandbox secrets. */
+  egress: EgressConfig;
+  /** When set, `/metrics` answers only requests bearing this token (`OMNIFLOW_METRICS_TOKEN`). */
+  metricsToken?: string;
   /** Bootstrap admin token; when absent one is generated on first start and kept in the data dir. */
   adminToken?: string;
   corsOrigins: string[];
   rateLimit: { windowMs: number; max: number };
   bodyLimit: string;
+  /** How deep request JSON (HTTP and WebSocket) may nest; deeper is a 400 before any processing. */
+  jsonMaxDepth: number;
+  /** Express's `trust proxy` (`OMNIFLOW_TRUST_PROXY`), so rate limits see the client behind a load balancer. */
+  trustProxy: TrustProxySetting;
   /** Serve `/api/auth/local` (a short-lived publisher token for the bundled designer) when bound to loopback. */
   localAuth: boolean;
   /** A directory of flow documents (`*.json`) published on the first start of a data dir; none when absent. */
@@ -32,6 +44,8 @@ export interface RuntimeConfig {
   /** Public base URL (for Twilio signature checks behind a proxy); default derived from the request. */
   publicUrl?: string;
   logLevel: string;
+  /** Live sessions one public channel token / one client address may hold (`OMNIFLOW_MAX_SESSIONS_PER_TOKEN`, `…_PER_CLIENT`; 0 = off). */
+  sessionCaps: SessionCapLimits;
   /** Active sessions without a turn for this long are ended (abandoned chats, lost calls); 0 disables. */
   sessionIdleMinutes: number;
   /** Directory of the built designer served at `/`, when it exists. */
@@ -75,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     for (const [name, value] of Object.entries(fileSecrets)) if (typeof value === 'string') secrets[name] = value;
   }
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(SECRET_PREFIX) && value !== undefined) secrets[name.slice(SECRET_PREFIX.length)] = value;
+    if (name.startsWith(SECRET_PREFIX) && !name.endsWith(SECRET_ALLOW_SUFFIX) && value !== undefined) secrets[name.slice(SECRET_PREFIX.length)] = value;
   }
   // Twilio's own variable name is accepted as-is, since that is what its docs tell people to set.
   if (env['TWILIO_AUTH_TOKEN'] && !secrets['TWILIO_AUTH_TOKEN']) secrets['TWILIO_AUTH_TOKEN'] = env['TWILIO_AUTH_TOKEN'];
@@ -96,22 +110,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
   const sync = str('sqliteSynchronous', 'OMNIFLOW_SQLITE_SYNCHRONOUS') ?? 'normal';
   if (sync !== 'normal' && sync !== 'full') throw new ConfigError(`OMNIFLOW_SQLITE_SYNCHRONOUS must be "normal" or "full", got "${sync}".`);
 
+  const trustProxy = parseTrustProxy(str('trustProxy', 'OMNIFLOW_TRUST_PROXY'));
+  if (trustProxy === undefined) {
+    throw new ConfigError('OMNIFLOW_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/subnets (e.g. 10.0.0.0/8,loopback).');
+  }
+
   const config: RuntimeConfig = {
     port,
+    trustProxy,
     host: str('host', 'HOST') ?? '127.0.0.1',
     dataDir: resolve(cwd, str('dataDir', 'DATA_DIR') ?? './.data'),
     store,
     plugins: listSetting(env['OMNIFLOW_PLUGINS'], fromFile['plugins']) ?? ['@omniflow/plugin-banking'],
     secrets,
+    egress: loadEgressConfig(env, fromFile, (message) => new ConfigError(message)),
     corsOrigins: listSetting(env['OMNIFLOW_CORS_ORIGINS'], fromFile['corsOrigins']) ?? [],
     rateLimit: {
       windowMs: positiveInt(str('rateLimitWindowMs', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS') ?? '60000', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS'),
       max: positiveInt(str('rateLimitMax', 'OMNIFLOW_RATE_LIMIT_MAX') ?? '6000', 'OMNIFLOW_RATE_LIMIT_MAX'),
     },
     bodyLimit: str('bodyLimit', 'OMNIFLOW_BODY_LIMIT') ?? '1mb',
+    jsonMaxDepth: positiveInt(str('jsonMaxDepth', 'OMNIFLOW_JSON_MAX_DEPTH') ?? String(DEFAULT_JSON_MAX_DEPTH), 'OMNIFLOW_JSON_MAX_DEPTH'),
     localAuth: flag(str('localAuth', 'OMNIFLOW_LOCAL_AUTH'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
+    sessionCaps: {
+      perChannelToken: nonNegativeInt(str('maxSessionsPerToken', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN') ?? '5000', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN'),
+      perClient: nonNegativeInt(str('maxSessionsPerClient', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT') ?? '100', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT'),
+    },
     sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
     designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
     snapshotOldKeys,
@@ -119,6 +145,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
   };
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;
+  const metricsToken = str('metricsToken', 'OMNIFLOW_METRICS_TOKEN');
+  if (metricsToken) config.metricsToken = metricsToken;
   const adminToken = str('adminToken', 'OMNIFLOW_ADMIN_TOKEN');
   if (adminToken) config.adminToken = adminToken;
   const seedFlowsDir = str('seedFlowsDir', 'OMNIFLOW_SEED_DIR');

@@ -15,7 +15,8 @@ export interface ApiRateLimitOptions {
 /**
  * The API's per-client request limit (express-rate-limit): past `max` requests in a client's window it answers 429 in
  * the API's error format, with the IETF draft-7 `RateLimit` / `RateLimit-Policy` headers and `Retry-After`. A client is
- * its TCP peer address (the runtime trusts no proxy header), an IPv6 client its /56 — what one customer line usually gets.
+ * its address as express sees it (`req.ip`: the TCP peer, or the forwarded client behind a proxy trusted through
+ * OMNIFLOW_TRUST_PROXY), an IPv6 client its /56 — what one customer line usually gets.
  */
 export function apiRateLimit(options: ApiRateLimitOptions): RequestHandler {
   return rateLimit({

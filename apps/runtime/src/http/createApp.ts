@@ -15,7 +15,9 @@ import { ApiError } from './ApiError.ts';
 import { apiRateLimit } from './apiRateLimit.ts';
 import { errorReply } from './errorReply.ts';
 import { flowsRouter } from './flowsRouter.ts';
+import { limitJsonDepth } from './limitJsonDepth.ts';
 import { localAuth } from './localAuth.ts';
+import { metricsAccess } from './metricsAccess.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { requestLog } from './requestLog.ts';
 import { securityHeaders } from './securityHeaders.ts';
@@ -48,7 +50,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   const { config, store, tokens, metrics, logger } = services;
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', false);
+  app.set('trust proxy', config.trustProxy);
   // No generated ETags: they only serve conditional GETs (If-None-Match → 304), which no client of this API sends,
   // yet express hashes every reply body for them, the chat turn's included, and writes headers and body as two
   // chunks. Flow drafts keep their explicit ETag (the revision, for If-Match); static files keep theirs (serve-static).
@@ -62,14 +64,14 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     await store.getSetting('ready-probe');
     res.json({ ok: true, store: store.kind });
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
   const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
   const limiter = apiRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max, logger });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
-  app.use('/api', corsMiddleware, limiter, json);
+  app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
   app.use('/api', authenticate(tokens));
@@ -101,6 +103,8 @@ function errorHandler(logger: Logger, metrics: RuntimeMetrics): ErrorRequestHand
   return (error: unknown, req, res, _next) => {
     if (res.headersSent) return void res.end();
     const reply = errorReply(error, logger, metrics, req);
+    // A refusal that says when to come back (session caps) says it the HTTP way too.
+    if (typeof reply.body['retryAfterSeconds'] === 'number') res.setHeader('Retry-After', String(reply.body['retryAfterSeconds']));
     res.status(reply.status).json(reply.body);
   };
 }

@@ -5,6 +5,8 @@ import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import { requireRole } from '../auth/authenticate.ts';
 import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
 import type { FlowRecord, FlowStore } from '../store/FlowStore.ts';
+import type { EgressConfig } from '../config/loadEgressConfig.ts';
+import { secretPolicyIssues } from '../security/secretPolicyIssues.ts';
 import { ApiError } from './ApiError.ts';
 import { flowTestsRouter } from './flowTestsRouter.ts';
 import { gatePublishOnTests, type PublishTestsRequest } from './gatePublishOnTests.ts';
@@ -16,10 +18,13 @@ export interface FlowsRouterDeps {
   store: FlowStore;
   registry: NodeTypeRegistry;
   compiler: FlowCompiler;
+  /** The runtime's secret policy, checked by `/validate` beside the flow's own validation. */
+  config?: { egress: EgressConfig };
 }
 
 /** `/api/flows`: drafts with optimistic concurrency, validation, publish, versions, rollback, export and import. */
-export function flowsRouter({ store, registry, compiler }: FlowsRouterDeps): Router {
+export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDeps): Router {
+  const egress = config?.egress;
   const router = Router();
 
   router.get('/', requireRole('viewer'), async (_req, res) => {
@@ -79,7 +84,8 @@ export function flowsRouter({ store, registry, compiler }: FlowsRouterDeps): Rou
     const candidate: unknown = req.body?.flow ?? stored.draft;
     const knownFlowIds = new Set((await store.listFlows()).map((f) => f.id));
     const result = validateFlow(candidate, registry.catalog(), { knownFlowIds });
-    res.json({ ok: result.ok, issues: result.issues });
+    const secretIssues = egress ? secretPolicyIssues(candidate, (type) => registry.get(type)?.spec, egress) : [];
+    res.json({ ok: result.ok && secretIssues.length === 0, issues: [...result.issues, ...secretIssues] });
   });
 
   router.post('/:id/publish', requireRole('publisher'), validateBody('Publish'), async (req, res) => {

@@ -1,17 +1,22 @@
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
-interface Route {
+/** One HTTP route with the access it needs; the roles matrix test checks the app against this table. */
+export interface Route {
   method: 'get' | 'post' | 'put' | 'delete';
   path: string;
   summary: string;
-  /** Minimum role, `channel` for endpoints a per-flow channel token may call, `public` for none. */
-  auth: 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public';
+  /**
+   * Minimum role; `channel` for endpoints a per-flow channel token (or an editor token or higher) may call; `public`
+   * for none; `signature` for a request signed by a provider (Twilio), where no token grants anything.
+   */
+  auth: 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
   body?: RequestSchemaName;
   ok: number;
   errors?: number[];
 }
 
-const ROUTES: Route[] = [
+/** Every route the runtime serves (the designer's static files aside). */
+export const ROUTES: Route[] = [
   { method: 'get', path: '/api/flows', summary: 'List flows', auth: 'viewer', ok: 200 },
   { method: 'post', path: '/api/flows', summary: 'Create a flow with its first draft', auth: 'editor', body: 'CreateFlow', ok: 201, errors: [409] },
   { method: 'post', path: '/api/flows/import', summary: 'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio)', auth: 'editor', body: 'ImportFlow', ok: 201, errors: [409, 415, 422] },
@@ -44,9 +49,13 @@ const ROUTES: Route[] = [
   { method: 'get', path: '/healthz', summary: 'Liveness', auth: 'public', ok: 200 },
   { method: 'get', path: '/readyz', summary: 'Readiness (store reachable, not shutting down)', auth: 'public', ok: 200, errors: [503] },
   { method: 'get', path: '/metrics', summary: 'Prometheus metrics', auth: 'public', ok: 200 },
-  { method: 'post', path: '/twilio/voice/{flowId}', summary: 'Twilio voice webhook: incoming call (X-Twilio-Signature checked)', auth: 'public', ok: 200, errors: [403] },
-  { method: 'post', path: '/twilio/voice/{flowId}/gather', summary: 'Twilio <Gather> action: digits or speech of the caller', auth: 'public', ok: 200, errors: [403] },
+  { method: 'get', path: '/api/openapi.json', summary: 'This OpenAPI document', auth: 'public', ok: 200 },
+  { method: 'post', path: '/twilio/voice/{flowId}', summary: 'Twilio voice webhook: incoming call (X-Twilio-Signature checked)', auth: 'signature', ok: 200, errors: [403] },
+  { method: 'post', path: '/twilio/voice/{flowId}/gather', summary: 'Twilio <Gather> action: digits or speech of the caller', auth: 'signature', ok: 200, errors: [403] },
+  { method: 'post', path: '/twilio/voice/{flowId}/status', summary: 'Twilio call status callback: ends the call\'s session', auth: 'signature', ok: 204, errors: [403] },
   { method: 'get', path: '/chat/{flowId}', summary: 'Embeddable web chat page (?token=channel token)', auth: 'public', ok: 200 },
+  { method: 'get', path: '/chat/{flowId}/config', summary: 'The web chat\'s flow name and locales (channel token)', auth: 'channel', ok: 200, errors: [404] },
+  { method: 'get', path: '/chat-assets/{file}', summary: 'The web chat page\'s script and style', auth: 'public', ok: 200, errors: [404] },
 ];
 
 const STATUS_TEXT: Record<number, string> = {
@@ -60,7 +69,7 @@ export function openApiDocument(): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of ROUTES) {
     const parameters = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: 'path', required: true, schema: { type: 'string' } }));
-    const statuses = [route.ok, ...(route.body ? [400, 413] : []), ...(route.auth === 'public' ? [] : [401, 403]), 429, ...(route.errors ?? [])];
+    const statuses = [route.ok, ...(route.body ? [400, 413] : []), ...(route.auth === 'public' ? [] : route.auth === 'signature' ? [403] : [401, 403]), 429, ...(route.errors ?? [])];
     const responses: Record<string, unknown> = {};
     for (const status of [...new Set(statuses)].toSorted()) {
       responses[String(status)] = status < 400

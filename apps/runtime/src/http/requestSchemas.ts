@@ -3,11 +3,36 @@ const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
 /** BCP 47-like locale tags (`en-US`, `zh-CN`). */
 const LOCALE_PATTERN = '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$';
 
+const idString = { type: 'string', minLength: 1, maxLength: 200 } as const;
+
+/**
+ * The shape a draft must have to be saved (issue 14): the lists a flow is made of, typed and bounded, so a draft can
+ * be half-finished but never a different kind of document. Node configs are checked by their node types on publish.
+ */
 const flowDocumentShape = {
   type: 'object',
   required: ['id'],
-  properties: { id: { type: 'string', pattern: ID_PATTERN }, name: { type: 'string', maxLength: 200 } },
-  description: 'A flow document (see the flow-schema package); fully validated on publish and by /validate.',
+  properties: {
+    id: { type: 'string', pattern: ID_PATTERN },
+    name: { type: 'string', maxLength: 200 },
+    schemaVersion: { type: 'integer', minimum: 1 },
+    locales: { type: 'array', maxItems: 50, items: { type: 'string', pattern: LOCALE_PATTERN } },
+    defaultLocale: { type: 'string', pattern: LOCALE_PATTERN },
+    start: { type: 'string', maxLength: 200 },
+    variables: { type: 'array', maxItems: 1000, items: { type: 'object', required: ['name'], properties: { name: idString } } },
+    nodes: {
+      type: 'array', maxItems: 5000,
+      items: {
+        type: 'object', required: ['id', 'type'],
+        properties: { id: idString, type: idString, label: { type: 'string', maxLength: 1000 }, config: { type: 'object' } },
+      },
+    },
+    edges: {
+      type: 'array', maxItems: 20000,
+      items: { type: 'object', required: ['source', 'target'], properties: { source: idString, target: idString, port: { type: 'string', maxLength: 200 } } },
+    },
+  },
+  description: 'A flow document (see the flow-schema package); its shape is checked on save, fully validated on publish and by /validate.',
 } as const;
 
 const inputEvent = {

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Principal } from '../auth/TokenService.ts';
 import type { Channel } from '@omniflow/flow-schema';
-import { assertChannelAccess, assertRole, requireRole } from '../auth/authenticate.ts';
+import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { contactSentiment } from '../sessions/contactSentiment.ts';
 import { pathParam } from './pathParam.ts';
@@ -16,17 +16,20 @@ export function sessionsRouter(sessions: SessionService): Router {
     const body: { flowId: string; channel: Channel; locale?: string; callerData?: Record<string, unknown>; draft?: boolean } = req.body;
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
-    const turn = await sessions.start(body);
+    const caller = req.principal?.kind === 'channel' ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' } : undefined;
+    const turn = await sessions.start({ ...body, ...(caller ? { caller } : {}) });
     res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
+    if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
     const { input }: { input: InputEvent } = req.body;
     const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req.principal));
     res.json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/end', async (req, res) => {
+    if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
     const turn = await sessions.end(pathParam(req, 'id'), channelScope(req.principal));
     res.json({ session: forCaller(req.principal, turn) });
   });

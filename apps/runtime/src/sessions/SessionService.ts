@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
+import { assertKnownLocale } from './assertKnownLocale.ts';
+import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
@@ -33,6 +35,8 @@ export interface StartSessionRequest {
   draft?: boolean;
   /** A caller-chosen id (e.g. derived from a Twilio CallSid); random when absent. */
   sessionId?: string;
+  /** A public channel's caller, whose live sessions are capped; management callers are not. */
+  caller?: SessionCaller;
 }
 
 interface LiveSession {
@@ -41,6 +45,8 @@ interface LiveSession {
   turn: number;
   /** The head this process saved last and the store's sessions mark then; while the mark holds, no re-read is needed. */
   saved?: { head: SessionRecord; mark: number };
+  /** When it was last remembered (its last turn), for {@link SessionService.evictIdle}. */
+  at?: number;
 }
 
 const MAX_LIVE_SESSIONS = 20_000;
@@ -56,6 +62,8 @@ export class SessionService {
   readonly #metrics: RuntimeMetrics;
   readonly #secrets: (name: string) => string | undefined;
   readonly #cipher: SnapshotCipher;
+  readonly #caps: LiveSessionCaps | undefined;
+  readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
@@ -66,11 +74,17 @@ export class SessionService {
 
   constructor(deps: {
     store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined;
+    /** The secrets of draft sessions (sandbox values): drafts never touch the real back ends; none when absent. */
+    draftSecrets?: (name: string) => string | undefined;
     /** Seals every stored snapshot (sensitive variables are in it in clear). */
     cipher: SnapshotCipher;
+    /** Live-session caps that {@link StartSessionRequest.caller} counts against; none when absent. */
+    caps?: LiveSessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
   }) {
+    this.#caps = deps.caps;
+    this.#draftSecrets = deps.draftSecrets ?? (() => undefined);
     this.#store = deps.store;
     this.#compiler = deps.compiler;
     this.#logger = deps.logger;
@@ -82,6 +96,20 @@ export class SessionService {
 
   /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
   async start(request: StartSessionRequest): Promise<SessionTurn> {
+    if (request.caller === undefined || this.#caps === undefined) return this.#start(request);
+    const sessionId = request.sessionId ?? randomUUID();
+    this.#caps.admit(request.caller, sessionId);
+    try {
+      const turn = await this.#start({ ...request, sessionId });
+      if (turn.status === 'ended') this.#caps.release(sessionId);
+      return turn;
+    } catch (error) {
+      this.#caps.release(sessionId);
+      throw error;
+    }
+  }
+
+  async #start(request: StartSessionRequest): Promise<SessionTurn> {
     return this.#track(request.channel, async () => {
       const flow = await this.#store.getFlow(request.flowId);
       if (!flow) throw ApiError.notFound('flow', request.flowId);
@@ -96,6 +124,7 @@ export class SessionService {
         version = flow.liveVersion;
         compiled = await this.#compiler.version(flow.id, version);
       }
+      assertKnownLocale(compiled.flow.locales, request.locale);
       const sessionId = request.sessionId ?? randomUUID();
       const logger = this.#logger.child({ sessionId, flowId: flow.id, version });
       const { session, turn } = await FlowSession.start(compiled, {
@@ -103,7 +132,7 @@ export class SessionService {
         channel: request.channel,
         ...(request.locale ? { locale: request.locale } : {}),
         variables: request.callerData ?? {},
-        secrets: this.#secrets,
+        secrets: request.draft ? this.#draftSecrets : this.#secrets,
         logger,
         transcript: this.#storedTranscript(sessionId),
         ...this.#redaction(),
@@ -140,6 +169,8 @@ export class SessionService {
           this.#live.delete(sessionId);
           throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
         }
+        if (turn.status === 'ended') this.#caps?.release(sessionId);
+        else this.#caps?.touch(sessionId);
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
@@ -215,7 +246,7 @@ export class SessionService {
       });
     }
     const session = FlowSession.restore(compiled, snapshotOf(stored), {
-      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: this.#secrets, logger, transcript: this.#storedTranscript(record.id), ...this.#redaction(),
+      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: record.draftDocument ? this.#draftSecrets : this.#secrets, logger, transcript: this.#storedTranscript(record.id), ...this.#redaction(),
     });
     return { session, logger, turn: record.turn };
   }
@@ -240,7 +271,23 @@ export class SessionService {
       const oldest = this.#live.keys().next();
       if (!oldest.done) this.#live.delete(oldest.value);
     }
-    this.#live.set(sessionId, live);
+    this.#live.set(sessionId, { ...live, at: Date.now() });
+  }
+
+  /**
+   * Drops the in-memory sessions without a turn since `cutoff` (epoch ms): the idle sweeper ends them in the store,
+   * and without this the cache kept up to 20,000 ended machines (issue 14: ~200 MB after 20,000 sessions expired).
+   * A later turn of one still resumes it from its stored snapshot.
+   */
+  evictIdle(cutoff: number): number {
+    let evicted = 0;
+    // Remembering moves a session to the end, so the map runs from the longest idle to the most recent.
+    for (const [sessionId, live] of this.#live) {
+      if ((live.at ?? 0) >= cutoff) break;
+      this.#live.delete(sessionId);
+      evicted += 1;
+    }
+    return evicted;
   }
 
   async #serialize<T>(sessionId: string, work: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { loadConfig, type RuntimeConfig } from '../config/loadConfig.ts';
-import { startRuntime, type RunningRuntime } from '../startRuntime.ts';
+import { startRuntime, type RunningRuntime, type StartRuntimeOptions } from '../startRuntime.ts';
 import { jsonClient } from './jsonClient.ts';
 
 /** The bootstrap admin token of test runtimes. */
@@ -20,7 +20,7 @@ export interface TestRuntime {
 }
 
 /** Starts a runtime on 127.0.0.1:0 over a temp data dir (SQLite unless `env` says otherwise). */
-export async function startTestRuntime(env: Record<string, string> = {}, overrides: Partial<RuntimeConfig> = {}): Promise<TestRuntime> {
+export async function startTestRuntime(env: Record<string, string> = {}, overrides: Partial<RuntimeConfig> = {}, options: Omit<StartRuntimeOptions, 'logDestination'> = {}): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-runtime-'));
   const logs: string[] = [];
   const sink = new Writable({
@@ -36,7 +36,7 @@ export async function startTestRuntime(env: Record<string, string> = {}, overrid
     }),
     ...overrides,
   };
-  const runtime = await startRuntime(config, { logDestination: sink });
+  const runtime = await startRuntime(config, { ...options, logDestination: sink });
   const url = runtime.url;
   return {
     runtime,

@@ -63,6 +63,7 @@ export function attachVoiceGateway(server: Server, options: AttachVoiceGatewayOp
       const flowId = call.flowId ?? (principal.kind === 'channel' ? principal.flowId : undefined);
       if (flowId === undefined) throw new Error('Name the flow: pass the stream parameter "flowId".');
       if (principal.kind === 'channel' && principal.flowId !== flowId) throw new Error(`This channel token is not valid for flow "${flowId}".`);
+      if (principal.kind === 'role' && !roleAtLeast(principal.role, 'editor')) throw new Error('Viewer tokens only read; a call needs a channel token or an editor token.');
       const draft = call.customParameters.draft === 'true';
       if (draft && !(principal.kind === 'role' && roleAtLeast(principal.role, 'editor'))) throw new Error('Running a draft needs an editor token.');
       return sessionFor(options.sessions, flowId, call, draft);

@@ -3,19 +3,37 @@ import type { NodeTypeImplementation } from './defineNodeType.ts';
 import type { NodeHandler } from './handlerTypes.ts';
 
 /**
+ * Wraps every handler of a node type, so the host (the runtime) can hand handlers what it enforces — a secret lookup
+ * and a fetch bound to the destinations each secret may reach — without the engine knowing the policy.
+ */
+export type HandlerDecorator = (spec: NodeTypeSpec, handler: NodeHandler) => NodeHandler;
+
+/**
  * The one explicit map of node types (built-in and plugin) and of named transaction handlers a flow may use.
  * An unknown type is reported by validation; the registry itself never throws on user data.
  */
 export class NodeTypeRegistry {
   readonly #types = new Map<string, NodeTypeImplementation>();
   readonly #handlers = new Map<string, NodeHandler>();
+  #decorate: HandlerDecorator | undefined;
 
   /** Adds a node type; registering a type id twice is a programmer error. */
   register(impl: NodeTypeImplementation): this {
     if (this.#types.has(impl.spec.type)) {
       throw new Error(`Node type "${impl.spec.type}" is registered twice; give the plugin type a namespaced id such as "pack.${impl.spec.type}".`);
     }
-    this.#types.set(impl.spec.type, impl);
+    this.#types.set(impl.spec.type, this.#decorate ? decorated(impl, this.#decorate) : impl);
+    return this;
+  }
+
+  /**
+   * Wraps the handlers of every node type, registered now or later (named transaction handlers included, as the
+   * transaction node calls them); call it once, before flows compile.
+   */
+  decorateHandlers(decorate: HandlerDecorator): this {
+    if (this.#decorate) throw new Error('Handlers are decorated once; compose the decorators into one.');
+    this.#decorate = decorate;
+    for (const [type, impl] of this.#types) this.#types.set(type, decorated(impl, decorate));
     return this;
   }
 
@@ -63,4 +81,21 @@ export class NodeTypeRegistry {
   specs(): NodeTypeSpec[] {
     return [...this.#types.values()].map((impl) => impl.spec);
   }
+}
+
+function decorated(impl: NodeTypeImplementation, decorate: HandlerDecorator): NodeTypeImplementation {
+  const copy: NodeTypeImplementation = { ...impl };
+  const own = impl.handler;
+  if (own) copy.handler = decorate(impl.spec, (args) => own.call(impl, args));
+  const runtime = impl.runtime;
+  if (runtime?.kind === 'async') {
+    copy.runtime = {
+      ...runtime,
+      handler(config, handlers) {
+        const handler = runtime.handler(config, handlers);
+        return handler && decorate(impl.spec, handler);
+      },
+    };
+  }
+  return copy;
 }

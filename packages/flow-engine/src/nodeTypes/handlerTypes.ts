@@ -17,6 +17,11 @@ export interface HandlerArgs<Config = Record<string, unknown>> {
   args: Readonly<Record<string, unknown>>;
   /** Looks up a named secret supplied by runtime configuration; never put the value in a result or log. */
   secret(name: string): string | undefined;
+  /**
+   * The runtime's outbound HTTP: use it (not the global `fetch`) for every call, so the runtime can refuse private
+   * addresses and destinations a secret may not reach. Absent outside a runtime (tests, simulations).
+   */
+  fetch?: (input: string | URL, init?: RequestInit) => Promise<Response>;
   /** Aborted when the node's timeout passes or the session ends. Pass it to every external call. */
   signal: AbortSignal;
   logger: HandlerLogger;

@@ -57,6 +57,8 @@ export function bankingSpec<Schema extends TSchema>(source: BankingSpecSource<Sc
     icon: source.icon,
     behaviour: 'async',
     pack: 'banking',
+    // The names coreBankingClient looks up; spelled here so the spec loads without the client's runtime code.
+    secrets: ['CORE_BANKING_URL', 'CORE_BANKING_API_KEY'],
     config: source.config,
     defaults: { ...source.defaults, timeoutMs: 5000 },
     ports: ['success', ...(source.extraPorts ?? []), 'error', 'timeout'].map((name) => ({ name })),

@@ -35,7 +35,7 @@ export async function callCoreBanking(
   const timeoutMs = args.config.timeoutMs ?? 5000;
   const started = Date.now();
   const exchange = async (signal: AbortSignal): Promise<CoreBankingOutcome> => {
-    const response = await fetch(new URL(request.path, baseUrl), {
+    const response = await (args.fetch ?? fetch)(new URL(request.path, baseUrl), {
       method: request.method,
       headers: {
         'content-type': 'application/json',

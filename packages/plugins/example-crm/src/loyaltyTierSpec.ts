@@ -11,7 +11,7 @@ export type LoyaltyTierConfig = Static<typeof loyaltyTierConfigSchema>;
 
 /** `crm.loyaltyTier`: looks up the caller's loyalty tier by phone number (no server code: safe for the browser). */
 export const loyaltyTierSpec = defineNodeSpec({
-  type: 'crm.loyaltyTier', version: 1, pack: 'crm', behaviour: 'async', category: 'CRM', icon: '⭐',
+  type: 'crm.loyaltyTier', version: 1, pack: 'crm', secrets: ['CRM_URL'], behaviour: 'async', category: 'CRM', icon: '⭐',
   config: loyaltyTierConfigSchema,
   defaults: { phoneVariable: 'callerNumber', tierVariable: 'tier' },
   ports: [{ name: 'success' }, { name: 'notFound' }, { name: 'error' }, { name: 'timeout' }],

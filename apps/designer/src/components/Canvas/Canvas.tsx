@@ -24,6 +24,7 @@ import { toOverview } from '../FlowOverview/toOverview.ts';
 import { overviewNodeAt } from '../../core/drawFlowOverview.ts';
 import { useCanvasElements } from './useCanvasElements.ts';
 import { useFitFlow } from './useFitFlow.ts';
+import { READABLE_ZOOM } from '../../core/readableViewport.ts';
 
 /** The MIME type the palette puts on a drag so the canvas knows which node type to add. */
 export const NODE_TYPE_MIME = 'application/omniflow-node-type';
@@ -43,6 +44,10 @@ const VIRTUALIZE_ABOVE = 300;
  */
 const FAR_ZOOM = 0.45;
 const isZoomedFar = (s: ReactFlowState) => s.transform[2] < FAR_ZOOM;
+/** Semantic zoom: under the readable zoom, cards drop their detail lines and draw their title large, so names stay legible. */
+const isTitlesOnly = (s: ReactFlowState) => s.transform[2] < READABLE_ZOOM;
+/** Whether xyflow knows the pane's size, which fitting needs. */
+const hasPaneSize = (s: ReactFlowState) => s.width > 0 && s.height > 0;
 
 /** The flow canvas: the flow document drawn with xyflow; every change goes through the store. */
 export function Canvas() {
@@ -111,15 +116,18 @@ export function Canvas() {
     if (node?.position) void setCenter(node.position.x + 110, node.position.y + 50, { zoom: Math.max(getZoom(), 1), duration: 300 });
   }, [focus, setCenter, getZoom]);
 
-  // Large flows open at a readable zoom on their start node, so only the nodes in view are mounted;
-  // small ones open fitted. Either way "zoom to fit" shows everything.
-  const [openingView] = useState(() => {
-    const flow = useFlowStore.getState().flow;
-    const start = flow?.nodes.find((n) => n.id === flow.start)?.position ?? { x: 0, y: 0 };
-    return (flow?.nodes.length ?? 0) > VIRTUALIZE_ABOVE ? { x: 80 - start.x, y: 80 - start.y, zoom: 1 } : null;
-  });
+  // A flow opens fitted, or, when fitting would make titles unreadable, at the readable zoom on its start node — so a
+  // large flow mounts only the nodes in view.
   const fitFlow = useFitFlow();
+  const paneSized = useStore(hasPaneSize);
+  const [opened, setOpened] = useState(false);
+  useEffect(() => {
+    if (!paneSized || opened) return;
+    fitFlow();
+    setOpened(true);
+  }, [paneSized, opened, fitFlow]);
   const far = useStore(isZoomedFar);
+  const titlesOnly = useStore(isTitlesOnly);
   const overview = useMemo(() => (far ? toOverview(nodes, edges) : null), [far, nodes, edges]);
 
   // In the overview a click selects the card under the pointer (Shift/Ctrl/Meta toggles it), a double click zooms to it.
@@ -144,7 +152,7 @@ export function Canvas() {
   };
 
   return (
-    <div className={`canvas ${far ? 'zoom-far' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={previewing ? undefined : onDrop} onDoubleClick={far ? onOverviewDoubleClick : undefined}>
+    <div className={`canvas ${far ? 'zoom-far' : titlesOnly ? 'zoom-titles' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={previewing ? undefined : onDrop} onDoubleClick={far ? onOverviewDoubleClick : undefined}>
       <ReactFlow<FlowCanvasNode>
         nodes={far ? NO_NODES : nodes}
         // The overview draws the edges; mounted xyflow edges would each recompute their path on every pan frame.
@@ -167,7 +175,6 @@ export function Canvas() {
         selectionKeyCode="Shift"
         onlyRenderVisibleElements={nodeCount > VIRTUALIZE_ABOVE}
         minZoom={0.05}
-        {...(openingView ? { defaultViewport: openingView } : { fitView: true, fitViewOptions: { maxZoom: 1.2 } })}
         proOptions={{ hideAttribution: true }}
       >
         {overview ? <FlowOverview nodes={overview.overviewNodes} edges={overview.overviewEdges} /> : <Background />}

@@ -6,6 +6,7 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useVersionPreview } from '../../store/useVersionPreview.ts';
 import { edgeKey } from '../../core/flowOps.ts';
 import { nodePorts } from '../../core/nodeCatalog.ts';
+import { promptLine } from '../../core/promptLine.ts';
 import type { FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
 
@@ -53,6 +54,8 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
   const nodes = useMemo(() => {
     if (!flow) return [];
     const selected = new Set(selectedNodeIds);
+    // The inspector's prompt tabs open on the default locale: cards show the text being edited there.
+    const locale = flow.defaultLocale;
     return flow.nodes.map((n): FlowCanvasNode => {
       const spec = catalog.byType.get(n.type);
       const c = counts.get(n.id);
@@ -61,12 +64,13 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
       const edgePorts = spec ? [] : (edgePortsBySource.get(n.id) ?? []);
       const covered = coverage === undefined ? null : coverage.nodes.includes(n.id);
       const testFailed = testFailedNodeId === n.id;
-      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}|${covered}|${testFailed}`;
+      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}|${covered}|${testFailed}|${locale}`;
       const hit = cache.current.get(n);
       if (hit && hit.key === key) return hit.node;
-      const ports = nodePorts(n, spec, edgePorts);
+      const ports = nodePorts(n, spec, edgePorts, locale);
       const hasInput = n.type !== 'start';
-      const size = nodeSize(ports.length);
+      const prompt = promptLine(n, spec, locale);
+      const size = nodeSize(ports.length, prompt !== null);
       const node: FlowCanvasNode = {
         id: n.id,
         type: 'flowNode',
@@ -77,12 +81,14 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
         handles: handleBoxes(
           ports.map((p) => p.name),
           hasInput,
+          prompt !== null,
         ).map((h) => ({ ...h, position: h.position === 'left' ? Position.Left : Position.Right })),
         data: {
           label: n.label || spec?.title || n.type,
           typeTitle: spec?.title ?? n.type,
           icon: spec?.icon ?? '•',
           ports,
+          prompt,
           hasInput,
           isStart,
           unknownType: spec ? null : n.type,
@@ -104,7 +110,9 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
     return flow.edges.map((e): Edge => {
       const id = edgeKey(e);
       const className = activeNodeId === e.source ? 'is-active' : coverage === undefined ? '' : coverage.ports.includes(`${e.source}:${e.port}`) ? 'is-covered' : 'is-uncovered';
-      return { id, source: e.source, sourceHandle: e.port, target: e.target, targetHandle: 'in', selected: selected.has(id), className };
+      // Right-angled edges leave a port horizontally and clear the card before turning: bezier curves between wrapped
+      // rows cut across the cards in between (issue 20).
+      return { id, type: 'smoothstep', source: e.source, sourceHandle: e.port, target: e.target, targetHandle: 'in', selected: selected.has(id), className };
     });
   }, [flow, selectedEdgeIds, activeNodeId, coverage]);
 

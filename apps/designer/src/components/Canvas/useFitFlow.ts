@@ -1,12 +1,13 @@
 import { useCallback } from 'react';
-import { getViewportForBounds, useReactFlow, useStoreApi } from '@xyflow/react';
-import { nodeSize } from '../../core/nodeGeometry.ts';
-import { nodePorts } from '../../core/nodeCatalog.ts';
+import { useReactFlow, useStoreApi } from '@xyflow/react';
+import { nodeCardSize } from '../../core/nodeCardSize.ts';
+import { readableViewport, type FlowBounds } from '../../core/readableViewport.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 
 /**
- * Zooms to fit the whole flow from the document's positions and the known node geometry. xyflow's own fitView
- * waits until every node was measured, which never happens when only the nodes in view are mounted.
+ * Zooms to fit the whole flow from the document's positions and the known node geometry, never below the zoom where
+ * titles stay readable (a flow too big for that opens on its start node). xyflow's own fitView waits until every node
+ * was measured, which never happens when only the nodes in view are mounted.
  */
 export function useFitFlow(): (options?: { duration?: number }) => void {
   const { setViewport } = useReactFlow();
@@ -19,16 +20,19 @@ export function useFitFlow(): (options?: { duration?: number }) => void {
       let minY = Infinity;
       let maxX = -Infinity;
       let maxY = -Infinity;
+      let start: FlowBounds | null = null;
       for (const node of flow.nodes) {
         const { x, y } = node.position ?? { x: 0, y: 0 };
-        const size = nodeSize(nodePorts(node, catalog.byType.get(node.type), []).length);
+        const size = nodeCardSize(node, catalog.byType.get(node.type));
+        if (node.id === flow.start) start = { x, y, ...size };
         minX = Math.min(minX, x);
         minY = Math.min(minY, y);
         maxX = Math.max(maxX, x + size.width);
         maxY = Math.max(maxY, y + size.height);
       }
-      const { width, height, minZoom } = store.getState();
-      const viewport = getViewportForBounds({ x: minX, y: minY, width: maxX - minX, height: maxY - minY }, width, height, minZoom, 1.2, 0.1);
+      const bounds = { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
+      const { width, height } = store.getState();
+      const viewport = readableViewport(bounds, start ?? { ...bounds, width: 0, height: 0 }, { width, height });
       void setViewport(viewport, { duration: options.duration ?? 0 });
     },
     [setViewport, store],

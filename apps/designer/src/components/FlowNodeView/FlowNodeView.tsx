@@ -9,6 +9,8 @@ export type FlowNodeData = {
   typeTitle: string;
   icon: string;
   ports: PortInfo[];
+  /** The first line of the node's prompt in the editing locale; `''` when untranslated, null when the type has no prompt. */
+  prompt: string | null;
   /** Input handle hidden for nodes nothing can enter (start). */
   hasInput: boolean;
   isStart: boolean;
@@ -52,6 +54,11 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
         {data.errorCount === 0 && data.warningCount > 0 && <span className="flow-node-badge warning">{data.warningCount}</span>}
       </div>
       <div className="flow-node-type">{data.unknownType ? `${t('unknownTypeShort')} "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}</div>
+      {data.prompt !== null && (
+        <div className={`flow-node-prompt ${data.prompt === '' ? 'is-missing' : ''}`} title={data.prompt}>
+          {data.prompt === '' ? t('promptMissing') : `“${data.prompt}”`}
+        </div>
+      )}
       {data.ports.length > 0 && (
         <ul className="flow-node-ports">
           {data.ports.map((port) => (

@@ -3,7 +3,8 @@ import { diffFlowVersions, isEmptyDiff } from '../../core/diffFlowVersions.ts';
 import { useAnalystT } from '../../i18n/analystMessages.ts';
 import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { layoutFlow } from '../../core/layoutFlow.ts';
-import { nodePorts } from '../../core/nodeCatalog.ts';
+import { nodeCardSize } from '../../core/nodeCardSize.ts';
+import { nodeSize } from '../../core/nodeGeometry.ts';
 import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
@@ -33,7 +34,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
     const byId = new Map(state.flow.nodes.map((n) => [n.id, n]));
     const positions = await layoutFlow(state.flow, (id) => {
       const node = byId.get(id);
-      return node ? nodePorts(node, state.catalog.byType.get(node.type), []).length : 1;
+      return node ? nodeCardSize(node, state.catalog.byType.get(node.type)) : nodeSize(1);
     });
     useFlowStore.getState().applyPositions(positions);
     setTimeout(() => fitFlow({ duration: 300 }), 50);

@@ -37,7 +37,7 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   // One attempt per call: the engine retries the node (config `retries`, with backoff) on `error` and `timeout`.
   const timeoutMs = config.timeoutMs ?? 5000;
   const started = Date.now();
-  const outcome = await send(url, { method: config.method, headers, body }, timeoutMs, signal);
+  const outcome = await send(url, { method: config.method, headers, body }, timeoutMs, signal, args.fetch);
   const fields = { method: config.method, durationMs: Date.now() - started, idempotencyKey: args.idempotencyKey };
   if (outcome.kind === 'timeout') {
     logger.warn(fields, `http node: no reply within ${timeoutMs} ms`);
@@ -60,9 +60,9 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   return { port: 'success', variables };
 }
 
-async function send(url: string, init: RequestInit, timeoutMs: number, outer: AbortSignal): Promise<Attempt> {
+async function send(url: string, init: RequestInit, timeoutMs: number, outer: AbortSignal, egress: HandlerArgs['fetch']): Promise<Attempt> {
   const outcome = await withDeadline(outer, timeoutMs, async (signal): Promise<Attempt> => {
-    const response = await fetch(url, { ...init, signal });
+    const response = await (egress ?? fetch)(url, { ...init, signal });
     return { kind: 'reply', status: response.status, text: await response.text() };
   });
   if (outcome.kind === 'done') return outcome.value;
