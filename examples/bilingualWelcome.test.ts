@@ -15,7 +15,10 @@ describe('bilingual welcome example', () => {
       .expectPrompt('For English, press 1.')
       .expectPrompt('中文请按2。')
       .expectPrompt('한국어는 3번을 누르세요.')
-      .check('each line is voiced in its own language', (state) => voices(state).join(' ') === 'en-US en-US zh-CN ko-KR')
+      .check(
+        'each line is voiced in its own language',
+        (state) => voices(state).join(' ') === 'en-US en-US zh-CN ko-KR',
+      )
       .press('2')
       .expectPrompt(/请问需要什么帮助？营业时间请按1。/)
       .press('1')
@@ -25,8 +28,15 @@ describe('bilingual welcome example', () => {
   });
 
   it('hears "Korean" on voice and transfers in Korean, telling the agent the chosen locale', async () => {
-    const { last } = await startTestSession(flow, 'voice').say('Korean').expectPrompt(/무엇을 도와드릴까요/).say('상담원').expectPrompt('상담원에게 연결해 드리겠습니다.').expectTransfer('general');
-    expect(last.outputs).toContainEqual(expect.objectContaining({ type: 'transfer', reason: 'Caller chose ko-KR at the welcome' }));
+    const { last } = await startTestSession(flow, 'voice')
+      .say('Korean')
+      .expectPrompt(/무엇을 도와드릴까요/)
+      .say('상담원')
+      .expectPrompt('상담원에게 연결해 드리겠습니다.')
+      .expectTransfer('general');
+    expect(last.outputs).toContainEqual(
+      expect.objectContaining({ type: 'transfer', reason: 'Caller chose ko-KR at the welcome' }),
+    );
   });
 
   it('offers the languages as quick replies in chat and goes on in English when the caller picks none', async () => {

@@ -20,7 +20,9 @@ async function cardIsActive(customerId: string, lastFour: string): Promise<boole
     headers: { 'x-api-key': harness.bank.apiKey },
   });
   const body: unknown = await res.json();
-  return res.status === 409 && typeof body === 'object' && body !== null && Reflect.get(body, 'error') === 'alreadyActive';
+  return (
+    res.status === 409 && typeof body === 'object' && body !== null && Reflect.get(body, 'error') === 'alreadyActive'
+  );
 }
 
 describe('card activation example', () => {
@@ -122,10 +124,22 @@ describe('card activation example', () => {
   });
 
   it('hands over to an agent from anywhere when asked, by voice, chat or the 0 key inside a digit entry (#3)', async () => {
-    await startTestSession(flow, 'voice', harness.options).say('four eight two one').say('representative').expectTransfer('card-services');
-    await startTestSession(flow, 'chat', harness.options).type('I want to talk to a person').expectTransfer('card-services');
-    await startTestSession(flow, 'dtmf', harness.options).expectNode('askLastFour').press('0#').expectTransfer('card-services');
-    await startTestSession(flow, 'voice', harness.options).press('4821').expectNode('askDateOfBirth').press('0').expectTransfer('card-services');
+    await startTestSession(flow, 'voice', harness.options)
+      .say('four eight two one')
+      .say('representative')
+      .expectTransfer('card-services');
+    await startTestSession(flow, 'chat', harness.options)
+      .type('I want to talk to a person')
+      .expectTransfer('card-services');
+    await startTestSession(flow, 'dtmf', harness.options)
+      .expectNode('askLastFour')
+      .press('0#')
+      .expectTransfer('card-services');
+    await startTestSession(flow, 'voice', harness.options)
+      .press('4821')
+      .expectNode('askDateOfBirth')
+      .press('0')
+      .expectTransfer('card-services');
   });
 
   it('transfers when the core-banking service cannot be reached', async () => {
@@ -141,7 +155,10 @@ describe('card activation example', () => {
     const write = (fields: Record<string, unknown>, message: string): void => {
       lines.push(`${message} ${JSON.stringify(fields)}`);
     };
-    const result = await startTestSession(flow, 'voice', { ...harness.options, logger: { info: write, warn: write, error: write } })
+    const result = await startTestSession(flow, 'voice', {
+      ...harness.options,
+      logger: { info: write, warn: write, error: write },
+    })
       .press('4821')
       .press('19850314')
       .press('9517')

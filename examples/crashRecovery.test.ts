@@ -13,7 +13,11 @@ afterEach(async () => {
 });
 
 function forwarded(headers: IncomingHttpHeaders): Record<string, string> {
-  return Object.fromEntries(['x-api-key', 'idempotency-key', 'content-type'].flatMap((h) => (typeof headers[h] === 'string' ? [[h, headers[h]]] : [])));
+  return Object.fromEntries(
+    ['x-api-key', 'idempotency-key', 'content-type'].flatMap((h) =>
+      typeof headers[h] === 'string' ? [[h, headers[h]]] : [],
+    ),
+  );
 }
 
 /** A proxy in front of core-banking that holds card activations until `release()`, recording their keys. */

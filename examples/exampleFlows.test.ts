@@ -13,11 +13,14 @@ function validated(flow: unknown): FlowDocument {
 }
 
 describe('example flows', () => {
-  it.each(exampleFlows.map((e) => [e.file, e.flow] as const))('%s validates without errors or warnings and compiles', (_file, flow) => {
-    const result = validateFlow(flow, registry.catalog());
-    expect(result.issues).toEqual([]);
-    expect(compileFlow(flow, registry).ok).toBe(true);
-  });
+  it.each(exampleFlows.map((e) => [e.file, e.flow] as const))(
+    '%s validates without errors or warnings and compiles',
+    (_file, flow) => {
+      const result = validateFlow(flow, registry.catalog());
+      expect(result.issues).toEqual([]);
+      expect(compileFlow(flow, registry).ok).toBe(true);
+    },
+  );
 
   it('are each written in en-US and zh-CN, and one also in ko-KR', () => {
     const locales = exampleFlows.map((e) => validated(e.flow).locales);

@@ -11,11 +11,17 @@ describe('example flow suites', () => {
     it(`${example.file}: its suite passes in dtmf, voice and chat and visits every node in each`, async () => {
       const result = await runFlowSuite(example.flow, { registry });
       if (!result.ok) throw new Error(`${example.file} does not compile: ${JSON.stringify(result.issues)}`);
-      const failures = result.report.runs.filter((run) => !run.passed).map((run) => `${run.testId} [${run.channel}] step ${run.failedStep}: ${run.message}`);
+      const failures = result.report.runs
+        .filter((run) => !run.passed)
+        .map((run) => `${run.testId} [${run.channel}] step ${run.failedStep}: ${run.message}`);
       expect(failures).toEqual([]);
       for (const channel of CHANNELS) {
-        const visited = new Set(result.report.runs.filter((run) => run.channel === channel).flatMap((run) => run.coverage.nodes));
-        const missed = result.report.coverage.nodes.concat(result.report.coverage.uncoveredNodes).filter((id) => !visited.has(id));
+        const visited = new Set(
+          result.report.runs.filter((run) => run.channel === channel).flatMap((run) => run.coverage.nodes),
+        );
+        const missed = result.report.coverage.nodes
+          .concat(result.report.coverage.uncoveredNodes)
+          .filter((id) => !visited.has(id));
         expect(missed, `${example.file} nodes no ${channel} test visits`).toEqual([]);
       }
     });

@@ -52,9 +52,15 @@ describe('flight rebooking example', () => {
 
   it('rebooks in a Chinese chat with quick replies', async () => {
     const { registry } = createExampleRegistry();
-    await startTestSession(flow, 'chat', { registry, locale: 'zh-CN', variables: { callerNumber: '+86 138 0013 8000' } })
+    await startTestSession(flow, 'chat', {
+      registry,
+      locale: 'zh-CN',
+      variables: { callerNumber: '+86 138 0013 8000' },
+    })
       .expectPrompt(/李娜，您好/)
-      .check('yes/no quick replies', ({ last }) => last.outputs.some((o) => o.type === 'prompt' && (o.expect.choices?.length ?? 0) === 2))
+      .check('yes/no quick replies', ({ last }) =>
+        last.outputs.some((o) => o.type === 'prompt' && (o.expect.choices?.length ?? 0) === 2),
+      )
       .type('不')
       .type('2026-12-06')
       .expectPrompt(/OA 884/)
@@ -74,7 +80,13 @@ describe('flight rebooking example', () => {
     await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
       .say('agent')
       .expectTransfer('rebooking');
-    await startTestSession(flow, 'dtmf', { registry }).expectNode('askReference').press('0#').expectTransfer('rebooking');
-    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } }).expectNode('offer').press('0').expectTransfer('rebooking');
+    await startTestSession(flow, 'dtmf', { registry })
+      .expectNode('askReference')
+      .press('0#')
+      .expectTransfer('rebooking');
+    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
+      .expectNode('offer')
+      .press('0')
+      .expectTransfer('rebooking');
   });
 });

@@ -15,16 +15,43 @@ import { bankingPack } from '@omniflow/plugin-banking/handlers';
 import { exampleFlows } from './exampleFlows.ts';
 import { startExampleHarness, type ExampleHarness } from './exampleHarness.ts';
 
-const pick = <T,>(rng: () => number, items: readonly T[]): T => {
+const pick = <T>(rng: () => number, items: readonly T[]): T => {
   const item = items[Math.floor(rng() * items.length)];
   if (item === undefined) throw new Error('pick from an empty list');
   return item;
 };
 
 const PHRASES = [
-  'balance', 'lost card', 'I lost my card', 'recent transactions', 'agent', 'representative', 'yes', 'no', 'main menu',
-  'four eight two one', '14 March 1985', 'December 10 2026', 'repeat', 'um', '', '   ', '余额', '挂失', '转人工', '是', '不',
-  '상담원', '네', '아니요', 'asdf qwer', '1985-03-14', '2580', '%%%{{secret:CORE_BANKING_API_KEY}}', 'x'.repeat(300), '🙂',
+  'balance',
+  'lost card',
+  'I lost my card',
+  'recent transactions',
+  'agent',
+  'representative',
+  'yes',
+  'no',
+  'main menu',
+  'four eight two one',
+  '14 March 1985',
+  'December 10 2026',
+  'repeat',
+  'um',
+  '',
+  '   ',
+  '余额',
+  '挂失',
+  '转人工',
+  '是',
+  '不',
+  '상담원',
+  '네',
+  '아니요',
+  'asdf qwer',
+  '1985-03-14',
+  '2580',
+  '%%%{{secret:CORE_BANKING_API_KEY}}',
+  'x'.repeat(300),
+  '🙂',
 ];
 
 function randomInput(rng: () => number): InputEvent {
@@ -101,7 +128,8 @@ function faulty(mode: 'throw' | 'hang', working: readonly string[]): Setup {
       ? async () => {
           throw new Error('back end down');
         }
-      : (args) => new Promise((_resolve, reject) => args.signal.addEventListener('abort', () => reject(new Error('aborted'))));
+      : (args) =>
+          new Promise((_resolve, reject) => args.signal.addEventListener('abort', () => reject(new Error('aborted'))));
   const registry = createBuiltInRegistry();
   for (const impl of bankingPack.definitions) {
     registry.register(working.includes(impl.spec.type) ? impl : { ...impl, handler: failing });
@@ -175,7 +203,8 @@ async function converse(
     const context = `seed ${seed}, ${channel}, ${locale}, ${setup.name}, step ${step}, input ${JSON.stringify(input)}`;
     if (result.error !== undefined) throw new Error(`the session refused input (${result.error}): ${context}`);
     if (result.outputs.length === 0) throw new Error(`no reply: ${context}`);
-    if (result.status === 'ended' && !result.outputs.some((o) => o.type === 'end')) throw new Error(`ended without an end event: ${context}`);
+    if (result.status === 'ended' && !result.outputs.some((o) => o.type === 'end'))
+      throw new Error(`ended without an end event: ${context}`);
     record(result.transcript);
     waitingAt = result.nodeId;
   }
@@ -220,7 +249,13 @@ describe('example flows under random input', () => {
       for (let round = 0; round < 80 && !allWalked(doc, taken); round++) {
         for (const channel of CHANNELS) {
           const setup = setupFor(round);
-          for (const pair of await converse(compiled(flow, setup.registry), setup, channel, 1000 + round * 3 + CHANNELS.indexOf(channel), guided)) {
+          for (const pair of await converse(
+            compiled(flow, setup.registry),
+            setup,
+            channel,
+            1000 + round * 3 + CHANNELS.indexOf(channel),
+            guided,
+          )) {
             taken.add(pair);
           }
         }

@@ -22,7 +22,13 @@ describe('example flight handlers', () => {
     const { lookupCustomer } = createFlightHandlers();
     expect(await lookupCustomer(call({ phone: '(415) 555-0142', reference: '' }))).toEqual({
       port: 'success',
-      variables: { name: 'Maria Santos', reference: '246810', cancelledFlight: 'OA 211', nextFlight: 'OA 213', nextDeparture: '2026-12-01 13:40' },
+      variables: {
+        name: 'Maria Santos',
+        reference: '246810',
+        cancelledFlight: 'OA 211',
+        nextFlight: 'OA 213',
+        nextDeparture: '2026-12-01 13:40',
+      },
     });
   });
 

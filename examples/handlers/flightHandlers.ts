@@ -55,7 +55,12 @@ export function createFlightHandlers(data: FlightData = flightData): FlightHandl
     if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || date < cancelledDate || data.soldOutDates.includes(date)) {
       return { port: 'noFlights' };
     }
-    const found = firstFlight(data, booking.route, date, date === cancelledDate ? booking.cancelledDeparture.slice(11) : '');
+    const found = firstFlight(
+      data,
+      booking.route,
+      date,
+      date === cancelledDate ? booking.cancelledDeparture.slice(11) : '',
+    );
     return found === undefined
       ? { port: 'noFlights' }
       : { port: 'success', variables: { flight: found.flight, departure: found.departure } };
@@ -75,7 +80,10 @@ export function createFlightHandlers(data: FlightData = flightData): FlightHandl
 }
 
 /** Registers `flights.lookupCustomer`, `flights.searchByDate` and `flights.rebook` with a registry. */
-export function registerFlightHandlers(registry: NodeTypeRegistry, handlers: FlightHandlers = createFlightHandlers()): FlightHandlers {
+export function registerFlightHandlers(
+  registry: NodeTypeRegistry,
+  handlers: FlightHandlers = createFlightHandlers(),
+): FlightHandlers {
   for (const [name, handler] of Object.entries(namedFlightHandlers(handlers))) registry.registerHandler(name, handler);
   return handlers;
 }

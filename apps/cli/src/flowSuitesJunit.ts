@@ -7,14 +7,22 @@ import type { FlowSuiteResult } from '@omniflow/flow-engine';
 export function flowSuitesJunit(results: readonly { file: string; result: FlowSuiteResult | null }[]): string {
   const suites = results.map(({ file, result }) => {
     if (result === null || !result.ok) {
-      const message = result === null ? 'the file cannot be read as JSON' : result.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.message}`).join('\n');
+      const message =
+        result === null
+          ? 'the file cannot be read as JSON'
+          : result.issues.map((issue) => `${issue.code} ${issue.pointer} ${issue.message}`).join('\n');
       return suite(file, 1, 1, [testCase(file, 'flow compiles', 'the flow does not compile', message)]);
     }
     const cases = result.report.runs.map((run) => {
       const name = `${run.name} [${run.channel}]`;
       if (run.passed) return testCase(file, name);
-      const step = run.failedStep === undefined || run.failedStep < 0 ? '' : `step ${run.failedStep + 1}${run.failedNodeId ? ` at node ${run.failedNodeId}` : ''}: `;
-      const transcript = run.transcript.map((entry) => `${entry.from}${entry.nodeId ? ` @${entry.nodeId}` : ''}: ${entry.text}`).join('\n');
+      const step =
+        run.failedStep === undefined || run.failedStep < 0
+          ? ''
+          : `step ${run.failedStep + 1}${run.failedNodeId ? ` at node ${run.failedNodeId}` : ''}: `;
+      const transcript = run.transcript
+        .map((entry) => `${entry.from}${entry.nodeId ? ` @${entry.nodeId}` : ''}: ${entry.text}`)
+        .join('\n');
       return testCase(file, name, `${step}${run.message ?? 'failed'}`, transcript);
     });
     return suite(file, result.report.total, result.report.failed, cases);
@@ -35,5 +43,10 @@ function testCase(file: string, name: string, failure?: string, details?: string
 }
 
 function escapeXml(text: string): string {
-  return text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&apos;');
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&apos;');
 }

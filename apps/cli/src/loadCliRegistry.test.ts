@@ -13,7 +13,10 @@ describe('loadCliRegistry', () => {
 
   it('adds the packs OMNIFLOW_PLUGINS names by path and reports one that does not load', async () => {
     const errors: string[] = [];
-    const registry = await loadCliRegistry({ OMNIFLOW_PLUGINS: `@omniflow/plugin-banking, ${flightsPack}, @omniflow/no-such-pack` }, (line) => errors.push(line));
+    const registry = await loadCliRegistry(
+      { OMNIFLOW_PLUGINS: `@omniflow/plugin-banking, ${flightsPack}, @omniflow/no-such-pack` },
+      (line) => errors.push(line),
+    );
     expect(registry.handlerNames()).toContain('flights.rebook');
     expect(errors).toEqual([expect.stringContaining('@omniflow/no-such-pack')]);
   });

@@ -8,7 +8,10 @@ import { bankingPack } from '@omniflow/plugin-banking/handlers';
  * `OMNIFLOW_PLUGINS` (comma-separated module names or file paths, loaded as the runtime loads them). A named pack
  * that fails to load is reported on stderr and skipped.
  */
-export async function loadCliRegistry(env: Readonly<Record<string, string | undefined>>, stderr: (line: string) => void): Promise<NodeTypeRegistry> {
+export async function loadCliRegistry(
+  env: Readonly<Record<string, string | undefined>>,
+  stderr: (line: string) => void,
+): Promise<NodeTypeRegistry> {
   const registry = createBuiltInRegistry().registerAll(bankingPack.definitions);
   const modules = (env['OMNIFLOW_PLUGINS'] ?? '')
     .split(',')

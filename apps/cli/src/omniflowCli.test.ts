@@ -4,7 +4,12 @@ import { fakeCliIo as fakeIo } from './fakeCliIo.ts';
 import { runCli } from './omniflowCli.ts';
 
 const flow = buildTestFlow([
-  { id: 'menu', type: 'menu', config: { prompt: en('Menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }] }, to: { '1': 'bye', noInput: 'bye', noMatch: 'bye' } },
+  {
+    id: 'menu',
+    type: 'menu',
+    config: { prompt: en('Menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }] },
+    to: { '1': 'bye', noInput: 'bye', noMatch: 'bye' },
+  },
   { id: 'bye', type: 'end', config: { prompt: en('Bye.') } },
 ]);
 
@@ -39,7 +44,11 @@ describe('omniflow CLI', () => {
     expect(await runCli(['analyze', 'turns.jsonl'], io)).toBe(1);
     const results: unknown[] = io.out.map((line) => JSON.parse(line));
     expect(results).toHaveLength(2);
-    expect(results[0]).toMatchObject({ label: 'negative', redacted: expect.stringContaining('[CARD]'), entities: [{ type: 'card', start: 8, end: 27 }] });
+    expect(results[0]).toMatchObject({
+      label: 'negative',
+      redacted: expect.stringContaining('[CARD]'),
+      entities: [{ type: 'card', start: 8, end: 27 }],
+    });
     expect(results[0]).not.toMatchObject({ redacted: expect.stringContaining('4111') });
     expect(results[1]).toMatchObject({ label: 'positive', entities: [] });
     expect(io.err).toEqual([expect.stringMatching(/^turns\.jsonl:4: not JSON/)]);

@@ -6,10 +6,20 @@ import { testCommand } from './testCommand.ts';
 import { validateCommand } from './validateCommand.ts';
 
 /** The `omniflow` subcommands; a new one is added here. */
-export const cliCommands: readonly CliCommand[] = [validateCommand, simulateCommand, importCommand, analyzeCommand, testCommand];
+export const cliCommands: readonly CliCommand[] = [
+  validateCommand,
+  simulateCommand,
+  importCommand,
+  analyzeCommand,
+  testCommand,
+];
 
 /** Runs `omniflow <command> …` and answers the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo, commands: readonly CliCommand[] = cliCommands): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  commands: readonly CliCommand[] = cliCommands,
+): Promise<number> {
   const [name, ...args] = argv;
   const command = commands.find((candidate) => candidate.name === name);
   if (!command) {

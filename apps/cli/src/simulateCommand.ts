@@ -23,7 +23,8 @@ export const simulateCommand: CliCommand = {
     if (!json.ok) return 1;
     const compiled = compileFlow(json.value, await io.registry());
     if (!compiled.ok) {
-      for (const issue of compiled.issues) io.stderr(`${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
+      for (const issue of compiled.issues)
+        io.stderr(`${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
       return 1;
     }
     const { session, turn } = await FlowSession.start(compiled.compiled, {

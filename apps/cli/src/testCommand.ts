@@ -19,7 +19,9 @@ export const testCommand: CliCommand = {
       return 2;
     }
     const registry = await io.registry();
-    const documents = await Promise.all(parsed.files.map(async (file) => ({ file, json: await readJsonFile(file, io) })));
+    const documents = await Promise.all(
+      parsed.files.map(async (file) => ({ file, json: await readJsonFile(file, io) })),
+    );
     // Flows named together resolve each other's subflow nodes, as published flows do in the runtime.
     const byId = new Map<string, FlowDocument>();
     for (const { json } of documents) {
@@ -28,34 +30,54 @@ export const testCommand: CliCommand = {
     }
     const results: { file: string; result: FlowSuiteResult | null }[] = [];
     for (const { file, json } of documents) {
-      const options = { registry, channels: parsed.channels, secrets: (name: string) => io.env[name], resolveFlow: (id: string) => byId.get(id) };
+      const options = {
+        registry,
+        channels: parsed.channels,
+        secrets: (name: string) => io.env[name],
+        resolveFlow: (id: string) => byId.get(id),
+      };
       const result = json.ok ? await runFlowSuite(json.value, options) : null;
       if (result !== null) printResult(file, result, io);
       results.push({ file, result });
     }
     if (parsed.junit !== undefined) await io.writeFile(parsed.junit, flowSuitesJunit(results));
     const failed = results.filter(({ result }) => result === null || !result.ok || !result.report.passed);
-    io.stderr(failed.length === 0 ? `${results.length} flow(s): all tests passed` : `${failed.length} of ${results.length} flow(s) failed: ${failed.map(({ file }) => file).join(', ')}`);
+    io.stderr(
+      failed.length === 0
+        ? `${results.length} flow(s): all tests passed`
+        : `${failed.length} of ${results.length} flow(s) failed: ${failed.map(({ file }) => file).join(', ')}`,
+    );
     return failed.length === 0 ? 0 : 1;
   },
 };
 
 function printResult(file: string, result: FlowSuiteResult, io: CliIo): void {
   if (!result.ok) {
-    for (const issue of result.issues) io.stdout(`${file}: ${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
+    for (const issue of result.issues)
+      io.stdout(`${file}: ${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
     return;
   }
   const { report } = result;
-  if (report.total === 0) io.stdout(`${file}: no tests (add a "tests" array, or save a simulator conversation as a test in the designer)`);
+  if (report.total === 0)
+    io.stdout(`${file}: no tests (add a "tests" array, or save a simulator conversation as a test in the designer)`);
   for (const run of report.runs) {
-    const where = run.failedStep === undefined || run.failedStep < 0 ? '' : ` at step ${run.failedStep + 1}${run.failedNodeId ? ` (node ${run.failedNodeId})` : ''}`;
-    io.stdout(run.passed ? `ok   ${file} › ${run.name} [${run.channel}]` : `FAIL ${file} › ${run.name} [${run.channel}]${where}: ${run.message ?? 'failed'}`);
+    const where =
+      run.failedStep === undefined || run.failedStep < 0
+        ? ''
+        : ` at step ${run.failedStep + 1}${run.failedNodeId ? ` (node ${run.failedNodeId})` : ''}`;
+    io.stdout(
+      run.passed
+        ? `ok   ${file} › ${run.name} [${run.channel}]`
+        : `FAIL ${file} › ${run.name} [${run.channel}]${where}: ${run.message ?? 'failed'}`,
+    );
   }
   const { coverage } = report;
   const nodes = `${coverage.nodes.length}/${coverage.nodes.length + coverage.uncoveredNodes.length}`;
   const ports = `${coverage.ports.length}/${coverage.ports.length + coverage.uncoveredPorts.length}`;
   const missing = coverage.uncoveredNodes.length > 0 ? ` (not reached: ${coverage.uncoveredNodes.join(', ')})` : '';
-  io.stdout(`${file}: ${report.total - report.failed}/${report.total} passed; nodes covered ${nodes}${missing}; ports taken ${ports}`);
+  io.stdout(
+    `${file}: ${report.total - report.failed}/${report.total} passed; nodes covered ${nodes}${missing}; ports taken ${ports}`,
+  );
 }
 
 function parseArgs(args: readonly string[]): { files: string[]; channels: Channel[]; junit?: string } | string {
@@ -78,5 +100,7 @@ function parseArgs(args: readonly string[]): { files: string[]; channels: Channe
     else files.push(arg);
   }
   if (files.length === 0) return 'name at least one flow file';
-  return junit === undefined ? { files, channels: channels.length > 0 ? channels : [...CHANNELS] } : { files, channels: channels.length > 0 ? channels : [...CHANNELS], junit };
+  return junit === undefined
+    ? { files, channels: channels.length > 0 ? channels : [...CHANNELS] }
+    : { files, channels: channels.length > 0 ? channels : [...CHANNELS], junit };
 }

@@ -15,8 +15,10 @@ export const validateCommand: CliCommand = {
     const json = await readJsonFile(file, io);
     if (!json.ok) return 1;
     const result = validateFlow(json.value, (await io.registry()).catalog());
-    for (const issue of result.issues) io.stdout(`${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
-    if (result.ok) io.stderr(`${file}: valid${result.issues.length > 0 ? ` with ${result.issues.length} warning(s)` : ''}`);
+    for (const issue of result.issues)
+      io.stdout(`${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);
+    if (result.ok)
+      io.stderr(`${file}: valid${result.issues.length > 0 ? ` with ${result.issues.length} warning(s)` : ''}`);
     return result.ok ? 0 : 1;
   },
 };

@@ -34,7 +34,8 @@ createRoot(root).render(
 const waitForNodes = () => {
   const nodes = document.querySelectorAll('.react-flow__node');
   const measured = nodes.length > 0 && [...nodes].every((n) => (n as HTMLElement).style.visibility !== 'hidden');
-  if (!measured && !document.querySelector('.flow-overview[data-drawn]')) return void requestAnimationFrame(waitForNodes);
+  if (!measured && !document.querySelector('.flow-overview[data-drawn]'))
+    return void requestAnimationFrame(waitForNodes);
   requestAnimationFrame(() => {
     window.benchResult = { renderMs: performance.now() - t0, nodesInDom: nodes.length };
   });

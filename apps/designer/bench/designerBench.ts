@@ -26,8 +26,19 @@ interface Row {
 
 async function main(): Promise<void> {
   const outDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
-  await build({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true, rollupOptions: { input: join(designerDir, 'bench/bench.html') } } });
-  const server = await preview({ root: designerDir, configFile: join(designerDir, 'vite.config.ts'), logLevel: 'warn', build: { outDir }, preview: { port: 0, host: '127.0.0.1', strictPort: false } });
+  await build({
+    root: designerDir,
+    configFile: join(designerDir, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, rollupOptions: { input: join(designerDir, 'bench/bench.html') } },
+  });
+  const server = await preview({
+    root: designerDir,
+    configFile: join(designerDir, 'vite.config.ts'),
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { port: 0, host: '127.0.0.1', strictPort: false },
+  });
   const browser = await launchChromium();
   try {
     const base = server.resolvedUrls?.local[0];
@@ -40,17 +51,36 @@ async function main(): Promise<void> {
       await page.waitForFunction('window.benchResult !== undefined', null, { timeout: 60_000 });
       await page.reload();
       await page.waitForFunction('window.benchResult !== undefined', null, { timeout: 60_000 });
-      const result = (await page.evaluate('window.benchResult')) as { renderMs: number; nodesInDom: number } | undefined;
+      const result = (await page.evaluate('window.benchResult')) as
+        { renderMs: number; nodesInDom: number } | undefined;
       if (!result) throw new Error('bench page reported nothing');
       const pan = await measurePan(page);
-      rows.push({ nodes, view: 'opening', renderMs: result.renderMs, nodesInDom: result.nodesInDom, overview: await hasOverview(page), ...pan });
+      rows.push({
+        nodes,
+        view: 'opening',
+        renderMs: result.renderMs,
+        nodesInDom: result.nodesInDom,
+        overview: await hasOverview(page),
+        ...pan,
+      });
       // The worst case: zoomed out until every node and edge is on screen ("zoom to fit" stops at a readable zoom).
       await zoomOutToWholeFlow(page);
       // Zoomed out, the flow is drawn on the overview canvas instead of xyflow's DOM nodes.
-      await page.waitForFunction(`Number(document.querySelector('.flow-overview[data-drawn]')?.dataset.nodes) >= ${nodes}`, null, { timeout: 60_000 });
+      await page.waitForFunction(
+        `Number(document.querySelector('.flow-overview[data-drawn]')?.dataset.nodes) >= ${nodes}`,
+        null,
+        { timeout: 60_000 },
+      );
       await page.waitForTimeout(300);
       const inDom = await page.locator('.react-flow__node').count();
-      rows.push({ nodes, view: 'zoom to fit', renderMs: Number.NaN, nodesInDom: inDom, overview: await hasOverview(page), ...(await measurePan(page)) });
+      rows.push({
+        nodes,
+        view: 'zoom to fit',
+        renderMs: Number.NaN,
+        nodesInDom: inDom,
+        overview: await hasOverview(page),
+        ...(await measurePan(page)),
+      });
       await page.close();
     }
     printTable(rows);
@@ -66,7 +96,15 @@ async function zoomOutToWholeFlow(page: Page): Promise<void> {
   for (let i = 0; i < 30; i += 1) {
     const pane = await page.locator('.react-flow__pane').boundingBox();
     const flow = (await hasOverview(page)) ? await page.locator('.flow-overview').boundingBox() : null;
-    if (pane && flow && flow.x >= pane.x && flow.y >= pane.y && flow.x + flow.width <= pane.x + pane.width && flow.y + flow.height <= pane.y + pane.height) return;
+    if (
+      pane &&
+      flow &&
+      flow.x >= pane.x &&
+      flow.y >= pane.y &&
+      flow.x + flow.width <= pane.x + pane.width &&
+      flow.y + flow.height <= pane.y + pane.height
+    )
+      return;
     await page.locator('.react-flow__controls-zoomout').click();
     await page.waitForTimeout(100);
   }
@@ -100,7 +138,9 @@ async function measurePan(page: Page): Promise<{ fps: number; worstFrameMs: numb
     await page.waitForTimeout(8);
   }
   await page.mouse.up();
-  const frames = (await page.evaluate('(() => { window.benchCounting = false; return window.benchFrames; })()')) as number[];
+  const frames = (await page.evaluate(
+    '(() => { window.benchCounting = false; return window.benchFrames; })()',
+  )) as number[];
   const first = frames[0] ?? 0;
   const last = frames[frames.length - 1] ?? 0;
   let worst = 0;
@@ -114,8 +154,24 @@ function line(cells: string[]): string {
 
 function printTable(rows: Row[]): void {
   // Frame rates are only comparable on an idle machine; say how busy this one was.
-  console.log(`Chromium (software rendering), ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
-  console.log(line(['nodes', 'view', 'first render (ms)', 'nodes in DOM', 'overview canvas', 'pan fps', 'worst frame (ms)', 'render < 1.5 s', 'fps ≥ 50']));
+  console.log(
+    `Chromium (software rendering), ${cpus().length} CPUs, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}\n`,
+  );
+  console.log(
+    line([
+      'nodes',
+      'view',
+      'first render (ms)',
+      'nodes in DOM',
+      'overview canvas',
+      'pan fps',
+      'worst frame (ms)',
+      'render < 1.5 s',
+      'fps ≥ 50',
+    ]),
+  );
   console.log(line(['---:', '---', '---:', '---:', ':---:', '---:', '---:', ':---:', ':---:']));
   for (const r of rows) {
     console.log(

@@ -12,13 +12,20 @@ export function generateFlow(count: number): FlowDocument {
     const text = { 'en-US': `Prompt ${i}`, 'zh-CN': `提示 ${i}` };
     const config: Record<string, unknown> =
       kind === 'menu'
-        ? { prompt: { text }, options: [{ key: '1', label: { 'en-US': 'One', 'zh-CN': '一' } }, { key: '2', label: { 'en-US': 'Two', 'zh-CN': '二' } }] }
+        ? {
+            prompt: { text },
+            options: [
+              { key: '1', label: { 'en-US': 'One', 'zh-CN': '一' } },
+              { key: '2', label: { 'en-US': 'Two', 'zh-CN': '二' } },
+            ],
+          }
         : kind === 'ask'
           ? { prompt: { text }, variable: 'answer', slot: { type: 'digits', maxLength: 4 } }
           : { prompt: { text } };
     nodes.push({ id, type: kind, label: `${kind} ${i}`, position, config });
     const previous = nodes[i - 1];
-    if (previous) edges.push({ id: `${previous.id}:${portOf(previous)}`, source: previous.id, port: portOf(previous), target: id });
+    if (previous)
+      edges.push({ id: `${previous.id}:${portOf(previous)}`, source: previous.id, port: portOf(previous), target: id });
   }
   return {
     id: `bench-${count}`,

@@ -24,7 +24,13 @@ function greetingFlow(id: string, name: string, greeting: string) {
     start: 'start1',
     nodes: [
       { id: 'start1', type: 'start', label: 'Start', position: { x: 0, y: 0 }, config: {} },
-      { id: 'greet', type: 'message', label: 'Greeting', position: { x: 300, y: 0 }, config: { prompt: { text: { 'en-US': greeting } } } },
+      {
+        id: 'greet',
+        type: 'message',
+        label: 'Greeting',
+        position: { x: 300, y: 0 },
+        config: { prompt: { text: { 'en-US': greeting } } },
+      },
       { id: 'bye', type: 'end', label: 'Goodbye', position: { x: 600, y: 0 }, config: { outcome: 'completed' } },
     ],
     edges: [
@@ -91,7 +97,9 @@ describe('analyst tools', () => {
     const twiml = await page.getByRole('textbox', { name: /Media-stream TwiML/ }).inputValue();
     expect(twiml).toContain('/ws/voice"');
     expect(twiml).toContain('<Parameter name="flowId" value="support-line" />');
-    expect(await page.getByRole('textbox', { name: /Twilio webhook/ }).inputValue()).toBe(`${stack.url}/twilio/voice/support-line`);
+    expect(await page.getByRole('textbox', { name: /Twilio webhook/ }).inputValue()).toBe(
+      `${stack.url}/twilio/voice/support-line`,
+    );
     await page.frameLocator('iframe.chat-preview').getByText('Welcome to the support line.').waitFor();
     await page.screenshot({ path: join(screenshots, '50-channels.png') });
 
@@ -104,7 +112,9 @@ describe('analyst tools', () => {
     await page.getByRole('button', { name: 'Revoke Website' }).click();
     await expect.poll(() => page.getByRole('button', { name: 'Revoke Website' }).count()).toBe(0);
     expect(asked).toContain('Website');
-    const config = await fetch(`${stack.url}/chat/support-line/config`, { headers: { authorization: `Bearer ${token}` } });
+    const config = await fetch(`${stack.url}/chat/support-line/config`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(config.status).toBe(401);
     expect(pageErrors).toEqual([]);
   });
@@ -139,7 +149,9 @@ describe('analyst tools', () => {
     expect(versions.liveVersion).toBe(2);
     await page.getByRole('button', { name: 'Roll back to this version v1' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back to this version v1' }).click();
-    await expect.poll(async () => ((await api('GET', '/api/flows/greetings/versions')) as { liveVersion: number }).liveVersion).toBe(1);
+    await expect
+      .poll(async () => ((await api('GET', '/api/flows/greetings/versions')) as { liveVersion: number }).liveVersion)
+      .toBe(1);
     expect(pageErrors).toEqual([]);
   });
 
@@ -152,7 +164,9 @@ describe('analyst tools', () => {
     await page.getByRole('button', { name: 'Create', exact: true }).click();
     await page.locator('.react-flow__node').first().waitFor();
     await expect.poll(() => page.locator('.react-flow__node').count()).toBe(5);
-    expect(await page.locator('.react-flow__node').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Main menu'), expect.stringContaining('Sales queue')]));
+    expect(await page.locator('.react-flow__node').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('Main menu'), expect.stringContaining('Sales queue')]),
+    );
 
     await page.locator('.react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('?');

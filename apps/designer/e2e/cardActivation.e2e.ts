@@ -65,7 +65,9 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
   it('fills the menu prompt and options in English and Chinese', async () => {
     await canvas.select('menu1');
     const prompt = page.locator('[data-field-pointer="/prompt"]');
-    await prompt.getByLabel('Prompt (en-US)').fill('Welcome to card services. For card activation press 1, for an agent press 2.');
+    await prompt
+      .getByLabel('Prompt (en-US)')
+      .fill('Welcome to card services. For card activation press 1, for an agent press 2.');
     await prompt.getByRole('tab', { name: 'zh-CN' }).click();
     await prompt.getByLabel('Prompt (zh-CN)').fill('欢迎致电银行卡服务。激活卡请按1，人工服务请按2。');
 
@@ -143,7 +145,10 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('.sim-line.from-bot').filter({ hasText: 'Welcome to card services' }).waitFor();
     await canvas.node('menu1').locator('.flow-node.is-active').waitFor();
-    await page.locator('.sim-choices').getByRole('button', { name: /card activation/i }).click();
+    await page
+      .locator('.sim-choices')
+      .getByRole('button', { name: /card activation/i })
+      .click();
     await page.locator('.sim-line.from-bot').filter({ hasText: 'Your card is now active' }).waitFor();
     await page.locator('.sim-line.from-system').filter({ hasText: 'Session ended' }).waitFor();
     expect(await page.locator('.sim-line.from-caller').allTextContents()).toEqual(['card activation']);
@@ -179,9 +184,15 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
 
   it('shows a conflicting save from another user instead of overwriting it', async () => {
     const headers = { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' };
-    const current = (await (await fetch(`${stack.url}/api/flows/${flowId}`, { headers })).json()) as { flow: { draft: Record<string, unknown>; revision: number } };
+    const current = (await (await fetch(`${stack.url}/api/flows/${flowId}`, { headers })).json()) as {
+      flow: { draft: Record<string, unknown>; revision: number };
+    };
     const theirs = { ...current.flow.draft, name: 'Renamed by a colleague' };
-    const put = await fetch(`${stack.url}/api/flows/${flowId}`, { method: 'PUT', headers, body: JSON.stringify({ flow: theirs, revision: current.flow.revision }) });
+    const put = await fetch(`${stack.url}/api/flows/${flowId}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ flow: theirs, revision: current.flow.revision }),
+    });
     expect(put.status).toBe(200);
 
     await page.getByLabel('Flow name', { exact: true }).fill('My name for it');
@@ -193,7 +204,11 @@ describe('an analyst builds the card-activation menu from an empty flow', () => 
 
     // Again, and this time keep mine: the save goes on top of their revision.
     const again = (await (await fetch(`${stack.url}/api/flows/${flowId}`, { headers })).json()) as typeof current;
-    const second = await fetch(`${stack.url}/api/flows/${flowId}`, { method: 'PUT', headers, body: JSON.stringify({ flow: { ...again.flow.draft, name: 'Theirs again' }, revision: again.flow.revision }) });
+    const second = await fetch(`${stack.url}/api/flows/${flowId}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ flow: { ...again.flow.draft, name: 'Theirs again' }, revision: again.flow.revision }),
+    });
     expect(second.status).toBe(200);
     await page.getByLabel('Flow name', { exact: true }).fill('Card activation');
     await page.getByRole('button', { name: 'Overwrite with mine' }).click();

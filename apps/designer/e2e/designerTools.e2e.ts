@@ -27,7 +27,13 @@ const importedFlow = {
   start: 'start1',
   nodes: [
     { id: 'start1', type: 'start', label: 'Start', position: { x: 0, y: 0 }, config: {} },
-    { id: 'condition1', type: 'condition', label: 'Rich caller?', position: { x: 300, y: 0 }, config: { cases: [{ id: 'rich', when: 'balance > 100' }] } },
+    {
+      id: 'condition1',
+      type: 'condition',
+      label: 'Rich caller?',
+      position: { x: 300, y: 0 },
+      config: { cases: [{ id: 'rich', when: 'balance > 100' }] },
+    },
     { id: 'fax1', type: 'legacy.fax', label: 'Old fax step', position: { x: 600, y: 0 }, config: { number: '123' } },
     { id: 'end1', type: 'end', label: 'Goodbye', position: { x: 900, y: 0 }, config: { outcome: 'completed' } },
   ],
@@ -55,7 +61,10 @@ async function openFlowList(): Promise<void> {
 
 describe('designer tools', () => {
   beforeAll(async () => {
-    session = await openDesigner(pageErrors, { context: { acceptDownloads: true }, permissions: ['clipboard-read', 'clipboard-write'] });
+    session = await openDesigner(pageErrors, {
+      context: { acceptDownloads: true },
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     ({ stack, page, canvas } = session);
     await page.goto(`${stack.url}/`);
   });
@@ -95,7 +104,9 @@ describe('designer tools', () => {
     await error.first().waitFor();
     await page.screenshot({ path: join(screenshots, '11-expression-error.png') });
     await page.keyboard.type(' balance < 1000');
-    await expect.poll(() => page.locator('[data-field-pointer="/cases/0/when"] .expression-field').getAttribute('data-invalid')).toBe('false');
+    await expect
+      .poll(() => page.locator('[data-field-pointer="/cases/0/when"] .expression-field').getAttribute('data-invalid'))
+      .toBe('false');
   });
 
   it('declares a variable and offers it in variable pickers', async () => {
@@ -131,7 +142,10 @@ describe('designer tools', () => {
     await customer.selectOption('balance');
     expect(await customer.inputValue()).toBe('balance');
     for (const port of ['success', 'alreadyActive', 'error', 'timeout']) {
-      await canvas.node('activateCard1').locator(`.react-flow__handle[data-handleid="${port}"]`).waitFor({ state: 'attached' });
+      await canvas
+        .node('activateCard1')
+        .locator(`.react-flow__handle[data-handleid="${port}"]`)
+        .waitFor({ state: 'attached' });
     }
   });
 
@@ -139,7 +153,10 @@ describe('designer tools', () => {
     await page.locator('.canvas-fit').click();
     await page.waitForTimeout(400);
     await canvas.select('condition1');
-    await canvas.node('end1').locator('.flow-node-header').click({ modifiers: ['Shift'] });
+    await canvas
+      .node('end1')
+      .locator('.flow-node-header')
+      .click({ modifiers: ['Shift'] });
     await expect.poll(() => page.locator('.react-flow__node.selected').count()).toBe(2);
     const before = await canvas.box(canvas.node('end1'));
     const grip = await canvas.box(canvas.node('condition1').locator('.flow-node-header'));
@@ -164,7 +181,10 @@ describe('designer tools', () => {
     await expect.poll(async () => (await savedDraft('balance-check')).nodes.length).toBe(6);
     const saved = await savedDraft('balance-check');
     await page.keyboard.press('Control+a');
-    const edited = { ...saved, nodes: saved.nodes.map((n) => (n.id === 'end1' ? { ...n, label: 'Edited in JSON' } : n)) };
+    const edited = {
+      ...saved,
+      nodes: saved.nodes.map((n) => (n.id === 'end1' ? { ...n, label: 'Edited in JSON' } : n)),
+    };
     // Pasted like an analyst pasting a document: typed text would get monaco's auto-closed brackets.
     await page.evaluate((text) => navigator.clipboard.writeText(text), JSON.stringify(edited, null, 2));
     await page.keyboard.press('Control+v');
@@ -210,7 +230,10 @@ describe('designer tools', () => {
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Export JSON Balance check v2', exact: true }).click();
-    const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as { id: string; nodes: unknown[] };
+    const exported = JSON.parse(readFileSync(await (await download).path(), 'utf8')) as {
+      id: string;
+      nodes: unknown[];
+    };
     expect(exported.id).toBe('balance-check');
     expect(exported.nodes).toHaveLength(6);
 
@@ -227,8 +250,24 @@ describe('designer tools', () => {
       variables: [{ name: 'code', type: 'string' }],
       nodes: [
         importedFlow.nodes[0],
-        { id: 'ask1', type: 'ask', label: 'Ask code', position: { x: 300, y: 0 }, config: { prompt: { text: { 'en-US': 'Type your code, then hash.' } }, variable: 'code', slot: { type: 'digits', minLength: 4, maxLength: 4 } } },
-        { id: 'message1', type: 'message', label: 'Echo', position: { x: 600, y: 0 }, config: { prompt: { text: { 'en-US': 'You typed {{code}}.' } } } },
+        {
+          id: 'ask1',
+          type: 'ask',
+          label: 'Ask code',
+          position: { x: 300, y: 0 },
+          config: {
+            prompt: { text: { 'en-US': 'Type your code, then hash.' } },
+            variable: 'code',
+            slot: { type: 'digits', minLength: 4, maxLength: 4 },
+          },
+        },
+        {
+          id: 'message1',
+          type: 'message',
+          label: 'Echo',
+          position: { x: 600, y: 0 },
+          config: { prompt: { text: { 'en-US': 'You typed {{code}}.' } } },
+        },
         importedFlow.nodes[3],
       ],
       edges: [
@@ -239,7 +278,11 @@ describe('designer tools', () => {
         { source: 'message1', port: 'next', target: 'end1' },
       ],
     };
-    const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow: asking }) });
+    const created = await fetch(`${stack.url}/api/flows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flow: asking }),
+    });
     expect(created.status).toBe(201);
     await page.goto(`${stack.url}/#/flows/code-check`);
     await page.getByRole('tab', { name: 'Simulator' }).click();
@@ -256,8 +299,19 @@ describe('designer tools', () => {
   });
 
   it('publishes twice and rolls back to the first version', async () => {
-    const simple = { ...importedFlow, id: 'simple', name: 'Simple', variables: [], nodes: [importedFlow.nodes[0], importedFlow.nodes[3]], edges: [{ source: 'start1', port: 'next', target: 'end1' }] };
-    const created = await fetch(`${stack.url}/api/flows`, { method: 'POST', headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ flow: simple }) });
+    const simple = {
+      ...importedFlow,
+      id: 'simple',
+      name: 'Simple',
+      variables: [],
+      nodes: [importedFlow.nodes[0], importedFlow.nodes[3]],
+      edges: [{ source: 'start1', port: 'next', target: 'end1' }],
+    };
+    const created = await fetch(`${stack.url}/api/flows`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ flow: simple }),
+    });
     expect(created.status).toBe(201);
     await page.goto(`${stack.url}/#/flows/simple`);
     await canvas.node('end1').waitFor();
@@ -270,7 +324,9 @@ describe('designer tools', () => {
     await page.getByRole('button', { name: 'Roll back to this version v1' }).click();
     // A rollback asks first (issue 20).
     await page.getByRole('alertdialog').getByRole('button', { name: 'Roll back to this version v1' }).click();
-    await expect.poll(() => page.locator('.version-list li').filter({ hasText: 'one' }).textContent()).toContain('active');
+    await expect
+      .poll(() => page.locator('.version-list li').filter({ hasText: 'one' }).textContent())
+      .toContain('active');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -32,10 +32,14 @@ describe('the example flows the runtime seeds', () => {
 
   it('open in the designer with every node and edge drawn, every inspector form rendered, and no problems', async () => {
     const headers = { authorization: `Bearer ${stack.token}` };
-    const { flows } = (await (await fetch(`${stack.url}/api/flows`, { headers })).json()) as { flows: { id: string }[] };
+    const { flows } = (await (await fetch(`${stack.url}/api/flows`, { headers })).json()) as {
+      flows: { id: string }[];
+    };
     expect(flows.length).toBeGreaterThan(0);
     for (const { id } of flows) {
-      const { flow } = (await (await fetch(`${stack.url}/api/flows/${id}`, { headers })).json()) as { flow: { draft: { nodes: { id: string }[]; edges: unknown[] } } };
+      const { flow } = (await (await fetch(`${stack.url}/api/flows/${id}`, { headers })).json()) as {
+        flow: { draft: { nodes: { id: string }[]; edges: unknown[] } };
+      };
       await page.goto(`${stack.url}/#/flows/${id}`);
       await expect.poll(async () => (await canvas.drawnCounts()).nodes).toBe(flow.draft.nodes.length);
       await expect.poll(async () => (await canvas.drawnCounts()).edges).toBe(flow.draft.edges.length);
@@ -53,7 +57,9 @@ describe('the example flows the runtime seeds', () => {
     await openFresh('bank-main-menu');
     await zoomOutToOverview();
     // Zoomed out below the level-of-detail zoom: one canvas, no xyflow nodes.
-    await expect.poll(async () => canvas.drawnCounts()).toEqual({ nodes: 25, edges: expect.any(Number), overview: true });
+    await expect
+      .poll(async () => canvas.drawnCounts())
+      .toEqual({ nodes: 25, edges: expect.any(Number), overview: true });
     expect(await page.locator('.react-flow__node').count()).toBe(0);
     await page.waitForTimeout(500);
     const menu = await overviewPoint('mainMenu');
@@ -73,7 +79,9 @@ describe('the example flows the runtime seeds', () => {
     await canvas.node('mainMenu').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     // Wait for the autosave of the new layout: the test finds cards on the overview from their saved positions.
-    await expect.poll(async () => (await savedPositions()).get('mainMenu'), { timeout: 20_000 }).not.toEqual(seeded.get('mainMenu'));
+    await expect
+      .poll(async () => (await savedPositions()).get('mainMenu'), { timeout: 20_000 })
+      .not.toEqual(seeded.get('mainMenu'));
     await page.waitForTimeout(600);
     await zoomOutToOverview();
     const menu = await overviewPoint('mainMenu');
@@ -105,7 +113,13 @@ describe('the example flows the runtime seeds', () => {
   it('opens the bank main menu (issue 20 readable canvas) with legible titles, its start node in view and the menu prompt on the card', async () => {
     const headers = { authorization: `Bearer ${stack.token}` };
     const { flow } = (await (await fetch(`${stack.url}/api/flows/bank-main-menu`, { headers })).json()) as {
-      flow: { draft: { start: string; defaultLocale: string; nodes: { id: string; config: { prompt?: { text?: Record<string, string> } } }[] } };
+      flow: {
+        draft: {
+          start: string;
+          defaultLocale: string;
+          nodes: { id: string; config: { prompt?: { text?: Record<string, string> } } }[];
+        };
+      };
     };
     await openFresh('bank-main-menu');
     const start = canvas.node(flow.draft.start);
@@ -134,7 +148,12 @@ describe('the example flows the runtime seeds', () => {
     await page.locator('.canvas.zoom-titles').waitFor();
     const start = await page.evaluate(() => document.querySelector('.react-flow__node')?.getAttribute('data-id') ?? '');
     await expectLegibleTitle(start);
-    expect(await canvas.node(start).locator('.flow-node-type').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+    expect(
+      await canvas
+        .node(start)
+        .locator('.flow-node-type')
+        .evaluate((el) => getComputedStyle(el).visibility),
+    ).toBe('hidden');
     await page.screenshot({ path: join(screenshots, '21-titles-only.png') });
     expect(pageErrors).toEqual([]);
   });
@@ -157,7 +176,9 @@ describe('the example flows the runtime seeds', () => {
 
   async function savedPositions(): Promise<Map<string, { x: number; y: number }>> {
     const headers = { authorization: `Bearer ${stack.token}` };
-    const { flow } = (await (await fetch(`${stack.url}/api/flows/bank-main-menu`, { headers })).json()) as { flow: { draft: { nodes: { id: string; position: { x: number; y: number } }[] } } };
+    const { flow } = (await (await fetch(`${stack.url}/api/flows/bank-main-menu`, { headers })).json()) as {
+      flow: { draft: { nodes: { id: string; position: { x: number; y: number } }[] } };
+    };
     return new Map(flow.draft.nodes.map((n) => [n.id, n.position]));
   }
 
@@ -166,7 +187,11 @@ describe('the example flows the runtime seeds', () => {
     const node = (await savedPositions()).get(nodeId);
     if (!node) throw new Error(`no node ${nodeId}`);
     const box = await canvas.box(page.locator('.flow-overview'));
-    const style = await page.locator('.flow-overview').evaluate((el) => ({ left: parseFloat(getComputedStyle(el).left), top: parseFloat(getComputedStyle(el).top), width: parseFloat(getComputedStyle(el).width) }));
+    const style = await page.locator('.flow-overview').evaluate((el) => ({
+      left: parseFloat(getComputedStyle(el).left),
+      top: parseFloat(getComputedStyle(el).top),
+      width: parseFloat(getComputedStyle(el).width),
+    }));
     const zoom = box.width / style.width;
     return { x: box.x + (node.x + 60 - style.left) * zoom, y: box.y + (node.y + 30 - style.top) * zoom };
   }
@@ -178,6 +203,9 @@ async function canvasZoom(): Promise<number> {
 }
 
 async function expectLegibleTitle(nodeId: string): Promise<void> {
-  const fontPx = await canvas.node(nodeId).locator('.flow-node-label').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const fontPx = await canvas
+    .node(nodeId)
+    .locator('.flow-node-label')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(fontPx * (await canvasZoom())).toBeGreaterThanOrEqual(LEGIBLE_PX);
 }

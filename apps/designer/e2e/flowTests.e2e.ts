@@ -44,19 +44,26 @@ describe('conversation tests in the designer', () => {
     await expect.poll(() => page.locator('.flow-node.is-uncovered').count()).toBe(0);
     expect(await page.locator('.test-case').count()).toBe(8);
     await page.getByRole('button', { name: 'Suggest tests' }).click();
-    await expect.poll(() => page.locator('.test-suggestions').textContent()).toBe('Every end and transfer node is reached by a test.');
+    await expect
+      .poll(() => page.locator('.test-suggestions').textContent())
+      .toBe('Every end and transfer node is reached by a test.');
   });
 
   it('marks the failing step and its node on the canvas after a prompt is broken', async () => {
     await page.getByLabel('Find node by name').fill('activated');
     await page.keyboard.press('Enter');
-    await page.locator('.inspector[data-node-id="activated"] [data-field-pointer="/prompt"] textarea').first().fill('Your card works now.');
+    await page
+      .locator('.inspector[data-node-id="activated"] [data-field-pointer="/prompt"] textarea')
+      .first()
+      .fill('Your card works now.');
     await tab('Tests').click();
     await page.getByRole('button', { name: 'Run tests' }).click();
     await expect.poll(() => suiteStatus().textContent()).toMatch(/3 of 21 runs failed/);
     const activate = page.locator('.test-case[data-test-id="activate"]');
     await expect.poll(() => activate.locator('.test-step.is-failed').getAttribute('data-step')).toBe('5');
-    expect(await activate.locator('.test-failure').textContent()).toContain('expected a prompt containing "is now active"');
+    expect(await activate.locator('.test-failure').textContent()).toContain(
+      'expected a prompt containing "is now active"',
+    );
     await activate.getByRole('button', { name: 'Show node' }).click();
     await expect.poll(() => page.locator('.flow-node.is-test-failed').count()).toBe(1);
     await page.locator('.inspector[data-node-id="goodbye"]').waitFor();
@@ -83,11 +90,15 @@ describe('conversation tests in the designer', () => {
   it('blocks publishing while tests fail, then publishes with a reason kept in the version note', async () => {
     await tab('Versions').click();
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
-    await expect.poll(() => page.locator('.versions-panel [role="status"]').textContent()).toBe('Publishing is blocked: the tests fail.');
+    await expect
+      .poll(() => page.locator('.versions-panel [role="status"]').textContent())
+      .toBe('Publishing is blocked: the tests fail.');
     expect(await page.locator('.publish-failures li').count()).toBe(3);
     await page.getByLabel('Reason to publish anyway').fill('new wording approved by compliance');
     await page.getByRole('button', { name: 'Publish anyway' }).click();
-    await expect.poll(() => page.locator('.version-list').textContent()).toContain('reason: new wording approved by compliance');
+    await expect
+      .poll(() => page.locator('.version-list').textContent())
+      .toContain('reason: new wording approved by compliance');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -26,7 +26,16 @@ const flow = {
   start: 'start1',
   nodes: [
     { id: 'start1', type: 'start', label: 'Start', position: { x: 0, y: 0 }, config: {} },
-    { id: 'menu1', type: 'menu', label: 'Main menu', position: { x: 300, y: 0 }, config: { prompt: { text: { 'en-US': 'Press 1.', 'zh-CN': '请按1。' } }, options: [{ key: '1', label: { 'en-US': 'Balance', 'zh-CN': '余额' } }] } },
+    {
+      id: 'menu1',
+      type: 'menu',
+      label: 'Main menu',
+      position: { x: 300, y: 0 },
+      config: {
+        prompt: { text: { 'en-US': 'Press 1.', 'zh-CN': '请按1。' } },
+        options: [{ key: '1', label: { 'en-US': 'Balance', 'zh-CN': '余额' } }],
+      },
+    },
     { id: 'tx1', type: 'transaction', label: 'Look up', position: { x: 600, y: 0 }, config: { handler: 'lookup' } },
     { id: 'end1', type: 'end', label: 'Goodbye', position: { x: 900, y: 0 }, config: { outcome: 'completed' } },
   ],
@@ -40,7 +49,9 @@ const flow = {
 type SavedNode = { id: string; config: Record<string, unknown> };
 
 async function savedConfig(nodeId: string): Promise<Record<string, unknown> | undefined> {
-  const response = await fetch(`${stack.url}/api/flows/${flow.id}`, { headers: { authorization: `Bearer ${stack.token}` } });
+  const response = await fetch(`${stack.url}/api/flows/${flow.id}`, {
+    headers: { authorization: `Bearer ${stack.token}` },
+  });
   const body = (await response.json()) as { flow: { draft: { nodes: SavedNode[] } } };
   return body.flow.draft.nodes.find((n) => n.id === nodeId)?.config;
 }
@@ -76,33 +87,50 @@ describe('generated inspector forms for nested config', () => {
     await first.getByRole('tab', { name: 'zh-CN' }).click();
     await first.getByLabel('Reprompts 1 (zh-CN)').fill('抱歉，没有听到。请按1。');
     await saved();
-    await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toEqual({
-      maxRetries: 2,
-      reprompts: [{ text: { 'en-US': 'Sorry, I did not hear you. Press 1.', 'zh-CN': '抱歉，没有听到。请按1。' } }],
-    });
+    await expect
+      .poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 })
+      .toEqual({
+        maxRetries: 2,
+        reprompts: [{ text: { 'en-US': 'Sorry, I did not hear you. Press 1.', 'zh-CN': '抱歉，没有听到。请按1。' } }],
+      });
     await page.screenshot({ path: join(screenshots, '20-inspector-retries.png') });
   });
 
   it('undoes the last reprompt text as one step and redoes it', async () => {
     await page.getByRole('button', { name: /Undo/ }).click();
     await saved();
-    await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toEqual({
-      maxRetries: 2,
-      reprompts: [{ text: { 'en-US': 'Sorry, I did not hear you. Press 1.' } }],
-    });
+    await expect
+      .poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 })
+      .toEqual({
+        maxRetries: 2,
+        reprompts: [{ text: { 'en-US': 'Sorry, I did not hear you. Press 1.' } }],
+      });
     await page.getByRole('button', { name: /Redo/ }).click();
     await saved();
-    await expect.poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 }).toMatchObject({ reprompts: [{ text: { 'zh-CN': '抱歉，没有听到。请按1。' } }] });
+    await expect
+      .poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 })
+      .toMatchObject({ reprompts: [{ text: { 'zh-CN': '抱歉，没有听到。请按1。' } }] });
   });
 
   it('adds a second reprompt and moves it before the first', async () => {
     const reprompts = page.locator('.inspector [data-field-pointer="/noInput/reprompts"]');
     await reprompts.getByRole('button', { name: 'Add prompt' }).click();
-    await page.locator('.inspector [data-field-pointer="/noInput/reprompts/1"]').getByLabel('Reprompts 2 (en-US)').fill('Still there? Press 1.');
+    await page
+      .locator('.inspector [data-field-pointer="/noInput/reprompts/1"]')
+      .getByLabel('Reprompts 2 (en-US)')
+      .fill('Still there? Press 1.');
     await reprompts.getByRole('button', { name: 'Move up Reprompts 2' }).click();
     await saved();
     await expect
-      .poll(() => savedConfig('menu1').then((c) => (c?.noInput as { reprompts?: { text: Record<string, string> }[] } | undefined)?.reprompts?.map((r) => r.text['en-US'])), { timeout: 20_000 })
+      .poll(
+        () =>
+          savedConfig('menu1').then((c) =>
+            (c?.noInput as { reprompts?: { text: Record<string, string> }[] } | undefined)?.reprompts?.map(
+              (r) => r.text['en-US'],
+            ),
+          ),
+        { timeout: 20_000 },
+      )
       .toEqual(['Still there? Press 1.', 'Sorry, I did not hear you. Press 1.']);
   });
 
@@ -127,7 +155,9 @@ describe('generated inspector forms for nested config', () => {
     await results.getByLabel('Store results (variable: result field) Key').selectOption('balance');
     await results.getByLabel('Store results (variable: result field) balance').fill('accountBalance');
     await saved();
-    await expect.poll(() => savedConfig('tx1').then((c) => c?.results), { timeout: 20_000 }).toEqual({ balance: 'accountBalance' });
+    await expect
+      .poll(() => savedConfig('tx1').then((c) => c?.results), { timeout: 20_000 })
+      .toEqual({ balance: 'accountBalance' });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -34,10 +34,14 @@ async function openFlowList(): Promise<void> {
 /** Each canvas node's position in flow coordinates, read from xyflow's `translate(x, y)` on the node element. */
 async function drawnPositions(): Promise<Map<string, Point>> {
   // Zoomed far out, xyflow mounts no nodes (an overview is painted instead): zoom in until it does.
-  for (let i = 0; i < 6 && (await canvas.drawnCounts()).overview; i++) await page.locator('.react-flow__controls-zoomin').click();
+  for (let i = 0; i < 6 && (await canvas.drawnCounts()).overview; i++)
+    await page.locator('.react-flow__controls-zoomin').click();
   await page.locator('.react-flow__node').first().waitFor();
   const rows = await page.locator('.react-flow__node').evaluateAll((elements) =>
-    elements.map((el) => ({ id: el.getAttribute('data-id') ?? '', transform: el instanceof HTMLElement ? el.style.transform : '' })),
+    elements.map((el) => ({
+      id: el.getAttribute('data-id') ?? '',
+      transform: el instanceof HTMLElement ? el.style.transform : '',
+    })),
   );
   const positions = new Map<string, Point>();
   for (const row of rows) {
@@ -78,7 +82,9 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await canvas.node('start1').waitFor();
 
-    const banking = page.locator('.palette-group').filter({ has: page.getByRole('heading', { name: 'Banking', exact: true }) });
+    const banking = page
+      .locator('.palette-group')
+      .filter({ has: page.getByRole('heading', { name: 'Banking', exact: true }) });
     await banking.locator('.palette-item[data-node-type="banking.getBalance"]').waitFor();
 
     await page.getByRole('tab', { name: 'Variables' }).click();
@@ -88,7 +94,10 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
     await page.getByRole('button', { name: 'Add variable' }).click();
     await page.getByLabel('Name 2').fill('amount');
     await page.getByLabel('Type 2').selectOption('number');
-    for (const [row, name] of [[3, 'amountText'], [4, 'currencyCode']] as const) {
+    for (const [row, name] of [
+      [3, 'amountText'],
+      [4, 'currencyCode'],
+    ] as const) {
       await page.getByRole('button', { name: 'Add variable' }).click();
       await page.getByLabel(`Name ${row}`).fill(name);
     }
@@ -102,9 +111,16 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
 
     await canvas.select('getBalance1');
     // The generated form's variable pickers, filled with this flow's names instead of the pack's defaults.
-    const picks = { customerIdVariable: 'caller', balanceVariable: 'amount', balanceTextVariable: 'amountText', currencyVariable: 'currencyCode' };
-    for (const [field, variable] of Object.entries(picks)) await page.locator(`[data-field-pointer="/${field}"] select`).selectOption(variable);
-    for (const [field, variable] of Object.entries(picks)) expect(await page.locator(`[data-field-pointer="/${field}"] select`).inputValue()).toBe(variable);
+    const picks = {
+      customerIdVariable: 'caller',
+      balanceVariable: 'amount',
+      balanceTextVariable: 'amountText',
+      currencyVariable: 'currencyCode',
+    };
+    for (const [field, variable] of Object.entries(picks))
+      await page.locator(`[data-field-pointer="/${field}"] select`).selectOption(variable);
+    for (const [field, variable] of Object.entries(picks))
+      expect(await page.locator(`[data-field-pointer="/${field}"] select`).inputValue()).toBe(variable);
 
     await canvas.select('message1');
     const prompt = page.locator('[data-field-pointer="/prompt"]');
@@ -125,7 +141,9 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
     await page.getByRole('button', { name: 'Start' }).click();
     await page.locator('.sim-line.from-system').filter({ hasText: 'Session ended' }).waitFor();
     // C-1001 holds 2,450.75 USD in the seeded bank: the amount can only come from the service.
-    expect(await page.locator('.sim-line.from-bot').allTextContents()).toContainEqual(expect.stringContaining('Your balance is $2,450.75 (USD).'));
+    expect(await page.locator('.sim-line.from-bot').allTextContents()).toContainEqual(
+      expect.stringContaining('Your balance is $2,450.75 (USD).'),
+    );
     const amount = page.locator('.sim-variables tr').filter({ hasText: 'amount' }).first();
     expect(await amount.textContent()).toContain('2450.75');
   });
@@ -152,14 +170,18 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
     await page.screenshot({ path: join(screenshots, '13-imported-connect.png') });
 
     const drawn = await drawnPositions();
-    const expected = Object.entries(source.Metadata.ActionMetadata).flatMap(([id, meta]) => (meta.position && drawn.has(id) ? [[id, meta.position] as const] : []));
+    const expected = Object.entries(source.Metadata.ActionMetadata).flatMap(([id, meta]) =>
+      meta.position && drawn.has(id) ? [[id, meta.position] as const] : [],
+    );
     // The blocks that map one to one keep their identifiers; all of those must sit where Connect had them.
     expect(expected.length).toBeGreaterThanOrEqual(10);
     for (const [id, position] of expected) expect({ id, ...drawn.get(id) }).toEqual({ id, ...position });
   });
 
   it('imports a Twilio Studio export with its widget offsets as positions', async () => {
-    const source = JSON.parse(readFileSync(STUDIO_FILE, 'utf8')) as { states: { name: string; type: string; properties: { offset?: Point } }[] };
+    const source = JSON.parse(readFileSync(STUDIO_FILE, 'utf8')) as {
+      states: { name: string; type: string; properties: { offset?: Point } }[];
+    };
     await openFlowList();
     const report = await importThroughFlowList(STUDIO_FILE, 'twilio');
     const widgets = new Set(source.states.map((s) => s.name));
@@ -173,7 +195,8 @@ describe('plugin nodes and foreign-flow import in the designer', () => {
     const drawn = await drawnPositions();
     const widgetsWithNodes = source.states.filter((s) => s.type !== 'trigger' && s.properties.offset);
     expect(widgetsWithNodes.length).toBeGreaterThanOrEqual(4);
-    for (const widget of widgetsWithNodes) expect({ id: widget.name, ...drawn.get(widget.name) }).toEqual({ id: widget.name, ...widget.properties.offset });
+    for (const widget of widgetsWithNodes)
+      expect({ id: widget.name, ...drawn.get(widget.name) }).toEqual({ id: widget.name, ...widget.properties.offset });
   });
 
   it('answers a file in neither format with the runtime’s error and creates nothing', async () => {

@@ -36,7 +36,16 @@ const flow = {
       },
       position: { x: 0, y: 320 },
     },
-    { id: 'lastFour', type: 'ask', config: { prompt: en('Please enter the last four digits of your card.'), variable: 'cardLastFour', slot: { type: 'digits', minLength: 4, maxLength: 4 } }, position: { x: 0, y: 560 } },
+    {
+      id: 'lastFour',
+      type: 'ask',
+      config: {
+        prompt: en('Please enter the last four digits of your card.'),
+        variable: 'cardLastFour',
+        slot: { type: 'digits', minLength: 4, maxLength: 4 },
+      },
+      position: { x: 0, y: 560 },
+    },
     { id: 'agent', type: 'transfer', config: { queue: 'general' }, position: { x: 400, y: 560 } },
     { id: 'bye', type: 'end', config: { prompt: en('Goodbye.') }, position: { x: 0, y: 760 } },
   ],
@@ -85,7 +94,12 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     audioDir = mkdtempSync(join(tmpdir(), 'omniflow-voice-e2e-'));
     const wav = callerRecording(audioDir);
     session = await openDesigner(pageErrors, {
-      chromiumArgs: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${wav}`, '--autoplay-policy=no-user-gesture-required'],
+      chromiumArgs: [
+        '--use-fake-ui-for-media-stream',
+        '--use-fake-device-for-media-stream',
+        `--use-file-for-fake-audio-capture=${wav}`,
+        '--autoplay-policy=no-user-gesture-required',
+      ],
       timeoutMs: 30_000,
     });
     ({ stack, page } = session);
@@ -113,7 +127,10 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     const beforeAnswer = await audioBytes();
 
     // The recognizer runs in the runtime on the microphone's audio; the machine may be busy, so wait generously.
-    await panel().locator('.sim-line.from-caller').filter({ hasText: /activate my card/i }).waitFor({ timeout: 120_000 });
+    await panel()
+      .locator('.sim-line.from-caller')
+      .filter({ hasText: /activate my card/i })
+      .waitFor({ timeout: 120_000 });
     await panel().locator('.sim-line.from-bot').filter({ hasText: 'last four digits' }).waitFor({ timeout: 60_000 });
     await canvas.node('lastFour').locator('.flow-node.is-active').waitFor();
     expect(await page.locator('.flow-node.is-active').count()).toBe(1);
@@ -122,12 +139,22 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
     await page.screenshot({ path: join(screenshots, '30-simulator-microphone.png') });
 
     // Keys go to the call out of band; four digits fill the slot and the flow says goodbye and ends the call.
-    for (const digit of '1234') await panel().getByRole('button', { name: `key ${digit}` }).click();
+    for (const digit of '1234')
+      await panel()
+        .getByRole('button', { name: `key ${digit}` })
+        .click();
     await panel().locator('.sim-line.from-caller').filter({ hasText: 'Keys: 1234' }).waitFor({ timeout: 60_000 });
     // The variables table follows the call as it does for typed sessions: the slot's value, marked as changed.
-    await page.locator('.sim-variables tr.is-changed').filter({ hasText: 'cardLastFour' }).filter({ hasText: '1234' }).waitFor({ timeout: 60_000 });
+    await page
+      .locator('.sim-variables tr.is-changed')
+      .filter({ hasText: 'cardLastFour' })
+      .filter({ hasText: '1234' })
+      .waitFor({ timeout: 60_000 });
     await panel().locator('.sim-line.from-bot').filter({ hasText: 'Goodbye.' }).waitFor({ timeout: 60_000 });
-    await panel().locator('.sim-line.from-system').filter({ hasText: 'Call ended (completed).' }).waitFor({ timeout: 60_000 });
+    await panel()
+      .locator('.sim-line.from-system')
+      .filter({ hasText: 'Call ended (completed).' })
+      .waitFor({ timeout: 60_000 });
     await panel().getByRole('button', { name: 'Call with microphone' }).waitFor();
     // The ended session leaves no node highlighted.
     expect(await page.locator('.flow-node.is-active').count()).toBe(0);
@@ -135,7 +162,10 @@ describe('the simulator in voice mode with the browser microphone (issue 8)', ()
 
   it('hangs up a call in progress and can call again', async () => {
     await panel().getByRole('button', { name: 'Call with microphone' }).click();
-    await panel().locator('.sim-line.from-bot').filter({ hasText: 'Welcome to card services.' }).waitFor({ timeout: 60_000 });
+    await panel()
+      .locator('.sim-line.from-bot')
+      .filter({ hasText: 'Welcome to card services.' })
+      .waitFor({ timeout: 60_000 });
     await panel().getByRole('button', { name: 'Hang up' }).click();
     await expect.poll(() => panel().getAttribute('data-status')).toBe('ended');
     await panel().getByRole('button', { name: 'Call with microphone' }).waitFor();

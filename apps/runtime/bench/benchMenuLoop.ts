@@ -1,13 +1,23 @@
 /** The benchmark's flow: a two-option chat menu that loops forever, so every turn is a menu answer. */
 export const benchMenuLoop = {
-  id: 'bench', name: 'Bench menu loop', schemaVersion: 1, locales: ['en-US'], defaultLocale: 'en-US', variables: [], start: 'start',
+  id: 'bench',
+  name: 'Bench menu loop',
+  schemaVersion: 1,
+  locales: ['en-US'],
+  defaultLocale: 'en-US',
+  variables: [],
+  start: 'start',
   nodes: [
     { id: 'start', type: 'start', config: {} },
     {
-      id: 'menu', type: 'menu',
+      id: 'menu',
+      type: 'menu',
       config: {
         prompt: { text: { 'en-US': 'Main menu. Balance or cards?' } },
-        options: [{ key: '1', label: { 'en-US': 'Balance' } }, { key: '2', label: { 'en-US': 'Cards' } }],
+        options: [
+          { key: '1', label: { 'en-US': 'Balance' } },
+          { key: '2', label: { 'en-US': 'Cards' } },
+        ],
       },
     },
     { id: 'balance', type: 'message', config: { prompt: { text: { 'en-US': 'Your balance is fine.' } } } },

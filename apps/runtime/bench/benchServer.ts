@@ -15,10 +15,15 @@ const ADMIN = 'bench-admin-token';
 const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
 const runtime = await startRuntime(
   loadConfig({
-    PORT: '0', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: ADMIN, LOG_LEVEL: 'info', OMNIFLOW_PLUGINS: '',
+    PORT: '0',
+    DATA_DIR: dataDir,
+    OMNIFLOW_ADMIN_TOKEN: ADMIN,
+    LOG_LEVEL: 'info',
+    OMNIFLOW_PLUGINS: '',
     OMNIFLOW_RATE_LIMIT_MAX: '1000000000',
     // The load comes from one address over one channel token: the live-session caps would measure themselves.
-    OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '0', OMNIFLOW_MAX_SESSIONS_PER_TOKEN: '0',
+    OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '0',
+    OMNIFLOW_MAX_SESSIONS_PER_TOKEN: '0',
   }),
 );
 
@@ -44,20 +49,25 @@ const nodeEchoServer = createServer((req, res) => {
       return;
     }
     const body = JSON.stringify({ outputs: [{ type: 'say', text: 'echo' }], input });
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) }).end(body);
+    res
+      .writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) })
+      .end(body);
   });
 }).listen(0, '127.0.0.1');
 await new Promise((resolve) => nodeEchoServer.once('listening', resolve));
 
 const auth = { authorization: `Bearer ${ADMIN}`, 'content-type': 'application/json' };
-const post = (path: string, body: unknown) => fetch(`${runtime.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) }).then((r) => r.json());
+const post = (path: string, body: unknown) =>
+  fetch(`${runtime.url}${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) }).then((r) => r.json());
 await post('/api/flows', { flow: benchMenuLoop });
 const published = (await post('/api/flows/bench/publish', { note: 'bench' })) as { version?: { version: number } };
 if (!published.version) throw new Error(`bench flow did not publish: ${JSON.stringify(published)}`);
 const channel = (await post('/api/flows/bench/channel-tokens', { label: 'bench' })) as { token: string };
 
 const urlOf = (server: ReturnType<typeof createServer>) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-process.stdout.write(`${JSON.stringify({ runtimeUrl: runtime.url, echoUrl: urlOf(echoServer), nodeEchoUrl: urlOf(nodeEchoServer), token: channel.token })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ runtimeUrl: runtime.url, echoUrl: urlOf(echoServer), nodeEchoUrl: urlOf(nodeEchoServer), token: channel.token })}\n`,
+);
 
 process.once('SIGTERM', () => {
   echoServer.close();

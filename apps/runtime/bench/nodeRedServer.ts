@@ -25,8 +25,31 @@ return msg;
 
 const FLOW = [
   { id: 'menuTab', type: 'tab', label: 'Menu turn' },
-  { id: 'turnIn', type: 'http in', z: 'menuTab', name: 'turn', url: '/turn', method: 'post', upload: false, swaggerDoc: '', wires: [['menuTurn']] },
-  { id: 'menuTurn', type: 'function', z: 'menuTab', name: 'menu turn', func: MENU_TURN, outputs: 1, timeout: 0, noerr: 0, initialize: '', finalize: '', libs: [], wires: [['turnOut']] },
+  {
+    id: 'turnIn',
+    type: 'http in',
+    z: 'menuTab',
+    name: 'turn',
+    url: '/turn',
+    method: 'post',
+    upload: false,
+    swaggerDoc: '',
+    wires: [['menuTurn']],
+  },
+  {
+    id: 'menuTurn',
+    type: 'function',
+    z: 'menuTab',
+    name: 'menu turn',
+    func: MENU_TURN,
+    outputs: 1,
+    timeout: 0,
+    noerr: 0,
+    initialize: '',
+    finalize: '',
+    libs: [],
+    wires: [['turnOut']],
+  },
   { id: 'turnOut', type: 'http response', z: 'menuTab', name: '', statusCode: '', headers: {}, wires: [] },
 ];
 

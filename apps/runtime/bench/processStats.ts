@@ -2,7 +2,15 @@ import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf
 import { Router } from 'express';
 
 /** What a bench server process reports about itself since the last reset (see {@link processStatsRouter}). */
-export interface ServerStats { wallMs: number; cpuMs: number; gcMs: number; gcMajorMs: number; gcMaxMs: number; heapMb: number; loopDelayMs: { p50: number; p99: number; max: number } }
+export interface ServerStats {
+  wallMs: number;
+  cpuMs: number;
+  gcMs: number;
+  gcMajorMs: number;
+  gcMaxMs: number;
+  heapMb: number;
+  loopDelayMs: { p50: number; p99: number; max: number };
+}
 
 /**
  * `POST /stats/reset`, `GET /stats` and `GET /memory` for the process it runs in: event-loop delay (blocking work on
@@ -20,7 +28,13 @@ export function processStatsRouter(): Router {
       gcMs += entry.duration;
       gcMaxMs = Math.max(gcMaxMs, entry.duration);
       const detail: unknown = 'detail' in entry ? entry.detail : undefined;
-      if (typeof detail === 'object' && detail !== null && 'kind' in detail && detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR) gcMajorMs += entry.duration;
+      if (
+        typeof detail === 'object' &&
+        detail !== null &&
+        'kind' in detail &&
+        detail.kind === constants.NODE_PERFORMANCE_GC_MAJOR
+      )
+        gcMajorMs += entry.duration;
     }
   }).observe({ entryTypes: ['gc'] });
   let statsFrom = { cpu: process.cpuUsage(), at: performance.now(), gcMs: 0, gcMajorMs: 0 };
@@ -41,7 +55,11 @@ export function processStatsRouter(): Router {
       gcMajorMs: gcMajorMs - statsFrom.gcMajorMs,
       gcMaxMs,
       heapMb: process.memoryUsage().heapUsed / 1024 / 1024,
-      loopDelayMs: { p50: loopDelay.percentile(50) / 1e6, p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
+      loopDelayMs: {
+        p50: loopDelay.percentile(50) / 1e6,
+        p99: loopDelay.percentile(99) / 1e6,
+        max: loopDelay.max / 1e6,
+      },
     };
     res.json(stats);
   });

@@ -19,12 +19,27 @@ const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 20);
 const TURNS = Number(process.env['BENCH_TURNS'] ?? 10_000);
 const data = (file: string) => new URL(`../../../packages/analytics/data/${file}`, import.meta.url);
 const turns: { text: string; locale: string }[] = [];
-for (const file of ['sentimentSet.en.jsonl', 'sentimentSet.zh-CN.jsonl', 'sentimentSet.ko-KR.jsonl', 'redactionSet.jsonl']) {
+for (const file of [
+  'sentimentSet.en.jsonl',
+  'sentimentSet.zh-CN.jsonl',
+  'sentimentSet.ko-KR.jsonl',
+  'redactionSet.jsonl',
+]) {
   const fallback = file.replace(/^sentimentSet\.|\.jsonl$/g, '');
   for (const line of readFileSync(data(file), 'utf8').split('\n')) {
     if (line.trim() === '') continue;
     const row: { text: string; locale?: string } = JSON.parse(line);
-    turns.push({ text: row.text, locale: row.locale === undefined || row.locale === 'en' ? (fallback === 'redactionSet' ? 'en-US' : fallback === 'en' ? 'en-US' : fallback) : row.locale });
+    turns.push({
+      text: row.text,
+      locale:
+        row.locale === undefined || row.locale === 'en'
+          ? fallback === 'redactionSet'
+            ? 'en-US'
+            : fallback === 'en'
+              ? 'en-US'
+              : fallback
+          : row.locale,
+    });
   }
 }
 
@@ -40,7 +55,8 @@ function analyzeTurn(analyzer: TranscriptAnalyzer, text: string, locale: string)
   return analyzer.annotate(entries, locale);
 }
 
-const quantile = (sorted: number[], q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
+const quantile = (sorted: number[], q: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 
 const analyzer = new TranscriptAnalyzer({ enabled: true, accountPatterns: [] });
 for (const turn of turns) analyzeTurn(analyzer, turn.text, turn.locale);
@@ -63,7 +79,15 @@ const store = SqliteFlowStore.open(dataDir);
 try {
   const compiler = new FlowCompiler(store, createBuiltInRegistry());
   const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }));
-  const sessions = new SessionService({ store, compiler, logger, metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }), secrets: () => undefined, cipher: new SnapshotCipher(randomBytes(32)), analyzer });
+  const sessions = new SessionService({
+    store,
+    compiler,
+    logger,
+    metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }),
+    secrets: () => undefined,
+    cipher: new SnapshotCipher(randomBytes(32)),
+    analyzer,
+  });
   await store.createFlow('bench', 'bench', benchMenuLoop);
   await store.publish('bench', benchMenuLoop, 'bench', 'bench');
   const ids: string[] = [];
@@ -75,11 +99,19 @@ try {
   const used = process.cpuUsage(before);
   const turnCpuUs = (used.user + used.system) / TURNS;
   const ms = (x: number) => `${x.toFixed(3)} ms`;
-  process.stdout.write(`\nRedaction + sentiment per chat turn: ${turns.length} realistic turns × ${ROUNDS} rounds (caller line + 2 bot/system lines)\n`);
-  process.stdout.write(`  wall p50 ${ms(quantile(wall, 0.5))}  p99 ${ms(quantile(wall, 0.99))}  p99.9 ${ms(quantile(wall, 0.999))}  max ${ms(wall.at(-1) ?? 0)}\n`);
+  process.stdout.write(
+    `\nRedaction + sentiment per chat turn: ${turns.length} realistic turns × ${ROUNDS} rounds (caller line + 2 bot/system lines)\n`,
+  );
+  process.stdout.write(
+    `  wall p50 ${ms(quantile(wall, 0.5))}  p99 ${ms(quantile(wall, 0.99))}  p99.9 ${ms(quantile(wall, 0.999))}  max ${ms(wall.at(-1) ?? 0)}\n`,
+  );
   process.stdout.write(`  CPU mean ${(analysisCpuUs / 1000).toFixed(3)} ms\n`);
-  process.stdout.write(`Whole in-process turn (SessionService.input, menu loop, SQLite): CPU mean ${(turnCpuUs / 1000).toFixed(3)} ms\n`);
-  process.stdout.write(`Added cost / whole turn: mean ${(analysisCpuUs / turnCpuUs).toFixed(2)}×, p99 ${((quantile(wall, 0.99) * 1000) / turnCpuUs).toFixed(2)}×\n`);
+  process.stdout.write(
+    `Whole in-process turn (SessionService.input, menu loop, SQLite): CPU mean ${(turnCpuUs / 1000).toFixed(3)} ms\n`,
+  );
+  process.stdout.write(
+    `Added cost / whole turn: mean ${(analysisCpuUs / turnCpuUs).toFixed(2)}×, p99 ${((quantile(wall, 0.99) * 1000) / turnCpuUs).toFixed(2)}×\n`,
+  );
 } finally {
   await store.close();
   rmSync(dataDir, { recursive: true, force: true });

@@ -22,7 +22,14 @@ const compiler = new FlowCompiler(store, registry);
 const cipher = new SnapshotCipher(randomBytes(32));
 // Production logs every turn at info (buffered, asynchronous); here into /dev/null.
 const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }));
-const sessions = new SessionService({ store, compiler, logger, metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }), secrets: () => undefined, cipher });
+const sessions = new SessionService({
+  store,
+  compiler,
+  logger,
+  metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }),
+  secrets: () => undefined,
+  cipher,
+});
 await store.createFlow('bench', 'bench', benchMenuLoop);
 await store.publish('bench', benchMenuLoop, 'bench', 'bench');
 
@@ -56,7 +63,9 @@ try {
   const json = await cpuPerOp(TURNS, () => JSON.stringify(sample));
   const seal = await cpuPerOp(TURNS, (i) => cipher.seal(sample, { sessionId: 'probe', turn: i }));
   const child = logger.child({ sessionId: 'probe', flowId: 'bench', version: 1 });
-  const log = await cpuPerOp(TURNS, () => child.info({ channel: 'chat', input: 'text', status: 'active', nodeId: 'menu', outputs: 2 }, 'turn'));
+  const log = await cpuPerOp(TURNS, () =>
+    child.info({ channel: 'chat', input: 'text', status: 'active', nodeId: 'menu', outputs: 2 }, 'turn'),
+  );
   const head = await cpuPerOp(TURNS, (i) => store.getSession(ids[i % SESSIONS] ?? '', { snapshot: false }));
   const mark = await cpuPerOp(TURNS, () => store.sessionsMark());
 
@@ -71,7 +80,9 @@ try {
     ['  store: sessions mark (SQLite data_version), what a cached session checks instead', mark],
     ['  log line of the turn (pino, info)', log],
   ];
-  process.stdout.write(`\nCPU per turn inside the runtime (no HTTP), ${TURNS} turns over ${SESSIONS} sessions, SQLite WAL synchronous=NORMAL\n\n`);
+  process.stdout.write(
+    `\nCPU per turn inside the runtime (no HTTP), ${TURNS} turns over ${SESSIONS} sessions, SQLite WAL synchronous=NORMAL\n\n`,
+  );
   const width = Math.max(...rows.map((r) => r[0].length));
   for (const [name, us] of rows) process.stdout.write(`${name.padEnd(width)}  ${us.toFixed(1).padStart(7)} µs\n`);
 } finally {

@@ -25,7 +25,9 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 const ms = (v: number) => `${Math.round(v)} ms`;
-const loadAtStart = loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadAtStart = loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
 
 /** Milliseconds from the start of `pcm` to the end of its last voiced 10 ms frame. */
 function lastVoiceMs(pcm: Int16Array, rate: number): number {
@@ -37,7 +39,13 @@ function lastVoiceMs(pcm: Int16Array, rate: number): number {
 
 async function recognizerRtf(): Promise<void> {
   const recognizer = new PocketsphinxRecognizer();
-  const phrases = ['activate my card', 'card activation', 'check my balance', 'balance', 'what is the weather like today'];
+  const phrases = [
+    'activate my card',
+    'card activation',
+    'check my balance',
+    'balance',
+    'what is the weather like today',
+  ];
   const rtfs: number[] = [];
   const cpuBefore = cpuSeconds();
   let audioSeconds = 0;
@@ -51,8 +59,16 @@ async function recognizerRtf(): Promise<void> {
     }
   }
   // CPU time does not depend on how busy the machine is; wall time above does.
-  rows.push(['recognizer CPU per second of speech (both passes, all processes)', `${((cpuSeconds() - cpuBefore) / audioSeconds).toFixed(2)} s`, 'load-independent']);
-  rows.unshift(['recognizer real-time factor, wall clock (pocketsphinx, 2 passes)', `median ${percentile(rtfs, 50).toFixed(2)}, p95 ${percentile(rtfs, 95).toFixed(2)}`, '< 1 (real time)']);
+  rows.push([
+    'recognizer CPU per second of speech (both passes, all processes)',
+    `${((cpuSeconds() - cpuBefore) / audioSeconds).toFixed(2)} s`,
+    'load-independent',
+  ]);
+  rows.unshift([
+    'recognizer real-time factor, wall clock (pocketsphinx, 2 passes)',
+    `median ${percentile(rtfs, 50).toFixed(2)}, p95 ${percentile(rtfs, 95).toFixed(2)}`,
+    '< 1 (real time)',
+  ]);
   // What the gateway does: decoders started at the first word and fed in real time; only the tail is left at the end.
   const tails: number[] = [];
   for (const phrase of quick ? phrases.slice(0, 2) : phrases) {
@@ -69,14 +85,37 @@ async function recognizerRtf(): Promise<void> {
     await stream.finish();
     tails.push(performance.now() - ended);
   }
-  rows.splice(1, 0, ['recognizer streamed in real time: end of audio → result', `median ${ms(percentile(tails, 50))}, p95 ${ms(percentile(tails, 95))}`, 'what the gateway waits for']);
+  rows.splice(1, 0, [
+    'recognizer streamed in real time: end of audio → result',
+    `median ${ms(percentile(tails, 50))}, p95 ${ms(percentile(tails, 95))}`,
+    'what the gateway waits for',
+  ]);
 }
 
 async function synthesizerSpeed(): Promise<void> {
   const cases: [string, { synthesize: FliteSynthesizer['synthesize'] }, string, string[]][] = [
-    ['flite en-US', new FliteSynthesizer(), 'en-US', ['Welcome to Omni Bank.', 'Main menu. You can say balance or card activation.', 'Please enter the last four digits of your card.']],
-    ['espeak-ng zh-CN', new EspeakSynthesizer(), 'zh-CN', ['欢迎致电欧米银行。', '主菜单。您可以说余额查询或激活银行卡。']],
-    ['espeak-ng ko-KR', new EspeakSynthesizer(), 'ko-KR', ['옴니 은행에 오신 것을 환영합니다.', '주 메뉴입니다. 잔액 조회 또는 카드 활성화라고 말씀하세요.']],
+    [
+      'flite en-US',
+      new FliteSynthesizer(),
+      'en-US',
+      [
+        'Welcome to Omni Bank.',
+        'Main menu. You can say balance or card activation.',
+        'Please enter the last four digits of your card.',
+      ],
+    ],
+    [
+      'espeak-ng zh-CN',
+      new EspeakSynthesizer(),
+      'zh-CN',
+      ['欢迎致电欧米银行。', '主菜单。您可以说余额查询或激活银行卡。'],
+    ],
+    [
+      'espeak-ng ko-KR',
+      new EspeakSynthesizer(),
+      'ko-KR',
+      ['옴니 은행에 오신 것을 환영합니다.', '주 메뉴입니다. 잔액 조회 또는 카드 활성화라고 말씀하세요.'],
+    ],
   ];
   for (const [name, engine, locale, texts] of cases) {
     let spent = 0;
@@ -105,7 +144,12 @@ function callerAudio(phrase: string): Int16Array {
 }
 
 /** One caller on a live gateway: listens to the menu, says `phrase`, measures until the next prompt's first byte. */
-async function oneTurn(url: string, calls: EngineCall[], phrase: string, listenFirst: boolean): Promise<{ eos: number; v2v: number } | null> {
+async function oneTurn(
+  url: string,
+  calls: EngineCall[],
+  phrase: string,
+  listenFirst: boolean,
+): Promise<{ eos: number; v2v: number } | null> {
   const phone = await FakePhone.dial(url, 'twilio', PARAMS);
   const call = () => calls.find((c) => c.parameters.streamSid === phone.streamSid);
   if (listenFirst) await phone.waitFor(() => call()?.events.some((e) => e.type === 'listening') ?? false);
@@ -143,11 +187,29 @@ async function latency(gw: Gateway): Promise<void> {
       v2v.push(result.v2v);
     }
   }
-  rows.push(['end of speech decision → first prompt byte (warm cache)', `median ${ms(percentile(eos, 50))}, p95 ${ms(percentile(eos, 95))}`, 'median < 250 ms']);
-  rows.push(['voice-to-voice, last word → first prompt byte (600 ms EOS)', `median ${ms(percentile(v2v, 50))}, p95 ${ms(percentile(v2v, 95))}`, 'median ≤ 800 ms, p95 ≤ 1.2 s']);
+  rows.push([
+    'end of speech decision → first prompt byte (warm cache)',
+    `median ${ms(percentile(eos, 50))}, p95 ${ms(percentile(eos, 95))}`,
+    'median < 250 ms',
+  ]);
+  rows.push([
+    'voice-to-voice, last word → first prompt byte (600 ms EOS)',
+    `median ${ms(percentile(v2v, 50))}, p95 ${ms(percentile(v2v, 95))}`,
+    'median ≤ 800 ms, p95 ≤ 1.2 s',
+  ]);
   rows.push([
     '  of which: recognition / engine + synthesis + send',
-    `median ${ms(percentile(breakdown.map((b) => b.recognize), 50))} / ${ms(percentile(breakdown.map((b) => b.respond), 50))}`,
+    `median ${ms(
+      percentile(
+        breakdown.map((b) => b.recognize),
+        50,
+      ),
+    )} / ${ms(
+      percentile(
+        breakdown.map((b) => b.respond),
+        50,
+      ),
+    )}`,
     '',
   ]);
   if (cold) rows.push(['  first call (prompt not yet cached)', `EOS→byte ${ms(cold.eos)}, v2v ${ms(cold.v2v)}`, '']);
@@ -168,12 +230,19 @@ async function concurrency(gw: Gateway): Promise<void> {
     lag.enable();
     const cpuBefore = cpuSeconds();
     const started = performance.now();
-    const results = await Promise.all(Array.from({ length: n }, (_, i) => oneTurn(gw.url, gw.calls, i % 2 === 0 ? 'activate my card' : 'check my balance', false)));
+    const results = await Promise.all(
+      Array.from({ length: n }, (_, i) =>
+        oneTurn(gw.url, gw.calls, i % 2 === 0 ? 'activate my card' : 'check my balance', false),
+      ),
+    );
     const wall = (performance.now() - started) / 1000;
     const cpu = cpuSeconds() - cpuBefore;
     lag.disable();
     const ok = results.filter((r) => r !== null);
-    const p95 = percentile(ok.map((r) => r.v2v), 95);
+    const p95 = percentile(
+      ok.map((r) => r.v2v),
+      95,
+    );
     const lagP99 = lag.percentile(99) / 1e6;
     const realTime = ok.length === n && p95 <= 1200;
     cpuPerCallSecond = cpu / (n * wall);
@@ -185,8 +254,16 @@ async function concurrency(gw: Gateway): Promise<void> {
     if (!realTime) break;
     held = n;
   }
-  rows.push(['concurrent calls held in real time, measured (v2v p95 ≤ 1.2 s)', `${held}`, `shared machine, load ${loadavg()[0]?.toFixed(1)}`]);
-  rows.push(['  CPU-bound estimate for this machine (all cores, talking calls)', `${Math.floor(cpus().length / cpuPerCallSecond)}`, 'cores ÷ CPU per call']);
+  rows.push([
+    'concurrent calls held in real time, measured (v2v p95 ≤ 1.2 s)',
+    `${held}`,
+    `shared machine, load ${loadavg()[0]?.toFixed(1)}`,
+  ]);
+  rows.push([
+    '  CPU-bound estimate for this machine (all cores, talking calls)',
+    `${Math.floor(cpus().length / cpuPerCallSecond)}`,
+    'cores ÷ CPU per call',
+  ]);
 }
 
 await recognizerRtf();
@@ -196,8 +273,15 @@ const gateway = await startEngineGateway(bankFlow);
 await latency(gateway);
 await concurrency(gateway);
 await gateway.close();
-rows.push(['machine', `${cpus().length} cores, load average ${loadAtStart} at start, ${loadavg().map((l) => l.toFixed(1)).join(' ')} at end`, '']);
+rows.push([
+  'machine',
+  `${cpus().length} cores, load average ${loadAtStart} at start, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} at end`,
+  '',
+]);
 const width = [Math.max(...rows.map((r) => r[0].length)), Math.max(...rows.map((r) => r[1].length))];
 console.log(`\nvoice gateway bench (${new Date().toISOString()}, ${quick ? 'quick' : 'full'})\n`);
-for (const [what, value, target] of rows) console.log(`${what.padEnd(width[0] ?? 0)}  ${value.padEnd(width[1] ?? 0)}  ${target}`);
+for (const [what, value, target] of rows)
+  console.log(`${what.padEnd(width[0] ?? 0)}  ${value.padEnd(width[1] ?? 0)}  ${target}`);
 process.exit(0);

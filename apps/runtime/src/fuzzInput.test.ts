@@ -23,16 +23,22 @@ afterAll(async () => {
 });
 
 describe(`fuzzing with seed ${SEED} (issue 14)`, () => {
-  it('answers every JSON endpoint\'s generated bad input with no 5xx', { timeout: 120_000 }, async () => {
+  it("answers every JSON endpoint's generated bad input with no 5xx", { timeout: 120_000 }, async () => {
     const random = seededRandom(SEED);
     const failures: string[] = [];
     for (const route of ROUTES.filter((r) => r.method === 'post' || r.method === 'put')) {
       for (let run = 0; run < PER_ROUTE; run += 1) {
         const body = badBody(random);
-        const path = route.path.replace(/\{(\w+)\}/g, (_all, name: string) => (random() < 0.5 ? (name === 'version' ? '1' : 'fuzz') : badPathSegment(badValue(random))));
+        const path = route.path.replace(/\{(\w+)\}/g, (_all, name: string) =>
+          random() < 0.5 ? (name === 'version' ? '1' : 'fuzz') : badPathSegment(badValue(random)),
+        );
         const token = random() < 0.5 ? channel : undefined;
         const contentType = route.path.startsWith('/twilio') ? 'application/x-www-form-urlencoded' : 'application/json';
-        const reply = await t.api(route.method.toUpperCase(), path, undefined, { raw: body, headers: { 'content-type': contentType }, ...(token ? { token } : {}) });
+        const reply = await t.api(route.method.toUpperCase(), path, undefined, {
+          raw: body,
+          headers: { 'content-type': contentType },
+          ...(token ? { token } : {}),
+        });
         if (reply.status >= 500) failures.push(`${route.method} ${path} → ${reply.status}: ${body.slice(0, 200)}`);
       }
     }

@@ -25,10 +25,15 @@ async function main(): Promise<void> {
   ];
   // Tokens stay out of stdout (it ends up in log collectors): chat links with their channel tokens go to a 0600 file.
   const chatLinks = writeChatLinks(config.dataDir, runtime.url, runtime.seededChatPaths);
-  if (chatLinks) lines.push(`  try a chat   links to the example flows' web chats are in ${chatLinks} (or a flow's Channels panel in the designer)`);
-  if (runtime.plugins.failed.length > 0) lines.push(`  plugin packs that failed to load: ${runtime.plugins.failed.map((f) => f.module).join(', ')}`);
+  if (chatLinks)
+    lines.push(
+      `  try a chat   links to the example flows' web chats are in ${chatLinks} (or a flow's Channels panel in the designer)`,
+    );
+  if (runtime.plugins.failed.length > 0)
+    lines.push(`  plugin packs that failed to load: ${runtime.plugins.failed.map((f) => f.module).join(', ')}`);
   // Shown once, and only to a person at a terminal; a service manager's captured stdout never holds it.
-  if (runtime.newAdminToken && process.stdout.isTTY) lines.push(`  admin token  ${runtime.newAdminToken}   (shown once; kept in ${runtime.adminTokenFile})`);
+  if (runtime.newAdminToken && process.stdout.isTTY)
+    lines.push(`  admin token  ${runtime.newAdminToken}   (shown once; kept in ${runtime.adminTokenFile})`);
   else if (runtime.adminTokenFile) lines.push(`  admin token  in ${runtime.adminTokenFile}`);
   process.stdout.write(`${lines.join('\n')}\n`);
 
@@ -47,6 +52,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`omniflow: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `omniflow: failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exit(1);
 });

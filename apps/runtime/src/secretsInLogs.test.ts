@@ -15,7 +15,10 @@ afterAll(async () => {
 
 describe('no secret in logs (issue 14)', () => {
   it('prints no admin or channel token at start when stdout is not a terminal, and keeps them in 0600 files', async () => {
-    spawned = await spawnRuntime({ DATA_DIR: dataDir, OMNIFLOW_SEED_DIR: exampleFlowsDir, OMNIFLOW_PLUGINS: '', LOG_LEVEL: 'info' }, 60_000);
+    spawned = await spawnRuntime(
+      { DATA_DIR: dataDir, OMNIFLOW_SEED_DIR: exampleFlowsDir, OMNIFLOW_PLUGINS: '', LOG_LEVEL: 'info' },
+      60_000,
+    );
     const adminToken = readFileSync(join(dataDir, 'admin-token'), 'utf8').trim();
     const links = readFileSync(join(dataDir, 'chat-links'), 'utf8');
     const channelTokens = [...links.matchAll(/token=([^\s&]+)/g)].map((m) => decodeURIComponent(m[1] ?? ''));

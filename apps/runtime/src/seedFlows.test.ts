@@ -41,7 +41,9 @@ describe('seeding flows from OMNIFLOW_SEED_DIR', () => {
 
     const first = await startOn(dataDir, seedDir);
     expect(await liveFlows(first)).toEqual([['seeded-first', 1]]);
-    expect(first.logs.some((line) => line.includes('"file":"broken.json"') && line.includes('not published'))).toBe(true);
+    expect(first.logs.some((line) => line.includes('"file":"broken.json"') && line.includes('not published'))).toBe(
+      true,
+    );
     expect(first.runtime.seededChatPaths.map((path) => path.split('?')[0])).toEqual(['/chat/seeded-first']);
     await first.close();
 

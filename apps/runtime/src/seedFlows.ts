@@ -14,7 +14,13 @@ const CHAT_TOKENS = 'example-chat-tokens';
  * later is not re-created, and a flow id that already exists is left alone, even when two runtimes start together).
  * A file that cannot be read, parsed or compiled is logged by name and skipped.
  */
-export async function seedFlows(dir: string, store: FlowStore, compiler: FlowCompiler, tokens: TokenService, logger: Logger): Promise<string[]> {
+export async function seedFlows(
+  dir: string,
+  store: FlowStore,
+  compiler: FlowCompiler,
+  tokens: TokenService,
+  logger: Logger,
+): Promise<string[]> {
   if ((await store.getSetting(SEEDED)) !== undefined) return [];
   const files = await flowFiles(dir, logger);
   // An unreadable directory is a setting to fix, so this data dir stays unseeded until the next start.
@@ -26,19 +32,27 @@ export async function seedFlows(dir: string, store: FlowStore, compiler: FlowCom
       const document = parseFlowDocument(await readFile(join(dir, file), 'utf8'));
       id = typeof document['id'] === 'string' ? document['id'] : '';
       if (id === '') throw new Error('the document has no string "id"');
-      const created = await store.createFlow(id, typeof document['name'] === 'string' ? document['name'] : id, document);
+      const created = await store.createFlow(
+        id,
+        typeof document['name'] === 'string' ? document['name'] : id,
+        document,
+      );
       if (!created) continue;
       const compiled = await compiler.compile(document);
       await store.publish(id, { ...compiled.flow }, 'seeded flow, published on first start', 'omniflow');
       published.push(id);
     } catch (error) {
-      logger.warn({ flowId: id, file, err: error instanceof Error ? error.message : String(error) }, `seeded flow "${id || file}" not published`);
+      logger.warn(
+        { flowId: id, file, err: error instanceof Error ? error.message : String(error) },
+        `seeded flow "${id || file}" not published`,
+      );
     }
   }
   // Channel tokens are public by design (they sit in a web page's URL), so keeping the seeded flows' in clear lets
   // every start print links a visitor can open at once.
   const chatTokens: Record<string, string> = {};
-  for (const id of published) chatTokens[id] = (await tokens.issue({ role: 'channel', flowId: id, label: 'seeded web chat' })).token;
+  for (const id of published)
+    chatTokens[id] = (await tokens.issue({ role: 'channel', flowId: id, label: 'seeded web chat' })).token;
   await store.setSetting(CHAT_TOKENS, JSON.stringify(chatTokens));
   await store.setSetting(SEEDED, new Date().toISOString());
   if (published.length > 0) logger.info({ flows: published, dir }, 'seeded flows published');
@@ -58,7 +72,8 @@ export async function seededChatPaths(store: FlowStore): Promise<string[]> {
   if (typeof parsed !== 'object' || parsed === null) return [];
   const paths: string[] = [];
   for (const [flowId, token] of Object.entries(parsed)) {
-    if (typeof token === 'string' && (await store.getFlow(flowId)) !== undefined) paths.push(`/chat/${encodeURIComponent(flowId)}?token=${encodeURIComponent(token)}`);
+    if (typeof token === 'string' && (await store.getFlow(flowId)) !== undefined)
+      paths.push(`/chat/${encodeURIComponent(flowId)}?token=${encodeURIComponent(token)}`);
   }
   return paths;
 }
@@ -68,13 +83,17 @@ async function flowFiles(dir: string, logger: Logger): Promise<string[] | undefi
   try {
     return (await readdir(dir)).filter((name) => name.endsWith('.json')).toSorted();
   } catch (error) {
-    logger.warn({ dir, err: error instanceof Error ? error.message : String(error) }, 'seed flows directory not readable; no flows seeded');
+    logger.warn(
+      { dir, err: error instanceof Error ? error.message : String(error) },
+      'seed flows directory not readable; no flows seeded',
+    );
     return undefined;
   }
 }
 
 function parseFlowDocument(text: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(text);
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('the file is not a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('the file is not a JSON object');
   return { ...parsed };
 }

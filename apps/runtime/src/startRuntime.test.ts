@@ -47,8 +47,16 @@ function slowFlow(): Record<string, unknown> {
 
 const slowNode = defineNodeType({
   spec: {
-    type: 'test.slow', version: 1, title: 'Slow call', description: 'Waits 400 ms.', category: 'test', icon: '⏳',
-    behaviour: 'async', configSchema: { type: 'object' }, defaults: {}, ports: [{ name: 'success' }, { name: 'error' }, { name: 'timeout' }],
+    type: 'test.slow',
+    version: 1,
+    title: 'Slow call',
+    description: 'Waits 400 ms.',
+    category: 'test',
+    icon: '⏳',
+    behaviour: 'async',
+    configSchema: { type: 'object' },
+    defaults: {},
+    ports: [{ name: 'success' }, { name: 'error' }, { name: 'timeout' }],
   },
   handler: () => new Promise((resolve) => setTimeout(() => resolve({ port: 'success' }), 400)),
 });
@@ -75,7 +83,9 @@ describe('startRuntime', () => {
     started.push(t);
     expect(t.runtime.plugins.failed.map((f) => f.module)).toEqual(['@omniflow/no-such-pack']);
     expect(t.runtime.plugins.loaded.map((p) => p.pack)).toEqual(['banking']);
-    expect(t.logs.some((l) => l.includes('"plugin":"@omniflow/no-such-pack"') && l.includes('failed to load'))).toBe(true);
+    expect(t.logs.some((l) => l.includes('"plugin":"@omniflow/no-such-pack"') && l.includes('failed to load'))).toBe(
+      true,
+    );
     const types = (await t.api('GET', '/api/node-types')).body.nodeTypes.map((s: { type: string }) => s.type);
     expect(types).toContain('banking.verifyCustomer');
   });
@@ -84,7 +94,12 @@ describe('startRuntime', () => {
     const t = await startExampleRuntime();
     started.push(t);
     const flows = (await t.api('GET', '/api/flows')).body.flows as { id: string; liveVersion: number | null }[];
-    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([['bank-main-menu', 1], ['bilingual-welcome', 1], ['card-activation', 1], ['flight-rebooking', 1]]);
+    expect(flows.map((f) => [f.id, f.liveVersion])).toEqual([
+      ['bank-main-menu', 1],
+      ['bilingual-welcome', 1],
+      ['card-activation', 1],
+      ['flight-rebooking', 1],
+    ]);
     const session = await t.api('POST', '/api/sessions', { flowId: 'card-activation', channel: 'chat' });
     expect(session.status).toBe(201);
     expect(session.body.session.outputs.length).toBeGreaterThan(0);
@@ -94,7 +109,12 @@ describe('startRuntime', () => {
     const t = await startExampleRuntime();
     started.push(t);
     const paths = t.runtime.seededChatPaths;
-    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual(['/chat/bank-main-menu', '/chat/bilingual-welcome', '/chat/card-activation', '/chat/flight-rebooking']);
+    expect(paths.map((p) => p.split('?')[0]).toSorted()).toEqual([
+      '/chat/bank-main-menu',
+      '/chat/bilingual-welcome',
+      '/chat/card-activation',
+      '/chat/flight-rebooking',
+    ]);
     const page = await fetch(`${t.url}${paths[0]}`);
     expect(page.status).toBe(200);
     const link = new URL(`${t.url}${paths[0]}`);
@@ -109,7 +129,10 @@ describe('startRuntime', () => {
     const otherFlow = await fetch(`${t.url}/api/sessions`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ flowId: flowId === 'bank-main-menu' ? 'card-activation' : 'bank-main-menu', channel: 'chat' }),
+      body: JSON.stringify({
+        flowId: flowId === 'bank-main-menu' ? 'card-activation' : 'bank-main-menu',
+        channel: 'chat',
+      }),
     });
     expect(otherFlow.status).toBe(403);
   });
@@ -133,7 +156,10 @@ describe('startRuntime', () => {
     expect(local.body.role).toBe('publisher');
     expect((await t.api('GET', '/api/flows', undefined, { token: local.body.token })).status).toBe(200);
     expect((await t.api('GET', '/api/tokens', undefined, { token: local.body.token })).status).toBe(403);
-    const foreign = await t.api('GET', '/api/auth/local', undefined, { token: null, headers: { origin: 'https://evil.example' } });
+    const foreign = await t.api('GET', '/api/auth/local', undefined, {
+      token: null,
+      headers: { origin: 'https://evil.example' },
+    });
     expect(foreign.status).toBe(404);
     expect(await statusWithHost(`${t.url}/api/auth/local`, 'evil.example')).toBe(404);
     expect(await statusWithHost(`${t.url}/api/auth/local`, `localhost:${t.runtime.port}`)).toBe(200);

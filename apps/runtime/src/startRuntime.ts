@@ -60,9 +60,10 @@ export interface StartRuntimeOptions {
 export async function startRuntime(config: RuntimeConfig, options: StartRuntimeOptions = {}): Promise<RunningRuntime> {
   const logger = createLogger(config.logLevel, options.logDestination);
   mkdirSync(config.dataDir, { recursive: true });
-  const store: FlowStore = config.store === 'postgres' && config.databaseUrl
-    ? await PostgresFlowStore.open(config.databaseUrl)
-    : SqliteFlowStore.open(config.dataDir, { synchronous: config.sqliteSynchronous });
+  const store: FlowStore =
+    config.store === 'postgres' && config.databaseUrl
+      ? await PostgresFlowStore.open(config.databaseUrl)
+      : SqliteFlowStore.open(config.dataDir, { synchronous: config.sqliteSynchronous });
   const cleanups: (() => Promise<void>)[] = [() => store.close()];
   try {
     const registry = createBuiltInRegistry();
@@ -77,9 +78,19 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
-    const caps = new LiveSessionCaps({ idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps });
+    const caps = new LiveSessionCaps({
+      idleMs: (config.sessionIdleMinutes || 60) * 60_000,
+      limits: config.sessionCaps,
+    });
     const sessions = new SessionService({
-      store, compiler, logger, metrics, secrets: (name) => secrets[name], draftSecrets: (name) => config.egress.draftSecrets[name], cipher, caps,
+      store,
+      compiler,
+      logger,
+      metrics,
+      secrets: (name) => secrets[name],
+      draftSecrets: (name) => config.egress.draftSecrets[name],
+      cipher,
+      caps,
       analyzer: new TranscriptAnalyzer(config.redaction),
     });
     const admin = await ensureAdminToken(config, store, tokens);
@@ -87,7 +98,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     let ready = true;
     const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
-    const app = createApp(services, [webChatRouter({ store, tokens }), twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }), ...(options.extensions ?? [])]);
+    const app = createApp(services, [
+      webChatRouter({ store, tokens }),
+      twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
+      ...(options.extensions ?? []),
+    ]);
     const server = createServer(app);
     // Idle keep-alive connections outlive the usual load-balancer idle timeout (60 s), so the proxy or client closes
     // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
@@ -103,7 +118,15 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
     let closing: Promise<void> | undefined;
     return {
-      url, port, newAdminToken: admin.newToken, seededChatPaths: config.seedFlowsDir ? await seededChatPaths(store) : [], adminTokenFile: admin.file, plugins, store, registry, logger,
+      url,
+      port,
+      newAdminToken: admin.newToken,
+      seededChatPaths: config.seedFlowsDir ? await seededChatPaths(store) : [],
+      adminTokenFile: admin.file,
+      plugins,
+      store,
+      registry,
+      logger,
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());
         return store.expireSessions(cutoff);
@@ -134,7 +157,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 }
 
 /** Makes sure the bootstrap admin token exists: from config, else from the data dir, else newly generated. */
-async function ensureAdminToken(config: RuntimeConfig, store: FlowStore, tokens: TokenService): Promise<{ newToken: string | undefined; file: string | undefined }> {
+async function ensureAdminToken(
+  config: RuntimeConfig,
+  store: FlowStore,
+  tokens: TokenService,
+): Promise<{ newToken: string | undefined; file: string | undefined }> {
   if (config.adminToken) {
     if (!(await store.findTokenByHash(hashToken(config.adminToken)))) {
       await tokens.issue({ role: 'admin', label: 'bootstrap (OMNIFLOW_ADMIN_TOKEN)', value: config.adminToken });
@@ -144,7 +171,8 @@ async function ensureAdminToken(config: RuntimeConfig, store: FlowStore, tokens:
   const file = join(config.dataDir, 'admin-token');
   if (existsSync(file)) {
     const value = readFileSync(file, 'utf8').trim();
-    if (!(await store.findTokenByHash(hashToken(value)))) await tokens.issue({ role: 'admin', label: 'bootstrap (data dir)', value });
+    if (!(await store.findTokenByHash(hashToken(value))))
+      await tokens.issue({ role: 'admin', label: 'bootstrap (data dir)', value });
     return { newToken: undefined, file };
   }
   const { token } = await tokens.issue({ role: 'admin', label: 'bootstrap (generated)' });
@@ -153,18 +181,26 @@ async function ensureAdminToken(config: RuntimeConfig, store: FlowStore, tokens:
 }
 
 /** Ends sessions idle longer than `minutes`, checked every minute (at most every tenth of the idle time). */
-function startIdleSweeper(store: FlowStore, sessions: SessionService, minutes: number, logger: Logger): NodeJS.Timeout | undefined {
+function startIdleSweeper(
+  store: FlowStore,
+  sessions: SessionService,
+  minutes: number,
+  logger: Logger,
+): NodeJS.Timeout | undefined {
   if (minutes <= 0) return undefined;
-  const timer = setInterval(() => {
-    const cutoff = Date.now() - minutes * 60_000;
-    sessions.evictIdle(cutoff);
-    store.expireSessions(new Date(cutoff)).then(
-      (count) => {
-        if (count > 0) logger.info({ count, idleMinutes: minutes }, 'idle sessions ended');
-      },
-      (error: unknown) => logger.error({ err: String(error) }, 'ending idle sessions failed'),
-    );
-  }, Math.min(60_000, minutes * 6_000));
+  const timer = setInterval(
+    () => {
+      const cutoff = Date.now() - minutes * 60_000;
+      sessions.evictIdle(cutoff);
+      store.expireSessions(new Date(cutoff)).then(
+        (count) => {
+          if (count > 0) logger.info({ count, idleMinutes: minutes }, 'idle sessions ended');
+        },
+        (error: unknown) => logger.error({ err: String(error) }, 'ending idle sessions failed'),
+      );
+    },
+    Math.min(60_000, minutes * 6_000),
+  );
   timer.unref();
   return timer;
 }

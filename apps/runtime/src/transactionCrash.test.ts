@@ -76,7 +76,9 @@ interface StoredReply {
 function activationReplies(sessionId: string): StoredReply[] {
   return readBank((db) =>
     db
-      .prepare<[string], StoredReply>("SELECT key, status, body FROM idempotent_responses WHERE key LIKE ? || ':activate:%'")
+      .prepare<[string], StoredReply>(
+        "SELECT key, status, body FROM idempotent_responses WHERE key LIKE ? || ':activate:%'",
+      )
       .all(sessionId),
   );
 }
@@ -112,7 +114,8 @@ describe('kill -9 of the runtime mid-transaction (#7)', () => {
     const started = await api1('POST', '/api/sessions', { flowId: 'card-activation', channel: 'dtmf' });
     expect(started.status).toBe(201);
     const id: string = started.body.session.sessionId;
-    const send = (api: typeof api1, digits: string) => api('POST', `/api/sessions/${id}/input`, { input: { type: 'dtmf', digits } });
+    const send = (api: typeof api1, digits: string) =>
+      api('POST', `/api/sessions/${id}/input`, { input: { type: 'dtmf', digits } });
     await send(api1, '4821');
     const verified = await send(api1, '19850314');
     expect(saidIn(verified.body)).toMatch(/Thank you, Alice Chen/);
@@ -148,10 +151,23 @@ describe('kill -9 of the runtime mid-transaction (#7)', () => {
     expect(JSON.parse(replies[0]?.body ?? '{}')).toEqual({ status: 'activated', cardLastFour: '4821' });
     // Any other activation of this card (another key, a keyless call) would have stored an `alreadyActive` reply.
     const cardActivations = readBank((db) =>
-      db.prepare<[], { n: number }>("SELECT count(*) AS n FROM idempotent_responses WHERE body LIKE '%\"cardLastFour\":\"4821\"%' OR body LIKE '%alreadyActive%'").get(),
+      db
+        .prepare<[], { n: number }>(
+          'SELECT count(*) AS n FROM idempotent_responses WHERE body LIKE \'%"cardLastFour":"4821"%\' OR body LIKE \'%alreadyActive%\'',
+        )
+        .get(),
     );
     expect(cardActivations?.n).toBe(1);
-    expect(readBank((db) => db.prepare<[], { status: string }>("SELECT status FROM cards WHERE customer_id = 'C-1001' AND last_four = '4821'").get()?.status)).toBe('active');
+    expect(
+      readBank(
+        (db) =>
+          db
+            .prepare<[], { status: string }>(
+              "SELECT status FROM cards WHERE customer_id = 'C-1001' AND last_four = '4821'",
+            )
+            .get()?.status,
+      ),
+    ).toBe('active');
 
     const transcript = await api2('GET', `/api/sessions/${id}/transcript`);
     expect(transcript.status).toBe(200);

@@ -81,7 +81,9 @@ describe('core-banking service', () => {
     const reused = await call('POST', '/v1/customers/C-1001/cards/4821/activate', {}, headers);
     expect(reused).toMatchObject({ status: 422, body: { error: 'idempotencyKeyReused' } });
     // The key was not applied to the other card.
-    expect((await call('POST', '/v1/customers/C-1001/cards/4821/activate', {})).body).toMatchObject({ status: 'activated' });
+    expect((await call('POST', '/v1/customers/C-1001/cards/4821/activate', {})).body).toMatchObject({
+      status: 'activated',
+    });
   });
 
   it('rejects trivial PINs with a reason and accepts a good one', async () => {
@@ -106,7 +108,9 @@ describe('core-banking service', () => {
     expect(await call('POST', '/v1/customers/C-1004/cards/3090/lost', {}, headers)).toEqual(first);
     const later = await call('POST', '/v1/customers/C-1004/cards/3090/lost', {});
     expect(later.body).toEqual({ status: 'alreadyReported', replacementEta: '2026-11-27' });
-    expect((await call('POST', '/v1/customers/C-1004/cards/3090/activate', {})).body).toMatchObject({ error: 'cardLost' });
+    expect((await call('POST', '/v1/customers/C-1004/cards/3090/activate', {})).body).toMatchObject({
+      error: 'cardLost',
+    });
   });
 });
 
@@ -123,7 +127,9 @@ describe('core-banking persistence', () => {
 
       service = await startCoreBanking({ dbFile });
       expect(await call('PUT', '/v1/customers/C-1002/pin', { pin: '8520' }, headers)).toEqual(first);
-      expect((await call('POST', '/v1/customers/C-1003/cards/7312/activate', {})).body).toMatchObject({ error: 'alreadyActive' });
+      expect((await call('POST', '/v1/customers/C-1003/cards/7312/activate', {})).body).toMatchObject({
+        error: 'alreadyActive',
+      });
       await service.close();
 
       const db = new Database(dbFile, { readonly: true });

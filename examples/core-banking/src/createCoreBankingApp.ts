@@ -108,7 +108,11 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
       body: {
         customerId: c.id,
         currency: c.currency,
-        transactions: rows.map((r) => ({ date: r.posted_at, description: r.description, amount: r.amount_minor / 100 })),
+        transactions: rows.map((r) => ({
+          date: r.posted_at,
+          description: r.description,
+          amount: r.amount_minor / 100,
+        })),
       },
     });
   });
@@ -117,9 +121,14 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
     idempotent(db, req, res, options.replyDelayMs ?? 0, () => {
       const k = card(req.params.id, req.params.lastFour);
       if (k === undefined) return notFound('card');
-      if (k.status === 'lost') return { status: 409, body: { error: 'cardLost', reason: 'This card was reported lost.' } };
-      if (k.status === 'active') return { status: 409, body: { error: 'alreadyActive', reason: 'The card is already active.' } };
-      db.prepare("UPDATE cards SET status = 'active' WHERE customer_id = ? AND last_four = ?").run(k.customer_id, k.last_four);
+      if (k.status === 'lost')
+        return { status: 409, body: { error: 'cardLost', reason: 'This card was reported lost.' } };
+      if (k.status === 'active')
+        return { status: 409, body: { error: 'alreadyActive', reason: 'The card is already active.' } };
+      db.prepare("UPDATE cards SET status = 'active' WHERE customer_id = ? AND last_four = ?").run(
+        k.customer_id,
+        k.last_four,
+      );
       return { status: 200, body: { status: 'activated', cardLastFour: k.last_four } };
     });
   });
@@ -133,12 +142,19 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
       const lastFour = stringField(req.body, 'cardLastFour');
       const rejection = checkPin(pin, c.date_of_birth);
       if (rejection !== null) {
-        return { status: 422, body: { error: 'pinRejected', code: rejection, reason: PIN_REJECTION_REASONS[rejection] } };
+        return {
+          status: 422,
+          body: { error: 'pinRejected', code: rejection, reason: PIN_REJECTION_REASONS[rejection] },
+        };
       }
       const result =
         lastFour === null
-          ? db.prepare("UPDATE cards SET pin_hash = ? WHERE customer_id = ? AND status != 'lost'").run(hashPin(pin), c.id)
-          : db.prepare('UPDATE cards SET pin_hash = ? WHERE customer_id = ? AND last_four = ?').run(hashPin(pin), c.id, lastFour);
+          ? db
+              .prepare("UPDATE cards SET pin_hash = ? WHERE customer_id = ? AND status != 'lost'")
+              .run(hashPin(pin), c.id)
+          : db
+              .prepare('UPDATE cards SET pin_hash = ? WHERE customer_id = ? AND last_four = ?')
+              .run(hashPin(pin), c.id, lastFour);
       if (result.changes === 0) return notFound('card');
       return { status: 200, body: { status: 'pinSet', cards: result.changes } };
     });
@@ -157,7 +173,10 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
         k.customer_id,
         k.last_four,
       );
-      return { status: 200, body: { status: 'reported', replacementEta: eta, businessDays: options.replacementBusinessDays } };
+      return {
+        status: 200,
+        body: { status: 'reported', replacementEta: eta, businessDays: options.replacementBusinessDays },
+      };
     });
   });
 
@@ -165,8 +184,12 @@ export function createCoreBankingApp(db: CoreBankingDatabase, options: CoreBanki
     send(res, { status: 404, body: { error: 'notFound', reason: 'No such endpoint.' } });
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
-    send(res, status < 500 ? badRequest('The request body is not valid JSON.') : { status, body: { error: 'internal' } });
+    const status =
+      typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    send(
+      res,
+      status < 500 ? badRequest('The request body is not valid JSON.') : { status, body: { error: 'internal' } },
+    );
   });
   return app;
 }
@@ -193,7 +216,13 @@ function stringField(body: unknown, name: string): string | null {
  * Runs a state-changing operation at most once per `Idempotency-Key`: the first reply is stored with the key
  * in the same transaction as the change, and a retry with that key gets the stored reply and changes nothing.
  */
-function idempotent(db: CoreBankingDatabase, req: Request, res: Response, replyDelayMs: number, operation: () => Reply): void {
+function idempotent(
+  db: CoreBankingDatabase,
+  req: Request,
+  res: Response,
+  replyDelayMs: number,
+  operation: () => Reply,
+): void {
   const reply = committedReply(db, req, operation);
   if (replyDelayMs > 0) setTimeout(() => send(res, reply), replyDelayMs);
   else send(res, reply);
@@ -225,13 +254,9 @@ function committedReply(db: CoreBankingDatabase, req: Request, operation: () => 
     }
     const fresh = operation();
     if (fresh.status < 500) {
-      db.prepare('INSERT INTO idempotent_responses (key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?)').run(
-        key,
-        fingerprint,
-        fresh.status,
-        JSON.stringify(fresh.body),
-        new Date().toISOString(),
-      );
+      db.prepare(
+        'INSERT INTO idempotent_responses (key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?)',
+      ).run(key, fingerprint, fresh.status, JSON.stringify(fresh.body), new Date().toISOString());
     }
     return fresh;
   })();

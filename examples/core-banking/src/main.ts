@@ -6,7 +6,9 @@ const dataDir = process.env.CORE_BANKING_DATA_DIR ?? join(process.cwd(), 'data')
 mkdirSync(dataDir, { recursive: true });
 const replyDelayMs = Number(process.env.CORE_BANKING_REPLY_DELAY_MS ?? 0);
 if (!Number.isInteger(replyDelayMs) || replyDelayMs < 0) {
-  throw new Error(`CORE_BANKING_REPLY_DELAY_MS must be a whole number of milliseconds, got "${process.env.CORE_BANKING_REPLY_DELAY_MS}".`);
+  throw new Error(
+    `CORE_BANKING_REPLY_DELAY_MS must be a whole number of milliseconds, got "${process.env.CORE_BANKING_REPLY_DELAY_MS}".`,
+  );
 }
 const service = await startCoreBanking({
   port: Number(process.env.PORT ?? 4010),

@@ -15,7 +15,9 @@ afterEach(async () => {
 function cardStatus(dbFile: string): string | undefined {
   const db = new Database(dbFile, { readonly: true });
   try {
-    return db.prepare<[], { status: string }>("SELECT status FROM cards WHERE customer_id = 'C-1001' AND last_four = '4821'").get()?.status;
+    return db
+      .prepare<[], { status: string }>("SELECT status FROM cards WHERE customer_id = 'C-1001' AND last_four = '4821'")
+      .get()?.status;
   } finally {
     db.close();
   }

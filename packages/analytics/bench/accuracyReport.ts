@@ -13,7 +13,9 @@ console.log('| --- | --- | --- | --- | --- |');
 for (const locale of SENTIMENT_SET_LOCALES) {
   const rows = readSentimentSet(locale);
   const result = measureSentimentAccuracy(rows, locale);
-  console.log(`| ${locale} | ${result.total} | ${percent(result.accuracy)} | ${percent(result.tuneAccuracy)} | ${percent(result.holdoutAccuracy)} |`);
+  console.log(
+    `| ${locale} | ${result.total} | ${percent(result.accuracy)} | ${percent(result.tuneAccuracy)} | ${percent(result.holdoutAccuracy)} |`,
+  );
   if (showMisses !== undefined) {
     const tuneOnly = showMisses === '--misses=tune';
     const tuneTexts = new Set(rows.filter((row) => row.split === 'tune').map((row) => row.text));
@@ -27,9 +29,14 @@ for (const locale of SENTIMENT_SET_LOCALES) {
 const quality = measureRedaction(readRedactionSet(), REDACTION_SET_OPTIONS);
 console.log('\n| entity | found / expected |');
 console.log('| --- | --- |');
-for (const [type, { found, expected }] of Object.entries(quality.recall)) console.log(`| ${type} | ${found} / ${expected} |`);
-console.log(`\nredaction precision: ${percent(quality.precision).trim()} (${quality.falsePositives.length} false positives)`);
+for (const [type, { found, expected }] of Object.entries(quality.recall))
+  console.log(`| ${type} | ${found} / ${expected} |`);
+console.log(
+  `\nredaction precision: ${percent(quality.precision).trim()} (${quality.falsePositives.length} false positives)`,
+);
 if (showMisses !== undefined) {
-  for (const { text, entity } of quality.misses) console.log(`    missed ${entity.type}: ${text.slice(entity.start, entity.end)} in ${text}`);
-  for (const { text, entity } of quality.falsePositives) console.log(`    false ${entity.type}: ${text.slice(entity.start, entity.end)} in ${text}`);
+  for (const { text, entity } of quality.misses)
+    console.log(`    missed ${entity.type}: ${text.slice(entity.start, entity.end)} in ${text}`);
+  for (const { text, entity } of quality.falsePositives)
+    console.log(`    false ${entity.type}: ${text.slice(entity.start, entity.end)} in ${text}`);
 }

@@ -8,7 +8,8 @@ import type { RedactionEntityType } from '../src/redaction/redactionEntity.ts';
 
 const random = seededRandom(17);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
-const digits = (count: number): string => Array.from({ length: count }, () => String(Math.floor(random() * 10))).join('');
+const digits = (count: number): string =>
+  Array.from({ length: count }, () => String(Math.floor(random() * 10))).join('');
 const between = (low: number, high: number): number => low + Math.floor(random() * (high - low + 1));
 const pad = (value: number, width = 2): string => String(value).padStart(width, '0');
 
@@ -25,7 +26,12 @@ interface Row {
 }
 
 /** `template` holds `{}` where the value goes. */
-function row(locale: string, template: string, values: readonly { type: RedactionEntityType; value: string }[], kind: Row['kind'] = 'positive'): Row {
+function row(
+  locale: string,
+  template: string,
+  values: readonly { type: RedactionEntityType; value: string }[],
+  kind: Row['kind'] = 'positive',
+): Row {
   const parts = template.split('{}');
   let text = parts[0] ?? '';
   const entities: Expected[] = [];
@@ -43,7 +49,20 @@ function luhnComplete(prefix: string, length: number): string {
 }
 
 function cardNumber(): string {
-  const [prefix, length] = pick([['4', 16], ['4', 13], ['51', 16], ['55', 16], ['2221', 16], ['34', 15], ['37', 15], ['6011', 16], ['35', 16], ['62', 16], ['62', 19], ['9410', 16]] as const);
+  const [prefix, length] = pick([
+    ['4', 16],
+    ['4', 13],
+    ['51', 16],
+    ['55', 16],
+    ['2221', 16],
+    ['34', 15],
+    ['37', 15],
+    ['6011', 16],
+    ['35', 16],
+    ['62', 16],
+    ['62', 19],
+    ['9410', 16],
+  ] as const);
   return luhnComplete(prefix, length);
 }
 
@@ -54,10 +73,13 @@ function formatCard(number: string): string {
   if (style === 2) return number.replace(/(\d{4})(?=\d)/gu, '$1-');
   if (style === 3) return number.replace(/(\d{4})(?=\d)/gu, '$1  ');
   if (style === 4) return number.split('').join(' ');
-  return number.length === 15 ? `${number.slice(0, 4)} ${number.slice(4, 10)} ${number.slice(10)}` : number.replace(/(\d{4})(?=\d)/gu, '$1 ');
+  return number.length === 15
+    ? `${number.slice(0, 4)} ${number.slice(4, 10)} ${number.slice(10)}`
+    : number.replace(/(\d{4})(?=\d)/gu, '$1 ');
 }
 
-const fullWidth = (text: string): string => text.replace(/[0-9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
+const fullWidth = (text: string): string =>
+  text.replace(/[0-9]/gu, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0));
 
 function birthDate(from: number, to: number): [number, number, number] {
   const year = between(from, to);
@@ -67,7 +89,12 @@ function birthDate(from: number, to: number): [number, number, number] {
 
 function chineseId(valid = true): string {
   const [year, month, day] = birthDate(1940, 2008);
-  const body = pick(['110101', '310104', '440305', '510107', '330106', '420111', '370202']) + year + pad(month) + pad(day) + digits(3);
+  const body =
+    pick(['110101', '310104', '440305', '510107', '330106', '420111', '370202']) +
+    year +
+    pad(month) +
+    pad(day) +
+    digits(3);
   const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
   const sum = weights.reduce((total, weight, i) => total + weight * Number(body[i]), 0);
   const check = '10X98765432'[sum % 11] ?? '0';
@@ -105,15 +132,25 @@ const cardTemplates: readonly (readonly [string, string])[] = [
 for (let i = 0; i < 70; i++) {
   const [locale, template] = pick(cardTemplates);
   const formatted = formatCard(cardNumber());
-  rows.push(row(locale, template, [{ type: 'card', value: locale === 'zh-CN' && i % 5 === 0 ? fullWidth(formatted) : formatted }]));
+  rows.push(
+    row(locale, template, [
+      { type: 'card', value: locale === 'zh-CN' && i % 5 === 0 ? fullWidth(formatted) : formatted },
+    ]),
+  );
 }
 const cnTemplates = ['我的身份证号是{}。', '身份证{}，姓名张伟', 'My Chinese ID is {}.', '证件号码：{}'];
 for (let i = 0; i < 40; i++) {
   const id = chineseId();
-  const written = i % 7 === 3 ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : i % 9 === 4 ? id.toLowerCase() : id;
+  const written =
+    i % 7 === 3 ? `${id.slice(0, 6)} ${id.slice(6, 14)} ${id.slice(14)}` : i % 9 === 4 ? id.toLowerCase() : id;
   rows.push(row(pick(['zh-CN', 'en']), pick(cnTemplates), [{ type: 'cn_id', value: written }]));
 }
-const krTemplates = ['주민등록번호는 {}입니다.', '주민번호 {} 맞아요', 'My resident registration number is {}', '본인 확인: {}'];
+const krTemplates = [
+  '주민등록번호는 {}입니다.',
+  '주민번호 {} 맞아요',
+  'My resident registration number is {}',
+  '본인 확인: {}',
+];
 for (let i = 0; i < 40; i++) {
   const rrn = koreanRrn({ dash: i % 3 !== 0, postReform: i % 4 === 1 });
   rows.push(row('ko-KR', pick(krTemplates), [{ type: 'kr_rrn', value: rrn }]));
@@ -129,26 +166,41 @@ const phones: readonly (readonly [string, () => string])[] = [
   ['ko-KR', () => `+82 10-${between(2000, 9999)}-${digits(4)}`],
   ['en', () => `+44 20 7946 ${digits(4)}`],
 ];
-const phoneTemplates: Readonly<Record<string, string>> = { en: 'You can reach me at {} after six.', 'zh-CN': '我的电话是{}，谢谢', 'ko-KR': '연락처는 {}입니다' };
+const phoneTemplates: Readonly<Record<string, string>> = {
+  en: 'You can reach me at {} after six.',
+  'zh-CN': '我的电话是{}，谢谢',
+  'ko-KR': '연락처는 {}입니다',
+};
 for (let i = 0; i < 36; i++) {
   const [locale, make] = pick(phones);
   rows.push(row(locale, phoneTemplates[locale] ?? '{}', [{ type: 'phone', value: make() }]));
 }
 for (let i = 0; i < 15; i++) {
   const email = `${pick(['wei.zhang', 'minji.kim', 'j.smith', 'support+vip', 'lee_hyun'])}${between(1, 99)}@${pick(['example.com', 'mail.example.cn', 'example.co.kr'])}`;
-  rows.push(row(pick(['en', 'zh-CN', 'ko-KR']), pick(['Send it to {} please', '邮箱是{}', '이메일 {} 로 보내주세요']), [{ type: 'email', value: email }]));
+  rows.push(
+    row(pick(['en', 'zh-CN', 'ko-KR']), pick(['Send it to {} please', '邮箱是{}', '이메일 {} 로 보내주세요']), [
+      { type: 'email', value: email },
+    ]),
+  );
 }
 for (let i = 0; i < 10; i++) {
   rows.push(row('en', 'The account ACC-{} was debited', [{ type: 'account', value: `ACC-${digits(8)}` }]));
 }
 const mixedCard = formatCard(cardNumber());
-rows.push(row('en', 'Card {} and phone {} please', [{ type: 'card', value: mixedCard }, { type: 'phone', value: '(415) 555-2671' }]));
+rows.push(
+  row('en', 'Card {} and phone {} please', [
+    { type: 'card', value: mixedCard },
+    { type: 'phone', value: '(415) 555-2671' },
+  ]),
+);
 
 const negatives: string[] = [];
 for (let i = 0; i < 25; i++) {
   let order = digits(between(13, 19));
   while (isLuhnValid(order)) order = digits(order.length);
-  negatives.push(pick([`Order ${order} has not arrived`, `订单号${order}还没到`, `주문번호 ${order} 배송 조회해 주세요`]));
+  negatives.push(
+    pick([`Order ${order} has not arrived`, `订单号${order}还没到`, `주문번호 ${order} 배송 조회해 주세요`]),
+  );
 }
 for (let i = 0; i < 10; i++) {
   let bad = chineseId(false);
@@ -183,8 +235,16 @@ negatives.push(
   '13:45:07 the call dropped',
   'ISBN 978-3-16-148410-0 is the book',
 );
-for (const text of negatives) rows.push({ text, locale: /[\uac00-\ud7a3]/u.test(text) ? 'ko-KR' : /[\u4e00-\u9fff]/u.test(text) ? 'zh-CN' : 'en', kind: 'hardNegative', entities: [] });
+for (const text of negatives)
+  rows.push({
+    text,
+    locale: /[\uac00-\ud7a3]/u.test(text) ? 'ko-KR' : /[\u4e00-\u9fff]/u.test(text) ? 'zh-CN' : 'en',
+    kind: 'hardNegative',
+    entities: [],
+  });
 
 const file = new URL('../data/redactionSet.jsonl', import.meta.url);
 writeFileSync(file, rows.map((entry) => JSON.stringify(entry)).join('\n') + '\n');
-console.log(`wrote ${rows.length} rows (${rows.filter((r) => r.kind === 'positive').length} positive) to ${file.pathname}`);
+console.log(
+  `wrote ${rows.length} rows (${rows.filter((r) => r.kind === 'positive').length} positive) to ${file.pathname}`,
+);

@@ -3,7 +3,13 @@
 import { spawnSync } from 'node:child_process';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { CURRENT_SCHEMA_VERSION, validateFlow, type FlowDocument, type FlowEdge, type FlowNode } from '@omniflow/flow-schema';
+import {
+  CURRENT_SCHEMA_VERSION,
+  validateFlow,
+  type FlowDocument,
+  type FlowEdge,
+  type FlowNode,
+} from '@omniflow/flow-schema';
 import { createActor, createMachine } from 'xstate';
 import { compileFlow } from '../src/compile/compileFlow.ts';
 import { createBuiltInRegistry } from '../src/nodeTypes/createBuiltInRegistry.ts';
@@ -24,7 +30,13 @@ const menuFlow: FlowDocument = {
     {
       id: 'menu',
       type: 'menu',
-      config: { prompt: en('Main menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }, { key: '2', label: { 'en-US': 'cards' } }] },
+      config: {
+        prompt: en('Main menu.'),
+        options: [
+          { key: '1', label: { 'en-US': 'balance' } },
+          { key: '2', label: { 'en-US': 'cards' } },
+        ],
+      },
     },
     { id: 'balance', type: 'message', config: { prompt: en('Your balance is 10.') } },
     { id: 'bye', type: 'end', config: {} },
@@ -61,7 +73,11 @@ const storedElsewhere = async () => [];
 
 async function engineTurnsPerSecond(turns: number, mode: TranscriptMode): Promise<number> {
   const flow = compiled(menuFlow);
-  const options = (sessionId: string) => ({ sessionId, channel: 'dtmf' as const, ...(mode === 'host' ? { transcript: storedElsewhere } : {}) });
+  const options = (sessionId: string) => ({
+    sessionId,
+    channel: 'dtmf' as const,
+    ...(mode === 'host' ? { transcript: storedElsewhere } : {}),
+  });
   let { session } = await FlowSession.start(flow, options('bench'));
   const started = performance.now();
   const cpuStarted = cpuSeconds();
@@ -95,8 +111,23 @@ function generatedFlow(size: number): FlowDocument {
     const next = `n${index + 1}`;
     switch (index % 4) {
       case 0:
-        nodes.push({ id, type: 'menu', config: { prompt: en(`Menu ${index}.`), options: [{ key: '1', label: { 'en-US': 'go on' } }, { key: '2', label: { 'en-US': 'stop' } }] } });
-        edges.push({ source: id, port: '1', target: next }, { source: id, port: '2', target: last }, { source: id, port: 'noInput', target: last }, { source: id, port: 'noMatch', target: last });
+        nodes.push({
+          id,
+          type: 'menu',
+          config: {
+            prompt: en(`Menu ${index}.`),
+            options: [
+              { key: '1', label: { 'en-US': 'go on' } },
+              { key: '2', label: { 'en-US': 'stop' } },
+            ],
+          },
+        });
+        edges.push(
+          { source: id, port: '1', target: next },
+          { source: id, port: '2', target: last },
+          { source: id, port: 'noInput', target: last },
+          { source: id, port: 'noMatch', target: last },
+        );
         break;
       case 1:
         nodes.push({ id, type: 'message', config: { prompt: en(`Step ${index}, {{count}}.`) } });
@@ -113,7 +144,14 @@ function generatedFlow(size: number): FlowDocument {
   }
   nodes.push({ id: last, type: 'end', config: {} });
   edges.unshift({ source: 'n0', port: 'next', target: 'n1' });
-  return { ...menuFlow, id: 'generated', variables: [{ name: 'count', type: 'number', default: 0 }], start: 'n0', nodes, edges };
+  return {
+    ...menuFlow,
+    id: 'generated',
+    variables: [{ name: 'count', type: 'number', default: 0 }],
+    start: 'n0',
+    nodes,
+    edges,
+  };
 }
 
 function timed(run: () => void): number {
@@ -166,7 +204,14 @@ async function turnNumbers(): Promise<TurnNumbers> {
     memoryRuns.push(memoryRun);
     memoryRatios.push(rawRun / memoryRun);
   }
-  return { engine: median(engineRuns), engineCpu: median(engineCpuRuns), raw: median(rawRuns), ratio: median(ratios), memory: median(memoryRuns), memoryRatio: median(memoryRatios) };
+  return {
+    engine: median(engineRuns),
+    engineCpu: median(engineCpuRuns),
+    raw: median(rawRuns),
+    ratio: median(ratios),
+    memory: median(memoryRuns),
+    memoryRatio: median(memoryRatios),
+  };
 }
 
 const FORK_FLAG = '--turns-in-fork';
@@ -180,9 +225,12 @@ const FORKS = Number(process.env['BENCH_FORKS'] ?? 5);
 function turnNumbersOverForks(): TurnNumbers[] {
   const results: TurnNumbers[] = [];
   for (let fork = 0; fork < FORKS; fork++) {
-    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), FORK_FLAG], { encoding: 'utf8' });
+    const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), FORK_FLAG], {
+      encoding: 'utf8',
+    });
     const line = child.stdout.split('\n').find((l) => l.startsWith('{'));
-    if (child.status !== 0 || line === undefined) throw new Error(`bench fork failed (${child.status}): ${child.stderr}`);
+    if (child.status !== 0 || line === undefined)
+      throw new Error(`bench fork failed (${child.status}): ${child.stderr}`);
     results.push(JSON.parse(line));
   }
   return results;
@@ -192,13 +240,15 @@ async function main(): Promise<void> {
   const forks = turnNumbersOverForks();
   const engine = median(forks.map((f) => f.engine));
   const raw = median(forks.map((f) => f.raw));
-  const range = (values: number[], digits = 0) => `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
+  const range = (values: number[], digits = 0) =>
+    `${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)}`;
 
   const big = generatedFlow(1000);
   const registry = createBuiltInRegistry();
   const catalog = registry.catalog();
   const validated = validateFlow(big, catalog);
-  if (!validated.ok) throw new Error(`generated flow does not validate: ${JSON.stringify(validated.issues.slice(0, 3))}`);
+  if (!validated.ok)
+    throw new Error(`generated flow does not validate: ${JSON.stringify(validated.issues.slice(0, 3))}`);
   // Warm up the compile path (JIT, ajv validators), then time the three alternately so that garbage collection and
   // load from other processes fall on all of them alike (whichever ran first used to pay for the turn runs' garbage).
   for (let run = 0; run < 3; run++) compileOk(compileFlow(big, registry));
@@ -216,28 +266,69 @@ async function main(): Promise<void> {
   const compileValidatedMs = median(compileValidatedRuns);
   const parseMs = median(Array.from({ length: 5 }, () => timed(() => JSON.parse(JSON.stringify(big)))));
 
-  const { session } = await FlowSession.start(compiled(menuFlow), { sessionId: 'a-realistic-session-id-0001', channel: 'voice', variables: { choice: 'x' } });
+  const { session } = await FlowSession.start(compiled(menuFlow), {
+    sessionId: 'a-realistic-session-id-0001',
+    channel: 'voice',
+    variables: { choice: 'x' },
+  });
   await session.send({ type: 'dtmf', digits: '1' });
   const snapshotBytes = Buffer.byteLength(JSON.stringify(session.snapshot()));
 
   const rows = [
-    [`menu turns/s (engine session, median of ${FORKS} processes)`, engine.toFixed(0), `target ≥ 50,000; processes ${range(forks.map((f) => f.engine))}; transcript stored by the host, as in the runtime`],
-    ['menu turns per CPU-second of the process (engine)', median(forks.map((f) => f.engineCpu)).toFixed(0), 'wall time minus waiting for a shared core'],
-    ['menu turns/s (raw xstate actor, same transitions)', raw.toFixed(0), `baseline; processes ${range(forks.map((f) => f.raw))}`],
-    ['engine cost per turn vs raw (median of paired runs)', `${median(forks.map((f) => f.ratio)).toFixed(2)}×`, `target ≤ 3×; processes ${range(forks.map((f) => f.ratio), 2)}`],
-    ['menu turns/s, transcript kept in session memory', median(forks.map((f) => f.memory)).toFixed(0), `processes ${range(forks.map((f) => f.memory))}; a session started without a transcript loader`],
-    ['  its cost per turn vs raw', `${median(forks.map((f) => f.memoryRatio)).toFixed(2)}×`, `processes ${range(forks.map((f) => f.memoryRatio), 2)}`],
+    [
+      `menu turns/s (engine session, median of ${FORKS} processes)`,
+      engine.toFixed(0),
+      `target ≥ 50,000; processes ${range(forks.map((f) => f.engine))}; transcript stored by the host, as in the runtime`,
+    ],
+    [
+      'menu turns per CPU-second of the process (engine)',
+      median(forks.map((f) => f.engineCpu)).toFixed(0),
+      'wall time minus waiting for a shared core',
+    ],
+    [
+      'menu turns/s (raw xstate actor, same transitions)',
+      raw.toFixed(0),
+      `baseline; processes ${range(forks.map((f) => f.raw))}`,
+    ],
+    [
+      'engine cost per turn vs raw (median of paired runs)',
+      `${median(forks.map((f) => f.ratio)).toFixed(2)}×`,
+      `target ≤ 3×; processes ${range(
+        forks.map((f) => f.ratio),
+        2,
+      )}`,
+    ],
+    [
+      'menu turns/s, transcript kept in session memory',
+      median(forks.map((f) => f.memory)).toFixed(0),
+      `processes ${range(forks.map((f) => f.memory))}; a session started without a transcript loader`,
+    ],
+    [
+      '  its cost per turn vs raw',
+      `${median(forks.map((f) => f.memoryRatio)).toFixed(2)}×`,
+      `processes ${range(
+        forks.map((f) => f.memoryRatio),
+        2,
+      )}`,
+    ],
     ['compile + validate 1,000-node flow (ms, compileFlow)', compileMs.toFixed(1), 'target < 100'],
     ['  of which validate (ms, validateFlow)', validateMs.toFixed(1), 'target < 50'],
-    ['  compile of the validated flow (ms, validated: true)', compileValidatedMs.toFixed(1), 'what publish pays after validating'],
+    [
+      '  compile of the validated flow (ms, validated: true)',
+      compileValidatedMs.toFixed(1),
+      'what publish pays after validating',
+    ],
     ['JSON round trip of that flow (ms)', parseMs.toFixed(1), 'baseline'],
     ['persisted snapshot mid-flow (bytes)', String(snapshotBytes), 'target < 2,048'],
   ];
   const [load1, load5] = loadavg();
   // Numbers are only comparable at a similar load: the machine is shared, so the load average is printed with them.
-  console.log(`load average ${load1?.toFixed(2)} (1 min), ${load5?.toFixed(2)} (5 min) on ${availableParallelism()} cores`);
+  console.log(
+    `load average ${load1?.toFixed(2)} (1 min), ${load5?.toFixed(2)} (5 min) on ${availableParallelism()} cores`,
+  );
   const width = Math.max(...rows.map((row) => row[0]?.length ?? 0));
-  for (const [name, value, note] of rows) console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padStart(10)}  ${note}`);
+  for (const [name, value, note] of rows)
+    console.log(`${(name ?? '').padEnd(width)}  ${(value ?? '').padStart(10)}  ${note}`);
 }
 
 if (process.argv.includes(FORK_FLAG)) console.log(JSON.stringify(await turnNumbers()));

@@ -15,7 +15,9 @@ describe('the specs entry point', () => {
 
   it('lists the same types as the built-in registry, with the same specs', () => {
     const registry = createBuiltInRegistry();
-    expect(builtInSpecs.map((definition) => registry.get(definition.spec.type)?.spec)).toEqual(builtInSpecs.map((definition) => definition.spec));
+    expect(builtInSpecs.map((definition) => registry.get(definition.spec.type)?.spec)).toEqual(
+      builtInSpecs.map((definition) => definition.spec),
+    );
     expect(registry.specs().map((spec) => spec.type)).toEqual(builtInSpecs.map((definition) => definition.spec.type));
   });
 
@@ -25,15 +27,23 @@ describe('the specs entry point', () => {
     expect(() => flowAjv().compile(spec.configSchema)).not.toThrow();
   });
 
-  it.each(builtInSpecs.map((definition) => ({ type: definition.spec.type, definition })))('$type passes the migration harness', ({ definition }) => {
-    expect(checkNodeMigrations(definition)).toEqual([]);
-  });
+  it.each(builtInSpecs.map((definition) => ({ type: definition.spec.type, definition })))(
+    '$type passes the migration harness',
+    ({ definition }) => {
+      expect(checkNodeMigrations(definition)).toEqual([]);
+    },
+  );
 
   it.each(cases)('$type labels its fields and fixed ports in en, zh-CN and ko', ({ spec }) => {
     const fixedPorts = spec.ports.flatMap((port) => ('name' in port ? [port.name] : []));
     const labelled = UI_LANGUAGES.map((language) => {
       const labels = spec.labels?.[language];
-      return { language, titled: Boolean(labels?.title), fields: Object.keys(labels?.fields ?? {}).toSorted(), ports: Object.keys(labels?.ports ?? {}).toSorted() };
+      return {
+        language,
+        titled: Boolean(labels?.title),
+        fields: Object.keys(labels?.fields ?? {}).toSorted(),
+        ports: Object.keys(labels?.ports ?? {}).toSorted(),
+      };
     });
     const expected = { titled: true, fields: Object.keys(spec.ui ?? {}).toSorted(), ports: fixedPorts.toSorted() };
     expect(labelled).toEqual(UI_LANGUAGES.map((language) => ({ language, ...expected })));

@@ -39,7 +39,21 @@ export function builtInSpecCatalog(extra: readonly NodeTypeDefinition[] = []): N
   return new Map([...builtInSpecs, ...extra].map((definition) => [definition.spec.type, definition]));
 }
 
-export { startSpec, messageSpec, menuSpec, askSpec, languageSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec };
+export {
+  startSpec,
+  messageSpec,
+  menuSpec,
+  askSpec,
+  languageSpec,
+  conditionSpec,
+  setSpec,
+  transactionSpec,
+  transferSpec,
+  hoursSpec,
+  subflowSpec,
+  endSpec,
+  httpSpec,
+};
 export type { StartConfig } from './nodes/start/startSpec.ts';
 export type { MessageConfig } from './nodes/message/messageSpec.ts';
 export type { MenuConfig, MenuOption } from './nodes/menu/menuSpec.ts';
@@ -53,4 +67,14 @@ export type { HoursConfig, OpeningHours } from './nodes/hours/hoursSpec.ts';
 export type { SubflowConfig } from './nodes/subflow/subflowSpec.ts';
 export type { EndConfig } from './nodes/end/endSpec.ts';
 export type { HttpNodeConfig, HttpMethod, HttpResponseMapping } from './nodes/http/httpSpec.ts';
-export { mapOf, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema, expressionSchema, templateSchema, endOfSpeechSchema } from './nodes/nodeSchemaParts.ts';
+export {
+  mapOf,
+  localizedTextSchema,
+  promptSchema,
+  retryPolicySchema,
+  synonymsSchema,
+  variableNameSchema,
+  expressionSchema,
+  templateSchema,
+  endOfSpeechSchema,
+} from './nodes/nodeSchemaParts.ts';

@@ -27,12 +27,34 @@ export type { CompileFlowOptions, CompileFlowResult } from './compile/compileFlo
 export type { CompileIssue } from './compile/compileNodes.ts';
 export type { CompiledFlow, EngineLimits } from './compile/compiledFlowTypes.ts';
 export { FlowSession } from './session/FlowSession.ts';
-export type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSnapshot, TranscriptLoader, TranscriptRedactor, TurnResult } from './session/sessionTypes.ts';
+export type {
+  FlowSessionOptions,
+  LegacySessionSnapshot,
+  SessionClock,
+  SessionSnapshot,
+  TranscriptLoader,
+  TranscriptRedactor,
+  TurnResult,
+} from './session/sessionTypes.ts';
 export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
 export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
 export { MASK } from './compile/nodeScope.ts';
 export { builtInSpecs, builtInSpecCatalog } from './builtInSpecs.ts';
-export { startSpec, messageSpec, menuSpec, askSpec, languageSpec, conditionSpec, setSpec, transactionSpec, transferSpec, hoursSpec, subflowSpec, endSpec, httpSpec } from './builtInSpecs.ts';
+export {
+  startSpec,
+  messageSpec,
+  menuSpec,
+  askSpec,
+  languageSpec,
+  conditionSpec,
+  setSpec,
+  transactionSpec,
+  transferSpec,
+  hoursSpec,
+  subflowSpec,
+  endSpec,
+  httpSpec,
+} from './builtInSpecs.ts';
 export type {
   StartConfig,
   MessageConfig,

@@ -3,7 +3,8 @@ import { evaluateExpression, parseExpression, type FlowDocument, type FlowNode }
 /** The node of that id; fails the test when it is missing. */
 export function nodeOf(flow: FlowDocument, id: string): FlowNode {
   const node = flow.nodes.find((candidate) => candidate.id === id);
-  if (node === undefined) throw new Error(`node "${id}" is missing; nodes are ${flow.nodes.map((n) => n.id).join(', ')}`);
+  if (node === undefined)
+    throw new Error(`node "${id}" is missing; nodes are ${flow.nodes.map((n) => n.id).join(', ')}`);
   return node;
 }
 
@@ -24,7 +25,14 @@ export function evaluate(source: unknown, scope: Record<string, unknown>): unkno
 export function conditionPort(node: FlowNode, scope: Record<string, unknown>): string {
   const cases = Array.isArray(node.config['cases']) ? node.config['cases'] : [];
   for (const item of cases) {
-    if (typeof item === 'object' && item !== null && 'when' in item && 'id' in item && evaluate(item.when, scope) === true) return String(item.id);
+    if (
+      typeof item === 'object' &&
+      item !== null &&
+      'when' in item &&
+      'id' in item &&
+      evaluate(item.when, scope) === true
+    )
+      return String(item.id);
   }
   return 'default';
 }
@@ -34,7 +42,9 @@ export function promptText(node: FlowNode, locale = 'en-US'): string | undefined
   const prompt = node.config['prompt'];
   if (typeof prompt !== 'object' || prompt === null || !('text' in prompt)) return undefined;
   const text = prompt.text;
-  return typeof text === 'object' && text !== null && locale in text ? String(Object.getOwnPropertyDescriptor(text, locale)?.value) : undefined;
+  return typeof text === 'object' && text !== null && locale in text
+    ? String(Object.getOwnPropertyDescriptor(text, locale)?.value)
+    : undefined;
 }
 
 /** The `{ variable, value }` assignments of a set node. */
@@ -42,6 +52,8 @@ export function assignmentsOf(node: FlowNode): { variable: string; value: string
   const assignments = node.config['assignments'];
   if (!Array.isArray(assignments)) return [];
   return assignments.flatMap((item: unknown) =>
-    typeof item === 'object' && item !== null && 'variable' in item && 'value' in item ? [{ variable: String(item.variable), value: String(item.value) }] : [],
+    typeof item === 'object' && item !== null && 'variable' in item && 'value' in item
+      ? [{ variable: String(item.variable), value: String(item.value) }]
+      : [],
   );
 }

@@ -5,7 +5,8 @@ import { importFlow } from './importFlow.ts';
 
 /** Folder of the real Amazon Connect / Twilio Studio exports the importer is tested on (`shared/fixtures/foreign-flows`). */
 export const FOREIGN_FLOWS_DIR =
-  process.env['OMNIFLOW_FOREIGN_FLOWS'] ?? fileURLToPath(new URL('../../../../shared/fixtures/foreign-flows/', import.meta.url));
+  process.env['OMNIFLOW_FOREIGN_FLOWS'] ??
+  fileURLToPath(new URL('../../../../shared/fixtures/foreign-flows/', import.meta.url));
 
 /** Every fixture file as `amazon-connect/x.json` / `twilio-studio/y.json`. */
 export function foreignFixtureFiles(): string[] {

@@ -13,7 +13,21 @@ function random(seed: number): () => number {
 
 function garbage(next: () => number, depth: number): unknown {
   const pick = Math.floor(next() * (depth > 3 ? 5 : 8));
-  const words = ['Version', 'StartAction', 'Actions', 'states', 'trigger', 'type', 'Identifier', 'Transitions', 'next', '{{widgets.x.Digits}}', '$.Attributes.a', '2019-10-30', 'initial_state'];
+  const words = [
+    'Version',
+    'StartAction',
+    'Actions',
+    'states',
+    'trigger',
+    'type',
+    'Identifier',
+    'Transitions',
+    'next',
+    '{{widgets.x.Digits}}',
+    '$.Attributes.a',
+    '2019-10-30',
+    'initial_state',
+  ];
   switch (pick) {
     case 0:
       return null;
@@ -29,7 +43,8 @@ function garbage(next: () => number, depth: number): unknown {
       return Array.from({ length: Math.floor(next() * 4) }, () => garbage(next, depth + 1));
     default: {
       const record: Record<string, unknown> = {};
-      for (let i = Math.floor(next() * 5); i > 0; i--) record[String(words[Math.floor(next() * words.length)])] = garbage(next, depth + 1);
+      for (let i = Math.floor(next() * 5); i > 0; i--)
+        record[String(words[Math.floor(next() * words.length)])] = garbage(next, depth + 1);
       return record;
     }
   }
@@ -60,7 +75,9 @@ describe('importFlow', () => {
       const result = importFlow(readForeignFixture(file));
       return [file.split('/')[0], result.ok ? result.format : result.error.code];
     });
-    expect(formats.filter(([dir, format]) => (dir === 'amazon-connect' ? format !== 'connect' : format !== 'twilio'))).toEqual([]);
+    expect(
+      formats.filter(([dir, format]) => (dir === 'amazon-connect' ? format !== 'connect' : format !== 'twilio')),
+    ).toEqual([]);
   });
 
   it('answers a JSON object of neither format with an error naming the recognized formats', () => {

@@ -10,27 +10,49 @@ const RECOGNIZED =
 /** Detects the format of a foreign flow export and maps it to an Omniflow flow plus a report; never throws. */
 export function importFlow(json: unknown, options: ImportOptions = {}): ImportResult {
   if (!isRecord(json)) {
-    return { ok: false, error: { code: 'IMPORT_NOT_JSON_OBJECT', message: `A flow export is a JSON object; got ${describe(json)}. ${RECOGNIZED}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'IMPORT_NOT_JSON_OBJECT',
+        message: `A flow export is a JSON object; got ${describe(json)}. ${RECOGNIZED}`,
+      },
+    };
   }
   const detected = detectFormat(json);
   const format = options.from ?? detected;
   if (format === undefined) {
-    return { ok: false, error: { code: 'IMPORT_UNKNOWN_FORMAT', message: `This JSON is not a flow export the importer knows. ${RECOGNIZED}` } };
+    return {
+      ok: false,
+      error: {
+        code: 'IMPORT_UNKNOWN_FORMAT',
+        message: `This JSON is not a flow export the importer knows. ${RECOGNIZED}`,
+      },
+    };
   }
   if (options.from !== undefined && detected !== options.from) {
     const name = options.from === 'connect' ? 'an Amazon Connect flow' : 'a Twilio Studio flow';
     return {
       ok: false,
-      error: { code: 'IMPORT_FORMAT_MISMATCH', message: `--from ${options.from} was given but the file is not ${name}${detected ? ` (it looks like ${detected})` : ''}. ${RECOGNIZED}` },
+      error: {
+        code: 'IMPORT_FORMAT_MISMATCH',
+        message: `--from ${options.from} was given but the file is not ${name}${detected ? ` (it looks like ${detected})` : ''}. ${RECOGNIZED}`,
+      },
     };
   }
   try {
-    const { flow, report } = format === 'connect' ? importConnectFlow(json, options.locale) : importStudioFlow(json, options.locale);
+    const { flow, report } =
+      format === 'connect' ? importConnectFlow(json, options.locale) : importStudioFlow(json, options.locale);
     return { ok: true, format, flow, report };
   } catch (error) {
     // A mapper bug must not take down the CLI or the runtime's import endpoint: it becomes an error result.
     const message = error instanceof Error ? error.message : String(error);
-    return { ok: false, error: { code: 'IMPORT_FAILED', message: `The import failed unexpectedly (${message}); please report it with the file.` } };
+    return {
+      ok: false,
+      error: {
+        code: 'IMPORT_FAILED',
+        message: `The import failed unexpectedly (${message}); please report it with the file.`,
+      },
+    };
   }
 }
 

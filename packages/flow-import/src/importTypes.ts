@@ -22,7 +22,8 @@ export interface ImportOptions {
 }
 
 /** Stable codes of an import that produced no flow. */
-export type ImportErrorCode = 'IMPORT_NOT_JSON_OBJECT' | 'IMPORT_UNKNOWN_FORMAT' | 'IMPORT_FORMAT_MISMATCH' | 'IMPORT_FAILED';
+export type ImportErrorCode =
+  'IMPORT_NOT_JSON_OBJECT' | 'IMPORT_UNKNOWN_FORMAT' | 'IMPORT_FORMAT_MISMATCH' | 'IMPORT_FAILED';
 
 /** What {@link importFlow} answers: the flow and its report, or why nothing could be imported. */
 export type ImportResult =

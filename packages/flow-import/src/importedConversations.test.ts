@@ -8,25 +8,34 @@ import { importedFixture } from './foreignFixtures.ts';
 function bankIdLambdaStub(status: string, calls: unknown[] = []): NodeHandler {
   return async ({ args }) => {
     calls.push(args['personnummer']);
-    return { port: 'success', variables: { status, givenName: 'Astrid', orderRef: `ref-${String(args['personnummer'])}` } };
+    return {
+      port: 'success',
+      variables: { status, givenName: 'Astrid', orderRef: `ref-${String(args['personnummer'])}` },
+    };
   };
 }
 
 describe('imported flows hold real conversations', () => {
   const bankId = importedFixture('amazon-connect/bankid-auth.json');
 
-  it.each(['dtmf', 'chat'] as const)('the Connect BankID voice flow verifies and transfers on %s too', async (channel) => {
-    const registry = createBuiltInRegistry().registerHandler(CONNECT_LAMBDA_HANDLER, bankIdLambdaStub('complete'));
-    await startTestSession(bankId, channel, { registry })
-      .expectPrompt(/key in your personal number/)
-      .send(channel === 'dtmf' ? { type: 'dtmf', digits: '197001011234#' } : { type: 'text', text: '197001011234' })
-      .expectPrompt(/Hello, Astrid\. Please hold/)
-      .expectTransfer('Sample BasicQueue');
-  });
+  it.each(['dtmf', 'chat'] as const)(
+    'the Connect BankID voice flow verifies and transfers on %s too',
+    async (channel) => {
+      const registry = createBuiltInRegistry().registerHandler(CONNECT_LAMBDA_HANDLER, bankIdLambdaStub('complete'));
+      await startTestSession(bankId, channel, { registry })
+        .expectPrompt(/key in your personal number/)
+        .send(channel === 'dtmf' ? { type: 'dtmf', digits: '197001011234#' } : { type: 'text', text: '197001011234' })
+        .expectPrompt(/Hello, Astrid\. Please hold/)
+        .expectTransfer('Sample BasicQueue');
+    },
+  );
 
   it('gives up after polling a pending BankID check three times', async () => {
     const calls: unknown[] = [];
-    const registry = createBuiltInRegistry().registerHandler(CONNECT_LAMBDA_HANDLER, bankIdLambdaStub('pending', calls));
+    const registry = createBuiltInRegistry().registerHandler(
+      CONNECT_LAMBDA_HANDLER,
+      bankIdLambdaStub('pending', calls),
+    );
     await startTestSession(bankId, 'voice', { registry })
       .press('197001011234#')
       .expectPrompt(/cannot take your call right now/)
@@ -42,7 +51,9 @@ describe('imported flows hold real conversations', () => {
       .type('I need sales')
       .expectPrompt(/locate a sales representative/)
       .check('the transfer carries the chosen queue', (state) =>
-        state.last.outputs.some((output) => output.type === 'transfer' && output.reason === '{ "selected_queue": "sales" }'),
+        state.last.outputs.some(
+          (output) => output.type === 'transfer' && output.reason === '{ "selected_queue": "sales" }',
+        ),
       );
   });
 });

@@ -35,12 +35,31 @@ function generateFlow(segments: number): FlowDocument {
             { key: '1', label: text('balance', '余额') },
             { key: '2', label: text('continue', '继续') },
           ],
-          noMatch: { maxRetries: 2, reprompts: [{ text: text('Sorry, {{customerName}}?', '抱歉，{{customerName}}？') }] },
+          noMatch: {
+            maxRetries: 2,
+            reprompts: [{ text: text('Sorry, {{customerName}}?', '抱歉，{{customerName}}？') }],
+          },
         },
       },
-      { id: `ask${i}`, type: 'ask', config: { prompt: { text: text('Your account number?', '您的账号？') }, variable: 'account', slot: { type: 'digits', validate: 'len(value) >= 4' } } },
-      { id: `check${i}`, type: 'condition', config: { cases: [{ id: 'ok', when: `number(account) % ${i + 2} == 0 && channel != "chat"` }] } },
-      { id: `message${i}`, type: 'message', config: { prompt: { text: text('Thank you, {{ customerName }}.', '谢谢，{{ customerName }}。') } } },
+      {
+        id: `ask${i}`,
+        type: 'ask',
+        config: {
+          prompt: { text: text('Your account number?', '您的账号？') },
+          variable: 'account',
+          slot: { type: 'digits', validate: 'len(value) >= 4' },
+        },
+      },
+      {
+        id: `check${i}`,
+        type: 'condition',
+        config: { cases: [{ id: 'ok', when: `number(account) % ${i + 2} == 0 && channel != "chat"` }] },
+      },
+      {
+        id: `message${i}`,
+        type: 'message',
+        config: { prompt: { text: text('Thank you, {{ customerName }}.', '谢谢，{{ customerName }}。') } },
+      },
     );
     edge(`menu${i}`, '1', `ask${i}`);
     edge(`menu${i}`, '2', `message${i}`);
@@ -105,13 +124,25 @@ const full = measure(() => {
 const header: [string, string, string, string] = ['measurement', 'median ms', 'ratio', 'target'];
 const rows: [string, string, string, string][] = [
   header,
-  [`baseline: JSON round trip + document schema (${flow.nodes.length} nodes, ${flow.edges.length} edges)`, baseline.toFixed(2), '1.00×', '—'],
-  ['validateFlow (migrate, schema, configs, graph, fields)', full.toFixed(2), `${(full / baseline).toFixed(2)}×`, `< ${TARGET_MS} ms ${full < TARGET_MS ? 'met' : 'MISSED'}`],
+  [
+    `baseline: JSON round trip + document schema (${flow.nodes.length} nodes, ${flow.edges.length} edges)`,
+    baseline.toFixed(2),
+    '1.00×',
+    '—',
+  ],
+  [
+    'validateFlow (migrate, schema, configs, graph, fields)',
+    full.toFixed(2),
+    `${(full / baseline).toFixed(2)}×`,
+    `< ${TARGET_MS} ms ${full < TARGET_MS ? 'met' : 'MISSED'}`,
+  ],
 ];
 const widths = header.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0)));
 const [load1, load5] = loadavg();
 // The machine may be shared: the load average lets a reader judge the absolute numbers.
-console.log(`flow-schema validate benchmark — median of ${RUNS} runs after ${WARM_UP} warm-up runs; load average ${load1?.toFixed(2)} (1 min), ${load5?.toFixed(2)} (5 min) on ${availableParallelism()} cores\n`);
+console.log(
+  `flow-schema validate benchmark — median of ${RUNS} runs after ${WARM_UP} warm-up runs; load average ${load1?.toFixed(2)} (1 min), ${load5?.toFixed(2)} (5 min) on ${availableParallelism()} cores\n`,
+);
 for (const [i, row] of rows.entries()) {
   console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | '));
   if (i === 0) console.log(widths.map((width) => '-'.repeat(width)).join('-|-'));

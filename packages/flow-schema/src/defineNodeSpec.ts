@@ -40,7 +40,9 @@ export interface NodeSpecSource<Schema extends TSchema> {
  * Turns a node type's source into the JSON spec the validator, the engine and the designer share: the TypeBox
  * schema becomes plain JSON Schema, and the English labels fill the title, description, ports and UI hints.
  */
-export function defineNodeSpec<Schema extends TSchema>(source: NodeSpecSource<Schema>): NodeTypeDefinition<Static<Schema>> {
+export function defineNodeSpec<Schema extends TSchema>(
+  source: NodeSpecSource<Schema>,
+): NodeTypeDefinition<Static<Schema>> {
   const { en } = source.labels;
   const ui: Record<string, UiHint> = {};
   for (const [pointer, hint] of Object.entries(source.ui ?? {})) {

@@ -24,7 +24,12 @@ export const promptJsonSchema: JsonSchema = {
     channels: {
       type: 'object',
       propertyNames: { enum: [...CHANNELS] },
-      additionalProperties: { type: 'object', required: ['text'], additionalProperties: false, properties: { text: localizedTextJsonSchema } },
+      additionalProperties: {
+        type: 'object',
+        required: ['text'],
+        additionalProperties: false,
+        properties: { text: localizedTextJsonSchema },
+      },
     },
   },
 };

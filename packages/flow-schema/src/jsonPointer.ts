@@ -4,7 +4,8 @@ export function jsonPointer(...segments: readonly (string | number)[]): string {
   let pointer = '';
   for (const segment of segments) {
     const text = String(segment);
-    pointer += text.includes('~') || text.includes('/') ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${text}`;
+    pointer +=
+      text.includes('~') || text.includes('/') ? `/${text.replaceAll('~', '~0').replaceAll('/', '~1')}` : `/${text}`;
   }
   return pointer;
 }

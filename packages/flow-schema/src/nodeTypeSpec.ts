@@ -30,8 +30,7 @@ export type FieldKind = 'prompt' | 'expression' | 'template' | 'variable' | 'sec
  * - `{ name, when: '/noInput/enabled' }`: a fixed port present only when that config pointer is truthy.
  */
 export type PortSpec =
-  | { name: string; label?: string; when?: string }
-  | { fromConfig: string; key: string; label?: string; when?: string };
+  { name: string; label?: string; when?: string } | { fromConfig: string; key: string; label?: string; when?: string };
 
 /** One derived port of a concrete node. */
 export interface PortInfo {
@@ -41,7 +40,20 @@ export interface PortInfo {
 
 /** UI hints for the generated inspector form, keyed by JSON pointer into the config (`/options`). */
 export interface UiHint {
-  widget?: 'text' | 'textarea' | 'number' | 'checkbox' | 'select' | 'prompt' | 'expression' | 'variable' | 'table' | 'json' | 'secret' | 'node' | 'flow';
+  widget?:
+    | 'text'
+    | 'textarea'
+    | 'number'
+    | 'checkbox'
+    | 'select'
+    | 'prompt'
+    | 'expression'
+    | 'variable'
+    | 'table'
+    | 'json'
+    | 'secret'
+    | 'node'
+    | 'flow';
   label?: string;
   help?: string;
   order?: number;

@@ -16,12 +16,15 @@ export function toJsonValue(value: unknown, path = ''): JsonValue {
     }
     return copy;
   }
-  throw new Error(`${path || 'the value'} is not JSON (${typeof value}); node type specs and defaults must be plain JSON`);
+  throw new Error(
+    `${path || 'the value'} is not JSON (${typeof value}); node type specs and defaults must be plain JSON`,
+  );
 }
 
 /** {@link toJsonValue} for a value that must be a JSON object, such as a config schema or defaults. */
 export function toJsonObject(value: unknown, what: string): JsonSchema {
   const json = toJsonValue(value);
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) throw new Error(`${what} must be a JSON object`);
+  if (typeof json !== 'object' || json === null || Array.isArray(json))
+    throw new Error(`${what} must be a JSON object`);
   return json;
 }

@@ -43,9 +43,17 @@ export class CanvasDriver {
   async drawnCounts(): Promise<{ nodes: number; edges: number; overview: boolean }> {
     const overview = this.page.locator('.flow-overview[data-drawn]');
     if ((await overview.count()) > 0) {
-      return { nodes: Number(await overview.getAttribute('data-nodes')), edges: Number(await overview.getAttribute('data-edges')), overview: true };
+      return {
+        nodes: Number(await overview.getAttribute('data-nodes')),
+        edges: Number(await overview.getAttribute('data-edges')),
+        overview: true,
+      };
     }
-    return { nodes: await this.page.locator('.react-flow__node').count(), edges: await this.page.locator('.react-flow__edge').count(), overview: false };
+    return {
+      nodes: await this.page.locator('.react-flow__node').count(),
+      edges: await this.page.locator('.react-flow__edge').count(),
+      overview: false,
+    };
   }
 
   /** Clicks a node's title to select it. */

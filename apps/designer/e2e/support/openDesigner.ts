@@ -31,7 +31,10 @@ export interface DesignerSessionOptions {
  * The set-up every designer e2e file shares: starts the stack, launches Chromium and opens one page, with uncaught
  * page errors collected into `pageErrors`; whatever started is shut down again if a later step fails.
  */
-export async function openDesigner(pageErrors: string[], options: DesignerSessionOptions = {}): Promise<DesignerSession> {
+export async function openDesigner(
+  pageErrors: string[],
+  options: DesignerSessionOptions = {},
+): Promise<DesignerSession> {
   const stack = await startStack({ seedExamples: options.seedExamples });
   let browser: Browser | undefined;
   const close = async () => {
@@ -57,5 +60,6 @@ export async function createFlow(stack: Stack, flow: unknown): Promise<void> {
     headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
     body: JSON.stringify({ flow }),
   });
-  if (created.status !== 201) throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
+  if (created.status !== 201)
+    throw new Error(`setting up the test flow failed: ${created.status} ${await created.text()}`);
 }

@@ -48,7 +48,10 @@ export async function startStack(options: { seedExamples?: boolean } = {}): Prom
       OMNIFLOW_DRAFT_SECRET_CORE_BANKING_API_KEY: bank.apiKey,
       // The example flows come from their files, and the flight example's handlers from their pack, as ./omniflow start does.
       ...(options.seedExamples
-        ? { OMNIFLOW_SEED_DIR: join(repoRoot, 'examples/flows'), OMNIFLOW_PLUGINS: `@omniflow/plugin-banking,${join(repoRoot, 'examples/handlers/flightsPack.ts')}` }
+        ? {
+            OMNIFLOW_SEED_DIR: join(repoRoot, 'examples/flows'),
+            OMNIFLOW_PLUGINS: `@omniflow/plugin-banking,${join(repoRoot, 'examples/handlers/flightsPack.ts')}`,
+          }
         : {}),
       LOG_LEVEL: 'warn',
     },

@@ -8,7 +8,11 @@ export interface ChannelToken {
 }
 
 function toChannelToken(record: unknown): ChannelToken {
-  return { id: String(field(record, 'id') ?? ''), label: String(field(record, 'label') ?? ''), createdAt: String(field(record, 'createdAt') ?? '') };
+  return {
+    id: String(field(record, 'id') ?? ''),
+    label: String(field(record, 'label') ?? ''),
+    createdAt: String(field(record, 'createdAt') ?? ''),
+  };
 }
 
 function path(flowId: string, tokenId?: string): string {

@@ -198,7 +198,9 @@ function toSummary(row: unknown): FlowSummary {
 
 function toTurn(body: unknown, fallbackId: string): SessionTurn {
   const turn = field(body, 'session') ?? field(body, 'turn') ?? body;
-  const outputs = listOf(field(turn, 'outputs') ?? [], 'outputs').filter((o): o is SimOutput => typeof field(o, 'type') === 'string');
+  const outputs = listOf(field(turn, 'outputs') ?? [], 'outputs').filter(
+    (o): o is SimOutput => typeof field(o, 'type') === 'string',
+  );
   const status = field(turn, 'status') ?? field(body, 'status');
   const nodeId = field(turn, 'nodeId');
   const variables = field(turn, 'variables');
@@ -219,15 +221,20 @@ export const runtimeClient = {
     return (list.length > 0 ? list : listOf(body, 'types')) as NodeTypeSpec[];
   },
   listFlows: async (): Promise<FlowSummary[]> => listOf(await apiRequest('GET', '/api/flows'), 'flows').map(toSummary),
-  getFlow: async (id: string): Promise<StoredFlow> => toStoredFlow(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}`)),
-  createFlow: async (flow: FlowDocument): Promise<StoredFlow> => toStoredFlow(await apiRequest('POST', '/api/flows', { flow })),
+  getFlow: async (id: string): Promise<StoredFlow> =>
+    toStoredFlow(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}`)),
+  createFlow: async (flow: FlowDocument): Promise<StoredFlow> =>
+    toStoredFlow(await apiRequest('POST', '/api/flows', { flow })),
   updateFlow: async (id: string, flow: FlowDocument, revision: number): Promise<StoredFlow> =>
     toStoredFlow(await apiRequest('PUT', `/api/flows/${encodeURIComponent(id)}`, { flow, revision })),
   deleteFlow: async (id: string): Promise<void> => {
     await apiRequest('DELETE', `/api/flows/${encodeURIComponent(id)}`);
   },
   publish: async (id: string, note: string, revision: number | null): Promise<unknown> =>
-    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/publish`, { note, ...(revision !== null ? { revision } : {}) }),
+    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/publish`, {
+      note,
+      ...(revision !== null ? { revision } : {}),
+    }),
   versions: async (id: string): Promise<FlowVersion[]> => {
     const body = await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions`);
     const live = field(body, 'liveVersion');
@@ -240,7 +247,10 @@ export const runtimeClient = {
     }));
   },
   getVersion: async (id: string, version: number): Promise<FlowDocument> =>
-    field(field(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`), 'version'), 'document') as FlowDocument,
+    field(
+      field(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`), 'version'),
+      'document',
+    ) as FlowDocument,
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),

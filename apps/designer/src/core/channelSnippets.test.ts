@@ -15,10 +15,14 @@ describe('channelSnippets', () => {
     expect(snippets.twiml).toContain('<Parameter name="flowId" value="card activation" />');
     expect(snippets.twiml).toContain('<Parameter name="token" value="tok&quot;en" />');
     expect(snippets.twiml).toContain('<Parameter name="locale" value="ko-KR" />');
-    expect(channelSnippets('http://127.0.0.1:3000', 'f', 't', 'en-US').twiml).toContain('wss://127.0.0.1:3000/ws/voice');
+    expect(channelSnippets('http://127.0.0.1:3000', 'f', 't', 'en-US').twiml).toContain(
+      'wss://127.0.0.1:3000/ws/voice',
+    );
   });
 
   it('embeds the chat link in an iframe snippet', () => {
-    expect(snippets.embed).toMatch(/^<iframe src="https:\/\/ivr\.example\.com\/chat\/card%20activation\?token=tok%22en"/);
+    expect(snippets.embed).toMatch(
+      /^<iframe src="https:\/\/ivr\.example\.com\/chat\/card%20activation\?token=tok%22en"/,
+    );
   });
 });

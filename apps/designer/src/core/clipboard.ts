@@ -49,7 +49,10 @@ export function pasteNodes(
   const declared = new Set(flow.variables.map((v) => v.name));
   const variables = [...flow.variables, ...payload.variables.filter((v) => !declared.has(v.name))];
   const start = flow.nodes.length === 0 && nodes[0] ? nodes[0].id : flow.start;
-  return { flow: { ...flow, start, variables, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] }, pastedIds: nodes.map((n) => n.id) };
+  return {
+    flow: { ...flow, start, variables, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] },
+    pastedIds: nodes.map((n) => n.id),
+  };
 }
 
 /** Type guard for a clipboard payload read back from text. */

@@ -9,7 +9,13 @@ function withGreeting(text: string): FlowDocument {
     ...flow,
     nodes: [
       ...flow.nodes,
-      { id: 'greet', type: 'message', label: 'Greeting', position: { x: 200, y: 0 }, config: { prompt: { text: { 'en-US': text } } } },
+      {
+        id: 'greet',
+        type: 'message',
+        label: 'Greeting',
+        position: { x: 200, y: 0 },
+        config: { prompt: { text: { 'en-US': text } } },
+      },
       { id: 'bye', type: 'end', label: 'Bye', position: { x: 400, y: 0 }, config: { outcome: 'completed' } },
     ],
     edges: [
@@ -27,7 +33,13 @@ describe('diffFlowVersions', () => {
 
   it('reports a changed prompt by its JSON pointer inside the node, with both values', () => {
     const diff = diffFlowVersions(withGreeting('Hello'), withGreeting('Hi there'));
-    expect(diff.nodesChanged).toEqual([{ id: 'greet', label: 'Greeting', changes: [{ pointer: '/config/prompt/text/en-US', before: 'Hello', after: 'Hi there' }] }]);
+    expect(diff.nodesChanged).toEqual([
+      {
+        id: 'greet',
+        label: 'Greeting',
+        changes: [{ pointer: '/config/prompt/text/en-US', before: 'Hello', after: 'Hi there' }],
+      },
+    ]);
     expect(diff.nodesAdded).toEqual([]);
     expect(diff.edgesAdded).toEqual([]);
   });
@@ -36,7 +48,13 @@ describe('diffFlowVersions', () => {
     const a = withGreeting('Hello');
     const b = structuredClone(a);
     b.nodes = b.nodes.filter((n) => n.id !== 'bye');
-    b.nodes.push({ id: 'agent', type: 'transfer', label: 'Agent', position: { x: 400, y: 100 }, config: { queue: 'general' } });
+    b.nodes.push({
+      id: 'agent',
+      type: 'transfer',
+      label: 'Agent',
+      position: { x: 400, y: 100 },
+      config: { queue: 'general' },
+    });
     b.edges = [b.edges[0]!, { source: 'greet', port: 'next', target: 'agent' }];
     const diff = diffFlowVersions(a, b);
     expect(diff.nodesAdded.map((n) => n.id)).toEqual(['agent']);

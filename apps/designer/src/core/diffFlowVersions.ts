@@ -64,7 +64,8 @@ function fieldChanges(before: unknown, after: unknown, path: (string | number)[]
   if (Object.is(before, after)) return [];
   if (Array.isArray(before) && Array.isArray(after)) {
     const out: FieldChange[] = [];
-    for (let i = 0; i < Math.max(before.length, after.length); i++) out.push(...fieldChanges(before[i], after[i], [...path, i]));
+    for (let i = 0; i < Math.max(before.length, after.length); i++)
+      out.push(...fieldChanges(before[i], after[i], [...path, i]));
     return out;
   }
   if (isRecord(before) && isRecord(after)) {

@@ -1,8 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { drawFlowOverview, overviewFrame, overviewNodeAt, type OverviewContext, type OverviewEdge, type OverviewNode } from './drawFlowOverview.ts';
+import {
+  drawFlowOverview,
+  overviewFrame,
+  overviewNodeAt,
+  type OverviewContext,
+  type OverviewEdge,
+  type OverviewNode,
+} from './drawFlowOverview.ts';
 
 function card(id: string, x: number, y: number, extra: Partial<OverviewNode> = {}): OverviewNode {
-  return { id, x, y, width: 220, height: 75, label: `Label ${id}`, icon: '☰', selected: false, active: false, hasErrors: false, isStart: false, ...extra };
+  return {
+    id,
+    x,
+    y,
+    width: 220,
+    height: 75,
+    label: `Label ${id}`,
+    icon: '☰',
+    selected: false,
+    active: false,
+    hasErrors: false,
+    isStart: false,
+    ...extra,
+  };
 }
 
 /** Records the drawing calls that matter (strokes with their style, texts) instead of drawing. */

@@ -61,7 +61,16 @@ const PADDING = 40;
 const MAX_SIDE = 8192;
 const MAX_PIXELS = 16_000_000;
 
-const COLORS = { card: '#ffffff', border: '#b7bfcc', edge: '#a3aab8', accent: '#2f6fed', danger: '#d93025', active: '#16a34a', text: '#1f2430', start: '#e3f5e9' };
+const COLORS = {
+  card: '#ffffff',
+  border: '#b7bfcc',
+  edge: '#a3aab8',
+  accent: '#2f6fed',
+  danger: '#d93025',
+  active: '#16a34a',
+  text: '#1f2430',
+  start: '#e3f5e9',
+};
 
 /**
  * Where to draw the overview of `nodes` viewed at `zoom` on a screen with `pixelRatio`: their bounds with a margin, and a
@@ -81,7 +90,12 @@ export function overviewFrame(nodes: readonly OverviewNode[], zoom: number, pixe
   if (nodes.length === 0) return { x: 0, y: 0, width: 1, height: 1, scale: 1 };
   const width = maxX - minX + 2 * PADDING;
   const height = maxY - minY + 2 * PADDING;
-  const scale = Math.min(zoom * pixelRatio, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
+  const scale = Math.min(
+    zoom * pixelRatio,
+    MAX_SIDE / width,
+    MAX_SIDE / height,
+    Math.sqrt(MAX_PIXELS / (width * height)),
+  );
   return { x: minX - PADDING, y: minY - PADDING, width, height, scale };
 }
 
@@ -89,7 +103,12 @@ export function overviewFrame(nodes: readonly OverviewNode[], zoom: number, pixe
  * Draws the whole flow as the zoomed-out overview: all edges as one path, each node as a card with its state's
  * border and, when legible at this scale, its icon and label.
  */
-export function drawFlowOverview(ctx: OverviewContext, frame: OverviewFrame, nodes: readonly OverviewNode[], edges: readonly OverviewEdge[]): void {
+export function drawFlowOverview(
+  ctx: OverviewContext,
+  frame: OverviewFrame,
+  nodes: readonly OverviewNode[],
+  edges: readonly OverviewEdge[],
+): void {
   const s = frame.scale;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, Math.ceil(frame.width * s), Math.ceil(frame.height * s));
@@ -97,8 +116,18 @@ export function drawFlowOverview(ctx: OverviewContext, frame: OverviewFrame, nod
   // Line widths are in device pixels whatever the scale, so divide by it.
   const px = 1 / s;
 
-  strokeEdges(ctx, edges.filter((e) => !e.highlighted), COLORS.edge, 1.5 * px);
-  strokeEdges(ctx, edges.filter((e) => e.highlighted), COLORS.active, 3 * px);
+  strokeEdges(
+    ctx,
+    edges.filter((e) => !e.highlighted),
+    COLORS.edge,
+    1.5 * px,
+  );
+  strokeEdges(
+    ctx,
+    edges.filter((e) => e.highlighted),
+    COLORS.active,
+    3 * px,
+  );
 
   ctx.beginPath();
   for (const n of nodes) ctx.rect(n.x, n.y, n.width, n.height);

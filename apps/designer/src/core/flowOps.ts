@@ -48,7 +48,11 @@ export function moveNodes(flow: FlowDocument, moves: ReadonlyMap<string, CanvasP
 }
 
 /** Removes nodes (and every edge touching them) and edges by their designer key. */
-export function deleteElements(flow: FlowDocument, nodeIds: ReadonlySet<string>, edgeKeys: ReadonlySet<string> = new Set()): FlowDocument {
+export function deleteElements(
+  flow: FlowDocument,
+  nodeIds: ReadonlySet<string>,
+  edgeKeys: ReadonlySet<string> = new Set(),
+): FlowDocument {
   return {
     ...flow,
     nodes: flow.nodes.filter((n) => !nodeIds.has(n.id)),
@@ -77,7 +81,10 @@ export function setNodeLabel(flow: FlowDocument, nodeId: string, label: string):
 }
 
 /** Drops edges whose source port no longer exists (e.g. after a menu option was removed). */
-export function pruneDanglingEdges(flow: FlowDocument, portsOf: (node: FlowNode) => ReadonlySet<string> | null): FlowDocument {
+export function pruneDanglingEdges(
+  flow: FlowDocument,
+  portsOf: (node: FlowNode) => ReadonlySet<string> | null,
+): FlowDocument {
   const byId = new Map(flow.nodes.map((n) => [n.id, n]));
   const edges = flow.edges.filter((e) => {
     const node = byId.get(e.source);

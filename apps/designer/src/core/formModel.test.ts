@@ -6,7 +6,9 @@ import { buildFormModel, rebaseFields, type FormField } from './formModel.ts';
 
 /** The real spec of a built-in or banking node type, as the runtime's catalog serves it. */
 function specOf(type: string) {
-  const spec = [...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions].find((s) => s.type === type);
+  const spec = [...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions].find(
+    (s) => s.type === type,
+  );
   if (!spec) throw new Error(`no node type ${type}`);
   return spec;
 }
@@ -50,7 +52,15 @@ describe('buildFormModel', () => {
     expect(find(fields, '/slot')?.kind).toBe('group');
     expect(find(fields, '/slot/validate')?.kind).toBe('expression');
     const slotType = find(fields, '/slot/type');
-    expect(slotType?.kind === 'select' ? slotType.options : []).toEqual(['digits', 'number', 'amount', 'date', 'yesNo', 'choice', 'text']);
+    expect(slotType?.kind === 'select' ? slotType.options : []).toEqual([
+      'digits',
+      'number',
+      'amount',
+      'date',
+      'yesNo',
+      'choice',
+      'text',
+    ]);
   });
 
   it('builds a form for a plugin node type from its schema alone', () => {
@@ -68,7 +78,11 @@ describe('buildFormModel', () => {
       configSchema: {
         $defs: { text: { type: 'object', additionalProperties: { type: 'string' } } },
         type: 'object',
-        properties: { greeting: { $ref: '#/$defs/text' }, headers: { type: 'object', additionalProperties: { type: 'string' } }, anything: {} },
+        properties: {
+          greeting: { $ref: '#/$defs/text' },
+          headers: { type: 'object', additionalProperties: { type: 'string' } },
+          anything: {},
+        },
       },
     });
     expect(fields.map((f) => f.kind)).toEqual(['keyValue', 'keyValue', 'json']);
@@ -80,7 +94,9 @@ function builtIn(type: string) {
 }
 
 function kinds(fields: FormField[]): string[] {
-  return fields.flatMap((f) => (f.kind === 'group' ? [`${f.pointer}:group`, ...kinds(f.fields)] : [`${f.pointer}:${f.kind}`]));
+  return fields.flatMap((f) =>
+    f.kind === 'group' ? [`${f.pointer}:group`, ...kinds(f.fields)] : [`${f.pointer}:${f.kind}`],
+  );
 }
 
 function onlyField(schema: JsonSchema, ui: Record<string, UiHint> = {}): FormField | undefined {
@@ -101,7 +117,12 @@ describe('buildFormModel for nested built-in config', () => {
       '/noMatch/reprompts:promptList',
     ]);
     const retries = find(fields, '/noMatch/maxRetries');
-    expect(retries?.kind === 'number' ? [retries.min, retries.max, retries.integer, retries.required] : null).toEqual([0, 10, true, true]);
+    expect(retries?.kind === 'number' ? [retries.min, retries.max, retries.integer, retries.required] : null).toEqual([
+      0,
+      10,
+      true,
+      true,
+    ]);
   });
 
   it('renders the ask slot as a group with a type select, a choices table and an expression', () => {
@@ -118,11 +139,17 @@ describe('buildFormModel for nested built-in config', () => {
       '/slot/validate:expression',
     ]);
     const choices = find(fields, '/slot/choices');
-    expect(choices?.kind === 'table' ? choices.columns.map((c) => c.kind) : null).toEqual(['text', 'localized', 'localizedList']);
+    expect(choices?.kind === 'table' ? choices.columns.map((c) => c.kind) : null).toEqual([
+      'text',
+      'localized',
+      'localizedList',
+    ]);
   });
 
   it('renders string maps as key/value tables whose widgets follow the schema and the documented key meaning', () => {
-    const maps = [...builtIn('transaction'), ...builtIn('subflow'), ...builtIn('http')].flatMap((f) => (f.kind === 'keyValue' ? [[f.pointer, f.keyKind, f.valueKind]] : []));
+    const maps = [...builtIn('transaction'), ...builtIn('subflow'), ...builtIn('http')].flatMap((f) =>
+      f.kind === 'keyValue' ? [[f.pointer, f.keyKind, f.valueKind]] : [],
+    );
     expect(maps).toEqual([
       ['/args', 'text', 'expression'],
       ['/results', 'variable', 'text'],
@@ -134,35 +161,71 @@ describe('buildFormModel for nested built-in config', () => {
   });
 
   it('takes variable keys from propertyNames and variable values from x-kind', () => {
-    const field = onlyField({ type: 'object', propertyNames: { 'x-kind': 'variable' }, additionalProperties: { 'x-kind': 'variable', type: 'string' } });
-    expect(field?.kind === 'keyValue' ? [field.keyKind, field.valueKind] : field?.kind).toEqual(['variable', 'variable']);
+    const field = onlyField({
+      type: 'object',
+      propertyNames: { 'x-kind': 'variable' },
+      additionalProperties: { 'x-kind': 'variable', type: 'string' },
+    });
+    expect(field?.kind === 'keyValue' ? [field.keyKind, field.valueKind] : field?.kind).toEqual([
+      'variable',
+      'variable',
+    ]);
   });
 
   it('turns oneOf and anyOf of consts into selects with their titles and keeps numeric values numeric', () => {
-    const oneOf = onlyField({ oneOf: [{ const: 'fast', title: 'Fast' }, { const: 'safe', title: 'Safe' }] });
-    expect(oneOf?.kind === 'select' ? [oneOf.options, oneOf.optionLabels, oneOf.numeric] : oneOf?.kind).toEqual([['fast', 'safe'], ['Fast', 'Safe'], undefined]);
+    const oneOf = onlyField({
+      oneOf: [
+        { const: 'fast', title: 'Fast' },
+        { const: 'safe', title: 'Safe' },
+      ],
+    });
+    expect(oneOf?.kind === 'select' ? [oneOf.options, oneOf.optionLabels, oneOf.numeric] : oneOf?.kind).toEqual([
+      ['fast', 'safe'],
+      ['Fast', 'Safe'],
+      undefined,
+    ]);
     const anyOf = onlyField({ anyOf: [{ const: 1 }, { const: 2 }] });
     expect(anyOf?.kind === 'select' ? [anyOf.options, anyOf.numeric] : anyOf?.kind).toEqual([['1', '2'], true]);
     expect(onlyField({ type: 'integer', enum: [5, 10] })).toMatchObject({ kind: 'select', numeric: true });
   });
 
   it('keeps the JSON field only for shapes without a widget, even when hinted as json', () => {
-    expect(onlyField({ anyOf: [{ type: 'string' }, { type: 'number' }] }, { '/value': { widget: 'json' } })?.kind).toBe('json');
+    expect(onlyField({ anyOf: [{ type: 'string' }, { type: 'number' }] }, { '/value': { widget: 'json' } })?.kind).toBe(
+      'json',
+    );
     expect(onlyField({ type: 'boolean' }, { '/value': { widget: 'json' } })?.kind).toBe('checkbox');
   });
 
   it('gives an array of objects with nested objects a repeatable group per item, whose fields rebase onto an item', () => {
     const field = onlyField({
       type: 'array',
-      items: { type: 'object', required: ['name'], properties: { name: { type: 'string' }, retry: { type: 'object', properties: { count: { type: 'integer', maximum: 3 } } }, when: { 'x-kind': 'expression', type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['name'],
+        properties: {
+          name: { type: 'string' },
+          retry: { type: 'object', properties: { count: { type: 'integer', maximum: 3 } } },
+          when: { 'x-kind': 'expression', type: 'string' },
+        },
+      },
     });
     expect(field?.kind).toBe('list');
     if (field?.kind !== 'list') return;
     expect(field.itemDefaults).toEqual({ name: '' });
-    expect(kinds(rebaseFields(field.itemFields, `${field.pointer}/2`))).toEqual(['/value/2/name:text', '/value/2/retry:group', '/value/2/retry/count:number', '/value/2/when:expression']);
+    expect(kinds(rebaseFields(field.itemFields, `${field.pointer}/2`))).toEqual([
+      '/value/2/name:text',
+      '/value/2/retry:group',
+      '/value/2/retry/count:number',
+      '/value/2/when:expression',
+    ]);
   });
 
   it('keeps an array of flat objects as a table', () => {
-    expect(onlyField({ type: 'array', items: { type: 'object', properties: { path: { type: 'string' }, optional: { type: 'boolean' } } } })?.kind).toBe('table');
+    expect(
+      onlyField({
+        type: 'array',
+        items: { type: 'object', properties: { path: { type: 'string' }, optional: { type: 'boolean' } } },
+      })?.kind,
+    ).toBe('table');
   });
 });

@@ -14,14 +14,76 @@ export type MapEntryKind = 'text' | 'expression' | 'template' | 'variable';
 
 /** A field of a generated inspector form; `pointer` is relative to the node's config. */
 export type FormField =
-  | { kind: 'text' | 'textarea' | 'checkbox' | 'secret' | 'template' | 'expression' | 'variable' | 'node' | 'flow' | 'prompt' | 'promptList' | 'localized' | 'json' | 'stringList'; pointer: string; label: string; help?: string; required: boolean }
-  | { kind: 'number'; pointer: string; label: string; help?: string; required: boolean; min?: number; max?: number; integer?: boolean }
-  | { kind: 'keyValue'; pointer: string; label: string; help?: string; required: boolean; keyKind: MapEntryKind; valueKind: MapEntryKind }
-  | { kind: 'select'; pointer: string; label: string; help?: string; required: boolean; options: string[]; optionLabels?: string[]; numeric?: boolean }
-  | { kind: 'table'; pointer: string; label: string; help?: string; required: boolean; columns: TableColumn[]; itemDefaults: Record<string, unknown> }
+  | {
+      kind:
+        | 'text'
+        | 'textarea'
+        | 'checkbox'
+        | 'secret'
+        | 'template'
+        | 'expression'
+        | 'variable'
+        | 'node'
+        | 'flow'
+        | 'prompt'
+        | 'promptList'
+        | 'localized'
+        | 'json'
+        | 'stringList';
+      pointer: string;
+      label: string;
+      help?: string;
+      required: boolean;
+    }
+  | {
+      kind: 'number';
+      pointer: string;
+      label: string;
+      help?: string;
+      required: boolean;
+      min?: number;
+      max?: number;
+      integer?: boolean;
+    }
+  | {
+      kind: 'keyValue';
+      pointer: string;
+      label: string;
+      help?: string;
+      required: boolean;
+      keyKind: MapEntryKind;
+      valueKind: MapEntryKind;
+    }
+  | {
+      kind: 'select';
+      pointer: string;
+      label: string;
+      help?: string;
+      required: boolean;
+      options: string[];
+      optionLabels?: string[];
+      numeric?: boolean;
+    }
+  | {
+      kind: 'table';
+      pointer: string;
+      label: string;
+      help?: string;
+      required: boolean;
+      columns: TableColumn[];
+      itemDefaults: Record<string, unknown>;
+    }
   | { kind: 'group'; pointer: string; label: string; help?: string; required: boolean; fields: FormField[] }
   /** An array of objects too rich for table cells: one group per item; `itemFields` pointers are relative to the item. */
-  | { kind: 'list'; pointer: string; label: string; help?: string; required: boolean; itemFields: FormField[]; itemDefaults: Record<string, unknown> };
+  | {
+      kind: 'list';
+      pointer: string;
+      label: string;
+      help?: string;
+      required: boolean;
+      itemFields: FormField[];
+      itemDefaults: Record<string, unknown>;
+    };
 
 /** Kinds of JSON values that mean per-locale text: `{ "en-US": "…" }` and `{ "en-US": ["…"] }`. */
 const LOCALIZED_NAMES = new Set(['label', 'text', 'ssml', 'audio', 'title']);
@@ -39,7 +101,9 @@ export function buildFormModel(spec: NodeTypeSpec): FormField[] {
 function objectFields(schema: JsonSchema, root: JsonSchema, base: string, ui: Record<string, UiHint>): FormField[] {
   const resolved = resolveRef(schema, root);
   const properties = isRecord(resolved.properties) ? resolved.properties : {};
-  const required = new Set(Array.isArray(resolved.required) ? resolved.required.filter((r) => typeof r === 'string') : []);
+  const required = new Set(
+    Array.isArray(resolved.required) ? resolved.required.filter((r) => typeof r === 'string') : [],
+  );
   const fields: { field: FormField; order: number; index: number }[] = [];
   Object.entries(properties).forEach(([key, raw], index) => {
     if (!isJsonSchema(raw)) return;
@@ -52,7 +116,15 @@ function objectFields(schema: JsonSchema, root: JsonSchema, base: string, ui: Re
   return fields.toSorted((a, b) => a.order - b.order || a.index - b.index).map((f) => f.field);
 }
 
-function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: string, hint: UiHint, ui: Record<string, UiHint>, required: boolean): FormField {
+function fieldFor(
+  key: string,
+  schema: JsonSchema,
+  root: JsonSchema,
+  pointer: string,
+  hint: UiHint,
+  ui: Record<string, UiHint>,
+  required: boolean,
+): FormField {
   const label = hint.label ?? (typeof schema.title === 'string' ? schema.title : humanize(key));
   const help = hint.help ?? (typeof schema.description === 'string' ? schema.description : undefined);
   const common = { pointer, label, required, ...(help ? { help } : {}) };
@@ -61,42 +133,64 @@ function fieldFor(key: string, schema: JsonSchema, root: JsonSchema, pointer: st
   const widget = hint.widget === 'json' ? undefined : hint.widget;
   const choices = choicesOf(schema);
 
-  if (widget === 'select' || (choices && !widget)) return { kind: 'select', ...common, ...(choices ?? { options: [] }) };
-  if (!widget && schema.type === 'array' && items(schema, root)?.['x-kind'] === 'prompt') return { kind: 'promptList', ...common };
+  if (widget === 'select' || (choices && !widget))
+    return { kind: 'select', ...common, ...(choices ?? { options: [] }) };
+  if (!widget && schema.type === 'array' && items(schema, root)?.['x-kind'] === 'prompt')
+    return { kind: 'promptList', ...common };
   if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
     const item = items(schema, root);
     if (item && isObjectSchema(item)) {
       const table = tableField(item, root, common, hint);
       // A cell would need raw JSON: give each item its own group of generated fields instead.
-      if (table.kind === 'table' && !hint.columns && table.columns.some((c) => c.kind === 'json')) return listField(item, root, common);
+      if (table.kind === 'table' && !hint.columns && table.columns.some((c) => c.kind === 'json'))
+        return listField(item, root, common);
       return table;
     }
   }
   switch (widget ?? xKind) {
-    case 'prompt': return { kind: 'prompt', ...common };
-    case 'expression': return { kind: 'expression', ...common };
-    case 'template': return { kind: 'template', ...common };
-    case 'variable': return { kind: 'variable', ...common };
-    case 'secret': return { kind: 'secret', ...common };
-    case 'node': return { kind: 'node', ...common };
-    case 'flow': return { kind: 'flow', ...common };
-    case 'textarea': return { kind: 'textarea', ...common };
-    case 'number': return numberField(schema, common);
-    case 'checkbox': return { kind: 'checkbox', ...common };
-    case 'text': return { kind: 'text', ...common };
-    default: break;
+    case 'prompt':
+      return { kind: 'prompt', ...common };
+    case 'expression':
+      return { kind: 'expression', ...common };
+    case 'template':
+      return { kind: 'template', ...common };
+    case 'variable':
+      return { kind: 'variable', ...common };
+    case 'secret':
+      return { kind: 'secret', ...common };
+    case 'node':
+      return { kind: 'node', ...common };
+    case 'flow':
+      return { kind: 'flow', ...common };
+    case 'textarea':
+      return { kind: 'textarea', ...common };
+    case 'number':
+      return numberField(schema, common);
+    case 'checkbox':
+      return { kind: 'checkbox', ...common };
+    case 'text':
+      return { kind: 'text', ...common };
+    default:
+      break;
   }
   if (schema.type === 'string') return { kind: 'text', ...common };
   if (schema.type === 'number' || schema.type === 'integer') return numberField(schema, common);
   if (schema.type === 'boolean') return { kind: 'checkbox', ...common };
-  if (schema.type === 'array' && isRecord(schema.items) && schema.items.type === 'string') return { kind: 'stringList', ...common };
+  if (schema.type === 'array' && isRecord(schema.items) && schema.items.type === 'string')
+    return { kind: 'stringList', ...common };
   if (isObjectSchema(schema)) {
     const additional = isJsonSchema(schema.additionalProperties) ? resolveRef(schema.additionalProperties, root) : null;
     if (additional && additional.type === 'string' && !isRecord(schema.properties)) {
       if (LOCALIZED_NAMES.has(key) || isLocalizedRef(schema)) return { kind: 'localized', ...common };
-      return { kind: 'keyValue', ...common, keyKind: mapKeyKind(schema, label, help), valueKind: entryKind(additional) };
+      return {
+        kind: 'keyValue',
+        ...common,
+        keyKind: mapKeyKind(schema, label, help),
+        valueKind: entryKind(additional),
+      };
     }
-    if (isRecord(schema.properties)) return { kind: 'group', ...common, fields: objectFields(schema, root, pointer, ui) };
+    if (isRecord(schema.properties))
+      return { kind: 'group', ...common, fields: objectFields(schema, root, pointer, ui) };
   }
   return { kind: 'json', ...common };
 }
@@ -115,11 +209,14 @@ function numberField(schema: JsonSchema, common: Common): FormField {
 
 /** The choices of an `enum`, or of a `oneOf`/`anyOf` whose every branch is a `const` (its `title` is the label). */
 function choicesOf(schema: JsonSchema): { options: string[]; optionLabels?: string[]; numeric?: boolean } | null {
-  if (Array.isArray(schema.enum)) return { options: schema.enum.map(String), ...(numericValues(schema.enum) ? { numeric: true } : {}) };
+  if (Array.isArray(schema.enum))
+    return { options: schema.enum.map(String), ...(numericValues(schema.enum) ? { numeric: true } : {}) };
   const branches = Array.isArray(schema.oneOf) ? schema.oneOf : Array.isArray(schema.anyOf) ? schema.anyOf : null;
   if (!branches || branches.length === 0 || !branches.every((b) => isRecord(b) && 'const' in b)) return null;
   const consts = branches.flatMap((b) => (isRecord(b) ? [b.const ?? null] : []));
-  const labels = branches.flatMap((b, i) => (isRecord(b) && typeof b.title === 'string' ? [b.title] : [String(consts[i])]));
+  const labels = branches.flatMap((b, i) =>
+    isRecord(b) && typeof b.title === 'string' ? [b.title] : [String(consts[i])],
+  );
   return { options: consts.map(String), optionLabels: labels, ...(numericValues(consts) ? { numeric: true } : {}) };
 }
 
@@ -146,7 +243,13 @@ function tableField(item: JsonSchema, root: JsonSchema, common: Common, hint: Ui
   const columns: TableColumn[] = keys.flatMap((key) => {
     const raw = properties[key];
     if (!isJsonSchema(raw)) return [];
-    return [{ key, label: typeof raw.title === 'string' ? raw.title : humanize(key), ...columnKind(key, resolveRef(raw, root), root) }];
+    return [
+      {
+        key,
+        label: typeof raw.title === 'string' ? raw.title : humanize(key),
+        ...columnKind(key, resolveRef(raw, root), root),
+      },
+    ];
   });
   const itemDefaults: Record<string, unknown> = {};
   for (const column of columns) itemDefaults[column.key] = defaultFor(column.kind);
@@ -166,7 +269,11 @@ function listField(item: JsonSchema, root: JsonSchema, common: Common): FormFiel
 
 /** Prefixes the pointers of generated fields (a list item's fields) with `base`. */
 export function rebaseFields(fields: readonly FormField[], base: string): FormField[] {
-  return fields.map((field) => (field.kind === 'group' ? { ...field, pointer: base + field.pointer, fields: rebaseFields(field.fields, base) } : { ...field, pointer: base + field.pointer }));
+  return fields.map((field) =>
+    field.kind === 'group'
+      ? { ...field, pointer: base + field.pointer, fields: rebaseFields(field.fields, base) }
+      : { ...field, pointer: base + field.pointer },
+  );
 }
 
 function columnKind(key: string, schema: JsonSchema, root: JsonSchema): Pick<TableColumn, 'kind' | 'options'> {
@@ -179,7 +286,8 @@ function columnKind(key: string, schema: JsonSchema, root: JsonSchema): Pick<Tab
   if (schema.type === 'boolean') return { kind: 'checkbox' };
   if (isObjectSchema(schema) && isJsonSchema(schema.additionalProperties)) {
     const additional = resolveRef(schema.additionalProperties, root);
-    if (additional.type === 'string' && (LOCALIZED_NAMES.has(key) || isLocalizedRef(schema))) return { kind: 'localized' };
+    if (additional.type === 'string' && (LOCALIZED_NAMES.has(key) || isLocalizedRef(schema)))
+      return { kind: 'localized' };
     if (additional.type === 'array') return { kind: 'localizedList' };
   }
   return { kind: 'json' };
@@ -187,11 +295,17 @@ function columnKind(key: string, schema: JsonSchema, root: JsonSchema): Pick<Tab
 
 function defaultFor(kind: TableColumn['kind']): unknown {
   switch (kind) {
-    case 'localized': case 'localizedList': return {};
-    case 'number': return 0;
-    case 'checkbox': return false;
-    case 'json': return null;
-    default: return '';
+    case 'localized':
+    case 'localizedList':
+      return {};
+    case 'number':
+      return 0;
+    case 'checkbox':
+      return false;
+    case 'json':
+      return null;
+    default:
+      return '';
   }
 }
 

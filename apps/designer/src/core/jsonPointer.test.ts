@@ -3,7 +3,9 @@ import { getAtPointer, joinPointer, pointerSegments, setAtPointer } from './json
 
 describe('jsonPointer', () => {
   it('writes through missing containers, making arrays for numeric segments', () => {
-    expect(setAtPointer({}, '/options/0/label/zh-CN', '激活卡')).toEqual({ options: [{ label: { 'zh-CN': '激活卡' } }] });
+    expect(setAtPointer({}, '/options/0/label/zh-CN', '激活卡')).toEqual({
+      options: [{ label: { 'zh-CN': '激活卡' } }],
+    });
   });
 
   it('removes an array item when undefined is written at its index', () => {

@@ -10,9 +10,23 @@ function generatedFlow(steps: number): FlowDocument {
   for (let i = 0; i < steps; i += 1) {
     nodes.push({ id: `q${i}`, type: 'menu', config: {} }, { id: `side${i}`, type: 'message', config: {} });
     edges.push({ source: `q${i}`, port: '2', target: `side${i}` });
-    if (i + 1 < steps) edges.push({ source: `q${i}`, port: '1', target: `q${i + 1}` }, { source: `side${i}`, port: 'next', target: `q${i + 1}` });
+    if (i + 1 < steps)
+      edges.push(
+        { source: `q${i}`, port: '1', target: `q${i + 1}` },
+        { source: `side${i}`, port: 'next', target: `q${i + 1}` },
+      );
   }
-  return { id: 'gen', name: 'Generated', schemaVersion: 1, locales: ['en-US'], defaultLocale: 'en-US', variables: [], start: 'q0', nodes, edges };
+  return {
+    id: 'gen',
+    name: 'Generated',
+    schemaVersion: 1,
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    variables: [],
+    start: 'q0',
+    nodes,
+    edges,
+  };
 }
 
 describe('layoutFlow', () => {

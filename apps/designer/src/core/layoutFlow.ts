@@ -1,7 +1,6 @@
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
 import type { ELK } from 'elkjs/lib/elk-api.js';
 
-
 // elk is large: it is loaded the first time an analyst asks for a layout.
 let elkInstance: Promise<ELK> | null = null;
 function loadElk(): Promise<ELK> {
@@ -13,7 +12,10 @@ function loadElk(): Promise<ELK> {
  * Lays the flow out left to right with elk's layered algorithm and returns a position per node. Long flows wrap into
  * rows (a 200-node survey was one 50,000 px strip, issue 20), so zoom to fit can show them.
  */
-export async function layoutFlow(flow: FlowDocument, sizeOf: (nodeId: string) => { width: number; height: number }): Promise<Map<string, CanvasPosition>> {
+export async function layoutFlow(
+  flow: FlowDocument,
+  sizeOf: (nodeId: string) => { width: number; height: number },
+): Promise<Map<string, CanvasPosition>> {
   const ids = new Set(flow.nodes.map((n) => n.id));
   const elk = await loadElk();
   const graph = await elk.layout({

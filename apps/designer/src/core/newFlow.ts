@@ -8,7 +8,9 @@ export function flowIdFrom(name: string, random: () => number = Math.random): st
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 40);
-  const suffix = Math.floor(random() * 36 ** 4).toString(36).padStart(4, '0');
+  const suffix = Math.floor(random() * 36 ** 4)
+    .toString(36)
+    .padStart(4, '0');
   return `${slug || 'flow'}-${suffix}`;
 }
 

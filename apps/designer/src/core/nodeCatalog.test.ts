@@ -16,7 +16,11 @@ const pinFlow: FlowDocument = {
   variables: [{ name: 'pin', type: 'string', sensitive: true }],
   start: 'askPin',
   nodes: [
-    { id: 'askPin', type: 'ask', config: { prompt: { text: { 'en-US': 'Your PIN?' } }, variable: 'pin', slot: { type: 'number' } } },
+    {
+      id: 'askPin',
+      type: 'ask',
+      config: { prompt: { text: { 'en-US': 'Your PIN?' } }, variable: 'pin', slot: { type: 'number' } },
+    },
     { id: 'bye', type: 'end', config: {} },
   ],
   edges: ['next', 'noInput', 'noMatch'].map((port) => ({ source: 'askPin', port, target: 'bye' })),
@@ -41,6 +45,8 @@ describe('node catalog', () => {
     const korean = localizedSpec(ask, 'ko');
     const variable = buildFormModel(korean).find((field) => field.pointer === '/variable');
     expect(variable?.label).toBe(ask.labels?.ko?.fields?.['/variable']?.label);
-    expect(korean.ports.map((port) => port.label)).toEqual(['next', 'noInput', 'noMatch'].map((name) => ask.labels?.ko?.ports?.[name]));
+    expect(korean.ports.map((port) => port.label)).toEqual(
+      ['next', 'noInput', 'noMatch'].map((name) => ask.labels?.ko?.ports?.[name]),
+    );
   });
 });

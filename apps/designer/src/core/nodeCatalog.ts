@@ -1,4 +1,11 @@
-import type { FlowNode, NodeTypeCatalog, NodeTypeDefinition, NodeTypeSpec, PortInfo, UiLanguage } from '@omniflow/flow-schema';
+import type {
+  FlowNode,
+  NodeTypeCatalog,
+  NodeTypeDefinition,
+  NodeTypeSpec,
+  PortInfo,
+  UiLanguage,
+} from '@omniflow/flow-schema';
 import { derivePorts } from '@omniflow/flow-schema';
 import { builtInSpecs } from '@omniflow/flow-engine/specs';
 
@@ -61,26 +68,38 @@ export const EMPTY_CATALOG: DesignerCatalog = createCatalog([]);
  * Palette groups: specs by category (sorted), filtered by a case-insensitive search over type, category and the
  * title and description in English and in the UI language.
  */
-export function paletteGroups(catalog: DesignerCatalog, search: string, language: UiLanguage = 'en'): { category: string; specs: NodeTypeSpec[] }[] {
+export function paletteGroups(
+  catalog: DesignerCatalog,
+  search: string,
+  language: UiLanguage = 'en',
+): { category: string; specs: NodeTypeSpec[] }[] {
   const needle = search.trim().toLowerCase();
   const groups = new Map<string, NodeTypeSpec[]>();
   for (const spec of catalog.specs) {
     if (spec.type === 'start' && needle === '') continue;
     const local = specText(spec, language);
-    const hay = `${spec.title} ${spec.type} ${spec.description} ${spec.category} ${local.title} ${local.description}`.toLowerCase();
+    const hay =
+      `${spec.title} ${spec.type} ${spec.description} ${spec.category} ${local.title} ${local.description}`.toLowerCase();
     if (needle && !hay.includes(needle)) continue;
     const list = groups.get(spec.category) ?? [];
     list.push(spec);
     groups.set(spec.category, list);
   }
-  return [...groups.entries()].toSorted(([a], [b]) => a.localeCompare(b)).map(([category, specs]) => ({ category, specs }));
+  return [...groups.entries()]
+    .toSorted(([a], [b]) => a.localeCompare(b))
+    .map(([category, specs]) => ({ category, specs }));
 }
 
 /**
  * The ports of a node as the canvas draws them. An unknown type has no spec, so it keeps the ports its edges
  * use — the flow stays intact until the type is installed again. Option labels are in `locale` when given.
  */
-export function nodePorts(node: FlowNode, spec: NodeTypeSpec | undefined, edgePorts: readonly string[], locale?: string): PortInfo[] {
+export function nodePorts(
+  node: FlowNode,
+  spec: NodeTypeSpec | undefined,
+  edgePorts: readonly string[],
+  locale?: string,
+): PortInfo[] {
   if (!spec) return [...new Set(edgePorts)].map((name) => ({ name, label: name }));
   try {
     return derivePorts(spec, node.config, locale);

@@ -3,7 +3,17 @@
  * lets the canvas place handles and size nodes without measuring all of them, so a 1,000-node flow mounts only the
  * nodes in view.
  */
-const NODE_GEOMETRY = { width: 220, border: 1, header: 26, typeLine: 20, promptLine: 20, portsBorder: 1, portRow: 22, portsPadding: 4, handle: 10 } as const;
+const NODE_GEOMETRY = {
+  width: 220,
+  border: 1,
+  header: 26,
+  typeLine: 20,
+  promptLine: 20,
+  portsBorder: 1,
+  portRow: 22,
+  portsPadding: 4,
+  handle: 10,
+} as const;
 
 /** Outer size of a node card with `portCount` ports, and a prompt line when its type has a prompt. */
 export function nodeSize(portCount: number, hasPrompt = false): { width: number; height: number } {
@@ -28,10 +38,27 @@ export function handleBoxes(portNames: readonly string[], hasInput: boolean, has
   const g = NODE_GEOMETRY;
   const half = g.handle / 2;
   const boxes: HandleBox[] = [];
-  if (hasInput) boxes.push({ id: 'in', type: 'target', position: 'left', x: g.border - half, y: nodeSize(portNames.length, hasPrompt).height / 2 - half, width: g.handle, height: g.handle });
+  if (hasInput)
+    boxes.push({
+      id: 'in',
+      type: 'target',
+      position: 'left',
+      x: g.border - half,
+      y: nodeSize(portNames.length, hasPrompt).height / 2 - half,
+      width: g.handle,
+      height: g.handle,
+    });
   portNames.forEach((id, i) => {
     const rowTop = g.border + g.header + g.typeLine + (hasPrompt ? g.promptLine : 0) + g.portsBorder + g.portRow * i;
-    boxes.push({ id, type: 'source', position: 'right', x: g.width - g.border - half, y: rowTop + g.portRow / 2 - half, width: g.handle, height: g.handle });
+    boxes.push({
+      id,
+      type: 'source',
+      position: 'right',
+      x: g.width - g.border - half,
+      y: rowTop + g.portRow / 2 - half,
+      width: g.handle,
+      height: g.handle,
+    });
   });
   return boxes;
 }

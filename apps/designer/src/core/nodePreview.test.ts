@@ -16,7 +16,11 @@ function menuFlow(instructions: 'auto' | 'off'): FlowDocument {
       {
         id: 'main',
         type: 'menu',
-        config: { prompt: { text: { 'en-US': 'Main menu.', 'zh-CN': '主菜单。' } }, options: [{ key: '1', label: { 'en-US': 'balance', 'zh-CN': '余额查询' } }], instructions },
+        config: {
+          prompt: { text: { 'en-US': 'Main menu.', 'zh-CN': '主菜单。' } },
+          options: [{ key: '1', label: { 'en-US': 'balance', 'zh-CN': '余额查询' } }],
+          instructions,
+        },
       },
       { id: 'bye', type: 'end', config: {} },
     ],
@@ -27,12 +31,20 @@ function menuFlow(instructions: 'auto' | 'off'): FlowDocument {
 describe('nodePreview', () => {
   it('shows the wording the engine adds on the keypad and by voice, in the chosen locale (issue 20)', () => {
     const preview = nodePreview(menuFlow('auto'), 'main', 'zh-CN');
-    expect(preview.kind === 'channels' ? preview.channels.map((channel) => channel.text) : []).toEqual(['主菜单。余额查询请按1。', '主菜单。您可以说：余额查询。', '主菜单。']);
+    expect(preview.kind === 'channels' ? preview.channels.map((channel) => channel.text) : []).toEqual([
+      '主菜单。余额查询请按1。',
+      '主菜单。您可以说：余额查询。',
+      '主菜单。',
+    ]);
   });
 
-  it('shows only the analyst\'s prompt once the instructions are off', () => {
+  it("shows only the analyst's prompt once the instructions are off", () => {
     const preview = nodePreview(menuFlow('off'), 'main', 'en-US');
-    expect(preview.kind === 'channels' ? preview.channels.map((channel) => channel.text) : []).toEqual(['Main menu.', 'Main menu.', 'Main menu.']);
+    expect(preview.kind === 'channels' ? preview.channels.map((channel) => channel.text) : []).toEqual([
+      'Main menu.',
+      'Main menu.',
+      'Main menu.',
+    ]);
   });
 
   it('previews nothing for a node that asks nothing', () => {

@@ -2,7 +2,8 @@ import type { FlowDocument } from '@omniflow/flow-schema';
 import { previewNodePrompts, type ChannelPreview } from '@omniflow/flow-engine/preview';
 
 /** The inspector's preview of a node: one entry per channel, nothing for a node that asks nothing, or why it cannot render. */
-export type NodePreview = { kind: 'channels'; channels: ChannelPreview[] } | { kind: 'none' } | { kind: 'unrenderable'; error: string };
+export type NodePreview =
+  { kind: 'channels'; channels: ChannelPreview[] } | { kind: 'none' } | { kind: 'unrenderable'; error: string };
 
 /**
  * What the selected node will say per channel in `locale`, rendered by the engine's own node runtime (the browser-safe

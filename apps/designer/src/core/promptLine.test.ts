@@ -10,7 +10,14 @@ const spec = (type: string): NodeTypeSpec | undefined => catalog.byType.get(type
 
 describe('promptLine', () => {
   it('shows the first line of a menu prompt in the editing locale', () => {
-    const menu: FlowNode = { id: 'm', type: 'menu', config: { prompt: { text: { 'en-US': 'For balance press 1.\nFor cards press 2.', 'ko-KR': '잔액은 1번' } }, options: [{ key: '1', label: { 'en-US': 'Balance' } }] } };
+    const menu: FlowNode = {
+      id: 'm',
+      type: 'menu',
+      config: {
+        prompt: { text: { 'en-US': 'For balance press 1.\nFor cards press 2.', 'ko-KR': '잔액은 1번' } },
+        options: [{ key: '1', label: { 'en-US': 'Balance' } }],
+      },
+    };
     expect(promptLine(menu, spec('menu'), 'en-US')).toBe('For balance press 1.');
     expect(promptLine(menu, spec('menu'), 'ko-KR')).toBe('잔액은 1번');
   });
@@ -25,7 +32,10 @@ describe('promptLine', () => {
       ...(spec('end') as NodeTypeSpec),
       type: 'acme.greet',
       ui: {},
-      configSchema: { type: 'object', properties: { greeting: { type: 'object', 'x-kind': 'prompt' }, note: { type: 'string' } } },
+      configSchema: {
+        type: 'object',
+        properties: { greeting: { type: 'object', 'x-kind': 'prompt' }, note: { type: 'string' } },
+      },
     };
     expect(promptPointers(plugin)).toEqual(['/greeting']);
     const node: FlowNode = { id: 'g', type: 'acme.greet', config: { greeting: { text: { 'en-US': 'Hello there' } } } };

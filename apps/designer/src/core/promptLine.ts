@@ -37,7 +37,8 @@ export function promptPointers(spec: NodeTypeSpec): string[] {
       const hint = spec.ui?.[pointer];
       if (hint?.hidden) return;
       const schema: JsonSchema = resolveRef(raw, root);
-      if (hint?.widget === 'prompt' || schema['x-kind'] === 'prompt') found.push({ pointer, order: hint?.order ?? 1000, index });
+      if (hint?.widget === 'prompt' || schema['x-kind'] === 'prompt')
+        found.push({ pointer, order: hint?.order ?? 1000, index });
     });
   }
   const pointers = found.toSorted((a, b) => a.order - b.order || a.index - b.index).map((f) => f.pointer);

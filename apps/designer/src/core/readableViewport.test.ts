@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { READABLE_ZOOM, readableViewport } from './readableViewport.ts';
 
 const pane = { width: 1000, height: 600 };
-const toScreen = (v: { x: number; y: number; zoom: number }, p: { x: number; y: number }) => ({ x: p.x * v.zoom + v.x, y: p.y * v.zoom + v.y });
+const toScreen = (v: { x: number; y: number; zoom: number }, p: { x: number; y: number }) => ({
+  x: p.x * v.zoom + v.x,
+  y: p.y * v.zoom + v.y,
+});
 
 describe('readableViewport', () => {
   it('fits a flow that is readable when fitted, centred in the pane', () => {

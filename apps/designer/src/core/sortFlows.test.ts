@@ -3,9 +3,27 @@ import type { FlowSummary } from '../api/runtimeClient.ts';
 import { sortFlows } from './sortFlows.ts';
 
 const flows: FlowSummary[] = [
-  { id: 'card-activation', name: 'Card activation', revision: 3, updatedAt: '2026-12-01T10:00:00.000Z', publishedVersion: 2 },
-  { id: 'bank-main-menu', name: 'Bank main menu', revision: 1, updatedAt: '2026-12-05T10:00:00.000Z', publishedVersion: null },
-  { id: 'survey-x1', name: 'After-call survey', revision: 1, updatedAt: '2026-11-20T10:00:00.000Z', publishedVersion: 1 },
+  {
+    id: 'card-activation',
+    name: 'Card activation',
+    revision: 3,
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    publishedVersion: 2,
+  },
+  {
+    id: 'bank-main-menu',
+    name: 'Bank main menu',
+    revision: 1,
+    updatedAt: '2026-12-05T10:00:00.000Z',
+    publishedVersion: null,
+  },
+  {
+    id: 'survey-x1',
+    name: 'After-call survey',
+    revision: 1,
+    updatedAt: '2026-11-20T10:00:00.000Z',
+    publishedVersion: 1,
+  },
 ];
 const ids = (list: FlowSummary[]) => list.map((f) => f.id);
 

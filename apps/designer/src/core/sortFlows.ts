@@ -14,7 +14,9 @@ export function sortFlows(flows: readonly FlowSummary[], query: string, sort: Fl
     case 'name':
       return matching.toSorted(byName);
     case 'status':
-      return matching.toSorted((a, b) => Number(Boolean(b.publishedVersion)) - Number(Boolean(a.publishedVersion)) || byName(a, b));
+      return matching.toSorted(
+        (a, b) => Number(Boolean(b.publishedVersion)) - Number(Boolean(a.publishedVersion)) || byName(a, b),
+      );
     default:
       return exhaustive(sort);
   }

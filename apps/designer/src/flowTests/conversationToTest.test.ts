@@ -18,7 +18,12 @@ const flow: FlowDocument = {
   edges: [],
 };
 
-function turn(input: RecordedTurn['input'], waitingNodeId: string | null, nodeId: string | null, extra: Partial<RecordedTurn> = {}): RecordedTurn {
+function turn(
+  input: RecordedTurn['input'],
+  waitingNodeId: string | null,
+  nodeId: string | null,
+  extra: Partial<RecordedTurn> = {},
+): RecordedTurn {
   return { input, waitingNodeId, choices: [], status: 'active', nodeId, outputs: [], ...extra };
 }
 
@@ -29,12 +34,24 @@ describe('conversationToTest', () => {
       [
         turn(null, null, 'menu'),
         turn({ type: 'dtmf', digits: '1' }, 'menu', 'ask'),
-        turn({ type: 'dtmf', digits: '4821' }, 'ask', null, { status: 'ended', outputs: [{ type: 'transfer', queue: 'cards' }, { type: 'end', reason: 'transferred' }] }),
+        turn({ type: 'dtmf', digits: '4821' }, 'ask', null, {
+          status: 'ended',
+          outputs: [
+            { type: 'transfer', queue: 'cards' },
+            { type: 'end', reason: 'transferred' },
+          ],
+        }),
       ],
       't1',
       'My call',
     );
-    expect(test.steps).toEqual([{ expectNode: 'menu' }, { choose: '1' }, { expectNode: 'ask' }, { digits: '4821' }, { expectTransfer: { queue: 'cards' } }]);
+    expect(test.steps).toEqual([
+      { expectNode: 'menu' },
+      { choose: '1' },
+      { expectNode: 'ask' },
+      { digits: '4821' },
+      { expectTransfer: { queue: 'cards' } },
+    ]);
     expect(test.channels).toBeUndefined();
   });
 
@@ -50,19 +67,38 @@ describe('conversationToTest', () => {
       't2',
       'Chat',
     );
-    expect(test.steps).toEqual([{ choose: '1' }, { expectNode: 'ask' }, { say: 'lost card' }, { expectNode: 'ask' }, { noInput: true }, { expectEnd: { outcome: 'completed' } }]);
+    expect(test.steps).toEqual([
+      { choose: '1' },
+      { expectNode: 'ask' },
+      { say: 'lost card' },
+      { expectNode: 'ask' },
+      { noInput: true },
+      { expectEnd: { outcome: 'completed' } },
+    ]);
     expect(test.channels).toEqual(['voice', 'chat']);
   });
 });
 
 describe('testStepForm', () => {
   it('round-trips every kind of step through the form fields', () => {
-    const steps = [{ choose: '1' }, { say: 'hi' }, { digits: '12' }, { noInput: true as const }, { expectPrompt: 'x' }, { expectNode: 'n' }, { expectVariable: { name: 'v', equals: 3 } }, { expectTransfer: { queue: 'q' } }, { expectEnd: {} }];
+    const steps = [
+      { choose: '1' },
+      { say: 'hi' },
+      { digits: '12' },
+      { noInput: true as const },
+      { expectPrompt: 'x' },
+      { expectNode: 'n' },
+      { expectVariable: { name: 'v', equals: 3 } },
+      { expectTransfer: { queue: 'q' } },
+      { expectEnd: {} },
+    ];
     expect(steps.map((step) => stepFields(step).kind)).toEqual([...STEP_KINDS]);
     for (const step of steps) expect(stepFromFields(stepFields(step))).toEqual(step);
   });
 
   it('takes an expected value that is not JSON as text', () => {
-    expect(stepFromFields({ kind: 'expectVariable', a: 'name', b: 'Alice' })).toEqual({ expectVariable: { name: 'name', equals: 'Alice' } });
+    expect(stepFromFields({ kind: 'expectVariable', a: 'name', b: 'Alice' })).toEqual({
+      expectVariable: { name: 'name', equals: 'Alice' },
+    });
   });
 });

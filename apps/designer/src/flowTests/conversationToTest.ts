@@ -19,7 +19,12 @@ export interface RecordedTurn {
  * conversation reached, and at the end the transfer or the end it finished with. Words cannot be keyed, so a test
  * that says any runs in voice and chat only; the others run in every channel.
  */
-export function conversationToTest(flow: FlowDocument, turns: readonly RecordedTurn[], id: string, name: string): FlowTestCase {
+export function conversationToTest(
+  flow: FlowDocument,
+  turns: readonly RecordedTurn[],
+  id: string,
+  name: string,
+): FlowTestCase {
   const steps: FlowTestStep[] = [];
   for (const turn of turns) {
     if (turn.input !== null) {
@@ -38,7 +43,11 @@ function inputStep(flow: FlowDocument, turn: RecordedTurn): FlowTestStep | null 
   if (input.type === 'noInput') return { noInput: true };
   const text = String(input['digits'] ?? input['text'] ?? input['transcript'] ?? '');
   const waiting = flow.nodes.find((node) => node.id === turn.waitingNodeId);
-  if (turn.choices.some((choice) => choice.value === text) || (input.type === 'dtmf' && waiting !== undefined && listsChoice(waiting.config, text))) return { choose: text };
+  if (
+    turn.choices.some((choice) => choice.value === text) ||
+    (input.type === 'dtmf' && waiting !== undefined && listsChoice(waiting.config, text))
+  )
+    return { choose: text };
   if (/^[0-9*#]+$/.test(text)) return { digits: text };
   return { say: text };
 }
@@ -46,13 +55,22 @@ function inputStep(flow: FlowDocument, turn: RecordedTurn): FlowTestStep | null 
 function expectations(turn: RecordedTurn): FlowTestStep[] {
   if (turn.status === 'active') return turn.nodeId === null ? [] : [{ expectNode: turn.nodeId }];
   const transfer = turn.outputs.find((output) => output.type === 'transfer');
-  if (transfer !== undefined) return [typeof transfer['queue'] === 'string' ? { expectTransfer: { queue: transfer['queue'] } } : { expectTransfer: {} }];
+  if (transfer !== undefined)
+    return [
+      typeof transfer['queue'] === 'string' ? { expectTransfer: { queue: transfer['queue'] } } : { expectTransfer: {} },
+    ];
   const end = turn.outputs.find((output) => output.type === 'end');
   return [typeof end?.['outcome'] === 'string' ? { expectEnd: { outcome: end['outcome'] } } : { expectEnd: {} }];
 }
 
 /** Whether a node config lists an option keyed `key` (a menu's options). */
 function listsChoice(config: unknown, key: string): boolean {
-  if (Array.isArray(config)) return config.some((item) => (typeof item === 'object' && item !== null && 'key' in item && item.key === key) || listsChoice(item, key));
-  return typeof config === 'object' && config !== null && Object.values(config).some((value) => listsChoice(value, key));
+  if (Array.isArray(config))
+    return config.some(
+      (item) =>
+        (typeof item === 'object' && item !== null && 'key' in item && item.key === key) || listsChoice(item, key),
+    );
+  return (
+    typeof config === 'object' && config !== null && Object.values(config).some((value) => listsChoice(value, key))
+  );
 }

@@ -125,10 +125,18 @@ const KO: Record<FlowTestMessageKey, string> = {
 };
 
 /** The flow-test panel's strings in every UI language. */
-export const FLOW_TEST_MESSAGES: Record<UiLanguage, Record<FlowTestMessageKey, string>> = { en: EN, 'zh-CN': ZH, ko: KO };
+export const FLOW_TEST_MESSAGES: Record<UiLanguage, Record<FlowTestMessageKey, string>> = {
+  en: EN,
+  'zh-CN': ZH,
+  ko: KO,
+};
 
 /** The flow-test panel's strings in the chosen UI language, with `{name}` placeholders filled. */
 export function useFlowTestsT(): (key: FlowTestMessageKey, params?: Record<string, string | number>) => string {
   const language = useUiLanguage((s) => s.language);
-  return (key, params = {}) => Object.entries(params).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), FLOW_TEST_MESSAGES[language][key]);
+  return (key, params = {}) =>
+    Object.entries(params).reduce(
+      (text, [name, value]) => text.replaceAll(`{${name}}`, String(value)),
+      FLOW_TEST_MESSAGES[language][key],
+    );
 }

@@ -43,7 +43,11 @@ export const flowTestsClient = {
   },
   /** Publishes although the tests fail; the reason goes into the version note. */
   publishOverriding: async (flowId: string, note: string, reason: string, revision: number | null): Promise<unknown> =>
-    apiRequest('POST', `/api/flows/${encodeURIComponent(flowId)}/publish`, { note, overrideFailingTests: { reason }, ...(revision !== null ? { revision } : {}) }),
+    apiRequest('POST', `/api/flows/${encodeURIComponent(flowId)}/publish`, {
+      note,
+      overrideFailingTests: { reason },
+      ...(revision !== null ? { revision } : {}),
+    }),
 };
 
 /** The suite report a 422 publish refusal carries, or null for any other error. */
@@ -60,7 +64,12 @@ function reportOf(value: unknown): SuiteReportView {
     total: Number(field(value, 'total') ?? 0),
     failed: Number(field(value, 'failed') ?? 0),
     runs: Array.isArray(runs) ? runs.filter(isRun) : [],
-    coverage: { nodes: strings(field(coverage, 'nodes')), ports: strings(field(coverage, 'ports')), uncoveredNodes: strings(field(coverage, 'uncoveredNodes')), uncoveredPorts: strings(field(coverage, 'uncoveredPorts')) },
+    coverage: {
+      nodes: strings(field(coverage, 'nodes')),
+      ports: strings(field(coverage, 'ports')),
+      uncoveredNodes: strings(field(coverage, 'uncoveredNodes')),
+      uncoveredPorts: strings(field(coverage, 'uncoveredPorts')),
+    },
   };
 }
 
@@ -69,10 +78,18 @@ function strings(value: unknown): string[] {
 }
 
 function isRun(value: unknown): value is TestRunView {
-  return typeof field(value, 'testId') === 'string' && typeof field(value, 'channel') === 'string' && typeof field(value, 'passed') === 'boolean';
+  return (
+    typeof field(value, 'testId') === 'string' &&
+    typeof field(value, 'channel') === 'string' &&
+    typeof field(value, 'passed') === 'boolean'
+  );
 }
 
 function isSuggestion(value: unknown): value is TestSuggestionView {
   const steps = field(field(value, 'test'), 'steps');
-  return typeof field(value, 'nodeId') === 'string' && Array.isArray(steps) && steps.every((step: unknown): step is FlowTestStep => typeof step === 'object' && step !== null);
+  return (
+    typeof field(value, 'nodeId') === 'string' &&
+    Array.isArray(steps) &&
+    steps.every((step: unknown): step is FlowTestStep => typeof step === 'object' && step !== null)
+  );
 }

@@ -1,7 +1,17 @@
 import type { FlowTestStep } from '@omniflow/flow-schema';
 
 /** The kinds of test step the step form offers, in menu order. */
-export const STEP_KINDS = ['choose', 'say', 'digits', 'noInput', 'expectPrompt', 'expectNode', 'expectVariable', 'expectTransfer', 'expectEnd'] as const;
+export const STEP_KINDS = [
+  'choose',
+  'say',
+  'digits',
+  'noInput',
+  'expectPrompt',
+  'expectNode',
+  'expectVariable',
+  'expectTransfer',
+  'expectEnd',
+] as const;
 
 /** One kind of test step. */
 export type StepKind = (typeof STEP_KINDS)[number];
@@ -21,7 +31,8 @@ export function stepFields(step: FlowTestStep): StepFields {
   if ('noInput' in step) return { kind: 'noInput', a: '', b: '' };
   if ('expectPrompt' in step) return { kind: 'expectPrompt', a: step.expectPrompt, b: '' };
   if ('expectNode' in step) return { kind: 'expectNode', a: step.expectNode, b: '' };
-  if ('expectVariable' in step) return { kind: 'expectVariable', a: step.expectVariable.name, b: JSON.stringify(step.expectVariable.equals) };
+  if ('expectVariable' in step)
+    return { kind: 'expectVariable', a: step.expectVariable.name, b: JSON.stringify(step.expectVariable.equals) };
   if ('expectTransfer' in step) return { kind: 'expectTransfer', a: step.expectTransfer.queue ?? '', b: '' };
   return { kind: 'expectEnd', a: step.expectEnd.outcome ?? '', b: '' };
 }

@@ -35,7 +35,8 @@ const EN = {
   previewing: 'Previewing v{version} (read-only)',
   closePreview: 'Back to the draft',
   confirmRollbackTitle: 'Roll back to v{version}?',
-  confirmRollbackBody: 'Version {version} becomes live for new conversations; running conversations keep their version.',
+  confirmRollbackBody:
+    'Version {version} becomes live for new conversations; running conversations keep their version.',
   cancel: 'Cancel',
   draftDiffers: 'Draft differs from live',
   newFromTemplate: 'Start from a template',
@@ -144,7 +145,8 @@ const KO: Record<AnalystMessageKey, string> = {
   tokenLabel: '토큰 이름',
   createToken: '토큰 만들기',
   revoke: '폐기',
-  confirmRevoke: '채널 토큰 "{label}"을(를) 폐기할까요? 이 토큰을 쓰는 채팅 링크와 전화번호가 더 이상 동작하지 않습니다.',
+  confirmRevoke:
+    '채널 토큰 "{label}"을(를) 폐기할까요? 이 토큰을 쓰는 채팅 링크와 전화번호가 더 이상 동작하지 않습니다.',
   noTokens: '아직 채널 토큰이 없습니다. 웹 채팅 링크와 전화 설정을 받으려면 하나 만드세요.',
   tokenOnce: '지금 링크를 복사하세요. 토큰은 한 번만 표시됩니다.',
   needToken: '토큰을 만들면 토큰이 포함된 링크가 보입니다.',
@@ -211,5 +213,9 @@ export const ANALYST_MESSAGES: Record<UiLanguage, Record<AnalystMessageKey, stri
 /** The analyst tools' strings in the chosen UI language, with `{name}` placeholders filled. */
 export function useAnalystT(): (key: AnalystMessageKey, params?: Record<string, string | number>) => string {
   const language = useUiLanguage((s) => s.language);
-  return (key, params = {}) => Object.entries(params).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), ANALYST_MESSAGES[language][key]);
+  return (key, params = {}) =>
+    Object.entries(params).reduce(
+      (text, [name, value]) => text.replaceAll(`{${name}}`, String(value)),
+      ANALYST_MESSAGES[language][key],
+    );
 }

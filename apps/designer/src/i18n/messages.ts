@@ -87,7 +87,8 @@ const en = {
   saveError: 'Save failed',
   saveConflict: 'Conflict',
   conflictTitle: 'This flow was changed elsewhere',
-  conflictBody: 'Another tab or user saved a newer revision. Reload theirs (your unsaved edits are lost) or overwrite it with yours.',
+  conflictBody:
+    'Another tab or user saved a newer revision. Reload theirs (your unsaved edits are lost) or overwrite it with yours.',
   reloadTheirs: 'Reload theirs',
   overwrite: 'Overwrite with mine',
   publish: 'Publish',
@@ -326,7 +327,8 @@ const ko: Record<MessageKey, string> = {
   saveError: '저장 실패',
   saveConflict: '충돌',
   conflictTitle: '다른 곳에서 이 플로우가 변경되었습니다',
-  conflictBody: '다른 탭이나 사용자가 더 새로운 버전을 저장했습니다. 그 버전을 다시 불러오거나(저장하지 않은 편집은 사라집니다) 내 버전으로 덮어쓰세요.',
+  conflictBody:
+    '다른 탭이나 사용자가 더 새로운 버전을 저장했습니다. 그 버전을 다시 불러오거나(저장하지 않은 편집은 사라집니다) 내 버전으로 덮어쓰세요.',
   reloadTheirs: '그 버전 다시 불러오기',
   overwrite: '내 버전으로 덮어쓰기',
   publish: '게시',

@@ -31,8 +31,10 @@ describe('translation completeness (issue 20, point 5)', () => {
         for (const [key, english] of Object.entries(table.en)) {
           const translated = table[language][key];
           if (translated === undefined || translated.trim() === '') missing.push(`${key}: missing`);
-          else if (placeholders(translated).join() !== placeholders(english).join()) missing.push(`${key}: placeholders ${placeholders(translated).join()} ≠ ${placeholders(english).join()}`);
-          else if (translated === english && /[a-z]{3}/i.test(english) && !SAME_AS_ENGLISH.has(key)) missing.push(`${key}: still English`);
+          else if (placeholders(translated).join() !== placeholders(english).join())
+            missing.push(`${key}: placeholders ${placeholders(translated).join()} ≠ ${placeholders(english).join()}`);
+          else if (translated === english && /[a-z]{3}/i.test(english) && !SAME_AS_ENGLISH.has(key))
+            missing.push(`${key}: still English`);
         }
         const extra = Object.keys(table[language]).filter((key) => !(key in table.en));
         expect({ missing, extra }).toEqual({ missing: [], extra: [] });

@@ -126,7 +126,13 @@ describe('useFlowStore copy and paste', () => {
   });
 
   it('pastes into another flow with the variables the nodes use', () => {
-    const source = openStore({ ...newFlow('a', 'A'), variables: [{ name: 'cardLast4', type: 'string', sensitive: true }, { name: 'unused', type: 'number' }] });
+    const source = openStore({
+      ...newFlow('a', 'A'),
+      variables: [
+        { name: 'cardLast4', type: 'string', sensitive: true },
+        { name: 'unused', type: 'number' },
+      ],
+    });
     const ask = source.getState().addNodeOfType('ask', { x: 0, y: 0 }) ?? '';
     source.getState().setConfig(ask, '/variable', 'cardLast4');
     source.getState().select([ask]);
@@ -167,7 +173,9 @@ describe('useFlowStore schema round trip', () => {
     const message = store.getState().addNodeOfType('message', { x: 200, y: 0 }) ?? '';
     store.getState().connect('start1', 'next', message);
     const result = validateFlow(flowOf(store), store.getState().catalog.validation);
-    const issue = result.issues.find((i) => i.nodeId === message && i.pointer.startsWith('/nodes/1/config/prompt') && i.message.includes('zh-CN'));
+    const issue = result.issues.find(
+      (i) => i.nodeId === message && i.pointer.startsWith('/nodes/1/config/prompt') && i.message.includes('zh-CN'),
+    );
     expect(issue?.severity).toBe('error');
   });
 });

@@ -110,8 +110,23 @@ export function createFlowStore() {
 
       setCatalog: (specs) => set({ catalog: createCatalog(specs) }),
       loadFlow: (flow, revision) =>
-        set({ flow, revision, past: [], future: [], gesture: null, editCount: 0, savedEditCount: 0, saveStatus: 'saved', selectedNodeIds: [], selectedEdgeIds: [], issues: [], activeNodeId: null, focus: null }),
-      closeFlow: () => set({ flow: null, revision: null, past: [], future: [], selectedNodeIds: [], selectedEdgeIds: [], issues: [] }),
+        set({
+          flow,
+          revision,
+          past: [],
+          future: [],
+          gesture: null,
+          editCount: 0,
+          savedEditCount: 0,
+          saveStatus: 'saved',
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          issues: [],
+          activeNodeId: null,
+          focus: null,
+        }),
+      closeFlow: () =>
+        set({ flow: null, revision: null, past: [], future: [], selectedNodeIds: [], selectedEdgeIds: [], issues: [] }),
 
       edit: (change, gesture) => {
         const { flow, past, gesture: current, editCount } = get();
@@ -133,13 +148,27 @@ export function createFlowStore() {
         const { flow, past, future, editCount } = get();
         const previous = past[past.length - 1];
         if (!flow || !previous) return;
-        set({ flow: previous, past: past.slice(0, -1), future: [flow, ...future], gesture: null, editCount: editCount + 1, saveStatus: 'dirty' });
+        set({
+          flow: previous,
+          past: past.slice(0, -1),
+          future: [flow, ...future],
+          gesture: null,
+          editCount: editCount + 1,
+          saveStatus: 'dirty',
+        });
       },
       redo: () => {
         const { flow, past, future, editCount } = get();
         const next = future[0];
         if (!flow || !next) return;
-        set({ flow: next, past: [...past, flow], future: future.slice(1), gesture: null, editCount: editCount + 1, saveStatus: 'dirty' });
+        set({
+          flow: next,
+          past: [...past, flow],
+          future: future.slice(1),
+          gesture: null,
+          editCount: editCount + 1,
+          saveStatus: 'dirty',
+        });
       },
 
       addNodeOfType: (type, position) => {
@@ -159,8 +188,10 @@ export function createFlowStore() {
         set({ selectedNodeIds: [], selectedEdgeIds: [] });
       },
       connect: (source, port, target) => get().edit((f) => connectPort(f, source, port, target)),
-      disconnect: (source, port) => get().edit((f) => deleteElements(f, new Set(), new Set([edgeKey({ source, port })]))),
-      setConfig: (nodeId, pointer, value) => get().edit((f) => portNames(setNodeConfig(f, nodeId, pointer, value)), `config:${nodeId}:${pointer}`),
+      disconnect: (source, port) =>
+        get().edit((f) => deleteElements(f, new Set(), new Set([edgeKey({ source, port })]))),
+      setConfig: (nodeId, pointer, value) =>
+        get().edit((f) => portNames(setNodeConfig(f, nodeId, pointer, value)), `config:${nodeId}:${pointer}`),
       setLabel: (nodeId, label) => get().edit((f) => setNodeLabel(f, nodeId, label), `label:${nodeId}`),
       setStart: (nodeId) => get().edit((f) => (f.start === nodeId ? f : { ...f, start: nodeId })),
       setVariables: (variables, gesture) => get().edit((f) => ({ ...f, variables }), gesture),
@@ -189,7 +220,12 @@ export function createFlowStore() {
         return pasted;
       },
       setIssues: (issues) => set({ issues }),
-      focusNode: (nodeId, pointer) => set({ focus: { nodeId, ...(pointer ? { pointer } : {}), seq: (get().focus?.seq ?? 0) + 1 }, selectedNodeIds: [nodeId], selectedEdgeIds: [] }),
+      focusNode: (nodeId, pointer) =>
+        set({
+          focus: { nodeId, ...(pointer ? { pointer } : {}), seq: (get().focus?.seq ?? 0) + 1 },
+          selectedNodeIds: [nodeId],
+          selectedEdgeIds: [],
+        }),
       setActiveNode: (nodeId) => set({ activeNodeId: nodeId }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),
       markSaved: (revision, editCount) =>

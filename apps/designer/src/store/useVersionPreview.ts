@@ -8,7 +8,11 @@ export interface VersionPreview {
 }
 
 /** The version being previewed on the canvas, if any; the draft in the flow store is left untouched meanwhile. */
-export const useVersionPreview = create<{ preview: VersionPreview | null; show(preview: VersionPreview): void; close(): void }>()((set) => ({
+export const useVersionPreview = create<{
+  preview: VersionPreview | null;
+  show(preview: VersionPreview): void;
+  close(): void;
+}>()((set) => ({
   preview: null,
   show: (preview) => set({ preview }),
   close: () => set({ preview: null }),

@@ -17,8 +17,18 @@ export interface FlowTemplate {
 export const FLOW_TEMPLATES: readonly FlowTemplate[] = [
   // Blank stays the designer's empty flow (English and Chinese, one start node), as "New flow" made it before.
   { id: 'blank', name: 'template_blank', help: 'template_blank_help', body: newFlow('blank', '', ['en-US', 'zh-CN']) },
-  { id: 'menuTransfer', name: 'template_menuTransfer', help: 'template_menuTransfer_help', body: menuTransfer as FlowTemplate['body'] },
-  { id: 'verification', name: 'template_verification', help: 'template_verification_help', body: verification as FlowTemplate['body'] },
+  {
+    id: 'menuTransfer',
+    name: 'template_menuTransfer',
+    help: 'template_menuTransfer_help',
+    body: menuTransfer as FlowTemplate['body'],
+  },
+  {
+    id: 'verification',
+    name: 'template_verification',
+    help: 'template_verification_help',
+    body: verification as FlowTemplate['body'],
+  },
   { id: 'survey', name: 'template_survey', help: 'template_survey_help', body: survey as FlowTemplate['body'] },
 ];
 

@@ -32,8 +32,11 @@ registerProcessor('${PROCESSOR_NAME}', OmniflowPcmCapture);
  * AudioWorklet (a ScriptProcessor where worklets are missing) and downsampled from the context's own rate.
  */
 export async function startMicCapture(onFrame: (frame: Uint8Array<ArrayBuffer>) => void): Promise<MicCapture> {
-  if (!navigator.mediaDevices?.getUserMedia) throw new Error('This page cannot use the microphone: open the designer over https or on localhost.');
-  const stream = await navigator.mediaDevices.getUserMedia({ audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: true } });
+  if (!navigator.mediaDevices?.getUserMedia)
+    throw new Error('This page cannot use the microphone: open the designer over https or on localhost.');
+  const stream = await navigator.mediaDevices.getUserMedia({
+    audio: { channelCount: 1, echoCancellation: true, noiseSuppression: false, autoGainControl: true },
+  });
   const context = new AudioContext();
   try {
     await context.resume();
@@ -73,7 +76,12 @@ async function captureNode(context: AudioContext, feed: (samples: Float32Array) 
     } finally {
       URL.revokeObjectURL(url);
     }
-    const node = new AudioWorkletNode(context, PROCESSOR_NAME, { numberOfInputs: 1, numberOfOutputs: 1, channelCount: 1, channelCountMode: 'explicit' });
+    const node = new AudioWorkletNode(context, PROCESSOR_NAME, {
+      numberOfInputs: 1,
+      numberOfOutputs: 1,
+      channelCount: 1,
+      channelCountMode: 'explicit',
+    });
     node.port.onmessage = (event: MessageEvent<Float32Array>) => feed(event.data);
     return node;
   }

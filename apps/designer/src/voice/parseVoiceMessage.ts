@@ -47,7 +47,14 @@ export function parseVoiceMessage(text: string): VoiceServerMessage | null {
     case 'turn': {
       const turn = isRecord(message.turn) ? message.turn : null;
       if (turn === null || (turn.status !== 'active' && turn.status !== 'ended')) return null;
-      return { event: 'turn', turn: { nodeId: str(turn.nodeId) ?? null, status: turn.status, variables: isRecord(turn.variables) ? turn.variables : {} } };
+      return {
+        event: 'turn',
+        turn: {
+          nodeId: str(turn.nodeId) ?? null,
+          status: turn.status,
+          variables: isRecord(turn.variables) ? turn.variables : {},
+        },
+      };
     }
     case 'call': {
       const call = isRecord(message.call) ? callReport(message.call) : null;

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { FRAME_SAMPLES, Pcm16Downsampler, pcm16ToFloat32 } from './pcm16Downsampler.ts';
 
 function sine(rate: number, hz: number, seconds: number, amplitude = 0.5): Float32Array {
-  return Float32Array.from({ length: Math.round(rate * seconds) }, (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate));
+  return Float32Array.from(
+    { length: Math.round(rate * seconds) },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * hz * i) / rate),
+  );
 }
 
 function samplesOf(frames: Uint8Array[]): Float32Array {
@@ -39,7 +42,9 @@ describe('Pcm16Downsampler', () => {
   });
 
   it('writes little-endian samples and clips what is out of range', () => {
-    const frame = new Pcm16Downsampler(16000).push(Float32Array.from({ length: FRAME_SAMPLES }, (_, i) => (i === 0 ? 2 : i === 1 ? -2 : i === 2 ? 0.5 : 0)))[0];
+    const frame = new Pcm16Downsampler(16000).push(
+      Float32Array.from({ length: FRAME_SAMPLES }, (_, i) => (i === 0 ? 2 : i === 1 ? -2 : i === 2 ? 0.5 : 0)),
+    )[0];
     expect(frame && Array.from(frame.subarray(0, 6))).toEqual([0xff, 0x7f, 0x00, 0x80, 0x00, 0x40]);
   });
 

@@ -18,7 +18,10 @@ export class Pcm16Downsampler {
   private filled = 0;
 
   constructor(inputRate: number) {
-    if (!(inputRate >= GATEWAY_RATE)) throw new Error(`The microphone runs at ${inputRate} Hz; the voice gateway needs at least ${GATEWAY_RATE} Hz input.`);
+    if (!(inputRate >= GATEWAY_RATE))
+      throw new Error(
+        `The microphone runs at ${inputRate} Hz; the voice gateway needs at least ${GATEWAY_RATE} Hz input.`,
+      );
     this.step = inputRate / GATEWAY_RATE;
     this.remaining = this.step;
   }

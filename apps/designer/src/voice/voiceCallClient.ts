@@ -72,13 +72,22 @@ export class VoiceCallClient {
     this.socket = new WebSocket(options.url);
     this.socket.binaryType = 'arraybuffer';
     this.socket.onopen = () => {
-      const customParameters: Record<string, string> = { flowId: options.flowId, locale: options.locale, ...(options.token ? { token: options.token } : {}), ...(options.draft ? { draft: 'true' } : {}) };
-      this.sendJson({ event: 'start', start: { customParameters, mediaFormat: { encoding: 'audio/l16', sampleRate: 16000, channels: 1 } } });
+      const customParameters: Record<string, string> = {
+        flowId: options.flowId,
+        locale: options.locale,
+        ...(options.token ? { token: options.token } : {}),
+        ...(options.draft ? { draft: 'true' } : {}),
+      };
+      this.sendJson({
+        event: 'start',
+        start: { customParameters, mediaFormat: { encoding: 'audio/l16', sampleRate: 16000, channels: 1 } },
+      });
       this.started = true;
     };
     this.socket.onmessage = (event: MessageEvent<ArrayBuffer | string>) => this.receive(event.data);
     this.socket.onclose = (event) => {
-      if (this.view.status !== 'ended' && event.code !== 1000 && this.view.error === '') this.update({ error: event.reason || `The voice gateway closed the call (${event.code}).` });
+      if (this.view.status !== 'ended' && event.code !== 1000 && this.view.error === '')
+        this.update({ error: event.reason || `The voice gateway closed the call (${event.code}).` });
       this.finish();
     };
   }

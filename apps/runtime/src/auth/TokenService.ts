@@ -4,7 +4,8 @@ import type { FlowStore, Role, TokenRecord } from '../store/FlowStore.ts';
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, publisher: 2, admin: 3 };
 
 /** Who made a request: a management role, or a public channel token bound to one flow. */
-export type Principal = { kind: 'role'; role: Role; tokenId: string; label: string } | { kind: 'channel'; flowId: string; tokenId: string };
+export type Principal =
+  { kind: 'role'; role: Role; tokenId: string; label: string } | { kind: 'channel'; flowId: string; tokenId: string };
 
 /** Whether `role` includes the rights of `needed` (viewer < editor < publisher < admin). */
 export function roleAtLeast(role: Role, needed: Role): boolean {
@@ -29,7 +30,13 @@ export class TokenService {
   }
 
   /** Creates a token and answers its clear value once; only the hash is stored. */
-  async issue(options: { role: Role | 'channel'; flowId?: string; label?: string; expiresInSeconds?: number; value?: string }): Promise<{ token: string; record: TokenRecord }> {
+  async issue(options: {
+    role: Role | 'channel';
+    flowId?: string;
+    label?: string;
+    expiresInSeconds?: number;
+    value?: string;
+  }): Promise<{ token: string; record: TokenRecord }> {
     const prefix = options.role === 'channel' ? 'ofc' : 'ofm';
     const token = options.value ?? `${prefix}_${randomBytes(24).toString('base64url')}`;
     const record: TokenRecord = {
@@ -39,7 +46,9 @@ export class TokenService {
       flowId: options.flowId ?? null,
       label: options.label ?? '',
       createdAt: new Date(this.#now()).toISOString(),
-      expiresAt: options.expiresInSeconds ? new Date(this.#now() + options.expiresInSeconds * 1000).toISOString() : null,
+      expiresAt: options.expiresInSeconds
+        ? new Date(this.#now() + options.expiresInSeconds * 1000).toISOString()
+        : null,
     };
     await this.#store.createToken(record);
     return { token, record };
@@ -93,7 +102,8 @@ function fresh(cached: CachedPrincipal | undefined, now: number): CachedPrincipa
 }
 
 function principalOf(record: TokenRecord): Principal | undefined {
-  if (record.role === 'channel') return record.flowId ? { kind: 'channel', flowId: record.flowId, tokenId: record.id } : undefined;
+  if (record.role === 'channel')
+    return record.flowId ? { kind: 'channel', flowId: record.flowId, tokenId: record.id } : undefined;
   return { kind: 'role', role: record.role, tokenId: record.id, label: record.label };
 }
 

@@ -32,14 +32,24 @@ export function bearerFromHeader(header: string | undefined): string | undefined
  * synchronously, without a promise hop: this runs before every chat turn.
  */
 export function resolvePrincipal(tokens: TokenService, token: string | undefined): Principal | Promise<Principal> {
-  if (!token) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send a token as "Authorization: Bearer <token>".', pointer: '' });
+  if (!token)
+    throw new ApiError(401, {
+      code: 'UNAUTHORIZED',
+      message: 'Send a token as "Authorization: Bearer <token>".',
+      pointer: '',
+    });
   const cached = tokens.cachedPrincipal(token);
   if (cached !== null) return knownPrincipal(cached);
   return tokens.authenticate(token).then(knownPrincipal);
 }
 
 function knownPrincipal(principal: Principal | undefined): Principal {
-  if (!principal) throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'The token is unknown, revoked or expired.', pointer: '' });
+  if (!principal)
+    throw new ApiError(401, {
+      code: 'UNAUTHORIZED',
+      message: 'The token is unknown, revoked or expired.',
+      pointer: '',
+    });
   return principal;
 }
 
@@ -70,7 +80,11 @@ export function requireRole(role: Role): RequestHandler {
 export function assertRole(req: Request, role: Role): void {
   const principal = req.principal;
   if (!principal || principal.kind !== 'role' || !roleAtLeast(principal.role, role)) {
-    throw new ApiError(403, { code: 'FORBIDDEN', message: `This needs a token with the "${role}" role or higher.`, pointer: '' });
+    throw new ApiError(403, {
+      code: 'FORBIDDEN',
+      message: `This needs a token with the "${role}" role or higher.`,
+      pointer: '',
+    });
   }
 }
 
@@ -86,8 +100,9 @@ export function mayDriveSessions(principal: Principal | undefined, flowId?: stri
 /** Throws 403 unless the request may talk to `flowId` as a channel (its channel token, or an editor token or higher). */
 export function assertChannelAccess(req: Request, flowId: string): void {
   if (mayDriveSessions(req.principal, flowId)) return;
-  const message = req.principal?.kind === 'role'
-    ? 'Viewer tokens only read; talking to a flow needs its channel token or an editor token.'
-    : `This channel token is not valid for flow "${flowId}".`;
+  const message =
+    req.principal?.kind === 'role'
+      ? 'Viewer tokens only read; talking to a flow needs its channel token or an editor token.'
+      : `This channel token is not valid for flow "${flowId}".`;
   throw new ApiError(403, { code: 'FORBIDDEN', message, pointer: '' });
 }

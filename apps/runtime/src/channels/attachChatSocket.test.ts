@@ -61,7 +61,10 @@ describe('chat WebSocket', () => {
     const started = await first.ask({ type: 'start' });
     first.close();
     const second = await connect(`?token=${token}`);
-    expect(await second.ask({ type: 'resume', sessionId: started.sessionId })).toMatchObject({ type: 'resumed', sessionId: started.sessionId });
+    expect(await second.ask({ type: 'resume', sessionId: started.sessionId })).toMatchObject({
+      type: 'resumed',
+      sessionId: started.sessionId,
+    });
     expect((await second.ask({ type: 'input', input: { type: 'text', text: '1' } })).nodeId).toBe('askPin');
     expect(await second.ask('{not json')).toMatchObject({ type: 'error', errors: [{ code: 'MALFORMED_JSON' }] });
     expect(await second.ask({ type: 'dance' })).toMatchObject({ type: 'error', status: 400 });

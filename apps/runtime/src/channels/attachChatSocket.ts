@@ -22,7 +22,10 @@ export type ChatClientMessage =
  * Serves chat sessions over WebSocket at `/ws/chat?token=<channel token>`: JSON messages `start`, `resume`,
  * `input`, `end` in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
  */
-export function attachChatSocket(server: Server, deps: { sessions: SessionService; tokens: TokenService; logger: Logger }): { close(): void } {
+export function attachChatSocket(
+  server: Server,
+  deps: { sessions: SessionService; tokens: TokenService; logger: Logger },
+): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -31,14 +34,20 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
     deps.tokens.authenticate(token).then(
       (principal) => {
         if (!principal) {
-          socket.end('HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA channel token is required: /ws/chat?token=...\n');
+          socket.end(
+            'HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA channel token is required: /ws/chat?token=...\n',
+          );
           return;
         }
         if (!mayDriveSessions(principal)) {
-          socket.end('HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nViewer tokens only read; chat needs a channel token.\n');
+          socket.end(
+            'HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nViewer tokens only read; chat needs a channel token.\n',
+          );
           return;
         }
-        wss.handleUpgrade(req, socket, head, (ws) => serveConnection(ws, principal, deps, req.socket.remoteAddress ?? ''));
+        wss.handleUpgrade(req, socket, head, (ws) =>
+          serveConnection(ws, principal, deps, req.socket.remoteAddress ?? ''),
+        );
       },
       (error: unknown) => {
         deps.logger.error({ err: String(error) }, 'chat socket authentication failed');
@@ -56,7 +65,12 @@ export function attachChatSocket(server: Server, deps: { sessions: SessionServic
   };
 }
 
-function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: SessionService; logger: Logger }, address: string): void {
+function serveConnection(
+  ws: WebSocket,
+  principal: Principal,
+  deps: { sessions: SessionService; logger: Logger },
+  address: string,
+): void {
   let sessionId: string | undefined;
   let queue: Promise<void> = Promise.resolve();
   const send = (message: Record<string, unknown>): void => {
@@ -64,7 +78,14 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
   };
   const reply = (turn: SessionTurn): void => {
     sessionId = turn.status === 'ended' ? undefined : turn.sessionId;
-    send({ type: 'turn', sessionId: turn.sessionId, status: turn.status, nodeId: turn.nodeId, locale: turn.locale, outputs: turn.outputs });
+    send({
+      type: 'turn',
+      sessionId: turn.sessionId,
+      status: turn.status,
+      nodeId: turn.nodeId,
+      locale: turn.locale,
+      outputs: turn.outputs,
+    });
   };
   const scope = channelScope(principal);
 
@@ -81,25 +102,46 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
     switch (msg.type) {
       case 'start': {
         const flowId = msg.flowId ?? (principal.kind === 'channel' ? principal.flowId : undefined);
-        if (!flowId) throw ApiError.badRequest('FLOW_REQUIRED', 'Name the flow: { "type": "start", "flowId": "..." }.', '/flowId');
+        if (!flowId)
+          throw ApiError.badRequest('FLOW_REQUIRED', 'Name the flow: { "type": "start", "flowId": "..." }.', '/flowId');
         if (principal.kind === 'channel' && flowId !== principal.flowId) {
-          throw new ApiError(403, { code: 'FORBIDDEN', message: `This channel token is not valid for flow "${flowId}".`, pointer: '/flowId' });
+          throw new ApiError(403, {
+            code: 'FORBIDDEN',
+            message: `This channel token is not valid for flow "${flowId}".`,
+            pointer: '/flowId',
+          });
         }
         const caller = principal.kind === 'channel' ? { caller: { channelTokenId: principal.tokenId, address } } : {};
-        return reply(await deps.sessions.start({ flowId, channel: 'chat', ...(msg.locale ? { locale: msg.locale } : {}), ...(msg.callerData ? { callerData: msg.callerData } : {}), ...caller }));
+        return reply(
+          await deps.sessions.start({
+            flowId,
+            channel: 'chat',
+            ...(msg.locale ? { locale: msg.locale } : {}),
+            ...(msg.callerData ? { callerData: msg.callerData } : {}),
+            ...caller,
+          }),
+        );
       }
       case 'resume': {
         const record = await deps.sessions.get(msg.sessionId);
-        if (principal.kind === 'channel' && record.flowId !== principal.flowId) throw ApiError.notFound('session', msg.sessionId);
-        if (record.status === 'ended') throw new ApiError(409, { code: 'SESSION_ENDED', message: 'That session has ended; start a new one.', pointer: '/sessionId' });
+        if (principal.kind === 'channel' && record.flowId !== principal.flowId)
+          throw ApiError.notFound('session', msg.sessionId);
+        if (record.status === 'ended')
+          throw new ApiError(409, {
+            code: 'SESSION_ENDED',
+            message: 'That session has ended; start a new one.',
+            pointer: '/sessionId',
+          });
         sessionId = record.id;
         return send({ type: 'resumed', sessionId: record.id, status: record.status, locale: record.locale });
       }
       case 'input':
-        if (!sessionId) throw new ApiError(409, { code: 'NO_SESSION', message: 'Send { "type": "start" } first.', pointer: '' });
+        if (!sessionId)
+          throw new ApiError(409, { code: 'NO_SESSION', message: 'Send { "type": "start" } first.', pointer: '' });
         return reply(await deps.sessions.input(sessionId, msg.input, scope));
       case 'end':
-        if (!sessionId) throw new ApiError(409, { code: 'NO_SESSION', message: 'There is no session to end.', pointer: '' });
+        if (!sessionId)
+          throw new ApiError(409, { code: 'NO_SESSION', message: 'There is no session to end.', pointer: '' });
         return reply(await deps.sessions.end(sessionId, scope));
     }
   };
@@ -112,7 +154,11 @@ function serveConnection(ws: WebSocket, principal: Principal, deps: { sessions: 
       handle(text).catch((error: unknown) => {
         if (error instanceof ApiError) return send({ type: 'error', status: error.status, errors: error.errors });
         deps.logger.error({ err: String(error), sessionId }, 'chat message failed');
-        send({ type: 'error', status: 500, errors: [{ code: 'INTERNAL', message: 'The runtime failed on this message; it is logged.', pointer: '' }] });
+        send({
+          type: 'error',
+          status: 500,
+          errors: [{ code: 'INTERNAL', message: 'The runtime failed on this message; it is logged.', pointer: '' }],
+        });
       }),
     );
   });

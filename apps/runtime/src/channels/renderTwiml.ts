@@ -79,7 +79,10 @@ export function grammarHints(grammar: string | null, choices?: readonly { label:
   if (grammar) {
     for (const rule of grammar.matchAll(/=([^;]*);/g)) {
       for (const alternative of (rule[1] ?? '').split('|')) {
-        const phrase = alternative.replace(/<[^>]*>|\{[^}]*\}|\/[\d.]+\/|[()[\]*+]/g, ' ').replace(/\s+/g, ' ').trim();
+        const phrase = alternative
+          .replace(/<[^>]*>|\{[^}]*\}|\/[\d.]+\/|[()[\]*+]/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim();
         if (phrase.length > 0 && phrase.length <= 100) hints.add(phrase);
       }
     }
@@ -95,10 +98,15 @@ function say(text: string, locale: string): string {
 }
 
 function attrs(values: Record<string, string>): string {
-  return Object.entries(values).map(([k, v]) => ` ${k}="${escapeXml(v)}"`).join('');
+  return Object.entries(values)
+    .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
+    .join('');
 }
 
 /** Escapes text for XML content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }

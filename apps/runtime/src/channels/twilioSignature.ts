@@ -12,7 +12,12 @@ export function twilioSignature(authToken: string, url: string, params: Readonly
 }
 
 /** Whether `signature` (the `X-Twilio-Signature` header) matches, compared in constant time. */
-export function isValidTwilioSignature(authToken: string, url: string, params: Readonly<Record<string, string>>, signature: string | undefined): boolean {
+export function isValidTwilioSignature(
+  authToken: string,
+  url: string,
+  params: Readonly<Record<string, string>>,
+  signature: string | undefined,
+): boolean {
   if (!signature) return false;
   const expected = Buffer.from(twilioSignature(authToken, url, params));
   const given = Buffer.from(signature);

@@ -33,12 +33,22 @@ describe('twilioSpeechFor', () => {
 
 describe('renderTwiml locale', () => {
   it('listens for Korean speech after a Korean prompt with a Korean voice', () => {
-    const twiml = renderTwiml([say('잔액 조회는 1번을 누르세요.', 'ko-KR'), prompt], { gatherUrl: '/g', locale: 'ko-KR', channel: 'voice' });
-    expect(twiml).toMatch(/<Gather [^>]*input="dtmf speech"[^>]*language="ko-KR"[^>]*><Say language="ko-KR" voice="Polly.Seoyeon">잔액/);
+    const twiml = renderTwiml([say('잔액 조회는 1번을 누르세요.', 'ko-KR'), prompt], {
+      gatherUrl: '/g',
+      locale: 'ko-KR',
+      channel: 'voice',
+    });
+    expect(twiml).toMatch(
+      /<Gather [^>]*input="dtmf speech"[^>]*language="ko-KR"[^>]*><Say language="ko-KR" voice="Polly.Seoyeon">잔액/,
+    );
   });
 
   it('follows the locale of the prompt it gathers after, not only the session default', () => {
-    const twiml = renderTwiml([say('Hello.', 'en-US'), say('您好。', 'zh-CN'), prompt], { gatherUrl: '/g', locale: 'en-US', channel: 'voice' });
+    const twiml = renderTwiml([say('Hello.', 'en-US'), say('您好。', 'zh-CN'), prompt], {
+      gatherUrl: '/g',
+      locale: 'en-US',
+      channel: 'voice',
+    });
     expect(twiml).toMatch(/<Gather [^>]*language="zh-CN"/);
     expect(twiml).toContain('<Say language="en-US" voice="Polly.Joanna">Hello.</Say>');
   });

@@ -16,10 +16,19 @@ afterAll(async () => {
 });
 
 /** Posts form fields the way Twilio does, signed per Twilio's documented algorithm (computed here independently). */
-async function twilio(path: string, fields: Record<string, string>, options: { sign?: boolean; tamper?: boolean } = {}) {
+async function twilio(
+  path: string,
+  fields: Record<string, string>,
+  options: { sign?: boolean; tamper?: boolean } = {},
+) {
   const url = `${t.url}${path}`;
-  const payload = Object.keys(fields).toSorted().map((k) => k + fields[k]).join('');
-  const signature = createHmac('sha1', AUTH_TOKEN).update(url + payload).digest('base64');
+  const payload = Object.keys(fields)
+    .toSorted()
+    .map((k) => k + fields[k])
+    .join('');
+  const signature = createHmac('sha1', AUTH_TOKEN)
+    .update(url + payload)
+    .digest('base64');
   const body = new URLSearchParams(fields);
   if (options.tamper) body.set('Digits', '9');
   const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
@@ -28,7 +37,14 @@ async function twilio(path: string, fields: Record<string, string>, options: { s
   return { status: response.status, type: response.headers.get('content-type') ?? '', xml: await response.text() };
 }
 
-const call = (sid: string) => ({ AccountSid: 'AC123', CallSid: sid, From: '+15551230000', To: '+15559870000', CallStatus: 'ringing', Direction: 'inbound' });
+const call = (sid: string) => ({
+  AccountSid: 'AC123',
+  CallSid: sid,
+  From: '+15551230000',
+  To: '+15559870000',
+  CallStatus: 'ringing',
+  Direction: 'inbound',
+});
 
 describe('Twilio voice webhook', () => {
   it('answers an incoming call with a speech-and-keypad Gather and hints from the menu', async () => {
@@ -64,7 +80,11 @@ describe('Twilio voice webhook', () => {
 
   it('understands speech results and transfers with Enqueue', async () => {
     await twilio('/twilio/voice/ivr', call('CA3'));
-    const transfer = await twilio('/twilio/voice/ivr/gather', { ...call('CA3'), SpeechResult: 'agent', Confidence: '0.92' });
+    const transfer = await twilio('/twilio/voice/ivr/gather', {
+      ...call('CA3'),
+      SpeechResult: 'agent',
+      Confidence: '0.92',
+    });
     expect(transfer.xml).toContain('<Enqueue>support</Enqueue>');
   });
 
@@ -85,7 +105,9 @@ describe('Twilio voice webhook', () => {
   it('rejects unsigned and tampered requests with 403', async () => {
     expect((await twilio('/twilio/voice/ivr', call('CA5'), { sign: false })).status).toBe(403);
     await twilio('/twilio/voice/ivr', call('CA6'));
-    expect((await twilio('/twilio/voice/ivr/gather', { ...call('CA6'), Digits: '1' }, { tamper: true })).status).toBe(403);
+    expect((await twilio('/twilio/voice/ivr/gather', { ...call('CA6'), Digits: '1' }, { tamper: true })).status).toBe(
+      403,
+    );
   });
 
   it('tells the caller politely when the flow does not exist', async () => {

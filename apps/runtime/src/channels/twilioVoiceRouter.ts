@@ -39,7 +39,10 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       const locale = typeof req.query['locale'] === 'string' ? req.query['locale'] : undefined;
       await answer(res, deps, flowId, channel, req, () =>
         deps.sessions.start({
-          flowId, channel, sessionId: sessionIdOf(callSid), ...(locale ? { locale } : {}),
+          flowId,
+          channel,
+          sessionId: sessionIdOf(callSid),
+          ...(locale ? { locale } : {}),
           callerData: params['From'] ? { callerNumber: params['From'] } : {},
         }),
       );
@@ -50,13 +53,17 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       const params = formParams(req);
       const callSid = params['CallSid'] ?? '';
       const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
-      await answer(res, deps, flowId, channel, req, () => deps.sessions.input(sessionIdOf(callSid), inputOf(params), { flowId }));
+      await answer(res, deps, flowId, channel, req, () =>
+        deps.sessions.input(sessionIdOf(callSid), inputOf(params), { flowId }),
+      );
     });
 
     router.post('/:flowId/status', async (req, res) => {
       const params = formParams(req);
       if (params['CallStatus'] === 'completed' && params['CallSid']) {
-        await deps.sessions.end(sessionIdOf(params['CallSid']), { flowId: pathParam(req, 'flowId') }).catch(() => undefined);
+        await deps.sessions
+          .end(sessionIdOf(params['CallSid']), { flowId: pathParam(req, 'flowId') })
+          .catch(() => undefined);
       }
       res.status(204).end();
     });
@@ -65,7 +72,14 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
   };
 }
 
-async function answer(res: Response, deps: TwilioDeps, flowId: string, channel: 'dtmf' | 'voice', req: Request, turn: () => Promise<SessionTurn>): Promise<void> {
+async function answer(
+  res: Response,
+  deps: TwilioDeps,
+  flowId: string,
+  channel: 'dtmf' | 'voice',
+  req: Request,
+  turn: () => Promise<SessionTurn>,
+): Promise<void> {
   const gatherUrl = `/twilio/voice/${encodeURIComponent(flowId)}/gather${channel === 'dtmf' ? '?channel=dtmf' : ''}`;
   let twiml: string;
   try {
@@ -73,8 +87,12 @@ async function answer(res: Response, deps: TwilioDeps, flowId: string, channel: 
     twiml = renderTwiml(result.outputs, { gatherUrl, locale: result.locale, channel });
   } catch (error) {
     // Twilio needs TwiML even on failure: say so and hang up rather than leaving the caller on dead air.
-    if (!(error instanceof ApiError)) deps.logger.error({ err: String(error), flowId, path: req.path }, 'twilio turn failed');
-    const message = error instanceof ApiError && error.status === 404 ? 'Sorry, this number is not in service.' : 'Sorry, we cannot take your call right now.';
+    if (!(error instanceof ApiError))
+      deps.logger.error({ err: String(error), flowId, path: req.path }, 'twilio turn failed');
+    const message =
+      error instanceof ApiError && error.status === 404
+        ? 'Sorry, this number is not in service.'
+        : 'Sorry, we cannot take your call right now.';
     twiml = `<?xml version="1.0" encoding="UTF-8"?><Response><Say>${escapeXml(message)}</Say><Hangup/></Response>`;
   }
   res.type('text/xml').send(twiml);
@@ -83,13 +101,21 @@ async function answer(res: Response, deps: TwilioDeps, flowId: string, channel: 
 function verifySignature(req: Request, deps: TwilioDeps): void {
   const authToken = deps.secrets('TWILIO_AUTH_TOKEN');
   if (!authToken) {
-    throw new ApiError(403, { code: 'TWILIO_NOT_CONFIGURED', message: 'Set the TWILIO_AUTH_TOKEN secret so Twilio requests can be verified.', pointer: '' });
+    throw new ApiError(403, {
+      code: 'TWILIO_NOT_CONFIGURED',
+      message: 'Set the TWILIO_AUTH_TOKEN secret so Twilio requests can be verified.',
+      pointer: '',
+    });
   }
   const base = deps.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
   const url = `${base}${req.originalUrl}`;
   const signature = req.get('X-Twilio-Signature');
   if (!isValidTwilioSignature(authToken, url, formParams(req), signature)) {
-    throw new ApiError(403, { code: 'TWILIO_SIGNATURE', message: `X-Twilio-Signature does not match ${url}; check TWILIO_AUTH_TOKEN and OMNIFLOW_PUBLIC_URL.`, pointer: '' });
+    throw new ApiError(403, {
+      code: 'TWILIO_SIGNATURE',
+      message: `X-Twilio-Signature does not match ${url}; check TWILIO_AUTH_TOKEN and OMNIFLOW_PUBLIC_URL.`,
+      pointer: '',
+    });
   }
 }
 
@@ -108,7 +134,11 @@ function inputOf(params: Record<string, string>): InputEvent {
   const speech = params['SpeechResult'];
   if (speech) {
     const confidence = Number(params['Confidence']);
-    return { type: 'speech', transcript: speech.slice(0, 2000), ...(Number.isFinite(confidence) ? { confidence } : {}) };
+    return {
+      type: 'speech',
+      transcript: speech.slice(0, 2000),
+      ...(Number.isFinite(confidence) ? { confidence } : {}),
+    };
   }
   return { type: 'noInput' };
 }

@@ -12,14 +12,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('loadConfig', () => {
   it('defaults to the embedded store on port 3000 with the banking pack', () => {
     const config = loadConfig({}, { cwd: dir });
-    expect(config).toMatchObject({ port: 3000, store: 'sqlite', dataDir: join(dir, '.data'), plugins: ['@omniflow/plugin-banking'], localAuth: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      store: 'sqlite',
+      dataDir: join(dir, '.data'),
+      plugins: ['@omniflow/plugin-banking'],
+      localAuth: true,
+    });
     expect(config.adminToken).toBeUndefined();
   });
 
   it('reads secrets from OMNIFLOW_SECRET_* and the config file, env winning over the file', () => {
     const file = join(dir, 'omniflow.json');
-    writeFileSync(file, JSON.stringify({ port: 4000, plugins: ['a', 'b'], secrets: { CORE_BANKING_URL: 'http://file', ONLY_FILE: 'f' } }));
-    const config = loadConfig({ OMNIFLOW_CONFIG: file, OMNIFLOW_SECRET_CORE_BANKING_URL: 'http://env', PORT: '5000' }, { cwd: dir });
+    writeFileSync(
+      file,
+      JSON.stringify({ port: 4000, plugins: ['a', 'b'], secrets: { CORE_BANKING_URL: 'http://file', ONLY_FILE: 'f' } }),
+    );
+    const config = loadConfig(
+      { OMNIFLOW_CONFIG: file, OMNIFLOW_SECRET_CORE_BANKING_URL: 'http://env', PORT: '5000' },
+      { cwd: dir },
+    );
     expect(config.port).toBe(5000);
     expect(config.plugins).toEqual(['a', 'b']);
     expect(config.secrets).toEqual({ CORE_BANKING_URL: 'http://env', ONLY_FILE: 'f' });
@@ -30,7 +42,9 @@ describe('loadConfig', () => {
     const file = join(dir, 'seeded.json');
     writeFileSync(file, JSON.stringify({ seedFlowsDir: 'from-file' }));
     expect(loadConfig({ OMNIFLOW_CONFIG: file }, { cwd: dir }).seedFlowsDir).toBe(join(dir, 'from-file'));
-    expect(loadConfig({ OMNIFLOW_CONFIG: file, OMNIFLOW_SEED_DIR: 'flows' }, { cwd: dir }).seedFlowsDir).toBe(join(dir, 'flows'));
+    expect(loadConfig({ OMNIFLOW_CONFIG: file, OMNIFLOW_SEED_DIR: 'flows' }, { cwd: dir }).seedFlowsDir).toBe(
+      join(dir, 'flows'),
+    );
   });
 
   it('reads the snapshot key and the old keys kept for reading', () => {

@@ -71,7 +71,10 @@ const DEFAULT_DESIGNER_DIR = fileURLToPath(new URL('../../../designer/dist', imp
  * Builds the runtime configuration from environment variables and an optional JSON file
  * (`OMNIFLOW_CONFIG` or `options.file`); environment variables win over the file.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file?: string; cwd?: string } = {}): RuntimeConfig {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  options: { file?: string; cwd?: string } = {},
+): RuntimeConfig {
   const cwd = options.cwd ?? process.cwd();
   const file = options.file ?? env['OMNIFLOW_CONFIG'];
   const fromFile = file ? readConfigFile(resolve(cwd, file)) : {};
@@ -79,9 +82,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
 
   const port = parsePort(str('port', 'PORT') ?? numberField(fromFile, 'port')?.toString() ?? '3000');
   const store = str('store', 'STORE') ?? 'sqlite';
-  if (store !== 'sqlite' && store !== 'postgres') throw new ConfigError(`STORE must be "sqlite" or "postgres", got "${store}".`);
+  if (store !== 'sqlite' && store !== 'postgres')
+    throw new ConfigError(`STORE must be "sqlite" or "postgres", got "${store}".`);
   const databaseUrl = str('databaseUrl', 'DATABASE_URL');
-  if (store === 'postgres' && !databaseUrl) throw new ConfigError('STORE=postgres needs DATABASE_URL (postgres://user:pass@host:port/db).');
+  if (store === 'postgres' && !databaseUrl)
+    throw new ConfigError('STORE=postgres needs DATABASE_URL (postgres://user:pass@host:port/db).');
 
   const secrets: Record<string, string> = {};
   const fileSecrets = fromFile['secrets'];
@@ -89,10 +94,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     for (const [name, value] of Object.entries(fileSecrets)) if (typeof value === 'string') secrets[name] = value;
   }
   for (const [name, value] of Object.entries(env)) {
-    if (name.startsWith(SECRET_PREFIX) && !name.endsWith(SECRET_ALLOW_SUFFIX) && value !== undefined) secrets[name.slice(SECRET_PREFIX.length)] = value;
+    if (name.startsWith(SECRET_PREFIX) && !name.endsWith(SECRET_ALLOW_SUFFIX) && value !== undefined)
+      secrets[name.slice(SECRET_PREFIX.length)] = value;
   }
   // Twilio's own variable name is accepted as-is, since that is what its docs tell people to set.
-  if (env['TWILIO_AUTH_TOKEN'] && !secrets['TWILIO_AUTH_TOKEN']) secrets['TWILIO_AUTH_TOKEN'] = env['TWILIO_AUTH_TOKEN'];
+  if (env['TWILIO_AUTH_TOKEN'] && !secrets['TWILIO_AUTH_TOKEN'])
+    secrets['TWILIO_AUTH_TOKEN'] = env['TWILIO_AUTH_TOKEN'];
 
   const snapshotKey = str('snapshotKey', 'OMNIFLOW_SNAPSHOT_KEY');
   const snapshotOldKeys = listSetting(env['OMNIFLOW_SNAPSHOT_OLD_KEYS'], fromFile['snapshotOldKeys']) ?? [];
@@ -100,19 +107,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     throw new ConfigError('OMNIFLOW_SNAPSHOT_KEY must be base64 of 32 random bytes (openssl rand -base64 32).');
   }
   if (!snapshotOldKeys.every(isSnapshotKey)) {
-    throw new ConfigError('OMNIFLOW_SNAPSHOT_OLD_KEYS must be a comma-separated list of base64 32-byte keys (earlier OMNIFLOW_SNAPSHOT_KEY values).');
+    throw new ConfigError(
+      'OMNIFLOW_SNAPSHOT_OLD_KEYS must be a comma-separated list of base64 32-byte keys (earlier OMNIFLOW_SNAPSHOT_KEY values).',
+    );
   }
   // Every process sharing the database must seal with the same key, so a per-data-dir key file will not do.
   if (store === 'postgres' && !snapshotKey) {
-    throw new ConfigError('STORE=postgres needs OMNIFLOW_SNAPSHOT_KEY (openssl rand -base64 32), the same in every runtime process.');
+    throw new ConfigError(
+      'STORE=postgres needs OMNIFLOW_SNAPSHOT_KEY (openssl rand -base64 32), the same in every runtime process.',
+    );
   }
 
   const sync = str('sqliteSynchronous', 'OMNIFLOW_SQLITE_SYNCHRONOUS') ?? 'normal';
-  if (sync !== 'normal' && sync !== 'full') throw new ConfigError(`OMNIFLOW_SQLITE_SYNCHRONOUS must be "normal" or "full", got "${sync}".`);
+  if (sync !== 'normal' && sync !== 'full')
+    throw new ConfigError(`OMNIFLOW_SQLITE_SYNCHRONOUS must be "normal" or "full", got "${sync}".`);
 
   const trustProxy = parseTrustProxy(str('trustProxy', 'OMNIFLOW_TRUST_PROXY'));
   if (trustProxy === undefined) {
-    throw new ConfigError('OMNIFLOW_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/subnets (e.g. 10.0.0.0/8,loopback).');
+    throw new ConfigError(
+      'OMNIFLOW_TRUST_PROXY must be true, false, a hop count, or a comma-separated list of proxy addresses/subnets (e.g. 10.0.0.0/8,loopback).',
+    );
   }
 
   const config: RuntimeConfig = {
@@ -126,22 +140,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, options: { file
     egress: loadEgressConfig(env, fromFile, (message) => new ConfigError(message)),
     corsOrigins: listSetting(env['OMNIFLOW_CORS_ORIGINS'], fromFile['corsOrigins']) ?? [],
     rateLimit: {
-      windowMs: positiveInt(str('rateLimitWindowMs', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS') ?? '60000', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS'),
+      windowMs: positiveInt(
+        str('rateLimitWindowMs', 'OMNIFLOW_RATE_LIMIT_WINDOW_MS') ?? '60000',
+        'OMNIFLOW_RATE_LIMIT_WINDOW_MS',
+      ),
       max: positiveInt(str('rateLimitMax', 'OMNIFLOW_RATE_LIMIT_MAX') ?? '6000', 'OMNIFLOW_RATE_LIMIT_MAX'),
     },
     bodyLimit: str('bodyLimit', 'OMNIFLOW_BODY_LIMIT') ?? '1mb',
-    jsonMaxDepth: positiveInt(str('jsonMaxDepth', 'OMNIFLOW_JSON_MAX_DEPTH') ?? String(DEFAULT_JSON_MAX_DEPTH), 'OMNIFLOW_JSON_MAX_DEPTH'),
+    jsonMaxDepth: positiveInt(
+      str('jsonMaxDepth', 'OMNIFLOW_JSON_MAX_DEPTH') ?? String(DEFAULT_JSON_MAX_DEPTH),
+      'OMNIFLOW_JSON_MAX_DEPTH',
+    ),
     localAuth: flag(str('localAuth', 'OMNIFLOW_LOCAL_AUTH'), true),
     sqliteSynchronous: sync,
     logLevel: str('logLevel', 'LOG_LEVEL') ?? 'info',
     sessionCaps: {
-      perChannelToken: nonNegativeInt(str('maxSessionsPerToken', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN') ?? '5000', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN'),
-      perClient: nonNegativeInt(str('maxSessionsPerClient', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT') ?? '100', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT'),
+      perChannelToken: nonNegativeInt(
+        str('maxSessionsPerToken', 'OMNIFLOW_MAX_SESSIONS_PER_TOKEN') ?? '5000',
+        'OMNIFLOW_MAX_SESSIONS_PER_TOKEN',
+      ),
+      perClient: nonNegativeInt(
+        str('maxSessionsPerClient', 'OMNIFLOW_MAX_SESSIONS_PER_CLIENT') ?? '100',
+        'OMNIFLOW_MAX_SESSIONS_PER_CLIENT',
+      ),
     },
-    sessionIdleMinutes: nonNegativeInt(str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60', 'OMNIFLOW_SESSION_IDLE_MINUTES'),
+    sessionIdleMinutes: nonNegativeInt(
+      str('sessionIdleMinutes', 'OMNIFLOW_SESSION_IDLE_MINUTES') ?? '60',
+      'OMNIFLOW_SESSION_IDLE_MINUTES',
+    ),
     designerDir: resolve(cwd, str('designerDir', 'OMNIFLOW_DESIGNER_DIR') ?? DEFAULT_DESIGNER_DIR),
     snapshotOldKeys,
-    redaction: redactionSettings(flag(str('redaction', 'OMNIFLOW_REDACTION'), true), env['OMNIFLOW_REDACTION_ACCOUNT_PATTERNS'] ?? fromFile['redactionAccountPatterns']),
+    redaction: redactionSettings(
+      flag(str('redaction', 'OMNIFLOW_REDACTION'), true),
+      env['OMNIFLOW_REDACTION_ACCOUNT_PATTERNS'] ?? fromFile['redactionAccountPatterns'],
+    ),
   };
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;
@@ -161,13 +193,17 @@ function readConfigFile(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new ConfigError(`Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigError(
+      `Cannot read the config file ${path}: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ConfigError(`The config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ConfigError(
+      `The config file ${path} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (!isRecord(parsed)) throw new ConfigError(`The config file ${path} must hold a JSON object.`);
   return parsed;
@@ -191,7 +227,8 @@ function numberField(source: Record<string, unknown>, key: string): number | und
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be an integer 0..65535, got "${value}".`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be an integer 0..65535, got "${value}".`);
   return port;
 }
 
@@ -214,7 +251,11 @@ function flag(value: string | undefined, fallback: boolean): boolean {
 
 /** A comma-separated env list wins over a JSON array from the file; an empty env value means an empty list. */
 function listSetting(envValue: string | undefined, fileValue: unknown): string[] | undefined {
-  if (envValue !== undefined) return envValue.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  if (envValue !== undefined)
+    return envValue
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s.length > 0);
   if (Array.isArray(fileValue)) return fileValue.filter((v): v is string => typeof v === 'string');
   return undefined;
 }

@@ -16,12 +16,19 @@ const DRAFT_PREFIX = 'OMNIFLOW_DRAFT_SECRET_';
  * Reads the egress settings; `invalid` receives a message for an entry that is not an http(s) origin, so the
  * config names the variable. File keys: `secretAllow` (name → origins), `egressAllow`, `draftSecrets`.
  */
-export function loadEgressConfig(env: NodeJS.ProcessEnv, file: Record<string, unknown>, invalid: (message: string) => Error): EgressConfig {
+export function loadEgressConfig(
+  env: NodeJS.ProcessEnv,
+  file: Record<string, unknown>,
+  invalid: (message: string) => Error,
+): EgressConfig {
   const secretAllow: Record<string, string[]> = {};
   const fileAllow = file['secretAllow'];
   if (isRecord(fileAllow)) {
     for (const [name, origins] of Object.entries(fileAllow)) {
-      if (Array.isArray(origins)) secretAllow[name] = origins.filter((o): o is string => typeof o === 'string').map((o) => originOf(o, `secretAllow.${name}`, invalid));
+      if (Array.isArray(origins))
+        secretAllow[name] = origins
+          .filter((o): o is string => typeof o === 'string')
+          .map((o) => originOf(o, `secretAllow.${name}`, invalid));
     }
   }
   for (const [key, value] of Object.entries(env)) {
@@ -31,12 +38,19 @@ export function loadEgressConfig(env: NodeJS.ProcessEnv, file: Record<string, un
   }
   const egressEnv = env['OMNIFLOW_EGRESS_ALLOW'];
   const egressFile = file['egressAllow'];
-  const egressAllow = (egressEnv !== undefined ? list(egressEnv) : Array.isArray(egressFile) ? egressFile.filter((o): o is string => typeof o === 'string') : [])
-    .map((o) => originOf(o, 'OMNIFLOW_EGRESS_ALLOW', invalid));
+  const egressAllow = (
+    egressEnv !== undefined
+      ? list(egressEnv)
+      : Array.isArray(egressFile)
+        ? egressFile.filter((o): o is string => typeof o === 'string')
+        : []
+  ).map((o) => originOf(o, 'OMNIFLOW_EGRESS_ALLOW', invalid));
   const draftSecrets: Record<string, string> = {};
   const fileDraft = file['draftSecrets'];
-  if (isRecord(fileDraft)) for (const [name, value] of Object.entries(fileDraft)) if (typeof value === 'string') draftSecrets[name] = value;
-  for (const [key, value] of Object.entries(env)) if (key.startsWith(DRAFT_PREFIX) && value !== undefined) draftSecrets[key.slice(DRAFT_PREFIX.length)] = value;
+  if (isRecord(fileDraft))
+    for (const [name, value] of Object.entries(fileDraft)) if (typeof value === 'string') draftSecrets[name] = value;
+  for (const [key, value] of Object.entries(env))
+    if (key.startsWith(DRAFT_PREFIX) && value !== undefined) draftSecrets[key.slice(DRAFT_PREFIX.length)] = value;
   return { secretAllow, egressAllow, draftSecrets };
 }
 
@@ -51,7 +65,10 @@ function originOf(value: string, setting: string, invalid: (message: string) => 
 }
 
 function list(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -11,7 +11,12 @@ export function parseTrustProxy(value: string | undefined): TrustProxySetting | 
   const text = value.trim();
   if (/^(true|yes|on)$/i.test(text)) return true;
   if (/^\d+$/.test(text)) return Number(text);
-  const entries = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
-  const valid = entries.every((entry) => /^(loopback|linklocal|uniquelocal)$/.test(entry) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry));
+  const entries = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  const valid = entries.every(
+    (entry) => /^(loopback|linklocal|uniquelocal)$/.test(entry) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(entry),
+  );
   return valid ? entries : undefined;
 }

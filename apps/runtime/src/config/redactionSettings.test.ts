@@ -21,7 +21,11 @@ describe('redaction settings (#17)', () => {
   });
 
   it('refuses a value that is not a JSON array of strings, with an example of one', () => {
-    expect(() => loadConfig({ ...base, OMNIFLOW_REDACTION_ACCOUNT_PATTERNS: '\\d{8}' })).toThrow(/JSON array of RE2 pattern strings/);
-    expect(() => loadConfig({ ...base, OMNIFLOW_REDACTION_ACCOUNT_PATTERNS: '[8]' })).toThrow(/JSON array of RE2 pattern strings/);
+    expect(() => loadConfig({ ...base, OMNIFLOW_REDACTION_ACCOUNT_PATTERNS: '\\d{8}' })).toThrow(
+      /JSON array of RE2 pattern strings/,
+    );
+    expect(() => loadConfig({ ...base, OMNIFLOW_REDACTION_ACCOUNT_PATTERNS: '[8]' })).toThrow(
+      /JSON array of RE2 pattern strings/,
+    );
   });
 });

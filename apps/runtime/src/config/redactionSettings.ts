@@ -17,8 +17,12 @@ export function redactionSettings(enabled: boolean, patternsValue: unknown): Red
   const accountPatterns = patternList(patternsValue);
   const { issues } = compileAccountPatterns(accountPatterns);
   if (issues.length > 0) {
-    const problems = issues.map((issue) => `pattern ${issue.index} ${JSON.stringify(issue.pattern)}: ${issue.code} ${issue.message}`).join('; ');
-    throw new ConfigError(`OMNIFLOW_REDACTION_ACCOUNT_PATTERNS has patterns that cannot be used (${problems}); fix or remove them.`);
+    const problems = issues
+      .map((issue) => `pattern ${issue.index} ${JSON.stringify(issue.pattern)}: ${issue.code} ${issue.message}`)
+      .join('; ');
+    throw new ConfigError(
+      `OMNIFLOW_REDACTION_ACCOUNT_PATTERNS has patterns that cannot be used (${problems}); fix or remove them.`,
+    );
   }
   return { enabled, accountPatterns };
 }
@@ -30,11 +34,15 @@ function patternList(value: unknown): string[] {
     try {
       parsed = JSON.parse(value);
     } catch (error) {
-      throw new ConfigError(`OMNIFLOW_REDACTION_ACCOUNT_PATTERNS must be a JSON array of RE2 pattern strings, e.g. ["\\\\b62\\\\d{10}\\\\b"]: ${error instanceof Error ? error.message : String(error)}`);
+      throw new ConfigError(
+        `OMNIFLOW_REDACTION_ACCOUNT_PATTERNS must be a JSON array of RE2 pattern strings, e.g. ["\\\\b62\\\\d{10}\\\\b"]: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
   if (!Array.isArray(parsed) || !parsed.every((p): p is string => typeof p === 'string')) {
-    throw new ConfigError('OMNIFLOW_REDACTION_ACCOUNT_PATTERNS must be a JSON array of RE2 pattern strings, e.g. ["\\\\b62\\\\d{10}\\\\b"].');
+    throw new ConfigError(
+      'OMNIFLOW_REDACTION_ACCOUNT_PATTERNS must be a JSON array of RE2 pattern strings, e.g. ["\\\\b62\\\\d{10}\\\\b"].',
+    );
   }
   return parsed;
 }

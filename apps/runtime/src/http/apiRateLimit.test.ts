@@ -10,7 +10,13 @@ import { apiRateLimit, type ApiRateLimitOptions } from './apiRateLimit.ts';
  * An app behind the limiter that answers 200, with the peer address taken from an `x-test-peer` header: loopback
  * tests cannot connect from several IPv6 lines, so the header stands in for the TCP peer the runtime keys on.
  */
-async function limitedApp(options: ApiRateLimitOptions): Promise<{ hit(peer: string, headers?: Record<string, string>): Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>; close(): void }> {
+async function limitedApp(options: ApiRateLimitOptions): Promise<{
+  hit(
+    peer: string,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>;
+  close(): void;
+}> {
   const app = express();
   app.use((req, _res, next) => {
     Object.defineProperty(req, 'ip', { value: req.headers['x-test-peer'] });
@@ -26,14 +32,17 @@ async function limitedApp(options: ApiRateLimitOptions): Promise<{ hit(peer: str
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;
-  const hit = (peer: string, headers: Record<string, string> = {}) => new Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>((resolve, reject) => {
-    request({ host: '127.0.0.1', port, path: '/', headers: { ...headers, 'x-test-peer': peer } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
-    }).once('error', reject).end();
-  });
+  const hit = (peer: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; headers: Record<string, unknown>; body: unknown }>((resolve, reject) => {
+      request({ host: '127.0.0.1', port, path: '/', headers: { ...headers, 'x-test-peer': peer } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
+      })
+        .once('error', reject)
+        .end();
+    });
   return { hit, close: () => void server.close() };
 }
 
@@ -53,10 +62,19 @@ describe('apiRateLimit', () => {
       expect(statuses).toEqual([200, 200, 429]);
       expect((await app.hit('10.0.0.2')).status).toBe(200);
       const refused = await app.hit('10.0.0.1');
-      expect(refused.headers).toMatchObject({ 'ratelimit-policy': '2;w=60', ratelimit: 'limit=2, remaining=0, reset=60', 'retry-after': '60' });
-      expect(refused.body).toEqual({ errors: [{ code: 'RATE_LIMITED', message: expect.stringMatching(/at most 2 per 60 s/), pointer: '' }] });
+      expect(refused.headers).toMatchObject({
+        'ratelimit-policy': '2;w=60',
+        ratelimit: 'limit=2, remaining=0, reset=60',
+        'retry-after': '60',
+      });
+      expect(refused.body).toEqual({
+        errors: [{ code: 'RATE_LIMITED', message: expect.stringMatching(/at most 2 per 60 s/), pointer: '' }],
+      });
       vi.setSystemTime(1_000_000 + 60_000);
-      expect(await app.hit('10.0.0.1')).toMatchObject({ status: 200, headers: { ratelimit: 'limit=2, remaining=1, reset=60' } });
+      expect(await app.hit('10.0.0.1')).toMatchObject({
+        status: 200,
+        headers: { ratelimit: 'limit=2, remaining=1, reset=60' },
+      });
     } finally {
       app.close();
     }
@@ -81,7 +99,9 @@ describe('apiRateLimit', () => {
     try {
       // The runtime trusts no proxy, so a forwarded-for header means a proxy it was not configured for.
       expect((await app.hit('10.0.0.1', { 'x-forwarded-for': '203.0.113.9' })).status).toBe(200);
-      expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ code: 'ERR_ERL_UNEXPECTED_X_FORWARDED_FOR' }));
+      expect(logger.error).toHaveBeenCalledWith(
+        expect.objectContaining({ code: 'ERR_ERL_UNEXPECTED_X_FORWARDED_FOR' }),
+      );
     } finally {
       app.close();
     }

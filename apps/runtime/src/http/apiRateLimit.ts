@@ -29,7 +29,13 @@ export function apiRateLimit(options: ApiRateLimitOptions): RequestHandler {
     ...(options.logger ? { logger: options.logger } : {}),
     // Handed to the app's error handler, so a 429 has the same body (and logging) as every other API error.
     handler: (_req, _res, next) => {
-      next(new ApiError(429, { code: 'RATE_LIMITED', message: `Too many requests; at most ${options.max} per ${options.windowMs / 1000} s. Retry later.`, pointer: '' }));
+      next(
+        new ApiError(429, {
+          code: 'RATE_LIMITED',
+          message: `Too many requests; at most ${options.max} per ${options.windowMs / 1000} s. Retry later.`,
+          pointer: '',
+        }),
+      );
     },
   });
 }

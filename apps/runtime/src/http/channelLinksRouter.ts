@@ -23,7 +23,9 @@ export function channelLinksRouter(store: FlowStore, tokens: TokenService): Rout
     if (!(await store.getFlow(flowId))) throw ApiError.notFound('flow', flowId);
     const body: { label?: string } = req.body ?? {};
     const { token, record } = await tokens.issue({ role: 'channel', flowId, label: body.label ?? 'channel' });
-    res.status(201).json({ token, record: publicToken(record), chatUrl: `/chat/${encodeURIComponent(flowId)}?token=${token}` });
+    res
+      .status(201)
+      .json({ token, record: publicToken(record), chatUrl: `/chat/${encodeURIComponent(flowId)}?token=${token}` });
   });
 
   router.delete('/:id/channel-links/:tokenId', requireRole('publisher'), async (req, res) => {

@@ -60,7 +60,10 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/readyz', async (_req, res) => {
-    if (!services.isReady()) return void res.status(503).json({ errors: [{ code: 'SHUTTING_DOWN', message: 'This process is shutting down.', pointer: '' }] });
+    if (!services.isReady())
+      return void res
+        .status(503)
+        .json({ errors: [{ code: 'SHUTTING_DOWN', message: 'This process is shutting down.', pointer: '' }] });
     await store.getSetting('ready-probe');
     res.json({ ok: true, store: store.kind });
   });
@@ -68,20 +71,31 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  const corsMiddleware = cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, exposedHeaders: ['ETag', 'Location'] });
+  const corsMiddleware = cors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    exposedHeaders: ['ETag', 'Location'],
+  });
   const limiter = apiRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max, logger });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
   app.use('/api', authenticate(tokens));
-  app.get('/api/node-types', requireRole('viewer'), (_req, res) => void res.json({ nodeTypes: services.registry.specs() }));
+  app.get(
+    '/api/node-types',
+    requireRole('viewer'),
+    (_req, res) => void res.json({ nodeTypes: services.registry.specs() }),
+  );
   app.use('/api/flows', channelLinksRouter(store, tokens));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
   app.use('/api', tokensRouter(store, tokens));
   app.use('/api', (req) => {
-    throw new ApiError(404, { code: 'NO_ROUTE', message: `No API route ${req.method} ${req.path}; see /api/openapi.json.`, pointer: '' });
+    throw new ApiError(404, {
+      code: 'NO_ROUTE',
+      message: `No API route ${req.method} ${req.path}; see /api/openapi.json.`,
+      pointer: '',
+    });
   });
 
   for (const extend of extensions) extend(app);
@@ -91,7 +105,11 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     app.get('/{*path}', (_req, res) => res.sendFile(join(config.designerDir, 'index.html')));
   } else {
     app.get('/', (_req, res) => {
-      res.type('text/plain').send('Omniflow runtime. API: /api/openapi.json. The designer is not built (pnpm --filter @omniflow/designer build).\n');
+      res
+        .type('text/plain')
+        .send(
+          'Omniflow runtime. API: /api/openapi.json. The designer is not built (pnpm --filter @omniflow/designer build).\n',
+        );
     });
   }
 
@@ -104,7 +122,8 @@ function errorHandler(logger: Logger, metrics: RuntimeMetrics): ErrorRequestHand
     if (res.headersSent) return void res.end();
     const reply = errorReply(error, logger, metrics, req);
     // A refusal that says when to come back (session caps) says it the HTTP way too.
-    if (typeof reply.body['retryAfterSeconds'] === 'number') res.setHeader('Retry-After', String(reply.body['retryAfterSeconds']));
+    if (typeof reply.body['retryAfterSeconds'] === 'number')
+      res.setHeader('Retry-After', String(reply.body['retryAfterSeconds']));
     res.status(reply.status).json(reply.body);
   };
 }

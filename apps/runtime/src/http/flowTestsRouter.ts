@@ -41,10 +41,22 @@ export function flowTestsRouter(deps: FlowTestsRouterDeps): Router {
  * Runs a flow document's suite (or the listed tests) against the runtime's node types, other flows' live versions
  * as subflows, and no secrets: tests mock their back ends. A document that does not compile is a 422 with issues.
  */
-export async function runDraftSuite(deps: FlowTestsRouterDeps, document: Record<string, unknown>, testIds?: readonly string[]): Promise<FlowSuiteReport> {
+export async function runDraftSuite(
+  deps: FlowTestsRouterDeps,
+  document: Record<string, unknown>,
+  testIds?: readonly string[],
+): Promise<FlowSuiteReport> {
   const compiled = await deps.compiler.compile(document);
   const tests = (compiled.flow.tests ?? []).filter((test) => testIds === undefined || testIds.includes(test.id));
-  const result = await runFlowSuite(compiled.flow, { registry: deps.registry, tests, resolveFlow: await deps.compiler.subflowResolver(document) });
-  if (!result.ok) throw new ApiError(422, result.issues.map((issue) => ({ code: issue.code, message: issue.message, pointer: issue.pointer })));
+  const result = await runFlowSuite(compiled.flow, {
+    registry: deps.registry,
+    tests,
+    resolveFlow: await deps.compiler.subflowResolver(document),
+  });
+  if (!result.ok)
+    throw new ApiError(
+      422,
+      result.issues.map((issue) => ({ code: issue.code, message: issue.message, pointer: issue.pointer })),
+    );
   return result.report;
 }

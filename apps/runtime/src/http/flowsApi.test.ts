@@ -9,7 +9,8 @@ let publisher: string;
 
 beforeAll(async () => {
   t = await startTestRuntime({ OMNIFLOW_BODY_LIMIT: '20kb' });
-  const issue = async (role: string) => (await t.api('POST', '/api/tokens', { role, label: role })).body.token as string;
+  const issue = async (role: string) =>
+    (await t.api('POST', '/api/tokens', { role, label: role })).body.token as string;
   [viewer, editor, publisher] = await Promise.all([issue('viewer'), issue('editor'), issue('publisher')]);
 });
 afterAll(async () => {
@@ -18,7 +19,13 @@ afterAll(async () => {
 
 describe('flows API', () => {
   it('answers no management endpoint without a valid token', async () => {
-    for (const [method, path] of [['GET', '/api/flows'], ['GET', '/api/node-types'], ['POST', '/api/flows'], ['GET', '/api/tokens'], ['GET', '/api/sessions/x/transcript']]) {
+    for (const [method, path] of [
+      ['GET', '/api/flows'],
+      ['GET', '/api/node-types'],
+      ['POST', '/api/flows'],
+      ['GET', '/api/tokens'],
+      ['GET', '/api/sessions/x/transcript'],
+    ]) {
       const missing = await t.api(method ?? 'GET', path ?? '/', undefined, { token: null });
       expect(missing.status, `${method} ${path}`).toBe(401);
       expect(missing.body.errors[0]).toMatchObject({ code: 'UNAUTHORIZED' });
@@ -57,7 +64,9 @@ describe('flows API', () => {
     expect(stale.status).toBe(409);
     expect(stale.body).toMatchObject({ currentRevision: 2, errors: [{ code: 'STALE_REVISION' }] });
     expect((await t.api('GET', '/api/flows/occ')).body.flow).toMatchObject({ name: 'Mine', revision: 2 });
-    expect((await t.api('PUT', '/api/flows/occ', { flow: theirs }, { headers: { 'if-match': '"2"' } })).body.flow.name).toBe('Theirs');
+    expect(
+      (await t.api('PUT', '/api/flows/occ', { flow: theirs }, { headers: { 'if-match': '"2"' } })).body.flow.name,
+    ).toBe('Theirs');
     const noRevision = await t.api('PUT', '/api/flows/occ', { flow: theirs });
     expect(noRevision.status).toBe(428);
   });
@@ -72,7 +81,9 @@ describe('flows API', () => {
     const invalid = await t.api('POST', '/api/flows', { flow: { id: 'bad id!' }, extra: 1 });
     expect(invalid.status).toBe(400);
     expect(invalid.body.errors.map((e: { pointer: string }) => e.pointer).toSorted()).toEqual(['/extra', '/flow/id']);
-    expect((await t.api('PUT', '/api/flows/occ', { flow: pinFlow('other'), revision: 3 })).body.errors[0].pointer).toBe('/flow/id');
+    expect((await t.api('PUT', '/api/flows/occ', { flow: pinFlow('other'), revision: 3 })).body.errors[0].pointer).toBe(
+      '/flow/id',
+    );
     expect((await t.api('GET', '/api/flows/nope')).status).toBe(404);
     expect((await t.api('GET', '/api/nothing-here')).status).toBe(404);
     expect((await t.api('GET', '/healthz')).status).toBe(200);
@@ -99,8 +110,13 @@ describe('flows API', () => {
     await t.api('PUT', '/api/flows/pub', { flow: { ...pinFlow('pub'), name: 'Second' }, revision: 1 });
     const stalePublish = await t.api('POST', '/api/flows/pub/publish', { note: 'x', revision: 1 });
     expect(stalePublish.status).toBe(409);
-    expect((await t.api('POST', '/api/flows/pub/publish', { note: 'second', revision: 2 })).body.version.version).toBe(2);
-    expect((await t.api('GET', '/api/flows/pub/versions')).body).toMatchObject({ liveVersion: 2, versions: [{ version: 1 }, { version: 2 }] });
+    expect((await t.api('POST', '/api/flows/pub/publish', { note: 'second', revision: 2 })).body.version.version).toBe(
+      2,
+    );
+    expect((await t.api('GET', '/api/flows/pub/versions')).body).toMatchObject({
+      liveVersion: 2,
+      versions: [{ version: 1 }, { version: 2 }],
+    });
     expect((await t.api('GET', '/api/flows/pub/versions/1')).body.version.document.name).toBe('PIN test');
     const rolled = await t.api('POST', '/api/flows/pub/rollback', { version: 1 });
     expect(rolled.body.flow.liveVersion).toBe(1);
@@ -126,8 +142,18 @@ describe('flows API', () => {
     const studio = {
       description: 'Studio Hello',
       states: [
-        { name: 'Trigger', type: 'trigger', transitions: [{ event: 'incomingCall', next: 'say_hello' }], properties: {} },
-        { name: 'say_hello', type: 'say-play', transitions: [{ event: 'audioComplete' }], properties: { say: 'Hello from Studio', language: 'en-US' } },
+        {
+          name: 'Trigger',
+          type: 'trigger',
+          transitions: [{ event: 'incomingCall', next: 'say_hello' }],
+          properties: {},
+        },
+        {
+          name: 'say_hello',
+          type: 'say-play',
+          transitions: [{ event: 'audioComplete' }],
+          properties: { say: 'Hello from Studio', language: 'en-US' },
+        },
       ],
       initial_state: 'Trigger',
       flags: { allow_concurrent_calls: true },
@@ -144,7 +170,12 @@ describe('flows API', () => {
       Metadata: { name: 'Connect hello', ActionMetadata: {} },
       StartAction: 'hello',
       Actions: [
-        { Identifier: 'hello', Type: 'MessageParticipant', Parameters: { Text: 'Hello from Connect' }, Transitions: { NextAction: 'bye' } },
+        {
+          Identifier: 'hello',
+          Type: 'MessageParticipant',
+          Parameters: { Text: 'Hello from Connect' },
+          Transitions: { NextAction: 'bye' },
+        },
         { Identifier: 'bye', Type: 'DisconnectParticipant', Parameters: {}, Transitions: {} },
       ],
     };
@@ -161,7 +192,9 @@ describe('flows API', () => {
   it('serves the OpenAPI document and the node-type catalog', async () => {
     const doc = await t.api('GET', '/api/openapi.json', undefined, { token: null });
     expect(doc.body.openapi).toBe('3.1.0');
-    expect(Object.keys(doc.body.paths)).toEqual(expect.arrayContaining(['/api/flows/{id}/publish', '/api/sessions/{id}/input']));
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining(['/api/flows/{id}/publish', '/api/sessions/{id}/input']),
+    );
     expect(doc.body.components.schemas.UpdateDraft.required).toEqual(['flow']);
     const types = await t.api('GET', '/api/node-types', undefined, { token: viewer });
     const menu = types.body.nodeTypes.find((s: { type: string }) => s.type === 'menu');

@@ -60,14 +60,23 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
   router.put('/:id', requireRole('editor'), validateBody('UpdateDraft'), async (req, res) => {
     const id = param(req, 'id');
     const flow = objectField(req.body, 'flow');
-    if (flow['id'] !== id) throw ApiError.badRequest('FLOW_ID_MISMATCH', `The flow's id must stay "${id}"; create a new flow to change it.`, '/flow/id');
+    if (flow['id'] !== id)
+      throw ApiError.badRequest(
+        'FLOW_ID_MISMATCH',
+        `The flow's id must stay "${id}"; create a new flow to change it.`,
+        '/flow/id',
+      );
     const revision = expectedRevision(req);
     const result = await store.updateDraft(id, flow, revision);
     if (result.ok) return sendFlow(res, result.flow);
     if (result.reason === 'notFound') throw ApiError.notFound('flow', id);
     throw new ApiError(
       409,
-      { code: 'STALE_REVISION', message: `The draft is at revision ${result.currentRevision}, not ${revision}; reload it, reapply your change and save again.`, pointer: '/revision' },
+      {
+        code: 'STALE_REVISION',
+        message: `The draft is at revision ${result.currentRevision}, not ${revision}; reload it, reapply your change and save again.`,
+        pointer: '/revision',
+      },
       { currentRevision: result.currentRevision },
     );
   });
@@ -92,7 +101,15 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
     const flow = await loadFlow(store, param(req, 'id'));
     const body: PublishTestsRequest & { revision?: number } = req.body ?? {};
     if (body.revision !== undefined && body.revision !== flow.revision) {
-      throw new ApiError(409, { code: 'STALE_REVISION', message: `The draft is at revision ${flow.revision}, not ${body.revision}; review the latest draft before publishing.`, pointer: '/revision' }, { currentRevision: flow.revision });
+      throw new ApiError(
+        409,
+        {
+          code: 'STALE_REVISION',
+          message: `The draft is at revision ${flow.revision}, not ${body.revision}; review the latest draft before publishing.`,
+          pointer: '/revision',
+        },
+        { currentRevision: flow.revision },
+      );
     }
     const compiled = await compiler.compile(flow.draft);
     const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
@@ -123,7 +140,11 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
     const result = await store.rollback(id, target);
     if (result.ok) return void res.json({ flow: { id, liveVersion: result.flow.liveVersion } });
     if (result.reason === 'notFound') throw ApiError.notFound('flow', id);
-    throw new ApiError(404, { code: 'NO_SUCH_VERSION', message: `Flow "${id}" has no version ${target}; list them at /api/flows/${id}/versions.`, pointer: '/version' });
+    throw new ApiError(404, {
+      code: 'NO_SUCH_VERSION',
+      message: `Flow "${id}" has no version ${target}; list them at /api/flows/${id}/versions.`,
+      pointer: '/version',
+    });
   });
 
   router.get('/:id/export', requireRole('viewer'), async (req, res) => {
@@ -147,7 +168,12 @@ async function createFlow(store: FlowStore, flow: Record<string, unknown>): Prom
   const id = String(flow['id']);
   const name = typeof flow['name'] === 'string' ? flow['name'] : id;
   const created = await store.createFlow(id, name, flow);
-  if (!created) throw new ApiError(409, { code: 'FLOW_EXISTS', message: `A flow with id "${id}" already exists; pick another id or update it with PUT.`, pointer: '/flow/id' });
+  if (!created)
+    throw new ApiError(409, {
+      code: 'FLOW_EXISTS',
+      message: `A flow with id "${id}" already exists; pick another id or update it with PUT.`,
+      pointer: '/flow/id',
+    });
   return created;
 }
 
@@ -172,7 +198,11 @@ function expectedRevision(req: Request): number {
     if (match?.[1]) return Number(match[1]);
     throw ApiError.badRequest('BAD_IF_MATCH', `If-Match must be the draft revision, e.g. "3"; got ${header}.`);
   }
-  throw new ApiError(428, { code: 'REVISION_REQUIRED', message: 'Send the draft revision you edited, as "revision" in the body or an If-Match header.', pointer: '/revision' });
+  throw new ApiError(428, {
+    code: 'REVISION_REQUIRED',
+    message: 'Send the draft revision you edited, as "revision" in the body or an If-Match header.',
+    pointer: '/revision',
+  });
 }
 
 function isNativeFlow(body: Record<string, unknown>): boolean {
@@ -181,13 +211,15 @@ function isNativeFlow(body: Record<string, unknown>): boolean {
 
 function objectField(body: unknown, key: string): Record<string, unknown> {
   const value: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, key) : undefined;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw ApiError.badRequest('BODY_TYPE', `/${key} must be an object`, `/${key}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw ApiError.badRequest('BODY_TYPE', `/${key} must be an object`, `/${key}`);
   return { ...value };
 }
 
 function versionParam(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw ApiError.badRequest('BAD_VERSION', `A version is a positive integer, got "${value}".`);
+  if (!Number.isInteger(n) || n < 1)
+    throw ApiError.badRequest('BAD_VERSION', `A version is a positive integer, got "${value}".`);
   return n;
 }
 

@@ -13,7 +13,11 @@ export interface PublishTestsRequest {
  * suite refuses the publish with 422, one problem per failing test and channel (pointer into the draft's test,
  * node to highlight) and the whole report; a publisher may override with a reason, which the note keeps.
  */
-export async function gatePublishOnTests(deps: FlowTestsRouterDeps, draft: Record<string, unknown>, request: PublishTestsRequest): Promise<string> {
+export async function gatePublishOnTests(
+  deps: FlowTestsRouterDeps,
+  draft: Record<string, unknown>,
+  request: PublishTestsRequest,
+): Promise<string> {
   const note = request.note ?? '';
   const report = await runDraftSuite(deps, draft);
   if (report.passed) return note;
@@ -25,7 +29,9 @@ export async function gatePublishOnTests(deps: FlowTestsRouterDeps, draft: Recor
 
 function failuresOf(report: FlowSuiteReport, draft: Record<string, unknown>): ApiProblem[] {
   const tests: unknown = draft['tests'];
-  const ids = Array.isArray(tests) ? tests.map((test: unknown) => (typeof test === 'object' && test !== null ? Reflect.get(test, 'id') : undefined)) : [];
+  const ids = Array.isArray(tests)
+    ? tests.map((test: unknown) => (typeof test === 'object' && test !== null ? Reflect.get(test, 'id') : undefined))
+    : [];
   return report.runs
     .filter((run) => !run.passed)
     .map((run) => {

@@ -13,9 +13,12 @@ export function tooDeepAt(value: unknown, maxDepth: number): string | undefined 
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     if (typeof item.value !== 'object' || item.value === null) continue;
     if (item.depth >= maxDepth) return item.pointer;
-    const entries: [string, unknown][] = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v]) : Object.entries(item.value);
+    const entries: [string, unknown][] = Array.isArray(item.value)
+      ? item.value.map((v, i) => [String(i), v])
+      : Object.entries(item.value);
     for (const [key, child] of entries) {
-      if (typeof child === 'object' && child !== null) stack.push({ value: child, depth: item.depth + 1, pointer: `${item.pointer}/${escapePointer(key)}` });
+      if (typeof child === 'object' && child !== null)
+        stack.push({ value: child, depth: item.depth + 1, pointer: `${item.pointer}/${escapePointer(key)}` });
     }
   }
   return undefined;
@@ -25,7 +28,11 @@ export function tooDeepAt(value: unknown, maxDepth: number): string | undefined 
 export function assertJsonDepth(value: unknown, maxDepth: number): void {
   const pointer = tooDeepAt(value, maxDepth);
   if (pointer === undefined) return;
-  throw new ApiError(400, { code: 'JSON_TOO_DEEP', message: `The JSON nests deeper than ${maxDepth} levels at ${pointer}; flatten it (limit: OMNIFLOW_JSON_MAX_DEPTH).`, pointer });
+  throw new ApiError(400, {
+    code: 'JSON_TOO_DEEP',
+    message: `The JSON nests deeper than ${maxDepth} levels at ${pointer}; flatten it (limit: OMNIFLOW_JSON_MAX_DEPTH).`,
+    pointer,
+  });
 }
 
 /** Express middleware refusing parsed JSON bodies deeper than `maxDepth` before any handler touches them. */

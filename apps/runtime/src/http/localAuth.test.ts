@@ -31,7 +31,9 @@ describe('local sign-in (issue 14)', () => {
     const second = await t.api('GET', '/api/auth/local', undefined, { token: null });
     expect(first.status).toBe(200);
     expect(second.body.token).toBe(first.body.token);
-    const rows = (await t.api('GET', '/api/tokens')).body.tokens.filter((r: { label: string }) => r.label === 'local designer');
+    const rows = (await t.api('GET', '/api/tokens')).body.tokens.filter(
+      (r: { label: string }) => r.label === 'local designer',
+    );
     expect(rows).toHaveLength(1);
   });
 
@@ -50,7 +52,8 @@ describe('OMNIFLOW_TRUST_PROXY', () => {
   it('limits each client behind a trusted proxy by its forwarded address', async () => {
     const behind = await startTestRuntime({ OMNIFLOW_TRUST_PROXY: 'loopback', OMNIFLOW_RATE_LIMIT_MAX: '2' });
     try {
-      const from = (ip: string) => behind.api('GET', '/api/openapi.json', undefined, { headers: { 'x-forwarded-for': ip } });
+      const from = (ip: string) =>
+        behind.api('GET', '/api/openapi.json', undefined, { headers: { 'x-forwarded-for': ip } });
       expect((await from('203.0.113.1')).status).toBe(200);
       expect((await from('203.0.113.1')).status).toBe(200);
       expect((await from('203.0.113.1')).status).toBe(429);
@@ -63,7 +66,8 @@ describe('OMNIFLOW_TRUST_PROXY', () => {
   it('ignores forwarded addresses when no proxy is trusted', async () => {
     const direct = await startTestRuntime({ OMNIFLOW_RATE_LIMIT_MAX: '2' });
     try {
-      const from = (ip: string) => direct.api('GET', '/api/openapi.json', undefined, { headers: { 'x-forwarded-for': ip } });
+      const from = (ip: string) =>
+        direct.api('GET', '/api/openapi.json', undefined, { headers: { 'x-forwarded-for': ip } });
       await from('203.0.113.1');
       await from('203.0.113.2');
       expect((await from('203.0.113.3')).status).toBe(429);

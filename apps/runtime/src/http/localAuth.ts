@@ -12,7 +12,17 @@ const LOCAL_LABEL = 'local designer';
  * Headers a reverse proxy or load balancer adds: their presence means the request did not come from a person at this
  * machine, even though the TCP peer (the proxy) is loopback.
  */
-const PROXY_HEADERS = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-forwarded-proto', 'x-real-ip', 'via', 'x-client-ip', 'true-client-ip', 'cf-connecting-ip'];
+const PROXY_HEADERS = [
+  'forwarded',
+  'x-forwarded-for',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-real-ip',
+  'via',
+  'x-client-ip',
+  'true-client-ip',
+  'cf-connecting-ip',
+];
 
 /** Whether a bind address only accepts connections from this machine. */
 export function isLoopbackHost(host: string): boolean {
@@ -25,18 +35,29 @@ export function isLoopbackHost(host: string): boolean {
  * Host names loopback (against DNS rebinding) and any Origin is a loopback origin. Anything else is a 404, so the
  * route does not even show through a proxy. One token is reused until an hour before it lapses (issue 14).
  */
-export function localAuth(tokens: TokenService, options: { boundHost: string; enabled: boolean; now?: () => number }): RequestHandler {
+export function localAuth(
+  tokens: TokenService,
+  options: { boundHost: string; enabled: boolean; now?: () => number },
+): RequestHandler {
   const now = options.now ?? Date.now;
   let current: { token: string; expiresAt: string } | undefined;
   let issuing: Promise<{ token: string; expiresAt: string }> | undefined;
   const issue = async (): Promise<{ token: string; expiresAt: string }> => {
     await tokens.revokeLabelled(LOCAL_LABEL, 'publisher');
-    const { token, record } = await tokens.issue({ role: 'publisher', label: LOCAL_LABEL, expiresInSeconds: TOKEN_SECONDS });
+    const { token, record } = await tokens.issue({
+      role: 'publisher',
+      label: LOCAL_LABEL,
+      expiresInSeconds: TOKEN_SECONDS,
+    });
     return { token, expiresAt: record.expiresAt ?? '' };
   };
   return async (req, res) => {
     if (!options.enabled || !isLoopbackHost(options.boundHost) || !isLoopbackRequest(req)) {
-      throw new ApiError(404, { code: 'NO_ROUTE', message: 'Local sign-in is only offered to a browser on the machine the runtime listens on; use a token.', pointer: '' });
+      throw new ApiError(404, {
+        code: 'NO_ROUTE',
+        message: 'Local sign-in is only offered to a browser on the machine the runtime listens on; use a token.',
+        pointer: '',
+      });
     }
     if (current === undefined || Date.parse(current.expiresAt) - now() < REUSE_MARGIN_MS) {
       // Concurrent first calls (several designer tabs) share one issue, so one row is created.

@@ -15,6 +15,10 @@ export function metricsAccess(token: string | undefined): RequestHandler {
     if (expected === undefined) return next();
     const sent = bearerFromHeader(req.headers.authorization);
     if (sent !== undefined && timingSafeEqual(Buffer.from(hashToken(sent), 'hex'), expected)) return next();
-    throw new ApiError(401, { code: 'UNAUTHORIZED', message: 'Send the metrics token (OMNIFLOW_METRICS_TOKEN) as "Authorization: Bearer <token>".', pointer: '' });
+    throw new ApiError(401, {
+      code: 'UNAUTHORIZED',
+      message: 'Send the metrics token (OMNIFLOW_METRICS_TOKEN) as "Authorization: Bearer <token>".',
+      pointer: '',
+    });
   };
 }

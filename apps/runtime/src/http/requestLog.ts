@@ -11,7 +11,15 @@ export function requestLog(logger: Logger, metrics: RuntimeMetrics): RequestHand
       // Debug is off in production: skip building the line (the turn itself logs one info line).
       if (!logger.isLevelEnabled('debug')) return;
       // The path only: query strings can carry channel tokens.
-      logger.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+      logger.debug(
+        {
+          method: req.method,
+          path: req.path,
+          status: res.statusCode,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+        },
+        'request',
+      );
     });
     next();
   };

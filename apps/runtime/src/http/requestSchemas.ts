@@ -19,20 +19,37 @@ const flowDocumentShape = {
     locales: { type: 'array', maxItems: 50, items: { type: 'string', pattern: LOCALE_PATTERN } },
     defaultLocale: { type: 'string', pattern: LOCALE_PATTERN },
     start: { type: 'string', maxLength: 200 },
-    variables: { type: 'array', maxItems: 1000, items: { type: 'object', required: ['name'], properties: { name: idString } } },
+    variables: {
+      type: 'array',
+      maxItems: 1000,
+      items: { type: 'object', required: ['name'], properties: { name: idString } },
+    },
     nodes: {
-      type: 'array', maxItems: 5000,
+      type: 'array',
+      maxItems: 5000,
       items: {
-        type: 'object', required: ['id', 'type'],
-        properties: { id: idString, type: idString, label: { type: 'string', maxLength: 1000 }, config: { type: 'object' } },
+        type: 'object',
+        required: ['id', 'type'],
+        properties: {
+          id: idString,
+          type: idString,
+          label: { type: 'string', maxLength: 1000 },
+          config: { type: 'object' },
+        },
       },
     },
     edges: {
-      type: 'array', maxItems: 20000,
-      items: { type: 'object', required: ['source', 'target'], properties: { source: idString, target: idString, port: { type: 'string', maxLength: 200 } } },
+      type: 'array',
+      maxItems: 20000,
+      items: {
+        type: 'object',
+        required: ['source', 'target'],
+        properties: { source: idString, target: idString, port: { type: 'string', maxLength: 200 } },
+      },
     },
   },
-  description: 'A flow document (see the flow-schema package); its shape is checked on save, fully validated on publish and by /validate.',
+  description:
+    'A flow document (see the flow-schema package); its shape is checked on save, fully validated on publish and by /validate.',
 } as const;
 
 const inputEvent = {
@@ -40,21 +57,38 @@ const inputEvent = {
   required: ['type'],
   discriminator: { propertyName: 'type' },
   oneOf: [
-    { properties: { type: { const: 'dtmf' }, digits: { type: 'string', pattern: '^[0-9*#]{1,64}$' } }, required: ['type', 'digits'], additionalProperties: false },
+    {
+      properties: { type: { const: 'dtmf' }, digits: { type: 'string', pattern: '^[0-9*#]{1,64}$' } },
+      required: ['type', 'digits'],
+      additionalProperties: false,
+    },
     {
       properties: {
         type: { const: 'speech' },
         transcript: { type: 'string', maxLength: 2000 },
         confidence: { type: 'number', minimum: 0, maximum: 1 },
         alternatives: {
-          type: 'array', maxItems: 10,
-          items: { type: 'object', required: ['transcript'], properties: { transcript: { type: 'string', maxLength: 2000 }, confidence: { type: 'number', minimum: 0, maximum: 1 } }, additionalProperties: false },
+          type: 'array',
+          maxItems: 10,
+          items: {
+            type: 'object',
+            required: ['transcript'],
+            properties: {
+              transcript: { type: 'string', maxLength: 2000 },
+              confidence: { type: 'number', minimum: 0, maximum: 1 },
+            },
+            additionalProperties: false,
+          },
         },
       },
       required: ['type', 'transcript'],
       additionalProperties: false,
     },
-    { properties: { type: { const: 'text' }, text: { type: 'string', maxLength: 4000 } }, required: ['type', 'text'], additionalProperties: false },
+    {
+      properties: { type: { const: 'text' }, text: { type: 'string', maxLength: 4000 } },
+      required: ['type', 'text'],
+      additionalProperties: false,
+    },
     { properties: { type: { const: 'noInput' } }, required: ['type'], additionalProperties: false },
     { properties: { type: { const: 'hangup' } }, required: ['type'], additionalProperties: false },
   ],
@@ -63,41 +97,59 @@ const inputEvent = {
 /** JSON Schemas of every request body, used by ajv to validate and by the OpenAPI document to describe. */
 export const REQUEST_SCHEMAS = {
   CreateFlow: {
-    type: 'object', required: ['flow'], additionalProperties: false,
+    type: 'object',
+    required: ['flow'],
+    additionalProperties: false,
     properties: { flow: flowDocumentShape },
   },
   UpdateDraft: {
-    type: 'object', required: ['flow'], additionalProperties: false,
+    type: 'object',
+    required: ['flow'],
+    additionalProperties: false,
     properties: {
       flow: flowDocumentShape,
-      revision: { type: 'integer', minimum: 1, description: 'The revision this edit is based on; or send it as If-Match.' },
+      revision: {
+        type: 'integer',
+        minimum: 1,
+        description: 'The revision this edit is based on; or send it as If-Match.',
+      },
     },
   },
   ValidateFlow: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     properties: { flow: { type: 'object', description: 'A document to validate instead of the stored draft.' } },
   },
   Publish: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     properties: {
       note: { type: 'string', maxLength: 1000 },
       revision: { type: 'integer', minimum: 1, description: 'Publish only if the draft is still at this revision.' },
       overrideFailingTests: {
-        type: 'object', required: ['reason'], additionalProperties: false,
+        type: 'object',
+        required: ['reason'],
+        additionalProperties: false,
         description: "Publish although the flow's tests fail; the reason is kept in the version note.",
         properties: { reason: { type: 'string', minLength: 3, maxLength: 500 } },
       },
     },
   },
   RunFlowTests: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     properties: {
-      flow: { type: 'object', description: 'A document to test instead of the stored draft (the designer\'s unsaved edits).' },
+      flow: {
+        type: 'object',
+        description: "A document to test instead of the stored draft (the designer's unsaved edits).",
+      },
       testIds: { type: 'array', maxItems: 500, items: { type: 'string' }, description: 'Run only these tests.' },
     },
   },
   Rollback: {
-    type: 'object', required: ['version'], additionalProperties: false,
+    type: 'object',
+    required: ['version'],
+    additionalProperties: false,
     properties: { version: { type: 'integer', minimum: 1 } },
   },
   ImportFlow: {
@@ -105,21 +157,34 @@ export const REQUEST_SCHEMAS = {
     description: 'An Omniflow flow document, or an Amazon Connect / Twilio Studio flow export.',
   },
   StartSession: {
-    type: 'object', required: ['flowId', 'channel'], additionalProperties: false,
+    type: 'object',
+    required: ['flowId', 'channel'],
+    additionalProperties: false,
     properties: {
       flowId: { type: 'string', pattern: ID_PATTERN },
       channel: { enum: ['dtmf', 'voice', 'chat'] },
       locale: { type: 'string', pattern: LOCALE_PATTERN },
-      callerData: { type: 'object', maxProperties: 50, description: 'Initial values of declared flow variables (calling number, customer id…).' },
-      draft: { type: 'boolean', description: 'Run the current draft instead of the live version (editor tokens only).' },
+      callerData: {
+        type: 'object',
+        maxProperties: 50,
+        description: 'Initial values of declared flow variables (calling number, customer id…).',
+      },
+      draft: {
+        type: 'boolean',
+        description: 'Run the current draft instead of the live version (editor tokens only).',
+      },
     },
   },
   SessionInput: {
-    type: 'object', required: ['input'], additionalProperties: false,
+    type: 'object',
+    required: ['input'],
+    additionalProperties: false,
     properties: { input: inputEvent },
   },
   CreateToken: {
-    type: 'object', required: ['role'], additionalProperties: false,
+    type: 'object',
+    required: ['role'],
+    additionalProperties: false,
     properties: {
       role: { enum: ['viewer', 'editor', 'publisher', 'admin'] },
       label: { type: 'string', maxLength: 200 },
@@ -127,11 +192,13 @@ export const REQUEST_SCHEMAS = {
     },
   },
   CreateChannelToken: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     properties: { label: { type: 'string', maxLength: 200 } },
   },
   ChatSocketMessage: {
-    type: 'object', required: ['type'],
+    type: 'object',
+    required: ['type'],
     discriminator: { propertyName: 'type' },
     oneOf: [
       {
@@ -141,10 +208,19 @@ export const REQUEST_SCHEMAS = {
           locale: { type: 'string', pattern: LOCALE_PATTERN },
           callerData: { type: 'object', maxProperties: 50 },
         },
-        required: ['type'], additionalProperties: false,
+        required: ['type'],
+        additionalProperties: false,
       },
-      { properties: { type: { const: 'resume' }, sessionId: { type: 'string', maxLength: 200 } }, required: ['type', 'sessionId'], additionalProperties: false },
-      { properties: { type: { const: 'input' }, input: inputEvent }, required: ['type', 'input'], additionalProperties: false },
+      {
+        properties: { type: { const: 'resume' }, sessionId: { type: 'string', maxLength: 200 } },
+        required: ['type', 'sessionId'],
+        additionalProperties: false,
+      },
+      {
+        properties: { type: { const: 'input' }, input: inputEvent },
+        required: ['type', 'input'],
+        additionalProperties: false,
+      },
       { properties: { type: { const: 'end' } }, required: ['type'], additionalProperties: false },
     ],
   },

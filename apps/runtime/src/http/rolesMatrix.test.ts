@@ -23,7 +23,8 @@ beforeAll(async () => {
   await t.api('POST', '/api/flows/matrix/publish', {});
   tokens.set('anonymous', null).set('admin', TEST_ADMIN_TOKEN);
   tokens.set('channel', (await t.api('POST', '/api/flows/matrix/channel-tokens', {})).body.token);
-  for (const role of ['viewer', 'editor', 'publisher'] as const) tokens.set(role, (await t.api('POST', '/api/tokens', { role })).body.token);
+  for (const role of ['viewer', 'editor', 'publisher'] as const)
+    tokens.set(role, (await t.api('POST', '/api/tokens', { role })).body.token);
 });
 afterAll(async () => {
   await t.close();
@@ -34,8 +35,14 @@ describe('roles matrix (issue 14)', () => {
     if (!app) throw new Error('the capturing extension did not run');
     const served = new Set(listRoutes(app).map((r) => `${r.method.toUpperCase()} ${r.path}`));
     const table = new Set(ROUTES.map((r) => `${r.method.toUpperCase()} ${r.path}`));
-    expect([...served].filter((r) => !table.has(r)), 'routes without an entry in ROUTES (openApiDocument.ts)').toEqual([]);
-    expect([...table].filter((r) => !served.has(r)), 'ROUTES entries the app does not serve').toEqual([]);
+    expect(
+      [...served].filter((r) => !table.has(r)),
+      'routes without an entry in ROUTES (openApiDocument.ts)',
+    ).toEqual([]);
+    expect(
+      [...table].filter((r) => !served.has(r)),
+      'ROUTES entries the app does not serve',
+    ).toEqual([]);
   });
 
   for (const route of ROUTES) {
@@ -43,7 +50,9 @@ describe('roles matrix (issue 14)', () => {
       const actual: Record<string, string> = {};
       const expected: Record<string, string> = {};
       for (const caller of CALLERS) {
-        const reply = await t.api(route.method.toUpperCase(), concretePath(route), bodyFor(route), { token: tokens.get(caller) ?? null });
+        const reply = await t.api(route.method.toUpperCase(), concretePath(route), bodyFor(route), {
+          token: tokens.get(caller) ?? null,
+        });
         actual[caller] = verdict(reply.status);
         expected[caller] = expectedVerdict(route.auth, caller);
       }
@@ -55,7 +64,8 @@ describe('roles matrix (issue 14)', () => {
 describe('WebSocket roles (issue 14)', () => {
   it('lets channel and editor tokens open /ws/chat, and refuses viewers and unknown tokens', async () => {
     const statuses: Record<string, number> = {};
-    for (const caller of ['channel', 'editor', 'viewer', 'anonymous'] as const) statuses[caller] = await upgradeStatus(`/ws/chat?token=${tokens.get(caller) ?? 'none'}`);
+    for (const caller of ['channel', 'editor', 'viewer', 'anonymous'] as const)
+      statuses[caller] = await upgradeStatus(`/ws/chat?token=${tokens.get(caller) ?? 'none'}`);
     expect(statuses).toEqual({ channel: 101, editor: 101, viewer: 403, anonymous: 401 });
   });
 });
@@ -99,7 +109,10 @@ function allowed(auth: Route['auth'], caller: Caller): boolean {
 function concretePath(route: Route): string {
   const destructive = route.method === 'delete';
   return route.path
-    .replace('{id}', route.path.startsWith('/api/sessions') ? 'no-such-session' : destructive ? 'no-such-flow' : 'matrix')
+    .replace(
+      '{id}',
+      route.path.startsWith('/api/sessions') ? 'no-such-session' : destructive ? 'no-such-flow' : 'matrix',
+    )
     .replace('{flowId}', 'matrix')
     .replace('{version}', '1')
     .replace('{tokenId}', 'no-such-token')

@@ -20,7 +20,9 @@ async function headersFrom(middleware: RequestHandler): Promise<Record<string, s
         res.resume();
         const { date: _date, etag: _etag, connection: _connection, 'keep-alive': _keepAlive, ...rest } = res.headers;
         res.once('end', () => resolve(rest));
-      }).once('error', reject).end();
+      })
+        .once('error', reject)
+        .end();
     });
   } finally {
     server.close();

@@ -17,15 +17,29 @@ afterAll(async () => {
 });
 
 /** A raw POST, so that a test controls the framing (chunked or not), the encoding and the content type. */
-function rawPost(path: string, body: Buffer, headers: Record<string, string>, options: { chunked?: boolean; base?: string } = {}): Promise<{ status: number; headers: Record<string, unknown>; body: ApiReply['body'] }> {
+function rawPost(
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>,
+  options: { chunked?: boolean; base?: string } = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: ApiReply['body'] }> {
   const url = new URL(path, options.base ?? t.url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
-    });
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: JSON.parse(text) }));
+      },
+    );
     req.on('error', reject);
     if (options.chunked) {
       // Two writes without a content-length: node sends the body chunked.
@@ -39,21 +53,34 @@ function rawPost(path: string, body: Buffer, headers: Record<string, string>, op
 }
 
 const turnBody = (text: string) => Buffer.from(JSON.stringify({ input: { type: 'text', text } }));
-const newSession = async (): Promise<string> => (await t.api('POST', '/api/sessions', { flowId: 'turns', channel: 'chat' })).body.session.sessionId;
+const newSession = async (): Promise<string> =>
+  (await t.api('POST', '/api/sessions', { flowId: 'turns', channel: 'chat' })).body.session.sessionId;
 
 describe('POST /api/sessions/:id/input (the chat turn)', () => {
   it('answers a plain, a chunked, a gzip and a +json turn with the same reply and headers', async () => {
     const ids = [await newSession(), await newSession(), await newSession(), await newSession()];
     const replies = [
       await rawPost(`/api/sessions/${ids[0]}/input`, turnBody('balance'), { 'content-type': 'application/json' }),
-      await rawPost(`/api/sessions/${ids[1]}/input`, turnBody('balance'), { 'content-type': 'application/json' }, { chunked: true }),
-      await rawPost(`/api/sessions/${ids[2]}/input`, gzipSync(turnBody('balance')), { 'content-type': 'application/json', 'content-encoding': 'gzip' }),
-      await rawPost(`/api/sessions/${ids[3]}/input`, turnBody('balance'), { 'content-type': 'application/vnd.omniflow+json; charset=UTF-8' }),
+      await rawPost(
+        `/api/sessions/${ids[1]}/input`,
+        turnBody('balance'),
+        { 'content-type': 'application/json' },
+        { chunked: true },
+      ),
+      await rawPost(`/api/sessions/${ids[2]}/input`, gzipSync(turnBody('balance')), {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+      }),
+      await rawPost(`/api/sessions/${ids[3]}/input`, turnBody('balance'), {
+        'content-type': 'application/vnd.omniflow+json; charset=UTF-8',
+      }),
     ];
     for (const [i, reply] of replies.entries()) {
       expect(reply.status).toBe(200);
       expect(reply.body.session).toMatchObject({ sessionId: ids[i], nodeId: 'askPin', status: 'active' });
-      expect(Object.keys(reply.body.session).toSorted()).toEqual(Object.keys(replies[0]?.body.session ?? {}).toSorted());
+      expect(Object.keys(reply.body.session).toSorted()).toEqual(
+        Object.keys(replies[0]?.body.session ?? {}).toSorted(),
+      );
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(reply.headers['x-content-type-options']).toBe('nosniff');
       expect(reply.headers['ratelimit-policy']).toBeDefined();
@@ -71,20 +98,33 @@ describe('POST /api/sessions/:id/input (the chat turn)', () => {
     expect([blank.status, blank.body.errors[0].code]).toEqual([400, 'MALFORMED_JSON']);
     const empty = await rawPost(path, Buffer.alloc(0), { 'content-type': 'application/json' });
     expect([empty.status, empty.body.errors[0].pointer]).toEqual([400, '/input']);
-    const tooLarge = await rawPost(path, Buffer.from(JSON.stringify({ input: { type: 'text', text: 'x'.repeat(3000) } })), { 'content-type': 'application/json' });
+    const tooLarge = await rawPost(
+      path,
+      Buffer.from(JSON.stringify({ input: { type: 'text', text: 'x'.repeat(3000) } })),
+      { 'content-type': 'application/json' },
+    );
     expect([tooLarge.status, tooLarge.body.errors[0].code]).toEqual([413, 'BODY_TOO_LARGE']);
     const latin1 = await rawPost(path, turnBody('balance'), { 'content-type': 'application/json; charset=latin1' });
     expect([latin1.status, latin1.body.errors[0].code]).toEqual([415, 'UNSUPPORTED_ENCODING']);
-    const unknown = await rawPost('/api/sessions/no-such-session/input', turnBody('balance'), { 'content-type': 'application/json' });
+    const unknown = await rawPost('/api/sessions/no-such-session/input', turnBody('balance'), {
+      'content-type': 'application/json',
+    });
     expect([unknown.status, unknown.body.errors[0].code]).toEqual([404, 'NOT_FOUND']);
     // The session took none of those as a turn.
-    expect((await rawPost(path, turnBody('balance'), { 'content-type': 'application/json' })).body.session.nodeId).toBe('askPin');
+    expect((await rawPost(path, turnBody('balance'), { 'content-type': 'application/json' })).body.session.nodeId).toBe(
+      'askPin',
+    );
   });
 
   it('refuses a channel token on the next turn once it is revoked', async () => {
-    const issued = (await t.api('POST', '/api/flows/turns/channel-tokens', {})).body as { token: string; record: { id: string } };
-    const id = (await t.api('POST', '/api/sessions', { flowId: 'turns', channel: 'chat' }, { token: issued.token })).body.session.sessionId;
-    const turn = () => t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'balance' } }, { token: issued.token });
+    const issued = (await t.api('POST', '/api/flows/turns/channel-tokens', {})).body as {
+      token: string;
+      record: { id: string };
+    };
+    const id = (await t.api('POST', '/api/sessions', { flowId: 'turns', channel: 'chat' }, { token: issued.token }))
+      .body.session.sessionId;
+    const turn = () =>
+      t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'balance' } }, { token: issued.token });
     expect((await turn()).status).toBe(200);
     expect((await t.api('DELETE', `/api/tokens/${issued.record.id}`)).status).toBe(204);
     expect((await turn()).status).toBe(401);
@@ -98,10 +138,20 @@ describe('chat turn rate limit', () => {
       // Three requests of the limit go to setting up: create, publish, start.
       await limited.api('POST', '/api/flows', { flow: pinFlow('limited') });
       await limited.api('POST', '/api/flows/limited/publish', {});
-      const id = (await limited.api('POST', '/api/sessions', { flowId: 'limited', channel: 'chat' })).body.session.sessionId;
+      const id = (await limited.api('POST', '/api/sessions', { flowId: 'limited', channel: 'chat' })).body.session
+        .sessionId;
       const statuses: number[] = [];
       for (const chunked of [false, true, false, true]) {
-        statuses.push((await rawPost(`/api/sessions/${id}/input`, turnBody('x'), { 'content-type': 'application/json' }, { chunked, base: limited.url })).status);
+        statuses.push(
+          (
+            await rawPost(
+              `/api/sessions/${id}/input`,
+              turnBody('x'),
+              { 'content-type': 'application/json' },
+              { chunked, base: limited.url },
+            )
+          ).status,
+        );
       }
       expect(statuses).toEqual([200, 200, 200, 429]);
     } finally {

@@ -13,12 +13,24 @@ export function sessionsRouter(sessions: SessionService): Router {
   const router = Router();
 
   router.post('/', validateBody('StartSession'), async (req, res) => {
-    const body: { flowId: string; channel: Channel; locale?: string; callerData?: Record<string, unknown>; draft?: boolean } = req.body;
+    const body: {
+      flowId: string;
+      channel: Channel;
+      locale?: string;
+      callerData?: Record<string, unknown>;
+      draft?: boolean;
+    } = req.body;
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
-    const caller = req.principal?.kind === 'channel' ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' } : undefined;
+    const caller =
+      req.principal?.kind === 'channel'
+        ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' }
+        : undefined;
     const turn = await sessions.start({ ...body, ...(caller ? { caller } : {}) });
-    res.status(201).location(`/api/sessions/${turn.sessionId}`).json({ session: forCaller(req.principal, turn) });
+    res
+      .status(201)
+      .location(`/api/sessions/${turn.sessionId}`)
+      .json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {

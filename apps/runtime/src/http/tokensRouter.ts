@@ -32,13 +32,20 @@ export function tokensRouter(store: FlowStore, tokens: TokenService): Router {
     res.json({ tokens: (await store.listTokens({ flowId, role: 'channel' })).map(publicToken) });
   });
 
-  router.post('/flows/:id/channel-tokens', requireRole('admin'), validateBody('CreateChannelToken'), async (req, res) => {
-    const flowId = pathParam(req, 'id');
-    if (!(await store.getFlow(flowId))) throw ApiError.notFound('flow', flowId);
-    const body: { label?: string } = req.body ?? {};
-    const { token, record } = await tokens.issue({ role: 'channel', flowId, label: body.label ?? 'channel' });
-    res.status(201).json({ token, record: publicToken(record), chatUrl: `/chat/${encodeURIComponent(flowId)}?token=${token}` });
-  });
+  router.post(
+    '/flows/:id/channel-tokens',
+    requireRole('admin'),
+    validateBody('CreateChannelToken'),
+    async (req, res) => {
+      const flowId = pathParam(req, 'id');
+      if (!(await store.getFlow(flowId))) throw ApiError.notFound('flow', flowId);
+      const body: { label?: string } = req.body ?? {};
+      const { token, record } = await tokens.issue({ role: 'channel', flowId, label: body.label ?? 'channel' });
+      res
+        .status(201)
+        .json({ token, record: publicToken(record), chatUrl: `/chat/${encodeURIComponent(flowId)}?token=${token}` });
+    },
+  );
 
   return router;
 }

@@ -11,7 +11,11 @@ describe('createLogger', () => {
       for (let i = 0; i < 3; i++) logger.info({ i }, 'buffered line');
       process.exit(0);
     });`;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], { cwd: RUNTIME_DIR, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: RUNTIME_DIR,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     const lines = run.stdout.split('\n').filter((l) => l.includes('buffered line'));
     expect(lines.map((l) => (JSON.parse(l) as { i: number }).i)).toEqual([0, 1, 2]);
   }, 40_000);

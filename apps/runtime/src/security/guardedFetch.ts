@@ -18,7 +18,8 @@ const MAX_REPLY_BYTES = 5 * 1024 * 1024;
 export function createGuardedFetch(options: { allowPrivate(origin: string): boolean }): EgressFetch {
   return async (input, init = {}) => {
     const url = new URL(String(input));
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`egress refused: ${url.protocol} URLs are not allowed; use http or https.`);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new Error(`egress refused: ${url.protocol} URLs are not allowed; use http or https.`);
     const privateOk = options.allowPrivate(url.origin);
     const host = url.hostname.replace(/^\[|\]$/g, '');
     if (!privateOk && isIP(host) !== 0 && isPrivateAddress(host)) throw refusal(url.origin, host);
@@ -40,9 +41,22 @@ export function createGuardedFetch(options: { allowPrivate(origin: string): bool
     const body = bodyOf(init.body);
     const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
     return new Promise<Response>((resolve, reject) => {
-      const req = send(url, { method: init.method ?? 'GET', headers, lookup, ...(init.signal ? { signal: init.signal } : {}) }, (res) => {
-        collect(res).then((buffer) => resolve(new Response(nullBodyStatus(res.statusCode) ? null : buffer, { status: res.statusCode ?? 502, headers: replyHeaders(res) })), reject);
-      });
+      const req = send(
+        url,
+        { method: init.method ?? 'GET', headers, lookup, ...(init.signal ? { signal: init.signal } : {}) },
+        (res) => {
+          collect(res).then(
+            (buffer) =>
+              resolve(
+                new Response(nullBodyStatus(res.statusCode) ? null : buffer, {
+                  status: res.statusCode ?? 502,
+                  headers: replyHeaders(res),
+                }),
+              ),
+            reject,
+          );
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
@@ -50,7 +64,9 @@ export function createGuardedFetch(options: { allowPrivate(origin: string): bool
 }
 
 function refusal(origin: string, address: string): Error {
-  return new Error(`egress refused: ${origin} is (or resolves to) the private address ${address}; allow the origin with OMNIFLOW_EGRESS_ALLOW or a secret's OMNIFLOW_SECRET_<NAME>_ALLOW.`);
+  return new Error(
+    `egress refused: ${origin} is (or resolves to) the private address ${address}; allow the origin with OMNIFLOW_EGRESS_ALLOW or a secret's OMNIFLOW_SECRET_<NAME>_ALLOW.`,
+  );
 }
 
 function bodyOf(body: RequestInit['body']): string | Uint8Array | undefined {

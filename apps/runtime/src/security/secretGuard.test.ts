@@ -5,8 +5,17 @@ import { secretGuard } from './secretGuard.ts';
 
 const SECRETS: Record<string, string> = { BANK_KEY: 'bank-key-1', OTHER: 'other-2' };
 const spec: NodeTypeSpec = {
-  type: 'pack.call', version: 1, title: 'Call', description: '', category: 'test', icon: '?', behaviour: 'async',
-  configSchema: { type: 'object' }, defaults: {}, ports: [{ name: 'success' }, { name: 'error' }], secrets: ['BANK_KEY'],
+  type: 'pack.call',
+  version: 1,
+  title: 'Call',
+  description: '',
+  category: 'test',
+  icon: '?',
+  behaviour: 'async',
+  configSchema: { type: 'object' },
+  defaults: {},
+  ports: [{ name: 'success' }, { name: 'error' }],
+  secrets: ['BANK_KEY'],
 };
 
 /** Runs `body` as a plugin handler behind the guard; answers what it saw and what reached the network. */
@@ -23,8 +32,14 @@ async function runGuarded(body: (args: HandlerArgs) => Promise<HandlerResult>, c
   const handler: NodeHandler = guard(spec, body);
   const log = (_fields: Record<string, unknown>, message: string): void => void logged.push(message);
   const result = await handler({
-    config, variables: {}, args: {}, secret: (name) => SECRETS[name], signal: new AbortController().signal,
-    logger: { info: log, warn: log, error: log }, idempotencyKey: 's:n:1', session: { id: 's', channel: 'chat', locale: 'en-US' },
+    config,
+    variables: {},
+    args: {},
+    secret: (name) => SECRETS[name],
+    signal: new AbortController().signal,
+    logger: { info: log, warn: log, error: log },
+    idempotencyKey: 's:n:1',
+    session: { id: 's', channel: 'chat', locale: 'en-US' },
   });
   return { result, sent, logged };
 }
@@ -52,15 +67,21 @@ describe('secretGuard (issue 14)', () => {
       }
     });
     expect(sent).toEqual(['https://bank.example/accounts?k=bank-key-1']);
-    expect(result).toMatchObject({ port: 'error', variables: { reason: expect.stringContaining('secret BANK_KEY may not be sent to https://evil.example') } });
+    expect(result).toMatchObject({
+      port: 'error',
+      variables: { reason: expect.stringContaining('secret BANK_KEY may not be sent to https://evil.example') },
+    });
   });
 
   it('treats {{secret:NAME}} in the node config as declared', async () => {
     const seen: (string | undefined)[] = [];
-    await runGuarded(async ({ secret }) => {
-      seen.push(secret('OTHER'));
-      return {};
-    }, { url: 'https://x.example/?k={{secret:OTHER}}' });
+    await runGuarded(
+      async ({ secret }) => {
+        seen.push(secret('OTHER'));
+        return {};
+      },
+      { url: 'https://x.example/?k={{secret:OTHER}}' },
+    );
     expect(seen).toEqual(['other-2']);
   });
 });

@@ -10,13 +10,19 @@ const SECRET_PLACEHOLDER = /\{\{\s*secret:([A-Za-z_][\w.-]*)\s*\}\}/g;
  * fetch refuses any origin outside that secret's allow-list (`OMNIFLOW_SECRET_<NAME>_ALLOW`). The refusal is an error
  * the handler sees, so the node takes its `error` port with the reason in the log.
  */
-export function secretGuard(options: { allowedOrigins(name: string): readonly string[]; fetch: EgressFetch }): HandlerDecorator {
+export function secretGuard(options: {
+  allowedOrigins(name: string): readonly string[];
+  fetch: EgressFetch;
+}): HandlerDecorator {
   return (spec, handler) => async (args) => {
     const declared = new Set([...(spec.secrets ?? []), ...secretNamesIn(args.config)]);
     const released = new Set<string>();
     const secret = (name: string): string | undefined => {
       if (!declared.has(name)) {
-        args.logger.error({ secret: name, nodeType: spec.type }, `node type "${spec.type}" asked for secret ${name}, which its spec does not declare (spec.secrets); it gets none`);
+        args.logger.error(
+          { secret: name, nodeType: spec.type },
+          `node type "${spec.type}" asked for secret ${name}, which its spec does not declare (spec.secrets); it gets none`,
+        );
         return undefined;
       }
       const value = args.secret(name);
@@ -28,7 +34,9 @@ export function secretGuard(options: { allowedOrigins(name: string): readonly st
       for (const name of released) {
         const allowed = options.allowedOrigins(name);
         if (!allowed.includes(origin)) {
-          throw new Error(`secret ${name} may not be sent to ${origin}; it may go to ${allowed.length > 0 ? allowed.join(', ') : 'no destination yet'} (OMNIFLOW_SECRET_${name}_ALLOW).`);
+          throw new Error(
+            `secret ${name} may not be sent to ${origin}; it may go to ${allowed.length > 0 ? allowed.join(', ') : 'no destination yet'} (OMNIFLOW_SECRET_${name}_ALLOW).`,
+          );
         }
       }
       return options.fetch(input, init);

@@ -7,7 +7,11 @@ import { secretNamesIn } from './secretGuard.ts';
  * what the runtime would refuse during one: `SECRET001` a secret the node uses has no allowed destination;
  * `SECRET002` a config string sends a secret to a literal origin outside the secret's allow-list.
  */
-export function secretPolicyIssues(flow: unknown, specOf: (type: string) => NodeTypeSpec | undefined, egress: EgressConfig): FlowIssue[] {
+export function secretPolicyIssues(
+  flow: unknown,
+  specOf: (type: string) => NodeTypeSpec | undefined,
+  egress: EgressConfig,
+): FlowIssue[] {
   const nodes = typeof flow === 'object' && flow !== null ? Reflect.get(flow, 'nodes') : undefined;
   if (!Array.isArray(nodes)) return [];
   const issues: FlowIssue[] = [];
@@ -19,7 +23,10 @@ export function secretPolicyIssues(flow: unknown, specOf: (type: string) => Node
     for (const name of new Set([...(spec?.secrets ?? []), ...secretNamesIn(config)])) {
       if ((egress.secretAllow[name] ?? []).length > 0) continue;
       issues.push({
-        code: 'SECRET001', severity: 'error', nodeId, pointer: `/nodes/${index}`,
+        code: 'SECRET001',
+        severity: 'error',
+        nodeId,
+        pointer: `/nodes/${index}`,
         message: `Node "${nodeId}" uses secret ${name}, which may be sent nowhere yet; set OMNIFLOW_SECRET_${name}_ALLOW to the origins it may reach.`,
       });
     }
@@ -30,7 +37,10 @@ export function secretPolicyIssues(flow: unknown, specOf: (type: string) => Node
         const allowed = egress.secretAllow[name] ?? [];
         if (allowed.length === 0 || allowed.includes(new URL(origin).origin)) continue;
         issues.push({
-          code: 'SECRET002', severity: 'error', nodeId, pointer,
+          code: 'SECRET002',
+          severity: 'error',
+          nodeId,
+          pointer,
           message: `Node "${nodeId}" sends secret ${name} to ${new URL(origin).origin}, which it may not reach; it may go to ${allowed.join(', ')}.`,
         });
       }
@@ -42,5 +52,7 @@ export function secretPolicyIssues(flow: unknown, specOf: (type: string) => Node
 function stringsOf(value: unknown, pointer: string): [string, string][] {
   if (typeof value === 'string') return [[pointer, value]];
   if (typeof value !== 'object' || value === null) return [];
-  return Object.entries(value).flatMap(([key, child]) => stringsOf(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`));
+  return Object.entries(value).flatMap(([key, child]) =>
+    stringsOf(child, `${pointer}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`),
+  );
 }

@@ -48,7 +48,14 @@ export class FlowCompiler {
     if (!result.ok) {
       throw new ApiError(
         422,
-        result.issues.filter((i) => i.severity === 'error').map((i) => ({ code: i.code, message: i.message, pointer: i.pointer, ...(i.nodeId ? { nodeId: i.nodeId } : {}) })),
+        result.issues
+          .filter((i) => i.severity === 'error')
+          .map((i) => ({
+            code: i.code,
+            message: i.message,
+            pointer: i.pointer,
+            ...(i.nodeId ? { nodeId: i.nodeId } : {}),
+          })),
       );
     }
     return result.compiled;

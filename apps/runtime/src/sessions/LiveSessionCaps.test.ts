@@ -9,7 +9,9 @@ describe('LiveSessionCaps', () => {
     const caps = new LiveSessionCaps({ idleMs: 60_000, limits: { perChannelToken: 1, perClient: 0 }, now: () => now });
     caps.admit({ channelTokenId: 't', address: 'a' }, 's1');
     now = 20_000;
-    expect(() => caps.admit({ channelTokenId: 't', address: 'b' }, 's2')).toThrow(expect.objectContaining({ status: 429, extra: { retryAfterSeconds: 40 } }));
+    expect(() => caps.admit({ channelTokenId: 't', address: 'b' }, 's2')).toThrow(
+      expect.objectContaining({ status: 429, extra: { retryAfterSeconds: 40 } }),
+    );
     now = 60_000;
     caps.admit({ channelTokenId: 't', address: 'b' }, 's2');
     expect(caps.size).toBe(1);
@@ -22,7 +24,9 @@ describe('LiveSessionCaps', () => {
     now = 50_000;
     caps.touch('s1');
     now = 100_000;
-    expect(() => caps.admit({ channelTokenId: 't', address: 'a' }, 's2')).toThrow(/channel token already holds 1 live sessions/);
+    expect(() => caps.admit({ channelTokenId: 't', address: 'a' }, 's2')).toThrow(
+      /channel token already holds 1 live sessions/,
+    );
   });
 });
 
@@ -30,7 +34,11 @@ describe('live-session caps over HTTP (issue 14)', () => {
   let t: TestRuntime;
   let channel: string;
   beforeAll(async () => {
-    t = await startTestRuntime({ OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '2', OMNIFLOW_MAX_SESSIONS_PER_TOKEN: '3', OMNIFLOW_TRUST_PROXY: 'loopback' });
+    t = await startTestRuntime({
+      OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '2',
+      OMNIFLOW_MAX_SESSIONS_PER_TOKEN: '3',
+      OMNIFLOW_TRUST_PROXY: 'loopback',
+    });
     await t.api('POST', '/api/flows', { flow: pinFlow('capped') });
     await t.api('POST', '/api/flows/capped/publish', {});
     channel = (await t.api('POST', '/api/flows/capped/channel-tokens', {})).body.token;
@@ -38,7 +46,13 @@ describe('live-session caps over HTTP (issue 14)', () => {
   afterAll(async () => {
     await t.close();
   });
-  const start = (ip: string) => t.api('POST', '/api/sessions', { flowId: 'capped', channel: 'chat' }, { token: channel, headers: { 'x-forwarded-for': ip } });
+  const start = (ip: string) =>
+    t.api(
+      'POST',
+      '/api/sessions',
+      { flowId: 'capped', channel: 'chat' },
+      { token: channel, headers: { 'x-forwarded-for': ip } },
+    );
 
   it('answers 429 with Retry-After past the per-client cap, and admits again once a session ends', async () => {
     const first = await start('198.51.100.1');
@@ -47,7 +61,9 @@ describe('live-session caps over HTTP (issue 14)', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.errors[0].code).toBe('TOO_MANY_SESSIONS');
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect((await t.api('POST', `/api/sessions/${first.body.session.sessionId}/end`, undefined, { token: channel })).status).toBe(200);
+    expect(
+      (await t.api('POST', `/api/sessions/${first.body.session.sessionId}/end`, undefined, { token: channel })).status,
+    ).toBe(200);
     expect((await start('198.51.100.1')).status).toBe(201);
   });
 
@@ -59,6 +75,7 @@ describe('live-session caps over HTTP (issue 14)', () => {
   });
 
   it('does not cap management tokens (designer test runs)', async () => {
-    for (let i = 0; i < 4; i += 1) expect((await t.api('POST', '/api/sessions', { flowId: 'capped', channel: 'chat' })).status).toBe(201);
+    for (let i = 0; i < 4; i += 1)
+      expect((await t.api('POST', '/api/sessions', { flowId: 'capped', channel: 'chat' })).status).toBe(201);
   });
 });

@@ -52,7 +52,11 @@ export class LiveSessionCaps {
         const retryAfterSeconds = Math.max(1, Math.ceil((oldest + this.#idleMs - now) / 1000));
         throw new ApiError(
           429,
-          { code: 'TOO_MANY_SESSIONS', message: `This ${claim.what} already holds ${claim.max} live sessions; end one or retry in ${retryAfterSeconds} s.`, pointer: '' },
+          {
+            code: 'TOO_MANY_SESSIONS',
+            message: `This ${claim.what} already holds ${claim.max} live sessions; end one or retry in ${retryAfterSeconds} s.`,
+            pointer: '',
+          },
           { retryAfterSeconds },
         );
       }
@@ -62,7 +66,11 @@ export class LiveSessionCaps {
       live.set(sessionId, now);
       this.#byKey.set(claim.key, live);
     }
-    if (active.length > 0) this.#keysOf.set(sessionId, active.map((claim) => claim.key));
+    if (active.length > 0)
+      this.#keysOf.set(
+        sessionId,
+        active.map((claim) => claim.key),
+      );
   }
 
   /** Marks a turn of `sessionId`, restarting its idle time. */

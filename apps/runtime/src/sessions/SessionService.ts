@@ -1,5 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { FlowSession, type CompiledFlow, type InputEvent, type OutputEvent, type SessionSnapshot, type TranscriptEntry, type TranscriptRedactor } from '@omniflow/flow-engine';
+import {
+  FlowSession,
+  type CompiledFlow,
+  type InputEvent,
+  type OutputEvent,
+  type SessionSnapshot,
+  type TranscriptEntry,
+  type TranscriptRedactor,
+} from '@omniflow/flow-engine';
 import type { Channel } from '@omniflow/flow-schema';
 import type { Logger } from 'pino';
 import { ApiError } from '../http/ApiError.ts';
@@ -73,7 +81,11 @@ export class SessionService {
   #idle: (() => void)[] = [];
 
   constructor(deps: {
-    store: FlowStore; compiler: FlowCompiler; logger: Logger; metrics: RuntimeMetrics; secrets: (name: string) => string | undefined;
+    store: FlowStore;
+    compiler: FlowCompiler;
+    logger: Logger;
+    metrics: RuntimeMetrics;
+    secrets: (name: string) => string | undefined;
     /** The secrets of draft sessions (sandbox values): drafts never touch the real back ends; none when absent. */
     draftSecrets?: (name: string) => string | undefined;
     /** Seals every stored snapshot (sensitive variables are in it in clear). */
@@ -119,7 +131,11 @@ export class SessionService {
         compiled = await this.#compiler.draft(flow.draft);
       } else {
         if (flow.liveVersion === null) {
-          throw new ApiError(409, { code: 'NOT_PUBLISHED', message: `Flow "${flow.id}" has no published version yet; publish it first.`, pointer: '/flowId' });
+          throw new ApiError(409, {
+            code: 'NOT_PUBLISHED',
+            message: `Flow "${flow.id}" has no published version yet; publish it first.`,
+            pointer: '/flowId',
+          });
         }
         version = flow.liveVersion;
         compiled = await this.#compiler.version(flow.id, version);
@@ -139,13 +155,35 @@ export class SessionService {
       });
       const snapshot = session.snapshot();
       await this.#store.createSession(
-        { id: sessionId, flowId: flow.id, version, draftDocument: request.draft ? flow.draft : null, channel: request.channel, locale: snapshot.locale, status: turn.status, snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }) },
+        {
+          id: sessionId,
+          flowId: flow.id,
+          version,
+          draftDocument: request.draft ? flow.draft : null,
+          channel: request.channel,
+          locale: snapshot.locale,
+          status: turn.status,
+          snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }),
+        },
         this.#analyzer.annotate(turn.transcript, snapshot.locale),
       );
       this.#remember(sessionId, { session, logger, turn: 0 });
-      logger.info({ channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId }, 'session started');
+      logger.info(
+        { channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId },
+        'session started',
+      );
       const outputs = this.#analyzer.forward(turn.outputs, snapshot.locale);
-      return { sessionId, flowId: flow.id, version, channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId, outputs, variables: turn.variables };
+      return {
+        sessionId,
+        flowId: flow.id,
+        version,
+        channel: request.channel,
+        locale: snapshot.locale,
+        status: turn.status,
+        nodeId: turn.nodeId,
+        outputs,
+        variables: turn.variables,
+      };
     });
   }
 
@@ -153,33 +191,63 @@ export class SessionService {
   async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
     return this.#serialize(sessionId, async () => {
       const record = this.#currentHead(sessionId) ?? (await this.#store.getSession(sessionId, { snapshot: false }));
-      if (!record || (options.flowId !== undefined && record.flowId !== options.flowId)) throw ApiError.notFound('session', sessionId);
+      if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
+        throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
-          throw new ApiError(409, { code: 'SESSION_ENDED', message: `Session "${sessionId}" has ended; start a new session to talk again.`, pointer: '' });
+          throw new ApiError(409, {
+            code: 'SESSION_ENDED',
+            message: `Session "${sessionId}" has ended; start a new session to talk again.`,
+            pointer: '',
+          });
         }
         const { session, logger } = await this.#resume(record);
         const turn = await session.send(input);
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
         const entries = this.#analyzer.annotate(turn.transcript, plain.locale);
-        const saved = await this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries });
+        const saved = await this.#store.saveTurn({
+          sessionId,
+          expectedTurn: record.turn,
+          status: turn.status,
+          snapshot,
+          entries,
+        });
         if (!saved.ok) {
           this.#live.delete(sessionId);
-          throw new ApiError(409, { code: 'SESSION_MOVED_ON', message: `Session "${sessionId}" took another turn at the same time; send the input again.`, pointer: '' });
+          throw new ApiError(409, {
+            code: 'SESSION_MOVED_ON',
+            message: `Session "${sessionId}" took another turn at the same time; send the input again.`,
+            pointer: '',
+          });
         }
         if (turn.status === 'ended') this.#caps?.release(sessionId);
         else this.#caps?.touch(sessionId);
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
-          this.#remember(sessionId, { session, logger, turn: head.turn, ...(saved.mark === undefined ? {} : { saved: { head, mark: saved.mark } }) });
+          this.#remember(sessionId, {
+            session,
+            logger,
+            turn: head.turn,
+            ...(saved.mark === undefined ? {} : { saved: { head, mark: saved.mark } }),
+          });
         }
-        logger.info({ channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length }, 'turn');
+        logger.info(
+          { channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length },
+          'turn',
+        );
         return {
-          sessionId, flowId: record.flowId, version: record.version, channel, locale: record.locale,
-          status: turn.status, nodeId: turn.nodeId, outputs: this.#analyzer.forward(turn.outputs, plain.locale), variables: turn.variables,
+          sessionId,
+          flowId: record.flowId,
+          version: record.version,
+          channel,
+          locale: record.locale,
+          status: turn.status,
+          nodeId: turn.nodeId,
+          outputs: this.#analyzer.forward(turn.outputs, plain.locale),
+          variables: turn.variables,
         };
       });
     });
@@ -231,7 +299,9 @@ export class SessionService {
     if (live && live.turn === head.turn) return live;
     const record = await this.get(head.id);
     const logger = this.#logger.child({ sessionId: record.id, flowId: record.flowId, version: record.version });
-    const compiled = record.draftDocument ? await this.#compiler.draft(record.draftDocument) : await this.#compiler.version(record.flowId, record.version);
+    const compiled = record.draftDocument
+      ? await this.#compiler.draft(record.draftDocument)
+      : await this.#compiler.version(record.flowId, record.version);
     let stored: unknown;
     try {
       stored = this.#cipher.open(record.snapshot, { sessionId: record.id, turn: record.turn });
@@ -246,7 +316,13 @@ export class SessionService {
       });
     }
     const session = FlowSession.restore(compiled, snapshotOf(stored), {
-      sessionId: record.id, channel: asChannel(record.channel), locale: record.locale, secrets: record.draftDocument ? this.#draftSecrets : this.#secrets, logger, transcript: this.#storedTranscript(record.id), ...this.#redaction(),
+      sessionId: record.id,
+      channel: asChannel(record.channel),
+      locale: record.locale,
+      secrets: record.draftDocument ? this.#draftSecrets : this.#secrets,
+      logger,
+      transcript: this.#storedTranscript(record.id),
+      ...this.#redaction(),
     });
     return { session, logger, turn: record.turn };
   }

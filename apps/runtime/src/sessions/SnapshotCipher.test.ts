@@ -51,7 +51,11 @@ describe('SnapshotCipher', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     const again = SnapshotCipher.fromConfig({ dataDir: dir, snapshotOldKeys: [] });
     expect(again.open(first.seal(snapshot, at), at)).toEqual(snapshot);
-    const configured = SnapshotCipher.fromConfig({ dataDir: dir, snapshotKey: randomBytes(32).toString('base64'), snapshotOldKeys: [] });
+    const configured = SnapshotCipher.fromConfig({
+      dataDir: dir,
+      snapshotKey: randomBytes(32).toString('base64'),
+      snapshotOldKeys: [],
+    });
     expect(configured.currentKeyId).not.toBe(first.currentKeyId);
   });
 

@@ -36,7 +36,8 @@ export class SnapshotCipher {
   constructor(current: Buffer, old: readonly Buffer[] = []) {
     const all = [current, ...old];
     for (const key of all) {
-      if (key.length !== KEY_BYTES) throw new Error(`A snapshot key must be ${KEY_BYTES} bytes (base64 of 32 random bytes), got ${key.length}.`);
+      if (key.length !== KEY_BYTES)
+        throw new Error(`A snapshot key must be ${KEY_BYTES} bytes (base64 of 32 random bytes), got ${key.length}.`);
     }
     this.#current = { id: keyId(current), key: current };
     this.#keys = new Map(all.map((key) => [keyId(key), key]));
@@ -46,7 +47,11 @@ export class SnapshotCipher {
    * The configured key (base64) or, when none is configured, the key file in `dataDir`, generated with mode 0600
    * on first start. Old keys (base64) are accepted for reading.
    */
-  static fromConfig(config: { snapshotKey?: string; snapshotOldKeys: readonly string[]; dataDir: string }): SnapshotCipher {
+  static fromConfig(config: {
+    snapshotKey?: string;
+    snapshotOldKeys: readonly string[];
+    dataDir: string;
+  }): SnapshotCipher {
     const old = config.snapshotOldKeys.map((k) => Buffer.from(k, 'base64'));
     if (config.snapshotKey) return new SnapshotCipher(Buffer.from(config.snapshotKey, 'base64'), old);
     const file = join(config.dataDir, SNAPSHOT_KEY_FILE);
@@ -64,7 +69,10 @@ export class SnapshotCipher {
       }
     }
     const key = Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
-    if (key.length !== KEY_BYTES) throw new Error(`${file} must hold base64 of ${KEY_BYTES} random bytes; restore it from a backup (sessions sealed with it cannot be read otherwise).`);
+    if (key.length !== KEY_BYTES)
+      throw new Error(
+        `${file} must hold base64 of ${KEY_BYTES} random bytes; restore it from a backup (sessions sealed with it cannot be read otherwise).`,
+      );
     return new SnapshotCipher(key, old);
   }
 
@@ -94,13 +102,19 @@ export class SnapshotCipher {
 
   /** Decrypts and parses a sealed snapshot of `context`; throws {@link SnapshotUnreadableError} when it cannot. */
   open(stored: unknown, context: SnapshotContext): unknown {
-    if (typeof stored !== 'string') throw new SnapshotUnreadableError('The stored snapshot is not sealed (written before encryption at rest, or edited by hand).');
+    if (typeof stored !== 'string')
+      throw new SnapshotUnreadableError(
+        'The stored snapshot is not sealed (written before encryption at rest, or edited by hand).',
+      );
     const [format, id, payload, extra] = stored.split('.');
     if (format !== FORMAT || id === undefined || payload === undefined || extra !== undefined) {
       throw new SnapshotUnreadableError('The stored snapshot is not in the sealed format.');
     }
     const key = this.#keys.get(id);
-    if (!key) throw new SnapshotUnreadableError(`The stored snapshot was sealed with key ${id}, which is not configured (OMNIFLOW_SNAPSHOT_KEY / OMNIFLOW_SNAPSHOT_OLD_KEYS).`);
+    if (!key)
+      throw new SnapshotUnreadableError(
+        `The stored snapshot was sealed with key ${id}, which is not configured (OMNIFLOW_SNAPSHOT_KEY / OMNIFLOW_SNAPSHOT_OLD_KEYS).`,
+      );
     const bytes = Buffer.from(payload, 'base64url');
     if (bytes.length < IV_BYTES + TAG_BYTES) throw new SnapshotUnreadableError('The stored snapshot is truncated.');
     const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
@@ -110,7 +124,9 @@ export class SnapshotCipher {
     try {
       text = decipher.update(bytes.subarray(IV_BYTES + TAG_BYTES), undefined, 'utf8') + decipher.final('utf8');
     } catch {
-      throw new SnapshotUnreadableError('The stored snapshot failed its integrity check (tampered with, or moved from another session or turn).');
+      throw new SnapshotUnreadableError(
+        'The stored snapshot failed its integrity check (tampered with, or moved from another session or turn).',
+      );
     }
     return JSON.parse(text);
   }

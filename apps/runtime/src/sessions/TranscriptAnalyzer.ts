@@ -31,8 +31,13 @@ export class TranscriptAnalyzer {
     return outputs.map((output) => {
       if (output.type !== 'transfer') return output;
       const variables: Record<string, unknown> = {};
-      for (const [name, value] of Object.entries(output.variables)) variables[name] = typeof value === 'string' ? redact(value, locale) : value;
-      return { ...output, variables, ...(output.reason === undefined ? {} : { reason: redact(output.reason, locale) }) };
+      for (const [name, value] of Object.entries(output.variables))
+        variables[name] = typeof value === 'string' ? redact(value, locale) : value;
+      return {
+        ...output,
+        variables,
+        ...(output.reason === undefined ? {} : { reason: redact(output.reason, locale) }),
+      };
     });
   }
 
@@ -49,5 +54,10 @@ export class TranscriptAnalyzer {
 
 /** Typed or spoken caller turns carry sentiment; keys, silences, hang-ups and masked answers do not. */
 function isScored(entry: TranscriptEntry): boolean {
-  return entry.from === 'caller' && (entry.kind === 'text' || entry.kind === 'speech') && entry.text !== MASK && entry.text.trim() !== '';
+  return (
+    entry.from === 'caller' &&
+    (entry.kind === 'text' || entry.kind === 'speech') &&
+    entry.text !== MASK &&
+    entry.text.trim() !== ''
+  );
 }

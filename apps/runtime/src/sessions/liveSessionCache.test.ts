@@ -33,8 +33,12 @@ function serviceOn(dataDir: string): { sessions: SessionService; store: SqliteFl
     return getSession(id, options);
   };
   const sessions = new SessionService({
-    store, compiler: new FlowCompiler(store, createBuiltInRegistry()), logger: pino({ level: 'silent' }),
-    metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }), secrets: () => undefined, cipher: new SnapshotCipher(key),
+    store,
+    compiler: new FlowCompiler(store, createBuiltInRegistry()),
+    logger: pino({ level: 'silent' }),
+    metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }),
+    secrets: () => undefined,
+    cipher: new SnapshotCipher(key),
   });
   return { sessions, store, reads: () => headReads };
 }
@@ -46,7 +50,11 @@ async function publishPinFlow(store: SqliteFlowStore): Promise<void> {
 }
 
 const text = (value: string) => ({ type: 'text' as const, text: value });
-const errorCode = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: unknown) => (error instanceof ApiError ? error.errors[0]?.code : String(error)));
+const errorCode = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (error: unknown) => (error instanceof ApiError ? error.errors[0]?.code : String(error)),
+  );
 
 describe('sessions kept in memory between turns', () => {
   it('takes turns of a cached session without reading its head from SQLite', async () => {
@@ -73,7 +81,9 @@ describe('sessions kept in memory between turns', () => {
     const ended = await a.sessions.input(sessionId, text('1234'));
     expect(ended.status).toBe('ended');
     expect((await a.store.getSession(sessionId))?.turn).toBe(3);
-    const callerTexts = (await a.store.getTranscript(sessionId)).flatMap((e) => (typeof e === 'object' && e !== null && 'from' in e && e.from === 'caller' && 'text' in e ? [e.text] : []));
+    const callerTexts = (await a.store.getTranscript(sessionId)).flatMap((e) =>
+      typeof e === 'object' && e !== null && 'from' in e && e.from === 'caller' && 'text' in e ? [e.text] : [],
+    );
     // Each caller input stored once, in order: A did not replay B's turn from its stale copy.
     expect(callerTexts).toHaveLength(3);
     expect(callerTexts[0]).toBe('balance');

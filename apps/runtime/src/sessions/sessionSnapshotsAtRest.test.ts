@@ -31,11 +31,14 @@ async function stop(t: TestRuntime): Promise<void> {
 
 async function startAtPin(t: TestRuntime, flowId: string): Promise<string> {
   const id: string = (await t.api('POST', '/api/sessions', { flowId, channel: 'dtmf' })).body.session.sessionId;
-  expect((await t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'dtmf', digits: '1' } })).body.session.nodeId).toBe('askPin');
+  expect(
+    (await t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'dtmf', digits: '1' } })).body.session.nodeId,
+  ).toBe('askPin');
   return id;
 }
 
-const enterPin = (t: TestRuntime, id: string) => t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'dtmf', digits: PIN } });
+const enterPin = (t: TestRuntime, id: string) =>
+  t.api('POST', `/api/sessions/${id}/input`, { input: { type: 'dtmf', digits: PIN } });
 
 function newDataDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'omniflow-at-rest-'));
@@ -53,7 +56,10 @@ function withDb<T>(dataDir: string, work: (db: Database.Database) => T): T {
 }
 
 const storedSnapshot = (dataDir: string, id: string): string =>
-  withDb(dataDir, (db) => (db.prepare('SELECT snapshot FROM sessions WHERE id = ?').get(id) as { snapshot: string }).snapshot);
+  withDb(
+    dataDir,
+    (db) => (db.prepare('SELECT snapshot FROM sessions WHERE id = ?').get(id) as { snapshot: string }).snapshot,
+  );
 
 describe('session snapshots at rest', () => {
   it('never writes an entered PIN in clear to the SQLite files, and continues the session after a restart', async () => {
@@ -67,14 +73,26 @@ describe('session snapshots at rest', () => {
     const second = await runtimeOn(dataDir);
     const entered = await enterPin(second, id);
     expect(entered.status).toBe(200);
-    expect(entered.body.session.outputs.filter((o: { type: string }) => o.type === 'say').map((o: { text: string }) => o.text).join(' ')).toMatch(/Goodbye/);
+    expect(
+      entered.body.session.outputs
+        .filter((o: { type: string }) => o.type === 'say')
+        .map((o: { text: string }) => o.text)
+        .join(' '),
+    ).toMatch(/Goodbye/);
     await stop(second);
 
     // The PIN is in the stored snapshot (the key opens it), and nowhere in any file of the database.
     const cipher = SnapshotCipher.fromConfig({ dataDir, snapshotOldKeys: [] });
-    const turn = withDb(dataDir, (db) => (db.prepare('SELECT turn FROM sessions WHERE id = ?').get(id) as { turn: number }).turn);
-    expect(JSON.stringify(cipher.open(JSON.parse(storedSnapshot(dataDir, id)), { sessionId: id, turn }))).toContain(PIN);
-    const rows = withDb(dataDir, (db) => JSON.stringify([db.prepare('SELECT * FROM sessions').all(), db.prepare('SELECT * FROM transcripts').all()]));
+    const turn = withDb(
+      dataDir,
+      (db) => (db.prepare('SELECT turn FROM sessions WHERE id = ?').get(id) as { turn: number }).turn,
+    );
+    expect(JSON.stringify(cipher.open(JSON.parse(storedSnapshot(dataDir, id)), { sessionId: id, turn }))).toContain(
+      PIN,
+    );
+    const rows = withDb(dataDir, (db) =>
+      JSON.stringify([db.prepare('SELECT * FROM sessions').all(), db.prepare('SELECT * FROM transcripts').all()]),
+    );
     expect(rows).toContain(id);
     expect(rows).not.toContain(PIN);
     const files = readdirSync(dataDir).filter((f) => f.startsWith('omniflow.db'));
@@ -87,12 +105,18 @@ describe('session snapshots at rest', () => {
     const first = await runtimeOn(dataDir);
     await first.api('POST', '/api/flows', { flow: longPinFlow('desk') });
     await first.api('POST', '/api/flows/desk/publish', {});
-    const id: string = (await first.api('POST', '/api/sessions', { flowId: 'desk', channel: 'chat' })).body.session.sessionId;
-    expect((await first.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'mortgage rates' } })).body.session.nodeId).toBe('main');
+    const id: string = (await first.api('POST', '/api/sessions', { flowId: 'desk', channel: 'chat' })).body.session
+      .sessionId;
+    expect(
+      (await first.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'mortgage rates' } })).body
+        .session.nodeId,
+    ).toBe('main');
     await stop(first);
 
     const second = await runtimeOn(dataDir);
-    const transferred = await second.api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'agent' } });
+    const transferred = await second.api('POST', `/api/sessions/${id}/input`, {
+      input: { type: 'text', text: 'agent' },
+    });
     const transfer = transferred.body.session.outputs.find((o: { type: string }) => o.type === 'transfer');
     const stored: { text: string }[] = (await second.api('GET', `/api/sessions/${id}/transcript`)).body.transcript;
     const texts = transfer.transcript.map((entry: { text: string }) => entry.text);
@@ -109,7 +133,11 @@ describe('session snapshots at rest', () => {
     const first = await runtimeOn(dataDir);
     await first.api('POST', '/api/flows', { flow: longPinFlow('vault') });
     await first.api('POST', '/api/flows/vault/publish', {});
-    const [tampered, copiedOver, intact] = [await startAtPin(first, 'vault'), await startAtPin(first, 'vault'), await startAtPin(first, 'vault')];
+    const [tampered, copiedOver, intact] = [
+      await startAtPin(first, 'vault'),
+      await startAtPin(first, 'vault'),
+      await startAtPin(first, 'vault'),
+    ];
     await stop(first);
 
     withDb(dataDir, (db) => {
@@ -123,7 +151,10 @@ describe('session snapshots at rest', () => {
     for (const id of [tampered, copiedOver]) {
       const refused = await enterPin(second, id);
       expect(refused.status).toBe(410);
-      expect(refused.body.errors[0]).toMatchObject({ code: 'SESSION_UNREADABLE', message: expect.stringMatching(/integrity check/) });
+      expect(refused.body.errors[0]).toMatchObject({
+        code: 'SESSION_UNREADABLE',
+        message: expect.stringMatching(/integrity check/),
+      });
     }
     expect((await enterPin(second, intact)).body.session.status).toBe('ended');
     expect((await second.api('GET', '/readyz', undefined, { token: null })).status).toBe(200);
@@ -141,7 +172,9 @@ describe('session snapshots at rest', () => {
     const newKey = randomBytes(32).toString('base64');
     const second = await runtimeOn(dataDir, { OMNIFLOW_SNAPSHOT_KEY: newKey, OMNIFLOW_SNAPSHOT_OLD_KEYS: oldKey });
     expect((await enterPin(second, rotated)).body.session.status).toBe('ended');
-    expect(JSON.parse(storedSnapshot(dataDir, rotated))).toMatch(new RegExp(`^ofs1\\.${new SnapshotCipher(Buffer.from(newKey, 'base64')).currentKeyId}\\.`));
+    expect(JSON.parse(storedSnapshot(dataDir, rotated))).toMatch(
+      new RegExp(`^ofs1\\.${new SnapshotCipher(Buffer.from(newKey, 'base64')).currentKeyId}\\.`),
+    );
     await stop(second);
 
     const third = await runtimeOn(dataDir, { OMNIFLOW_SNAPSHOT_KEY: newKey });

@@ -12,7 +12,11 @@ async function call(method: string, path: string, body?: unknown, token?: string
   return reply;
 }
 
-const sayTexts = (outputs: { type: string; text?: string }[]): string => outputs.filter((o) => o.type === 'say').map((o) => o.text).join(' ');
+const sayTexts = (outputs: { type: string; text?: string }[]): string =>
+  outputs
+    .filter((o) => o.type === 'say')
+    .map((o) => o.text)
+    .join(' ');
 
 beforeAll(async () => {
   t = await startTestRuntime();
@@ -32,13 +36,17 @@ describe('sessions API', () => {
     const prompt = session.outputs.find((o: { type: string }) => o.type === 'prompt');
     expect(prompt.expect.choices.map((c: { label: string }) => c.label)).toEqual(['Balance', 'Agent']);
 
-    const menu = await call('POST', `/api/sessions/${session.sessionId}/input`, { input: { type: 'text', text: 'balance' } });
+    const menu = await call('POST', `/api/sessions/${session.sessionId}/input`, {
+      input: { type: 'text', text: 'balance' },
+    });
     expect(menu.body.session.nodeId).toBe('askPin');
     const pin = await call('POST', `/api/sessions/${session.sessionId}/input`, { input: { type: 'text', text: PIN } });
     expect(pin.body.session.status).toBe('ended');
     expect(sayTexts(pin.body.session.outputs)).toMatch(/Goodbye/);
 
-    const after = await call('POST', `/api/sessions/${session.sessionId}/input`, { input: { type: 'text', text: '1' } });
+    const after = await call('POST', `/api/sessions/${session.sessionId}/input`, {
+      input: { type: 'text', text: '1' },
+    });
     expect(after.status).toBe(409);
     expect(after.body.errors[0].code).toBe('SESSION_ENDED');
 
@@ -77,14 +85,18 @@ describe('sessions API', () => {
     expect((await t.api('POST', '/api/flows/versioned/publish', {})).body.version.version).toBe(2);
 
     await call('POST', `/api/sessions/${old.sessionId}/input`, { input: { type: 'text', text: '1' } });
-    const oldEnd = await call('POST', `/api/sessions/${old.sessionId}/input`, { input: { type: 'text', text: '1234' } });
+    const oldEnd = await call('POST', `/api/sessions/${old.sessionId}/input`, {
+      input: { type: 'text', text: '1234' },
+    });
     expect(oldEnd.body.session.version).toBe(1);
     expect(sayTexts(oldEnd.body.session.outputs)).toMatch(/Goodbye/);
 
     const fresh = (await call('POST', '/api/sessions', { flowId: 'versioned', channel: 'chat' })).body.session;
     expect(fresh.version).toBe(2);
     await call('POST', `/api/sessions/${fresh.sessionId}/input`, { input: { type: 'text', text: '1' } });
-    const newEnd = await call('POST', `/api/sessions/${fresh.sessionId}/input`, { input: { type: 'text', text: '1234' } });
+    const newEnd = await call('POST', `/api/sessions/${fresh.sessionId}/input`, {
+      input: { type: 'text', text: '1234' },
+    });
     expect(sayTexts(newEnd.body.session.outputs)).toMatch(/version two/);
   });
 
@@ -97,21 +109,42 @@ describe('sessions API', () => {
     expect(started.body.session.variables).toBeUndefined();
     expect((await call('POST', '/api/sessions', { flowId: 'other', channel: 'chat' }, token)).status).toBe(403);
     const otherSession = (await call('POST', '/api/sessions', { flowId: 'other', channel: 'chat' })).body.session;
-    expect((await call('POST', `/api/sessions/${otherSession.sessionId}/input`, { input: { type: 'text', text: '1' } }, token)).status).toBe(404);
-    expect((await call('GET', `/api/sessions/${started.body.session.sessionId}/transcript`, undefined, token)).status).toBe(403);
-    expect((await call('POST', '/api/sessions', { flowId: 'pin', channel: 'chat', draft: true }, token)).status).toBe(403);
+    expect(
+      (
+        await call(
+          'POST',
+          `/api/sessions/${otherSession.sessionId}/input`,
+          { input: { type: 'text', text: '1' } },
+          token,
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await call('GET', `/api/sessions/${started.body.session.sessionId}/transcript`, undefined, token)).status,
+    ).toBe(403);
+    expect((await call('POST', '/api/sessions', { flowId: 'pin', channel: 'chat', draft: true }, token)).status).toBe(
+      403,
+    );
   });
 
   it('answers bad session requests with clear 4xx errors and keeps other sessions going', async () => {
     const live = (await call('POST', '/api/sessions', { flowId: 'pin', channel: 'chat' })).body.session;
-    expect((await call('POST', '/api/sessions/unknown-id/input', { input: { type: 'text', text: 'x' } })).status).toBe(404);
-    const badInput = await call('POST', `/api/sessions/${live.sessionId}/input`, { input: { type: 'dtmf', digits: 'abc' } });
+    expect((await call('POST', '/api/sessions/unknown-id/input', { input: { type: 'text', text: 'x' } })).status).toBe(
+      404,
+    );
+    const badInput = await call('POST', `/api/sessions/${live.sessionId}/input`, {
+      input: { type: 'dtmf', digits: 'abc' },
+    });
     expect(badInput.status).toBe(400);
     expect(badInput.body.errors[0].pointer).toBe('/input/digits');
-    expect((await call('POST', '/api/sessions', { flowId: 'pin', channel: 'fax' })).body.errors[0].pointer).toBe('/channel');
+    expect((await call('POST', '/api/sessions', { flowId: 'pin', channel: 'fax' })).body.errors[0].pointer).toBe(
+      '/channel',
+    );
     expect((await call('POST', '/api/sessions', { flowId: 'nope', channel: 'chat' })).status).toBe(404);
     await t.api('POST', '/api/flows', { flow: pinFlow('unpublished') });
-    expect((await call('POST', '/api/sessions', { flowId: 'unpublished', channel: 'chat' })).body.errors[0].code).toBe('NOT_PUBLISHED');
+    expect((await call('POST', '/api/sessions', { flowId: 'unpublished', channel: 'chat' })).body.errors[0].code).toBe(
+      'NOT_PUBLISHED',
+    );
     const ok = await call('POST', `/api/sessions/${live.sessionId}/input`, { input: { type: 'text', text: '2' } });
     expect(ok.body.session.outputs.some((o: { type: string }) => o.type === 'transfer')).toBe(true);
   });
@@ -174,11 +207,19 @@ describe('chat turn rate limit', () => {
     try {
       await limited.api('POST', '/api/flows', { flow: pinFlow('pin') });
       await limited.api('POST', '/api/flows/pin/publish', { note: 'v1' });
-      const { sessionId } = (await limited.api('POST', '/api/sessions', { flowId: 'pin', channel: 'chat' })).body.session;
+      const { sessionId } = (await limited.api('POST', '/api/sessions', { flowId: 'pin', channel: 'chat' })).body
+        .session;
       const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) statuses.push((await limited.api('POST', `/api/sessions/${sessionId}/input`, { input: { type: 'text', text: 'x' } })).status);
+      for (let i = 0; i < 4; i++)
+        statuses.push(
+          (await limited.api('POST', `/api/sessions/${sessionId}/input`, { input: { type: 'text', text: 'x' } }))
+            .status,
+        );
       expect(statuses).toEqual([200, 200, 200, 429]);
-      expect((await limited.api('POST', `/api/sessions/${sessionId}/input`, { input: { type: 'text', text: 'x' } })).body.errors[0].code).toBe('RATE_LIMITED');
+      expect(
+        (await limited.api('POST', `/api/sessions/${sessionId}/input`, { input: { type: 'text', text: 'x' } })).body
+          .errors[0].code,
+      ).toBe('RATE_LIMITED');
     } finally {
       await limited.close();
     }

@@ -12,12 +12,27 @@ const cardFlow = {
   schemaVersion: 1,
   locales: ['en-US', 'zh-CN', 'ko-KR'],
   defaultLocale: 'en-US',
-  variables: [{ name: 'reason', type: 'string' }, { name: 'card', type: 'string', sensitive: true }],
+  variables: [
+    { name: 'reason', type: 'string' },
+    { name: 'card', type: 'string', sensitive: true },
+  ],
   start: 'start',
   nodes: [
     { id: 'start', type: 'start', config: {} },
-    { id: 'askReason', type: 'ask', config: { prompt: said('How can I help?'), variable: 'reason', slot: { type: 'text' } } },
-    { id: 'askCard', type: 'ask', config: { prompt: said('You said: {{reason}}. Your card number?'), variable: 'card', slot: { type: 'digits', minLength: 16, maxLength: 16 } } },
+    {
+      id: 'askReason',
+      type: 'ask',
+      config: { prompt: said('How can I help?'), variable: 'reason', slot: { type: 'text' } },
+    },
+    {
+      id: 'askCard',
+      type: 'ask',
+      config: {
+        prompt: said('You said: {{reason}}. Your card number?'),
+        variable: 'card',
+        slot: { type: 'digits', minLength: 16, maxLength: 16 },
+      },
+    },
     { id: 'agent', type: 'transfer', config: { queue: 'cards', reason: 'caller: {{reason}}' } },
   ],
   edges: [
@@ -27,7 +42,11 @@ const cardFlow = {
   ],
 };
 
-interface Entry { from: string; text: string; sentiment?: { score: number; label: string } }
+interface Entry {
+  from: string;
+  text: string;
+  sentiment?: { score: number; label: string };
+}
 
 async function converse(t: TestRuntime, locale: string, reason: string) {
   await t.api('POST', '/api/flows', { flow: cardFlow });
@@ -74,7 +93,11 @@ describe('redaction and sentiment of stored turns (#17)', () => {
     expect(callerTurns[0]?.sentiment?.score).toBeLessThan(-0.5);
     // The card answer is masked: it carries no sentiment, so the angry turn is the latest scored one.
     expect(callerTurns[1]?.sentiment).toBeUndefined();
-    expect(transcript.sentimentTrend).toMatchObject({ turns: 1, latest: callerTurns[0]?.sentiment?.score, direction: 'stable' });
+    expect(transcript.sentimentTrend).toMatchObject({
+      turns: 1,
+      latest: callerTurns[0]?.sentiment?.score,
+      direction: 'stable',
+    });
   });
 });
 

@@ -100,12 +100,20 @@ export interface FlowStore {
   /** Deletes a flow, its versions, tokens and sessions; `false` when it did not exist. */
   deleteFlow(id: string): Promise<boolean>;
   /** Stores the next numbered version and points the live pointer at it, in one transaction. */
-  publish(flowId: string, document: Record<string, unknown>, note: string, author: string): Promise<FlowVersionRecord | undefined>;
+  publish(
+    flowId: string,
+    document: Record<string, unknown>,
+    note: string,
+    author: string,
+  ): Promise<FlowVersionRecord | undefined>;
   listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]>;
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */
   rollback(flowId: string, version: number): Promise<RollbackResult>;
-  createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void>;
+  createSession(
+    session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
+    entries: readonly unknown[],
+  ): Promise<void>;
   /** A session; `{ snapshot: false }` skips reading the snapshot and draft document (both `null`), for the per-turn hot path. */
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;
   /** Stores the snapshot, status and new transcript entries of one turn in one transaction. */

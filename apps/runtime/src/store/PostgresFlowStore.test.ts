@@ -33,14 +33,18 @@ describe('two runtime processes on one PostgreSQL', () => {
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  const api = (base: string, method: string, path: string, body?: unknown) => jsonClient(base, ADMIN)(method, path, body);
-
+  const api = (base: string, method: string, path: string, body?: unknown) =>
+    jsonClient(base, ADMIN)(method, path, body);
 
   const start = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'omniflow-scale-'));
     dirs.push(dir);
     const runtime = await spawnRuntime({
-      STORE: 'postgres', DATABASE_URL: server.url, DATA_DIR: dir, OMNIFLOW_ADMIN_TOKEN: ADMIN, OMNIFLOW_SNAPSHOT_KEY: SNAPSHOT_KEY,
+      STORE: 'postgres',
+      DATABASE_URL: server.url,
+      DATA_DIR: dir,
+      OMNIFLOW_ADMIN_TOKEN: ADMIN,
+      OMNIFLOW_SNAPSHOT_KEY: SNAPSHOT_KEY,
       OMNIFLOW_PLUGINS: '',
     });
     running.push(runtime);
@@ -52,7 +56,8 @@ describe('two runtime processes on one PostgreSQL', () => {
     expect((await api(a.url, 'POST', '/api/flows', { flow: pinFlow('shared', LONG_PIN.length) })).status).toBe(201);
     expect((await api(b.url, 'POST', '/api/flows/shared/publish', {})).body.version.version).toBe(1);
 
-    const id: string = (await api(a.url, 'POST', '/api/sessions', { flowId: 'shared', channel: 'chat' })).body.session.sessionId;
+    const id: string = (await api(a.url, 'POST', '/api/sessions', { flowId: 'shared', channel: 'chat' })).body.session
+      .sessionId;
     const onA = await api(a.url, 'POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: '1' } });
     expect(onA.body.session.nodeId).toBe('askPin');
     // A PIN too short on B: asked again, one turn further than the copy A keeps in memory.
@@ -70,7 +75,7 @@ describe('two runtime processes on one PostgreSQL', () => {
     await db.connect();
     try {
       const raw = await db.query<{ dump: string }>(
-        "SELECT (SELECT json_agg(s)::text FROM sessions s) || (SELECT json_agg(t)::text FROM transcripts t) AS dump",
+        'SELECT (SELECT json_agg(s)::text FROM sessions s) || (SELECT json_agg(t)::text FROM transcripts t) AS dump',
       );
       const dump = raw.rows[0]?.dump ?? '';
       expect(dump).toContain(id);

@@ -12,7 +12,16 @@ import type {
   UpdateDraftResult,
 } from './FlowStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
-import { flowFromRow, sessionFromRow, tokenFromRow, versionFromRow, type FlowRow, type SessionRow, type TokenRow, type VersionRow } from './storeRows.ts';
+import {
+  flowFromRow,
+  sessionFromRow,
+  tokenFromRow,
+  versionFromRow,
+  type FlowRow,
+  type SessionRow,
+  type TokenRow,
+  type VersionRow,
+} from './storeRows.ts';
 
 const MIGRATIONS = schemaMigrations('postgres');
 
@@ -29,7 +38,12 @@ export class PostgresFlowStore implements FlowStore {
 
   /** Connects to `databaseUrl` and applies pending migrations. */
   static async open(databaseUrl: string): Promise<PostgresFlowStore> {
-    const pool = new Pool({ connectionString: databaseUrl, max: 10, connectionTimeoutMillis: 5000, statement_timeout: 10_000 });
+    const pool = new Pool({
+      connectionString: databaseUrl,
+      max: 10,
+      connectionTimeoutMillis: 5000,
+      statement_timeout: 10_000,
+    });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
@@ -37,8 +51,12 @@ export class PostgresFlowStore implements FlowStore {
     try {
       await store.#tx(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-        await c.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)');
-        const applied = new Set((await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version));
+        await c.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL)',
+        );
+        const applied = new Set(
+          (await c.query<{ version: number }>('SELECT version FROM schema_migrations')).rows.map((r) => r.version),
+        );
         for (const [index, sql] of MIGRATIONS.entries()) {
           if (applied.has(index + 1)) continue;
           await c.query(sql);
@@ -114,7 +132,12 @@ export class PostgresFlowStore implements FlowStore {
     });
   }
 
-  async publish(flowId: string, document: Record<string, unknown>, note: string, author: string): Promise<FlowVersionRecord | undefined> {
+  async publish(
+    flowId: string,
+    document: Record<string, unknown>,
+    note: string,
+    author: string,
+  ): Promise<FlowVersionRecord | undefined> {
     return this.#tx(async (c) => {
       // Locking the flow row serializes concurrent publishes so version numbers never collide.
       const flow = await c.query('SELECT 1 FROM flows WHERE id = $1 FOR UPDATE', [flowId]);
@@ -142,7 +165,10 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined> {
-    const { rows } = await this.#pool.query<VersionRow>('SELECT * FROM versions WHERE flow_id = $1 AND version = $2', [flowId, version]);
+    const { rows } = await this.#pool.query<VersionRow>('SELECT * FROM versions WHERE flow_id = $1 AND version = $2', [
+      flowId,
+      version,
+    ]);
     return rows[0] ? versionFromRow(rows[0]) : undefined;
   }
 
@@ -152,20 +178,31 @@ export class PostgresFlowStore implements FlowStore {
       if (flow.rowCount === 0) return { ok: false, reason: 'notFound' };
       const exists = await c.query('SELECT 1 FROM versions WHERE flow_id = $1 AND version = $2', [flowId, version]);
       if (exists.rowCount === 0) return { ok: false, reason: 'noSuchVersion' };
-      const updated = await c.query<FlowRow>('UPDATE flows SET live_version = $1, updated_at = now() WHERE id = $2 RETURNING *', [version, flowId]);
+      const updated = await c.query<FlowRow>(
+        'UPDATE flows SET live_version = $1, updated_at = now() WHERE id = $2 RETURNING *',
+        [version, flowId],
+      );
       return { ok: true, flow: flowFromRow(firstRow(updated.rows)) };
     });
   }
 
-  async createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void> {
+  async createSession(
+    session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
+    entries: readonly unknown[],
+  ): Promise<void> {
     await this.#tx(async (c) => {
       await c.query(
         `INSERT INTO sessions (id, flow_id, version, draft_document, channel, locale, status, snapshot, turn, created_at, updated_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, now(), now())`,
         [
-          session.id, session.flowId, session.version,
+          session.id,
+          session.flowId,
+          session.version,
           session.draftDocument === null ? null : JSON.stringify(session.draftDocument),
-          session.channel, session.locale, session.status, JSON.stringify(session.snapshot),
+          session.channel,
+          session.locale,
+          session.status,
+          JSON.stringify(session.snapshot),
         ],
       );
       await insertEntries(c, session.id, 0, entries);
@@ -173,9 +210,10 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
-    const columns = options.snapshot === false
-      ? 'id, flow_id, version, NULL AS draft_document, channel, locale, status, NULL AS snapshot, turn, created_at, updated_at'
-      : '*';
+    const columns =
+      options.snapshot === false
+        ? 'id, flow_id, version, NULL AS draft_document, channel, locale, status, NULL AS snapshot, turn, created_at, updated_at'
+        : '*';
     const { rows } = await this.#pool.query<SessionRow>(`SELECT ${columns} FROM sessions WHERE id = $1`, [id]);
     return rows[0] ? sessionFromRow(rows[0]) : undefined;
   }
@@ -190,24 +228,35 @@ export class PostgresFlowStore implements FlowStore {
         const exists = await c.query('SELECT 1 FROM sessions WHERE id = $1', [write.sessionId]);
         return { ok: false, reason: exists.rowCount === 0 ? 'notFound' : 'stale' };
       }
-      const seq = await c.query<{ next: number }>('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = $1', [write.sessionId]);
+      const seq = await c.query<{ next: number }>(
+        'SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = $1',
+        [write.sessionId],
+      );
       await insertEntries(c, write.sessionId, firstRow(seq.rows).next, write.entries);
       return { ok: true };
     });
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
-    const { rows } = await this.#pool.query<{ entry: unknown }>('SELECT entry FROM transcripts WHERE session_id = $1 ORDER BY seq', [sessionId]);
+    const { rows } = await this.#pool.query<{ entry: unknown }>(
+      'SELECT entry FROM transcripts WHERE session_id = $1 ORDER BY seq',
+      [sessionId],
+    );
     return rows.map((r) => r.entry);
   }
 
   async countActiveSessions(): Promise<number> {
-    const { rows } = await this.#pool.query<{ n: string }>("SELECT COUNT(*) AS n FROM sessions WHERE status = 'active'");
+    const { rows } = await this.#pool.query<{ n: string }>(
+      "SELECT COUNT(*) AS n FROM sessions WHERE status = 'active'",
+    );
     return Number(firstRow(rows).n);
   }
 
   async expireSessions(before: Date): Promise<number> {
-    const result = await this.#pool.query("UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1", [before.toISOString()]);
+    const result = await this.#pool.query(
+      "UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1",
+      [before.toISOString()],
+    );
     return result.rowCount ?? 0;
   }
 
@@ -241,7 +290,10 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async setSetting(key: string, value: string): Promise<void> {
-    await this.#pool.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value', [key, value]);
+    await this.#pool.query(
+      'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
+      [key, value],
+    );
   }
 
   async close(): Promise<void> {
@@ -249,7 +301,12 @@ export class PostgresFlowStore implements FlowStore {
   }
 }
 
-async function insertEntries(c: PoolClient, sessionId: string, firstSeq: number, entries: readonly unknown[]): Promise<void> {
+async function insertEntries(
+  c: PoolClient,
+  sessionId: string,
+  firstSeq: number,
+  entries: readonly unknown[],
+): Promise<void> {
   if (entries.length === 0) return;
   await c.query(
     'INSERT INTO transcripts (session_id, seq, entry) SELECT $1, $2 + ord - 1, e FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)',

@@ -17,7 +17,9 @@ describe('SqliteFlowStore on disk', () => {
     const dbFile = join(data, 'omniflow.db');
     const before = statSync(dbFile).size;
     await store.createFlow('big', 'Big', { id: 'big', blob: 'x'.repeat(2_000_000) });
-    await expect.poll(() => statSync(dbFile).size, { timeout: 5000, interval: 100 }).toBeGreaterThan(before + 1_000_000);
+    await expect
+      .poll(() => statSync(dbFile).size, { timeout: 5000, interval: 100 })
+      .toBeGreaterThan(before + 1_000_000);
     await store.close();
   });
 
@@ -47,13 +49,33 @@ async function largestWalDuring(data: string, walLimitFrames: number): Promise<n
   const wal = join(data, 'omniflow.db-wal');
   const ids = Array.from({ length: 20 }, (_, i) => `s${i}`);
   for (const id of ids) {
-    await store.createSession({ id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+    await store.createSession(
+      {
+        id,
+        flowId: 'f',
+        version: 1,
+        draftDocument: null,
+        channel: 'chat',
+        locale: 'en',
+        status: 'active',
+        snapshot: {},
+      },
+      [],
+    );
   }
   const rounds = 1200;
   let largest = 0;
   for (let turn = 0; turn < rounds; turn++) {
     const results = await Promise.all(
-      ids.map((id) => store.saveTurn({ sessionId: id, expectedTurn: turn, status: 'active', snapshot: { turn, pad: 'p'.repeat(600) }, entries: [{ text: `${id}:${turn}` }] })),
+      ids.map((id) =>
+        store.saveTurn({
+          sessionId: id,
+          expectedTurn: turn,
+          status: 'active',
+          snapshot: { turn, pad: 'p'.repeat(600) },
+          entries: [{ text: `${id}:${turn}` }],
+        }),
+      ),
     );
     expect(results.every((r) => r.ok)).toBe(true);
     largest = Math.max(largest, statSync(wal).size);

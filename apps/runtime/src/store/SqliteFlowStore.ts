@@ -15,7 +15,16 @@ import type {
 } from './FlowStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './startWalCheckpointer.ts';
-import { flowFromRow, sessionFromRow, tokenFromRow, versionFromRow, type FlowRow, type SessionRow, type TokenRow, type VersionRow } from './storeRows.ts';
+import {
+  flowFromRow,
+  sessionFromRow,
+  tokenFromRow,
+  versionFromRow,
+  type FlowRow,
+  type SessionRow,
+  type TokenRow,
+  type VersionRow,
+} from './storeRows.ts';
 
 const MIGRATIONS = schemaMigrations('sqlite');
 
@@ -25,7 +34,8 @@ export class SqliteFlowStore implements FlowStore {
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
   readonly #saveTurnsTransaction: Database.Transaction<(writes: TurnWrite[]) => SaveTurnResult[]>;
-  readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] = [];
+  readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] =
+    [];
 
   #checkpointer: WalCheckpointer | undefined;
   /** True while the WAL is being rewound: turns queue up and are committed right after. */
@@ -35,7 +45,11 @@ export class SqliteFlowStore implements FlowStore {
   /** Bumped by this connection's own session changes other than turns (expiry, flow deletion); see sessionsMark. */
   #sessionEpoch = 0;
 
-  private constructor(db: Database.Database, file: string, wal: { walLimitFrames?: number; checkpointIntervalMs?: number }) {
+  private constructor(
+    db: Database.Database,
+    file: string,
+    wal: { walLimitFrames?: number; checkpointIntervalMs?: number },
+  ) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
     // Built once: a group commit runs on every flush of turns.
@@ -60,7 +74,10 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
-  static open(dataDir: string, options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {}): SqliteFlowStore {
+  static open(
+    dataDir: string,
+    options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {},
+  ): SqliteFlowStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
       mkdirSync(dataDir, { recursive: true });
@@ -98,7 +115,8 @@ export class SqliteFlowStore implements FlowStore {
     const tx = this.#db.transaction((): UpdateDraftResult => {
       const current = this.#stmt.getRevision.get(id) as { revision: number } | undefined;
       if (!current) return { ok: false, reason: 'notFound' };
-      if (current.revision !== expectedRevision) return { ok: false, reason: 'stale', currentRevision: current.revision };
+      if (current.revision !== expectedRevision)
+        return { ok: false, reason: 'stale', currentRevision: current.revision };
       this.#stmt.updateDraft.run(JSON.stringify(draft), name ?? null, new Date().toISOString(), id);
       return { ok: true, flow: flowFromRow(this.#stmt.getFlow.get(id) as FlowRow) };
     });
@@ -115,7 +133,12 @@ export class SqliteFlowStore implements FlowStore {
     return tx.immediate();
   }
 
-  async publish(flowId: string, document: Record<string, unknown>, note: string, author: string): Promise<FlowVersionRecord | undefined> {
+  async publish(
+    flowId: string,
+    document: Record<string, unknown>,
+    note: string,
+    author: string,
+  ): Promise<FlowVersionRecord | undefined> {
     const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
       if (!this.#stmt.getRevision.get(flowId)) return undefined;
       const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };
@@ -149,15 +172,25 @@ export class SqliteFlowStore implements FlowStore {
     return tx.immediate();
   }
 
-  async createSession(session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>, entries: readonly unknown[]): Promise<void> {
+  async createSession(
+    session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
+    entries: readonly unknown[],
+  ): Promise<void> {
     // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
     if (this.#holdingWrites) await this.#released;
     const now = new Date().toISOString();
     const tx = this.#db.transaction(() => {
       this.#stmt.insertSession.run(
-        session.id, session.flowId, session.version,
+        session.id,
+        session.flowId,
+        session.version,
         session.draftDocument === null ? null : JSON.stringify(session.draftDocument),
-        session.channel, session.locale, session.status, JSON.stringify(session.snapshot), now, now,
+        session.channel,
+        session.locale,
+        session.status,
+        JSON.stringify(session.snapshot),
+        now,
+        now,
       );
       entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
     });
@@ -212,8 +245,15 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   #saveTurnInTransaction(write: TurnWrite, now: string, mark: number): SaveTurnResult {
-    const updated = this.#stmt.saveTurn.run(write.status, JSON.stringify(write.snapshot), now, write.sessionId, write.expectedTurn);
-    if (updated.changes !== 1) return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
+    const updated = this.#stmt.saveTurn.run(
+      write.status,
+      JSON.stringify(write.snapshot),
+      now,
+      write.sessionId,
+      write.expectedTurn,
+    );
+    if (updated.changes !== 1)
+      return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
     const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
     write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
     return { ok: true, mark };
@@ -228,7 +268,9 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
-    return this.#stmt.getTranscript.all(sessionId).map((row) => JSON.parse((row as { entry: string }).entry) as unknown);
+    return this.#stmt.getTranscript
+      .all(sessionId)
+      .map((row) => JSON.parse((row as { entry: string }).entry) as unknown);
   }
 
   async countActiveSessions(): Promise<number> {
@@ -242,7 +284,15 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async createToken(token: TokenRecord): Promise<void> {
-    this.#stmt.insertToken.run(token.id, token.hash, token.role, token.flowId, token.label, token.createdAt, token.expiresAt);
+    this.#stmt.insertToken.run(
+      token.id,
+      token.hash,
+      token.role,
+      token.flowId,
+      token.label,
+      token.createdAt,
+      token.expiresAt,
+    );
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
@@ -278,10 +328,18 @@ export class SqliteFlowStore implements FlowStore {
 
 function migrate(db: Database.Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)');
-  const applied = new Set(db.prepare('SELECT version FROM schema_migrations').all().map((r) => (r as { version: number }).version));
+  const applied = new Set(
+    db
+      .prepare('SELECT version FROM schema_migrations')
+      .all()
+      .map((r) => (r as { version: number }).version),
+  );
   const apply = db.transaction((version: number, sql: string) => {
     db.exec(sql);
-    db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(version, new Date().toISOString());
+    db.prepare('INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)').run(
+      version,
+      new Date().toISOString(),
+    );
   });
   MIGRATIONS.forEach((sql, index) => {
     if (!applied.has(index + 1)) apply.immediate(index + 1, sql);
@@ -296,14 +354,20 @@ function prepareStatements(db: Database.Database) {
     createFlow: db.prepare(
       'INSERT INTO flows (id, name, draft, revision, live_version, created_at, updated_at) VALUES (?, ?, ?, 1, NULL, ?, ?) ON CONFLICT(id) DO NOTHING',
     ),
-    updateDraft: db.prepare('UPDATE flows SET draft = ?, name = COALESCE(?, name), revision = revision + 1, updated_at = ? WHERE id = ?'),
+    updateDraft: db.prepare(
+      'UPDATE flows SET draft = ?, name = COALESCE(?, name), revision = revision + 1, updated_at = ? WHERE id = ?',
+    ),
     deleteFlow: db.prepare('DELETE FROM flows WHERE id = ?'),
     deleteFlowSessions: db.prepare('DELETE FROM sessions WHERE flow_id = ?'),
     deleteFlowTokens: db.prepare('DELETE FROM tokens WHERE flow_id = ?'),
     nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE flow_id = ?'),
-    insertVersion: db.prepare('INSERT INTO versions (flow_id, version, document, note, author, published_at) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertVersion: db.prepare(
+      'INSERT INTO versions (flow_id, version, document, note, author, published_at) VALUES (?, ?, ?, ?, ?, ?)',
+    ),
     setLive: db.prepare('UPDATE flows SET live_version = ?, updated_at = ? WHERE id = ?'),
-    listVersions: db.prepare('SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = ? ORDER BY version'),
+    listVersions: db.prepare(
+      'SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = ? ORDER BY version',
+    ),
     getVersion: db.prepare('SELECT * FROM versions WHERE flow_id = ? AND version = ?'),
     hasVersion: db.prepare('SELECT 1 FROM versions WHERE flow_id = ? AND version = ?'),
     insertSession: db.prepare(
@@ -316,17 +380,27 @@ function prepareStatements(db: Database.Database) {
     ),
     sessionExists: db.prepare('SELECT 1 FROM sessions WHERE id = ?'),
     dataVersion: db.prepare('PRAGMA data_version').pluck(),
-    saveTurn: db.prepare('UPDATE sessions SET status = ?, snapshot = ?, turn = turn + 1, updated_at = ? WHERE id = ? AND turn = ?'),
+    saveTurn: db.prepare(
+      'UPDATE sessions SET status = ?, snapshot = ?, turn = turn + 1, updated_at = ? WHERE id = ? AND turn = ?',
+    ),
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
     insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
     getTranscript: db.prepare('SELECT entry FROM transcripts WHERE session_id = ? ORDER BY seq'),
-    expireSessions: db.prepare("UPDATE sessions SET status = 'ended', updated_at = ? WHERE status = 'active' AND updated_at < ?"),
+    expireSessions: db.prepare(
+      "UPDATE sessions SET status = 'ended', updated_at = ? WHERE status = 'active' AND updated_at < ?",
+    ),
     countActive: db.prepare("SELECT COUNT(*) AS n FROM sessions WHERE status = 'active'"),
-    insertToken: db.prepare('INSERT INTO tokens (id, hash, role, flow_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    insertToken: db.prepare(
+      'INSERT INTO tokens (id, hash, role, flow_id, label, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    ),
     findToken: db.prepare('SELECT * FROM tokens WHERE hash = ?'),
-    listTokens: db.prepare('SELECT * FROM tokens WHERE (@flowId IS NULL OR flow_id = @flowId) AND (@role IS NULL OR role = @role) ORDER BY created_at, id'),
+    listTokens: db.prepare(
+      'SELECT * FROM tokens WHERE (@flowId IS NULL OR flow_id = @flowId) AND (@role IS NULL OR role = @role) ORDER BY created_at, id',
+    ),
     deleteToken: db.prepare('DELETE FROM tokens WHERE id = ?'),
     getSetting: db.prepare('SELECT value FROM settings WHERE key = ?'),
-    setSetting: db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
+    setSetting: db.prepare(
+      'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+    ),
   };
 }

@@ -46,7 +46,10 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       expect((await store.getFlow(id))?.liveVersion).toBe(2);
       expect((await store.getVersion(id, 1))?.document).toEqual(doc(id, 'one'));
       const versions = await store.listVersions(id);
-      expect(versions.map((v) => [v.version, v.note, v.author])).toEqual([[1, 'first', 'alice'], [2, 'second', 'bob']]);
+      expect(versions.map((v) => [v.version, v.note, v.author])).toEqual([
+        [1, 'first', 'alice'],
+        [2, 'second', 'bob'],
+      ]);
       expect(await store.publish(freshId('nope'), doc('x', 'x'), '', 'a')).toBeUndefined();
     });
 
@@ -72,20 +75,61 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       const id = freshId('session');
       const before = await store.countActiveSessions();
       await store.createSession(
-        { id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en-US', status: 'active', snapshot: { s: 0 } },
+        {
+          id,
+          flowId: 'f',
+          version: 1,
+          draftDocument: null,
+          channel: 'chat',
+          locale: 'en-US',
+          status: 'active',
+          snapshot: { s: 0 },
+        },
         [{ text: 'hello' }],
       );
       expect(await store.countActiveSessions()).toBe(before + 1);
-      expect(await store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'active', snapshot: { s: 1 }, entries: [{ text: 'a' }, { text: 'b' }] }))
-        .toMatchObject({ ok: true });
-      expect(await store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'ended', snapshot: { s: 9 }, entries: [{ text: 'lost' }] }))
-        .toEqual({ ok: false, reason: 'stale' });
-      expect(await store.saveTurn({ sessionId: freshId('x'), expectedTurn: 0, status: 'ended', snapshot: {}, entries: [] }))
-        .toEqual({ ok: false, reason: 'notFound' });
-      expect(await store.saveTurn({ sessionId: id, expectedTurn: 1, status: 'ended', snapshot: { s: 2 }, entries: [{ text: 'bye' }] }))
-        .toMatchObject({ ok: true });
-      expect(await store.getSession(id)).toMatchObject({ status: 'ended', turn: 2, snapshot: { s: 2 }, version: 1, draftDocument: null });
-      expect(await store.getSession(id, { snapshot: false })).toMatchObject({ status: 'ended', turn: 2, snapshot: null });
+      expect(
+        await store.saveTurn({
+          sessionId: id,
+          expectedTurn: 0,
+          status: 'active',
+          snapshot: { s: 1 },
+          entries: [{ text: 'a' }, { text: 'b' }],
+        }),
+      ).toMatchObject({ ok: true });
+      expect(
+        await store.saveTurn({
+          sessionId: id,
+          expectedTurn: 0,
+          status: 'ended',
+          snapshot: { s: 9 },
+          entries: [{ text: 'lost' }],
+        }),
+      ).toEqual({ ok: false, reason: 'stale' });
+      expect(
+        await store.saveTurn({ sessionId: freshId('x'), expectedTurn: 0, status: 'ended', snapshot: {}, entries: [] }),
+      ).toEqual({ ok: false, reason: 'notFound' });
+      expect(
+        await store.saveTurn({
+          sessionId: id,
+          expectedTurn: 1,
+          status: 'ended',
+          snapshot: { s: 2 },
+          entries: [{ text: 'bye' }],
+        }),
+      ).toMatchObject({ ok: true });
+      expect(await store.getSession(id)).toMatchObject({
+        status: 'ended',
+        turn: 2,
+        snapshot: { s: 2 },
+        version: 1,
+        draftDocument: null,
+      });
+      expect(await store.getSession(id, { snapshot: false })).toMatchObject({
+        status: 'ended',
+        turn: 2,
+        snapshot: null,
+      });
       expect(await store.getTranscript(id)).toEqual([{ text: 'hello' }, { text: 'a' }, { text: 'b' }, { text: 'bye' }]);
       expect(await store.countActiveSessions()).toBe(before);
     });
@@ -93,12 +137,41 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
     it('stores turns of many sessions saved at the same time, each with its own transcript', async () => {
       const ids = Array.from({ length: 20 }, () => freshId('many'));
       for (const id of ids) {
-        await store.createSession({ id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+        await store.createSession(
+          {
+            id,
+            flowId: 'f',
+            version: 1,
+            draftDocument: null,
+            channel: 'chat',
+            locale: 'en',
+            status: 'active',
+            snapshot: {},
+          },
+          [],
+        );
       }
-      const results = await Promise.all(ids.map((id, i) => store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'active', snapshot: { i }, entries: [{ text: id }] })));
+      const results = await Promise.all(
+        ids.map((id, i) =>
+          store.saveTurn({
+            sessionId: id,
+            expectedTurn: 0,
+            status: 'active',
+            snapshot: { i },
+            entries: [{ text: id }],
+          }),
+        ),
+      );
       expect(results.every((r) => r.ok)).toBe(true);
-      const stale = await Promise.all(ids.slice(0, 2).map((id) => store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'active', snapshot: {}, entries: [] })));
-      expect(stale).toEqual([{ ok: false, reason: 'stale' }, { ok: false, reason: 'stale' }]);
+      const stale = await Promise.all(
+        ids
+          .slice(0, 2)
+          .map((id) => store.saveTurn({ sessionId: id, expectedTurn: 0, status: 'active', snapshot: {}, entries: [] })),
+      );
+      expect(stale).toEqual([
+        { ok: false, reason: 'stale' },
+        { ok: false, reason: 'stale' },
+      ]);
       for (const [i, id] of ids.entries()) {
         expect((await store.getSession(id))?.snapshot).toEqual({ i });
         expect(await store.getTranscript(id)).toEqual([{ text: id }]);
@@ -107,7 +180,19 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
 
     it('expires sessions idle since before a given time and leaves recent ones active', async () => {
       const id = freshId('idle');
-      await store.createSession({ id, flowId: 'f', version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+      await store.createSession(
+        {
+          id,
+          flowId: 'f',
+          version: 1,
+          draftDocument: null,
+          channel: 'chat',
+          locale: 'en',
+          status: 'active',
+          snapshot: {},
+        },
+        [],
+      );
       expect(await store.expireSessions(new Date(Date.now() - 60_000))).toBe(0);
       expect((await store.getSession(id))?.status).toBe('active');
       expect(await store.expireSessions(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
@@ -116,7 +201,15 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
 
     it('finds tokens by hash, lists them per flow and deletes them', async () => {
       const flowId = freshId('tokens');
-      const token = { id: freshId('t'), hash: freshId('h'), role: 'channel' as const, flowId, label: 'web', createdAt: new Date().toISOString(), expiresAt: null };
+      const token = {
+        id: freshId('t'),
+        hash: freshId('h'),
+        role: 'channel' as const,
+        flowId,
+        label: 'web',
+        createdAt: new Date().toISOString(),
+        expiresAt: null,
+      };
       await store.createToken(token);
       expect(await store.findTokenByHash(token.hash)).toEqual(token);
       expect(await store.listTokens({ flowId })).toEqual([token]);
@@ -130,7 +223,19 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       await store.createFlow(id, 'Del', doc(id, 'd'));
       await store.publish(id, doc(id, 'one'), '', 'a');
       const sessionId = freshId('s');
-      await store.createSession({ id: sessionId, flowId: id, version: 1, draftDocument: null, channel: 'chat', locale: 'en', status: 'active', snapshot: {} }, []);
+      await store.createSession(
+        {
+          id: sessionId,
+          flowId: id,
+          version: 1,
+          draftDocument: null,
+          channel: 'chat',
+          locale: 'en',
+          status: 'active',
+          snapshot: {},
+        },
+        [],
+      );
       expect(await store.deleteFlow(id)).toBe(true);
       expect(await store.getFlow(id)).toBeUndefined();
       expect(await store.getVersion(id, 1)).toBeUndefined();

@@ -24,7 +24,11 @@ describe('startWalCheckpointer', () => {
       db.close();
       console.log('stopped cleanly');
     `;
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: RUNTIME_DIR, encoding: 'utf8', timeout: 30_000 });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: RUNTIME_DIR,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('stopped cleanly');
   }, 40_000);

@@ -66,7 +66,12 @@ export function startWalCheckpointer(
   options: { intervalMs?: number; walLimitFrames?: number; onRestartWanted?(): void; onFailure(error: string): void },
 ): WalCheckpointer {
   const module = createRequire(import.meta.url).resolve('better-sqlite3');
-  const workerData = { module, file, intervalMs: options.intervalMs ?? 1000, walLimitFrames: options.walLimitFrames ?? 16_384 };
+  const workerData = {
+    module,
+    file,
+    intervalMs: options.intervalMs ?? 1000,
+    walLimitFrames: options.walLimitFrames ?? 16_384,
+  };
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData });
   let stopping = false;
   let restarted: (() => void) | undefined;

@@ -118,7 +118,8 @@ function sessionStatus(value: string): SessionStatus {
 
 function jsonObject(value: string | Record<string, unknown>): Record<string, unknown> {
   const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('Stored JSON document is not an object.');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new Error('Stored JSON document is not an object.');
   return { ...parsed };
 }
 

@@ -15,13 +15,22 @@ export interface CallOptions {
 
 /** A tiny JSON HTTP client for tests: `call(method, path, body?)` with a default bearer token. */
 export function jsonClient(baseUrl: string, defaultToken: string | null) {
-  return async function call(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<ApiReply> {
+  return async function call(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: CallOptions = {},
+  ): Promise<ApiReply> {
     const token = options.token === undefined ? defaultToken : options.token;
     const headers: Record<string, string> = { ...options.headers };
     if (token !== null) headers['authorization'] = `Bearer ${token}`;
     const payload = body !== undefined ? JSON.stringify(body) : options.raw;
     if (payload !== undefined) headers['content-type'] ??= 'application/json';
-    const response = await fetch(`${baseUrl}${path}`, { method, headers, ...(payload !== undefined ? { body: payload } : {}) });
+    const response = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      ...(payload !== undefined ? { body: payload } : {}),
+    });
     const text = await response.text();
     let parsed: unknown;
     try {

@@ -27,7 +27,10 @@ export async function spawnRuntime(env: Record<string, string>, timeoutMs = 30_0
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`runtime did not start in ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`runtime did not start in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs,
+    );
     const check = (): void => {
       const match = /listening on (http:\/\/[^\s]+)/.exec(output);
       if (match?.[1]) {

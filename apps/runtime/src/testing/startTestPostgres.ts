@@ -19,21 +19,40 @@ export interface TestPostgres {
  */
 export async function startTestPostgres(): Promise<TestPostgres> {
   if (!existsSync(join(PG_BIN, 'postgres')) || !existsSync(join(PG_BIN, 'initdb'))) {
-    throw new Error(`PostgreSQL 15 binaries not found in ${PG_BIN}: install the Debian package "postgresql-15" (apt-get install postgresql-15).`);
+    throw new Error(
+      `PostgreSQL 15 binaries not found in ${PG_BIN}: install the Debian package "postgresql-15" (apt-get install postgresql-15).`,
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'omniflow-pg-'));
   const dataDir = join(dir, 'data');
   // The server refuses to run as root: when we are root, run it as the `postgres` user (or `nobody`).
   const user: { uid?: number; gid?: number } = process.getuid?.() === 0 ? unprivilegedUser() : {};
   if (user.uid !== undefined && user.gid !== undefined) chownSync(dir, user.uid, user.gid);
-  const init = spawnSync(join(PG_BIN, 'initdb'), ['-D', dataDir, '-A', 'trust', '-U', 'omniflow', '--no-sync', '-E', 'UTF8'], {
-    encoding: 'utf8',
-    cwd: dir,
-    ...user,
-  });
+  const init = spawnSync(
+    join(PG_BIN, 'initdb'),
+    ['-D', dataDir, '-A', 'trust', '-U', 'omniflow', '--no-sync', '-E', 'UTF8'],
+    {
+      encoding: 'utf8',
+      cwd: dir,
+      ...user,
+    },
+  );
   if (init.status !== 0) throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
   const port = await freePort();
-  const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'max_connections=60'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'max_connections=60',
+  ];
   const child = spawn(join(PG_BIN, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...user });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -81,7 +100,8 @@ async function waitUntilReady(url: string, child: ChildProcess, stderr: () => st
       return;
     } catch (error) {
       await client.end().catch(() => undefined);
-      if (Date.now() > deadline) throw new Error(`postgres did not accept connections in 20 s\n${stderr()}`, { cause: error });
+      if (Date.now() > deadline)
+        throw new Error(`postgres did not accept connections in 20 s\n${stderr()}`, { cause: error });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

@@ -20,19 +20,33 @@ export interface TestRuntime {
 }
 
 /** Starts a runtime on 127.0.0.1:0 over a temp data dir (SQLite unless `env` says otherwise). */
-export async function startTestRuntime(env: Record<string, string> = {}, overrides: Partial<RuntimeConfig> = {}, options: Omit<StartRuntimeOptions, 'logDestination'> = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  env: Record<string, string> = {},
+  overrides: Partial<RuntimeConfig> = {},
+  options: Omit<StartRuntimeOptions, 'logDestination'> = {},
+): Promise<TestRuntime> {
   const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-runtime-'));
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
-      logs.push(...chunk.toString().split('\n').filter((l) => l.length > 0));
+      logs.push(
+        ...chunk
+          .toString()
+          .split('\n')
+          .filter((l) => l.length > 0),
+      );
       done();
     },
   });
   const config: RuntimeConfig = {
     ...loadConfig({
-      PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, OMNIFLOW_ADMIN_TOKEN: TEST_ADMIN_TOKEN, LOG_LEVEL: 'debug',
-      OMNIFLOW_PLUGINS: '', ...env,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      OMNIFLOW_ADMIN_TOKEN: TEST_ADMIN_TOKEN,
+      LOG_LEVEL: 'debug',
+      OMNIFLOW_PLUGINS: '',
+      ...env,
     }),
     ...overrides,
   };

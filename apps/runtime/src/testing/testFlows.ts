@@ -11,7 +11,10 @@ export function pinFlow(id = 'pin-test', pinLength = 4): Record<string, unknown>
     schemaVersion: 1,
     locales: ['en-US', 'zh-CN'],
     defaultLocale: 'en-US',
-    variables: [{ name: 'pin', type: 'string', sensitive: true }, { name: 'customerId', type: 'string' }],
+    variables: [
+      { name: 'pin', type: 'string', sensitive: true },
+      { name: 'customerId', type: 'string' },
+    ],
     start: 'start',
     nodes: [
       { id: 'start', type: 'start', config: {} },
@@ -26,10 +29,22 @@ export function pinFlow(id = 'pin-test', pinLength = 4): Record<string, unknown>
           ],
         },
       },
-      { id: 'askPin', type: 'ask', config: { prompt: text('Enter your four digit PIN.', '请输入密码。'), variable: 'pin', slot: { type: 'digits', minLength: pinLength, maxLength: pinLength } } },
+      {
+        id: 'askPin',
+        type: 'ask',
+        config: {
+          prompt: text('Enter your four digit PIN.', '请输入密码。'),
+          variable: 'pin',
+          slot: { type: 'digits', minLength: pinLength, maxLength: pinLength },
+        },
+      },
       { id: 'thanks', type: 'message', config: { prompt: text('Thanks, your PIN {{pin}} was checked.', '谢谢。') } },
       { id: 'bye', type: 'end', config: { prompt: text('Goodbye.', '再见。'), outcome: 'done' } },
-      { id: 'agent', type: 'transfer', config: { queue: 'support', prompt: text('Connecting you to an agent.', '正在转接。') } },
+      {
+        id: 'agent',
+        type: 'transfer',
+        config: { queue: 'support', prompt: text('Connecting you to an agent.', '正在转接。') },
+      },
     ],
     edges: [
       { source: 'start', port: 'next', target: 'main' },

@@ -5,7 +5,10 @@ import { type SynthesizedAudio, type Synthesizer, toSynthesizedAudio } from './S
 /** A recording engine: the cache, not speech, is under test here. */
 class CountingEngine implements Synthesizer {
   calls: string[] = [];
-  constructor(readonly name: string, private readonly languages: string[]) {}
+  constructor(
+    readonly name: string,
+    private readonly languages: string[],
+  ) {}
   voiceFor(locale: string) {
     return this.languages.includes(locale.slice(0, 2)) ? 'v' : null;
   }

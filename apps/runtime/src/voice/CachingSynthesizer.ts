@@ -52,7 +52,10 @@ export class CachingSynthesizer implements Synthesizer {
       // One caller hanging up must not cancel the synthesis others wait for; the engine's own timeout bounds it.
       pending = engine.synthesize(text, locale, new AbortController().signal);
       this.inFlight.set(key, pending);
-      pending.then((audio) => this.store(key, audio)).catch(() => undefined).finally(() => this.inFlight.delete(key));
+      pending
+        .then((audio) => this.store(key, audio))
+        .catch(() => undefined)
+        .finally(() => this.inFlight.delete(key));
     }
     return abortable(pending, signal);
   }

@@ -85,7 +85,10 @@ describe('DtmfDetector', () => {
   });
 
   it('does not hear digits in speech or noise', () => {
-    const speech = fliteSpeech('activate my card. one two three four five six seven eight nine zero. pound star.', 8000);
+    const speech = fliteSpeech(
+      'activate my card. one two three four five six seven eight nine zero. pound star.',
+      8000,
+    );
     expect(detect(speech, 8000)).toBe('');
     expect(detect(whiteNoise(3000, 8000, -12, 3), 8000)).toBe('');
   });

@@ -72,7 +72,9 @@ export class DtmfDetector {
     this.maxDeviation = options.maxFrequencyDeviation ?? 0.025;
     const amplitude = 32768 * dbToAmplitude(options.minToneDbfs ?? -45);
     this.minTonePower = (amplitude * amplitude) / 2;
-    this.probeCoefficients = [...ROWS, ...COLUMNS].map((f) => [0.98, 1, 1.02].map((k) => 2 * Math.cos((2 * Math.PI * f * k) / options.sampleRate)));
+    this.probeCoefficients = [...ROWS, ...COLUMNS].map((f) =>
+      [0.98, 1, 1.02].map((k) => 2 * Math.cos((2 * Math.PI * f * k) / options.sampleRate)),
+    );
     this.buffer = new Float64Array(this.windowSize * 4);
   }
 
@@ -88,7 +90,8 @@ export class DtmfDetector {
       let start = 0;
       while (start + this.windowSize <= this.filled) {
         const digit = this.step(this.analyze(start));
-        if (digit !== null) found.push({ digit, atMs: ((this.consumed + start + this.windowSize) * 1000) / this.sampleRate });
+        if (digit !== null)
+          found.push({ digit, atMs: ((this.consumed + start + this.windowSize) * 1000) / this.sampleRate });
         start += this.hop;
       }
       this.buffer.copyWithin(0, start, this.filled);

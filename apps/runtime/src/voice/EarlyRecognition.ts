@@ -17,8 +17,17 @@ export class EarlyRecognition {
   private readonly inputRate: number;
   /** The call's signal: its end aborts every decode still running. */
   private readonly callSignal: AbortSignal;
-  private speculation: { lastVoiceAtMs: number; controller: AbortController; result: Promise<RecognitionResult | null> } | null = null;
-  private stream: { controller: AbortController; recognition: RecognitionStream; resampler: StreamingResampler; written: number } | null = null;
+  private speculation: {
+    lastVoiceAtMs: number;
+    controller: AbortController;
+    result: Promise<RecognitionResult | null>;
+  } | null = null;
+  private stream: {
+    controller: AbortController;
+    recognition: RecognitionStream;
+    resampler: StreamingResampler;
+    written: number;
+  } | null = null;
 
   constructor(recognizer: Recognizer, inputRate: number, callSignal: AbortSignal) {
     this.recognizer = recognizer;
@@ -105,7 +114,11 @@ export class EarlyRecognition {
     return result;
   }
 
-  private recognizeAudio(utterance: Int16Array, request: RecognitionRequest, signal: AbortSignal): Promise<RecognitionResult | null> {
+  private recognizeAudio(
+    utterance: Int16Array,
+    request: RecognitionRequest,
+    signal: AbortSignal,
+  ): Promise<RecognitionResult | null> {
     const pcm16k = this.inputRate === 16000 ? utterance : resample(utterance, this.inputRate, 16000);
     return this.recognizer.recognize(pcm16k, request.grammar, request.locale, signal);
   }
@@ -115,7 +128,9 @@ export class EarlyRecognition {
     const controller = new AbortController();
     const onCallAbort = () => controller.abort();
     this.callSignal.addEventListener('abort', onCallAbort, { once: true });
-    controller.signal.addEventListener('abort', () => this.callSignal.removeEventListener('abort', onCallAbort), { once: true });
+    controller.signal.addEventListener('abort', () => this.callSignal.removeEventListener('abort', onCallAbort), {
+      once: true,
+    });
     return controller;
   }
 }

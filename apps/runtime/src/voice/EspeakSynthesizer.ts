@@ -18,7 +18,12 @@ export interface EspeakOptions {
  * reads Latin letters as English, so its own tone digits came out as "ni three hao three", issue 19), Korean (`ko`),
  * English.
  */
-export const ESPEAK_VOICES: Readonly<Record<string, string>> = { 'zh-cn': 'cmn-latn-pinyin', zh: 'cmn-latn-pinyin', ko: 'ko', en: 'en-us' };
+export const ESPEAK_VOICES: Readonly<Record<string, string>> = {
+  'zh-cn': 'cmn-latn-pinyin',
+  zh: 'cmn-latn-pinyin',
+  ko: 'ko',
+  en: 'en-us',
+};
 
 /** Multilingual speech by espeak-ng (Debian `espeak-ng`), read from stdin so no text is taken for an option. */
 export class EspeakSynthesizer implements Synthesizer {

@@ -23,7 +23,12 @@ describe('FliteSynthesizer', { timeout: 30_000 }, () => {
   it('says what it was given: the μ-law prompt is recognized back', async () => {
     const audio = await flite.synthesize('report a lost card', 'en-US', never);
     const grammar = '#JSGF V1.0; grammar g; public <g> = activate my card | report a lost card | check my balance;';
-    const heard = await new PocketsphinxRecognizer().recognize(resample(mulawDecode(audio.mulaw8k), 8000, 16000), grammar, 'en-US', never);
+    const heard = await new PocketsphinxRecognizer().recognize(
+      resample(mulawDecode(audio.mulaw8k), 8000, 16000),
+      grammar,
+      'en-US',
+      never,
+    );
     expect(heard?.transcript).toBe('report a lost card');
   });
 

@@ -36,12 +36,18 @@ export class FliteSynthesizer implements Synthesizer {
   /** Speaks `text` through a temporary WAV file (flite cannot write WAV to a pipe it cannot seek). */
   async synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio> {
     const voice = this.voiceFor(locale);
-    if (voice === null) throw new Error(`flite has no voice for ${locale}; add one to FliteOptions.voices or route the locale to another synthesizer`);
+    if (voice === null)
+      throw new Error(
+        `flite has no voice for ${locale}; add one to FliteOptions.voices or route the locale to another synthesizer`,
+      );
     await mkdir(this.dir, { recursive: true });
     // One WAV per synthesis, removed when read; the process id keeps processes sharing the folder apart.
     const file = join(this.dir, `${process.pid}-${++this.count}.wav`);
     try {
-      const result = await runProcess(this.binary, ['-voice', voice, '-t', text, '-o', file], { timeoutMs: this.timeoutMs, signal });
+      const result = await runProcess(this.binary, ['-voice', voice, '-t', text, '-o', file], {
+        timeoutMs: this.timeoutMs,
+        signal,
+      });
       if (result.code !== 0) throw new Error(`flite failed (${result.code}): ${result.stderr.slice(-200)}`);
       const wav = parseWav(new Uint8Array(await readFile(file)));
       if (wav === null) throw new Error('flite wrote no PCM WAV');

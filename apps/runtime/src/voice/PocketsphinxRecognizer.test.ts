@@ -24,7 +24,12 @@ describe('PocketsphinxRecognizer', { timeout: 30_000 }, () => {
   });
 
   it('returns no result for out-of-grammar speech, noise and silence', async () => {
-    for (const phrase of ['what is the weather like today in paris', 'I want to talk about my mortgage', 'cancel my account', 'hello']) {
+    for (const phrase of [
+      'what is the weather like today in paris',
+      'I want to talk about my mortgage',
+      'cancel my account',
+      'hello',
+    ]) {
       expect(await recognizer.recognize(overThePhone(phrase), MENU, 'en-US', never)).toBeNull();
     }
     expect(await recognizer.recognize(whiteNoise(1500, 16000, -20, 4), MENU, 'en-US', never)).toBeNull();
@@ -53,14 +58,21 @@ public <choice> = <digits>;
     for (const phrase of ['four three two one', 'one two three four']) {
       expect((await recognizer.recognize(overThePhone(phrase), digits, 'en-US', never))?.transcript).toBe(phrase);
     }
-    const yesNo = "#JSGF V1.0; grammar yn; public <a> = yes | yeah | sure | correct | that's right | no | nope | no thanks | wrong;";
-    expect((await recognizer.recognize(overThePhone("that's right"), yesNo, 'en-US', never))?.transcript).toBe("that's right");
-    expect((await recognizer.recognize(overThePhone('no thanks'), yesNo, 'en-US', never))?.transcript).toBe('no thanks');
+    const yesNo =
+      "#JSGF V1.0; grammar yn; public <a> = yes | yeah | sure | correct | that's right | no | nope | no thanks | wrong;";
+    expect((await recognizer.recognize(overThePhone("that's right"), yesNo, 'en-US', never))?.transcript).toBe(
+      "that's right",
+    );
+    expect((await recognizer.recognize(overThePhone('no thanks'), yesNo, 'en-US', never))?.transcript).toBe(
+      'no thanks',
+    );
   });
 
   it('still works when the grammar holds words the dictionary lacks', async () => {
     const grammar = '#JSGF V1.0; grammar g; public <g> = activate my card | omniflowish card;';
-    expect((await recognizer.recognize(overThePhone('activate my card'), grammar, 'en-US', never))?.transcript).toBe('activate my card');
+    expect((await recognizer.recognize(overThePhone('activate my card'), grammar, 'en-US', never))?.transcript).toBe(
+      'activate my card',
+    );
   });
 
   it('gives no result for a locale it has no model for', async () => {

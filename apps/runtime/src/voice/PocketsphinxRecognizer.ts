@@ -27,7 +27,9 @@ export interface PocketsphinxOptions {
  * grammar's best path with this free loop gives a confidence, which a constrained decoder alone does not.
  */
 const GARBAGE_WORDS =
-  'the a to of and in is it you that he was for on are with as i his they be at one have this from or had by what but some we can out other were all there when up use your how said an each she which do their time if will way about many then them would write like so these her long make thing see him two has look more day could go come did no most my over know than call first who may down side been now find oh um uh hello yes please weather pay bill book'.split(' ');
+  'the a to of and in is it you that he was for on are with as i his they be at one have this from or had by what but some we can out other were all there when up use your how said an each she which do their time if will way about many then them would write like so these her long make thing see him two has look more day could go come did no most my over know than call first who may down side been now find oh um uh hello yes please weather pay bill book'.split(
+    ' ',
+  );
 
 const TRAILING_SILENCE_SAMPLES = 4800;
 /** Longest audio a stream may take before its processes are stopped (the VAD cuts utterances at 15 s). */
@@ -80,14 +82,24 @@ export class PocketsphinxRecognizer implements Recognizer {
   prepare(grammar: string | null, locale: string): void {
     if (!/^en\b/i.test(locale)) return;
     const ready = grammar === null ? this.loadDictionary() : this.grammarFiles(grammar);
-    ready.catch((error: unknown) => this.logger?.warn({ error: String(error) }, 'pocketsphinx could not prepare the grammar'));
+    ready.catch((error: unknown) =>
+      this.logger?.warn({ error: String(error) }, 'pocketsphinx could not prepare the grammar'),
+    );
   }
 
   /** Recognizes 16 kHz PCM; null when the locale is not English, nothing matched, or confidence is low. */
-  async recognize(pcm16k: Int16Array, grammar: string | null, locale: string, signal: AbortSignal): Promise<RecognitionResult | null> {
+  async recognize(
+    pcm16k: Int16Array,
+    grammar: string | null,
+    locale: string,
+    signal: AbortSignal,
+  ): Promise<RecognitionResult | null> {
     const stream = this.startStream(grammar, locale, signal);
     if (stream === null) {
-      this.logger?.warn({ locale }, 'pocketsphinx has only an en-US model here; plug in another Recognizer for this locale');
+      this.logger?.warn(
+        { locale },
+        'pocketsphinx has only an en-US model here; plug in another Recognizer for this locale',
+      );
       return null;
     }
     stream.write(pcm16k);
@@ -134,7 +146,10 @@ export class PocketsphinxRecognizer implements Recognizer {
   }
 
   /** Starts the decoding processes once the grammar files exist; audio written before that waits in memory. */
-  private startPasses(grammar: string | null, signal: AbortSignal): { write(bytes: Uint8Array): void; end(): Promise<Decodes | null> } {
+  private startPasses(
+    grammar: string | null,
+    signal: AbortSignal,
+  ): { write(bytes: Uint8Array): void; end(): Promise<Decodes | null> } {
     let early: Uint8Array[] | null = [];
     let processes: StartedProcess[] = [];
     const started = (async () => {
@@ -150,12 +165,28 @@ export class PocketsphinxRecognizer implements Recognizer {
               ['-dict', files.dictFile, '-jsgf', join(this.workDir, 'garbage.gram'), '-maxhmmpf', '1500'],
             ];
       processes = argsList.map((args) =>
-        startProcess(this.binary, ['-hmm', join(this.modelDir, 'en-us'), ...args, '-infile', '/dev/stdin', '-samprate', '16000', '-time', 'yes', '-backtrace', 'yes'], {
-          timeoutMs: this.timeoutMs,
-          lifetimeMs: this.timeoutMs + MAX_STREAM_MS,
-          signal,
-          stdinAsPipe: true,
-        }),
+        startProcess(
+          this.binary,
+          [
+            '-hmm',
+            join(this.modelDir, 'en-us'),
+            ...args,
+            '-infile',
+            '/dev/stdin',
+            '-samprate',
+            '16000',
+            '-time',
+            'yes',
+            '-backtrace',
+            'yes',
+          ],
+          {
+            timeoutMs: this.timeoutMs,
+            lifetimeMs: this.timeoutMs + MAX_STREAM_MS,
+            signal,
+            stdinAsPipe: true,
+          },
+        ),
       );
       for (const bytes of early ?? []) for (const pass of processes) pass.write(bytes);
       early = null;
@@ -171,7 +202,10 @@ export class PocketsphinxRecognizer implements Recognizer {
         if (!(await started)) return null;
         const [first, second] = await Promise.all(processes.map((pass) => pass.end()));
         if (first === undefined) return null;
-        return { main: parseDecode(checked(first)), garbage: second === undefined ? null : parseDecode(checked(second)) };
+        return {
+          main: parseDecode(checked(first)),
+          garbage: second === undefined ? null : parseDecode(checked(second)),
+        };
       },
     };
   }
@@ -185,7 +219,8 @@ export class PocketsphinxRecognizer implements Recognizer {
     const confidence =
       decodes.garbage === null
         ? spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length
-        : grammarConfidence(decodes.main, decodes.garbage) * durationPlausibility(spoken, phoneCounts(await this.loadDictionary()));
+        : grammarConfidence(decodes.main, decodes.garbage) *
+          durationPlausibility(spoken, phoneCounts(await this.loadDictionary()));
     // The words stay out of the log: a caller may speak a card number or an ID, and logs are not redacted.
     this.logger?.debug({ words: spoken.length, confidence }, 'pocketsphinx result');
     if (confidence < this.minConfidence) return null;
@@ -211,13 +246,22 @@ export class PocketsphinxRecognizer implements Recognizer {
       this.logger?.warn({ grammar }, 'speech grammar unusable by pocketsphinx (no public rule with known words)');
       return null;
     }
-    if (prepared.dropped.length > 0) this.logger?.warn({ words: prepared.dropped }, 'grammar words missing from the pocketsphinx dictionary were dropped');
-    const lines = [...new Set([...prepared.words, ...GARBAGE_WORDS])].flatMap((w) => withoutBreathVariants(dictionary.get(w) ?? []));
+    if (prepared.dropped.length > 0)
+      this.logger?.warn(
+        { words: prepared.dropped },
+        'grammar words missing from the pocketsphinx dictionary were dropped',
+      );
+    const lines = [...new Set([...prepared.words, ...GARBAGE_WORDS])].flatMap((w) =>
+      withoutBreathVariants(dictionary.get(w) ?? []),
+    );
     const grammarFile = join(this.workDir, `g-${key}.gram`);
     const dictFile = join(this.workDir, `g-${key}.dict`);
     // Optional groups and rule references reach pocketsphinx's FSG as null transitions, which it mishandles
     // (short paths win, "(NULL)" words appear): a finite grammar goes in as its flat list of sentences.
-    const flat = prepared.sentences === null ? prepared.grammar : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
+    const flat =
+      prepared.sentences === null
+        ? prepared.grammar
+        : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
     await writeAtomically(grammarFile, flat);
     await writeAtomically(dictFile, `${lines.join('\n')}\n`);
     return { grammarFile, dictFile };
@@ -308,7 +352,10 @@ function phoneCounts(dictionary: Map<string, string[]>): (token: string) => numb
  * 1 when every recognized word lasts a speakable time per phone (≤ 180 ms), falling to 0 at 300 ms: a short
  * word stretched over a whole sentence is the decoder's way of saying it found nothing better.
  */
-function durationPlausibility(words: readonly { word: string; start: number; end: number }[], phones: (token: string) => number): number {
+function durationPlausibility(
+  words: readonly { word: string; start: number; end: number }[],
+  phones: (token: string) => number,
+): number {
   const slowest = Math.max(...words.map((w) => ((w.end - w.start) * 1000) / phones(w.word)));
   return clamp((300 - slowest) / 120);
 }
@@ -346,5 +393,10 @@ function parseDecode({ stdout, stderr }: { stdout: string; stderr: string }): De
 }
 
 function lastError(stderr: string): string {
-  return stderr.split('\n').filter((l) => l.startsWith('ERROR')).pop() ?? stderr.slice(-200);
+  return (
+    stderr
+      .split('\n')
+      .filter((l) => l.startsWith('ERROR'))
+      .pop() ?? stderr.slice(-200)
+  );
 }

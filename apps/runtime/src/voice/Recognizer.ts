@@ -21,7 +21,12 @@ export interface Recognizer {
    * Recognizes one utterance of 16 kHz 16-bit mono PCM against a JSGF grammar (or free-form when null) in a
    * locale such as `en-US`; must honour `signal` and bound its own run time.
    */
-  recognize(pcm16k: Int16Array, grammar: string | null, locale: string, signal: AbortSignal): Promise<RecognitionResult | null>;
+  recognize(
+    pcm16k: Int16Array,
+    grammar: string | null,
+    locale: string,
+    signal: AbortSignal,
+  ): Promise<RecognitionResult | null>;
   /**
    * Optional streaming form, started when the caller starts speaking: audio is written as it arrives so that at
    * the end of speech only the tail remains to decode. Returns null when it cannot stream this request (the

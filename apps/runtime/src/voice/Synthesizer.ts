@@ -25,7 +25,12 @@ export function toSynthesizedAudio(samples: Int16Array, sampleRate: number, voic
   const resampled = resample(samples, sampleRate, 16000);
   // An even length keeps both forms exactly the same duration.
   const pcm16k = resampled.subarray(0, resampled.length & ~1);
-  return { pcm16k, mulaw8k: mulawEncode(resample(pcm16k, 16000, 8000)), durationMs: (pcm16k.length * 1000) / 16000, voice };
+  return {
+    pcm16k,
+    mulaw8k: mulawEncode(resample(pcm16k, 16000, 8000)),
+    durationMs: (pcm16k.length * 1000) / 16000,
+    voice,
+  };
 }
 
 /** Picks a voice from a locale → voice table by full tag, then by language (`zh-CN`, then `zh`). */

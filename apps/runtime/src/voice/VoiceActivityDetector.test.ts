@@ -53,10 +53,17 @@ describe('VoiceActivityDetector', () => {
   });
 
   it('uses the node end-of-speech silence, clamped to 300–1000 ms', () => {
-    for (const [asked, used] of [[300, 300], [1000, 1000], [100, 300], [5000, 1000]] as const) {
+    for (const [asked, used] of [
+      [300, 300],
+      [1000, 1000],
+      [100, 300],
+      [5000, 1000],
+    ] as const) {
       const vad = new VoiceActivityDetector({ sampleRate: RATE });
       vad.listen({ endOfSpeechMs: asked });
-      const end = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(1500, RATE)]))).find((e) => e.type === 'speechEnd');
+      const end = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(1500, RATE)]))).find(
+        (e) => e.type === 'speechEnd',
+      );
       if (end?.type !== 'speechEnd') throw new Error('no speech end');
       expect(end.atMs - end.lastVoiceAtMs).toBeGreaterThanOrEqual(used);
       expect(end.atMs - end.lastVoiceAtMs).toBeLessThan(used + 20);
@@ -66,7 +73,10 @@ describe('VoiceActivityDetector', () => {
   it('does not split an utterance at a pause shorter than the end-of-speech silence', () => {
     const vad = new VoiceActivityDetector({ sampleRate: RATE });
     vad.listen();
-    const events = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(400, RATE), speech, silence(1000, RATE)])));
+    const events = run(
+      vad,
+      onLine(concatPcm([silence(300, RATE), speech, silence(400, RATE), speech, silence(1000, RATE)])),
+    );
     expect(events.filter((e) => e.type !== 'pause').map((e) => e.type)).toEqual(['speechStart', 'speechEnd']);
     expect(events.filter((e) => e.type === 'pause').length).toBeGreaterThanOrEqual(1);
   });

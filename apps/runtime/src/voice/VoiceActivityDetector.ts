@@ -205,7 +205,13 @@ export class VoiceActivityDetector {
     const audio = concatPcm(this.utterance.slice(0, this.utterance.length - tailFrames));
     this.state = 'idle';
     this.clearUtterance();
-    return { type: 'speechEnd', atMs: now, lastVoiceAtMs: this.lastVoiceMs, audio, reason: silent ? 'silence' : 'maxLength' };
+    return {
+      type: 'speechEnd',
+      atMs: now,
+      lastVoiceAtMs: this.lastVoiceMs,
+      audio,
+      reason: silent ? 'silence' : 'maxLength',
+    };
   }
 
   private clearUtterance(): void {

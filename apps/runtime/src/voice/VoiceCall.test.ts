@@ -19,11 +19,34 @@ import { type EngineCall, engineSession } from './voiceTestHarness.ts';
 const engines = createDefaultVoiceEngines();
 
 /** A call on a real engine session with a recording transport; the caller's audio is pushed by the test. */
-function dial(flow: FlowDocument, options: { recognizer?: Recognizer; session?: VoiceSession; synthesizer?: Synthesizer } = {}) {
+function dial(
+  flow: FlowDocument,
+  options: { recognizer?: Recognizer; session?: VoiceSession; synthesizer?: Synthesizer } = {},
+) {
   const compiled = compileFlow(flow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
-  const record: EngineCall = { parameters: { mode: 'twilio', sampleRate: 8000, flowId: 'f', token: 't', locale: 'en-US', callSid: 'CA1', streamSid: 'MZ1', customParameters: {} }, turns: [], inputs: [], events: [], eventWallMs: [] };
-  const log: { clears: number; played: string[]; ends: VoiceCallEnd[]; events: VoiceCallEvent[] } = { clears: 0, played: [], ends: [], events: [] };
+  const record: EngineCall = {
+    parameters: {
+      mode: 'twilio',
+      sampleRate: 8000,
+      flowId: 'f',
+      token: 't',
+      locale: 'en-US',
+      callSid: 'CA1',
+      streamSid: 'MZ1',
+      customParameters: {},
+    },
+    turns: [],
+    inputs: [],
+    events: [],
+    eventWallMs: [],
+  };
+  const log: { clears: number; played: string[]; ends: VoiceCallEnd[]; events: VoiceCallEvent[] } = {
+    clears: 0,
+    played: [],
+    ends: [],
+    events: [],
+  };
   const call = new VoiceCall({
     callId: 'CA1',
     session: options.session ?? engineSession(compiled.compiled, 'en-US', record),
@@ -60,7 +83,14 @@ function menuFlow(menu: Record<string, unknown>): FlowDocument {
     {
       id: 'main',
       type: 'menu',
-      config: { prompt: en('Main menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }, { key: '2', label: { 'en-US': 'card activation' } }], ...menu },
+      config: {
+        prompt: en('Main menu.'),
+        options: [
+          { key: '1', label: { 'en-US': 'balance' } },
+          { key: '2', label: { 'en-US': 'card activation' } },
+        ],
+        ...menu,
+      },
       to: { '1': 'balance', '2': 'balance', noMatch: 'agent', noInput: 'bye' },
     },
     { id: 'balance', type: 'message', config: { prompt: en('Your balance is fine.') }, to: { next: 'bye' } },
@@ -93,13 +123,18 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     expect(log.ends).toEqual([{ reason: 'transferred', queue: 'agents', agent: undefined }]);
     const closed = log.events.find((e) => e.type === 'closed');
     const lastAudio = log.events.filter((e) => e.type === 'audioSent').pop();
-    expect(closed?.atMs).toBeGreaterThanOrEqual((lastAudio?.atMs ?? 0) + (lastAudio?.type === 'audioSent' ? lastAudio.durationMs : 0));
+    expect(closed?.atMs).toBeGreaterThanOrEqual(
+      (lastAudio?.atMs ?? 0) + (lastAudio?.type === 'audioSent' ? lastAudio.durationMs : 0),
+    );
   });
 
   it('takes keys from out-of-band events and then ignores the same tones in the audio', async () => {
     // Option 2 comes back to the menu, so a key heard twice would show as a second input.
     const flow = menuFlow({});
-    const loop = { ...flow, edges: flow.edges.map((e) => (e.source === 'main' && e.port === '2' ? { ...e, target: 'main' } : e)) };
+    const loop = {
+      ...flow,
+      edges: flow.edges.map((e) => (e.source === 'main' && e.port === '2' ? { ...e, target: 'main' } : e)),
+    };
     const { call, record, feed, has } = dial(loop);
     await call.start();
     await feed(new Int16Array(0), () => false, 200);
@@ -132,7 +167,7 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     expect(call.closed).toBe(true);
   });
 
-  it('sends a prompt\'s first sentence as soon as it is synthesized, before the rest exists', async () => {
+  it("sends a prompt's first sentence as soon as it is synthesized, before the rest exists", async () => {
     const made: string[] = [];
     let releaseRest = (): void => undefined;
     const restHeld = new Promise<void>((resolve) => (releaseRest = resolve));
@@ -149,7 +184,12 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     };
     const flow = buildTestFlow([
       { id: 'start', type: 'start', to: { next: 'hello' } },
-      { id: 'hello', type: 'message', config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') }, to: { next: 'bye' } },
+      {
+        id: 'hello',
+        type: 'message',
+        config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') },
+        to: { next: 'bye' },
+      },
       { id: 'bye', type: 'end', config: { prompt: en('Goodbye.') } },
     ]);
     const { call, log, has } = dial(flow, { synthesizer: held });
@@ -159,16 +199,22 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     expect(has('audioSent')).toBe(0);
     releaseRest();
     await started;
-    expect(made.toSorted()).toEqual(['Goodbye.', 'This call may be recorded for quality and training purposes.', 'Welcome to Omni Bank.']);
-    expect(log.played).toHaveLength(3);
-    expect(log.events.filter((e) => e.type === 'audioSent').map((e) => (e.type === 'audioSent' ? e.text : ''))).toEqual([
-      'Welcome to Omni Bank. This call may be recorded for quality and training purposes.',
+    expect(made.toSorted()).toEqual([
       'Goodbye.',
+      'This call may be recorded for quality and training purposes.',
+      'Welcome to Omni Bank.',
     ]);
+    expect(log.played).toHaveLength(3);
+    expect(log.events.filter((e) => e.type === 'audioSent').map((e) => (e.type === 'audioSent' ? e.text : ''))).toEqual(
+      ['Welcome to Omni Bank. This call may be recorded for quality and training purposes.', 'Goodbye.'],
+    );
   });
 
   it('closes the call with an error when the session fails, without throwing', async () => {
-    const broken: VoiceSession = { start: () => Promise.reject(new Error('store down')), send: () => Promise.reject(new Error('store down')) };
+    const broken: VoiceSession = {
+      start: () => Promise.reject(new Error('store down')),
+      send: () => Promise.reject(new Error('store down')),
+    };
     const { call, log } = dial(menuFlow({}), { session: broken });
     await call.start();
     expect(log.ends).toEqual([{ reason: 'error' }]);

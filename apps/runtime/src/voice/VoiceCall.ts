@@ -123,7 +123,8 @@ export class VoiceCall {
   /** Starts the session and plays its first prompts; settles once they have been sent. */
   start(): Promise<void> {
     this.actor.send({ type: 'start' });
-    const started = (snapshot: SnapshotFrom<typeof voiceCallMachine>) => snapshot.status !== 'active' || !snapshot.matches({ live: { call: 'turn' } });
+    const started = (snapshot: SnapshotFrom<typeof voiceCallMachine>) =>
+      snapshot.status !== 'active' || !snapshot.matches({ live: { call: 'turn' } });
     return new Promise((resolve) => {
       if (started(this.actor.getSnapshot())) {
         resolve();

@@ -10,7 +10,13 @@ function engineSessions() {
   const compiled = compileFlow(bankFlow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error('bank flow does not compile');
   const live = new Map<string, FlowSession>();
-  const started: { flowId: string; channel: string; sessionId?: string; callerData?: Record<string, unknown>; draft?: boolean }[] = [];
+  const started: {
+    flowId: string;
+    channel: string;
+    sessionId?: string;
+    callerData?: Record<string, unknown>;
+    draft?: boolean;
+  }[] = [];
   const service: VoiceSessionService = {
     async start(request) {
       started.push(request);
@@ -69,16 +75,32 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
 
   it('runs a voice session on the flow a channel token is bound to, with the other parameters as caller data', async () => {
     mounted = await mount();
-    const phone = await FakePhone.dial(mounted.url, 'twilio', { token: 'bank-channel', locale: 'en-US', from: '+15550100' });
+    const phone = await FakePhone.dial(mounted.url, 'twilio', {
+      token: 'bank-channel',
+      locale: 'en-US',
+      from: '+15550100',
+    });
     expect(await phone.waitFor(() => mounted?.started.length === 1, { audioMs: 3000 })).toBe(true);
-    expect(mounted.started).toEqual([{ flowId: 'bank', channel: 'voice', locale: 'en-US', callerData: { from: '+15550100' }, sessionId: 'voice-CAtest' }]);
+    expect(mounted.started).toEqual([
+      {
+        flowId: 'bank',
+        channel: 'voice',
+        locale: 'en-US',
+        callerData: { from: '+15550100' },
+        sessionId: 'voice-CAtest',
+      },
+    ]);
     expect(phone.closedWith).toBeNull();
     phone.hangUp();
   });
 
   it('refuses an unknown token and a channel token of another flow', async () => {
     mounted = await mount();
-    const refused: Record<string, string>[] = [{ token: 'nope', flowId: 'bank' }, { token: 'other-channel', flowId: 'bank' }, { token: 'admin' }];
+    const refused: Record<string, string>[] = [
+      { token: 'nope', flowId: 'bank' },
+      { token: 'other-channel', flowId: 'bank' },
+      { token: 'admin' },
+    ];
     for (const params of refused) {
       const phone = await FakePhone.dial(mounted.url, 'twilio', params);
       await phone.waitFor(() => phone.closedWith !== null, { audioMs: 2000, realMs: 3000 });
@@ -91,13 +113,18 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
     mounted = await mount();
     const phone = await FakePhone.dial(mounted.url, 'twilio', { token: 'editor', flowId: 'bank', draft: 'true' });
     expect(await phone.waitFor(() => mounted?.started.length === 1, { audioMs: 3000 })).toBe(true);
-    expect(mounted.started).toEqual([{ flowId: 'bank', channel: 'voice', callerData: {}, sessionId: 'voice-CAtest', draft: true }]);
+    expect(mounted.started).toEqual([
+      { flowId: 'bank', channel: 'voice', callerData: {}, sessionId: 'voice-CAtest', draft: true },
+    ]);
     phone.hangUp();
   });
 
   it('refuses a draft call to a viewer token and to a channel token', async () => {
     mounted = await mount();
-    const refused: Record<string, string>[] = [{ token: 'viewer', flowId: 'bank', draft: 'true' }, { token: 'bank-channel', draft: 'true' }];
+    const refused: Record<string, string>[] = [
+      { token: 'viewer', flowId: 'bank', draft: 'true' },
+      { token: 'bank-channel', draft: 'true' },
+    ];
     for (const params of refused) {
       const phone = await FakePhone.dial(mounted.url, 'twilio', params);
       await phone.waitFor(() => phone.closedWith !== null, { audioMs: 2000, realMs: 3000 });

@@ -3,14 +3,26 @@ import type { InputEvent, OutputEvent } from '@omniflow/flow-engine';
 import { roleAtLeast } from '../auth/TokenService.ts';
 import type { Role } from '../store/FlowStore.ts';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
-import { type VoiceCallParameters, type VoiceGateway, type VoiceGatewayOptions, createVoiceGateway } from './mediaStreamServer.ts';
+import {
+  type VoiceCallParameters,
+  type VoiceGateway,
+  type VoiceGatewayOptions,
+  createVoiceGateway,
+} from './mediaStreamServer.ts';
 import type { Recognizer } from './Recognizer.ts';
 import type { Synthesizer } from './Synthesizer.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
 export interface VoiceSessionService {
-  start(request: { flowId: string; channel: 'voice'; locale?: string; callerData?: Record<string, unknown>; sessionId?: string; draft?: boolean }): Promise<VoiceSessionTurn>;
+  start(request: {
+    flowId: string;
+    channel: 'voice';
+    locale?: string;
+    callerData?: Record<string, unknown>;
+    sessionId?: string;
+    draft?: boolean;
+  }): Promise<VoiceSessionTurn>;
   input(sessionId: string, input: InputEvent, options?: { flowId?: string }): Promise<VoiceSessionTurn>;
 }
 
@@ -51,7 +63,10 @@ export interface AttachVoiceGatewayOptions {
  * socket's (a channel token is bound to its flow), and the call runs a `voice` session on the flow's live version,
  * or on its draft when the stream parameter `draft` is `"true"` and the token is an editor's (the designer's simulator).
  */
-export function attachVoiceGateway(server: Server, options: AttachVoiceGatewayOptions): { gateway: VoiceGateway; close(): void } {
+export function attachVoiceGateway(
+  server: Server,
+  options: AttachVoiceGatewayOptions,
+): { gateway: VoiceGateway; close(): void } {
   const gateway = createVoiceGateway({
     ...(options.engines ?? createDefaultVoiceEngines(options.logger)),
     logger: options.logger,
@@ -59,13 +74,17 @@ export function attachVoiceGateway(server: Server, options: AttachVoiceGatewayOp
     ...(options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls }),
     sessions: async (call) => {
       const principal = await options.tokens.authenticate(call.token ?? '');
-      if (principal === undefined) throw new Error('A channel token is required: pass it as the stream parameter "token".');
+      if (principal === undefined)
+        throw new Error('A channel token is required: pass it as the stream parameter "token".');
       const flowId = call.flowId ?? (principal.kind === 'channel' ? principal.flowId : undefined);
       if (flowId === undefined) throw new Error('Name the flow: pass the stream parameter "flowId".');
-      if (principal.kind === 'channel' && principal.flowId !== flowId) throw new Error(`This channel token is not valid for flow "${flowId}".`);
-      if (principal.kind === 'role' && !roleAtLeast(principal.role, 'editor')) throw new Error('Viewer tokens only read; a call needs a channel token or an editor token.');
+      if (principal.kind === 'channel' && principal.flowId !== flowId)
+        throw new Error(`This channel token is not valid for flow "${flowId}".`);
+      if (principal.kind === 'role' && !roleAtLeast(principal.role, 'editor'))
+        throw new Error('Viewer tokens only read; a call needs a channel token or an editor token.');
       const draft = call.customParameters.draft === 'true';
-      if (draft && !(principal.kind === 'role' && roleAtLeast(principal.role, 'editor'))) throw new Error('Running a draft needs an editor token.');
+      if (draft && !(principal.kind === 'role' && roleAtLeast(principal.role, 'editor')))
+        throw new Error('Running a draft needs an editor token.');
       return sessionFor(options.sessions, flowId, call, draft);
     },
   });

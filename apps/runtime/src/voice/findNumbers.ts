@@ -5,7 +5,15 @@ export type NumberToken =
   /** Digits joined by dashes or spaces, as in phone and card numbers: always read digit by digit. */
   | { kind: 'digitGroups'; groups: string[] }
   | { kind: 'range'; from: string; to: string }
-  | { kind: 'number'; sign: string; currency: string; integer: string; fraction: string; percent: boolean; plain: boolean };
+  | {
+      kind: 'number';
+      sign: string;
+      currency: string;
+      integer: string;
+      fraction: string;
+      percent: boolean;
+      plain: boolean;
+    };
 
 /** A number token with where it stands in the text. */
 export interface FoundNumber {
@@ -63,7 +71,19 @@ export function findNumbers(text: string): FoundNumber[] {
       const fraction = g['fraction'] ?? '';
       const percent = g['percent'] !== undefined;
       const plain = sign === '' && currency === '' && fraction === '' && !percent && integer === g['integer'];
-      found.push({ token: { kind: 'number', sign: sign === '+' ? '+' : sign === '' ? '' : '-', currency, integer, fraction, percent, plain }, start, end });
+      found.push({
+        token: {
+          kind: 'number',
+          sign: sign === '+' ? '+' : sign === '' ? '' : '-',
+          currency,
+          integer,
+          fraction,
+          percent,
+          plain,
+        },
+        start,
+        end,
+      });
     }
   }
   return found;
@@ -81,7 +101,11 @@ export function spellCodeLetters(text: string): string {
  * Splits `text` into what `read` makes of each number (given the text around it) and what `keep` makes of the
  * text between numbers, in order.
  */
-export function mapNumbers<T>(text: string, read: (token: NumberToken, before: string, after: string) => T[], keep: (text: string) => T[]): T[] {
+export function mapNumbers<T>(
+  text: string,
+  read: (token: NumberToken, before: string, after: string) => T[],
+  keep: (text: string) => T[],
+): T[] {
   const out: T[] = [];
   let at = 0;
   for (const { token, start, end } of findNumbers(text)) {

@@ -3,12 +3,18 @@ import { firstSentence } from './firstSentence.ts';
 
 describe('firstSentence', () => {
   it('splits a prompt after its first sentence', () => {
-    expect(firstSentence('Welcome to Omni Bank.  This call may be recorded! Can I help?')).toEqual(['Welcome to Omni Bank.', 'This call may be recorded! Can I help?']);
+    expect(firstSentence('Welcome to Omni Bank.  This call may be recorded! Can I help?')).toEqual([
+      'Welcome to Omni Bank.',
+      'This call may be recorded! Can I help?',
+    ]);
     expect(firstSentence('Sorry? Say it again')).toEqual(['Sorry?', 'Say it again']);
   });
 
   it('does not end the first sentence at an abbreviation, an initial or a decimal point', () => {
-    expect(firstSentence('Dr. Smith and J. R. Jones are in. Bye.')).toEqual(['Dr. Smith and J. R. Jones are in.', 'Bye.']);
+    expect(firstSentence('Dr. Smith and J. R. Jones are in. Bye.')).toEqual([
+      'Dr. Smith and J. R. Jones are in.',
+      'Bye.',
+    ]);
     expect(firstSentence('Your balance is 12.50 dollars. Bye.')).toEqual(['Your balance is 12.50 dollars.', 'Bye.']);
   });
 

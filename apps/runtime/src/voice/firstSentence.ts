@@ -1,5 +1,24 @@
 /** Words that end in a period without ending the sentence. */
-const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'sr', 'jr', 'prof', 'no', 'vs', 'etc', 'e.g', 'i.e', 'approx', 'dept', 'inc', 'ltd', 'co']);
+const ABBREVIATIONS = new Set([
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'st',
+  'sr',
+  'jr',
+  'prof',
+  'no',
+  'vs',
+  'etc',
+  'e.g',
+  'i.e',
+  'approx',
+  'dept',
+  'inc',
+  'ltd',
+  'co',
+]);
 
 /**
  * Splits prompt text after its first sentence (`.`, `!`, `?` or `;` and a space, or `。！？`), so the first sentence

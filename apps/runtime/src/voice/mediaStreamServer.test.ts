@@ -11,7 +11,9 @@ const flite = new FliteSynthesizer();
 
 /** The audio the gateway sends for these prompts: each prompt's first sentence, then the rest, as flite says them. */
 function promptAudio(says: readonly string[]) {
-  return Promise.all(says.flatMap(firstSentence).map((text) => flite.synthesize(text, 'en-US', new AbortController().signal)));
+  return Promise.all(
+    says.flatMap(firstSentence).map((text) => flite.synthesize(text, 'en-US', new AbortController().signal)),
+  );
 }
 
 /** True when `heard` (at `rate`) is exactly the audio of the prompts the turn said, in order, start to end. */
@@ -22,12 +24,14 @@ async function playedTurn(heard: Int16Array, rate: number, turn: TurnResult | un
   return says.length > 0 && heard.length === expected.length && heard.every((s, i) => s === expected[i]);
 }
 
-const saysOf = (turn: TurnResult | undefined) => (turn?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : [])).join(' ');
+const saysOf = (turn: TurnResult | undefined) =>
+  (turn?.outputs ?? []).flatMap((o) => (o.type === 'say' ? [o.text] : [])).join(' ');
 
 const count = (call: EngineCall | undefined, type: string) => call?.events.filter((e) => e.type === type).length ?? 0;
 /** True once the session has been at `nodeId`: waiting there, or passing through and saying something. */
 const reached = (call: EngineCall | undefined, nodeId: string) =>
-  call?.turns.some((t) => t.nodeId === nodeId || t.outputs.some((o) => o.type === 'say' && o.nodeId === nodeId)) ?? false;
+  call?.turns.some((t) => t.nodeId === nodeId || t.outputs.some((o) => o.type === 'say' && o.nodeId === nodeId)) ??
+  false;
 const PARAMS = { flowId: 'bank', token: 'good-token', locale: 'en-US' };
 
 describe('voice gateway, end to end', { timeout: 90_000 }, () => {
@@ -68,7 +72,11 @@ describe('voice gateway, end to end', { timeout: 90_000 }, () => {
       { type: 'dtmf', digits: '4321' },
     ]);
     expect(reached(call(), 'activated')).toBe(true);
-    expect(call()?.events.filter((e) => e.type === 'dtmf').map((e) => (e.type === 'dtmf' ? e.digits : ''))).toEqual(['2', '••••']);
+    expect(
+      call()
+        ?.events.filter((e) => e.type === 'dtmf')
+        .map((e) => (e.type === 'dtmf' ? e.digits : '')),
+    ).toEqual(['2', '••••']);
     expect(gw.logs.join('\n')).not.toContain('4321');
     expect(JSON.stringify(call()?.turns.map((t) => t.transcript))).not.toContain('4321');
     expect(phone.closedWith).toBe(1000);

@@ -61,7 +61,6 @@ export interface VoiceGateway {
   close(): void;
 }
 
-
 /**
  * Creates the voice gateway: a WebSocket endpoint speaking Twilio Media Streams' bidirectional protocol
  * (`connected`, `start`, `media`, `dtmf`, `mark`, `stop` in; `media`, `mark`, `clear` out) and, for the browser
@@ -75,7 +74,8 @@ export function createVoiceGateway(options: VoiceGatewayOptions): VoiceGateway {
     attach(server, attachOptions = {}) {
       const path = attachOptions.path ?? '/ws/voice';
       const onUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
-        if (new URL(request.url ?? '/', 'http://localhost').pathname === path) gateway.handleUpgrade(request, socket, head);
+        if (new URL(request.url ?? '/', 'http://localhost').pathname === path)
+          gateway.handleUpgrade(request, socket, head);
       };
       server.on('upgrade', onUpgrade);
       return { close: () => server.off('upgrade', onUpgrade) };
@@ -120,12 +120,18 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       session = await options.sessions(current);
     } catch (error) {
       log?.warn({ streamSid: current.streamSid, error: String(error) }, 'voice call refused');
-      if (current.mode !== 'twilio') sendJson(ws, { event: 'error', message: String(error instanceof Error ? error.message : error) });
+      if (current.mode !== 'twilio')
+        sendJson(ws, { event: 'error', message: String(error instanceof Error ? error.message : error) });
       ws.close(1008, 'call refused');
       return;
     }
     if (ws.readyState !== WebSocket.OPEN) return;
-    const transport = current.mode === 'twilio' ? twilioTransport(ws, current.streamSid) : current.mode === 'raw' ? rawTransport(ws) : jambonzTransport(ws, current.sampleRate);
+    const transport =
+      current.mode === 'twilio'
+        ? twilioTransport(ws, current.streamSid)
+        : current.mode === 'raw'
+          ? rawTransport(ws)
+          : jambonzTransport(ws, current.sampleRate);
     const created: VoiceCall = new VoiceCall({
       callId: current.callSid ?? current.streamSid,
       session,
@@ -147,7 +153,15 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
         if (current.mode === 'raw') sendJson(ws, { event: 'call', call: event });
       },
       // Raw mode only: Twilio's and jambonz's protocols have no such message.
-      ...(current.mode === 'raw' ? { onTurn: (turn: VoiceTurn) => sendJson(ws, { event: 'turn', turn: { nodeId: turn.nodeId ?? null, status: turn.status, variables: turn.variables ?? {} } }) } : {}),
+      ...(current.mode === 'raw'
+        ? {
+            onTurn: (turn: VoiceTurn) =>
+              sendJson(ws, {
+                event: 'turn',
+                turn: { nodeId: turn.nodeId ?? null, status: turn.status, variables: turn.variables ?? {} },
+              }),
+          }
+        : {}),
     });
     call = created;
     calls.add(created);
@@ -160,7 +174,8 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      if (call !== null && parameters !== null && parameters.mode !== 'twilio') call.pushAudio(pcm16FromBytes(bytesOf(data)));
+      if (call !== null && parameters !== null && parameters.mode !== 'twilio')
+        call.pushAudio(pcm16FromBytes(bytesOf(data)));
       return;
     }
     let message: Record<string, unknown>;
@@ -220,20 +235,31 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
 
 /** Reads who is calling from a Twilio/raw `start` or a jambonz first frame; a string says why the stream is refused. */
 function startParameters(message: Record<string, unknown>): VoiceCallParameters | string {
-  const strings = (value: unknown) => Object.fromEntries(Object.entries(record(value)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const strings = (value: unknown) =>
+    Object.fromEntries(Object.entries(record(value)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
   if (message.event === undefined) {
     const sampleRate = message.sampleRate;
     if (sampleRate !== 8000 && sampleRate !== 16000) return 'jambonz listen: use sampleRate 8000 or 16000';
     if (message.mixType !== undefined && message.mixType !== 'mono') return 'jambonz listen: use mixType "mono"';
     const custom = strings(message.metadata);
     const callSid = text(message.callSid);
-    return { mode: 'jambonz', sampleRate, flowId: custom.flowId, token: custom.token, locale: custom.locale, callSid, streamSid: callSid ?? `jambonz-${Date.now().toString(36)}`, customParameters: custom };
+    return {
+      mode: 'jambonz',
+      sampleRate,
+      flowId: custom.flowId,
+      token: custom.token,
+      locale: custom.locale,
+      callSid,
+      streamSid: callSid ?? `jambonz-${Date.now().toString(36)}`,
+      customParameters: custom,
+    };
   }
   const start = record(message.start);
   const custom = strings(start.customParameters);
   const format = record(start.mediaFormat);
   const mode = format.encoding === 'audio/l16' ? 'raw' : 'twilio';
-  if (mode === 'raw' && format.sampleRate !== undefined && format.sampleRate !== 16000) return 'raw mode takes 16 kHz 16-bit mono PCM';
+  if (mode === 'raw' && format.sampleRate !== undefined && format.sampleRate !== 16000)
+    return 'raw mode takes 16 kHz 16-bit mono PCM';
   return {
     mode,
     sampleRate: mode === 'raw' ? 16000 : 8000,

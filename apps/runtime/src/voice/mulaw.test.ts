@@ -7,9 +7,33 @@ describe('mulaw', () => {
   it('encodes exactly as sox does (G.711 reference)', () => {
     const pcm = Int16Array.from({ length: 4000 }, (_, i) => Math.round(32767 * Math.sin(i / 7) * Math.exp(-i / 900)));
     pcm.set([0, -1, 1, 32767, -32768, 8159, -8159, 8160], 0);
-    const bySox = execFileSync('sox', ['-t', 'raw', '-r', '8000', '-e', 'signed', '-b', '16', '-c', '1', '-', '-D', '-t', 'raw', '-e', 'mu-law', '-b', '8', '-'], {
-      input: pcm16ToBytes(pcm),
-    });
+    const bySox = execFileSync(
+      'sox',
+      [
+        '-t',
+        'raw',
+        '-r',
+        '8000',
+        '-e',
+        'signed',
+        '-b',
+        '16',
+        '-c',
+        '1',
+        '-',
+        '-D',
+        '-t',
+        'raw',
+        '-e',
+        'mu-law',
+        '-b',
+        '8',
+        '-',
+      ],
+      {
+        input: pcm16ToBytes(pcm),
+      },
+    );
     expect(Buffer.from(mulawEncode(pcm)).equals(bySox)).toBe(true);
   });
 

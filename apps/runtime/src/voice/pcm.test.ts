@@ -13,7 +13,24 @@ describe('pcm', () => {
   });
 
   it('parses a WAV file written by sox', () => {
-    const wav = execFileSync('sox', ['-n', '-r', '16000', '-b', '16', '-c', '1', '-t', 'wav', '-', 'synth', '0.25', 'sine', '440', 'vol', '0.5']);
+    const wav = execFileSync('sox', [
+      '-n',
+      '-r',
+      '16000',
+      '-b',
+      '16',
+      '-c',
+      '1',
+      '-t',
+      'wav',
+      '-',
+      'synth',
+      '0.25',
+      'sine',
+      '440',
+      'vol',
+      '0.5',
+    ]);
     const parsed = parseWav(new Uint8Array(wav));
     expect(parsed?.sampleRate).toBe(16000);
     expect(parsed?.samples.length).toBe(4000);

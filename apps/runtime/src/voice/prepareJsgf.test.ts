@@ -6,14 +6,22 @@ const known = (w: string) => dictionary.has(w);
 
 describe('prepareJsgf', () => {
   it('lower-cases words and keeps a grammar whose words are all known', () => {
-    const prepared = prepareJsgf('#JSGF V1.0;\ngrammar menu;\npublic <menu> = Activate my Card | [check] (my | the) balance;', known);
-    expect(prepared?.grammar).toBe('#JSGF V1.0;\ngrammar menu;\npublic <menu> = activate my card | [check] (my | the) balance;\n');
+    const prepared = prepareJsgf(
+      '#JSGF V1.0;\ngrammar menu;\npublic <menu> = Activate my Card | [check] (my | the) balance;',
+      known,
+    );
+    expect(prepared?.grammar).toBe(
+      '#JSGF V1.0;\ngrammar menu;\npublic <menu> = activate my card | [check] (my | the) balance;\n',
+    );
     expect(prepared?.words.toSorted()).toEqual(['activate', 'balance', 'card', 'check', 'my', 'the']);
     expect(prepared?.dropped).toEqual([]);
   });
 
   it('removes the alternatives that need an unknown word and reports it', () => {
-    const prepared = prepareJsgf('#JSGF V1.0; grammar m; public <m> = activate my card | zorbify card | balance [zorbify] please;', known);
+    const prepared = prepareJsgf(
+      '#JSGF V1.0; grammar m; public <m> = activate my card | zorbify card | balance [zorbify] please;',
+      known,
+    );
     expect(prepared?.grammar).toContain('public <m> = activate my card | balance please;');
     expect(prepared?.dropped).toEqual(['zorbify']);
   });
@@ -39,10 +47,22 @@ public <choice> = [<prefix>] <option> [please] | <key>;
     const prepared = prepareJsgf(source, (w) => words.has(w));
     expect(prepared?.sentences?.toSorted()).toEqual(
       [
-        'balance', 'balance please', 'check my balance', 'check my balance please',
-        'i want balance', 'i want balance please', 'i want check my balance', 'i want check my balance please',
-        'i want to balance', 'i want to balance please', 'i want to check my balance', 'i want to check my balance please',
-        'one', 'press one', 'press two', 'two',
+        'balance',
+        'balance please',
+        'check my balance',
+        'check my balance please',
+        'i want balance',
+        'i want balance please',
+        'i want check my balance',
+        'i want check my balance please',
+        'i want to balance',
+        'i want to balance please',
+        'i want to check my balance',
+        'i want to check my balance please',
+        'one',
+        'press one',
+        'press two',
+        'two',
       ].toSorted(),
     );
     expect(prepareJsgf('#JSGF V1.0; grammar m; public <m> = yes+ | no;', known)?.sentences).toBeNull();

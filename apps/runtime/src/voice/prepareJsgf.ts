@@ -38,7 +38,10 @@ interface Rule {
  * not parse.
  */
 export function prepareJsgf(source: string, isKnownWord: (word: string) => boolean): PreparedJsgf | null {
-  const text = source.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/[^\n]*/g, ' ').replace(/\{[^}]*\}/g, ' ');
+  const text = source
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\/[^\n]*/g, ' ')
+    .replace(/\{[^}]*\}/g, ' ');
   const header = /^\s*#JSGF[^;]*;\s*grammar\s+([\w.]+)\s*;/.exec(text);
   if (header === null) return null;
   const rules: Rule[] = [];
@@ -75,7 +78,8 @@ export function prepareJsgf(source: string, isKnownWord: (word: string) => boole
   const words = new Set<string>();
   for (const rule of live) collectWords(rule.body, words);
   const lines = [`#JSGF V1.0;`, `grammar ${header[1] ?? 'g'};`];
-  for (const rule of live) lines.push(`${rule.isPublic ? 'public ' : ''}<${rule.name}> = ${printAlternatives(rule.body)};`);
+  for (const rule of live)
+    lines.push(`${rule.isPublic ? 'public ' : ''}<${rule.name}> = ${printAlternatives(rule.body)};`);
   return { grammar: `${lines.join('\n')}\n`, words: [...words], dropped: [...dropped], sentences: expandPublic(live) };
 }
 
@@ -156,7 +160,11 @@ function parseAlternatives(tokens: Token[], cursor: { at: number }): Alternative
   }
 }
 
-function pruneAlternatives(alternatives: Alternative[], known: (w: string) => boolean, rules: ReadonlySet<string>): Alternative[] | null {
+function pruneAlternatives(
+  alternatives: Alternative[],
+  known: (w: string) => boolean,
+  rules: ReadonlySet<string>,
+): Alternative[] | null {
   const kept: Alternative[] = [];
   for (const alternative of alternatives) {
     const items: Item[] = [];
@@ -201,7 +209,9 @@ function collectWords(alternatives: Alternative[], into: Set<string>): void {
 }
 
 function printAlternatives(alternatives: Alternative[]): string {
-  return alternatives.map((a) => `${a.weight === null ? '' : `${a.weight} `}${a.items.map(printItem).join(' ')}`).join(' | ');
+  return alternatives
+    .map((a) => `${a.weight === null ? '' : `${a.weight} `}${a.items.map(printItem).join(' ')}`)
+    .join(' | ');
 }
 
 function printItem(item: Item): string {

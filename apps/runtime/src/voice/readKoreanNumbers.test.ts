@@ -12,7 +12,15 @@ describe('readKoreanNumbers', () => {
   });
 
   it('reads native numbers for counting', () => {
-    expect([1, 2, 3, 4, 20, 21, 99].map(koreanNativeNumber)).toEqual(['한', '두', '세', '네', '스무', '스물한', '아흔아홉']);
+    expect([1, 2, 3, 4, 20, 21, 99].map(koreanNativeNumber)).toEqual([
+      '한',
+      '두',
+      '세',
+      '네',
+      '스무',
+      '스물한',
+      '아흔아홉',
+    ]);
   });
 
   it('reads menu keys with 번 as Sino-Korean (issue 19: 1번 is 일 번)', () => {

@@ -2,21 +2,40 @@ import { exhaustive } from '@omniflow/flow-schema';
 import { mapNumbers, type NumberToken, spellCodeLetters } from './findNumbers.ts';
 
 const SINO = ['영', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
-const SINO_PLACES = [[1000, '천'], [100, '백'], [10, '십'], [1, '']] as const;
+const SINO_PLACES = [
+  [1000, '천'],
+  [100, '백'],
+  [10, '십'],
+  [1, ''],
+] as const;
 const SINO_BIG = ['', '만', '억', '조'];
 /** Digit-by-digit codes read 0 as 공, as Koreans read phone and card numbers. */
 const CODE_DIGITS = ['공', '일', '이', '삼', '사', '오', '육', '칠', '팔', '구'];
 const NATIVE_ONES = ['', '한', '두', '세', '네', '다섯', '여섯', '일곱', '여덟', '아홉'];
 const NATIVE_TENS = ['', '열', '스물', '서른', '마흔', '쉰', '예순', '일흔', '여든', '아흔'];
 const CURRENCIES: Readonly<Record<string, string>> = {
-  '₩': '원', $: '달러', US$: '달러', HK$: '홍콩 달러', 'CN¥': '위안', '¥': '엔', '￥': '엔', '€': '유로', '£': '파운드',
+  '₩': '원',
+  $: '달러',
+  US$: '달러',
+  HK$: '홍콩 달러',
+  'CN¥': '위안',
+  '¥': '엔',
+  '￥': '엔',
+  '€': '유로',
+  '£': '파운드',
 };
 /** Counters that take native Korean numbers (한 자리, 세 개, 두 시); 번, 원, 년, 월, 일, 분 take Sino-Korean ones. */
 const NATIVE_COUNTER = /^\s*(?:자리|개|명|살|가지|시간|시(?!작)|장|마리|번째|달|군데|사람|잔|권|대|통|곳)/u;
 /** Words a number right after which is a code read digit by digit. */
 const CODE_BEFORE = /(?:번호|끝자리|코드|전화|계좌|예약)[은는이가:]?\s*$/u;
 const QUANTITY_AFTER = /^\s*(?:[원번년월일시분초개명살장대층호]|달러|자리|가지|퍼센트)/u;
-const SYMBOLS: Readonly<Record<string, string>> = { '#': ' 우물 정자 ', '*': ' 별표 ', '~': '에서 ', '～': '에서 ', '%': ' 퍼센트' };
+const SYMBOLS: Readonly<Record<string, string>> = {
+  '#': ' 우물 정자 ',
+  '*': ' 별표 ',
+  '~': '에서 ',
+  '～': '에서 ',
+  '%': ' 퍼센트',
+};
 
 /**
  * Reads the numbers of Korean text aloud in Hangul: Sino-Korean by default (1번 → 일 번, 12,500원 → 만 이천오백 원,
@@ -26,9 +45,11 @@ const SYMBOLS: Readonly<Record<string, string>> = { '#': ' 우물 정자 ', '*':
  */
 export function readKoreanNumbers(text: string): string {
   // NFKC folds full-width digits and signs (１번, ￦) into the ones the number finder reads.
-  return mapNumbers(spellCodeLetters(text.normalize('NFKC')), (token, before, after) => [readToken(token, before, after)], (between) => [
-    between.replace(/[#*~～%]/gu, (symbol) => SYMBOLS[symbol] ?? symbol),
-  ]).join('');
+  return mapNumbers(
+    spellCodeLetters(text.normalize('NFKC')),
+    (token, before, after) => [readToken(token, before, after)],
+    (between) => [between.replace(/[#*~～%]/gu, (symbol) => SYMBOLS[symbol] ?? symbol)],
+  ).join('');
 }
 
 /** 12500 → 만 이천오백, 10 → 십, 0 → 영: no 일 before a place, a space after each 만/억/조 group. */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mandarinNumeral, readMandarinNumbers } from './readMandarinNumbers.ts';
 
-const spoken = (text: string) => readMandarinNumbers(text).map((piece) => piece.text).join('');
+const spoken = (text: string) =>
+  readMandarinNumbers(text)
+    .map((piece) => piece.text)
+    .join('');
 
 describe('readMandarinNumbers', () => {
   it('reads numerals with 十 for 10–19, one 零 per gap and 万/亿 groups', () => {

@@ -13,10 +13,19 @@ export interface MandarinPiece {
 const DIGITS = '零一二三四五六七八九';
 const BIG_UNITS = ['', '万', '亿', '万亿'];
 const CURRENCIES: Readonly<Record<string, string>> = {
-  '¥': '元', '￥': '元', 'CN¥': '元', $: '美元', US$: '美元', HK$: '港元', '€': '欧元', '£': '英镑', '₩': '韩元',
+  '¥': '元',
+  '￥': '元',
+  'CN¥': '元',
+  $: '美元',
+  US$: '美元',
+  HK$: '港元',
+  '€': '欧元',
+  '£': '英镑',
+  '₩': '韩元',
 };
 /** Words a number right after which is a code (a key, the last digits of a card, a phone number …), not a quantity. */
-const CODE_BEFORE = /(?:按|拨打?|尾号|号码|卡号|账号|帐号|电话|手机|验证码|确认码|密码|编号|工号|航班|订单号?|预订号|代码)[为是：:\s]*$/u;
+const CODE_BEFORE =
+  /(?:按|拨打?|尾号|号码|卡号|账号|帐号|电话|手机|验证码|确认码|密码|编号|工号|航班|订单号?|预订号|代码)[为是：:\s]*$/u;
 /** Units and measure words after which a number is a quantity, however long. */
 const QUANTITY_AFTER = /^\s*(?:[元块角分秒万亿千百个位次种项张天年月日号点岁人名条笔件周]|美元|小时|分钟)/u;
 /** Measure words before which 2 is 两. */
@@ -65,7 +74,12 @@ export function mandarinDigits(digits: string): string {
 function section(value: number): string {
   let out = '';
   let zero = false;
-  for (const [place, unit] of [[1000, '千'], [100, '百'], [10, '十'], [1, '']] as const) {
+  for (const [place, unit] of [
+    [1000, '千'],
+    [100, '百'],
+    [10, '十'],
+    [1, ''],
+  ] as const) {
     const digit = Math.floor(value / place) % 10;
     if (digit === 0) {
       zero = out !== '';
@@ -81,12 +95,20 @@ function section(value: number): string {
 function readToken(token: NumberToken, before: string, after: string): MandarinPiece[] {
   switch (token.kind) {
     case 'date':
-      return [digitPiece(token.year), textPiece('年'), numeralPiece(token.month), textPiece('月'), numeralPiece(token.day), textPiece('日')];
+      return [
+        digitPiece(token.year),
+        textPiece('年'),
+        numeralPiece(token.month),
+        textPiece('月'),
+        numeralPiece(token.day),
+        textPiece('日'),
+      ];
     case 'time': {
       const hour = token.hour === '2' || token.hour === '02' ? '两' : mandarinNumeral(token.hour);
       const minute = Number(token.minute);
       if (minute === 0) return [{ kind: 'numeral', text: hour }, textPiece('点')];
-      const minutes: MandarinPiece[] = minute < 10 ? [textPiece('零'), digitPiece(token.minute.slice(1))] : [numeralPiece(token.minute)];
+      const minutes: MandarinPiece[] =
+        minute < 10 ? [textPiece('零'), digitPiece(token.minute.slice(1))] : [numeralPiece(token.minute)];
       return [{ kind: 'numeral', text: hour }, textPiece('点'), ...minutes, textPiece('分')];
     }
     case 'digitGroups':

@@ -20,7 +20,8 @@ export function readTurn(turn: VoiceTurn, previousEnd: VoiceCallEnd): TurnReadin
     if (output.type === 'say') locale = output.locale;
     else if (output.type === 'prompt') expectation = output.expect;
     else if (output.type === 'transfer') end = { reason: 'transferred', queue: output.queue, agent: output.agent };
-    else if (output.type === 'end' && end.reason !== 'transferred') end = { reason: output.reason === 'transferred' ? 'transferred' : 'completed' };
+    else if (output.type === 'end' && end.reason !== 'transferred')
+      end = { reason: output.reason === 'transferred' ? 'transferred' : 'completed' };
   }
   return { expectation: turn.status === 'ended' ? null : expectation, end, locale };
 }

@@ -3,7 +3,9 @@ import { concatPcm, powerDbfs } from './pcm.ts';
 import { resample, StreamingResampler } from './resample.ts';
 
 function sine(freq: number, rate: number, ms: number, amp = 10000): Int16Array {
-  return Int16Array.from({ length: (rate * ms) / 1000 }, (_, i) => Math.round(amp * Math.sin((2 * Math.PI * freq * i) / rate)));
+  return Int16Array.from({ length: (rate * ms) / 1000 }, (_, i) =>
+    Math.round(amp * Math.sin((2 * Math.PI * freq * i) / rate)),
+  );
 }
 
 /** Correlation of `pcm` with a sine of `freq`, ignoring the edges, as a level in dBFS. */
@@ -50,12 +52,19 @@ describe('resample', () => {
   });
 
   it('gives the same samples when the input arrives in pieces of any size as when it comes in one buffer', () => {
-    const input = Int16Array.from({ length: 4003 }, (_, i) => Math.round(8000 * Math.sin(i / 7) + 3000 * Math.sin(i / 2.3)));
-    for (const [from, to] of [[8000, 16000], [16000, 8000], [22050, 16000], [16000, 16000]] as const) {
+    const input = Int16Array.from({ length: 4003 }, (_, i) =>
+      Math.round(8000 * Math.sin(i / 7) + 3000 * Math.sin(i / 2.3)),
+    );
+    for (const [from, to] of [
+      [8000, 16000],
+      [16000, 8000],
+      [22050, 16000],
+      [16000, 16000],
+    ] as const) {
       const streaming = new StreamingResampler(from, to);
       const pieces: Int16Array[] = [];
       let seed = 7;
-      for (let at = 0; at < input.length; ) {
+      for (let at = 0; at < input.length;) {
         seed = (seed * 1103515245 + 12345) % 2147483648;
         const size = seed % 211;
         pieces.push(streaming.push(input.subarray(at, at + size)));

@@ -54,10 +54,14 @@ export class StreamingResampler {
     const kernel = this.kernel;
     if (kernel === null || until <= this.produced) return new Int16Array(0);
     const out = new Int16Array(until - this.produced);
-    for (let i = 0; i < out.length; i++) out[i] = outputSample(kernel, this.buffer, this.bufferStart, this.received, this.produced + i);
+    for (let i = 0; i < out.length; i++)
+      out[i] = outputSample(kernel, this.buffer, this.bufferStart, this.received, this.produced + i);
     this.produced = until;
     // Keep only the input the next output sample can still read.
-    const keepFrom = Math.max(this.bufferStart, Math.floor((this.produced * kernel.down) / kernel.up) - kernel.halfWidth + 1);
+    const keepFrom = Math.max(
+      this.bufferStart,
+      Math.floor((this.produced * kernel.down) / kernel.up) - kernel.halfWidth + 1,
+    );
     this.buffer = this.buffer.slice(keepFrom - this.bufferStart);
     this.bufferStart = keepFrom;
     return out;

@@ -18,8 +18,16 @@ export interface RunProcessOptions {
  * Runs a command without a shell, feeding `input` on stdin; kills it and rejects on timeout or abort, so every
  * external tool call is bounded.
  */
-export function runProcess(command: string, args: readonly string[], options: RunProcessOptions): Promise<ProcessResult> {
-  const started = startProcess(command, args, { timeoutMs: options.timeoutMs, lifetimeMs: options.timeoutMs, signal: options.signal });
+export function runProcess(
+  command: string,
+  args: readonly string[],
+  options: RunProcessOptions,
+): Promise<ProcessResult> {
+  const started = startProcess(command, args, {
+    timeoutMs: options.timeoutMs,
+    lifetimeMs: options.timeoutMs,
+    signal: options.signal,
+  });
   if (options.input !== undefined) started.write(options.input);
   return started.end();
 }
@@ -51,7 +59,9 @@ export interface StartedProcess {
  */
 export function startProcess(command: string, args: readonly string[], options: StartProcessOptions): StartedProcess {
   const argv = options.stdinAsPipe ? ['-c', 'cat | exec "$0" "$@"', command, ...args] : args;
-  const child = options.signal?.aborted ? null : spawn(options.stdinAsPipe ? '/bin/sh' : command, argv, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  const child = options.signal?.aborted
+    ? null
+    : spawn(options.stdinAsPipe ? '/bin/sh' : command, argv, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   let timer: NodeJS.Timeout | undefined;
   let endTimer = (): void => undefined;
   const result = new Promise<ProcessResult>((resolve, reject) => {
@@ -82,7 +92,9 @@ export function startProcess(command: string, args: readonly string[], options: 
     options.signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
-    child.on('error', (error) => finish(new Error(`${command} could not run: ${error.message} (is the Debian package installed?)`), null));
+    child.on('error', (error) =>
+      finish(new Error(`${command} could not run: ${error.message} (is the Debian package installed?)`), null),
+    );
     child.on('close', (code) => finish(null, code));
     // A child that exits before reading all its input closes the pipe; that is its answer, not our failure.
     child.stdin.on('error', () => undefined);

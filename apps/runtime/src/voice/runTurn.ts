@@ -37,7 +37,9 @@ export const runTurn = fromCallback<EventObject, TurnInput>(({ input, sendBack }
     if (stopped) return;
     input.onTurn?.(turn);
     const says = turn.outputs.flatMap((o) => (o.type === 'say' ? [o] : []));
-    const audios = says.map((say) => firstSentence(say.text).map((piece) => input.synthesizer.synthesize(piece, say.locale, input.signal)));
+    const audios = says.map((say) =>
+      firstSentence(say.text).map((piece) => input.synthesizer.synthesize(piece, say.locale, input.signal)),
+    );
     for (const audio of audios.flat()) audio.catch(() => undefined);
     for (const [i, say] of says.entries()) {
       let sentAtMs: number | null = null;

@@ -13,7 +13,11 @@ export function twilioTransport(ws: WebSocket, streamSid: string): VoiceCallTran
   return {
     play(audio: SynthesizedAudio, mark: string) {
       for (let at = 0; at < audio.mulaw8k.length; at += MULAW_FRAME) {
-        sendJson(ws, { event: 'media', streamSid, media: { payload: Buffer.from(audio.mulaw8k.subarray(at, at + MULAW_FRAME)).toString('base64') } });
+        sendJson(ws, {
+          event: 'media',
+          streamSid,
+          media: { payload: Buffer.from(audio.mulaw8k.subarray(at, at + MULAW_FRAME)).toString('base64') },
+        });
       }
       sendJson(ws, { event: 'mark', streamSid, mark: { name: mark } });
     },
@@ -74,4 +78,3 @@ function sendPcmFrames(ws: WebSocket, pcm: Int16Array, frame: number): void {
 export function sendJson(ws: WebSocket, message: Record<string, unknown>): void {
   if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(message));
 }
-

@@ -5,10 +5,22 @@ import { resample } from './resample.ts';
 
 /** Test-only audio: tones, noise and speech made in-process or by the Debian `sox` and `flite` tools. */
 export const DTMF_FREQUENCIES: Record<string, readonly [number, number]> = {
-  '1': [697, 1209], '2': [697, 1336], '3': [697, 1477], A: [697, 1633],
-  '4': [770, 1209], '5': [770, 1336], '6': [770, 1477], B: [770, 1633],
-  '7': [852, 1209], '8': [852, 1336], '9': [852, 1477], C: [852, 1633],
-  '*': [941, 1209], '0': [941, 1336], '#': [941, 1477], D: [941, 1633],
+  '1': [697, 1209],
+  '2': [697, 1336],
+  '3': [697, 1477],
+  A: [697, 1633],
+  '4': [770, 1209],
+  '5': [770, 1336],
+  '6': [770, 1477],
+  B: [770, 1633],
+  '7': [852, 1209],
+  '8': [852, 1336],
+  '9': [852, 1477],
+  C: [852, 1633],
+  '*': [941, 1209],
+  '0': [941, 1336],
+  '#': [941, 1477],
+  D: [941, 1633],
 };
 
 /** Options for an in-process DTMF tone. */
@@ -29,7 +41,9 @@ export function dtmfTone(digit: string, ms: number, rate: number, options: ToneO
   const n = Math.round((ms * rate) / 1000);
   return Int16Array.from({ length: n }, (_, i) => {
     const t = i / rate;
-    return Math.round(rowAmp * Math.sin(2 * Math.PI * pair[0] * factor * t) + colAmp * Math.sin(2 * Math.PI * pair[1] * factor * t));
+    return Math.round(
+      rowAmp * Math.sin(2 * Math.PI * pair[0] * factor * t) + colAmp * Math.sin(2 * Math.PI * pair[1] * factor * t),
+    );
   });
 }
 
@@ -50,7 +64,21 @@ export function whiteNoise(ms: number, rate: number, dbfs: number, seed = 1): In
 
 /** Runs `sox -n` with the given effects and returns mono 16-bit samples at `rate`. */
 export function soxSynth(rate: number, effects: readonly string[]): Int16Array {
-  const raw = execFileSync('sox', ['-n', '-r', String(rate), '-b', '16', '-e', 'signed', '-c', '1', '-t', 'raw', '-', ...effects]);
+  const raw = execFileSync('sox', [
+    '-n',
+    '-r',
+    String(rate),
+    '-b',
+    '16',
+    '-e',
+    'signed',
+    '-c',
+    '1',
+    '-t',
+    'raw',
+    '-',
+    ...effects,
+  ]);
   return pcm16FromBytes(raw);
 }
 
@@ -58,12 +86,30 @@ export function soxSynth(rate: number, effects: readonly string[]): Int16Array {
 export function soxDtmf(digit: string, seconds: number, rate: number): Int16Array {
   const pair = DTMF_FREQUENCIES[digit];
   if (pair === undefined) throw new Error(`no DTMF key "${digit}"`);
-  return soxSynth(rate, ['synth', String(seconds), 'sine', String(pair[0]), 'synth', String(seconds), 'sine', 'mix', String(pair[1]), 'vol', '0.3']);
+  return soxSynth(rate, [
+    'synth',
+    String(seconds),
+    'sine',
+    String(pair[0]),
+    'synth',
+    String(seconds),
+    'sine',
+    'mix',
+    String(pair[1]),
+    'vol',
+    '0.3',
+  ]);
 }
 
 /** `text` spoken by flite (voice slt, 16 kHz) resampled by sox to `rate`. */
 export function fliteSpeech(text: string, rate: number): Int16Array {
-  const wav = execFileSync('sh', ['-c', 'flite -voice slt -t "$1" -o /dev/stdout | sox -t wav - -r "$2" -b 16 -e signed -c 1 -t raw -', 'sh', text, String(rate)]);
+  const wav = execFileSync('sh', [
+    '-c',
+    'flite -voice slt -t "$1" -o /dev/stdout | sox -t wav - -r "$2" -b 16 -e signed -c 1 -t raw -',
+    'sh',
+    text,
+    String(rate),
+  ]);
   return pcm16FromBytes(wav);
 }
 

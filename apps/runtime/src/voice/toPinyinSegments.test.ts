@@ -3,7 +3,9 @@ import { toPinyinSegments } from './toPinyinSegments.ts';
 
 describe('toPinyinSegments', () => {
   it('speaks characters as tone-numbered pinyin, polyphones in context', () => {
-    expect(toPinyinSegments('欢迎致电欧米银行')).toEqual([{ script: 'pinyin', text: 'huan1 ying2 zhi4 dian4 ou1 mi3 yin2 hang2' }]);
+    expect(toPinyinSegments('欢迎致电欧米银行')).toEqual([
+      { script: 'pinyin', text: 'huan1 ying2 zhi4 dian4 ou1 mi3 yin2 hang2' },
+    ]);
   });
 
   it('keeps the citation tone of a digit but the tone changes of 一 and 不 in words', () => {

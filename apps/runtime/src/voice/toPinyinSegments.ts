@@ -9,7 +9,16 @@ export interface SpeechSegment {
 
 /** Digits read one by one keep their citation tone (一 is yi1 in 请按1键, not yi2 as in 一个). */
 const DIGIT_PINYIN: Readonly<Record<string, string>> = {
-  零: 'ling2', 一: 'yi1', 二: 'er4', 三: 'san1', 四: 'si4', 五: 'wu3', 六: 'liu4', 七: 'qi1', 八: 'ba1', 九: 'jiu3',
+  零: 'ling2',
+  一: 'yi1',
+  二: 'er4',
+  三: 'san1',
+  四: 'si4',
+  五: 'wu3',
+  六: 'liu4',
+  七: 'qi1',
+  八: 'ba1',
+  九: 'jiu3',
 };
 
 /**

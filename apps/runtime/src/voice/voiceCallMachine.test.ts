@@ -15,10 +15,26 @@ async function keypadCall() {
     status: 'active',
     outputs: [
       { type: 'say', nodeId: 'ask', text: 'Enter your code.', locale: 'en-US', bargeIn: false },
-      { type: 'prompt', nodeId: 'ask', channel: 'voice', expect: { dtmf: { minDigits: 1, maxDigits: 4, interDigitTimeoutMs: 2000 }, sensitive: false, noInputTimeoutMs: 3000, bargeIn: false } },
+      {
+        type: 'prompt',
+        nodeId: 'ask',
+        channel: 'voice',
+        expect: {
+          dtmf: { minDigits: 1, maxDigits: 4, interDigitTimeoutMs: 2000 },
+          sensitive: false,
+          noInputTimeoutMs: 3000,
+          bargeIn: false,
+        },
+      },
     ],
   };
-  const goodbye: VoiceTurn = { status: 'ended', outputs: [{ type: 'say', nodeId: 'bye', text: 'Goodbye.', locale: 'en-US', bargeIn: false }, { type: 'end', nodeId: 'bye', reason: 'completed' }] };
+  const goodbye: VoiceTurn = {
+    status: 'ended',
+    outputs: [
+      { type: 'say', nodeId: 'bye', text: 'Goodbye.', locale: 'en-US', bargeIn: false },
+      { type: 'end', nodeId: 'bye', reason: 'completed' },
+    ],
+  };
   const call = new VoiceCall({
     callId: 'c1',
     session: {
@@ -30,7 +46,11 @@ async function keypadCall() {
     },
     transport: { play: () => undefined, clear: () => undefined, close: (end) => ends.push(end) },
     recognizer: { name: 'none', recognize: async () => null },
-    synthesizer: { name: 'silent', voiceFor: () => 'v', synthesize: async () => toSynthesizedAudio(new Int16Array(16 * PROMPT_MS), 16000, 'v') },
+    synthesizer: {
+      name: 'silent',
+      voiceFor: () => 'v',
+      synthesize: async () => toSynthesizedAudio(new Int16Array(16 * PROMPT_MS), 16000, 'v'),
+    },
     locale: 'en-US',
     inputRate: 8000,
     onEvent: (event) => events.push(event),
@@ -47,7 +67,7 @@ async function keypadCall() {
   return { call, inputs, events, ends, feed, at };
 }
 
-describe('voiceCallMachine timers, on the call\'s audio clock', () => {
+describe("voiceCallMachine timers, on the call's audio clock", () => {
   it('starts the no-input clock when the prompt has played, and takes no-input after its timeout of audio', async () => {
     const { inputs, feed, at } = await keypadCall();
     await feed(PROMPT_MS + 2900);

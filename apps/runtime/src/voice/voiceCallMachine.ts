@@ -33,7 +33,10 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
     outOfBandKey: { actions: 'useOutOfBandKeys' },
     markPlayed: { actions: 'notePlayed' },
     // A session that has already ended (its goodbye still playing) is not told.
-    hangup: [{ guard: 'sessionOver', target: '.hungUp' }, { target: '.hungUp', actions: 'tellSessionHangup' }],
+    hangup: [
+      { guard: 'sessionOver', target: '.hungUp' },
+      { target: '.hungUp', actions: 'tellSessionHangup' },
+    ],
   },
   states: {
     idle: { on: { start: 'live', ...HEAR, ...TYPE_AHEAD } },
@@ -47,17 +50,43 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
               entry: ['stopInputs', 'logInput'],
               invoke: {
                 src: 'runTurn',
-                input: ({ context: { io, input } }) => ({ session: io.options.session, input, synthesizer: io.options.synthesizer, signal: io.abort.signal, now: () => io.clock.now(), onTurn: io.options.onTurn }),
+                input: ({ context: { io, input } }) => ({
+                  session: io.options.session,
+                  input,
+                  synthesizer: io.options.synthesizer,
+                  signal: io.abort.signal,
+                  now: () => io.clock.now(),
+                  onTurn: io.options.onTurn,
+                }),
               },
               on: {
                 ...HEAR,
                 ...TYPE_AHEAD,
-                'turn.said': { actions: { type: 'report', params: ({ event }) => ({ type: 'audioSent', atMs: event.atMs, text: event.text, durationMs: event.durationMs }) } },
+                'turn.said': {
+                  actions: {
+                    type: 'report',
+                    params: ({ event }) => ({
+                      type: 'audioSent',
+                      atMs: event.atMs,
+                      text: event.text,
+                      durationMs: event.durationMs,
+                    }),
+                  },
+                },
                 'turn.done': [
                   { guard: 'turnEnds', target: 'closing', actions: ['takeTurn', 'warnIfStillActive'] },
                   { target: 'listening', actions: 'takeTurn' },
                 ],
-                'turn.failed': { target: '#voiceCall.ended', actions: [{ type: 'logFailure', params: ({ event }) => ({ error: event.error, message: 'voice call failed' }) }, 'failed'] },
+                'turn.failed': {
+                  target: '#voiceCall.ended',
+                  actions: [
+                    {
+                      type: 'logFailure',
+                      params: ({ event }) => ({ error: event.error, message: 'voice call failed' }),
+                    },
+                    'failed',
+                  ],
+                },
               },
             },
             listening: {
@@ -68,9 +97,25 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
                 speechPause: { actions: 'speculate' },
                 speechEnd: {
                   target: 'recognizing',
-                  actions: [{ type: 'report', params: ({ event }) => ({ type: 'speechEnd', atMs: event.atMs, lastVoiceAtMs: event.lastVoiceAtMs }) }, 'takeUtterance'],
+                  actions: [
+                    {
+                      type: 'report',
+                      params: ({ event }) => ({
+                        type: 'speechEnd',
+                        atMs: event.atMs,
+                        lastVoiceAtMs: event.lastVoiceAtMs,
+                      }),
+                    },
+                    'takeUtterance',
+                  ],
                 },
-                speechTimeout: { target: TURN, actions: [{ type: 'report', params: ({ event }) => ({ type: 'noInput', atMs: event.atMs }) }, { type: 'submit', params: { type: 'noInput' } }] },
+                speechTimeout: {
+                  target: TURN,
+                  actions: [
+                    { type: 'report', params: ({ event }) => ({ type: 'noInput', atMs: event.atMs }) },
+                    { type: 'submit', params: { type: 'noInput' } },
+                  ],
+                },
                 'audio.heard': { actions: 'writeStream' },
               },
               states: {
@@ -81,14 +126,26 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
                       always: { guard: 'nothingPlaying', target: 'waiting' },
                       on: {
                         key: [
-                          { guard: 'mayInterrupt', target: 'waiting', actions: [{ type: 'bargeIn', params: 'dtmf' }, 'silencePlayback', 'repeatEvent'] },
+                          {
+                            guard: 'mayInterrupt',
+                            target: 'waiting',
+                            actions: [{ type: 'bargeIn', params: 'dtmf' }, 'silencePlayback', 'repeatEvent'],
+                          },
                           // A prompt that may not be interrupted keeps the key for when it has finished (type-ahead).
                           { actions: 'typeAhead' },
                         ],
-                        'keys.entry': { target: 'waiting', actions: [{ type: 'bargeIn', params: 'dtmf' }, 'silencePlayback', 'repeatEvent'] },
+                        'keys.entry': {
+                          target: 'waiting',
+                          actions: [{ type: 'bargeIn', params: 'dtmf' }, 'silencePlayback', 'repeatEvent'],
+                        },
                         speechStart: {
                           target: 'waiting',
-                          actions: [{ type: 'report', params: ({ event }) => ({ type: 'speechStart', atMs: event.atMs }) }, { type: 'bargeIn', params: 'speech' }, 'silencePlayback', 'openStream'],
+                          actions: [
+                            { type: 'report', params: ({ event }) => ({ type: 'speechStart', atMs: event.atMs }) },
+                            { type: 'bargeIn', params: 'speech' },
+                            'silencePlayback',
+                            'openStream',
+                          ],
                         },
                       },
                     },
@@ -99,24 +156,60 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
                           {
                             guard: 'singleKey',
                             target: TURN,
-                            actions: ['stopSpeech', { type: 'report', params: ({ context, event }) => ({ type: 'dtmf', atMs: now(context), digits: event.digit, reason: 'single' }) }, { type: 'submit', params: ({ event }) => ({ type: 'dtmf', digits: event.digit }) }],
+                            actions: [
+                              'stopSpeech',
+                              {
+                                type: 'report',
+                                params: ({ context, event }) => ({
+                                  type: 'dtmf',
+                                  atMs: now(context),
+                                  digits: event.digit,
+                                  reason: 'single',
+                                }),
+                              },
+                              { type: 'submit', params: ({ event }) => ({ type: 'dtmf', digits: event.digit }) },
+                            ],
                           },
                           { actions: ['stopSpeech', 'pressKey'] },
                         ],
                         'keys.entry': {
                           target: TURN,
                           actions: [
-                            { type: 'report', params: ({ context, event }) => ({ type: 'dtmf', atMs: now(context), digits: context.expectation?.sensitive ? '•'.repeat(event.entry.digits.length) : event.entry.digits, reason: event.entry.reason }) },
+                            {
+                              type: 'report',
+                              params: ({ context, event }) => ({
+                                type: 'dtmf',
+                                atMs: now(context),
+                                digits: context.expectation?.sensitive
+                                  ? '•'.repeat(event.entry.digits.length)
+                                  : event.entry.digits,
+                                reason: event.entry.reason,
+                              }),
+                            },
                             { type: 'submit', params: ({ event }) => ({ type: 'dtmf', digits: event.entry.digits }) },
                           ],
                         },
-                        speechStart: { actions: [{ type: 'report', params: ({ event }) => ({ type: 'speechStart', atMs: event.atMs }) }, 'openStream'] },
+                        speechStart: {
+                          actions: [
+                            { type: 'report', params: ({ event }) => ({ type: 'speechStart', atMs: event.atMs }) },
+                            'openStream',
+                          ],
+                        },
                       },
                       initial: 'timing',
                       states: {
                         timing: {
                           // Speech has the detector's own no-input; keys being typed are timed by the keypad region.
-                          after: { noInput: { guard: 'noInputDue', target: TURN, actions: [{ type: 'report', params: ({ context }) => ({ type: 'noInput', atMs: now(context) }) }, { type: 'submit', params: { type: 'noInput' } }] } },
+                          after: {
+                            noInput: {
+                              guard: 'noInputDue',
+                              target: TURN,
+                              actions: [
+                                { type: 'report', params: ({ context }) => ({ type: 'noInput', atMs: now(context) }) },
+                                { type: 'submit', params: { type: 'noInput' } },
+                              ],
+                            },
+                          },
                           // A key may have ended speech or cleared the keys typed: the no-input check is due again.
                           on: { 'keys.changed': { target: 'timing', reenter: true } },
                         },
@@ -140,20 +233,58 @@ export const voiceCallMachine = voiceCallSetup.createMachine({
               on: { ...HEAR, ...TYPE_AHEAD },
               invoke: {
                 src: 'recognizeUtterance',
-                input: ({ context }) => ({ early: context.io.early, utterance: context.utterance.audio, lastVoiceAtMs: context.utterance.lastVoiceAtMs, request: request(context) }),
+                input: ({ context }) => ({
+                  early: context.io.early,
+                  utterance: context.utterance.audio,
+                  lastVoiceAtMs: context.utterance.lastVoiceAtMs,
+                  request: request(context),
+                }),
                 onDone: {
                   target: 'turn',
                   actions: [
-                    { type: 'report', params: ({ context, event }) => ({ type: 'recognized', atMs: now(context), transcript: event.output?.transcript ?? null, confidence: event.output?.confidence ?? 0 }) },
+                    {
+                      type: 'report',
+                      params: ({ context, event }) => ({
+                        type: 'recognized',
+                        atMs: now(context),
+                        transcript: event.output?.transcript ?? null,
+                        confidence: event.output?.confidence ?? 0,
+                      }),
+                    },
                     // Speech without a usable result goes to the flow as an empty, zero-confidence utterance: its no-match path.
-                    { type: 'submit', params: ({ event }) => (event.output ? { type: 'speech', transcript: event.output.transcript, confidence: event.output.confidence, alternatives: event.output.alternatives } : { type: 'speech', transcript: '', confidence: 0 }) },
+                    {
+                      type: 'submit',
+                      params: ({ event }) =>
+                        event.output
+                          ? {
+                              type: 'speech',
+                              transcript: event.output.transcript,
+                              confidence: event.output.confidence,
+                              alternatives: event.output.alternatives,
+                            }
+                          : { type: 'speech', transcript: '', confidence: 0 },
+                    },
                   ],
                 },
                 onError: {
                   target: 'turn',
                   actions: [
-                    { type: 'logFailure', params: ({ event }) => ({ error: event.error, message: 'speech recognition failed; taking it as no match' }) },
-                    { type: 'report', params: ({ context }) => ({ type: 'recognized', atMs: now(context), transcript: null, confidence: 0 }) },
+                    {
+                      type: 'logFailure',
+                      params: ({ event }) => ({
+                        error: event.error,
+                        message: 'speech recognition failed; taking it as no match',
+                      }),
+                    },
+                    {
+                      type: 'report',
+                      params: ({ context }) => ({
+                        type: 'recognized',
+                        atMs: now(context),
+                        transcript: null,
+                        confidence: 0,
+                      }),
+                    },
                     { type: 'submit', params: { type: 'speech', transcript: '', confidence: 0 } },
                   ],
                 },

@@ -68,13 +68,15 @@ export const voiceCallSetup = setup({
   },
   actors: {
     runTurn,
-    recognizeUtterance: fromPromise<RecognitionResult | null, { early: EarlyRecognition; utterance: Int16Array; lastVoiceAtMs: number; request: RecognitionRequest }>(({ input }) =>
-      input.early.finish(input.utterance, input.lastVoiceAtMs, input.request),
-    ),
+    recognizeUtterance: fromPromise<
+      RecognitionResult | null,
+      { early: EarlyRecognition; utterance: Int16Array; lastVoiceAtMs: number; request: RecognitionRequest }
+    >(({ input }) => input.early.finish(input.utterance, input.lastVoiceAtMs, input.request)),
   },
   delays: {
     promptEnd: ({ context }) => Math.max(0, context.playbackEndsAtMs - now(context)),
-    noInput: ({ context }) => Math.max(0, context.listenStartMs + (context.expectation?.noInputTimeoutMs ?? 0) - now(context)),
+    noInput: ({ context }) =>
+      Math.max(0, context.listenStartMs + (context.expectation?.noInputTimeoutMs ?? 0) - now(context)),
     interDigit: ({ context }) => context.io.digits.msUntilTimeout() ?? 0,
   },
   guards: {
@@ -85,7 +87,8 @@ export const voiceCallSetup = setup({
     singleKey: ({ context }) => context.expectation?.dtmf === undefined && context.expectation?.sensitive !== true,
     noInputDue: ({ context }) => !context.speechEnabled && !context.io.digits.pending,
     digitsTiming: ({ context }) => context.io.digits.msUntilTimeout() !== null,
-    turnEnds: ({ context, event }) => event.type === 'turn.done' && readTurn(event.turn, context.end).expectation === null,
+    turnEnds: ({ context, event }) =>
+      event.type === 'turn.done' && readTurn(event.turn, context.end).expectation === null,
   },
   actions: {
     report: ({ context }, event: VoiceCallEvent) => context.io.options.onEvent?.(event),
@@ -93,7 +96,8 @@ export const voiceCallSetup = setup({
     /** Caller audio: in-band keys, then what the detector heard, then the streamed recognizer's share of it. */
     hearAudio: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'audio') return;
-      if (context.inbandDtmf) for (const tone of context.io.tones.push(event.pcm)) enqueue.raise({ type: 'key', digit: tone.digit });
+      if (context.inbandDtmf)
+        for (const tone of context.io.tones.push(event.pcm)) enqueue.raise({ type: 'key', digit: tone.digit });
       const heard = context.io.vad.push(event.pcm);
       for (const vadEvent of heard) enqueue.raise(speechEvent(vadEvent));
       // Most frames change nothing: one event per frame, not two, unless there is speech to stream.
@@ -117,12 +121,20 @@ export const voiceCallSetup = setup({
     },
     notePlaying: assign(({ context, event }) => {
       if (event.type !== 'turn.audio') return {};
-      return { marks: [...context.marks, nextMark(context)], markCount: context.markCount + 1, playbackEndsAtMs: Math.max(context.playbackEndsAtMs, now(context)) + event.audio.durationMs };
+      return {
+        marks: [...context.marks, nextMark(context)],
+        markCount: context.markCount + 1,
+        playbackEndsAtMs: Math.max(context.playbackEndsAtMs, now(context)) + event.audio.durationMs,
+      };
     }),
     notePlayed: assign(({ context, event }) => {
       if (event.type !== 'markPlayed') return {};
       const marks = context.marks.filter((mark) => mark !== event.name);
-      return { marks, playbackEndsAtMs: marks.length === 0 ? Math.min(context.playbackEndsAtMs, now(context)) : context.playbackEndsAtMs };
+      return {
+        marks,
+        playbackEndsAtMs:
+          marks.length === 0 ? Math.min(context.playbackEndsAtMs, now(context)) : context.playbackEndsAtMs,
+      };
     }),
     forgetMarks: assign({ marks: [] }),
     bargeIn: ({ context }, by: 'speech' | 'dtmf') => {
@@ -133,10 +145,19 @@ export const voiceCallSetup = setup({
     takeTurn: assign(({ context, event }) => {
       if (event.type !== 'turn.done') return {};
       const { expectation, end, locale } = readTurn(event.turn, context.end);
-      return { expectation, end, locale: locale ?? context.locale, speechEnabled: expectation?.speech !== undefined && expectation.sensitive !== true };
+      return {
+        expectation,
+        end,
+        locale: locale ?? context.locale,
+        speechEnabled: expectation?.speech !== undefined && expectation.sensitive !== true,
+      };
     }),
     warnIfStillActive: ({ context, event }) => {
-      if (event.type === 'turn.done' && event.turn.status !== 'ended') context.io.options.logger?.warn({ callId: context.io.options.callId }, 'session is active but asks for nothing; closing the call');
+      if (event.type === 'turn.done' && event.turn.status !== 'ended')
+        context.io.options.logger?.warn(
+          { callId: context.io.options.callId },
+          'session is active but asks for nothing; closing the call',
+        );
     },
     /** The prompt starts: grammars get ready while it plays, and a prompt that may be interrupted listens already. */
     listenFor: enqueueActions(({ context, enqueue }) => {
@@ -162,8 +183,14 @@ export const voiceCallSetup = setup({
         enqueue.raise(entry === null ? { type: 'keys.changed' } : { type: 'keys.entry', entry });
         if (entry !== null) return;
       }
-      if (speechEnabled && !io.vad.inSpeech) io.vad.listen({ ...speechTiming(expectation), noInputMs: expectation.noInputTimeoutMs });
-      io.options.onEvent?.({ type: 'listening', atMs: now(context), speech: speechEnabled, dtmf: expectation.dtmf !== undefined || expectation.sensitive });
+      if (speechEnabled && !io.vad.inSpeech)
+        io.vad.listen({ ...speechTiming(expectation), noInputMs: expectation.noInputTimeoutMs });
+      io.options.onEvent?.({
+        type: 'listening',
+        atMs: now(context),
+        speech: speechEnabled,
+        dtmf: expectation.dtmf !== undefined || expectation.sensitive,
+      });
     }),
     /** The caller chose the keypad: a tone or a key click must not also be taken for speech. */
     stopSpeech: enqueueActions(({ context, enqueue }) => {
@@ -186,12 +213,15 @@ export const voiceCallSetup = setup({
       if (context.speechEnabled) context.io.early.open(request(context));
     },
     speculate: ({ context, event }) => {
-      if (event.type === 'speechPause' && !context.io.early.streaming) context.io.early.speculate(event.audio, event.lastVoiceAtMs, request(context));
+      if (event.type === 'speechPause' && !context.io.early.streaming)
+        context.io.early.speculate(event.audio, event.lastVoiceAtMs, request(context));
     },
     writeStream: ({ context }) => {
       if (context.io.early.streaming) context.io.early.write(context.io.vad.takeSpeech());
     },
-    takeUtterance: assign(({ event }) => (event.type === 'speechEnd' ? { utterance: { audio: event.audio, lastVoiceAtMs: event.lastVoiceAtMs } } : {})),
+    takeUtterance: assign(({ event }) =>
+      event.type === 'speechEnd' ? { utterance: { audio: event.audio, lastVoiceAtMs: event.lastVoiceAtMs } } : {},
+    ),
     pauseInputs: ({ context }) => {
       context.io.vad.stop();
       context.io.digits.pause();
@@ -203,14 +233,25 @@ export const voiceCallSetup = setup({
       enqueue.assign({ expectation: null });
     }),
     logInput: ({ context }) => {
-      if (context.input !== null) context.io.options.logger?.info({ callId: context.io.options.callId, input: context.input.type }, 'voice input');
+      if (context.input !== null)
+        context.io.options.logger?.info(
+          { callId: context.io.options.callId, input: context.input.type },
+          'voice input',
+        );
     },
     logFailure: ({ context }, failure: { error: unknown; message: string }) =>
-      context.io.options.logger?.error({ callId: context.io.options.callId, error: String(failure.error) }, failure.message),
+      context.io.options.logger?.error(
+        { callId: context.io.options.callId, error: String(failure.error) },
+        failure.message,
+      ),
     failed: assign({ end: { reason: 'error' } }),
     tellSessionHangup: ({ context }) => {
       const { options } = context.io;
-      options.session.send({ type: 'hangup' }).catch((error: unknown) => options.logger?.warn({ callId: options.callId, error: String(error) }, 'session hangup failed'));
+      options.session
+        .send({ type: 'hangup' })
+        .catch((error: unknown) =>
+          options.logger?.warn({ callId: options.callId, error: String(error) }, 'session hangup failed'),
+        );
     },
     finish: ({ context }) => {
       context.io.abort.abort();
@@ -252,5 +293,10 @@ function typedDigits(digits: DigitCollector, expectation: InputExpectation): Dig
     digits.pause();
     return null;
   }
-  return digits.expect({ maxDigits: dtmf?.maxDigits ?? SENSITIVE_MAX_DIGITS, terminator: dtmf?.terminator ?? '#', interDigitTimeoutMs: dtmf?.interDigitTimeoutMs, sensitive: expectation.sensitive });
+  return digits.expect({
+    maxDigits: dtmf?.maxDigits ?? SENSITIVE_MAX_DIGITS,
+    terminator: dtmf?.terminator ?? '#',
+    interDigitTimeoutMs: dtmf?.interDigitTimeoutMs,
+    sensitive: expectation.sensitive,
+  });
 }

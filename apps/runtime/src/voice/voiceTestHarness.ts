@@ -1,5 +1,11 @@
 import { createServer } from 'node:http';
-import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent, type TurnResult } from '@omniflow/flow-engine';
+import {
+  compileFlow,
+  createBuiltInRegistry,
+  FlowSession,
+  type InputEvent,
+  type TurnResult,
+} from '@omniflow/flow-engine';
 import { buildTestFlow, en } from '@omniflow/flow-engine/testing';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { WebSocket } from 'ws';
@@ -15,7 +21,12 @@ import type { VoiceLogger } from './voiceLogger.ts';
 export const bankFlow = buildTestFlow(
   [
     { id: 'start', type: 'start', to: { next: 'welcome' } },
-    { id: 'welcome', type: 'message', config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') }, to: { next: 'main' } },
+    {
+      id: 'welcome',
+      type: 'message',
+      config: { prompt: en('Welcome to Omni Bank. This call may be recorded for quality and training purposes.') },
+      to: { next: 'main' },
+    },
     {
       id: 'main',
       type: 'menu',
@@ -30,11 +41,20 @@ export const bankFlow = buildTestFlow(
       },
       to: { '1': 'balance', '2': 'lastFour', noMatch: 'agent', noInput: 'bye' },
     },
-    { id: 'balance', type: 'message', config: { prompt: en('Your balance is one hundred dollars.') }, to: { next: 'bye' } },
+    {
+      id: 'balance',
+      type: 'message',
+      config: { prompt: en('Your balance is one hundred dollars.') },
+      to: { next: 'bye' },
+    },
     {
       id: 'lastFour',
       type: 'ask',
-      config: { prompt: en('Please enter the last four digits of your card.'), variable: 'cardLastFour', slot: { type: 'digits', minLength: 4, maxLength: 4 } },
+      config: {
+        prompt: en('Please enter the last four digits of your card.'),
+        variable: 'cardLastFour',
+        slot: { type: 'digits', minLength: 4, maxLength: 4 },
+      },
       to: { next: 'activated', noInput: 'bye', noMatch: 'agent' },
     },
     { id: 'activated', type: 'message', config: { prompt: en('Your card is now active.') }, to: { next: 'bye' } },
@@ -110,7 +130,11 @@ export function engineSession(compiled: Compiled, locale: string, record: Engine
   let session: FlowSession | null = null;
   return {
     async start() {
-      const started = await FlowSession.start(compiled, { sessionId: `voice-${record.parameters.streamSid}`, channel: 'voice', locale });
+      const started = await FlowSession.start(compiled, {
+        sessionId: `voice-${record.parameters.streamSid}`,
+        channel: 'voice',
+        locale,
+      });
       session = started.session;
       record.turns.push(started.turn);
       return started.turn;
@@ -160,7 +184,11 @@ export class FakePhone {
   }
 
   /** Dials the gateway and sends `connected` + `start` with the given custom parameters. */
-  static async dial(url: string, mode: 'twilio' | 'raw' | 'jambonz', customParameters: Record<string, string>): Promise<FakePhone> {
+  static async dial(
+    url: string,
+    mode: 'twilio' | 'raw' | 'jambonz',
+    customParameters: Record<string, string>,
+  ): Promise<FakePhone> {
     const ws = mode === 'jambonz' ? new WebSocket(url, 'audio.jambonz.org') : new WebSocket(url);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
@@ -183,9 +211,18 @@ export class FakePhone {
         },
       });
     } else if (mode === 'raw') {
-      phone.json({ event: 'start', start: { customParameters, mediaFormat: { encoding: 'audio/l16', sampleRate: 16000, channels: 1 } } });
+      phone.json({
+        event: 'start',
+        start: { customParameters, mediaFormat: { encoding: 'audio/l16', sampleRate: 16000, channels: 1 } },
+      });
     } else {
-      phone.json({ callSid: `jambonz-${phone.streamSid}`, direction: 'inbound', sampleRate: 8000, mixType: 'mono', metadata: customParameters });
+      phone.json({
+        callSid: `jambonz-${phone.streamSid}`,
+        direction: 'inbound',
+        sampleRate: 8000,
+        mixType: 'mono',
+        metadata: customParameters,
+      });
     }
     return phone;
   }
@@ -195,7 +232,12 @@ export class FakePhone {
     const frame = this.rate / 50;
     for (let at = 0; at < pcm.length; at += frame) {
       const chunk = pcm.subarray(at, at + frame);
-      if (this.mode === 'twilio') this.json({ event: 'media', streamSid: this.streamSid, media: { track: 'inbound', payload: Buffer.from(mulawEncode(chunk)).toString('base64') } });
+      if (this.mode === 'twilio')
+        this.json({
+          event: 'media',
+          streamSid: this.streamSid,
+          media: { track: 'inbound', payload: Buffer.from(mulawEncode(chunk)).toString('base64') },
+        });
       else if (this.ws.readyState === WebSocket.OPEN) this.ws.send(pcm16ToBytes(chunk));
       this.advance((chunk.length * 1000) / this.rate);
       if (this.pace === 'realtime') {
@@ -217,7 +259,8 @@ export class FakePhone {
     const started = performance.now();
     const until = this.sentMs + (limits.audioMs ?? 30_000);
     while (!done()) {
-      if (this.sentMs >= until || performance.now() - started > (limits.realMs ?? 20_000) || this.closedWith !== null) return done();
+      if (this.sentMs >= until || performance.now() - started > (limits.realMs ?? 20_000) || this.closedWith !== null)
+        return done();
       await this.say(this.lineNoise(20));
       if (this.pace === 'fast') await new Promise((resolve) => setTimeout(resolve, 1));
     }
@@ -255,7 +298,8 @@ export class FakePhone {
       this.queue.push({ ms: (pcm.length * 1000) / this.rate });
       return;
     }
-    const message: { event?: string; type?: string; media?: { payload?: string }; mark?: { name?: string } } = JSON.parse(data.toString());
+    const message: { event?: string; type?: string; media?: { payload?: string }; mark?: { name?: string } } =
+      JSON.parse(data.toString());
     this.messages.push(message);
     if (message.event === 'media' && message.media?.payload) {
       const pcm = mulawDecode(new Uint8Array(Buffer.from(message.media.payload, 'base64')));

@@ -20,17 +20,26 @@ export async function* analyzeJsonLines(
   }
 }
 
-function analyzeParsed(line: string, number: number, options: Omit<RedactionOptions, 'locale'>): AnalyzeLineOutput | AnalyzeLineError {
+function analyzeParsed(
+  line: string,
+  number: number,
+  options: Omit<RedactionOptions, 'locale'>,
+): AnalyzeLineOutput | AnalyzeLineError {
   let parsed: unknown;
   try {
     parsed = JSON.parse(line);
   } catch (error) {
-    return { line: number, error: `not JSON (${error instanceof Error ? error.message : String(error)}); write one object per line, e.g. {"text": "...", "locale": "en"}` };
+    return {
+      line: number,
+      error: `not JSON (${error instanceof Error ? error.message : String(error)}); write one object per line, e.g. {"text": "...", "locale": "en"}`,
+    };
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return { line: number, error: 'expected an object with a "text" string' };
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    return { line: number, error: 'expected an object with a "text" string' };
   const text: unknown = Reflect.get(parsed, 'text');
   const locale: unknown = Reflect.get(parsed, 'locale');
   if (typeof text !== 'string') return { line: number, error: '"text" must be a string' };
-  if (locale !== undefined && typeof locale !== 'string') return { line: number, error: '"locale" must be a string such as "zh-CN" when given' };
+  if (locale !== undefined && typeof locale !== 'string')
+    return { line: number, error: '"locale" must be a string such as "zh-CN" when given' };
   return analyzeLine(locale === undefined ? { text } : { text, locale }, options);
 }

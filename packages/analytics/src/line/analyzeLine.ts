@@ -17,7 +17,10 @@ export interface AnalyzeLineOutput {
 }
 
 /** Analyzes one text as the runtime does per caller turn: sentiment (rounded to 3 decimals) and redaction. */
-export function analyzeLine(input: AnalyzeLineInput, options: Omit<RedactionOptions, 'locale'> = {}): AnalyzeLineOutput {
+export function analyzeLine(
+  input: AnalyzeLineInput,
+  options: Omit<RedactionOptions, 'locale'> = {},
+): AnalyzeLineOutput {
   const locale = input.locale ?? 'en';
   const { score, label } = analyzeSentiment(input.text, locale);
   const { redacted, entities } = redactText(input.text, { ...options, locale });

@@ -27,16 +27,32 @@ export function compileAccountPatterns(patterns: readonly string[]): CompiledAcc
   const issues: AccountPatternIssue[] = [];
   patterns.forEach((pattern, index) => {
     if (index >= MAX_PATTERNS) {
-      issues.push({ code: 'ACCOUNT001', index, pattern, message: `at most ${MAX_PATTERNS} account patterns are used; merge patterns with |` });
+      issues.push({
+        code: 'ACCOUNT001',
+        index,
+        pattern,
+        message: `at most ${MAX_PATTERNS} account patterns are used; merge patterns with |`,
+      });
       return;
     }
     if (pattern.length > MAX_PATTERN_LENGTH) {
-      issues.push({ code: 'ACCOUNT002', index, pattern, message: `the pattern is longer than ${MAX_PATTERN_LENGTH} characters` });
+      issues.push({
+        code: 'ACCOUNT002',
+        index,
+        pattern,
+        message: `the pattern is longer than ${MAX_PATTERN_LENGTH} characters`,
+      });
       return;
     }
     const result = compileOne(pattern);
     if (typeof result === 'string') issues.push({ code: 'ACCOUNT003', index, pattern, message: result });
-    else if (result.matches('')) issues.push({ code: 'ACCOUNT004', index, pattern, message: 'the pattern matches empty text; require at least one character, e.g. \\d+ instead of \\d*' });
+    else if (result.matches(''))
+      issues.push({
+        code: 'ACCOUNT004',
+        index,
+        pattern,
+        message: 'the pattern matches empty text; require at least one character, e.g. \\d+ instead of \\d*',
+      });
     else matchers.push(result);
   });
   return { matchers, issues };

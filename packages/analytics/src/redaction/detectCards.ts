@@ -10,7 +10,11 @@ const MAX_DIGITS = 19;
 export function detectCards(text: string): RedactionEntity[] {
   const found: RedactionEntity[] = [];
   for (const run of text.matchAll(DIGIT_RUN)) {
-    const groups = [...run[0].matchAll(/\d+/gu)].map((group) => ({ start: run.index + group.index, end: run.index + group.index + group[0].length, digits: group[0] }));
+    const groups = [...run[0].matchAll(/\d+/gu)].map((group) => ({
+      start: run.index + group.index,
+      end: run.index + group.index + group[0].length,
+      digits: group[0],
+    }));
     findCardsInGroups(groups, found);
   }
   return found;

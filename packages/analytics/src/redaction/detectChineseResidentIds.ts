@@ -14,7 +14,8 @@ export function detectChineseResidentIds(text: string): RedactionEntity[] {
     if (!isRealDate(Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14)))) continue;
     let sum = 0;
     for (let i = 0; i < 17; i++) sum += (id.charCodeAt(i) - 48) * (CN_WEIGHTS[i] ?? 0);
-    if (CN_CHECK[sum % 11] === id[17]) found.push({ type: 'cn_id', start: match.index, end: match.index + match[0].length });
+    if (CN_CHECK[sum % 11] === id[17])
+      found.push({ type: 'cn_id', start: match.index, end: match.index + match[0].length });
   }
   return found;
 }

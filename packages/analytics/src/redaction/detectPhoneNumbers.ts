@@ -17,12 +17,20 @@ const COUNTRIES: Readonly<Record<AnalysisLocale, readonly CountryCode[]>> = {
 // amounts and order numbers out without a call. The "max" metadata then checks the number type.
 const NATIONAL_SHAPES: Readonly<Record<string, (digits: string) => boolean>> = {
   US: (digits) => (digits.length === 10 && /^[2-9]/u.test(digits)) || (digits.length === 11 && digits.startsWith('1')),
-  CN: (digits) => (digits.length === 11 && /^1[3-9]/u.test(digits)) || (digits.length >= 10 && digits.length <= 12 && digits.startsWith('0')),
-  KR: (digits) => (digits.length >= 9 && digits.length <= 11 && digits.startsWith('0')) || (digits.length === 8 && /^1[5-9]/u.test(digits)),
+  CN: (digits) =>
+    (digits.length === 11 && /^1[3-9]/u.test(digits)) ||
+    (digits.length >= 10 && digits.length <= 12 && digits.startsWith('0')),
+  KR: (digits) =>
+    (digits.length >= 9 && digits.length <= 11 && digits.startsWith('0')) ||
+    (digits.length === 8 && /^1[5-9]/u.test(digits)),
 };
 
 /** Finds phone numbers valid in the US, China or Korea, or written in international form (+44 …), in width-folded text. */
-export function detectPhoneNumbers(text: string, locale: AnalysisLocale, taken: readonly RedactionEntity[] = []): RedactionEntity[] {
+export function detectPhoneNumbers(
+  text: string,
+  locale: AnalysisLocale,
+  taken: readonly RedactionEntity[] = [],
+): RedactionEntity[] {
   const found: RedactionEntity[] = [];
   for (const candidate of text.matchAll(CANDIDATE)) {
     const start = candidate.index;
@@ -34,7 +42,8 @@ export function detectPhoneNumbers(text: string, locale: AnalysisLocale, taken: 
     for (const country of COUNTRIES[locale]) {
       if (!international && NATIONAL_SHAPES[country]?.(digits) !== true) continue;
       const numbers = findPhoneNumbersInText(candidate[0], country);
-      for (const number of numbers) found.push({ type: 'phone', start: start + number.startsAt, end: start + number.endsAt });
+      for (const number of numbers)
+        found.push({ type: 'phone', start: start + number.startsAt, end: start + number.endsAt });
       if (numbers.length > 0 || international) break;
     }
   }

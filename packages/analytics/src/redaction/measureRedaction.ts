@@ -19,20 +19,30 @@ export interface RedactionQuality {
 
 /** Runs `redactText` over a redaction set and measures it. */
 export function measureRedaction(cases: readonly RedactionCase[], options: RedactionOptions = {}): RedactionQuality {
-  const recall = Object.fromEntries(REDACTION_ENTITY_TYPES.map((type) => [type, { found: 0, expected: 0 }])) as Record<RedactionEntityType, { found: number; expected: number }>;
+  const recall = Object.fromEntries(REDACTION_ENTITY_TYPES.map((type) => [type, { found: 0, expected: 0 }])) as Record<
+    RedactionEntityType,
+    { found: number; expected: number }
+  >;
   const falsePositives: { text: string; entity: RedactionEntity }[] = [];
   const misses: { text: string; entity: RedactionEntity }[] = [];
   let detected = 0;
-  const same = (a: RedactionEntity, b: RedactionEntity): boolean => a.type === b.type && a.start === b.start && a.end === b.end;
+  const same = (a: RedactionEntity, b: RedactionEntity): boolean =>
+    a.type === b.type && a.start === b.start && a.end === b.end;
   for (const { text, locale, entities: expected } of cases) {
     const { entities } = redactText(text, { ...options, locale });
     detected += entities.length;
-    for (const entity of entities) if (!expected.some((want) => same(want, entity))) falsePositives.push({ text, entity });
+    for (const entity of entities)
+      if (!expected.some((want) => same(want, entity))) falsePositives.push({ text, entity });
     for (const want of expected) {
       recall[want.type].expected++;
       if (entities.some((entity) => same(want, entity))) recall[want.type].found++;
       else misses.push({ text, entity: want });
     }
   }
-  return { recall, precision: detected === 0 ? 1 : (detected - falsePositives.length) / detected, falsePositives, misses };
+  return {
+    recall,
+    precision: detected === 0 ? 1 : (detected - falsePositives.length) / detected,
+    falsePositives,
+    misses,
+  };
 }

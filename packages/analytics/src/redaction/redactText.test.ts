@@ -6,7 +6,10 @@ describe('redactText', () => {
     const text = 'Card 4111 1111 1111 1111, mail wei@example.com';
     const { redacted, entities } = redactText(text, { locale: 'en' });
     expect(redacted).toBe('Card [CARD], mail [EMAIL]');
-    expect(entities.map((entity) => text.slice(entity.start, entity.end))).toEqual(['4111 1111 1111 1111', 'wei@example.com']);
+    expect(entities.map((entity) => text.slice(entity.start, entity.end))).toEqual([
+      '4111 1111 1111 1111',
+      'wei@example.com',
+    ]);
   });
 
   it('finds a card typed in full-width digits and keeps the original offsets', () => {
@@ -33,11 +36,15 @@ describe('redactText', () => {
   });
 
   it('redacts only the requested types', () => {
-    expect(redactText('4111111111111111 a@example.com', { types: ['email'] }).redacted).toBe('4111111111111111 [EMAIL]');
+    expect(redactText('4111111111111111 a@example.com', { types: ['email'] }).redacted).toBe(
+      '4111111111111111 [EMAIL]',
+    );
   });
 
   it('redacts configured account numbers and skips an invalid pattern instead of throwing', () => {
-    const { redacted } = redactText('Account ACC-12345678 and GB-998877', { accountPatterns: ['(a', 'ACC-\\d{8}', '[A-Z]{2}-\\d{6}'] });
+    const { redacted } = redactText('Account ACC-12345678 and GB-998877', {
+      accountPatterns: ['(a', 'ACC-\\d{8}', '[A-Z]{2}-\\d{6}'],
+    });
     expect(redacted).toBe('Account [ACCOUNT] and [ACCOUNT]');
   });
 

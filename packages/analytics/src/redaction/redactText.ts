@@ -7,7 +7,12 @@ import { detectChineseResidentIds } from './detectChineseResidentIds.ts';
 import { detectKoreanRrns } from './detectKoreanRrns.ts';
 import { detectPhoneNumbers } from './detectPhoneNumbers.ts';
 import { foldWidth } from './foldWidth.ts';
-import { REDACTION_ENTITY_TYPES, redactionTag, type RedactionEntity, type RedactionEntityType } from './redactionEntity.ts';
+import {
+  REDACTION_ENTITY_TYPES,
+  redactionTag,
+  type RedactionEntity,
+  type RedactionEntityType,
+} from './redactionEntity.ts';
 
 /** What to redact: every type by default; account numbers only where patterns are configured. */
 export interface RedactionOptions {
@@ -45,7 +50,12 @@ export function redactText(text: string, options: RedactionOptions = {}): Redact
   return { redacted: redacted + text.slice(cursor), entities };
 }
 
-function detect(type: RedactionEntityType, text: string, options: RedactionOptions, found: readonly RedactionEntity[]): RedactionEntity[] {
+function detect(
+  type: RedactionEntityType,
+  text: string,
+  options: RedactionOptions,
+  found: readonly RedactionEntity[],
+): RedactionEntity[] {
   switch (type) {
     case 'email':
       return detectEmails(text);
@@ -78,7 +88,8 @@ function resolveOverlaps(candidates: readonly RedactionEntity[]): RedactionEntit
   const accepted: RedactionEntity[] = [];
   for (const candidate of candidates) {
     if (candidate.end <= candidate.start) continue;
-    if (accepted.every((entity) => candidate.end <= entity.start || candidate.start >= entity.end)) accepted.push(candidate);
+    if (accepted.every((entity) => candidate.end <= entity.start || candidate.start >= entity.end))
+      accepted.push(candidate);
   }
   return accepted.toSorted((a, b) => a.start - b.start);
 }

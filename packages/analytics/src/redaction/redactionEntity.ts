@@ -9,7 +9,14 @@ export interface RedactionEntity {
 }
 
 /** Every entity type, in the order a detection wins when two overlap (an 18-digit CN ID may also pass Luhn). */
-export const REDACTION_ENTITY_TYPES: readonly RedactionEntityType[] = ['email', 'cn_id', 'kr_rrn', 'card', 'account', 'phone'];
+export const REDACTION_ENTITY_TYPES: readonly RedactionEntityType[] = [
+  'email',
+  'cn_id',
+  'kr_rrn',
+  'card',
+  'account',
+  'phone',
+];
 
 /** The tag that replaces a value of `type` in redacted text, e.g. `[CN_ID]`. */
 export function redactionTag(type: RedactionEntityType): string {

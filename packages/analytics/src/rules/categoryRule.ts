@@ -30,9 +30,23 @@ export type RuleCondition =
   | { readonly kind: 'noMatchStreak'; readonly atLeast: number };
 
 /** The condition kinds, in the order the schema lists them. */
-export const RULE_CONDITION_KINDS: readonly RuleCondition['kind'][] = ['phrase', 'phraseMissing', 'sentiment', 'sentimentTrend', 'outcome', 'duration', 'silence', 'noMatchStreak'];
+export const RULE_CONDITION_KINDS: readonly RuleCondition['kind'][] = [
+  'phrase',
+  'phraseMissing',
+  'sentiment',
+  'sentimentTrend',
+  'outcome',
+  'duration',
+  'silence',
+  'noMatchStreak',
+];
 
-const phrases = { type: 'array', minItems: 1, maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 200 } } as const;
+const phrases = {
+  type: 'array',
+  minItems: 1,
+  maxItems: 200,
+  items: { type: 'string', minLength: 1, maxLength: 200 },
+} as const;
 const role = { enum: ['caller', 'agent', 'bot', 'any'] } as const;
 const score = { type: 'number', minimum: -1, maximum: 1 } as const;
 const seconds = { type: 'number', minimum: 0 } as const;
@@ -62,13 +76,27 @@ export const categoryRulesJsonSchema = {
           oneOf: [
             condition('phrase', { phrases, role }, ['phrases']),
             condition('phraseMissing', { phrases, role }, ['phrases']),
-            condition('sentiment', { atMost: score, atLeast: score, consecutiveTurns: { type: 'integer', minimum: 1, maximum: 100 }, of: { enum: ['average', 'last', 'min'] } }, [], [
-              { required: ['atMost'] },
-              { required: ['atLeast'] },
-            ]),
+            condition(
+              'sentiment',
+              {
+                atMost: score,
+                atLeast: score,
+                consecutiveTurns: { type: 'integer', minimum: 1, maximum: 100 },
+                of: { enum: ['average', 'last', 'min'] },
+              },
+              [],
+              [{ required: ['atMost'] }, { required: ['atLeast'] }],
+            ),
             condition('sentimentTrend', { direction: { enum: ['improving', 'worsening', 'stable'] } }, ['direction']),
-            condition('outcome', { anyOf: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } }, ['anyOf']),
-            condition('duration', { minSeconds: seconds, maxSeconds: seconds }, [], [{ required: ['minSeconds'] }, { required: ['maxSeconds'] }]),
+            condition('outcome', { anyOf: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } } }, [
+              'anyOf',
+            ]),
+            condition(
+              'duration',
+              { minSeconds: seconds, maxSeconds: seconds },
+              [],
+              [{ required: ['minSeconds'] }, { required: ['maxSeconds'] }],
+            ),
             condition('silence', { minSeconds: seconds }, ['minSeconds']),
             condition('noMatchStreak', { atLeast: { type: 'integer', minimum: 1, maximum: 100 } }, ['atLeast']),
           ],
@@ -79,8 +107,17 @@ export const categoryRulesJsonSchema = {
 } as const;
 
 /** The schema branch of one condition kind: its own properties only, and the ones it requires. */
-function condition(kind: string, properties: Record<string, unknown>, required: readonly string[], anyOf?: readonly Record<string, unknown>[]): Record<string, unknown> {
-  const branch: Record<string, unknown> = { properties: { kind: { const: kind }, ...properties }, additionalProperties: false, required: ['kind', ...required] };
+function condition(
+  kind: string,
+  properties: Record<string, unknown>,
+  required: readonly string[],
+  anyOf?: readonly Record<string, unknown>[],
+): Record<string, unknown> {
+  const branch: Record<string, unknown> = {
+    properties: { kind: { const: kind }, ...properties },
+    additionalProperties: false,
+    required: ['kind', ...required],
+  };
   if (anyOf !== undefined) branch['anyOf'] = anyOf;
   return branch;
 }

@@ -50,7 +50,9 @@ class ContactView {
         return this.contact.outcome !== undefined && condition.anyOf.includes(this.contact.outcome);
       case 'duration': {
         const duration = this.contact.durationSeconds ?? this.transcriptSpanSeconds();
-        return duration >= (condition.minSeconds ?? 0) && duration <= (condition.maxSeconds ?? Number.POSITIVE_INFINITY);
+        return (
+          duration >= (condition.minSeconds ?? 0) && duration <= (condition.maxSeconds ?? Number.POSITIVE_INFINITY)
+        );
       }
       case 'silence':
         return this.longestSilenceSeconds() >= condition.minSeconds;
@@ -81,7 +83,9 @@ class ContactView {
   }
 
   private scores(): readonly number[] {
-    this.#scores ??= this.contact.transcript.filter((entry) => entry.role === 'caller').map((entry) => scoreOf(entry, this.contact.locale));
+    this.#scores ??= this.contact.transcript
+      .filter((entry) => entry.role === 'caller')
+      .map((entry) => scoreOf(entry, this.contact.locale));
     return this.#scores;
   }
 
@@ -98,7 +102,8 @@ class ContactView {
       return false;
     }
     const of = condition.of ?? 'average';
-    const value = of === 'last' ? (scores.at(-1) ?? 0) : of === 'min' ? Math.min(...scores) : sentimentTrend(scores).average;
+    const value =
+      of === 'last' ? (scores.at(-1) ?? 0) : of === 'min' ? Math.min(...scores) : sentimentTrend(scores).average;
     return within(value);
   }
 

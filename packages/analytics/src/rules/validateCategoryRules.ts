@@ -10,29 +10,63 @@ export interface CategoryRuleIssue {
 }
 
 /** The checked rules, or the issues that keep them from being used. */
-export type CategoryRulesValidation = { readonly ok: true; readonly rules: readonly CategoryRule[] } | { readonly ok: false; readonly issues: readonly CategoryRuleIssue[] };
+export type CategoryRulesValidation =
+  | { readonly ok: true; readonly rules: readonly CategoryRule[] }
+  | { readonly ok: false; readonly issues: readonly CategoryRuleIssue[] };
 
 let validator: ValidateFunction<CategoryRule[]> | undefined;
 
 /** Checks rules from configuration against {@link categoryRulesJsonSchema} and for clashes the schema cannot see. */
 export function validateCategoryRules(json: unknown): CategoryRulesValidation {
-  validator ??= new Ajv2020({ allErrors: true, strict: true, strictRequired: false, strictTypes: false, discriminator: true }).compile<CategoryRule[]>(categoryRulesJsonSchema);
+  validator ??= new Ajv2020({
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    strictTypes: false,
+    discriminator: true,
+  }).compile<CategoryRule[]>(categoryRulesJsonSchema);
   if (!validator(json)) {
     const errors = validator.errors ?? [];
-    return { ok: false, issues: errors.map((error) => ({ code: 'RULE001', pointer: error.instancePath, message: describe(error) })) };
+    return {
+      ok: false,
+      issues: errors.map((error) => ({ code: 'RULE001', pointer: error.instancePath, message: describe(error) })),
+    };
   }
   const issues: CategoryRuleIssue[] = [];
   const seen = new Set<string>();
   json.forEach((rule, index) => {
-    if (seen.has(rule.id)) issues.push({ code: 'RULE002', pointer: `/${index}/id`, message: `rule id "${rule.id}" is used twice; give each rule its own id` });
+    if (seen.has(rule.id))
+      issues.push({
+        code: 'RULE002',
+        pointer: `/${index}/id`,
+        message: `rule id "${rule.id}" is used twice; give each rule its own id`,
+      });
     seen.add(rule.id);
     rule.conditions.forEach((condition, at) => {
       const pointer = `/${index}/conditions/${at}`;
-      if (condition.kind === 'duration' && condition.minSeconds !== undefined && condition.maxSeconds !== undefined && condition.minSeconds > condition.maxSeconds) {
-        issues.push({ code: 'RULE003', pointer, message: `minSeconds ${condition.minSeconds} is above maxSeconds ${condition.maxSeconds}; no contact can match` });
+      if (
+        condition.kind === 'duration' &&
+        condition.minSeconds !== undefined &&
+        condition.maxSeconds !== undefined &&
+        condition.minSeconds > condition.maxSeconds
+      ) {
+        issues.push({
+          code: 'RULE003',
+          pointer,
+          message: `minSeconds ${condition.minSeconds} is above maxSeconds ${condition.maxSeconds}; no contact can match`,
+        });
       }
-      if (condition.kind === 'sentiment' && condition.atLeast !== undefined && condition.atMost !== undefined && condition.atLeast > condition.atMost) {
-        issues.push({ code: 'RULE004', pointer, message: `atLeast ${condition.atLeast} is above atMost ${condition.atMost}; no score can match` });
+      if (
+        condition.kind === 'sentiment' &&
+        condition.atLeast !== undefined &&
+        condition.atMost !== undefined &&
+        condition.atLeast > condition.atMost
+      ) {
+        issues.push({
+          code: 'RULE004',
+          pointer,
+          message: `atLeast ${condition.atLeast} is above atMost ${condition.atMost}; no score can match`,
+        });
       }
     });
   });

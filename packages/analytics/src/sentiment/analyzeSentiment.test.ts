@@ -51,7 +51,8 @@ describe('analyzeSentiment', () => {
 
   it('analyzes only the start of a 100 KB paste, so the turn stays fast', () => {
     const angry = 'terrible awful useless service. ';
-    const paste = angry.repeat(Math.ceil(MAX_SENTIMENT_CHARS / angry.length)) + 'wonderful great perfect thanks '.repeat(3300);
+    const paste =
+      angry.repeat(Math.ceil(MAX_SENTIMENT_CHARS / angry.length)) + 'wonderful great perfect thanks '.repeat(3300);
     const started = performance.now();
     const result = analyzeSentiment(paste, 'en');
     expect(performance.now() - started).toBeLessThan(200);

@@ -85,7 +85,8 @@ function tokenize(text: string, lang: AnalysisLocale): Word[] {
 /** Mixed-language turns are common (a Korean caller spelling an English product name): each word goes to the lexicon of its script. */
 function scriptLanguage(word: string): AnalysisLocale | undefined {
   const code = word.charCodeAt(0);
-  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) return 'ko-KR';
+  if ((code >= 0xac00 && code <= 0xd7a3) || (code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f))
+    return 'ko-KR';
   if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf)) return 'zh-CN';
   if (code < 0x250) return 'en';
   return undefined;
@@ -133,7 +134,8 @@ function longestMatchSum(lexicon: SentimentLexicon, text: string): number | unde
     const end = start + match.length;
     // Only characters no entry claimed can negate (很不|高兴 flips, 太|不像话 does not).
     let negated = false;
-    for (let from = Math.max(unmatchedFrom, start - 3); from < start && !negated; from++) negated = lexicon.negators.has(text.slice(from, start));
+    for (let from = Math.max(unmatchedFrom, start - 3); from < start && !negated; from++)
+      negated = lexicon.negators.has(text.slice(from, start));
     const trailing = [...lexicon.trailingNegators.exact].some((negator) => text.startsWith(negator, end));
     sum = (sum ?? 0) + (lexicon.valence.get(match) ?? 0) * (negated !== trailing ? NEGATION_FACTOR : 1);
     start = end;

@@ -14,7 +14,12 @@ export interface SentimentAccuracy {
   readonly accuracy: number;
   readonly tuneAccuracy: number;
   readonly holdoutAccuracy: number;
-  readonly misses: readonly { readonly text: string; readonly expected: SentimentLabel; readonly got: SentimentLabel; readonly score: number }[];
+  readonly misses: readonly {
+    readonly text: string;
+    readonly expected: SentimentLabel;
+    readonly got: SentimentLabel;
+    readonly score: number;
+  }[];
 }
 
 /** Runs the analyzer over a labelled set in `locale` and reports its three-class accuracy. */

@@ -26,7 +26,14 @@ export const sentimentLexicons: Readonly<Record<AnalysisLocale, SentimentLexicon
   // The AFINN translations keep untranslated English rows and one-character rows that are translation noise
   // (大 = 3, 是 = 1, 원 = 3): only multi-character entries in the language's own script are kept.
   'zh-CN': buildLexicon('zh-CN', zhAfinn, (word) => /^[\u3400-\u9fff]{2,}$/u.test(word), '', false, 2),
-  'ko-KR': buildLexicon('ko-KR', koAfinn, (word) => /^[\uac00-\ud7a3]{2,}( [\uac00-\ud7a3]+)?$/u.test(word), ' ', true, 1),
+  'ko-KR': buildLexicon(
+    'ko-KR',
+    koAfinn,
+    (word) => /^[\uac00-\ud7a3]{2,}( [\uac00-\ud7a3]+)?$/u.test(word),
+    ' ',
+    true,
+    1,
+  ),
 };
 
 function buildLexicon(

@@ -53,7 +53,11 @@ describe('summarizeContact', () => {
         { role: 'caller', text: '어제 잘못 보낸 이체를 취소하고 싶어요' },
       ],
       outcome: 'resolved',
-      wrapUp: { disposition: '이체 취소 요청', notes: '수취 은행 확인 후 회신', followUps: ['내일 오전 고객에게 전화'] },
+      wrapUp: {
+        disposition: '이체 취소 요청',
+        notes: '수취 은행 확인 후 회신',
+        followUps: ['내일 오전 고객에게 전화'],
+      },
     });
     expect(summary).toEqual({
       reason: '어제 잘못 보낸 이체를 취소하고 싶어요',

@@ -26,13 +26,25 @@ export function summarizeContact(contact: ContactFacts): ContactSummary {
     choices.length > 0
       ? choices.map((step) => `${step.label ?? step.nodeId}${phrases.separator}${step.port ?? ''}`).join(' → ')
       : (firstSubstantialCallerTurn(contact) ?? phrases.unknownReason);
-  const actions = contact.transactions.map((transaction) => `${transaction.name}${phrases.separator}${phrases.status[transaction.status]}${transaction.detail === undefined ? '' : ` (${transaction.detail})`}`);
-  const recorded = contact.outcome === undefined ? phrases.unknownOutcome : (phrases.outcomes[contact.outcome] ?? contact.outcome);
+  const actions = contact.transactions.map(
+    (transaction) =>
+      `${transaction.name}${phrases.separator}${phrases.status[transaction.status]}${transaction.detail === undefined ? '' : ` (${transaction.detail})`}`,
+  );
+  const recorded =
+    contact.outcome === undefined ? phrases.unknownOutcome : (phrases.outcomes[contact.outcome] ?? contact.outcome);
   const wrapUp = contact.wrapUp;
-  const notes = [wrapUp?.disposition, wrapUp?.notes].filter((part): part is string => part !== undefined && part.trim() !== '').join('; ');
+  const notes = [wrapUp?.disposition, wrapUp?.notes]
+    .filter((part): part is string => part !== undefined && part.trim() !== '')
+    .join('; ');
   const outcome = notes === '' ? recorded : `${recorded} — ${phrases.agentNotes(notes)}`;
   const openItems = [
-    ...contact.transactions.flatMap((transaction) => (transaction.status === 'failed' ? [phrases.retry(transaction.name)] : transaction.status === 'pending' ? [phrases.confirm(transaction.name)] : [])),
+    ...contact.transactions.flatMap((transaction) =>
+      transaction.status === 'failed'
+        ? [phrases.retry(transaction.name)]
+        : transaction.status === 'pending'
+          ? [phrases.confirm(transaction.name)]
+          : [],
+    ),
     ...(wrapUp?.followUps ?? []),
   ];
   return { reason, actions, outcome, openItems };

@@ -17,7 +17,13 @@ export interface SummaryPhrases {
 export const summaryPhrases: Readonly<Record<AnalysisLocale, SummaryPhrases>> = {
   en: {
     status: { succeeded: 'succeeded', failed: 'failed', pending: 'pending' },
-    outcomes: { resolved: 'Resolved', transferred: 'Transferred to an agent', abandoned: 'Caller hung up', callbackScheduled: 'Callback scheduled', failed: 'Not resolved' },
+    outcomes: {
+      resolved: 'Resolved',
+      transferred: 'Transferred to an agent',
+      abandoned: 'Caller hung up',
+      callbackScheduled: 'Callback scheduled',
+      failed: 'Not resolved',
+    },
     separator: ': ',
     unknownReason: 'Reason not recorded',
     unknownOutcome: 'Outcome not recorded',
@@ -27,7 +33,13 @@ export const summaryPhrases: Readonly<Record<AnalysisLocale, SummaryPhrases>> = 
   },
   'zh-CN': {
     status: { succeeded: '成功', failed: '失败', pending: '处理中' },
-    outcomes: { resolved: '已解决', transferred: '已转人工', abandoned: '客户挂断', callbackScheduled: '已预约回电', failed: '未解决' },
+    outcomes: {
+      resolved: '已解决',
+      transferred: '已转人工',
+      abandoned: '客户挂断',
+      callbackScheduled: '已预约回电',
+      failed: '未解决',
+    },
     separator: '：',
     unknownReason: '未记录来电原因',
     unknownOutcome: '未记录结果',
@@ -37,7 +49,13 @@ export const summaryPhrases: Readonly<Record<AnalysisLocale, SummaryPhrases>> = 
   },
   'ko-KR': {
     status: { succeeded: '성공', failed: '실패', pending: '처리 중' },
-    outcomes: { resolved: '해결됨', transferred: '상담원 연결', abandoned: '고객이 통화를 종료함', callbackScheduled: '콜백 예약됨', failed: '미해결' },
+    outcomes: {
+      resolved: '해결됨',
+      transferred: '상담원 연결',
+      abandoned: '고객이 통화를 종료함',
+      callbackScheduled: '콜백 예약됨',
+      failed: '미해결',
+    },
     separator: ': ',
     unknownReason: '문의 사유 기록 없음',
     unknownOutcome: '결과 기록 없음',

@@ -33,7 +33,10 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
     confirm: { actions: ['askConfirm', 'emitEffects'] },
   };
   for (const { intent, target } of intents) {
-    on[`intent.${intent.id}`] = { target: `#${stateId(ctx, target)}`, actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }] };
+    on[`intent.${intent.id}`] = {
+      target: `#${stateId(ctx, target)}`,
+      actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }],
+    };
   }
   return createEngineSetup(tables).createMachine({
     id: 'flow',
@@ -88,7 +91,8 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
   };
   const leave = <const A>(port: string, before: readonly A[]) => {
     const target = node.edges.get(port);
-    if (target === undefined) return { target: endTarget, actions: [...before, named('dangling', { port }), plain('emitEffects')] };
+    if (target === undefined)
+      return { target: endTarget, actions: [...before, named('dangling', { port }), plain('emitEffects')] };
     // The target's entry notes the port taken (see `arrive`), so a connected port needs no action of its own.
     // `reenter` so an edge back to the same node asks again (xstate does not re-enter a state by default).
     return { target: `#${stateId(ctx, target)}`, reenter: true, actions: [...before] };
@@ -112,11 +116,19 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
     }
     case 'terminal':
       if (node.parent === null) return { id: node.stateId, entry, always: { target: endTarget } };
-      return { id: node.stateId, entry, always: [{ guard: 'endsSession', target: endTarget }, { target: `#${doneId(ctx, node.parent)}` }] };
+      return {
+        id: node.stateId,
+        entry,
+        always: [{ guard: 'endsSession', target: endTarget }, { target: `#${doneId(ctx, node.parent)}` }],
+      };
     case 'async': {
       const retries = { retries: node.retries };
-      const retry = node.retries > 0 ? [{ guard: named('canRetry', retries), target: 'wait', actions: plain('countAttempt') }] : [];
-      const retryOnFailure = node.retries > 0 ? [{ guard: named('retryOnFailure', retries), target: 'wait', actions: plain('countAttempt') }] : [];
+      const retry =
+        node.retries > 0 ? [{ guard: named('canRetry', retries), target: 'wait', actions: plain('countAttempt') }] : [];
+      const retryOnFailure =
+        node.retries > 0
+          ? [{ guard: named('retryOnFailure', retries), target: 'wait', actions: plain('countAttempt') }]
+          : [];
       return {
         id: node.stateId,
         entry,
@@ -129,8 +141,14 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
               onDone: [
                 loopGuard,
                 ...retryOnFailure,
-                ...ports.map((port) => ({ ...leave(port, ['applyOutcome', 'emitEffects']), guard: named('outcomeIs', { port }) })),
-                { target: endTarget, actions: ['applyOutcome', 'emitEffects', named('dangling', { port: null }), plain('emitEffects')] },
+                ...ports.map((port) => ({
+                  ...leave(port, ['applyOutcome', 'emitEffects']),
+                  guard: named('outcomeIs', { port }),
+                })),
+                {
+                  target: endTarget,
+                  actions: ['applyOutcome', 'emitEffects', named('dangling', { port: null }), plain('emitEffects')],
+                },
               ],
               // A rejected promise or a timeout sets no port in the context, so these transitions note theirs.
               onError: [...retry, leave('error', [named('took', { port: 'error' })])],
@@ -150,7 +168,14 @@ function stateOf(ctx: BuildContext, node: CompiledNode): EngineStateConfig {
         entry,
         initial: localKey(childStart.key),
         states: { ...statesOf(ctx, node.key), __done: { id: doneId(ctx, node.key), type: 'final' } },
-        onDone: [{ ...leave('error', []), guard: named('portIs', { port: 'error' }), actions: [back, ...leave('error', []).actions] }, { ...leave('next', []), actions: [back, ...leave('next', []).actions] }],
+        onDone: [
+          {
+            ...leave('error', []),
+            guard: named('portIs', { port: 'error' }),
+            actions: [back, ...leave('error', []).actions],
+          },
+          { ...leave('next', []), actions: [back, ...leave('next', []).actions] },
+        ],
       };
     }
   }

@@ -9,7 +9,12 @@ import { createNodeScope, resolveLocale } from './nodeScope.ts';
  * Calls an async node's handler once and normalises what comes back: a throw, a rejected promise, a
  * non-object result or a port the node does not have all become the `error` port with a log line.
  */
-export async function callNodeHandler(node: CompiledNode, tables: CompiledTables, host: SessionHost, signal: AbortSignal): Promise<AsyncOutcome> {
+export async function callNodeHandler(
+  node: CompiledNode,
+  tables: CompiledTables,
+  host: SessionHost,
+  signal: AbortSignal,
+): Promise<AsyncOutcome> {
   const state = host.state();
   const nodeId = node.node.id;
   const fail = (reason: string): AsyncOutcome => {
@@ -18,7 +23,9 @@ export async function callNodeHandler(node: CompiledNode, tables: CompiledTables
     return { port: 'error', variables: {} };
   };
   const runtime = node.impl.runtime?.kind === 'async' ? node.impl.runtime : undefined;
-  const handler: NodeHandler | undefined = runtime ? runtime.handler(node.node.config, tables.handlers) : node.impl.handler?.bind(node.impl);
+  const handler: NodeHandler | undefined = runtime
+    ? runtime.handler(node.node.config, tables.handlers)
+    : node.impl.handler?.bind(node.impl);
   if (!handler) return fail(`no handler registered for node type "${node.node.type}"${handlerName(node)}`);
   let result: unknown;
   try {
@@ -40,7 +47,8 @@ export async function callNodeHandler(node: CompiledNode, tables: CompiledTables
   if (signal.aborted) return { port: 'timeout', variables: {} };
   if (!isHandlerResult(result)) return fail(`handler returned ${describe(result)} instead of { port?, variables? }`);
   const port = result.port ?? 'success';
-  if (!node.ports.has(port)) return fail(`handler returned unknown port "${port}" (known: ${[...node.ports].join(', ')})`);
+  if (!node.ports.has(port))
+    return fail(`handler returned unknown port "${port}" (known: ${[...node.ports].join(', ')})`);
   const variables = runtime?.results ? runtime.results(node.node.config, result) : (result.variables ?? {});
   return { port, variables };
 }

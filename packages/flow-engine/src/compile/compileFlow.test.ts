@@ -12,11 +12,22 @@ const mainMenu = buildTestFlow(
     {
       id: 'menu',
       type: 'menu',
-      config: { prompt: en('Main menu.'), options: [{ key: '1', label: { 'en-US': 'balance' } }, { key: '2', label: { 'en-US': 'cards' } }] },
+      config: {
+        prompt: en('Main menu.'),
+        options: [
+          { key: '1', label: { 'en-US': 'balance' } },
+          { key: '2', label: { 'en-US': 'cards' } },
+        ],
+      },
       to: { '1': 'balance', '2': 'cards', noMatch: 'agent', noInput: 'bye' },
     },
     { id: 'balance', type: 'message', config: { prompt: en('Balance is 10.') }, to: { next: 'menu' } },
-    { id: 'cards', type: 'subflow', config: { flowId: 'cards-flow', inputs: { attempts: '1 + 1' }, outputs: { cardResult: 'result' } }, to: { next: 'after', error: 'agent' } },
+    {
+      id: 'cards',
+      type: 'subflow',
+      config: { flowId: 'cards-flow', inputs: { attempts: '1 + 1' }, outputs: { cardResult: 'result' } },
+      to: { next: 'after', error: 'agent' },
+    },
     { id: 'after', type: 'end', config: { prompt: en('Card result {{cardResult}}.') } },
     { id: 'agent', type: 'transfer', config: { queue: 'agents' } },
     { id: 'bye', type: 'end', config: { prompt: en('Bye.') } },
@@ -29,13 +40,40 @@ const mainMenu = buildTestFlow(
 
 const cardsFlow = buildTestFlow(
   [
-    { id: 'ask', type: 'ask', config: { prompt: en('Activate card? Attempt {{attempts}}.'), variable: 'ok', slot: { type: 'yesNo' } }, to: { next: 'decide' } },
-    { id: 'decide', type: 'condition', config: { cases: [{ id: 'yes', when: 'ok' }] }, to: { yes: 'done', default: 'declined' } },
-    { id: 'done', type: 'set', config: { assignments: [{ variable: 'result', value: "'activated'" }] }, to: { next: 'finish' } },
-    { id: 'declined', type: 'set', config: { assignments: [{ variable: 'result', value: "'declined'" }] }, to: { next: 'finish' } },
+    {
+      id: 'ask',
+      type: 'ask',
+      config: { prompt: en('Activate card? Attempt {{attempts}}.'), variable: 'ok', slot: { type: 'yesNo' } },
+      to: { next: 'decide' },
+    },
+    {
+      id: 'decide',
+      type: 'condition',
+      config: { cases: [{ id: 'yes', when: 'ok' }] },
+      to: { yes: 'done', default: 'declined' },
+    },
+    {
+      id: 'done',
+      type: 'set',
+      config: { assignments: [{ variable: 'result', value: "'activated'" }] },
+      to: { next: 'finish' },
+    },
+    {
+      id: 'declined',
+      type: 'set',
+      config: { assignments: [{ variable: 'result', value: "'declined'" }] },
+      to: { next: 'finish' },
+    },
     { id: 'finish', type: 'end', config: {} },
   ],
-  { id: 'cards-flow', variables: [{ name: 'ok', type: 'boolean' }, { name: 'result', type: 'string' }, { name: 'attempts', type: 'number' }] },
+  {
+    id: 'cards-flow',
+    variables: [
+      { name: 'ok', type: 'boolean' },
+      { name: 'result', type: 'string' },
+      { name: 'attempts', type: 'number' },
+    ],
+  },
 );
 
 // Counters in the context make every snapshot unique; a path is identified by where the session is.
@@ -59,19 +97,39 @@ describe('compileFlow', () => {
     expect(compileFlow(untranslated, registry).ok).toBe(false);
     const trusted = compileFlow(untranslated, registry, { validated: true, resolveFlow });
     expect(trusted.ok).toBe(true);
-    const started = trusted.ok ? await FlowSession.start(trusted.compiled, { sessionId: 'trusted', channel: 'dtmf' }) : undefined;
+    const started = trusted.ok
+      ? await FlowSession.start(trusted.compiled, { sessionId: 'trusted', channel: 'dtmf' })
+      : undefined;
     expect(started?.turn.nodeId).toBe('menu');
     const dangling = { ...mainMenu, edges: [...mainMenu.edges, { source: 'menu', port: '3', target: 'nowhere' }] };
     const checked = compileFlow(dangling, registry, { validated: true, resolveFlow });
-    expect(checked.ok ? [] : checked.issues.map((issue) => issue.pointer)).toContain(`/edges/${mainMenu.edges.length}/target`);
+    expect(checked.ok ? [] : checked.issues.map((issue) => issue.pointer)).toContain(
+      `/edges/${mainMenu.edges.length}/target`,
+    );
     expect(compileFlow('not a flow', registry, { validated: true }).ok).toBe(false);
   });
 
   it('refuses subflows that call each other in a cycle', () => {
-    const callsB = buildTestFlow([{ id: 'toB', type: 'subflow', config: { flowId: 'b' }, to: { next: 'bye', error: 'bye' } }, { id: 'bye', type: 'end' }], { id: 'a' });
-    const callsA = buildTestFlow([{ id: 'toA', type: 'subflow', config: { flowId: 'a' }, to: { next: 'bye', error: 'bye' } }, { id: 'bye', type: 'end' }], { id: 'b' });
-    const result = compileFlow(callsB, createBuiltInRegistry(), { resolveFlow: (id) => (id === 'a' ? callsB : callsA) });
-    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([expect.stringContaining('a → b → a')]);
+    const callsB = buildTestFlow(
+      [
+        { id: 'toB', type: 'subflow', config: { flowId: 'b' }, to: { next: 'bye', error: 'bye' } },
+        { id: 'bye', type: 'end' },
+      ],
+      { id: 'a' },
+    );
+    const callsA = buildTestFlow(
+      [
+        { id: 'toA', type: 'subflow', config: { flowId: 'a' }, to: { next: 'bye', error: 'bye' } },
+        { id: 'bye', type: 'end' },
+      ],
+      { id: 'b' },
+    );
+    const result = compileFlow(callsB, createBuiltInRegistry(), {
+      resolveFlow: (id) => (id === 'a' ? callsB : callsA),
+    });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.message)).toEqual([
+      expect.stringContaining('a → b → a'),
+    ]);
   });
 
   it('inlines a subflow: inputs in, outputs back, and the caller continues', async () => {
@@ -81,24 +139,44 @@ describe('compileFlow', () => {
       .press('1')
       .expectPrompt('Card result activated.')
       .expectEnd('completed');
-    await startTestSession(mainMenu, 'chat', { resolveFlow }).type('cards').type('no').expectPrompt('Card result declined.');
+    await startTestSession(mainMenu, 'chat', { resolveFlow })
+      .type('cards')
+      .type('no')
+      .expectPrompt('Card result declined.');
   });
 
   it('jumps to a global intent from any interactive node, by phrase or keypad shortcut', async () => {
-    await startTestSession(mainMenu, 'voice', { resolveFlow }).say('I want to talk to a person').expectTransfer('agents');
+    await startTestSession(mainMenu, 'voice', { resolveFlow })
+      .say('I want to talk to a person')
+      .expectTransfer('agents');
     await startTestSession(mainMenu, 'dtmf', { resolveFlow }).press('2').press('0').expectTransfer('agents');
-    await startTestSession(mainMenu, 'chat', { resolveFlow }).type('cards').type('agent please').expectTransfer('agents');
+    await startTestSession(mainMenu, 'chat', { resolveFlow })
+      .type('cards')
+      .type('agent please')
+      .expectTransfer('agents');
   });
 
   it('compiles to a machine whose paths xstate/graph can enumerate', () => {
     const result = compileFlow(mainMenu, createBuiltInRegistry(), { resolveFlow });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));
-    const events = [{ type: 'port.1' as const }, { type: 'port.2' as const }, { type: 'port.noMatch' as const }, { type: 'intent.agent' as const }];
+    const events = [
+      { type: 'port.1' as const },
+      { type: 'port.2' as const },
+      { type: 'port.noMatch' as const },
+      { type: 'intent.agent' as const },
+    ];
     const input = { channel: 'dtmf' as const, locale: 'en-US', variables: {}, startedAt: 0 };
-    const paths = getShortestPaths(result.compiled.machine, { events, input, serializeState, toState: (state) => state.status === 'done' });
+    const paths = getShortestPaths(result.compiled.machine, {
+      events,
+      input,
+      serializeState,
+      toState: (state) => state.status === 'done',
+    });
     expect(paths.length).toBeGreaterThan(0);
     const routes = paths.map((path) => path.steps.map((step) => step.event.type).join(' > '));
     expect(routes).toContain('xstate.init > port.noMatch');
-    expect(getSimplePaths(result.compiled.machine, { events, input, serializeState }).length).toBeGreaterThan(paths.length);
+    expect(getSimplePaths(result.compiled.machine, { events, input, serializeState }).length).toBeGreaterThan(
+      paths.length,
+    );
   });
 });

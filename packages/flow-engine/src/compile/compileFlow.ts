@@ -30,16 +30,31 @@ const DEFAULT_LIMITS: EngineLimits = { maxStepsPerTurn: 200, maxSameNodeVisits: 
  * Validates a flow against the registry's catalog and compiles it into one xstate machine, shared by all
  * sessions of this flow version. Never throws on user data: problems come back as issues with JSON pointers.
  */
-export function compileFlow(input: unknown, registry: NodeTypeRegistry, options: CompileFlowOptions = {}): CompileFlowResult {
+export function compileFlow(
+  input: unknown,
+  registry: NodeTypeRegistry,
+  options: CompileFlowOptions = {},
+): CompileFlowResult {
   const validated = options.validated === true;
   const checked = checkFlow(input, registry, { validated });
   if (!checked.ok) return checked;
   const flow = checked.flow;
   const issues: CompileIssue[] = [];
   const nodes = new Map<string, CompiledNode>();
-  compileNodes(flow, registry, { nodes, issues, resolveFlow: options.resolveFlow, validated, parent: null, prefix: '', stack: [flow.id], usedIds: new Set() });
+  compileNodes(flow, registry, {
+    nodes,
+    issues,
+    resolveFlow: options.resolveFlow,
+    validated,
+    parent: null,
+    prefix: '',
+    stack: [flow.id],
+    usedIds: new Set(),
+  });
   if (issues.some((issue) => issue.severity === 'error')) return { ok: false, issues };
-  const intents: CompiledIntent[] = (flow.globalIntents ?? []).flatMap((intent) => (nodes.has(intent.target) ? [{ intent, target: intent.target }] : []));
+  const intents: CompiledIntent[] = (flow.globalIntents ?? []).flatMap((intent) =>
+    nodes.has(intent.target) ? [{ intent, target: intent.target }] : [],
+  );
   const limits: EngineLimits = { ...DEFAULT_LIMITS, ...options.limits };
   const tables: CompiledTables = {
     nodes,

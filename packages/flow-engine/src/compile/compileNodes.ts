@@ -52,7 +52,13 @@ export function compileNodes(flow: FlowDocument, registry: NodeTypeRegistry, ctx
     const pointer = `/nodes/${index}`;
     const impl = registry.get(node.type);
     if (!impl) {
-      ctx.issues.push({ code: 'ENGINE001', severity: 'error', nodeId: node.id, pointer: `${pointer}/type`, message: `Unknown node type "${node.type}" in flow "${flow.id}"; install the plugin that provides it or change the node's type.` });
+      ctx.issues.push({
+        code: 'ENGINE001',
+        severity: 'error',
+        nodeId: node.id,
+        pointer: `${pointer}/type`,
+        message: `Unknown node type "${node.type}" in flow "${flow.id}"; install the plugin that provides it or change the node's type.`,
+      });
       return;
     }
     const key = ctx.prefix + node.id;
@@ -83,17 +89,35 @@ export function compileNodes(flow: FlowDocument, registry: NodeTypeRegistry, ctx
       const childId = runtime.flowId(node.config);
       const child = ctx.resolveFlow?.(childId);
       if (ctx.stack.includes(childId)) {
-        ctx.issues.push({ code: 'ENGINE002', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" calls itself (${[...ctx.stack, childId].join(' → ')}); break the cycle with a transfer or an end node.` });
+        ctx.issues.push({
+          code: 'ENGINE002',
+          severity: 'error',
+          nodeId: node.id,
+          pointer: `${pointer}/config/flowId`,
+          message: `Subflow "${childId}" calls itself (${[...ctx.stack, childId].join(' → ')}); break the cycle with a transfer or an end node.`,
+        });
         return;
       }
       if (!child) {
-        ctx.issues.push({ code: 'ENGINE003', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" was not found; publish that flow first or pass it through compileFlow's resolveFlow option.` });
+        ctx.issues.push({
+          code: 'ENGINE003',
+          severity: 'error',
+          nodeId: node.id,
+          pointer: `${pointer}/config/flowId`,
+          message: `Subflow "${childId}" was not found; publish that flow first or pass it through compileFlow's resolveFlow option.`,
+        });
         return;
       }
       const checked = checkFlow(child, registry, { validated: ctx.validated });
       if (!checked.ok) {
         const first = checked.issues[0];
-        ctx.issues.push({ code: 'ENGINE004', severity: 'error', nodeId: node.id, pointer: `${pointer}/config/flowId`, message: `Subflow "${childId}" is not valid (${checked.issues.length} problems; first: ${first?.code} ${first?.pointer} ${first?.message}); fix that flow first.` });
+        ctx.issues.push({
+          code: 'ENGINE004',
+          severity: 'error',
+          nodeId: node.id,
+          pointer: `${pointer}/config/flowId`,
+          message: `Subflow "${childId}" is not valid (${checked.issues.length} problems; first: ${first?.code} ${first?.pointer} ${first?.message}); fix that flow first.`,
+        });
         return;
       }
       compiled.child = flowInfo(checked.flow);

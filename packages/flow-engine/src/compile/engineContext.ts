@@ -73,7 +73,12 @@ export type EngineEffect =
   /** Send an output to the caller (and the transcript). */
   | { kind: 'output'; output: OutputEvent }
   /** Send a transfer output, once the session has added the masked variables and the transcript so far. */
-  | { kind: 'transfer'; nodeId: string; transfer: NonNullable<TerminalResult['transfer']>; variables: Record<string, unknown> }
+  | {
+      kind: 'transfer';
+      nodeId: string;
+      transfer: NonNullable<TerminalResult['transfer']>;
+      variables: Record<string, unknown>;
+    }
   /** Add a `system` transcript line (a port taken, an error). */
   | { kind: 'note'; nodeId: string; text: string; port?: string }
   /** Log a problem the flow's author can fix. */
@@ -111,15 +116,34 @@ export interface AsyncOutcome {
 export function startState(input: EngineInput, node: string): EngineState {
   const { channel, locale, variables, startedAt } = input;
   // Fields in the order of every other state literal (enterNode), so all states share one object shape.
-  return { channel, locale, node, variables, visit: 0, turn: 0, startedAt, steps: 0, loops: {}, noInput: 0, noMatch: 0, confirm: null, confirmVariables: null, port: null, attempt: 0, frames: [], end: null };
+  return {
+    channel,
+    locale,
+    node,
+    variables,
+    visit: 0,
+    turn: 0,
+    startedAt,
+    steps: 0,
+    loops: {},
+    noInput: 0,
+    noMatch: 0,
+    confirm: null,
+    confirmVariables: null,
+    port: null,
+    attempt: 0,
+    frames: [],
+    end: null,
+  };
 }
 
 const witnessInput: EngineInput = { channel: 'chat', locale: '', variables: {}, startedAt: 0 };
 
 /** Type witnesses for `setup({ types })`: real values of the declared types, so no casts are needed. */
-export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput; emitted: EngineEmitted } = {
-  context: { state: startState(witnessInput, ''), host: null, effects: [] },
-  events: { type: 'end', reason: 'completed' },
-  input: witnessInput,
-  emitted: { type: 'effects', effects: [] },
-};
+export const engineTypes: { context: EngineContext; events: EngineEvent; input: EngineInput; emitted: EngineEmitted } =
+  {
+    context: { state: startState(witnessInput, ''), host: null, effects: [] },
+    events: { type: 'end', reason: 'completed' },
+    input: witnessInput,
+    emitted: { type: 'effects', effects: [] },
+  };

@@ -4,7 +4,15 @@ import type { EndReason } from '../session/sessionEvents.ts';
 import { SESSION_SYSTEM_ID, SessionHost } from '../session/sessionHost.ts';
 import { callNodeHandler } from './callNodeHandler.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
-import { engineTypes, type AsyncOutcome, type EngineContext, type EngineEffect, type EngineEmitted, type EngineEvent, type EngineState } from './engineContext.ts';
+import {
+  engineTypes,
+  type AsyncOutcome,
+  type EngineContext,
+  type EngineEffect,
+  type EngineEmitted,
+  type EngineEvent,
+  type EngineState,
+} from './engineContext.ts';
 import { assignDeclared, enterNode, isVariables, outputsTo, type Arrival } from './enterNode.ts';
 import { createNodeScope } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
@@ -39,12 +47,21 @@ function hostIn(system: { get(systemId: string): { getSnapshot(): unknown } | un
 
 /** A state that ends the session, with the `end` output it says. */
 function endWith(state: EngineState, effects: EngineEffect[], reason: EndReason, nodeId?: string): EngineState {
-  effects.push({ kind: 'output', output: nodeId === undefined ? { type: 'end', reason } : { type: 'end', nodeId, reason } });
+  effects.push({
+    kind: 'output',
+    output: nodeId === undefined ? { type: 'end', reason } : { type: 'end', nodeId, reason },
+  });
   return { ...state, end: { reason } };
 }
 
 /** The state after caller input that a node answers itself (no port taken): a new turn, with fresh per-turn guards. */
-const afterInput = (state: EngineState, changes: Partial<EngineState>): EngineState => ({ ...state, turn: state.turn + 1, steps: 0, loops: {}, ...changes });
+const afterInput = (state: EngineState, changes: Partial<EngineState>): EngineState => ({
+  ...state,
+  turn: state.turn + 1,
+  steps: 0,
+  loops: {},
+  ...changes,
+});
 
 /**
  * The engine's xstate setup for one compiled flow: named implementations over the flow's node tables, so
@@ -82,7 +99,17 @@ export function createEngineSetup(tables: CompiledTables) {
       enterNode: assign(({ context, event }, params: { key: string }) => {
         const effects: EngineEffect[] = [];
         const state = context.state;
-        return { state: enterNode(state, arrive(tables, state, event, effects), nodeOf(tables, params.key), tables, clockOf(context), effects), effects };
+        return {
+          state: enterNode(
+            state,
+            arrive(tables, state, event, effects),
+            nodeOf(tables, params.key),
+            tables,
+            clockOf(context),
+            effects,
+          ),
+          effects,
+        };
       }),
       emitEffects: emit(({ context }) => effectsEvent(context.effects)),
       took: emit(({ context }, params: { port: string }) => effectsEvent([took(context.state.node, params.port)])),
@@ -90,7 +117,14 @@ export function createEngineSetup(tables: CompiledTables) {
         const effects: EngineEffect[] = [];
         const outcome = outcomeOf(event);
         if (!outcome) return { effects };
-        return { state: { ...state, port: outcome.port, variables: assignDeclared(nodeOf(tables, state.node), state.variables, outcome.variables, effects) }, effects };
+        return {
+          state: {
+            ...state,
+            port: outcome.port,
+            variables: assignDeclared(nodeOf(tables, state.node), state.variables, outcome.variables, effects),
+          },
+          effects,
+        };
       }),
       reprompt: assign(({ context, event }) => {
         const effects: EngineEffect[] = [];
@@ -98,7 +132,12 @@ export function createEngineSetup(tables: CompiledTables) {
         const state = context.state;
         const node = nodeOf(tables, state.node);
         outputsTo(effects, event.outputs);
-        const counted = event.reason === 'noInput' ? { noInput: state.noInput + 1 } : event.reason === 'repeat' || event.reason === 'ignored' ? {} : { noMatch: state.noMatch + 1 };
+        const counted =
+          event.reason === 'noInput'
+            ? { noInput: state.noInput + 1 }
+            : event.reason === 'repeat' || event.reason === 'ignored'
+              ? {}
+              : { noMatch: state.noMatch + 1 };
         const next = afterInput(state, { ...counted, confirm: null, confirmVariables: null });
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
@@ -106,11 +145,19 @@ export function createEngineSetup(tables: CompiledTables) {
           const reason = event.reason;
           if (reason === 'ignored') {
             // Silent: only the expectation goes out again, because a host closes a call on a turn that expects nothing.
-            outputsTo(effects, runtime.render(node.node.config, scope, { reason: 'repeat', attempt: 0 }).filter((output) => output.type === 'prompt'));
+            outputsTo(
+              effects,
+              runtime
+                .render(node.node.config, scope, { reason: 'repeat', attempt: 0 })
+                .filter((output) => output.type === 'prompt'),
+            );
           } else {
             const attempt = reason === 'noInput' ? next.noInput : reason === 'repeat' ? 0 : next.noMatch;
             const reprompt = repromptFor(node, reason, attempt);
-            outputsTo(effects, runtime.render(node.node.config, scope, reprompt ? { reason, attempt, reprompt } : { reason, attempt }));
+            outputsTo(
+              effects,
+              runtime.render(node.node.config, scope, reprompt ? { reason, attempt, reprompt } : { reason, attempt }),
+            );
           }
         }
         return { state: next, effects };
@@ -119,7 +166,10 @@ export function createEngineSetup(tables: CompiledTables) {
         const effects: EngineEffect[] = [];
         if (event.type !== 'confirm') return { effects };
         outputsTo(effects, event.outputs);
-        return { state: afterInput(state, { confirm: event.port, confirmVariables: event.variables ?? null }), effects };
+        return {
+          state: afterInput(state, { confirm: event.port, confirmVariables: event.variables ?? null }),
+          effects,
+        };
       }),
       countAttempt: assign(({ context: { state } }) => ({ state: { ...state, attempt: state.attempt + 1 } })),
       jump: assign(({ context: { state } }) => {
@@ -134,7 +184,8 @@ export function createEngineSetup(tables: CompiledTables) {
         const runtime = node.impl.runtime;
         const variables = { ...frame.variables };
         if (runtime?.kind === 'subflow') {
-          for (const [parentVar, childVar] of Object.entries(runtime.outputs(node.node.config))) variables[parentVar] = state.variables[childVar];
+          for (const [parentVar, childVar] of Object.entries(runtime.outputs(node.node.config)))
+            variables[parentVar] = state.variables[childVar];
         }
         return { state: { ...state, frames: state.frames.slice(0, -1), variables, node: params.key } };
       }),
@@ -152,7 +203,12 @@ export function createEngineSetup(tables: CompiledTables) {
         const nodeId = node.node.id;
         const port = params.port ?? state.port ?? 'unknown';
         const effects: EngineEffect[] = [
-          { kind: 'log', level: 'error', fields: { nodeId, port }, message: `node "${nodeId}" took port "${port}" which has no edge; connect it in the designer` },
+          {
+            kind: 'log',
+            level: 'error',
+            fields: { nodeId, port },
+            message: `node "${nodeId}" took port "${port}" which has no edge; connect it in the designer`,
+          },
           { kind: 'note', nodeId, text: `port ${port} has no edge`, port },
         ];
         return { state: endWith(state, effects, 'error', nodeId), effects };
@@ -182,14 +238,23 @@ function isCallerPort(event: EngineEvent): event is Extract<EngineEvent, { type:
  * event is seen again by every node entered in its macrostep; only the first of them is entered from the interactive
  * node that asked, so the event's effects are applied there, once.
  */
-function arrive(tables: CompiledTables, state: EngineState, event: EngineEvent, effects: EngineEffect[]): Arrival | null {
+function arrive(
+  tables: CompiledTables,
+  state: EngineState,
+  event: EngineEvent,
+  effects: EngineEffect[],
+): Arrival | null {
   if (isCallerPort(event)) {
     const from = nodeOf(tables, state.node);
     if (from.behaviour === 'interactive') {
       effects.push(took(state.node, event.type.slice('port.'.length)));
       outputsTo(effects, event.outputs);
-      const variables = event.variables ? assignDeclared(from, state.variables, event.variables, effects) : state.variables;
-      return event.locale === undefined ? { turn: state.turn + 1, variables } : { turn: state.turn + 1, variables, locale: event.locale };
+      const variables = event.variables
+        ? assignDeclared(from, state.variables, event.variables, effects)
+        : state.variables;
+      return event.locale === undefined
+        ? { turn: state.turn + 1, variables }
+        : { turn: state.turn + 1, variables, locale: event.locale };
     }
   }
   if (state.port !== null) effects.push(took(state.node, state.port));

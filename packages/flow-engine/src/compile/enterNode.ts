@@ -18,7 +18,14 @@ export interface Arrival {
  * turn, so the per-turn counters start again from it. A runtime that throws is state: the node takes `error`, logged
  * with the node id. What the session must do (outputs, transcript lines, logs) is added to `effects`, in order.
  */
-export function enterNode(state: EngineState, arrival: Arrival | null, node: CompiledNode, tables: CompiledTables, now: () => number, effects: EngineEffect[]): EngineState {
+export function enterNode(
+  state: EngineState,
+  arrival: Arrival | null,
+  node: CompiledNode,
+  tables: CompiledTables,
+  now: () => number,
+  effects: EngineEffect[],
+): EngineState {
   const key = node.key;
   // Only nodes that leave without input can form a loop, so only they are counted per turn.
   const counts = node.behaviour !== 'interactive';
@@ -52,7 +59,12 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
     runNode(runtime, node, scope, entered, effects);
   } catch (error) {
     const nodeId = node.node.id;
-    effects.push({ kind: 'log', level: 'error', fields: { nodeId, err: String(error) }, message: `node "${nodeId}" failed while running: ${String(error)}` });
+    effects.push({
+      kind: 'log',
+      level: 'error',
+      fields: { nodeId, err: String(error) },
+      message: `node "${nodeId}" failed while running: ${String(error)}`,
+    });
     effects.push({ kind: 'note', nodeId, text: `node failed: ${String(error)}`, port: 'error' });
     if (node.behaviour === 'terminal' || node.behaviour === 'interactive') {
       // A question or goodbye that cannot be rendered ends the session, with an end event the transport can act on.
@@ -66,7 +78,13 @@ export function enterNode(state: EngineState, arrival: Arrival | null, node: Com
 }
 
 /** Runs the node's runtime and records its result in `entered`, the (not yet published) state of the entry. */
-function runNode(runtime: NodeRuntime<unknown>, node: CompiledNode, scope: NodeScope, entered: EngineState, effects: EngineEffect[]): void {
+function runNode(
+  runtime: NodeRuntime<unknown>,
+  node: CompiledNode,
+  scope: NodeScope,
+  entered: EngineState,
+  effects: EngineEffect[],
+): void {
   const config = node.node.config;
   switch (runtime.kind) {
     case 'automatic': {
@@ -87,7 +105,13 @@ function runNode(runtime: NodeRuntime<unknown>, node: CompiledNode, scope: NodeS
         entered.port = result.end.outcome === 'error' ? 'error' : 'next';
         return;
       }
-      if (result.transfer) effects.push({ kind: 'transfer', nodeId: node.node.id, transfer: result.transfer, variables: entered.variables });
+      if (result.transfer)
+        effects.push({
+          kind: 'transfer',
+          nodeId: node.node.id,
+          transfer: result.transfer,
+          variables: entered.variables,
+        });
       effects.push({ kind: 'output', output: { type: 'end', nodeId: node.node.id, ...result.end } });
       entered.end = result.end;
       return;
@@ -108,11 +132,22 @@ function childDefaults(node: CompiledNode): Record<string, unknown> {
 }
 
 /** Copies values into declared variables only; undeclared names are dropped, with a log effect each. */
-export function assignDeclared(node: CompiledNode, variables: Record<string, unknown>, values: Readonly<Record<string, unknown>>, effects: EngineEffect[]): Record<string, unknown> {
+export function assignDeclared(
+  node: CompiledNode,
+  variables: Record<string, unknown>,
+  values: Readonly<Record<string, unknown>>,
+  effects: EngineEffect[],
+): Record<string, unknown> {
   const next = { ...variables };
   for (const [name, value] of Object.entries(values)) {
     if (node.flow.declared.has(name)) next[name] = value;
-    else effects.push({ kind: 'log', level: 'warn', fields: { nodeId: node.node.id, variable: name }, message: `node "${node.node.id}" set undeclared variable "${name}"; declare it in the flow's variables` });
+    else
+      effects.push({
+        kind: 'log',
+        level: 'warn',
+        fields: { nodeId: node.node.id, variable: name },
+        message: `node "${node.node.id}" set undeclared variable "${name}"; declare it in the flow's variables`,
+      });
   }
   return next;
 }

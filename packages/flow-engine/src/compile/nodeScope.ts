@@ -11,7 +11,13 @@ export const MASK = '****';
  * Builds the scope a node runtime runs with, from the session's state and clock; `variables` stand in for the
  * state's when an entry has just changed them.
  */
-export function createNodeScope(node: CompiledNode, state: EngineState, tables: CompiledTables, now: () => number, variables = state.variables): NodeScope {
+export function createNodeScope(
+  node: CompiledNode,
+  state: EngineState,
+  tables: CompiledTables,
+  now: () => number,
+  variables = state.variables,
+): NodeScope {
   return new StateScope(node, state, tables, now, variables);
 }
 
@@ -28,7 +34,13 @@ class StateScope implements NodeScope {
   readonly #tables: CompiledTables;
   #withImplicit: Readonly<Record<string, unknown>> | undefined;
 
-  constructor(node: CompiledNode, state: EngineState, tables: CompiledTables, now: () => number, variables: Readonly<Record<string, unknown>>) {
+  constructor(
+    node: CompiledNode,
+    state: EngineState,
+    tables: CompiledTables,
+    now: () => number,
+    variables: Readonly<Record<string, unknown>>,
+  ) {
     const flow = node.flow;
     this.nodeId = node.node.id;
     this.channel = state.channel;
@@ -47,7 +59,10 @@ class StateScope implements NodeScope {
 
   prompt(prompt: Prompt): RenderedPrompt {
     const override = prompt.channels?.[this.channel];
-    const rendered: RenderedPrompt = { text: this.#fill(this.text(override ? override.text : prompt.text)), locale: this.locale };
+    const rendered: RenderedPrompt = {
+      text: this.#fill(this.text(override ? override.text : prompt.text)),
+      locale: this.locale,
+    };
     if (prompt.ssml) rendered.ssml = this.#fill(this.text(prompt.ssml));
     if (prompt.audio) rendered.audio = this.text(prompt.audio);
     return rendered;
@@ -69,7 +84,10 @@ class StateScope implements NodeScope {
 }
 
 /** The session's locale if the flow has it (exactly, or by language), else the flow's default locale. */
-export function resolveLocale(flow: Pick<FlowInfo, 'locales' | 'defaultLocale'>, requested: Locale | undefined): Locale {
+export function resolveLocale(
+  flow: Pick<FlowInfo, 'locales' | 'defaultLocale'>,
+  requested: Locale | undefined,
+): Locale {
   if (!requested) return flow.defaultLocale;
   if (flow.locales.includes(requested)) return requested;
   const language = requested.split('-')[0]?.toLowerCase();
@@ -84,13 +102,21 @@ export function pickText(value: LocalizedText, locale: Locale, defaultLocale: Lo
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
 
 /** Replaces `{{name}}` (and `{{name.field}}`) with variable values; sensitive variables become `****`. */
-export function fillTemplate(template: string, variables: Readonly<Record<string, unknown>>, sensitive: ReadonlySet<string>): string {
+export function fillTemplate(
+  template: string,
+  variables: Readonly<Record<string, unknown>>,
+  sensitive: ReadonlySet<string>,
+): string {
   if (!template.includes('{{')) return template;
   return template.replace(PLACEHOLDER, (_match, path: string) => {
     const [root = '', ...rest] = path.split('.');
     if (sensitive.has(root)) return MASK;
     let value: unknown = variables[root];
     for (const part of rest) value = isRecord(value) ? value[part] : undefined;
-    return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+    return value === undefined || value === null
+      ? ''
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value);
   });
 }

@@ -12,5 +12,9 @@ export function retryPolicyOf(node: CompiledNode, kind: 'noInput' | 'noMatch'): 
 }
 
 function isRetryPolicy(value: unknown): value is RetryPolicy {
-  return isRecord(value) && typeof value.maxRetries === 'number' && (value.reprompts === undefined || Array.isArray(value.reprompts));
+  return (
+    isRecord(value) &&
+    typeof value.maxRetries === 'number' &&
+    (value.reprompts === undefined || Array.isArray(value.reprompts))
+  );
 }

@@ -6,7 +6,9 @@ import { runFlowSuite } from './runFlowSuite.ts';
 
 const registry = createBuiltInRegistry();
 
-async function suiteOf(tests: FlowTestCase[] | undefined = undefined): Promise<NonNullable<Extract<Awaited<ReturnType<typeof runFlowSuite>>, { ok: true }>['report']>> {
+async function suiteOf(
+  tests: FlowTestCase[] | undefined = undefined,
+): Promise<NonNullable<Extract<Awaited<ReturnType<typeof runFlowSuite>>, { ok: true }>['report']>> {
   const result = await runFlowSuite(flowTestFixture(), tests ? { registry, tests } : { registry });
   if (!result.ok) throw new Error(`the fixture does not compile: ${JSON.stringify(result.issues)}`);
   return result.report;
@@ -38,20 +40,47 @@ describe('runFlowSuite', () => {
   });
 
   it('takes the mocked port of a handler node without calling any back end', async () => {
-    const report = await suiteOf([{ id: 'c', name: 'cancelled', channels: ['chat'], mocks: { find: { port: 'cancelled' } }, steps: [{ choose: '1' }, { digits: '555' }, { expectPrompt: 'was cancelled' }, { expectEnd: { outcome: 'cancelled' } }] }]);
+    const report = await suiteOf([
+      {
+        id: 'c',
+        name: 'cancelled',
+        channels: ['chat'],
+        mocks: { find: { port: 'cancelled' } },
+        steps: [
+          { choose: '1' },
+          { digits: '555' },
+          { expectPrompt: 'was cancelled' },
+          { expectEnd: { outcome: 'cancelled' } },
+        ],
+      },
+    ]);
     expect(report.passed).toBe(true);
   });
 
   it('fails at the first unmet expectation, names the node to highlight and skips the rest', async () => {
-    const report = await suiteOf([{ id: 'b', name: 'broken', channels: ['dtmf'], steps: [{ choose: '1' }, { expectPrompt: 'Account number' }, { digits: '123' }] }]);
+    const report = await suiteOf([
+      {
+        id: 'b',
+        name: 'broken',
+        channels: ['dtmf'],
+        steps: [{ choose: '1' }, { expectPrompt: 'Account number' }, { digits: '123' }],
+      },
+    ]);
     const [run] = report.runs;
-    expect(run).toMatchObject({ passed: false, failedStep: 1, failedNodeId: 'ask', message: expect.stringMatching(/"Account number".*"Booking reference\?/) });
+    expect(run).toMatchObject({
+      passed: false,
+      failedStep: 1,
+      failedNodeId: 'ask',
+      message: expect.stringMatching(/"Account number".*"Booking reference\?/),
+    });
     expect(run?.steps.map((step) => step.status)).toEqual(['passed', 'failed', 'skipped']);
     expect(report).toMatchObject({ passed: false, failed: 1, total: 1 });
   });
 
   it('fails a spoken word in dtmf with a hint instead of guessing a key', async () => {
-    const report = await suiteOf([{ id: 's', name: 'said', channels: ['dtmf', 'chat'], steps: [{ say: 'agent' }, { expectTransfer: {} }] }]);
+    const report = await suiteOf([
+      { id: 's', name: 'said', channels: ['dtmf', 'chat'], steps: [{ say: 'agent' }, { expectTransfer: {} }] },
+    ]);
     expect(report.runs.map((run) => run.passed)).toEqual([false, true]);
     expect(report.runs[0]?.message).toMatch(/cannot be keyed/);
   });

@@ -39,6 +39,12 @@ export async function runFlowSuite(flow: unknown, options: FlowSuiteOptions): Pr
     }
   }
   const failed = runs.filter((run) => !run.passed).length;
-  const coverage = flowCoverageReport(document, runs.map((run) => run.coverage));
-  return { ok: true, report: { flowId: document.id, passed: failed === 0, total: runs.length, failed, runs, coverage } };
+  const coverage = flowCoverageReport(
+    document,
+    runs.map((run) => run.coverage),
+  );
+  return {
+    ok: true,
+    report: { flowId: document.id, passed: failed === 0, total: runs.length, failed, runs, coverage },
+  };
 }

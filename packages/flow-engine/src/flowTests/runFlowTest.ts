@@ -53,7 +53,12 @@ export interface FlowTestRun {
  * place, sends each input step rendered for the channel, checks each expectation against the latest turn and
  * stops at the first failure. Never throws on user data: a flow that does not compile is a failed run.
  */
-export async function runFlowTest(flow: FlowDocument, test: FlowTestCase, channel: Channel, options: FlowTestOptions): Promise<FlowTestRun> {
+export async function runFlowTest(
+  flow: FlowDocument,
+  test: FlowTestCase,
+  channel: Channel,
+  options: FlowTestOptions,
+): Promise<FlowTestRun> {
   const registry = withMockedHandlers(options.registry, test.mocks ?? {});
   const compiled = compileFlow(flow, registry, options.resolveFlow ? { resolveFlow: options.resolveFlow } : {});
   if (!compiled.ok) {
@@ -64,19 +69,33 @@ export async function runFlowTest(flow: FlowDocument, test: FlowTestCase, channe
     return await runCompiled(compiled.compiled, test, channel, options);
   } catch (error) {
     // A session that throws is an engine bug; the suite still reports it as this test's failure.
-    return { ...emptyRun(test, channel), failedStep: -1, message: `the test could not run: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ...emptyRun(test, channel),
+      failedStep: -1,
+      message: `the test could not run: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 /** Runs a test on an already compiled flow whose registry holds the test's mocks. */
-async function runCompiled(compiled: CompiledFlow, test: FlowTestCase, channel: Channel, options: FlowTestOptions): Promise<FlowTestRun> {
+async function runCompiled(
+  compiled: CompiledFlow,
+  test: FlowTestCase,
+  channel: Channel,
+  options: FlowTestOptions,
+): Promise<FlowTestRun> {
   const flow = compiled.flow;
   const locale = test.locale ?? flow.defaultLocale;
   const nodes = new Set<string>();
   const ports = new Set<string>();
   const transcript: TranscriptEntry[] = [];
   const steps: FlowTestStepResult[] = [];
-  const sessionOptions: FlowSessionOptions = { sessionId: FLOW_TEST_SESSION_ID, channel, locale, variables: { ...test.variables } };
+  const sessionOptions: FlowSessionOptions = {
+    sessionId: FLOW_TEST_SESSION_ID,
+    channel,
+    locale,
+    variables: { ...test.variables },
+  };
   if (options.secrets) sessionOptions.secrets = options.secrets;
   if (options.logger) sessionOptions.logger = options.logger;
   if (options.clock) sessionOptions.clock = options.clock;
@@ -97,12 +116,18 @@ async function runCompiled(compiled: CompiledFlow, test: FlowTestCase, channel: 
     const rendered = renderTestInput(step, channel, { flow, locale: started.session.snapshot().locale, last });
     if (rendered === null) {
       const problem = checkTestExpectation(step, last);
-      steps.push(problem === null ? { index, step, status: 'passed' } : { index, step, status: 'failed', message: problem.message });
+      steps.push(
+        problem === null
+          ? { index, step, status: 'passed' }
+          : { index, step, status: 'failed', message: problem.message },
+      );
       if (problem !== null) failure = { index, ...problem };
       continue;
     }
     if (!rendered.ok || last.status === 'ended') {
-      const message = rendered.ok ? 'the conversation had already ended; remove this input or the expectation that ended it' : rendered.message;
+      const message = rendered.ok
+        ? 'the conversation had already ended; remove this input or the expectation that ended it'
+        : rendered.message;
       steps.push({ index, step, status: 'failed', message });
       failure = last.nodeId === null ? { index, message } : { index, message, nodeId: last.nodeId };
       continue;
@@ -110,10 +135,22 @@ async function runCompiled(compiled: CompiledFlow, test: FlowTestCase, channel: 
     const answered = last.nodeId;
     last = await started.session.send(rendered.input);
     record(last);
-    steps.push(answered === null ? { index, step, status: 'passed', input: rendered.input } : { index, step, status: 'passed', input: rendered.input, nodeId: answered });
+    steps.push(
+      answered === null
+        ? { index, step, status: 'passed', input: rendered.input }
+        : { index, step, status: 'passed', input: rendered.input, nodeId: answered },
+    );
   }
   const coverage = { nodes: [...nodes].toSorted(), ports: [...ports].toSorted() };
-  const run: FlowTestRun = { testId: test.id, name: test.name, channel, passed: failure === undefined, steps, transcript, coverage };
+  const run: FlowTestRun = {
+    testId: test.id,
+    name: test.name,
+    channel,
+    passed: failure === undefined,
+    steps,
+    transcript,
+    coverage,
+  };
   if (failure !== undefined) {
     run.failedStep = failure.index;
     run.message = failure.message;
@@ -128,5 +165,13 @@ function lastNodeOf(turn: TurnResult): string | undefined {
 }
 
 function emptyRun(test: FlowTestCase, channel: Channel): FlowTestRun {
-  return { testId: test.id, name: test.name, channel, passed: false, steps: [], transcript: [], coverage: { nodes: [], ports: [] } };
+  return {
+    testId: test.id,
+    name: test.name,
+    channel,
+    passed: false,
+    steps: [],
+    transcript: [],
+    coverage: { nodes: [], ports: [] },
+  };
 }

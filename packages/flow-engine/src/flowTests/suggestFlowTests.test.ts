@@ -22,7 +22,15 @@ describe('suggestFlowTests', () => {
 
   it('proposes one test per terminal node without a suite, marking answers it cannot know', () => {
     const suggestions = suggestFlowTests({ ...flowTestFixture(), tests: [] }, registry);
-    expect(suggestions.map((suggestion) => `${suggestion.nodeId}:${suggestion.complete}`)).toEqual(['found:false', 'cancelled:false', 'agent:true']);
-    expect(suggestions.at(-1)?.test.steps).toEqual([{ choose: '2' }, { expectNode: 'agent' }, { expectTransfer: { queue: 'bookings' } }]);
+    expect(suggestions.map((suggestion) => `${suggestion.nodeId}:${suggestion.complete}`)).toEqual([
+      'found:false',
+      'cancelled:false',
+      'agent:true',
+    ]);
+    expect(suggestions.at(-1)?.test.steps).toEqual([
+      { choose: '2' },
+      { expectNode: 'agent' },
+      { expectTransfer: { queue: 'bookings' } },
+    ]);
   });
 });

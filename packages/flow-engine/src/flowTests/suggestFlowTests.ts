@@ -25,7 +25,11 @@ const RETRY_COST = 10;
  * answer the suite already gave at that node, no-input or no-match retries when needed) and the terminal's
  * expectation. Conditions are passed as the walk found them; the analyst checks the proposal by running it.
  */
-export function suggestFlowTests(flow: FlowDocument, registry: NodeTypeRegistry, report?: FlowSuiteReport): FlowTestSuggestion[] {
+export function suggestFlowTests(
+  flow: FlowDocument,
+  registry: NodeTypeRegistry,
+  report?: FlowSuiteReport,
+): FlowTestSuggestion[] {
   const covered = new Set(report?.coverage.nodes ?? []);
   const answers = answersFrom(report);
   const paths = cheapestPaths(flow);
@@ -54,10 +58,16 @@ export function suggestFlowTests(flow: FlowDocument, registry: NodeTypeRegistry,
 }
 
 /** The steps that make an interactive node take a port. */
-function inputFor(hop: Hop, flow: FlowDocument, answers: ReadonlyMap<string, FlowTestStep>): { steps: FlowTestStep[]; complete: boolean } {
+function inputFor(
+  hop: Hop,
+  flow: FlowDocument,
+  answers: ReadonlyMap<string, FlowTestStep>,
+): { steps: FlowTestStep[]; complete: boolean } {
   const tries = retriesOf(hop.node, hop.port, flow) + 1;
-  if (hop.port === 'noInput') return { steps: Array.from({ length: tries }, () => ({ noInput: true })), complete: true };
-  if (hop.port === 'noMatch') return { steps: Array.from({ length: tries }, () => ({ say: 'something else entirely' })), complete: true };
+  if (hop.port === 'noInput')
+    return { steps: Array.from({ length: tries }, () => ({ noInput: true })), complete: true };
+  if (hop.port === 'noMatch')
+    return { steps: Array.from({ length: tries }, () => ({ say: 'something else entirely' })), complete: true };
   if (listsChoice(hop.node.config, hop.port)) return { steps: [{ choose: hop.port }], complete: true };
   const answer = answers.get(hop.node.id);
   return answer === undefined ? { steps: [{ say: '' }], complete: false } : { steps: [answer], complete: true };
@@ -75,7 +85,9 @@ function cheapestPaths(flow: FlowDocument): Map<string, Hop[]> {
   const best = new Map<string, { cost: number; path: Hop[] }>([[flow.start, { cost: 0, path: [] }]]);
   const open = new Set([flow.start]);
   while (open.size > 0) {
-    const current = [...open].reduce((a, b) => ((best.get(a)?.cost ?? Infinity) <= (best.get(b)?.cost ?? Infinity) ? a : b));
+    const current = [...open].reduce((a, b) =>
+      (best.get(a)?.cost ?? Infinity) <= (best.get(b)?.cost ?? Infinity) ? a : b,
+    );
     open.delete(current);
     const from = best.get(current);
     const node = nodes.get(current);
@@ -96,7 +108,8 @@ function answersFrom(report: FlowSuiteReport | undefined): Map<string, FlowTestS
   const answers = new Map<string, FlowTestStep>();
   for (const run of report?.runs ?? []) {
     for (const step of run.steps) {
-      if (step.nodeId !== undefined && !answers.has(step.nodeId) && ('say' in step.step || 'digits' in step.step)) answers.set(step.nodeId, step.step);
+      if (step.nodeId !== undefined && !answers.has(step.nodeId) && ('say' in step.step || 'digits' in step.step))
+        answers.set(step.nodeId, step.step);
     }
   }
   return answers;
@@ -104,7 +117,10 @@ function answersFrom(report: FlowSuiteReport | undefined): Map<string, FlowTestS
 
 /** Whether a config lists a choice keyed `port` (an option `key` or a choice `value`). */
 function listsChoice(config: unknown, port: string): boolean {
-  if (Array.isArray(config)) return config.some((item) => (isRecord(item) && (item['key'] === port || item['value'] === port)) || listsChoice(item, port));
+  if (Array.isArray(config))
+    return config.some(
+      (item) => (isRecord(item) && (item['key'] === port || item['value'] === port)) || listsChoice(item, port),
+    );
   return isRecord(config) && Object.values(config).some((value) => listsChoice(value, port));
 }
 

@@ -10,7 +10,10 @@ export const FLOW_TEST_SESSION_ID = 'flow-test';
  * A copy of `registry` whose handler node types answer a test's mock for the node being run instead of calling
  * their back end; nodes without a mock run their real handler. Mocked variables are flow variables, set as given.
  */
-export function withMockedHandlers(registry: NodeTypeRegistry, mocks: Readonly<Record<string, FlowTestMock>>): NodeTypeRegistry {
+export function withMockedHandlers(
+  registry: NodeTypeRegistry,
+  mocks: Readonly<Record<string, FlowTestMock>>,
+): NodeTypeRegistry {
   const mocked = new NodeTypeRegistry();
   // Results built from a mock bypass the node's result mapping: analysts write flow variables, not back-end fields.
   const mockResults = new WeakSet<HandlerResult>();
@@ -46,7 +49,8 @@ function mockImplementation(
         ...runtime,
         // A missing real handler is fine when the test mocks the node: the core bank need not exist in a test.
         handler: (config, handlers) => mockingHandler(runtime.handler(config, handlers), lookup),
-        results: (config, result) => (mockResults.has(result) || results === undefined ? (result.variables ?? {}) : results(config, result)),
+        results: (config, result) =>
+          mockResults.has(result) || results === undefined ? (result.variables ?? {}) : results(config, result),
       },
     };
   }
@@ -62,14 +66,17 @@ function mockingHandler<Config>(
   return async (args) => {
     const mock = lookup(args);
     if (mock !== undefined) return mock;
-    if (real === undefined) throw new Error('no handler is registered for this node and the test does not mock it; add a mock for the node');
+    if (real === undefined)
+      throw new Error('no handler is registered for this node and the test does not mock it; add a mock for the node');
     return real(args);
   };
 }
 
 /** The node id inside `flow-test:<node id>:<visit>` (node ids may hold colons; the visit never does). */
 function nodeIdOf(idempotencyKey: string): string {
-  const rest = idempotencyKey.startsWith(`${FLOW_TEST_SESSION_ID}:`) ? idempotencyKey.slice(FLOW_TEST_SESSION_ID.length + 1) : idempotencyKey;
+  const rest = idempotencyKey.startsWith(`${FLOW_TEST_SESSION_ID}:`)
+    ? idempotencyKey.slice(FLOW_TEST_SESSION_ID.length + 1)
+    : idempotencyKey;
   const visit = rest.lastIndexOf(':');
   return visit === -1 ? rest : rest.slice(0, visit);
 }

@@ -4,10 +4,24 @@ import { PhraseIntentMatcher, phrasesForLocale, type IntentPhrases } from './Phr
 const intents: IntentPhrases[] = [
   {
     id: 'agent',
-    phrases: { 'en-US': ['agent', 'talk to a person', 'representative'], 'zh-CN': ['人工', '转人工', '人工服务'], 'ko-KR': ['상담원', '상담원 연결'] },
+    phrases: {
+      'en-US': ['agent', 'talk to a person', 'representative'],
+      'zh-CN': ['人工', '转人工', '人工服务'],
+      'ko-KR': ['상담원', '상담원 연결'],
+    },
   },
-  { id: 'lostCard', phrases: { 'en-US': ['lost card', 'stolen card'], 'zh-CN': ['挂失', '卡丢了'], 'ko-KR': ['분실 신고', '카드 분실'] } },
-  { id: 'balance', phrases: { 'en-US': ['balance', 'how much money do i have'], 'zh-CN': ['余额'], 'ko-KR': ['잔액'] } },
+  {
+    id: 'lostCard',
+    phrases: {
+      'en-US': ['lost card', 'stolen card'],
+      'zh-CN': ['挂失', '卡丢了'],
+      'ko-KR': ['분실 신고', '카드 분실'],
+    },
+  },
+  {
+    id: 'balance',
+    phrases: { 'en-US': ['balance', 'how much money do i have'], 'zh-CN': ['余额'], 'ko-KR': ['잔액'] },
+  },
 ];
 
 const matcher = new PhraseIntentMatcher(intents);

@@ -62,12 +62,16 @@ export class PhraseIntentMatcher implements IntentMatcher {
     if (cached !== undefined) return cached;
     const groups: PhraseGroup[] = [];
     for (const intent of this.intents) {
-      const phrases = phrasesForLocale(intent, locale).map(
-        (phrase): PhraseGroup['phrases'][number] => ({ text: analyzeText(phrase, locale), how: 'label' }),
-      );
+      const phrases = phrasesForLocale(intent, locale).map((phrase): PhraseGroup['phrases'][number] => ({
+        text: analyzeText(phrase, locale),
+        how: 'label',
+      }));
       if (phrases.length > 0) groups.push({ key: intent.id, phrases });
     }
-    const prepared = { groups, weights: tokenWeights(groups.map((group) => group.phrases.map((phrase) => phrase.text))) };
+    const prepared = {
+      groups,
+      weights: tokenWeights(groups.map((group) => group.phrases.map((phrase) => phrase.text))),
+    };
     this.prepared.set(locale, prepared);
     return prepared;
   }
@@ -80,7 +84,11 @@ export function phrasesForLocale(intent: IntentPhrases, locale: string): string[
   const language = matchingLanguage(locale);
   const primary = locale.toLowerCase().split(/[-_]/u)[0] ?? '';
   const sameLanguage = Object.entries(intent.phrases)
-    .filter(([tag]) => (tag.toLowerCase().split(/[-_]/u)[0] ?? '') === primary || (language !== 'en' && matchingLanguage(tag) === language))
+    .filter(
+      ([tag]) =>
+        (tag.toLowerCase().split(/[-_]/u)[0] ?? '') === primary ||
+        (language !== 'en' && matchingLanguage(tag) === language),
+    )
     .flatMap(([, phrases]) => phrases);
   if (sameLanguage.length > 0) return sameLanguage;
   return Object.values(intent.phrases).flatMap((phrases) => [...phrases]);

@@ -10,7 +10,8 @@ import { checkJsgf } from './checkJsgf.ts';
 // pure checkJsgf tests in checkJsgf.test.ts and buildJsgfGrammar.test.ts; this file only runs where it is installed.
 const BINARY = '/usr/bin/pocketsphinx_continuous';
 const MODEL = '/usr/share/pocketsphinx/model/en-us';
-const available = existsSync(BINARY) && existsSync(join(MODEL, 'en-us')) && existsSync(join(MODEL, 'cmudict-en-us.dict'));
+const available =
+  existsSync(BINARY) && existsSync(join(MODEL, 'en-us')) && existsSync(join(MODEL, 'cmudict-en-us.dict'));
 
 const workDir = available ? mkdtempSync(join(tmpdir(), 'omniflow-jsgf-')) : '';
 
@@ -45,10 +46,22 @@ function pocketsphinxAccepts(grammar: string): Promise<{ accepted: boolean; erro
   const wavFile = join(workDir, 'silence.wav');
   if (!existsSync(wavFile)) writeFileSync(wavFile, silenceWav());
   writeFileSync(grammarFile, grammar);
-  const args = ['-infile', wavFile, '-jsgf', grammarFile, '-hmm', join(MODEL, 'en-us'), '-dict', join(MODEL, 'cmudict-en-us.dict')];
+  const args = [
+    '-infile',
+    wavFile,
+    '-jsgf',
+    grammarFile,
+    '-hmm',
+    join(MODEL, 'en-us'),
+    '-dict',
+    join(MODEL, 'cmudict-en-us.dict'),
+  ];
   return new Promise((resolve) => {
     execFile(BINARY, args, { timeout: 30_000 }, (error, _stdout, stderr) => {
-      const errors = stderr.split('\n').filter((line) => line.startsWith('ERROR')).join('\n');
+      const errors = stderr
+        .split('\n')
+        .filter((line) => line.startsWith('ERROR'))
+        .join('\n');
       resolve({ accepted: error === null && errors === '', errors });
     });
   });
@@ -56,25 +69,50 @@ function pocketsphinxAccepts(grammar: string): Promise<{ accepted: boolean; erro
 
 describe.skipIf(!available)('buildJsgfGrammar with pocketsphinx', () => {
   it.each([
-    ['a menu with keys and extras', { choices: ['Balance', 'Card activation!', 'check my balance', '24 hour support'], keys: ['1', '2', '*', '#'], extraPhrases: ['agent', 'repeat'] }],
-    ['tagged choices', { name: 'menu_main', taggedChoices: [{ tag: '1', phrases: ['balance'] }, { tag: '2', phrases: ['card activation'] }], keys: ['1', '2'] }],
+    [
+      'a menu with keys and extras',
+      {
+        choices: ['Balance', 'Card activation!', 'check my balance', '24 hour support'],
+        keys: ['1', '2', '*', '#'],
+        extraPhrases: ['agent', 'repeat'],
+      },
+    ],
+    [
+      'tagged choices',
+      {
+        name: 'menu_main',
+        taggedChoices: [
+          { tag: '1', phrases: ['balance'] },
+          { tag: '2', phrases: ['card activation'] },
+        ],
+        keys: ['1', '2'],
+      },
+    ],
     ['yes/no and a digit range', { yesNo: true, digits: { min: 4, max: 6 } }],
     ['an open-ended digit string', { digits: { min: 1, max: 40 } }],
-  ])('pocketsphinx loads the grammar built for %s', async (_name, spec) => {
-    const grammar = buildJsgfGrammar(spec, 'en-US');
-    expect(checkJsgf(grammar).ok).toBe(true);
-    const result = await pocketsphinxAccepts(grammar);
-    expect(result.errors).toBe('');
-    expect(result.accepted).toBe(true);
-  }, 60_000);
+  ])(
+    'pocketsphinx loads the grammar built for %s',
+    async (_name, spec) => {
+      const grammar = buildJsgfGrammar(spec, 'en-US');
+      expect(checkJsgf(grammar).ok).toBe(true);
+      const result = await pocketsphinxAccepts(grammar);
+      expect(result.errors).toBe('');
+      expect(result.accepted).toBe(true);
+    },
+    60_000,
+  );
 
   it.each([
     ['an unclosed group', '#JSGF V1.0;\ngrammar menu;\npublic <a> = (yes | no;\n'],
     ['a missing semicolon', '#JSGF V1.0;\ngrammar menu;\npublic <a> = yes\n<b> = no;\n'],
     ['an empty alternative', '#JSGF V1.0;\ngrammar menu;\npublic <a> = yes | | no;\n'],
     ['an undefined rule', '#JSGF V1.0;\ngrammar menu;\npublic <a> = yes <b>;\n'],
-  ])('pocketsphinx and checkJsgf both reject %s', async (_name, grammar) => {
-    expect(checkJsgf(grammar).ok).toBe(false);
-    expect((await pocketsphinxAccepts(grammar)).accepted).toBe(false);
-  }, 60_000);
+  ])(
+    'pocketsphinx and checkJsgf both reject %s',
+    async (_name, grammar) => {
+      expect(checkJsgf(grammar).ok).toBe(false);
+      expect((await pocketsphinxAccepts(grammar)).accepted).toBe(false);
+    },
+    60_000,
+  );
 });

@@ -6,14 +6,33 @@ import { parseSpokenDigits } from './parseSpokenDigits.ts';
 import { parseYesNo } from './parseYesNo.ts';
 
 const specs: [string, JsgfGrammarSpec][] = [
-  ['a menu', { choices: ['Balance', 'Card activation!', 'check my balance'], keys: ['1', '2', '*'], extraPhrases: ['agent', 'repeat'] }],
+  [
+    'a menu',
+    {
+      choices: ['Balance', 'Card activation!', 'check my balance'],
+      keys: ['1', '2', '*'],
+      extraPhrases: ['agent', 'repeat'],
+    },
+  ],
   ['yes/no', { yesNo: true }],
   ['four digits', { digits: { min: 4, max: 4 } }],
   ['a long digit range', { digits: { min: 1, max: 40 } }],
-  ['everything', { choices: ['24 hour support', "What's new?"], keys: ['0', '#'], yesNo: true, digits: { min: 2, max: 5 }, extraPhrases: ['(agent)'] }],
+  [
+    'everything',
+    {
+      choices: ['24 hour support', "What's new?"],
+      keys: ['0', '#'],
+      yesNo: true,
+      digits: { min: 2, max: 5 },
+      extraPhrases: ['(agent)'],
+    },
+  ],
   ['nothing', {}],
   ['phrases that are only punctuation', { choices: ['!!!', '  '] }],
-  ['JSGF metacharacters in labels', { choices: ['a | b', '<rule>', 'x; public <y> = z', '[opt] (grp) *+ /1/ {tag} "q"'] }],
+  [
+    'JSGF metacharacters in labels',
+    { choices: ['a | b', '<rule>', 'x; public <y> = z', '[opt] (grp) *+ /1/ {tag} "q"'] },
+  ],
 ];
 
 describe('buildJsgfGrammar', () => {
@@ -26,29 +45,54 @@ describe('buildJsgfGrammar', () => {
     });
   }
 
-  it.each(specs)('writes only lower-case words, no digits and no stray punctuation outside tags for %s', (_name, spec) => {
-    const grammar = buildJsgfGrammar(spec, 'en-US');
-    const bodies = grammar
-      .split('\n')
-      .slice(2)
-      .map((line) => line.replace(/^(public )?<[a-z]+> = /u, '').replace(/<[A-Za-z]+>/gu, '').replace(/ \{[^{}]*\}/gu, ''));
-    for (const body of bodies) {
-      expect(body).not.toMatch(/[A-Z0-9{}"/]/u);
-      expect(body.replace(/;$/u, '')).not.toContain(';');
-    }
-  });
+  it.each(specs)(
+    'writes only lower-case words, no digits and no stray punctuation outside tags for %s',
+    (_name, spec) => {
+      const grammar = buildJsgfGrammar(spec, 'en-US');
+      const bodies = grammar
+        .split('\n')
+        .slice(2)
+        .map((line) =>
+          line
+            .replace(/^(public )?<[a-z]+> = /u, '')
+            .replace(/<[A-Za-z]+>/gu, '')
+            .replace(/ \{[^{}]*\}/gu, ''),
+        );
+      for (const body of bodies) {
+        expect(body).not.toMatch(/[A-Z0-9{}"/]/u);
+        expect(body.replace(/;$/u, '')).not.toContain(';');
+      }
+    },
+  );
 
   it('accepts each choice with and without filler, and keys said as numbers', () => {
     const grammar = buildJsgfGrammar({ choices: ['Balance', 'Card activation!'], keys: ['1', '2', '*'] }, 'en-US');
-    for (const sentence of ['balance', 'card activation', 'i want to balance', "i'd like card activation please", 'one', 'option two', 'press star']) {
+    for (const sentence of [
+      'balance',
+      'card activation',
+      'i want to balance',
+      "i'd like card activation please",
+      'one',
+      'option two',
+      'press star',
+    ]) {
       expect(jsgfAccepts(grammar, sentence)).toBe(true);
     }
-    for (const sentence of ['three', 'activation', 'balance card activation']) expect(jsgfAccepts(grammar, sentence)).toBe(false);
+    for (const sentence of ['three', 'activation', 'balance card activation'])
+      expect(jsgfAccepts(grammar, sentence)).toBe(false);
   });
 
   it('tags tagged choices, keys and yes/no so a recognizer can report which one was said', () => {
     const grammar = buildJsgfGrammar(
-      { name: 'menu_main-1', taggedChoices: [{ tag: '2', phrases: ['Card activation', 'activate my card'] }, { tag: 'x{y}', phrases: ['other'] }], keys: ['2'], yesNo: true },
+      {
+        name: 'menu_main-1',
+        taggedChoices: [
+          { tag: '2', phrases: ['Card activation', 'activate my card'] },
+          { tag: 'x{y}', phrases: ['other'] },
+        ],
+        keys: ['2'],
+        yesNo: true,
+      },
       'en-US',
     );
     expect(checkJsgf(grammar)).toMatchObject({ ok: true, grammarName: 'menu_main_1' });

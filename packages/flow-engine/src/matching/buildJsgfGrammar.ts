@@ -31,7 +31,19 @@ const DIGIT_WORDS: Record<MatchingLanguage, readonly string[]> = {
 /** Yes and no as a recognizer should expect them; every phrase is understood by parseYesNo. */
 export const GRAMMAR_YES_NO: Record<MatchingLanguage, { yes: readonly string[]; no: readonly string[] }> = {
   en: {
-    yes: ['yes', 'yeah', 'yep', 'sure', 'correct', "that's right", "that's correct", 'right', 'okay', 'yes please', 'of course'],
+    yes: [
+      'yes',
+      'yeah',
+      'yep',
+      'sure',
+      'correct',
+      "that's right",
+      "that's correct",
+      'right',
+      'okay',
+      'yes please',
+      'of course',
+    ],
     no: ['no', 'nope', 'no thanks', 'no thank you', "that's wrong", 'not right', 'incorrect', 'wrong'],
   },
   zh: { yes: ['是', '是的', '对', '对的', '好', '好的', '可以', '没错'], no: ['不', '不是', '不对', '不要', '不用'] },
@@ -56,7 +68,9 @@ export function buildJsgfGrammar(spec: JsgfGrammarSpec, locale: string): string 
   const rules: string[] = [];
   const top: string[] = [];
   const tagged = (spec.taggedChoices ?? []).flatMap((choice) =>
-    alternatives(choice.phrases.map((phrase) => grammarWords(phrase, language))).map((words) => `${words} ${jsgfTag(choice.tag)}`),
+    alternatives(choice.phrases.map((phrase) => grammarWords(phrase, language))).map(
+      (words) => `${words} ${jsgfTag(choice.tag)}`,
+    ),
   );
   const phrases = alternatives([
     ...tagged,
@@ -74,10 +88,12 @@ export function buildJsgfGrammar(spec: JsgfGrammarSpec, locale: string): string 
       top.push('<option>');
     }
   }
-  const keys = alternatives((spec.keys ?? []).map((key) => {
-    const words = keyWords(key, language);
-    return words === '' ? '' : `${words} ${jsgfTag(key)}`;
-  }));
+  const keys = alternatives(
+    (spec.keys ?? []).map((key) => {
+      const words = keyWords(key, language);
+      return words === '' ? '' : `${words} ${jsgfTag(key)}`;
+    }),
+  );
   if (keys.length > 0) {
     const frame = KEY_FRAMES[language];
     rules.push(`<key> = ${frame === '' ? '' : `${frame} `}(${keys.join(' | ')})${language === 'ko' ? ' [번]' : ''};`);
@@ -111,7 +127,11 @@ export function grammarWords(phrase: string, language: MatchingLanguage): string
     .toLowerCase()
     .replace(/(\p{L})['’](?=\p{L})/gu, language === 'en' ? "$1'" : '$1')
     .replace(/[^\p{L}\p{N}\p{M}']+|'(?!\p{L})|(?<!\p{L})'/gu, ' ')
-    .replace(/\d+/gu, (digits) => ` ${digits.length > 6 || digits.startsWith('0') ? spellDigits(digits, language) : spellNumber(Number(digits), language)} `)
+    .replace(
+      /\d+/gu,
+      (digits) =>
+        ` ${digits.length > 6 || digits.startsWith('0') ? spellDigits(digits, language) : spellNumber(Number(digits), language)} `,
+    )
     .replace(/\s+/gu, ' ')
     .trim();
 }

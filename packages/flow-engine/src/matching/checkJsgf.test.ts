@@ -4,7 +4,7 @@ import { checkJsgf } from './checkJsgf.ts';
 const valid = [
   '#JSGF V1.0;\ngrammar menu;\npublic <choice> = balance | card activation;\n',
   '#JSGF V1.0 UTF-8 en;\ngrammar a.b;\npublic <x> = hello;',
-  '#JSGF V1.0;\ngrammar menu;\npublic <choice> = [<prefix>] <item> [please];\n<prefix> = i want [to] | i\'d like [to];\n<item> = balance;',
+  "#JSGF V1.0;\ngrammar menu;\npublic <choice> = [<prefix>] <item> [please];\n<prefix> = i want [to] | i'd like [to];\n<item> = balance;",
   '#JSGF V1.0;\ngrammar menu;\npublic <d> = <digit>+ | <digit>* stop;\n<digit> = one | two;',
   '#JSGF V1.0;\ngrammar menu;\npublic <w> = /0.5/ yes | /2/ no {no};',
   '#JSGF V1.0;\ngrammar menu;\n// a comment\n/* block\ncomment */ public <q> = "quoted word" | <NULL>;',
@@ -54,7 +54,12 @@ describe('checkJsgf', () => {
   });
 
   it('reports the grammar name and its rules', () => {
-    expect(checkJsgf(valid[2] ?? '')).toMatchObject({ ok: true, grammarName: 'menu', publicRules: ['choice'], rules: ['choice', 'prefix', 'item'] });
+    expect(checkJsgf(valid[2] ?? '')).toMatchObject({
+      ok: true,
+      grammarName: 'menu',
+      publicRules: ['choice'],
+      rules: ['choice', 'prefix', 'item'],
+    });
   });
 
   it('points at the offending token', () => {

@@ -1,6 +1,5 @@
 import { exhaustive } from '@omniflow/flow-schema';
 
-
 /** One alternative of a JSGF expansion: a sequence of items. */
 export interface JsgfSequence {
   items: JsgfItem[];
@@ -16,7 +15,13 @@ export type JsgfItem = (
 
 /** The outcome of checkJsgf: a well-formed grammar's name and rules (each as its alternatives), or the first problem and where it is. */
 export type JsgfCheck =
-  | { ok: true; grammarName: string; publicRules: string[]; rules: string[]; definitions: ReadonlyMap<string, JsgfSequence[]> }
+  | {
+      ok: true;
+      grammarName: string;
+      publicRules: string[];
+      rules: string[];
+      definitions: ReadonlyMap<string, JsgfSequence[]>;
+    }
   | { ok: false; error: string; offset: number };
 
 type Token =
@@ -69,7 +74,8 @@ function parseGrammar(text: string): JsgfCheck {
   };
   const expectPunct = (symbol: string, what: string): void => {
     const token = next();
-    if (token.kind !== 'punct' || token.text !== symbol) throw new JsgfSyntaxError(`Expected "${symbol}" ${what}.`, token.offset);
+    if (token.kind !== 'punct' || token.text !== symbol)
+      throw new JsgfSyntaxError(`Expected "${symbol}" ${what}.`, token.offset);
   };
 
   const grammarKeyword = next();
@@ -137,7 +143,10 @@ function parseGrammar(text: string): JsgfCheck {
     }
     if (items.length === 0) {
       const token = peek();
-      throw new JsgfSyntaxError(`Empty alternative before ${describe(token)}; write <NULL> for "nothing" or remove the "|".`, token.offset);
+      throw new JsgfSyntaxError(
+        `Empty alternative before ${describe(token)}; write <NULL> for "nothing" or remove the "|".`,
+        token.offset,
+      );
     }
     const after = peek();
     if (!(after.kind === 'punct' && (after.text === '|' || after.text === closing))) {
@@ -153,8 +162,10 @@ function parseGrammar(text: string): JsgfCheck {
       isPublic = true;
       token = next();
     }
-    if (token.kind !== 'rule') throw new JsgfSyntaxError(`Expected a rule definition "<name> = ...;", found ${describe(token)}.`, token.offset);
-    if (SPECIAL_RULES.has(token.name)) throw new JsgfSyntaxError(`<${token.name}> is reserved and cannot be defined.`, token.offset);
+    if (token.kind !== 'rule')
+      throw new JsgfSyntaxError(`Expected a rule definition "<name> = ...;", found ${describe(token)}.`, token.offset);
+    if (SPECIAL_RULES.has(token.name))
+      throw new JsgfSyntaxError(`<${token.name}> is reserved and cannot be defined.`, token.offset);
     if (defined.has(token.name)) throw new JsgfSyntaxError(`Rule <${token.name}> is defined twice.`, token.offset);
     if (isPublic) publicRules.push(token.name);
     expectPunct('=', `after <${token.name}>`);
@@ -162,9 +173,13 @@ function parseGrammar(text: string): JsgfCheck {
     expectPunct(';', `to end rule <${token.name}>`);
   }
 
-  const missing = references.find((reference) => !defined.has(reference.name) && !SPECIAL_RULES.has(reference.name) && !reference.name.includes('.'));
-  if (missing !== undefined) throw new JsgfSyntaxError(`Rule <${missing.name}> is used but never defined.`, missing.offset);
-  if (publicRules.length === 0) throw new JsgfSyntaxError('The grammar has no public rule; mark the top rule "public".', text.length);
+  const missing = references.find(
+    (reference) => !defined.has(reference.name) && !SPECIAL_RULES.has(reference.name) && !reference.name.includes('.'),
+  );
+  if (missing !== undefined)
+    throw new JsgfSyntaxError(`Rule <${missing.name}> is used but never defined.`, missing.offset);
+  if (publicRules.length === 0)
+    throw new JsgfSyntaxError('The grammar has no public rule; mark the top rule "public".', text.length);
   return { ok: true, grammarName: nameToken.text, publicRules, rules: [...defined.keys()], definitions: defined };
 }
 
@@ -185,12 +200,14 @@ function tokenize(text: string, start: number): Token[] {
     } else if (char === '<') {
       const end = text.indexOf('>', i + 1);
       const name = end < 0 ? '' : text.slice(i + 1, end);
-      if (end < 0 || !RULE_NAME.test(name)) throw new JsgfSyntaxError('Malformed rule name; write <letters_digits>.', i);
+      if (end < 0 || !RULE_NAME.test(name))
+        throw new JsgfSyntaxError('Malformed rule name; write <letters_digits>.', i);
       tokens.push({ kind: 'rule', name, offset: i });
       i = end + 1;
     } else if (char === '/') {
       const end = text.indexOf('/', i + 1);
-      if (end < 0 || !/^\s*\d+(?:\.\d*)?\s*$/u.test(text.slice(i + 1, end))) throw new JsgfSyntaxError('Malformed weight; write /1.5/.', i);
+      if (end < 0 || !/^\s*\d+(?:\.\d*)?\s*$/u.test(text.slice(i + 1, end)))
+        throw new JsgfSyntaxError('Malformed weight; write /1.5/.', i);
       tokens.push({ kind: 'weight', offset: i });
       i = end + 1;
     } else if (char === '{') {

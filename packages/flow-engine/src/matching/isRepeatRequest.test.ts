@@ -3,15 +3,27 @@ import { isRepeatRequest } from './isRepeatRequest.ts';
 
 describe('isRepeatRequest', () => {
   it.each([
-    'repeat', 'Repeat.', 'Can you repeat that please?', 'say that again', 'Pardon?', 'what?', 'what were the options',
-    "I didn't catch that", 'come again', 'main menu', 'um, again please',
+    'repeat',
+    'Repeat.',
+    'Can you repeat that please?',
+    'say that again',
+    'Pardon?',
+    'what?',
+    'what were the options',
+    "I didn't catch that",
+    'come again',
+    'main menu',
+    'um, again please',
   ])('hears a request to repeat in %j', (text) => {
     expect(isRepeatRequest(text, 'en-US')).toBe(true);
   });
 
-  it.each(['', 'balance', 'repeat my last transaction', 'what is my balance', 'yes', 'agent'])('hears no request to repeat in %j', (text) => {
-    expect(isRepeatRequest(text, 'en-US')).toBe(false);
-  });
+  it.each(['', 'balance', 'repeat my last transaction', 'what is my balance', 'yes', 'agent'])(
+    'hears no request to repeat in %j',
+    (text) => {
+      expect(isRepeatRequest(text, 'en-US')).toBe(false);
+    },
+  );
 
   it.each([
     ['再说一遍', true],

@@ -2,15 +2,47 @@ import { analyzeText } from './analyzeText.ts';
 
 /** Phrases asking to hear the prompt again, after normalizeText and without filler words. */
 const REPEAT_PHRASES: ReadonlySet<string> = new Set([
-  'repeat', 'repeat that', 'repeat options', 'repeat menu', 'again', 'say again', 'say that again', 'once more',
-  'come again', 'pardon', 'pardon me', 'sorry', 'what', 'huh', 'didnt catch', 'didnt hear', 'what were options',
-  'what are options', 'options', 'menu', 'main menu', 'hear options', 'hear options again', 'start over',
+  'repeat',
+  'repeat that',
+  'repeat options',
+  'repeat menu',
+  'again',
+  'say again',
+  'say that again',
+  'once more',
+  'come again',
+  'pardon',
+  'pardon me',
+  'sorry',
+  'what',
+  'huh',
+  'didnt catch',
+  'didnt hear',
+  'what were options',
+  'what are options',
+  'options',
+  'menu',
+  'main menu',
+  'hear options',
+  'hear options again',
+  'start over',
 ]);
 
 /** Chinese and Korean phrases asking to hear the prompt again (matched inside the text). */
 const CJK_REPEAT_PHRASES: readonly string[] = [
-  '重复', '再说一遍', '再说一次', '再听一遍', '再听一次', '没听清', '没听到', '请再说',
-  '다시', '반복', '못 들었', '못들었', '뭐라고',
+  '重复',
+  '再说一遍',
+  '再说一次',
+  '再听一遍',
+  '再听一次',
+  '没听清',
+  '没听到',
+  '请再说',
+  '다시',
+  '반복',
+  '못 들었',
+  '못들었',
+  '뭐라고',
 ];
 
 /**

@@ -13,11 +13,18 @@ export function jsgfAccepts(grammar: string, sentence: string, ruleName?: string
   const checked = checkJsgf(grammar);
   if (!checked.ok) return false;
   const start = ruleName ?? checked.publicRules[0];
-  const words = sentence.trim().split(/\s+/u).filter((word) => word !== '');
+  const words = sentence
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => word !== '');
   const definitions = checked.definitions;
 
   /** The positions reachable after matching `alternatives` from each of `from`. */
-  const matchAlternatives = (alternatives: readonly JsgfSequence[], from: ReadonlySet<number>, depth: number): Set<number> => {
+  const matchAlternatives = (
+    alternatives: readonly JsgfSequence[],
+    from: ReadonlySet<number>,
+    depth: number,
+  ): Set<number> => {
     const reached = new Set<number>();
     for (const alternative of alternatives) {
       let positions: ReadonlySet<number> = from;

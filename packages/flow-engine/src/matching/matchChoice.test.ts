@@ -163,7 +163,10 @@ describe('matchChoice', () => {
   });
 
   it('matches a non-digit key typed as itself or named', () => {
-    const choices: MatchableChoice[] = [{ key: '*', label: 'repeat', synonyms: [] }, { key: '1', label: 'balance', synonyms: [] }];
+    const choices: MatchableChoice[] = [
+      { key: '*', label: 'repeat', synonyms: [] },
+      { key: '1', label: 'balance', synonyms: [] },
+    ];
     expect(matchChoice('*', choices, 'chat')?.key).toBe('*');
     expect(matchChoice('star', choices, 'voice')?.key).toBe('*');
   });

@@ -46,12 +46,30 @@ const DEFAULT_AMBIGUITY_MARGIN = 0.08;
 
 /** Words that only frame a choice number: "option 2", "press one", "number three please". */
 const NUMBER_FRAME_WORDS: ReadonlySet<string> = new Set([
-  'option', 'options', 'number', 'num', 'no', 'press', 'pressing', 'choice', 'choose', 'select', 'pick', 'key',
-  'button', 'item', 'menu',
+  'option',
+  'options',
+  'number',
+  'num',
+  'no',
+  'press',
+  'pressing',
+  'choice',
+  'choose',
+  'select',
+  'pick',
+  'key',
+  'button',
+  'item',
+  'menu',
 ]);
 
 const KEY_WORDS: ReadonlyMap<string, string> = new Map([
-  ['star', '*'], ['asterisk', '*'], ['pound', '#'], ['hash', '#'], ['hashtag', '#'], ['sharp', '#'],
+  ['star', '*'],
+  ['asterisk', '*'],
+  ['pound', '#'],
+  ['hash', '#'],
+  ['hashtag', '#'],
+  ['sharp', '#'],
 ]);
 
 /**
@@ -74,7 +92,8 @@ export function matchChoice(
   if (direct !== undefined) return { key: direct.key, score: 1, how: 'number' };
   const locale = options.locale ?? 'en-US';
   const heard = analyzeText(input, locale);
-  const byNumber = (heard.cjk ? matchCjkNumber(heard.normalized, choices) : null) ?? matchWordNumber(heard.tokens, choices, mode);
+  const byNumber =
+    (heard.cjk ? matchCjkNumber(heard.normalized, choices) : null) ?? matchWordNumber(heard.tokens, choices, mode);
   if (byNumber !== null) return { key: byNumber, score: 1, how: 'number' };
   return matchByPhrase(heard, choices, locale, options);
 }
@@ -89,7 +108,10 @@ function matchByPhrase(
     key: choice.key,
     phrases: [
       { text: analyzePhrase(choice.label, locale), how: 'label' },
-      ...choice.synonyms.map((synonym): PhraseGroup['phrases'][number] => ({ text: analyzePhrase(synonym, locale), how: 'synonym' })),
+      ...choice.synonyms.map((synonym): PhraseGroup['phrases'][number] => ({
+        text: analyzePhrase(synonym, locale),
+        how: 'synonym',
+      })),
     ],
   }));
   const weights = cachedWeights(groups);
@@ -99,7 +121,11 @@ function matchByPhrase(
   });
 }
 
-function matchWordNumber(tokens: readonly string[], choices: readonly MatchableChoice[], mode: MatchMode): string | null {
+function matchWordNumber(
+  tokens: readonly string[],
+  choices: readonly MatchableChoice[],
+  mode: MatchMode,
+): string | null {
   const framed = tokens.filter((token) => !NUMBER_FRAME_WORDS.has(token));
   const picks: string[] = [];
   const others: string[] = [];
@@ -166,7 +192,9 @@ const weightCache = new Map<string, TokenWeights>();
 
 /** tokenWeights of a menu's phrases, memoized by the phrases: a menu is matched on many turns. */
 function cachedWeights(groups: readonly PhraseGroup[]): TokenWeights {
-  const key = groups.map((group) => group.phrases.map((phrase) => phrase.text.normalized).join('\u0001')).join('\u0002');
+  const key = groups
+    .map((group) => group.phrases.map((phrase) => phrase.text.normalized).join('\u0001'))
+    .join('\u0002');
   const cached = weightCache.get(key);
   if (cached !== undefined) return cached;
   const weights = tokenWeights(groups.map((group) => group.phrases.map((phrase) => phrase.text)));

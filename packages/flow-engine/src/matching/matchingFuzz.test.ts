@@ -15,18 +15,55 @@ const ALPHABET = [
   ...'   .,!?\'"-#*$%\t\n',
   ...'查询余额激活卡片挂失一二三第号',
   ...'잔액조회카드번째일이삼',
-  '😀', '\u0000', '\u200b', 'İ', 'ß', '\ud800',
+  '😀',
+  '\u0000',
+  '\u200b',
+  'İ',
+  'ß',
+  '\ud800',
 ];
 const WORDS = [
-  'balance', 'card', 'activation', 'lost', 'one', 'two', 'double', 'oh', 'hundred', 'option', 'the', 'not', 'yes', 'no',
-  'point', 'minus', 'dollars', 'cents', 'may', 'seventeenth', 'nineteen', 'thousand', 'and', 'a', '년', '월', '일', '块', '点', '만', '이요',
+  'balance',
+  'card',
+  'activation',
+  'lost',
+  'one',
+  'two',
+  'double',
+  'oh',
+  'hundred',
+  'option',
+  'the',
+  'not',
+  'yes',
+  'no',
+  'point',
+  'minus',
+  'dollars',
+  'cents',
+  'may',
+  'seventeenth',
+  'nineteen',
+  'thousand',
+  'and',
+  'a',
+  '년',
+  '월',
+  '일',
+  '块',
+  '点',
+  '만',
+  '이요',
 ];
 
 function randomInput(random: () => number): string {
   const length = Math.floor(random() * 60);
   let text = '';
   for (let i = 0; i < length; i += 1) {
-    text += random() < 0.3 ? ` ${WORDS[Math.floor(random() * WORDS.length)] ?? ''} ` : (ALPHABET[Math.floor(random() * ALPHABET.length)] ?? '');
+    text +=
+      random() < 0.3
+        ? ` ${WORDS[Math.floor(random() * WORDS.length)] ?? ''} `
+        : (ALPHABET[Math.floor(random() * ALPHABET.length)] ?? '');
   }
   return text;
 }
@@ -56,7 +93,11 @@ describe('matching under random input', () => {
     const runAll = (input: string, round: number): void => {
       for (const mode of ['chat', 'voice'] as const) {
         const match = matchChoice(input, choices, mode, { locale: round % 2 === 0 ? 'en-US' : 'zh-CN' });
-        check(match === null || (keys.has(match.key) && match.score > 0 && match.score <= 1), `matchChoice ${JSON.stringify(match)}`, input);
+        check(
+          match === null || (keys.has(match.key) && match.score > 0 && match.score <= 1),
+          `matchChoice ${JSON.stringify(match)}`,
+          input,
+        );
       }
       const digits = parseSpokenDigits(input, 'en-US');
       check(digits === null || /^\d+$/u.test(digits), `parseSpokenDigits ${digits}`, input);
@@ -68,7 +109,11 @@ describe('matching under random input', () => {
       const date = parseDate(input, 'en-GB');
       check(date === null || /^\d{4}-\d{2}-\d{2}$/u.test(date), `parseDate ${date}`, input);
       const intent = intents.matchSync(input, round % 3 === 0 ? 'ko-KR' : 'en-US');
-      check(intent === null || ['agent', 'lostCard'].includes(intent.intentId), `intent ${JSON.stringify(intent)}`, input);
+      check(
+        intent === null || ['agent', 'lostCard'].includes(intent.intentId),
+        `intent ${JSON.stringify(intent)}`,
+        input,
+      );
     };
     const timed = (input: string, round: number): number => {
       const started = performance.now();
@@ -83,7 +128,9 @@ describe('matching under random input', () => {
     // The machine is shared, so one slow round may be a stall: re-time the slowest inputs, which must be fast
     // in their own right (a pathological, e.g. exponential, case stays slow however often it is re-run).
     const slowest = timings.toSorted((a, b) => b.ms - a.ms).slice(0, 5);
-    const retimed = slowest.map(({ input, round }) => Math.min(timed(input, round), timed(input, round), timed(input, round)));
+    const retimed = slowest.map(({ input, round }) =>
+      Math.min(timed(input, round), timed(input, round), timed(input, round)),
+    );
     expect(Math.max(...retimed)).toBeLessThan(50);
     const median = timings.map((timing) => timing.ms).toSorted((a, b) => a - b)[Math.floor(rounds / 2)] ?? 0;
     expect(median).toBeLessThan(5);
@@ -105,7 +152,10 @@ describe('matching under random input', () => {
     for (let round = 0; round < 300; round += 1) {
       const phrases = Array.from({ length: 1 + Math.floor(random() * 4) }, () => randomInput(random));
       const locale = ['en-US', 'zh-CN', 'ko-KR'][round % 3] ?? 'en-US';
-      const grammar = buildJsgfGrammar({ choices: phrases, keys: ['1', '*'], yesNo: round % 2 === 0, extraPhrases: phrases.slice(1) }, locale);
+      const grammar = buildJsgfGrammar(
+        { choices: phrases, keys: ['1', '*'], yesNo: round % 2 === 0, extraPhrases: phrases.slice(1) },
+        locale,
+      );
       expect(checkJsgf(grammar)).toMatchObject({ ok: true });
     }
   });

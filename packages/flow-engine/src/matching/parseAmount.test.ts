@@ -35,12 +35,17 @@ describe('parseAmount', () => {
     expect(parseAmount(text, 'en-US')).toBe(amount);
   });
 
-  it.each(['', 'lots', '-5', 'minus five dollars', 'two cards and three', 'twelve dollars and one hundred cents', '1 2 3'])(
-    'returns null for %j',
-    (text) => {
-      expect(parseAmount(text, 'en-US')).toBeNull();
-    },
-  );
+  it.each([
+    '',
+    'lots',
+    '-5',
+    'minus five dollars',
+    'two cards and three',
+    'twelve dollars and one hundred cents',
+    '1 2 3',
+  ])('returns null for %j', (text) => {
+    expect(parseAmount(text, 'en-US')).toBeNull();
+  });
 });
 
 describe('parseAmount in decimal-comma locales', () => {

@@ -3,8 +3,26 @@ import { readEnglishNumbers } from './readEnglishNumbers.ts';
 import { splitNumberText } from './splitNumberText.ts';
 
 const MAJOR_WORDS: ReadonlySet<string> = new Set([
-  'dollar', 'dollars', 'buck', 'bucks', 'usd', 'euro', 'euros', 'eur', 'pound', 'pounds', 'gbp', 'yuan', 'rmb', 'cny',
-  'won', 'krw', 'yen', 'jpy', 'franc', 'francs',
+  'dollar',
+  'dollars',
+  'buck',
+  'bucks',
+  'usd',
+  'euro',
+  'euros',
+  'eur',
+  'pound',
+  'pounds',
+  'gbp',
+  'yuan',
+  'rmb',
+  'cny',
+  'won',
+  'krw',
+  'yen',
+  'jpy',
+  'franc',
+  'francs',
 ]);
 const MINOR_WORDS: ReadonlySet<string> = new Set(['cent', 'cents', 'penny', 'pence', 'pennies', 'c']);
 const CJK_MAJOR_UNITS: ReadonlySet<string> = new Set(['元', '块', '원', '달러', '불']);

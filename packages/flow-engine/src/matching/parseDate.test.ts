@@ -43,8 +43,18 @@ describe('parseDate', () => {
   });
 
   it.each([
-    '', 'yesterday', 'May 17', 'February 30 1990', 'Feb 29 1900', '99999999', '13/13/1990', '1990-13-01',
-    'May June 1990', '17 May 1990 and 18', '1990年5月', '0999-01-01',
+    '',
+    'yesterday',
+    'May 17',
+    'February 30 1990',
+    'Feb 29 1900',
+    '99999999',
+    '13/13/1990',
+    '1990-13-01',
+    'May June 1990',
+    '17 May 1990 and 18',
+    '1990年5月',
+    '0999-01-01',
   ])('returns null for %j', (text) => {
     expect(parseDate(text, 'en-US')).toBeNull();
   });

@@ -37,9 +37,12 @@ describe('parseNumber', () => {
     expect(parseNumber(text, 'en-US')).toBe(value);
   });
 
-  it.each(['', 'none', 'two cards and three accounts', '4 or 5', 'balance', '1.2.3', 'point'])('returns null for %j', (text) => {
-    expect(parseNumber(text, 'en-US')).toBeNull();
-  });
+  it.each(['', 'none', 'two cards and three accounts', '4 or 5', 'balance', '1.2.3', 'point'])(
+    'returns null for %j',
+    (text) => {
+      expect(parseNumber(text, 'en-US')).toBeNull();
+    },
+  );
 });
 
 describe('parseNumber in decimal-comma locales', () => {

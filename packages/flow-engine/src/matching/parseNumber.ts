@@ -11,7 +11,10 @@ import { splitNumberText } from './splitNumberText.ts';
  */
 export function parseNumber(text: string, locale: string): number | null {
   const { words, cjk } = splitNumberText(text, locale);
-  const values = [...readEnglishNumbers(words).map((run) => run.value), ...readCjkNumbers(cjk).map((found) => found.value)];
+  const values = [
+    ...readEnglishNumbers(words).map((run) => run.value),
+    ...readCjkNumbers(cjk).map((found) => found.value),
+  ];
   const [only] = values;
   return values.length === 1 && only !== undefined && Number.isFinite(only) ? only : null;
 }

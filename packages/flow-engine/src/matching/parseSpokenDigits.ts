@@ -7,7 +7,11 @@ import { isCjkNumeralChar, parseCjkNumeral } from './parseCjkNumeral.ts';
 /** A piece of a digit string as read from caller input. */
 type DigitItem = { kind: 'digits'; digits: string } | { kind: 'word' } | { kind: 'filler' };
 
-const REPEATERS: ReadonlyMap<string, number> = new Map([['double', 2], ['triple', 3], ['treble', 3]]);
+const REPEATERS: ReadonlyMap<string, number> = new Map([
+  ['double', 2],
+  ['triple', 3],
+  ['treble', 3],
+]);
 
 /**
  * Reads a digit string as typed or spoken: "4 2 1 1", "4211#", "four two one one", "oh", "double five",

@@ -3,15 +3,42 @@ import { parseYesNo } from './parseYesNo.ts';
 
 describe('parseYesNo', () => {
   it.each([
-    'yes', 'Yes.', 'YES!', 'yeah', 'yep', 'sure', 'correct', "that's right", 'that is correct', 'yes please',
-    'okay', 'of course', 'no problem', 'sure, no problem', 'absolutely', 'uh huh', '1', ' 1 ',
+    'yes',
+    'Yes.',
+    'YES!',
+    'yeah',
+    'yep',
+    'sure',
+    'correct',
+    "that's right",
+    'that is correct',
+    'yes please',
+    'okay',
+    'of course',
+    'no problem',
+    'sure, no problem',
+    'absolutely',
+    'uh huh',
+    '1',
+    ' 1 ',
   ])('hears yes in %j', (text) => {
     expect(parseYesNo(text, 'en-US')).toBe(true);
   });
 
   it.each([
-    'no', 'No!', 'nope', 'nah', 'no thanks', 'no thank you', "that's not right", 'not correct', 'incorrect', 'wrong',
-    "I don't think so", 'no, that is wrong', '2',
+    'no',
+    'No!',
+    'nope',
+    'nah',
+    'no thanks',
+    'no thank you',
+    "that's not right",
+    'not correct',
+    'incorrect',
+    'wrong',
+    "I don't think so",
+    'no, that is wrong',
+    '2',
   ])('hears no in %j', (text) => {
     expect(parseYesNo(text, 'en-US')).toBe(false);
   });

@@ -5,9 +5,38 @@ const ALL_LANGUAGES: readonly MatchingLanguage[] = ['en', 'zh', 'ko'];
 /** Agreeing phrases per language (after normalizeText, so without apostrophes). */
 const YES_PHRASES: Record<MatchingLanguage, readonly string[]> = {
   en: [
-    'yes', 'yeah', 'yea', 'yep', 'yup', 'ya', 'yah', 'sure', 'correct', 'right', 'thats right', 'that is right',
-    'thats correct', 'affirmative', 'ok', 'okay', 'absolutely', 'definitely', 'of course', 'please do', 'go ahead',
-    'i do', 'it is', 'true', 'confirm', 'no problem', 'no worries', 'uh huh', 'mhm', 'indeed', 'exactly', 'alright',
+    'yes',
+    'yeah',
+    'yea',
+    'yep',
+    'yup',
+    'ya',
+    'yah',
+    'sure',
+    'correct',
+    'right',
+    'thats right',
+    'that is right',
+    'thats correct',
+    'affirmative',
+    'ok',
+    'okay',
+    'absolutely',
+    'definitely',
+    'of course',
+    'please do',
+    'go ahead',
+    'i do',
+    'it is',
+    'true',
+    'confirm',
+    'no problem',
+    'no worries',
+    'uh huh',
+    'mhm',
+    'indeed',
+    'exactly',
+    'alright',
   ],
   zh: ['是的', '是', '对的', '对', '好的', '好', '可以', '没错', '确认', '确定', '行', '嗯', '没问题', '正确'],
   ko: ['네', '예', '응', '맞아요', '맞습니다', '맞아', '그래요', '그렇습니다', '좋아요', '알겠습니다', '확인'],
@@ -16,16 +45,44 @@ const YES_PHRASES: Record<MatchingLanguage, readonly string[]> = {
 /** Refusing phrases per language. */
 const NO_PHRASES: Record<MatchingLanguage, readonly string[]> = {
   en: [
-    'no', 'nope', 'nah', 'not', 'negative', 'incorrect', 'wrong', 'not right', 'thats wrong', 'that is wrong',
-    'not correct', 'no thanks', 'no thank you', 'i dont', 'dont', 'never', 'false', 'cancel', 'not really',
-    'i dont think so', 'uh uh', 'nay',
+    'no',
+    'nope',
+    'nah',
+    'not',
+    'negative',
+    'incorrect',
+    'wrong',
+    'not right',
+    'thats wrong',
+    'that is wrong',
+    'not correct',
+    'no thanks',
+    'no thank you',
+    'i dont',
+    'dont',
+    'never',
+    'false',
+    'cancel',
+    'not really',
+    'i dont think so',
+    'uh uh',
+    'nay',
   ],
   zh: ['不是', '不对', '不要', '不用', '不行', '不可以', '不好', '没有', '错了', '不', '否', '错', '取消'],
   ko: ['아니요', '아니오', '아뇨', '아니', '아닙니다', '아니에요', '틀려요', '틀렸어요', '싫어요', '취소'],
 };
 
 /** Phrases that sound like yes or no but are neither. */
-const NEUTRAL_PHRASES: readonly string[] = ['not sure', 'i dont know', 'dont know', 'no idea', '不知道', '不确定', '모르겠어요', '잘 모르겠어요'];
+const NEUTRAL_PHRASES: readonly string[] = [
+  'not sure',
+  'i dont know',
+  'dont know',
+  'no idea',
+  '不知道',
+  '不确定',
+  '모르겠어요',
+  '잘 모르겠어요',
+];
 
 /**
  * Reads a yes/no answer: English words and phrases always ("yes", "yeah", "sure", "that's right", "no", "nope",
@@ -58,7 +115,10 @@ type Meaning = 'yes' | 'no' | 'neither';
 function orderedPhrases(locale: string): { phrase: string; meaning: Meaning }[] {
   const language = matchingLanguage(locale);
   const languages = [language, ...ALL_LANGUAGES.filter((other) => other !== language)];
-  const entries: { phrase: string; meaning: Meaning }[] = NEUTRAL_PHRASES.map((phrase) => ({ phrase, meaning: 'neither' }));
+  const entries: { phrase: string; meaning: Meaning }[] = NEUTRAL_PHRASES.map((phrase) => ({
+    phrase,
+    meaning: 'neither',
+  }));
   for (const lang of languages) {
     for (const phrase of NO_PHRASES[lang]) entries.push({ phrase, meaning: 'no' });
     for (const phrase of YES_PHRASES[lang]) entries.push({ phrase, meaning: 'yes' });

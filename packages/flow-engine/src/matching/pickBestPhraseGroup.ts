@@ -47,7 +47,12 @@ export function pickBestPhraseGroup(
   const [best, runnerUp] = candidates;
   if (best === undefined || best.score < policy.minScore) return null;
   const clearWinner = best.fullInput && (runnerUp === undefined || !runnerUp.fullInput);
-  if (!clearWinner && runnerUp !== undefined && runnerUp.key !== best.key && best.score - runnerUp.score < policy.ambiguityMargin) {
+  if (
+    !clearWinner &&
+    runnerUp !== undefined &&
+    runnerUp.key !== best.key &&
+    best.score - runnerUp.score < policy.ambiguityMargin
+  ) {
     return null;
   }
   return { key: best.key, score: Math.round(best.score * 1000) / 1000, how: best.how };

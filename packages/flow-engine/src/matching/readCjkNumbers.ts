@@ -13,7 +13,25 @@ export interface CjkNumber {
 const CHINESE_UNITS = ['块钱', '元', '块', '角', '毛', '分', '钱', '个', '岁', '号', '日', '月', '年', '位', '次'];
 
 /** Units and counters that may follow a Korean number. */
-const KOREAN_UNITS = ['달러', '센트', '원', '불', '개', '살', '명', '번', '장', '세', '년', '월', '일', '시', '분', '초', '자리'];
+const KOREAN_UNITS = [
+  '달러',
+  '센트',
+  '원',
+  '불',
+  '개',
+  '살',
+  '명',
+  '번',
+  '장',
+  '세',
+  '년',
+  '월',
+  '일',
+  '시',
+  '분',
+  '초',
+  '자리',
+];
 
 /**
  * Reads the numbers in Chinese or Korean text with the unit after each: "十二块五毛" → 12 块, 5 毛;
@@ -21,7 +39,11 @@ const KOREAN_UNITS = ['달러', '센트', '원', '불', '개', '살', '명', '�
  * word by word, so a word that merely contains a numeral syllable ("이거") is not a number.
  */
 export function readCjkNumbers(text: string): CjkNumber[] {
-  const words = text.normalize('NFKC').toLowerCase().replace(/(\d),(?=\d{3}(?!\d))/gu, '$1').split(/[^\p{L}\p{N}.]+/u);
+  const words = text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/(\d),(?=\d{3}(?!\d))/gu, '$1')
+    .split(/[^\p{L}\p{N}.]+/u);
   const numbers: CjkNumber[] = [];
   let pending = '';
   for (const word of words) {

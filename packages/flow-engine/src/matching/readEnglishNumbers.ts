@@ -55,14 +55,23 @@ function readRun(tokens: readonly string[], start: number, concatenate: boolean)
   let lastWasLiteral = false;
   let i = start;
   for (; i < tokens.length; i += 1) {
-    if (decimals === null && (tokens[i] === 'and' || tokens[i] === 'a') && classify(tokens, i + 1, true)?.kind !== undefined) {
+    if (
+      decimals === null &&
+      (tokens[i] === 'and' || tokens[i] === 'a') &&
+      classify(tokens, i + 1, true)?.kind !== undefined
+    ) {
       if (tokens[i] === 'a' && classify(tokens, i + 1, true)?.kind !== 'scale') break;
       continue;
     }
     const word = classify(tokens, i, true);
     if (word === null) break;
     if (decimals !== null) {
-      const digit = word.kind === 'small' && word.value < 10 ? String(word.value) : word.kind === 'literal' && /^\d+$/u.test(word.text) ? word.text : null;
+      const digit =
+        word.kind === 'small' && word.value < 10
+          ? String(word.value)
+          : word.kind === 'literal' && /^\d+$/u.test(word.text)
+            ? word.text
+            : null;
       if (digit === null) break;
       decimals += digit;
       continue;
@@ -85,7 +94,10 @@ function readRun(tokens: readonly string[], start: number, concatenate: boolean)
     // Numerals stand alone: "3 5" is two numbers, while "three five" reads as digits side by side.
     if (hasCurrent && (word.kind === 'literal' || lastWasLiteral)) break;
     lastWasLiteral = word.kind === 'literal';
-    const fits = !hasCurrent || (word.kind === 'small' && (word.value < 10 ? current % 10 === 0 && current !== 0 : current % 100 === 0 && current !== 0));
+    const fits =
+      !hasCurrent ||
+      (word.kind === 'small' &&
+        (word.value < 10 ? current % 10 === 0 && current !== 0 : current % 100 === 0 && current !== 0));
     if (!fits) {
       if (!concatenate) break;
       prefix += String(total + current);
@@ -114,7 +126,28 @@ function classify(tokens: readonly string[], index: number, insideRun: boolean):
 
 /** Languages that write a decimal comma and a thousands point ("1.234,50"). */
 const DECIMAL_COMMA_LANGUAGES: ReadonlySet<string> = new Set([
-  'de', 'fr', 'es', 'it', 'pt', 'nl', 'ru', 'pl', 'sv', 'da', 'fi', 'nb', 'no', 'cs', 'sk', 'tr', 'id', 'vi', 'ro', 'hu', 'el', 'uk',
+  'de',
+  'fr',
+  'es',
+  'it',
+  'pt',
+  'nl',
+  'ru',
+  'pl',
+  'sv',
+  'da',
+  'fi',
+  'nb',
+  'no',
+  'cs',
+  'sk',
+  'tr',
+  'id',
+  'vi',
+  'ro',
+  'hu',
+  'el',
+  'uk',
 ]);
 
 /** Whether numbers in this locale are written with a decimal comma (de-DE "3,5"), not a decimal point (en-US "3.5"). */
@@ -128,7 +161,9 @@ export function usesDecimalComma(locale: string): boolean {
  * "1.234,50 €" → ["1234.50"]).
  */
 export function numberTokens(text: string, decimalComma = false): string[] {
-  const [thousands, decimal] = decimalComma ? [/(\d)\.(?=\d{3}(?!\d))/gu, /(\d),(?=\d)/gu] : [/(\d),(?=\d{3}(?!\d))/gu, /(\d)\.(?=\d)/gu];
+  const [thousands, decimal] = decimalComma
+    ? [/(\d)\.(?=\d{3}(?!\d))/gu, /(\d),(?=\d)/gu]
+    : [/(\d),(?=\d{3}(?!\d))/gu, /(\d)\.(?=\d)/gu];
   return text
     .normalize('NFKC')
     .toLowerCase()

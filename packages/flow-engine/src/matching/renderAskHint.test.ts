@@ -22,7 +22,11 @@ describe('renderAskHint', () => {
     [{ type: 'yesNo' }, 'dtmf', 'For yes, press 1. For no, press 2.'],
     [{ type: 'yesNo' }, 'voice', 'Please say yes or no.'],
     [{ type: 'yesNo' }, 'chat', ''],
-    [{ type: 'choice', choiceLabels: ['tomorrow', 'another day'] }, 'dtmf', 'For tomorrow, press 1. For another day, press 2.'],
+    [
+      { type: 'choice', choiceLabels: ['tomorrow', 'another day'] },
+      'dtmf',
+      'For tomorrow, press 1. For another day, press 2.',
+    ],
     [{ type: 'choice', choiceLabels: ['tomorrow', 'another day'] }, 'voice', 'You can say tomorrow or another day.'],
     [{ type: 'choice', choiceLabels: ['tomorrow'] }, 'chat', ''],
     [{ type: 'text' }, 'voice', ''],
@@ -52,18 +56,24 @@ describe('renderAskHint', () => {
     for (const locale of ['en-US', 'zh-CN', 'ko-KR']) {
       for (const type of types) {
         for (const channel of ['dtmf', 'voice'] as const) {
-          expect(renderAskHint({ type, choiceLabels: ['a', 'b'] }, channel, locale), `${type} ${channel} ${locale}`).not.toBe('');
+          expect(
+            renderAskHint({ type, choiceLabels: ['a', 'b'] }, channel, locale),
+            `${type} ${channel} ${locale}`,
+          ).not.toBe('');
         }
       }
     }
   });
 
-  it.each(['en-US', 'zh-CN', 'ko-KR'])('asks for the terminator only when the length is not fixed, in %s (issue 20)', (locale) => {
-    const terminator = /pound|井号|우물 정자/;
-    expect(renderAskHint(fourDigits, 'dtmf', locale)).not.toMatch(terminator);
-    expect(renderAskHint({ ...fourDigits, sensitive: true }, 'voice', locale)).not.toMatch(terminator);
-    expect(renderAskHint({ type: 'digits', minLength: 4, maxLength: 8 }, 'dtmf', locale)).toMatch(terminator);
-  });
+  it.each(['en-US', 'zh-CN', 'ko-KR'])(
+    'asks for the terminator only when the length is not fixed, in %s (issue 20)',
+    (locale) => {
+      const terminator = /pound|井号|우물 정자/;
+      expect(renderAskHint(fourDigits, 'dtmf', locale)).not.toMatch(terminator);
+      expect(renderAskHint({ ...fourDigits, sensitive: true }, 'voice', locale)).not.toMatch(terminator);
+      expect(renderAskHint({ type: 'digits', minLength: 4, maxLength: 8 }, 'dtmf', locale)).toMatch(terminator);
+    },
+  );
 
   it('falls back to English wording for other locales', () => {
     expect(renderAskHint(fourDigits, 'dtmf', 'de-DE')).toBe('Enter the 4 digits.');
@@ -71,11 +81,14 @@ describe('renderAskHint', () => {
 });
 
 describe('yesNoQuickReplies', () => {
-  it.each(['en-US', 'zh-CN', 'ko-KR', 'fr-FR'])('offers yes and no buttons whose values parseYesNo understands in %s', (locale) => {
-    const [yes, no] = yesNoQuickReplies(locale);
-    expect(parseYesNo(yes?.value ?? '', locale)).toBe(true);
-    expect(parseYesNo(no?.value ?? '', locale)).toBe(false);
-    expect(parseYesNo(yes?.label ?? '', locale)).toBe(true);
-    expect(parseYesNo(no?.label ?? '', locale)).toBe(false);
-  });
+  it.each(['en-US', 'zh-CN', 'ko-KR', 'fr-FR'])(
+    'offers yes and no buttons whose values parseYesNo understands in %s',
+    (locale) => {
+      const [yes, no] = yesNoQuickReplies(locale);
+      expect(parseYesNo(yes?.value ?? '', locale)).toBe(true);
+      expect(parseYesNo(no?.value ?? '', locale)).toBe(false);
+      expect(parseYesNo(yes?.label ?? '', locale)).toBe(true);
+      expect(parseYesNo(no?.label ?? '', locale)).toBe(false);
+    },
+  );
 });

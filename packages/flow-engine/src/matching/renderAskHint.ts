@@ -43,7 +43,11 @@ export function renderAskHint(slot: AskHintSlot, channel: Channel, locale: strin
 
 /** Yes and no quick replies for chat; their values are understood by parseYesNo. */
 export function yesNoQuickReplies(locale: string): QuickReply[] {
-  const labels: Record<MatchingLanguage, [string, string]> = { en: ['Yes', 'No'], zh: ['是', '否'], ko: ['예', '아니요'] };
+  const labels: Record<MatchingLanguage, [string, string]> = {
+    en: ['Yes', 'No'],
+    zh: ['是', '否'],
+    ko: ['예', '아니요'],
+  };
   const [yes, no] = labels[matchingLanguage(locale)];
   return [
     { value: 'yes', label: yes },
@@ -59,7 +63,11 @@ const AMOUNT_HINTS: Record<MatchingLanguage, ChannelHints> = {
     voice: 'Say the amount, for example twelve dollars fifty.',
     chat: 'Type the amount, for example 12.50.',
   },
-  zh: { dtmf: '请输入金额，用星号键表示小数点，以井号键结束。', voice: '请说出金额，例如十二块五。', chat: '请输入金额，例如12.50。' },
+  zh: {
+    dtmf: '请输入金额，用星号键表示小数点，以井号键结束。',
+    voice: '请说出金额，例如十二块五。',
+    chat: '请输入金额，例如12.50。',
+  },
   ko: {
     dtmf: '금액을 입력하신 후 우물 정자를 누르세요. 소수점은 별표를 누르세요.',
     voice: '금액을 말씀하세요. 예를 들어 만 이천 원.',
@@ -114,13 +122,27 @@ function digitsHint(slot: AskHintSlot, channel: Channel, keypad: boolean, langua
       return `Enter ${what}${channel === 'voice' ? ' on your keypad' : ''}${fixed ? '' : `, then press ${terminator}`}.`;
     }
     case 'zh': {
-      const count = min !== undefined && min === max ? `${min}位` : min !== undefined && max !== undefined ? `${min}到${max}位` : max !== undefined ? `最多${max}位` : '';
+      const count =
+        min !== undefined && min === max
+          ? `${min}位`
+          : min !== undefined && max !== undefined
+            ? `${min}到${max}位`
+            : max !== undefined
+              ? `最多${max}位`
+              : '';
       if (channel === 'chat') return `请输入${count}数字。`;
       if (!keypad) return `请说出或输入${count}数字。`;
       return `请${channel === 'voice' ? '在电话键盘上' : ''}输入${count}数字${fixed ? '' : `，以${terminator}结束`}。`;
     }
     case 'ko': {
-      const count = min !== undefined && min === max ? `${min}자리 ` : min !== undefined && max !== undefined ? `${min}~${max}자리 ` : max !== undefined ? `최대 ${max}자리 ` : '';
+      const count =
+        min !== undefined && min === max
+          ? `${min}자리 `
+          : min !== undefined && max !== undefined
+            ? `${min}~${max}자리 `
+            : max !== undefined
+              ? `최대 ${max}자리 `
+              : '';
       if (channel === 'chat') return `${count}숫자를 입력하세요.`;
       if (!keypad) return `${count}숫자를 말씀하시거나 입력하세요.`;
       const entered = fixed ? '입력하세요.' : `입력하신 후 ${koreanKeyObject(terminatorKey, terminator)} 누르세요.`;
@@ -149,7 +171,9 @@ function numberHint(slot: AskHintSlot, channel: Channel, keypad: boolean, langua
     case 'ko': {
       const what = bounded ? `${slot.min}에서 ${slot.max} 사이의 숫자를` : '숫자를';
       if (channel === 'chat') return `${what} 입력하세요.`;
-      return keypad ? `${what} 입력하신 후 ${koreanKeyObject(terminatorKey, terminator)} 누르세요.` : `${what} 말씀하세요.`;
+      return keypad
+        ? `${what} 입력하신 후 ${koreanKeyObject(terminatorKey, terminator)} 누르세요.`
+        : `${what} 말씀하세요.`;
     }
     default:
       return exhaustive(language);
@@ -158,6 +182,10 @@ function numberHint(slot: AskHintSlot, channel: Channel, keypad: boolean, langua
 
 function choiceHint(labels: readonly string[], channel: Channel, keypad: boolean, language: MatchingLanguage): string {
   if (channel === 'chat') return '';
-  if (keypad) return joinSentences(labels.map((label, index) => pressLine({ key: String(index + 1), label }, language)), language);
+  if (keypad)
+    return joinSentences(
+      labels.map((label, index) => pressLine({ key: String(index + 1), label }, language)),
+      language,
+    );
   return sayLine(labels, language);
 }

@@ -14,7 +14,9 @@ describe('renderMenu', () => {
   });
 
   it('lists what to say on voice', () => {
-    expect(renderMenu(english, 'voice', 'en-US', 'Main menu.').text).toBe('Main menu. You can say balance or card activation.');
+    expect(renderMenu(english, 'voice', 'en-US', 'Main menu.').text).toBe(
+      'Main menu. You can say balance or card activation.',
+    );
   });
 
   it('joins three or more spoken options with commas and a final "or"', () => {
@@ -41,12 +43,16 @@ describe('renderMenu', () => {
   });
 
   it('mentions the repeat key by name on DTMF and voice', () => {
-    expect(renderMenu(english, 'dtmf', 'en-US', '', { repeatKey: '*' }).text).toMatch(/To hear these options again, press star\.$/);
+    expect(renderMenu(english, 'dtmf', 'en-US', '', { repeatKey: '*' }).text).toMatch(
+      /To hear these options again, press star\.$/,
+    );
     expect(renderMenu(english, 'voice', 'en-US', '', { repeatKey: '9' }).text).toMatch(/press 9\.$/);
   });
 
   it('names the pound key', () => {
-    expect(renderMenu([{ key: '#', label: 'the main menu' }], 'dtmf', 'en-US', '').text).toBe('For the main menu, press pound.');
+    expect(renderMenu([{ key: '#', label: 'the main menu' }], 'dtmf', 'en-US', '').text).toBe(
+      'For the main menu, press pound.',
+    );
   });
 
   it('renders Chinese DTMF and voice wording without spaces', () => {
@@ -68,7 +74,9 @@ describe('renderMenu', () => {
     ];
     expect(renderMenu(korean, 'dtmf', 'ko-KR', '').text).toBe('잔액 조회는 1번을 누르세요. 잔액은 2번을 누르세요.');
     expect(renderMenu(korean, 'voice', 'ko-KR', '').text).toBe('잔액 조회 또는 잔액이라고 말씀하세요.');
-    expect(renderMenu([{ key: '1', label: '카드 활성화' }], 'voice', 'ko-KR', '').text).toBe('카드 활성화라고 말씀하세요.');
+    expect(renderMenu([{ key: '1', label: '카드 활성화' }], 'voice', 'ko-KR', '').text).toBe(
+      '카드 활성화라고 말씀하세요.',
+    );
     expect(renderMenu(korean, 'dtmf', 'ko-KR', '', { repeatKey: '*' }).text).toMatch(/별표를 누르세요\.$/);
   });
 

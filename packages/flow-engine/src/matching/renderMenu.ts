@@ -54,12 +54,30 @@ export function renderMenu(
   switch (channel) {
     case 'dtmf':
       return {
-        text: joinSentences([promptText, ...(own ?? [...options.map((option) => pressLine(option, language)), repeatLine(extras, language)])], language),
+        text: joinSentences(
+          [
+            promptText,
+            ...(own ?? [...options.map((option) => pressLine(option, language)), repeatLine(extras, language)]),
+          ],
+          language,
+        ),
         choices: [],
       };
     case 'voice':
       return {
-        text: joinSentences([promptText, ...(own ?? [sayLine(options.map((option) => option.label), language), repeatLine(extras, language)])], language),
+        text: joinSentences(
+          [
+            promptText,
+            ...(own ?? [
+              sayLine(
+                options.map((option) => option.label),
+                language,
+              ),
+              repeatLine(extras, language),
+            ]),
+          ],
+          language,
+        ),
         choices: [],
       };
     case 'chat':

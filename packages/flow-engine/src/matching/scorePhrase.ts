@@ -75,7 +75,11 @@ function scoreWordPhrase(input: AnalyzedText, phrase: AnalyzedText, weights: Tok
   return { score: Math.min(score, 0.99), exact: allExact && full };
 }
 
-function bestTokenMatch(word: string, tokens: readonly string[], used: ReadonlySet<number>): { index: number; quality: number } | null {
+function bestTokenMatch(
+  word: string,
+  tokens: readonly string[],
+  used: ReadonlySet<number>,
+): { index: number; quality: number } | null {
   let best: { index: number; quality: number } | null = null;
   for (let index = 0; index < tokens.length; index += 1) {
     if (used.has(index)) continue;

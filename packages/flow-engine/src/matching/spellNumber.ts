@@ -2,8 +2,26 @@ import { exhaustive } from '@omniflow/flow-schema';
 import type { MatchingLanguage } from './normalizeText.ts';
 
 const EN_SMALL = [
-  'zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve',
-  'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen',
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
 ];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const ZH_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -17,7 +35,8 @@ const CARDINAL_LIMIT = 999_999;
  * "사십이"; numbers above 999,999 digit by digit.
  */
 export function spellNumber(value: number, language: MatchingLanguage): string {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`spellNumber takes a non-negative integer, got ${value}; round it first.`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`spellNumber takes a non-negative integer, got ${value}; round it first.`);
   if (value > CARDINAL_LIMIT) return spellDigits(String(value), language);
   switch (language) {
     case 'en':
@@ -44,7 +63,9 @@ function englishCardinal(value: number): string {
   if (value < 20) return EN_SMALL[value] ?? '';
   if (value < 100) {
     const unit = value % 10;
-    return unit === 0 ? (EN_TENS[value / 10] ?? '') : `${EN_TENS[Math.floor(value / 10)] ?? ''} ${EN_SMALL[unit] ?? ''}`;
+    return unit === 0
+      ? (EN_TENS[value / 10] ?? '')
+      : `${EN_TENS[Math.floor(value / 10)] ?? ''} ${EN_SMALL[unit] ?? ''}`;
   }
   if (value < 1000) {
     const rest = value % 100;
@@ -57,16 +78,29 @@ function englishCardinal(value: number): string {
 }
 
 /** Chinese and Sino-Korean cardinals below 1,000,000: 105 → 一百零五 / 백오; Korean drops the 1 before a unit. */
-function cjkCardinal(value: number, digits: readonly string[], units: readonly string[], tenThousand: string, chinese: boolean): string {
+function cjkCardinal(
+  value: number,
+  digits: readonly string[],
+  units: readonly string[],
+  tenThousand: string,
+  chinese: boolean,
+): string {
   const high = Math.floor(value / 10_000);
   const low = value % 10_000;
   let text = '';
-  if (high > 0) text += `${high === 1 && !chinese ? '' : cjkBelowTenThousand(high, digits, units, chinese)}${tenThousand}`;
-  if (low > 0) text += `${chinese && high > 0 && low < 1000 ? digits[0] ?? '' : ''}${cjkBelowTenThousand(low, digits, units, chinese)}`;
+  if (high > 0)
+    text += `${high === 1 && !chinese ? '' : cjkBelowTenThousand(high, digits, units, chinese)}${tenThousand}`;
+  if (low > 0)
+    text += `${chinese && high > 0 && low < 1000 ? (digits[0] ?? '') : ''}${cjkBelowTenThousand(low, digits, units, chinese)}`;
   return text;
 }
 
-function cjkBelowTenThousand(value: number, digits: readonly string[], units: readonly string[], chinese: boolean): string {
+function cjkBelowTenThousand(
+  value: number,
+  digits: readonly string[],
+  units: readonly string[],
+  chinese: boolean,
+): string {
   let text = '';
   let pendingZero = false;
   for (let power = 3; power >= 0; power -= 1) {
@@ -79,7 +113,7 @@ function cjkBelowTenThousand(value: number, digits: readonly string[], units: re
     pendingZero = false;
     // 十二 rather than 一十二 at the start; Korean never says the 1 before a unit (백, 천, 십).
     const omitOne = digit === 1 && power > 0 && (!chinese || (power === 1 && text === ''));
-    text += `${omitOne ? '' : digits[digit] ?? ''}${units[power] ?? ''}`;
+    text += `${omitOne ? '' : (digits[digit] ?? '')}${units[power] ?? ''}`;
   }
   return text;
 }

@@ -6,8 +6,17 @@ import type { NodeHandler } from './handlerTypes.ts';
 
 const probeNode = defineNodeType({
   spec: {
-    type: 'test.probe', version: 1, title: 'Probe', description: 'Reports whether it was given a fetch.', category: 'test', icon: '?',
-    behaviour: 'async', configSchema: { type: 'object' }, defaults: {}, ports: [{ name: 'success' }, { name: 'error' }, { name: 'timeout' }], secrets: ['PROBE_KEY'],
+    type: 'test.probe',
+    version: 1,
+    title: 'Probe',
+    description: 'Reports whether it was given a fetch.',
+    category: 'test',
+    icon: '?',
+    behaviour: 'async',
+    configSchema: { type: 'object' },
+    defaults: {},
+    ports: [{ name: 'success' }, { name: 'error' }, { name: 'timeout' }],
+    secrets: ['PROBE_KEY'],
   },
   handler: async (args) => ({ port: args.fetch ? 'success' : 'error' }),
 });
@@ -34,12 +43,21 @@ describe('NodeTypeRegistry.decorateHandlers (issue 14)', () => {
 
   it('makes the http node send through the injected fetch', async () => {
     const sent: string[] = [];
-    const registry = createBuiltInRegistry().decorateHandlers((_spec, handler) => (args) =>
-      handler({ ...args, fetch: async (input) => {
-        sent.push(String(input));
-        return new Response('{}', { status: 200 });
-      } }));
-    await startTestSession(flowWith('http', { method: 'GET', url: 'https://api.example/x', responseMapping: [] }), 'chat', { registry }).expectPrompt('Decorated.');
+    const registry = createBuiltInRegistry().decorateHandlers(
+      (_spec, handler) => (args) =>
+        handler({
+          ...args,
+          fetch: async (input) => {
+            sent.push(String(input));
+            return new Response('{}', { status: 200 });
+          },
+        }),
+    );
+    await startTestSession(
+      flowWith('http', { method: 'GET', url: 'https://api.example/x', responseMapping: [] }),
+      'chat',
+      { registry },
+    ).expectPrompt('Decorated.');
     expect(sent).toEqual(['https://api.example/x']);
   });
 

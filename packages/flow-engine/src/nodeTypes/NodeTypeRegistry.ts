@@ -20,7 +20,9 @@ export class NodeTypeRegistry {
   /** Adds a node type; registering a type id twice is a programmer error. */
   register(impl: NodeTypeImplementation): this {
     if (this.#types.has(impl.spec.type)) {
-      throw new Error(`Node type "${impl.spec.type}" is registered twice; give the plugin type a namespaced id such as "pack.${impl.spec.type}".`);
+      throw new Error(
+        `Node type "${impl.spec.type}" is registered twice; give the plugin type a namespaced id such as "pack.${impl.spec.type}".`,
+      );
     }
     this.#types.set(impl.spec.type, this.#decorate ? decorated(impl, this.#decorate) : impl);
     return this;

@@ -2,10 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { createBuiltInRegistry } from './createBuiltInRegistry.ts';
 import { loadPluginPacks } from './loadPluginPacks.ts';
 
-const handlerPack = { name: 'greetings', definitions: [], handlers: { 'greetings.hello': async () => ({ port: 'success' }) } };
+const handlerPack = {
+  name: 'greetings',
+  definitions: [],
+  handlers: { 'greetings.hello': async () => ({ port: 'success' }) },
+};
 const modules: Record<string, unknown> = {
   'greetings-pack': { handlerPack },
-  'split-pack/handlers': { handlerPack: { ...handlerPack, name: 'split', handlers: { 'split.hello': handlerPack.handlers['greetings.hello'] } } },
+  'split-pack/handlers': {
+    handlerPack: {
+      ...handlerPack,
+      name: 'split',
+      handlers: { 'split.hello': handlerPack.handlers['greetings.hello'] },
+    },
+  },
   'empty-module': { somethingElse: 1 },
 };
 const importModule = async (specifier: string): Promise<unknown> => {
@@ -16,9 +26,16 @@ const importModule = async (specifier: string): Promise<unknown> => {
 describe('loadPluginPacks', () => {
   it('registers named handlers of a pack, finds a split pack under /handlers and reports the rest by module name', async () => {
     const registry = createBuiltInRegistry();
-    const report = await loadPluginPacks(['greetings-pack', 'split-pack', 'empty-module', 'missing', 'greetings-pack'], registry, importModule);
+    const report = await loadPluginPacks(
+      ['greetings-pack', 'split-pack', 'empty-module', 'missing', 'greetings-pack'],
+      registry,
+      importModule,
+    );
     expect(registry.handlerNames().toSorted()).toEqual(['greetings.hello', 'split.hello']);
-    expect(report.loaded.map((pack) => [pack.module, pack.handlers])).toEqual([['greetings-pack', ['greetings.hello']], ['split-pack', ['split.hello']]]);
+    expect(report.loaded.map((pack) => [pack.module, pack.handlers])).toEqual([
+      ['greetings-pack', ['greetings.hello']],
+      ['split-pack', ['split.hello']],
+    ]);
     expect(report.failed).toEqual([
       { module: 'empty-module', error: expect.stringMatching(/no plugin pack/) },
       { module: 'missing', error: expect.stringMatching(/Cannot find module 'missing'/) },

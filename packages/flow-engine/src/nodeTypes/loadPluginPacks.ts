@@ -42,7 +42,12 @@ export async function loadPluginPacks(
         if (handlerClash) throw new Error(`handler "${handlerClash[0]}" is already registered`);
         registry.registerAll(pack.definitions);
         for (const [handler, run] of handlers) registry.registerHandler(handler, run);
-        report.loaded.push({ module: name, pack: pack.name, types: pack.definitions.map((impl) => impl.spec.type), handlers: handlers.map(([handler]) => handler) });
+        report.loaded.push({
+          module: name,
+          pack: pack.name,
+          types: pack.definitions.map((impl) => impl.spec.type),
+          handlers: handlers.map(([handler]) => handler),
+        });
       }
     } catch (error) {
       report.failed.push({ module: name, error: error instanceof Error ? error.message : String(error) });
@@ -78,6 +83,9 @@ function isPluginPack(value: unknown): value is PluginPack {
     typeof name === 'string' &&
     Array.isArray(definitions) &&
     definitions.every((d) => typeof d === 'object' && d !== null && 'spec' in d) &&
-    (handlers === undefined || (typeof handlers === 'object' && handlers !== null && Object.values(handlers).every((h) => typeof h === 'function')))
+    (handlers === undefined ||
+      (typeof handlers === 'object' &&
+        handlers !== null &&
+        Object.values(handlers).every((h) => typeof h === 'function')))
   );
 }

@@ -4,7 +4,10 @@ import { Type, type Static, type TSchema } from 'typebox';
  * A string-keyed map whose values follow `value`, written as `additionalProperties` — the shape ajv, field
  * collection and the designer's key/value editor read (TypeBox's `Record` emits `patternProperties` instead).
  */
-export function mapOf<Value extends TSchema>(value: Value, options: { minProperties?: number; propertyNames?: Record<string, string> } = {}) {
+export function mapOf<Value extends TSchema>(
+  value: Value,
+  options: { minProperties?: number; propertyNames?: Record<string, string> } = {},
+) {
   return Type.Unsafe<Record<string, Static<Value>>>({ type: 'object', ...options, additionalProperties: value });
 }
 
@@ -20,7 +23,10 @@ export const promptSchema = Type.Object(
     ssml: Type.Optional(localizedTextSchema),
     audio: Type.Optional(localizedTextSchema),
     channels: Type.Optional(
-      Type.Object({ dtmf: Type.Optional(channelText), voice: Type.Optional(channelText), chat: Type.Optional(channelText) }, { additionalProperties: false }),
+      Type.Object(
+        { dtmf: Type.Optional(channelText), voice: Type.Optional(channelText), chat: Type.Optional(channelText) },
+        { additionalProperties: false },
+      ),
     ),
   },
   { 'x-kind': 'prompt', additionalProperties: false },

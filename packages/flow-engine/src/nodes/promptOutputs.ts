@@ -27,7 +27,11 @@ export function promptOutputs(scope: NodeScope, text: string, spec: ExpectSpec):
   };
   if (scope.channel !== 'chat') expect.dtmf = { ...spec.dtmf, interDigitTimeoutMs: INTER_DIGIT_TIMEOUT_MS };
   if (scope.channel === 'voice' && !spec.sensitive) {
-    expect.speech = { grammar: spec.grammar, endOfSpeechMs: spec.endOfSpeechMs ?? 600, maxUtteranceMs: MAX_UTTERANCE_MS };
+    expect.speech = {
+      grammar: spec.grammar,
+      endOfSpeechMs: spec.endOfSpeechMs ?? 600,
+      maxUtteranceMs: MAX_UTTERANCE_MS,
+    };
   }
   if (scope.channel === 'chat' && spec.choices.length > 0) expect.choices = spec.choices;
   const outputs: OutputEvent[] = [];

@@ -9,7 +9,13 @@ export function sayOutput(scope: NodeScope, prompt: Prompt, bargeIn: boolean, su
   if (scope.channel === 'chat' || suffix) {
     return { type: 'say', nodeId: scope.nodeId, text, locale: rendered.locale, bargeIn };
   }
-  const say: Extract<OutputEvent, { type: 'say' }> = { type: 'say', nodeId: scope.nodeId, text, locale: rendered.locale, bargeIn };
+  const say: Extract<OutputEvent, { type: 'say' }> = {
+    type: 'say',
+    nodeId: scope.nodeId,
+    text,
+    locale: rendered.locale,
+    bargeIn,
+  };
   if (rendered.ssml !== undefined) say.ssml = rendered.ssml;
   if (rendered.audio !== undefined) say.audio = rendered.audio;
   return say;

@@ -12,7 +12,14 @@ const flow = buildTestFlow(
     {
       id: 'main',
       type: 'menu',
-      config: { prompt: { text: { 'en-US': 'Main menu.', 'ko-KR': '주 메뉴입니다.' } }, options: [{ key: '1', label: { 'en-US': 'balance', 'ko-KR': '잔액' } }, { key: '2', label: { 'en-US': 'cards', 'ko-KR': '카드' } }], repeatKey: '*' },
+      config: {
+        prompt: { text: { 'en-US': 'Main menu.', 'ko-KR': '주 메뉴입니다.' } },
+        options: [
+          { key: '1', label: { 'en-US': 'balance', 'ko-KR': '잔액' } },
+          { key: '2', label: { 'en-US': 'cards', 'ko-KR': '카드' } },
+        ],
+        repeatKey: '*',
+      },
       to: { '1': 'bye', '2': 'bye', noInput: 'bye', noMatch: 'bye' },
     },
     { id: 'bye', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye.', 'ko-KR': '안녕히 가세요.' } } } },
@@ -27,14 +34,25 @@ describe('previewNodePrompts', () => {
     const mine = Array.isArray(preview) ? preview.find((entry) => entry.channel === channel) : undefined;
     await startTestSession(flow, channel).check(`says ${JSON.stringify(mine)}`, (state) => {
       const said = state.last.outputs.flatMap((output) => (output.type === 'say' ? [output.text] : [])).join(' ');
-      const choices = state.last.outputs.flatMap((output) => (output.type === 'prompt' ? (output.expect.choices ?? []).map((choice) => choice.label) : []));
+      const choices = state.last.outputs.flatMap((output) =>
+        output.type === 'prompt' ? (output.expect.choices ?? []).map((choice) => choice.label) : [],
+      );
       return mine !== undefined && said === mine.text && JSON.stringify(choices) === JSON.stringify(mine.choices);
     });
   });
 
-  it('follows the locale and the menu\'s instructions setting (issue 20)', () => {
-    expect(previewNodePrompts(flow, 'main', { locale: 'ko-KR' })).toMatchObject([{ channel: 'dtmf', text: expect.stringContaining('잔액은 1번을 누르세요.') }, {}, { channel: 'chat', choices: ['잔액', '카드'] }]);
-    const off = { ...flow, nodes: flow.nodes.map((node) => (node.id === 'main' ? { ...node, config: { ...node.config, instructions: 'off' } } : node)) };
+  it("follows the locale and the menu's instructions setting (issue 20)", () => {
+    expect(previewNodePrompts(flow, 'main', { locale: 'ko-KR' })).toMatchObject([
+      { channel: 'dtmf', text: expect.stringContaining('잔액은 1번을 누르세요.') },
+      {},
+      { channel: 'chat', choices: ['잔액', '카드'] },
+    ]);
+    const off = {
+      ...flow,
+      nodes: flow.nodes.map((node) =>
+        node.id === 'main' ? { ...node, config: { ...node.config, instructions: 'off' } } : node,
+      ),
+    };
     expect(previewNodePrompts(off, 'main')).toEqual([
       { channel: 'dtmf', text: 'Main menu.', choices: [] },
       { channel: 'voice', text: 'Main menu.', choices: [] },
@@ -44,7 +62,10 @@ describe('previewNodePrompts', () => {
 
   it('previews nothing for a node that asks nothing, and reports a config it cannot render', () => {
     expect(previewNodePrompts(flow, 'bye')).toBeNull();
-    const broken = { ...flow, nodes: flow.nodes.map((node) => (node.id === 'main' ? { ...node, config: { prompt: en('Main menu.') } } : node)) };
+    const broken = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.id === 'main' ? { ...node, config: { prompt: en('Main menu.') } } : node)),
+    };
     expect(previewNodePrompts(broken, 'main')).toMatchObject({ error: expect.any(String) });
   });
 

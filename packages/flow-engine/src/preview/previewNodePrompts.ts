@@ -24,16 +24,26 @@ export interface PreviewOptions {
  * Returns null for a node that asks nothing (not interactive, unknown type) and an `error` when its config cannot
  * be rendered yet (a half-edited form).
  */
-export function previewNodePrompts(flow: FlowDocument, nodeId: string, options: PreviewOptions = {}): ChannelPreview[] | { error: string } | null {
+export function previewNodePrompts(
+  flow: FlowDocument,
+  nodeId: string,
+  options: PreviewOptions = {},
+): ChannelPreview[] | { error: string } | null {
   const node = flow.nodes.find((candidate) => candidate.id === nodeId);
   const runtime = node ? (options.registry ?? builtIns()).get(node.type)?.runtime : undefined;
   if (!node || runtime?.kind !== 'interactive') return null;
-  const locale = options.locale !== undefined && flow.locales.includes(options.locale) ? options.locale : flow.defaultLocale;
+  const locale =
+    options.locale !== undefined && flow.locales.includes(options.locale) ? options.locale : flow.defaultLocale;
   try {
     return CHANNELS.map((channel) => {
-      const outputs = runtime.render(node.config, previewScope(flow, nodeId, channel, locale), { reason: 'enter', attempt: 0 });
+      const outputs = runtime.render(node.config, previewScope(flow, nodeId, channel, locale), {
+        reason: 'enter',
+        attempt: 0,
+      });
       const text = outputs.flatMap((output) => (output.type === 'say' ? [output.text] : [])).join(' ');
-      const choices = outputs.flatMap((output) => (output.type === 'prompt' ? (output.expect.choices ?? []).map((choice) => choice.label) : []));
+      const choices = outputs.flatMap((output) =>
+        output.type === 'prompt' ? (output.expect.choices ?? []).map((choice) => choice.label) : [],
+      );
       return { channel, text, choices };
     });
   } catch (error) {
@@ -51,14 +61,17 @@ function builtIns(): NodeTypeRegistry {
 
 /** A scope with no caller yet: no variables, templates left as written, the flow's settings. */
 function previewScope(flow: FlowDocument, nodeId: string, channel: Channel, locale: string): NodeScope {
-  const text = (localized: LocalizedText): string => localized[locale] ?? localized[flow.defaultLocale] ?? Object.values(localized)[0] ?? '';
+  const text = (localized: LocalizedText): string =>
+    localized[locale] ?? localized[flow.defaultLocale] ?? Object.values(localized)[0] ?? '';
   return {
     nodeId,
     channel,
     locale,
     defaultLocale: flow.defaultLocale,
     variables: {},
-    sensitive: new Set(flow.variables.filter((variable) => variable.sensitive === true).map((variable) => variable.name)),
+    sensitive: new Set(
+      flow.variables.filter((variable) => variable.sensitive === true).map((variable) => variable.name),
+    ),
     settings: flow.settings ?? {},
     now: () => 0,
     text,

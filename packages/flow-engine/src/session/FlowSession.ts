@@ -11,7 +11,14 @@ import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
 import { runnableSnapshot, SESSION_SYSTEM_ID, SessionHost, storedSnapshot } from './sessionHost.ts';
 import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
 import { migrateSnapshot, SNAPSHOT_FORMAT } from './migrateSnapshot.ts';
-import type { FlowSessionOptions, LegacySessionSnapshot, SessionClock, SessionSnapshot, TranscriptLoader, TurnResult } from './sessionTypes.ts';
+import type {
+  FlowSessionOptions,
+  LegacySessionSnapshot,
+  SessionClock,
+  SessionSnapshot,
+  TranscriptLoader,
+  TurnResult,
+} from './sessionTypes.ts';
 
 type TransferOutput = Extract<OutputEvent, { type: 'transfer' }>;
 
@@ -59,7 +66,13 @@ export class FlowSession {
       logger,
       secret: options.secrets ?? (() => undefined),
     });
-    const input = { channel, locale: resolveLocale(compiled.info, options.locale), variables: snapshot ? {} : this.#initialVariables(logger), startedAt: this.#now(), host };
+    const input = {
+      channel,
+      locale: resolveLocale(compiled.info, options.locale),
+      variables: snapshot ? {} : this.#initialVariables(logger),
+      startedAt: this.#now(),
+      host,
+    };
     this.#actor = createActor(compiled.machine, {
       input,
       // The root's system id lets a handler the machine invokes find the host in this actor's context.
@@ -84,7 +97,10 @@ export class FlowSession {
         this.#wake?.();
       },
       error: (error) => {
-        logger.error({ sessionId: this.id, err: String(error) }, `session ${this.id} stopped on an engine error: ${String(error)}`);
+        logger.error(
+          { sessionId: this.id, err: String(error) },
+          `session ${this.id} stopped on an engine error: ${String(error)}`,
+        );
         this.#stop(error);
       },
     });
@@ -99,7 +115,10 @@ export class FlowSession {
   }
 
   /** Starts a session at the flow's start node and runs it up to the first caller input (or its end). */
-  static async start(compiled: CompiledFlow, options: FlowSessionOptions): Promise<{ session: FlowSession; turn: TurnResult }> {
+  static async start(
+    compiled: CompiledFlow,
+    options: FlowSessionOptions,
+  ): Promise<{ session: FlowSession; turn: TurnResult }> {
     const session = new FlowSession(compiled, options, undefined);
     session.#actor.start();
     await session.#settle();
@@ -107,10 +126,16 @@ export class FlowSession {
   }
 
   /** Resumes a session from its snapshot; a handler in flight when it was taken runs again (same idempotency key). */
-  static restore(compiled: CompiledFlow, stored: SessionSnapshot | LegacySessionSnapshot, options: FlowSessionOptions): FlowSession {
+  static restore(
+    compiled: CompiledFlow,
+    stored: SessionSnapshot | LegacySessionSnapshot,
+    options: FlowSessionOptions,
+  ): FlowSession {
     const snapshot = migrateSnapshot(stored);
     if (snapshot.flowId !== compiled.flow.id || snapshot.flowHash !== compiled.hash) {
-      throw new Error(`Snapshot of flow "${snapshot.flowId}" version ${snapshot.flowHash} cannot resume on "${compiled.flow.id}" version ${compiled.hash}; restore it with the flow version the session started on.`);
+      throw new Error(
+        `Snapshot of flow "${snapshot.flowId}" version ${snapshot.flowHash} cannot resume on "${compiled.flow.id}" version ${compiled.hash}; restore it with the flow version the session started on.`,
+      );
     }
     const session = new FlowSession(compiled, options, snapshot);
     session.#actor.start();
@@ -183,7 +208,13 @@ export class FlowSession {
         return;
       case 'transfer': {
         const variables = maskVariables(effect.variables, this.#compiled.info.sensitive);
-        const transfer: TransferOutput = { type: 'transfer', nodeId: effect.nodeId, ...effect.transfer, variables, transcript: this.#recorder.sofar() };
+        const transfer: TransferOutput = {
+          type: 'transfer',
+          nodeId: effect.nodeId,
+          ...effect.transfer,
+          variables,
+          transcript: this.#recorder.sofar(),
+        };
         if (this.#loadEarlier) this.#incomplete.push(transfer);
         this.#recorder.output(transfer);
         return;
@@ -213,12 +244,16 @@ export class FlowSession {
     // Input arrives from the network.
     const problem = describeBadInput(input);
     if (problem === null) return null;
-    return { ...this.#finishTurn(), error: `${problem}; send { type: 'dtmf', digits } | { type: 'speech', transcript } | { type: 'text', text } | { type: 'noInput' } | { type: 'hangup' }.` };
+    return {
+      ...this.#finishTurn(),
+      error: `${problem}; send { type: 'dtmf', digits } | { type: 'speech', transcript } | { type: 'text', text } | { type: 'noInput' } | { type: 'hangup' }.`,
+    };
   }
 
   /** Records the caller's input and decides the machine event for it (or answers an ended session at once). */
   #begin(input: InputEvent): TurnResult | { event: EngineEvent } | Promise<EngineEvent> {
-    if (this.status === 'ended') return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
+    if (this.status === 'ended')
+      return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
     const state = this.#state();
     const node = this.#currentNode();
     this.#recorder.hold();
@@ -247,7 +282,10 @@ export class FlowSession {
     if (input.type === 'hangup') return { type: 'end', reason: 'hangup' };
     const settings = this.#compiled.info.settings;
     if (settings.maxTurns !== undefined && state.turn >= settings.maxTurns) return { type: 'end', reason: 'maxTurns' };
-    if (settings.maxDurationSeconds !== undefined && this.#now() - state.startedAt > settings.maxDurationSeconds * 1000) {
+    if (
+      settings.maxDurationSeconds !== undefined &&
+      this.#now() - state.startedAt > settings.maxDurationSeconds * 1000
+    ) {
       return { type: 'end', reason: 'maxDuration' };
     }
     if (!node) return { type: 'end', reason: 'error' };
@@ -264,7 +302,11 @@ export class FlowSession {
 
   #isSensitive(node: CompiledNode): boolean {
     const runtime = node.impl.runtime;
-    return runtime?.kind === 'interactive' && runtime.sensitive !== undefined && runtime.sensitive(node.node.config, node.flow.sensitive);
+    return (
+      runtime?.kind === 'interactive' &&
+      runtime.sensitive !== undefined &&
+      runtime.sensitive(node.node.config, node.flow.sensitive)
+    );
   }
 
   async #settle(): Promise<void> {
@@ -304,19 +346,31 @@ export class FlowSession {
     const variables: Record<string, unknown> = { ...info.defaults };
     for (const [name, value] of Object.entries(this.#options.variables ?? {})) {
       if (info.declared.has(name)) variables[name] = value;
-      else logger.warn({ sessionId: this.id, variable: name }, `caller data "${name}" is not a declared flow variable and was ignored`);
+      else
+        logger.warn(
+          { sessionId: this.id, variable: name },
+          `caller data "${name}" is not a declared flow variable and was ignored`,
+        );
     }
     return variables;
   }
 }
 
 /** Puts the earlier turns' transcript before each transfer's own; a failed load still lets the transfer go out. */
-async function prependEarlier(transfers: TransferOutput[], load: TranscriptLoader, logger: HandlerLogger, sessionId: string): Promise<void> {
+async function prependEarlier(
+  transfers: TransferOutput[],
+  load: TranscriptLoader,
+  logger: HandlerLogger,
+  sessionId: string,
+): Promise<void> {
   let earlier: readonly TranscriptEntry[] = [];
   try {
     earlier = await load();
   } catch (error) {
-    logger.warn({ sessionId, err: String(error) }, `the transfer carries this turn's transcript only: earlier turns could not be loaded (${String(error)})`);
+    logger.warn(
+      { sessionId, err: String(error) },
+      `the transfer carries this turn's transcript only: earlier turns could not be loaded (${String(error)})`,
+    );
   }
   for (const transfer of transfers) transfer.transcript = [...earlier, ...transfer.transcript];
 }
@@ -326,10 +380,14 @@ function describeBadInput(input: unknown): string | null {
   const event: { type: unknown; digits?: unknown; transcript?: unknown; text?: unknown; confidence?: unknown } = input;
   switch (event.type) {
     case 'dtmf':
-      return typeof event.digits === 'string' && /^[0-9*#]{0,64}$/.test(event.digits) ? null : 'A dtmf event needs `digits` made of 0-9, * and #';
+      return typeof event.digits === 'string' && /^[0-9*#]{0,64}$/.test(event.digits)
+        ? null
+        : 'A dtmf event needs `digits` made of 0-9, * and #';
     case 'speech':
       if (typeof event.transcript !== 'string') return 'A speech event needs a `transcript` string';
-      return event.confidence === undefined || typeof event.confidence === 'number' ? null : 'A speech `confidence` must be a number';
+      return event.confidence === undefined || typeof event.confidence === 'number'
+        ? null
+        : 'A speech `confidence` must be a number';
     case 'text':
       return typeof event.text === 'string' ? null : 'A text event needs a `text` string';
     case 'noInput':
@@ -348,5 +406,8 @@ interface ActorClock {
 function toActorClock(clock: SessionClock | undefined): ActorClock | undefined {
   if (!clock?.setTimeout || !clock.clearTimeout) return undefined;
   const { setTimeout, clearTimeout } = clock;
-  return { setTimeout: (fn: () => void, ms: number) => setTimeout.call(clock, fn, ms), clearTimeout: (id: unknown) => clearTimeout.call(clock, id) };
+  return {
+    setTimeout: (fn: () => void, ms: number) => setTimeout.call(clock, fn, ms),
+    clearTimeout: (id: unknown) => clearTimeout.call(clock, id),
+  };
 }

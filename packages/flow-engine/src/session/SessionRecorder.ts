@@ -31,7 +31,14 @@ export class SessionRecorder {
    * redactor (the machine still matches the input as heard: only the recorded line is rewritten).
    */
   caller(input: InputEvent, nodeId: string | undefined, sensitive: boolean, locale: Locale): void {
-    const heard = input.type === 'dtmf' ? input.digits : input.type === 'speech' ? input.transcript : input.type === 'text' ? input.text : `(${input.type})`;
+    const heard =
+      input.type === 'dtmf'
+        ? input.digits
+        : input.type === 'speech'
+          ? input.transcript
+          : input.type === 'text'
+            ? input.text
+            : `(${input.type})`;
     const free = input.type === 'dtmf' || input.type === 'speech' || input.type === 'text';
     const text = sensitive && free ? MASK : free && this.#redact ? this.#redact(heard, locale) : heard;
     const entry: TranscriptEntry = { at: this.#stamp(), from: 'caller', text, kind: input.type };
@@ -46,10 +53,21 @@ export class SessionRecorder {
     switch (event.type) {
       case 'say':
         // A prompt may echo what the caller said ("You said {{reason}}"), so its record is redacted as well.
-        this.#entries.push({ at: this.#stamp(), from: 'bot', nodeId: event.nodeId, text: this.#redact ? this.#redact(event.text, event.locale) : event.text });
+        this.#entries.push({
+          at: this.#stamp(),
+          from: 'bot',
+          nodeId: event.nodeId,
+          text: this.#redact ? this.#redact(event.text, event.locale) : event.text,
+        });
         break;
       case 'transfer':
-        this.#entries.push({ at: this.#stamp(), from: 'system', nodeId: event.nodeId, text: `transfer to ${event.queue ?? event.agent ?? 'an agent'}`, kind: 'transfer' });
+        this.#entries.push({
+          at: this.#stamp(),
+          from: 'system',
+          nodeId: event.nodeId,
+          text: `transfer to ${event.queue ?? event.agent ?? 'an agent'}`,
+          kind: 'transfer',
+        });
         break;
       case 'end': {
         const entry: TranscriptEntry = { at: this.#stamp(), from: 'system', text: `end: ${event.reason}`, kind: 'end' };
@@ -110,7 +128,10 @@ export class SessionRecorder {
 }
 
 /** A copy of the variables with sensitive values replaced by `****`. */
-export function maskVariables(variables: Readonly<Record<string, unknown>>, sensitive: ReadonlySet<string>): Record<string, unknown> {
+export function maskVariables(
+  variables: Readonly<Record<string, unknown>>,
+  sensitive: ReadonlySet<string>,
+): Record<string, unknown> {
   // One spread, then only the (few) sensitive names: cheaper per turn than rebuilding the record entry by entry.
   const masked: Record<string, unknown> = { ...variables };
   for (const name of sensitive) {

@@ -25,7 +25,15 @@ export interface DecideTurnArgs {
  * retry policy, or a global intent's jump (asynchronous only when an intent matcher must be asked).
  * A runtime that throws counts as no match (and is logged).
  */
-export function decideTurn({ compiled, node, state, input, now, logger, intentMatcher }: DecideTurnArgs): EngineEvent | Promise<EngineEvent> {
+export function decideTurn({
+  compiled,
+  node,
+  state,
+  input,
+  now,
+  logger,
+  intentMatcher,
+}: DecideTurnArgs): EngineEvent | Promise<EngineEvent> {
   const runtime = node.impl.runtime;
   if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
   if (input.type === 'noInput') return retryOrLeave(node, state, 'noInput', [], logger);
@@ -38,7 +46,9 @@ export function decideTurn({ compiled, node, state, input, now, logger, intentMa
   }
   if (runtime.freeForm?.(node.node.config) && input.type !== 'dtmf' && compiled.intents.length > 0) {
     // Free text would swallow "agent": give global intents the first word.
-    return matchIntent(compiled, input, scope.locale, intentMatcher).then((intent) => (intent ? { type: `intent.${intent}` } : readInput(compiled, node, state, input, scope, logger, intentMatcher)));
+    return matchIntent(compiled, input, scope.locale, intentMatcher).then((intent) =>
+      intent ? { type: `intent.${intent}` } : readInput(compiled, node, state, input, scope, logger, intentMatcher),
+    );
   }
   return readInput(compiled, node, state, input, scope, logger, intentMatcher);
 }
@@ -58,7 +68,10 @@ function readInput(
   try {
     outcome = runtime.onInput(node.node.config, input, scope);
   } catch (error) {
-    logger.error({ nodeId: node.node.id, err: String(error) }, `node "${node.node.id}" failed to read input: ${String(error)}`);
+    logger.error(
+      { nodeId: node.node.id, err: String(error) },
+      `node "${node.node.id}" failed to read input: ${String(error)}`,
+    );
     outcome = { type: 'noMatch' };
   }
   switch (outcome.type) {
@@ -69,14 +82,21 @@ function readInput(
     case 'ignore':
       return { type: 'retry', reason: 'ignored' };
     case 'confirm':
-      return { type: 'confirm', port: outcome.port, outputs: confirmOutputs(scope, outcome.heard), ...(outcome.variables ? { variables: outcome.variables } : {}) };
+      return {
+        type: 'confirm',
+        port: outcome.port,
+        outputs: confirmOutputs(scope, outcome.heard),
+        ...(outcome.variables ? { variables: outcome.variables } : {}),
+      };
     case 'invalid':
       return keypadIntentEvent(compiled, input) ?? retryOrLeave(node, state, 'invalid', outcome.outputs, logger);
     case 'noMatch': {
       // A keypad entry that is not an answer here but is exactly a global intent's key takes the intent ("0#" = agent).
       const fallback = keypadIntentEvent(compiled, input) ?? retryOrLeave(node, state, 'noMatch', [], logger);
       if (compiled.intents.length === 0 || input.type === 'dtmf') return fallback;
-      return matchIntent(compiled, input, resolveLocale(node.flow, state.locale), intentMatcher).then((intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback));
+      return matchIntent(compiled, input, resolveLocale(node.flow, state.locale), intentMatcher).then(
+        (intent): EngineEvent => (intent ? { type: `intent.${intent}` } : fallback),
+      );
     }
   }
 }
@@ -95,12 +115,18 @@ function keypadIntentEvent(compiled: CompiledFlow, input: CallerInput): EngineEv
   const digits = input.digits;
   for (const { intent } of compiled.intents) {
     const key = intent.dtmf;
-    if (key !== undefined && key !== '' && (digits === key || digits === `${key}#`)) return { type: `intent.${intent.id}` };
+    if (key !== undefined && key !== '' && (digits === key || digits === `${key}#`))
+      return { type: `intent.${intent.id}` };
   }
   return null;
 }
 
-async function matchIntent(compiled: CompiledFlow, input: Exclude<CallerInput, { type: 'dtmf' }>, locale: string, matcher: IntentMatcher): Promise<string | null> {
+async function matchIntent(
+  compiled: CompiledFlow,
+  input: Exclude<CallerInput, { type: 'dtmf' }>,
+  locale: string,
+  matcher: IntentMatcher,
+): Promise<string | null> {
   const text = input.type === 'speech' ? input.transcript : input.text;
   try {
     const found = await matcher.match(text, locale);
@@ -111,7 +137,13 @@ async function matchIntent(compiled: CompiledFlow, input: Exclude<CallerInput, {
   }
 }
 
-function retryOrLeave(node: CompiledNode, state: EngineState, reason: 'noInput' | 'noMatch' | 'invalid', outputs: OutputEvent[], logger: HandlerLogger): EngineEvent {
+function retryOrLeave(
+  node: CompiledNode,
+  state: EngineState,
+  reason: 'noInput' | 'noMatch' | 'invalid',
+  outputs: OutputEvent[],
+  logger: HandlerLogger,
+): EngineEvent {
   const kind = reason === 'noInput' ? 'noInput' : 'noMatch';
   const used = kind === 'noInput' ? state.noInput : state.noMatch;
   if (used < retryPolicyOf(node, kind).maxRetries) return { type: 'retry', reason, outputs };
@@ -119,11 +151,23 @@ function retryOrLeave(node: CompiledNode, state: EngineState, reason: 'noInput' 
 }
 
 /** The event leaving `node` by `port`; `locale` is the session's new locale when the answer chose one (a language menu). */
-function leave(node: CompiledNode, port: string, outputs: OutputEvent[], variables: Record<string, unknown> | undefined, logger: HandlerLogger, locale?: string): EngineEvent {
+function leave(
+  node: CompiledNode,
+  port: string,
+  outputs: OutputEvent[],
+  variables: Record<string, unknown> | undefined,
+  logger: HandlerLogger,
+  locale?: string,
+): EngineEvent {
   if (!node.edges.has(port)) {
-    logger.error({ nodeId: node.node.id, port }, `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`);
+    logger.error(
+      { nodeId: node.node.id, port },
+      `node "${node.node.id}" took port "${port}" which has no edge; connect it in the designer`,
+    );
     return { type: 'end', reason: 'error' };
   }
-  const event: EngineEvent = variables ? { type: `port.${port}`, outputs, variables } : { type: `port.${port}`, outputs };
+  const event: EngineEvent = variables
+    ? { type: `port.${port}`, outputs, variables }
+    : { type: `port.${port}`, outputs };
   return locale === undefined ? event : { ...event, locale };
 }

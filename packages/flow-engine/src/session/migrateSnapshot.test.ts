@@ -34,13 +34,25 @@ function compiled(flow: FlowDocument, children: FlowDocument[]) {
   registry.registerHandler('activate', async ({ idempotencyKey }) => ({ variables: { key: idempotencyKey } }));
   registry.registerHandler('flights.lookupCustomer', async ({ args }) =>
     args.reference === '802468' || String(args.phone ?? '').endsWith('0142')
-      ? { variables: { name: 'Ji-woo Park', reference: '802468', cancelledFlight: 'OA 352', nextFlight: 'OA 350', nextDeparture: '2026-12-05T08:20' } }
+      ? {
+          variables: {
+            name: 'Ji-woo Park',
+            reference: '802468',
+            cancelledFlight: 'OA 352',
+            nextFlight: 'OA 350',
+            nextDeparture: '2026-12-05T08:20',
+          },
+        }
       : { port: 'notFound' },
   );
   registry.registerHandler('flights.searchByDate', async ({ args }) =>
-    String(args.date).startsWith('2026-12-24') ? { port: 'noFlights' } : { variables: { flight: 'OA 350', departure: `${String(args.date).slice(0, 10)}T08:20` } },
+    String(args.date).startsWith('2026-12-24')
+      ? { port: 'noFlights' }
+      : { variables: { flight: 'OA 350', departure: `${String(args.date).slice(0, 10)}T08:20` } },
   );
-  registry.registerHandler('flights.rebook', async ({ idempotencyKey }) => ({ variables: { confirmation: idempotencyKey } }));
+  registry.registerHandler('flights.rebook', async ({ idempotencyKey }) => ({
+    variables: { confirmation: idempotencyKey },
+  }));
   const result = compileFlow(flow, registry, { resolveFlow: (id) => children.find((child) => child.id === id) });
   if (!result.ok) throw new Error(JSON.stringify(result.issues));
   return result.compiled;
@@ -58,29 +70,51 @@ function recorded(turn: TurnResult) {
 
 /** A recorded turn with its transcript lines as `from:nodeId:text`. */
 function recordedWithTranscript(turn: TurnResult) {
-  return { ...recorded(turn), transcript: turn.transcript.map((entry) => `${entry.from}:${entry.nodeId ?? ''}:${entry.text}`) };
+  return {
+    ...recorded(turn),
+    transcript: turn.transcript.map((entry) => `${entry.from}:${entry.nodeId ?? ''}:${entry.text}`),
+  };
 }
 
 describe('migrateSnapshot', () => {
-  it.each(cases.map((c) => [c.name, c] as const))('resumes a format 1 snapshot as the engine that wrote it would: %s', async (_name, legacyCase) => {
-    const session = FlowSession.restore(compiled(legacyCase.flow, legacyCase.children), legacyCase.snapshot, { sessionId: 'legacy', channel: legacyCase.channel, clock: new ManualClock() });
-    const turns = [];
-    for (const input of legacyCase.next) turns.push(recorded(await session.send(input)));
-    expect(turns).toEqual(legacyCase.turns);
-  });
+  it.each(cases.map((c) => [c.name, c] as const))(
+    'resumes a format 1 snapshot as the engine that wrote it would: %s',
+    async (_name, legacyCase) => {
+      const session = FlowSession.restore(compiled(legacyCase.flow, legacyCase.children), legacyCase.snapshot, {
+        sessionId: 'legacy',
+        channel: legacyCase.channel,
+        clock: new ManualClock(),
+      });
+      const turns = [];
+      for (const input of legacyCase.next) turns.push(recorded(await session.send(input)));
+      expect(turns).toEqual(legacyCase.turns);
+    },
+  );
 
-  it.each(format2Cases.map((c) => [c.name, c] as const))('resumes a format 2 snapshot written before xstate was stock as that engine would: %s', async (_name, storedCase) => {
-    const session = FlowSession.restore(compiled(storedCase.flow, storedCase.children), storedCase.snapshot, { sessionId: 'fixture', channel: storedCase.channel, clock: new ManualClock() });
-    const turns = [];
-    for (const input of storedCase.next) turns.push(recordedWithTranscript(await session.send(input)));
-    expect(turns).toEqual(storedCase.turns);
-  });
+  it.each(format2Cases.map((c) => [c.name, c] as const))(
+    'resumes a format 2 snapshot written before xstate was stock as that engine would: %s',
+    async (_name, storedCase) => {
+      const session = FlowSession.restore(compiled(storedCase.flow, storedCase.children), storedCase.snapshot, {
+        sessionId: 'fixture',
+        channel: storedCase.channel,
+        clock: new ManualClock(),
+      });
+      const turns = [];
+      for (const input of storedCase.next) turns.push(recordedWithTranscript(await session.send(input)));
+      expect(turns).toEqual(storedCase.turns);
+    },
+  );
 
   it('writes a restored format 2 session that has not moved as it was stored', () => {
-    const resting = format2Cases.filter((c) => Object.keys(c.snapshot.machine).length > 0 && !JSON.stringify(c.snapshot.machine).includes('"call"'));
+    const resting = format2Cases.filter(
+      (c) => Object.keys(c.snapshot.machine).length > 0 && !JSON.stringify(c.snapshot.machine).includes('"call"'),
+    );
     expect(resting.length).toBeGreaterThan(3);
     for (const storedCase of resting) {
-      const session = FlowSession.restore(compiled(storedCase.flow, storedCase.children), storedCase.snapshot, { sessionId: 'fixture', channel: storedCase.channel });
+      const session = FlowSession.restore(compiled(storedCase.flow, storedCase.children), storedCase.snapshot, {
+        sessionId: 'fixture',
+        channel: storedCase.channel,
+      });
       expect(JSON.parse(JSON.stringify(session.snapshot()))).toEqual(storedCase.snapshot);
     }
   });
@@ -88,10 +122,17 @@ describe('migrateSnapshot', () => {
   it('writes the current format, which restores unchanged', async () => {
     const [first] = cases;
     if (!first) throw new Error('no fixture');
-    const restored = FlowSession.restore(compiled(first.flow, first.children), first.snapshot, { sessionId: 'legacy', channel: first.channel });
+    const restored = FlowSession.restore(compiled(first.flow, first.children), first.snapshot, {
+      sessionId: 'legacy',
+      channel: first.channel,
+    });
     const snapshot = JSON.parse(JSON.stringify(restored.snapshot()));
     expect(snapshot.format).toBe(SNAPSHOT_FORMAT);
-    expect(snapshot.machine.context.state).toMatchObject({ node: 'askPin', variables: { cardLastFour: '4211' }, confirmVariables: null });
+    expect(snapshot.machine.context.state).toMatchObject({
+      node: 'askPin',
+      variables: { cardLastFour: '4211' },
+      confirmVariables: null,
+    });
     expect(migrateSnapshot(snapshot)).toBe(snapshot);
   });
 
@@ -100,6 +141,8 @@ describe('migrateSnapshot', () => {
     if (!first) throw new Error('no fixture');
     const newer = JSON.parse(JSON.stringify({ ...first.snapshot, format: 3 }));
     expect(() => migrateSnapshot(newer)).toThrow(/format 3 is not one this engine reads \(1 or 2\)/);
-    expect(() => migrateSnapshot({ ...first.snapshot, machine: { status: 'active', output: undefined, error: undefined } })).toThrow(/no machine context/);
+    expect(() =>
+      migrateSnapshot({ ...first.snapshot, machine: { status: 'active', output: undefined, error: undefined } }),
+    ).toThrow(/no machine context/);
   });
 });

@@ -12,7 +12,9 @@ export function migrateSnapshot(snapshot: SessionSnapshot | LegacySessionSnapsho
   if (snapshot.format === SNAPSHOT_FORMAT) return snapshot;
   const format: unknown = snapshot.format;
   if (format !== 1) {
-    throw new Error(`Snapshot format ${JSON.stringify(format)} is not one this engine reads (1 or ${SNAPSHOT_FORMAT}); restore it with the engine version that wrote it.`);
+    throw new Error(
+      `Snapshot format ${JSON.stringify(format)} is not one this engine reads (1 or ${SNAPSHOT_FORMAT}); restore it with the engine version that wrote it.`,
+    );
   }
   const machine = snapshot.machine;
   if (!isRecord(machine) || !('context' in machine) || !isRecord(machine.context)) {

@@ -5,7 +5,12 @@ export type InputEvent =
   /** Keypad digits; may hold several keys typed ahead, with `#` ending entry. */
   | { type: 'dtmf'; digits: string }
   /** Recognized speech with the recognizer's confidence (0..1) and alternatives. */
-  | { type: 'speech'; transcript: string; confidence?: number; alternatives?: { transcript: string; confidence?: number }[] }
+  | {
+      type: 'speech';
+      transcript: string;
+      confidence?: number;
+      alternatives?: { transcript: string; confidence?: number }[];
+    }
   /** Typed chat text (a quick-reply press arrives as its value). */
   | { type: 'text'; text: string }
   /** The caller said or pressed nothing before the gateway's timeout. */

@@ -14,7 +14,9 @@ export interface TestNode {
  */
 export function buildTestFlow(nodes: TestNode[], extras: Partial<FlowDocument> = {}): FlowDocument {
   const flowNodes: FlowNode[] = nodes.map((node) => ({ id: node.id, type: node.type, config: node.config ?? {} }));
-  const edges: FlowEdge[] = nodes.flatMap((node) => Object.entries(node.to ?? {}).map(([port, target]) => ({ source: node.id, port, target })));
+  const edges: FlowEdge[] = nodes.flatMap((node) =>
+    Object.entries(node.to ?? {}).map(([port, target]) => ({ source: node.id, port, target })),
+  );
   return {
     id: 'test-flow',
     name: 'Test flow',

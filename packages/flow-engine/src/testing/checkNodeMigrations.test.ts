@@ -28,20 +28,30 @@ function greetingSpec(migrations: NodeConfigMigration[]) {
 
 describe('checkNodeMigrations', () => {
   it('passes a node type whose migration brings an old config up to the expected one and back', () => {
-    expect(checkNodeMigrations(greetingSpec([renameText]), [{ from: 1, config: { text: 'Hi' }, expected: { greeting: 'Hi' } }])).toEqual([]);
+    expect(
+      checkNodeMigrations(greetingSpec([renameText]), [
+        { from: 1, config: { text: 'Hi' }, expected: { greeting: 'Hi' } },
+      ]),
+    ).toEqual([]);
   });
 
   it('reports a missing step, a wrong result and a config that does not come back down', () => {
-    expect(checkNodeMigrations(greetingSpec([]))).toEqual(['test.greeting has 0 migrations to version 2; it needs exactly one']);
+    expect(checkNodeMigrations(greetingSpec([]))).toEqual([
+      'test.greeting has 0 migrations to version 2; it needs exactly one',
+    ]);
     const lossy: NodeConfigMigration = { ...renameText, down: () => ({}) };
-    expect(checkNodeMigrations(greetingSpec([lossy]), [{ from: 1, config: { text: 'Hi' }, expected: { greeting: 'Hey' } }])).toEqual([
+    expect(
+      checkNodeMigrations(greetingSpec([lossy]), [{ from: 1, config: { text: 'Hi' }, expected: { greeting: 'Hey' } }]),
+    ).toEqual([
       'test.greeting v1 config migrates to {"greeting":"Hi"}, not {"greeting":"Hey"}',
       'test.greeting v1 config does not come back down unchanged: {}',
     ]);
   });
 
   it('reports a migrated config the current schema refuses', () => {
-    const [problem] = checkNodeMigrations(greetingSpec([renameText]), [{ from: 1, config: { text: '' }, expected: { greeting: '' } }]);
+    const [problem] = checkNodeMigrations(greetingSpec([renameText]), [
+      { from: 1, config: { text: '' }, expected: { greeting: '' } },
+    ]);
     expect(problem).toMatch(/migrates to a config its schema refuses/);
   });
 });

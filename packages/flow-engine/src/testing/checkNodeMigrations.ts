@@ -21,21 +21,33 @@ export function checkNodeMigrations(definition: NodeTypeDefinition, cases: reado
     if (count !== 1) problems.push(`${spec.type} has ${count} migrations to version ${version}; it needs exactly one`);
   }
   for (const migration of migrations) {
-    if (migration.version < 2 || migration.version > spec.version) problems.push(`${spec.type} ships a migration to version ${migration.version}, outside 2..${spec.version}`);
+    if (migration.version < 2 || migration.version > spec.version)
+      problems.push(`${spec.type} ships a migration to version ${migration.version}, outside 2..${spec.version}`);
   }
   const validate = flowAjv().compile(spec.configSchema);
-  if (!validate(withoutEmptyNames(spec.defaults))) problems.push(`${spec.type} defaults do not pass its schema: ${JSON.stringify(validate.errors)}`);
+  if (!validate(withoutEmptyNames(spec.defaults)))
+    problems.push(`${spec.type} defaults do not pass its schema: ${JSON.stringify(validate.errors)}`);
   for (const { from, config, expected } of cases) {
     const migrated = migrateNodeConfig(definition, from, config);
     if (!migrated.ok) {
-      problems.push(`${spec.type} v${from} config does not migrate: step ${migrated.version} ${migrated.missing ? 'is missing' : `failed (${migrated.reason})`}`);
+      problems.push(
+        `${spec.type} v${from} config does not migrate: step ${migrated.version} ${migrated.missing ? 'is missing' : `failed (${migrated.reason})`}`,
+      );
       continue;
     }
-    if (!isDeepStrictEqual(migrated.config, expected)) problems.push(`${spec.type} v${from} config migrates to ${JSON.stringify(migrated.config)}, not ${JSON.stringify(expected)}`);
-    if (!validate(migrated.config)) problems.push(`${spec.type} v${from} config migrates to a config its schema refuses: ${JSON.stringify(validate.errors)}`);
+    if (!isDeepStrictEqual(migrated.config, expected))
+      problems.push(
+        `${spec.type} v${from} config migrates to ${JSON.stringify(migrated.config)}, not ${JSON.stringify(expected)}`,
+      );
+    if (!validate(migrated.config))
+      problems.push(
+        `${spec.type} v${from} config migrates to a config its schema refuses: ${JSON.stringify(validate.errors)}`,
+      );
     let down = migrated.config;
-    for (let version = spec.version; version > from; version--) down = migrations.find((migration) => migration.version === version)?.down(structuredClone(down)) ?? down;
-    if (!isDeepStrictEqual(down, config)) problems.push(`${spec.type} v${from} config does not come back down unchanged: ${JSON.stringify(down)}`);
+    for (let version = spec.version; version > from; version--)
+      down = migrations.find((migration) => migration.version === version)?.down(structuredClone(down)) ?? down;
+    if (!isDeepStrictEqual(down, config))
+      problems.push(`${spec.type} v${from} config does not come back down unchanged: ${JSON.stringify(down)}`);
   }
   return problems;
 }

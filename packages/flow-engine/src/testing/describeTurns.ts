@@ -11,7 +11,9 @@ export interface ScriptedTurn {
 export function describeTurns(turns: readonly ScriptedTurn[]): string {
   return turns
     .map((turn, index) => {
-      const lines = [`  #${index} ${describeInput(turn.input)} → status ${turn.result.status}, at node ${turn.result.nodeId ?? '(none)'}${turn.result.error ? `, error: ${turn.result.error}` : ''}`];
+      const lines = [
+        `  #${index} ${describeInput(turn.input)} → status ${turn.result.status}, at node ${turn.result.nodeId ?? '(none)'}${turn.result.error ? `, error: ${turn.result.error}` : ''}`,
+      ];
       for (const output of turn.result.outputs) lines.push(`      ${describeOutput(output)}`);
       if (turn.result.outputs.length === 0) lines.push('      (no outputs)');
       return lines.join('\n');
@@ -40,7 +42,11 @@ function describeOutput(output: OutputEvent): string {
     case 'say':
       return `say [${output.nodeId}] "${output.text}"`;
     case 'prompt': {
-      const parts = [output.expect.dtmf ? `keys ${output.expect.dtmf.minDigits}-${output.expect.dtmf.maxDigits}` : '', output.expect.speech ? 'speech' : '', output.expect.choices ? `choices ${output.expect.choices.map((c) => c.label).join(' | ')}` : ''];
+      const parts = [
+        output.expect.dtmf ? `keys ${output.expect.dtmf.minDigits}-${output.expect.dtmf.maxDigits}` : '',
+        output.expect.speech ? 'speech' : '',
+        output.expect.choices ? `choices ${output.expect.choices.map((c) => c.label).join(' | ')}` : '',
+      ];
       return `prompt [${output.nodeId}] expects ${parts.filter(Boolean).join(', ') || 'input'}${output.expect.sensitive ? ' (sensitive)' : ''}`;
     }
     case 'transfer':

@@ -14,7 +14,9 @@ export interface ImportGraph {
 export function importGraph(path: string, graph: ImportGraph = { files: new Set(), packages: new Set() }): ImportGraph {
   if (graph.files.has(path)) return graph;
   graph.files.add(path);
-  for (const [, specifier] of readFileSync(path, 'utf8').matchAll(/^(?:import|export)(?! type )[^'"]*from '([^']+)'/gm)) {
+  for (const [, specifier] of readFileSync(path, 'utf8').matchAll(
+    /^(?:import|export)(?! type )[^'"]*from '([^']+)'/gm,
+  )) {
     if (specifier === undefined) continue;
     if (specifier.startsWith('.')) importGraph(resolve(dirname(path), specifier), graph);
     else graph.packages.add(specifier);

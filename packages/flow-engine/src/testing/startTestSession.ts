@@ -30,7 +30,11 @@ type Matcher = string | RegExp;
  * (`expectPrompt`, `expectNode`, `expectTransfer`, `expectEnd`, …) and `await` the chain. Expectations look
  * at the latest turn; a failure shows every input and output seen so far.
  */
-export function startTestSession(flow: FlowDocument | unknown, channel: Channel, options: TestSessionOptions = {}): TestSession {
+export function startTestSession(
+  flow: FlowDocument | unknown,
+  channel: Channel,
+  options: TestSessionOptions = {},
+): TestSession {
   return new TestSession(flow, channel, options);
 }
 
@@ -42,9 +46,16 @@ export class TestSession implements PromiseLike<TestSessionResult> {
     this.#chain = (async () => {
       const registry = options.registry ?? createBuiltInRegistry();
       const result = compileFlow(flow, registry, options.resolveFlow ? { resolveFlow: options.resolveFlow } : {});
-      if (!result.ok) throw new Error(`startTestSession: the flow does not compile:\n${result.issues.map((i) => `  ${i.code} ${i.severity} ${i.pointer} ${i.message}`).join('\n')}`);
+      if (!result.ok)
+        throw new Error(
+          `startTestSession: the flow does not compile:\n${result.issues.map((i) => `  ${i.code} ${i.severity} ${i.pointer} ${i.message}`).join('\n')}`,
+        );
       const { registry: _registry, resolveFlow: _resolve, ...sessionOptions } = options;
-      const { session, turn } = await FlowSession.start(result.compiled, { sessionId: 'test-session', ...sessionOptions, channel });
+      const { session, turn } = await FlowSession.start(result.compiled, {
+        sessionId: 'test-session',
+        ...sessionOptions,
+        channel,
+      });
       return { session, compiled: result.compiled, turns: [{ input: null, result: turn }], last: turn };
     })();
   }
@@ -56,7 +67,9 @@ export class TestSession implements PromiseLike<TestSessionResult> {
 
   /** Says something (speech with an optional recognizer confidence). */
   say(transcript: string, confidence?: number): this {
-    return this.send(confidence === undefined ? { type: 'speech', transcript } : { type: 'speech', transcript, confidence });
+    return this.send(
+      confidence === undefined ? { type: 'speech', transcript } : { type: 'speech', transcript, confidence },
+    );
   }
 
   /** Types chat text (or a quick reply's value). */
@@ -85,12 +98,17 @@ export class TestSession implements PromiseLike<TestSessionResult> {
 
   /** Expects the latest turn to have said (or shown) text matching `pattern`. */
   expectPrompt(pattern: Matcher): this {
-    return this.#expect(`a prompt matching ${String(pattern)}`, (state) => sayTexts(state.last.outputs).some((text) => matches(text, pattern)));
+    return this.#expect(`a prompt matching ${String(pattern)}`, (state) =>
+      sayTexts(state.last.outputs).some((text) => matches(text, pattern)),
+    );
   }
 
   /** Expects the latest turn NOT to have said text matching `pattern`. */
   expectNoPrompt(pattern: Matcher): this {
-    return this.#expect(`no prompt matching ${String(pattern)}`, (state) => !sayTexts(state.last.outputs).some((text) => matches(text, pattern)));
+    return this.#expect(
+      `no prompt matching ${String(pattern)}`,
+      (state) => !sayTexts(state.last.outputs).some((text) => matches(text, pattern)),
+    );
   }
 
   /** Expects the session to be waiting at this node. */
@@ -101,28 +119,41 @@ export class TestSession implements PromiseLike<TestSessionResult> {
   /** Expects the latest prompt to offer these chat quick-reply labels (in order). */
   expectChoices(labels: string[]): this {
     return this.#expect(`quick replies ${JSON.stringify(labels)}`, (state) =>
-      state.last.outputs.some((output) => output.type === 'prompt' && JSON.stringify(output.expect.choices?.map((c) => c.label)) === JSON.stringify(labels)),
+      state.last.outputs.some(
+        (output) =>
+          output.type === 'prompt' &&
+          JSON.stringify(output.expect.choices?.map((c) => c.label)) === JSON.stringify(labels),
+      ),
     );
   }
 
   /** Expects these (masked) variable values. */
   expectVariables(expected: Record<string, unknown>): this {
     return this.#expect(`variables ${JSON.stringify(expected)}`, (state) =>
-      Object.entries(expected).every(([name, value]) => JSON.stringify(state.last.variables[name]) === JSON.stringify(value)),
+      Object.entries(expected).every(
+        ([name, value]) => JSON.stringify(state.last.variables[name]) === JSON.stringify(value),
+      ),
     );
   }
 
   /** Expects a transfer in the latest turn, optionally to this queue. */
   expectTransfer(queue?: string): this {
     return this.#expect(queue ? `a transfer to queue "${queue}"` : 'a transfer', (state) =>
-      state.last.outputs.some((output) => output.type === 'transfer' && (queue === undefined || output.queue === queue)),
+      state.last.outputs.some(
+        (output) => output.type === 'transfer' && (queue === undefined || output.queue === queue),
+      ),
     );
   }
 
   /** Expects the session to have ended in the latest turn, optionally for this reason. */
   expectEnd(reason?: EndReason): this {
-    return this.#expect(reason ? `the session to end (${reason})` : 'the session to end', (state) =>
-      state.last.status === 'ended' && state.last.outputs.some((output) => output.type === 'end' && (reason === undefined || output.reason === reason)),
+    return this.#expect(
+      reason ? `the session to end (${reason})` : 'the session to end',
+      (state) =>
+        state.last.status === 'ended' &&
+        state.last.outputs.some(
+          (output) => output.type === 'end' && (reason === undefined || output.reason === reason),
+        ),
     );
   }
 
@@ -144,13 +175,21 @@ export class TestSession implements PromiseLike<TestSessionResult> {
       const recompiled = compileFlow(JSON.parse(JSON.stringify(state.compiled.flow)), registry);
       if (!recompiled.ok) throw new Error('restart: the flow no longer compiles');
       const transcript = state.turns.flatMap((turn) => turn.result.transcript);
-      state.session = FlowSession.restore(recompiled.compiled, JSON.parse(json), { sessionId: state.session.id, channel: 'chat', ...options, transcript });
+      state.session = FlowSession.restore(recompiled.compiled, JSON.parse(json), {
+        sessionId: state.session.id,
+        channel: 'chat',
+        ...options,
+        transcript,
+      });
       state.compiled = recompiled.compiled;
     });
   }
 
   // oxlint-disable-next-line unicorn/no-thenable -- the scripted driver is awaited as one chain by design
-  then<A = TestSessionResult, B = never>(onFulfilled?: ((value: TestSessionResult) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = TestSessionResult, B = never>(
+    onFulfilled?: ((value: TestSessionResult) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.#chain.then(onFulfilled, onRejected);
   }
 

@@ -9,9 +9,24 @@ function compiled(never: string) {
   const flow = buildTestFlow(
     [
       { id: 'start', type: 'start', to: { next: 'menu' } },
-      { id: 'menu', type: 'menu', config: { prompt: en('Menu.'), options: [{ key: '1', label: { 'en-US': 'look up' } }] }, to: { '1': 'lookup', noInput: 'bye', noMatch: 'bye' } },
-      { id: 'lookup', type: 'transaction', config: { handler: 'lookup', timeoutMs: 1000 }, to: { success: 'check', error: 'sorry', timeout: 'sorry' } },
-      { id: 'check', type: 'condition', config: { cases: [{ id: 'found', when: never }] }, to: { found: 'found', default: 'bye' } },
+      {
+        id: 'menu',
+        type: 'menu',
+        config: { prompt: en('Menu.'), options: [{ key: '1', label: { 'en-US': 'look up' } }] },
+        to: { '1': 'lookup', noInput: 'bye', noMatch: 'bye' },
+      },
+      {
+        id: 'lookup',
+        type: 'transaction',
+        config: { handler: 'lookup', timeoutMs: 1000 },
+        to: { success: 'check', error: 'sorry', timeout: 'sorry' },
+      },
+      {
+        id: 'check',
+        type: 'condition',
+        config: { cases: [{ id: 'found', when: never }] },
+        to: { found: 'found', default: 'bye' },
+      },
       { id: 'found', type: 'message', config: { prompt: en('Found {{name}}.') }, to: { next: 'bye' } },
       { id: 'sorry', type: 'message', config: { prompt: en('Sorry.') }, to: { next: 'bye' } },
       { id: 'bye', type: 'end', config: {} },

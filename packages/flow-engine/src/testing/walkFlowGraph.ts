@@ -42,7 +42,12 @@ export function walkFlowGraph(compiled: CompiledFlow, options: WalkFlowGraphOpti
     const node = engineStateOf(state.context)['node'];
     return [...(typeof node === 'string' ? (byNode.get(node) ?? []) : []), ...intents];
   };
-  const input = { channel: options.channel ?? 'dtmf', locale: options.locale ?? compiled.info.defaultLocale, variables: { ...compiled.info.defaults, ...options.variables }, startedAt: 0 };
+  const input = {
+    channel: options.channel ?? 'dtmf',
+    locale: options.locale ?? compiled.info.defaultLocale,
+    variables: { ...compiled.info.defaults, ...options.variables },
+    startedAt: 0,
+  };
   const paths = getShortestPaths(machine, { events, input, serializeState: restingState });
   const reached = new Set<string>();
   for (const path of paths) {
@@ -63,7 +68,16 @@ export function walkFlowGraph(compiled: CompiledFlow, options: WalkFlowGraphOpti
 function restingState(state: { value: unknown; status: string; context: unknown }): string {
   const engineState = engineStateOf(state.context);
   const loops = isRecord(engineState['loops']) ? Object.keys(engineState['loops']).toSorted() : [];
-  return JSON.stringify([state.value, state.status, engineState['variables'], engineState['noInput'], engineState['noMatch'], engineState['attempt'], engineState['confirm'], loops]);
+  return JSON.stringify([
+    state.value,
+    state.status,
+    engineState['variables'],
+    engineState['noInput'],
+    engineState['noMatch'],
+    engineState['attempt'],
+    engineState['confirm'],
+    loops,
+  ]);
 }
 
 /** The engine's state record in a machine context the graph walk hands over untyped (`{}` if there is none). */

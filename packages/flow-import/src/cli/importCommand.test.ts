@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { FOREIGN_FLOWS_DIR } from '../foreignFixtures.ts';
 import { runImportCommand, type ImportCommandHost } from './importCommand.ts';
 
-function memoryHost(files: Record<string, string>): ImportCommandHost & { written: Map<string, string>; stdout: string[]; stderr: string[] } {
+function memoryHost(
+  files: Record<string, string>,
+): ImportCommandHost & { written: Map<string, string>; stdout: string[]; stderr: string[] } {
   const written = new Map<string, string>();
   const stdout: string[] = [];
   const stderr: string[] = [];
@@ -40,7 +42,12 @@ describe('omniflow import', () => {
 
   it('honours --out and --report', async () => {
     const host = memoryHost({ 'in.json': connect });
-    expect(await runImportCommand(['in.json', '--from', 'connect', '--out', 'out/flow.json', '--report', 'out/report.json'], host)).toBe(0);
+    expect(
+      await runImportCommand(
+        ['in.json', '--from', 'connect', '--out', 'out/flow.json', '--report', 'out/report.json'],
+        host,
+      ),
+    ).toBe(0);
     expect([...host.written.keys()]).toEqual(['out/flow.json', 'out/report.json']);
   });
 

@@ -13,7 +13,8 @@ export interface ImportCommandHost {
 }
 
 /** Usage line of the `import` subcommand. */
-export const IMPORT_USAGE = 'usage: omniflow import <file> [--from connect|twilio] [--locale en-US] [--out flow.json] [--report report.json]';
+export const IMPORT_USAGE =
+  'usage: omniflow import <file> [--from connect|twilio] [--locale en-US] [--out flow.json] [--report report.json]';
 
 /**
  * `omniflow import <file>`: reads an Amazon Connect or Twilio Studio export, writes the Omniflow flow (validated
@@ -44,14 +45,17 @@ export async function runImportCommand(argv: readonly string[], host: ImportComm
   const outPath = parsed.out ?? `${dirName(parsed.file)}${base}.omniflow.json`;
   for (const line of describeReport(result.report)) host.out(line);
   if (!validation.ok) {
-    for (const issue of validation.issues) host.err(`${issue.severity} ${issue.code} ${issue.pointer} ${issue.message}`);
+    for (const issue of validation.issues)
+      host.err(`${issue.severity} ${issue.code} ${issue.pointer} ${issue.message}`);
     host.err('The imported flow does not validate; nothing was written. Please report this with the source file.');
     return 1;
   }
   for (const issue of validation.issues) host.out(`warning ${issue.code} ${issue.pointer} ${issue.message}`);
   await host.writeText(outPath, `${JSON.stringify(flow, null, 2)}\n`);
   if (parsed.report !== undefined) await host.writeText(parsed.report, `${JSON.stringify(result.report, null, 2)}\n`);
-  host.out(`Imported ${result.format === 'connect' ? 'Amazon Connect' : 'Twilio Studio'} flow "${flow.name}": ${flow.nodes.length} nodes → ${outPath}`);
+  host.out(
+    `Imported ${result.format === 'connect' ? 'Amazon Connect' : 'Twilio Studio'} flow "${flow.name}": ${flow.nodes.length} nodes → ${outPath}`,
+  );
   return 0;
 }
 
@@ -66,7 +70,9 @@ export function describeReport(report: readonly ImportReportItem[]): string[] {
   return lines;
 }
 
-function parseArgs(argv: readonly string[]): { file: string; options: ImportOptions; out?: string; report?: string } | string {
+function parseArgs(
+  argv: readonly string[],
+): { file: string; options: ImportOptions; out?: string; report?: string } | string {
   const files: string[] = [];
   const options: ImportOptions = {};
   let out: string | undefined;
@@ -87,7 +93,8 @@ function parseArgs(argv: readonly string[]): { file: string; options: ImportOpti
     else files.push(arg);
   }
   const [file] = files;
-  if (file === undefined || files.length > 1) return files.length > 1 ? 'give one file to import' : 'which file should be imported?';
+  if (file === undefined || files.length > 1)
+    return files.length > 1 ? 'give one file to import' : 'which file should be imported?';
   return { file, options, ...(out !== undefined ? { out } : {}), ...(report !== undefined ? { report } : {}) };
 }
 

@@ -22,12 +22,15 @@ describe('omniflow import on disk', () => {
 
   it('writes a flow that validates, creating the output folder', async () => {
     const out: string[] = [];
-    const code = await runImportCli([`${FOREIGN_FLOWS_DIR}/amazon-connect/callback-request.json`, '--out', `${folder}/nested/flow.json`], {
-      stdout: (line) => out.push(line),
-      stderr: (line) => out.push(line),
-      readFile: (path) => readFile(path, 'utf8'),
-      registry: async () => createBuiltInRegistry(),
-    });
+    const code = await runImportCli(
+      [`${FOREIGN_FLOWS_DIR}/amazon-connect/callback-request.json`, '--out', `${folder}/nested/flow.json`],
+      {
+        stdout: (line) => out.push(line),
+        stderr: (line) => out.push(line),
+        readFile: (path) => readFile(path, 'utf8'),
+        registry: async () => createBuiltInRegistry(),
+      },
+    );
     expect(code).toBe(0);
     const flow: unknown = JSON.parse(await readFile(`${folder}/nested/flow.json`, 'utf8'));
     expect(validateFlow(flow, createBuiltInRegistry().catalog()).ok).toBe(true);
@@ -37,10 +40,19 @@ describe('omniflow import on disk', () => {
   it('runs as `omniflow import` through the omniflow CLI', async () => {
     const { stdout } = await promisify(execFile)(
       `${repoRoot}node_modules/.bin/tsx`,
-      [`${repoRoot}apps/cli/src/main.ts`, 'import', `${FOREIGN_FLOWS_DIR}/twilio-studio/patient-appointment-sms.json`, '--out', `${folder}/patient.json`],
+      [
+        `${repoRoot}apps/cli/src/main.ts`,
+        'import',
+        `${FOREIGN_FLOWS_DIR}/twilio-studio/patient-appointment-sms.json`,
+        '--out',
+        `${folder}/patient.json`,
+      ],
       { cwd: repoRoot, timeout: 60_000 },
     );
     expect(stdout).toMatch(/Imported Twilio Studio flow "template patient appointment management flow": \d+ nodes/);
-    expect(JSON.parse(await readFile(`${folder}/patient.json`, 'utf8'))).toMatchObject({ id: 'patient-appointment-sms', start: 'start' });
+    expect(JSON.parse(await readFile(`${folder}/patient.json`, 'utf8'))).toMatchObject({
+      id: 'patient-appointment-sms',
+      start: 'start',
+    });
   }, 60_000);
 });

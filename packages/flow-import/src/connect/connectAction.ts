@@ -38,7 +38,10 @@ export function readConnectActions(doc: JsonRecord): ConnectAction[] {
       next: nonEmpty(stringAt(transitions, 'NextAction')),
       errors: arrayAt(transitions, 'Errors')
         .filter(isRecord)
-        .map((branch) => ({ errorType: stringAt(branch, 'ErrorType') ?? '', next: nonEmpty(stringAt(branch, 'NextAction')) })),
+        .map((branch) => ({
+          errorType: stringAt(branch, 'ErrorType') ?? '',
+          next: nonEmpty(stringAt(branch, 'NextAction')),
+        })),
       conditions: arrayAt(transitions, 'Conditions')
         .filter(isRecord)
         .map((branch) => {

@@ -7,7 +7,11 @@ import { connectValueToExpression } from './connectReferences.ts';
 
 /** `Compare` → a `condition` node: one case per condition, `NoMatchingCondition` on `default`. */
 export function mapConnectCompare(action: ConnectAction, ctx: ConnectContext): void {
-  const subject = connectValueToExpression(stringAt(action.parameters, 'ComparisonValue') ?? '', ctx.builder, action.id);
+  const subject = connectValueToExpression(
+    stringAt(action.parameters, 'ComparisonValue') ?? '',
+    ctx.builder,
+    action.id,
+  );
   const fallback = errorTarget(action, 'NoMatchingCondition', 'NoMatchingError') ?? action.next;
   addConditionNode(action, ctx, subject, action.conditions, fallback);
 }
@@ -28,20 +32,36 @@ export function addConditionNode(
   }));
   const config: ConditionConfig = { cases };
   const id = asDerived
-    ? ctx.addDerivedNode(action, asDerived.suffix, { type: 'condition', label: 'Check the input', config: { ...config } }, { x: 0, y: 150 })
+    ? ctx.addDerivedNode(
+        action,
+        asDerived.suffix,
+        { type: 'condition', label: 'Check the input', config: { ...config } },
+        { x: 0, y: 150 },
+      )
     : ctx.addActionNode(action, 'condition', { ...config });
-  branches.forEach((branch, index) => ctx.builder.connect(id, `case${index + 1}`, ctx.target(branch.next, action.id), action.id));
+  branches.forEach((branch, index) =>
+    ctx.builder.connect(id, `case${index + 1}`, ctx.target(branch.next, action.id), action.id),
+  );
   ctx.builder.connect(id, 'default', ctx.target(fallback, action.id), action.id);
   return id;
 }
 
 /** One Connect condition (`Equals`, `NumberGreaterThan`, `TextContains` …) as an expression over `subject`. */
-export function connectConditionExpression(subject: string, branch: ConnectConditionBranch, ctx: ConnectContext, sourceRef: string): string {
+export function connectConditionExpression(
+  subject: string,
+  branch: ConnectConditionBranch,
+  ctx: ConnectContext,
+  sourceRef: string,
+): string {
   const operand = branch.operands[0] ?? '';
   const literal = quoteString(operand);
   const numberLiteral = isNumeric(operand) ? String(Number(operand)) : `number(${literal})`;
   if (branch.operands.length > 1) {
-    ctx.builder.note('approximate', sourceRef, `Condition ${branch.operator} has ${branch.operands.length} operands; only the first ("${operand}") is compared.`);
+    ctx.builder.note(
+      'approximate',
+      sourceRef,
+      `Condition ${branch.operator} has ${branch.operands.length} operands; only the first ("${operand}") is compared.`,
+    );
   }
   switch (branch.operator) {
     case 'Equals':
@@ -62,7 +82,11 @@ export function connectConditionExpression(subject: string, branch: ConnectCondi
     case 'TextContains':
       return `contains(string(${subject}), ${literal})`;
     default:
-      ctx.builder.note('unsupported', sourceRef, `The comparison operator "${branch.operator}" is unknown; its case never matches.`);
+      ctx.builder.note(
+        'unsupported',
+        sourceRef,
+        `The comparison operator "${branch.operator}" is unknown; its case never matches.`,
+      );
       return 'false';
   }
 }
@@ -73,20 +97,40 @@ export function connectConditionExpression(subject: string, branch: ConnectCondi
  */
 export function mapConnectLoop(action: ConnectAction, ctx: ConnectContext): void {
   const count = numberAt(action.parameters, 'LoopCount') ?? 1;
-  const counter = ctx.builder.declare(sanitizeIdentifier(`loop_${action.id}`), 'number', `Iterations of Amazon Connect loop ${action.id}`);
+  const counter = ctx.builder.declare(
+    sanitizeIdentifier(`loop_${action.id}`),
+    'number',
+    `Iterations of Amazon Connect loop ${action.id}`,
+  );
   const branch = (name: string): string | undefined =>
     action.conditions.find((condition) => condition.operands.some((operand) => operand === name))?.next;
   const again = branch('ContinueLooping');
   const done = branch('DoneLooping') ?? action.next;
-  const check: ConditionConfig = { cases: [{ id: 'continue', label: `Fewer than ${count} rounds`, when: `${counter} < ${count}` }] };
+  const check: ConditionConfig = {
+    cases: [{ id: 'continue', label: `Fewer than ${count} rounds`, when: `${counter} < ${count}` }],
+  };
   const checkId = ctx.addActionNode(action, 'condition', { ...check }, `Loop ×${count}`);
   const increment: SetConfig = { assignments: [{ variable: counter, value: `${counter} + 1` }] };
-  const incrementId = ctx.addDerivedNode(action, 'next', { type: 'set', label: 'Count the round', config: { ...increment } }, { x: -120, y: 150 });
+  const incrementId = ctx.addDerivedNode(
+    action,
+    'next',
+    { type: 'set', label: 'Count the round', config: { ...increment } },
+    { x: -120, y: 150 },
+  );
   const reset: SetConfig = { assignments: [{ variable: counter, value: '0' }] };
-  const resetId = ctx.addDerivedNode(action, 'done', { type: 'set', label: 'Reset the loop', config: { ...reset } }, { x: 120, y: 150 });
+  const resetId = ctx.addDerivedNode(
+    action,
+    'done',
+    { type: 'set', label: 'Reset the loop', config: { ...reset } },
+    { x: 120, y: 150 },
+  );
   ctx.builder.connect(checkId, 'continue', incrementId, action.id);
   ctx.builder.connect(checkId, 'default', resetId, action.id);
   ctx.builder.connect(incrementId, 'next', ctx.target(again, action.id), action.id);
   ctx.builder.connect(resetId, 'next', ctx.target(done, action.id), action.id);
-  ctx.builder.note('info', action.id, `Loop ×${count} became a counter in the variable "${counter}" (a condition and two set nodes).`);
+  ctx.builder.note(
+    'info',
+    action.id,
+    `Loop ×${count} became a counter in the variable "${counter}" (a condition and two set nodes).`,
+  );
 }

@@ -16,14 +16,23 @@ const NO_RETRY = { maxRetries: 0 };
 export function mapConnectInput(action: ConnectAction, ctx: ConnectContext): void {
   noteTimeout(action, ctx);
   const noInput = errorTarget(action, 'InputTimeLimitExceeded', 'NoMatchingError') ?? action.next;
-  const noMatch = errorTarget(action, 'InvalidPhoneNumber', 'InvalidNumber', 'NoMatchingCondition', 'NoMatchingError') ?? action.next;
-  const singleKeys = action.conditions.length > 0 && action.conditions.every((c) => c.operator === 'Equals' && c.operands.length === 1 && /^[0-9]$/.test(c.operands[0] ?? ''));
+  const noMatch =
+    errorTarget(action, 'InvalidPhoneNumber', 'InvalidNumber', 'NoMatchingCondition', 'NoMatchingError') ?? action.next;
+  const singleKeys =
+    action.conditions.length > 0 &&
+    action.conditions.every(
+      (c) => c.operator === 'Equals' && c.operands.length === 1 && /^[0-9]$/.test(c.operands[0] ?? ''),
+    );
   if (booleanAt(action.parameters, 'StoreInput') !== true && singleKeys) {
     mapMenu(action, ctx, noInput, errorTarget(action, 'NoMatchingCondition', 'NoMatchingError') ?? action.next);
     return;
   }
   const stored = booleanAt(action.parameters, 'StoreInput') === true;
-  const variable = ctx.builder.declare(stored ? 'storedCustomerInput' : `input_${ctx.nodeId(action).replace(/\W/g, '_')}`, 'string', 'Digits the caller typed');
+  const variable = ctx.builder.declare(
+    stored ? 'storedCustomerInput' : `input_${ctx.nodeId(action).replace(/\W/g, '_')}`,
+    'string',
+    'Digits the caller typed',
+  );
   const config: AskConfig = {
     prompt: connectPrompt(action, ctx, 'Please enter your input.'),
     variable,
@@ -38,9 +47,20 @@ export function mapConnectInput(action: ConnectAction, ctx: ConnectContext): voi
     ctx.builder.connect(id, 'next', ctx.target(action.next, action.id), action.id);
     return;
   }
-  const conditionId = addConditionNode(action, ctx, variable, action.conditions, errorTarget(action, 'NoMatchingCondition', 'NoMatchingError') ?? action.next, { suffix: 'check' });
+  const conditionId = addConditionNode(
+    action,
+    ctx,
+    variable,
+    action.conditions,
+    errorTarget(action, 'NoMatchingCondition', 'NoMatchingError') ?? action.next,
+    { suffix: 'check' },
+  );
   ctx.builder.connect(id, 'next', conditionId, action.id);
-  ctx.builder.note('info', action.id, 'The input conditions are not single keys; the digits are collected by an ask node and tested by a condition node.');
+  ctx.builder.note(
+    'info',
+    action.id,
+    'The input conditions are not single keys; the digits are collected by an ask node and tested by a condition node.',
+  );
 }
 
 /** `ConnectParticipantWithLexBot` (legacy `LexBot` or `LexV2Bot`) → a menu whose options are the bot's intents. */
@@ -48,13 +68,15 @@ export function mapConnectLexBot(action: ConnectAction, ctx: ConnectContext): vo
   const legacy = recordAt(action.parameters, 'LexBot');
   const v2 = recordAt(action.parameters, 'LexV2Bot');
   const metadata = ctx.metadata(action.id);
-  const botName = stringAt(legacy, 'Name') ?? stringAt(metadata, 'lexV2BotName') ?? stringAt(v2, 'AliasArn') ?? 'Lex bot';
+  const botName =
+    stringAt(legacy, 'Name') ?? stringAt(metadata, 'lexV2BotName') ?? stringAt(v2, 'AliasArn') ?? 'Lex bot';
   if (stringAt(legacy, 'Name') !== undefined) {
     ctx.builder.note('info', action.id, `Legacy (Lex V1) bot "${botName}" read from the LexBot parameter.`);
   }
   const intents = action.conditions.filter((c) => c.operator === 'Equals' && c.operands[0] !== undefined);
   const noMatch = errorTarget(action, 'NoMatchingCondition', 'NoMatchingError') ?? action.next;
-  const noInput = errorTarget(action, 'InputTimeLimitExceeded', 'NoMatchingError', 'NoMatchingCondition') ?? action.next;
+  const noInput =
+    errorTarget(action, 'InputTimeLimitExceeded', 'NoMatchingError', 'NoMatchingCondition') ?? action.next;
   const prompt = connectPrompt(action, ctx, 'How can I help you?');
   if (intents.length === 0) {
     const variable = ctx.builder.declare('lex_utterance', 'string', `What the caller said to Lex bot ${botName}`);
@@ -73,11 +95,19 @@ export function mapConnectLexBot(action: ConnectAction, ctx: ConnectContext): vo
   const options: MenuOption[] = intents.slice(0, 9).map((intent, index) => {
     const name = intent.operands[0] ?? '';
     const words = humanize(name);
-    return { key: String(index + 1), label: ctx.builder.prompt(words).text, synonyms: { [ctx.builder.locale]: [...new Set([name, words])] } };
+    return {
+      key: String(index + 1),
+      label: ctx.builder.prompt(words).text,
+      synonyms: { [ctx.builder.locale]: [...new Set([name, words])] },
+    };
   });
   const config: MenuConfig = { prompt, options, noInput: NO_RETRY, noMatch: NO_RETRY };
   const id = ctx.addActionNode(action, 'menu', { ...config }, `Lex bot ${botName}`);
-  intents.slice(0, 9).forEach((intent, index) => ctx.builder.connect(id, String(index + 1), ctx.target(intent.next, action.id), action.id));
+  intents
+    .slice(0, 9)
+    .forEach((intent, index) =>
+      ctx.builder.connect(id, String(index + 1), ctx.target(intent.next, action.id), action.id),
+    );
   ctx.builder.connect(id, 'noMatch', ctx.target(noMatch, action.id), action.id);
   ctx.builder.connect(id, 'noInput', ctx.target(noInput, action.id), action.id);
   ctx.builder.note(
@@ -86,11 +116,20 @@ export function mapConnectLexBot(action: ConnectAction, ctx: ConnectContext): vo
     `Lex bot "${botName}" became intent routing: a menu whose options are its intents (${intents.map((i) => i.operands[0]).join(', ')}), matched on their names; add training phrases as synonyms. Slots and the bot's own dialog are not imported.`,
   );
   for (const extra of intents.slice(9)) {
-    ctx.builder.note('unsupported', action.id, `Intent "${extra.operands[0] ?? ''}" is beyond the 9 options a menu offers; it was not imported.`);
+    ctx.builder.note(
+      'unsupported',
+      action.id,
+      `Intent "${extra.operands[0] ?? ''}" is beyond the 9 options a menu offers; it was not imported.`,
+    );
   }
 }
 
-function mapMenu(action: ConnectAction, ctx: ConnectContext, noInput: string | undefined, noMatch: string | undefined): void {
+function mapMenu(
+  action: ConnectAction,
+  ctx: ConnectContext,
+  noInput: string | undefined,
+  noMatch: string | undefined,
+): void {
   const prompt = connectPrompt(action, ctx, 'Please choose an option.');
   const promptText = Object.values(prompt.text)[0] ?? '';
   const options: MenuOption[] = action.conditions.map((condition) => {
@@ -106,8 +145,13 @@ function mapMenu(action: ConnectAction, ctx: ConnectContext, noInput: string | u
   }
   ctx.builder.connect(id, 'noInput', ctx.target(noInput, action.id), action.id);
   ctx.builder.connect(id, 'noMatch', ctx.target(noMatch, action.id), action.id);
-  if (unique.length < options.length) ctx.builder.note('approximate', action.id, 'A key had two branches; the first one is kept.');
-  ctx.builder.note('info', action.id, 'Option labels (for voice and chat) were read from the prompt text; review them.');
+  if (unique.length < options.length)
+    ctx.builder.note('approximate', action.id, 'A key had two branches; the first one is kept.');
+  ctx.builder.note(
+    'info',
+    action.id,
+    'Option labels (for voice and chat) were read from the prompt text; review them.',
+  );
 }
 
 function digitSlot(action: ConnectAction, ctx: ConnectContext): SlotConfig {
@@ -125,7 +169,10 @@ function digitSlot(action: ConnectAction, ctx: ConnectContext): SlotConfig {
     ctx.builder.note(
       'approximate',
       action.id,
-      `Phone number validation (${stringAt(phone, 'NumberFormat') ?? 'E164'} ${stringAt(phone, 'CountryCode') ?? ''}) became a check for ${slot.minLength}–15 digits.`.replace(' )', ')'),
+      `Phone number validation (${stringAt(phone, 'NumberFormat') ?? 'E164'} ${stringAt(phone, 'CountryCode') ?? ''}) became a check for ${slot.minLength}–15 digits.`.replace(
+        ' )',
+        ')',
+      ),
     );
   }
   const terminator = stringAt(dtmf, 'InputTerminationSequence');
@@ -144,7 +191,11 @@ function noteTimeout(action: ConnectAction, ctx: ConnectContext): void {
     ctx.builder.settings.noInputTimeoutSeconds = seconds;
     ctx.builder.note('info', action.id, `The input timeout of ${seconds} s became the flow's no-input timeout.`);
   } else if (current !== seconds) {
-    ctx.builder.note('approximate', action.id, `The input timeout of ${seconds} s differs from the flow's ${current} s, which applies instead.`);
+    ctx.builder.note(
+      'approximate',
+      action.id,
+      `The input timeout of ${seconds} s differs from the flow's ${current} s, which applies instead.`,
+    );
   }
 }
 

@@ -14,10 +14,15 @@ export function connectPrompt(action: ConnectAction, ctx: ConnectContext, fallba
     const spoken = ssmlToText(template);
     return ctx.builder.prompt(spoken === '' ? fallback : spoken, template);
   }
-  if (text !== undefined && text.trim() !== '') return ctx.builder.prompt(connectTextToTemplate(text, ctx.builder, action.id));
+  if (text !== undefined && text.trim() !== '')
+    return ctx.builder.prompt(connectTextToTemplate(text, ctx.builder, action.id));
   const promptId = stringAt(action.parameters, 'PromptId');
   if (promptId !== undefined) {
-    ctx.builder.note('unsupported', action.id, `The recorded prompt "${promptId}" lives in Amazon Connect; the prompt text is a placeholder to replace (or add an audio URL).`);
+    ctx.builder.note(
+      'unsupported',
+      action.id,
+      `The recorded prompt "${promptId}" lives in Amazon Connect; the prompt text is a placeholder to replace (or add an audio URL).`,
+    );
     return ctx.builder.prompt(`(recorded prompt ${promptId.split('/').pop() ?? promptId})`);
   }
   ctx.builder.note('approximate', action.id, `The block has no prompt text; "${fallback}" was used.`);

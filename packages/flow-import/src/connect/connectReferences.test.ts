@@ -11,7 +11,9 @@ describe('Connect $. references', () => {
       builder,
       'a',
     );
-    expect(template).toBe('{{first_name}} / {{external_status}} / {{storedCustomerInput}} / {{lex_SessionAttributes_route}} / {{connect_Queue_Name}}.');
+    expect(template).toBe(
+      '{{first_name}} / {{external_status}} / {{storedCustomerInput}} / {{lex_SessionAttributes_route}} / {{connect_Queue_Name}}.',
+    );
     expect(builder.report.map((item) => item.message)).toEqual([
       expect.stringMatching(/set by the Lex bot/),
       expect.stringMatching(/Connect system value.*caller data/),
@@ -20,7 +22,9 @@ describe('Connect $. references', () => {
 
   it('leaves text that only looks like a reference alone', () => {
     const builder = new FlowBuilder(['en-US']);
-    expect(connectTextToTemplate('Costs $5. $Lex. SessionAttributes', builder, 'a')).toBe('Costs $5. $Lex. SessionAttributes');
+    expect(connectTextToTemplate('Costs $5. $Lex. SessionAttributes', builder, 'a')).toBe(
+      'Costs $5. $Lex. SessionAttributes',
+    );
   });
 
   it('turns literals, references and mixtures into expressions with the same value', () => {
@@ -28,7 +32,9 @@ describe('Connect $. references', () => {
     const scope = { external_n: 5, name: 'Ana' };
     expect(evaluate(connectValueToExpression('PENDING', builder, 'a'), scope)).toBe('PENDING');
     expect(evaluate(connectValueToExpression('$.External.n', builder, 'a'), scope)).toBe(5);
-    expect(evaluate(connectValueToExpression("$.External.n items for $.Attributes.name's order", builder, 'a'), scope)).toBe("5 items for Ana's order");
+    expect(
+      evaluate(connectValueToExpression("$.External.n items for $.Attributes.name's order", builder, 'a'), scope),
+    ).toBe("5 items for Ana's order");
     expect(evaluate(connectValueToExpression('', builder, 'a'), scope)).toBe('');
   });
 });

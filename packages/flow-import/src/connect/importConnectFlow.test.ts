@@ -29,7 +29,9 @@ describe('Amazon Connect bankid-auth.json, node by node', () => {
   it('skips the logging and voice settings: start leads straight to the personal-number input', () => {
     expect(portsOf(flow, 'start')).toEqual({ next: ask });
     expect(nodeOf(flow, 'start').position).toEqual({ x: 15, y: 15 });
-    expect(report.filter((item) => item.severity === 'info' && /skipped/.test(item.message)).map((item) => item.sourceRef)).toEqual([
+    expect(
+      report.filter((item) => item.severity === 'info' && /skipped/.test(item.message)).map((item) => item.sourceRef),
+    ).toEqual([
       'f975c9af-7dff-4e34-9eda-53ad09aecb2a',
       '5c7d63e5-db92-451e-9da1-028763ee8801',
       '93a19012-34f4-47c6-8011-d146cded6f8a',
@@ -58,7 +60,11 @@ describe('Amazon Connect bankid-auth.json, node by node', () => {
     const scope = { storedCustomerInput: '197001011234', external_orderRef: 'ref-1' };
     expect(evaluate(Object.getOwnPropertyDescriptor(args, 'personnummer')?.value, scope)).toBe('197001011234');
     expect(evaluate(Object.getOwnPropertyDescriptor(args, 'orderRef')?.value, scope)).toBe('ref-1');
-    expect(node.config['results']).toMatchObject({ external_status: 'status', external_givenName: 'givenName', external_orderRef: 'orderRef' });
+    expect(node.config['results']).toMatchObject({
+      external_status: 'status',
+      external_givenName: 'givenName',
+      external_orderRef: 'orderRef',
+    });
     expect(portsOf(flow, lambda)).toEqual({ success: compare, error: sorry, timeout: sorry });
     expect(report.some((item) => item.sourceRef === lambda && /placeholder/.test(item.message))).toBe(true);
   });
@@ -91,9 +97,13 @@ describe('Amazon Connect bankid-auth.json, node by node', () => {
   });
 
   it('greets by the name the Lambda returned and sets the queue before transferring', () => {
-    expect(promptText(nodeOf(flow, hello))).toBe('Hello, {{external_givenName}}. Please hold while we connect you to an agent.');
+    expect(promptText(nodeOf(flow, hello))).toBe(
+      'Hello, {{external_givenName}}. Please hold while we connect you to an agent.',
+    );
     expect(portsOf(flow, hello)).toEqual({ next: setQueue });
-    expect(nodeOf(flow, setQueue).config).toEqual({ assignments: [{ variable: 'targetQueue', value: "'Sample BasicQueue'" }] });
+    expect(nodeOf(flow, setQueue).config).toEqual({
+      assignments: [{ variable: 'targetQueue', value: "'Sample BasicQueue'" }],
+    });
     expect(portsOf(flow, setQueue)).toEqual({ next: recorded });
     expect(portsOf(flow, recorded)).toEqual({ next: transfer });
     expect(nodeOf(flow, transfer)).toMatchObject({ type: 'transfer', config: { queue: 'Sample BasicQueue' } });
@@ -110,7 +120,22 @@ describe('Amazon Connect bankid-auth.json, node by node', () => {
 
   it('maps every action except the three skipped settings to a node, plus the loop counter steps', () => {
     expect(flow.nodes.map((node) => node.type).toSorted()).toEqual(
-      ['start', 'ask', 'message', 'message', 'message', 'message', 'transaction', 'condition', 'condition', 'set', 'set', 'set', 'transfer', 'end'].toSorted(),
+      [
+        'start',
+        'ask',
+        'message',
+        'message',
+        'message',
+        'message',
+        'transaction',
+        'condition',
+        'condition',
+        'set',
+        'set',
+        'set',
+        'transfer',
+        'end',
+      ].toSorted(),
     );
   });
 });
@@ -122,20 +147,27 @@ function action(Identifier: string, Type: string, Parameters: object, Transition
 }
 
 describe('Amazon Connect blocks beyond the fixtures', () => {
-
   it('routes a Lex V2 bot with intent conditions as a menu of its intents, names as synonyms', () => {
     const { flow } = imported({
       ...base,
       StartAction: 'bot',
       Actions: [
-        action('bot', 'ConnectParticipantWithLexBot', { Text: 'How can I help?', LexV2Bot: { AliasArn: 'arn:aws:lex:x:1:bot-alias/A/B' } }, {
-          NextAction: 'bye',
-          Conditions: [
-            { NextAction: 'bal', Condition: { Operator: 'Equals', Operands: ['CheckBalance'] } },
-            { NextAction: 'bye', Condition: { Operator: 'Equals', Operands: ['Goodbye'] } },
-          ],
-          Errors: [{ NextAction: 'bye', ErrorType: 'NoMatchingCondition' }, { NextAction: 'bye', ErrorType: 'NoMatchingError' }],
-        }),
+        action(
+          'bot',
+          'ConnectParticipantWithLexBot',
+          { Text: 'How can I help?', LexV2Bot: { AliasArn: 'arn:aws:lex:x:1:bot-alias/A/B' } },
+          {
+            NextAction: 'bye',
+            Conditions: [
+              { NextAction: 'bal', Condition: { Operator: 'Equals', Operands: ['CheckBalance'] } },
+              { NextAction: 'bye', Condition: { Operator: 'Equals', Operands: ['Goodbye'] } },
+            ],
+            Errors: [
+              { NextAction: 'bye', ErrorType: 'NoMatchingCondition' },
+              { NextAction: 'bye', ErrorType: 'NoMatchingError' },
+            ],
+          },
+        ),
         action('bal', 'MessageParticipant', { Text: 'Your balance is $.Attributes.balance' }, { NextAction: 'bye' }),
         action('bye', 'DisconnectParticipant', {}, {}),
       ],
@@ -155,9 +187,14 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       ...base,
       StartAction: 'bot',
       Actions: [
-        action('bot', 'GetParticipantInput', { Text: 'Hi', LexBot: { Name: 'OrderBot', Region: 'us-east-1', Alias: '$LATEST' } }, {
-          Conditions: [{ NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['OrderFlowers'] } }],
-        }),
+        action(
+          'bot',
+          'GetParticipantInput',
+          { Text: 'Hi', LexBot: { Name: 'OrderBot', Region: 'us-east-1', Alias: '$LATEST' } },
+          {
+            Conditions: [{ NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['OrderFlowers'] } }],
+          },
+        ),
         action('end', 'EndFlowExecution', {}, {}),
       ],
     });
@@ -170,14 +207,26 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       ...base,
       StartAction: 'in',
       Actions: [
-        action('in', 'GetParticipantInput', { Text: 'Press 1 to cancel your request or press 2 to keep it.', StoreInput: 'False', InputTimeLimitSeconds: '5' }, {
-          NextAction: 'end',
-          Conditions: [
-            { NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['1'] } },
-            { NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['2'] } },
-          ],
-          Errors: [{ NextAction: 'end', ErrorType: 'InputTimeLimitExceeded' }, { NextAction: 'end', ErrorType: 'NoMatchingCondition' }],
-        }),
+        action(
+          'in',
+          'GetParticipantInput',
+          {
+            Text: 'Press 1 to cancel your request or press 2 to keep it.',
+            StoreInput: 'False',
+            InputTimeLimitSeconds: '5',
+          },
+          {
+            NextAction: 'end',
+            Conditions: [
+              { NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['1'] } },
+              { NextAction: 'end', Condition: { Operator: 'Equals', Operands: ['2'] } },
+            ],
+            Errors: [
+              { NextAction: 'end', ErrorType: 'InputTimeLimitExceeded' },
+              { NextAction: 'end', ErrorType: 'NoMatchingCondition' },
+            ],
+          },
+        ),
         action('end', 'EndFlowExecution', {}, {}),
       ],
     });
@@ -199,7 +248,12 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       ...base,
       StartAction: 'cmp',
       Actions: [
-        action('cmp', 'Compare', { ComparisonValue: '$.Attributes.tier' }, { NextAction: 'end', Conditions: conditions, Errors: [] }),
+        action(
+          'cmp',
+          'Compare',
+          { ComparisonValue: '$.Attributes.tier' },
+          { NextAction: 'end', Conditions: conditions, Errors: [] },
+        ),
         action('end', 'EndFlowExecution', {}, {}),
       ],
     });
@@ -216,13 +270,18 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       ...base,
       StartAction: 'hours',
       Actions: [
-        action('hours', 'CheckHoursOfOperation', {}, {
-          Conditions: [
-            { NextAction: 'open', Condition: { Operator: 'Equals', Operands: ['True'] } },
-            { NextAction: 'closed', Condition: { Operator: 'Equals', Operands: ['False'] } },
-          ],
-          Errors: [{ NextAction: 'closed', ErrorType: 'NoMatchingError' }],
-        }),
+        action(
+          'hours',
+          'CheckHoursOfOperation',
+          {},
+          {
+            Conditions: [
+              { NextAction: 'open', Condition: { Operator: 'Equals', Operands: ['True'] } },
+              { NextAction: 'closed', Condition: { Operator: 'Equals', Operands: ['False'] } },
+            ],
+            Errors: [{ NextAction: 'closed', ErrorType: 'NoMatchingError' }],
+          },
+        ),
         action('open', 'TransferContactToQueue', {}, {}),
         action('closed', 'DisconnectParticipant', {}, {}),
       ],
@@ -236,7 +295,15 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
     const { flow, report } = imported({
       ...base,
       StartAction: 'out',
-      Actions: [action('out', 'TransferParticipantToThirdParty', { ThirdPartyPhoneNumber: '+15550100', ThirdPartyConnectionTimeLimitSeconds: '30' }, { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'CallFailed' }] }), action('end', 'EndFlowExecution', {}, {})],
+      Actions: [
+        action(
+          'out',
+          'TransferParticipantToThirdParty',
+          { ThirdPartyPhoneNumber: '+15550100', ThirdPartyConnectionTimeLimitSeconds: '30' },
+          { NextAction: 'end', Errors: [{ NextAction: 'end', ErrorType: 'CallFailed' }] },
+        ),
+        action('end', 'EndFlowExecution', {}, {}),
+      ],
     });
     expect(nodeOf(flow, 'out')).toMatchObject({ type: 'transfer', config: { agent: '+15550100' } });
     expect(report.map((item) => item.severity)).toEqual(['approximate', 'info']);
@@ -246,7 +313,10 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
     const { flow, report } = imported({
       ...base,
       StartAction: 'x',
-      Actions: [action('x', 'DistributeByPercentage', {}, { NextAction: 'end' }), action('end', 'EndFlowExecution', {}, {})],
+      Actions: [
+        action('x', 'DistributeByPercentage', {}, { NextAction: 'end' }),
+        action('end', 'EndFlowExecution', {}, {}),
+      ],
     });
     expect(nodeOf(flow, 'x').type).toBe('message');
     expect(portsOf(flow, 'x')).toEqual({ next: 'end' });
@@ -257,7 +327,10 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
     const { flow, report } = imported({
       ...base,
       StartAction: 'a',
-      Actions: [action('a', 'MessageParticipant', { Text: 'Hi' }, { NextAction: 'nowhere' }), action('b', 'MessageParticipant', { Text: 'Unreached' }, {})],
+      Actions: [
+        action('a', 'MessageParticipant', { Text: 'Hi' }, { NextAction: 'nowhere' }),
+        action('b', 'MessageParticipant', { Text: 'Unreached' }, {}),
+      ],
     });
     expect(portsOf(flow, 'a')).toEqual({ next: 'imported_end' });
     expect(portsOf(flow, 'b')).toEqual({ next: 'imported_end' });

@@ -14,12 +14,19 @@ export function isConnectFlow(doc: JsonRecord): boolean {
 }
 
 /** Maps an Amazon Connect flow (flow language 2019-10-30) to an Omniflow flow and a report. */
-export function importConnectFlow(doc: JsonRecord, locale: string | undefined): { flow: FlowDocument; report: ImportReportItem[] } {
+export function importConnectFlow(
+  doc: JsonRecord,
+  locale: string | undefined,
+): { flow: FlowDocument; report: ImportReportItem[] } {
   const actions = readConnectActions(doc);
   const builder = new FlowBuilder([locale, detectConnectLocale(actions)]);
   const version = stringAt(doc, 'Version');
   if (version !== '2019-10-30') {
-    builder.note('approximate', 'Version', `Flow language version "${version ?? ''}" is read as 2019-10-30, the only version the importer knows.`);
+    builder.note(
+      'approximate',
+      'Version',
+      `Flow language version "${version ?? ''}" is read as 2019-10-30, the only version the importer knows.`,
+    );
   }
   const metadata = recordAt(doc, 'Metadata');
   const actionMetadata = recordAt(metadata, 'ActionMetadata');
@@ -33,14 +40,22 @@ export function importConnectFlow(doc: JsonRecord, locale: string | undefined): 
   const ctx: ConnectContext = {
     builder,
     externalKeys: collectExternalKeys(doc),
-    queueNames: actions.filter((action) => action.type === 'UpdateContactTargetQueue').map((action) => queueDisplayName(action, recordAt(actionMetadata, action.id))),
+    queueNames: actions
+      .filter((action) => action.type === 'UpdateContactTargetQueue')
+      .map((action) => queueDisplayName(action, recordAt(actionMetadata, action.id))),
     metadata: (actionId) => recordAt(actionMetadata, actionId),
     nodeId: (action) => ids.get(action.id) ?? action.id,
     target: (actionId, sourceRef) => resolveTarget(actionId, sourceRef, byId, ids, builder),
     addActionNode(action, type, config, label) {
       const id = ids.get(action.id) ?? builder.claimId(action.id);
       const position = positionOf(action.id);
-      builder.addNode({ id, type, label: label ?? actionLabel(action, recordAt(actionMetadata, action.id)), ...(position ? { position } : {}), config });
+      builder.addNode({
+        id,
+        type,
+        label: label ?? actionLabel(action, recordAt(actionMetadata, action.id)),
+        ...(position ? { position } : {}),
+        config,
+      });
       return id;
     },
     addDerivedNode(action, suffix, node, offset) {
@@ -56,7 +71,11 @@ export function importConnectFlow(doc: JsonRecord, locale: string | undefined): 
   builder.connect('start', 'next', ctx.target(startAction, 'StartAction'), 'StartAction');
   for (const action of actions) {
     if (PASS_THROUGH_TYPES.has(action.type)) {
-      builder.note('info', action.id, `${action.type} has no Omniflow equivalent (a Connect contact setting); it was skipped and its next step follows directly.`);
+      builder.note(
+        'info',
+        action.id,
+        `${action.type} has no Omniflow equivalent (a Connect contact setting); it was skipped and its next step follows directly.`,
+      );
       continue;
     }
     mapConnectAction(action, ctx);
@@ -88,7 +107,11 @@ function resolveTarget(
     if (nodeId !== undefined) return nodeId;
     const action = byId.get(current);
     if (action === undefined) {
-      builder.note('approximate', sourceRef, `The transition to "${current}" names no action of the flow; it ends the conversation instead.`);
+      builder.note(
+        'approximate',
+        sourceRef,
+        `The transition to "${current}" names no action of the flow; it ends the conversation instead.`,
+      );
       return undefined;
     }
     current = action.next ?? action.errors.find((error) => error.next !== undefined)?.next;
@@ -118,11 +141,13 @@ function readPosition(source: JsonRecord): CanvasPosition | undefined {
   return x !== undefined && y !== undefined ? { x, y } : undefined;
 }
 
-
 // The designer shows labels: a friendly name as Connect showed it, else the block type and the start of its text.
 function actionLabel(action: ConnectAction, metadata: JsonRecord): string {
   if (metadata['isFriendlyName'] === true) return action.id;
   const type = action.type.replace(/([a-z])([A-Z])/g, '$1 $2');
-  const text = ssmlToText(stringAt(action.parameters, 'Text') ?? stringAt(action.parameters, 'SSML') ?? '').replace(/\s+/g, ' ');
+  const text = ssmlToText(stringAt(action.parameters, 'Text') ?? stringAt(action.parameters, 'SSML') ?? '').replace(
+    /\s+/g,
+    ' ',
+  );
   return text === '' ? type : `${type}: ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }

@@ -1,4 +1,11 @@
-import type { EndConfig, HoursConfig, MessageConfig, SetConfig, TransactionConfig, TransferConfig } from '@omniflow/flow-engine/specs';
+import type {
+  EndConfig,
+  HoursConfig,
+  MessageConfig,
+  SetConfig,
+  TransactionConfig,
+  TransferConfig,
+} from '@omniflow/flow-engine/specs';
 import { isRecord } from '@omniflow/flow-schema';
 import { quoteString, sanitizeIdentifier } from '../shared/expressionText.ts';
 import { numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
@@ -71,7 +78,9 @@ export function mapConnectAction(action: ConnectAction, ctx: ConnectContext): vo
 
 /** The display name of the queue an `UpdateContactTargetQueue` sets (designer name, else the ARN's queue id). */
 export function queueDisplayName(action: ConnectAction, metadata: JsonRecord): string {
-  const fromMetadata = stringAt(recordAt(metadata, 'queue'), 'text') ?? stringAt(recordAt(recordAt(metadata, 'parameters'), 'QueueId'), 'displayName');
+  const fromMetadata =
+    stringAt(recordAt(metadata, 'queue'), 'text') ??
+    stringAt(recordAt(recordAt(metadata, 'parameters'), 'QueueId'), 'displayName');
   if (fromMetadata !== undefined && fromMetadata !== '') return fromMetadata;
   const queueId = stringAt(action.parameters, 'QueueId') ?? '';
   return queueId.split('/').pop() || 'default';
@@ -80,7 +89,12 @@ export function queueDisplayName(action: ConnectAction, metadata: JsonRecord): s
 function mapMessage(action: ConnectAction, ctx: ConnectContext): void {
   const config: MessageConfig = { prompt: connectPrompt(action, ctx, '(This message had no text in Amazon Connect.)') };
   const id = ctx.addActionNode(action, 'message', { ...config });
-  ctx.builder.connect(id, 'next', ctx.target(action.next ?? errorTarget(action, 'NoMatchingError'), action.id), action.id);
+  ctx.builder.connect(
+    id,
+    'next',
+    ctx.target(action.next ?? errorTarget(action, 'NoMatchingError'), action.id),
+    action.id,
+  );
   noteIgnoredErrors(action, ctx, 'a message never fails in Omniflow');
 }
 
@@ -88,35 +102,63 @@ function mapAttributes(action: ConnectAction, ctx: ConnectContext): void {
   const attributes = recordAt(action.parameters, 'Attributes');
   const assignments: SetConfig['assignments'] = [];
   for (const [key, raw] of Object.entries(attributes)) {
-    const value = typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean' ? String(raw) : JSON.stringify(raw);
-    const variable = ctx.builder.declare(sanitizeIdentifier(key), 'string', `Amazon Connect contact attribute "${key}"`);
+    const value =
+      typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? String(raw)
+        : JSON.stringify(raw);
+    const variable = ctx.builder.declare(
+      sanitizeIdentifier(key),
+      'string',
+      `Amazon Connect contact attribute "${key}"`,
+    );
     assignments.push({ variable, value: connectValueToExpression(value, ctx.builder, action.id) });
   }
   const target = stringAt(action.parameters, 'TargetContact');
   if (target !== undefined && target !== 'Current') {
-    ctx.builder.note('approximate', action.id, `Attributes of the ${target} contact became flow variables of this conversation.`);
+    ctx.builder.note(
+      'approximate',
+      action.id,
+      `Attributes of the ${target} contact became flow variables of this conversation.`,
+    );
   }
   addSetNode(action, ctx, assignments);
 }
 
 function mapTargetQueue(action: ConnectAction, ctx: ConnectContext): void {
   const name = queueDisplayName(action, ctx.metadata(action.id));
-  const variable = ctx.builder.declare(TARGET_QUEUE_VARIABLE, 'string', 'Queue chosen by Amazon Connect UpdateContactTargetQueue');
-  ctx.builder.note('approximate', action.id, `The target queue "${name}" is stored in the variable "${variable}"; the transfer node names the queue itself.`);
+  const variable = ctx.builder.declare(
+    TARGET_QUEUE_VARIABLE,
+    'string',
+    'Queue chosen by Amazon Connect UpdateContactTargetQueue',
+  );
+  ctx.builder.note(
+    'approximate',
+    action.id,
+    `The target queue "${name}" is stored in the variable "${variable}"; the transfer node names the queue itself.`,
+  );
   addSetNode(action, ctx, [{ variable, value: quoteString(name) }]);
 }
 
 function mapCallbackNumber(action: ConnectAction, ctx: ConnectContext): void {
   const value = stringAt(action.parameters, 'CallbackNumber') ?? '';
   const variable = ctx.builder.declare('connect_CallbackNumber', 'string', 'Amazon Connect callback number');
-  ctx.builder.note('approximate', action.id, `The callback number is stored in "${variable}"; dialability checks (InvalidCallbackNumber, CallbackNumberNotDialable) are not imported.`);
+  ctx.builder.note(
+    'approximate',
+    action.id,
+    `The callback number is stored in "${variable}"; dialability checks (InvalidCallbackNumber, CallbackNumberNotDialable) are not imported.`,
+  );
   addSetNode(action, ctx, [{ variable, value: connectValueToExpression(value, ctx.builder, action.id) }]);
 }
 
 function addSetNode(action: ConnectAction, ctx: ConnectContext, assignments: SetConfig['assignments']): void {
   const config: SetConfig = { assignments };
   const id = ctx.addActionNode(action, 'set', { ...config });
-  ctx.builder.connect(id, 'next', ctx.target(action.next ?? errorTarget(action, 'NoMatchingError'), action.id), action.id);
+  ctx.builder.connect(
+    id,
+    'next',
+    ctx.target(action.next ?? errorTarget(action, 'NoMatchingError'), action.id),
+    action.id,
+  );
   noteIgnoredErrors(action, ctx, 'an assignment never fails in Omniflow');
 }
 
@@ -127,11 +169,16 @@ function mapLambda(action: ConnectAction, ctx: ConnectContext): void {
     args[key] = connectValueToExpression(typeof raw === 'string' ? raw : JSON.stringify(raw), ctx.builder, action.id);
   }
   const results: Record<string, string> = {};
-  for (const key of ctx.externalKeys) results[ctx.builder.declare(sanitizeIdentifier(`external_${key}`), 'string', `Amazon Connect $.External.${key}`)] = key;
+  for (const key of ctx.externalKeys)
+    results[ctx.builder.declare(sanitizeIdentifier(`external_${key}`), 'string', `Amazon Connect $.External.${key}`)] =
+      key;
   const config: TransactionConfig = { handler: CONNECT_LAMBDA_HANDLER, args, results };
   const seconds = numberAt(action.parameters, 'InvocationTimeLimitSeconds');
   if (seconds !== undefined && seconds > 0) config.timeoutMs = Math.round(seconds * 1000);
-  const displayName = stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'LambdaFunctionARN'), 'displayName') ?? arn.split(':').pop() ?? arn;
+  const displayName =
+    stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'LambdaFunctionARN'), 'displayName') ??
+    arn.split(':').pop() ??
+    arn;
   const id = ctx.addActionNode(action, 'transaction', { ...config }, `Lambda ${displayName}`);
   const failure = ctx.target(errorTarget(action, 'NoMatchingError') ?? action.next, action.id);
   ctx.builder.connect(id, 'success', ctx.target(action.next, action.id), action.id);
@@ -142,7 +189,8 @@ function mapLambda(action: ConnectAction, ctx: ConnectContext): void {
     action.id,
     `Lambda "${displayName}" became a transaction node with handler "${CONNECT_LAMBDA_HANDLER}" (args.functionArn keeps the ARN); register that handler, or replace the node with an http node. Its result fields fill the external_* variables.`,
   );
-  if (isPlaceholderValue(arn)) ctx.builder.note('approximate', action.id, `The function ARN "${arn}" is a placeholder to fill in.`);
+  if (isPlaceholderValue(arn))
+    ctx.builder.note('approximate', action.id, `The function ARN "${arn}" is a placeholder to fill in.`);
 }
 
 function mapHours(action: ConnectAction, ctx: ConnectContext): void {
@@ -151,13 +199,20 @@ function mapHours(action: ConnectAction, ctx: ConnectContext): void {
     weekly: (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, open: '09:00', close: '17:00' })),
   };
   const id = ctx.addActionNode(action, 'hours', { ...config });
-  const inHours = action.conditions.find((condition) => condition.operands.some((operand) => operand.toLowerCase() === 'true'));
-  const outOfHours = action.conditions.find((condition) => condition.operands.some((operand) => operand.toLowerCase() === 'false'));
+  const inHours = action.conditions.find((condition) =>
+    condition.operands.some((operand) => operand.toLowerCase() === 'true'),
+  );
+  const outOfHours = action.conditions.find((condition) =>
+    condition.operands.some((operand) => operand.toLowerCase() === 'false'),
+  );
   const closed = ctx.target(outOfHours?.next ?? errorTarget(action, 'NoMatchingError') ?? action.next, action.id);
   ctx.builder.connect(id, 'open', ctx.target(inHours?.next ?? action.next, action.id), action.id);
   ctx.builder.connect(id, 'closed', closed, action.id);
   ctx.builder.connect(id, 'holiday', closed, action.id);
-  const hoursName = stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'HoursOfOperationId'), 'displayName') ?? stringAt(action.parameters, 'HoursOfOperationId') ?? 'the queue\'s hours';
+  const hoursName =
+    stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'HoursOfOperationId'), 'displayName') ??
+    stringAt(action.parameters, 'HoursOfOperationId') ??
+    "the queue's hours";
   ctx.builder.note(
     'approximate',
     action.id,
@@ -167,7 +222,9 @@ function mapHours(action: ConnectAction, ctx: ConnectContext): void {
 
 function mapTransferToFlow(action: ConnectAction, ctx: ConnectContext): void {
   const flowArn = stringAt(action.parameters, 'ContactFlowId') ?? '';
-  const name = stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'ContactFlowId'), 'displayName') ?? (flowArn.split('/').pop() || 'flow');
+  const name =
+    stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'ContactFlowId'), 'displayName') ??
+    (flowArn.split('/').pop() || 'flow');
   const config: TransferConfig = { queue: name, reason: `Amazon Connect transfer to flow "${name}"` };
   ctx.addActionNode(action, 'transfer', { ...config }, `Transfer to flow ${name}`);
   ctx.builder.note(
@@ -185,11 +242,19 @@ function mapTransferToQueue(action: ConnectAction, ctx: ConnectContext): void {
   const config: TransferConfig = { queue };
   ctx.addActionNode(action, 'transfer', { ...config }, `Transfer to ${queue}`);
   if (direct === undefined && new Set(ctx.queueNames).size > 1) {
-    ctx.builder.note('approximate', action.id, `The flow sets several target queues (${[...new Set(ctx.queueNames)].join(', ')}); the transfer names "${queue}" and the chosen one is in the variable "${TARGET_QUEUE_VARIABLE}".`);
+    ctx.builder.note(
+      'approximate',
+      action.id,
+      `The flow sets several target queues (${[...new Set(ctx.queueNames)].join(', ')}); the transfer names "${queue}" and the chosen one is in the variable "${TARGET_QUEUE_VARIABLE}".`,
+    );
   } else if (direct === undefined && first === undefined) {
-    ctx.builder.note('approximate', action.id, 'No target queue is set in this flow; the transfer goes to the queue "default".');
+    ctx.builder.note(
+      'approximate',
+      action.id,
+      'No target queue is set in this flow; the transfer goes to the queue "default".',
+    );
   }
-  noteIgnoredErrors(action, ctx, 'queue capacity is the runtime\'s concern once the caller is transferred');
+  noteIgnoredErrors(action, ctx, "queue capacity is the runtime's concern once the caller is transferred");
 }
 
 function mapTransferToPerson(action: ConnectAction, ctx: ConnectContext): void {
@@ -198,7 +263,11 @@ function mapTransferToPerson(action: ConnectAction, ctx: ConnectContext): void {
   const config: TransferConfig = { agent: connectTextToTemplate(agent, ctx.builder, action.id) };
   ctx.addActionNode(action, 'transfer', { ...config }, `Transfer to ${agent}`);
   const how = phone !== undefined ? `the phone number ${phone}` : `the agent "${agent}"`;
-  ctx.builder.note('approximate', action.id, `${action.type} became a transfer to ${how}; what happens after the transfer (timeouts, returning to the flow) belongs to the contact center.`);
+  ctx.builder.note(
+    'approximate',
+    action.id,
+    `${action.type} became a transfer to ${how}; what happens after the transfer (timeouts, returning to the flow) belongs to the contact center.`,
+  );
   noteIgnoredErrors(action, ctx, 'a transfer ends the conversation in Omniflow');
 }
 
@@ -208,9 +277,14 @@ function mapEnd(action: ConnectAction, ctx: ConnectContext): void {
 }
 
 function mapUnsupported(action: ConnectAction, ctx: ConnectContext): void {
-  const config: MessageConfig = { prompt: ctx.builder.prompt(`(Amazon Connect block ${action.type} was not imported.)`) };
+  const config: MessageConfig = {
+    prompt: ctx.builder.prompt(`(Amazon Connect block ${action.type} was not imported.)`),
+  };
   const id = ctx.addActionNode(action, 'message', { ...config }, `Unsupported: ${action.type}`);
-  const next = action.next ?? action.conditions.find((condition) => condition.next !== undefined)?.next ?? action.errors.find((error) => error.next !== undefined)?.next;
+  const next =
+    action.next ??
+    action.conditions.find((condition) => condition.next !== undefined)?.next ??
+    action.errors.find((error) => error.next !== undefined)?.next;
   ctx.builder.connect(id, 'next', ctx.target(next, action.id), action.id);
   ctx.builder.note(
     'unsupported',
@@ -221,5 +295,6 @@ function mapUnsupported(action: ConnectAction, ctx: ConnectContext): void {
 
 function noteIgnoredErrors(action: ConnectAction, ctx: ConnectContext, why: string): void {
   const types = [...new Set(action.errors.filter((error) => error.next !== undefined).map((error) => error.errorType))];
-  if (types.length > 0) ctx.builder.note('info', action.id, `Error branches ${types.join(', ')} were not imported: ${why}.`);
+  if (types.length > 0)
+    ctx.builder.note('info', action.id, `Error branches ${types.join(', ')} were not imported: ${why}.`);
 }

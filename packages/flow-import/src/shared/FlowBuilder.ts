@@ -37,7 +37,11 @@ export class FlowBuilder {
     this.locale = candidates.find((tag): tag is string => tag !== undefined && LOCALE.test(tag)) ?? 'en-US';
     const invalid = candidates.find((tag) => tag !== undefined && !LOCALE.test(tag));
     if (invalid !== undefined) {
-      this.note('approximate', 'locale', `"${invalid}" is not a locale tag such as en-US; the prompts are in ${this.locale}.`);
+      this.note(
+        'approximate',
+        'locale',
+        `"${invalid}" is not a locale tag such as en-US; the prompts are in ${this.locale}.`,
+      );
     }
   }
 
@@ -94,7 +98,10 @@ export class FlowBuilder {
   /** The flow document. */
   build(meta: { id: string; name: string; description?: string; start: string }): FlowDocument {
     const fallback = this.nodes.find((node) => node.id === FALLBACK_END_ID);
-    if (fallback !== undefined) fallback.position = rightOf(this.nodes.flatMap((node) => (node.position && node !== fallback ? [node.position] : [])));
+    if (fallback !== undefined)
+      fallback.position = rightOf(
+        this.nodes.flatMap((node) => (node.position && node !== fallback ? [node.position] : [])),
+      );
     const flow: FlowDocument = {
       id: meta.id.slice(0, 200) || 'imported_flow',
       name: meta.name.slice(0, 500) || 'Imported flow',

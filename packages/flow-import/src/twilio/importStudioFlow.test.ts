@@ -22,9 +22,19 @@ describe('Twilio Studio messaging-park-chat.json, widget by widget', () => {
 
   it('asks support-or-sales as free text, storing the reply for the split', () => {
     const node = nodeOf(flow, 'send_welcome');
-    expect(node).toMatchObject({ type: 'ask', position: { x: 260, y: 210 }, config: { variable: 'send_welcome_reply', slot: { type: 'text' } } });
-    expect(promptText(node)).toBe('Ahoy! To better assist you, please tell me whether you need assistance with support or sales.');
-    expect(portsOf(flow, 'send_welcome')).toEqual({ next: 'select_queue', noInput: 'imported_end', noMatch: 'imported_end' });
+    expect(node).toMatchObject({
+      type: 'ask',
+      position: { x: 260, y: 210 },
+      config: { variable: 'send_welcome_reply', slot: { type: 'text' } },
+    });
+    expect(promptText(node)).toBe(
+      'Ahoy! To better assist you, please tell me whether you need assistance with support or sales.',
+    );
+    expect(portsOf(flow, 'send_welcome')).toEqual({
+      next: 'select_queue',
+      noInput: 'imported_end',
+      noMatch: 'imported_end',
+    });
   });
 
   it('splits on the reply with contains: sales, support, else asks again', () => {
@@ -37,7 +47,10 @@ describe('Twilio Studio messaging-park-chat.json, widget by widget', () => {
   });
 
   it('sets the chosen queue and tells the customer, interpolating the flow variable', () => {
-    for (const [id, queue] of [['set_sales', 'sales'], ['set_support', 'support']] as const) {
+    for (const [id, queue] of [
+      ['set_sales', 'sales'],
+      ['set_support', 'support'],
+    ] as const) {
       const node = nodeOf(flow, id);
       expect(node.type).toBe('set');
       expect(node.config['assignments']).toEqual([{ variable: 'selected_queue', value: `'${queue}'` }]);
@@ -45,7 +58,9 @@ describe('Twilio Studio messaging-park-chat.json, widget by widget', () => {
     }
     const wait = nodeOf(flow, 'send_please_wait');
     expect(wait.type).toBe('message');
-    expect(promptText(wait)).toBe('Thanks! Please wait while I locate a {{selected_queue}} representative to assist you. This may take a few minutes.');
+    expect(promptText(wait)).toBe(
+      'Thanks! Please wait while I locate a {{selected_queue}} representative to assist you. This may take a few minutes.',
+    );
     expect(portsOf(flow, 'send_please_wait')).toEqual({ next: 'send_to_flex' });
   });
 
@@ -58,34 +73,68 @@ describe('Twilio Studio messaging-park-chat.json, widget by widget', () => {
   });
 
   it('declares exactly the variables the flow reads and writes', () => {
-    expect(flow.variables.map((variable) => variable.name).toSorted()).toEqual(['selected_queue', 'send_welcome_reply']);
+    expect(flow.variables.map((variable) => variable.name).toSorted()).toEqual([
+      'selected_queue',
+      'send_welcome_reply',
+    ]);
   });
 });
 
 // A Studio flow whose incoming call starts at the first of `states` (named `w0`).
 function flowOf(states: object[]): object {
-  const trigger = { name: 'Trigger', type: 'trigger', properties: { offset: { x: 0, y: 0 } }, transitions: [{ event: 'incomingCall', next: 'w0' }] };
+  const trigger = {
+    name: 'Trigger',
+    type: 'trigger',
+    properties: { offset: { x: 0, y: 0 } },
+    transitions: [{ event: 'incomingCall', next: 'w0' }],
+  };
   return { initial_state: 'Trigger', flags: {}, states: [trigger, ...states] };
 }
 
 describe('Twilio Studio widgets beyond the golden flow', () => {
-
   it('keeps the else branch of a Liquid case and reports the other branches (schedule-check-ivr.json)', () => {
     const { flow, report } = imported(readForeignFixture('twilio-studio/schedule-check-ivr.json'));
-    expect(promptText(nodeOf(flow, 'say_closed'))).toBe('We are currently closed. Please call back during our normal business hours.\n\nThank you for calling and have a great day.');
-    expect(report.some((item) => item.sourceRef === 'say_closed' && /when 'manual'; when 'holiday'/.test(item.message))).toBe(true);
-    expect(nodeOf(flow, 'check_schedule').config).toMatchObject({ handler: 'twilio.function', results: { check_schedule_isOpen: 'isOpen' } });
+    expect(promptText(nodeOf(flow, 'say_closed'))).toBe(
+      'We are currently closed. Please call back during our normal business hours.\n\nThank you for calling and have a great day.',
+    );
+    expect(
+      report.some((item) => item.sourceRef === 'say_closed' && /when 'manual'; when 'holiday'/.test(item.message)),
+    ).toBe(true);
+    expect(nodeOf(flow, 'check_schedule').config).toMatchObject({
+      handler: 'twilio.function',
+      results: { check_schedule_isOpen: 'isOpen' },
+    });
     expect(conditionPort(nodeOf(flow, 'is_open'), { check_schedule_isOpen: true })).toBe('case1');
   });
 
   it('gathers keypad digits with finish key and length into an ask node read by a split', () => {
     const { flow } = imported(
       flowOf([
-        { name: 'w0', type: 'gather-input-on-call', properties: { say: 'Enter your PIN', input: 'dtmf', finish_on_key: '#', number_of_digits: '4', timeout: '5' }, transitions: [{ event: 'keypress', next: 'check' }, { event: 'speech' }, { event: 'timeout', next: 'w0' }] },
-        { name: 'check', type: 'split-based-on', properties: { input: '{{widgets.w0.Digits}}' }, transitions: [{ event: 'noMatch' }, { event: 'match', next: 'w0', conditions: [{ type: 'matches_any_of', value: '0000, 1234', arguments: ['{{widgets.w0.Digits}}'] }] }] },
+        {
+          name: 'w0',
+          type: 'gather-input-on-call',
+          properties: { say: 'Enter your PIN', input: 'dtmf', finish_on_key: '#', number_of_digits: '4', timeout: '5' },
+          transitions: [{ event: 'keypress', next: 'check' }, { event: 'speech' }, { event: 'timeout', next: 'w0' }],
+        },
+        {
+          name: 'check',
+          type: 'split-based-on',
+          properties: { input: '{{widgets.w0.Digits}}' },
+          transitions: [
+            { event: 'noMatch' },
+            {
+              event: 'match',
+              next: 'w0',
+              conditions: [{ type: 'matches_any_of', value: '0000, 1234', arguments: ['{{widgets.w0.Digits}}'] }],
+            },
+          ],
+        },
       ]),
     );
-    expect(nodeOf(flow, 'w0').config).toMatchObject({ variable: 'w0_input', slot: { type: 'digits', maxLength: 4, terminator: '#' } });
+    expect(nodeOf(flow, 'w0').config).toMatchObject({
+      variable: 'w0_input',
+      slot: { type: 'digits', maxLength: 4, terminator: '#' },
+    });
     expect(portsOf(flow, 'w0')).toEqual({ next: 'check', noInput: 'w0', noMatch: 'w0' });
     expect(conditionPort(nodeOf(flow, 'check'), { w0_input: '1234' })).toBe('case1');
     expect(conditionPort(nodeOf(flow, 'check'), { w0_input: '5555' })).toBe('default');
@@ -93,7 +142,14 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
 
   it('turns speech hints into the accepted choices', () => {
     const { flow } = imported(
-      flowOf([{ name: 'w0', type: 'gather-input-on-call', properties: { say: 'Sales or support?', input: 'speech', hints: 'sales, support' }, transitions: [{ event: 'speech' }] }]),
+      flowOf([
+        {
+          name: 'w0',
+          type: 'gather-input-on-call',
+          properties: { say: 'Sales or support?', input: 'speech', hints: 'sales, support' },
+          transitions: [{ event: 'speech' }],
+        },
+      ]),
     );
     expect(nodeOf(flow, 'w0').config['slot']).toEqual({
       type: 'choice',
@@ -120,8 +176,21 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
     for (const [type, value, scope, expected] of cases) {
       const { flow } = imported(
         flowOf([
-          { name: 'w0', type: 'set-variables', properties: { variables: [{ key: 'v', value: '' }] }, transitions: [{ event: 'next', next: 's' }] },
-          { name: 's', type: 'split-based-on', properties: { input: '{{flow.variables.v}}' }, transitions: [{ event: 'noMatch' }, { event: 'match', next: 'w0', conditions: [{ type, value, arguments: ['{{flow.variables.v}}'] }] }] },
+          {
+            name: 'w0',
+            type: 'set-variables',
+            properties: { variables: [{ key: 'v', value: '' }] },
+            transitions: [{ event: 'next', next: 's' }],
+          },
+          {
+            name: 's',
+            type: 'split-based-on',
+            properties: { input: '{{flow.variables.v}}' },
+            transitions: [
+              { event: 'noMatch' },
+              { event: 'match', next: 'w0', conditions: [{ type, value, arguments: ['{{flow.variables.v}}'] }] },
+            ],
+          },
         ]),
       );
       expect([type, value, conditionPort(nodeOf(flow, 's'), scope) === 'case1']).toEqual([type, value, expected]);
@@ -131,8 +200,23 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
   it('maps make-http-request to the http node with the parsed fields the flow reads', () => {
     const { flow } = imported(
       flowOf([
-        { name: 'w0', type: 'make-http-request', properties: { method: 'POST', url: 'https://api.example.com/u/{{trigger.call.From}}', content_type: 'application/json', body: '{"a": "{{flow.variables.a}}"}' }, transitions: [{ event: 'success', next: 'say' }, { event: 'failed' }] },
-        { name: 'say', type: 'say-play', properties: { say: 'Hi {{widgets.w0.parsed.name | upcase}}, status {{widgets.w0.status_code}}' }, transitions: [{ event: 'audioComplete' }] },
+        {
+          name: 'w0',
+          type: 'make-http-request',
+          properties: {
+            method: 'POST',
+            url: 'https://api.example.com/u/{{trigger.call.From}}',
+            content_type: 'application/json',
+            body: '{"a": "{{flow.variables.a}}"}',
+          },
+          transitions: [{ event: 'success', next: 'say' }, { event: 'failed' }],
+        },
+        {
+          name: 'say',
+          type: 'say-play',
+          properties: { say: 'Hi {{widgets.w0.parsed.name | upcase}}, status {{widgets.w0.status_code}}' },
+          transitions: [{ event: 'audioComplete' }],
+        },
       ]),
     );
     expect(nodeOf(flow, 'w0')).toMatchObject({
@@ -153,8 +237,18 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
   it('reads parsed fields whose names are no identifiers with quoted members', () => {
     const { flow } = imported(
       flowOf([
-        { name: 'w0', type: 'make-http-request', properties: { method: 'GET', url: 'https://api.example.com/o' }, transitions: [{ event: 'success', next: 'say' }, { event: 'failed' }] },
-        { name: 'say', type: 'say-play', properties: { say: 'Order {{widgets.w0.parsed.order-id}}, {{widgets.w0.parsed.body}}' }, transitions: [{ event: 'audioComplete' }] },
+        {
+          name: 'w0',
+          type: 'make-http-request',
+          properties: { method: 'GET', url: 'https://api.example.com/o' },
+          transitions: [{ event: 'success', next: 'say' }, { event: 'failed' }],
+        },
+        {
+          name: 'say',
+          type: 'say-play',
+          properties: { say: 'Order {{widgets.w0.parsed.order-id}}, {{widgets.w0.parsed.body}}' },
+          transitions: [{ event: 'audioComplete' }],
+        },
       ]),
     );
     expect(nodeOf(flow, 'w0').config['responseMapping']).toEqual([
@@ -166,13 +260,24 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
   it('maps run-subflow, enqueue-call, connect-call-to and record-voicemail', () => {
     const { flow, report } = imported(
       flowOf([
-        { name: 'w0', type: 'run-subflow', properties: { flow_sid: 'FW123', parameters: [{ key: 'lang', value: 'en' }] }, transitions: [{ event: 'completed', next: 'q' }, { event: 'failed', next: 'vm' }] },
+        {
+          name: 'w0',
+          type: 'run-subflow',
+          properties: { flow_sid: 'FW123', parameters: [{ key: 'lang', value: 'en' }] },
+          transitions: [
+            { event: 'completed', next: 'q' },
+            { event: 'failed', next: 'vm' },
+          ],
+        },
         { name: 'q', type: 'enqueue-call', properties: { queue_name: 'billing' }, transitions: [] },
         { name: 'agent', type: 'connect-call-to', properties: { to: '+15550100', noun: 'number' }, transitions: [] },
         { name: 'vm', type: 'record-voicemail', properties: {}, transitions: [{ event: 'recordingComplete' }] },
       ]),
     );
-    expect(nodeOf(flow, 'w0')).toMatchObject({ type: 'subflow', config: { flowId: 'FW123', inputs: { lang: "'en'" } } });
+    expect(nodeOf(flow, 'w0')).toMatchObject({
+      type: 'subflow',
+      config: { flowId: 'FW123', inputs: { lang: "'en'" } },
+    });
     expect(portsOf(flow, 'w0')).toEqual({ next: 'q', error: 'vm' });
     expect(nodeOf(flow, 'q').config).toEqual({ queue: 'billing' });
     expect(nodeOf(flow, 'agent').config).toEqual({ agent: '+15550100' });
@@ -183,7 +288,14 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
 
   it('builds set-variables values from Liquid with literal text around variables', () => {
     const { flow } = imported(
-      flowOf([{ name: 'w0', type: 'set-variables', properties: { variables: [{ key: 'greeting', value: 'Hello {{trigger.message.From}}!' }] }, transitions: [{ event: 'next' }] }]),
+      flowOf([
+        {
+          name: 'w0',
+          type: 'set-variables',
+          properties: { variables: [{ key: 'greeting', value: 'Hello {{trigger.message.From}}!' }] },
+          transitions: [{ event: 'next' }],
+        },
+      ]),
     );
     const [assignment] = assignmentsOf(nodeOf(flow, 'w0'));
     expect(evaluate(assignment?.value, { trigger_message_From: 'Ana' })).toBe('Hello Ana!');

@@ -9,32 +9,52 @@ import type { StudioContext, StudioResultField, StudioWidget } from './StudioCon
 import { splitLiquidPath, studioVariableName } from './studioVariableName.ts';
 
 // Which trigger event a single-start Omniflow flow follows, in order of preference.
-const TRIGGER_EVENTS = ['incomingCall', 'incomingConversationMessage', 'incomingMessage', 'incomingRequest', 'incomingParent'];
+const TRIGGER_EVENTS = [
+  'incomingCall',
+  'incomingConversationMessage',
+  'incomingMessage',
+  'incomingRequest',
+  'incomingParent',
+];
 
 /** Whether a JSON document is a Twilio Studio flow definition (`states[]` with a `trigger` widget). */
 export function isStudioFlow(doc: JsonRecord): boolean {
-  return arrayAt(doc, 'states').some((state) => stringAt(state, 'type') === 'trigger') && (typeof doc['initial_state'] === 'string' || 'flags' in doc);
+  return (
+    arrayAt(doc, 'states').some((state) => stringAt(state, 'type') === 'trigger') &&
+    (typeof doc['initial_state'] === 'string' || 'flags' in doc)
+  );
 }
 
 /** Maps a Twilio Studio flow definition to an Omniflow flow and a report. */
-export function importStudioFlow(doc: JsonRecord, locale: string | undefined): { flow: FlowDocument; report: ImportReportItem[] } {
+export function importStudioFlow(
+  doc: JsonRecord,
+  locale: string | undefined,
+): { flow: FlowDocument; report: ImportReportItem[] } {
   const widgets = readWidgets(doc);
   const builder = new FlowBuilder([locale, detectStudioLocale(widgets)]);
   const ids = new Map<string, string>();
   builder.claimId('start');
-  for (const widget of widgets) if (widget.type !== 'trigger') ids.set(widget.name, builder.claimId(sanitizeIdentifier(widget.name)));
+  for (const widget of widgets)
+    if (widget.type !== 'trigger') ids.set(widget.name, builder.claimId(sanitizeIdentifier(widget.name)));
   const results = collectResultFields(doc);
   const ctx: StudioContext = {
     builder,
     target(name, sourceRef) {
       if (name === undefined) return undefined;
       const id = ids.get(name);
-      if (id === undefined) builder.note('approximate', sourceRef, `The transition to "${name}" names no widget of the flow; it ends the conversation instead.`);
+      if (id === undefined)
+        builder.note(
+          'approximate',
+          sourceRef,
+          `The transition to "${name}" names no widget of the flow; it ends the conversation instead.`,
+        );
       return id;
     },
     next: (widget, ...events) => {
       for (const event of events) {
-        const found = widget.transitions.find((transition) => transition.event === event && transition.next !== undefined);
+        const found = widget.transitions.find(
+          (transition) => transition.event === event && transition.next !== undefined,
+        );
         if (found) return found.next;
       }
       return undefined;
@@ -54,16 +74,34 @@ export function importStudioFlow(doc: JsonRecord, locale: string | undefined): {
     },
   };
   const initial = stringAt(doc, 'initial_state');
-  const trigger = widgets.find((widget) => widget.type === 'trigger' && (initial === undefined || widget.name === initial)) ?? widgets.find((w) => w.type === 'trigger');
+  const trigger =
+    widgets.find((widget) => widget.type === 'trigger' && (initial === undefined || widget.name === initial)) ??
+    widgets.find((w) => w.type === 'trigger');
   const triggerPosition = trigger ? positionOf(trigger) : undefined;
-  builder.addNode({ id: 'start', type: 'start', label: trigger?.name ?? 'Start', ...(triggerPosition ? { position: triggerPosition } : {}), config: {} });
-  builder.connect('start', 'next', ctx.target(trigger ? chooseTriggerTarget(trigger, builder) : initial, 'Trigger'), trigger?.name ?? 'Trigger');
+  builder.addNode({
+    id: 'start',
+    type: 'start',
+    label: trigger?.name ?? 'Start',
+    ...(triggerPosition ? { position: triggerPosition } : {}),
+    config: {},
+  });
+  builder.connect(
+    'start',
+    'next',
+    ctx.target(trigger ? chooseTriggerTarget(trigger, builder) : initial, 'Trigger'),
+    trigger?.name ?? 'Trigger',
+  );
   for (const widget of widgets) {
     if (widget.type !== 'trigger') mapStudioWidget(widget, ctx);
   }
   const description = stringAt(doc, 'description');
   const name = description !== undefined && description !== '' ? description : 'Imported Twilio Studio flow';
-  const flow = builder.build({ id: sanitizeIdentifier(name).toLowerCase().slice(0, 64), name, ...(description ? { description } : {}), start: 'start' });
+  const flow = builder.build({
+    id: sanitizeIdentifier(name).toLowerCase().slice(0, 64),
+    name,
+    ...(description ? { description } : {}),
+    start: 'start',
+  });
   return { flow, report: builder.report };
 }
 
@@ -87,7 +125,11 @@ function readWidgets(doc: JsonRecord): StudioWidget[] {
         .filter(isRecord)
         .map((transition) => {
           const next = stringAt(transition, 'next');
-          return { event: stringAt(transition, 'event') ?? '', next: next === undefined || next === '' ? undefined : next, conditions: arrayAt(transition, 'conditions') };
+          return {
+            event: stringAt(transition, 'event') ?? '',
+            next: next === undefined || next === '' ? undefined : next,
+            conditions: arrayAt(transition, 'conditions'),
+          };
         }),
     });
   }
@@ -96,7 +138,10 @@ function readWidgets(doc: JsonRecord): StudioWidget[] {
 
 function chooseTriggerTarget(trigger: StudioWidget, builder: FlowBuilder): string | undefined {
   const wired = trigger.transitions.filter((transition) => transition.next !== undefined);
-  const chosen = TRIGGER_EVENTS.map((event) => wired.find((transition) => transition.event === event)).find((found) => found !== undefined) ?? wired[0];
+  const chosen =
+    TRIGGER_EVENTS.map((event) => wired.find((transition) => transition.event === event)).find(
+      (found) => found !== undefined,
+    ) ?? wired[0];
   const others = wired.filter((transition) => transition !== chosen && transition.next !== chosen?.next);
   if (others.length > 0) {
     builder.note(
@@ -105,7 +150,8 @@ function chooseTriggerTarget(trigger: StudioWidget, builder: FlowBuilder): strin
       `An Omniflow flow has one start: it follows ${chosen?.event ?? ''}; the trigger events ${others.map((t) => `${t.event} → ${t.next ?? ''}`).join(', ')} were not imported as starts.`,
     );
   }
-  if (chosen === undefined) builder.note('approximate', trigger.name, 'No trigger event leads anywhere; the flow ends at once.');
+  if (chosen === undefined)
+    builder.note('approximate', trigger.name, 'No trigger event leads anywhere; the flow ends at once.');
   return chosen?.next;
 }
 
@@ -120,12 +166,15 @@ function detectStudioLocale(widgets: readonly StudioWidget[]): string | undefine
 // Every `widgets.<name>.parsed.*` / `.body` / `.status_code` the flow reads, so the widget's node can fill it.
 function collectResultFields(doc: JsonRecord): Map<string, StudioResultField[]> {
   const fields = new Map<string, StudioResultField[]>();
-  for (const match of JSON.stringify(doc).matchAll(/widgets\.([A-Za-z0-9_][\w-]*)\.(parsed(?:\.[A-Za-z0-9_][\w-]*)*|body|status_code)\b/g)) {
+  for (const match of JSON.stringify(doc).matchAll(
+    /widgets\.([A-Za-z0-9_][\w-]*)\.(parsed(?:\.[A-Za-z0-9_][\w-]*)*|body|status_code)\b/g,
+  )) {
     const widget = match[1] ?? '';
     const mapped = studioVariableName(splitLiquidPath(`widgets.${widget}.${match[2] ?? ''}`));
     if (mapped.resultPath === undefined) continue;
     const list = fields.get(widget) ?? [];
-    if (!list.some((field) => field.variable === mapped.name)) list.push({ variable: mapped.name, path: mapped.resultPath });
+    if (!list.some((field) => field.variable === mapped.name))
+      list.push({ variable: mapped.name, path: mapped.resultPath });
     fields.set(widget, list);
   }
   return fields;

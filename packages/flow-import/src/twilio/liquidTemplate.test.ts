@@ -10,10 +10,18 @@ function translate(source: string): { template: string; builder: FlowBuilder } {
 
 describe('liquidToTemplate', () => {
   it('maps widget results, flow variables and trigger data to declared variables', () => {
-    const { template, builder } = translate('{{widgets.menu.Digits}} {{ flow.variables.name }} {{trigger.call.From}} {{widgets.get-parts.parsed.date}} {{widgets.wait.inbound.Body}}');
+    const { template, builder } = translate(
+      '{{widgets.menu.Digits}} {{ flow.variables.name }} {{trigger.call.From}} {{widgets.get-parts.parsed.date}} {{widgets.wait.inbound.Body}}',
+    );
     expect(template).toBe('{{menu_input}} {{name}} {{trigger_call_From}} {{get_parts_date}} {{wait_reply}}');
-    expect(['menu_input', 'name', 'trigger_call_From', 'get_parts_date', 'wait_reply'].every((name) => builder.isDeclared(name))).toBe(true);
-    expect(builder.report.filter((item) => item.severity === 'approximate').map((item) => item.message)).toEqual([expect.stringMatching(/trigger\.call\.From.*caller data/)]);
+    expect(
+      ['menu_input', 'name', 'trigger_call_From', 'get_parts_date', 'wait_reply'].every((name) =>
+        builder.isDeclared(name),
+      ),
+    ).toBe(true);
+    expect(builder.report.filter((item) => item.severity === 'approximate').map((item) => item.message)).toEqual([
+      expect.stringMatching(/trigger\.call\.From.*caller data/),
+    ]);
   });
 
   it('drops filters with a report and keeps the value', () => {
@@ -23,13 +31,20 @@ describe('liquidToTemplate', () => {
   });
 
   it('keeps the else branch of if/elsif/else and names the dropped branches', () => {
-    const { template, builder } = translate('{% if flow.variables.vip %}Welcome back!{% elsif x %}Hi{% else %}Hello {{flow.variables.name}}.{% endif %}');
+    const { template, builder } = translate(
+      '{% if flow.variables.vip %}Welcome back!{% elsif x %}Hi{% else %}Hello {{flow.variables.name}}.{% endif %}',
+    );
     expect(template).toBe('Hello {{name}}.');
-    expect(builder.report[0]).toMatchObject({ severity: 'approximate', message: expect.stringMatching(/if flow\.variables\.vip; elsif x/) });
+    expect(builder.report[0]).toMatchObject({
+      severity: 'approximate',
+      message: expect.stringMatching(/if flow\.variables\.vip; elsif x/),
+    });
   });
 
   it('keeps raw text, drops comments silently and loops with a report', () => {
-    const { template, builder } = translate('{% raw %}{{not a var}}{% endraw %}{% comment %}note{% endcomment %}{% for i in list %}{{i}}{% endfor %}.');
+    const { template, builder } = translate(
+      '{% raw %}{{not a var}}{% endraw %}{% comment %}note{% endcomment %}{% for i in list %}{{i}}{% endfor %}.',
+    );
     expect(template).toBe('{{not a var}}.');
     expect(builder.report.map((item) => item.severity)).toEqual(['unsupported']);
   });

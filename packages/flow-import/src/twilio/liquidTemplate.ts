@@ -5,7 +5,8 @@ import { splitLiquidPath, studioVariableName } from './studioVariableName.ts';
 const TOKEN = /(\{\{[\s\S]*?\}\}|\{%-?[\s\S]*?-?%\})/;
 const PATH = /^[A-Za-z_][\w-]*(?:\.[A-Za-z0-9_][\w-]*|\[\s*(?:\d+|'[^']*'|"[^"]*")\s*\])*$/;
 
-type Token = { kind: 'text'; text: string } | { kind: 'output'; body: string } | { kind: 'tag'; name: string; args: string };
+type Token =
+  { kind: 'text'; text: string } | { kind: 'output'; body: string } | { kind: 'tag'; name: string; args: string };
 
 /** Translates a Liquid template to Omniflow `{{var}}` template text, reporting what Liquid does that a template cannot. */
 export function liquidToTemplate(source: string, builder: FlowBuilder, sourceRef: string): string {
@@ -37,7 +38,15 @@ function tokenize(source: string): Token[] {
   });
 }
 
-const BLOCK_END: Readonly<Record<string, string>> = { case: 'endcase', if: 'endif', unless: 'endunless', for: 'endfor', capture: 'endcapture', comment: 'endcomment', raw: 'endraw' };
+const BLOCK_END: Readonly<Record<string, string>> = {
+  case: 'endcase',
+  if: 'endif',
+  unless: 'endunless',
+  for: 'endfor',
+  capture: 'endcapture',
+  comment: 'endcomment',
+  raw: 'endraw',
+};
 
 function readBlock(
   tokens: readonly Token[],
@@ -58,14 +67,25 @@ function readBlock(
   return { parts, stop: undefined };
 }
 
-function tagParts(token: Extract<Token, { kind: 'tag' }>, tokens: readonly Token[], state: { index: number }, builder: FlowBuilder, sourceRef: string): ValuePart[] {
+function tagParts(
+  token: Extract<Token, { kind: 'tag' }>,
+  tokens: readonly Token[],
+  state: { index: number },
+  builder: FlowBuilder,
+  sourceRef: string,
+): ValuePart[] {
   const end = BLOCK_END[token.name];
   if (token.name === 'raw' && end !== undefined) {
     let text = '';
     while (state.index < tokens.length) {
       const next = tokens[state.index++];
       if (next === undefined || (next.kind === 'tag' && next.name === end)) break;
-      text += next.kind === 'text' ? next.text : next.kind === 'output' ? `{{${next.body}}}` : `{% ${next.name} ${next.args} %}`;
+      text +=
+        next.kind === 'text'
+          ? next.text
+          : next.kind === 'output'
+            ? `{{${next.body}}}`
+            : `{% ${next.name} ${next.args} %}`;
     }
     return [{ kind: 'text', text }];
   }
@@ -94,10 +114,19 @@ function tagParts(token: Extract<Token, { kind: 'tag' }>, tokens: readonly Token
   }
   if (end !== undefined) {
     skipBlock(tokens, state, token.name, end);
-    if (token.name !== 'comment') builder.note('unsupported', sourceRef, `Liquid {% ${token.name} %} … {% ${end} %} was dropped; templates have no loops or captures.`);
+    if (token.name !== 'comment')
+      builder.note(
+        'unsupported',
+        sourceRef,
+        `Liquid {% ${token.name} %} … {% ${end} %} was dropped; templates have no loops or captures.`,
+      );
     return [];
   }
-  builder.note('unsupported', sourceRef, `Liquid tag {% ${token.name} ${token.args} %} was dropped; use a set node for assignments.`);
+  builder.note(
+    'unsupported',
+    sourceRef,
+    `Liquid tag {% ${token.name} ${token.args} %} was dropped; use a set node for assignments.`,
+  );
   return [];
 }
 
@@ -115,7 +144,11 @@ function skipBlock(tokens: readonly Token[], state: { index: number }, name: str
 function outputParts(body: string, builder: FlowBuilder, sourceRef: string): ValuePart[] {
   const [subject = '', ...filters] = body.split('|').map((piece) => piece.trim());
   if (filters.length > 0) {
-    builder.note('approximate', sourceRef, `Liquid filters (${filters.join(' | ')}) on "${subject}" were dropped; the value is shown as is.`);
+    builder.note(
+      'approximate',
+      sourceRef,
+      `Liquid filters (${filters.join(' | ')}) on "${subject}" were dropped; the value is shown as is.`,
+    );
   }
   const quoted = /^(['"])(.*)\1$/.exec(subject);
   if (quoted) return [{ kind: 'text', text: quoted[2] ?? '' }];
@@ -128,9 +161,17 @@ function outputParts(body: string, builder: FlowBuilder, sourceRef: string): Val
   const mapped = studioVariableName(segments);
   if (!builder.isDeclared(mapped.name)) {
     if (mapped.source === 'callerData') {
-      builder.note('approximate', sourceRef, `{{${subject}}} is Twilio trigger/contact data; it became the variable "${mapped.name}", which the caller data must supply.`);
+      builder.note(
+        'approximate',
+        sourceRef,
+        `{{${subject}}} is Twilio trigger/contact data; it became the variable "${mapped.name}", which the caller data must supply.`,
+      );
     } else if (mapped.source === 'widgetOther') {
-      builder.note('approximate', sourceRef, `{{${subject}}} is a widget value no imported node sets; it became the variable "${mapped.name}".`);
+      builder.note(
+        'approximate',
+        sourceRef,
+        `{{${subject}}} is a widget value no imported node sets; it became the variable "${mapped.name}".`,
+      );
     }
   }
   const type = mapped.name === 'flow_data' || mapped.resultPath === '$' ? 'object' : 'string';
@@ -138,5 +179,8 @@ function outputParts(body: string, builder: FlowBuilder, sourceRef: string): Val
 }
 
 function tidy(text: string): string {
-  return text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+  return text
+    .replace(/[ \t]+\n/g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
 }

@@ -4,7 +4,12 @@ import { arrayAt, stringAt } from '../shared/jsonGuards.ts';
 import { liquidToExpression } from './liquidTemplate.ts';
 
 /** One `split-based-on` condition (`{ type, value, arguments }`) as an expression over its argument. */
-export function studioConditionExpression(condition: unknown, input: string, builder: FlowBuilder, sourceRef: string): string {
+export function studioConditionExpression(
+  condition: unknown,
+  input: string,
+  builder: FlowBuilder,
+  sourceRef: string,
+): string {
   const type = stringAt(condition, 'type') ?? 'equal_to';
   const argument = arrayAt(condition, 'arguments').find((item): item is string => typeof item === 'string') ?? input;
   const subject = liquidToExpression(argument, builder, sourceRef);
@@ -13,7 +18,10 @@ export function studioConditionExpression(condition: unknown, input: string, bui
   const raw = stringAt(condition, 'value') ?? '';
   const value = raw.includes('{{') ? liquidToExpression(raw, builder, sourceRef) : quoteString(raw);
   const numeric = isNumeric(raw) ? String(Number(raw)) : `number(${value})`;
-  const list = raw.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  const list = raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
   switch (type) {
     case 'equal_to':
       return `${text} == ${value}`;
@@ -39,14 +47,22 @@ export function studioConditionExpression(condition: unknown, input: string, bui
       return regexExpression(raw, text, builder, sourceRef);
     case 'is_before_time':
     case 'is_after_time':
-      builder.note('approximate', sourceRef, `${type} "${raw}" became a text comparison of the value with "${raw}"; check the time format and zone.`);
+      builder.note(
+        'approximate',
+        sourceRef,
+        `${type} "${raw}" became a text comparison of the value with "${raw}"; check the time format and zone.`,
+      );
       return `${text} ${type === 'is_before_time' ? '<' : '>'} ${value}`;
     case 'is_before_date':
     case 'is_after_date':
       builder.note('approximate', sourceRef, `${type} "${raw}" became daysBetween on YYYY-MM-DD dates.`);
       return `daysBetween(${subject}, ${value}) ${type === 'is_before_date' ? '>' : '<'} 0`;
     default:
-      builder.note('unsupported', sourceRef, `The split condition type "${type}" is unknown; its branch never matches.`);
+      builder.note(
+        'unsupported',
+        sourceRef,
+        `The split condition type "${type}" is unknown; its branch never matches.`,
+      );
       return 'false';
   }
 }
@@ -57,12 +73,20 @@ function regexExpression(pattern: string, text: string, builder: FlowBuilder, so
   if (match) {
     const literal = quoteString((match[2] ?? '').replace(/\\(.)/g, '$1'));
     const [start, end] = [match[1] === '^', match[3] === '$'];
-    builder.note('approximate', sourceRef, `The regex /${pattern}/ became a plain text comparison (the expression language has no regular expressions).`);
+    builder.note(
+      'approximate',
+      sourceRef,
+      `The regex /${pattern}/ became a plain text comparison (the expression language has no regular expressions).`,
+    );
     if (start && end) return `${text} == ${literal}`;
     if (start) return `startsWith(${text}, ${literal})`;
     if (end) return `endsWith(${text}, ${literal})`;
     return `contains(${text}, ${literal})`;
   }
-  builder.note('unsupported', sourceRef, `The regex /${pattern}/ cannot be expressed without regular expressions; its branch never matches. Rewrite it as a condition.`);
+  builder.note(
+    'unsupported',
+    sourceRef,
+    `The regex /${pattern}/ cannot be expressed without regular expressions; its branch never matches. Rewrite it as a condition.`,
+  );
   return 'false';
 }

@@ -1,4 +1,10 @@
-import type { ConditionCase, ConditionConfig, SetConfig, SubflowConfig, TransactionConfig } from '@omniflow/flow-engine/specs';
+import type {
+  ConditionCase,
+  ConditionConfig,
+  SetConfig,
+  SubflowConfig,
+  TransactionConfig,
+} from '@omniflow/flow-engine/specs';
 import { quoteString, sanitizeIdentifier } from '../shared/expressionText.ts';
 import { arrayAt, numberAt, stringAt } from '../shared/jsonGuards.ts';
 import { isPlaceholderValue } from '../shared/ssmlText.ts';
@@ -14,13 +20,24 @@ export function mapSplit(widget: StudioWidget, ctx: StudioContext): void {
   const input = stringAt(widget.properties, 'input') ?? '';
   const matches = widget.transitions.filter((transition) => transition.event === 'match');
   const cases: ConditionCase[] = matches.map((transition, index) => {
-    const expressions = transition.conditions.map((condition) => studioConditionExpression(condition, input, ctx.builder, widget.name));
-    const label = transition.conditions.map((condition) => stringAt(condition, 'friendly_name') ?? '').filter((name) => name !== '').join(' and ');
-    return { id: `case${index + 1}`, ...(label ? { label } : {}), when: expressions.length === 0 ? 'false' : expressions.join(' && ') };
+    const expressions = transition.conditions.map((condition) =>
+      studioConditionExpression(condition, input, ctx.builder, widget.name),
+    );
+    const label = transition.conditions
+      .map((condition) => stringAt(condition, 'friendly_name') ?? '')
+      .filter((name) => name !== '')
+      .join(' and ');
+    return {
+      id: `case${index + 1}`,
+      ...(label ? { label } : {}),
+      when: expressions.length === 0 ? 'false' : expressions.join(' && '),
+    };
   });
   const config: ConditionConfig = { cases };
   const id = ctx.addWidgetNode(widget, 'condition', { ...config });
-  matches.forEach((transition, index) => ctx.builder.connect(id, `case${index + 1}`, ctx.target(transition.next, widget.name), widget.name));
+  matches.forEach((transition, index) =>
+    ctx.builder.connect(id, `case${index + 1}`, ctx.target(transition.next, widget.name), widget.name),
+  );
   ctx.builder.connect(id, 'default', ctx.target(ctx.next(widget, 'noMatch'), widget.name), widget.name);
   if (matches.some((transition) => transition.conditions.length === 0)) {
     ctx.builder.note('approximate', widget.name, 'A match branch without conditions never matches.');
@@ -45,13 +62,17 @@ export function mapSetVariables(widget: StudioWidget, ctx: StudioContext): void 
 export function mapHttpRequest(widget: StudioWidget, ctx: StudioContext): void {
   const method = (stringAt(widget.properties, 'method') ?? 'GET').toUpperCase();
   const supported = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(method) ? method : 'POST';
-  if (supported !== method) ctx.builder.note('approximate', widget.name, `HTTP method ${method} is not supported; POST is used.`);
+  if (supported !== method)
+    ctx.builder.note('approximate', widget.name, `HTTP method ${method} is not supported; POST is used.`);
   const contentType = stringAt(widget.properties, 'content_type') ?? 'application/x-www-form-urlencoded;charset=utf-8';
   const parameters = arrayAt(widget.properties, 'parameters');
   let url = liquidToTemplate(stringAt(widget.properties, 'url') ?? '', ctx.builder, widget.name);
   let body = stringAt(widget.properties, 'body');
   const form = parameters
-    .map((item) => `${encodeURIComponent(stringAt(item, 'key') ?? '')}=${liquidToTemplate(stringAt(item, 'value') ?? '', ctx.builder, widget.name)}`)
+    .map(
+      (item) =>
+        `${encodeURIComponent(stringAt(item, 'key') ?? '')}=${liquidToTemplate(stringAt(item, 'value') ?? '', ctx.builder, widget.name)}`,
+    )
     .join('&');
   if (form !== '' && (supported === 'GET' || supported === 'DELETE')) url += (url.includes('?') ? '&' : '?') + form;
   else if (form !== '' && body === undefined) body = form;
@@ -65,7 +86,10 @@ export function mapHttpRequest(widget: StudioWidget, ctx: StudioContext): void {
   const fields = ctx.resultFields(widget);
   const mapping = fields
     .filter((field) => field.path !== 'status')
-    .map((field) => ({ variable: ctx.builder.declare(field.variable, field.path === '$' ? 'object' : 'string'), value: responseBodyExpression(field.path) }));
+    .map((field) => ({
+      variable: ctx.builder.declare(field.variable, field.path === '$' ? 'object' : 'string'),
+      value: responseBodyExpression(field.path),
+    }));
   if (mapping.length > 0) config['responseMapping'] = mapping;
   const status = fields.find((field) => field.path === 'status');
   if (status) config['statusVariable'] = ctx.builder.declare(status.variable, 'number');
@@ -74,7 +98,8 @@ export function mapHttpRequest(widget: StudioWidget, ctx: StudioContext): void {
   ctx.builder.connect(id, 'success', ctx.target(ctx.next(widget, 'success'), widget.name), widget.name);
   ctx.builder.connect(id, 'error', ctx.target(failed, widget.name), widget.name);
   ctx.builder.connect(id, 'timeout', ctx.target(failed, widget.name), widget.name);
-  if (isPlaceholderValue(url)) ctx.builder.note('approximate', widget.name, `The URL "${url}" holds a placeholder to fill in.`);
+  if (isPlaceholderValue(url))
+    ctx.builder.note('approximate', widget.name, `The URL "${url}" holds a placeholder to fill in.`);
 }
 
 /** `run-function` → a transaction node (handler `twilio.function`, the function's URL and parameters as args). */
@@ -85,12 +110,18 @@ export function mapRunFunction(widget: StudioWidget, ctx: StudioContext): void {
   if (functionSid !== undefined) args['functionSid'] = quoteString(functionSid);
   for (const item of arrayAt(widget.properties, 'parameters')) {
     const key = stringAt(item, 'key');
-    if (key !== undefined && key !== '') args[key] = liquidToExpression(stringAt(item, 'value') ?? '', ctx.builder, widget.name);
+    if (key !== undefined && key !== '')
+      args[key] = liquidToExpression(stringAt(item, 'value') ?? '', ctx.builder, widget.name);
   }
   const results: Record<string, string> = {};
   for (const field of ctx.resultFields(widget)) {
     if (field.path.startsWith('$.')) results[ctx.builder.declare(field.variable)] = field.path.slice(2);
-    else ctx.builder.note('approximate', widget.name, `The function's raw ${field.path === 'status' ? 'status code' : 'body'} is not available; "${field.variable}" stays empty.`);
+    else
+      ctx.builder.note(
+        'approximate',
+        widget.name,
+        `The function's raw ${field.path === 'status' ? 'status code' : 'body'} is not available; "${field.variable}" stays empty.`,
+      );
   }
   const config: TransactionConfig = { handler: TWILIO_FUNCTION_HANDLER, args, results, timeoutMs: 10000 };
   const id = ctx.addWidgetNode(widget, 'transaction', { ...config });
@@ -103,7 +134,8 @@ export function mapRunFunction(widget: StudioWidget, ctx: StudioContext): void {
     widget.name,
     `Twilio Function "${url || functionSid || widget.name}" became a transaction node with handler "${TWILIO_FUNCTION_HANDLER}" (args.url keeps its URL); register that handler or replace the node with an http node.`,
   );
-  if (isPlaceholderValue(url) || isPlaceholderValue(functionSid ?? '')) ctx.builder.note('approximate', widget.name, 'The function URL or SID holds a placeholder to fill in.');
+  if (isPlaceholderValue(url) || isPlaceholderValue(functionSid ?? ''))
+    ctx.builder.note('approximate', widget.name, 'The function URL or SID holds a placeholder to fill in.');
 }
 
 /** `run-subflow` → a `subflow` node. */
@@ -112,19 +144,29 @@ export function mapRunSubflow(widget: StudioWidget, ctx: StudioContext): void {
   const inputs: Record<string, string> = {};
   for (const item of arrayAt(widget.properties, 'parameters')) {
     const key = stringAt(item, 'key');
-    if (key !== undefined && key !== '') inputs[sanitizeIdentifier(key)] = liquidToExpression(stringAt(item, 'value') ?? '', ctx.builder, widget.name);
+    if (key !== undefined && key !== '')
+      inputs[sanitizeIdentifier(key)] = liquidToExpression(stringAt(item, 'value') ?? '', ctx.builder, widget.name);
   }
   const config: SubflowConfig = { flowId, inputs };
   const id = ctx.addWidgetNode(widget, 'subflow', { ...config });
   ctx.builder.connect(id, 'next', ctx.target(ctx.next(widget, 'completed'), widget.name), widget.name);
   ctx.builder.connect(id, 'error', ctx.target(ctx.next(widget, 'failed'), widget.name), widget.name);
-  ctx.builder.note('approximate', widget.name, `Subflow ${flowId} must be imported too (with that id); its outputs (widgets.${widget.name}.*) are not mapped back.`);
+  ctx.builder.note(
+    'approximate',
+    widget.name,
+    `Subflow ${flowId} must be imported too (with that id); its outputs (widgets.${widget.name}.*) are not mapped back.`,
+  );
   const revision = numberAt(widget.properties, 'flow_revision');
-  if (revision !== undefined) ctx.builder.note('info', widget.name, `Subflow revision ${revision} is not pinned; the published version runs.`);
+  if (revision !== undefined)
+    ctx.builder.note('info', widget.name, `Subflow revision ${revision} is not pinned; the published version runs.`);
 }
 
 // `$` or `$.a.b` (the `parsed` fields a Studio flow reads) as the http node's expression over the reply body.
 function responseBodyExpression(path: string): string {
   const members = path === '$' ? [] : path.slice(2).split('.');
-  return members.reduce((text, member) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(member) ? `${text}.${member}` : `${text}[${quoteString(member)}]`), 'response.body');
+  return members.reduce(
+    (text, member) =>
+      /^[A-Za-z_][A-Za-z0-9_]*$/.test(member) ? `${text}.${member}` : `${text}[${quoteString(member)}]`,
+    'response.body',
+  );
 }

@@ -4,7 +4,11 @@ import { sanitizeIdentifier } from '../shared/expressionText.ts';
 export type StudioValueSource = 'flowVariable' | 'widgetInput' | 'widgetResult' | 'widgetOther' | 'callerData';
 
 /** The Omniflow variable a Studio Liquid path (`widgets.menu.Digits`, `flow.variables.x`, `trigger.call.From`) maps to. */
-export function studioVariableName(path: readonly string[]): { name: string; source: StudioValueSource; resultPath?: string } {
+export function studioVariableName(path: readonly string[]): {
+  name: string;
+  source: StudioValueSource;
+  resultPath?: string;
+} {
   const [root = '', second = '', ...rest] = path;
   if (root === 'flow' && second === 'variables' && rest.length > 0) {
     return { name: sanitizeIdentifier(rest.join('_')), source: 'flowVariable' };
@@ -12,12 +16,18 @@ export function studioVariableName(path: readonly string[]): { name: string; sou
   if (root === 'widgets' && second !== '') {
     const widget = sanitizeIdentifier(second);
     const [field = '', ...more] = rest;
-    if ((field === 'Digits' || field === 'SpeechResult') && more.length === 0) return { name: `${widget}_input`, source: 'widgetInput' };
+    if ((field === 'Digits' || field === 'SpeechResult') && more.length === 0)
+      return { name: `${widget}_input`, source: 'widgetInput' };
     if (field === 'inbound' && more.join('.') === 'Body') return { name: `${widget}_reply`, source: 'widgetInput' };
     if (field === 'parsed' && more.length > 0) {
-      return { name: sanitizeIdentifier(`${widget}_${more.join('_')}`), source: 'widgetResult', resultPath: `$.${more.join('.')}` };
+      return {
+        name: sanitizeIdentifier(`${widget}_${more.join('_')}`),
+        source: 'widgetResult',
+        resultPath: `$.${more.join('.')}`,
+      };
     }
-    if (field === 'parsed' || field === 'body') return { name: `${widget}_body`, source: 'widgetResult', resultPath: '$' };
+    if (field === 'parsed' || field === 'body')
+      return { name: `${widget}_body`, source: 'widgetResult', resultPath: '$' };
     if (field === 'status_code') return { name: `${widget}_status_code`, source: 'widgetResult', resultPath: 'status' };
     return { name: sanitizeIdentifier(`${widget}_${rest.join('_') || 'value'}`), source: 'widgetOther' };
   }

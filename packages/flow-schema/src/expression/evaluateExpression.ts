@@ -24,7 +24,9 @@ function evaluate(ast: ExpressionAst, scope: Readonly<Record<string, unknown>>, 
       return readField(scope, ast.name);
     case 'member': {
       const object = evaluate(ast.object, scope, env);
-      return typeof object === 'object' && object !== null && !Array.isArray(object) ? readField(object, ast.property) : null;
+      return typeof object === 'object' && object !== null && !Array.isArray(object)
+        ? readField(object, ast.property)
+        : null;
     }
     case 'index':
       return indexInto(evaluate(ast.object, scope, env), evaluate(ast.index, scope, env));
@@ -40,7 +42,9 @@ function evaluate(ast: ExpressionAst, scope: Readonly<Record<string, unknown>>, 
       return isTruthy(left) ? left : evaluate(ast.right, scope, env);
     }
     case 'conditional':
-      return isTruthy(evaluate(ast.test, scope, env)) ? evaluate(ast.consequent, scope, env) : evaluate(ast.alternate, scope, env);
+      return isTruthy(evaluate(ast.test, scope, env))
+        ? evaluate(ast.consequent, scope, env)
+        : evaluate(ast.alternate, scope, env);
     case 'binary':
       return binary(ast.operator, evaluate(ast.left, scope, env), evaluate(ast.right, scope, env));
     case 'call': {
@@ -48,7 +52,7 @@ function evaluate(ast: ExpressionAst, scope: Readonly<Record<string, unknown>>, 
       const result = expressionFunctions[ast.callee](args, env);
       return result === undefined ? null : result;
     }
-     default:
+    default:
       return exhaustive(ast);
   }
 }
@@ -74,7 +78,11 @@ function readField(object: object, key: string): unknown {
   return REFUSED_KEYS.has(key) ? null : ownValue(object, key);
 }
 
-function binary(operator: Extract<ExpressionAst, { kind: 'binary' }>['operator'], left: unknown, right: unknown): unknown {
+function binary(
+  operator: Extract<ExpressionAst, { kind: 'binary' }>['operator'],
+  left: unknown,
+  right: unknown,
+): unknown {
   switch (operator) {
     case '==':
       return looseEquals(left, right);

@@ -28,8 +28,27 @@ export type ExpressionFunctionName = keyof typeof EXPRESSION_FUNCTION_ARITY;
 
 /** The whitelisted function names, in a stable order. */
 export const EXPRESSION_FUNCTIONS: readonly ExpressionFunctionName[] = [
-  'len', 'lower', 'upper', 'trim', 'contains', 'startsWith', 'endsWith', 'number', 'string', 'round', 'floor',
-  'ceil', 'abs', 'min', 'max', 'substr', 'last', 'isEmpty', 'now', 'today', 'daysBetween',
+  'len',
+  'lower',
+  'upper',
+  'trim',
+  'contains',
+  'startsWith',
+  'endsWith',
+  'number',
+  'string',
+  'round',
+  'floor',
+  'ceil',
+  'abs',
+  'min',
+  'max',
+  'substr',
+  'last',
+  'isEmpty',
+  'now',
+  'today',
+  'daysBetween',
 ];
 
 /** Binary operators other than the short-circuit ones. */

@@ -59,7 +59,11 @@ export const expressionFunctions: Readonly<Record<ExpressionFunctionName, Expres
     return null;
   },
   isEmpty: ([x]) =>
-    x === null || x === undefined || x === '' || (Array.isArray(x) && x.length === 0) || (isRecord(x) && Object.keys(x).length === 0),
+    x === null ||
+    x === undefined ||
+    x === '' ||
+    (Array.isArray(x) && x.length === 0) ||
+    (isRecord(x) && Object.keys(x).length === 0),
   now: (_args, env) => new Date(clock(env)).toISOString(),
   today: (_args, env) => calendarDate(clock(env), env.timeZone ?? 'UTC'),
   daysBetween: ([from, to]) => {

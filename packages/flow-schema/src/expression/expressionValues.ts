@@ -4,7 +4,14 @@
 
 /** JavaScript-like truthiness: `null`, `false`, `0`, `NaN` and `""` are false; everything else is true. */
 export function isTruthy(value: unknown): boolean {
-  return !(value === null || value === undefined || value === false || value === 0 || value === '' || Number.isNaN(value));
+  return !(
+    value === null ||
+    value === undefined ||
+    value === false ||
+    value === 0 ||
+    value === '' ||
+    Number.isNaN(value)
+  );
 }
 
 /** A number, or a string holding one (DTMF digits arrive as strings); anything else is `null`. */

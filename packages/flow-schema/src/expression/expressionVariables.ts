@@ -38,7 +38,7 @@ function collect(ast: ExpressionAst, names: Set<string>): void {
     case 'call':
       for (const arg of ast.args) collect(arg, names);
       return;
-     default:
+    default:
       return exhaustive(ast);
   }
 }

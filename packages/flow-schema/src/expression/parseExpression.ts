@@ -11,7 +11,9 @@ export const MAX_EXPRESSION_LENGTH = 4000;
 const MAX_DEPTH = 64;
 
 // Binding powers: higher binds tighter. Ternary is handled at the lowest level.
-const INFIX: Readonly<Record<string, { power: number; kind: 'binary' | 'logical'; operator: BinaryOperator | '&&' | '||' }>> = {
+const INFIX: Readonly<
+  Record<string, { power: number; kind: 'binary' | 'logical'; operator: BinaryOperator | '&&' | '||' }>
+> = {
   '||': { power: 2, kind: 'logical', operator: '||' },
   or: { power: 2, kind: 'logical', operator: '||' },
   '&&': { power: 3, kind: 'logical', operator: '&&' },
@@ -36,7 +38,13 @@ const NOT_POWER = 3;
 export function parseExpression(src: string): ParseExpressionResult {
   if (typeof src !== 'string') return { ok: false, error: { message: 'an expression must be a string', offset: 0 } };
   if (src.length > MAX_EXPRESSION_LENGTH) {
-    return { ok: false, error: { message: `expression is longer than ${MAX_EXPRESSION_LENGTH} characters; split it over several set nodes`, offset: MAX_EXPRESSION_LENGTH } };
+    return {
+      ok: false,
+      error: {
+        message: `expression is longer than ${MAX_EXPRESSION_LENGTH} characters; split it over several set nodes`,
+        offset: MAX_EXPRESSION_LENGTH,
+      },
+    };
   }
   const lexed = tokenizeExpression(src);
   if (!lexed.ok) return lexed;
@@ -66,18 +74,23 @@ class ExpressionParser {
   constructor(private readonly tokens: readonly ExpressionToken[]) {}
 
   parseTop(): ExpressionAst {
-    if (this.peek().type === 'eof') throw new ParseFailure('expression is empty; write a value such as true or a comparison such as x == 1', 0);
+    if (this.peek().type === 'eof')
+      throw new ParseFailure('expression is empty; write a value such as true or a comparison such as x == 1', 0);
     const ast = this.parse(0);
     const rest = this.peek();
     if (rest.type !== 'eof') {
-      throw new ParseFailure(`unexpected ${describe(rest)} after a complete expression; add an operator such as && or + before it`, rest.offset);
+      throw new ParseFailure(
+        `unexpected ${describe(rest)} after a complete expression; add an operator such as && or + before it`,
+        rest.offset,
+      );
     }
     return ast;
   }
 
   private parse(minPower: number): ExpressionAst {
     this.depth++;
-    if (this.depth > MAX_DEPTH) throw new ParseFailure(`expression nests deeper than ${MAX_DEPTH} levels; simplify it`, this.peek().offset);
+    if (this.depth > MAX_DEPTH)
+      throw new ParseFailure(`expression nests deeper than ${MAX_DEPTH} levels; simplify it`, this.peek().offset);
     let left = this.parsePrefix();
     for (;;) {
       const token = this.peek();
@@ -138,7 +151,10 @@ class ExpressionParser {
     const after = this.peek();
     if (after.type === 'operator' && after.value === '(') {
       if (!isExpressionFunction(name)) {
-        throw new ParseFailure(`unknown function "${name}"; use one of ${EXPRESSION_FUNCTIONS.join(', ')}`, token.offset);
+        throw new ParseFailure(
+          `unknown function "${name}"; use one of ${EXPRESSION_FUNCTIONS.join(', ')}`,
+          token.offset,
+        );
       }
       this.next();
       const args: ExpressionAst[] = [];
@@ -150,7 +166,10 @@ class ExpressionParser {
       const [least, most] = EXPRESSION_FUNCTION_ARITY[name];
       if (args.length < least || args.length > most) {
         const wanted = least === most ? `${least}` : `${least} to ${most}`;
-        throw new ParseFailure(`${name}() takes ${wanted} argument${most === 1 ? '' : 's'}, not ${args.length}`, token.offset);
+        throw new ParseFailure(
+          `${name}() takes ${wanted} argument${most === 1 ? '' : 's'}, not ${args.length}`,
+          token.offset,
+        );
       }
       return this.parsePostfix({ kind: 'call', offset: token.offset, callee: name, args });
     }
@@ -207,7 +226,8 @@ class ExpressionParser {
 }
 
 function asBinary(operator: BinaryOperator | '&&' | '||'): BinaryOperator {
-  if (operator === '&&' || operator === '||') throw new ParseFailure('internal: logical operator in binary position', 0);
+  if (operator === '&&' || operator === '||')
+    throw new ParseFailure('internal: logical operator in binary position', 0);
   return operator;
 }
 

@@ -13,7 +13,30 @@ export interface ExpressionSyntaxError {
 }
 
 // Longest first so `<=` wins over `<`.
-const OPERATORS = ['&&', '||', '==', '!=', '<=', '>=', '!', '-', '+', '*', '/', '%', '<', '>', '?', ':', '(', ')', '[', ']', '.', ','];
+const OPERATORS = [
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '!',
+  '-',
+  '+',
+  '*',
+  '/',
+  '%',
+  '<',
+  '>',
+  '?',
+  ':',
+  '(',
+  ')',
+  '[',
+  ']',
+  '.',
+  ',',
+];
 
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
 
@@ -33,7 +56,10 @@ export function tokenizeExpression(
       const match = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/.exec(src.slice(i));
       const text = match ? match[0] : ch;
       if (isIdentifierStart(src.charAt(i + text.length))) {
-        return fail(`unexpected "${src.charAt(i + text.length)}" after the number ${text}; put an operator or a space between them`, i + text.length);
+        return fail(
+          `unexpected "${src.charAt(i + text.length)}" after the number ${text}; put an operator or a space between them`,
+          i + text.length,
+        );
       }
       tokens.push({ type: 'number', value: Number(text), offset: i, end: i + text.length });
       i += text.length;
@@ -54,11 +80,19 @@ export function tokenizeExpression(
       continue;
     }
     if (src.startsWith('===', i) || src.startsWith('!==', i)) {
-      return fail(`"${src.slice(i, i + 3)}" is not supported; use "${src.slice(i, i + 2)}" (numbers and numeric strings compare equal)`, i);
+      return fail(
+        `"${src.slice(i, i + 3)}" is not supported; use "${src.slice(i, i + 2)}" (numbers and numeric strings compare equal)`,
+        i,
+      );
     }
     const op = OPERATORS.find((candidate) => src.startsWith(candidate, i));
     if (op === undefined) {
-      const hint = ch === '=' ? '; use == to compare (assignments are made by a set node)' : ch === '&' || ch === '|' ? `; use ${ch}${ch}` : '';
+      const hint =
+        ch === '='
+          ? '; use == to compare (assignments are made by a set node)'
+          : ch === '&' || ch === '|'
+            ? `; use ${ch}${ch}`
+            : '';
       return fail(`unexpected character "${ch}"${hint}`, i);
     }
     tokens.push({ type: 'operator', value: op, offset: i, end: i + op.length });

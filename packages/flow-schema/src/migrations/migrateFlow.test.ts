@@ -19,7 +19,11 @@ function v0Flow(): FlowV0 {
       {
         id: 'menu',
         type: 'menu',
-        config: { prompt: 'Press 1 to set a PIN.', options: [{ key: '1', label: 'pin', synonyms: ['new pin'] }], noMatch: { maxRetries: 1, reprompts: ['Sorry?'] } },
+        config: {
+          prompt: 'Press 1 to set a PIN.',
+          options: [{ key: '1', label: 'pin', synonyms: ['new pin'] }],
+          noMatch: { maxRetries: 1, reprompts: ['Sorry?'] },
+        },
       },
       { id: 'askPin', type: 'ask', config: { prompt: 'Your new PIN?', variable: 'pin', slot: { type: 'digits' } } },
       { id: 'bye', type: 'end', config: { prompt: 'Goodbye.' } },
@@ -70,17 +74,31 @@ describe('migrateV0ToV1', () => {
       nodes: [{ id: 'm', type: 'message', config: { prompt: { text: { 'en-US': 'Hi', 'zh-CN': '你好' } } } }],
       edges: [{ id: 'e1', source: 'm', port: 'next', target: 'm' }],
     });
-    expect(down).toEqual({ schemaVersion: 0, locale: 'zh-CN', nodes: [{ id: 'm', type: 'message', config: { prompt: '你好' } }], edges: [{ from: 'm', outcome: 'next', to: 'm' }] });
+    expect(down).toEqual({
+      schemaVersion: 0,
+      locale: 'zh-CN',
+      nodes: [{ id: 'm', type: 'message', config: { prompt: '你好' } }],
+      edges: [{ from: 'm', outcome: 'next', to: 'm' }],
+    });
   });
 
   it('passes malformed parts through instead of throwing', () => {
-    expect(() => migrateV0ToV1.up({ schemaVersion: 0, nodes: [1, null, { config: 'x' }], edges: 'none', globalIntents: [{ phrases: 3 }] })).not.toThrow();
+    expect(() =>
+      migrateV0ToV1.up({
+        schemaVersion: 0,
+        nodes: [1, null, { config: 'x' }],
+        edges: 'none',
+        globalIntents: [{ phrases: 3 }],
+      }),
+    ).not.toThrow();
   });
 });
 
 describe('migrateFlow', () => {
   it('has one migration per schema version up to the current one', () => {
-    expect(FLOW_MIGRATIONS.map((migration) => migration.version)).toEqual(Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1));
+    expect(FLOW_MIGRATIONS.map((migration) => migration.version)).toEqual(
+      Array.from({ length: CURRENT_SCHEMA_VERSION }, (_, i) => i + 1),
+    );
   });
 
   it('brings a v0 flow to a document validateFlow accepts', () => {
@@ -96,10 +114,15 @@ describe('migrateFlow', () => {
     expect(migrateFlow(flow)).toEqual({ ok: true, flow, migratedFrom: CURRENT_SCHEMA_VERSION });
   });
 
-  it.each([[CURRENT_SCHEMA_VERSION + 1, /newer Omniflow/], ['1', /whole number/], [-1, /whole number/], [undefined, /whole number/]])(
-    'refuses schemaVersion %j with FLOW002',
-    (schemaVersion, message) => {
-      expect(migrateFlow({ schemaVersion })).toMatchObject({ ok: false, issues: [{ code: 'FLOW002', pointer: '/schemaVersion', message: expect.stringMatching(message) }] });
-    },
-  );
+  it.each([
+    [CURRENT_SCHEMA_VERSION + 1, /newer Omniflow/],
+    ['1', /whole number/],
+    [-1, /whole number/],
+    [undefined, /whole number/],
+  ])('refuses schemaVersion %j with FLOW002', (schemaVersion, message) => {
+    expect(migrateFlow({ schemaVersion })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'FLOW002', pointer: '/schemaVersion', message: expect.stringMatching(message) }],
+    });
+  });
 });

@@ -13,7 +13,13 @@ export interface FlowV0 {
   locale: string;
   variables: unknown[];
   start: string;
-  nodes: { id: string; type: string; label?: string; position?: { x: number; y: number }; config: Record<string, unknown> }[];
+  nodes: {
+    id: string;
+    type: string;
+    label?: string;
+    position?: { x: number; y: number };
+    config: Record<string, unknown>;
+  }[];
   edges: { from: string; outcome: string; to: string }[];
   globalIntents?: { id: string; phrases: string[]; dtmf?: string; target: string }[];
 }
@@ -38,30 +44,49 @@ export const migrateV0ToV1: FlowMigration = {
       schemaVersion: 1,
       locales: [locale],
       defaultLocale: locale,
-      nodes: mapArray(flow['nodes'], (node) => mapConfig(node, (config) => convertConfig(config, toPrompt, localize, (list) => (Array.isArray(list) ? { [locale]: list } : list)))),
+      nodes: mapArray(flow['nodes'], (node) =>
+        mapConfig(node, (config) =>
+          convertConfig(config, toPrompt, localize, (list) => (Array.isArray(list) ? { [locale]: list } : list)),
+        ),
+      ),
       edges: mapArray(flow['edges'], (edge) => {
         const { from, outcome, to, ...other } = edge;
         return { ...other, source: from, port: outcome, target: to };
       }),
       ...(Array.isArray(flow['globalIntents'])
-        ? { globalIntents: mapArray(flow['globalIntents'], (intent) => ({ ...intent, phrases: Array.isArray(intent['phrases']) ? { [locale]: intent['phrases'] } : intent['phrases'] })) }
+        ? {
+            globalIntents: mapArray(flow['globalIntents'], (intent) => ({
+              ...intent,
+              phrases: Array.isArray(intent['phrases']) ? { [locale]: intent['phrases'] } : intent['phrases'],
+            })),
+          }
         : {}),
     };
   },
   down(flow) {
     const locale = typeof flow['defaultLocale'] === 'string' ? flow['defaultLocale'] : 'en-US';
     const { locales: _locales, defaultLocale: _default, ...rest } = flow;
-    const pick = (value: unknown): unknown => (isRecord(value) && typeof value[locale] === 'string' ? value[locale] : value);
-    const fromPrompt = (value: unknown): unknown => (isRecord(value) && isRecord(value['text']) ? pick(value['text']) : value);
-    const pickList = (value: unknown): unknown => (isRecord(value) && Array.isArray(value[locale]) ? value[locale] : value);
+    const pick = (value: unknown): unknown =>
+      isRecord(value) && typeof value[locale] === 'string' ? value[locale] : value;
+    const fromPrompt = (value: unknown): unknown =>
+      isRecord(value) && isRecord(value['text']) ? pick(value['text']) : value;
+    const pickList = (value: unknown): unknown =>
+      isRecord(value) && Array.isArray(value[locale]) ? value[locale] : value;
     return {
       ...rest,
       schemaVersion: 0,
       locale,
-      nodes: mapArray(flow['nodes'], (node) => mapConfig(node, (config) => convertConfig(config, fromPrompt, pick, pickList))),
+      nodes: mapArray(flow['nodes'], (node) =>
+        mapConfig(node, (config) => convertConfig(config, fromPrompt, pick, pickList)),
+      ),
       edges: mapArray(flow['edges'], (edge) => ({ from: edge['source'], outcome: edge['port'], to: edge['target'] })),
       ...(Array.isArray(flow['globalIntents'])
-        ? { globalIntents: mapArray(flow['globalIntents'], (intent) => ({ ...intent, phrases: pickList(intent['phrases']) })) }
+        ? {
+            globalIntents: mapArray(flow['globalIntents'], (intent) => ({
+              ...intent,
+              phrases: pickList(intent['phrases']),
+            })),
+          }
         : {}),
     };
   },
@@ -69,12 +94,18 @@ export const migrateV0ToV1: FlowMigration = {
 
 type Convert = (value: unknown) => unknown;
 
-function convertConfig(config: Record<string, unknown>, prompt: Convert, label: Convert, synonyms: Convert): Record<string, unknown> {
+function convertConfig(
+  config: Record<string, unknown>,
+  prompt: Convert,
+  label: Convert,
+  synonyms: Convert,
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...config };
   for (const field of PROMPT_FIELDS) if (field in result) result[field] = prompt(result[field]);
   for (const field of POLICY_FIELDS) {
     const policy = result[field];
-    if (isRecord(policy) && Array.isArray(policy['reprompts'])) result[field] = { ...policy, reprompts: policy['reprompts'].map(prompt) };
+    if (isRecord(policy) && Array.isArray(policy['reprompts']))
+      result[field] = { ...policy, reprompts: policy['reprompts'].map(prompt) };
   }
   for (const path of LABELLED_LISTS) {
     const [outer, inner] = path;
@@ -97,7 +128,10 @@ function convertLabelled(item: Record<string, unknown>, label: Convert, synonyms
   return result;
 }
 
-function mapConfig(node: Record<string, unknown>, convert: (config: Record<string, unknown>) => Record<string, unknown>): Record<string, unknown> {
+function mapConfig(
+  node: Record<string, unknown>,
+  convert: (config: Record<string, unknown>) => Record<string, unknown>,
+): Record<string, unknown> {
   return isRecord(node['config']) ? { ...node, config: convert(node['config']) } : node;
 }
 

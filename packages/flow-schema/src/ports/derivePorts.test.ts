@@ -3,7 +3,18 @@ import { derivePorts } from './derivePorts.ts';
 import type { NodeTypeSpec, PortSpec } from '../nodeTypeSpec.ts';
 
 function spec(ports: PortSpec[]): NodeTypeSpec {
-  return { type: 'menu', version: 1, title: 'Menu', description: '', category: 'x', icon: 'm', behaviour: 'interactive', configSchema: {}, defaults: {}, ports };
+  return {
+    type: 'menu',
+    version: 1,
+    title: 'Menu',
+    description: '',
+    category: 'x',
+    icon: 'm',
+    behaviour: 'interactive',
+    configSchema: {},
+    defaults: {},
+    ports,
+  };
 }
 
 describe('derivePorts', () => {
@@ -15,7 +26,12 @@ describe('derivePorts', () => {
   ]);
 
   it('names one port per option by its key and labels it in the requested locale', () => {
-    const config = { options: [{ key: '1', label: { 'en-US': 'Balance', 'zh-CN': '余额' } }, { key: '2', label: 'Cards' }] };
+    const config = {
+      options: [
+        { key: '1', label: { 'en-US': 'Balance', 'zh-CN': '余额' } },
+        { key: '2', label: 'Cards' },
+      ],
+    };
     expect(derivePorts(menu, config, 'zh-CN')).toEqual([
       { name: '1', label: '余额' },
       { name: '2', label: 'Cards' },
@@ -25,7 +41,11 @@ describe('derivePorts', () => {
   });
 
   it('adds a conditional port only when its pointer is truthy', () => {
-    expect(derivePorts(menu, { options: [], repeatKey: '*' }).map((p) => p.name)).toEqual(['noInput', 'noMatch', 'repeat']);
+    expect(derivePorts(menu, { options: [], repeatKey: '*' }).map((p) => p.name)).toEqual([
+      'noInput',
+      'noMatch',
+      'repeat',
+    ]);
   });
 
   it('skips malformed items and keeps the first of duplicate names', () => {
@@ -39,7 +59,11 @@ describe('derivePorts', () => {
 
   it('names a port after a plain string item', () => {
     const transaction = spec([{ name: 'success' }, { fromConfig: '/outcomes', key: 'id' }]);
-    expect(derivePorts(transaction, { outcomes: ['notFound', 'locked'] }).map((p) => p.name)).toEqual(['success', 'notFound', 'locked']);
+    expect(derivePorts(transaction, { outcomes: ['notFound', 'locked'] }).map((p) => p.name)).toEqual([
+      'success',
+      'notFound',
+      'locked',
+    ]);
   });
 
   it('follows escaped JSON pointers', () => {

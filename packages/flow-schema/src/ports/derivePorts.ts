@@ -46,7 +46,8 @@ function isSet(value: unknown): boolean {
 function labelText(value: unknown, locale: string | undefined): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const preferred: unknown = locale !== undefined && Object.hasOwn(value, locale) ? Reflect.get(value, locale) : undefined;
+  const preferred: unknown =
+    locale !== undefined && Object.hasOwn(value, locale) ? Reflect.get(value, locale) : undefined;
   if (typeof preferred === 'string') return preferred;
   const first = Object.values(value).find((text) => typeof text === 'string');
   return typeof first === 'string' ? first : undefined;

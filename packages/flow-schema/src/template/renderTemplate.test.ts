@@ -4,7 +4,9 @@ import { renderTemplate, templatePlaceholders, templateVariables } from './rende
 describe('renderTemplate', () => {
   it('replaces simple and dotted placeholders through the lookup', () => {
     const values: Record<string, string> = { name: 'Ada', 'customer.flight': 'OZ 201' };
-    expect(renderTemplate('Hi {{name}}, flight {{ customer.flight }}.', (path) => values[path] ?? '?')).toBe('Hi Ada, flight OZ 201.');
+    expect(renderTemplate('Hi {{name}}, flight {{ customer.flight }}.', (path) => values[path] ?? '?')).toBe(
+      'Hi Ada, flight OZ 201.',
+    );
   });
 
   it('leaves malformed placeholders as text', () => {

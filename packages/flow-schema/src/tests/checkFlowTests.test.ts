@@ -34,11 +34,17 @@ describe('checkFlowTests', () => {
 
   it('FLOW042: reports a mocked port the node does not have and lists its ports', () => {
     const [issue] = issuesWithCode('FLOW042', withTest({ mocks: { menu: { port: 'success' } } }));
-    expect(issue).toMatchObject({ nodeId: 'menu', message: expect.stringMatching(/its ports: 1, 2, noInput, noMatch/) });
+    expect(issue).toMatchObject({
+      nodeId: 'menu',
+      message: expect.stringMatching(/its ports: 1, 2, noInput, noMatch/),
+    });
   });
 
   it('FLOW043: reports an undeclared locale and an undeclared variable', () => {
-    const issues = issuesWithCode('FLOW043', withTest({ locale: 'fr-FR', steps: [{ expectVariable: { name: 'nope', equals: 1 } }] }));
+    const issues = issuesWithCode(
+      'FLOW043',
+      withTest({ locale: 'fr-FR', steps: [{ expectVariable: { name: 'nope', equals: 1 } }] }),
+    );
     expect(issues.map((issue) => issue.pointer)).toEqual(['/tests/0/locale', '/tests/0/steps/0/expectVariable/name']);
   });
 
@@ -47,6 +53,8 @@ describe('checkFlowTests', () => {
       // Parsed as JSON, as a hand-edited file would arrive: the types cannot describe the mistake.
       flow.tests = JSON.parse('[{ "id": "t", "name": "n", "steps": [{ "choose": "1", "expectNode": "menu" }] }]');
     });
-    expect(result.issues.some((issue) => issue.code === 'FLOW001' && issue.pointer.startsWith('/tests/0/steps/0'))).toBe(true);
+    expect(
+      result.issues.some((issue) => issue.code === 'FLOW001' && issue.pointer.startsWith('/tests/0/steps/0')),
+    ).toBe(true);
   });
 });

@@ -13,7 +13,11 @@ function catalogWithAskHook(): NodeTypeCatalog {
     check(config, context) {
       const slot = config['slot'];
       const type: unknown = typeof slot === 'object' && slot !== null ? Reflect.get(slot, 'type') : undefined;
-      if (typeof config['variable'] === 'string' && context.variable(config['variable'])?.sensitive === true && type !== 'digits') {
+      if (
+        typeof config['variable'] === 'string' &&
+        context.variable(config['variable'])?.sensitive === true &&
+        type !== 'digits'
+      ) {
         context.report('FLOW017', '/slot/type', `"${config['variable']}" is sensitive; use slot type "digits"`);
       }
     },
@@ -22,12 +26,18 @@ function catalogWithAskHook(): NodeTypeCatalog {
 }
 
 function readCallerId(flow: FlowDocument): void {
-  nodeOf(flow, 'check').config['cases'] = [{ id: 'ok', when: 'channel == "dtmf" && locale != "zh-CN" && callerId != ""' }];
+  nodeOf(flow, 'check').config['cases'] = [
+    { id: 'ok', when: 'channel == "dtmf" && locale != "zh-CN" && callerId != ""' },
+  ];
 }
 
 function addSubflow(flow: FlowDocument): void {
   flow.nodes.push({ id: 'sub', type: 'subflow', config: { flowId: 'lost-card' } });
-  flow.edges.push({ source: 'sub', port: 'next', target: 'bye' }, { source: 'sub', port: 'error', target: 'bye' }, { source: 'lookup', port: 'timeout', target: 'sub' });
+  flow.edges.push(
+    { source: 'sub', port: 'next', target: 'bye' },
+    { source: 'sub', port: 'error', target: 'bye' },
+    { source: 'lookup', port: 'timeout', target: 'sub' },
+  );
   nodeOf(flow, 'lookup').config['timeoutMs'] = 100;
 }
 
@@ -55,7 +65,10 @@ describe('checkFields', () => {
 
   it('FLOW015: reports undeclared variables in templates, expressions, variable fields, $refs and keys', () => {
     const issues = issuesWithCode('FLOW015', (flow) => {
-      nodeOf(flow, 'welcome').config['prompt'] = { text: { 'en-US': 'Hi {{ nickname.first }}', 'zh-CN': '您好' }, channels: { chat: { text: { 'en-US': '{{emoji}}' } } } };
+      nodeOf(flow, 'welcome').config['prompt'] = {
+        text: { 'en-US': 'Hi {{ nickname.first }}', 'zh-CN': '您好' },
+        channels: { chat: { text: { 'en-US': '{{emoji}}' } } },
+      };
       nodeOf(flow, 'askCard').config['variable'] = 'cardLast5';
       nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'value != blocked' };
       nodeOf(flow, 'check').config['cases'] = [{ id: 'ok', when: 'tries > 3' }];
@@ -74,30 +87,55 @@ describe('checkFields', () => {
   });
 
   it('FLOW015: an expression annotated x-implicit reads its implicit names and reports undeclared ones', () => {
-    const valueOnly = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'len(value) == 4 && value != "0000"' }));
+    const valueOnly = issuesWithCode(
+      'FLOW015',
+      (flow) =>
+        (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'len(value) == 4 && value != "0000"' }),
+    );
     expect(valueOnly).toEqual([]);
-    const undeclared = issuesWithCode('FLOW015', (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'value != blocked' }));
-    expect(undeclared.map((issue) => [issue.pointer, issue.message.match(/variable "(\w+)"/)?.[1]])).toEqual([['/nodes/3/config/slot/validate', 'blocked']]);
+    const undeclared = issuesWithCode(
+      'FLOW015',
+      (flow) => (nodeOf(flow, 'askCard').config['slot'] = { type: 'digits', validate: 'value != blocked' }),
+    );
+    expect(undeclared.map((issue) => [issue.pointer, issue.message.match(/variable "(\w+)"/)?.[1]])).toEqual([
+      ['/nodes/3/config/slot/validate', 'blocked'],
+    ]);
   });
 
   it('FLOW015: accepts the implicit channel and locale variables and the options override', () => {
-    expect(issuesWithCode('FLOW015', readCallerId).map((issue) => issue.message)).toEqual([expect.stringMatching(/"callerId"/)]);
-    expect(issuesWithCode('FLOW015', readCallerId, undefined, { implicitVariables: ['callerId', 'channel', 'locale'] })).toEqual([]);
+    expect(issuesWithCode('FLOW015', readCallerId).map((issue) => issue.message)).toEqual([
+      expect.stringMatching(/"callerId"/),
+    ]);
+    expect(
+      issuesWithCode('FLOW015', readCallerId, undefined, { implicitVariables: ['callerId', 'channel', 'locale'] }),
+    ).toEqual([]);
   });
 
   it('FLOW016: reports an expression that does not parse, with the parser hint', () => {
     const [issue] = issuesWithCode('FLOW016', (flow) => {
       nodeOf(flow, 'check').config['cases'] = [{ id: 'ok', when: 'len(cardLast4 == 4' }];
     });
-    expect(issue).toMatchObject({ pointer: '/nodes/4/config/cases/0/when', nodeId: 'check', message: expect.stringMatching(/offset 18.*closed with "\)"/) });
+    expect(issue).toMatchObject({
+      pointer: '/nodes/4/config/cases/0/when',
+      nodeId: 'check',
+      message: expect.stringMatching(/offset 18.*closed with "\)"/),
+    });
   });
 
   it("runs a node type's check hook with pointers relative to the node's config", () => {
-    const [issue, ...rest] = issuesWithCode('FLOW017', (flow) => {
-      nodeOf(flow, 'askCard').config['slot'] = { type: 'number' };
-    }, catalogWithAskHook());
+    const [issue, ...rest] = issuesWithCode(
+      'FLOW017',
+      (flow) => {
+        nodeOf(flow, 'askCard').config['slot'] = { type: 'number' };
+      },
+      catalogWithAskHook(),
+    );
     expect(rest).toEqual([]);
-    expect(issue).toMatchObject({ nodeId: 'askCard', pointer: '/nodes/3/config/slot/type', message: expect.stringMatching(/"cardLast4" is sensitive.*"digits"/) });
+    expect(issue).toMatchObject({
+      nodeId: 'askCard',
+      pointer: '/nodes/3/config/slot/type',
+      message: expect.stringMatching(/"cardLast4" is sensitive.*"digits"/),
+    });
   });
 
   it('runs the check hook only on a config that passed its schema', () => {
@@ -118,7 +156,9 @@ describe('checkFields', () => {
   it('FLOW022: reports a subflow calling an unknown flow only when the known flows are given', () => {
     expect(issuesWithCode('FLOW022', addSubflow)).toEqual([]);
     expect(issuesWithCode('FLOW022', addSubflow, undefined, { knownFlowIds: new Set(['lost-card']) })).toEqual([]);
-    expect(issuesWithCode('FLOW022', addSubflow, undefined, { knownFlowIds: new Set(['main-menu']) })).toMatchObject([{ nodeId: 'sub', pointer: '/nodes/7/config/flowId' }]);
+    expect(issuesWithCode('FLOW022', addSubflow, undefined, { knownFlowIds: new Set(['main-menu']) })).toMatchObject([
+      { nodeId: 'sub', pointer: '/nodes/7/config/flowId' },
+    ]);
   });
 
   it('FLOW029: reports a node reference to a node that does not exist', () => {

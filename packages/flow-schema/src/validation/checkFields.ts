@@ -53,13 +53,23 @@ function checkField(context: ValidationContext, field: ConfigField, pointer: str
       return;
     case 'node':
       if (typeof value === 'string' && !context.nodeIndex.has(value)) {
-        context.report('FLOW029', pointer, `node "${value}" does not exist in this flow; pick an existing node id`, nodeId);
+        context.report(
+          'FLOW029',
+          pointer,
+          `node "${value}" does not exist in this flow; pick an existing node id`,
+          nodeId,
+        );
       }
       return;
     case 'flow': {
       const known = context.options.knownFlowIds;
       if (typeof value === 'string' && known !== undefined && !known.has(value)) {
-        context.report('FLOW022', pointer, `flow "${value}" is not known to this runtime; publish it first or pick an existing flow id`, nodeId);
+        context.report(
+          'FLOW022',
+          pointer,
+          `flow "${value}" is not known to this runtime; publish it first or pick an existing flow id`,
+          nodeId,
+        );
       }
       return;
     }
@@ -75,16 +85,23 @@ export function checkPrompt(context: ValidationContext, prompt: unknown, pointer
   if (typeof prompt !== 'object' || prompt === null) return;
   const text: unknown = Reflect.get(prompt, 'text');
   const missing = context.flow.locales.filter((locale) => {
-    const value: unknown = typeof text === 'object' && text !== null && Object.hasOwn(text, locale) ? Reflect.get(text, locale) : undefined;
+    const value: unknown =
+      typeof text === 'object' && text !== null && Object.hasOwn(text, locale) ? Reflect.get(text, locale) : undefined;
     return typeof value !== 'string' || value.trim() === '';
   });
   if (missing.length > 0) {
-    context.report('FLOW014', `${pointer}/text`, `prompt has no text for ${missing.join(', ')}; the flow declares ${context.flow.locales.join(', ')} — add the translation`, nodeId);
+    context.report(
+      'FLOW014',
+      `${pointer}/text`,
+      `prompt has no text for ${missing.join(', ')}; the flow declares ${context.flow.locales.join(', ')} — add the translation`,
+      nodeId,
+    );
   }
   for (const [textPointer, localized] of promptTexts(prompt, pointer)) {
     if (typeof localized !== 'object' || localized === null) continue;
     for (const [locale, template] of Object.entries(localized)) {
-      if (typeof template === 'string') checkTemplate(context, template, `${textPointer}${jsonPointer(locale)}`, nodeId);
+      if (typeof template === 'string')
+        checkTemplate(context, template, `${textPointer}${jsonPointer(locale)}`, nodeId);
     }
   }
 }
@@ -98,7 +115,8 @@ function promptTexts(prompt: object, pointer: string): [string, unknown][] {
   if (typeof channels === 'object' && channels !== null) {
     for (const channel of CHANNELS) {
       const override: unknown = Object.hasOwn(channels, channel) ? Reflect.get(channels, channel) : undefined;
-      if (typeof override === 'object' && override !== null) texts.push([`${pointer}/channels/${channel}/text`, Reflect.get(override, 'text')]);
+      if (typeof override === 'object' && override !== null)
+        texts.push([`${pointer}/channels/${channel}/text`, Reflect.get(override, 'text')]);
     }
   }
   return texts;
@@ -109,19 +127,36 @@ function checkTemplate(context: ValidationContext, template: string, pointer: st
     if (!context.isDeclared(name)) {
       context.report('FLOW015', pointer, undeclaredMessage(name, `{{${name}}}`), nodeId);
     } else if (context.declared.get(name)?.sensitive === true) {
-      context.report('FLOW018', pointer, `{{${name}}} interpolates a sensitive variable, which is always masked when spoken or shown; remove it from the text`, nodeId);
+      context.report(
+        'FLOW018',
+        pointer,
+        `{{${name}}} interpolates a sensitive variable, which is always masked when spoken or shown; remove it from the text`,
+        nodeId,
+      );
     }
   }
 }
 
-function checkExpression(context: ValidationContext, source: string, pointer: string, nodeId: string, implicit: readonly string[]): void {
+function checkExpression(
+  context: ValidationContext,
+  source: string,
+  pointer: string,
+  nodeId: string,
+  implicit: readonly string[],
+): void {
   const parsed = parseExpression(source);
   if (!parsed.ok) {
-    context.report('FLOW016', pointer, `expression ${JSON.stringify(source)} does not parse at offset ${parsed.error.offset}: ${parsed.error.message}`, nodeId);
+    context.report(
+      'FLOW016',
+      pointer,
+      `expression ${JSON.stringify(source)} does not parse at offset ${parsed.error.offset}: ${parsed.error.message}`,
+      nodeId,
+    );
     return;
   }
   for (const name of expressionVariables(parsed.ast)) {
-    if (!implicit.includes(name) && !context.isDeclared(name)) context.report('FLOW015', pointer, undeclaredMessage(name), nodeId);
+    if (!implicit.includes(name) && !context.isDeclared(name))
+      context.report('FLOW015', pointer, undeclaredMessage(name), nodeId);
   }
 }
 

@@ -6,7 +6,10 @@ describe('checkFlowSettings', () => {
     const [issue] = issuesWithCode('FLOW019', (flow) => {
       flow.defaultLocale = 'ko-KR';
     });
-    expect(issue).toMatchObject({ pointer: '/defaultLocale', message: expect.stringMatching(/"ko-KR" .* \(en-US, zh-CN\)/) });
+    expect(issue).toMatchObject({
+      pointer: '/defaultLocale',
+      message: expect.stringMatching(/"ko-KR" .* \(en-US, zh-CN\)/),
+    });
   });
 
   it('FLOW021: warns about a global intent without phrases in one locale', () => {
@@ -14,7 +17,14 @@ describe('checkFlowSettings', () => {
       flow.globalIntents = [{ id: 'agent', phrases: { 'en-US': ['agent'], 'zh-CN': [] }, target: 'bye' }];
     });
     expect(result.ok).toBe(true);
-    expect(result.issues).toMatchObject([{ code: 'FLOW021', severity: 'warning', pointer: '/globalIntents/0/phrases', message: expect.stringMatching(/zh-CN/) }]);
+    expect(result.issues).toMatchObject([
+      {
+        code: 'FLOW021',
+        severity: 'warning',
+        pointer: '/globalIntents/0/phrases',
+        message: expect.stringMatching(/zh-CN/),
+      },
+    ]);
   });
 
   it('FLOW025: reports a variable declared twice', () => {

@@ -9,22 +9,36 @@ import type { ValidationContext } from './validationContext.ts';
 export function checkFlowSettings(context: ValidationContext): void {
   const { flow } = context;
   if (!flow.locales.includes(flow.defaultLocale)) {
-    context.report('FLOW019', '/defaultLocale', `defaultLocale "${flow.defaultLocale}" is not one of the flow's locales (${flow.locales.join(', ')}); add it to locales or pick one of them`);
+    context.report(
+      'FLOW019',
+      '/defaultLocale',
+      `defaultLocale "${flow.defaultLocale}" is not one of the flow's locales (${flow.locales.join(', ')}); add it to locales or pick one of them`,
+    );
   }
   const names = new Set<string>();
   flow.variables.forEach((variable, v) => {
     if (names.has(variable.name)) {
-      context.report('FLOW025', jsonPointer('variables', v, 'name'), `variable "${variable.name}" is declared twice; delete one declaration or rename it`);
+      context.report(
+        'FLOW025',
+        jsonPointer('variables', v, 'name'),
+        `variable "${variable.name}" is declared twice; delete one declaration or rename it`,
+      );
     }
     names.add(variable.name);
   });
   (flow.globalIntents ?? []).forEach((intent, g) => {
     const missing = flow.locales.filter((locale) => (intent.phrases[locale] ?? []).length === 0);
     if (missing.length > 0) {
-      context.report('FLOW021', jsonPointer('globalIntents', g, 'phrases'), `global intent "${intent.id}" has no phrases for ${missing.join(', ')}, so callers using that language cannot trigger it; add phrases`);
+      context.report(
+        'FLOW021',
+        jsonPointer('globalIntents', g, 'phrases'),
+        `global intent "${intent.id}" has no phrases for ${missing.join(', ')}, so callers using that language cannot trigger it; add phrases`,
+      );
     }
   });
   for (const policy of ['noInput', 'noMatch'] as const) {
-    (flow.settings?.[policy]?.reprompts ?? []).forEach((prompt, r) => checkPrompt(context, prompt, jsonPointer('settings', policy, 'reprompts', r)));
+    (flow.settings?.[policy]?.reprompts ?? []).forEach((prompt, r) =>
+      checkPrompt(context, prompt, jsonPointer('settings', policy, 'reprompts', r)),
+    );
   }
 }

@@ -55,7 +55,9 @@ describe('checkGraph', () => {
       flow.edges = flow.edges.filter((edge) => !(edge.source === 'check' && edge.port === 'default'));
     });
     expect(result.ok).toBe(false);
-    expect(result.issues.filter((issue) => issue.code === 'FLOW011')).toMatchObject([{ nodeId: 'check', message: expect.stringMatching(/"default"/) }]);
+    expect(result.issues.filter((issue) => issue.code === 'FLOW011')).toMatchObject([
+      { nodeId: 'check', message: expect.stringMatching(/"default"/) },
+    ]);
   });
 
   it('FLOW012: reports an unconnected noInput only as a warning', () => {

@@ -14,7 +14,11 @@ export const OPTIONAL_PORTS: ReadonlySet<string> = new Set(['noInput', 'noMatch'
 export function checkGraph(context: ValidationContext): void {
   const { flow } = context;
   if (!context.nodeIndex.has(flow.start)) {
-    context.report('FLOW006', '/start', `start names node "${flow.start}", which does not exist; set start to the id of the flow's first node`);
+    context.report(
+      'FLOW006',
+      '/start',
+      `start names node "${flow.start}", which does not exist; set start to the id of the flow's first node`,
+    );
   }
   const used = new Map<string, number>();
   const outgoing = new Map<string, string[]>();
@@ -22,21 +26,40 @@ export function checkGraph(context: ValidationContext): void {
     const at = jsonPointer('edges', e);
     const sourceIndex = context.nodeIndex.get(edge.source);
     if (sourceIndex === undefined) {
-      context.report('FLOW007', `${at}/source`, `edge source "${edge.source}" is not a node of this flow; connect the edge to an existing node or delete it`);
+      context.report(
+        'FLOW007',
+        `${at}/source`,
+        `edge source "${edge.source}" is not a node of this flow; connect the edge to an existing node or delete it`,
+      );
     }
     if (!context.nodeIndex.has(edge.target)) {
-      context.report('FLOW008', `${at}/target`, `edge target "${edge.target}" is not a node of this flow; connect the edge to an existing node or delete it`, edge.source);
+      context.report(
+        'FLOW008',
+        `${at}/target`,
+        `edge target "${edge.target}" is not a node of this flow; connect the edge to an existing node or delete it`,
+        edge.source,
+      );
     }
     if (sourceIndex === undefined) return;
     const ports = context.ports.get(sourceIndex);
     if (ports !== undefined && !ports.some((port) => port.name === edge.port)) {
       const names = ports.map((port) => port.name).join(', ') || 'none';
-      context.report('FLOW009', `${at}/port`, `node "${edge.source}" has no port "${edge.port}" (its ports: ${names}); reconnect the edge from one of them`, edge.source);
+      context.report(
+        'FLOW009',
+        `${at}/port`,
+        `node "${edge.source}" has no port "${edge.port}" (its ports: ${names}); reconnect the edge from one of them`,
+        edge.source,
+      );
     }
     const key = `${edge.source}\u0000${edge.port}`;
     const previous = used.get(key);
     if (previous !== undefined) {
-      context.report('FLOW010', at, `port "${edge.port}" of node "${edge.source}" already has an edge (edges/${previous}); a port leads to one node, delete one of the edges`, edge.source);
+      context.report(
+        'FLOW010',
+        at,
+        `port "${edge.port}" of node "${edge.source}" already has an edge (edges/${previous}); a port leads to one node, delete one of the edges`,
+        edge.source,
+      );
     } else {
       used.set(key, e);
     }
@@ -51,9 +74,19 @@ export function checkGraph(context: ValidationContext): void {
     for (const port of ports) {
       if (used.has(`${node.id}\u0000${port.name}`)) continue;
       if (OPTIONAL_PORTS.has(port.name)) {
-        context.report('FLOW012', jsonPointer('nodes', i), `port "${port.name}" of node "${node.id}" is not connected; the call will end politely there — connect it to handle the caller better`, node.id);
+        context.report(
+          'FLOW012',
+          jsonPointer('nodes', i),
+          `port "${port.name}" of node "${node.id}" is not connected; the call will end politely there — connect it to handle the caller better`,
+          node.id,
+        );
       } else {
-        context.report('FLOW011', jsonPointer('nodes', i), `port "${port.name}" of node "${node.id}" is not connected; draw an edge from it to the next step`, node.id);
+        context.report(
+          'FLOW011',
+          jsonPointer('nodes', i),
+          `port "${port.name}" of node "${node.id}" is not connected; draw an edge from it to the next step`,
+          node.id,
+        );
       }
     }
   }
@@ -61,12 +94,22 @@ export function checkGraph(context: ValidationContext): void {
   const roots = [flow.start];
   (flow.globalIntents ?? []).forEach((intent, g) => {
     if (context.nodeIndex.has(intent.target)) roots.push(intent.target);
-    else context.report('FLOW020', jsonPointer('globalIntents', g, 'target'), `global intent "${intent.id}" jumps to node "${intent.target}", which does not exist; pick an existing node`);
+    else
+      context.report(
+        'FLOW020',
+        jsonPointer('globalIntents', g, 'target'),
+        `global intent "${intent.id}" jumps to node "${intent.target}", which does not exist; pick an existing node`,
+      );
   });
   const reached = reachable(roots, outgoing);
   flow.nodes.forEach((node, i) => {
     if (!reached.has(node.id) && context.nodeIndex.get(node.id) === i) {
-      context.report('FLOW013', jsonPointer('nodes', i), `node "${node.id}" cannot be reached from the start or a global intent; connect an edge to it or delete it`, node.id);
+      context.report(
+        'FLOW013',
+        jsonPointer('nodes', i),
+        `node "${node.id}" cannot be reached from the start or a global intent; connect an edge to it or delete it`,
+        node.id,
+      );
     }
   });
 }

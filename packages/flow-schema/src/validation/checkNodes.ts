@@ -16,13 +16,23 @@ export function checkNodes(context: ValidationContext): void {
   const nodes = context.flow.nodes.map((node, i) => {
     const at = jsonPointer('nodes', i);
     if (seen.has(node.id)) {
-      context.report('FLOW005', `${at}/id`, `node id "${node.id}" is used by another node; give this node a unique id`, node.id);
+      context.report(
+        'FLOW005',
+        `${at}/id`,
+        `node id "${node.id}" is used by another node; give this node a unique id`,
+        node.id,
+      );
     }
     seen.add(node.id);
     const definition = context.catalog.get(node.type);
     if (definition === undefined) {
       const known = [...context.catalog.keys()].toSorted().join(', ');
-      context.report('FLOW003', `${at}/type`, `unknown node type "${node.type}"; install the plugin that provides it or use one of: ${known}`, node.id);
+      context.report(
+        'FLOW003',
+        `${at}/type`,
+        `unknown node type "${node.type}"; install the plugin that provides it or use one of: ${known}`,
+        node.id,
+      );
       return node;
     }
     const migrated = migrateNode(context, node, definition, at);
@@ -30,13 +40,23 @@ export function checkNodes(context: ValidationContext): void {
     context.specs.set(i, definition.spec);
     const validator = configValidatorFor(definition.spec);
     if (!validator.ok) {
-      context.report('FLOW026', `${at}/type`, `node type "${node.type}" has a config schema ajv cannot compile (${validator.message}); fix the node type definition`, node.id);
+      context.report(
+        'FLOW026',
+        `${at}/type`,
+        `node type "${node.type}" has a config schema ajv cannot compile (${validator.message}); fix the node type definition`,
+        node.id,
+      );
       return migrated;
     }
     if (!validator.validate(migrated.config)) {
       for (const error of validator.validate.errors ?? []) {
         const { pointer, message } = describeAjvError(error);
-        context.report('FLOW004', `${at}/config${pointer}`, `config of ${node.type} node "${node.id}" at ${pointer || '/'}: ${message}`, node.id);
+        context.report(
+          'FLOW004',
+          `${at}/config${pointer}`,
+          `config of ${node.type} node "${node.id}" at ${pointer || '/'}: ${message}`,
+          node.id,
+        );
       }
       return migrated;
     }
@@ -46,7 +66,12 @@ export function checkNodes(context: ValidationContext): void {
   context.flow = { ...context.flow, nodes };
 }
 
-function checkPorts(context: ValidationContext, node: FlowNode, definition: NodeTypeDefinition, at: string): ReturnType<typeof derivePorts> {
+function checkPorts(
+  context: ValidationContext,
+  node: FlowNode,
+  definition: NodeTypeDefinition,
+  at: string,
+): ReturnType<typeof derivePorts> {
   const ports = derivePorts(definition.spec, node.config);
   const names = new Set<string>();
   for (const spec of definition.spec.ports) {
@@ -54,11 +79,21 @@ function checkPorts(context: ValidationContext, node: FlowNode, definition: Node
     const found = resolvePointer(node.config, spec.fromConfig);
     const items: unknown[] = Array.isArray(found) ? found : [];
     items.forEach((item, j) => {
-      const key: unknown = typeof item === 'string' ? item : typeof item === 'object' && item !== null ? Reflect.get(item, spec.key) : undefined;
+      const key: unknown =
+        typeof item === 'string'
+          ? item
+          : typeof item === 'object' && item !== null
+            ? Reflect.get(item, spec.key)
+            : undefined;
       if ((typeof key !== 'string' || key === '') && typeof key !== 'number') return;
       const name = String(key);
       if (names.has(name) || definition.spec.ports.some((p) => 'name' in p && p.name === name)) {
-        context.report('FLOW028', `${at}/config${spec.fromConfig}/${j}${typeof item === 'string' ? '' : `/${spec.key}`}`, `two ports of node "${node.id}" are named "${name}"; give each ${spec.key} a distinct value`, node.id);
+        context.report(
+          'FLOW028',
+          `${at}/config${spec.fromConfig}/${j}${typeof item === 'string' ? '' : `/${spec.key}`}`,
+          `two ports of node "${node.id}" are named "${name}"; give each ${spec.key} a distinct value`,
+          node.id,
+        );
       }
       names.add(name);
     });
@@ -66,7 +101,12 @@ function checkPorts(context: ValidationContext, node: FlowNode, definition: Node
   return ports;
 }
 
-function migrateNode(context: ValidationContext, node: FlowNode, definition: NodeTypeDefinition, at: string): FlowNode | undefined {
+function migrateNode(
+  context: ValidationContext,
+  node: FlowNode,
+  definition: NodeTypeDefinition,
+  at: string,
+): FlowNode | undefined {
   const current = definition.spec.version;
   const from = node.typeVersion ?? current;
   if (from > current) {
@@ -82,12 +122,27 @@ function migrateNode(context: ValidationContext, node: FlowNode, definition: Nod
   const migrated = migrateNodeConfig(definition, from, node.config);
   if (!migrated.ok) {
     if (migrated.missing) {
-      context.report('FLOW027', `${at}/typeVersion`, `no migration of ${node.type} config to version ${migrated.version}; the node type must ship one, or edit the node by hand and set typeVersion to ${current}`, node.id);
+      context.report(
+        'FLOW027',
+        `${at}/typeVersion`,
+        `no migration of ${node.type} config to version ${migrated.version}; the node type must ship one, or edit the node by hand and set typeVersion to ${current}`,
+        node.id,
+      );
     } else {
-      context.report('FLOW027', `${at}/config`, `migrating node "${node.id}" to ${node.type} version ${migrated.version} failed (${migrated.reason}); fix its config by hand`, node.id);
+      context.report(
+        'FLOW027',
+        `${at}/config`,
+        `migrating node "${node.id}" to ${node.type} version ${migrated.version} failed (${migrated.reason}); fix its config by hand`,
+        node.id,
+      );
     }
     return undefined;
   }
-  context.report('FLOW024', `${at}/typeVersion`, `node "${node.id}" was migrated from ${node.type} version ${from} to ${current}; save the flow to keep the migrated config`, node.id);
+  context.report(
+    'FLOW024',
+    `${at}/typeVersion`,
+    `node "${node.id}" was migrated from ${node.type} version ${from} to ${current}; save the flow to keep the migrated config`,
+    node.id,
+  );
   return { ...node, typeVersion: current, config: migrated.config };
 }

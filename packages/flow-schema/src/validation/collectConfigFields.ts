@@ -27,7 +27,8 @@ export function collectConfigFields(schema: JsonSchema, config: Record<string, u
     const key = `${field.kind} ${field.pointer}`;
     const seen = found.get(key);
     if (seen === undefined) found.set(key, field);
-    else if (field.implicit !== undefined) found.set(key, { ...seen, implicit: [...new Set([...(seen.implicit ?? []), ...field.implicit])] });
+    else if (field.implicit !== undefined)
+      found.set(key, { ...seen, implicit: [...new Set([...(seen.implicit ?? []), ...field.implicit])] });
   };
   walk(schema, schema, config, '', 0, add);
   return [...found.values()];
@@ -35,7 +36,14 @@ export function collectConfigFields(schema: JsonSchema, config: Record<string, u
 
 const COMBINATORS = ['allOf', 'anyOf', 'oneOf'] as const;
 
-function walk(root: JsonSchema, schema: unknown, value: unknown, pointer: string, depth: number, add: (f: ConfigField) => void): void {
+function walk(
+  root: JsonSchema,
+  schema: unknown,
+  value: unknown,
+  pointer: string,
+  depth: number,
+  add: (f: ConfigField) => void,
+): void {
   if (!isRecord(schema) || value === undefined || depth > MAX_REF_DEPTH) return;
   const ref = schema['$ref'];
   if (typeof ref === 'string') walk(root, resolveLocalRef(root, ref), value, pointer, depth + 1, add);

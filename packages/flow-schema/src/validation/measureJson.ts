@@ -13,20 +13,31 @@ export function measureJson(root: unknown): { pointer: string; message: string }
   let count = 0;
   for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
     count++;
-    if (count > JSON_LIMITS.maxValues) return { pointer: '', message: `the document holds more than ${JSON_LIMITS.maxValues} values; split the flow into subflows` };
+    if (count > JSON_LIMITS.maxValues)
+      return {
+        pointer: '',
+        message: `the document holds more than ${JSON_LIMITS.maxValues} values; split the flow into subflows`,
+      };
     const { value, depth } = item;
     if (value === null || typeof value === 'string' || typeof value === 'boolean') continue;
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) return { pointer: pointerOf(item), message: 'numbers must be finite JSON numbers' };
       continue;
     }
-    if (typeof value !== 'object') return { pointer: pointerOf(item), message: `a ${typeof value} is not JSON; flows hold only JSON values` };
-    if (depth >= JSON_LIMITS.maxDepth) return { pointer: pointerOf(item), message: `the document nests deeper than ${JSON_LIMITS.maxDepth} levels; simplify this value` };
+    if (typeof value !== 'object')
+      return { pointer: pointerOf(item), message: `a ${typeof value} is not JSON; flows hold only JSON values` };
+    if (depth >= JSON_LIMITS.maxDepth)
+      return {
+        pointer: pointerOf(item),
+        message: `the document nests deeper than ${JSON_LIMITS.maxDepth} levels; simplify this value`,
+      };
     if (Array.isArray(value)) {
       // An index loop, not map: a sparse array's holes must be seen (as undefined, which is not JSON).
-      for (let index = 0; index < value.length; index++) stack.push({ value: value[index], depth: depth + 1, parent: item, key: index });
+      for (let index = 0; index < value.length; index++)
+        stack.push({ value: value[index], depth: depth + 1, parent: item, key: index });
     } else {
-      for (const key of Object.keys(value)) stack.push({ value: Reflect.get(value, key), depth: depth + 1, parent: item, key });
+      for (const key of Object.keys(value))
+        stack.push({ value: Reflect.get(value, key), depth: depth + 1, parent: item, key });
     }
   }
   return null;

@@ -12,10 +12,21 @@ let sharedAjv: Ajv2020 | undefined;
 /** The one ajv instance: draft 2020-12, all errors, formats, strict mode with the `x-kind` and `x-implicit` annotations registered. */
 export function flowAjv(): Ajv2020 {
   if (sharedAjv === undefined) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false, allowUnionTypes: true });
+    const ajv = new Ajv2020({
+      allErrors: true,
+      strict: true,
+      strictTypes: false,
+      strictTuples: false,
+      strictRequired: false,
+      allowUnionTypes: true,
+    });
     addFormats(ajv);
     ajv.addKeyword({ keyword: 'x-kind', schemaType: 'string', metaSchema: { enum: FIELD_KINDS } });
-    ajv.addKeyword({ keyword: 'x-implicit', schemaType: 'array', metaSchema: { type: 'array', items: { type: 'string' } } });
+    ajv.addKeyword({
+      keyword: 'x-implicit',
+      schemaType: 'array',
+      metaSchema: { type: 'array', items: { type: 'string' } },
+    });
     sharedAjv = ajv;
   }
   return sharedAjv;

@@ -13,7 +13,10 @@ describe('validateFlow', () => {
   it('does not modify its input', () => {
     const flow = validTestFlow();
     const before = JSON.stringify(flow);
-    validateFlow({ ...flow, nodes: flow.nodes.map((node) => (node.id === 'lookup' ? { ...node, typeVersion: 1 } : node)) }, testCatalog());
+    validateFlow(
+      { ...flow, nodes: flow.nodes.map((node) => (node.id === 'lookup' ? { ...node, typeVersion: 1 } : node)) },
+      testCatalog(),
+    );
     expect(JSON.stringify(flow)).toBe(before);
   });
 
@@ -30,7 +33,13 @@ describe('validateFlow', () => {
 
   it('FLOW001: names the node of a malformed node', () => {
     const [issue] = issuesWithCode('FLOW001', (flow) => {
-      flow.nodes[1] = { ...flow.nodes[1], id: 'welcome', type: 'message', config: {}, position: { x: 'left', y: 0 } } as never;
+      flow.nodes[1] = {
+        ...flow.nodes[1],
+        id: 'welcome',
+        type: 'message',
+        config: {},
+        position: { x: 'left', y: 0 },
+      } as never;
     });
     expect(issue).toMatchObject({ pointer: '/nodes/1/position/x', nodeId: 'welcome', severity: 'error' });
   });
@@ -51,7 +60,9 @@ describe('validateFlow', () => {
   });
 
   it('FLOW001: points at the value that is not JSON (a non-finite number, a function), escaping the path', () => {
-    const [notFinite] = issuesWithCode('FLOW001', (flow) => Reflect.set(flow.nodes[1]?.config ?? {}, 'odd/key~', [1, Number.NaN]));
+    const [notFinite] = issuesWithCode('FLOW001', (flow) =>
+      Reflect.set(flow.nodes[1]?.config ?? {}, 'odd/key~', [1, Number.NaN]),
+    );
     expect(notFinite?.pointer).toBe('/nodes/1/config/odd~1key~0/1');
     expect(notFinite?.message).toMatch(/finite/);
     const [callback] = issuesWithCode('FLOW001', (flow) => Reflect.set(flow, 'onEnter', () => 1));
@@ -79,6 +90,9 @@ describe('validateFlow', () => {
       throw new Error('catalog offline');
     };
     const result = validateFlow(validTestFlow(), broken);
-    expect(result).toMatchObject({ ok: false, issues: [{ code: 'FLOW099', message: expect.stringMatching(/catalog offline/) }] });
+    expect(result).toMatchObject({
+      ok: false,
+      issues: [{ code: 'FLOW099', message: expect.stringMatching(/catalog offline/) }],
+    });
   });
 });

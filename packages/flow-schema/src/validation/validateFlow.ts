@@ -14,7 +14,8 @@ import { MAX_ISSUES, ValidationContext } from './validationContext.ts';
 import type { ValidateFlowOptions } from './validationContext.ts';
 
 /** The result of {@link validateFlow}: the migrated flow with any warnings, or every issue found. */
-export type ValidateFlowResult = { ok: true; flow: FlowDocument; issues: FlowIssue[] } | { ok: false; issues: FlowIssue[] };
+export type ValidateFlowResult =
+  { ok: true; flow: FlowDocument; issues: FlowIssue[] } | { ok: false; issues: FlowIssue[] };
 
 /**
  * Validates any JSON value as a flow against a node type catalog: migrates it to the current schema version,
@@ -22,13 +23,26 @@ export type ValidateFlowResult = { ok: true; flow: FlowDocument; issues: FlowIss
  * issue has a documented code, a severity, a JSON pointer and a message saying how to fix it. The returned flow
  * may share unchanged objects with `json`.
  */
-export function validateFlow(json: unknown, catalog: NodeTypeCatalog, options: ValidateFlowOptions = {}): ValidateFlowResult {
+export function validateFlow(
+  json: unknown,
+  catalog: NodeTypeCatalog,
+  options: ValidateFlowOptions = {},
+): ValidateFlowResult {
   try {
     return validateUnsafe(json, catalog, options);
   } catch (error) {
     // A bug of ours (or a throwing catalog) must still reach the caller as an issue, never as an exception.
     const reason = error instanceof Error ? error.message : String(error);
-    return { ok: false, issues: [flowIssue('FLOW099', '', `the validator failed unexpectedly (${reason}); please report this with the flow attached`)] };
+    return {
+      ok: false,
+      issues: [
+        flowIssue(
+          'FLOW099',
+          '',
+          `the validator failed unexpectedly (${reason}); please report this with the flow attached`,
+        ),
+      ],
+    };
   }
 }
 
@@ -41,7 +55,12 @@ function validateUnsafe(json: unknown, catalog: NodeTypeCatalog, options: Valida
   if (!validate(migrated.flow)) {
     const issues = (validate.errors ?? []).slice(0, MAX_ISSUES).map((error) => {
       const { pointer, message } = describeAjvError(error);
-      return flowIssue('FLOW001', pointer, `${pointer || 'the document'}: ${message}`, nodeIdAt(migrated.flow, pointer));
+      return flowIssue(
+        'FLOW001',
+        pointer,
+        `${pointer || 'the document'}: ${message}`,
+        nodeIdAt(migrated.flow, pointer),
+      );
     });
     return { ok: false, issues };
   }

@@ -7,7 +7,22 @@ import { testCatalog, validTestFlow } from './validationFixtures.ts';
 import { validateFlow } from './validateFlow.ts';
 import { seededRandom } from '../testing/seededRandom.ts';
 
-const WORDS = ['start', 'menu', 'bye', 'next', '1', 'noInput', 'en-US', 'zh-CN', '{{cardLast4}}', 'len(x', '', 'x'.repeat(5000), '__proto__', 'constructor'];
+const WORDS = [
+  'start',
+  'menu',
+  'bye',
+  'next',
+  '1',
+  'noInput',
+  'en-US',
+  'zh-CN',
+  '{{cardLast4}}',
+  'len(x',
+  '',
+  'x'.repeat(5000),
+  '__proto__',
+  'constructor',
+];
 
 function randomJson(next: () => number, depth = 0): unknown {
   const pick = Math.floor(next() * (depth > 4 ? 5 : 8));
@@ -25,7 +40,8 @@ function randomJson(next: () => number, depth = 0): unknown {
       return Array.from({ length: Math.floor(next() * 4) }, () => randomJson(next, depth + 1));
     default: {
       const object: Record<string, unknown> = {};
-      for (let i = Math.floor(next() * 4); i > 0; i--) object[WORDS[Math.floor(next() * WORDS.length)] ?? 'k'] = randomJson(next, depth + 1);
+      for (let i = Math.floor(next() * 4); i > 0; i--)
+        object[WORDS[Math.floor(next() * WORDS.length)] ?? 'k'] = randomJson(next, depth + 1);
       return object;
     }
   }
@@ -47,8 +63,10 @@ function problemsOf(result: ReturnType<typeof validateFlow>): string[] {
   const problems: string[] = [];
   for (const issue of result.issues) {
     const documented: { severity: FlowIssue['severity'] } | undefined = Reflect.get(FLOW_ISSUE_CODES, issue.code);
-    if (documented?.severity !== issue.severity) problems.push(`${issue.code} is not documented as a ${issue.severity}`);
-    if (issue.pointer !== '' && !issue.pointer.startsWith('/')) problems.push(`${issue.code} has pointer ${issue.pointer}`);
+    if (documented?.severity !== issue.severity)
+      problems.push(`${issue.code} is not documented as a ${issue.severity}`);
+    if (issue.pointer !== '' && !issue.pointer.startsWith('/'))
+      problems.push(`${issue.code} has pointer ${issue.pointer}`);
     if (issue.code === 'FLOW099') problems.push(`validator failed: ${issue.message}`);
   }
   const hasError = result.issues.some((issue) => issue.severity === 'error');
@@ -78,12 +96,43 @@ describe('validateFlow on random input', () => {
   });
 });
 
-const ALPHABET = ['a', 'b.c', '[0]', '1', '"s"', "'t'", '+', '-', '*', '/', '%', '==', '<', '>=', '&&', '||', '!', 'not ', ' and ', '?', ':', '(', ')', 'len(', 'max(', ',', 'null', 'true', ' '];
+const ALPHABET = [
+  'a',
+  'b.c',
+  '[0]',
+  '1',
+  '"s"',
+  "'t'",
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '==',
+  '<',
+  '>=',
+  '&&',
+  '||',
+  '!',
+  'not ',
+  ' and ',
+  '?',
+  ':',
+  '(',
+  ')',
+  'len(',
+  'max(',
+  ',',
+  'null',
+  'true',
+  ' ',
+];
 
 /** Why one random source misbehaved, or nothing. */
 function expressionProblem(source: string): string[] {
   const parsed = parseExpression(source);
-  if (!parsed.ok) return parsed.error.offset <= source.length ? [] : [`${source}: offset ${parsed.error.offset} past the end`];
+  if (!parsed.ok)
+    return parsed.error.offset <= source.length ? [] : [`${source}: offset ${parsed.error.offset} past the end`];
   try {
     evaluateExpression(parsed.ast, { a: [1, '2', { c: 3 }], b: { c: 'x' } });
     return [];
@@ -98,7 +147,10 @@ describe('expressions on random input', () => {
     const problems: string[] = [];
     let parsedCount = 0;
     for (let i = 0; i < 5000; i++) {
-      const source = Array.from({ length: 1 + Math.floor(next() * 12) }, () => ALPHABET[Math.floor(next() * ALPHABET.length)]).join('');
+      const source = Array.from(
+        { length: 1 + Math.floor(next() * 12) },
+        () => ALPHABET[Math.floor(next() * ALPHABET.length)],
+      ).join('');
       if (parseExpression(source).ok) parsedCount++;
       problems.push(...expressionProblem(source));
     }

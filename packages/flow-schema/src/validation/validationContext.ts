@@ -34,7 +34,8 @@ export class ValidationContext {
     readonly catalog: NodeTypeCatalog,
     readonly options: ValidateFlowOptions,
   ) {
-    for (const variable of flow.variables) if (!this.declared.has(variable.name)) this.declared.set(variable.name, variable);
+    for (const variable of flow.variables)
+      if (!this.declared.has(variable.name)) this.declared.set(variable.name, variable);
     flow.nodes.forEach((node, i) => {
       if (!this.nodeIndex.has(node.id)) this.nodeIndex.set(node.id, i);
     });
@@ -54,6 +55,9 @@ export class ValidationContext {
   /** The issues, with a final FLOW030 when some were dropped. */
   finish(): FlowIssue[] {
     if (this.dropped === 0) return this.issues;
-    return [...this.issues, flowIssue('FLOW030', '', `${this.dropped} more issues were not listed; fix the ones above and validate again`)];
+    return [
+      ...this.issues,
+      flowIssue('FLOW030', '', `${this.dropped} more issues were not listed; fix the ones above and validate again`),
+    ];
   }
 }

@@ -52,11 +52,19 @@ export function testCatalog(): NodeTypeCatalog {
     ),
     fixture(
       'condition',
-      Type.Object({ cases: Type.Array(Type.Object({ id: Type.String(), when: Type.String({ 'x-kind': 'expression' }) })) }, { additionalProperties: false }),
+      Type.Object(
+        { cases: Type.Array(Type.Object({ id: Type.String(), when: Type.String({ 'x-kind': 'expression' }) })) },
+        { additionalProperties: false },
+      ),
       [{ fromConfig: '/cases', key: 'id' }, { name: 'default' }],
     ),
-    fixture('set', Type.Object({ assignments: Type.Array(Type.Unknown()) }, { additionalProperties: false }), [{ name: 'next' }]),
-    fixture('subflow', Type.Object({ flowId: Type.String({ 'x-kind': 'flow' }) }, { additionalProperties: false }), [{ name: 'next' }, { name: 'error' }]),
+    fixture('set', Type.Object({ assignments: Type.Array(Type.Unknown()) }, { additionalProperties: false }), [
+      { name: 'next' },
+    ]),
+    fixture('subflow', Type.Object({ flowId: Type.String({ 'x-kind': 'flow' }) }, { additionalProperties: false }), [
+      { name: 'next' },
+      { name: 'error' },
+    ]),
     fixture('end', Type.Object({ prompt: Type.Optional(prompt) }, { additionalProperties: false }), []),
     fixture(
       'test.lookup',
@@ -64,7 +72,11 @@ export function testCatalog(): NodeTypeCatalog {
         {
           customerIdVariable: Type.Unsafe<string>({ $ref: '#/$defs/variableName' }),
           nameVariable: Type.Optional(Type.Unsafe<string>({ $ref: '#/$defs/variableName' })),
-          args: Type.Optional(Type.Record(Type.String(), Type.String({ 'x-kind': 'expression' }), { propertyNames: { 'x-kind': 'variable' } })),
+          args: Type.Optional(
+            Type.Record(Type.String(), Type.String({ 'x-kind': 'expression' }), {
+              propertyNames: { 'x-kind': 'variable' },
+            }),
+          ),
           fallback: Type.Optional(Type.String({ 'x-kind': 'node' })),
           timeoutMs: Type.Optional(Type.Integer({ minimum: 1 })),
         },
@@ -86,7 +98,12 @@ export function testCatalog(): NodeTypeCatalog {
   return new Map(definitions.map((definition) => [definition.spec.type, definition]));
 }
 
-function fixture<Schema extends TSchema>(type: string, config: Schema, ports: PortSpec[], extra: Partial<NodeSpecSource<Schema>> = {}): NodeTypeDefinition {
+function fixture<Schema extends TSchema>(
+  type: string,
+  config: Schema,
+  ports: PortSpec[],
+  extra: Partial<NodeSpecSource<Schema>> = {},
+): NodeTypeDefinition {
   const labels = { title: type, description: `${type} (test)` };
   return defineNodeSpec<Schema>({
     type,
@@ -120,7 +137,11 @@ export function validTestFlow(): FlowDocument {
     start: 'start',
     nodes: [
       { id: 'start', type: 'start', config: {} },
-      { id: 'welcome', type: 'message', config: { prompt: { text: text('Hello {{customerName}}.', '您好 {{ customerName }}。') } } },
+      {
+        id: 'welcome',
+        type: 'message',
+        config: { prompt: { text: text('Hello {{customerName}}.', '您好 {{ customerName }}。') } },
+      },
       {
         id: 'menu',
         type: 'menu',
@@ -133,9 +154,31 @@ export function validTestFlow(): FlowDocument {
           noMatch: { maxRetries: 2, reprompts: [{ text: text('Sorry?', '抱歉？') }] },
         },
       },
-      { id: 'askCard', type: 'ask', config: { prompt: { text: text('Last four digits?', '后四位？') }, variable: 'cardLast4', slot: { type: 'digits', validate: 'len(value) == 4' } } },
-      { id: 'check', type: 'condition', config: { cases: [{ id: 'ok', when: 'len(cardLast4) == 4 && channel != "chat" || true' }] } },
-      { id: 'lookup', type: 'test.lookup', typeVersion: 2, config: { customerIdVariable: 'customerId', nameVariable: 'customerName', args: { customerId: 'upper(customerId)' }, fallback: 'bye' } },
+      {
+        id: 'askCard',
+        type: 'ask',
+        config: {
+          prompt: { text: text('Last four digits?', '后四位？') },
+          variable: 'cardLast4',
+          slot: { type: 'digits', validate: 'len(value) == 4' },
+        },
+      },
+      {
+        id: 'check',
+        type: 'condition',
+        config: { cases: [{ id: 'ok', when: 'len(cardLast4) == 4 && channel != "chat" || true' }] },
+      },
+      {
+        id: 'lookup',
+        type: 'test.lookup',
+        typeVersion: 2,
+        config: {
+          customerIdVariable: 'customerId',
+          nameVariable: 'customerName',
+          args: { customerId: 'upper(customerId)' },
+          fallback: 'bye',
+        },
+      },
       { id: 'bye', type: 'end', config: { prompt: { text: text('Goodbye.', '再见。') } } },
     ],
     edges: [
@@ -169,7 +212,12 @@ export function validateMutated(
 }
 
 /** The issues of {@link validateMutated} with the given code. */
-export function issuesWithCode(code: string, mutate: (flow: FlowDocument) => void, catalog?: NodeTypeCatalog, options?: ValidateFlowOptions): FlowIssue[] {
+export function issuesWithCode(
+  code: string,
+  mutate: (flow: FlowDocument) => void,
+  catalog?: NodeTypeCatalog,
+  options?: ValidateFlowOptions,
+): FlowIssue[] {
   return validateMutated(mutate, catalog, options).issues.filter((issue) => issue.code === code);
 }
 

@@ -23,7 +23,10 @@ export interface BankingSpecSource<Schema extends TSchema> {
   /** Ports between `success` and `error`, e.g. `notVerified`. */
   extraPorts?: string[];
   /** Title, description, field labels (by field name, in inspector order, without `timeoutMs`) and extra port labels. */
-  labels: Record<UiLanguage, { title: string; description: string; fields: Record<string, string>; ports?: Record<string, string> }>;
+  labels: Record<
+    UiLanguage,
+    { title: string; description: string; fields: Record<string, string>; ports?: Record<string, string> }
+  >;
 }
 
 const SHARED_LABELS: Record<UiLanguage, { timeout: string; ports: Record<string, string> }> = {
@@ -36,7 +39,9 @@ const SHARED_LABELS: Record<UiLanguage, { timeout: string; ports: Record<string,
  * Defines one banking node type: an async call to the core-banking service with ports `success`, its extra
  * outcomes, `error` and `timeout`, and an optional `timeoutMs` beside its own fields.
  */
-export function bankingSpec<Schema extends TSchema>(source: BankingSpecSource<Schema>): NodeTypeDefinition<Static<Schema>> {
+export function bankingSpec<Schema extends TSchema>(
+  source: BankingSpecSource<Schema>,
+): NodeTypeDefinition<Static<Schema>> {
   const fields = Object.keys(source.labels.en.fields);
   const ui: Record<string, { widget: 'variable' | 'number'; order: number }> = {};
   fields.forEach((field, index) => {
@@ -48,7 +53,12 @@ export function bankingSpec<Schema extends TSchema>(source: BankingSpecSource<Sc
     const shared = SHARED_LABELS[language];
     const fieldLabels: Record<string, { label: string }> = { '/timeoutMs': { label: shared.timeout } };
     for (const [field, label] of Object.entries(own.fields)) fieldLabels[`/${field}`] = { label };
-    return { title: own.title, description: own.description, fields: fieldLabels, ports: { ...shared.ports, ...own.ports } };
+    return {
+      title: own.title,
+      description: own.description,
+      fields: fieldLabels,
+      ports: { ...shared.ports, ...own.ports },
+    };
   };
   return defineNodeSpec({
     type: `banking.${source.name}`,

@@ -8,9 +8,7 @@ export const CORE_BANKING_API_KEY = 'CORE_BANKING_API_KEY';
 
 /** How a core-banking call ended: a JSON reply (any status), a timeout, or a failure already logged. */
 export type CoreBankingOutcome =
-  | { kind: 'reply'; status: number; body: Readonly<Record<string, unknown>> }
-  | { kind: 'timeout' }
-  | { kind: 'failed' };
+  { kind: 'reply'; status: number; body: Readonly<Record<string, unknown>> } | { kind: 'timeout' } | { kind: 'failed' };
 
 /**
  * Calls the core-banking service with the node's timeout, the engine's AbortSignal and the call's idempotency
@@ -48,7 +46,10 @@ export async function callCoreBanking(
     });
     const parsed: unknown = await response.json();
     const body: Record<string, unknown> = typeof parsed === 'object' && parsed !== null ? { ...parsed } : {};
-    args.logger.info({ operation, call, status: response.status, durationMs: Date.now() - started }, 'banking: core-banking replied');
+    args.logger.info(
+      { operation, call, status: response.status, durationMs: Date.now() - started },
+      'banking: core-banking replied',
+    );
     return { kind: 'reply', status: response.status, body };
   };
   const outcome = await withDeadline(args.signal, timeoutMs, exchange);
@@ -84,6 +85,10 @@ export function onReply(
 }
 
 /** The core-banking path of one customer's resource: `/v1/customers/<id>/<rest>`. */
-export function customerPath(args: HandlerArgs<{ timeoutMs?: number }>, customerIdVariable: string, rest: string): string {
+export function customerPath(
+  args: HandlerArgs<{ timeoutMs?: number }>,
+  customerIdVariable: string,
+  rest: string,
+): string {
   return `/v1/customers/${encodeURIComponent(textOf(args.variables, customerIdVariable))}/${rest}`;
 }

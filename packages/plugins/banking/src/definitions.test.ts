@@ -10,7 +10,9 @@ describe('banking definitions', () => {
   it('import no server code, so the designer can bundle them', () => {
     const { files, packages } = importGraph(fileURLToPath(new URL('./definitions.ts', import.meta.url)));
     expect([...packages].toSorted()).toEqual(['@omniflow/flow-schema', 'typebox']);
-    expect([...files].filter((file) => file.endsWith('Handler.ts') || file.endsWith('coreBankingClient.ts'))).toEqual([]);
+    expect([...files].filter((file) => file.endsWith('Handler.ts') || file.endsWith('coreBankingClient.ts'))).toEqual(
+      [],
+    );
   });
 
   it('give every required field a default and every port a label', () => {

@@ -11,7 +11,14 @@ import { setPinSpec } from './nodes/setPinSpec.ts';
 import { verifyCustomerSpec } from './nodes/verifyCustomerSpec.ts';
 
 /** The banking pack's spec definitions (JSON spec and hooks), in palette order. */
-export const bankingSpecs: readonly NodeTypeDefinition[] = [verifyCustomerSpec, getBalanceSpec, recentTransactionsSpec, activateCardSpec, setPinSpec, reportLostCardSpec];
+export const bankingSpecs: readonly NodeTypeDefinition[] = [
+  verifyCustomerSpec,
+  getBalanceSpec,
+  recentTransactionsSpec,
+  activateCardSpec,
+  setPinSpec,
+  reportLostCardSpec,
+];
 
 /** The banking pack's node type specs: JSON only, safe to import in the browser. */
 export const bankingDefinitions: NodeTypeSpec[] = bankingSpecs.map((definition) => definition.spec);

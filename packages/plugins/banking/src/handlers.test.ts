@@ -2,7 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startCoreBanking, type CoreBankingService } from '@omniflow/core-banking';
 import type { HandlerArgs, HandlerResult } from '@omniflow/flow-engine';
 import { bankingDefinitions } from './definitions.ts';
-import { activateCard, bankingPack, getBalance, recentTransactions, reportLostCard, setPin, verifyCustomer } from './handlers.ts';
+import {
+  activateCard,
+  bankingPack,
+  getBalance,
+  recentTransactions,
+  reportLostCard,
+  setPin,
+  verifyCustomer,
+} from './handlers.ts';
 
 let bank: CoreBankingService;
 let logLines: string[];
@@ -47,7 +55,9 @@ const verifyConfig = {
 describe('banking pack', () => {
   it('attaches a handler to each of its six node types, all in the banking pack', () => {
     expect(bankingPack.definitions.map((d) => d.spec.type)).toEqual(bankingDefinitions.map((s) => s.type));
-    expect(bankingPack.definitions.every((d) => typeof d.handler === 'function' && d.spec.pack === 'banking')).toBe(true);
+    expect(bankingPack.definitions.every((d) => typeof d.handler === 'function' && d.spec.pack === 'banking')).toBe(
+      true,
+    );
   });
 
   it('verifies a known caller and sets id and name; a wrong date takes notVerified', async () => {
@@ -55,19 +65,35 @@ describe('banking pack', () => {
       port: 'success',
       variables: { customerId: 'C-1001', customerName: 'Alice Chen' },
     });
-    expect((await verifyCustomer(argsFor(verifyConfig, { last4: '4821', dob: '1985-03-13' }))).port).toBe('notVerified');
+    expect((await verifyCustomer(argsFor(verifyConfig, { last4: '4821', dob: '1985-03-13' }))).port).toBe(
+      'notVerified',
+    );
   });
 
   it('reads balance with currency and summarizes recent transactions in the session locale', async () => {
     expect(
-      await getBalance(argsFor({ customerIdVariable: 'id', balanceVariable: 'b', currencyVariable: 'c', balanceTextVariable: 't' }, { id: 'C-1001' })),
+      await getBalance(
+        argsFor(
+          { customerIdVariable: 'id', balanceVariable: 'b', currencyVariable: 'c', balanceTextVariable: 't' },
+          { id: 'C-1001' },
+        ),
+      ),
     ).toEqual({ port: 'success', variables: { b: 2450.75, c: 'USD', t: '$2,450.75' } });
-    const yuan = await getBalance(argsFor({ customerIdVariable: 'id', balanceVariable: 'b', balanceTextVariable: 't' }, { id: 'C-1002' }, { locale: 'zh-CN' }));
+    const yuan = await getBalance(
+      argsFor(
+        { customerIdVariable: 'id', balanceVariable: 'b', balanceTextVariable: 't' },
+        { id: 'C-1002' },
+        { locale: 'zh-CN' },
+      ),
+    );
     expect(yuan.variables?.t).toBe('¥18,200.00');
     const summary = await recentTransactions(
       argsFor({ customerIdVariable: 'id', count: 2, summaryVariable: 's' }, { id: 'C-1001' }),
     );
-    expect(summary).toEqual({ port: 'success', variables: { s: '2026-11-20, Grocery Mart, -$84.12; 2026-11-18, Salary, +$3,200.00' } });
+    expect(summary).toEqual({
+      port: 'success',
+      variables: { s: '2026-11-20, Grocery Mart, -$84.12; 2026-11-18, Salary, +$3,200.00' },
+    });
     const zh = await recentTransactions(
       argsFor({ customerIdVariable: 'id', count: 1, summaryVariable: 's' }, { id: 'C-1002' }, { locale: 'zh-CN' }),
     );
@@ -115,9 +141,13 @@ describe('banking pack', () => {
 
   it('takes error on a wrong API key without logging the key', async () => {
     const result = await getBalance(
-      argsFor({ customerIdVariable: 'id', balanceVariable: 'b' }, { id: 'C-1001' }, {
-        secrets: { CORE_BANKING_URL: bank.url, CORE_BANKING_API_KEY: 'wrong-key-123' },
-      }),
+      argsFor(
+        { customerIdVariable: 'id', balanceVariable: 'b' },
+        { id: 'C-1001' },
+        {
+          secrets: { CORE_BANKING_URL: bank.url, CORE_BANKING_API_KEY: 'wrong-key-123' },
+        },
+      ),
     );
     expect(result.port).toBe('error');
     expect(logLines.join('\n')).not.toContain('wrong-key-123');
@@ -131,9 +161,13 @@ describe('banking pack', () => {
     const url = typeof address === 'object' && address !== null ? `http://127.0.0.1:${address.port}` : '';
     try {
       const result = await getBalance(
-        argsFor({ customerIdVariable: 'id', balanceVariable: 'b', timeoutMs: 100 }, { id: 'C-1001' }, {
-          secrets: { CORE_BANKING_URL: url, CORE_BANKING_API_KEY: 'k' },
-        }),
+        argsFor(
+          { customerIdVariable: 'id', balanceVariable: 'b', timeoutMs: 100 },
+          { id: 'C-1001' },
+          {
+            secrets: { CORE_BANKING_URL: url, CORE_BANKING_API_KEY: 'k' },
+          },
+        ),
       );
       expect(result.port).toBe('timeout');
     } finally {

@@ -6,4 +6,7 @@ import { loyaltyTierSpec } from './loyaltyTierSpec.ts';
 export const loyaltyTierNode = defineNodeType({ ...loyaltyTierSpec, handler: loyaltyTier });
 
 /** The pack the runtime loads by name (`OMNIFLOW_PLUGINS=@omniflow/plugin-example-crm`). */
-export const crmPack: { name: string; definitions: NodeTypeImplementation[] } = { name: 'crm', definitions: [loyaltyTierNode] };
+export const crmPack: { name: string; definitions: NodeTypeImplementation[] } = {
+  name: 'crm',
+  definitions: [loyaltyTierNode],
+};

@@ -113,7 +113,8 @@ export function Canvas() {
   useEffect(() => {
     if (!focus) return;
     const node = useFlowStore.getState().flow?.nodes.find((n) => n.id === focus.nodeId);
-    if (node?.position) void setCenter(node.position.x + 110, node.position.y + 50, { zoom: Math.max(getZoom(), 1), duration: 300 });
+    if (node?.position)
+      void setCenter(node.position.x + 110, node.position.y + 50, { zoom: Math.max(getZoom(), 1), duration: 300 });
   }, [focus, setCenter, getZoom]);
 
   // A flow opens fitted, or, when fitting would make titles unreadable, at the readable zoom on its start node — so a
@@ -152,7 +153,13 @@ export function Canvas() {
   };
 
   return (
-    <div className={`canvas ${far ? 'zoom-far' : titlesOnly ? 'zoom-titles' : ''}`} aria-label={t('canvas')} onDragOver={onDragOver} onDrop={previewing ? undefined : onDrop} onDoubleClick={far ? onOverviewDoubleClick : undefined}>
+    <div
+      className={`canvas ${far ? 'zoom-far' : titlesOnly ? 'zoom-titles' : ''}`}
+      aria-label={t('canvas')}
+      onDragOver={onDragOver}
+      onDrop={previewing ? undefined : onDrop}
+      onDoubleClick={far ? onOverviewDoubleClick : undefined}
+    >
       <ReactFlow<FlowCanvasNode>
         nodes={far ? NO_NODES : nodes}
         // The overview draws the edges; mounted xyflow edges would each recompute their path on every pan frame.
@@ -180,7 +187,12 @@ export function Canvas() {
         {overview ? <FlowOverview nodes={overview.overviewNodes} edges={overview.overviewEdges} /> : <Background />}
         {!far && <MiniMap pannable zoomable ariaLabel="Minimap" />}
         <Controls showFitView={false}>
-          <ControlButton onClick={() => fitFlow({ duration: 300 })} title={t('zoomToFit')} aria-label={t('zoomToFit')} className="canvas-fit">
+          <ControlButton
+            onClick={() => fitFlow({ duration: 300 })}
+            title={t('zoomToFit')}
+            aria-label={t('zoomToFit')}
+            className="canvas-fit"
+          >
             ⤢
           </ControlButton>
         </Controls>

@@ -109,10 +109,26 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
     const selected = new Set(selectedEdgeIds);
     return flow.edges.map((e): Edge => {
       const id = edgeKey(e);
-      const className = activeNodeId === e.source ? 'is-active' : coverage === undefined ? '' : coverage.ports.includes(`${e.source}:${e.port}`) ? 'is-covered' : 'is-uncovered';
+      const className =
+        activeNodeId === e.source
+          ? 'is-active'
+          : coverage === undefined
+            ? ''
+            : coverage.ports.includes(`${e.source}:${e.port}`)
+              ? 'is-covered'
+              : 'is-uncovered';
       // Right-angled edges leave a port horizontally and clear the card before turning: bezier curves between wrapped
       // rows cut across the cards in between (issue 20).
-      return { id, type: 'smoothstep', source: e.source, sourceHandle: e.port, target: e.target, targetHandle: 'in', selected: selected.has(id), className };
+      return {
+        id,
+        type: 'smoothstep',
+        source: e.source,
+        sourceHandle: e.port,
+        target: e.target,
+        targetHandle: 'in',
+        selected: selected.has(id),
+        className,
+      };
     });
   }, [flow, selectedEdgeIds, activeNodeId, coverage]);
 

@@ -59,7 +59,12 @@ export function ChannelsPanel({ flowId }: { flowId: string }) {
           void create();
         }}
       >
-        <input aria-label={t('tokenLabel')} placeholder={t('tokenLabel')} value={label} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          aria-label={t('tokenLabel')}
+          placeholder={t('tokenLabel')}
+          value={label}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <button type="submit" className="primary">
           {t('createToken')}
         </button>
@@ -73,8 +78,14 @@ export function ChannelsPanel({ flowId }: { flowId: string }) {
       <ul className="channel-tokens">
         {tokens?.map((token) => (
           <li key={token.id}>
-            <strong>{token.label}</strong> <span className="muted">{t('createdAt', { date: new Date(token.createdAt).toLocaleString() })}</span>
-            <button type="button" className="danger" onClick={() => void revoke(token)} aria-label={`${t('revoke')} ${token.label}`}>
+            <strong>{token.label}</strong>{' '}
+            <span className="muted">{t('createdAt', { date: new Date(token.createdAt).toLocaleString() })}</span>
+            <button
+              type="button"
+              className="danger"
+              onClick={() => void revoke(token)}
+              aria-label={`${t('revoke')} ${token.label}`}
+            >
               {t('revoke')}
             </button>
           </li>

@@ -8,7 +8,13 @@ export function ConflictDialog({ onReload, onOverwrite }: { onReload(): void; on
   useEffect(() => first.current?.focus(), []);
   return (
     <div className="modal-backdrop">
-      <div className="modal" role="alertdialog" aria-modal="true" aria-labelledby="conflict-title" aria-describedby="conflict-body">
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-modal="true"
+        aria-labelledby="conflict-title"
+        aria-describedby="conflict-body"
+      >
         <h2 id="conflict-title">{t('conflictTitle')}</h2>
         <p id="conflict-body">{t('conflictBody')}</p>
         <div className="modal-actions">

@@ -18,7 +18,11 @@ export function CopyField({ label, value, multiline = false }: { label: string; 
     <div className="copy-field">
       <label>
         <span>{label}</span>
-        {multiline ? <textarea readOnly rows={value.split('\n').length} value={value} /> : <input readOnly value={value} />}
+        {multiline ? (
+          <textarea readOnly rows={value.split('\n').length} value={value} />
+        ) : (
+          <input readOnly value={value} />
+        )}
       </label>
       <button type="button" onClick={copy} aria-label={`${t('copyText')}: ${label}`}>
         {copied ? t('copied') : t('copyText')}

@@ -13,7 +13,17 @@ export function expressionError(src: string): { message: string; offset: number 
 }
 
 /** A one-line monaco editor for a safe expression; syntax errors are marked as you type. */
-export function ExpressionField({ value, onChange, label, inputId }: { value: string; onChange(value: string): void; label: string; inputId: string }) {
+export function ExpressionField({
+  value,
+  onChange,
+  label,
+  inputId,
+}: {
+  value: string;
+  onChange(value: string): void;
+  label: string;
+  inputId: string;
+}) {
   const editorRef = useRef<EditorInstance | null>(null);
   const [error, setError] = useState(() => expressionError(value));
 
@@ -29,7 +39,14 @@ export function ExpressionField({ value, onChange, label, inputId }: { value: st
     const start = model.getPositionAt(found.offset);
     const end = model.getPositionAt(Math.min(found.offset + 1, src.length));
     monaco.editor.setModelMarkers(model, 'omniflow-expression', [
-      { severity: monaco.MarkerSeverity.Error, message: found.message, startLineNumber: start.lineNumber, startColumn: start.column, endLineNumber: end.lineNumber, endColumn: Math.max(end.column, start.column + 1) },
+      {
+        severity: monaco.MarkerSeverity.Error,
+        message: found.message,
+        startLineNumber: start.lineNumber,
+        startColumn: start.column,
+        endLineNumber: end.lineNumber,
+        endColumn: Math.max(end.column, start.column + 1),
+      },
     ]);
   };
 

@@ -58,7 +58,10 @@ export function FlowEditor({ flowId }: { flowId: string }) {
       })
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
     // Without a live version there is nothing to differ from; a failure here only hides the mark.
-    useLiveVersion.getState().load(flowId).catch((e: unknown) => console.warn('Could not load the live version', e));
+    useLiveVersion
+      .getState()
+      .load(flowId)
+      .catch((e: unknown) => console.warn('Could not load the live version', e));
     return () => {
       live = false;
       useVersionPreview.getState().close();
@@ -93,14 +96,33 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         <aside className="editor-side">
           <div className="side-tabs" role="tablist">
             {SIDE_TABS.map((s) => (
-              <button key={s.id} type="button" role="tab" id={`side-tab-${s.id}`} aria-selected={tab === s.id} onClick={() => setTab(s.id)}>
+              <button
+                key={s.id}
+                type="button"
+                role="tab"
+                id={`side-tab-${s.id}`}
+                aria-selected={tab === s.id}
+                onClick={() => setTab(s.id)}
+              >
                 {t(s.label)}
               </button>
             ))}
-            <button type="button" role="tab" id="side-tab-tests" aria-selected={tab === 'tests'} onClick={() => setTab('tests')}>
+            <button
+              type="button"
+              role="tab"
+              id="side-tab-tests"
+              aria-selected={tab === 'tests'}
+              onClick={() => setTab('tests')}
+            >
               {testsT('tests')}
             </button>
-            <button type="button" role="tab" id="side-tab-channels" aria-selected={tab === 'channels'} onClick={() => setTab('channels')}>
+            <button
+              type="button"
+              role="tab"
+              id="side-tab-channels"
+              aria-selected={tab === 'channels'}
+              onClick={() => setTab('channels')}
+            >
               {analystT('channels')}
             </button>
           </div>
@@ -119,7 +141,9 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         <ProblemsPanel />
       </div>
       <ShortcutHelp />
-      {saveStatus === 'conflict' && <ConflictDialog onReload={() => void reloadTheirs()} onOverwrite={() => void overwrite()} />}
+      {saveStatus === 'conflict' && (
+        <ConflictDialog onReload={() => void reloadTheirs()} onOverwrite={() => void overwrite()} />
+      )}
     </ReactFlowProvider>
   );
 }

@@ -18,7 +18,13 @@ export function useAutosave(flowId: string) {
   const save = useCallback(async (): Promise<void> => {
     if (inFlight.current) await inFlight.current;
     const state = useFlowStore.getState();
-    if (!state.flow || state.revision === null || state.saveStatus === 'conflict' || state.editCount === state.savedEditCount) return;
+    if (
+      !state.flow ||
+      state.revision === null ||
+      state.saveStatus === 'conflict' ||
+      state.editCount === state.savedEditCount
+    )
+      return;
     const count = state.editCount;
     const flow = state.flow;
     const revision = state.revision;
@@ -47,7 +53,9 @@ export function useAutosave(flowId: string) {
       // Leaving the editor (back to the flow list) must not drop the last edits still waiting for the timer.
       const s = useFlowStore.getState();
       if (!s.flow || s.revision === null || s.saveStatus === 'conflict' || s.editCount === s.savedEditCount) return;
-      runtimeClient.updateFlow(flowId, s.flow, s.revision).catch((e: unknown) => console.warn(`Could not save "${flowId}" on leaving the editor`, e));
+      runtimeClient
+        .updateFlow(flowId, s.flow, s.revision)
+        .catch((e: unknown) => console.warn(`Could not save "${flowId}" on leaving the editor`, e));
     },
     [flowId],
   );

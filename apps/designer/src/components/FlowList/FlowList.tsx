@@ -85,7 +85,8 @@ export function FlowList() {
       const json: unknown = JSON.parse(await file.text());
       const stored = await runtimeClient.importFlow(json).catch(async (e: unknown) => {
         // Older runtimes have no import endpoint: a plain flow document can still be created directly.
-        if (typeof field(json, 'id') === 'string' && Array.isArray(field(json, 'nodes'))) return runtimeClient.createFlow(json as FlowDocument);
+        if (typeof field(json, 'id') === 'string' && Array.isArray(field(json, 'nodes')))
+          return runtimeClient.createFlow(json as FlowDocument);
         throw e;
       });
       if ('report' in stored && stored.report.length > 0) setImported(stored);
@@ -143,10 +144,22 @@ export function FlowList() {
       )}
       {flows !== null && flows.length > 0 && (
         <div className="flow-list-filters">
-          <input type="search" aria-label={analystT('searchFlows')} placeholder={analystT('searchFlows')} value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="search"
+            aria-label={analystT('searchFlows')}
+            placeholder={analystT('searchFlows')}
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           <label>
             {analystT('sortBy')}{' '}
-            <select aria-label={analystT('sortBy')} value={sort} onChange={(e) => setSort(e.target.value === 'name' ? 'name' : e.target.value === 'status' ? 'status' : 'edited')}>
+            <select
+              aria-label={analystT('sortBy')}
+              value={sort}
+              onChange={(e) =>
+                setSort(e.target.value === 'name' ? 'name' : e.target.value === 'status' ? 'status' : 'edited')
+              }
+            >
               <option value="edited">{analystT('sort_edited')}</option>
               <option value="name">{analystT('sort_name')}</option>
               <option value="status">{analystT('sort_status')}</option>
@@ -170,19 +183,32 @@ export function FlowList() {
                   <div className="muted">{row.id}</div>
                 </td>
                 {/* The runtime's flow list has no editor name yet, so only the time is shown. */}
-                <td className="muted">{row.updatedAt ? analystT('lastEdited', { date: new Date(row.updatedAt).toLocaleString() }) : ''}</td>
-                <td className="muted">{row.publishedVersion ? t('published', { version: row.publishedVersion }) : t('draftOnly')}</td>
+                <td className="muted">
+                  {row.updatedAt ? analystT('lastEdited', { date: new Date(row.updatedAt).toLocaleString() }) : ''}
+                </td>
+                <td className="muted">
+                  {row.publishedVersion ? t('published', { version: row.publishedVersion }) : t('draftOnly')}
+                </td>
                 <td className="row-actions">
                   <button type="button" onClick={() => rename(row)} aria-label={`${t('rename')} ${row.name}`}>
                     {t('rename')}
                   </button>
-                  <button type="button" onClick={() => void duplicate(row)} aria-label={`${t('duplicate')} ${row.name}`}>
+                  <button
+                    type="button"
+                    onClick={() => void duplicate(row)}
+                    aria-label={`${t('duplicate')} ${row.name}`}
+                  >
                     {t('duplicate')}
                   </button>
                   <button type="button" onClick={() => void exportFlow(row)} aria-label={`${t('export')} ${row.name}`}>
                     {t('export')}
                   </button>
-                  <button type="button" className="danger" onClick={() => remove(row)} aria-label={`${t('delete')} ${row.name}`}>
+                  <button
+                    type="button"
+                    className="danger"
+                    onClick={() => remove(row)}
+                    aria-label={`${t('delete')} ${row.name}`}
+                  >
                     {t('delete')}
                   </button>
                 </td>

@@ -51,9 +51,13 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
             {data.errorCount}
           </span>
         )}
-        {data.errorCount === 0 && data.warningCount > 0 && <span className="flow-node-badge warning">{data.warningCount}</span>}
+        {data.errorCount === 0 && data.warningCount > 0 && (
+          <span className="flow-node-badge warning">{data.warningCount}</span>
+        )}
       </div>
-      <div className="flow-node-type">{data.unknownType ? `${t('unknownTypeShort')} "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}</div>
+      <div className="flow-node-type">
+        {data.unknownType ? `${t('unknownTypeShort')} "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}
+      </div>
       {data.prompt !== null && (
         <div className={`flow-node-prompt ${data.prompt === '' ? 'is-missing' : ''}`} title={data.prompt}>
           {data.prompt === '' ? t('promptMissing') : `“${data.prompt}”`}
@@ -64,7 +68,13 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
           {data.ports.map((port) => (
             <li key={port.name} className="flow-node-port" data-port={port.name}>
               <span>{port.label}</span>
-              <Handle type="source" position={Position.Right} id={port.name} className="flow-node-out" data-testid={`port-${id}-${port.name}`} />
+              <Handle
+                type="source"
+                position={Position.Right}
+                id={port.name}
+                className="flow-node-out"
+                data-testid={`port-${id}-${port.name}`}
+              />
             </li>
           ))}
         </ul>

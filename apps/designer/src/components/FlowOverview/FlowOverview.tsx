@@ -13,7 +13,13 @@ const zoomTier = (s: ReactFlowState) => 2 ** (Math.round(Math.log2(s.transform[2
  * bitmap instead of repainting every node and edge. It is redrawn only when the flow, selection or zoom tier changes;
  * it takes no pointer events (the canvas hit-tests clicks with `overviewNodeAt`).
  */
-export function FlowOverview({ nodes: overviewNodes, edges: overviewEdges }: { nodes: readonly OverviewNode[]; edges: readonly OverviewEdge[] }) {
+export function FlowOverview({
+  nodes: overviewNodes,
+  edges: overviewEdges,
+}: {
+  nodes: readonly OverviewNode[];
+  edges: readonly OverviewEdge[];
+}) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const zoom = useStore(zoomTier);
   const frame = useMemo(() => overviewFrame(overviewNodes, zoom, window.devicePixelRatio || 1), [overviewNodes, zoom]);

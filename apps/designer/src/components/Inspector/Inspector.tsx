@@ -43,7 +43,8 @@ export function Inspector() {
   }, [focus, node]);
 
   if (!flow) return null;
-  if (selected.length > 1) return <p className="inspector-empty">{t('multipleSelected', { count: selected.length })}</p>;
+  if (selected.length > 1)
+    return <p className="inspector-empty">{t('multipleSelected', { count: selected.length })}</p>;
   if (!node) return <p className="inspector-empty">{t('nothingSelected')}</p>;
 
   const labelProblems = problems.get('') ?? [];
@@ -62,7 +63,11 @@ export function Inspector() {
       </div>
       <div className="form-field">
         <label htmlFor="node-label">{t('nodeLabel')}</label>
-        <input id="node-label" value={node.label ?? ''} onChange={(e) => useFlowStore.getState().setLabel(node.id, e.target.value)} />
+        <input
+          id="node-label"
+          value={node.label ?? ''}
+          onChange={(e) => useFlowStore.getState().setLabel(node.id, e.target.value)}
+        />
       </div>
       {node.type !== 'start' &&
         (flow.start === node.id ? (
@@ -84,7 +89,13 @@ export function Inspector() {
       ))}
       {spec?.description && <p className="muted">{spec.description}</p>}
       {fields.map((field) => (
-        <FormFieldView key={`${node.id}${field.pointer}`} field={field} nodeId={node.id} config={node.config} problems={problems} />
+        <FormFieldView
+          key={`${node.id}${field.pointer}`}
+          field={field}
+          nodeId={node.id}
+          config={node.config}
+          problems={problems}
+        />
       ))}
       <NodePreview flow={flow} nodeId={node.id} />
       <PortConnections node={node} />
@@ -100,7 +111,8 @@ function focusField(root: HTMLElement | null, pointer: string): void {
     const prefix = segments.slice(0, n).join('/');
     const el = root.querySelector<HTMLElement>(`[data-field-pointer="${CSS.escape(prefix)}"]`);
     if (!el) continue;
-    for (let folded = el.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null) folded.open = true;
+    for (let folded = el.closest('details'); folded; folded = folded.parentElement?.closest('details') ?? null)
+      folded.open = true;
     el.scrollIntoView({ block: 'center' });
     const input = el.querySelector<HTMLElement>('textarea, input, select, [contenteditable]');
     input?.focus();

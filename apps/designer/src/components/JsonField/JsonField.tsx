@@ -1,7 +1,17 @@
 import { useEffect, useState } from 'react';
 
 /** A JSON textarea for config values the form generator has no widget for; invalid JSON is shown, not applied. */
-export function JsonField({ value, onChange, label, inputId }: { value: unknown; onChange(value: unknown): void; label: string; inputId: string }) {
+export function JsonField({
+  value,
+  onChange,
+  label,
+  inputId,
+}: {
+  value: unknown;
+  onChange(value: unknown): void;
+  label: string;
+  inputId: string;
+}) {
   const [text, setText] = useState(() => JSON.stringify(value ?? null, null, 2));
   const [error, setError] = useState('');
   useEffect(() => {

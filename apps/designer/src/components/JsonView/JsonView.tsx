@@ -86,7 +86,13 @@ export function JsonView() {
         language="json"
         path={MODEL_URI}
         defaultValue={flow ? JSON.stringify(flow, null, 2) : ''}
-        options={{ ariaLabel: t('jsonView'), minimap: { enabled: false }, automaticLayout: true, fontSize: 13, tabSize: 2 }}
+        options={{
+          ariaLabel: t('jsonView'),
+          minimap: { enabled: false },
+          automaticLayout: true,
+          fontSize: 13,
+          tabSize: 2,
+        }}
         onMount={onMount}
       />
     </div>
@@ -94,7 +100,13 @@ export function JsonView() {
 }
 
 function looksLikeFlow(value: unknown): value is FlowDocument {
-  return isRecord(value) && typeof value.id === 'string' && Array.isArray(value.nodes) && Array.isArray(value.edges) && Array.isArray(value.locales);
+  return (
+    isRecord(value) &&
+    typeof value.id === 'string' &&
+    Array.isArray(value.nodes) &&
+    Array.isArray(value.edges) &&
+    Array.isArray(value.locales)
+  );
 }
 
 function sameJson(text: string, value: unknown): boolean {

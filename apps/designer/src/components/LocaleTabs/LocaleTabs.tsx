@@ -1,7 +1,19 @@
 import { useT } from '../../i18n/useT.ts';
 
 /** A tab strip with one tab per flow locale; tabs with a missing value are marked. */
-export function LocaleTabs({ locales, current, onSelect, missing, idPrefix }: { locales: readonly string[]; current: string; onSelect(locale: string): void; missing?: ReadonlySet<string>; idPrefix: string }) {
+export function LocaleTabs({
+  locales,
+  current,
+  onSelect,
+  missing,
+  idPrefix,
+}: {
+  locales: readonly string[];
+  current: string;
+  onSelect(locale: string): void;
+  missing?: ReadonlySet<string>;
+  idPrefix: string;
+}) {
   const t = useT();
   return (
     <div className="locale-tabs" role="tablist" aria-label={t('locale')}>

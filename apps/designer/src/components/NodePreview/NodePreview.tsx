@@ -16,7 +16,9 @@ export function NodePreview({ flow, nodeId }: { flow: FlowDocument; nodeId: stri
   return (
     <section className="node-preview" aria-label={t('preview')} data-testid="node-preview">
       <h3>{t('preview')}</h3>
-      {flow.locales.length > 1 && <LocaleTabs locales={flow.locales} current={locale} onSelect={setPicked} idPrefix={`preview-${nodeId}`} />}
+      {flow.locales.length > 1 && (
+        <LocaleTabs locales={flow.locales} current={locale} onSelect={setPicked} idPrefix={`preview-${nodeId}`} />
+      )}
       {preview.kind === 'unrenderable' ? (
         <p className="muted" title={preview.error}>
           {t('previewUnavailable')}

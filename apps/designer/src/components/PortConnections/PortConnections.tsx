@@ -13,7 +13,11 @@ export function PortConnections({ node }: { node: FlowNode }) {
   const edges = flow?.edges ?? [];
   const ports = useMemo(() => {
     const spec = catalog.byType.get(node.type);
-    return nodePorts(node, spec && localizedSpec(spec, language), edges.filter((e) => e.source === node.id).map((e) => e.port));
+    return nodePorts(
+      node,
+      spec && localizedSpec(spec, language),
+      edges.filter((e) => e.source === node.id).map((e) => e.port),
+    );
   }, [node, catalog, edges, language]);
   if (!flow || ports.length === 0) return null;
   const targets = flow.nodes.filter((n) => n.type !== 'start');

@@ -8,7 +8,21 @@ import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
  * Per-locale text: a prompt (`{ text: { "en-US": … } }`) or a bare localized string map, one tab per flow locale.
  * The problems panel can open the tab of the locale an issue points at.
  */
-export function PromptField({ nodeId, pointer, label, config, isPrompt, inputId }: { nodeId: string; pointer: string; label: string; config: Record<string, unknown>; isPrompt: boolean; inputId: string }) {
+export function PromptField({
+  nodeId,
+  pointer,
+  label,
+  config,
+  isPrompt,
+  inputId,
+}: {
+  nodeId: string;
+  pointer: string;
+  label: string;
+  config: Record<string, unknown>;
+  isPrompt: boolean;
+  inputId: string;
+}) {
   const flow = useFlowStore((s) => s.flow);
   const focus = useFlowStore((s) => s.focus);
   const locales = flow?.locales ?? [];
@@ -35,7 +49,9 @@ export function PromptField({ nodeId, pointer, label, config, isPrompt, inputId 
         data-locale={locale}
         rows={3}
         value={value}
-        onChange={(e) => useFlowStore.getState().setConfig(nodeId, `${textPointer}/${encodeSegment(locale)}`, e.target.value)}
+        onChange={(e) =>
+          useFlowStore.getState().setConfig(nodeId, `${textPointer}/${encodeSegment(locale)}`, e.target.value)
+        }
       />
     </div>
   );

@@ -5,7 +5,19 @@ import { PromptField } from '../PromptField/PromptField.tsx';
 import { ListItemControls } from '../ListItemControls/ListItemControls.tsx';
 
 /** A repeatable list of prompts (reprompts), each edited with one tab per flow locale; add, remove and reorder. */
-export function PromptListField({ nodeId, pointer, label, config, inputId }: { nodeId: string; pointer: string; label: string; config: Record<string, unknown>; inputId: string }) {
+export function PromptListField({
+  nodeId,
+  pointer,
+  label,
+  config,
+  inputId,
+}: {
+  nodeId: string;
+  pointer: string;
+  label: string;
+  config: Record<string, unknown>;
+  inputId: string;
+}) {
   const t = useT();
   const raw = getAtPointer(config, pointer);
   const items = Array.isArray(raw) ? raw : [];
@@ -17,9 +29,22 @@ export function PromptListField({ nodeId, pointer, label, config, inputId }: { n
             <span>
               {label} {index + 1}
             </span>
-            <ListItemControls nodeId={nodeId} pointer={pointer} items={items} index={index} label={`${label} ${index + 1}`} />
+            <ListItemControls
+              nodeId={nodeId}
+              pointer={pointer}
+              items={items}
+              index={index}
+              label={`${label} ${index + 1}`}
+            />
           </div>
-          <PromptField nodeId={nodeId} pointer={`${pointer}/${index}`} label={`${label} ${index + 1}`} config={config} isPrompt inputId={`${inputId}-${index}`} />
+          <PromptField
+            nodeId={nodeId}
+            pointer={`${pointer}/${index}`}
+            label={`${label} ${index + 1}`}
+            config={config}
+            isPrompt
+            inputId={`${inputId}-${index}`}
+          />
         </div>
       ))}
       <button type="button" onClick={() => setConfigStep(nodeId, `${pointer}/${items.length}`, { text: {} })}>

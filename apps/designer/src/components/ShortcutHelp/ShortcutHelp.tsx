@@ -37,7 +37,13 @@ export function ShortcutHelp() {
   if (!open) return null;
   return (
     <div className="modal-backdrop" onClick={() => setOpen(false)}>
-      <div className="modal shortcut-help" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="modal shortcut-help"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcuts-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="shortcuts-title">{t('shortcuts')}</h2>
         <table>
           <tbody>

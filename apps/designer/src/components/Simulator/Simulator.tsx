@@ -51,9 +51,19 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   useEffect(() => () => useFlowStore.getState().setActiveNode(null), []);
 
   /** Shows where a session (typed or a microphone call) is: the active node on the canvas and the variables table. */
-  const showState = (turn: { status: 'active' | 'ended'; nodeId: string | null; variables: Record<string, unknown> }) => {
+  const showState = (turn: {
+    status: 'active' | 'ended';
+    nodeId: string | null;
+    variables: Record<string, unknown>;
+  }) => {
     const previous = previousVariables.current;
-    setChanged(new Set(Object.keys(turn.variables).filter((name) => JSON.stringify(previous[name]) !== JSON.stringify(turn.variables[name]))));
+    setChanged(
+      new Set(
+        Object.keys(turn.variables).filter(
+          (name) => JSON.stringify(previous[name]) !== JSON.stringify(turn.variables[name]),
+        ),
+      ),
+    );
     previousVariables.current = turn.variables;
     setVariables(turn.variables);
     useFlowStore.getState().setActiveNode(turn.status === 'ended' ? null : turn.nodeId);
@@ -73,11 +83,15 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
     let nextChoices: { value: string; label: string }[] = [];
     for (const output of turn.outputs) {
       added.push(...render(output, t));
-      if (output.type === 'say' && speak && typeof output.text === 'string') say(output.text, typeof output.locale === 'string' ? output.locale : locale);
+      if (output.type === 'say' && speak && typeof output.text === 'string')
+        say(output.text, typeof output.locale === 'string' ? output.locale : locale);
       if (output.type === 'prompt') {
         const expect = field(output, 'expect');
         const c = field(expect, 'choices');
-        if (Array.isArray(c)) nextChoices = c.filter((x): x is { value: string; label: string } => typeof field(x, 'value') === 'string').map((x) => ({ value: x.value, label: String(x.label ?? x.value) }));
+        if (Array.isArray(c))
+          nextChoices = c
+            .filter((x): x is { value: string; label: string } => typeof field(x, 'value') === 'string')
+            .map((x) => ({ value: x.value, label: String(x.label ?? x.value) }));
         const max = field(field(expect, 'dtmf'), 'maxDigits');
         setMaxDigits(typeof max === 'number' ? max : 1);
       }
@@ -95,8 +109,20 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
     }
   };
 
-  const record = (input: RecordedTurn['input'], waitingNodeId: string | null, offered: RecordedTurn['choices'], turn: SessionTurn) => {
-    recorded.current.push({ input, waitingNodeId, choices: offered, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs });
+  const record = (
+    input: RecordedTurn['input'],
+    waitingNodeId: string | null,
+    offered: RecordedTurn['choices'],
+    turn: SessionTurn,
+  ) => {
+    recorded.current.push({
+      input,
+      waitingNodeId,
+      choices: offered,
+      status: turn.status,
+      nodeId: turn.nodeId,
+      outputs: turn.outputs,
+    });
     return turn;
   };
 
@@ -105,7 +131,12 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
     if (!current) return;
     const tests = current.tests ?? [];
     const name = testsT('conversationName', { n: tests.length + 1 });
-    const test = conversationToTest(current, recorded.current, uniqueTestId(tests, `conversation-${tests.length + 1}`), name);
+    const test = conversationToTest(
+      current,
+      recorded.current,
+      uniqueTestId(tests, `conversation-${tests.length + 1}`),
+      name,
+    );
     useFlowStore.getState().edit((draft) => ({ ...draft, tests: [...(draft.tests ?? []), test] }));
     setSaved(testsT('savedAsTest', { name }));
   };
@@ -164,7 +195,8 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
         </label>
         {channel === 'voice' && (
           <label className="inline">
-            <input type="checkbox" checked={microphone} onChange={(e) => setMicrophone(e.target.checked)} /> {voiceT('microphone')}
+            <input type="checkbox" checked={microphone} onChange={(e) => setMicrophone(e.target.checked)} />{' '}
+            {voiceT('microphone')}
           </label>
         )}
       </div>
@@ -217,11 +249,21 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
           onSubmit={(e) => {
             e.preventDefault();
             if (!text.trim()) return;
-            send(channel === 'voice' ? { type: 'speech', transcript: text.trim(), confidence: 0.9 } : { type: 'text', text: text.trim() }, text.trim());
+            send(
+              channel === 'voice'
+                ? { type: 'speech', transcript: text.trim(), confidence: 0.9 }
+                : { type: 'text', text: text.trim() },
+              text.trim(),
+            );
             setText('');
           }}
         >
-          <input aria-label={channel === 'voice' ? t('sayPhrase') : t('typeMessage')} placeholder={channel === 'voice' ? t('sayPhrase') : t('typeMessage')} value={text} onChange={(e) => setText(e.target.value)} />
+          <input
+            aria-label={channel === 'voice' ? t('sayPhrase') : t('typeMessage')}
+            placeholder={channel === 'voice' ? t('sayPhrase') : t('typeMessage')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="submit">{t('send')}</button>
         </form>
       )}

@@ -12,7 +12,23 @@ import { ListItemControls } from '../ListItemControls/ListItemControls.tsx';
 import { setConfigStep } from '../../store/setConfigStep.ts';
 
 /** An editable table for an array of objects (menu options: key, label, synonyms; condition cases; assignments). */
-export function TableField({ nodeId, pointer, label, columns, itemDefaults, config, inputId }: { nodeId: string; pointer: string; label: string; columns: TableColumn[]; itemDefaults: Record<string, unknown>; config: Record<string, unknown>; inputId: string }) {
+export function TableField({
+  nodeId,
+  pointer,
+  label,
+  columns,
+  itemDefaults,
+  config,
+  inputId,
+}: {
+  nodeId: string;
+  pointer: string;
+  label: string;
+  columns: TableColumn[];
+  itemDefaults: Record<string, unknown>;
+  config: Record<string, unknown>;
+  inputId: string;
+}) {
   const t = useT();
   const flow = useFlowStore((s) => s.flow);
   const locales = flow?.locales ?? [];
@@ -51,11 +67,24 @@ export function TableField({ nodeId, pointer, label, columns, itemDefaults, conf
             <tr key={index} data-field-pointer={`${pointer}/${index}`}>
               {columns.map((c) => (
                 <td key={c.key} data-field-pointer={`${pointer}/${index}/${c.key}`}>
-                  <Cell column={c} row={isRecord(row) ? row : {}} locale={locale} label={`${c.label} ${index + 1}`} inputId={`${inputId}-${index}-${c.key}`} onChange={(path, value) => set(`/${index}${path}`, value)} />
+                  <Cell
+                    column={c}
+                    row={isRecord(row) ? row : {}}
+                    locale={locale}
+                    label={`${c.label} ${index + 1}`}
+                    inputId={`${inputId}-${index}-${c.key}`}
+                    onChange={(path, value) => set(`/${index}${path}`, value)}
+                  />
                 </td>
               ))}
               <td className="row-controls">
-                <ListItemControls nodeId={nodeId} pointer={pointer} items={rows} index={index} label={String(index + 1)} />
+                <ListItemControls
+                  nodeId={nodeId}
+                  pointer={pointer}
+                  items={rows}
+                  index={index}
+                  label={String(index + 1)}
+                />
               </td>
             </tr>
           ))}
@@ -68,13 +97,34 @@ export function TableField({ nodeId, pointer, label, columns, itemDefaults, conf
   );
 }
 
-function Cell({ column, row, locale, label, inputId, onChange }: { column: TableColumn; row: Record<string, unknown>; locale: string; label: string; inputId: string; onChange(path: string, value: unknown): void }) {
+function Cell({
+  column,
+  row,
+  locale,
+  label,
+  inputId,
+  onChange,
+}: {
+  column: TableColumn;
+  row: Record<string, unknown>;
+  locale: string;
+  label: string;
+  inputId: string;
+  onChange(path: string, value: unknown): void;
+}) {
   const value = row[column.key];
   const path = `/${column.key}`;
   switch (column.kind) {
     case 'localized': {
       const map = isRecord(value) ? value : {};
-      return <input id={inputId} aria-label={`${label} (${locale})`} value={typeof map[locale] === 'string' ? String(map[locale]) : ''} onChange={(e) => onChange(`${path}/${locale}`, e.target.value)} />;
+      return (
+        <input
+          id={inputId}
+          aria-label={`${label} (${locale})`}
+          value={typeof map[locale] === 'string' ? String(map[locale]) : ''}
+          onChange={(e) => onChange(`${path}/${locale}`, e.target.value)}
+        />
+      );
     }
     case 'localizedList': {
       const map = isRecord(value) ? value : {};
@@ -91,12 +141,33 @@ function Cell({ column, row, locale, label, inputId, onChange }: { column: Table
       );
     }
     case 'number':
-      return <input id={inputId} type="number" aria-label={label} value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(path, e.target.value === '' ? undefined : Number(e.target.value))} />;
+      return (
+        <input
+          id={inputId}
+          type="number"
+          aria-label={label}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(e) => onChange(path, e.target.value === '' ? undefined : Number(e.target.value))}
+        />
+      );
     case 'checkbox':
-      return <input id={inputId} type="checkbox" aria-label={label} checked={value === true} onChange={(e) => onChange(path, e.target.checked)} />;
+      return (
+        <input
+          id={inputId}
+          type="checkbox"
+          aria-label={label}
+          checked={value === true}
+          onChange={(e) => onChange(path, e.target.checked)}
+        />
+      );
     case 'select':
       return (
-        <select id={inputId} aria-label={label} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(path, e.target.value)}>
+        <select
+          id={inputId}
+          aria-label={label}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(path, e.target.value)}
+        >
           <option value="" />
           {(column.options ?? []).map((o) => (
             <option key={o}>{o}</option>
@@ -104,13 +175,34 @@ function Cell({ column, row, locale, label, inputId, onChange }: { column: Table
         </select>
       );
     case 'expression':
-      return <ExpressionField inputId={inputId} label={label} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(path, v)} />;
+      return (
+        <ExpressionField
+          inputId={inputId}
+          label={label}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(path, v)}
+        />
+      );
     case 'variable':
-      return <VariablePicker inputId={inputId} label={label} value={typeof value === 'string' ? value : ''} onChange={(v) => onChange(path, v)} />;
+      return (
+        <VariablePicker
+          inputId={inputId}
+          label={label}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onChange(path, v)}
+        />
+      );
     case 'json':
       return <JsonField inputId={inputId} label={label} value={value} onChange={(v) => onChange(path, v)} />;
     case 'text':
-      return <input id={inputId} aria-label={label} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(path, e.target.value)} />;
+      return (
+        <input
+          id={inputId}
+          aria-label={label}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => onChange(path, e.target.value)}
+        />
+      );
     default: {
       const never: never = column.kind;
       return <span>{String(never)}</span>;

@@ -22,8 +22,13 @@ export function TestsPanel({ flowId }: { flowId: string }) {
   const [suggestions, setSuggestions] = useState<TestSuggestionView[] | null>(null);
   const tests = flow?.tests ?? [];
 
-  const setTests = (next: FlowTestCase[], gesture?: string) => useFlowStore.getState().edit((current) => ({ ...current, tests: next }), gesture);
-  const updateTest = (index: number, change: Partial<FlowTestCase>, gesture?: string) => setTests(tests.map((test, i) => (i === index ? { ...test, ...change } : test)), gesture);
+  const setTests = (next: FlowTestCase[], gesture?: string) =>
+    useFlowStore.getState().edit((current) => ({ ...current, tests: next }), gesture);
+  const updateTest = (index: number, change: Partial<FlowTestCase>, gesture?: string) =>
+    setTests(
+      tests.map((test, i) => (i === index ? { ...test, ...change } : test)),
+      gesture,
+    );
 
   const act = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -59,7 +64,12 @@ export function TestsPanel({ flowId }: { flowId: string }) {
           {t('suggestions')}
         </button>
         <label className="inline">
-          <input type="checkbox" checked={showCoverage} onChange={(e) => useFlowTestsStore.getState().setShowCoverage(e.target.checked)} /> {t('coverage')}
+          <input
+            type="checkbox"
+            checked={showCoverage}
+            onChange={(e) => useFlowTestsStore.getState().setShowCoverage(e.target.checked)}
+          />{' '}
+          {t('coverage')}
         </label>
       </div>
       {error && (
@@ -69,8 +79,12 @@ export function TestsPanel({ flowId }: { flowId: string }) {
       )}
       {report && (
         <p role="status" className={report.passed ? 'status-text tests-passed' : 'error-text tests-failed'}>
-          {report.passed ? t('suitePassed', { total: report.total }) : t('suiteFailed', { failed: report.failed, total: report.total })}{' '}
-          <span className="muted">{t('coverageSummary', { covered: report.coverage.nodes.length, total: nodeCount })}</span>
+          {report.passed
+            ? t('suitePassed', { total: report.total })
+            : t('suiteFailed', { failed: report.failed, total: report.total })}{' '}
+          <span className="muted">
+            {t('coverageSummary', { covered: report.coverage.nodes.length, total: nodeCount })}
+          </span>
         </p>
       )}
       {suggestions && (
@@ -101,14 +115,21 @@ export function TestsPanel({ flowId }: { flowId: string }) {
             <summary>
               <span className="test-name">{test.name}</span>
               {runs.map((r) => (
-                <button key={r.channel} type="button" className={r.passed ? 'badge run-passed' : 'badge run-failed'} title={r.message ?? ''} onClick={() => pick(r)}>
+                <button
+                  key={r.channel}
+                  type="button"
+                  className={r.passed ? 'badge run-passed' : 'badge run-failed'}
+                  title={r.message ?? ''}
+                  onClick={() => pick(r)}
+                >
                   {r.passed ? '✓' : '✗'} {r.channel}
                 </button>
               ))}
             </summary>
             {picked?.testId === test.id && !picked.passed && (
               <p className="error-text test-failure" role="alert">
-                [{picked.channel}] {picked.failedStep !== undefined && picked.failedStep >= 0 ? `#${picked.failedStep + 1} ` : ''}
+                [{picked.channel}]{' '}
+                {picked.failedStep !== undefined && picked.failedStep >= 0 ? `#${picked.failedStep + 1} ` : ''}
                 {picked.message}{' '}
                 {picked.failedNodeId && (
                   <button type="button" onClick={() => showNode(picked.failedNodeId ?? '')}>
@@ -118,7 +139,11 @@ export function TestsPanel({ flowId }: { flowId: string }) {
               </p>
             )}
             <label>
-              {t('testName')} <input value={test.name} onChange={(e) => updateTest(index, { name: e.target.value }, `test-name-${test.id}`)} />
+              {t('testName')}{' '}
+              <input
+                value={test.name}
+                onChange={(e) => updateTest(index, { name: e.target.value }, `test-name-${test.id}`)}
+              />
             </label>
             <fieldset className="test-channels">
               <legend>{t('channels')}</legend>
@@ -130,7 +155,9 @@ export function TestsPanel({ flowId }: { flowId: string }) {
                       type="checkbox"
                       checked={on}
                       onChange={() => {
-                        const next = CHANNELS.filter((c) => (c === channel ? !on : (test.channels ?? CHANNELS).includes(c)));
+                        const next = CHANNELS.filter((c) =>
+                          c === channel ? !on : (test.channels ?? CHANNELS).includes(c),
+                        );
                         if (next.length > 0) updateTest(index, { channels: next });
                       }}
                     />{' '}
@@ -139,8 +166,15 @@ export function TestsPanel({ flowId }: { flowId: string }) {
                 );
               })}
             </fieldset>
-            <TestStepsEditor steps={test.steps} failedStep={failedStep} onChange={(steps) => updateTest(index, { steps }, `test-steps-${test.id}`)} />
-            <MocksField test={test} onChange={(mocks) => updateTest(index, mocks === undefined ? { mocks: {} } : { mocks })} />
+            <TestStepsEditor
+              steps={test.steps}
+              failedStep={failedStep}
+              onChange={(steps) => updateTest(index, { steps }, `test-steps-${test.id}`)}
+            />
+            <MocksField
+              test={test}
+              onChange={(mocks) => updateTest(index, mocks === undefined ? { mocks: {} } : { mocks })}
+            />
             <button type="button" className="danger" onClick={() => setTests(tests.filter((_, i) => i !== index))}>
               {t('deleteTest')}
             </button>
@@ -174,7 +208,9 @@ function MocksField({ test, onChange }: { test: FlowTestCase; onChange(mocks: Fl
 function parseObject(text: string): FlowTestCase['mocks'] | null {
   try {
     const value: unknown = JSON.parse(text);
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as FlowTestCase['mocks']) : null;
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as FlowTestCase['mocks'])
+      : null;
   } catch {
     // Half-typed JSON is normal while editing; the last valid mocks stay in the flow.
     return null;

@@ -11,7 +11,13 @@ import type { MessageKey } from '../../i18n/messages.ts';
 import { useFitFlow } from '../Canvas/useFitFlow.ts';
 import { copySelection, pasteClipboard } from '../FlowEditor/useEditorShortcuts.ts';
 
-const STATUS_KEY: Record<SaveStatus, MessageKey> = { saved: 'saveSaved', dirty: 'saveDirty', saving: 'saveSaving', conflict: 'saveConflict', error: 'saveError' };
+const STATUS_KEY: Record<SaveStatus, MessageKey> = {
+  saved: 'saveSaved',
+  dirty: 'saveDirty',
+  saving: 'saveSaving',
+  conflict: 'saveConflict',
+  error: 'saveError',
+};
 
 /** The editor toolbar: undo/redo, clipboard, auto-layout, zoom to fit, find a node, view switch and save status. */
 export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view: 'canvas' | 'json'): void }) {
@@ -26,7 +32,10 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   const live = useLiveVersion((s) => s.document);
   // Deferred so comparing a big flow never slows typing.
   const deferredFlow = useDeferredValue(flow);
-  const differs = useMemo(() => (deferredFlow && live ? !isEmptyDiff(diffFlowVersions(live, deferredFlow)) : false), [deferredFlow, live]);
+  const differs = useMemo(
+    () => (deferredFlow && live ? !isEmptyDiff(diffFlowVersions(live, deferredFlow)) : false),
+    [deferredFlow, live],
+  );
 
   const autoLayout = async () => {
     const state = useFlowStore.getState();
@@ -42,7 +51,9 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
 
   const findNode = () => {
     const needle = find.trim().toLowerCase();
-    const hit = flow?.nodes.find((n) => (n.label ?? '').toLowerCase() === needle || n.id.toLowerCase() === needle) ?? flow?.nodes.find((n) => `${n.label ?? ''} ${n.id}`.toLowerCase().includes(needle));
+    const hit =
+      flow?.nodes.find((n) => (n.label ?? '').toLowerCase() === needle || n.id.toLowerCase() === needle) ??
+      flow?.nodes.find((n) => `${n.label ?? ''} ${n.id}`.toLowerCase().includes(needle));
     if (hit) useFlowStore.getState().focusNode(hit.id);
   };
 
@@ -51,11 +62,21 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       <a href="#/" className="toolbar-back">
         ← {t('backToFlows')}
       </a>
-      <input className="toolbar-name" aria-label={t('flowName')} value={flow?.name ?? ''} onChange={(e) => useFlowStore.getState().edit((f) => ({ ...f, name: e.target.value }), 'flow-name')} />
+      <input
+        className="toolbar-name"
+        aria-label={t('flowName')}
+        value={flow?.name ?? ''}
+        onChange={(e) => useFlowStore.getState().edit((f) => ({ ...f, name: e.target.value }), 'flow-name')}
+      />
       <button type="button" onClick={() => useFlowStore.getState().undo()} disabled={!canUndo} title="Ctrl/Cmd+Z">
         ↶ {t('undo')}
       </button>
-      <button type="button" onClick={() => useFlowStore.getState().redo()} disabled={!canRedo} title="Shift+Ctrl/Cmd+Z, Ctrl+Y">
+      <button
+        type="button"
+        onClick={() => useFlowStore.getState().redo()}
+        disabled={!canRedo}
+        title="Shift+Ctrl/Cmd+Z, Ctrl+Y"
+      >
         ↷ {t('redo')}
       </button>
       <button type="button" onClick={copySelection}>
@@ -80,7 +101,14 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
           findNode();
         }}
       >
-        <input list="node-names" type="search" aria-label={t('findNode')} placeholder={t('findNode')} value={find} onChange={(e) => setFind(e.target.value)} />
+        <input
+          list="node-names"
+          type="search"
+          aria-label={t('findNode')}
+          placeholder={t('findNode')}
+          value={find}
+          onChange={(e) => setFind(e.target.value)}
+        />
         <datalist id="node-names">
           {flow?.nodes.map((n) => (
             <option key={n.id} value={n.label ?? n.id} />

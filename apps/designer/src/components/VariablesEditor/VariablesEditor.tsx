@@ -33,10 +33,18 @@ export function VariablesEditor() {
           {variables.map((v, i) => (
             <tr key={i}>
               <td>
-                <input aria-label={`${t('variableName')} ${i + 1}`} value={v.name} onChange={(e) => update(i, { name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })} />
+                <input
+                  aria-label={`${t('variableName')} ${i + 1}`}
+                  value={v.name}
+                  onChange={(e) => update(i, { name: e.target.value.replace(/[^A-Za-z0-9_]/g, '') })}
+                />
               </td>
               <td>
-                <select aria-label={`${t('variableType')} ${i + 1}`} value={v.type} onChange={(e) => update(i, { type: e.target.value as VariableType })}>
+                <select
+                  aria-label={`${t('variableType')} ${i + 1}`}
+                  value={v.type}
+                  onChange={(e) => update(i, { type: e.target.value as VariableType })}
+                >
                   {TYPES.map((type) => (
                     <option key={type}>{type}</option>
                   ))}
@@ -45,15 +53,31 @@ export function VariablesEditor() {
               <td>
                 <input
                   aria-label={`${t('variableDefault')} ${i + 1}`}
-                  value={v.default === undefined || v.default === null ? '' : typeof v.default === 'object' ? JSON.stringify(v.default) : String(v.default)}
+                  value={
+                    v.default === undefined || v.default === null
+                      ? ''
+                      : typeof v.default === 'object'
+                        ? JSON.stringify(v.default)
+                        : String(v.default)
+                  }
                   onChange={(e) => update(i, { default: parseDefault(e.target.value, v.type) })}
                 />
               </td>
               <td>
-                <input type="checkbox" aria-label={`${t('sensitive')} ${i + 1}`} checked={v.sensitive === true} onChange={(e) => update(i, { sensitive: e.target.checked })} />
+                <input
+                  type="checkbox"
+                  aria-label={`${t('sensitive')} ${i + 1}`}
+                  checked={v.sensitive === true}
+                  onChange={(e) => update(i, { sensitive: e.target.checked })}
+                />
               </td>
               <td>
-                <button type="button" className="icon-button" aria-label={`${t('delete')} ${v.name}`} onClick={() => useFlowStore.getState().setVariables(variables.filter((_, j) => j !== i))}>
+                <button
+                  type="button"
+                  className="icon-button"
+                  aria-label={`${t('delete')} ${v.name}`}
+                  onClick={() => useFlowStore.getState().setVariables(variables.filter((_, j) => j !== i))}
+                >
                   ✕
                 </button>
               </td>
@@ -61,7 +85,12 @@ export function VariablesEditor() {
           ))}
         </tbody>
       </table>
-      <button type="button" onClick={() => useFlowStore.getState().setVariables([...variables, { name: `var${variables.length + 1}`, type: 'string' }])}>
+      <button
+        type="button"
+        onClick={() =>
+          useFlowStore.getState().setVariables([...variables, { name: `var${variables.length + 1}`, type: 'string' }])
+        }
+      >
         + {t('addVariable')}
       </button>
 
@@ -70,11 +99,27 @@ export function VariablesEditor() {
         {flow.locales.map((locale) => (
           <li key={locale}>
             <label>
-              <input type="radio" name="default-locale" checked={flow.defaultLocale === locale} onChange={() => useFlowStore.getState().setLocales(flow.locales, locale)} /> {locale}
+              <input
+                type="radio"
+                name="default-locale"
+                checked={flow.defaultLocale === locale}
+                onChange={() => useFlowStore.getState().setLocales(flow.locales, locale)}
+              />{' '}
+              {locale}
               {flow.defaultLocale === locale ? ` (${t('defaultLocale')})` : ''}
             </label>
             {flow.locales.length > 1 && flow.defaultLocale !== locale && (
-              <button type="button" className="icon-button" aria-label={`${t('delete')} ${locale}`} onClick={() => useFlowStore.getState().setLocales(flow.locales.filter((l) => l !== locale), flow.defaultLocale)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`${t('delete')} ${locale}`}
+                onClick={() =>
+                  useFlowStore.getState().setLocales(
+                    flow.locales.filter((l) => l !== locale),
+                    flow.defaultLocale,
+                  )
+                }
+              >
                 ✕
               </button>
             )}
@@ -85,11 +130,17 @@ export function VariablesEditor() {
         onSubmit={(e) => {
           e.preventDefault();
           const locale = newLocale.trim();
-          if (locale && !flow.locales.includes(locale)) useFlowStore.getState().setLocales([...flow.locales, locale], flow.defaultLocale);
+          if (locale && !flow.locales.includes(locale))
+            useFlowStore.getState().setLocales([...flow.locales, locale], flow.defaultLocale);
           setNewLocale('');
         }}
       >
-        <input aria-label={t('addLocale')} placeholder="ko-KR" value={newLocale} onChange={(e) => setNewLocale(e.target.value)} />
+        <input
+          aria-label={t('addLocale')}
+          placeholder="ko-KR"
+          value={newLocale}
+          onChange={(e) => setNewLocale(e.target.value)}
+        />
         <button type="submit">{t('addLocale')}</button>
       </form>
     </div>

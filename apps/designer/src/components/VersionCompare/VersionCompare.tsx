@@ -21,7 +21,8 @@ export function VersionCompare({ flowId, versions }: { flowId: string; versions:
 
   useEffect(() => {
     let live = true;
-    const load = (side: Side): Promise<FlowDocument | null> => (side === 'draft' ? Promise.resolve(draft) : runtimeClient.getVersion(flowId, side));
+    const load = (side: Side): Promise<FlowDocument | null> =>
+      side === 'draft' ? Promise.resolve(draft) : runtimeClient.getVersion(flowId, side);
     Promise.all([load(from), load(to)])
       .then(([a, b]) => {
         if (live) setDiff(a && b ? diffFlowVersions(a, b) : null);
@@ -35,7 +36,11 @@ export function VersionCompare({ flowId, versions }: { flowId: string; versions:
   const picker = (label: string, value: Side, onChange: (side: Side) => void) => (
     <label>
       {label}{' '}
-      <select aria-label={label} value={String(value)} onChange={(e) => onChange(e.target.value === 'draft' ? 'draft' : Number(e.target.value))}>
+      <select
+        aria-label={label}
+        value={String(value)}
+        onChange={(e) => onChange(e.target.value === 'draft' ? 'draft' : Number(e.target.value))}
+      >
         <option value="draft">{t('draft')}</option>
         {numbers.map((n) => (
           <option key={n} value={n}>

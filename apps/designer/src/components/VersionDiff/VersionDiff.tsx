@@ -20,8 +20,14 @@ export function VersionDiff({ diff }: { diff: FlowDiff }) {
   const edge = (e: FlowEdge) => `${e.source} —${e.port}→ ${e.target}`;
   return (
     <div className="version-diff">
-      {section('nodesAdded', diff.nodesAdded.map((n) => `${n.label ?? n.id} (${n.type})`))}
-      {section('nodesRemoved', diff.nodesRemoved.map((n) => `${n.label ?? n.id} (${n.type})`))}
+      {section(
+        'nodesAdded',
+        diff.nodesAdded.map((n) => `${n.label ?? n.id} (${n.type})`),
+      )}
+      {section(
+        'nodesRemoved',
+        diff.nodesRemoved.map((n) => `${n.label ?? n.id} (${n.type})`),
+      )}
       {diff.nodesChanged.length > 0 && (
         <section data-diff="nodesChanged">
           <h3>{t('nodesChanged')}</h3>

@@ -28,10 +28,7 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
   const fail = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
 
   const refresh = useCallback(() => {
-    runtimeClient
-      .versions(flowId)
-      .then(setVersions)
-      .catch(fail);
+    runtimeClient.versions(flowId).then(setVersions).catch(fail);
     useLiveVersion.getState().load(flowId).catch(fail);
   }, [flowId]);
   useEffect(refresh, [refresh]);
@@ -51,7 +48,10 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
     try {
       await beforePublish();
       const revision = useFlowStore.getState().revision;
-      const result = override === undefined ? await runtimeClient.publish(flowId, note, revision) : await flowTestsClient.publishOverriding(flowId, note, override, revision);
+      const result =
+        override === undefined
+          ? await runtimeClient.publish(flowId, note, revision)
+          : await flowTestsClient.publishOverriding(flowId, note, override, revision);
       setBlocked(null);
       setReason('');
       const version = field(field(result, 'version'), 'version') ?? field(result, 'version');
@@ -118,25 +118,27 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
         <p className="muted">{t('noVersions')}</p>
       ) : (
         <ol className="version-list" reversed>
-          {versions.toSorted((a, b) => b.version - a.version).map((v) => (
-            <li key={v.version}>
-              <strong>v{v.version}</strong> {v.active && <span className="badge">{t('active')}</span>}
-              <div className="muted">
-                {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ''} {v.publishedBy ?? ''}
-              </div>
-              {v.note && <div>{v.note}</div>}
-              <div className="row-actions">
-                <button type="button" onClick={() => void preview(v.version)}>
-                  {analystT('preview')} v{v.version}
-                </button>
-                {!v.active && (
-                  <button type="button" onClick={() => setConfirming(v.version)}>
-                    {t('rollback')} v{v.version}
+          {versions
+            .toSorted((a, b) => b.version - a.version)
+            .map((v) => (
+              <li key={v.version}>
+                <strong>v{v.version}</strong> {v.active && <span className="badge">{t('active')}</span>}
+                <div className="muted">
+                  {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ''} {v.publishedBy ?? ''}
+                </div>
+                {v.note && <div>{v.note}</div>}
+                <div className="row-actions">
+                  <button type="button" onClick={() => void preview(v.version)}>
+                    {analystT('preview')} v{v.version}
                   </button>
-                )}
-              </div>
-            </li>
-          ))}
+                  {!v.active && (
+                    <button type="button" onClick={() => setConfirming(v.version)}>
+                      {t('rollback')} v{v.version}
+                    </button>
+                  )}
+                </div>
+              </li>
+            ))}
         </ol>
       )}
       {versions && versions.length > 0 && <VersionCompare flowId={flowId} versions={versions} />}

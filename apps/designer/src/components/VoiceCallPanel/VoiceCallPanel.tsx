@@ -19,7 +19,12 @@ export function VoiceCallPanel(props: UseVoiceCallOptions) {
   }, [view.lines]);
 
   return (
-    <section className="voice-call-panel" aria-label={t('voiceCall')} data-status={view.status} data-audio-bytes={view.audioBytes}>
+    <section
+      className="voice-call-panel"
+      aria-label={t('voiceCall')}
+      data-status={view.status}
+      data-audio-bytes={view.audioBytes}
+    >
       <div className="simulator-controls">
         {active ? (
           <button type="button" onClick={hangUp}>
@@ -33,7 +38,9 @@ export function VoiceCallPanel(props: UseVoiceCallOptions) {
         <span className="voice-call-status" role="status">
           {t(`status_${view.status}`)}
         </span>
-        {view.audioBytes > 0 && <span className="voice-call-audio">{t('audioReceived', { kb: Math.round(view.audioBytes / 1024) })}</span>}
+        {view.audioBytes > 0 && (
+          <span className="voice-call-audio">{t('audioReceived', { kb: Math.round(view.audioBytes / 1024) })}</span>
+        )}
       </div>
       <p className="muted">{t('draftNote')}</p>
       {view.error && (
@@ -78,7 +85,9 @@ function lineText(line: VoiceCallLine, t: ReturnType<typeof useVoiceT>): string 
     case 'prompt':
       return line.text;
     case 'heard':
-      return line.transcript ? t('heard', { text: line.transcript, confidence: Math.round(line.confidence * 100) }) : t('notUnderstood');
+      return line.transcript
+        ? t('heard', { text: line.transcript, confidence: Math.round(line.confidence * 100) })
+        : t('notUnderstood');
     case 'keys':
       return t('keys', { digits: line.digits });
     case 'bargeIn':
@@ -86,6 +95,8 @@ function lineText(line: VoiceCallLine, t: ReturnType<typeof useVoiceT>): string 
     case 'noInput':
       return t('noInput');
     case 'ended':
-      return line.reason === 'transferred' && line.queue ? t('transferredTo', { queue: line.queue }) : t('ended', { reason: line.reason });
+      return line.reason === 'transferred' && line.queue
+        ? t('transferredTo', { queue: line.queue })
+        : t('ended', { reason: line.reason });
   }
 }

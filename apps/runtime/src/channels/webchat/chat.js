@@ -28,7 +28,9 @@
       var button = document.createElement('button');
       button.type = 'button';
       button.textContent = choice.label;
-      button.addEventListener('click', function () { input(choice.value, choice.label); });
+      button.addEventListener('click', function () {
+        input(choice.value, choice.label);
+      });
       choices.appendChild(button);
     });
   }
@@ -49,7 +51,8 @@
     message.outputs.forEach(function (output) {
       if (output.type === 'say') add('bot', output.text);
       else if (output.type === 'prompt') setChoices(output.expect && output.expect.choices);
-      else if (output.type === 'transfer') add('system', 'Connecting you to ' + (output.queue || output.agent || 'an agent') + '…');
+      else if (output.type === 'transfer')
+        add('system', 'Connecting you to ' + (output.queue || output.agent || 'an agent') + '…');
       else if (output.type === 'end') add('system', 'The conversation has ended.');
     });
     if (message.status === 'ended') {
@@ -93,10 +96,22 @@
     socket.addEventListener('message', function (event) {
       var message = JSON.parse(event.data);
       if (message.type === 'turn') onTurn(message);
-      else if (message.type === 'resumed') { setEnabled(true); add('system', 'Welcome back.'); }
-      else if (message.type === 'error') {
-        if (message.errors.some(function (e) { return e.code === 'SESSION_ENDED' || e.code === 'NOT_FOUND'; })) restart();
-        else statusLine.textContent = message.errors.map(function (e) { return e.message; }).join(' ');
+      else if (message.type === 'resumed') {
+        setEnabled(true);
+        add('system', 'Welcome back.');
+      } else if (message.type === 'error') {
+        if (
+          message.errors.some(function (e) {
+            return e.code === 'SESSION_ENDED' || e.code === 'NOT_FOUND';
+          })
+        )
+          restart();
+        else
+          statusLine.textContent = message.errors
+            .map(function (e) {
+              return e.message;
+            })
+            .join(' ');
       }
     });
     socket.addEventListener('close', function () {
@@ -121,7 +136,9 @@
 
   setEnabled(false);
   fetch('/chat/' + encodeURIComponent(flowId) + '/config', { headers: { Authorization: 'Bearer ' + token } })
-    .then(function (response) { return response.json(); })
+    .then(function (response) {
+      return response.json();
+    })
     .then(function (config) {
       if (config.errors) throw new Error(config.errors[0].message);
       document.title = config.name;
@@ -137,5 +154,7 @@
       document.documentElement.lang = localeSelect.value;
       connect();
     })
-    .catch(function (error) { statusLine.textContent = 'This chat is not available: ' + error.message; });
+    .catch(function (error) {
+      statusLine.textContent = 'This chat is not available: ' + error.message;
+    });
 })();

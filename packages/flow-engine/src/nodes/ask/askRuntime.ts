@@ -22,14 +22,19 @@ export const askRuntime: InteractiveRuntime<AskConfig> = {
     const intro = scope.prompt(request.reprompt ?? config.prompt).text;
     const choiceLabels = (config.slot.choices ?? []).map((choice) => scope.text(choice.label));
     const hint = renderAskHint({ ...config.slot, choiceLabels, sensitive }, scope.channel, scope.locale);
-    return promptOutputs(scope, joinSentences([intro, hint], matchingLanguage(scope.locale)), expectFor(config, scope, sensitive));
+    return promptOutputs(
+      scope,
+      joinSentences([intro, hint], matchingLanguage(scope.locale)),
+      expectFor(config, scope, sensitive),
+    );
   },
   onInput(config, input, scope) {
     // Sensitive values are never taken by speech: the recognizer's transcript would hold them in clear.
     if (input.type === 'speech' && scope.sensitive.has(config.variable)) return { type: 'noMatch' };
     // Nothing typed but the end key: the stray `#` after the previous fixed-length answer, not an empty answer.
     if (input.type === 'dtmf' && isStrayTerminator(input.digits, config.slot.terminator)) return { type: 'ignore' };
-    if (input.type === 'speech' && (config.slot.type === 'choice' || config.slot.type === 'yesNo')) return hearAnswer(config, input, scope);
+    if (input.type === 'speech' && (config.slot.type === 'choice' || config.slot.type === 'yesNo'))
+      return hearAnswer(config, input, scope);
     return readAnswer(config, input, scope);
   },
 };
@@ -38,9 +43,12 @@ export const askRuntime: InteractiveRuntime<AskConfig> = {
 function readAnswer(config: AskConfig, input: CallerInput, scope: NodeScope): InputOutcome {
   const parsed = parseSlotValue(config.slot, input, scope);
   if (parsed === null) return { type: 'noMatch' };
-  const invalid: OutputEvent[] = config.invalidPrompt ? [sayOutput(scope, config.invalidPrompt, config.bargeIn ?? true)] : [];
+  const invalid: OutputEvent[] = config.invalidPrompt
+    ? [sayOutput(scope, config.invalidPrompt, config.bargeIn ?? true)]
+    : [];
   if (!withinBounds(config.slot, parsed.value)) return { type: 'invalid', outputs: invalid };
-  if (config.slot.validate && !isTruthy(scope.evaluate(config.slot.validate, { value: parsed.value }))) return { type: 'invalid', outputs: invalid };
+  if (config.slot.validate && !isTruthy(scope.evaluate(config.slot.validate, { value: parsed.value })))
+    return { type: 'invalid', outputs: invalid };
   return { type: 'port', port: 'next', variables: { [config.variable]: parsed.value } };
 }
 
@@ -48,7 +56,11 @@ function readAnswer(config: AskConfig, input: CallerInput, scope: NodeScope): In
  * A spoken choice or yes/no under the voice confidence policy, as menus do: the transcript, then its alternatives;
  * a confident answer is taken, one in the confirmation band is asked back ("Did you say evening?"), the rest rejected.
  */
-function hearAnswer(config: AskConfig, input: Extract<CallerInput, { type: 'speech' }>, scope: NodeScope): InputOutcome {
+function hearAnswer(
+  config: AskConfig,
+  input: Extract<CallerInput, { type: 'speech' }>,
+  scope: NodeScope,
+): InputOutcome {
   const heard = [{ transcript: input.transcript, confidence: input.confidence }, ...(input.alternatives ?? [])];
   let unsure: InputOutcome | null = null;
   for (const candidate of heard) {
@@ -57,7 +69,13 @@ function hearAnswer(config: AskConfig, input: Extract<CallerInput, { type: 'spee
     const outcome = readAnswer(config, { type: 'speech', transcript: candidate.transcript }, scope);
     if (outcome.type === 'noMatch') continue;
     if (decision === 'accept') return outcome;
-    if (outcome.type === 'port' && outcome.variables) unsure ??= { type: 'confirm', port: outcome.port, heard: spokenAnswer(config, scope, outcome.variables[config.variable], candidate.transcript), variables: outcome.variables };
+    if (outcome.type === 'port' && outcome.variables)
+      unsure ??= {
+        type: 'confirm',
+        port: outcome.port,
+        heard: spokenAnswer(config, scope, outcome.variables[config.variable], candidate.transcript),
+        variables: outcome.variables,
+      };
   }
   return unsure ?? { type: 'noMatch' };
 }
@@ -72,18 +90,33 @@ function withinBounds(slot: SlotConfig, value: string | number | boolean): boole
   if (typeof value === 'string' && (slot.type === 'digits' || slot.type === 'text')) {
     return value.length >= (slot.minLength ?? 0) && value.length <= (slot.maxLength ?? Number.POSITIVE_INFINITY);
   }
-  if (typeof value === 'number') return value >= (slot.min ?? Number.NEGATIVE_INFINITY) && value <= (slot.max ?? Number.POSITIVE_INFINITY);
+  if (typeof value === 'number')
+    return value >= (slot.min ?? Number.NEGATIVE_INFINITY) && value <= (slot.max ?? Number.POSITIVE_INFINITY);
   return true;
 }
 
 function expectFor(config: AskConfig, scope: NodeScope, sensitive: boolean): ExpectSpec {
   const slot = config.slot;
   const terminator = slot.terminator ?? '#';
-  const base = { sensitive, bargeIn: config.bargeIn ?? true, ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }) };
+  const base = {
+    sensitive,
+    bargeIn: config.bargeIn ?? true,
+    ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
+  };
   const voice = scope.channel === 'voice';
   switch (slot.type) {
     case 'digits':
-      return { ...base, dtmf: { minDigits: slot.minLength ?? 1, maxDigits: slot.maxLength ?? 20, terminator }, grammar: voice ? buildJsgfGrammar({ name: 'digits', digits: { min: slot.minLength ?? 1, max: slot.maxLength ?? 20 } }, scope.locale) : null, choices: [] };
+      return {
+        ...base,
+        dtmf: { minDigits: slot.minLength ?? 1, maxDigits: slot.maxLength ?? 20, terminator },
+        grammar: voice
+          ? buildJsgfGrammar(
+              { name: 'digits', digits: { min: slot.minLength ?? 1, max: slot.maxLength ?? 20 } },
+              scope.locale,
+            )
+          : null,
+        choices: [],
+      };
     case 'number':
     case 'amount':
     case 'text':
@@ -96,11 +129,30 @@ function expectFor(config: AskConfig, scope: NodeScope, sensitive: boolean): Exp
       return { ...base, dtmf: { minDigits: 1, maxDigits: 1 }, grammar, choices: replies };
     }
     case 'choice': {
-      const choices = (slot.choices ?? []).map((choice) => ({ value: choice.value, label: scope.text(choice.label), synonyms: choice.synonyms?.[scope.locale] ?? [] }));
+      const choices = (slot.choices ?? []).map((choice) => ({
+        value: choice.value,
+        label: scope.text(choice.label),
+        synonyms: choice.synonyms?.[scope.locale] ?? [],
+      }));
       const grammar = voice
-        ? buildJsgfGrammar({ name: 'choice', taggedChoices: choices.map((choice) => ({ tag: choice.value, phrases: [choice.label, ...choice.synonyms] })), keys: choices.map((_, index) => String(index + 1)) }, scope.locale)
+        ? buildJsgfGrammar(
+            {
+              name: 'choice',
+              taggedChoices: choices.map((choice) => ({
+                tag: choice.value,
+                phrases: [choice.label, ...choice.synonyms],
+              })),
+              keys: choices.map((_, index) => String(index + 1)),
+            },
+            scope.locale,
+          )
         : null;
-      return { ...base, dtmf: { minDigits: 1, maxDigits: 1 }, grammar, choices: choices.map(({ value, label }) => ({ value, label })) };
+      return {
+        ...base,
+        dtmf: { minDigits: 1, maxDigits: 1 },
+        grammar,
+        choices: choices.map(({ value, label }) => ({ value, label })),
+      };
     }
   }
 }

@@ -1,6 +1,13 @@
 import { defineNodeSpec } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
-import { endOfSpeechSchema, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema, variableNameSchema } from '../nodeSchemaParts.ts';
+import {
+  endOfSpeechSchema,
+  localizedTextSchema,
+  promptSchema,
+  retryPolicySchema,
+  synonymsSchema,
+  variableNameSchema,
+} from '../nodeSchemaParts.ts';
 
 const slotChoiceSchema = Type.Object(
   { value: Type.String({ minLength: 1 }), label: localizedTextSchema, synonyms: Type.Optional(synonymsSchema) },
@@ -63,7 +70,13 @@ export const askSpec = defineNodeSpec({
   icon: '❓',
   behaviour: 'interactive',
   config: askConfigSchema,
-  defaults: { prompt: { text: { 'en-US': '' } }, variable: '', slot: { type: 'digits', minLength: 1, maxLength: 20 }, noInput: { maxRetries: 2 }, noMatch: { maxRetries: 2 } },
+  defaults: {
+    prompt: { text: { 'en-US': '' } },
+    variable: '',
+    slot: { type: 'digits', minLength: 1, maxLength: 20 },
+    noInput: { maxRetries: 2 },
+    noMatch: { maxRetries: 2 },
+  },
   ports: [{ name: 'next' }, { name: 'noInput' }, { name: 'noMatch' }],
   ui: {
     '/prompt': { widget: 'prompt', order: 1 },
@@ -76,7 +89,8 @@ export const askSpec = defineNodeSpec({
   labels: {
     en: {
       title: 'Ask',
-      description: 'Asks the caller for a value (digits, number, amount, date, yes/no, a choice or text) and stores it.',
+      description:
+        'Asks the caller for a value (digits, number, amount, date, yes/no, a choice or text) and stores it.',
       fields: {
         '/prompt': { label: 'Question' },
         '/variable': { label: 'Store answer in' },

@@ -48,7 +48,11 @@ export function parseSlotValue(slot: SlotConfig, input: CallerInput, scope: Node
       }
       const found = matchChoice(
         raw,
-        choices.map((choice) => ({ key: choice.value, label: scope.text(choice.label), synonyms: choice.synonyms?.[scope.locale] ?? [] })),
+        choices.map((choice) => ({
+          key: choice.value,
+          label: scope.text(choice.label),
+          synonyms: choice.synonyms?.[scope.locale] ?? [],
+        })),
         input.type === 'speech' ? 'voice' : 'chat',
         { locale: scope.locale },
       );

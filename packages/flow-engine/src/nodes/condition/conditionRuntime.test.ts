@@ -6,32 +6,75 @@ import { startTestSession } from '../../testing/startTestSession.ts';
 
 const flow = buildTestFlow(
   [
-    { id: 'amount', type: 'ask', config: { prompt: en('How much?'), variable: 'amount', slot: { type: 'number' } }, to: { next: 'fee', noInput: 'small', noMatch: 'small' } },
-    { id: 'fee', type: 'set', config: { assignments: [{ variable: 'fee', value: 'round(amount * 0.1)' }, { variable: 'total', value: 'amount + fee' }] }, to: { next: 'size' } },
-    { id: 'size', type: 'condition', config: { cases: [{ id: 'big', when: 'total > 1000' }, { id: 'medium', when: 'total > 100' }] }, to: { big: 'big', medium: 'medium', default: 'small' } },
+    {
+      id: 'amount',
+      type: 'ask',
+      config: { prompt: en('How much?'), variable: 'amount', slot: { type: 'number' } },
+      to: { next: 'fee', noInput: 'small', noMatch: 'small' },
+    },
+    {
+      id: 'fee',
+      type: 'set',
+      config: {
+        assignments: [
+          { variable: 'fee', value: 'round(amount * 0.1)' },
+          { variable: 'total', value: 'amount + fee' },
+        ],
+      },
+      to: { next: 'size' },
+    },
+    {
+      id: 'size',
+      type: 'condition',
+      config: {
+        cases: [
+          { id: 'big', when: 'total > 1000' },
+          { id: 'medium', when: 'total > 100' },
+        ],
+      },
+      to: { big: 'big', medium: 'medium', default: 'small' },
+    },
     { id: 'big', type: 'end', config: { prompt: en('Big: {{total}}.') } },
     { id: 'medium', type: 'end', config: { prompt: en('Medium: {{total}}.') } },
     { id: 'small', type: 'end', config: { prompt: en('Small.') } },
   ],
-  { variables: [{ name: 'amount', type: 'number' }, { name: 'fee', type: 'number' }, { name: 'total', type: 'number' }] },
+  {
+    variables: [
+      { name: 'amount', type: 'number' },
+      { name: 'fee', type: 'number' },
+      { name: 'total', type: 'number' },
+    ],
+  },
 );
 
 describe('condition and set', () => {
   it('evaluates today() on the session clock', async () => {
     const dated = buildTestFlow(
       [
-        { id: 'stamp', type: 'set', config: { assignments: [{ variable: 'day', value: 'today()' }] }, to: { next: 'bye' } },
+        {
+          id: 'stamp',
+          type: 'set',
+          config: { assignments: [{ variable: 'day', value: 'today()' }] },
+          to: { next: 'bye' },
+        },
         { id: 'bye', type: 'end', config: { prompt: en('Today is {{day}}.') } },
       ],
       { variables: [{ name: 'day', type: 'string' }] },
     );
-    const { last } = await startTestSession(dated, 'chat', { clock: new ManualClock({ start: Date.parse('2030-02-03T10:00:00Z') }) }).expectPrompt('Today is 2030-02-03.');
+    const { last } = await startTestSession(dated, 'chat', {
+      clock: new ManualClock({ start: Date.parse('2030-02-03T10:00:00Z') }),
+    }).expectPrompt('Today is 2030-02-03.');
     expect(last.variables.day).toBe('2030-02-03');
   });
 
   it('reads the implicit channel and locale variables', async () => {
     const byChannel = buildTestFlow([
-      { id: 'which', type: 'condition', config: { cases: [{ id: 'phone', when: 'channel != "chat"' }] }, to: { phone: 'phone', default: 'chat' } },
+      {
+        id: 'which',
+        type: 'condition',
+        config: { cases: [{ id: 'phone', when: 'channel != "chat"' }] },
+        to: { phone: 'phone', default: 'chat' },
+      },
       { id: 'phone', type: 'end', config: { prompt: en('Phone in {{locale}}.') } },
       { id: 'chat', type: 'end', config: { prompt: en('Chat in {{locale}}.') } },
     ]);
@@ -40,7 +83,11 @@ describe('condition and set', () => {
     expect([voice.last.status, chat.last.status]).toEqual(['ended', 'ended']);
   });
 
-  const answer = { dtmf: (n: string) => ({ type: 'dtmf' as const, digits: `${n}#` }), voice: (n: string) => ({ type: 'speech' as const, transcript: n }), chat: (n: string) => ({ type: 'text' as const, text: n }) };
+  const answer = {
+    dtmf: (n: string) => ({ type: 'dtmf' as const, digits: `${n}#` }),
+    voice: (n: string) => ({ type: 'speech' as const, transcript: n }),
+    chat: (n: string) => ({ type: 'text' as const, text: n }),
+  };
   for (const channel of CHANNELS) {
     it(`computes values in order and takes the first true case (${channel})`, async () => {
       await startTestSession(flow, channel).send(answer[channel]('2000')).expectPrompt('Big: 2200.');

@@ -5,5 +5,7 @@ import type { AutomaticRuntime } from '../../nodeTypes/nodeRuntime.ts';
 /** Leaves by the first case whose expression is truthy, else by `default`. */
 export const conditionRuntime: AutomaticRuntime<ConditionConfig> = {
   kind: 'automatic',
-  run: (config, scope) => ({ port: config.cases.find((entry) => isTruthy(scope.evaluate(entry.when)))?.id ?? 'default' }),
+  run: (config, scope) => ({
+    port: config.cases.find((entry) => isTruthy(scope.evaluate(entry.when)))?.id ?? 'default',
+  }),
 };

@@ -3,12 +3,19 @@ import { Type, type Static } from 'typebox';
 import { expressionSchema } from '../nodeSchemaParts.ts';
 
 const conditionCaseSchema = Type.Object(
-  { id: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }), label: Type.Optional(Type.String()), when: expressionSchema },
+  {
+    id: Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_-]*$' }),
+    label: Type.Optional(Type.String()),
+    when: expressionSchema,
+  },
   { additionalProperties: false },
 );
 
 /** Schema of a `condition` node's config. */
-export const conditionConfigSchema = Type.Object({ cases: Type.Array(conditionCaseSchema) }, { additionalProperties: false });
+export const conditionConfigSchema = Type.Object(
+  { cases: Type.Array(conditionCaseSchema) },
+  { additionalProperties: false },
+);
 
 /** A `condition` node's config. */
 export type ConditionConfig = Static<typeof conditionConfigSchema>;

@@ -11,7 +11,9 @@ const flow = buildTestFlow([
 describe('start and end', () => {
   for (const channel of CHANNELS) {
     it(`starts at the start node and ends with the outcome after the goodbye (${channel})`, async () => {
-      const { last } = await startTestSession(flow, channel).expectPrompt('Thank you for calling.').expectEnd('completed');
+      const { last } = await startTestSession(flow, channel)
+        .expectPrompt('Thank you for calling.')
+        .expectEnd('completed');
       expect(last.outputs.at(-1)).toEqual({ type: 'end', nodeId: 'bye', reason: 'completed', outcome: 'served' });
       expect(last.nodeId).toBeNull();
     });

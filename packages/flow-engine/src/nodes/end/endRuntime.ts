@@ -8,6 +8,9 @@ export const endRuntime: TerminalRuntime<EndConfig> = {
   kind: 'terminal',
   run: (config, scope) => {
     const outputs: OutputEvent[] = config.prompt ? [sayOutput(scope, config.prompt, false)] : [];
-    return { outputs, end: config.outcome ? { reason: 'completed', outcome: config.outcome } : { reason: 'completed' } };
+    return {
+      outputs,
+      end: config.outcome ? { reason: 'completed', outcome: config.outcome } : { reason: 'completed' },
+    };
   },
 };

@@ -27,8 +27,20 @@ export const endSpec = defineNodeSpec({
   ports: [],
   ui: { '/prompt': { widget: 'prompt', order: 1 }, '/outcome': { widget: 'text', order: 2 } },
   labels: {
-    en: { title: 'End', description: 'Says goodbye and ends the conversation.', fields: { '/prompt': { label: 'Goodbye' }, '/outcome': { label: 'Outcome' } } },
-    'zh-CN': { title: '结束', description: '道别并结束对话。', fields: { '/prompt': { label: '结束语' }, '/outcome': { label: '结果' } } },
-    ko: { title: '종료', description: '인사하고 대화를 끝냅니다.', fields: { '/prompt': { label: '종료 멘트' }, '/outcome': { label: '결과' } } },
+    en: {
+      title: 'End',
+      description: 'Says goodbye and ends the conversation.',
+      fields: { '/prompt': { label: 'Goodbye' }, '/outcome': { label: 'Outcome' } },
+    },
+    'zh-CN': {
+      title: '结束',
+      description: '道别并结束对话。',
+      fields: { '/prompt': { label: '结束语' }, '/outcome': { label: '结果' } },
+    },
+    ko: {
+      title: '종료',
+      description: '인사하고 대화를 끝냅니다.',
+      fields: { '/prompt': { label: '종료 멘트' }, '/outcome': { label: '결과' } },
+    },
   },
 });

@@ -8,7 +8,11 @@ const flow = buildTestFlow([
   {
     id: 'hours',
     type: 'hours',
-    config: { timeZone: 'Asia/Seoul', weekly: [{ day: 'mon', open: '09:00', close: '18:00' }], holidays: [{ date: '2026-01-12', name: 'Company day' }] },
+    config: {
+      timeZone: 'Asia/Seoul',
+      weekly: [{ day: 'mon', open: '09:00', close: '18:00' }],
+      holidays: [{ date: '2026-01-12', name: 'Company day' }],
+    },
     to: { open: 'open', closed: 'closed', holiday: 'holiday' },
   },
   { id: 'open', type: 'end', config: { prompt: en('We are open.') } },
@@ -25,7 +29,9 @@ describe('hours', () => {
       await startTestSession(flow, channel, { clock: at('2026-01-05T00:30:00Z') }).expectPrompt('We are open.');
       // Monday 08:30 in Seoul: still closed, though it is Sunday evening in UTC.
       await startTestSession(flow, channel, { clock: at('2026-01-04T23:30:00Z') }).expectPrompt('We are closed.');
-      const { last } = await startTestSession(flow, channel, { clock: at('2026-01-12T01:00:00Z') }).expectPrompt('Happy holiday.');
+      const { last } = await startTestSession(flow, channel, { clock: at('2026-01-12T01:00:00Z') }).expectPrompt(
+        'Happy holiday.',
+      );
       expect(last.transcript.some((entry) => entry.port === 'holiday')).toBe(true);
     });
   }

@@ -7,7 +7,9 @@ export const hoursRuntime: AutomaticRuntime<HoursConfig> = {
   run: (config, scope) => {
     const local = localTime(scope.now(), config.timeZone);
     if ((config.holidays ?? []).some((holiday) => holiday.date === local.date)) return { port: 'holiday' };
-    const open = config.weekly.some((slot) => slot.day === local.day && slot.open <= local.time && local.time < slot.close);
+    const open = config.weekly.some(
+      (slot) => slot.day === local.day && slot.open <= local.time && local.time < slot.close,
+    );
     return { port: open ? 'open' : 'closed' };
   },
 };
@@ -18,7 +20,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 export function localTime(epochMs: number, timeZone: string): { day: string; date: string; time: string } {
   let format = formatters.get(timeZone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      weekday: 'short',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
     formatters.set(timeZone, format);
   }
   const parts: Record<string, string> = {};

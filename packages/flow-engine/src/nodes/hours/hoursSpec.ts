@@ -20,7 +20,14 @@ export const hoursConfigSchema = Type.Object(
     timeZone: Type.String({ minLength: 1 }),
     weekly: Type.Array(openingHoursSchema),
     /** Closed dates, `YYYY-MM-DD` in the calendar's time zone. */
-    holidays: Type.Optional(Type.Array(Type.Object({ date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), name: Type.Optional(Type.String()) }, { additionalProperties: false }))),
+    holidays: Type.Optional(
+      Type.Array(
+        Type.Object(
+          { date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' }), name: Type.Optional(Type.String()) },
+          { additionalProperties: false },
+        ),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -41,7 +48,11 @@ export const hoursSpec = defineNodeSpec({
   icon: '🕘',
   behaviour: 'automatic',
   config: hoursConfigSchema,
-  defaults: { timeZone: 'UTC', weekly: [nineToFive('mon'), nineToFive('tue'), nineToFive('wed'), nineToFive('thu'), nineToFive('fri')], holidays: [] },
+  defaults: {
+    timeZone: 'UTC',
+    weekly: [nineToFive('mon'), nineToFive('tue'), nineToFive('wed'), nineToFive('thu'), nineToFive('fri')],
+    holidays: [],
+  },
   ports: [{ name: 'open' }, { name: 'closed' }, { name: 'holiday' }],
   ui: {
     '/timeZone': { widget: 'text', order: 1 },
@@ -51,20 +62,33 @@ export const hoursSpec = defineNodeSpec({
   labels: {
     en: {
       title: 'Business hours',
-      description: "Branches on whether the business is open now, closed, or on a holiday, in the calendar's time zone.",
-      fields: { '/timeZone': { label: 'Time zone (IANA, e.g. Asia/Seoul)' }, '/weekly': { label: 'Opening hours' }, '/holidays': { label: 'Holidays' } },
+      description:
+        "Branches on whether the business is open now, closed, or on a holiday, in the calendar's time zone.",
+      fields: {
+        '/timeZone': { label: 'Time zone (IANA, e.g. Asia/Seoul)' },
+        '/weekly': { label: 'Opening hours' },
+        '/holidays': { label: 'Holidays' },
+      },
       ports: { open: 'Open', closed: 'Closed', holiday: 'Holiday' },
     },
     'zh-CN': {
       title: '营业时间',
       description: '按日历所在时区判断当前是营业中、已下班还是节假日。',
-      fields: { '/timeZone': { label: '时区（IANA，例如 Asia/Shanghai）' }, '/weekly': { label: '营业时间' }, '/holidays': { label: '节假日' } },
+      fields: {
+        '/timeZone': { label: '时区（IANA，例如 Asia/Shanghai）' },
+        '/weekly': { label: '营业时间' },
+        '/holidays': { label: '节假日' },
+      },
       ports: { open: '营业中', closed: '已下班', holiday: '节假日' },
     },
     ko: {
       title: '영업시간',
       description: '달력의 시간대 기준으로 지금 영업 중인지, 영업 종료인지, 휴일인지에 따라 분기합니다.',
-      fields: { '/timeZone': { label: '시간대 (IANA, 예: Asia/Seoul)' }, '/weekly': { label: '영업시간' }, '/holidays': { label: '휴일' } },
+      fields: {
+        '/timeZone': { label: '시간대 (IANA, 예: Asia/Seoul)' },
+        '/weekly': { label: '영업시간' },
+        '/holidays': { label: '휴일' },
+      },
       ports: { open: '영업 중', closed: '영업 종료', holiday: '휴일' },
     },
   },

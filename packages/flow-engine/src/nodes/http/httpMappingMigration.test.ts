@@ -7,7 +7,12 @@ import { httpNode } from './httpNode.ts';
 
 /** Migrates one version-1 mapping and returns the expression it became. */
 function migrated(path: string, responseLanguage?: 'jsonpath' | 'jsonata'): unknown {
-  const config = { method: 'GET', url: 'https://x', ...(responseLanguage ? { responseLanguage } : {}), responseMapping: [{ variable: 'v', path }] };
+  const config = {
+    method: 'GET',
+    url: 'https://x',
+    ...(responseLanguage ? { responseLanguage } : {}),
+    responseMapping: [{ variable: 'v', path }],
+  };
   const up = httpMappingMigration.up(config);
   const [mapping] = Array.isArray(up['responseMapping']) ? up['responseMapping'] : [];
   return mapping?.value;
@@ -49,34 +54,72 @@ describe('http config migration to version 2 (response mappings as expressions)'
   });
 
   it('migrates plain JSONata paths and drops responseLanguage', () => {
-    const up = httpMappingMigration.up({ method: 'GET', url: 'https://x', responseLanguage: 'jsonata', responseMapping: [{ variable: 'v', path: 'Account.Cards[0].`last four`' }] });
-    expect(up).toEqual({ method: 'GET', url: 'https://x', responseMapping: [{ variable: 'v', value: 'response.body.Account.Cards[0]["last four"]' }] });
+    const up = httpMappingMigration.up({
+      method: 'GET',
+      url: 'https://x',
+      responseLanguage: 'jsonata',
+      responseMapping: [{ variable: 'v', path: 'Account.Cards[0].`last four`' }],
+    });
+    expect(up).toEqual({
+      method: 'GET',
+      url: 'https://x',
+      responseMapping: [{ variable: 'v', value: 'response.body.Account.Cards[0]["last four"]' }],
+    });
     expect(migrated('$', 'jsonata')).toBe('response.body');
   });
 
   it('refuses, with a hint, what has no plain-path equivalent', () => {
-    for (const path of ['a.b', '$..b', '$.a[*]']) expect(() => migrated(path)).toThrow(/not a plain path; write it as an expression over response/);
-    expect(() => migrated('$sum(items.amount)', 'jsonata')).toThrow(/JSONata expression "\$sum\(items.amount\)" is not a plain path/);
+    for (const path of ['a.b', '$..b', '$.a[*]'])
+      expect(() => migrated(path)).toThrow(/not a plain path; write it as an expression over response/);
+    expect(() => migrated('$sum(items.amount)', 'jsonata')).toThrow(
+      /JSONata expression "\$sum\(items.amount\)" is not a plain path/,
+    );
   });
 
   it('goes back down to JSONPath for plain paths into the body, and refuses anything else', () => {
-    const v2 = { method: 'GET', url: 'https://x', responseMapping: [{ variable: 'v', value: 'response.body.a.b[1]["d e"]' }] };
-    expect(httpMappingMigration.down(v2)).toEqual({ method: 'GET', url: 'https://x', responseMapping: [{ variable: 'v', path: '$.a.b[1]["d e"]' }] });
+    const v2 = {
+      method: 'GET',
+      url: 'https://x',
+      responseMapping: [{ variable: 'v', value: 'response.body.a.b[1]["d e"]' }],
+    };
+    expect(httpMappingMigration.down(v2)).toEqual({
+      method: 'GET',
+      url: 'https://x',
+      responseMapping: [{ variable: 'v', path: '$.a.b[1]["d e"]' }],
+    });
     expect(httpMappingMigration.up(httpMappingMigration.down(v2))).toEqual(v2);
-    expect(() => httpMappingMigration.down({ responseMapping: [{ variable: 'v', value: 'response.status' }] })).toThrow(/version 1 cannot express it/);
+    expect(() => httpMappingMigration.down({ responseMapping: [{ variable: 'v', value: 'response.status' }] })).toThrow(
+      /version 1 cannot express it/,
+    );
   });
 
   it('runs when a flow with a version-1 http node is validated', () => {
     const flow = buildTestFlow(
       [
-        { id: 'call', type: 'http', config: { method: 'GET', url: 'https://x', responseLanguage: 'jsonpath', responseMapping: [{ variable: 'balance', path: '$.balance' }] }, to: { success: 'end', error: 'end', timeout: 'end' } },
+        {
+          id: 'call',
+          type: 'http',
+          config: {
+            method: 'GET',
+            url: 'https://x',
+            responseLanguage: 'jsonpath',
+            responseMapping: [{ variable: 'balance', path: '$.balance' }],
+          },
+          to: { success: 'end', error: 'end', timeout: 'end' },
+        },
         { id: 'end', type: 'end', config: {} },
       ],
       { variables: [{ name: 'balance', type: 'number' }] },
     );
-    const v1 = { ...flow, nodes: flow.nodes.map((node) => (node.type === 'http' ? { ...node, typeVersion: 1 } : node)) };
+    const v1 = {
+      ...flow,
+      nodes: flow.nodes.map((node) => (node.type === 'http' ? { ...node, typeVersion: 1 } : node)),
+    };
     const result = validateFlow(v1, createBuiltInRegistry().catalog());
     expect(result.issues.map((issue) => issue.code)).toEqual(['FLOW024']);
-    expect(result.ok && result.flow.nodes[0]).toMatchObject({ typeVersion: 2, config: { responseMapping: [{ variable: 'balance', value: 'response.body.balance' }] } });
+    expect(result.ok && result.flow.nodes[0]).toMatchObject({
+      typeVersion: 2,
+      config: { responseMapping: [{ variable: 'balance', value: 'response.body.balance' }] },
+    });
   });
 });

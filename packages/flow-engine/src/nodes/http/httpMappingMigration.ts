@@ -18,7 +18,9 @@ export const httpMappingMigration: NodeConfigMigration = {
       const steps = jsonata ? parseJsonataPath(path) : parseJsonPath(path);
       if (steps === null) {
         const language = jsonata ? 'JSONata expression' : 'JSONPath';
-        throw new Error(`the ${language} ${JSON.stringify(path)} is not a plain path; write it as an expression over response, as in response.body.items[0].id`);
+        throw new Error(
+          `the ${language} ${JSON.stringify(path)} is not a plain path; write it as an expression over response, as in response.body.items[0].id`,
+        );
       }
       return { ...others, value: responseExpression(steps) };
     });
@@ -32,7 +34,10 @@ export const httpMappingMigration: NodeConfigMigration = {
       const { value, ...others } = item;
       if (typeof value !== 'string') return item;
       const steps = responseBodySteps(value);
-      if (steps === null) throw new Error(`the mapping ${JSON.stringify(value)} reads more than a path into response.body; version 1 cannot express it`);
+      if (steps === null)
+        throw new Error(
+          `the mapping ${JSON.stringify(value)} reads more than a path into response.body; version 1 cannot express it`,
+        );
       return { ...others, path: jsonPath(steps) };
     });
     return { ...config, responseMapping: mapping };
@@ -61,8 +66,10 @@ const JSONATA_STEP = /^(?:\.([A-Za-z_]\w*)|\.`([^`]*)`|\[(\d+)\])/;
 function parseJsonataPath(path: string): PathStep[] | null {
   const trimmed = path.trim();
   if (trimmed === '$') return [];
-  return parseSteps(trimmed.startsWith('$.') ? trimmed.slice(1) : `.${trimmed}`, JSONATA_STEP, ([, member, quoted, index]) =>
-    index !== undefined ? Number(index) : (member ?? quoted ?? ''),
+  return parseSteps(
+    trimmed.startsWith('$.') ? trimmed.slice(1) : `.${trimmed}`,
+    JSONATA_STEP,
+    ([, member, quoted, index]) => (index !== undefined ? Number(index) : (member ?? quoted ?? '')),
   );
 }
 

@@ -153,7 +153,12 @@ describe('http node', () => {
         {
           id: 'call',
           type: 'http',
-          config: { method: 'GET', url: `${baseUrl}/greeting`, retries: 2, responseMapping: [{ variable: 'greeting', value: 'response.body.greeting' }] },
+          config: {
+            method: 'GET',
+            url: `${baseUrl}/greeting`,
+            retries: 2,
+            responseMapping: [{ variable: 'greeting', value: 'response.body.greeting' }],
+          },
           to: { success: 'said', error: 'failed', timeout: 'failed' },
         },
         { id: 'said', type: 'end', config: { prompt: en('Server says {{greeting}}.') } },
@@ -175,7 +180,11 @@ describe('http node', () => {
     reply = () => undefined;
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const result = await call({ method: 'GET', url: `${baseUrl}/slow`, timeoutMs: 10000 }, {}, { signal: controller.signal });
+    const result = await call(
+      { method: 'GET', url: `${baseUrl}/slow`, timeoutMs: 10000 },
+      {},
+      { signal: controller.signal },
+    );
     expect(result.port).toBe('timeout');
   });
 
@@ -193,7 +202,11 @@ describe('http node', () => {
 
   it('takes error when a mapping expression is broken, saying which', async () => {
     const lines: string[] = [];
-    const result = await call({ method: 'GET', url: `${baseUrl}/x`, responseMapping: [{ variable: 'v', value: 'len(' }] }, {}, { lines });
+    const result = await call(
+      { method: 'GET', url: `${baseUrl}/x`, responseMapping: [{ variable: 'v', value: 'len(' }] },
+      {},
+      { lines },
+    );
     expect(result.port).toBe('error');
     expect(lines.join('\n')).toContain('len(');
   });

@@ -8,16 +8,17 @@ const SECRET_PLACEHOLDER = /\{\{\s*secret:([A-Za-z_][\w.-]*)\s*\}\}/g;
 
 /** How one attempt ended. */
 type Attempt =
-  | { kind: 'reply'; status: number; text: string }
-  | { kind: 'network'; message: string }
-  | { kind: 'timeout' };
+  { kind: 'reply'; status: number; text: string } | { kind: 'network'; message: string } | { kind: 'timeout' };
 
 /** Runs the `http` node: renders the request, sends it once with a timeout, and maps the JSON reply. */
 export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise<HandlerResult> {
   const { config, logger, signal } = args;
   const missing = missingSecrets(config, args.secret);
   if (missing.length > 0) {
-    logger.error({ secrets: missing, idempotencyKey: args.idempotencyKey }, `http node: secret(s) ${missing.join(', ')} are not configured; set them in the runtime configuration`);
+    logger.error(
+      { secrets: missing, idempotencyKey: args.idempotencyKey },
+      `http node: secret(s) ${missing.join(', ')} are not configured; set them in the runtime configuration`,
+    );
     return { port: 'error' };
   }
   const lookup = variableLookup(args.variables);
@@ -26,7 +27,11 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   const body =
     config.body === undefined || config.method === 'GET'
       ? undefined
-      : renderWithSecrets(config.body, args.secret, bodyType === 'json' ? (name) => escapeJsonString(lookup(name)) : lookup);
+      : renderWithSecrets(
+          config.body,
+          args.secret,
+          bodyType === 'json' ? (name) => escapeJsonString(lookup(name)) : lookup,
+        );
   const headers = new Headers({ accept: 'application/json' });
   if (body !== undefined && bodyType === 'json') headers.set('content-type', 'application/json');
   for (const [name, value] of Object.entries(config.headers ?? {})) {
@@ -53,14 +58,23 @@ export async function runHttpRequest(args: HandlerArgs<HttpNodeConfig>): Promise
   if (outcome.status < 200 || outcome.status > 299) return { port: 'error', variables };
   const mapped = mapResponse(config, args.variables, { status: outcome.status, body: parseBody(outcome.text) });
   if (!mapped.ok) {
-    logger.error({ error: mapped.error, idempotencyKey: args.idempotencyKey }, 'http node: a response mapping does not parse; fix its expression');
+    logger.error(
+      { error: mapped.error, idempotencyKey: args.idempotencyKey },
+      'http node: a response mapping does not parse; fix its expression',
+    );
     return { port: 'error', variables };
   }
   Object.assign(variables, mapped.variables);
   return { port: 'success', variables };
 }
 
-async function send(url: string, init: RequestInit, timeoutMs: number, outer: AbortSignal, egress: HandlerArgs['fetch']): Promise<Attempt> {
+async function send(
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+  outer: AbortSignal,
+  egress: HandlerArgs['fetch'],
+): Promise<Attempt> {
   const outcome = await withDeadline(outer, timeoutMs, async (signal): Promise<Attempt> => {
     const response = await (egress ?? fetch)(url, { ...init, signal });
     return { kind: 'reply', status: response.status, text: await response.text() };
@@ -80,7 +94,8 @@ function mapResponse(
   const out: Record<string, unknown> = {};
   for (const { variable, value } of config.responseMapping ?? []) {
     const parsed = parseExpression(value);
-    if (!parsed.ok) return { ok: false, error: `${JSON.stringify(value)} at offset ${parsed.error.offset}: ${parsed.error.message}` };
+    if (!parsed.ok)
+      return { ok: false, error: `${JSON.stringify(value)} at offset ${parsed.error.offset}: ${parsed.error.message}` };
     out[variable] = evaluateExpression(parsed.ast, scope);
   }
   return { ok: true, variables: out };
@@ -123,7 +138,10 @@ function variableLookup(variables: Readonly<Record<string, unknown>>): (path: st
   return (path) => {
     let value: unknown = variables;
     for (const step of path.split('.')) {
-      value = typeof value === 'object' && value !== null && Object.hasOwn(value, step) ? Reflect.get(value, step) : undefined;
+      value =
+        typeof value === 'object' && value !== null && Object.hasOwn(value, step)
+          ? Reflect.get(value, step)
+          : undefined;
     }
     if (value === undefined || value === null) return '';
     return typeof value === 'object' ? JSON.stringify(value) : String(value);

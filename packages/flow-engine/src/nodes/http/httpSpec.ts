@@ -78,7 +78,10 @@ export const httpSpec = defineNodeSpec({
         '/bodyType': { label: 'Body type' },
         '/timeoutMs': { label: 'Timeout per attempt (ms)' },
         '/retries': { label: 'Retries on error or timeout' },
-        '/responseMapping': { label: 'Response → variables', help: 'Expressions over response, as in response.body.items[0].id.' },
+        '/responseMapping': {
+          label: 'Response → variables',
+          help: 'Expressions over response, as in response.body.items[0].id.',
+        },
         '/statusVariable': { label: 'Status code variable' },
       },
       ports: { success: 'Success', error: 'Error', timeout: 'Timeout' },

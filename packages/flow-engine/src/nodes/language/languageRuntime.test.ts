@@ -64,7 +64,13 @@ describe('language', () => {
   it('hears a language by its name on voice, with the names in the grammar', async () => {
     await startTestSession(bilingualFlow, 'voice')
       .check('the grammar holds every language name', (state) =>
-        state.last.outputs.some((output) => output.type === 'prompt' && ['english {1}', '中文 {2}', '한국어 {3}', 'korean {3}'].every((name) => (output.expect.speech?.grammar ?? '').includes(name))),
+        state.last.outputs.some(
+          (output) =>
+            output.type === 'prompt' &&
+            ['english {1}', '中文 {2}', '한국어 {3}', 'korean {3}'].every((name) =>
+              (output.expect.speech?.grammar ?? '').includes(name),
+            ),
+        ),
       )
       .expectPrompt('You can say English.')
       .say('Korean')
@@ -83,7 +89,12 @@ describe('language', () => {
   });
 
   it('asks again on an unknown choice, then takes noMatch in the language it started in', async () => {
-    await startTestSession(bilingualFlow, 'dtmf').press('7').expectPrompt('For English, press 1.').press('9').expectPrompt('Goodbye.').expectEnd('completed');
+    await startTestSession(bilingualFlow, 'dtmf')
+      .press('7')
+      .expectPrompt('For English, press 1.')
+      .press('9')
+      .expectPrompt('Goodbye.')
+      .expectEnd('completed');
   });
 
   it('keeps the chosen locale after a restart from the snapshot', async () => {

@@ -21,18 +21,45 @@ export const languageRuntime: InteractiveRuntime<LanguageConfig> = {
     const outputs: OutputEvent[] = [];
     if (intro !== undefined) {
       const rendered = scope.prompt(intro);
-      if (rendered.text) outputs.push({ type: 'say', nodeId: scope.nodeId, text: rendered.text, locale: rendered.locale, bargeIn: config.bargeIn ?? true });
+      if (rendered.text)
+        outputs.push({
+          type: 'say',
+          nodeId: scope.nodeId,
+          text: rendered.text,
+          locale: rendered.locale,
+          bargeIn: config.bargeIn ?? true,
+        });
     }
     // Chat shows the names as buttons; spoken channels read one line per language, in that language's voice.
     if (scope.channel !== 'chat') {
-      for (const option of config.languages) outputs.push({ type: 'say', nodeId: scope.nodeId, text: optionLine(option, scope), locale: option.locale, bargeIn: config.bargeIn ?? true });
+      for (const option of config.languages)
+        outputs.push({
+          type: 'say',
+          nodeId: scope.nodeId,
+          text: optionLine(option, scope),
+          locale: option.locale,
+          bargeIn: config.bargeIn ?? true,
+        });
     }
     const choices = languageChoices(config);
     return [
       ...outputs,
       ...promptOutputs(scope, '', {
         dtmf: { minDigits: 1, maxDigits: 1 },
-        grammar: scope.channel === 'voice' ? buildJsgfGrammar({ name: 'language', taggedChoices: choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), keys: choices.map((choice) => choice.key) }, scope.locale) : null,
+        grammar:
+          scope.channel === 'voice'
+            ? buildJsgfGrammar(
+                {
+                  name: 'language',
+                  taggedChoices: choices.map((choice) => ({
+                    tag: choice.key,
+                    phrases: [choice.label, ...choice.synonyms],
+                  })),
+                  keys: choices.map((choice) => choice.key),
+                },
+                scope.locale,
+              )
+            : null,
         choices: config.languages.map((option) => ({ value: option.key, label: option.label })),
         sensitive: false,
         bargeIn: config.bargeIn ?? true,
@@ -43,7 +70,10 @@ export const languageRuntime: InteractiveRuntime<LanguageConfig> = {
   onInput(config, input, scope) {
     // Languages are keyed 0-9: a lone `#` is a key typed ahead at the node before, not a choice.
     if (input.type === 'dtmf' && isStrayTerminator(input.digits)) return { type: 'ignore' };
-    const key = input.type === 'dtmf' ? input.digits.charAt(0) : chosenKey(matchSpokenOrTyped(input, languageChoices(config), scope));
+    const key =
+      input.type === 'dtmf'
+        ? input.digits.charAt(0)
+        : chosenKey(matchSpokenOrTyped(input, languageChoices(config), scope));
     const chosen = config.languages.find((option) => option.key === key);
     return chosen ? { type: 'port', port: 'next', locale: chosen.locale } : { type: 'noMatch' };
   },
@@ -52,7 +82,9 @@ export const languageRuntime: InteractiveRuntime<LanguageConfig> = {
 /** The line offering one language, worded in that language. */
 function optionLine(option: LanguageOption, scope: NodeScope): string {
   const language = matchingLanguage(option.locale);
-  return scope.channel === 'voice' ? sayLine([option.label], language) : pressLine({ key: option.key, label: option.label }, language);
+  return scope.channel === 'voice'
+    ? sayLine([option.label], language)
+    : pressLine({ key: option.key, label: option.label }, language);
 }
 
 function languageChoices(config: LanguageConfig): MatchableChoice[] {

@@ -17,12 +17,18 @@ function pickerFlow(languages: { locale: string; key: string; label: string }[])
 
 describe('language spec', () => {
   it('accepts languages the flow declares, each on its own key', () => {
-    const flow = pickerFlow([{ locale: 'en-US', key: '1', label: 'English' }, { locale: 'zh-CN', key: '2', label: '中文' }]);
+    const flow = pickerFlow([
+      { locale: 'en-US', key: '1', label: 'English' },
+      { locale: 'zh-CN', key: '2', label: '中文' },
+    ]);
     expect(validateFlow(flow, builtInSpecCatalog()).issues).toEqual([]);
   });
 
   it('FLOW031 and FLOW032: refuses a locale the flow does not declare and a key used twice', () => {
-    const flow = pickerFlow([{ locale: 'en-US', key: '1', label: 'English' }, { locale: 'ko-KR', key: '1', label: '한국어' }]);
+    const flow = pickerFlow([
+      { locale: 'en-US', key: '1', label: 'English' },
+      { locale: 'ko-KR', key: '1', label: '한국어' },
+    ]);
     expect(validateFlow(flow, builtInSpecCatalog()).issues.map((issue) => [issue.code, issue.pointer])).toEqual([
       ['FLOW031', '/nodes/0/config/languages/1/locale'],
       ['FLOW032', '/nodes/0/config/languages/1/key'],

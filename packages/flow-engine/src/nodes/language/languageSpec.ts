@@ -65,10 +65,14 @@ export const languageSpec = defineNodeSpec({
   labels: {
     en: {
       title: 'Language',
-      description: "Lets the caller choose a language, each offered in its own language, and switches the conversation's locale.",
+      description:
+        "Lets the caller choose a language, each offered in its own language, and switches the conversation's locale.",
       fields: {
         '/prompt': { label: 'Welcome (optional)', help: 'Said in the current language before the choices.' },
-        '/languages': { label: 'Languages', help: 'Each needs a locale the flow declares, a key, and its name in that language.' },
+        '/languages': {
+          label: 'Languages',
+          help: 'Each needs a locale the flow declares, a key, and its name in that language.',
+        },
         '/noInput': { label: 'No-input retries' },
         '/noMatch': { label: 'No-match retries' },
         '/bargeIn': { label: 'Caller may interrupt' },
@@ -107,9 +111,18 @@ export const languageSpec = defineNodeSpec({
     const keys = new Set<string>();
     config.languages.forEach((option, i) => {
       if (!context.locales.includes(option.locale)) {
-        context.report('FLOW031', `/languages/${i}/locale`, `"${option.locale}" is not one of the flow's locales (${context.locales.join(', ')}); add it to the flow's locales or remove this option`);
+        context.report(
+          'FLOW031',
+          `/languages/${i}/locale`,
+          `"${option.locale}" is not one of the flow's locales (${context.locales.join(', ')}); add it to the flow's locales or remove this option`,
+        );
       }
-      if (keys.has(option.key)) context.report('FLOW032', `/languages/${i}/key`, `key ${option.key} already picks another language; give each language its own key`);
+      if (keys.has(option.key))
+        context.report(
+          'FLOW032',
+          `/languages/${i}/key`,
+          `key ${option.key} already picks another language; give each language its own key`,
+        );
       keys.add(option.key);
     });
   },

@@ -18,10 +18,24 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
     // Compared field by field (a handful of renderings per menu), not through a composed string key built per turn.
     const timeout = scope.settings.noInputTimeoutSeconds;
     const cache = renderCache.get(config);
-    const cached = cache?.find((entry) => entry.intro === intro && entry.nodeId === scope.nodeId && entry.channel === scope.channel && entry.locale === scope.locale && entry.timeout === timeout);
+    const cached = cache?.find(
+      (entry) =>
+        entry.intro === intro &&
+        entry.nodeId === scope.nodeId &&
+        entry.channel === scope.channel &&
+        entry.locale === scope.locale &&
+        entry.timeout === timeout,
+    );
     if (cached) return cached.outputs;
     const outputs = renderFresh(config, scope, intro);
-    const entry: CachedMenu = { nodeId: scope.nodeId, channel: scope.channel, locale: scope.locale, timeout, intro, outputs: deepFreeze(outputs) };
+    const entry: CachedMenu = {
+      nodeId: scope.nodeId,
+      channel: scope.channel,
+      locale: scope.locale,
+      timeout,
+      intro,
+      outputs: deepFreeze(outputs),
+    };
     if (!cache) renderCache.set(config, [entry]);
     else if (cache.length < 64) cache.push(entry);
     return outputs;
@@ -54,13 +68,26 @@ const renderCache = new WeakMap<MenuConfig, CachedMenu[]>();
 
 function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): OutputEvent[] {
   const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
-  const menu = renderMenu(options, scope.channel, scope.locale, intro, { ...(config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey }), instructions: menuInstructions(config, scope) });
+  const menu = renderMenu(options, scope.channel, scope.locale, intro, {
+    ...(config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey }),
+    instructions: menuInstructions(config, scope),
+  });
   const choices = menuChoices(config, scope);
   return promptOutputs(scope, menu.text, {
     dtmf: { minDigits: 1, maxDigits: 1 },
     grammar:
       scope.channel === 'voice'
-        ? buildJsgfGrammar({ name: 'menu', taggedChoices: choices.map((choice) => ({ tag: choice.key, phrases: [choice.label, ...choice.synonyms] })), keys: choices.map((choice) => choice.key) }, scope.locale)
+        ? buildJsgfGrammar(
+            {
+              name: 'menu',
+              taggedChoices: choices.map((choice) => ({
+                tag: choice.key,
+                phrases: [choice.label, ...choice.synonyms],
+              })),
+              keys: choices.map((choice) => choice.key),
+            },
+            scope.locale,
+          )
         : null,
     choices: menu.choices,
     sensitive: false,
@@ -71,7 +98,8 @@ function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): Outpu
 
 /** The config's instructions setting as renderMenu takes it; custom text is resolved in the scope's locale. */
 function menuInstructions(config: MenuConfig, scope: NodeScope): MenuInstructions {
-  if (config.instructions === 'custom' && config.customInstructions !== undefined) return { custom: scope.prompt(config.customInstructions).text };
+  if (config.instructions === 'custom' && config.customInstructions !== undefined)
+    return { custom: scope.prompt(config.customInstructions).text };
   return config.instructions === 'off' ? 'off' : 'auto';
 }
 

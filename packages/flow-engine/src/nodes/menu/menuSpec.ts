@@ -1,6 +1,12 @@
 import { defineNodeSpec, type NodeConfigMigration } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
-import { endOfSpeechSchema, localizedTextSchema, promptSchema, retryPolicySchema, synonymsSchema } from '../nodeSchemaParts.ts';
+import {
+  endOfSpeechSchema,
+  localizedTextSchema,
+  promptSchema,
+  retryPolicySchema,
+  synonymsSchema,
+} from '../nodeSchemaParts.ts';
 
 const menuOptionSchema = Type.Object(
   {
@@ -40,7 +46,10 @@ export type MenuOption = Static<typeof menuOptionSchema>;
 const instructionsMigration: NodeConfigMigration = {
   version: 2,
   up: (config) => ({ ...config, instructions: 'auto' }),
-  down: (config) => Object.fromEntries(Object.entries(config).filter(([key]) => key !== 'instructions' && key !== 'customInstructions')),
+  down: (config) =>
+    Object.fromEntries(
+      Object.entries(config).filter(([key]) => key !== 'instructions' && key !== 'customInstructions'),
+    ),
 };
 
 /** `menu` — offers keyed options; ports: each option's key, `noInput`, `noMatch`. */
@@ -63,7 +72,11 @@ export const menuSpec = defineNodeSpec({
   migrations: [instructionsMigration],
   check(config, context) {
     if (config.instructions === 'custom' && config.customInstructions === undefined) {
-      context.report('FLOW004', '/customInstructions', 'instructions are "custom" but there is no custom text; write it, or choose "auto" or "off"');
+      context.report(
+        'FLOW004',
+        '/customInstructions',
+        'instructions are "custom" but there is no custom text; write it, or choose "auto" or "off"',
+      );
     }
   },
   ports: [{ fromConfig: '/options', key: 'key', label: 'label' }, { name: 'noInput' }, { name: 'noMatch' }],
@@ -90,7 +103,10 @@ export const menuSpec = defineNodeSpec({
           label: 'Instructions',
           help: 'What follows the prompt on the keypad and voice: auto adds "For balance, press 1." / "You can say…", off says only your prompt, custom says your own text. Chat always shows buttons.',
         },
-        '/customInstructions': { label: 'Custom instructions', help: 'Said after the prompt when Instructions is custom, in every locale of the flow.' },
+        '/customInstructions': {
+          label: 'Custom instructions',
+          help: 'Said after the prompt when Instructions is custom, in every locale of the flow.',
+        },
         '/noInput': { label: 'No-input retries' },
         '/noMatch': { label: 'No-match retries' },
         '/bargeIn': { label: 'Caller may interrupt' },
@@ -109,7 +125,10 @@ export const menuSpec = defineNodeSpec({
           label: '操作说明',
           help: '按键和语音渠道在提示语之后说的内容：auto 自动添加“余额查询请按1。”/“您可以说……”，off 只说您的提示语，custom 说您自己写的文字。聊天渠道始终显示按钮。',
         },
-        '/customInstructions': { label: '自定义操作说明', help: '操作说明为 custom 时在提示语之后说出，需填写流程的每种语言。' },
+        '/customInstructions': {
+          label: '自定义操作说明',
+          help: '操作说明为 custom 时在提示语之后说出，需填写流程的每种语言。',
+        },
         '/noInput': { label: '无输入重试' },
         '/noMatch': { label: '无匹配重试' },
         '/bargeIn': { label: '允许来电者打断' },
@@ -128,7 +147,10 @@ export const menuSpec = defineNodeSpec({
           label: '이용 안내',
           help: '키패드와 음성에서 안내 멘트 뒤에 나오는 말: auto는 "잔액은 1번을 누르세요." / "…라고 말씀하세요."를 덧붙이고, off는 안내 멘트만, custom은 직접 쓴 문장을 말합니다. 채팅은 항상 버튼을 보여 줍니다.',
         },
-        '/customInstructions': { label: '직접 쓴 이용 안내', help: '이용 안내가 custom일 때 안내 멘트 뒤에 말합니다. 플로우의 모든 언어로 쓰세요.' },
+        '/customInstructions': {
+          label: '직접 쓴 이용 안내',
+          help: '이용 안내가 custom일 때 안내 멘트 뒤에 말합니다. 플로우의 모든 언어로 쓰세요.',
+        },
         '/noInput': { label: '무입력 재시도' },
         '/noMatch': { label: '불일치 재시도' },
         '/bargeIn': { label: '고객 끼어들기 허용' },
@@ -138,4 +160,3 @@ export const menuSpec = defineNodeSpec({
     },
   },
 });
-

@@ -9,7 +9,13 @@ const flow = buildTestFlow(
     {
       id: 'hello',
       type: 'message',
-      config: { prompt: { text: { 'en-US': 'Hello {{name}}.', 'zh-CN': '{{name}}，您好。' }, channels: { chat: { text: { 'en-US': 'Hi {{name}}! 👋' } } }, ssml: { 'en-US': '<speak>Hello {{name}}.</speak>' } } },
+      config: {
+        prompt: {
+          text: { 'en-US': 'Hello {{name}}.', 'zh-CN': '{{name}}，您好。' },
+          channels: { chat: { text: { 'en-US': 'Hi {{name}}! 👋' } } },
+          ssml: { 'en-US': '<speak>Hello {{name}}.</speak>' },
+        },
+      },
       to: { next: 'bye' },
     },
     { id: 'bye', type: 'end' },
@@ -20,13 +26,19 @@ const flow = buildTestFlow(
 describe('message', () => {
   for (const channel of CHANNELS) {
     it(`says its prompt with variables filled in and moves on (${channel})`, async () => {
-      await startTestSession(flow, channel).expectPrompt(channel === 'chat' ? 'Hi Ada! 👋' : 'Hello Ada.').expectEnd('completed');
+      await startTestSession(flow, channel)
+        .expectPrompt(channel === 'chat' ? 'Hi Ada! 👋' : 'Hello Ada.')
+        .expectEnd('completed');
     });
   }
 
   it('speaks the session locale and carries SSML on voice only', async () => {
-    const voice = await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } }).expectPrompt('李雷，您好。');
-    expect(voice.last.outputs).toContainEqual(expect.objectContaining({ type: 'say', ssml: '<speak>Hello 李雷.</speak>' }));
+    const voice = await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } }).expectPrompt(
+      '李雷，您好。',
+    );
+    expect(voice.last.outputs).toContainEqual(
+      expect.objectContaining({ type: 'say', ssml: '<speak>Hello 李雷.</speak>' }),
+    );
     const chat = await startTestSession(flow, 'chat').expectPrompt('Hi Ada! 👋');
     expect(chat.last.outputs.filter((o) => o.type === 'say' && o.ssml !== undefined)).toEqual([]);
   });

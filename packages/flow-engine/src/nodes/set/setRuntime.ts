@@ -6,7 +6,8 @@ export const setRuntime: AutomaticRuntime<SetConfig> = {
   kind: 'automatic',
   run: (config, scope) => {
     const variables: Record<string, unknown> = {};
-    for (const assignment of config.assignments) variables[assignment.variable] = scope.evaluate(assignment.value, variables);
+    for (const assignment of config.assignments)
+      variables[assignment.variable] = scope.evaluate(assignment.value, variables);
     return { port: 'next', variables };
   },
 };

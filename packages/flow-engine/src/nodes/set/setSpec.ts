@@ -4,7 +4,11 @@ import { expressionSchema, variableNameSchema } from '../nodeSchemaParts.ts';
 
 /** Schema of a `set` node's config. */
 export const setConfigSchema = Type.Object(
-  { assignments: Type.Array(Type.Object({ variable: variableNameSchema, value: expressionSchema }, { additionalProperties: false })) },
+  {
+    assignments: Type.Array(
+      Type.Object({ variable: variableNameSchema, value: expressionSchema }, { additionalProperties: false }),
+    ),
+  },
   { additionalProperties: false },
 );
 

@@ -14,7 +14,8 @@ export const transactionRuntime: AsyncRuntime<TransactionConfig> = {
     const values = result.variables ?? {};
     if (!config.results) return values;
     const variables: Record<string, unknown> = {};
-    for (const [variable, field] of Object.entries(config.results)) if (field in values) variables[variable] = values[field];
+    for (const [variable, field] of Object.entries(config.results))
+      if (field in values) variables[variable] = values[field];
     return variables;
   },
   ports: (config) => config.outcomes ?? [],

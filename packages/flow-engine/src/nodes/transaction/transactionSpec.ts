@@ -10,7 +10,9 @@ export const transactionConfigSchema = Type.Object(
     /** Arguments passed to the handler, each a safe expression over the flow variables. */
     args: Type.Optional(mapOf(expressionSchema)),
     /** Variables to set from the handler's result: `{ "customerName": "name" }` copies `result.name`. */
-    results: Type.Optional(mapOf(Type.String(), { propertyNames: { 'x-kind': 'variable', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } })),
+    results: Type.Optional(
+      mapOf(Type.String(), { propertyNames: { 'x-kind': 'variable', pattern: '^[A-Za-z_][A-Za-z0-9_]*$' } }),
+    ),
     /** Extra named outcomes the handler may return as ports, e.g. `notFound`. */
     outcomes: Type.Optional(Type.Array(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$' }))),
     timeoutMs: Type.Optional(Type.Integer({ minimum: 100, maximum: 120000 })),

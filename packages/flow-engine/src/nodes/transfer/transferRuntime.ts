@@ -8,7 +8,8 @@ export const transferRuntime: TerminalRuntime<TransferConfig> = {
   kind: 'terminal',
   run: (config, scope) => {
     const outputs: OutputEvent[] = config.prompt ? [sayOutput(scope, config.prompt, false)] : [];
-    const reason = config.reason === undefined ? undefined : scope.prompt({ text: { [scope.locale]: config.reason } }).text;
+    const reason =
+      config.reason === undefined ? undefined : scope.prompt({ text: { [scope.locale]: config.reason } }).text;
     return {
       outputs,
       end: { reason: 'transferred' },

@@ -37,17 +37,32 @@ export const transferSpec = defineNodeSpec({
     en: {
       title: 'Transfer',
       description: 'Hands the caller to an agent queue, with what was collected and the transcript.',
-      fields: { '/queue': { label: 'Queue' }, '/agent': { label: 'Agent' }, '/prompt': { label: 'Said before transferring' }, '/reason': { label: 'Reason shown to the agent' } },
+      fields: {
+        '/queue': { label: 'Queue' },
+        '/agent': { label: 'Agent' },
+        '/prompt': { label: 'Said before transferring' },
+        '/reason': { label: 'Reason shown to the agent' },
+      },
     },
     'zh-CN': {
       title: '转接',
       description: '把来电者连同已收集的信息和对话记录转给坐席队列。',
-      fields: { '/queue': { label: '队列' }, '/agent': { label: '坐席' }, '/prompt': { label: '转接前的提示' }, '/reason': { label: '给坐席看的原因' } },
+      fields: {
+        '/queue': { label: '队列' },
+        '/agent': { label: '坐席' },
+        '/prompt': { label: '转接前的提示' },
+        '/reason': { label: '给坐席看的原因' },
+      },
     },
     ko: {
       title: '연결',
       description: '수집한 정보와 대화 기록과 함께 고객을 상담원 대기열로 연결합니다.',
-      fields: { '/queue': { label: '대기열' }, '/agent': { label: '상담원' }, '/prompt': { label: '연결 전 멘트' }, '/reason': { label: '상담원에게 보일 사유' } },
+      fields: {
+        '/queue': { label: '대기열' },
+        '/agent': { label: '상담원' },
+        '/prompt': { label: '연결 전 멘트' },
+        '/reason': { label: '상담원에게 보일 사유' },
+      },
     },
   },
 });

@@ -3,7 +3,11 @@ import { bankingSpec, bankingTimeoutSchema, bankingVariableSchema } from '../ban
 
 /** Schema of a `banking.activateCard` node's config. */
 export const activateCardConfigSchema = Type.Object(
-  { customerIdVariable: bankingVariableSchema, cardLastFourVariable: bankingVariableSchema, timeoutMs: Type.Optional(bankingTimeoutSchema) },
+  {
+    customerIdVariable: bankingVariableSchema,
+    cardLastFourVariable: bankingVariableSchema,
+    timeoutMs: Type.Optional(bankingTimeoutSchema),
+  },
   { additionalProperties: false },
 );
 

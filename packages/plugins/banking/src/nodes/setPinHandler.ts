@@ -10,7 +10,11 @@ export async function setPin(args: HandlerArgs<SetPinConfig>): Promise<HandlerRe
   const { config, variables } = args;
   const body: Record<string, unknown> = { pin: textOf(variables, config.pinVariable) };
   if (config.cardLastFourVariable) body.cardLastFour = textOf(variables, config.cardLastFourVariable);
-  const outcome = await callCoreBanking(args, 'setPin', { method: 'PUT', path: customerPath(args, config.customerIdVariable, 'pin'), body });
+  const outcome = await callCoreBanking(args, 'setPin', {
+    method: 'PUT',
+    path: customerPath(args, config.customerIdVariable, 'pin'),
+    body,
+  });
   const cleared = { [config.pinVariable]: null };
   return onReply(outcome, (status, reply) => {
     if (status === 200) return { port: 'success', variables: cleared };

@@ -29,19 +29,34 @@ export const setPinSpec = bankingSpec({
     en: {
       title: 'Set PIN',
       description: 'Sets a new PIN; the bank rejects trivial ones. Collect the PIN into a sensitive variable.',
-      fields: { customerIdVariable: 'Customer id', pinVariable: 'Pin', cardLastFourVariable: 'Card last four', rejectionVariable: 'Rejection' },
+      fields: {
+        customerIdVariable: 'Customer id',
+        pinVariable: 'Pin',
+        cardLastFourVariable: 'Card last four',
+        rejectionVariable: 'Rejection',
+      },
       ports: { rejected: 'PIN rejected' },
     },
     'zh-CN': {
       title: '设置密码',
       description: '设置新密码；过于简单的密码会被银行拒绝。请把密码收集到敏感变量中。',
-      fields: { customerIdVariable: '客户编号', pinVariable: '密码', cardLastFourVariable: '卡号后四位', rejectionVariable: '拒绝原因' },
+      fields: {
+        customerIdVariable: '客户编号',
+        pinVariable: '密码',
+        cardLastFourVariable: '卡号后四位',
+        rejectionVariable: '拒绝原因',
+      },
       ports: { rejected: '密码被拒绝' },
     },
     ko: {
       title: '비밀번호 설정',
       description: '새 비밀번호를 설정합니다. 단순한 번호는 은행이 거절합니다. 비밀번호는 민감 변수로 받으세요.',
-      fields: { customerIdVariable: '고객 번호', pinVariable: '비밀번호', cardLastFourVariable: '카드 끝 네 자리', rejectionVariable: '거절 사유' },
+      fields: {
+        customerIdVariable: '고객 번호',
+        pinVariable: '비밀번호',
+        cardLastFourVariable: '카드 끝 네 자리',
+        rejectionVariable: '거절 사유',
+      },
       ports: { rejected: '비밀번호 거절' },
     },
   },
