@@ -66,6 +66,7 @@ export interface AttachVoiceGatewayOptions {
   path?: string;
   onCallEnd?: VoiceGatewayOptions['onCallEnd'];
   maxCalls?: number;
+  clientAddress?: VoiceGatewayOptions['clientAddress'];
 }
 
 /** Close code of a call refused by the live-session caps: 4000 + the status the REST API answers (429). */
@@ -88,6 +89,7 @@ export function attachVoiceGateway(
     logger: options.logger,
     ...(options.onCallEnd ? { onCallEnd: options.onCallEnd } : {}),
     ...(options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls }),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     sessions: async (call) => {
       const principal = await options.tokens.authenticate(call.token ?? '');
       if (principal === undefined)

@@ -47,6 +47,8 @@ export interface VoiceGatewayOptions {
   defaultLocale?: string;
   /** Calls beyond this are refused (WebSocket close 1013). */
   maxCalls?: number;
+  /** The caller's address from an upgrade request (the runtime's trusted-proxy rule); the TCP peer by default. */
+  clientAddress?: (request: IncomingMessage) => string;
   /** A stream that sends no `start` within this time is closed. */
   startTimeoutMs?: number;
   /** Told when a call ends, e.g. to carry out a transfer through the telephony provider's API. */
@@ -87,7 +89,7 @@ export function createVoiceGateway(options: VoiceGatewayOptions): VoiceGateway {
       return { close: () => server.off('upgrade', onUpgrade) };
     },
     handleUpgrade(request, socket, head) {
-      const remoteAddress = request.socket.remoteAddress ?? '';
+      const remoteAddress = options.clientAddress?.(request) ?? request.socket.remoteAddress ?? '';
       wss.handleUpgrade(request, socket, head, (ws) => serveStream(ws, options, calls, remoteAddress));
     },
     get activeCalls() {
