@@ -166,21 +166,30 @@ async function ensureAdminToken(
   tokens: TokenService,
 ): Promise<{ newToken: string | undefined; file: string | undefined }> {
   if (config.adminToken) {
-    if (!(await store.findTokenByHash(hashToken(config.adminToken)))) {
-      await tokens.issue({ role: 'admin', label: 'bootstrap (OMNIFLOW_ADMIN_TOKEN)', value: config.adminToken });
-    }
+    await issueOnce(store, tokens, config.adminToken, 'bootstrap (OMNIFLOW_ADMIN_TOKEN)');
     return { newToken: undefined, file: undefined };
   }
   const file = join(config.dataDir, 'admin-token');
   if (existsSync(file)) {
-    const value = readFileSync(file, 'utf8').trim();
-    if (!(await store.findTokenByHash(hashToken(value))))
-      await tokens.issue({ role: 'admin', label: 'bootstrap (data dir)', value });
+    await issueOnce(store, tokens, readFileSync(file, 'utf8').trim(), 'bootstrap (data dir)');
     return { newToken: undefined, file };
   }
   const { token } = await tokens.issue({ role: 'admin', label: 'bootstrap (generated)' });
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   return { newToken: token, file };
+}
+
+/**
+ * Stores a known admin token unless it is stored already. Processes that start together on one database race to do
+ * so: the loser's insert breaks the unique hash, and it finds the winner's row instead of failing to start.
+ */
+async function issueOnce(store: FlowStore, tokens: TokenService, value: string, label: string): Promise<void> {
+  if (await store.findTokenByHash(hashToken(value))) return;
+  try {
+    await tokens.issue({ role: 'admin', label, value });
+  } catch (error) {
+    if (!(await store.findTokenByHash(hashToken(value)))) throw error;
+  }
 }
 
 /** Ends sessions idle longer than `minutes`, checked every minute (at most every tenth of the idle time). */
