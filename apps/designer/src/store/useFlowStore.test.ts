@@ -179,3 +179,22 @@ describe('useFlowStore schema round trip', () => {
     expect(issue?.severity).toBe('error');
   });
 });
+
+describe('useFlowStore variable declarations', () => {
+  it('declares a variable from a picker as one undoable step (issue 20)', () => {
+    const store = openStore();
+    const before = flowOf(store);
+    store.getState().declareVariable({ name: 'cardLast4', type: 'string' });
+    expect(flowOf(store).variables).toContainEqual({ name: 'cardLast4', type: 'string' });
+    store.getState().undo();
+    expect(flowOf(store)).toBe(before);
+  });
+
+  it('leaves the flow unchanged when the name is already declared', () => {
+    const store = openStore();
+    store.getState().declareVariable({ name: 'amount', type: 'number' });
+    const declared = flowOf(store);
+    store.getState().declareVariable({ name: 'amount', type: 'string' });
+    expect(flowOf(store)).toBe(declared);
+  });
+});

@@ -6,6 +6,7 @@ import {
   addNode,
   connectPort,
   createNode,
+  declareVariable,
   deleteElements,
   edgeKey,
   moveNodes,
@@ -69,6 +70,8 @@ export interface FlowStoreState {
   setLabel(nodeId: string, label: string): void;
   setStart(nodeId: string): void;
   setVariables(variables: VariableDeclaration[], gesture?: string): void;
+  /** Declares one variable as its own undo step (the "+ New variable" form of a picker). */
+  declareVariable(declaration: VariableDeclaration): void;
   setLocales(locales: string[], defaultLocale: string): void;
   replaceFlow(flow: FlowDocument): void;
   applyPositions(positions: ReadonlyMap<string, CanvasPosition>): void;
@@ -195,6 +198,7 @@ export function createFlowStore() {
       setLabel: (nodeId, label) => get().edit((f) => setNodeLabel(f, nodeId, label), `label:${nodeId}`),
       setStart: (nodeId) => get().edit((f) => (f.start === nodeId ? f : { ...f, start: nodeId })),
       setVariables: (variables, gesture) => get().edit((f) => ({ ...f, variables }), gesture),
+      declareVariable: (declaration) => get().edit((f) => declareVariable(f, declaration)),
       setLocales: (locales, defaultLocale) => get().edit((f) => ({ ...f, locales, defaultLocale })),
       replaceFlow: (flow) => get().edit(() => flow, 'json'),
       applyPositions: (positions) => get().edit((f) => moveNodes(f, positions)),
