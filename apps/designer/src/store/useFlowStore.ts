@@ -15,6 +15,7 @@ import {
   setNodeConfig,
   setNodeLabel,
 } from '../core/flowOps.ts';
+import { variablesInDefaults } from '../core/variablesInDefaults.ts';
 import { createCatalog, EMPTY_CATALOG, nodePorts, type DesignerCatalog } from '../core/nodeCatalog.ts';
 
 /** How many undo steps are kept. */
@@ -179,7 +180,11 @@ export function createFlowStore() {
         const spec = catalog.byType.get(type);
         if (!flow || !spec) return null;
         const id = nextNodeId(type, new Set(flow.nodes.map((n) => n.id)));
-        get().edit((f) => addNode(f, createNode(spec, id, position)));
+        const node = createNode(spec, id, position);
+        // Plugin defaults name variables (`customerId`); declaring them in the same undo step keeps a fresh drop
+        // free of problems while keeping the names the pack's documentation uses.
+        const missing = variablesInDefaults(spec.configSchema, node.config, flow.variables);
+        get().edit((f) => addNode(missing.length ? { ...f, variables: [...f.variables, ...missing] } : f, node));
         set({ selectedNodeIds: [id], selectedEdgeIds: [] });
         return id;
       },
