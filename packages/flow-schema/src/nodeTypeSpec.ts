@@ -60,6 +60,11 @@ export interface UiHint {
   /** Columns shown for `table` widgets, as property names of the array items. */
   columns?: string[];
   hidden?: boolean;
+  /**
+   * Shows the field only while other config values are among the listed ones, by pointer relative to the config:
+   * `{ '/slot/type': ['digits', 'text'] }` — so a form offers only what applies to the choice made.
+   */
+  visibleWhen?: Record<string, JsonValue[]>;
 }
 
 /** What kind of step a node type is; decides how the engine drives it. */

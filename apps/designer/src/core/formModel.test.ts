@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchema, UiHint } from '@omniflow/flow-schema';
 import { builtInSpecs } from '@omniflow/flow-engine/specs';
 import { bankingDefinitions } from '@omniflow/plugin-banking/definitions';
-import { buildFormModel, rebaseFields, type FormField } from './formModel.ts';
+import { buildFormModel, isFieldVisible, rebaseFields, type FormField } from './formModel.ts';
 
 /** The real spec of a built-in or banking node type, as the runtime's catalog serves it. */
 function specOf(type: string) {
@@ -227,5 +227,43 @@ describe('buildFormModel for nested built-in config', () => {
         items: { type: 'object', properties: { path: { type: 'string' }, optional: { type: 'boolean' } } },
       })?.kind,
     ).toBe('table');
+  });
+});
+
+/** The slot settings an analyst sees for an ask node collecting `type`. */
+function visibleSlotFields(type: string): string[] {
+  const slot = buildFormModel(specOf('ask')).find((field) => field.pointer === '/slot');
+  if (slot?.kind !== 'group') throw new Error('the ask slot is no longer a group of fields');
+  const config = { ...specOf('ask').defaults, slot: { type } };
+  return slot.fields.filter((field) => isFieldVisible(field, config)).map((field) => field.pointer);
+}
+
+describe('isFieldVisible (issue 20: fields follow the answer type)', () => {
+  it('shows length bounds and the terminator for keypad digits, and no number bounds or choices', () => {
+    expect(visibleSlotFields('digits')).toEqual([
+      '/slot/type',
+      '/slot/minLength',
+      '/slot/maxLength',
+      '/slot/terminator',
+      '/slot/validate',
+    ]);
+  });
+
+  it('shows number bounds for numbers and amounts', () => {
+    expect(visibleSlotFields('number')).toEqual(['/slot/type', '/slot/min', '/slot/max', '/slot/validate']);
+    expect(visibleSlotFields('amount')).toEqual(visibleSlotFields('number'));
+  });
+
+  it('shows the choices only for a choice', () => {
+    expect(visibleSlotFields('choice')).toEqual(['/slot/type', '/slot/choices', '/slot/validate']);
+  });
+
+  it('shows nothing type-specific for a date', () => {
+    expect(visibleSlotFields('date')).toEqual(['/slot/type', '/slot/validate']);
+  });
+
+  it('hides a conditional field while the value it depends on is unset', () => {
+    expect(isFieldVisible({ visibleWhen: { '/slot/type': ['digits'] } }, {})).toBe(false);
+    expect(isFieldVisible({}, {})).toBe(true);
   });
 });
