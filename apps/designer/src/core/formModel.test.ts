@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchema, UiHint } from '@omniflow/flow-schema';
 import { builtInSpecs } from '@omniflow/flow-engine/specs';
 import { bankingDefinitions } from '@omniflow/plugin-banking/definitions';
+import { localizedSpec } from './nodeCatalog.ts';
 import { buildFormModel, isFieldVisible, rebaseFields, type FormField } from './formModel.ts';
 
 /** The real spec of a built-in or banking node type, as the runtime's catalog serves it. */
@@ -265,5 +266,28 @@ describe('isFieldVisible (issue 20: fields follow the answer type)', () => {
   it('hides a conditional field while the value it depends on is unset', () => {
     expect(isFieldVisible({ visibleWhen: { '/slot/type': ['digits'] } }, {})).toBe(false);
     expect(isFieldVisible({}, {})).toBe(true);
+  });
+});
+
+/** Every field of a form, nested ones included, with the pointer an analyst would find it at. */
+function allFields(fields: readonly FormField[]): FormField[] {
+  return fields.flatMap((field) =>
+    field.kind === 'group'
+      ? [field, ...allFields(field.fields)]
+      : field.kind === 'list'
+        ? [field, ...allFields(rebaseFields(field.itemFields, `${field.pointer}/*`))]
+        : [field],
+  );
+}
+
+describe('spec labels (issue 20: plain labels)', () => {
+  const specs = [...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions];
+  it.each(['en', 'zh-CN', 'ko'] as const)('labels every field of every built-in and banking node in %s', (language) => {
+    const unlabelled = specs.flatMap((spec) =>
+      allFields(buildFormModel(localizedSpec(spec, language)))
+        .filter((field) => field.autoLabel)
+        .map((field) => `${spec.type} ${field.pointer} ("${field.label}")`),
+    );
+    expect(unlabelled).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import type { UiLanguage } from '@omniflow/flow-schema';
 import { Type, type Static, type TSchema } from 'typebox';
 
 /**
@@ -40,6 +41,37 @@ export const retryPolicySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * Field labels of the `noInput` and `noMatch` retry policies in every UI language, for the specs that have both; the
+ * nested fields need them too or the form would invent "Max Retries".
+ */
+export const retryPolicyLabels: Record<UiLanguage, Record<string, { label: string; help?: string }>> = {
+  en: {
+    '/noInput': { label: 'No-input retries' },
+    '/noInput/maxRetries': { label: 'Times to ask again when the caller says nothing' },
+    '/noInput/reprompts': { label: 'Said when asking again (optional)' },
+    '/noMatch': { label: 'No-match retries' },
+    '/noMatch/maxRetries': { label: 'Times to ask again when the answer is not understood' },
+    '/noMatch/reprompts': { label: 'Said when asking again (optional)' },
+  },
+  'zh-CN': {
+    '/noInput': { label: '无输入重试' },
+    '/noInput/maxRetries': { label: '来电者未作答时重问的次数' },
+    '/noInput/reprompts': { label: '重问时的提示（可选）' },
+    '/noMatch': { label: '无匹配重试' },
+    '/noMatch/maxRetries': { label: '答案无法识别时重问的次数' },
+    '/noMatch/reprompts': { label: '重问时的提示（可选）' },
+  },
+  ko: {
+    '/noInput': { label: '무입력 재시도' },
+    '/noInput/maxRetries': { label: '고객이 말하지 않을 때 다시 묻는 횟수' },
+    '/noInput/reprompts': { label: '다시 물을 때 멘트 (선택)' },
+    '/noMatch': { label: '불일치 재시도' },
+    '/noMatch/maxRetries': { label: '답변을 알아듣지 못했을 때 다시 묻는 횟수' },
+    '/noMatch/reprompts': { label: '다시 물을 때 멘트 (선택)' },
+  },
+};
 
 /** Schema of per-locale synonym lists. */
 export const synonymsSchema = mapOf(Type.Array(Type.String({ minLength: 1 })));

@@ -7,6 +7,7 @@ import {
   retryPolicySchema,
   synonymsSchema,
   variableNameSchema,
+  retryPolicyLabels,
 } from '../nodeSchemaParts.ts';
 
 const slotChoiceSchema = Type.Object(
@@ -118,8 +119,7 @@ export const askSpec = defineNodeSpec({
           help: 'A condition on value, the answer heard, e.g. value != "0000".',
         },
         '/invalidPrompt': { label: 'Said when the answer is invalid' },
-        '/noInput': { label: 'No-input retries' },
-        '/noMatch': { label: 'No-match retries' },
+        ...retryPolicyLabels.en,
         '/bargeIn': { label: 'Caller may interrupt the question' },
         '/endOfSpeechMs': { label: 'Silence that ends an answer (ms)' },
       },
@@ -141,8 +141,7 @@ export const askSpec = defineNodeSpec({
         '/slot/choices': { label: '可接受的选项' },
         '/slot/validate': { label: '额外检查（可选）', help: '对 value（听到的答案）的条件，例如 value != "0000"。' },
         '/invalidPrompt': { label: '答案无效时的提示' },
-        '/noInput': { label: '无输入重试' },
-        '/noMatch': { label: '无匹配重试' },
+        ...retryPolicyLabels['zh-CN'],
         '/bargeIn': { label: '来电者可打断提问' },
         '/endOfSpeechMs': { label: '结束回答的静音时长（毫秒）' },
       },
@@ -164,8 +163,7 @@ export const askSpec = defineNodeSpec({
         '/slot/choices': { label: '허용하는 선택지' },
         '/slot/validate': { label: '추가 검사 (선택)', help: 'value(들은 답변)에 대한 조건, 예: value != "0000".' },
         '/invalidPrompt': { label: '답변이 유효하지 않을 때 멘트' },
-        '/noInput': { label: '무입력 재시도' },
-        '/noMatch': { label: '불일치 재시도' },
+        ...retryPolicyLabels.ko,
         '/bargeIn': { label: '질문 중 끼어들기 허용' },
         '/endOfSpeechMs': { label: '답변을 끝내는 무음 시간 (ms)' },
       },
