@@ -54,7 +54,7 @@ export type { ValidateFlowResult } from './validation/validateFlow.ts';
 export { IMPLICIT_VARIABLES, MAX_ISSUES } from './validation/validationContext.ts';
 export type { ValidateFlowOptions } from './validation/validationContext.ts';
 export { FLOW_ISSUE_CODES, flowIssue } from './validation/flowIssue.ts';
-export type { FlowIssue, FlowIssueCode } from './validation/flowIssue.ts';
+export type { FlowIssue, FlowIssueCode, IssueRule } from './validation/flowIssue.ts';
 export { OPTIONAL_PORTS } from './validation/checkGraph.ts';
 export { collectConfigFields } from './validation/collectConfigFields.ts';
 export type { ConfigField } from './validation/collectConfigFields.ts';
