@@ -203,6 +203,9 @@ describe('generated inspector forms for nested config', () => {
     // It waits to be connected (FLOW011, FLOW013); nothing about its config or variables is wrong.
     await expect.poll(() => onNode.count()).toBeGreaterThan(0);
     expect(await onNode.filter({ hasNotText: /FLOW011|FLOW013/ }).count()).toBe(0);
+    // Even those read in analyst words: the port's label, never the node's id.
+    expect(await onNode.first().textContent()).toContain('"Success" leads nowhere yet');
+    expect((await onNode.allTextContents()).join('\n')).not.toContain('activateCard1');
     expect(await page.locator('.inspector [data-field-pointer] .field-error').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });

@@ -42,11 +42,28 @@ describe('plainIssue (issue 20: problems in analyst words)', () => {
 
   it('keeps the validator sentence for a problem that has no schema rule', () => {
     const flow = flowWithAsk();
-    const issue = { code: 'FLOW013', severity: 'warning' as const, message: 'unreachable', pointer: '/nodes/1' };
+    const issue = { code: 'FLOW031', severity: 'error' as const, message: 'not a flow locale', pointer: '/nodes/1' };
     expect(plainIssue(issue, flow, catalog, 'en')).toEqual({
       nodeId: 'ask1',
       nodeTitle: 'Card digits',
-      text: 'unreachable',
+      text: 'not a flow locale',
     });
+  });
+});
+
+describe('plainIssue for the graph (issue 20)', () => {
+  it("names an unconnected port by its label and an unreachable node without the node's id", () => {
+    const asking = flowWithAsk();
+    // Ports are checked once the config is valid: give the answer a declared variable.
+    const flow = {
+      ...asking,
+      variables: [{ name: 'cardLast4', type: 'string' as const }],
+      nodes: asking.nodes.map((n) => (n.id === 'ask1' ? { ...n, config: { ...n.config, variable: 'cardLast4' } } : n)),
+    };
+    const issues = validateFlow(flow, catalog.validation).issues.filter((i) => i.nodeId === 'ask1');
+    const texts = issues.map((issue) => plainIssue(issue, flow, catalog, 'en').text);
+    expect(texts).toContain('"Next" leads nowhere yet: draw a line from it to the next step');
+    expect(texts).toContain('No step leads here yet: connect a line to it, or delete it');
+    expect(texts.filter((text) => text.includes('ask1'))).toEqual([]);
   });
 });

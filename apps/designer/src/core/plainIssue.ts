@@ -3,7 +3,7 @@ import type { MessageKey, UiLanguage } from '../i18n/messages.ts';
 import { translate } from '../i18n/useT.ts';
 import { buildFormModel, rebaseFields, type FormField } from './formModel.ts';
 import { configPointerOf, nodeIndexOf } from './issuePointers.ts';
-import { localizedSpec, type DesignerCatalog } from './nodeCatalog.ts';
+import { localizedSpec, nodePorts, type DesignerCatalog } from './nodeCatalog.ts';
 
 /** A problem as the problems panel words it: the node's title and a sentence an analyst can act on. */
 export interface PlainIssue {
@@ -15,7 +15,8 @@ export interface PlainIssue {
 
 /**
  * Words a validation issue for analysts: a config value that breaks its schema reads as the field's label and what
- * to do ("Store answer in: choose a variable"); every other issue keeps the validator's own sentence.
+ * to do ("Store answer in: choose a variable"), an unconnected port or an unreachable node says what to draw; every
+ * other issue keeps the validator's own sentence.
  */
 export function plainIssue(
   issue: FlowIssue,
@@ -30,15 +31,26 @@ export function plainIssue(
   const served = node ? catalog.byType.get(node.type) : undefined;
   const spec = served ? localizedSpec(served, language) : undefined;
   const nodeTitle = node ? node.label || spec?.title || node.id : nodeId;
+  const say: Say = (key, params) => translate(language, key, params);
+  if (node && issue.code === 'FLOW013') return { nodeId, nodeTitle, text: say('problem_unreachable') };
+  const port = issue.rule?.keyword === 'port' ? issue.rule.params['port'] : undefined;
+  if (node && typeof port === 'string') {
+    const label = (spec ? nodePorts(node, spec, [], flow?.defaultLocale) : []).find((p) => p.name === port)?.label;
+    const key = issue.code === 'FLOW012' ? 'problem_optionalPort' : 'problem_port';
+    return { nodeId, nodeTitle, text: say(key, { port: label ?? port }) };
+  }
   const pointer = configPointerOf(issue.pointer, nodeIndex);
   if (!issue.rule || !spec || pointer === null) return { nodeId, nodeTitle, text: issue.message };
   const missing = issue.rule.keyword === 'required' ? issue.rule.params['missingProperty'] : undefined;
   const target = typeof missing === 'string' ? `${pointer}/${missing}` : pointer;
   const field = fieldAt(buildFormModel(spec), target);
-  const sentence = ruleSentence(issue.rule, field, language);
+  const sentence = ruleSentence(issue.rule, field, say);
   if (!field || sentence === null) return { nodeId, nodeTitle, text: issue.message };
   return { nodeId, nodeTitle, text: `${field.label}: ${sentence}` };
 }
+
+/** A UI string in the chosen language. */
+type Say = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 /** The deepest form field whose pointer covers `pointer`; list items match their `*` segment. */
 function fieldAt(fields: readonly FormField[], pointer: string): FormField | null {
@@ -65,10 +77,9 @@ function fieldAt(fields: readonly FormField[], pointer: string): FormField | nul
 }
 
 /** What to do about a broken rule, in the UI language; null when there is nothing plainer than the validator's. */
-function ruleSentence(rule: IssueRule, field: FormField | null, language: UiLanguage): string | null {
+function ruleSentence(rule: IssueRule, field: FormField | null, say: Say): string | null {
   const limit = rule.params['limit'];
   const n = typeof limit === 'number' ? limit : 0;
-  const say = (key: MessageKey, params?: Record<string, string | number>) => translate(language, key, params);
   switch (rule.keyword) {
     case 'required':
       return say(field?.kind === 'variable' ? 'problem_chooseVariable' : 'problem_fillIn');

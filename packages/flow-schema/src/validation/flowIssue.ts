@@ -8,11 +8,14 @@ export interface FlowIssue {
   message: string;
   pointer: string;
   nodeId?: string;
-  /** The schema rule a FLOW004 config value broke (ajv's keyword and its limits), so editors can word it for analysts. */
+  /**
+   * What the issue is about as data, so editors can word it for analysts: the schema rule a FLOW004 config value
+   * broke (ajv's keyword and params), or `{ keyword: 'port', params: { port } }` for an unconnected port.
+   */
   rule?: IssueRule;
 }
 
-/** A broken JSON Schema rule: `{ keyword: 'minLength', params: { limit: 1 } }`. */
+/** A broken rule: `{ keyword: 'minLength', params: { limit: 1 } }`. */
 export interface IssueRule {
   keyword: string;
   params: { [key: string]: JsonValue };
