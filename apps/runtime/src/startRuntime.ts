@@ -6,6 +6,7 @@ import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } fro
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
+import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
@@ -108,8 +109,10 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
     server.keepAliveTimeout = 65_000;
     server.headersTimeout = 66_000;
-    const chat = attachChatSocket(server, { sessions, tokens, logger });
-    const voice = attachVoiceGateway(server, { sessions, tokens, logger });
+    // The sockets count a caller by the same trusted-proxy rule as express's req.ip (session caps per client address).
+    const clientAddress = clientAddressOf(app);
+    const chat = attachChatSocket(server, { sessions, tokens, logger, clientAddress });
+    const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -10,6 +10,7 @@ import { channelScope } from '../http/sessionsRouter.ts';
 import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { assertBody } from '../http/validateBody.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import type { ClientAddressOf } from '../http/clientAddressOf.ts';
 
 /** A message from a chat client on `/ws/chat`. */
 export type ChatClientMessage =
@@ -24,7 +25,7 @@ export type ChatClientMessage =
  */
 export function attachChatSocket(
   server: Server,
-  deps: { sessions: SessionService; tokens: TokenService; logger: Logger },
+  deps: { sessions: SessionService; tokens: TokenService; logger: Logger; clientAddress?: ClientAddressOf },
 ): { close(): void } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -46,7 +47,7 @@ export function attachChatSocket(
           return;
         }
         wss.handleUpgrade(req, socket, head, (ws) =>
-          serveConnection(ws, principal, deps, req.socket.remoteAddress ?? ''),
+          serveConnection(ws, principal, deps, deps.clientAddress?.(req) ?? req.socket.remoteAddress ?? ''),
         );
       },
       (error: unknown) => {

@@ -73,6 +73,11 @@ export class LiveSessionCaps {
       );
   }
 
+  /** Whether `sessionId` is counted now: a caller-chosen id (a voice CallSid) that is taken must not be admitted twice. */
+  counts(sessionId: string): boolean {
+    return this.#keysOf.has(sessionId);
+  }
+
   /** Marks a turn of `sessionId`, restarting its idle time. */
   touch(sessionId: string): void {
     const now = this.#now();

@@ -110,6 +110,13 @@ export class SessionService {
   async start(request: StartSessionRequest): Promise<SessionTurn> {
     if (request.caller === undefined || this.#caps === undefined) return this.#start(request);
     const sessionId = request.sessionId ?? randomUUID();
+    // A second start under a counted id (a voice call repeating a CallSid) would release the first one's slot on failing.
+    if (this.#caps.counts(sessionId))
+      throw new ApiError(409, {
+        code: 'SESSION_EXISTS',
+        message: `Session "${sessionId}" is already live; start the call with a new CallSid.`,
+        pointer: '',
+      });
     this.#caps.admit(request.caller, sessionId);
     try {
       const turn = await this.#start({ ...request, sessionId });

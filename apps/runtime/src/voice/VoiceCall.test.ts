@@ -35,6 +35,7 @@ function dial(
       callSid: 'CA1',
       streamSid: 'MZ1',
       customParameters: {},
+      remoteAddress: '127.0.0.1',
     },
     turns: [],
     inputs: [],

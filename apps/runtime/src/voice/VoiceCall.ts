@@ -24,6 +24,8 @@ export interface VoiceTurn {
 export interface VoiceSession {
   start(): Promise<VoiceTurn>;
   send(input: InputEvent): Promise<VoiceTurn>;
+  /** The call's stream has closed, however it ended: end the session if it is still live (frees its cap slot). */
+  close?(): Promise<void>;
 }
 
 /** How a call ended, for the transport (a transfer is for the bridge to carry out). */

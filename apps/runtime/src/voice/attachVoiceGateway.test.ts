@@ -3,6 +3,7 @@ import { compileFlow, createBuiltInRegistry, FlowSession, type InputEvent } from
 import { afterEach, describe, expect, it } from 'vitest';
 import { attachVoiceGateway, type VoiceSessionService, type VoiceTokenService } from './attachVoiceGateway.ts';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
+import type { Synthesizer } from './Synthesizer.ts';
 import { bankFlow, FakePhone } from './voiceTestHarness.ts';
 
 /** Stands in for the runtime's store-backed SessionService: real engine sessions kept in a map. */
@@ -10,6 +11,7 @@ function engineSessions() {
   const compiled = compileFlow(bankFlow, createBuiltInRegistry());
   if (!compiled.ok) throw new Error('bank flow does not compile');
   const live = new Map<string, FlowSession>();
+  const ended: string[] = [];
   const started: {
     flowId: string;
     channel: string;
@@ -31,8 +33,12 @@ function engineSessions() {
       const turn = await session.send(input);
       return { sessionId, status: turn.status, outputs: turn.outputs };
     },
+    end(sessionId: string) {
+      ended.push(sessionId);
+      return service.input(sessionId, { type: 'hangup' });
+    },
   };
-  return { service, started };
+  return { service, started, ended };
 }
 
 const tokens: VoiceTokenService = {
@@ -40,8 +46,8 @@ const tokens: VoiceTokenService = {
     if (token === 'admin') return { kind: 'role', role: 'admin' };
     if (token === 'editor') return { kind: 'role', role: 'editor' };
     if (token === 'viewer') return { kind: 'role', role: 'viewer' };
-    if (token === 'bank-channel') return { kind: 'channel', flowId: 'bank' };
-    if (token === 'other-channel') return { kind: 'channel', flowId: 'other' };
+    if (token === 'bank-channel') return { kind: 'channel', flowId: 'bank', tokenId: 'bank-channel-id' };
+    if (token === 'other-channel') return { kind: 'channel', flowId: 'other', tokenId: 'other-channel-id' };
     return undefined;
   },
 };
@@ -49,16 +55,22 @@ const tokens: VoiceTokenService = {
 const quiet = { debug() {}, info() {}, warn() {}, error() {} };
 const engines = createDefaultVoiceEngines();
 
-async function mount() {
-  const { service, started } = engineSessions();
+async function mount(options: { synthesizer?: Synthesizer } = {}) {
+  const { service, started, ended } = engineSessions();
   const server = createServer();
-  const voice = attachVoiceGateway(server, { sessions: service, tokens, logger: quiet, engines });
+  const voice = attachVoiceGateway(server, {
+    sessions: service,
+    tokens,
+    logger: quiet,
+    engines: { ...engines, ...options },
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const url = `ws://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/ws/voice`;
   return {
     url,
     started,
+    ended,
     close: async () => {
       voice.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -88,6 +100,8 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
         locale: 'en-US',
         callerData: { from: '+15550100' },
         sessionId: 'voice-CAtest',
+        // A channel token's call counts against the live-session caps (issue 14).
+        caller: { channelTokenId: 'bank-channel-id', address: '127.0.0.1' },
       },
     ]);
     expect(phone.closedWith).toBeNull();
@@ -131,5 +145,19 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
       expect(phone.closedWith).toBe(1008);
     }
     expect(mounted.started).toEqual([]);
+  });
+
+  it('ends the session when the call fails, so its live-session cap slot is freed (issue 14)', async () => {
+    const broken: Synthesizer = {
+      name: 'broken',
+      voiceFor: () => 'none',
+      synthesize: () => Promise.reject(new Error('synthesizer down')),
+    };
+    mounted = await mount({ synthesizer: broken });
+    const phone = await FakePhone.dial(mounted.url, 'twilio', { token: 'bank-channel' });
+    await phone.waitFor(() => phone.closedWith !== null, { audioMs: 3000, realMs: 5000 });
+    expect(phone.closedWith).not.toBeNull();
+    for (let i = 0; i < 100 && mounted.ended.length === 0; i += 1) await new Promise((r) => setTimeout(r, 20));
+    expect(mounted.ended).toEqual(['voice-CAtest']);
   });
 });

@@ -1,6 +1,8 @@
 import type { Server } from 'node:http';
 import type { InputEvent, OutputEvent } from '@omniflow/flow-engine';
 import { roleAtLeast } from '../auth/TokenService.ts';
+import { ApiError } from '../http/ApiError.ts';
+import type { SessionCaller } from '../sessions/LiveSessionCaps.ts';
 import type { Role } from '../store/FlowStore.ts';
 import { createDefaultVoiceEngines } from './createDefaultVoiceEngines.ts';
 import {
@@ -11,6 +13,8 @@ import {
 } from './mediaStreamServer.ts';
 import type { Recognizer } from './Recognizer.ts';
 import type { Synthesizer } from './Synthesizer.ts';
+import type { VoiceSession } from './VoiceCall.ts';
+import { VoiceCallRefused } from './VoiceCallRefused.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
@@ -22,8 +26,12 @@ export interface VoiceSessionService {
     callerData?: Record<string, unknown>;
     sessionId?: string;
     draft?: boolean;
+    /** A channel token's call: counted against its token's and address's live-session caps (a 429 when full). */
+    caller?: SessionCaller;
   }): Promise<VoiceSessionTurn>;
   input(sessionId: string, input: InputEvent, options?: { flowId?: string }): Promise<VoiceSessionTurn>;
+  /** Ends a session as a hang-up (a 409 once it has ended). */
+  end(sessionId: string, options?: { flowId?: string }): Promise<VoiceSessionTurn>;
 }
 
 /** A turn as the runtime's SessionService answers it. */
@@ -42,7 +50,9 @@ export interface VoiceSessionTurn {
  * its draft), a channel token one.
  */
 export interface VoiceTokenService {
-  authenticate(token: string): Promise<{ kind: 'role'; role: Role } | { kind: 'channel'; flowId: string } | undefined>;
+  authenticate(
+    token: string,
+  ): Promise<{ kind: 'role'; role: Role } | { kind: 'channel'; flowId: string; tokenId: string } | undefined>;
 }
 
 /** What {@link attachVoiceGateway} needs from the runtime. */
@@ -56,12 +66,19 @@ export interface AttachVoiceGatewayOptions {
   path?: string;
   onCallEnd?: VoiceGatewayOptions['onCallEnd'];
   maxCalls?: number;
+  clientAddress?: VoiceGatewayOptions['clientAddress'];
 }
+
+/** Close code of a call refused by the live-session caps: 4000 + the status the REST API answers (429). */
+export const TOO_MANY_SESSIONS_CLOSE_CODE = 4429;
 
 /**
  * Mounts the voice gateway on the runtime's HTTP server: each stream's `token` parameter is checked like the chat
  * socket's (a channel token is bound to its flow), and the call runs a `voice` session on the flow's live version,
  * or on its draft when the stream parameter `draft` is `"true"` and the token is an editor's (the designer's simulator).
+ * A channel token's call counts against the live-session caps like a REST or chat session (issue 14): the session is
+ * started before any audio work, a full cap closes the stream with {@link TOO_MANY_SESSIONS_CLOSE_CODE}, and the
+ * session is ended (its slot freed) when the stream closes.
  */
 export function attachVoiceGateway(
   server: Server,
@@ -72,6 +89,7 @@ export function attachVoiceGateway(
     logger: options.logger,
     ...(options.onCallEnd ? { onCallEnd: options.onCallEnd } : {}),
     ...(options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls }),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     sessions: async (call) => {
       const principal = await options.tokens.authenticate(call.token ?? '');
       if (principal === undefined)
@@ -85,7 +103,9 @@ export function attachVoiceGateway(
       const draft = call.customParameters.draft === 'true';
       if (draft && !(principal.kind === 'role' && roleAtLeast(principal.role, 'editor')))
         throw new Error('Running a draft needs an editor token.');
-      return sessionFor(options.sessions, flowId, call, draft);
+      const caller =
+        principal.kind === 'channel' ? { channelTokenId: principal.tokenId, address: call.remoteAddress } : undefined;
+      return openSession(options.sessions, flowId, call, { draft, caller, logger: options.logger });
     },
   });
   const mounted = gateway.attach(server, { path: options.path ?? '/ws/voice' });
@@ -98,25 +118,58 @@ export function attachVoiceGateway(
   };
 }
 
-function sessionFor(sessions: VoiceSessionService, flowId: string, call: VoiceCallParameters, draft: boolean) {
-  let sessionId: string | null = null;
+/**
+ * Starts the call's session at once, so that a cap refuses the call before any audio work, and answers that first
+ * turn when the call asks for it.
+ */
+async function openSession(
+  sessions: VoiceSessionService,
+  flowId: string,
+  call: VoiceCallParameters,
+  options: { draft: boolean; caller: SessionCaller | undefined; logger: VoiceLogger },
+): Promise<VoiceSession> {
   const { token: _token, flowId: _flowId, locale: _locale, draft: _draft, ...callerData } = call.customParameters;
+  let first: VoiceSessionTurn;
+  try {
+    first = await sessions.start({
+      flowId,
+      channel: 'voice',
+      ...(call.locale ? { locale: call.locale } : {}),
+      callerData,
+      ...(call.callSid ? { sessionId: `voice-${call.callSid}` } : {}),
+      ...(options.draft ? { draft: true } : {}),
+      ...(options.caller ? { caller: options.caller } : {}),
+    });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 429)
+      throw new VoiceCallRefused(TOO_MANY_SESSIONS_CLOSE_CODE, error.errors[0]?.message ?? 'too many live sessions');
+    throw error;
+  }
+  const { sessionId } = first;
+  let over = first.status === 'ended';
+  // The turns still running: the session is ended only after them, so a hang-up in flight is not ended twice.
+  let pending: Promise<unknown> = Promise.resolve();
   return {
     async start() {
-      const turn = await sessions.start({
-        flowId,
-        channel: 'voice',
-        ...(call.locale ? { locale: call.locale } : {}),
-        callerData,
-        ...(call.callSid ? { sessionId: `voice-${call.callSid}` } : {}),
-        ...(draft ? { draft: true } : {}),
+      return first;
+    },
+    send(input: InputEvent) {
+      const turn = sessions.input(sessionId, input, { flowId }).then((next) => {
+        if (next.status === 'ended') over = true;
+        return next;
       });
-      sessionId = turn.sessionId;
+      pending = Promise.all([pending, turn.catch(() => undefined)]);
       return turn;
     },
-    async send(input: InputEvent) {
-      if (sessionId === null) throw new Error('the voice session was not started');
-      return sessions.input(sessionId, input, { flowId });
+    async close() {
+      await pending;
+      if (over) return;
+      over = true;
+      await sessions.end(sessionId, { flowId }).catch((error: unknown) => {
+        // Ended meanwhile (e.g. by the idle sweeper): its slot is free already.
+        if (error instanceof ApiError && error.status === 409) return;
+        options.logger.warn({ sessionId, error: String(error) }, 'ending the voice session failed');
+      });
     },
   };
 }

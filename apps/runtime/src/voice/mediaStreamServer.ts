@@ -7,6 +7,7 @@ import { pcm16FromBytes } from './pcm.ts';
 import type { Recognizer } from './Recognizer.ts';
 import { jambonzTransport, rawTransport, sendJson, twilioTransport } from './streamTransports.ts';
 import type { Synthesizer } from './Synthesizer.ts';
+import { VoiceCallRefused } from './VoiceCallRefused.ts';
 import { VoiceCall, type VoiceCallEnd, type VoiceCallEvent, type VoiceSession, type VoiceTurn } from './VoiceCall.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
@@ -26,9 +27,14 @@ export interface VoiceCallParameters {
   streamSid: string;
   /** Every custom parameter as sent (caller data for the flow). */
   customParameters: Record<string, string>;
+  /** The TCP peer of the stream's socket (live sessions are capped per client address). */
+  remoteAddress: string;
 }
 
-/** Opens the conversation for a call; throw (e.g. a bad token or unknown flow) to refuse it. */
+/**
+ * Opens the conversation for a call; throw (e.g. a bad token or unknown flow) to refuse it, a {@link VoiceCallRefused}
+ * to choose the close code. The session's `close`, if any, is called once the stream has closed, however it ended.
+ */
 export type VoiceSessionFactory = (parameters: VoiceCallParameters) => Promise<VoiceSession>;
 
 /** What the gateway needs from the runtime. */
@@ -41,6 +47,8 @@ export interface VoiceGatewayOptions {
   defaultLocale?: string;
   /** Calls beyond this are refused (WebSocket close 1013). */
   maxCalls?: number;
+  /** The caller's address from an upgrade request (the runtime's trusted-proxy rule); the TCP peer by default. */
+  clientAddress?: (request: IncomingMessage) => string;
   /** A stream that sends no `start` within this time is closed. */
   startTimeoutMs?: number;
   /** Told when a call ends, e.g. to carry out a transfer through the telephony provider's API. */
@@ -81,7 +89,8 @@ export function createVoiceGateway(options: VoiceGatewayOptions): VoiceGateway {
       return { close: () => server.off('upgrade', onUpgrade) };
     },
     handleUpgrade(request, socket, head) {
-      wss.handleUpgrade(request, socket, head, (ws) => serveStream(ws, options, calls));
+      const remoteAddress = options.clientAddress?.(request) ?? request.socket.remoteAddress ?? '';
+      wss.handleUpgrade(request, socket, head, (ws) => serveStream(ws, options, calls, remoteAddress));
     },
     get activeCalls() {
       return calls.size;
@@ -95,20 +104,28 @@ export function createVoiceGateway(options: VoiceGatewayOptions): VoiceGateway {
   return gateway;
 }
 
-function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<VoiceCall>): void {
+function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<VoiceCall>, remoteAddress: string): void {
   const log = options.logger;
   let call: VoiceCall | null = null;
+  let opened: VoiceSession | null = null;
+  // However the stream ends (hang-up, call error, dropped socket), the session is told once, so its cap slot frees.
+  const closeSession = (session: VoiceSession): void => {
+    session
+      .close?.()
+      .catch((error: unknown) => log?.warn({ error: String(error) }, 'closing the voice session failed'));
+  };
   let parameters: VoiceCallParameters | null = null;
   const startTimer = setTimeout(() => {
     if (parameters === null) ws.close(1008, 'no start message');
   }, options.startTimeoutMs ?? 10_000);
 
   const begin = async (message: Record<string, unknown>): Promise<void> => {
-    const current = startParameters(message);
-    if (typeof current === 'string') {
-      ws.close(1003, current);
+    const read = startParameters(message);
+    if (typeof read === 'string') {
+      ws.close(1003, read);
       return;
     }
+    const current: VoiceCallParameters = { ...read, remoteAddress };
     parameters = current;
     clearTimeout(startTimer);
     if (options.maxCalls !== undefined && calls.size >= options.maxCalls) {
@@ -122,10 +139,16 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       log?.warn({ streamSid: current.streamSid, error: String(error) }, 'voice call refused');
       if (current.mode !== 'twilio')
         sendJson(ws, { event: 'error', message: String(error instanceof Error ? error.message : error) });
-      ws.close(1008, 'call refused');
+      if (error instanceof VoiceCallRefused) ws.close(error.closeCode, closeReason(error.message));
+      else ws.close(1008, 'call refused');
       return;
     }
-    if (ws.readyState !== WebSocket.OPEN) return;
+    if (ws.readyState !== WebSocket.OPEN) {
+      // The caller left while the session was being opened: nobody will close it otherwise.
+      closeSession(session);
+      return;
+    }
+    opened = session;
     const transport =
       current.mode === 'twilio'
         ? twilioTransport(ws, current.streamSid)
@@ -229,12 +252,24 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       calls.delete(call);
       call.hangup();
     }
+    if (opened !== null) closeSession(opened);
   });
   ws.on('error', (error) => log?.warn({ error: String(error) }, 'voice stream socket error'));
 }
 
+/** A WebSocket close reason may hold at most 123 bytes. */
+function closeReason(message: string): string {
+  const bytes = Buffer.from(message);
+  return bytes.length <= 123
+    ? message
+    : `${bytes
+        .subarray(0, 120)
+        .toString()
+        .replace(/\uFFFD$/, '')}...`;
+}
+
 /** Reads who is calling from a Twilio/raw `start` or a jambonz first frame; a string says why the stream is refused. */
-function startParameters(message: Record<string, unknown>): VoiceCallParameters | string {
+function startParameters(message: Record<string, unknown>): Omit<VoiceCallParameters, 'remoteAddress'> | string {
   const strings = (value: unknown) =>
     Object.fromEntries(Object.entries(record(value)).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
   if (message.event === undefined) {

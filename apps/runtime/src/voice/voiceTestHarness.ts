@@ -165,6 +165,8 @@ export class FakePhone {
   /** Every JSON text frame received from the gateway, in order. */
   readonly messages: Record<string, unknown>[] = [];
   closedWith: number | null = null;
+  /** The reason the gateway gave when it closed the stream. */
+  closedReason = '';
   sentMs = 0;
   /** `realtime` sends 20 ms of audio every 20 ms of wall time (the bench); `fast` as fast as the server keeps up. */
   pace: 'fast' | 'realtime' = 'fast';
@@ -178,16 +180,18 @@ export class FakePhone {
     this.mode = mode;
     this.rate = mode === 'raw' ? 16000 : 8000;
     ws.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
-    ws.on('close', (code) => {
+    ws.on('close', (code, reason) => {
       this.closedWith = code;
+      this.closedReason = reason.toString();
     });
   }
 
-  /** Dials the gateway and sends `connected` + `start` with the given custom parameters. */
+  /** Dials the gateway and sends `connected` + `start` with the given custom parameters (Twilio's CallSid `CAtest`). */
   static async dial(
     url: string,
     mode: 'twilio' | 'raw' | 'jambonz',
     customParameters: Record<string, string>,
+    options: { callSid?: string } = {},
   ): Promise<FakePhone> {
     const ws = mode === 'jambonz' ? new WebSocket(url, 'audio.jambonz.org') : new WebSocket(url);
     await new Promise<void>((resolve, reject) => {
@@ -204,7 +208,7 @@ export class FakePhone {
         start: {
           accountSid: 'ACtest',
           streamSid: phone.streamSid,
-          callSid: 'CAtest',
+          callSid: options.callSid ?? 'CAtest',
           tracks: ['inbound'],
           customParameters,
           mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 },
