@@ -25,7 +25,7 @@ export interface NodeSpecSource<Schema extends TSchema> {
   /** Ports; a fixed port's label comes from `labels.en.ports`. */
   ports: PortSpec[];
   /** Inspector hints by config pointer; each field's label and help come from `labels.en.fields`. */
-  ui?: Record<string, Omit<UiHint, 'label' | 'help'>>;
+  ui?: Record<string, Omit<UiHint, 'label' | 'help' | 'options'>>;
   /** Title, description, field and port labels in English, Simplified Chinese and Korean. */
   labels: Record<UiLanguage, NodeTypeLabels>;
   pack?: string;

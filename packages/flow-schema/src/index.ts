@@ -28,6 +28,7 @@ export type {
   NodeTypeCatalog,
   NodeCheckContext,
   NodeTypeLabels,
+  FieldLabels,
   UiLanguage,
 } from './nodeTypeSpec.ts';
 export { UI_LANGUAGES } from './nodeTypeSpec.ts';

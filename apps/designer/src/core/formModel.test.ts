@@ -291,3 +291,14 @@ describe('spec labels (issue 20: plain labels)', () => {
     expect(unlabelled).toEqual([]);
   });
 });
+
+describe('select option words (issue 20: plain labels)', () => {
+  it('names the answer types in plain words in every UI language', () => {
+    const typeField = (language: 'en' | 'ko') =>
+      find(buildFormModel(localizedSpec(specOf('ask'), language)), '/slot/type');
+    const en = typeField('en');
+    const ko = typeField('ko');
+    expect(en?.kind === 'select' && en.optionLabels?.[en.options.indexOf('yesNo')]).toBe('Yes or no');
+    expect(ko?.kind === 'select' && ko.optionLabels?.[ko.options.indexOf('digits')]).toBe('키패드 숫자');
+  });
+});

@@ -132,8 +132,16 @@ function fieldFor(
   const widget = hint.widget === 'json' ? undefined : hint.widget;
   const choices = choicesOf(schema);
 
-  if (widget === 'select' || (choices && !widget))
-    return { kind: 'select', ...common, ...(choices ?? { options: [] }) };
+  if (widget === 'select' || (choices && !widget)) {
+    const select = choices ?? { options: [] };
+    const named = hint.options;
+    return {
+      kind: 'select',
+      ...common,
+      ...select,
+      ...(named ? { optionLabels: select.options.map((o, i) => named[o] ?? select.optionLabels?.[i] ?? o) } : {}),
+    };
+  }
   if (!widget && schema.type === 'array' && items(schema, root)?.['x-kind'] === 'prompt')
     return { kind: 'promptList', ...common };
   if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
