@@ -4,7 +4,7 @@ import { resolveRef } from './formModel.ts';
 
 /**
  * The variables a node's config names (fields annotated `x-kind: variable`) that the flow does not declare yet, as
- * declarations of type `string` (or the field's `x-variable-type`); a drop declares them so a plugin node's
+ * declarations of type `string` (a schema says no more about them); a drop declares them so a plugin node's
  * pre-filled names never show up as problems.
  */
 export function variablesInDefaults(
@@ -14,28 +14,18 @@ export function variablesInDefaults(
 ): VariableDeclaration[] {
   const known = new Set(declared.map((v) => v.name));
   const found: VariableDeclaration[] = [];
-  collect(schema, schema, config, (name, type) => {
+  collect(schema, schema, config, (name) => {
     if (known.has(name)) return;
     known.add(name);
-    found.push({ name, type });
+    found.push({ name, type: 'string' });
   });
   return found;
 }
 
-type VariableTypeName = VariableDeclaration['type'];
-
-const TYPES: readonly VariableTypeName[] = ['string', 'number', 'boolean', 'date', 'object'];
-
-function collect(
-  raw: JsonSchema,
-  root: JsonSchema,
-  value: unknown,
-  found: (name: string, type: VariableTypeName) => void,
-): void {
+function collect(raw: JsonSchema, root: JsonSchema, value: unknown, found: (name: string) => void): void {
   const schema = resolveRef(raw, root);
   if (schema['x-kind'] === 'variable') {
-    if (typeof value === 'string' && value !== '')
-      found(value, TYPES.find((t) => t === schema['x-variable-type']) ?? 'string');
+    if (typeof value === 'string' && value !== '') found(value);
     return;
   }
   if (Array.isArray(value) && isRecord(schema.items)) {
