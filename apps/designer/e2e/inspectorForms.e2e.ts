@@ -79,13 +79,13 @@ describe('generated inspector forms for nested config', () => {
     const inspector = page.locator('.inspector');
     expect(await inspector.locator('.json-field').count()).toBe(0);
 
-    await inspector.locator('[data-field-pointer="/noInput/maxRetries"]').getByLabel('Max retries').fill('2');
+    await inspector.locator('[data-field-pointer="/noInput/maxRetries"]').getByLabel('Times to ask again').fill('2');
     const reprompts = inspector.locator('[data-field-pointer="/noInput/reprompts"]');
     await reprompts.getByRole('button', { name: 'Add prompt' }).click();
     const first = inspector.locator('[data-field-pointer="/noInput/reprompts/0"]');
-    await first.getByLabel('Reprompts 1 (en-US)').fill('Sorry, I did not hear you. Press 1.');
+    await first.getByLabel('Retry prompts 1 (en-US)').fill('Sorry, I did not hear you. Press 1.');
     await first.getByRole('tab', { name: 'zh-CN' }).click();
-    await first.getByLabel('Reprompts 1 (zh-CN)').fill('抱歉，没有听到。请按1。');
+    await first.getByLabel('Retry prompts 1 (zh-CN)').fill('抱歉，没有听到。请按1。');
     await saved();
     await expect
       .poll(() => savedConfig('menu1').then((c) => c?.noInput), { timeout: 20_000 })
@@ -117,9 +117,9 @@ describe('generated inspector forms for nested config', () => {
     await reprompts.getByRole('button', { name: 'Add prompt' }).click();
     await page
       .locator('.inspector [data-field-pointer="/noInput/reprompts/1"]')
-      .getByLabel('Reprompts 2 (en-US)')
+      .getByLabel('Retry prompts 2 (en-US)')
       .fill('Still there? Press 1.');
-    await reprompts.getByRole('button', { name: 'Move up Reprompts 2' }).click();
+    await reprompts.getByRole('button', { name: 'Move up Retry prompts 2' }).click();
     await saved();
     await expect
       .poll(
@@ -158,6 +158,55 @@ describe('generated inspector forms for nested config', () => {
     await expect
       .poll(() => savedConfig('tx1').then((c) => c?.results), { timeout: 20_000 })
       .toEqual({ balance: 'accountBalance' });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows only the settings of the chosen answer type on a dropped ask node (issue 20)', async () => {
+    await canvas.dropFromPalette('ask', 0.5, 0.75);
+    await canvas.node('ask1').waitFor();
+    await canvas.select('ask1');
+    const slot = page.locator('.inspector [data-field-pointer="/slot"]');
+    const shown = () =>
+      slot.locator('[data-field-pointer^="/slot/"]').evaluateAll((els) => els.map((el) => el.dataset.fieldPointer));
+    await slot.locator('[data-field-pointer="/slot/type"] select').selectOption('number');
+    await expect.poll(shown).toEqual(['/slot/type', '/slot/min', '/slot/max', '/slot/validate']);
+    await slot.locator('[data-field-pointer="/slot/type"] select').selectOption('digits');
+    await expect
+      .poll(shown)
+      .toEqual(['/slot/type', '/slot/minLength', '/slot/maxLength', '/slot/terminator', '/slot/validate']);
+    expect(await slot.getByText('Key that ends the entry').count()).toBe(1);
+  });
+
+  it("words the ask node's missing variable in plain words under the node's title (issue 20)", async () => {
+    await page.locator('#node-label').fill('Card digits');
+    const problem = page.locator('.problems li').filter({ hasText: 'Store answer in: choose a variable' });
+    await expect.poll(() => problem.textContent()).toContain('Card digits');
+    expect(await page.locator('.problems').textContent()).not.toContain('must NOT');
+  });
+
+  it('declares a new variable from the picker and stores the answer in it (issue 20)', async () => {
+    const field = page.locator('.inspector [data-field-pointer="/variable"]');
+    await field.getByLabel('Store answer in').selectOption({ label: '+ New variable' });
+    await field.getByLabel('New variable name').fill('cardLast4');
+    await field.getByRole('button', { name: 'Create' }).click();
+    await expect.poll(() => field.getByLabel('Store answer in').inputValue()).toBe('cardLast4');
+    await expect.poll(() => page.locator('.problems li').filter({ hasText: 'Store answer in' }).count()).toBe(0);
+    await saved();
+    await expect.poll(() => savedConfig('ask1').then((c) => c?.variable), { timeout: 20_000 }).toBe('cardLast4');
+  });
+
+  it('drops a banking node with no problem in its form (issue 20)', async () => {
+    await canvas.dropFromPalette('banking.activateCard', 0.25, 0.75);
+    await canvas.node('activateCard1').waitFor();
+    await canvas.select('activateCard1');
+    const onNode = page.locator('.problems li').filter({ hasText: 'Activate card' });
+    // It waits to be connected (FLOW011, FLOW013); nothing about its config or variables is wrong.
+    await expect.poll(() => onNode.count()).toBeGreaterThan(0);
+    expect(await onNode.filter({ hasNotText: /FLOW011|FLOW013/ }).count()).toBe(0);
+    // Even those read in analyst words: the port's label, never the node's id.
+    expect(await onNode.first().textContent()).toContain('"Success" leads nowhere yet');
+    expect((await onNode.allTextContents()).join('\n')).not.toContain('activateCard1');
+    expect(await page.locator('.inspector [data-field-pointer] .field-error').count()).toBe(0);
     expect(pageErrors).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ export interface NodeSpecSource<Schema extends TSchema> {
   /** Ports; a fixed port's label comes from `labels.en.ports`. */
   ports: PortSpec[];
   /** Inspector hints by config pointer; each field's label and help come from `labels.en.fields`. */
-  ui?: Record<string, Omit<UiHint, 'label' | 'help'>>;
+  ui?: Record<string, Omit<UiHint, 'label' | 'help' | 'options'>>;
   /** Title, description, field and port labels in English, Simplified Chinese and Korean. */
   labels: Record<UiLanguage, NodeTypeLabels>;
   pack?: string;
@@ -49,6 +49,8 @@ export function defineNodeSpec<Schema extends TSchema>(
     const field = en.fields?.[pointer];
     ui[pointer] = { ...hint, ...(field === undefined ? {} : field) };
   }
+  // A labelled field needs no other hint: its label alone keeps the form from inventing one ("End Of Speech Ms").
+  for (const [pointer, field] of Object.entries(en.fields ?? {})) ui[pointer] ??= { ...field };
   const ports = source.ports.map((port): PortSpec => {
     const label = 'name' in port && port.label === undefined ? en.ports?.[port.name] : undefined;
     return label === undefined ? port : { ...port, label };
@@ -65,7 +67,7 @@ export function defineNodeSpec<Schema extends TSchema>(
       configSchema: toJsonObject(source.config, `the config schema of ${source.type}`),
       defaults: toJsonObject(source.defaults, `the defaults of ${source.type}`),
       ports,
-      ...(source.ui === undefined ? {} : { ui }),
+      ...(Object.keys(ui).length === 0 ? {} : { ui }),
       labels: source.labels,
       ...(source.pack === undefined ? {} : { pack: source.pack }),
       ...(source.secrets === undefined ? {} : { secrets: [...source.secrets] }),

@@ -28,6 +28,7 @@ export type {
   NodeTypeCatalog,
   NodeCheckContext,
   NodeTypeLabels,
+  FieldLabels,
   UiLanguage,
 } from './nodeTypeSpec.ts';
 export { UI_LANGUAGES } from './nodeTypeSpec.ts';
@@ -54,7 +55,7 @@ export type { ValidateFlowResult } from './validation/validateFlow.ts';
 export { IMPLICIT_VARIABLES, MAX_ISSUES } from './validation/validationContext.ts';
 export type { ValidateFlowOptions } from './validation/validationContext.ts';
 export { FLOW_ISSUE_CODES, flowIssue } from './validation/flowIssue.ts';
-export type { FlowIssue, FlowIssueCode } from './validation/flowIssue.ts';
+export type { FlowIssue, FlowIssueCode, IssueRule } from './validation/flowIssue.ts';
 export { OPTIONAL_PORTS } from './validation/checkGraph.ts';
 export { collectConfigFields } from './validation/collectConfigFields.ts';
 export type { ConfigField } from './validation/collectConfigFields.ts';

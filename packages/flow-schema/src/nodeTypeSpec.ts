@@ -60,6 +60,13 @@ export interface UiHint {
   /** Columns shown for `table` widgets, as property names of the array items. */
   columns?: string[];
   hidden?: boolean;
+  /**
+   * Shows the field only while other config values are among the listed ones, by pointer relative to the config:
+   * `{ '/slot/type': ['digits', 'text'] }` — so a form offers only what applies to the choice made.
+   */
+  visibleWhen?: Record<string, JsonValue[]>;
+  /** Words for a select's values, from the field's labels in the UI language. */
+  options?: Record<string, string>;
 }
 
 /** What kind of step a node type is; decides how the engine drives it. */
@@ -115,8 +122,15 @@ export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'zh-CN', 'ko'];
 export interface NodeTypeLabels {
   title: string;
   description: string;
-  fields?: Record<string, { label: string; help?: string }>;
+  fields?: Record<string, FieldLabels>;
   ports?: Record<string, string>;
+}
+
+/** A field's words in one UI language; `options` names the values of a select (`{ yesNo: 'Yes or no' }`). */
+export interface FieldLabels {
+  label: string;
+  help?: string;
+  options?: Record<string, string>;
 }
 
 /** A config migration from `version - 1` to `version` (and back), shipped with the node type. */

@@ -1,4 +1,11 @@
-import type { CanvasPosition, FlowDocument, FlowEdge, FlowNode, NodeTypeSpec } from '@omniflow/flow-schema';
+import type {
+  CanvasPosition,
+  FlowDocument,
+  FlowEdge,
+  FlowNode,
+  NodeTypeSpec,
+  VariableDeclaration,
+} from '@omniflow/flow-schema';
 import { setAtPointer } from './jsonPointer.ts';
 
 /** Pure edits of a flow document; each returns a new document and never mutates its input. */
@@ -93,4 +100,13 @@ export function pruneDanglingEdges(
     return ports === null || ports.has(e.port);
   });
   return edges.length === flow.edges.length ? flow : { ...flow, edges };
+}
+
+/** What a variable name must look like (the flow schema's identifier rule). */
+export const VARIABLE_NAME_PATTERN = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Declares a flow variable; a name already declared leaves the flow as it is. */
+export function declareVariable(flow: FlowDocument, declaration: VariableDeclaration): FlowDocument {
+  if (flow.variables.some((v) => v.name === declaration.name)) return flow;
+  return { ...flow, variables: [...flow.variables, declaration] };
 }

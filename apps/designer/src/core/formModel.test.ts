@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { JsonSchema, UiHint } from '@omniflow/flow-schema';
 import { builtInSpecs } from '@omniflow/flow-engine/specs';
 import { bankingDefinitions } from '@omniflow/plugin-banking/definitions';
-import { buildFormModel, rebaseFields, type FormField } from './formModel.ts';
+import { localizedSpec } from './nodeCatalog.ts';
+import { buildFormModel, isFieldVisible, rebaseFields, type FormField } from './formModel.ts';
 
 /** The real spec of a built-in or banking node type, as the runtime's catalog serves it. */
 function specOf(type: string) {
@@ -227,5 +228,77 @@ describe('buildFormModel for nested built-in config', () => {
         items: { type: 'object', properties: { path: { type: 'string' }, optional: { type: 'boolean' } } },
       })?.kind,
     ).toBe('table');
+  });
+});
+
+/** The slot settings an analyst sees for an ask node collecting `type`. */
+function visibleSlotFields(type: string): string[] {
+  const slot = buildFormModel(specOf('ask')).find((field) => field.pointer === '/slot');
+  if (slot?.kind !== 'group') throw new Error('the ask slot is no longer a group of fields');
+  const config = { ...specOf('ask').defaults, slot: { type } };
+  return slot.fields.filter((field) => isFieldVisible(field, config)).map((field) => field.pointer);
+}
+
+describe('isFieldVisible (issue 20: fields follow the answer type)', () => {
+  it('shows length bounds and the terminator for keypad digits, and no number bounds or choices', () => {
+    expect(visibleSlotFields('digits')).toEqual([
+      '/slot/type',
+      '/slot/minLength',
+      '/slot/maxLength',
+      '/slot/terminator',
+      '/slot/validate',
+    ]);
+  });
+
+  it('shows number bounds for numbers and amounts', () => {
+    expect(visibleSlotFields('number')).toEqual(['/slot/type', '/slot/min', '/slot/max', '/slot/validate']);
+    expect(visibleSlotFields('amount')).toEqual(visibleSlotFields('number'));
+  });
+
+  it('shows the choices only for a choice', () => {
+    expect(visibleSlotFields('choice')).toEqual(['/slot/type', '/slot/choices', '/slot/validate']);
+  });
+
+  it('shows nothing type-specific for a date', () => {
+    expect(visibleSlotFields('date')).toEqual(['/slot/type', '/slot/validate']);
+  });
+
+  it('hides a conditional field while the value it depends on is unset', () => {
+    expect(isFieldVisible({ visibleWhen: { '/slot/type': ['digits'] } }, {})).toBe(false);
+    expect(isFieldVisible({}, {})).toBe(true);
+  });
+});
+
+/** Every field of a form, nested ones included, with the pointer an analyst would find it at. */
+function allFields(fields: readonly FormField[]): FormField[] {
+  return fields.flatMap((field) =>
+    field.kind === 'group'
+      ? [field, ...allFields(field.fields)]
+      : field.kind === 'list'
+        ? [field, ...allFields(rebaseFields(field.itemFields, `${field.pointer}/*`))]
+        : [field],
+  );
+}
+
+describe('spec labels (issue 20: plain labels)', () => {
+  const specs = [...builtInSpecs.map((definition) => definition.spec), ...bankingDefinitions];
+  it.each(['en', 'zh-CN', 'ko'] as const)('labels every field of every built-in and banking node in %s', (language) => {
+    const unlabelled = specs.flatMap((spec) =>
+      allFields(buildFormModel(localizedSpec(spec, language)))
+        .filter((field) => field.autoLabel)
+        .map((field) => `${spec.type} ${field.pointer} ("${field.label}")`),
+    );
+    expect(unlabelled).toEqual([]);
+  });
+});
+
+describe('select option words (issue 20: plain labels)', () => {
+  it('names the answer types in plain words in every UI language', () => {
+    const typeField = (language: 'en' | 'ko') =>
+      find(buildFormModel(localizedSpec(specOf('ask'), language)), '/slot/type');
+    const en = typeField('en');
+    const ko = typeField('ko');
+    expect(en?.kind === 'select' && en.optionLabels?.[en.options.indexOf('yesNo')]).toBe('Yes or no');
+    expect(ko?.kind === 'select' && ko.optionLabels?.[ko.options.indexOf('digits')]).toBe('키패드 숫자');
   });
 });

@@ -1,5 +1,6 @@
 import type { JsonSchema, JsonValue, NodeTypeSpec, UiHint } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
+import { getAtPointer } from './jsonPointer.ts';
 
 /** One column of an array-of-objects table (menu options, condition cases, assignments). */
 export interface TableColumn {
@@ -12,78 +13,68 @@ export interface TableColumn {
 /** How the keys or values of a string map are edited. */
 export type MapEntryKind = 'text' | 'expression' | 'template' | 'variable';
 
+/** What every generated field has; `pointer` is relative to the node's config. */
+export interface FieldBase {
+  pointer: string;
+  label: string;
+  help?: string;
+  required: boolean;
+  /** The spec gave no label, so it was made from the property name ("End of speech ms"). */
+  autoLabel?: boolean;
+  /** From the UI hint: shown only while these config values match (see {@link isFieldVisible}). */
+  visibleWhen?: Record<string, JsonValue[]>;
+}
+
 /** A field of a generated inspector form; `pointer` is relative to the node's config. */
-export type FormField =
-  | {
-      kind:
-        | 'text'
-        | 'textarea'
-        | 'checkbox'
-        | 'secret'
-        | 'template'
-        | 'expression'
-        | 'variable'
-        | 'node'
-        | 'flow'
-        | 'prompt'
-        | 'promptList'
-        | 'localized'
-        | 'json'
-        | 'stringList';
-      pointer: string;
-      label: string;
-      help?: string;
-      required: boolean;
-    }
-  | {
-      kind: 'number';
-      pointer: string;
-      label: string;
-      help?: string;
-      required: boolean;
-      min?: number;
-      max?: number;
-      integer?: boolean;
-    }
-  | {
-      kind: 'keyValue';
-      pointer: string;
-      label: string;
-      help?: string;
-      required: boolean;
-      keyKind: MapEntryKind;
-      valueKind: MapEntryKind;
-    }
-  | {
-      kind: 'select';
-      pointer: string;
-      label: string;
-      help?: string;
-      required: boolean;
-      options: string[];
-      optionLabels?: string[];
-      numeric?: boolean;
-    }
-  | {
-      kind: 'table';
-      pointer: string;
-      label: string;
-      help?: string;
-      required: boolean;
-      columns: TableColumn[];
-      itemDefaults: Record<string, unknown>;
-    }
-  | { kind: 'group'; pointer: string; label: string; help?: string; required: boolean; fields: FormField[] }
-  /** An array of objects too rich for table cells: one group per item; `itemFields` pointers are relative to the item. */
-  | {
-      kind: 'list';
-      pointer: string;
-      label: string;
-      help?: string;
-      required: boolean;
-      itemFields: FormField[];
-      itemDefaults: Record<string, unknown>;
-    };
+export type FormField = FieldBase &
+  (
+    | {
+        kind:
+          | 'text'
+          | 'textarea'
+          | 'checkbox'
+          | 'secret'
+          | 'template'
+          | 'expression'
+          | 'variable'
+          | 'node'
+          | 'flow'
+          | 'prompt'
+          | 'promptList'
+          | 'localized'
+          | 'json'
+          | 'stringList';
+      }
+    | {
+        kind: 'number';
+        min?: number;
+        max?: number;
+        integer?: boolean;
+      }
+    | {
+        kind: 'keyValue';
+        keyKind: MapEntryKind;
+        valueKind: MapEntryKind;
+      }
+    | {
+        kind: 'select';
+        options: string[];
+        optionLabels?: string[];
+        numeric?: boolean;
+      }
+    | {
+        kind: 'table';
+        columns: TableColumn[];
+        itemDefaults: Record<string, unknown>;
+      }
+    | { kind: 'group'; fields: FormField[] }
+    /** An array of objects too rich for table cells: one group per item; `itemFields` pointers are relative to the item. */
+    | {
+        kind: 'list';
+        itemFields: FormField[];
+        itemDefaults: Record<string, unknown>;
+      }
+  );
 
 /** Kinds of JSON values that mean per-locale text: `{ "en-US": "…" }` and `{ "en-US": ["…"] }`. */
 const LOCALIZED_NAMES = new Set(['label', 'text', 'ssml', 'audio', 'title']);
@@ -125,16 +116,32 @@ function fieldFor(
   ui: Record<string, UiHint>,
   required: boolean,
 ): FormField {
-  const label = hint.label ?? (typeof schema.title === 'string' ? schema.title : humanize(key));
+  const given = hint.label ?? (typeof schema.title === 'string' ? schema.title : undefined);
+  const label = given ?? humanize(key);
   const help = hint.help ?? (typeof schema.description === 'string' ? schema.description : undefined);
-  const common = { pointer, label, required, ...(help ? { help } : {}) };
+  const common: Common = {
+    pointer,
+    label,
+    required,
+    ...(help ? { help } : {}),
+    ...(given === undefined ? { autoLabel: true } : {}),
+    ...(hint.visibleWhen ? { visibleWhen: hint.visibleWhen } : {}),
+  };
   const xKind = typeof schema['x-kind'] === 'string' ? schema['x-kind'] : undefined;
   // A `json` hint predates the structured widgets: it is honoured only when the schema has no better widget.
   const widget = hint.widget === 'json' ? undefined : hint.widget;
   const choices = choicesOf(schema);
 
-  if (widget === 'select' || (choices && !widget))
-    return { kind: 'select', ...common, ...(choices ?? { options: [] }) };
+  if (widget === 'select' || (choices && !widget)) {
+    const select = choices ?? { options: [] };
+    const named = hint.options;
+    return {
+      kind: 'select',
+      ...common,
+      ...select,
+      ...(named ? { optionLabels: select.options.map((o, i) => named[o] ?? select.optionLabels?.[i] ?? o) } : {}),
+    };
+  }
   if (!widget && schema.type === 'array' && items(schema, root)?.['x-kind'] === 'prompt')
     return { kind: 'promptList', ...common };
   if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
@@ -195,7 +202,7 @@ function fieldFor(
   return { kind: 'json', ...common };
 }
 
-type Common = { pointer: string; label: string; required: boolean; help?: string };
+type Common = FieldBase;
 
 function numberField(schema: JsonSchema, common: Common): FormField {
   return {
@@ -265,6 +272,18 @@ function listField(item: JsonSchema, root: JsonSchema, common: Common): FormFiel
     else if (field.kind === 'text' && field.required) itemDefaults[key] = '';
   }
   return { kind: 'list', ...common, itemFields, itemDefaults };
+}
+
+/**
+ * Whether a field applies to the config as it stands: every `visibleWhen` pointer must hold one of its listed
+ * values (an unset value never matches), so e.g. the terminator shows only for keypad digits.
+ */
+export function isFieldVisible(field: Pick<FieldBase, 'visibleWhen'>, config: unknown): boolean {
+  if (!field.visibleWhen) return true;
+  return Object.entries(field.visibleWhen).every(([pointer, values]) => {
+    const current = getAtPointer(config, pointer);
+    return values.some((value) => value === current);
+  });
 }
 
 /** Prefixes the pointers of generated fields (a list item's fields) with `base`. */

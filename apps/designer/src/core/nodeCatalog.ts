@@ -54,11 +54,12 @@ export function localizedSpec(spec: NodeTypeSpec, language: UiLanguage): NodeTyp
   if (language === 'en' || labels === undefined) return spec;
   const ui: NonNullable<NodeTypeSpec['ui']> = {};
   for (const [pointer, hint] of Object.entries(spec.ui ?? {})) ui[pointer] = { ...hint, ...labels.fields?.[pointer] };
+  for (const [pointer, field] of Object.entries(labels.fields ?? {})) ui[pointer] ??= { ...field };
   const ports = spec.ports.map((port) => {
     const label = 'name' in port ? labels.ports?.[port.name] : undefined;
     return label === undefined ? port : { ...port, label };
   });
-  return { ...spec, ...specText(spec, language), ports, ...(spec.ui === undefined ? {} : { ui }) };
+  return { ...spec, ...specText(spec, language), ports, ...(Object.keys(ui).length === 0 ? {} : { ui }) };
 }
 
 /** The empty catalog used before the runtime answered. */

@@ -179,3 +179,47 @@ describe('useFlowStore schema round trip', () => {
     expect(issue?.severity).toBe('error');
   });
 });
+
+describe('useFlowStore variable declarations', () => {
+  it('declares a variable from a picker as one undoable step (issue 20)', () => {
+    const store = openStore();
+    const before = flowOf(store);
+    store.getState().declareVariable({ name: 'cardLast4', type: 'string' });
+    expect(flowOf(store).variables).toContainEqual({ name: 'cardLast4', type: 'string' });
+    store.getState().undo();
+    expect(flowOf(store)).toBe(before);
+  });
+
+  it('leaves the flow unchanged when the name is already declared', () => {
+    const store = openStore();
+    store.getState().declareVariable({ name: 'amount', type: 'number' });
+    const declared = flowOf(store);
+    store.getState().declareVariable({ name: 'amount', type: 'string' });
+    expect(flowOf(store)).toBe(declared);
+  });
+});
+
+describe('useFlowStore drops a plugin node', () => {
+  it('declares the variables its defaults name in the same undo step, so the drop shows no problems (issue 20)', () => {
+    const store = openStore();
+    const before = flowOf(store);
+    const id = store.getState().addNodeOfType('banking.getBalance', { x: 300, y: 0 }) ?? '';
+    const flow = flowOf(store);
+    expect(flow.variables.map((v) => v.name)).toContain('customerId');
+    const result = validateFlow(flow, store.getState().catalog.validation);
+    // Its ports are still unconnected (FLOW011); what must be absent is any problem with its config.
+    const index = flow.nodes.findIndex((n) => n.id === id);
+    expect(result.issues.filter((i) => i.pointer.startsWith(`/nodes/${index}/config`))).toEqual([]);
+    store.getState().undo();
+    expect(flowOf(store)).toBe(before);
+  });
+
+  it('does not declare a variable twice when the flow already has it', () => {
+    const store = openStore();
+    store.getState().declareVariable({ name: 'customerId', type: 'number' });
+    store.getState().addNodeOfType('banking.activateCard', { x: 300, y: 0 });
+    expect(flowOf(store).variables.filter((v) => v.name === 'customerId')).toEqual([
+      { name: 'customerId', type: 'number' },
+    ]);
+  });
+});

@@ -6,6 +6,7 @@ import {
   addNode,
   connectPort,
   createNode,
+  declareVariable,
   deleteElements,
   edgeKey,
   moveNodes,
@@ -14,6 +15,7 @@ import {
   setNodeConfig,
   setNodeLabel,
 } from '../core/flowOps.ts';
+import { variablesInDefaults } from '../core/variablesInDefaults.ts';
 import { createCatalog, EMPTY_CATALOG, nodePorts, type DesignerCatalog } from '../core/nodeCatalog.ts';
 
 /** How many undo steps are kept. */
@@ -69,6 +71,8 @@ export interface FlowStoreState {
   setLabel(nodeId: string, label: string): void;
   setStart(nodeId: string): void;
   setVariables(variables: VariableDeclaration[], gesture?: string): void;
+  /** Declares one variable as its own undo step (the "+ New variable" form of a picker). */
+  declareVariable(declaration: VariableDeclaration): void;
   setLocales(locales: string[], defaultLocale: string): void;
   replaceFlow(flow: FlowDocument): void;
   applyPositions(positions: ReadonlyMap<string, CanvasPosition>): void;
@@ -176,7 +180,11 @@ export function createFlowStore() {
         const spec = catalog.byType.get(type);
         if (!flow || !spec) return null;
         const id = nextNodeId(type, new Set(flow.nodes.map((n) => n.id)));
-        get().edit((f) => addNode(f, createNode(spec, id, position)));
+        const node = createNode(spec, id, position);
+        // Plugin defaults name variables (`customerId`); declaring them in the same undo step keeps a fresh drop
+        // free of problems while keeping the names the pack's documentation uses.
+        const missing = variablesInDefaults(spec.configSchema, node.config, flow.variables);
+        get().edit((f) => addNode(missing.length ? { ...f, variables: [...f.variables, ...missing] } : f, node));
         set({ selectedNodeIds: [id], selectedEdgeIds: [] });
         return id;
       },
@@ -195,6 +203,7 @@ export function createFlowStore() {
       setLabel: (nodeId, label) => get().edit((f) => setNodeLabel(f, nodeId, label), `label:${nodeId}`),
       setStart: (nodeId) => get().edit((f) => (f.start === nodeId ? f : { ...f, start: nodeId })),
       setVariables: (variables, gesture) => get().edit((f) => ({ ...f, variables }), gesture),
+      declareVariable: (declaration) => get().edit((f) => declareVariable(f, declaration)),
       setLocales: (locales, defaultLocale) => get().edit((f) => ({ ...f, locales, defaultLocale })),
       replaceFlow: (flow) => get().edit(() => flow, 'json'),
       applyPositions: (positions) => get().edit((f) => moveNodes(f, positions)),

@@ -1,3 +1,4 @@
+import type { UiLanguage } from '@omniflow/flow-schema';
 import { Type, type Static, type TSchema } from 'typebox';
 
 /**
@@ -40,6 +41,37 @@ export const retryPolicySchema = Type.Object(
   },
   { additionalProperties: false },
 );
+
+/**
+ * Field labels of the `noInput` and `noMatch` retry policies in every UI language, for the specs that have both; the
+ * nested fields need them too or the form would invent "Max Retries".
+ */
+export const retryPolicyLabels: Record<UiLanguage, Record<string, { label: string; help?: string }>> = {
+  en: {
+    '/noInput': { label: 'No-input retries' },
+    '/noInput/maxRetries': { label: 'Times to ask again' },
+    '/noInput/reprompts': { label: 'Retry prompts' },
+    '/noMatch': { label: 'No-match retries' },
+    '/noMatch/maxRetries': { label: 'Times to ask again' },
+    '/noMatch/reprompts': { label: 'Retry prompts' },
+  },
+  'zh-CN': {
+    '/noInput': { label: '无输入重试' },
+    '/noInput/maxRetries': { label: '重问次数' },
+    '/noInput/reprompts': { label: '重问提示' },
+    '/noMatch': { label: '无匹配重试' },
+    '/noMatch/maxRetries': { label: '重问次数' },
+    '/noMatch/reprompts': { label: '重问提示' },
+  },
+  ko: {
+    '/noInput': { label: '무입력 재시도' },
+    '/noInput/maxRetries': { label: '다시 묻는 횟수' },
+    '/noInput/reprompts': { label: '다시 물을 때 멘트' },
+    '/noMatch': { label: '불일치 재시도' },
+    '/noMatch/maxRetries': { label: '다시 묻는 횟수' },
+    '/noMatch/reprompts': { label: '다시 물을 때 멘트' },
+  },
+};
 
 /** Schema of per-locale synonym lists. */
 export const synonymsSchema = mapOf(Type.Array(Type.String({ minLength: 1 })));

@@ -79,6 +79,7 @@ export function checkGraph(context: ValidationContext): void {
           jsonPointer('nodes', i),
           `port "${port.name}" of node "${node.id}" is not connected; the call will end politely there — connect it to handle the caller better`,
           node.id,
+          { keyword: 'port', params: { port: port.name } },
         );
       } else {
         context.report(
@@ -86,6 +87,7 @@ export function checkGraph(context: ValidationContext): void {
           jsonPointer('nodes', i),
           `port "${port.name}" of node "${node.id}" is not connected; draw an edge from it to the next step`,
           node.id,
+          { keyword: 'port', params: { port: port.name } },
         );
       }
     }

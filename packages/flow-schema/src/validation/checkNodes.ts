@@ -50,12 +50,13 @@ export function checkNodes(context: ValidationContext): void {
     }
     if (!validator.validate(migrated.config)) {
       for (const error of validator.validate.errors ?? []) {
-        const { pointer, message } = describeAjvError(error);
+        const { pointer, message, rule } = describeAjvError(error);
         context.report(
           'FLOW004',
           `${at}/config${pointer}`,
           `config of ${node.type} node "${node.id}" at ${pointer || '/'}: ${message}`,
           node.id,
+          rule,
         );
       }
       return migrated;

@@ -1,3 +1,4 @@
+import type { JsonValue } from '../nodeTypeSpec.ts';
 /** A problem found in a flow document; `pointer` is a JSON pointer into the (migrated) document. */
 export interface FlowIssue {
   /** Stable code, documented in docs/validation-codes.md. */
@@ -7,6 +8,17 @@ export interface FlowIssue {
   message: string;
   pointer: string;
   nodeId?: string;
+  /**
+   * What the issue is about as data, so editors can word it for analysts: the schema rule a FLOW004 config value
+   * broke (ajv's keyword and params), or `{ keyword: 'port', params: { port } }` for an unconnected port.
+   */
+  rule?: IssueRule;
+}
+
+/** A broken rule: `{ keyword: 'minLength', params: { limit: 1 } }`. */
+export interface IssueRule {
+  keyword: string;
+  params: { [key: string]: JsonValue };
 }
 
 /** Every validation code with its severity and a short title; the docs list the same codes. */
@@ -54,8 +66,15 @@ export const FLOW_ISSUE_CODES = {
 export type FlowIssueCode = keyof typeof FLOW_ISSUE_CODES;
 
 /** Builds an issue with the severity its code is documented with. */
-export function flowIssue(code: FlowIssueCode, pointer: string, message: string, nodeId?: string): FlowIssue {
+export function flowIssue(
+  code: FlowIssueCode,
+  pointer: string,
+  message: string,
+  nodeId?: string,
+  rule?: IssueRule,
+): FlowIssue {
   const issue: FlowIssue = { code, severity: FLOW_ISSUE_CODES[code].severity, message, pointer };
   if (nodeId !== undefined) issue.nodeId = nodeId;
+  if (rule !== undefined) issue.rule = rule;
   return issue;
 }

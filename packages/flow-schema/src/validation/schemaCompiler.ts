@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { FlowDocument } from '../flowDocument.ts';
 import { flowJsonSchema } from '../flowJsonSchema.ts';
 import type { JsonSchema, NodeTypeSpec } from '../nodeTypeSpec.ts';
+import type { IssueRule } from './flowIssue.ts';
 
 const FIELD_KINDS = ['prompt', 'expression', 'template', 'variable', 'secret', 'node', 'flow'];
 
@@ -79,8 +80,8 @@ function compileConfigSchema(schema: JsonSchema): ConfigValidator {
   }
 }
 
-/** Turns one ajv error into a readable sentence with the offending location. */
-export function describeAjvError(error: ErrorObject): { pointer: string; message: string } {
+/** Turns one ajv error into a readable sentence with the offending location and the rule it broke. */
+export function describeAjvError(error: ErrorObject): { pointer: string; message: string; rule: IssueRule } {
   const params: Record<string, unknown> = error.params;
   let pointer = error.instancePath;
   let message = `${error.message ?? 'is invalid'}`;
@@ -94,7 +95,26 @@ export function describeAjvError(error: ErrorObject): { pointer: string; message
   } else if (error.keyword === 'const') {
     message = `must be ${JSON.stringify(params['allowedValue'])}`;
   }
-  return { pointer, message };
+  return { pointer, message, rule: { keyword: error.keyword, params: jsonParams(params) } };
+}
+
+/** ajv's params are JSON in practice; anything else is left out rather than trusted. */
+function jsonParams(params: Record<string, unknown>): IssueRule['params'] {
+  const json: IssueRule['params'] = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))
+    )
+      json[key] = value;
+    else if (Array.isArray(value) && value.every(isTextOrNumber)) json[key] = [...value];
+  }
+  return json;
+}
+
+function isTextOrNumber(value: unknown): value is string | number {
+  return typeof value === 'string' || typeof value === 'number';
 }
 
 function escape(segment: string): string {

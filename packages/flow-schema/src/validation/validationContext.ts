@@ -1,7 +1,7 @@
 import type { FlowDocument, VariableDeclaration } from '../flowDocument.ts';
 import type { NodeTypeCatalog, NodeTypeSpec, PortInfo } from '../nodeTypeSpec.ts';
 import { flowIssue } from './flowIssue.ts';
-import type { FlowIssue, FlowIssueCode } from './flowIssue.ts';
+import type { FlowIssue, FlowIssueCode, IssueRule } from './flowIssue.ts';
 
 /** Options of `validateFlow`. */
 export interface ValidateFlowOptions {
@@ -42,8 +42,8 @@ export class ValidationContext {
   }
 
   /** Records an issue (up to {@link MAX_ISSUES}). */
-  report(code: FlowIssueCode, pointer: string, message: string, nodeId?: string): void {
-    if (this.issues.length < MAX_ISSUES) this.issues.push(flowIssue(code, pointer, message, nodeId));
+  report(code: FlowIssueCode, pointer: string, message: string, nodeId?: string, rule?: IssueRule): void {
+    if (this.issues.length < MAX_ISSUES) this.issues.push(flowIssue(code, pointer, message, nodeId, rule));
     else this.dropped++;
   }
 

@@ -1,4 +1,4 @@
-import type { FormField } from '../../core/formModel.ts';
+import { isFieldVisible, type FormField } from '../../core/formModel.ts';
 import { getAtPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { PromptField } from '../PromptField/PromptField.tsx';
@@ -23,6 +23,7 @@ export function FormFieldView({
   config: Record<string, unknown>;
   problems: ReadonlyMap<string, string[]>;
 }) {
+  if (!isFieldVisible(field, config)) return null;
   const value = getAtPointer(config, field.pointer);
   const inputId = `field-${nodeId}-${field.pointer.replace(/[^A-Za-z0-9]+/g, '-')}`;
   const set = (v: unknown) => useFlowStore.getState().setConfig(nodeId, field.pointer, v);

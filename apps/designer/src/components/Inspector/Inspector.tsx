@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { buildFormModel } from '../../core/formModel.ts';
 import { localizedSpec } from '../../core/nodeCatalog.ts';
 import { configPointerOf } from '../../core/issuePointers.ts';
+import { plainIssue } from '../../core/plainIssue.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT, useUiLanguage } from '../../i18n/useT.ts';
 import { FormFieldView } from '../FormFieldView/FormFieldView.tsx';
@@ -30,10 +31,10 @@ export function Inspector() {
     for (const issue of issues) {
       const pointer = configPointerOf(issue.pointer, nodeIndex);
       if (issue.nodeId !== node.id || pointer === null) continue;
-      map.set(pointer, [...(map.get(pointer) ?? []), issue.message]);
+      map.set(pointer, [...(map.get(pointer) ?? []), plainIssue(issue, flow, catalog, language).text]);
     }
     return map;
-  }, [issues, node, nodeIndex]);
+  }, [issues, node, nodeIndex, flow, catalog, language]);
 
   useEffect(() => {
     if (!focus?.pointer || !node || focus.nodeId !== node.id) return;

@@ -1,12 +1,15 @@
-import { configPointerOf, nodeIndexOf } from '../../core/issuePointers.ts';
+import { configPointerOf } from '../../core/issuePointers.ts';
+import { plainIssue } from '../../core/plainIssue.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
-import { useT } from '../../i18n/useT.ts';
+import { useT, useUiLanguage } from '../../i18n/useT.ts';
 
 /** The problems panel: live validation issues; clicking one selects its node and focuses the field. */
 export function ProblemsPanel() {
   const t = useT();
   const issues = useFlowStore((s) => s.issues);
   const flow = useFlowStore((s) => s.flow);
+  const catalog = useFlowStore((s) => s.catalog);
+  const language = useUiLanguage((s) => s.language);
   const errors = issues.filter((i) => i.severity === 'error').length;
   return (
     <section className="problems" aria-label={t('problems')}>
@@ -18,9 +21,7 @@ export function ProblemsPanel() {
       ) : (
         <ul>
           {issues.map((issue, i) => {
-            const index = nodeIndexOf(issue.pointer);
-            const nodeId = issue.nodeId ?? (index !== null ? flow?.nodes[index]?.id : undefined);
-            const label = nodeId ? (flow?.nodes.find((n) => n.id === nodeId)?.label ?? nodeId) : null;
+            const { nodeId, nodeTitle, text } = plainIssue(issue, flow, catalog, language);
             return (
               <li key={`${issue.code}-${issue.pointer}-${i}`} className={`problem ${issue.severity}`}>
                 <button
@@ -37,7 +38,7 @@ export function ProblemsPanel() {
                   <span className="problem-severity" aria-label={issue.severity}>
                     {issue.severity === 'error' ? '⛔' : '⚠'}
                   </span>
-                  <code>{issue.code}</code> {label && <strong>{label}</strong>} {issue.message}
+                  <code>{issue.code}</code> {nodeTitle && <strong>{nodeTitle}</strong>} {text}
                 </button>
               </li>
             );

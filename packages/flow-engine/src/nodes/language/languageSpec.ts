@@ -1,6 +1,6 @@
 import { defineNodeSpec } from '@omniflow/flow-schema';
 import { Type, type Static } from 'typebox';
-import { endOfSpeechSchema, promptSchema, retryPolicySchema } from '../nodeSchemaParts.ts';
+import { endOfSpeechSchema, promptSchema, retryPolicySchema, retryPolicyLabels } from '../nodeSchemaParts.ts';
 
 const languageOptionSchema = Type.Object(
   {
@@ -73,8 +73,7 @@ export const languageSpec = defineNodeSpec({
           label: 'Languages',
           help: 'Each needs a locale the flow declares, a key, and its name in that language.',
         },
-        '/noInput': { label: 'No-input retries' },
-        '/noMatch': { label: 'No-match retries' },
+        ...retryPolicyLabels.en,
         '/bargeIn': { label: 'Caller may interrupt' },
         '/endOfSpeechMs': { label: 'End of speech (ms)' },
       },
@@ -86,8 +85,7 @@ export const languageSpec = defineNodeSpec({
       fields: {
         '/prompt': { label: '欢迎语（可选）', help: '在选项之前用当前语言播报。' },
         '/languages': { label: '语言', help: '每项需要流程已声明的语言区域、按键，以及该语言自己的名称。' },
-        '/noInput': { label: '无输入重试' },
-        '/noMatch': { label: '无匹配重试' },
+        ...retryPolicyLabels['zh-CN'],
         '/bargeIn': { label: '允许来电者打断' },
         '/endOfSpeechMs': { label: '语音结束静音（毫秒）' },
       },
@@ -99,8 +97,7 @@ export const languageSpec = defineNodeSpec({
       fields: {
         '/prompt': { label: '환영 멘트 (선택)', help: '선택지 앞에 현재 언어로 안내합니다.' },
         '/languages': { label: '언어', help: '플로우에 선언된 로캘, 키, 그 언어로 쓴 이름이 필요합니다.' },
-        '/noInput': { label: '무입력 재시도' },
-        '/noMatch': { label: '불일치 재시도' },
+        ...retryPolicyLabels.ko,
         '/bargeIn': { label: '고객 끼어들기 허용' },
         '/endOfSpeechMs': { label: '발화 종료 무음 (ms)' },
       },

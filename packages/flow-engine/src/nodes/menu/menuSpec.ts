@@ -6,6 +6,7 @@ import {
   promptSchema,
   retryPolicySchema,
   synonymsSchema,
+  retryPolicyLabels,
 } from '../nodeSchemaParts.ts';
 
 const menuOptionSchema = Type.Object(
@@ -107,8 +108,7 @@ export const menuSpec = defineNodeSpec({
           label: 'Custom instructions',
           help: 'Said after the prompt when Instructions is custom, in every locale of the flow.',
         },
-        '/noInput': { label: 'No-input retries' },
-        '/noMatch': { label: 'No-match retries' },
+        ...retryPolicyLabels.en,
         '/bargeIn': { label: 'Caller may interrupt' },
         '/endOfSpeechMs': { label: 'End of speech (ms)' },
       },
@@ -129,8 +129,7 @@ export const menuSpec = defineNodeSpec({
           label: '自定义操作说明',
           help: '操作说明为 custom 时在提示语之后说出，需填写流程的每种语言。',
         },
-        '/noInput': { label: '无输入重试' },
-        '/noMatch': { label: '无匹配重试' },
+        ...retryPolicyLabels['zh-CN'],
         '/bargeIn': { label: '允许来电者打断' },
         '/endOfSpeechMs': { label: '语音结束静音（毫秒）' },
       },
@@ -151,8 +150,7 @@ export const menuSpec = defineNodeSpec({
           label: '직접 쓴 이용 안내',
           help: '이용 안내가 custom일 때 안내 멘트 뒤에 말합니다. 플로우의 모든 언어로 쓰세요.',
         },
-        '/noInput': { label: '무입력 재시도' },
-        '/noMatch': { label: '불일치 재시도' },
+        ...retryPolicyLabels.ko,
         '/bargeIn': { label: '고객 끼어들기 허용' },
         '/endOfSpeechMs': { label: '발화 종료 무음 (ms)' },
       },

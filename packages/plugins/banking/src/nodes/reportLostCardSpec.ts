@@ -26,7 +26,11 @@ export const reportLostCardSpec = bankingSpec({
     en: {
       title: 'Report lost card',
       description: 'Blocks the card and orders a replacement; gives its delivery date.',
-      fields: { customerIdVariable: 'Customer id', cardLastFourVariable: 'Card last four', etaVariable: 'Eta' },
+      fields: {
+        customerIdVariable: 'Customer id',
+        cardLastFourVariable: 'Card last four',
+        etaVariable: 'New card delivery date',
+      },
     },
     'zh-CN': {
       title: '挂失卡片',
