@@ -86,7 +86,7 @@ export const menuSpec = defineNodeSpec({
     '/options': { widget: 'table', columns: ['key', 'label', 'synonyms'], order: 2 },
     '/repeatKey': { widget: 'text', order: 3 },
     '/instructions': { widget: 'select', order: 4 },
-    '/customInstructions': { widget: 'prompt', order: 5 },
+    '/customInstructions': { widget: 'prompt', order: 5, visibleWhen: { '/instructions': ['custom'] } },
     '/noInput': { widget: 'json', order: 6 },
     '/noMatch': { widget: 'json', order: 7 },
     '/bargeIn': { widget: 'checkbox', order: 8 },
