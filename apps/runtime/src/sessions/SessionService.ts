@@ -213,7 +213,7 @@ export class SessionService {
         const turn = await session.send(input);
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
-        const entries = this.#analyzer.annotate(turn.transcript, plain.locale);
+        const entries = this.#analyzer.annotate(turn.transcript, turn.locale);
         const saved = await this.#store.saveTurn({
           sessionId,
           expectedTurn: record.turn,
@@ -250,10 +250,11 @@ export class SessionService {
           flowId: record.flowId,
           version: record.version,
           channel,
-          locale: record.locale,
+          // The locale the session now speaks: a language node may have switched it during this turn.
+          locale: turn.locale,
           status: turn.status,
           nodeId: turn.nodeId,
-          outputs: this.#analyzer.forward(turn.outputs, plain.locale),
+          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
           variables: turn.variables,
         };
       });

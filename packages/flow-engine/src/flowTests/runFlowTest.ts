@@ -112,8 +112,8 @@ async function runCompiled(
       steps.push({ index, step, status: 'skipped' });
       continue;
     }
-    // The session's own locale: a language node may have switched it since the test began.
-    const rendered = renderTestInput(step, channel, { flow, locale: started.session.snapshot().locale, last });
+    // The turn's locale, not the test's: a language node may have switched it since the test began.
+    const rendered = renderTestInput(step, channel, { flow, locale: last.locale, last });
     if (rendered === null) {
       const problem = checkTestExpectation(step, last);
       steps.push(

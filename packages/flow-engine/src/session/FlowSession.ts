@@ -330,6 +330,7 @@ export class FlowSession {
       status: ended ? 'ended' : 'active',
       nodeId: node ? node.node.id : null,
       variables: maskVariables(this.#state().variables, this.#compiled.info.sensitive),
+      locale: this.#state().locale,
     };
   }
 

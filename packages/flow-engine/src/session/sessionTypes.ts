@@ -51,6 +51,8 @@ export interface TurnResult {
   nodeId: string | null;
   /** Flow variables, sensitive ones masked. */
   variables: Record<string, unknown>;
+  /** The session's locale after the turn (a language node may have switched it). */
+  locale: Locale;
   /** Set when the input could not be taken (e.g. the session has ended). */
   error?: string;
 }

@@ -57,6 +57,7 @@ describe('language', () => {
       })
       .press('2')
       .expectPrompt(/主菜单。余额请按1。/)
+      .check('the turn reports the locale it switched to', (state) => state.last.locale === 'zh-CN')
       .press('1')
       .expectPrompt('再见。');
   });
