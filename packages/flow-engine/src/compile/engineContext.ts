@@ -2,6 +2,7 @@ import type { Channel, Locale } from '@omniflow/flow-schema';
 import type { EndReason, OutputEvent } from '../session/sessionEvents.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import type { TerminalResult } from '../nodeTypes/nodeRuntime.ts';
+import type { CallerMood } from '../escalation/callerMood.ts';
 
 /** A parent flow's variables saved while an inlined subflow runs. */
 export interface SubflowFrame {
@@ -41,6 +42,11 @@ export interface EngineState {
   attempt: number;
   frames: SubflowFrame[];
   end: { reason: EndReason; outcome?: string } | null;
+  /**
+   * The caller's mood so far (issue 17): sentiment, the no-match run, escalations fired. `undefined` reads as calm, so a
+   * session whose caller has not spoken (and every snapshot stored before moods were kept) persists without one.
+   */
+  mood: CallerMood | undefined;
 }
 
 /**
@@ -103,6 +109,10 @@ export type EngineEvent =
   | { type: 'confirm'; port: string; outputs: OutputEvent[]; variables?: Record<string, unknown> }
   /** A global intent matched: jump to its target. */
   | { type: `intent.${string}` }
+  /** The caller's mood after this turn's input, sent before the turn's own event so the nodes it enters see it. */
+  | { type: 'mood'; mood: CallerMood }
+  /** An escalation rule fired: go to its node or transfer to its queue. */
+  | { type: `escalate.${string}` }
   /** End the session now (hang-up, max turns, max duration). */
   | { type: 'end'; reason: EndReason };
 
@@ -134,6 +144,7 @@ export function startState(input: EngineInput, node: string): EngineState {
     attempt: 0,
     frames: [],
     end: null,
+    mood: undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { isRecord } from '@omniflow/flow-schema';
 import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
 import type { CompiledNode, CompiledTables, FlowInfo } from './compiledFlowTypes.ts';
 import type { EngineState } from './engineContext.ts';
+import { isUpset } from '../escalation/callerMood.ts';
 
 /** The mask shown in place of sensitive values. */
 export const MASK = '****';
@@ -32,6 +33,7 @@ class StateScope implements NodeScope {
   readonly settings: FlowSettings;
   readonly now: () => number;
   readonly #tables: CompiledTables;
+  readonly #upset: boolean;
   #withImplicit: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
@@ -51,6 +53,8 @@ class StateScope implements NodeScope {
     this.settings = flow.settings;
     this.now = now;
     this.#tables = tables;
+    // A snapshot stored before moods were kept has none: such a caller reads as calm.
+    this.#upset = state.mood !== undefined && isUpset(state.mood, flow.upsetAtMost);
   }
 
   text(value: LocalizedText): string {
@@ -58,6 +62,9 @@ class StateScope implements NodeScope {
   }
 
   prompt(prompt: Prompt): RenderedPrompt {
+    const empathetic = this.#upset ? prompt.empathetic?.[this.locale] : undefined;
+    // The empathetic wording replaces the channel wording, SSML and recording alike: they say the calm version.
+    if (empathetic !== undefined && empathetic !== '') return { text: this.#fill(empathetic), locale: this.locale };
     const override = prompt.channels?.[this.channel];
     const rendered: RenderedPrompt = {
       text: this.#fill(this.text(override ? override.text : prompt.text)),

@@ -75,7 +75,7 @@ export interface AutomaticResult {
 export interface TerminalResult {
   outputs: OutputEvent[];
   end: { reason: EndReason; outcome?: string };
-  transfer?: { queue?: string; agent?: string; reason?: string };
+  transfer?: { queue?: string; agent?: string; reason?: string; priority?: number };
 }
 
 /** Finds a handler registered by name (transaction nodes). */

@@ -7,6 +7,7 @@ import { resolveLocale } from '../compile/nodeScope.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import { exhaustive } from '@omniflow/flow-schema';
 import { decideTurn } from './decideTurn.ts';
+import { escalateTurn } from '../escalation/escalateTurn.ts';
 import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
 import { runnableSnapshot, SESSION_SYSTEM_ID, SessionHost, storedSnapshot } from './sessionHost.ts';
 import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
@@ -289,7 +290,7 @@ export class FlowSession {
       return { type: 'end', reason: 'maxDuration' };
     }
     if (!node) return { type: 'end', reason: 'error' };
-    return decideTurn({
+    const decided = decideTurn({
       compiled: this.#compiled,
       node,
       state,
@@ -298,6 +299,19 @@ export class FlowSession {
       logger: this.#options.logger ?? silentLogger,
       intentMatcher: this.#options.intentMatcher ?? this.#compiled.intentMatcher,
     });
+    return decided instanceof Promise
+      ? decided.then((event) => this.#escalate(input, state, event))
+      : this.#escalate(input, state, decided);
+  }
+
+  /**
+   * Folds the turn into the caller's mood (issue 17), sent to the machine before the turn's event so the nodes that
+   * event enters render for it (empathetic prompts); answers the escalation a rule fired instead of the event, if any.
+   */
+  #escalate(input: InputEvent, state: EngineState, decided: EngineEvent): EngineEvent {
+    const { mood, escalate } = escalateTurn(this.#compiled.escalations, state.mood, input, decided, state.locale);
+    this.#actor.send({ type: 'mood', mood });
+    return escalate ?? decided;
   }
 
   #isSensitive(node: CompiledNode): boolean {
@@ -378,7 +392,14 @@ async function prependEarlier(
 
 function describeBadInput(input: unknown): string | null {
   if (typeof input !== 'object' || input === null || !('type' in input)) return 'Input is not an event object';
-  const event: { type: unknown; digits?: unknown; transcript?: unknown; text?: unknown; confidence?: unknown } = input;
+  const event: {
+    type: unknown;
+    digits?: unknown;
+    transcript?: unknown;
+    text?: unknown;
+    confidence?: unknown;
+    sentiment?: unknown;
+  } = input;
   switch (event.type) {
     case 'dtmf':
       return typeof event.digits === 'string' && /^[0-9*#]{0,64}$/.test(event.digits)
@@ -386,17 +407,24 @@ function describeBadInput(input: unknown): string | null {
         : 'A dtmf event needs `digits` made of 0-9, * and #';
     case 'speech':
       if (typeof event.transcript !== 'string') return 'A speech event needs a `transcript` string';
-      return event.confidence === undefined || typeof event.confidence === 'number'
-        ? null
-        : 'A speech `confidence` must be a number';
+      if (event.confidence !== undefined && typeof event.confidence !== 'number')
+        return 'A speech `confidence` must be a number';
+      return sentimentProblem(event.sentiment);
     case 'text':
-      return typeof event.text === 'string' ? null : 'A text event needs a `text` string';
+      return typeof event.text === 'string' ? sentimentProblem(event.sentiment) : 'A text event needs a `text` string';
     case 'noInput':
     case 'hangup':
       return null;
     default:
       return `Unknown input type ${JSON.stringify(event.type)}`;
   }
+}
+
+function sentimentProblem(sentiment: unknown): string | null {
+  if (sentiment === undefined) return null;
+  return typeof sentiment === 'number' && sentiment >= -1 && sentiment <= 1
+    ? null
+    : 'An input `sentiment` must be a number from -1 to 1';
 }
 
 interface ActorClock {
