@@ -27,7 +27,7 @@ describe('checkEscalation', () => {
       };
     });
     expect(issue).toMatchObject({
-      pointer: '/escalation/rules/0/then/target',
+      pointer: '/escalation/rules/0/action/target',
       message: expect.stringMatching(/nowhere/),
     });
   });
