@@ -18,6 +18,7 @@ import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
+import { createInsights } from './insights/createInsights.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
@@ -41,6 +42,8 @@ export interface RunningRuntime {
   logger: Logger;
   /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
   sweepIdleSessions(cutoff: Date): Promise<number>;
+  /** Resolves once the insights of every turn so far are stored (tests). */
+  settleInsights(): Promise<void>;
   /** Stops accepting work, finishes in-flight turns, then closes the store. */
   close(): Promise<void>;
 }
@@ -83,6 +86,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       idleMs: (config.sessionIdleMinutes || 60) * 60_000,
       limits: config.sessionCaps,
     });
+    const insights = createInsights({ store, registry, egress: config.egress, logger });
     const sessions = new SessionService({
       store,
       compiler,
@@ -93,12 +97,24 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       cipher,
       caps,
       analyzer: new TranscriptAnalyzer(config.redaction),
+      observer: insights.observe,
     });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     let ready = true;
-    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
+    const services = {
+      config,
+      store,
+      registry,
+      compiler,
+      sessions,
+      tokens,
+      metrics,
+      logger,
+      insights,
+      isReady: () => ready,
+    };
     const app = createApp(services, [
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
@@ -130,6 +146,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       store,
       registry,
       logger,
+      settleInsights: () => insights.settle(),
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());
         return store.expireSessions(cutoff);
@@ -143,6 +160,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           chat.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
+          await Promise.race([insights.settle(), delay(5_000)]);
           // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.
           await new Promise<void>((resolve) => setImmediate(resolve));
           server.closeAllConnections();

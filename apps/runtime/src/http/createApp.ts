@@ -24,6 +24,8 @@ import { securityHeaders } from './securityHeaders.ts';
 import { sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
 import { channelLinksRouter } from './channelLinksRouter.ts';
+import type { InsightsService } from '../insights/InsightsService.ts';
+import { insightsRouter } from '../insights/insightsRouter.ts';
 
 /** Everything the HTTP layer talks to. */
 export interface RuntimeServices {
@@ -35,6 +37,8 @@ export interface RuntimeServices {
   tokens: TokenService;
   metrics: RuntimeMetrics;
   logger: Logger;
+  /** Conversation insights (issue 17): dashboards, rules, alerts; absent in apps built without them. */
+  insights?: InsightsService;
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
 }
@@ -89,6 +93,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api/flows', channelLinksRouter(store, tokens));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
+  if (services.insights) app.use('/api/insights', insightsRouter(services.insights, store));
   app.use('/api', tokensRouter(store, tokens));
   app.use('/api', (req) => {
     throw new ApiError(404, {

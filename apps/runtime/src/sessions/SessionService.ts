@@ -16,7 +16,7 @@ import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
 import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
-import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
+import { TranscriptAnalyzer, type StoredTranscriptEntry } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 
 /** What the runtime answers for one turn of a session. */
@@ -47,6 +47,17 @@ export interface StartSessionRequest {
   caller?: SessionCaller;
 }
 
+/** One stored turn as the analytics pipeline sees it (issue 17): after the store committed it, before the reply. */
+export interface StoredTurn extends Pick<
+  SessionTurn,
+  'sessionId' | 'flowId' | 'version' | 'channel' | 'locale' | 'status'
+> {
+  entries: readonly StoredTranscriptEntry[];
+}
+
+/** Watches stored turns (real-time alerts, contact summaries); it must not block or throw into the turn. */
+export type TurnObserver = (turn: StoredTurn) => void;
+
 interface LiveSession {
   session: FlowSession;
   logger: Logger;
@@ -73,6 +84,7 @@ export class SessionService {
   readonly #caps: LiveSessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
+  readonly #observer: TurnObserver | undefined;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -94,7 +106,10 @@ export class SessionService {
     caps?: LiveSessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
+    /** Sees every stored turn (the insights pipeline); none when absent. */
+    observer?: TurnObserver;
   }) {
+    this.#observer = deps.observer;
     this.#caps = deps.caps;
     this.#draftSecrets = deps.draftSecrets ?? (() => undefined);
     this.#store = deps.store;
@@ -161,6 +176,7 @@ export class SessionService {
         ...this.#redaction(),
       });
       const snapshot = session.snapshot();
+      const entries = this.#analyzer.annotate(turn.transcript, snapshot.locale);
       await this.#store.createSession(
         {
           id: sessionId,
@@ -172,8 +188,17 @@ export class SessionService {
           status: turn.status,
           snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }),
         },
-        this.#analyzer.annotate(turn.transcript, snapshot.locale),
+        entries,
       );
+      this.#observe({
+        sessionId,
+        flowId: flow.id,
+        version,
+        channel: request.channel,
+        locale: snapshot.locale,
+        status: turn.status,
+        entries,
+      });
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
         { channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId },
@@ -210,7 +235,8 @@ export class SessionService {
           });
         }
         const { session, logger } = await this.#resume(record);
-        const turn = await session.send(input);
+        // The input carries its sentiment into the engine (escalation rules, empathetic prompts: issue 17).
+        const turn = await session.send(this.#analyzer.score(input, record.locale));
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
         const entries = this.#analyzer.annotate(turn.transcript, turn.locale);
@@ -231,6 +257,15 @@ export class SessionService {
         }
         if (turn.status === 'ended') this.#caps?.release(sessionId);
         else this.#caps?.touch(sessionId);
+        this.#observe({
+          sessionId,
+          flowId: record.flowId,
+          version: record.version,
+          channel,
+          locale: turn.locale,
+          status: turn.status,
+          entries,
+        });
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
@@ -347,6 +382,15 @@ export class SessionService {
   #redaction(): { redact?: TranscriptRedactor } {
     const redact = this.#analyzer.redact;
     return redact ? { redact } : {};
+  }
+
+  #observe(turn: StoredTurn): void {
+    if (!this.#observer) return;
+    try {
+      this.#observer(turn);
+    } catch (error) {
+      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'turn observer failed');
+    }
   }
 
   #remember(sessionId: string, live: LiveSession): void {

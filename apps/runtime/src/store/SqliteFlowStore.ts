@@ -92,6 +92,11 @@ export class SqliteFlowStore implements FlowStore {
     return new SqliteFlowStore(db, file, options);
   }
 
+  /** The connection, for the stores of other tables in this database (insights); they share its transactions' lock. */
+  get database(): Database.Database {
+    return this.#db;
+  }
+
   async listFlows(): Promise<FlowSummary[]> {
     return this.#stmt.listFlows.all().map((row) => {
       const { draft: _draft, ...summary } = flowFromRow({ ...(row as Omit<FlowRow, 'draft'>), draft: '{}' });
