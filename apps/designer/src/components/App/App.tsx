@@ -5,6 +5,8 @@ import { useT } from '../../i18n/useT.ts';
 import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
+import { InsightsPage } from '../../insights/InsightsPage.tsx';
+import { useInsightsT } from '../../insights/insightsMessages.ts';
 
 /** Reads the open flow id from the hash route `#/flows/<id>`. */
 function routeFlowId(): string | null {
@@ -12,17 +14,27 @@ function routeFlowId(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+/** The page a hash route names besides flows (`#/insights`), or null. */
+function routePage(): 'insights' | null {
+  return window.location.hash.startsWith('#/insights') ? 'insights' : null;
+}
+
 /** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
 export function App() {
   const t = useT();
+  const insightsT = useInsightsT();
   const [flowId, setFlowId] = useState(routeFlowId);
+  const [page, setPage] = useState(routePage);
   const [catalogState, setCatalogState] = useState<'loading' | 'ready' | 'auth' | 'error'>('loading');
   const [error, setError] = useState('');
   const [token, setToken] = useState('');
   const setCatalog = useFlowStore((s) => s.setCatalog);
 
   useEffect(() => {
-    const onHash = () => setFlowId(routeFlowId());
+    const onHash = () => {
+      setFlowId(routeFlowId());
+      setPage(routePage());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -51,6 +63,11 @@ export function App() {
         <a className="app-title" href="#/">
           {t('appTitle')}
         </a>
+        <nav className="app-nav">
+          <a href="#/insights" aria-current={page === 'insights' ? 'page' : undefined}>
+            {insightsT('insights')}
+          </a>
+        </nav>
         <div className="app-header-slot" id="header-slot" />
         <LanguageSwitcher />
       </header>
@@ -76,7 +93,8 @@ export function App() {
           <button type="submit">{t('saveToken')}</button>
         </form>
       )}
-      {catalogState === 'ready' && (flowId ? <FlowEditor key={flowId} flowId={flowId} /> : <FlowList />)}
+      {catalogState === 'ready' &&
+        (page === 'insights' ? <InsightsPage /> : flowId ? <FlowEditor key={flowId} flowId={flowId} /> : <FlowList />)}
     </div>
   );
 }
