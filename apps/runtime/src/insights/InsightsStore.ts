@@ -186,7 +186,7 @@ export class InsightsStore {
     const { where, params } = rangeFilter(range);
     const rows = await this.#sql.all<Record<string, number | string | null>>(
       `SELECT day, flow_id, transfer_queue, COUNT(*) AS contacts, AVG(qa_score) AS average
-         FROM contact_insights WHERE ${where} GROUP BY day, flow_id, transfer_queue ORDER BY day, flow_id, transfer_queue`,
+         FROM contact_insights WHERE ${where} GROUP BY day, flow_id, transfer_queue ORDER BY day, flow_id, COALESCE(transfer_queue, '')`,
       params,
     );
     return rows.map((row) => ({
