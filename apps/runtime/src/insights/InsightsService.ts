@@ -124,8 +124,7 @@ export class InsightsService {
     rules: readonly CategoryRule[],
     scorecard: InsightRuleSet['scorecard'],
   ): Promise<void> {
-    const session = await this.#store.getSession(turn.sessionId, { snapshot: false });
-    const contact = await this.#finished(turn, session?.updatedAt ?? new Date().toISOString());
+    const contact = await this.#finished(turn);
     if (contact === undefined) return;
     const derived = deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version));
     const { categories } = evaluateCategoryRules(rules, derived.facts);
@@ -137,7 +136,8 @@ export class InsightsService {
     });
   }
 
-  async #finished(turn: StoredTurn, endedAt: string): Promise<FinishedContact | undefined> {
+  /** The contact so far (`endedAt` now, for a live one) or as it ended (its last stored turn). */
+  async #finished(turn: StoredTurn, endedAt?: string): Promise<FinishedContact | undefined> {
     const [session, transcript] = await Promise.all([
       this.#store.getSession(turn.sessionId, { snapshot: false }),
       this.#store.getTranscript(turn.sessionId),
@@ -150,7 +150,7 @@ export class InsightsService {
       channel: session.channel,
       locale: turn.locale,
       startedAt: session.createdAt,
-      endedAt,
+      endedAt: endedAt ?? session.updatedAt,
       transcript,
     };
   }
