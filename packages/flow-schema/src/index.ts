@@ -52,6 +52,15 @@ export { exhaustive } from './exhaustive.ts';
 export { flowJsonSchema, promptJsonSchema, localizedTextJsonSchema, retryPolicyJsonSchema } from './flowJsonSchema.ts';
 export { validateFlow } from './validation/validateFlow.ts';
 export type { ValidateFlowResult } from './validation/validateFlow.ts';
+export {
+  CONTACT_ROOT,
+  CONTACT_FIELDS,
+  DEFAULT_SENSITIVE_CONTACT_FIELDS,
+  isContactField,
+  contactFieldOf,
+} from './contact/contactFields.ts';
+export type { ContactField, ContactDirection, ContactSentimentTrend } from './contact/contactFields.ts';
+export { rootFieldReads } from './expression/rootFieldReads.ts';
 export { IMPLICIT_VARIABLES, MAX_ISSUES } from './validation/validationContext.ts';
 export type { ValidateFlowOptions } from './validation/validationContext.ts';
 export { FLOW_ISSUE_CODES, flowIssue } from './validation/flowIssue.ts';
