@@ -60,6 +60,13 @@ export {
   contactFieldOf,
 } from './contact/contactFields.ts';
 export type { ContactField, ContactDirection, ContactSentimentTrend } from './contact/contactFields.ts';
+export {
+  CONTACT_LIMITS,
+  CONTACT_ATTRIBUTE_NAME,
+  contactAttributesJsonSchema,
+  contactInputJsonSchema,
+  testContactJsonSchema,
+} from './contact/contactFactsJsonSchema.ts';
 export { rootFieldReads } from './expression/rootFieldReads.ts';
 export { IMPLICIT_VARIABLES, MAX_ISSUES } from './validation/validationContext.ts';
 export type { ValidateFlowOptions } from './validation/validationContext.ts';
@@ -75,5 +82,5 @@ export { migrateNodeConfig } from './migrations/migrateNodeConfig.ts';
 export type { MigrateNodeConfigResult } from './migrations/migrateNodeConfig.ts';
 export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';
-export type { FlowTestCase, FlowTestStep, FlowTestMock } from './tests/flowTestCase.ts';
+export type { FlowTestCase, FlowTestStep, FlowTestMock, FlowTestContact } from './tests/flowTestCase.ts';
 export { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';

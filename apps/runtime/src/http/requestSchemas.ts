@@ -1,3 +1,4 @@
+import { contactInputJsonSchema } from '@omniflow/flow-schema';
 /** Ids of flows and tokens: URL-safe, short. */
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
 /** BCP 47-like locale tags (`en-US`, `zh-CN`). */
@@ -167,7 +168,12 @@ export const REQUEST_SCHEMAS = {
       callerData: {
         type: 'object',
         maxProperties: 50,
-        description: 'Initial values of declared flow variables (calling number, customer id…).',
+        description: "Initial values of the flow's own declared variables (a campaign row's fields…).",
+      },
+      contact: {
+        ...contactInputJsonSchema,
+        description:
+          'What the channel knows about the contact, read by the flow as contact.direction, contact.callerNumber, contact.dialedNumber and contact.attributes.<name> (strings only).',
       },
       draft: {
         type: 'boolean',
@@ -207,6 +213,7 @@ export const REQUEST_SCHEMAS = {
           flowId: { type: 'string', pattern: ID_PATTERN },
           locale: { type: 'string', pattern: LOCALE_PATTERN },
           callerData: { type: 'object', maxProperties: 50 },
+          contact: contactInputJsonSchema,
         },
         required: ['type'],
         additionalProperties: false,

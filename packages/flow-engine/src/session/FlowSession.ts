@@ -4,8 +4,9 @@ import type { EngineMachine } from '../compile/buildMachine.ts';
 import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
 import type { EngineEffect, EngineEvent, EngineState } from '../compile/engineContext.ts';
 import { resolveLocale } from '../compile/nodeScope.ts';
+import { contactValue, SENTIMENT_WINDOW } from '../compile/contactState.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
-import { exhaustive } from '@omniflow/flow-schema';
+import { DEFAULT_SENSITIVE_CONTACT_FIELDS, exhaustive } from '@omniflow/flow-schema';
 import { decideTurn } from './decideTurn.ts';
 import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
 import { runnableSnapshot, SESSION_SYSTEM_ID, SessionHost, storedSnapshot } from './sessionHost.ts';
@@ -36,6 +37,7 @@ export class FlowSession {
   readonly #options: FlowSessionOptions;
   readonly #now: () => number;
   readonly #logger: HandlerLogger;
+  readonly #host: SessionHost;
   /** Loads earlier turns' transcript for a transfer, when the host keeps it (else the recorder does). */
   readonly #loadEarlier: TranscriptLoader | null;
   /** Transfers of this turn still to be given the earlier turns' transcript the host keeps. */
@@ -65,12 +67,16 @@ export class FlowSession {
       note: (nodeId, text, port) => this.#recorder.note(nodeId, text, port),
       logger,
       secret: options.secrets ?? (() => undefined),
+      contactMask: new Set(options.contactMask ?? DEFAULT_SENSITIVE_CONTACT_FIELDS),
     });
+    this.#host = host;
     const input = {
       channel,
       locale: resolveLocale(compiled.info, options.locale),
       variables: snapshot ? {} : this.#initialVariables(logger),
       startedAt: this.#now(),
+      sessionId: this.id,
+      ...(options.contact ? { contact: options.contact } : {}),
       host,
     };
     this.#actor = createActor(compiled.machine, {
@@ -213,6 +219,7 @@ export class FlowSession {
           nodeId: effect.nodeId,
           ...effect.transfer,
           variables,
+          contact: this.#contact(),
           transcript: this.#recorder.sofar(),
         };
         if (this.#loadEarlier) this.#incomplete.push(transfer);
@@ -254,10 +261,12 @@ export class FlowSession {
   #begin(input: InputEvent): TurnResult | { event: EngineEvent } | Promise<EngineEvent> {
     if (this.status === 'ended')
       return { ...this.#finishTurn(), error: `Session "${this.id}" has ended; start a new session to talk again.` };
-    const state = this.#state();
     const node = this.#currentNode();
+    const sensitive = node ? this.#isSensitive(node) : false;
     this.#recorder.hold();
-    this.#recorder.caller(input, node?.node.id, node ? this.#isSensitive(node) : false, state.locale);
+    this.#recorder.caller(input, node?.node.id, sensitive, this.#state().locale);
+    if (!sensitive) this.#scoreSentiment(input);
+    const state = this.#state();
     const decided = this.#decide(input, state, node);
     return decided instanceof Promise ? decided : { event: decided };
   }
@@ -294,7 +303,7 @@ export class FlowSession {
       node,
       state,
       input,
-      now: this.#now,
+      env: this.#host,
       logger: this.#options.logger ?? silentLogger,
       intentMatcher: this.#options.intentMatcher ?? this.#compiled.intentMatcher,
     });
@@ -330,8 +339,30 @@ export class FlowSession {
       status: ended ? 'ended' : 'active',
       nodeId: node ? node.node.id : null,
       variables: maskVariables(this.#state().variables, this.#compiled.info.sensitive),
+      contact: this.#contact(),
       locale: this.#state().locale,
     };
+  }
+
+  /** The `contact` as shown outside the flow: its sensitive fields masked. */
+  #contact(): Record<string, unknown> {
+    const state = this.#state();
+    return contactValue(state, resolveLocale(this.#compiled.info, state.locale), this.#host.contactMask);
+  }
+
+  /**
+   * Scores a typed or spoken caller turn and hands the machine the last scores with their trend, before the turn's own
+   * event, so the nodes this turn enters read the new `contact.sentiment`. Keys and silences carry no sentiment.
+   */
+  #scoreSentiment(input: InputEvent): void {
+    const scorer = this.#options.sentiment;
+    if (!scorer || (input.type !== 'text' && input.type !== 'speech')) return;
+    const state = this.#state();
+    const text = input.type === 'text' ? input.text : input.transcript;
+    const score = text.trim() === '' ? null : scorer.score(text, resolveLocale(this.#compiled.info, state.locale));
+    if (score === null || !Number.isFinite(score)) return;
+    const moods = [...(state.contact.moods ?? []), Math.max(-1, Math.min(1, score))].slice(-SENTIMENT_WINDOW);
+    this.#actor.send({ type: 'sentiment', moods, trend: scorer.trend(moods) });
   }
 
   #state(): EngineState {
