@@ -1,3 +1,4 @@
+import type { SimulatorContactInput } from '../contact/SimulatorContact.tsx';
 import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
 
@@ -63,6 +64,8 @@ export interface SessionTurn {
   status: 'active' | 'ended';
   nodeId: string | null;
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the flow reads it, sensitive fields masked (management tokens only). */
+  contact: Record<string, unknown>;
 }
 
 /** An output event of a session, loosely typed: the designer renders what it knows and shows the rest as JSON. */
@@ -204,12 +207,14 @@ function toTurn(body: unknown, fallbackId: string): SessionTurn {
   const status = field(turn, 'status') ?? field(body, 'status');
   const nodeId = field(turn, 'nodeId');
   const variables = field(turn, 'variables');
+  const contact = field(turn, 'contact');
   return {
     sessionId: String(field(turn, 'sessionId') ?? field(turn, 'id') ?? fallbackId),
     outputs,
     status: status === 'ended' ? 'ended' : 'active',
     nodeId: typeof nodeId === 'string' ? nodeId : null,
     variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {},
+    contact: typeof contact === 'object' && contact !== null ? (contact as Record<string, unknown>) : {},
   };
 }
 
@@ -263,8 +268,22 @@ export const runtimeClient = {
     }));
     return { ...toStoredFlow(body), format: String(field(body, 'format') ?? 'omniflow'), report };
   },
-  startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
+  startSession: async (
+    flowId: string,
+    channel: Channel,
+    locale: string,
+    contact?: SimulatorContactInput,
+  ): Promise<SessionTurn> =>
+    toTurn(
+      await apiRequest('POST', '/api/sessions', {
+        flowId,
+        channel,
+        locale,
+        draft: true,
+        ...(contact ? { contact } : {}),
+      }),
+      '',
+    ),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
     toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, { input }), sessionId),
 };
