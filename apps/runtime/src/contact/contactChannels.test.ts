@@ -55,6 +55,36 @@ const contactFlow = {
   ],
 };
 
+/** Asks how the caller is and hands an upset caller to a person at once (issue 17: empathetic escalation). */
+const moodFlow = {
+  id: 'mood-flow',
+  name: 'Mood flow',
+  schemaVersion: 1,
+  locales: ['en-US'],
+  defaultLocale: 'en-US',
+  variables: [{ name: 'answer', type: 'string' }],
+  start: 'start',
+  nodes: [
+    { id: 'start', type: 'start', config: {} },
+    { id: 'ask', type: 'ask', config: { prompt: text('How can I help?'), variable: 'answer', slot: { type: 'text' } } },
+    {
+      id: 'mood',
+      type: 'condition',
+      config: { cases: [{ id: 'upset', when: 'contact.sentiment != null && contact.sentiment < -0.2' }] },
+    },
+    { id: 'care', type: 'transfer', config: { queue: 'care', prompt: text('I am sorry. Let me get a person.') } },
+    { id: 'fine', type: 'end', config: { prompt: text('Glad to help. Mood {{contact.sentimentTrend}}.') } },
+  ],
+  edges: [
+    { source: 'start', port: 'next', target: 'ask' },
+    { source: 'ask', port: 'next', target: 'mood' },
+    { source: 'ask', port: 'noInput', target: 'fine' },
+    { source: 'ask', port: 'noMatch', target: 'fine' },
+    { source: 'mood', port: 'upset', target: 'care' },
+    { source: 'mood', port: 'default', target: 'fine' },
+  ],
+};
+
 beforeAll(async () => {
   t = await startTestRuntime(
     { TWILIO_AUTH_TOKEN: AUTH_TOKEN },
@@ -70,6 +100,10 @@ beforeAll(async () => {
   const published = await t.api('POST', '/api/flows/contact-flow/publish', {});
   if (saved.status !== 201 || published.status !== 201)
     throw new Error(`the contact flow does not publish: ${published.text}`);
+  const moodSaved = await t.api('POST', '/api/flows', { flow: moodFlow });
+  const moodPublished = await t.api('POST', '/api/flows/mood-flow/publish', {});
+  if (moodSaved.status !== 201 || moodPublished.status !== 201)
+    throw new Error(`the mood flow does not publish: ${moodPublished.text}`);
   channelToken = (await t.api('POST', '/api/flows/contact-flow/channel-tokens', { label: 'web' })).body.token;
 });
 afterAll(async () => {
@@ -231,5 +265,20 @@ describe('the contact from each channel (issue 15)', () => {
     expect(xml).toContain('dir=inbound seg= prev=4 num=**** legacy=+14155550100 name=ADA LOVELACE tok=');
     expect(lookups.some((lookup) => lookup.caller === '+14155550100')).toBe(true);
     expect(t.logs.join('\n')).not.toContain('secret-call-token');
+  });
+
+  it('sentiment: a condition reads the mood of the answer just given, scored by the analytics in the caller’s language', async () => {
+    const upset = await t.api('POST', '/api/sessions', { flowId: 'mood-flow', channel: 'chat' });
+    const angry = await t.api('POST', `/api/sessions/${upset.body.session.sessionId}/input`, {
+      input: { type: 'text', text: 'This is terrible, I am furious and very angry with your awful service' },
+    });
+    expect(angry.body.session.outputs.find((o: { type: string }) => o.type === 'transfer')?.queue).toBe('care');
+    expect(angry.body.session.contact.sentiment).toBeLessThan(-0.2);
+    const calm = await t.api('POST', '/api/sessions', { flowId: 'mood-flow', channel: 'chat' });
+    const happy = await t.api('POST', `/api/sessions/${calm.body.session.sessionId}/input`, {
+      input: { type: 'text', text: 'Thank you, that is great, I am happy' },
+    });
+    expect(sayText(happy.body.session.outputs)).toBe('Glad to help. Mood stable.');
+    expect(happy.body.session.contact.sentiment).toBeGreaterThan(0);
   });
 });
