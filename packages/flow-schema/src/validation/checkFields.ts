@@ -177,7 +177,8 @@ function checkExpression(
     if (!implicit.includes(name) && !context.isDeclared(name))
       context.report('FLOW015', pointer, undeclaredMessage(name), nodeId);
   }
-  if (context.declared.has(CONTACT_ROOT)) return;
+  // Only an expression that names the contact can read one of its fields (most do not: skip the second walk).
+  if (!source.includes(CONTACT_ROOT) || context.declared.has(CONTACT_ROOT)) return;
   for (const field of rootFieldReads(parsed.ast, CONTACT_ROOT))
     if (field !== null) checkContactField(context, field, pointer, nodeId);
 }
