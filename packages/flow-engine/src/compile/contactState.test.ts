@@ -296,3 +296,35 @@ describe('the contact in conversation tests (issue 15)', () => {
     );
   });
 });
+
+describe('a failing sentiment scorer (issue 15)', () => {
+  it('costs the turn its sentiment, never the turn', async () => {
+    const warnings: string[] = [];
+    const flow = buildTestFlow(
+      [
+        { id: 'start', type: 'start', to: { next: 'ask' } },
+        {
+          id: 'ask',
+          type: 'ask',
+          config: { prompt: en('Say something.'), variable: 'answer', slot: { type: 'text' } },
+          to: { next: 'bye', noInput: 'bye', noMatch: 'bye' },
+        },
+        { id: 'bye', type: 'end', config: { prompt: en('Heard {{answer}}, mood {{contact.sentiment}}.') } },
+      ],
+      { variables: [{ name: 'answer', type: 'string' }] },
+    );
+    const sentiment: SentimentScorer = {
+      score: () => {
+        throw new Error('lexicon missing');
+      },
+      trend: () => 'stable',
+    };
+    const logger = {
+      info: () => {},
+      warn: (_fields: Record<string, unknown>, message: string) => warnings.push(message),
+      error: () => {},
+    };
+    await startTestSession(flow, 'chat', { sentiment, logger }).type('hello').expectPrompt('Heard hello, mood .');
+    expect(warnings).toEqual(['sentiment scoring failed; contact.sentiment unchanged']);
+  });
+});

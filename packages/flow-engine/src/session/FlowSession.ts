@@ -4,7 +4,7 @@ import type { EngineMachine } from '../compile/buildMachine.ts';
 import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
 import type { EngineEffect, EngineEvent, EngineState } from '../compile/engineContext.ts';
 import { resolveLocale } from '../compile/nodeScope.ts';
-import { contactValue, SENTIMENT_WINDOW } from '../compile/contactState.ts';
+import { contactValue, SENTIMENT_WINDOW, type ContactState } from '../compile/contactState.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import { DEFAULT_SENSITIVE_CONTACT_FIELDS, exhaustive } from '@omniflow/flow-schema';
 import { decideTurn } from './decideTurn.ts';
@@ -38,6 +38,8 @@ export class FlowSession {
   readonly #now: () => number;
   readonly #logger: HandlerLogger;
   readonly #host: SessionHost;
+  /** The contact as last shown, rebuilt only when the state's contact or locale changes (rarely: most turns share it). */
+  #shown: { contact: ContactState; locale: string; value: Readonly<Record<string, unknown>> } | null = null;
   /** Loads earlier turns' transcript for a transfer, when the host keeps it (else the recorder does). */
   readonly #loadEarlier: TranscriptLoader | null;
   /** Transfers of this turn still to be given the earlier turns' transcript the host keeps. */
@@ -345,9 +347,15 @@ export class FlowSession {
   }
 
   /** The `contact` as shown outside the flow: its sensitive fields masked. */
-  #contact(): Record<string, unknown> {
-    const state = this.#state();
-    return contactValue(state, resolveLocale(this.#compiled.info, state.locale), this.#host.contactMask);
+  #contact(): Readonly<Record<string, unknown>> {
+    const { contact, locale } = this.#state();
+    const shown = this.#shown;
+    if (shown !== null && shown.contact === contact && shown.locale === locale) return shown.value;
+    const value = Object.freeze(
+      contactValue(this.#state(), resolveLocale(this.#compiled.info, locale), this.#host.contactMask),
+    );
+    this.#shown = { contact, locale, value };
+    return value;
   }
 
   /**
@@ -359,10 +367,19 @@ export class FlowSession {
     if (!scorer || (input.type !== 'text' && input.type !== 'speech')) return;
     const state = this.#state();
     const text = input.type === 'text' ? input.text : input.transcript;
-    const score = text.trim() === '' ? null : scorer.score(text, resolveLocale(this.#compiled.info, state.locale));
-    if (score === null || !Number.isFinite(score)) return;
-    const moods = [...(state.contact.moods ?? []), Math.max(-1, Math.min(1, score))].slice(-SENTIMENT_WINDOW);
-    this.#actor.send({ type: 'sentiment', moods, trend: scorer.trend(moods) });
+    if (text.trim() === '') return;
+    try {
+      const score = scorer.score(text, resolveLocale(this.#compiled.info, state.locale));
+      if (score === null || !Number.isFinite(score)) return;
+      const moods = [...(state.contact.moods ?? []), Math.max(-1, Math.min(1, score))].slice(-SENTIMENT_WINDOW);
+      this.#actor.send({ type: 'sentiment', moods, trend: scorer.trend(moods) });
+    } catch (error) {
+      // A scorer that fails costs the turn its sentiment, never the turn.
+      this.#logger.warn(
+        { sessionId: this.id, err: String(error) },
+        'sentiment scoring failed; contact.sentiment unchanged',
+      );
+    }
   }
 
   #state(): EngineState {
