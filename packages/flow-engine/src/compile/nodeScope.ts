@@ -78,7 +78,13 @@ class StateScope implements NodeScope {
 
   /** The flow variables plus the implicit `channel` and `locale` (flow-schema's IMPLICIT_VARIABLES). */
   #values(): Readonly<Record<string, unknown>> {
-    this.#withImplicit ??= { channel: this.channel, locale: this.locale, ...this.variables };
+    // TODO(#15): the full read-only contact (numbers, attributes, …) comes from the session; channel and locale are known here.
+    this.#withImplicit ??= {
+      channel: this.channel,
+      locale: this.locale,
+      contact: { channel: this.channel, locale: this.locale },
+      ...this.variables,
+    };
     return this.#withImplicit;
   }
 }

@@ -179,7 +179,7 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       { key: '2', label: { 'en-US': 'goodbye' }, synonyms: { 'en-US': ['Goodbye', 'goodbye'] } },
     ]);
     expect(portsOf(flow, 'bot')).toEqual({ 1: 'bal', 2: 'bye', noMatch: 'bye', noInput: 'bye' });
-    expect(promptText(nodeOf(flow, 'bal'))).toBe('Your balance is {{balance}}');
+    expect(promptText(nodeOf(flow, 'bal'))).toBe('Your balance is {{contact.attributes.balance}}');
   });
 
   it('reads the legacy Lex V1 shape inside GetParticipantInput', () => {
@@ -258,11 +258,11 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       ],
     });
     const node = nodeOf(flow, 'cmp');
-    expect(conditionPort(node, { tier: '12' })).toBe('case1');
-    expect(conditionPort(node, { tier: '2' })).toBe('case2');
-    expect(conditionPort(node, { tier: 'VIP gold' })).toBe('case3');
-    expect(conditionPort(node, { tier: 'old gold' })).toBe('case4');
-    expect(conditionPort(node, { tier: 'bronze' })).toBe('default');
+    expect(conditionPort(node, { contact: { attributes: { tier: '12' } } })).toBe('case1');
+    expect(conditionPort(node, { contact: { attributes: { tier: '2' } } })).toBe('case2');
+    expect(conditionPort(node, { contact: { attributes: { tier: 'VIP gold' } } })).toBe('case3');
+    expect(conditionPort(node, { contact: { attributes: { tier: 'old gold' } } })).toBe('case4');
+    expect(conditionPort(node, { contact: { attributes: { tier: 'bronze' } } })).toBe('default');
   });
 
   it('turns CheckHoursOfOperation into an hours node reporting that the calendar must be filled in', () => {
