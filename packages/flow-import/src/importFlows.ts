@@ -19,6 +19,8 @@ export interface ImportSource {
 
 /** A flow of a batch import: where it came from, the flow, its report and the imported flows it calls. */
 export interface ImportedFlow {
+  /** Position of its document among the sources. */
+  index: number;
   source: string;
   format: ImportSourceFormat;
   flow: FlowDocument;
@@ -29,6 +31,7 @@ export interface ImportedFlow {
 
 /** A document of a batch that produced no flow, and why. */
 export interface ImportFailure {
+  index: number;
   source: string;
   code: ImportErrorCode;
   message: string;
@@ -65,7 +68,7 @@ export function importFlows(sources: readonly ImportSource[], options: ImportOpt
     const source = item.name ?? `document ${index + 1}`;
     const first = importFlowIn(item.json, options, {});
     if (!first.ok) {
-      failures.push({ source, code: first.error.code, message: first.error.message });
+      failures.push({ index, source, code: first.error.code, message: first.error.message });
       return;
     }
     const wanted = item.name !== undefined ? flowIdFromFileName(item.name) : first.flow.id;
@@ -122,7 +125,12 @@ export function importFlows(sources: readonly ImportSource[], options: ImportOpt
       },
     });
     if (!result.ok) {
-      failures.push({ source: candidate.source, code: result.error.code, message: result.error.message });
+      failures.push({
+        index: candidate.index,
+        source: candidate.source,
+        code: result.error.code,
+        message: result.error.message,
+      });
       continue;
     }
     const flow = { ...result.flow, id: candidate.id };
@@ -135,6 +143,7 @@ export function importFlows(sources: readonly ImportSource[], options: ImportOpt
       );
     builders.set(candidate.id, result.builder);
     flows.push({
+      index: candidate.index,
       source: candidate.source,
       format: result.format,
       flow,
@@ -145,7 +154,7 @@ export function importFlows(sources: readonly ImportSource[], options: ImportOpt
   for (const imported of flows) linkSubflowNodes(imported, flows, builders);
   return {
     flows,
-    failures: failures.toSorted((a, b) => sourceIndex(sources, a.source) - sourceIndex(sources, b.source)),
+    failures: failures.toSorted((a, b) => a.index - b.index),
     publishOrder: publishOrder(flows),
   };
 }
@@ -289,9 +298,4 @@ function normalizeKey(key: string | undefined): string[] {
 
 function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
-}
-
-function sourceIndex(sources: readonly ImportSource[], source: string): number {
-  const index = sources.findIndex((item, i) => (item.name ?? `document ${i + 1}`) === source);
-  return index < 0 ? sources.length : index;
 }

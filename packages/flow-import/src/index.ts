@@ -1,5 +1,7 @@
 export { importFlow, detectFormat } from './importFlow.ts';
 export { importFlows, flowIdFromFileName } from './importFlows.ts';
+export { checkImportedFlows } from './checkImportedFlows.ts';
+export type { RejectedFlow } from './checkImportedFlows.ts';
 export type { ImportBatch, ImportedFlow, ImportFailure, ImportSource } from './importFlows.ts';
 export type {
   ImportOptions,

@@ -1,5 +1,6 @@
-import { validateFlow, type FlowDocument } from '@omniflow/flow-schema';
-import { compileFlow, type NodeTypeRegistry } from '@omniflow/flow-engine';
+import type { FlowIssue } from '@omniflow/flow-schema';
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
+import { checkImportedFlows } from '../checkImportedFlows.ts';
 import { importFlows, type ImportedFlow, type ImportSource } from '../importFlows.ts';
 import type { ImportReportItem, ImportSeverity } from '../importTypes.ts';
 import { IMPORT_USAGE, parseImportArgs, type ImportArgs } from './importArgs.ts';
@@ -41,6 +42,7 @@ export async function runImportCommand(argv: readonly string[], host: ImportComm
     }
   }
   const batch = importFlows(sources, parsed.options);
+  const checked = checkImportedFlows(batch.flows, host.registry);
   const failed = new Map([...unreadable, ...batch.failures.map((f) => [f.source, `${f.code}: ${f.message}`] as const)]);
   const written: { imported: ImportedFlow; out: string }[] = [];
   for (const [index, file] of files.entries()) {
@@ -50,17 +52,17 @@ export async function runImportCommand(argv: readonly string[], host: ImportComm
       host.err(`${progress}: ${failed.get(file) ?? 'not imported'}`);
       continue;
     }
-    const problems = checkFlow(imported.flow, batch.flows, host.registry);
     if (total === 1) for (const line of describeReport(imported.report)) host.out(line);
-    if (problems.errors.length > 0) {
-      for (const line of problems.errors) host.err(line);
+    const rejected = checked.rejected.find((r) => r.imported === imported);
+    if (rejected !== undefined) {
+      for (const issue of rejected.issues) host.err(issueLine(issue));
       host.err(
         `${progress}: the imported flow does not validate or compile; nothing was written. Please report this with the source file.`,
       );
-      failed.set(file, 'does not validate');
+      failed.set(file, 'does not validate or compile');
       continue;
     }
-    for (const line of problems.warnings) host.out(line);
+    for (const issue of checked.warnings.get(imported.flow.id) ?? []) host.out(`warning ${issueLine(issue)}`);
     const out = outPath(parsed, file, imported.flow.id);
     await host.writeText(out, `${JSON.stringify(imported.flow, null, 2)}\n`);
     written.push({ imported, out });
@@ -99,25 +101,8 @@ async function expandPaths(paths: readonly string[], host: ImportCommandHost): P
   return [...new Set(files)];
 }
 
-// The same checks the runtime makes before a flow runs: validation, and compiling with the other imported flows.
-function checkFlow(
-  flow: FlowDocument,
-  flows: readonly ImportedFlow[],
-  registry: NodeTypeRegistry,
-): { errors: string[]; warnings: string[] } {
-  const knownFlowIds = new Set(flows.map((imported) => imported.flow.id));
-  const validation = validateFlow(flow, registry.catalog(), { knownFlowIds });
-  const line = (issue: { severity: string; code: string; pointer: string; message: string }) =>
-    `${issue.severity} ${issue.code} ${issue.pointer} ${issue.message}`;
-  if (!validation.ok) return { errors: validation.issues.map(line), warnings: [] };
-  const compiled = compileFlow(flow, registry, {
-    resolveFlow: (id) => flows.find((imported) => imported.flow.id === id)?.flow,
-  });
-  if (!compiled.ok) return { errors: compiled.issues.map(line), warnings: [] };
-  return {
-    errors: [],
-    warnings: validation.issues.map((issue) => `warning ${issue.code} ${issue.pointer} ${issue.message}`),
-  };
+function issueLine(issue: FlowIssue): string {
+  return `${issue.code} ${issue.pointer} ${issue.message}`;
 }
 
 function outPath(args: ImportArgs, file: string, id: string): string {
