@@ -182,7 +182,12 @@ describe('importFlows: several exports at once (#15)', () => {
     ]);
     expect(batch.flows.map((flow) => flow.flow.id)).toEqual(['main', 'billing']);
     expect(batch.failures).toEqual([
-      { index: 1, source: 'notes.json', code: 'IMPORT_UNKNOWN_FORMAT', message: expect.stringMatching(/not a flow export/) },
+      {
+        index: 1,
+        source: 'notes.json',
+        code: 'IMPORT_UNKNOWN_FORMAT',
+        message: expect.stringMatching(/not a flow export/),
+      },
       { index: 3, source: 'list.json', code: 'IMPORT_NOT_JSON_OBJECT', message: expect.stringMatching(/got an array/) },
     ]);
     expect(nodeOf(flowOf(batch, 'main'), 'go').type).toBe('subflow');
