@@ -15,6 +15,7 @@ import { TemplateGallery } from '../TemplateGallery/TemplateGallery.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { downloadJson } from '../../core/downloadJson.ts';
 import { ImportBatchReport } from '../ImportBatchReport/ImportBatchReport.tsx';
+import { ImportReportLines } from '../ImportBatchReport/ImportReportLines.tsx';
 import { readImportFiles } from '../ImportBatchReport/readImportFiles.ts';
 
 /** The flow list: create (from a template), search, sort, open, rename, duplicate, delete, import and export flows. */
@@ -156,13 +157,7 @@ export function FlowList() {
       {imported && (
         <section className="import-report" aria-label={t('importReport')} data-format={imported.format}>
           <h2>{t('importReportTitle', { name: imported.flow.name, count: imported.report.length })}</h2>
-          <ul>
-            {imported.report.map((line, i) => (
-              <li key={i} data-severity={line.severity}>
-                <strong>{line.severity}</strong> <code>{line.sourceRef}</code> {line.message}
-              </li>
-            ))}
-          </ul>
+          <ImportReportLines report={imported.report} />
           <a href={`#/flows/${encodeURIComponent(imported.flow.id)}`}>{t('openImported')}</a>
         </section>
       )}

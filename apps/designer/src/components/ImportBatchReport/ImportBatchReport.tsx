@@ -1,4 +1,5 @@
 import type { ImportBatchReply } from '../../api/runtimeClient.ts';
+import { ImportReportLines } from './ImportReportLines.tsx';
 import { useImportT } from './importMessages.ts';
 
 /** What several files imported together became: each flow with its report and link, the failures, the publish order. */
@@ -19,13 +20,7 @@ export function ImportBatchReport({ reply, total }: { reply: ImportBatchReply; t
               <span className="muted"> · {t('batchCalls', { flows: flow.calls.join(', ') })}</span>
             )}
           </summary>
-          <ul>
-            {flow.report.map((line, i) => (
-              <li key={i} data-severity={line.severity}>
-                <strong>{line.severity}</strong> <code>{line.sourceRef}</code> {line.message}
-              </li>
-            ))}
-          </ul>
+          <ImportReportLines report={flow.report} />
         </details>
       ))}
       {reply.failures.length > 0 && (
