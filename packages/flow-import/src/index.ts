@@ -1,7 +1,6 @@
 export { importFlow, detectFormat } from './importFlow.ts';
 export { importFlows, flowIdFromFileName } from './importFlows.ts';
-export { checkImportedFlows } from './checkImportedFlows.ts';
-export type { RejectedFlow } from './checkImportedFlows.ts';
+export { checkImportedFlow } from './checkImportedFlow.ts';
 export type { ImportBatch, ImportedFlow, ImportFailure, ImportSource } from './importFlows.ts';
 export type {
   ImportOptions,

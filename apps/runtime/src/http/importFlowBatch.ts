@@ -1,4 +1,4 @@
-import { checkImportedFlows, importFlows, type ImportOptions } from '@omniflow/flow-import';
+import { checkImportedFlow, importFlows, type ImportOptions } from '@omniflow/flow-import';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import { isRecord } from '@omniflow/flow-schema';
 import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
@@ -41,7 +41,11 @@ export async function importFlowBatch(
     }),
     importOptions,
   );
-  const checked = checkImportedFlows(batch.flows, deps.registry);
+  const checks = batch.flows.map((imported) => ({
+    imported,
+    errors: checkImportedFlow(imported, batch.flows, deps.registry).errors,
+  }));
+  const kept = checks.filter((check) => check.errors.length === 0).map((check) => check.imported);
   const failures: (ApiProblem & { source: string })[] = [
     ...batch.failures.map((failure) => ({
       code: failure.code,
@@ -49,16 +53,18 @@ export async function importFlowBatch(
       pointer: `/documents/${failure.index}/document`,
       source: failure.source,
     })),
-    ...checked.rejected.map(({ imported, issues }) => ({
-      code: 'IMPORT_INVALID',
-      message: `${imported.source}: the imported flow cannot run (${issues.map((i) => `${i.code} ${i.pointer} ${i.message}`).join('; ')}); please report it with the export.`,
-      pointer: `/documents/${imported.index}/document`,
-      source: imported.source,
-    })),
+    ...checks
+      .filter((check) => check.errors.length > 0)
+      .map(({ imported, errors }) => ({
+        code: 'IMPORT_INVALID',
+        message: `${imported.source}: the imported flow cannot run (${errors.map((i) => `${i.code} ${i.pointer} ${i.message}`).join('; ')}); please report it with the export.`,
+        pointer: `/documents/${imported.index}/document`,
+        source: imported.source,
+      })),
   ].toSorted((a, b) => a.pointer.localeCompare(b.pointer, 'en', { numeric: true }));
-  if (checked.kept.length === 0) throw new ApiError(422, failures);
+  if (kept.length === 0) throw new ApiError(422, failures);
   const taken: ApiProblem[] = [];
-  for (const imported of checked.kept)
+  for (const imported of kept)
     if ((await deps.store.getFlow(imported.flow.id)) !== undefined)
       taken.push({
         code: 'FLOW_EXISTS',
@@ -67,7 +73,7 @@ export async function importFlowBatch(
       });
   if (taken.length > 0) throw new ApiError(409, taken);
   const created: Record<string, unknown>[] = [];
-  for (const imported of checked.kept) {
+  for (const imported of kept) {
     const document: Record<string, unknown> = { ...imported.flow };
     const record = await deps.store.createFlow(imported.flow.id, imported.flow.name, document);
     if (record === undefined) {

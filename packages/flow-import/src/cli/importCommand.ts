@@ -1,6 +1,6 @@
 import type { FlowIssue } from '@omniflow/flow-schema';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
-import { checkImportedFlows } from '../checkImportedFlows.ts';
+import { checkImportedFlow } from '../checkImportedFlow.ts';
 import { importFlows, type ImportedFlow, type ImportSource } from '../importFlows.ts';
 import type { ImportReportItem, ImportSeverity } from '../importTypes.ts';
 import { IMPORT_USAGE, parseImportArgs, type ImportArgs } from './importArgs.ts';
@@ -42,7 +42,6 @@ export async function runImportCommand(argv: readonly string[], host: ImportComm
     }
   }
   const batch = importFlows(sources, parsed.options);
-  const checked = checkImportedFlows(batch.flows, host.registry);
   const failed = new Map([...unreadable, ...batch.failures.map((f) => [f.source, `${f.code}: ${f.message}`] as const)]);
   const written: { imported: ImportedFlow; out: string }[] = [];
   for (const [index, file] of files.entries()) {
@@ -53,16 +52,16 @@ export async function runImportCommand(argv: readonly string[], host: ImportComm
       continue;
     }
     if (total === 1) for (const line of describeReport(imported.report)) host.out(line);
-    const rejected = checked.rejected.find((r) => r.imported === imported);
-    if (rejected !== undefined) {
-      for (const issue of rejected.issues) host.err(issueLine(issue));
+    const checked = checkImportedFlow(imported, batch.flows, host.registry);
+    if (checked.errors.length > 0) {
+      for (const issue of checked.errors) host.err(issueLine(issue));
       host.err(
         `${progress}: the imported flow does not validate or compile; nothing was written. Please report this with the source file.`,
       );
       failed.set(file, 'does not validate or compile');
       continue;
     }
-    for (const issue of checked.warnings.get(imported.flow.id) ?? []) host.out(`warning ${issueLine(issue)}`);
+    for (const issue of checked.warnings) host.out(`warning ${issueLine(issue)}`);
     const out = outPath(parsed, file, imported.flow.id);
     await host.writeText(out, `${JSON.stringify(imported.flow, null, 2)}\n`);
     written.push({ imported, out });
