@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { validateFlow, type FlowDocument } from '@omniflow/flow-schema';
 import { compileFlow, createBuiltInRegistry } from '@omniflow/flow-engine';
 import { startTestSession } from '@omniflow/flow-engine/testing';
-import { nodeOf, portsOf, promptText } from './flowTestHelpers.ts';
+import { checkImportedFlow } from './checkImportedFlow.ts';
+import { foreignFixtureFiles, readForeignFixture } from './foreignFixtures.ts';
+import { damage, nodeOf, portsOf, promptText, random } from './flowTestHelpers.ts';
 import { importFlows, type ImportBatch } from './importFlows.ts';
 
 /** A small Amazon Connect export: actions in order, the first one starts. */
@@ -254,4 +256,25 @@ describe('importFlows: several exports at once (#15)', () => {
       .expectPrompt(/You are happy\./)
       .expectEnd();
   });
+
+  it('keeps every flow of damaged batches runnable: each validates and compiles among the others', () => {
+    const registry = createBuiltInRegistry();
+    const docs = [
+      ...foreignFixtureFiles().map(readForeignFixture),
+      main,
+      billing,
+      connectCalling('Ring', [say('r', 'Ring.', 'back')], 'back', 'Main menu'),
+    ];
+    const next = random(15);
+    const problems: string[] = [];
+    for (let round = 0; round < 12; round++) {
+      const sources = docs.map((doc, i) => ({ name: `f${i % 5}.json`, json: next() < 0.5 ? damage(doc, next) : doc }));
+      const batch = importFlows(sources);
+      expect(batch.flows.length + batch.failures.length).toBe(sources.length);
+      for (const imported of batch.flows)
+        for (const issue of checkImportedFlow(imported, batch.flows, registry).errors)
+          problems.push(`${imported.source}: ${issue.code} ${issue.pointer} ${issue.message}`);
+    }
+    expect(problems.slice(0, 3)).toEqual([]);
+  }, 60_000);
 });
