@@ -337,4 +337,35 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
     expect(nodeOf(flow, 'imported_end').type).toBe('end');
     expect(report.some((item) => /nowhere/.test(item.message))).toBe(true);
   });
+
+  it('starts an attribute the flow writes and reads from the contact attribute, as Connect does (#15)', () => {
+    const { flow, report } = imported({
+      ...base,
+      StartAction: 'say',
+      Actions: [
+        action(
+          'say',
+          'MessageParticipant',
+          { Text: 'Tier $.Attributes.tier, plan $.Attributes.plan' },
+          { NextAction: 'up' },
+        ),
+        action('up', 'UpdateContactAttributes', { Attributes: { tier: 'gold' } }, { NextAction: 'end' }),
+        action('end', 'DisconnectParticipant', {}, {}),
+      ],
+    });
+    expect(promptText(nodeOf(flow, 'say'))).toBe('Tier {{tier}}, plan {{contact.attributes.plan}}');
+    const first = portsOf(flow, 'start')['next'] ?? '';
+    expect(nodeOf(flow, first)).toMatchObject({ type: 'set', label: 'Contact attributes' });
+    expect(portsOf(flow, first)).toEqual({ next: 'say' });
+    const [assignment] = assignmentsOf(nodeOf(flow, first));
+    expect(assignment?.variable).toBe('tier');
+    expect(evaluate(assignment?.value, { tier: '', contact: { attributes: { tier: 'silver' } } })).toBe('silver');
+    expect(evaluate(assignment?.value, { tier: 'passed in', contact: { attributes: { tier: 'silver' } } })).toBe(
+      'passed in',
+    );
+    expect(evaluate(assignment?.value, { tier: '', contact: { attributes: {} } })).toBe('');
+    expect(report).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/writes and reads the contact attributes tier/) }),
+    );
+  });
 });

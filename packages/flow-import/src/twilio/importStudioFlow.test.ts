@@ -302,4 +302,36 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
     const [assignment] = assignmentsOf(nodeOf(flow, 'w0'));
     expect(evaluate(assignment?.value, { contact: { callerNumber: 'Ana' } })).toBe('Hello Ana!');
   });
+
+  it('translates channel-type comparisons to the contact channel (#15)', async () => {
+    const split = (value: string, type = 'equal_to') => ({
+      name: 'w0',
+      type: 'split-based-on',
+      properties: { input: '{{trigger.message.ChannelAttributes.channel_type}}' },
+      transitions: [
+        { event: 'noMatch', next: 'other' },
+        { event: 'match', next: 'hit', conditions: [{ friendly_name: 'x', arguments: [], type, value }] },
+      ],
+    });
+    const states = (value: string, type?: string) => [
+      split(value, type),
+      { name: 'hit', type: 'say-play', properties: { say: 'Matched.' }, transitions: [{ event: 'audioComplete' }] },
+      { name: 'other', type: 'say-play', properties: { say: 'Other.' }, transitions: [{ event: 'audioComplete' }] },
+    ];
+    const whatsapp = imported(flowOf(states('whatsapp')));
+    expect(conditionPort(nodeOf(whatsapp.flow, 'w0'), { contact: { channel: 'chat' } })).not.toBe('default');
+    expect(conditionPort(nodeOf(whatsapp.flow, 'w0'), { contact: { channel: 'voice' } })).toBe('default');
+    expect(whatsapp.report).toContainEqual(
+      expect.objectContaining({
+        severity: 'approximate',
+        message: expect.stringMatching(/translated to contact\.channel == 'chat'/),
+      }),
+    );
+    const notVoice = imported(flowOf(states('voice', 'not_equal_to')));
+    expect(conditionPort(nodeOf(notVoice.flow, 'w0'), { contact: { channel: 'dtmf' } })).toBe('default');
+    expect(conditionPort(nodeOf(notVoice.flow, 'w0'), { contact: { channel: 'chat' } })).not.toBe('default');
+    const either = imported(flowOf(states('sms, voice', 'matches_any_of')));
+    expect(conditionPort(nodeOf(either.flow, 'w0'), { contact: { channel: 'dtmf' } })).not.toBe('default');
+    expect(conditionPort(nodeOf(either.flow, 'w0'), { contact: { channel: 'chat' } })).not.toBe('default');
+  });
 });
