@@ -75,6 +75,7 @@ export async function importFlowBatch(
   const created: Record<string, unknown>[] = [];
   for (const imported of kept) {
     const document: Record<string, unknown> = { ...imported.flow };
+    assertBody('CreateFlow', { flow: document });
     const record = await deps.store.createFlow(imported.flow.id, imported.flow.name, document);
     if (record === undefined) {
       failures.push({
