@@ -48,6 +48,13 @@ export interface ImportedFlow extends StoredFlow {
   report: ImportReportLine[];
 }
 
+/** What the runtime answers for several documents imported together (`POST /api/flows/import` with `documents`). */
+export interface ImportBatchReply {
+  flows: { id: string; source: string; format: string; calls: string[]; report: ImportReportLine[] }[];
+  failures: { source: string; code: string; message: string }[];
+  publishOrder: string[];
+}
+
 /** A published version of a flow. */
 export interface FlowVersion {
   version: number;
@@ -180,6 +187,15 @@ function listOf(body: unknown, key: string): unknown[] {
   return Array.isArray(inner) ? inner : [];
 }
 
+// An import report as the runtime sends it: `[{ severity, sourceRef, message }]`.
+function toReportLines(value: unknown): ImportReportLine[] {
+  return listOf(value ?? [], 'report').map((line) => ({
+    severity: String(field(line, 'severity') ?? 'info'),
+    sourceRef: String(field(line, 'sourceRef') ?? ''),
+    message: String(field(line, 'message') ?? ''),
+  }));
+}
+
 // The runtime answers `{ flow: { id, name, draft, revision, liveVersion } }`.
 function toStoredFlow(body: unknown): StoredFlow {
   const record = field(body, 'flow') ?? body;
@@ -261,12 +277,27 @@ export const runtimeClient = {
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
   importFlow: async (json: unknown): Promise<ImportedFlow> => {
     const body = await apiRequest('POST', '/api/flows/import', json);
-    const report = listOf(field(body, 'report') ?? [], 'report').map((line) => ({
-      severity: String(field(line, 'severity') ?? 'info'),
-      sourceRef: String(field(line, 'sourceRef') ?? ''),
-      message: String(field(line, 'message') ?? ''),
-    }));
+    const report = toReportLines(field(body, 'report'));
     return { ...toStoredFlow(body), format: String(field(body, 'format') ?? 'omniflow'), report };
+  },
+  importFlows: async (documents: { name: string; document: unknown }[]): Promise<ImportBatchReply> => {
+    const body = await apiRequest('POST', '/api/flows/import', { documents });
+    const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+    return {
+      flows: listOf(body, 'flows').map((flow) => ({
+        id: String(field(flow, 'id') ?? ''),
+        source: String(field(flow, 'source') ?? ''),
+        format: String(field(flow, 'format') ?? ''),
+        calls: strings(field(flow, 'calls')),
+        report: toReportLines(field(flow, 'report')),
+      })),
+      failures: listOf(field(body, 'failures') ?? [], 'failures').map((failure) => ({
+        source: String(field(failure, 'source') ?? ''),
+        code: String(field(failure, 'code') ?? ''),
+        message: String(field(failure, 'message') ?? ''),
+      })),
+      publishOrder: strings(field(body, 'publishOrder')),
+    };
   },
   startSession: async (
     flowId: string,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
+import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.ts';
 import { ANALYST_MESSAGES } from './analystMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
@@ -12,6 +13,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
   'contact/contactMessages.ts': CONTACT_MESSAGES,
+  'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
 };
 
 /**

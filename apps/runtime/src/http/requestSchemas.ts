@@ -155,7 +155,35 @@ export const REQUEST_SCHEMAS = {
   },
   ImportFlow: {
     type: 'object',
-    description: 'An Omniflow flow document, or an Amazon Connect / Twilio Studio flow export.',
+    description:
+      'An Omniflow flow document, or an Amazon Connect / Twilio Studio flow export, or several exports as `{ "documents": [...] }` (see ImportFlows).',
+  },
+  ImportFlows: {
+    type: 'object',
+    required: ['documents'],
+    additionalProperties: false,
+    properties: {
+      documents: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+        items: {
+          type: 'object',
+          required: ['document'],
+          additionalProperties: false,
+          properties: {
+            name: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: 'The file name; it names the flow (main.json → main) and what other documents call it.',
+            },
+            document: { type: 'object', description: 'An Amazon Connect or Twilio Studio flow export.' },
+          },
+        },
+      },
+      publish: { type: 'boolean', description: 'Publish every imported flow, called flows first (publisher role).' },
+    },
   },
   StartSession: {
     type: 'object',
