@@ -1,11 +1,5 @@
 import { analyzeSentiment, redactText, type SentimentLabel } from '@omniflow/analytics';
-import {
-  MASK,
-  type InputEvent,
-  type OutputEvent,
-  type TranscriptEntry,
-  type TranscriptRedactor,
-} from '@omniflow/flow-engine';
+import { MASK, type OutputEvent, type TranscriptEntry, type TranscriptRedactor } from '@omniflow/flow-engine';
 import type { RedactionSettings } from '../config/redactionSettings.ts';
 
 /** A stored transcript entry: the engine's entry, with the sentiment of a caller's typed or spoken turn. */
@@ -45,18 +39,6 @@ export class TranscriptAnalyzer {
         ...(output.reason === undefined ? {} : { reason: redact(output.reason, locale) }),
       };
     });
-  }
-
-  /**
-   * The caller's input with its sentiment, in the session's locale: the seam through which the engine (escalation,
-   * empathetic prompts) and `contact.sentiment` learn the caller's mood. A client-sent score is replaced.
-   */
-  score(input: InputEvent, locale: string): InputEvent {
-    if (input.type === 'text' && input.text.trim() !== '')
-      return { ...input, sentiment: analyzeSentiment(input.text, locale).score };
-    if (input.type === 'speech' && input.transcript.trim() !== '')
-      return { ...input, sentiment: analyzeSentiment(input.transcript, locale).score };
-    return input;
   }
 
   /** The turn's entries as stored: caller text and speech carry their sentiment in the session's locale. */

@@ -13,7 +13,7 @@ export interface EscalatedTurn {
 }
 
 /**
- * Folds one caller turn into the mood (its analyzed `sentiment`, and whether the node found no match in it) and
+ * Folds one caller turn into the mood (its sentiment, as the session scored it, and whether the node found no match) and
  * checks the flow's escalation rules in order; the first rule that holds and has not fired yet fires.
  */
 export function escalateTurn(
@@ -21,9 +21,10 @@ export function escalateTurn(
   before: CallerMood | undefined,
   input: InputEvent,
   decided: EngineEvent,
-  locale: string,
+  turn: { locale: string; sentiment: number | null },
 ): EscalatedTurn {
-  const mood = nextMood(before ?? CALM, input, decided);
+  const { locale } = turn;
+  const mood = nextMood(before ?? CALM, turn.sentiment, decided);
   let heard: string | undefined;
   for (const { rule, phrases } of escalations) {
     if (mood.fired.includes(rule.id)) continue;
@@ -55,8 +56,8 @@ export function escalateTurn(
   return { mood, escalate: null };
 }
 
-function nextMood(mood: CallerMood, input: InputEvent, decided: EngineEvent): CallerMood {
-  const sentiment = 'sentiment' in input && typeof input.sentiment === 'number' ? clamp(input.sentiment) : null;
+function nextMood(mood: CallerMood, score: number | null, decided: EngineEvent): CallerMood {
+  const sentiment = score === null ? null : clamp(score);
   const recent = sentiment === null ? mood.recent : [...mood.recent, sentiment].slice(-MOOD_MEMORY);
   return {
     last: sentiment ?? mood.last,
