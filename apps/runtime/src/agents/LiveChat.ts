@@ -118,17 +118,18 @@ export class LiveChatConnection {
       this.#live.logger.warn({ sessionId: turn.sessionId, queueId }, 'transfer to a queue that does not exist');
       return;
     }
-    const handoff = await this.#live.center.handoff(
-      { id: turn.sessionId, flowId: turn.flowId, channel: turn.channel, locale: turn.locale },
-      transfer,
-    );
-    this.#follow(handoff.id);
-    this.#send({
-      type: 'handoff',
-      contactId: handoff.id,
-      queueId: handoff.queueId,
-      waiting: transfer.routing?.waiting ?? null,
-    });
+    // Follow the contact before it is queued: its first position is published while it is queued.
+    this.#follow(turn.sessionId);
+    this.#send({ type: 'handoff', contactId: turn.sessionId, queueId, waiting: transfer.routing?.waiting ?? null });
+    try {
+      await this.#live.center.handoff(
+        { id: turn.sessionId, flowId: turn.flowId, channel: turn.channel, locale: turn.locale },
+        transfer,
+      );
+    } catch (error) {
+      this.close();
+      throw error;
+    }
   }
 
   async handle(raw: unknown): Promise<void> {
