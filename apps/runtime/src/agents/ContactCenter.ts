@@ -441,7 +441,15 @@ export class ContactCenter {
     const wrapUps: ContactView[] = [];
     for (const [contactId, holder] of this.#wrapUps)
       if (holder === agentId) wrapUps.push(await this.openContact(agentId, contactId, 'reconnect'));
-    return { type: 'desk', agent: this.agentState(agentId), offers, contacts, wrapUps };
+    // Where this agent may transfer to: every queue, and the agents with their state.
+    const directory = {
+      queues: this.router.queues().map((queue) => ({ id: queue.id, name: queue.name })),
+      agents: this.router
+        .agents()
+        .filter((other) => other.definition.id !== agentId)
+        .map((other) => ({ id: other.definition.id, name: other.definition.name, queues: other.definition.queues })),
+    };
+    return { type: 'desk', agent: this.agentState(agentId), offers, contacts, wrapUps, directory };
   }
 
   /** An agent's state as the desk and supervisors see it. */
