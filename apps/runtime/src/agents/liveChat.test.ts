@@ -182,6 +182,13 @@ describe('live chat with an agent (issue 16)', () => {
     expect(JSON.stringify(desk.received)).not.toContain('5555');
     const audit = await t.api('GET', `/api/desk/audit?contactId=${contactId}`);
     expect(audit.body.entries.map((e: { action: string }) => e.action)).toContain('accept');
+
+    // Point 6: wait, handle time, service level and agents by state in /metrics.
+    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    expect(metrics).toMatch(/omniflow_queue_wait_seconds_count\{queue="support"\} 1/);
+    expect(metrics).toMatch(/omniflow_handle_seconds_count\{queue="support"\} 1/);
+    expect(metrics).toMatch(/omniflow_queue_service_level\{queue="support"\} 1/);
+    expect(metrics).toMatch(/omniflow_agents\{state="available"\} 1/);
     await Promise.all([back.close(), desk.close()]);
   });
 
@@ -194,7 +201,12 @@ describe('live chat with an agent (issue 16)', () => {
     expect(foreign.status).toBe(404);
     const own = await t.api('GET', `/api/desk/contacts/${contactId}`, undefined, { token: deskToken });
     expect(own.status).toBe(200);
+    const depth = await (await fetch(`${t.url}/metrics`)).text();
+    expect(depth).toMatch(/omniflow_queue_depth\{queue="support"\} 1/);
     customer.send({ type: 'leave' });
+    const support = async (): Promise<unknown> =>
+      (await t.api('GET', '/api/desk/supervisor')).body.queues.find((q: { id: string }) => q.id === 'support');
+    await expect.poll(support).toMatchObject({ waiting: 0, abandoned: 1 });
     await customer.close();
   });
 });
