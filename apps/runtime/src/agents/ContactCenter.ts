@@ -26,6 +26,7 @@ export interface ContactView {
 }
 
 const TICK_MS = 250;
+const POSITIONS_MS = 1000;
 
 /**
  * The human half of the contact center in one process: queues and agents (stored), the router (in memory), the
@@ -48,6 +49,7 @@ export class ContactCenter {
   readonly #wrapUps = new Map<string, string>();
   readonly #lastPositions = new Map<string, string>();
   #positionsDue = false;
+  #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
 
   private constructor(deps: ContactCenterDeps) {
@@ -76,7 +78,8 @@ export class ContactCenter {
   /** Applies the passing of time (offers lapse, after-call work ends, overflows); runs every 250 ms. */
   tick(): void {
     this.router.tick();
-    this.#publishPositions();
+    // Waiting customers hear their place at most once a second: every answer moves everyone behind it.
+    if (this.#now() - this.#positionsAt >= POSITIONS_MS) this.#publishPositions();
   }
 
   close(): void {
@@ -190,7 +193,7 @@ export class ContactCenter {
       locale: contact.locale,
       priority: transfer.routing?.priority ?? 0,
     });
-    this.#publishPositions();
+    this.#publishPosition(handoff.id);
     return handoff;
   }
 
@@ -270,7 +273,6 @@ export class ContactCenter {
     await this.#setStatus(handoff, 'connected');
     const name = this.router.agent(agentId)?.definition.name ?? agentId;
     this.#events.publish(`contact:${contactId}`, { type: 'agentJoined', contactId, agentName: name });
-    this.#publishPositions();
     const view = await this.openContact(agentId, contactId, 'accept');
     this.#events.publish(`agent:${agentId}`, { type: 'assigned', contact: view });
     return view;
@@ -386,7 +388,7 @@ export class ContactCenter {
     await this.#setStatus(handoff, 'waiting');
     this.#events.publish(`contact:${contactId}`, { type: 'transferred', contactId, queueId });
     this.router.enqueue({ contactId, queueId, locale: handoff.context.locale });
-    this.#publishPositions();
+    this.#publishPosition(contactId);
   }
 
   /**
@@ -525,7 +527,7 @@ export class ContactCenter {
     void this.#store
       .saveHandoff(handoff)
       .catch((error: unknown) => this.#logger.error({ err: String(error), contactId }, 'storing a move failed'));
-    this.#publishPositions();
+    this.#publishPosition(contactId);
   }
 
   // ---- internals ------------------------------------------------------------------------------------------------
@@ -615,10 +617,19 @@ export class ContactCenter {
     };
   }
 
+  /** Tells one waiting customer their place now (they just joined or moved). */
+  #publishPosition(contactId: string): void {
+    const place = this.router.position(contactId);
+    if (!place) return;
+    this.#lastPositions.set(contactId, `${place.position}/${place.estimatedWaitSeconds}`);
+    this.#events.publish(`contact:${contactId}`, { type: 'queue', contactId, ...place });
+  }
+
   /** Tells every waiting customer whose place or estimate changed. */
   #publishPositions(): void {
     if (!this.#positionsDue) return;
     this.#positionsDue = false;
+    this.#positionsAt = this.#now();
     const positions = this.router.positions();
     for (const contactId of this.#lastPositions.keys())
       if (!positions.has(contactId)) this.#lastPositions.delete(contactId);

@@ -8,6 +8,8 @@ type Message = Record<string, unknown> & { type: string };
  */
 export class SocketProbe {
   readonly received: Message[] = [];
+  /** When each received message arrived (`performance.now()`), by message. */
+  readonly arrivedAt = new WeakMap<Message, number>();
   readonly #ws: WebSocket;
   #cursor = 0;
   #waiters: { match: (m: Message) => boolean; resolve: (m: Message) => void }[] = [];
@@ -16,6 +18,7 @@ export class SocketProbe {
     this.#ws = ws;
     ws.on('message', (data) => {
       const message = JSON.parse(data.toString()) as Message;
+      this.arrivedAt.set(message, performance.now());
       this.received.push(message);
       const ready = this.#waiters.filter((waiter) => waiter.match(message));
       this.#waiters = this.#waiters.filter((waiter) => !ready.includes(waiter));
@@ -43,8 +46,15 @@ export class SocketProbe {
    * it when none has arrived yet.
    */
   next(type: string, fields: Record<string, unknown> = {}, timeoutMs = 5000): Promise<Message> {
-    const match = (m: Message): boolean =>
-      m.type === type && Object.entries(fields).every(([k, v]) => JSON.stringify(m[k]) === JSON.stringify(v));
+    return this.nextWhere(
+      (m) => m.type === type && Object.entries(fields).every(([k, v]) => JSON.stringify(m[k]) === JSON.stringify(v)),
+      `"${type}" ${JSON.stringify(fields)}`,
+      timeoutMs,
+    );
+  }
+
+  /** Like {@link next}, with any predicate; `what` names it in the timeout error. */
+  nextWhere(match: (message: Message) => boolean, what: string, timeoutMs = 5000): Promise<Message> {
     for (let i = this.#cursor; i < this.received.length; i += 1) {
       const message = this.received[i];
       if (message && match(message)) {
@@ -57,7 +67,7 @@ export class SocketProbe {
         this.#waiters = this.#waiters.filter((w) => w.resolve !== done);
         reject(
           new Error(
-            `no "${type}" ${JSON.stringify(fields)} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`,
+            `no ${what} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`,
           ),
         );
       }, timeoutMs);
