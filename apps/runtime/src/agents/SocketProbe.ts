@@ -65,11 +65,7 @@ export class SocketProbe {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#waiters = this.#waiters.filter((w) => w.resolve !== done);
-        reject(
-          new Error(
-            `no ${what} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`,
-          ),
-        );
+        reject(new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`));
       }, timeoutMs);
       const done = (m: Message): void => {
         clearTimeout(timer);
