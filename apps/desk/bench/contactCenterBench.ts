@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ContactRouter } from '../../runtime/src/agents/ContactRouter.ts';
 import { SocketProbe } from '../../runtime/src/agents/SocketProbe.ts';
 import { jsonClient } from '../../runtime/src/testing/jsonClient.ts';
 
@@ -171,6 +172,8 @@ try {
     const sorted = values.toSorted((a, b) => a - b);
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
   };
+  progress('the router alone: the same 500 contacts and 50 agents, no sockets or storage');
+  const routerLatency = routerOnly(CHATS, AGENTS);
   const offerP99 = p(offerLatency, 0.99);
   const baseP99 = p(baseline, 0.99);
   console.log('\nContact center (issue 16): chats handed over to agents over the real sockets');
@@ -187,6 +190,12 @@ try {
       p99_ms: round(offerP99),
       ratio_to_baseline_p99: round(offerP99 / baseP99),
     },
+    'router alone: agent free → offer decided': {
+      samples: routerLatency.length,
+      p50_ms: round(p(routerLatency, 0.5)),
+      p99_ms: round(p(routerLatency, 0.99)),
+      ratio_to_baseline_p99: round(p(routerLatency, 0.99) / baseP99),
+    },
   });
   console.table({
     'chat messages': { chats: served, agents: AGENTS, sent: delivered + lost, delivered, lost, doubled },
@@ -197,6 +206,54 @@ try {
   await Promise.all([...customers.values(), ...agents.map((a) => a.desk)].map((probe) => probe.close()));
 } finally {
   await t.close();
+}
+
+/** Routes `chats` contacts to `agents` agents in a bare router: the time from an agent's release to the next offer. */
+function routerOnly(chats: number, agents: number): number[] {
+  const latencies: number[] = [];
+  const offered = new Map<string, string>();
+  const router = new ContactRouter({
+    now: () => Date.now(),
+    decide: (decision) => {
+      if (decision.kind === 'offered') offered.set(decision.agentId, decision.contactId);
+    },
+  });
+  router.setQueue({
+    id: 'bench',
+    name: 'Bench',
+    skills: [],
+    priority: 5,
+    maxWaitSeconds: 3600,
+    offerTimeoutSeconds: 120,
+    afterCallWorkSeconds: 0,
+    dispositions: ['done'],
+  });
+  for (let i = 0; i < agents; i += 1)
+    router.setAgent({
+      id: `a${i}`,
+      name: `a${i}`,
+      login: `a${i}`,
+      role: 'agent',
+      skills: [],
+      languages: ['en'],
+      maxChats: 1,
+      queues: ['bench'],
+    });
+  for (let i = 0; i < chats; i += 1) router.enqueue({ contactId: `c${i}`, queueId: 'bench', locale: 'en-US' });
+  for (let i = 0; i < agents; i += 1) router.setState(`a${i}`, 'available');
+  for (let served = 0; served < chats;) {
+    for (let i = 0; i < agents && served < chats; i += 1) {
+      const contactId = offered.get(`a${i}`);
+      if (!contactId) continue;
+      offered.delete(`a${i}`);
+      router.accept(`a${i}`, contactId);
+      served += 1;
+      const at = performance.now();
+      router.release(`a${i}`, contactId, { afterCallWorkMs: 0 });
+      if (offered.has(`a${i}`)) latencies.push(performance.now() - at);
+    }
+  }
+  return latencies;
 }
 
 /** Spawns `tsx apps/runtime/src/main.ts` on a free port with a throwaway data dir and waits until it answers. */
