@@ -22,6 +22,7 @@ import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
+import type { PreviousContactsLookup } from './contact/previousContacts.ts';
 import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
@@ -53,6 +54,8 @@ export interface StartRuntimeOptions {
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
   extensions?: AppExtension[];
+  /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
+  previousContacts?: PreviousContactsLookup;
 }
 
 /**
@@ -95,6 +98,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       cipher,
       caps,
       analyzer,
+      contactMask: config.contactMask,
+      ...(options.previousContacts ? { previousContacts: options.previousContacts } : {}),
     });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
