@@ -22,6 +22,7 @@ export interface ContactView {
     reason?: string;
     note?: string;
     variables: Record<string, unknown>;
+    contact?: Record<string, unknown>;
     transcript: { from: string; text: string; at: string; nodeId?: string }[];
     path: string[];
   };

@@ -8,13 +8,15 @@ export function ContactContext({ contact }: { contact: DeskContact }) {
   return (
     <section className="context" aria-label={t('customer')}>
       <h2>{t('customer')}</h2>
-      <dl className="facts">
-        <dt>contact.id</dt>
-        <dd>{contact.id}</dd>
-        <dt>contact.channel</dt>
-        <dd>{context.channel}</dd>
-        <dt>contact.locale</dt>
-        <dd>{context.locale}</dd>
+      <dl className="facts variables">
+        {Object.entries(context.contact ?? { id: contact.id, channel: context.channel, locale: context.locale })
+          .filter(([, value]) => value !== null && value !== undefined && value !== '')
+          .map(([name, value]) => (
+            <div key={name} className="variable" data-name={`contact.${name}`}>
+              <dt>contact.{name}</dt>
+              <dd>{typeof value === 'string' ? value : JSON.stringify(value)}</dd>
+            </div>
+          ))}
         <dt>flow</dt>
         <dd>{context.flowId}</dd>
         {context.reason && (

@@ -14,6 +14,8 @@ export interface HandoffContext {
   nodeId: string;
   reason?: string;
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the engine handed it over (sensitive fields masked). */
+  contact?: Record<string, unknown>;
   transcript: unknown[];
   /** The nodes the bot conversation went through, in order. */
   path: string[];

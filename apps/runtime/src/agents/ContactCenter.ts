@@ -163,7 +163,8 @@ export class ContactCenter {
         message: `The flow transfers to queue "${queueId}", which does not exist; create it in the contact center.`,
         pointer: '',
       });
-    const customerId = transfer.variables['customerId'];
+    // The verified customer (contact.customerId), else what the flow kept, finds the customer's earlier contacts.
+    const customerId = transfer.contact['customerId'] ?? transfer.variables['customerId'];
     const handoff: Handoff = {
       id: contact.id,
       queueId,
@@ -177,6 +178,7 @@ export class ContactCenter {
         nodeId: transfer.nodeId,
         ...(transfer.reason === undefined ? {} : { reason: transfer.reason }),
         variables: transfer.variables,
+        contact: transfer.contact,
         transcript: transfer.transcript,
         path: pathOf(transfer.transcript),
       },

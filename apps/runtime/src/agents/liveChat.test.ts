@@ -94,6 +94,7 @@ describe('live chat with an agent (issue 16)', () => {
     const view = accepted.body.contact;
     expect(view.context.variables).toMatchObject({ memorable: '****', customerId: 'C-42' });
     expect(view.context.path).toEqual(['ask', 'wait']);
+    expect(view.context.contact).toMatchObject({ id: contactId, channel: 'chat', direction: 'inbound' });
     expect(view.context.transcript[0].text).toMatch(/^Memorable digits\?/);
     expect(await customer.next('agentJoined')).toMatchObject({ agentName: 'Ana' });
 
