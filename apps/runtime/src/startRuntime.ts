@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } from '@omniflow/flow-engine';
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
+import { startContactCenter } from './agents/startContactCenter.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -90,6 +91,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       limits: config.sessionCaps,
     });
     const insights = createInsights({ store, registry, egress: config.egress, logger });
+    const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
       store,
       compiler,
@@ -99,13 +101,24 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       draftSecrets: (name) => config.egress.draftSecrets[name],
       cipher,
       caps,
-      analyzer: new TranscriptAnalyzer(config.redaction),
+      analyzer,
       observer: insights.observe,
       contactMask: config.contactMask,
       ...(options.previousContacts ? { previousContacts: options.previousContacts } : {}),
     });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
+
+    const contactCenter = await startContactCenter({
+      store,
+      tokens,
+      sessions,
+      logger,
+      metrics,
+      redact: analyzer.redact,
+      seedDemo: config.seedFlowsDir !== undefined,
+    });
+    cleanups.unshift(() => contactCenter.close());
 
     let ready = true;
     const services = {
@@ -120,7 +133,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       insights,
       isReady: () => ready,
     };
-    const app = createApp(services, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api] }, [
+      contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
       ...(options.extensions ?? []),
@@ -132,7 +146,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     server.headersTimeout = 66_000;
     // The sockets count a caller by the same trusted-proxy rule as express's req.ip (session caps per client address).
     const clientAddress = clientAddressOf(app);
-    const chat = attachChatSocket(server, { sessions, tokens, logger, clientAddress });
+    const chat = attachChatSocket(server, {
+      sessions,
+      tokens,
+      logger,
+      clientAddress,
+      liveChat: contactCenter.liveChat,
+    });
+    const desk = contactCenter.attach(server);
     const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
@@ -163,6 +184,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();
+          desk.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
           await Promise.race([insights.settle(), delay(5_000)]);

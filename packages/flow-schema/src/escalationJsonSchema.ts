@@ -51,7 +51,7 @@ export const escalationJsonSchema: JsonSchema = {
                 'transfer',
                 {
                   queue: { type: 'string', minLength: 1, maxLength: 200 },
-                  priority: { type: 'integer', minimum: 1, maximum: 10 },
+                  priority: { type: 'integer', minimum: -5, maximum: 5 },
                 },
                 ['queue'],
               ),

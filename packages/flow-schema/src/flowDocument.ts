@@ -94,7 +94,7 @@ export type EscalationTrigger =
 export type EscalationAction =
   /** Jump to a node of the flow (like a global intent). */
   | { kind: 'goto'; target: string }
-  /** Hand the caller to a queue now, with a routing priority (1 is the most urgent). */
+  /** Hand the caller to a queue now; `priority` (−5 … 5) is added to the queue's own, as a queue node's is. */
   | { kind: 'transfer'; queue: string; priority?: number };
 
 /** One flow-level escalation rule; each fires at most once per session. */

@@ -239,13 +239,13 @@ function ActionFields({
         {t('priority')}{' '}
         <input
           type="number"
-          min={1}
-          max={10}
+          min={-5}
+          max={5}
           value={action.priority ?? ''}
           onChange={(e) => {
             const { priority: _old, ...rest } = action;
             onChange(
-              e.target.value === '' ? rest : { ...rest, priority: clamp(Math.round(Number(e.target.value)), 1, 10) },
+              e.target.value === '' ? rest : { ...rest, priority: clamp(Math.round(Number(e.target.value)), -5, 5) },
             );
           }}
         />

@@ -119,7 +119,7 @@ describe('insights API (issue 17)', () => {
     const second = replies[1]?.body.session;
     expect(second?.outputs.find((o) => o.type === 'transfer')).toMatchObject({
       queue: 'care',
-      priority: 1,
+      routing: { priority: 1 },
     });
   });
 

@@ -36,7 +36,7 @@ export class PostgresFlowStore implements FlowStore {
     this.#pool = pool;
   }
 
-  /** The pool, for the stores of other tables in this database (insights). */
+  /** The pool, for the stores of other tables in the same database (they share the one migration list). */
   get pool(): Pool {
     return this.#pool;
   }

@@ -73,6 +73,11 @@ export class SqliteFlowStore implements FlowStore {
     }
   }
 
+  /** The connection, for the stores of other tables in the same file (they share the one migration list). */
+  get database(): Database.Database {
+    return this.#db;
+  }
+
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
   static open(
     dataDir: string,
@@ -90,11 +95,6 @@ export class SqliteFlowStore implements FlowStore {
     db.pragma('busy_timeout = 5000');
     migrate(db);
     return new SqliteFlowStore(db, file, options);
-  }
-
-  /** The connection, for the stores of other tables in this database (insights); they share its transactions' lock. */
-  get database(): Database.Database {
-    return this.#db;
   }
 
   async listFlows(): Promise<FlowSummary[]> {

@@ -209,7 +209,9 @@ export function createEngineSetup(tables: CompiledTables) {
           {
             kind: 'transfer',
             nodeId,
-            transfer: params.priority === undefined ? transfer : { ...transfer, priority: params.priority },
+            // A queue node's routing shape (issue 16): the priority is added to the queue's own.
+            transfer:
+              params.priority === undefined ? transfer : { ...transfer, routing: { priority: params.priority } },
             variables: state.variables,
           },
         ];

@@ -96,7 +96,7 @@ describe('escalation rules (issue 17)', () => {
       const transfer = third.outputs.find((output) => output.type === 'transfer');
       expect(transfer).toMatchObject({
         queue: 'care',
-        priority: 1,
+        routing: { priority: 1 },
         reason: 'escalation: lost',
         nodeId: 'menu',
       });
