@@ -18,6 +18,7 @@ import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
+import { storeUnavailable } from './storeUnavailable.ts';
 
 /** What the runtime answers for one turn of a session. */
 export interface SessionTurn {
@@ -197,7 +198,9 @@ export class SessionService {
   /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
   async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
     return this.#serialize(sessionId, async () => {
-      const record = this.#currentHead(sessionId) ?? (await this.#store.getSession(sessionId, { snapshot: false }));
+      const record =
+        this.#currentHead(sessionId) ??
+        (await this.#stored(() => this.#store.getSession(sessionId, { snapshot: false })));
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
         throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
@@ -214,15 +217,11 @@ export class SessionService {
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
         const entries = this.#analyzer.annotate(turn.transcript, turn.locale);
-        const saved = await this.#store.saveTurn({
-          sessionId,
-          expectedTurn: record.turn,
-          status: turn.status,
-          snapshot,
-          entries,
-        });
+        const saved = await this.#stored(
+          () => this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries }),
+          logger,
+        );
         if (!saved.ok) {
-          this.#live.delete(sessionId);
           throw new ApiError(409, {
             code: 'SESSION_MOVED_ON',
             message: `Session "${sessionId}" took another turn at the same time; send the input again.`,
@@ -301,11 +300,15 @@ export class SessionService {
     return this.#store.sessionsMark() === saved.mark ? saved.head : undefined;
   }
 
-  /** The in-memory session if it is at the stored turn, else one restored from the stored snapshot. */
+  /**
+   * The in-memory session if it is at the stored turn, else one restored from the stored snapshot. Either way it
+   * leaves the cache: a turn mutates it, and only a turn the store confirmed puts it back (no ghost turns, issue 22).
+   */
   async #resume(head: SessionRecord): Promise<LiveSession> {
     const live = this.#live.get(head.id);
+    this.#live.delete(head.id);
     if (live && live.turn === head.turn) return live;
-    const record = await this.get(head.id);
+    const record = await this.#stored(() => this.get(head.id));
     const logger = this.#logger.child({ sessionId: record.id, flowId: record.flowId, version: record.version });
     const compiled = record.draftDocument
       ? await this.#compiler.draft(record.draftDocument)
@@ -372,6 +375,16 @@ export class SessionService {
       evicted += 1;
     }
     return evicted;
+  }
+
+  /** One store call of a turn: a failure is logged and answered 503 with Retry-After ({@link storeUnavailable}). */
+  async #stored<T>(call: () => Promise<T>, logger: Logger = this.#logger): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ApiError)) logger.warn({ err: error }, 'session store failed; the turn was not stored');
+      throw storeUnavailable(error);
+    }
   }
 
   async #serialize<T>(sessionId: string, work: () => Promise<T>): Promise<T> {

@@ -76,7 +76,13 @@ export class SqliteFlowStore implements FlowStore {
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
   static open(
     dataDir: string,
-    options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {},
+    options: {
+      synchronous?: 'normal' | 'full';
+      walLimitFrames?: number;
+      checkpointIntervalMs?: number;
+      /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5 s). */
+      busyTimeoutMs?: number;
+    } = {},
   ): SqliteFlowStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
@@ -87,7 +93,7 @@ export class SqliteFlowStore implements FlowStore {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     migrate(db);
     return new SqliteFlowStore(db, file, options);
   }

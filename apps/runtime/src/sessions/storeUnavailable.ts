@@ -1,0 +1,28 @@
+import { ApiError } from '../http/ApiError.ts';
+
+/** Seconds a caller is told to wait before sending the same input again after a store failure. */
+export const STORE_RETRY_AFTER_SECONDS = 1;
+
+/**
+ * The 503 a turn answers when the store did not confirm it (a lock held past the statement or busy timeout, a
+ * stopped or unreachable database, a dropped connection): the session is as it was before the input, so the caller
+ * sends the same input again (with the same `Idempotency-Key`) after `Retry-After`. Errors that are already API
+ * answers pass through unchanged.
+ */
+export function storeUnavailable(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(
+    503,
+    {
+      code: 'STORE_UNAVAILABLE',
+      message: `The session store did not confirm this turn (${describe(error)}); nothing was stored. Send the same input again in ${STORE_RETRY_AFTER_SECONDS} s.`,
+      pointer: '',
+    },
+    { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },
+  );
+}
+
+function describe(error: unknown): string {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code ? `database error ${code}` : 'database unreachable';
+}
