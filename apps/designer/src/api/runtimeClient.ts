@@ -1,5 +1,6 @@
 import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
+import { withIdempotencyKey } from './withIdempotencyKey.ts';
 
 /** One error from the runtime's `{ errors: [...] }` reply. */
 export interface ApiErrorItem {
@@ -110,23 +111,34 @@ export async function bearerToken(): Promise<string | null> {
 }
 
 /** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. A 401 is retried once with a fresh local token. */
-export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   try {
-    return await send<T>(method, path, body, await bearerToken());
+    return await send<T>(method, path, body, await bearerToken(), extraHeaders);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     localToken = null;
     const fresh = await fetchLocalToken();
     if (!fresh) throw error;
     localStorage.removeItem(TOKEN_KEY);
-    return send<T>(method, path, body, fresh);
+    return send<T>(method, path, body, fresh, extraHeaders);
   }
 }
 
-async function send<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+  extraHeaders: Record<string, string>,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -266,5 +278,15 @@ export const runtimeClient = {
   startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
     toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, { input }), sessionId),
+    toTurn(
+      await withIdempotencyKey((key) =>
+        apiRequest(
+          'POST',
+          `/api/sessions/${encodeURIComponent(sessionId)}/input`,
+          { input },
+          { 'idempotency-key': key },
+        ),
+      ),
+      sessionId,
+    ),
 };

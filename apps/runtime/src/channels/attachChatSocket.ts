@@ -10,18 +10,19 @@ import { channelScope } from '../http/sessionsRouter.ts';
 import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { assertBody } from '../http/validateBody.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
 import type { ClientAddressOf } from '../http/clientAddressOf.ts';
 
 /** A message from a chat client on `/ws/chat`. */
 export type ChatClientMessage =
   | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown> }
   | { type: 'resume'; sessionId: string }
-  | { type: 'input'; input: InputEvent }
-  | { type: 'end' };
+  | { type: 'input'; input: InputEvent; inputId?: string }
+  | { type: 'end'; inputId?: string };
 
 /**
  * Serves chat sessions over WebSocket at `/ws/chat?token=<channel token>`: JSON messages `start`, `resume`,
- * `input`, `end` in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
+ * `input`, `end` (each with an optional `inputId`, its idempotency key) in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
  */
 export function attachChatSocket(
   server: Server,
@@ -89,6 +90,11 @@ function serveConnection(
     });
   };
   const scope = channelScope(principal);
+  // A client that lost the reply (a dropped connection) sends the message again with the same inputId.
+  const withKey = (input: InputEvent, inputId: string | undefined) => {
+    const keyed = keyedInput(inputId, input, '/inputId');
+    return keyed ? { ...scope, keyed } : scope;
+  };
 
   const handle = async (raw: string): Promise<void> => {
     let message: unknown;
@@ -139,11 +145,11 @@ function serveConnection(
       case 'input':
         if (!sessionId)
           throw new ApiError(409, { code: 'NO_SESSION', message: 'Send { "type": "start" } first.', pointer: '' });
-        return reply(await deps.sessions.input(sessionId, msg.input, scope));
+        return reply(await deps.sessions.input(sessionId, msg.input, withKey(msg.input, msg.inputId)));
       case 'end':
         if (!sessionId)
           throw new ApiError(409, { code: 'NO_SESSION', message: 'There is no session to end.', pointer: '' });
-        return reply(await deps.sessions.end(sessionId, scope));
+        return reply(await deps.sessions.end(sessionId, withKey({ type: 'hangup' }, msg.inputId)));
     }
   };
 

@@ -198,11 +198,12 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/input',
-    summary: "Send one caller input; answers the turn's outputs",
+    summary:
+      "Send one caller input; answers the turn's outputs. An Idempotency-Key header makes a resend answer the stored reply instead of running the turn again",
     auth: 'channel',
     body: 'SessionInput',
     ok: 200,
-    errors: [404, 409],
+    errors: [400, 404, 409, 422, 503],
   },
   {
     method: 'post',

@@ -19,6 +19,7 @@ import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 import { storeUnavailable } from './storeUnavailable.ts';
+import { repeatedReply, type KeyedInput } from './idempotentInput.ts';
 
 /** What the runtime answers for one turn of a session. */
 export interface SessionTurn {
@@ -195,8 +196,16 @@ export class SessionService {
     });
   }
 
-  /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
-  async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
+  /**
+   * Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on.
+   * An input with an idempotency key ({@link keyedInput}) runs at most once: a repeat answers the stored reply.
+   */
+  async input(
+    sessionId: string,
+    input: InputEvent,
+    options: { flowId?: string; keyed?: KeyedInput } = {},
+  ): Promise<SessionTurn> {
+    const { keyed } = options;
     return this.#serialize(sessionId, async () => {
       const record =
         this.#currentHead(sessionId) ??
@@ -204,6 +213,8 @@ export class SessionService {
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
         throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
+      const repeated = await this.#repeated(sessionId, keyed);
+      if (repeated) return repeated;
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
           throw new ApiError(409, {
@@ -217,11 +228,27 @@ export class SessionService {
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
         const entries = this.#analyzer.annotate(turn.transcript, turn.locale);
+        const reply: SessionTurn = {
+          sessionId,
+          flowId: record.flowId,
+          version: record.version,
+          channel,
+          // The locale the session now speaks: a language node may have switched it during this turn.
+          locale: turn.locale,
+          status: turn.status,
+          nodeId: turn.nodeId,
+          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
+          variables: turn.variables,
+        };
+        const write = { sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries };
         const saved = await this.#stored(
-          () => this.#store.saveTurn({ sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries }),
+          () => this.#store.saveTurn(keyed ? { ...write, input: { ...keyed, reply } } : write),
           logger,
         );
         if (!saved.ok) {
+          // The same keyed input, sent to another process at the same time, won: its reply is this input's reply.
+          const winner = await this.#repeated(sessionId, keyed);
+          if (winner) return winner;
           throw new ApiError(409, {
             code: 'SESSION_MOVED_ON',
             message: `Session "${sessionId}" took another turn at the same time; send the input again.`,
@@ -244,24 +271,21 @@ export class SessionService {
           { channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length },
           'turn',
         );
-        return {
-          sessionId,
-          flowId: record.flowId,
-          version: record.version,
-          channel,
-          // The locale the session now speaks: a language node may have switched it during this turn.
-          locale: turn.locale,
-          status: turn.status,
-          nodeId: turn.nodeId,
-          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
-          variables: turn.variables,
-        };
+        return reply;
       });
     });
   }
 
+  /** The stored reply of a keyed input that was already taken, or `undefined` (also without a key). */
+  async #repeated(sessionId: string, keyed: KeyedInput | undefined): Promise<SessionTurn | undefined> {
+    if (keyed === undefined) return undefined;
+    const stored = await this.#stored(() => this.#store.getInput(sessionId, keyed.key));
+    // Written by this method's caller from a SessionTurn in an earlier turn.
+    return repeatedReply(stored, keyed) as SessionTurn | undefined;
+  }
+
   /** Ends a session as a hangup; ending an ended session is a 409. */
-  async end(sessionId: string, options: { flowId?: string } = {}): Promise<SessionTurn> {
+  async end(sessionId: string, options: { flowId?: string; keyed?: KeyedInput } = {}): Promise<SessionTurn> {
     return this.input(sessionId, { type: 'hangup' }, options);
   }
 

@@ -83,6 +83,15 @@ export interface TurnWrite {
   snapshot: unknown;
   /** Transcript entries added by the turn, appended in order. */
   entries: readonly unknown[];
+  /** The caller's idempotency key of the input and the reply, stored with the turn (in the same transaction). */
+  input?: StoredInput;
+}
+
+/** An input sent with an idempotency key: the key, a fingerprint of the input and the reply it got. */
+export interface StoredInput {
+  key: string;
+  fingerprint: string;
+  reply: unknown;
 }
 
 /**
@@ -125,6 +134,8 @@ export interface FlowStore {
    * that cannot tell (PostgreSQL, shared by several processes) leave it out and every turn reads the session.
    */
   sessionsMark?(): number;
+  /** The stored input of a session under an idempotency key, if a turn with that key was stored. */
+  getInput(sessionId: string, key: string): Promise<StoredInput | undefined>;
   getTranscript(sessionId: string): Promise<unknown[]>;
   countActiveSessions(): Promise<number>;
   /** Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls); answers how many. */

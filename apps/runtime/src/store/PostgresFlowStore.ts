@@ -7,6 +7,7 @@ import type {
   RollbackResult,
   SaveTurnResult,
   SessionRecord,
+  StoredInput,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
@@ -233,8 +234,23 @@ export class PostgresFlowStore implements FlowStore {
         [write.sessionId],
       );
       await insertEntries(c, write.sessionId, firstRow(seq.rows).next, write.entries);
+      if (write.input) {
+        const { key, fingerprint, reply } = write.input;
+        await c.query(
+          'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES ($1, $2, $3, $4, $5)',
+          [write.sessionId, key, fingerprint, write.expectedTurn + 1, JSON.stringify(reply)],
+        );
+      }
       return { ok: true };
     });
+  }
+
+  async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
+    const { rows } = await this.#pool.query<{ fingerprint: string; reply: unknown }>(
+      'SELECT fingerprint, reply FROM session_inputs WHERE session_id = $1 AND key = $2',
+      [sessionId, key],
+    );
+    return rows[0] ? { key, ...rows[0] } : undefined;
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {

@@ -9,6 +9,7 @@ import type {
   RollbackResult,
   SaveTurnResult,
   SessionRecord,
+  StoredInput,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
@@ -262,6 +263,10 @@ export class SqliteFlowStore implements FlowStore {
       return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
     const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
     write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
+    if (write.input) {
+      const { key, fingerprint, reply } = write.input;
+      this.#stmt.insertInput.run(write.sessionId, key, fingerprint, write.expectedTurn + 1, JSON.stringify(reply));
+    }
     return { ok: true, mark };
   }
 
@@ -271,6 +276,11 @@ export class SqliteFlowStore implements FlowStore {
    */
   sessionsMark(): number {
     return (this.#stmt.dataVersion.get() as number) + this.#sessionEpoch;
+  }
+
+  async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
+    const row = this.#stmt.getInput.get(sessionId, key) as { fingerprint: string; reply: string } | undefined;
+    return row ? { key, fingerprint: row.fingerprint, reply: JSON.parse(row.reply) as unknown } : undefined;
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
@@ -392,6 +402,10 @@ function prepareStatements(db: Database.Database) {
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
     insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
     getTranscript: db.prepare('SELECT entry FROM transcripts WHERE session_id = ? ORDER BY seq'),
+    insertInput: db.prepare(
+      'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getInput: db.prepare('SELECT fingerprint, reply FROM session_inputs WHERE session_id = ? AND key = ?'),
     expireSessions: db.prepare(
       "UPDATE sessions SET status = 'ended', updated_at = ? WHERE status = 'active' AND updated_at < ?",
     ),

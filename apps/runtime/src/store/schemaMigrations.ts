@@ -22,5 +22,8 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
        label TEXT NOT NULL, created_at ${time} NOT NULL, expires_at ${time});
      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    // Issue 22: the reply of each input sent with an idempotency key, stored with its turn, so a repeat is answered, not run.
+    `CREATE TABLE session_inputs (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, key TEXT NOT NULL,
+       fingerprint TEXT NOT NULL, turn INTEGER NOT NULL, reply ${json} NOT NULL, PRIMARY KEY (session_id, key));`,
   ];
 }

@@ -13,6 +13,9 @@
   var localeSelect = document.getElementById('locale');
   var socket = null;
   var storageKey = 'omniflow-chat:' + flowId;
+  // The input whose reply has not come yet: sent again, with the same inputId, after a reconnect (the runtime answers
+  // a repeated inputId with the stored reply, so the turn never runs twice).
+  var pending = null;
 
   function add(kind, message) {
     var item = document.createElement('li');
@@ -44,10 +47,21 @@
     if (!socket || socket.readyState !== 1) return;
     add('caller', shown || value);
     setChoices([]);
-    socket.send(JSON.stringify({ type: 'input', input: { type: 'text', text: value } }));
+    pending = { type: 'input', input: { type: 'text', text: value }, inputId: newInputId() };
+    socket.send(JSON.stringify(pending));
+  }
+
+  function resendPending() {
+    if (pending && socket && socket.readyState === 1) socket.send(JSON.stringify(pending));
+  }
+
+  function newInputId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
   }
 
   function onTurn(message) {
+    pending = null;
     message.outputs.forEach(function (output) {
       if (output.type === 'say') add('bot', output.text);
       else if (output.type === 'prompt') setChoices(output.expect && output.expect.choices);
@@ -72,6 +86,7 @@
   }
 
   function restart() {
+    pending = null;
     log.textContent = '';
     setChoices([]);
     sessionStorage.removeItem(storageKey);
@@ -98,8 +113,12 @@
       if (message.type === 'turn') onTurn(message);
       else if (message.type === 'resumed') {
         setEnabled(true);
-        add('system', 'Welcome back.');
+        if (pending) resendPending();
+        else add('system', 'Welcome back.');
       } else if (message.type === 'error') {
+        if (message.status !== 503) pending = null;
+        // The runtime's store did not confirm the turn: the same input, same inputId, once it is back.
+        else if (pending) setTimeout(resendPending, 1000);
         if (
           message.errors.some(function (e) {
             return e.code === 'SESSION_ENDED' || e.code === 'NOT_FOUND';
