@@ -38,8 +38,8 @@ export async function seedFlows(
         document,
       );
       if (!created) continue;
-      const compiled = await compiler.compile(document);
-      await store.publish(id, { ...compiled.flow }, 'seeded flow, published on first start', 'omniflow');
+      const { compiled, subflows } = await compiler.compileForPublish(document);
+      await store.publish(id, { ...compiled.flow }, 'seeded flow, published on first start', 'omniflow', subflows);
       published.push(id);
     } catch (error) {
       logger.warn(

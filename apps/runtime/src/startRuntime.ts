@@ -16,6 +16,7 @@ import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
+import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
@@ -95,6 +96,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       analyzer: new TranscriptAnalyzer(config.redaction),
     });
     const admin = await ensureAdminToken(config, store, tokens);
+    await pinSubflowVersions(store, compiler, logger);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     let ready = true;

@@ -111,10 +111,10 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
         { currentRevision: flow.revision },
       );
     }
-    const compiled = await compiler.compile(flow.draft);
+    const { compiled, subflows } = await compiler.compileForPublish(flow.draft);
     const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
     const document: Record<string, unknown> = { ...compiled.flow };
-    const version = await store.publish(flow.id, document, note, authorOf(req));
+    const version = await store.publish(flow.id, document, note, authorOf(req), subflows);
     if (!version) throw ApiError.notFound('flow', flow.id);
     const { document: _doc, ...summary } = version;
     res.status(201).json({ version: summary, flow: { id: flow.id, liveVersion: version.version } });

@@ -23,7 +23,15 @@ export interface FlowVersionRecord {
   note: string;
   author: string;
   publishedAt: string;
+  /**
+   * The exact versions of the flows its subflow nodes run (nested ones too), resolved when it was published; `null`
+   * for a version published before pinning existed and not pinned yet.
+   */
+  subflows: SubflowPins | null;
 }
+
+/** Subflow versions pinned by a published version: flow id → version. */
+export type SubflowPins = Record<string, number>;
 
 /** What a session is doing. */
 export type SessionStatus = 'active' | 'ended';
@@ -114,7 +122,10 @@ export interface FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows?: SubflowPins,
   ): Promise<FlowVersionRecord | undefined>;
+  /** Pins the subflows of a version published before pinning existed; a version already pinned is left alone. */
+  pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void>;
   listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]>;
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */

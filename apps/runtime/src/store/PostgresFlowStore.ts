@@ -8,6 +8,7 @@ import type {
   SaveTurnResult,
   SessionRecord,
   StoredInput,
+  SubflowPins,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
@@ -138,15 +139,16 @@ export class PostgresFlowStore implements FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
     return this.#tx(async (c) => {
       // Locking the flow row serializes concurrent publishes so version numbers never collide.
       const flow = await c.query('SELECT 1 FROM flows WHERE id = $1 FOR UPDATE', [flowId]);
       if (flow.rowCount === 0) return undefined;
       const inserted = await c.query<VersionRow>(
-        `INSERT INTO versions (flow_id, version, document, note, author, published_at)
-         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, now() FROM versions WHERE flow_id = $1 RETURNING *`,
-        [flowId, JSON.stringify(document), note, author],
+        `INSERT INTO versions (flow_id, version, document, note, author, published_at, subflows)
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, now(), $5 FROM versions WHERE flow_id = $1 RETURNING *`,
+        [flowId, JSON.stringify(document), note, author, JSON.stringify(subflows)],
       );
       const version = versionFromRow(firstRow(inserted.rows));
       await c.query('UPDATE flows SET live_version = $1, updated_at = now() WHERE id = $2', [version.version, flowId]);
@@ -154,9 +156,16 @@ export class PostgresFlowStore implements FlowStore {
     });
   }
 
+  async pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void> {
+    await this.#pool.query(
+      'UPDATE versions SET subflows = $1 WHERE flow_id = $2 AND version = $3 AND subflows IS NULL',
+      [JSON.stringify(subflows), flowId, version],
+    );
+  }
+
   async listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]> {
     const { rows } = await this.#pool.query<Omit<VersionRow, 'document'>>(
-      'SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = $1 ORDER BY version',
+      'SELECT flow_id, version, note, author, published_at, subflows FROM versions WHERE flow_id = $1 ORDER BY version',
       [flowId],
     );
     return rows.map((row) => {

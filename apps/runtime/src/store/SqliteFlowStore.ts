@@ -10,6 +10,7 @@ import type {
   SaveTurnResult,
   SessionRecord,
   StoredInput,
+  SubflowPins,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
@@ -145,16 +146,22 @@ export class SqliteFlowStore implements FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
     const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
       if (!this.#stmt.getRevision.get(flowId)) return undefined;
       const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };
       const publishedAt = new Date().toISOString();
-      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt);
+      const pins = JSON.stringify(subflows);
+      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt, pins);
       this.#stmt.setLive.run(next, publishedAt, flowId);
-      return { flowId, version: next, document, note, author, publishedAt };
+      return { flowId, version: next, document, note, author, publishedAt, subflows };
     });
     return tx.immediate();
+  }
+
+  async pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void> {
+    this.#stmt.pinSubflows.run(JSON.stringify(subflows), flowId, version);
   }
 
   async listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]> {
@@ -378,12 +385,13 @@ function prepareStatements(db: Database.Database) {
     deleteFlowTokens: db.prepare('DELETE FROM tokens WHERE flow_id = ?'),
     nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE flow_id = ?'),
     insertVersion: db.prepare(
-      'INSERT INTO versions (flow_id, version, document, note, author, published_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO versions (flow_id, version, document, note, author, published_at, subflows) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     setLive: db.prepare('UPDATE flows SET live_version = ?, updated_at = ? WHERE id = ?'),
     listVersions: db.prepare(
-      'SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = ? ORDER BY version',
+      'SELECT flow_id, version, note, author, published_at, subflows FROM versions WHERE flow_id = ? ORDER BY version',
     ),
+    pinSubflows: db.prepare('UPDATE versions SET subflows = ? WHERE flow_id = ? AND version = ? AND subflows IS NULL'),
     getVersion: db.prepare('SELECT * FROM versions WHERE flow_id = ? AND version = ?'),
     hasVersion: db.prepare('SELECT 1 FROM versions WHERE flow_id = ? AND version = ?'),
     insertSession: db.prepare(

@@ -25,5 +25,8 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     // Issue 22: the reply of each input sent with an idempotency key, stored with its turn, so a repeat is answered, not run.
     `CREATE TABLE session_inputs (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, key TEXT NOT NULL,
        fingerprint TEXT NOT NULL, turn INTEGER NOT NULL, reply ${json} NOT NULL, PRIMARY KEY (session_id, key));`,
+    // Issue 22: the subflow versions a published version runs ({ flowId: version }); NULL until pinned (versions
+    // published before this migration are pinned at start-up to the versions live then, see pinSubflowVersions).
+    `ALTER TABLE versions ADD COLUMN subflows ${json};`,
   ];
 }
