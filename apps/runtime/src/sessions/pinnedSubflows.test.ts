@@ -16,51 +16,35 @@ import { pinSubflowVersions } from './pinSubflowVersions.ts';
 
 const en = (text: string) => ({ text: { 'en-US': text } });
 
-/** A child flow that asks one question and answers, both worded with `label` (its version's text). */
-function childFlow(label: string): Record<string, unknown> {
-  return {
-    id: 'child',
-    name: 'Child',
-    schemaVersion: 1,
-    locales: ['en-US'],
-    defaultLocale: 'en-US',
-    variables: [{ name: 'answer', type: 'string' }],
-    start: 'start',
-    nodes: [
-      { id: 'start', type: 'start', config: {} },
-      {
-        id: 'ask',
-        type: 'ask',
-        config: { prompt: en(`Question from child ${label}.`), variable: 'answer', slot: { type: 'text' } },
-      },
-      { id: 'done', type: 'end', config: { prompt: en(`Answer from child ${label}.`) } },
-    ],
-    edges: [
-      { source: 'start', port: 'next', target: 'ask' },
-      { source: 'ask', port: 'next', target: 'done' },
-    ],
-  };
+/** An English flow `id` that runs `nodes` in a chain from its start node (`to` names a node's extra ports). */
+function chainFlow(id: string, nodes: { id: string; type: string; config: unknown; to?: Record<string, string> }[]) {
+  const all = [{ id: 'start', type: 'start', config: {} }, ...nodes];
+  const edges = all
+    .slice(0, -1)
+    .flatMap((node, i) => [
+      { source: node.id, port: 'next', target: all[i + 1]?.id },
+      ...Object.entries(('to' in node && node.to) || {}).map(([port, target]) => ({ source: node.id, port, target })),
+    ]);
+  const nodeList = all.map(({ id: nodeId, type, config }) => ({ id: nodeId, type, config }));
+  const flow = { id, name: id, schemaVersion: 1, locales: ['en-US'], defaultLocale: 'en-US' };
+  return { ...flow, variables: [{ name: 'answer', type: 'string' }], start: 'start', nodes: nodeList, edges };
 }
 
-const parentFlow = {
-  id: 'parent',
-  name: 'Parent',
-  schemaVersion: 1,
-  locales: ['en-US'],
-  defaultLocale: 'en-US',
-  variables: [],
-  start: 'start',
-  nodes: [
-    { id: 'start', type: 'start', config: {} },
-    { id: 'call', type: 'subflow', config: { flowId: 'child' } },
-    { id: 'bye', type: 'end', config: { prompt: en('Parent says goodbye.') } },
-  ],
-  edges: [
-    { source: 'start', port: 'next', target: 'call' },
-    { source: 'call', port: 'next', target: 'bye' },
-    { source: 'call', port: 'error', target: 'bye' },
-  ],
-};
+/** A child flow that asks one question and answers, both worded with `label` (its version's text). */
+const childFlow = (label: string) =>
+  chainFlow('child', [
+    {
+      id: 'ask',
+      type: 'ask',
+      config: { prompt: en(`Question from child ${label}.`), variable: 'answer', slot: { type: 'text' } },
+    },
+    { id: 'done', type: 'end', config: { prompt: en(`Answer from child ${label}.`) } },
+  ]);
+
+const parentFlow = chainFlow('parent', [
+  { id: 'call', type: 'subflow', config: { flowId: 'child' }, to: { error: 'bye' } },
+  { id: 'bye', type: 'end', config: { prompt: en('Parent says goodbye.') } },
+]);
 
 const said = (reply: { body: { session: { outputs: { type: string; text?: string }[] } } }) =>
   reply.body.session.outputs.map((o) => o.text ?? '').join(' ');
