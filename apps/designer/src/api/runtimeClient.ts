@@ -55,6 +55,8 @@ export interface FlowVersion {
   publishedAt?: string;
   publishedBy?: string;
   active?: boolean;
+  /** The subflow versions it runs, pinned when it was published (flow id → version). */
+  subflows?: Record<string, number>;
 }
 
 /** One turn of a simulator session as the designer shows it. */
@@ -256,6 +258,7 @@ export const runtimeClient = {
       ...(typeof field(v, 'publishedAt') === 'string' ? { publishedAt: String(field(v, 'publishedAt')) } : {}),
       ...(typeof field(v, 'author') === 'string' ? { publishedBy: String(field(v, 'author')) } : {}),
       active: field(v, 'version') === live,
+      ...pinsOf(field(v, 'subflows')),
     }));
   },
   getVersion: async (id: string, version: number): Promise<FlowDocument> =>
@@ -263,6 +266,8 @@ export const runtimeClient = {
       field(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`), 'version'),
       'document',
     ) as FlowDocument,
+  republish: async (id: string, version: number): Promise<unknown> =>
+    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/versions/${version}/republish`),
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
@@ -290,3 +295,11 @@ export const runtimeClient = {
       sessionId,
     ),
 };
+
+/** A version's pinned subflows as the runtime lists them; none when absent (a runtime before issue 22). */
+function pinsOf(value: unknown): { subflows?: Record<string, number> } {
+  if (!isRecord(value)) return {};
+  const pins: Record<string, number> = {};
+  for (const [id, version] of Object.entries(value)) if (typeof version === 'number') pins[id] = version;
+  return { subflows: pins };
+}

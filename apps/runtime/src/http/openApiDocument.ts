@@ -114,6 +114,14 @@ export const ROUTES: Route[] = [
   },
   {
     method: 'post',
+    path: '/api/flows/{id}/versions/{version}/republish',
+    summary: 'Publish a version again as the next version, pinned to the subflow versions live now',
+    auth: 'publisher',
+    ok: 201,
+    errors: [404, 422],
+  },
+  {
+    method: 'post',
     path: '/api/flows/{id}/rollback',
     summary: 'Move the live pointer to an earlier version',
     auth: 'publisher',

@@ -90,8 +90,14 @@ describe('a published parent on two processes after its subflow is republished',
     const versions = await b.api('GET', '/api/flows/parent/versions');
     expect(versions.body.versions[0]).toMatchObject({ version: 1, subflows: { child: 1 } });
 
-    // Republishing the parent pins the child's live version.
-    expect((await b.api('POST', '/api/flows/parent/publish', {})).body.version).toMatchObject({ version: 2 });
+    // Republishing the parent's v1 (what the designer offers) pins the child's live version.
+    const republish = await b.api('POST', '/api/flows/parent/versions/1/republish');
+    expect(republish.status).toBe(201);
+    expect(republish.body.version).toMatchObject({
+      version: 2,
+      subflows: { child: 2 },
+      note: 'v1 republished with child v2',
+    });
     const republished = await a.api('POST', '/api/sessions', { flowId: 'parent', channel: 'chat' });
     expect(said(republished)).toMatch(/Question from child v2/);
   }, 60_000);
