@@ -17,6 +17,7 @@ import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
 import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
+import { startSharedState } from './store/startSharedState.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
@@ -77,6 +78,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
+    const shared = await startSharedState(store, config.databaseUrl, tokens, logger);
+    cleanups.push(() => shared.close());
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
@@ -100,7 +103,18 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     let ready = true;
-    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
+    const services = {
+      config,
+      store,
+      registry,
+      compiler,
+      sessions,
+      tokens,
+      metrics,
+      logger,
+      isReady: () => ready,
+      ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
+    };
     const app = createApp(services, [
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),

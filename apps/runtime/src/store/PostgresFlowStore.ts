@@ -27,6 +27,9 @@ import {
 
 const MIGRATIONS = schemaMigrations('postgres');
 
+/** The notification channel on which a token's deletion is announced to every process. */
+export const TOKENS_CHANNEL = 'omniflow_tokens';
+
 const MIGRATION_LOCK = 7_466_108; // arbitrary, fixed: serializes migrations of concurrent runtimes
 
 /** The scale-out store: the same contract as SQLite, on a shared PostgreSQL database. */
@@ -70,6 +73,11 @@ export class PostgresFlowStore implements FlowStore {
       throw error;
     }
     return store;
+  }
+
+  /** The connection pool, shared with the runtime's other PostgreSQL users (the API rate limit). */
+  get pool(): Pool {
+    return this.#pool;
   }
 
   async #tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
@@ -306,7 +314,12 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async deleteToken(id: string): Promise<boolean> {
-    return ((await this.#pool.query('DELETE FROM tokens WHERE id = $1', [id])).rowCount ?? 0) === 1;
+    // The notification goes out with the commit: every process's token cache forgets at once (issue 22).
+    const { rows } = await this.#pool.query(
+      `WITH gone AS (DELETE FROM tokens WHERE id = $1 RETURNING id) SELECT pg_notify('${TOKENS_CHANNEL}', id) FROM gone`,
+      [id],
+    );
+    return rows.length === 1;
   }
 
   async getSetting(key: string): Promise<string | undefined> {

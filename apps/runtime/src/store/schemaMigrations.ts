@@ -28,5 +28,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     // Issue 22: the subflow versions a published version runs ({ flowId: version }); NULL until pinned (versions
     // published before this migration are pinned at start-up to the versions live then, see pinSubflowVersions).
     `ALTER TABLE versions ADD COLUMN subflows ${json};`,
+    // Issue 22: API rate-limit windows shared by every process on PostgreSQL (SQLite keeps them in memory, one process).
+    `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at ${time} NOT NULL);`,
   ];
 }
