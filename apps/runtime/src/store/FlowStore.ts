@@ -158,5 +158,10 @@ export interface FlowStore {
   /** A small value kept by the runtime itself (e.g. whether the examples were seeded). */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+  /**
+   * Runs `work` while no other process runs work under the same `name` (PostgreSQL: an advisory lock), so processes
+   * starting together agree on what one of them seeds. Stores that serve one process leave it out.
+   */
+  exclusive?<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

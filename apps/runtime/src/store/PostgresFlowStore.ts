@@ -52,6 +52,12 @@ export class PostgresFlowStore implements FlowStore {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
+    // The pool hears errors of idle connections only: one that dies while checked out or while being removed (a
+    // restart, `pg_terminate_backend`) emitted an unheard 'error' that ended the process (issue 22 fault drill).
+    // Its statements still fail, and the failure reaches the caller as 503.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     const store = new PostgresFlowStore(pool);
     try {
       await store.#tx(async (c) => {
@@ -81,17 +87,30 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async #tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
+    return this.#withClient(async (client) => {
       await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** A pooled connection for several statements; one whose work failed is dropped, not handed out again. */
+  async #withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let failure: Error | undefined;
+    try {
+      return await work(client);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      failure = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
-      client.release();
+      client.release(failure);
     }
   }
 
@@ -332,6 +351,18 @@ export class PostgresFlowStore implements FlowStore {
       'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
       [key, value],
     );
+  }
+
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    // A session-level lock on one pooled connection, held while `work` uses others.
+    return this.#withClient(async (holder) => {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1))', [`omniflow:${name}`]);
+      try {
+        return await work();
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`omniflow:${name}`]);
+      }
+    });
   }
 
   async close(): Promise<void> {
