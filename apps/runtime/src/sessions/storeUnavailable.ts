@@ -15,7 +15,7 @@ export function storeUnavailable(error: unknown): ApiError {
     503,
     {
       code: 'STORE_UNAVAILABLE',
-      message: `The session store did not confirm this turn (${describe(error)}); nothing was stored. Send the same input again in ${STORE_RETRY_AFTER_SECONDS} s.`,
+      message: `The store did not answer (${describe(error)}); nothing was stored. Send the same request again in ${STORE_RETRY_AFTER_SECONDS} s.`,
       pointer: '',
     },
     { retryAfterSeconds: STORE_RETRY_AFTER_SECONDS },

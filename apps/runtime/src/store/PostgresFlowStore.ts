@@ -256,29 +256,35 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
-    return this.#tx(async (c): Promise<SaveTurnResult> => {
-      const updated = await c.query(
-        'UPDATE sessions SET status = $1, snapshot = $2, turn = turn + 1, updated_at = now() WHERE id = $3 AND turn = $4',
-        [write.status, JSON.stringify(write.snapshot), write.sessionId, write.expectedTurn],
-      );
-      if (updated.rowCount !== 1) {
-        const exists = await c.query('SELECT 1 FROM sessions WHERE id = $1', [write.sessionId]);
-        return { ok: false, reason: exists.rowCount === 0 ? 'notFound' : 'stale' };
-      }
-      const seq = await c.query<{ next: number }>(
-        'SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = $1',
-        [write.sessionId],
-      );
-      await insertEntries(c, write.sessionId, firstRow(seq.rows).next, write.entries);
-      if (write.input) {
-        const { key, fingerprint, reply } = write.input;
-        await c.query(
-          'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES ($1, $2, $3, $4, $5)',
-          [write.sessionId, key, fingerprint, write.expectedTurn + 1, JSON.stringify(reply)],
-        );
-      }
-      return { ok: true };
+    // One statement, so one round trip and its own transaction (it was six: BEGIN, update, next seq, entries, input,
+    // COMMIT). The transcript and input rows hang on the update's RETURNING: a stale turn writes nothing.
+    const { rows } = await this.#pool.query<{ updated: string }>({
+      name: 'omniflow-save-turn',
+      text: `WITH moved AS (
+          UPDATE sessions SET status = $1, snapshot = $2, turn = turn + 1, updated_at = now()
+          WHERE id = $3 AND turn = $4 RETURNING id),
+        next AS (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM transcripts WHERE session_id = $3),
+        entries AS (
+          INSERT INTO transcripts (session_id, seq, entry)
+          SELECT moved.id, next.seq + ord - 1, e FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
+        keyed AS (
+          INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply)
+          SELECT moved.id, $6, $7, $4 + 1, $8 FROM moved WHERE $6::text IS NOT NULL)
+        SELECT COUNT(*) AS updated FROM moved`,
+      values: [
+        write.status,
+        JSON.stringify(write.snapshot),
+        write.sessionId,
+        write.expectedTurn,
+        JSON.stringify(write.entries),
+        write.input?.key ?? null,
+        write.input?.fingerprint ?? null,
+        write.input ? JSON.stringify(write.input.reply) : null,
+      ],
     });
+    if (Number(firstRow(rows).updated) === 1) return { ok: true };
+    const exists = await this.#pool.query('SELECT 1 FROM sessions WHERE id = $1', [write.sessionId]);
+    return { ok: false, reason: exists.rowCount === 0 ? 'notFound' : 'stale' };
   }
 
   async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
