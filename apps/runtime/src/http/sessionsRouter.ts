@@ -6,6 +6,8 @@ import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { contactSentiment } from '../sessions/contactSentiment.ts';
 import { keyedInput } from '../sessions/idempotentInput.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { pathParam } from './pathParam.ts';
 import { validateBody } from './validateBody.ts';
 
@@ -19,10 +21,12 @@ export function sessionsRouter(sessions: SessionService): Router {
       channel: Channel;
       locale?: string;
       callerData?: Record<string, unknown>;
+      contact?: ContactInput;
       draft?: boolean;
     } = req.body;
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
+    assertContactAllowed(req.principal, body.contact, '/contact');
     const caller =
       req.principal?.kind === 'channel'
         ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' }
@@ -74,9 +78,9 @@ export function channelScope(principal: Principal | undefined): { flowId?: strin
   return principal?.kind === 'channel' ? { flowId: principal.flowId } : {};
 }
 
-/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables. */
+/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables and contact. */
 function forCaller(principal: Principal | undefined, turn: SessionTurn): Partial<SessionTurn> {
   if (principal?.kind === 'role') return turn;
-  const { variables: _variables, ...rest } = turn;
+  const { variables: _variables, contact: _contact, ...rest } = turn;
   return rest;
 }

@@ -41,6 +41,11 @@ export class PostgresFlowStore implements FlowStore {
     this.#pool = pool;
   }
 
+  /** The pool, for the stores of other tables in the same database (they share the one migration list). */
+  get pool(): Pool {
+    return this.#pool;
+  }
+
   /** Connects to `databaseUrl` and applies pending migrations. */
   static async open(databaseUrl: string): Promise<PostgresFlowStore> {
     const pool = new Pool({
@@ -79,11 +84,6 @@ export class PostgresFlowStore implements FlowStore {
       throw error;
     }
     return store;
-  }
-
-  /** The connection pool, shared with the runtime's other PostgreSQL users (the API rate limit). */
-  get pool(): Pool {
-    return this.#pool;
   }
 
   async #tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
