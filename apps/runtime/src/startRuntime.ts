@@ -11,6 +11,7 @@ import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
+import { startContactRetention } from './contacts/startContactRetention.ts';
 import { createApp, type AppExtension } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
@@ -119,6 +120,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
+    const retention = startContactRetention({ contacts: store.contacts, days: config.contactRetentionDays, logger });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -138,6 +140,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         closing ??= (async () => {
           ready = false;
           clearInterval(sweeper);
+          retention.stop();
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();

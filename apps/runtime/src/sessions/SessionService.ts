@@ -10,6 +10,7 @@ import {
 } from '@omniflow/flow-engine';
 import type { Channel } from '@omniflow/flow-schema';
 import type { Logger } from 'pino';
+import { contactTurnOf } from '../contacts/contactTurnOf.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
@@ -45,6 +46,13 @@ export interface StartSessionRequest {
   sessionId?: string;
   /** A public channel's caller, whose live sessions are capped; management callers are not. */
   caller?: SessionCaller;
+  /** What the channel knows about the contact (issue 15's shared contract); stored in its contact record. */
+  contact?: {
+    direction?: 'inbound' | 'outbound';
+    callerNumber?: string;
+    dialedNumber?: string;
+    attributes?: Record<string, string>;
+  };
 }
 
 interface LiveSession {
@@ -173,6 +181,12 @@ export class SessionService {
           snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }),
         },
         this.#analyzer.annotate(turn.transcript, snapshot.locale),
+        {
+          ...(request.contact?.direction ? { direction: request.contact.direction } : {}),
+          callerNumber: request.contact?.callerNumber ?? null,
+          dialedNumber: request.contact?.dialedNumber ?? null,
+          turn: contactTurnOf(turn),
+        },
       );
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
@@ -220,6 +234,7 @@ export class SessionService {
           status: turn.status,
           snapshot,
           entries,
+          contact: contactTurnOf(turn, input),
         });
         if (!saved.ok) {
           this.#live.delete(sessionId);

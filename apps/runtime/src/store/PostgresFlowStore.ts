@@ -11,6 +11,8 @@ import type {
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
+import { PostgresContactStore } from '../contacts/PostgresContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import {
   flowFromRow,
@@ -30,10 +32,12 @@ const MIGRATION_LOCK = 7_466_108; // arbitrary, fixed: serializes migrations of 
 /** The scale-out store: the same contract as SQLite, on a shared PostgreSQL database. */
 export class PostgresFlowStore implements FlowStore {
   readonly kind = 'postgres';
+  readonly contacts: PostgresContactStore;
   readonly #pool: Pool;
 
   private constructor(pool: Pool) {
     this.#pool = pool;
+    this.contacts = new PostgresContactStore(pool);
   }
 
   /** Connects to `databaseUrl` and applies pending migrations. */
@@ -189,6 +193,7 @@ export class PostgresFlowStore implements FlowStore {
   async createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void> {
     await this.#tx(async (c) => {
       await c.query(
@@ -206,6 +211,7 @@ export class PostgresFlowStore implements FlowStore {
         ],
       );
       await insertEntries(c, session.id, 0, entries);
+      await this.contacts.writeStart(c, contactStartOf(session, contact), contact?.turn);
     });
   }
 
@@ -233,6 +239,7 @@ export class PostgresFlowStore implements FlowStore {
         [write.sessionId],
       );
       await insertEntries(c, write.sessionId, firstRow(seq.rows).next, write.entries);
+      if (write.contact) await this.contacts.writeTurn(c, write.sessionId, write.contact);
       return { ok: true };
     });
   }
@@ -253,11 +260,14 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async expireSessions(before: Date): Promise<number> {
-    const result = await this.#pool.query(
-      "UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1",
-      [before.toISOString()],
-    );
-    return result.rowCount ?? 0;
+    return this.#tx(async (c) => {
+      await this.contacts.abandonExpired(c, before);
+      const result = await c.query(
+        "UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1",
+        [before.toISOString()],
+      );
+      return result.rowCount ?? 0;
+    });
   }
 
   async createToken(token: TokenRecord): Promise<void> {

@@ -13,6 +13,8 @@ import type {
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
+import { SqliteContactStore } from '../contacts/SqliteContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './startWalCheckpointer.ts';
 import {
@@ -31,6 +33,7 @@ const MIGRATIONS = schemaMigrations('sqlite');
 /** The embedded store: one SQLite file in the data dir, WAL journal, migrated on open. */
 export class SqliteFlowStore implements FlowStore {
   readonly kind = 'sqlite';
+  readonly contacts: SqliteContactStore;
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
   readonly #saveTurnsTransaction: Database.Transaction<(writes: TurnWrite[]) => SaveTurnResult[]>;
@@ -52,6 +55,7 @@ export class SqliteFlowStore implements FlowStore {
   ) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
+    this.contacts = new SqliteContactStore(db);
     // Built once: a group commit runs on every flush of turns.
     this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
       // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
@@ -175,6 +179,7 @@ export class SqliteFlowStore implements FlowStore {
   async createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void> {
     // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
     if (this.#holdingWrites) await this.#released;
@@ -193,6 +198,7 @@ export class SqliteFlowStore implements FlowStore {
         now,
       );
       entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
+      this.contacts.writeStart(contactStartOf(session, contact), contact?.turn, now);
     });
     tx.immediate();
   }
@@ -256,6 +262,7 @@ export class SqliteFlowStore implements FlowStore {
       return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
     const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
     write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
+    if (write.contact) this.contacts.writeTurn(write.sessionId, write.contact, now);
     return { ok: true, mark };
   }
 
@@ -278,7 +285,12 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async expireSessions(before: Date): Promise<number> {
-    const expired = this.#stmt.expireSessions.run(new Date().toISOString(), before.toISOString()).changes;
+    const now = new Date().toISOString();
+    const expire = this.#db.transaction(() => {
+      this.contacts.abandonExpired(before.toISOString(), now);
+      return this.#stmt.expireSessions.run(now, before.toISOString()).changes;
+    });
+    const expired = expire.immediate();
     if (expired > 0) this.#sessionEpoch += 1;
     return expired;
   }

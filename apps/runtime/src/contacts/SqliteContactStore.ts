@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3';
+import { contactFromRow, type ContactRow } from './contactFromRow.ts';
+import type {
+  ContactCursor,
+  ContactFilter,
+  ContactPage,
+  ContactRecord,
+  ContactStart,
+  ContactStore,
+  ContactTurn,
+} from './ContactStore.ts';
+import { contactConditions, contactSearchSql } from './contactConditions.ts';
+import { appendedPath, isShortText } from './searchText.ts';
+
+/**
+ * Contacts on the embedded SQLite file, sharing the flow store's connection: the flow store calls {@link writeStart}
+ * and {@link writeTurn} inside its own session transactions, so a turn commits its contact with it.
+ */
+export class SqliteContactStore implements ContactStore {
+  readonly #db: Database.Database;
+  readonly #stmt: ReturnType<typeof prepare>;
+  readonly #searches = new Map<string, Database.Statement>();
+
+  constructor(db: Database.Database) {
+    this.#db = db;
+    this.#stmt = prepare(db);
+  }
+
+  /** Inserts the contact of a starting session; call inside the session's insert transaction. */
+  writeStart(start: ContactStart, turn: ContactTurn | undefined, now: string): void {
+    this.#stmt.insert.run({
+      id: start.id,
+      flowId: start.flowId,
+      version: start.version,
+      channel: start.channel,
+      direction: start.direction,
+      caller: start.callerNumber,
+      dialed: start.dialedNumber,
+      locale: start.locale,
+      now,
+    });
+    if (turn) this.writeTurn(start.id, { ...turn, input: false }, now);
+  }
+
+  /** Adds a turn's path, count and (on the last turn) outcome; call inside the turn's transaction. */
+  writeTurn(id: string, turn: ContactTurn, now: string): void {
+    const path = appendedPath(turn.path);
+    this.#stmt.turn.run({
+      id,
+      first: turn.path[0] ?? null,
+      all: path.all,
+      rest: path.rest,
+      last: turn.path.at(-1) ?? null,
+      turns: turn.input ? 1 : 0,
+      ended: turn.end ? 1 : 0,
+      outcome: turn.end?.outcome ?? null,
+      endNode: turn.end?.endNode ?? null,
+      queue: turn.end?.transferQueue ?? null,
+      now,
+    });
+  }
+
+  /** Marks the contacts of sessions about to expire as abandoned; call inside the expiry's transaction. */
+  abandonExpired(before: string, now: string): void {
+    this.#stmt.abandon.run({ before, now });
+  }
+
+  async search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage> {
+    const params: (string | number)[] = [];
+    const bind = (value: string | number): string => {
+      params.push(value);
+      return '?';
+    };
+    const where = contactConditions(filter, page.after, bind);
+    if (filter.text !== undefined) {
+      // Three characters or more: the trigram index, the text bound as one quoted FTS5 phrase (never syntax).
+      // Fewer (a two-character Chinese or Korean word): no trigram exists, so each contact, newest first, is checked
+      // by plain substring search over its own entries until the page is full.
+      where.push(
+        isShortText(filter.text)
+          ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
+              AND instr(lower(json_extract(t.entry, '$.text')), lower(${bind(filter.text)})) > 0)`
+          : `c.id IN (SELECT session_id FROM transcript_text
+              WHERE text MATCH '"' || replace(${bind(filter.text)}, '"', '""') || '"')`,
+      );
+    }
+    const rows = this.#statement(contactSearchSql(where, bind(page.limit + 1))).all(...params) as ContactRow[];
+    return pageOf(rows.map(contactFromRow), page.limit);
+  }
+
+  async get(id: string): Promise<ContactRecord | undefined> {
+    const row = this.#stmt.get.get(id) as ContactRow | undefined;
+    return row ? contactFromRow(row) : undefined;
+  }
+
+  async previousContacts(callerNumber: string, since: Date): Promise<number> {
+    return this.#stmt.previous.get(callerNumber, since.toISOString()) as number;
+  }
+
+  async deleteBatchOlderThan(before: Date, batchSize: number): Promise<number> {
+    // Transcripts, their text index rows (trigger) and contacts go with their session (foreign keys cascade).
+    return this.#stmt.deleteBatch.run(before.toISOString(), batchSize).changes;
+  }
+
+  #statement(sql: string): Database.Statement {
+    let statement = this.#searches.get(sql);
+    if (!statement) {
+      statement = this.#db.prepare(sql);
+      this.#searches.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+/** Cuts a fetched `limit + 1` rows into a page and the cursor of its last contact when more follow. */
+export function pageOf(contacts: ContactRecord[], limit: number): ContactPage {
+  if (contacts.length <= limit) return { contacts };
+  const shown = contacts.slice(0, limit);
+  const last = shown[shown.length - 1];
+  return last ? { contacts: shown, next: { startedAt: last.startedAt, id: last.id } } : { contacts: shown };
+}
+
+function prepare(db: Database.Database) {
+  return {
+    insert: db.prepare(
+      `INSERT INTO contacts (id, flow_id, version, channel, direction, caller_number, dialed_number, locale, started_at)
+       VALUES (@id, @flowId, @version, @channel, @direction, @caller, @dialed, @locale, @now)`,
+    ),
+    turn: db.prepare(
+      `UPDATE contacts SET
+         path = CASE WHEN @all IS NULL THEN path
+           ELSE (SELECT CASE WHEN piece IS NULL THEN path WHEN path = '[]' THEN '[' || piece || ']'
+             ELSE substr(path, 1, length(path) - 1) || ',' || piece || ']' END
+             FROM (SELECT CASE WHEN last_node = @first THEN @rest ELSE @all END AS piece)) END,
+         last_node = COALESCE(@last, last_node),
+         turns = turns + @turns,
+         ended_at = CASE WHEN @ended = 1 THEN @now ELSE ended_at END,
+         outcome = CASE WHEN @ended = 1 THEN @outcome ELSE outcome END,
+         end_node = CASE WHEN @ended = 1 THEN @endNode ELSE end_node END,
+         transfer_queue = CASE WHEN @ended = 1 THEN @queue ELSE transfer_queue END,
+         duration_ms = CASE WHEN @ended = 1 THEN CAST(round((julianday(@now) - julianday(started_at)) * 86400000) AS INTEGER)
+           ELSE duration_ms END
+       WHERE id = @id`,
+    ),
+    abandon: db.prepare(
+      `UPDATE contacts SET outcome = 'abandoned', ended_at = @now, end_node = last_node,
+         duration_ms = CAST(round((julianday(@now) - julianday(started_at)) * 86400000) AS INTEGER)
+       WHERE outcome IS NULL AND id IN (SELECT id FROM sessions WHERE status = 'active' AND updated_at < @before)`,
+    ),
+    get: db.prepare('SELECT * FROM contacts WHERE id = ?'),
+    previous: db.prepare('SELECT COUNT(*) FROM contacts WHERE caller_number = ? AND started_at >= ?').pluck(),
+    deleteBatch: db.prepare(
+      `DELETE FROM sessions WHERE id IN
+         (SELECT id FROM sessions WHERE status = 'ended' AND updated_at < ? ORDER BY updated_at LIMIT ?)`,
+    ),
+  };
+}
