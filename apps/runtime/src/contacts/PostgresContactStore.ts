@@ -13,6 +13,9 @@ import { contactConditions, contactSearchSql } from './contactConditions.ts';
 import { appendedPath, containsPattern, isShortText } from './searchText.ts';
 import { pageOf } from './SqliteContactStore.ts';
 
+/** The transcript entries search reads (what the caller and the bot said, not the ports taken); the text index's predicate. */
+const SEARCHED = `(entry->>'from') IS DISTINCT FROM 'system'`;
+
 /**
  * Contacts on the shared PostgreSQL database, through the flow store's pool: the flow store calls {@link writeStart}
  * and {@link writeTurn} with its transaction's client, so a turn commits its contact with it.
@@ -98,8 +101,9 @@ export class PostgresContactStore implements ContactStore {
       where.push(
         isShortText(filter.text)
           ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
-               AND strpos(lower(t.entry->>'text'), lower(${bind(filter.text)})) > 0)`
-          : `c.id IN (SELECT session_id FROM transcripts WHERE (entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
+               AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${bind(filter.text)})) > 0)`
+          : `c.id IN (SELECT session_id FROM transcripts
+               WHERE ${SEARCHED} AND (entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
       );
     }
     const { rows } = await this.#pool.query<ContactRow>(contactSearchSql(where, bind(page.limit + 1)), params);

@@ -3,7 +3,8 @@ import type { SqlDialect } from '../store/schemaMigrations.ts';
 /**
  * The contacts migration (issue 15), appended once to the store's migrations: the contact record beside its session
  * (deleted with it), its indexes, and the transcript text index for search — FTS5 with the trigram tokenizer on
- * SQLite (kept by triggers, keyed by the transcript row's rowid) and pg_trgm on PostgreSQL. Existing sessions get
+ * SQLite (filled in batches by SqliteContactStore's indexer, keyed by the
+ * transcript row's rowid, emptied by a trigger) and pg_trgm on PostgreSQL. Existing sessions get
  * a contact row with what they knew (no numbers, no outcome).
  */
 export function contactsMigration(dialect: SqlDialect): string {
@@ -23,16 +24,11 @@ export function contactsMigration(dialect: SqlDialect): string {
   if (dialect === 'postgres')
     return `CREATE EXTENSION IF NOT EXISTS pg_trgm;
      ${common}
-     CREATE INDEX transcripts_text_trgm ON transcripts USING gin ((entry->>'text') gin_trgm_ops);`;
+     CREATE INDEX transcripts_text_trgm ON transcripts USING gin ((entry->>'text') gin_trgm_ops)
+       WHERE (entry->>'from') IS DISTINCT FROM 'system';`;
   return `${common}
      CREATE VIRTUAL TABLE transcript_text USING fts5(session_id UNINDEXED, text, tokenize = 'trigram');
-     CREATE TRIGGER transcripts_text_insert AFTER INSERT ON transcripts BEGIN
-       INSERT INTO transcript_text (rowid, session_id, text)
-         VALUES (new.rowid, new.session_id, COALESCE(json_extract(new.entry, '$.text'), ''));
-     END;
      CREATE TRIGGER transcripts_text_delete AFTER DELETE ON transcripts BEGIN
        DELETE FROM transcript_text WHERE rowid = old.rowid;
-     END;
-     INSERT INTO transcript_text (rowid, session_id, text)
-       SELECT rowid, session_id, COALESCE(json_extract(entry, '$.text'), '') FROM transcripts;`;
+     END;`;
 }

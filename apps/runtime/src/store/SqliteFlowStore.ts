@@ -332,6 +332,7 @@ export class SqliteFlowStore implements FlowStore {
   async close(): Promise<void> {
     this.#holdingWrites = false;
     if (this.#pendingTurns.length > 0) this.#flushTurns();
+    this.contacts.close();
     await this.#checkpointer?.stop();
     this.#checkpointer = undefined;
     if (this.#db.open) this.#db.close();
