@@ -10,10 +10,16 @@ import type {
   ContactTurn,
 } from './ContactStore.ts';
 import { contactConditions, contactSearchSql } from './contactConditions.ts';
-import { appendedPath, isShortText } from './searchText.ts';
+import { appendedPath, characterPairs, isShortText, shortTextQuery } from './searchText.ts';
 
 /** Transcript rows indexed per indexing transaction (about 25 µs each: one batch stays well under 100 ms). */
 const INDEX_BATCH = 2000;
+
+/**
+ * A text search considers the newest this many matching transcript entries (a bound on its cost for words found in
+ * every other contact); any match is found while a word occurs fewer times than this across the stored contacts.
+ */
+export const MATCHED_ENTRIES = 1000;
 
 /**
  * Contacts on the embedded SQLite file, sharing the flow store's connection: the flow store calls {@link writeStart}
@@ -29,13 +35,27 @@ export class SqliteContactStore implements ContactStore {
   readonly #searches = new Map<string, Database.Statement>();
   readonly #indexBatch: Database.Transaction<() => number>;
   #indexer: NodeJS.Timeout | undefined;
+  /**
+   * The largest transcript rowid the indexer has passed, read once from the index and then kept (this connection is
+   * its only writer; reading it from FTS5 each batch made indexing quadratic).
+   */
+  #indexed: number | undefined;
 
   constructor(db: Database.Database, options: { indexIntervalMs?: number } = {}) {
     this.#db = db;
+    db.function('contact_pairs', { deterministic: true }, (text) => characterPairs(String(text)));
     this.#stmt = prepare(db);
     // Transcript rows only get larger rowids, and the index holds exactly the rows up to its largest (a deleted
     // transcript row takes its index row with it), so everything past that is what is left to index.
-    this.#indexBatch = db.transaction(() => this.#stmt.indexPending.run(INDEX_BATCH).changes);
+    this.#indexBatch = db.transaction(() => {
+      const mark = (this.#indexed ??= (this.#stmt.indexedMark.get() as number | undefined) ?? 0);
+      const upTo = this.#stmt.batchEnd.get(mark, INDEX_BATCH) as number | null;
+      if (upTo === null) return 0;
+      const added = this.#stmt.indexPending.run(mark, upTo).changes;
+      this.#stmt.indexPairs.run(mark, upTo);
+      this.#indexed = upTo;
+      return added;
+    });
     this.#indexer = setInterval(() => {
       if (this.#db.open) this.indexPending();
     }, options.indexIntervalMs ?? 1000);
@@ -45,8 +65,11 @@ export class SqliteContactStore implements ContactStore {
   /** Indexes the transcript text not yet searchable; answers how many entries it indexed. */
   indexPending(): number {
     let total = 0;
-    for (let added = INDEX_BATCH; added === INDEX_BATCH; total += added) added = this.#indexBatch.immediate();
-    return total;
+    for (;;) {
+      const before = this.#indexed;
+      total += this.#indexBatch.immediate();
+      if (this.#indexed === before) return total;
+    }
   }
 
   /** Stops the background indexer (the flow store closes the connection). */
@@ -102,17 +125,16 @@ export class SqliteContactStore implements ContactStore {
     };
     const where = contactConditions(filter, page.after, bind);
     if (filter.text !== undefined) {
-      if (!isShortText(filter.text)) this.indexPending();
-      // Three characters or more: the trigram index, the text bound as one quoted FTS5 phrase (never syntax).
-      // Fewer (a two-character Chinese or Korean word): no trigram exists, so each contact, newest first, is checked
-      // by plain substring search over its own entries until the page is full.
+      this.indexPending();
+      // Three characters or more: the trigram index, the text bound as one quoted FTS5 phrase (never syntax). Fewer
+      // (a two-character Chinese or Korean word has no trigram): the character-pair index, the query spelled by
+      // shortTextQuery from code points only. Either way the newest MATCHED_ENTRIES matching entries are the candidates.
       where.push(
         isShortText(filter.text)
-          ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
-              AND json_extract(t.entry, '$.from') IS NOT 'system'
-              AND instr(lower(json_extract(t.entry, '$.text')), lower(${bind(filter.text)})) > 0)`
+          ? `c.id IN (SELECT t.session_id FROM transcripts t WHERE t.rowid IN (SELECT rowid FROM transcript_pairs
+              WHERE pairs MATCH ${bind(shortTextQuery(filter.text))} ORDER BY rowid DESC LIMIT ${MATCHED_ENTRIES}))`
           : `c.id IN (SELECT session_id FROM transcript_text
-              WHERE text MATCH '"' || replace(${bind(filter.text)}, '"', '""') || '"')`,
+              WHERE text MATCH '"' || replace(${bind(filter.text)}, '"', '""') || '"' ORDER BY rowid DESC LIMIT ${MATCHED_ENTRIES})`,
       );
     }
     const rows = this.#statement(contactSearchSql(where, bind(page.limit + 1))).all(...params) as ContactRow[];
@@ -180,11 +202,18 @@ function prepare(db: Database.Database) {
     ),
     get: db.prepare('SELECT * FROM contacts WHERE id = ?'),
     previous: db.prepare('SELECT COUNT(*) FROM contacts WHERE caller_number = ? AND started_at >= ?').pluck(),
+    indexedMark: db.prepare('SELECT rowid FROM transcript_text ORDER BY rowid DESC LIMIT 1').pluck(),
+    batchEnd: db
+      .prepare('SELECT MAX(rowid) FROM (SELECT rowid FROM transcripts WHERE rowid > ? ORDER BY rowid LIMIT ?)')
+      .pluck(),
     indexPending: db.prepare(
       `INSERT INTO transcript_text (rowid, session_id, text)
          SELECT rowid, session_id, COALESCE(json_extract(entry, '$.text'), '') FROM transcripts
-         WHERE rowid > COALESCE((SELECT rowid FROM transcript_text ORDER BY rowid DESC LIMIT 1), 0)
-           AND json_extract(entry, '$.from') IS NOT 'system' ORDER BY rowid LIMIT ?`,
+         WHERE rowid > ? AND rowid <= ? AND json_extract(entry, '$.from') IS NOT 'system'`,
+    ),
+    indexPairs: db.prepare(
+      `INSERT INTO transcript_pairs (rowid, pairs)
+         SELECT rowid, contact_pairs(text) FROM transcript_text WHERE rowid > ? AND rowid <= ?`,
     ),
     deleteBatch: db.prepare(
       `DELETE FROM sessions WHERE id IN

@@ -3,8 +3,9 @@ import type { SqlDialect } from '../store/schemaMigrations.ts';
 /**
  * The contacts migration (issue 15), appended once to the store's migrations: the contact record beside its session
  * (deleted with it), its indexes, and the transcript text index for search — FTS5 with the trigram tokenizer on
- * SQLite (filled in batches by SqliteContactStore's indexer, keyed by the
- * transcript row's rowid, emptied by a trigger) and pg_trgm on PostgreSQL. Existing sessions get
+ * SQLite plus a character-pair index for one- and two-character
+ * searches (both filled in batches by SqliteContactStore's indexer, keyed by the transcript row's rowid, emptied by a
+ * trigger) and pg_trgm on PostgreSQL. Existing sessions get
  * a contact row with what they knew (no numbers, no outcome).
  */
 export function contactsMigration(dialect: SqlDialect): string {
@@ -28,7 +29,9 @@ export function contactsMigration(dialect: SqlDialect): string {
        WHERE (entry->>'from') IS DISTINCT FROM 'system';`;
   return `${common}
      CREATE VIRTUAL TABLE transcript_text USING fts5(session_id UNINDEXED, text, tokenize = 'trigram');
+     CREATE VIRTUAL TABLE transcript_pairs USING fts5(pairs, content = '', contentless_delete = 1);
      CREATE TRIGGER transcripts_text_delete AFTER DELETE ON transcripts BEGIN
        DELETE FROM transcript_text WHERE rowid = old.rowid;
+       DELETE FROM transcript_pairs WHERE rowid = old.rowid;
      END;`;
 }

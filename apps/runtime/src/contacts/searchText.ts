@@ -22,3 +22,24 @@ export function appendedPath(path: readonly string[]): { all: string | null; res
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * The two-character index terms of `text` for searches a trigram index cannot answer: every pair of neighbouring
+ * characters inside a run without spaces, plus each run's last character alone, lowercased and spelled as
+ * `<code point in base 32>x<code point in base 32>` so any tokenizer keeps a term whole. A two-character search is
+ * then one term and a one-character search one prefix ({@link shortTextQuery}).
+ */
+export function characterPairs(text: string): string {
+  const terms: string[] = [];
+  for (const run of text.toLowerCase().split(/\s+/)) {
+    const chars = [...run].map((c) => (c.codePointAt(0) ?? 0).toString(32));
+    chars.forEach((c, i) => terms.push(`${c}x${chars[i + 1] ?? ''}`));
+  }
+  return terms.join(' ');
+}
+
+/** The FTS5 query over {@link characterPairs} terms that finds `text` (one or two characters). */
+export function shortTextQuery(text: string): string {
+  const chars = [...text.toLowerCase()].map((c) => (c.codePointAt(0) ?? 0).toString(32));
+  return chars.length >= 2 ? `"${chars[0]}x${chars[1]}"` : `"${chars[0] ?? ''}x" *`;
+}
