@@ -37,7 +37,13 @@ try {
   const store = SqliteFlowStore.open(dir);
   try {
     const indexStart = performance.now();
-    const indexed = store.contacts.indexPending();
+    let indexed = 0;
+    for (let added = -1; added !== 0; ) {
+      added = store.contacts.indexPending(100_000);
+      indexed += added;
+      process.stdout.write(`\r  indexing: ${indexed.toLocaleString()} entries`);
+    }
+    process.stdout.write('\n');
     const indexMs = performance.now() - indexStart;
     process.stdout.write(`  text index: ${indexed.toLocaleString()} entries in ${(indexMs / 1000).toFixed(1)} s`);
     process.stdout.write(` (${((indexMs * 1000) / Math.max(indexed, 1)).toFixed(1)} µs an entry, off the turn path)\n`);

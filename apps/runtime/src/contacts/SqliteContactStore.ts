@@ -15,6 +15,9 @@ import { appendedPath, characterPairs, isShortText, shortTextQuery } from './sea
 /** Transcript rows indexed per indexing transaction (about 25 µs each: one batch stays well under 100 ms). */
 const INDEX_BATCH = 2000;
 
+/** The text of a transcript row that search reads: what the caller and the bot said, not the ports taken. */
+const SEARCHED_TEXT = `CASE WHEN json_extract(entry, '$.from') = 'system' THEN '' ELSE COALESCE(json_extract(entry, '$.text'), '') END`;
+
 /**
  * A text search considers the newest this many matching transcript entries (a bound on its cost for words found in
  * every other contact); any match is found while a word occurs fewer times than this across the stored contacts.
@@ -35,11 +38,6 @@ export class SqliteContactStore implements ContactStore {
   readonly #searches = new Map<string, Database.Statement>();
   readonly #indexBatch: Database.Transaction<() => number>;
   #indexer: NodeJS.Timeout | undefined;
-  /**
-   * The largest transcript rowid the indexer has passed, read once from the index and then kept (this connection is
-   * its only writer; reading it from FTS5 each batch made indexing quadratic).
-   */
-  #indexed: number | undefined;
 
   constructor(db: Database.Database, options: { indexIntervalMs?: number } = {}) {
     this.#db = db;
@@ -47,14 +45,15 @@ export class SqliteContactStore implements ContactStore {
     this.#stmt = prepare(db);
     // Transcript rows only get larger rowids, and the index holds exactly the rows up to its largest (a deleted
     // transcript row takes its index row with it), so everything past that is what is left to index.
+    // The mark is the index's largest rowid, read each batch (cheap): transcript rows only get larger rowids, and a
+    // deleted transcript row takes its index rows with it, so everything past the mark is what is left to index. Every
+    // row gets index rows (system entries with no text) so the mark always moves on.
     this.#indexBatch = db.transaction(() => {
-      const mark = (this.#indexed ??= (this.#stmt.indexedMark.get() as number | undefined) ?? 0);
+      const mark = (this.#stmt.indexedMark.get() as number | null) ?? 0;
       const upTo = this.#stmt.batchEnd.get(mark, INDEX_BATCH) as number | null;
       if (upTo === null) return 0;
-      const added = this.#stmt.indexPending.run(mark, upTo).changes;
-      this.#stmt.indexPairs.run(mark, upTo);
-      this.#indexed = upTo;
-      return added;
+      this.#stmt.indexText.run(mark, upTo);
+      return this.#stmt.indexPairs.run(mark, upTo).changes;
     });
     this.#indexer = setInterval(() => {
       if (this.#db.open) this.indexPending();
@@ -62,14 +61,15 @@ export class SqliteContactStore implements ContactStore {
     this.#indexer.unref();
   }
 
-  /** Indexes the transcript text not yet searchable; answers how many entries it indexed. */
-  indexPending(): number {
+  /** Indexes the transcript text not yet searchable, about `maxRows` transcript rows at most; answers how many entries. */
+  indexPending(maxRows = Number.POSITIVE_INFINITY): number {
     let total = 0;
-    for (;;) {
-      const before = this.#indexed;
-      total += this.#indexBatch.immediate();
-      if (this.#indexed === before) return total;
+    for (let rows = 0; rows < maxRows; rows += INDEX_BATCH) {
+      const added = this.#indexBatch.immediate();
+      total += added;
+      if (added === 0) break;
     }
+    return total;
   }
 
   /** Stops the background indexer (the flow store closes the connection). */
@@ -202,18 +202,17 @@ function prepare(db: Database.Database) {
     ),
     get: db.prepare('SELECT * FROM contacts WHERE id = ?'),
     previous: db.prepare('SELECT COUNT(*) FROM contacts WHERE caller_number = ? AND started_at >= ?').pluck(),
-    indexedMark: db.prepare('SELECT rowid FROM transcript_text ORDER BY rowid DESC LIMIT 1').pluck(),
+    indexedMark: db.prepare('SELECT MAX(rowid) FROM transcript_text').pluck(),
     batchEnd: db
       .prepare('SELECT MAX(rowid) FROM (SELECT rowid FROM transcripts WHERE rowid > ? ORDER BY rowid LIMIT ?)')
       .pluck(),
-    indexPending: db.prepare(
-      `INSERT INTO transcript_text (rowid, session_id, text)
-         SELECT rowid, session_id, COALESCE(json_extract(entry, '$.text'), '') FROM transcripts
-         WHERE rowid > ? AND rowid <= ? AND json_extract(entry, '$.from') IS NOT 'system'`,
+    indexText: db.prepare(
+      `INSERT INTO transcript_text (rowid, session_id, text) SELECT rowid, session_id, ${SEARCHED_TEXT}
+         FROM transcripts WHERE rowid > ? AND rowid <= ?`,
     ),
     indexPairs: db.prepare(
-      `INSERT INTO transcript_pairs (rowid, pairs)
-         SELECT rowid, contact_pairs(text) FROM transcript_text WHERE rowid > ? AND rowid <= ?`,
+      `INSERT INTO transcript_pairs (rowid, pairs) SELECT rowid, contact_pairs(${SEARCHED_TEXT})
+         FROM transcripts WHERE rowid > ? AND rowid <= ?`,
     ),
     deleteBatch: db.prepare(
       `DELETE FROM sessions WHERE id IN

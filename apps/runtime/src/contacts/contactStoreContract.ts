@@ -36,7 +36,7 @@ export function describeContactStoreContract(name: string, open: () => Promise<F
         contact,
       });
     const ids = (contacts: ContactRecord[]) => contacts.map((c) => c.id);
-    const find = async (filter: ContactFilter) =>
+    const find = async (filter: ContactFilter): Promise<string[]> =>
       ids((await store.contacts.search({ flowId, ...filter }, { limit: 50 })).contacts);
 
     beforeAll(async () => {
@@ -176,6 +176,25 @@ export function describeContactStoreContract(name: string, open: () => Promise<F
         expect({ hostile, found: await find({ text: hostile }) }).toEqual({ hostile, found: [odd] });
       }
       expect((await find({ text: 'rate is' })).toSorted()).toEqual([odd, plain].toSorted());
+    });
+
+    it('indexes entries stored after the newest sessions were deleted, and never the ports a session took', async () => {
+      const gone = `${flowId}-gone`;
+      const first = await begin({}, ['被删除的对话内容'], gone);
+      expect(await find({ flowId: gone, text: '被删除的对话' })).toEqual([first]);
+      await store.deleteFlow(gone);
+      const after = await begin({}, ['删除之后的新对话'], gone);
+      expect(await find({ flowId: gone, text: '之后的新对话' })).toEqual([after]);
+      expect(await find({ flowId: gone, text: '新对' })).toEqual([after]);
+      await store.saveTurn({
+        sessionId: after,
+        expectedTurn: 0,
+        status: 'active',
+        snapshot: {},
+        entries: [{ at: '', from: 'system', nodeId: 'menu', text: 'took secretport' }],
+        contact: { path: ['menu'] },
+      });
+      expect(await find({ flowId: gone, text: 'secretport' })).toEqual([]);
     });
 
     it('deletes old ended sessions with their transcripts and contacts in batches, keeping live ones', async () => {
