@@ -38,7 +38,7 @@ try {
   try {
     const indexStart = performance.now();
     let indexed = 0;
-    for (let added = -1; added !== 0; ) {
+    for (let added = -1; added !== 0;) {
       added = store.contacts.indexPending(100_000);
       indexed += added;
       process.stdout.write(`\r  indexing: ${indexed.toLocaleString()} entries`);
