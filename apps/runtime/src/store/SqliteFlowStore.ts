@@ -51,11 +51,14 @@ export class SqliteFlowStore implements FlowStore {
   private constructor(
     db: Database.Database,
     file: string,
-    wal: { walLimitFrames?: number; checkpointIntervalMs?: number },
+    wal: { walLimitFrames?: number; checkpointIntervalMs?: number; contactIndexIntervalMs?: number },
   ) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
-    this.contacts = new SqliteContactStore(db);
+    this.contacts = new SqliteContactStore(
+      db,
+      wal.contactIndexIntervalMs === undefined ? {} : { indexIntervalMs: wal.contactIndexIntervalMs },
+    );
     // Built once: a group commit runs on every flush of turns.
     this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
       // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
@@ -80,7 +83,13 @@ export class SqliteFlowStore implements FlowStore {
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
   static open(
     dataDir: string,
-    options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {},
+    options: {
+      synchronous?: 'normal' | 'full';
+      walLimitFrames?: number;
+      checkpointIntervalMs?: number;
+      /** How often new transcript text is indexed for contact search (default every second). */
+      contactIndexIntervalMs?: number;
+    } = {},
   ): SqliteFlowStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
