@@ -96,14 +96,15 @@ export class PostgresContactStore implements ContactStore {
     const bind = (value: string | number): string => `$${params.push(value)}`;
     const where = contactConditions(filter, page.after, bind);
     if (filter.text !== undefined) {
-      // Three characters or more: the pg_trgm index answers ILIKE with the text's wildcards escaped. Fewer: no
-      // trigram exists, so each contact, newest first, is checked by plain substring search until the page is full.
+      // Three characters or more: ILIKE with the text's wildcards escaped, which the pg_trgm index answers (as EXISTS,
+      // the planner may instead walk contacts newest first when the words are common). Fewer: no trigram exists, so
+      // each contact, newest first, is checked by plain substring search until the page is full.
       where.push(
         isShortText(filter.text)
           ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
                AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${bind(filter.text)})) > 0)`
-          : `c.id IN (SELECT session_id FROM transcripts
-               WHERE ${SEARCHED} AND (entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
+          : `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
+               AND ${SEARCHED} AND (t.entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
       );
     }
     const { rows } = await this.#pool.query<ContactRow>(contactSearchSql(where, bind(page.limit + 1)), params);
