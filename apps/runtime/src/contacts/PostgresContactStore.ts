@@ -16,6 +16,9 @@ import { pageOf } from './SqliteContactStore.ts';
 /** The transcript entries search reads (what the caller and the bot said, not the ports taken); the text index's predicate. */
 const SEARCHED = `(entry->>'from') IS DISTINCT FROM 'system'`;
 
+/** How many of the newest contacts a text search tries first (see {@link PostgresContactStore.search}). */
+const RECENT_WINDOW = 2000;
+
 /**
  * Contacts on the shared PostgreSQL database, through the flow store's pool: the flow store calls {@link writeStart}
  * and {@link writeTurn} with its transaction's client, so a turn commits its contact with it.
@@ -92,14 +95,27 @@ export class PostgresContactStore implements ContactStore {
   }
 
   async search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage> {
+    if (filter.text === undefined) return this.#search(filter, page);
+    // A common word fills a page from the newest contacts: when the newest RECENT_WINDOW contacts passing the other
+    // filters hold more than a page of matches, that page is exactly the answer. Otherwise (a rare word) the text
+    // index answers over all contacts.
+    const recent = await this.#search(filter, page, RECENT_WINDOW);
+    return recent.next === undefined ? this.#search(filter, page) : recent;
+  }
+
+  async #search(
+    filter: ContactFilter,
+    page: { limit: number; after?: ContactCursor },
+    window?: number,
+  ): Promise<ContactPage> {
     const params: (string | number)[] = [];
     const bind = (value: string | number): string => `$${params.push(value)}`;
     const where = contactConditions(filter, page.after, bind);
+    const text: string[] = [];
     if (filter.text !== undefined) {
-      // Three characters or more: ILIKE with the text's wildcards escaped, which the pg_trgm index answers (as EXISTS,
-      // the planner may instead walk contacts newest first when the words are common). Fewer: no trigram exists, so
-      // each contact, newest first, is checked by plain substring search until the page is full.
-      where.push(
+      // Three characters or more: ILIKE with the text's wildcards escaped, which the pg_trgm index answers. Fewer: no
+      // trigram exists, so each contact, newest first, is checked by plain substring search.
+      text.push(
         isShortText(filter.text)
           ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
                AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${bind(filter.text)})) > 0)`
@@ -107,7 +123,12 @@ export class PostgresContactStore implements ContactStore {
                AND ${SEARCHED} AND (t.entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
       );
     }
-    const { rows } = await this.#pool.query<ContactRow>(contactSearchSql(where, bind(page.limit + 1)), params);
+    const sql =
+      window === undefined
+        ? contactSearchSql([...where, ...text], bind(page.limit + 1))
+        : `SELECT c.* FROM (${contactSearchSql(where, bind(window))}) c WHERE ${text.join(' AND ')}
+           ORDER BY c.started_at DESC, c.id DESC LIMIT ${bind(page.limit + 1)}`;
+    const { rows } = await this.#pool.query<ContactRow>(sql, params);
     return pageOf(rows.map(contactFromRow), page.limit);
   }
 
