@@ -294,6 +294,14 @@ export class SessionService {
     return this.#store.getTranscript(sessionId);
   }
 
+  /**
+   * How many contacts this caller started in the `days` before `now`, the current one included (`contact.previousContacts`,
+   * issue 15: repeat callers); read from the contact record.
+   */
+  async previousContacts(callerNumber: string, now: Date = new Date(), days = 7): Promise<number> {
+    return this.#store.contacts.previousContacts(callerNumber, new Date(now.getTime() - days * 86_400_000));
+  }
+
   /** Number of sessions held in memory (for the idle-memory benchmark). */
   get liveCount(): number {
     return this.#live.size;
