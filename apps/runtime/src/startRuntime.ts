@@ -22,6 +22,7 @@ import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
+import type { PreviousContactsLookup } from './contact/previousContacts.ts';
 import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
@@ -53,6 +54,8 @@ export interface StartRuntimeOptions {
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
   extensions?: AppExtension[];
+  /** Counts a caller's contacts since a date (`contact.previousContacts`); the contact record answers when absent. */
+  previousContacts?: PreviousContactsLookup;
 }
 
 /**
@@ -94,6 +97,9 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       cipher,
       caps,
       analyzer: new TranscriptAnalyzer(config.redaction),
+      contactMask: config.contactMask,
+      // The contact record counts repeat callers unless a test injects its own lookup.
+      previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
     });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);

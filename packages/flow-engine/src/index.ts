@@ -35,7 +35,10 @@ export type {
   TranscriptLoader,
   TranscriptRedactor,
   TurnResult,
+  SentimentScorer,
 } from './session/sessionTypes.ts';
+export type { ContactFacts, ContactState } from './compile/contactState.ts';
+export { SENTIMENT_WINDOW, MAX_CUSTOMER_ID_LENGTH } from './compile/contactState.ts';
 export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
 export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
 export { MASK } from './compile/nodeScope.ts';

@@ -5,7 +5,7 @@ import { useFlowStore } from '../store/useFlowStore.ts';
 import { useVersionPreview } from '../store/useVersionPreview.ts';
 import { Canvas } from '../components/Canvas/Canvas.tsx';
 import { contactsClient, type ContactEntry, type ContactView } from './contactsClient.ts';
-import { useContactsT, type ContactMessageKey } from './contactMessages.ts';
+import { useContactsT, type ContactsPageMessageKey } from './contactsPageMessages.ts';
 import { useContactReplay } from './useContactReplay.ts';
 
 const PLAY_MS = 900;
@@ -60,14 +60,14 @@ export function ContactReplay({ contactId }: { contactId: string }) {
   if (error) return <p role="alert">{error}</p>;
   if (!loaded) return null;
   const { contact } = loaded;
-  const facts: [ContactMessageKey, string][] = [
+  const facts: [ContactsPageMessageKey, string][] = [
     ['started', new Date(contact.startedAt).toLocaleString()],
     ['flow', `${contact.flowId} v${contact.version}`],
     ['channel', contact.channel],
-    ['direction', t(`direction_${contact.direction}` as ContactMessageKey)],
+    ['direction', t(`direction_${contact.direction}` as ContactsPageMessageKey)],
     ['caller', contact.callerNumber ?? '—'],
     ['dialed', contact.dialedNumber ?? '—'],
-    ['outcome', t(`outcome_${contact.outcome ?? 'active'}` as ContactMessageKey)],
+    ['outcome', t(`outcome_${contact.outcome ?? 'active'}` as ContactsPageMessageKey)],
     ['endNode', contact.endNode ?? '—'],
     ['queue', contact.transferQueue ?? '—'],
     ['duration', contact.durationMs === null ? '—' : t('seconds', { seconds: Math.round(contact.durationMs / 1000) })],
@@ -113,7 +113,7 @@ export function ContactReplay({ contactId }: { contactId: string }) {
               aria-current={i === step ? 'step' : undefined}
             >
               <button type="button" onClick={() => setStep(i)}>
-                <strong>{t(`from_${entry.from}` as ContactMessageKey)}</strong> {entry.text}
+                <strong>{t(`from_${entry.from}` as ContactsPageMessageKey)}</strong> {entry.text}
               </button>
             </li>
           ))}

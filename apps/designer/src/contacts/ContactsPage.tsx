@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { runtimeClient } from '../api/runtimeClient.ts';
 import { ContactReplay } from './ContactReplay.tsx';
 import { contactsClient, type ContactSearch, type ContactView } from './contactsClient.ts';
-import { useContactsT, type ContactMessageKey } from './contactMessages.ts';
+import { useContactsT, type ContactsPageMessageKey } from './contactsPageMessages.ts';
 
 const CHANNELS = ['chat', 'voice', 'dtmf'];
 const OUTCOMES = ['completed', 'transferred', 'abandoned', 'failed'];
@@ -45,7 +45,12 @@ export function ContactsPage({ contactId }: { contactId: string | null }) {
     value: search[key] ?? '',
     onChange: (e: { target: { value: string } }) => setSearch((s) => ({ ...s, [key]: e.target.value })),
   });
-  const choice = (key: keyof ContactSearch, any: ContactMessageKey, values: string[], label: (v: string) => string) => (
+  const choice = (
+    key: keyof ContactSearch,
+    any: ContactsPageMessageKey,
+    values: string[],
+    label: (v: string) => string,
+  ) => (
     <select aria-label={t(any)} {...field(key)}>
       <option value="">{t(any)}</option>
       {values.map((v) => (
@@ -73,8 +78,8 @@ export function ContactsPage({ contactId }: { contactId: string | null }) {
         />
         {choice('flowId', 'anyFlow', flows, (v) => v)}
         {choice('channel', 'anyChannel', CHANNELS, (v) => v)}
-        {choice('outcome', 'anyOutcome', OUTCOMES, (v) => t(`outcome_${v}` as ContactMessageKey))}
-        {choice('direction', 'anyDirection', DIRECTIONS, (v) => t(`direction_${v}` as ContactMessageKey))}
+        {choice('outcome', 'anyOutcome', OUTCOMES, (v) => t(`outcome_${v}` as ContactsPageMessageKey))}
+        {choice('direction', 'anyDirection', DIRECTIONS, (v) => t(`direction_${v}` as ContactsPageMessageKey))}
         <label>
           {t('from')} <input type="date" {...field('from')} />
         </label>
@@ -106,7 +111,7 @@ export function ContactsPage({ contactId }: { contactId: string | null }) {
                 {c.flowId} v{c.version}
               </td>
               <td>{c.channel}</td>
-              <td>{t(`outcome_${c.outcome ?? 'active'}` as ContactMessageKey)}</td>
+              <td>{t(`outcome_${c.outcome ?? 'active'}` as ContactsPageMessageKey)}</td>
               <td>{c.durationMs === null ? '' : t('seconds', { seconds: Math.round(c.durationMs / 1000) })}</td>
               <td>{c.turns}</td>
             </tr>

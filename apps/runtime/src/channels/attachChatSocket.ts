@@ -5,6 +5,8 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { mayDriveSessions } from '../auth/authenticate.ts';
 import type { Principal, TokenService } from '../auth/TokenService.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { channelScope } from '../http/sessionsRouter.ts';
 import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
@@ -14,7 +16,7 @@ import type { ClientAddressOf } from '../http/clientAddressOf.ts';
 
 /** A message from a chat client on `/ws/chat`. */
 export type ChatClientMessage =
-  | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown> }
+  | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown>; contact?: ContactInput }
   | { type: 'resume'; sessionId: string }
   | { type: 'input'; input: InputEvent }
   | { type: 'end' };
@@ -112,6 +114,7 @@ function serveConnection(
             pointer: '/flowId',
           });
         }
+        assertContactAllowed(principal, msg.contact, '/contact');
         const caller = principal.kind === 'channel' ? { caller: { channelTokenId: principal.tokenId, address } } : {};
         return reply(
           await deps.sessions.start({
@@ -119,6 +122,7 @@ function serveConnection(
             channel: 'chat',
             ...(msg.locale ? { locale: msg.locale } : {}),
             ...(msg.callerData ? { callerData: msg.callerData } : {}),
+            ...(msg.contact ? { contact: msg.contact } : {}),
             ...caller,
           }),
         );

@@ -8,6 +8,7 @@ import { NUMBER_MASKS, type NumberMask } from '../contacts/maskNumber.ts';
 import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 import { redactionSettings, type RedactionSettings } from './redactionSettings.ts';
+import { contactMaskSetting } from './contactMaskSetting.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -57,6 +58,8 @@ export interface RuntimeConfig {
   snapshotOldKeys: string[];
   /** Redaction of caller free text before it is stored or forwarded; on by default. */
   redaction: RedactionSettings;
+  /** Contact fields masked wherever shown (`OMNIFLOW_CONTACT_MASK`); callerNumber, dialedNumber, customerId by default. */
+  contactMask: string[];
   /** Contacts (with transcripts and sessions) ended longer ago than this many days are deleted; 0 keeps them. */
   contactRetentionDays: number;
   /** How caller and dialed numbers are shown and exported (`OMNIFLOW_CONTACT_NUMBER_MASK`: last4, all, none). */
@@ -191,6 +194,7 @@ export function loadConfig(
       flag(str('redaction', 'OMNIFLOW_REDACTION'), true),
       env['OMNIFLOW_REDACTION_ACCOUNT_PATTERNS'] ?? fromFile['redactionAccountPatterns'],
     ),
+    contactMask: contactMaskSetting(env['OMNIFLOW_CONTACT_MASK'] ?? fromFile['contactMask']),
   };
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;

@@ -87,7 +87,7 @@ export interface ContactPage {
 export interface ContactStore {
   search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage>;
   get(id: string): Promise<ContactRecord | undefined>;
-  /** The caller's contacts started at or after `since` (repeat callers), the current one included. */
+  /** How many of the caller's contacts started at or after `since` (repeat callers: `contact.previousContacts`). */
   previousContacts(callerNumber: string, since: Date): Promise<number>;
   /**
    * Deletes ended sessions last changed before `before`, with their transcripts and contacts, at most `batchSize`

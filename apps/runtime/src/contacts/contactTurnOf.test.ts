@@ -22,7 +22,14 @@ describe('contactTurnOf', () => {
   });
 
   it('names the transfer queue of a transferred contact and the end node of a completed one', () => {
-    const transfer: OutputEvent = { type: 'transfer', nodeId: 'agent', queue: 'cards', variables: {}, transcript: [] };
+    const transfer: OutputEvent = {
+      type: 'transfer',
+      nodeId: 'agent',
+      queue: 'cards',
+      variables: {},
+      contact: {},
+      transcript: [],
+    };
     expect(contactTurnOf(turn(['agent'], [transfer, { type: 'end', reason: 'transferred' }])).end).toEqual({
       outcome: 'transferred',
       endNode: 'agent',

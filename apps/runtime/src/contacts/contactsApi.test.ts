@@ -135,6 +135,25 @@ describe('GET /api/contacts/export (issue 15)', () => {
   });
 });
 
+describe('repeat callers (issue 15)', () => {
+  it("counts the caller's earlier contacts into contact.previousContacts and stores the numbers, masked when read", async () => {
+    const start = () =>
+      t.api('POST', '/api/sessions', {
+        flowId: 'card-help',
+        channel: 'chat',
+        contact: { direction: 'inbound', callerNumber: '+8613912345678', dialedNumber: '+862155556666' },
+      });
+    const first = await start();
+    const second = await start();
+    expect(first.body.session.contact.previousContacts).toBe(0);
+    expect(second.body.session.contact.previousContacts).toBe(1);
+    const stored = await t.api('GET', `/api/contacts/${second.body.session.sessionId}`);
+    expect(stored.body.contact).toMatchObject({ callerNumber: '+•••••••••5678', dialedNumber: '+••••••••6666' });
+    const byCaller = await t.api('GET', `/api/contacts?caller=${encodeURIComponent('+8613912345678')}`);
+    expect(byCaller.body.contacts).toHaveLength(2);
+  });
+});
+
 describe('abandoned contacts (issue 15)', () => {
   it('calls a session that idles out without an end abandoned, at the node it waited on', async () => {
     const id = (await t.api('POST', '/api/sessions', { flowId: 'card-help', channel: 'chat' })).body.session.sessionId;

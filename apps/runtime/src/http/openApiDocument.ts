@@ -30,7 +30,8 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/flows/import',
-    summary: 'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio)',
+    summary:
+      'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio), or several exports together as { documents: [{ name, document }], publish? }',
     auth: 'editor',
     body: 'ImportFlow',
     ok: 201,

@@ -44,6 +44,8 @@ export type OutputEvent =
       reason?: string;
       /** Collected variables, sensitive ones masked. */
       variables: Record<string, unknown>;
+      /** The `contact` system variable, its sensitive fields masked. */
+      contact: Record<string, unknown>;
       transcript: TranscriptEntry[];
     }
   | { type: 'end'; nodeId?: string; reason: EndReason; outcome?: string };

@@ -6,7 +6,7 @@ import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
 import { ContactsPage } from '../../contacts/ContactsPage.tsx';
-import { useContactsT } from '../../contacts/contactMessages.ts';
+import { useContactsT } from '../../contacts/contactsPageMessages.ts';
 
 /** Reads the Contacts route: `#/contacts` (null id) or `#/contacts/<id>`; undefined elsewhere. */
 function routeContact(): { id: string | null } | undefined {

@@ -4,6 +4,15 @@
   var flowId = decodeURIComponent(location.pathname.split('/').filter(Boolean)[1] || '');
   var params = new URLSearchParams(location.search);
   var token = params.get('token') || '';
+  // The embedding page's data attributes (embed.js turns data-attr-* into attr-* parameters): contact.attributes.*.
+  var attributes = {};
+  var attributeCount = 0;
+  params.forEach(function (value, name) {
+    if (name.indexOf('attr-') === 0 && name.length > 5) {
+      attributes[name.slice(5)] = value;
+      attributeCount += 1;
+    }
+  });
   var log = document.getElementById('log');
   var choices = document.getElementById('choices');
   var form = document.getElementById('composer');
@@ -81,6 +90,7 @@
   function start() {
     var message = { type: 'start', flowId: flowId };
     if (localeSelect.value) message.locale = localeSelect.value;
+    if (attributeCount > 0) message.contact = { attributes: attributes };
     socket.send(JSON.stringify(message));
   }
 

@@ -51,9 +51,9 @@ const EN = {
 };
 
 /** A key of the Contacts page's strings. */
-export type ContactMessageKey = keyof typeof EN;
+export type ContactsPageMessageKey = keyof typeof EN;
 
-const ZH: Record<ContactMessageKey, string> = {
+const ZH: Record<ContactsPageMessageKey, string> = {
   contacts: '联络记录',
   searchText: '搜索对话内容',
   searchPlaceholder: '来电者或机器人说过的话',
@@ -102,7 +102,7 @@ const ZH: Record<ContactMessageKey, string> = {
   from_system: '系统',
 };
 
-const KO: Record<ContactMessageKey, string> = {
+const KO: Record<ContactsPageMessageKey, string> = {
   contacts: '상담 기록',
   searchText: '대화 내용 검색',
   searchPlaceholder: '고객이나 봇이 한 말',
@@ -152,14 +152,18 @@ const KO: Record<ContactMessageKey, string> = {
 };
 
 /** The Contacts page's strings in every UI language. */
-export const CONTACT_MESSAGES: Record<UiLanguage, Record<ContactMessageKey, string>> = { en: EN, 'zh-CN': ZH, ko: KO };
+export const CONTACTS_PAGE_MESSAGES: Record<UiLanguage, Record<ContactsPageMessageKey, string>> = {
+  en: EN,
+  'zh-CN': ZH,
+  ko: KO,
+};
 
 /** The Contacts page's strings in the chosen UI language, with `{name}` placeholders filled. */
-export function useContactsT(): (key: ContactMessageKey, params?: Record<string, string | number>) => string {
+export function useContactsT(): (key: ContactsPageMessageKey, params?: Record<string, string | number>) => string {
   const language = useUiLanguage((s) => s.language);
   return (key, params = {}) =>
     Object.entries(params).reduce(
       (text, [name, value]) => text.replaceAll(`{${name}}`, String(value)),
-      CONTACT_MESSAGES[language][key],
+      CONTACTS_PAGE_MESSAGES[language][key],
     );
 }
