@@ -39,8 +39,12 @@ export class SqliteContactStore implements ContactStore {
   readonly #indexBatch: Database.Transaction<() => number>;
   #indexer: NodeJS.Timeout | undefined;
 
-  constructor(db: Database.Database, options: { indexIntervalMs?: number } = {}) {
+  readonly #paused: () => boolean;
+
+  constructor(db: Database.Database, options: { indexIntervalMs?: number; paused?: () => boolean } = {}) {
     this.#db = db;
+    // While the flow store rewinds the WAL it holds its own writes back; the indexer waits too, or the rewind fails.
+    this.#paused = options.paused ?? (() => false);
     db.function('contact_pairs', { deterministic: true }, (text) => characterPairs(String(text)));
     this.#stmt = prepare(db);
     // Transcript rows only get larger rowids, and the index holds exactly the rows up to its largest (a deleted
@@ -63,6 +67,7 @@ export class SqliteContactStore implements ContactStore {
 
   /** Indexes the transcript text not yet searchable, about `maxRows` transcript rows at most; answers how many entries. */
   indexPending(maxRows = Number.POSITIVE_INFINITY): number {
+    if (this.#paused()) return 0;
     let total = 0;
     for (let rows = 0; rows < maxRows; rows += INDEX_BATCH) {
       const added = this.#indexBatch.immediate();

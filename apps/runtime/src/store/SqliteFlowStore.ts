@@ -55,10 +55,10 @@ export class SqliteFlowStore implements FlowStore {
   ) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
-    this.contacts = new SqliteContactStore(
-      db,
-      wal.contactIndexIntervalMs === undefined ? {} : { indexIntervalMs: wal.contactIndexIntervalMs },
-    );
+    this.contacts = new SqliteContactStore(db, {
+      paused: () => this.#holdingWrites,
+      ...(wal.contactIndexIntervalMs === undefined ? {} : { indexIntervalMs: wal.contactIndexIntervalMs }),
+    });
     // Built once: a group commit runs on every flush of turns.
     this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
       // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
