@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } from '@omniflow/flow-engine';
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
+import { startContactCenter } from './agents/startContactCenter.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -87,6 +88,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       idleMs: (config.sessionIdleMinutes || 60) * 60_000,
       limits: config.sessionCaps,
     });
+    const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
       store,
       compiler,
@@ -96,7 +98,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       draftSecrets: (name) => config.egress.draftSecrets[name],
       cipher,
       caps,
-      analyzer: new TranscriptAnalyzer(config.redaction),
+      analyzer,
       contactMask: config.contactMask,
       // The contact record counts repeat callers unless a test injects its own lookup.
       previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
@@ -104,9 +106,21 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
+    const contactCenter = await startContactCenter({
+      store,
+      tokens,
+      sessions,
+      logger,
+      metrics,
+      redact: analyzer.redact,
+      seedDemo: config.seedFlowsDir !== undefined,
+    });
+    cleanups.unshift(() => contactCenter.close());
+
     let ready = true;
     const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
-    const app = createApp(services, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api] }, [
+      contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
       ...(options.extensions ?? []),
@@ -118,7 +132,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     server.headersTimeout = 66_000;
     // The sockets count a caller by the same trusted-proxy rule as express's req.ip (session caps per client address).
     const clientAddress = clientAddressOf(app);
-    const chat = attachChatSocket(server, { sessions, tokens, logger, clientAddress });
+    const chat = attachChatSocket(server, {
+      sessions,
+      tokens,
+      logger,
+      clientAddress,
+      liveChat: contactCenter.liveChat,
+    });
+    const desk = contactCenter.attach(server);
     const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
@@ -150,6 +171,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();
+          desk.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
           // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.

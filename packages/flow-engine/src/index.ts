@@ -21,7 +21,14 @@ export type {
   SubflowRuntime,
 } from './nodeTypes/nodeRuntime.ts';
 export type { HandlerArgs, HandlerResult, HandlerLogger, NodeHandler } from './nodeTypes/handlerTypes.ts';
-export type { InputEvent, OutputEvent, InputExpectation, EndReason, TranscriptEntry } from './session/sessionEvents.ts';
+export type {
+  InputEvent,
+  OutputEvent,
+  InputExpectation,
+  EndReason,
+  TranscriptEntry,
+  TransferRouting,
+} from './session/sessionEvents.ts';
 export { compileFlow } from './compile/compileFlow.ts';
 export type { CompileFlowOptions, CompileFlowResult } from './compile/compileFlow.ts';
 export type { CompileIssue } from './compile/compileNodes.ts';
@@ -88,6 +95,7 @@ export { menuNode } from './nodes/menu/menuNode.ts';
 export { askNode } from './nodes/ask/askNode.ts';
 export { languageNode } from './nodes/language/languageNode.ts';
 export { transferNode } from './nodes/transfer/transferNode.ts';
+export { queueNode } from './nodes/queue/queueNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';
 export { withDeadline } from './nodes/http/withDeadline.ts';

@@ -1,3 +1,4 @@
+import { DESK_ROUTES } from '../agents/deskRoutes.ts';
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
 /** One HTTP route with the access it needs; the roles matrix test checks the app against this table. */
@@ -9,7 +10,7 @@ export interface Route {
    * Minimum role; `channel` for endpoints a per-flow channel token (or an editor token or higher) may call; `public`
    * for none; `signature` for a request signed by a provider (Twilio), where no token grants anything.
    */
-  auth: 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
+  auth: 'agent' | 'supervisor' | 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
   body?: RequestSchemaName;
   ok: number;
   errors?: number[];
@@ -320,6 +321,7 @@ export const ROUTES: Route[] = [
     ok: 200,
     errors: [404],
   },
+  ...DESK_ROUTES,
 ];
 
 const STATUS_TEXT: Record<number, string> = {

@@ -1,4 +1,5 @@
 import { contactInputJsonSchema } from '@omniflow/flow-schema';
+import { DESK_SCHEMAS } from '../agents/deskSchemas.ts';
 /** Ids of flows and tokens: URL-safe, short. */
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
 /** BCP 47-like locale tags (`en-US`, `zh-CN`). */
@@ -97,6 +98,7 @@ const inputEvent = {
 
 /** JSON Schemas of every request body, used by ajv to validate and by the OpenAPI document to describe. */
 export const REQUEST_SCHEMAS = {
+  ...DESK_SCHEMAS,
   CreateFlow: {
     type: 'object',
     required: ['flow'],
