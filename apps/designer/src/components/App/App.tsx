@@ -7,6 +7,14 @@ import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
 import { InsightsPage } from '../../insights/InsightsPage.tsx';
 import { useInsightsT } from '../../insights/insightsMessages.ts';
+import { ContactsPage } from '../../contacts/ContactsPage.tsx';
+import { useContactsT } from '../../contacts/contactsPageMessages.ts';
+
+/** Reads the Contacts route: `#/contacts` (null id) or `#/contacts/<id>`; undefined elsewhere. */
+function routeContact(): { id: string | null } | undefined {
+  const match = /^#\/contacts(?:\/(.+))?$/.exec(window.location.hash);
+  return match ? { id: match[1] ? decodeURIComponent(match[1]) : null } : undefined;
+}
 
 /** Reads the open flow id from the hash route `#/flows/<id>`. */
 function routeFlowId(): string | null {
@@ -23,8 +31,10 @@ function routePage(): 'insights' | null {
 export function App() {
   const t = useT();
   const insightsT = useInsightsT();
-  const [flowId, setFlowId] = useState(routeFlowId);
   const [page, setPage] = useState(routePage);
+  const contactsT = useContactsT();
+  const [flowId, setFlowId] = useState(routeFlowId);
+  const [contact, setContact] = useState(routeContact);
   const [catalogState, setCatalogState] = useState<'loading' | 'ready' | 'auth' | 'error'>('loading');
   const [error, setError] = useState('');
   const [token, setToken] = useState('');
@@ -34,6 +44,7 @@ export function App() {
     const onHash = () => {
       setFlowId(routeFlowId());
       setPage(routePage());
+      setContact(routeContact());
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -62,6 +73,9 @@ export function App() {
       <header className="app-header">
         <a className="app-title" href="#/">
           {t('appTitle')}
+        </a>
+        <a className="app-nav" href="#/contacts">
+          {contactsT('contacts')}
         </a>
         <nav className="app-nav">
           <a href="#/insights" aria-current={page === 'insights' ? 'page' : undefined}>
@@ -94,7 +108,15 @@ export function App() {
         </form>
       )}
       {catalogState === 'ready' &&
-        (page === 'insights' ? <InsightsPage /> : flowId ? <FlowEditor key={flowId} flowId={flowId} /> : <FlowList />)}
+        (page === 'insights' ? (
+          <InsightsPage />
+        ) : contact ? (
+          <ContactsPage contactId={contact.id} />
+        ) : flowId ? (
+          <FlowEditor key={flowId} flowId={flowId} />
+        ) : (
+          <FlowList />
+        ))}
     </div>
   );
 }
