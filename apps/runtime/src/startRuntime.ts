@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } from '@omniflow/flow-engine';
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
+import { startCampaigns } from './campaigns/startCampaigns.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -97,8 +98,22 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
+    const campaigns = startCampaigns({ dataDir: config.dataDir, flows: store, tokens, logger });
+    cleanups.unshift(() => campaigns.close());
     let ready = true;
-    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
+    const apiExtensions = [campaigns.mount];
+    const services = {
+      config,
+      store,
+      registry,
+      compiler,
+      sessions,
+      tokens,
+      metrics,
+      logger,
+      apiExtensions,
+      isReady: () => ready,
+    };
     const app = createApp(services, [
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
@@ -116,6 +131,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    campaigns.start(url);
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);

@@ -1,33 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { Pacer } from './Pacer.ts';
+import { nextSlot } from './Pacer.ts';
 import { DEFAULT_STRATEGY, fillTemplate, retryDecision, type CampaignStrategy } from './retryDecision.ts';
 
-describe('Pacer', () => {
+describe('nextSlot', () => {
   it('spaces starts evenly at the configured rate', () => {
-    const pacer = new Pacer({ maxConcurrent: 100, callsPerSecond: 4 });
+    const pacing = { maxConcurrent: 100, callsPerSecond: 4 };
     const starts: number[] = [];
+    let slot = 0;
     for (let now = 0; now < 10_000; now += 10) {
-      if (pacer.waitMs(now) === 0) {
-        pacer.acquire(now);
+      if (now >= slot) {
         starts.push(now);
-        pacer.release();
+        slot = nextSlot(slot, now, pacing);
       }
     }
     expect(starts).toHaveLength(40);
     expect(new Set(starts.slice(1).map((t, i) => t - (starts[i] ?? 0)))).toEqual(new Set([250]));
   });
 
-  it('holds calls while every line is busy and does not burst afterwards', () => {
-    const pacer = new Pacer({ maxConcurrent: 2, callsPerSecond: 10 });
-    pacer.acquire(0);
-    expect(pacer.waitMs(50)).toBe(50);
-    pacer.acquire(100);
-    expect(pacer.waitMs(5_000)).toBeUndefined();
-    pacer.release();
-    expect(pacer.waitMs(5_000)).toBe(0);
-    pacer.acquire(5_000);
-    pacer.release();
-    expect(pacer.waitMs(5_000)).toBe(100);
+  it('keeps the long-run rate when a start is a little late, but does not burst after an idle spell', () => {
+    const pacing = { maxConcurrent: 1, callsPerSecond: 10 };
+    expect(nextSlot(1_000, 1_030, pacing)).toBe(1_100);
+    expect(nextSlot(1_000, 5_000, pacing)).toBe(5_100);
   });
 });
 

@@ -35,6 +35,8 @@ export interface RuntimeServices {
   tokens: TokenService;
   metrics: RuntimeMetrics;
   logger: Logger;
+  /** Routers of other parts under `/api` (e.g. campaigns), mounted after authentication and before the API's 404. */
+  apiExtensions?: AppExtension[];
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
 }
@@ -90,6 +92,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
   app.use('/api', tokensRouter(store, tokens));
+  for (const extend of services.apiExtensions ?? []) extend(app);
   app.use('/api', (req) => {
     throw new ApiError(404, {
       code: 'NO_ROUTE',

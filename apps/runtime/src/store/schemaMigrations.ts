@@ -1,3 +1,5 @@
+import { campaignMigration } from '../campaigns/campaignMigration.ts';
+
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -22,5 +24,6 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
        label TEXT NOT NULL, created_at ${time} NOT NULL, expires_at ${time});
      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    campaignMigration(dialect),
   ];
 }

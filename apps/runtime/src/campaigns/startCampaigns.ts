@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import type { Express } from 'express';
+import type { Logger } from 'pino';
+import type { TokenService } from '../auth/TokenService.ts';
+import type { FlowStore } from '../store/FlowStore.ts';
+import { createDefaultVoiceEngines } from '../voice/createDefaultVoiceEngines.ts';
+import { CampaignRunner } from './CampaignRunner.ts';
+import { CampaignService } from './CampaignService.ts';
+import { campaignsRouter } from './campaignsRouter.ts';
+import type { Dialer } from './Dialer.ts';
+import { LineSimulator } from './LineSimulator.ts';
+import { SqliteCampaignStore } from './SqliteCampaignStore.ts';
+
+/** What the campaign engine needs from the runtime. */
+export interface CampaignDeps {
+  dataDir: string;
+  flows: FlowStore;
+  tokens: TokenService;
+  logger: Logger;
+  env?: NodeJS.ProcessEnv;
+}
+
+/** The running campaign engine of one process. */
+export interface Campaigns {
+  /** Mounts `/api/campaigns` (before the API's 404). */
+  mount(app: Express): void;
+  /** Starts dialing once the runtime listens at `url` (the line simulator calls its voice gateway). */
+  start(url: string): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Sets up campaigns for the runtime: the SQLite tables beside the flow store, the API, the line simulator dialer and
+ * the runner. `OMNIFLOW_CAMPAIGN_LEASE_MS` sets how soon another process takes over the calls of a dead one.
+ */
+export function startCampaigns(deps: CampaignDeps): Campaigns {
+  const env = deps.env ?? process.env;
+  const store = SqliteCampaignStore.open(deps.dataDir);
+  let gateway = '';
+  let token: Promise<string> | undefined;
+  const simulator = new LineSimulator({
+    gatewayUrl: () => gateway,
+    // One editor token per process for the simulated calls into the gateway, valid a day at a time.
+    token: () =>
+      (token ??= deps.tokens
+        .issue({ role: 'editor', label: 'campaign line simulator', expiresInSeconds: 86_400 })
+        .then((issued) => issued.token)),
+    // The far end speaks with its own flite/espeak-ng, as a person on another phone would.
+    synthesizer: createDefaultVoiceEngines().synthesizer,
+    ...(deps.dataDir === ':memory:' ? {} : { logFile: join(deps.dataDir, 'line-simulator.log') }),
+    ...(env['OMNIFLOW_SIMULATOR_RING_MS'] ? { ringMs: Number(env['OMNIFLOW_SIMULATOR_RING_MS']) } : {}),
+  });
+  const dialers: Record<string, Dialer> = { simulator };
+  const leaseMs = Number(env['OMNIFLOW_CAMPAIGN_LEASE_MS'] ?? 30_000) || 30_000;
+  const runner = new CampaignRunner({ store, dialers, logger: deps.logger.child({ part: 'campaigns' }), leaseMs });
+  const service = new CampaignService({ store, flows: deps.flows, wake: () => runner.wake() });
+  return {
+    mount(app) {
+      app.use('/api/campaigns', campaignsRouter(service, store));
+    },
+    start(url) {
+      gateway = `${url.replace(/^http/, 'ws')}/ws/voice`;
+      runner.start();
+    },
+    async close() {
+      await runner.stop();
+      store.close();
+    },
+  };
+}
