@@ -127,11 +127,14 @@ export class CampaignRunner {
           template[campaign.config.locale ?? ''] ?? Object.values(template)[0] ?? '',
           contact.variables,
         );
+        this.#store.markDialed(job.key, this.#now());
         const sent = await dialer.sendSms({ key: job.key, to: contact.phone, body }, this.#abort.signal);
         this.#store.markDialed(job.key, this.#now(), sent.providerId);
         this.#finish(job.key, { kind: 'sms', sent: sent.sent });
         return;
       }
+      // Handed to the dialer: after a crash from here on, the dialer says whether the call went out.
+      this.#store.markDialed(job.key, this.#now());
       const outcome = await dialer.dial(
         {
           key: job.key,
@@ -179,7 +182,8 @@ export class CampaignRunner {
     for (const orphan of this.#store.adoptOrphans(this.owner, now, this.#leaseMs)) {
       const campaign = this.#store.get(orphan.campaignId);
       const dialer = campaign ? this.#dialers[campaign.config.dialer] : undefined;
-      const placed = orphan.dialed || dialer === undefined || (await dialer.wasPlaced(orphan.key));
+      // Never handed to a dialer: not placed. Handed: the dialer knows (its own record of keys), else assume placed.
+      const placed = orphan.dialed && (dialer === undefined || (await dialer.wasPlaced(orphan.key)));
       if (placed) {
         // The call went out and its process died with it: the attempt counts, as failed (the strategy decides next).
         this.#logger.warn({ key: orphan.key }, 'campaign attempt interrupted by a stopped process; recorded as failed');

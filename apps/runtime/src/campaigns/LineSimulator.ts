@@ -39,15 +39,22 @@ export class LineSimulator implements Dialer {
 
   constructor(options: LineSimulatorOptions) {
     this.#options = options;
-    if (options.logFile && existsSync(options.logFile))
-      for (const line of readFileSync(options.logFile, 'utf8').split('\n')) {
-        const [kind, key] = line.split(' ');
-        if (key && (kind === 'call' || kind === 'sms')) this.#placed.add(key);
-      }
+    this.#readLog();
   }
 
   async wasPlaced(key: string): Promise<boolean> {
+    // Other processes on this machine share the log: read what they placed since.
+    if (!this.#placed.has(key)) this.#readLog();
     return this.#placed.has(key);
+  }
+
+  #readLog(): void {
+    const file = this.#options.logFile;
+    if (!file || !existsSync(file)) return;
+    for (const line of readFileSync(file, 'utf8').split('\n')) {
+      const [kind, key] = line.split(' ');
+      if (key && (kind === 'call' || kind === 'sms')) this.#placed.add(key);
+    }
   }
 
   async sendSms(request: SmsRequest): Promise<{ sent: boolean; providerId?: string }> {

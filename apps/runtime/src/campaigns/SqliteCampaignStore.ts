@@ -264,7 +264,9 @@ export class SqliteCampaignStore implements CampaignStore {
 
   markDialed(key: string, now: number, providerId?: string): void {
     this.#db
-      .prepare('UPDATE campaign_attempts SET dialed_at = ?, provider_id = ? WHERE key = ?')
+      .prepare(
+        'UPDATE campaign_attempts SET dialed_at = COALESCE(dialed_at, ?), provider_id = COALESCE(?, provider_id) WHERE key = ?',
+      )
       .run(now, providerId ?? null, key);
   }
 

@@ -1,3 +1,4 @@
+import { CAMPAIGN_ROUTES } from '../campaigns/campaignRoutes.ts';
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
 /** One HTTP route with the access it needs; the roles matrix test checks the app against this table. */
@@ -294,6 +295,7 @@ export const ROUTES: Route[] = [
     ok: 200,
     errors: [404],
   },
+  ...CAMPAIGN_ROUTES,
 ];
 
 const STATUS_TEXT: Record<number, string> = {

@@ -1,0 +1,98 @@
+import type { Route } from '../http/openApiDocument.ts';
+
+const campaign = '/api/campaigns/{id}';
+
+/** The campaign endpoints in the runtime's route table (OpenAPI document and roles matrix). */
+export const CAMPAIGN_ROUTES: Route[] = [
+  { method: 'get', path: '/api/campaigns', summary: 'List campaigns with their progress', auth: 'viewer', ok: 200 },
+  {
+    method: 'post',
+    path: '/api/campaigns',
+    summary: 'Create a draft campaign',
+    auth: 'editor',
+    ok: 201,
+    errors: [400, 422],
+  },
+  {
+    method: 'post',
+    path: '/api/campaigns/lists/preview',
+    summary: 'Read a contact list (CSV or JSON body; ?region, ?encoding, ?format, ?mapping) without keeping it',
+    auth: 'editor',
+    ok: 200,
+    errors: [400, 422],
+  },
+  { method: 'get', path: '/api/campaigns/dnc', summary: 'The global do-not-call list', auth: 'viewer', ok: 200 },
+  {
+    method: 'post',
+    path: '/api/campaigns/dnc',
+    summary: 'Add a number to the global do-not-call list',
+    auth: 'editor',
+    ok: 201,
+    errors: [400],
+  },
+  {
+    method: 'delete',
+    path: '/api/campaigns/dnc/{phone}',
+    summary: 'Remove a number from the global do-not-call list',
+    auth: 'editor',
+    ok: 204,
+    errors: [404],
+  },
+  { method: 'get', path: campaign, summary: 'A campaign and its progress', auth: 'viewer', ok: 200, errors: [404] },
+  {
+    method: 'put',
+    path: campaign,
+    summary: "Change a draft campaign's settings",
+    auth: 'editor',
+    ok: 200,
+    errors: [400, 404, 409, 422],
+  },
+  {
+    method: 'put',
+    path: `${campaign}/list`,
+    summary: "Upload a draft campaign's contact list",
+    auth: 'editor',
+    ok: 200,
+    errors: [400, 404, 409, 422],
+  },
+  ...(['start', 'pause', 'resume', 'stop'] as const).map((action): Route => ({
+    method: 'post',
+    path: `${campaign}/${action}`,
+    summary: `${action[0]?.toUpperCase()}${action.slice(1)} a campaign`,
+    auth: 'editor',
+    ok: 200,
+    errors: [404, 409, 422],
+  })),
+  {
+    method: 'get',
+    path: `${campaign}/contacts`,
+    summary: 'Per-contact results (?offset, ?limit)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: `${campaign}/contacts.csv`,
+    summary: 'Per-contact results as CSV',
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: `${campaign}/dnc`,
+    summary: "The campaign's do-not-call list",
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'post',
+    path: `${campaign}/dnc`,
+    summary: "Add a number to the campaign's do-not-call list",
+    auth: 'editor',
+    ok: 201,
+    errors: [400, 404],
+  },
+];
