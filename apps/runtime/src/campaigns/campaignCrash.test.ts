@@ -63,7 +63,7 @@ describe('campaigns survive a crash and share work across processes', () => {
     const first = await spawnRuntime(env);
     running.push(first);
     const { api, id } = await startCampaign(first.url, 30, { maxConcurrent: 4, callsPerSecond: 8 });
-    await waitForCampaign(api, id, (b) => b.progress.attempts >= 8);
+    await waitForCampaign(api, id, (b) => (b.progress.attempts ?? 0) >= 8);
     await first.stop('SIGKILL');
     const atCrash = placedCalls(dataDir).length;
     expect(atCrash).toBeGreaterThan(0);
