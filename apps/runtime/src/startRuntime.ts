@@ -98,7 +98,15 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
-    const campaigns = startCampaigns({ dataDir: config.dataDir, flows: store, tokens, logger });
+    const campaignSecrets = (name: string): string | undefined => secrets[name];
+    const campaigns = startCampaigns({
+      dataDir: config.dataDir,
+      flows: store,
+      tokens,
+      logger,
+      secrets: campaignSecrets,
+      config,
+    });
     cleanups.unshift(() => campaigns.close());
     let ready = true;
     const apiExtensions = [campaigns.mount];
@@ -116,7 +124,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     };
     const app = createApp(services, [
       webChatRouter({ store, tokens }),
-      twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
+      twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
+      campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);
     const server = createServer(app);

@@ -114,6 +114,8 @@ export interface CampaignStore {
   runningIds(): string[];
   /** Claims the next due contact of a running campaign under the shared pacing and concurrency limits. */
   claim(id: string, owner: string, now: number, leaseMs: number): ClaimResult;
+  /** The contact an attempt key belongs to (the Twilio webhook starts its session with the row). */
+  contactOfAttempt(key: string): CampaignContact | undefined;
   markDialed(key: string, now: number, providerId?: string): void;
   /** Records an attempt's end and moves its contact on (retry, text, done) — once per key. */
   finish(key: string, end: AttemptEnd, now: number): boolean;

@@ -111,10 +111,9 @@ export class LineSimulator implements Dialer {
       token,
       flowId: request.flowId,
       ...(request.locale ? { locale: request.locale } : {}),
+      // The row is the flow's callerData. TODO(#18): pass contact { direction: 'outbound', dialedNumber } once the
+      // gateway forwards the shared contact record (issue 15) to SessionService.start.
       ...request.variables,
-      direction: 'outbound',
-      dialedNumber: request.to,
-      campaignId: request.campaignId,
     });
     const locale = request.locale ?? 'en-US';
     const maxMs = this.#options.maxCallMs ?? 120_000;

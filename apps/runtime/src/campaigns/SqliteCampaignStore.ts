@@ -262,6 +262,15 @@ export class SqliteCampaignStore implements CampaignStore {
     return { waitMs: at === null ? 200 : Math.min(1_000, Math.max(0, Number(at) - now)) };
   }
 
+  contactOfAttempt(key: string): CampaignContact | undefined {
+    const row = this.#db
+      .prepare(
+        'SELECT c.* FROM campaign_attempts a JOIN campaign_contacts c ON c.campaign_id = a.campaign_id AND c.seq = a.seq WHERE a.key = ?',
+      )
+      .get(key);
+    return row === undefined ? undefined : contactFromRow(row);
+  }
+
   markDialed(key: string, now: number, providerId?: string): void {
     this.#db
       .prepare(

@@ -95,4 +95,12 @@ export const CAMPAIGN_ROUTES: Route[] = [
     ok: 201,
     errors: [400, 404],
   },
+  {
+    method: 'post',
+    path: '/twilio/campaigns/status',
+    summary: "Twilio's final status of a campaign call (?key=attempt key; X-Twilio-Signature)",
+    auth: 'signature',
+    ok: 204,
+    errors: [400, 403],
+  },
 ];

@@ -10,6 +10,8 @@ import { campaignsRouter } from './campaignsRouter.ts';
 import type { Dialer } from './Dialer.ts';
 import { LineSimulator } from './LineSimulator.ts';
 import { SqliteCampaignStore } from './SqliteCampaignStore.ts';
+import { TwilioDialer } from './TwilioDialer.ts';
+import { twilioStatusRouter } from './twilioStatusRouter.ts';
 
 /** What the campaign engine needs from the runtime. */
 export interface CampaignDeps {
@@ -17,6 +19,9 @@ export interface CampaignDeps {
   flows: FlowStore;
   tokens: TokenService;
   logger: Logger;
+  /** Runtime secrets: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER enable the Twilio dialer. */
+  secrets: (name: string) => string | undefined;
+  config: { publicUrl?: string | undefined; bodyLimit: string };
   env?: NodeJS.ProcessEnv;
 }
 
@@ -24,6 +29,10 @@ export interface CampaignDeps {
 export interface Campaigns {
   /** Mounts `/api/campaigns` (before the API's 404). */
   mount(app: Express): void;
+  /** Mounts Twilio's status callbacks of campaign calls (`/twilio/campaigns/status`). */
+  mountWebhooks(app: Express): void;
+  /** The Twilio voice webhook's hook: the row of a campaign attempt, for an outbound call's session. */
+  voiceHooks: { outboundCallerData(key: string): Record<string, string> | undefined };
   /** Starts dialing once the runtime listens at `url` (the line simulator calls its voice gateway). */
   start(url: string): void;
   close(): Promise<void>;
@@ -51,6 +60,8 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
     ...(env['OMNIFLOW_SIMULATOR_RING_MS'] ? { ringMs: Number(env['OMNIFLOW_SIMULATOR_RING_MS']) } : {}),
   });
   const dialers: Record<string, Dialer> = { simulator };
+  const twilio = twilioDialer(deps);
+  if (twilio) dialers['twilio'] = twilio;
   const leaseMs = Number(env['OMNIFLOW_CAMPAIGN_LEASE_MS'] ?? 30_000) || 30_000;
   const runner = new CampaignRunner({ store, dialers, logger: deps.logger.child({ part: 'campaigns' }), leaseMs });
   const service = new CampaignService({ store, flows: deps.flows, wake: () => runner.wake() });
@@ -58,6 +69,8 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
     mount(app) {
       app.use('/api/campaigns', campaignsRouter(service, store));
     },
+    mountWebhooks: twilioStatusRouter({ dialer: () => twilio, store, twilio: deps, logger: deps.logger }),
+    voiceHooks: { outboundCallerData: (key) => store.contactOfAttempt(key)?.variables },
     start(url) {
       gateway = `${url.replace(/^http/, 'ws')}/ws/voice`;
       runner.start();
@@ -67,4 +80,14 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
       store.close();
     },
   };
+}
+
+/** The Twilio dialer when its secrets and the public URL are set (Twilio must reach the runtime's webhooks). */
+function twilioDialer(deps: CampaignDeps): TwilioDialer | undefined {
+  const accountSid = deps.secrets('TWILIO_ACCOUNT_SID');
+  const authToken = deps.secrets('TWILIO_AUTH_TOKEN');
+  const from = deps.secrets('TWILIO_FROM_NUMBER');
+  const publicUrl = deps.config.publicUrl;
+  if (!accountSid || !authToken || !from || !publicUrl) return undefined;
+  return new TwilioDialer({ accountSid, authToken, from, publicUrl });
 }

@@ -14,6 +14,8 @@ export interface TwilioDeps {
   secrets: (name: string) => string | undefined;
   config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
   logger: Logger;
+  /** The row of an outbound campaign call (`?campaignKey=` on the webhook URL), as the session's callerData. */
+  outboundCallerData?: (campaignKey: string) => Record<string, string> | undefined;
 }
 
 /**
@@ -37,13 +39,15 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       if (!callSid) throw ApiError.badRequest('TWILIO_CALLSID', 'A Twilio voice webhook carries CallSid.', '/CallSid');
       const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
       const locale = typeof req.query['locale'] === 'string' ? req.query['locale'] : undefined;
+      const campaignKey = req.query['campaignKey'];
+      const outbound = typeof campaignKey === 'string' ? deps.outboundCallerData?.(campaignKey) : undefined;
       await answer(res, deps, flowId, channel, req, () =>
         deps.sessions.start({
           flowId,
           channel,
           sessionId: sessionIdOf(callSid),
           ...(locale ? { locale } : {}),
-          callerData: params['From'] ? { callerNumber: params['From'] } : {},
+          callerData: outbound ?? (params['From'] ? { callerNumber: params['From'] } : {}),
         }),
       );
     });
@@ -98,7 +102,8 @@ async function answer(
   res.type('text/xml').send(twiml);
 }
 
-function verifySignature(req: Request, deps: TwilioDeps): void {
+/** Throws 403 unless the request carries Twilio's signature over its URL and form (TWILIO_AUTH_TOKEN). */
+export function verifySignature(req: Request, deps: Pick<TwilioDeps, 'secrets' | 'config'>): void {
   const authToken = deps.secrets('TWILIO_AUTH_TOKEN');
   if (!authToken) {
     throw new ApiError(403, {
@@ -119,7 +124,8 @@ function verifySignature(req: Request, deps: TwilioDeps): void {
   }
 }
 
-function formParams(req: Request): Record<string, string> {
+/** The string fields of a Twilio form post. */
+export function formParams(req: Request): Record<string, string> {
   const params: Record<string, string> = {};
   const body: unknown = req.body;
   if (typeof body === 'object' && body !== null) {
