@@ -15,6 +15,8 @@ export interface CampaignRunnerDeps {
   leaseMs?: number;
   /** Longest wait between looks at the running campaigns. */
   pollMs?: number;
+  /** Whether the callee opted out during the call's session (read from its transcript). */
+  optedOut?: (sessionId: string, optOutKey: string | undefined) => Promise<boolean>;
 }
 
 /**
@@ -30,6 +32,7 @@ export class CampaignRunner {
   readonly #now: () => number;
   readonly #leaseMs: number;
   readonly #pollMs: number;
+  readonly #optedOut: CampaignRunnerDeps['optedOut'];
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #abort = new AbortController();
   #timer: NodeJS.Timeout | undefined;
@@ -44,6 +47,7 @@ export class CampaignRunner {
     this.#now = deps.now ?? Date.now;
     this.#leaseMs = deps.leaseMs ?? 30_000;
     this.#pollMs = deps.pollMs ?? 250;
+    this.#optedOut = deps.optedOut;
   }
 
   /** Calls in progress in this process. */
@@ -148,11 +152,15 @@ export class CampaignRunner {
         this.#abort.signal,
       );
       this.#store.markDialed(job.key, this.#now(), outcome.providerId);
+      const optedOut =
+        outcome.optedOut === true ||
+        (outcome.sessionId !== undefined &&
+          (await this.#optedOut?.(outcome.sessionId, campaign.config.optOutKey).catch(() => false)) === true);
       this.#finish(job.key, {
         kind: 'call',
         result: outcome.result,
         ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
-        ...(outcome.optedOut ? { optedOut: true } : {}),
+        ...(optedOut ? { optedOut: true } : {}),
       });
     } catch (error) {
       if (this.#abort.signal.aborted) return; // shutting down: another process (or the restart) settles it

@@ -117,13 +117,11 @@ export class LineSimulator implements Dialer {
     });
     const locale = request.locale ?? 'en-US';
     const maxMs = this.#options.maxCallMs ?? 120_000;
-    let optedOut = false;
     try {
       for (const step of steps) {
         if (!(await callee.listenUntilQuiet(maxMs, signal))) break;
         if (step.kind === 'hangup') break;
         if (step.kind === 'press') {
-          if (request.optOutKey !== undefined && step.digits === request.optOutKey) optedOut = true;
           for (const digit of step.digits) callee.press(digit);
         } else {
           const audio = await this.#options.synthesizer.synthesize(step.text, locale, signal);
@@ -134,12 +132,7 @@ export class LineSimulator implements Dialer {
     } finally {
       callee.hangUp();
     }
-    return {
-      result: 'completed',
-      sessionId: `voice-${callSid}`,
-      providerId: callSid,
-      ...(optedOut ? { optedOut } : {}),
-    };
+    return { result: 'completed', sessionId: `voice-${callSid}`, providerId: callSid };
   }
 }
 

@@ -8,6 +8,7 @@ import { CampaignRunner } from './CampaignRunner.ts';
 import { CampaignService } from './CampaignService.ts';
 import { campaignsRouter } from './campaignsRouter.ts';
 import type { Dialer } from './Dialer.ts';
+import { detectOptOut } from './detectOptOut.ts';
 import { LineSimulator } from './LineSimulator.ts';
 import { SqliteCampaignStore } from './SqliteCampaignStore.ts';
 import { TwilioDialer } from './TwilioDialer.ts';
@@ -63,7 +64,13 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
   const twilio = twilioDialer(deps);
   if (twilio) dialers['twilio'] = twilio;
   const leaseMs = Number(env['OMNIFLOW_CAMPAIGN_LEASE_MS'] ?? 30_000) || 30_000;
-  const runner = new CampaignRunner({ store, dialers, logger: deps.logger.child({ part: 'campaigns' }), leaseMs });
+  const runner = new CampaignRunner({
+    store,
+    dialers,
+    logger: deps.logger.child({ part: 'campaigns' }),
+    leaseMs,
+    optedOut: async (sessionId, optOutKey) => detectOptOut(await deps.flows.getTranscript(sessionId), optOutKey),
+  });
   const service = new CampaignService({ store, flows: deps.flows, wake: () => runner.wake() });
   return {
     mount(app) {
