@@ -18,6 +18,8 @@ export interface LineSimulatorOptions {
   ringMs?: number;
   /** Longest call, in ms of call audio. */
   maxCallMs?: number;
+  /** Call audio per wall-clock time: 1 is real time (the default, as a phone line); tests may run calls faster. */
+  speed?: number;
 }
 
 /** A step of a scripted callee. */
@@ -107,7 +109,7 @@ export class LineSimulator implements Dialer {
 
   async #answer(request: DialRequest, callSid: string, steps: Step[], signal: AbortSignal): Promise<DialOutcome> {
     const token = await this.#options.token();
-    const callee = await SimulatedCallee.connect(this.#options.gatewayUrl(), callSid, {
+    const callee = await SimulatedCallee.connect(this.#options.gatewayUrl(), callSid, this.#options.speed ?? 1, {
       token,
       flowId: request.flowId,
       ...(request.locale ? { locale: request.locale } : {}),
@@ -173,22 +175,30 @@ class SimulatedCallee {
   #lastAudioAt = 0;
   #closed = false;
   #noise = 1;
+  readonly #speed: number;
+  readonly #startedAt = performance.now();
 
-  private constructor(ws: WebSocket, streamSid: string) {
+  private constructor(ws: WebSocket, streamSid: string, speed: number) {
     this.#ws = ws;
     this.#streamSid = streamSid;
+    this.#speed = speed;
     ws.on('message', (data: Buffer) => this.#receive(data));
     ws.on('close', () => (this.#closed = true));
   }
 
-  static async connect(url: string, callSid: string, parameters: Record<string, string>): Promise<SimulatedCallee> {
+  static async connect(
+    url: string,
+    callSid: string,
+    speed: number,
+    parameters: Record<string, string>,
+  ): Promise<SimulatedCallee> {
     const ws = new WebSocket(url);
     await new Promise<void>((resolve, reject) => {
       ws.once('open', () => resolve());
       ws.once('error', reject);
     });
     const streamSid = `MZ${callSid.slice(2, 34)}`;
-    const callee = new SimulatedCallee(ws, streamSid);
+    const callee = new SimulatedCallee(ws, streamSid, speed);
     callee.#json({ event: 'connected', protocol: 'Call', version: '1.0.0' });
     callee.#json({
       event: 'start',
@@ -245,8 +255,9 @@ class SimulatedCallee {
       media: { track: 'inbound', payload: Buffer.from(payload).toString('base64') },
     });
     this.#play(20);
-    // Faster than real time, but yielding so the gateway (same process or not) keeps up.
-    await new Promise((resolve) => setTimeout(resolve, 2));
+    // Paced against the wall clock from the call's start, so timer lateness does not slow the call down.
+    const due = this.#startedAt + this.#sentMs / this.#speed - performance.now();
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, due)));
   }
 
   #receive(data: Buffer): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSlot } from './Pacer.ts';
+import { CATCH_UP_MS, nextSlot } from './Pacer.ts';
 import { DEFAULT_STRATEGY, fillTemplate, retryDecision, type CampaignStrategy } from './retryDecision.ts';
 
 describe('nextSlot', () => {
@@ -20,7 +20,30 @@ describe('nextSlot', () => {
   it('keeps the long-run rate when a start is a little late, but does not burst after an idle spell', () => {
     const pacing = { maxConcurrent: 1, callsPerSecond: 10 };
     expect(nextSlot(1_000, 1_030, pacing)).toBe(1_100);
+    // 300 ms late: the next slot is already due (catching up at most CATCH_UP_MS of missed slots).
+    expect(nextSlot(1_000, 1_300, pacing)).toBe(1_100);
+    expect(nextSlot(1_000, 1_000 + CATCH_UP_MS + 200, pacing)).toBe(1_000 + CATCH_UP_MS + 300);
     expect(nextSlot(1_000, 5_000, pacing)).toBe(5_100);
+  });
+
+  it('holds the long-run rate under timer jitter', () => {
+    const pacing = { maxConcurrent: 100, callsPerSecond: 40 };
+    let slot = 0;
+    let now = 0;
+    let starts = 0;
+    let seed = 7;
+    while (now < 60_000) {
+      if (now >= slot) {
+        starts++;
+        slot = nextSlot(slot, now, pacing);
+        continue;
+      }
+      // The timer fires at the slot plus 0–60 ms of lateness.
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      now = slot + (seed % 61);
+    }
+    expect(starts / 60 / pacing.callsPerSecond).toBeGreaterThan(0.97);
+    expect(starts / 60 / pacing.callsPerSecond).toBeLessThan(1.03);
   });
 });
 

@@ -27,6 +27,7 @@ function environment(): { env: Record<string, string>; dataDir: string } {
       OMNIFLOW_PLUGINS: '',
       OMNIFLOW_CAMPAIGN_LEASE_MS: '3000',
       OMNIFLOW_SIMULATOR_RING_MS: '40',
+      OMNIFLOW_SIMULATOR_SPEED: '4',
     },
   };
 }

@@ -5,7 +5,7 @@ import { campaignBody, publishReminder, reminderFlow, uploadCsv, waitForCampaign
 let t: TestRuntime;
 
 beforeAll(async () => {
-  t = await startTestRuntime({ OMNIFLOW_SIMULATOR_RING_MS: '50' });
+  t = await startTestRuntime();
   await publishReminder(t.api);
 });
 afterAll(async () => t?.close());

@@ -41,7 +41,8 @@ export interface Campaigns {
 
 /**
  * Sets up campaigns for the runtime: the SQLite tables beside the flow store, the API, the line simulator dialer and
- * the runner. `OMNIFLOW_CAMPAIGN_LEASE_MS` sets how soon another process takes over the calls of a dead one.
+ * the runner. `OMNIFLOW_CAMPAIGN_LEASE_MS` sets how soon another process takes over the calls of a dead one;
+ * `OMNIFLOW_SIMULATOR_RING_MS` and `OMNIFLOW_SIMULATOR_SPEED` how long simulated lines ring and how fast calls run.
  */
 export function startCampaigns(deps: CampaignDeps): Campaigns {
   const env = deps.env ?? process.env;
@@ -59,6 +60,7 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
     synthesizer: createDefaultVoiceEngines().synthesizer,
     ...(deps.dataDir === ':memory:' ? {} : { logFile: join(deps.dataDir, 'line-simulator.log') }),
     ...(env['OMNIFLOW_SIMULATOR_RING_MS'] ? { ringMs: Number(env['OMNIFLOW_SIMULATOR_RING_MS']) } : {}),
+    ...(env['OMNIFLOW_SIMULATOR_SPEED'] ? { speed: Number(env['OMNIFLOW_SIMULATOR_SPEED']) } : {}),
   });
   const dialers: Record<string, Dialer> = { simulator };
   const twilio = twilioDialer(deps);
