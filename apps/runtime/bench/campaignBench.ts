@@ -1,6 +1,6 @@
 // Part of `pnpm bench` (issue 18): a campaign of OMNIFLOW_CAMPAIGN_BENCH_CONTACTS (10,000) contacts on the line
 // simulator with 20 lines, on one runtime started in this process (SQLite, the real runner and claims).
-// What is real: the store, the claims, pacing, windows, leases, the simulator's durable key log; every 50th contact
+// What is real: the store, the claims, pacing, windows, leases, the simulator's durable key log; every 200th contact
 // answers through the real voice gateway (TTS, the flow, a key press); the others are scripted ring-no-answer calls of
 // OMNIFLOW_SIMULATOR_RING_MS (200 ms) that the simulator ends without audio, to keep 10,000 calls within minutes.
 // Contacts are split between a zone whose window is open now (Asia/Seoul) and one whose window is closed all run
@@ -19,7 +19,7 @@ import { jsonClient } from '../src/testing/jsonClient.ts';
 
 const CONTACTS = Number(process.env['OMNIFLOW_CAMPAIGN_BENCH_CONTACTS'] ?? 10_000);
 const LINES = 20;
-const RATE = Number(process.env['OMNIFLOW_CAMPAIGN_BENCH_CPS'] ?? 30);
+const RATE = Number(process.env['OMNIFLOW_CAMPAIGN_BENCH_CPS'] ?? 20);
 const ADMIN = 'campaign-bench-admin-0123456789';
 const OPEN_ZONE = 'Asia/Seoul';
 const CLOSED_ZONE = 'America/New_York';
@@ -55,7 +55,7 @@ try {
   for (let i = 0; i < CONTACTS; i++) {
     const open = i < openCount;
     const phone = open ? `+8210${String(10_000_000 + i)}` : `+1212${String(2_000_000 + i)}`;
-    rows.push(`C${i},${phone},${open ? OPEN_ZONE : CLOSED_ZONE},${i % 50 === 0 ? 'press:1' : 'noAnswer'}`);
+    rows.push(`C${i},${phone},${open ? OPEN_ZONE : CLOSED_ZONE},${i % 200 === 0 ? 'press:1' : 'noAnswer'}`);
   }
   const created = await api('POST', '/api/campaigns', {
     name: 'bench',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CAMPAIGN_MESSAGES } from '../campaigns/campaignMessages.ts';
 import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
 import { ANALYST_MESSAGES } from './analystMessages.ts';
@@ -10,6 +11,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'i18n/analystMessages.ts': ANALYST_MESSAGES,
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
+  'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
 };
 
 /**

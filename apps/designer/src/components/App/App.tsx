@@ -4,6 +4,8 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
+import { CampaignsPage } from '../../campaigns/CampaignsPage.tsx';
+import { useCampaignT } from '../../campaigns/campaignMessages.ts';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
 
 /** Reads the open flow id from the hash route `#/flows/<id>`. */
@@ -12,17 +14,27 @@ function routeFlowId(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+/** The page of the hash route: `#/campaigns`, else flows. */
+function routePage(): 'campaigns' | 'flows' {
+  return window.location.hash.startsWith('#/campaigns') ? 'campaigns' : 'flows';
+}
+
 /** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
 export function App() {
   const t = useT();
+  const campaignT = useCampaignT();
   const [flowId, setFlowId] = useState(routeFlowId);
+  const [page, setPage] = useState(routePage);
   const [catalogState, setCatalogState] = useState<'loading' | 'ready' | 'auth' | 'error'>('loading');
   const [error, setError] = useState('');
   const [token, setToken] = useState('');
   const setCatalog = useFlowStore((s) => s.setCatalog);
 
   useEffect(() => {
-    const onHash = () => setFlowId(routeFlowId());
+    const onHash = () => {
+      setFlowId(routeFlowId());
+      setPage(routePage());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -51,6 +63,11 @@ export function App() {
         <a className="app-title" href="#/">
           {t('appTitle')}
         </a>
+        <nav className="app-nav">
+          <a href="#/campaigns" aria-current={page === 'campaigns' ? 'page' : undefined}>
+            {campaignT('campaigns')}
+          </a>
+        </nav>
         <div className="app-header-slot" id="header-slot" />
         <LanguageSwitcher />
       </header>
@@ -76,7 +93,14 @@ export function App() {
           <button type="submit">{t('saveToken')}</button>
         </form>
       )}
-      {catalogState === 'ready' && (flowId ? <FlowEditor key={flowId} flowId={flowId} /> : <FlowList />)}
+      {catalogState === 'ready' &&
+        (page === 'campaigns' ? (
+          <CampaignsPage />
+        ) : flowId ? (
+          <FlowEditor key={flowId} flowId={flowId} />
+        ) : (
+          <FlowList />
+        ))}
     </div>
   );
 }
