@@ -69,13 +69,15 @@ export class TwilioDialer implements Dialer {
     });
     const sid = typeof created['sid'] === 'string' ? created['sid'] : undefined;
     const timeout = this.#options.callTimeoutMs ?? 30 * 60_000;
+    let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([
       settled,
       new Promise<DialOutcome>((resolve) => {
-        const timer = setTimeout(() => resolve({ result: 'failed' }), timeout);
-        signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+        timer = setTimeout(() => resolve({ result: 'failed' }), timeout);
+        timer.unref();
       }),
     ]);
+    clearTimeout(timer);
     this.#waiting.delete(request.key);
     return { ...outcome, ...(sid ? { providerId: sid } : {}) };
   }

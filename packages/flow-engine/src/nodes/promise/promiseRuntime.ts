@@ -28,7 +28,7 @@ export const promiseRuntime: InteractiveRuntime<PromiseConfig> = {
     const raw = input.type === 'dtmf' ? input.digits : input.type === 'speech' ? input.transcript : input.text;
     const answer = readPromise(raw, scope.locale, input.type === 'dtmf');
     if (answer === null) return { type: 'noMatch' };
-    if (!withinDays(answer.date, config.maxDays ?? 30, scope))
+    if (!withinDays(answer.date, config.maxDays, scope))
       return {
         type: 'invalid',
         outputs: config.invalidPrompt ? [sayOutput(scope, config.invalidPrompt, config.bargeIn ?? true)] : [],
@@ -41,11 +41,11 @@ export const promiseRuntime: InteractiveRuntime<PromiseConfig> = {
   },
 };
 
-/** Whether `date` is from today to `maxDays` days on (UTC calendar days of the session's clock). */
-function withinDays(date: string, maxDays: number, scope: NodeScope): boolean {
+/** Whether `date` is today or later, and at most `maxDays` days on when set (UTC days of the session's clock). */
+function withinDays(date: string, maxDays: number | undefined, scope: NodeScope): boolean {
   const today = Date.UTC(...utcDay(scope.now()));
   const promised = Date.parse(`${date}T00:00:00Z`);
-  return promised >= today && promised <= today + maxDays * 86_400_000;
+  return promised >= today && (maxDays === undefined || promised <= today + maxDays * 86_400_000);
 }
 
 function utcDay(now: number): [number, number, number] {

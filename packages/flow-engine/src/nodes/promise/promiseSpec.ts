@@ -10,7 +10,7 @@ export const promiseConfigSchema = Type.Object(
     amountVariable: variableNameSchema,
     /** Declared variable receiving the promised date (ISO `YYYY-MM-DD`). */
     dateVariable: variableNameSchema,
-    /** The latest accepted date, in days from today (default 30); earlier than today is never accepted. */
+    /** The latest accepted date, in days from today (no limit when absent); earlier than today is never accepted. */
     maxDays: Type.Optional(Type.Integer({ minimum: 0, maximum: 366 })),
     /** Said when the answer is heard but the date is out of range, before the retry. */
     invalidPrompt: Type.Optional(promptSchema),
@@ -36,7 +36,6 @@ export const promiseSpec = defineNodeSpec({
     prompt: { text: { 'en-US': '' } },
     amountVariable: '',
     dateVariable: '',
-    maxDays: 30,
     noInput: { maxRetries: 1 },
     noMatch: { maxRetries: 1 },
   },

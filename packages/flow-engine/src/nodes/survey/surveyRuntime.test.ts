@@ -93,6 +93,8 @@ describe('survey', () => {
   });
 
   it('takes noMatch after an out-of-range score is asked again and missed again', async () => {
+    const noComment = await startTestSession(surveyFlow, 'chat').type('4').type('8').type('12');
+    expect(noComment.last.variables['comment']).toBeUndefined();
     const done = await startTestSession(surveyFlow, 'chat').type('0').type('seven');
     expect(done.last.status).toBe('ended');
     expect(done.last.variables['rating']).toBeUndefined();

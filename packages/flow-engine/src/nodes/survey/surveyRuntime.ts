@@ -23,7 +23,8 @@ export const surveyRuntime: InteractiveRuntime<SurveyConfig> = {
     if (config.scale === 'comment') {
       // On the keypad a comment cannot be spoken: any key skips it with an empty answer.
       const comment = input.type === 'dtmf' ? '' : raw.trim();
-      if (input.type !== 'dtmf' && comment === '') return { type: 'noMatch' };
+      // A comment says something in words: only digits or signs ("12", "?") is no comment.
+      if (input.type !== 'dtmf' && !/\p{L}/u.test(comment)) return { type: 'noMatch' };
       return { type: 'port', port: 'next', variables: { [config.variable]: comment } };
     }
     const { min, max } = SCALES[config.scale];
