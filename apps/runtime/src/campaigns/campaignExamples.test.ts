@@ -40,7 +40,7 @@ describe('example campaigns', () => {
         headers: { authorization: 'Bearer test-admin-token-0123456789', 'content-type': 'application/octet-stream' },
         body: read(`payment-reminder/${file}`),
       });
-      const body = await response.json();
+      const body = (await response.json()) as { contacts: { variables: { name: string } }[] };
       expect(body).toMatchObject({ encoding, contactCount: 2, problems: [] });
       expect(body.contacts[0].variables.name).toBe(first);
     }
