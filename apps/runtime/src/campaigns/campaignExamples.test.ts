@@ -42,7 +42,7 @@ describe('example campaigns', () => {
       });
       const body = (await response.json()) as { contacts: { variables: { name: string } }[] };
       expect(body).toMatchObject({ encoding, contactCount: 2, problems: [] });
-      expect(body.contacts[0].variables.name).toBe(first);
+      expect(body.contacts[0]?.variables.name).toBe(first);
     }
   });
 });
