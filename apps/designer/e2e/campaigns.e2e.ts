@@ -27,7 +27,7 @@ describe('campaigns page', () => {
       headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
       body: '{}',
     });
-    expect(published.status).toBe(201);
+    if (published.status !== 201) throw new Error(`publishing the test flow failed: ${await published.text()}`);
     await page.goto(`${stack.url}/#/`);
   });
 

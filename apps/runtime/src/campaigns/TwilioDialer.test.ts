@@ -120,7 +120,7 @@ describe('TwilioDialer against recorded Twilio exchanges', () => {
     const callbacks =
       fixture<Record<string, { expect: string | null; form: Record<string, string> }>>('status-callbacks.json');
     for (const [name, callback] of Object.entries(callbacks))
-      expect(outcomeOf(callback.form)?.result ?? null, name).toBe(callback.expect);
+      expect({ name, result: outcomeOf(callback.form)?.result ?? null }).toEqual({ name, result: callback.expect });
   });
 });
 

@@ -20,7 +20,7 @@ describe('example campaigns', () => {
       expect((await t.api('POST', '/api/flows', { flow })).status).toBe(201);
       expect((await t.api('POST', `/api/flows/${flow.id}/publish`, {})).status).toBe(201);
       const created = await t.api('POST', '/api/campaigns', JSON.parse(read(`${name}/campaign.json`).toString()));
-      expect(created.status, created.text).toBe(201);
+      expect({ status: created.status, errors: created.body.errors }).toEqual({ status: 201, errors: undefined });
       const list = await t.api('PUT', `/api/campaigns/${created.body.campaign.id}/list`, undefined, {
         raw: read(`${name}/contacts.csv`).toString(),
         headers: { 'content-type': 'text/csv' },

@@ -17,7 +17,7 @@ describe('detectOptOut', () => {
       '전화하지 마세요',
       '다시는 전화하지 마',
     ])
-      expect(detectOptOut(said(text), undefined), text).toBe(true);
+      expect({ text, optedOut: detectOptOut(said(text), undefined) }).toEqual({ text, optedOut: true });
   });
 
   it('takes the opt-out key only as a whole keypad entry', () => {
@@ -29,7 +29,7 @@ describe('detectOptOut', () => {
 
   it("leaves ordinary answers and the bot's own words alone", () => {
     for (const text of ['yes I will pay on Friday', 'call me tomorrow', '我下周打给你', '내일 전화 주세요'])
-      expect(detectOptOut(said(text), '9'), text).toBe(false);
+      expect({ text, optedOut: detectOptOut(said(text), '9') }).toEqual({ text, optedOut: false });
     expect(detectOptOut([{ from: 'bot', text: 'Say stop calling me to opt out.' }], '9')).toBe(false);
   });
 });
