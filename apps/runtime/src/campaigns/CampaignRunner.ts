@@ -38,6 +38,9 @@ export class CampaignRunner {
   #timer: NodeJS.Timeout | undefined;
   #renewTimer: NodeJS.Timeout | undefined;
   #running = false;
+  /** A tick is under way; a wake-up meanwhile asks for the next one at once instead of starting a second chain. */
+  #ticking = false;
+  #wakeAgain = false;
   #lastOrphanCheck = 0;
 
   constructor(deps: CampaignRunnerDeps) {
@@ -66,6 +69,10 @@ export class CampaignRunner {
   /** Looks at the campaigns now (after a start or resume) instead of at the next poll. */
   wake(): void {
     if (!this.#running) return;
+    if (this.#ticking) {
+      this.#wakeAgain = true;
+      return;
+    }
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => void this.#tick(), 0);
   }
@@ -83,7 +90,8 @@ export class CampaignRunner {
   }
 
   async #tick(): Promise<void> {
-    if (!this.#running) return;
+    if (!this.#running || this.#ticking) return;
+    this.#ticking = true;
     let wait = this.#pollMs;
     try {
       await this.#settleOrphans();
@@ -100,8 +108,13 @@ export class CampaignRunner {
       }
     } catch (error) {
       this.#logger.error({ err: String(error) }, 'campaign claim failed');
+    } finally {
+      this.#ticking = false;
     }
+    if (this.#wakeAgain) wait = 0;
+    this.#wakeAgain = false;
     if (this.#running) {
+      clearTimeout(this.#timer);
       this.#timer = setTimeout(() => void this.#tick(), Math.max(1, wait));
     }
   }
