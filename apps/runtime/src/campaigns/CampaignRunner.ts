@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Logger } from 'pino';
 import type { CampaignStore, ClaimedJob } from './CampaignStore.ts';
 import type { Dialer } from './Dialer.ts';
@@ -51,6 +52,8 @@ export class CampaignRunner {
     this.#leaseMs = deps.leaseMs ?? 30_000;
     this.#pollMs = deps.pollMs ?? 250;
     this.#optedOut = deps.optedOut;
+    // Every call in progress listens on this one signal (one listener per line): no cap of ten.
+    setMaxListeners(0, this.#abort.signal);
   }
 
   /** Calls in progress in this process. */
