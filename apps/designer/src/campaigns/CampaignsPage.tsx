@@ -8,7 +8,7 @@ import {
   type ContactResult,
   type ListReport,
 } from './campaignClient.ts';
-import { useCampaignT } from './campaignMessages.ts';
+import { CAMPAIGN_MESSAGES, useCampaignT } from './campaignMessages.ts';
 
 /** `#/campaigns`: create campaigns, upload their lists, run them and watch their progress and results. */
 export function CampaignsPage() {
@@ -197,13 +197,7 @@ function OutcomeChart({ outcomes }: { outcomes: Record<string, number> }) {
   const max = Math.max(1, ...entries.map(([, n]) => n));
   const label = (outcome: string): string => {
     const key = `result_${outcome}`;
-    return key === 'result_busy' ||
-      key === 'result_noAnswer' ||
-      key === 'result_failed' ||
-      key === 'result_machine' ||
-      key === 'result_completed'
-      ? t(key)
-      : outcome;
+    return isMessageKey(key) ? t(key) : outcome;
   };
   return (
     <figure className="campaign-chart">
@@ -324,4 +318,8 @@ function ListUpload({
       )}
     </fieldset>
   );
+}
+
+function isMessageKey(key: string): key is keyof (typeof CAMPAIGN_MESSAGES)['en'] {
+  return key in CAMPAIGN_MESSAGES.en;
 }
