@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } from '@omniflow/flow-engine';
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
+import { startContactCenter } from './agents/startContactCenter.ts';
 import { startCampaigns } from './campaigns/startCampaigns.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
@@ -22,6 +23,7 @@ import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
+import type { PreviousContactsLookup } from './contact/previousContacts.ts';
 import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
@@ -53,6 +55,8 @@ export interface StartRuntimeOptions {
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
   extensions?: AppExtension[];
+  /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
+  previousContacts?: PreviousContactsLookup;
 }
 
 /**
@@ -84,6 +88,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       idleMs: (config.sessionIdleMinutes || 60) * 60_000,
       limits: config.sessionCaps,
     });
+    const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
       store,
       compiler,
@@ -93,7 +98,9 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       draftSecrets: (name) => config.egress.draftSecrets[name],
       cipher,
       caps,
-      analyzer: new TranscriptAnalyzer(config.redaction),
+      analyzer,
+      contactMask: config.contactMask,
+      ...(options.previousContacts ? { previousContacts: options.previousContacts } : {}),
     });
     const admin = await ensureAdminToken(config, store, tokens);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
@@ -108,21 +115,21 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       config,
     });
     cleanups.unshift(() => campaigns.close());
-    let ready = true;
-    const apiExtensions = [campaigns.mount];
-    const services = {
-      config,
+    const contactCenter = await startContactCenter({
       store,
-      registry,
-      compiler,
-      sessions,
       tokens,
-      metrics,
+      sessions,
       logger,
-      apiExtensions,
-      isReady: () => ready,
-    };
-    const app = createApp(services, [
+      metrics,
+      redact: analyzer.redact,
+      seedDemo: config.seedFlowsDir !== undefined,
+    });
+    cleanups.unshift(() => contactCenter.close());
+
+    let ready = true;
+    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
+    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
+      contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
       campaigns.mountWebhooks,
@@ -135,7 +142,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     server.headersTimeout = 66_000;
     // The sockets count a caller by the same trusted-proxy rule as express's req.ip (session caps per client address).
     const clientAddress = clientAddressOf(app);
-    const chat = attachChatSocket(server, { sessions, tokens, logger, clientAddress });
+    const chat = attachChatSocket(server, {
+      sessions,
+      tokens,
+      logger,
+      clientAddress,
+      liveChat: contactCenter.liveChat,
+    });
+    const desk = contactCenter.attach(server);
     const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
@@ -166,6 +180,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();
+          desk.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
           // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.

@@ -1,3 +1,4 @@
+import type { SimulatorContactInput } from '../contact/SimulatorContact.tsx';
 import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
 
@@ -47,6 +48,13 @@ export interface ImportedFlow extends StoredFlow {
   report: ImportReportLine[];
 }
 
+/** What the runtime answers for several documents imported together (`POST /api/flows/import` with `documents`). */
+export interface ImportBatchReply {
+  flows: { id: string; source: string; format: string; calls: string[]; report: ImportReportLine[] }[];
+  failures: { source: string; code: string; message: string }[];
+  publishOrder: string[];
+}
+
 /** A published version of a flow. */
 export interface FlowVersion {
   version: number;
@@ -63,6 +71,8 @@ export interface SessionTurn {
   status: 'active' | 'ended';
   nodeId: string | null;
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the flow reads it, sensitive fields masked (management tokens only). */
+  contact: Record<string, unknown>;
 }
 
 /** An output event of a session, loosely typed: the designer renders what it knows and shows the rest as JSON. */
@@ -177,6 +187,15 @@ function listOf(body: unknown, key: string): unknown[] {
   return Array.isArray(inner) ? inner : [];
 }
 
+// An import report as the runtime sends it: `[{ severity, sourceRef, message }]`.
+function toReportLines(value: unknown): ImportReportLine[] {
+  return listOf(value ?? [], 'report').map((line) => ({
+    severity: String(field(line, 'severity') ?? 'info'),
+    sourceRef: String(field(line, 'sourceRef') ?? ''),
+    message: String(field(line, 'message') ?? ''),
+  }));
+}
+
 // The runtime answers `{ flow: { id, name, draft, revision, liveVersion } }`.
 function toStoredFlow(body: unknown): StoredFlow {
   const record = field(body, 'flow') ?? body;
@@ -204,12 +223,14 @@ function toTurn(body: unknown, fallbackId: string): SessionTurn {
   const status = field(turn, 'status') ?? field(body, 'status');
   const nodeId = field(turn, 'nodeId');
   const variables = field(turn, 'variables');
+  const contact = field(turn, 'contact');
   return {
     sessionId: String(field(turn, 'sessionId') ?? field(turn, 'id') ?? fallbackId),
     outputs,
     status: status === 'ended' ? 'ended' : 'active',
     nodeId: typeof nodeId === 'string' ? nodeId : null,
     variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {},
+    contact: typeof contact === 'object' && contact !== null ? (contact as Record<string, unknown>) : {},
   };
 }
 
@@ -256,15 +277,44 @@ export const runtimeClient = {
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
   importFlow: async (json: unknown): Promise<ImportedFlow> => {
     const body = await apiRequest('POST', '/api/flows/import', json);
-    const report = listOf(field(body, 'report') ?? [], 'report').map((line) => ({
-      severity: String(field(line, 'severity') ?? 'info'),
-      sourceRef: String(field(line, 'sourceRef') ?? ''),
-      message: String(field(line, 'message') ?? ''),
-    }));
+    const report = toReportLines(field(body, 'report'));
     return { ...toStoredFlow(body), format: String(field(body, 'format') ?? 'omniflow'), report };
   },
-  startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
+  importFlows: async (documents: { name: string; document: unknown }[]): Promise<ImportBatchReply> => {
+    const body = await apiRequest('POST', '/api/flows/import', { documents });
+    const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+    return {
+      flows: listOf(body, 'flows').map((flow) => ({
+        id: String(field(flow, 'id') ?? ''),
+        source: String(field(flow, 'source') ?? ''),
+        format: String(field(flow, 'format') ?? ''),
+        calls: strings(field(flow, 'calls')),
+        report: toReportLines(field(flow, 'report')),
+      })),
+      failures: listOf(field(body, 'failures') ?? [], 'failures').map((failure) => ({
+        source: String(field(failure, 'source') ?? ''),
+        code: String(field(failure, 'code') ?? ''),
+        message: String(field(failure, 'message') ?? ''),
+      })),
+      publishOrder: strings(field(body, 'publishOrder')),
+    };
+  },
+  startSession: async (
+    flowId: string,
+    channel: Channel,
+    locale: string,
+    contact?: SimulatorContactInput,
+  ): Promise<SessionTurn> =>
+    toTurn(
+      await apiRequest('POST', '/api/sessions', {
+        flowId,
+        channel,
+        locale,
+        draft: true,
+        ...(contact ? { contact } : {}),
+      }),
+      '',
+    ),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
     toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, { input }), sessionId),
 };

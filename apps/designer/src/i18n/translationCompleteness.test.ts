@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { CAMPAIGN_MESSAGES } from '../campaigns/campaignMessages.ts';
 import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
+import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.ts';
 import { ANALYST_MESSAGES } from './analystMessages.ts';
+import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 
 /** Every table of visible strings the designer ships, by the file that owns it. */
@@ -11,6 +13,8 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'i18n/analystMessages.ts': ANALYST_MESSAGES,
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
+  'contact/contactMessages.ts': CONTACT_MESSAGES,
+  'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
   'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
 };
 

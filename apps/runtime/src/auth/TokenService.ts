@@ -1,14 +1,20 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FlowStore, Role, TokenRecord } from '../store/FlowStore.ts';
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, publisher: 2, admin: 3 };
+// Desk roles rank below every management role: an agent reads no flow.
+const RANK: Record<Role, number> = { agent: -2, supervisor: -1, viewer: 0, editor: 1, publisher: 2, admin: 3 };
 
 /** Who made a request: a management role, or a public channel token bound to one flow. */
 export type Principal =
   { kind: 'role'; role: Role; tokenId: string; label: string } | { kind: 'channel'; flowId: string; tokenId: string };
 
-/** Whether `role` includes the rights of `needed` (viewer < editor < publisher < admin). */
+/**
+ * Whether `role` includes the rights of `needed`: viewer < editor < publisher < admin; on the desk agent <
+ * supervisor, and an admin may do both. Management roles below admin have no desk rights.
+ */
 export function roleAtLeast(role: Role, needed: Role): boolean {
+  if (needed === 'agent' || needed === 'supervisor')
+    return role === 'admin' || (RANK[role] < 0 && RANK[role] >= RANK[needed]);
   return RANK[role] >= RANK[needed];
 }
 

@@ -113,9 +113,10 @@ export class LineSimulator implements Dialer {
       token,
       flowId: request.flowId,
       ...(request.locale ? { locale: request.locale } : {}),
-      // The row is the flow's callerData. TODO(#18): pass contact { direction: 'outbound', dialedNumber } once the
-      // gateway forwards the shared contact record (issue 15) to SessionService.start.
+      // The row is the flow's callerData; the stream also names the outbound contact (contact.direction, numbers).
       ...request.variables,
+      direction: 'outbound',
+      dialedNumber: request.to,
     });
     const locale = request.locale ?? 'en-US';
     const maxMs = this.#options.maxCallMs ?? 120_000;

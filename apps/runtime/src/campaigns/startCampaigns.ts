@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Express } from 'express';
+import { Router, type Express } from 'express';
 import type { Logger } from 'pino';
 import type { TokenService } from '../auth/TokenService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
@@ -28,8 +28,8 @@ export interface CampaignDeps {
 
 /** The running campaign engine of one process. */
 export interface Campaigns {
-  /** Mounts `/api/campaigns` (before the API's 404). */
-  mount(app: Express): void;
+  /** `/api/campaigns`, mounted under `/api` after the token check. */
+  api: { public: Router; authenticated: Router };
   /** Mounts Twilio's status callbacks of campaign calls (`/twilio/campaigns/status`). */
   mountWebhooks(app: Express): void;
   /** The Twilio voice webhook's hook: the row of a campaign attempt, for an outbound call's session. */
@@ -75,9 +75,7 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
   });
   const service = new CampaignService({ store, flows: deps.flows, wake: () => runner.wake() });
   return {
-    mount(app) {
-      app.use('/api/campaigns', campaignsRouter(service, store));
-    },
+    api: { public: Router(), authenticated: Router().use('/campaigns', campaignsRouter(service, store)) },
     mountWebhooks: twilioStatusRouter({ dialer: () => twilio, store, twilio: deps, logger: deps.logger }),
     voiceHooks: { outboundCallerData: (key) => store.contactOfAttempt(key)?.variables },
     start(url) {

@@ -7,6 +7,7 @@ import { pathParam } from '../http/pathParam.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { escapeXml, renderTwiml } from './renderTwiml.ts';
 import { isValidTwilioSignature } from './twilioSignature.ts';
+import { twilioContact } from './twilioContact.ts';
 
 /** Dependencies of {@link twilioVoiceRouter}. */
 export interface TwilioDeps {
@@ -39,6 +40,9 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       if (!callSid) throw ApiError.badRequest('TWILIO_CALLSID', 'A Twilio voice webhook carries CallSid.', '/CallSid');
       const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
       const locale = typeof req.query['locale'] === 'string' ? req.query['locale'] : undefined;
+      const { contact, dropped } = twilioContact(params);
+      if (dropped > 0)
+        deps.logger.warn({ flowId, dropped }, 'twilio call parameters not kept as contact attributes (name or size)');
       const campaignKey = req.query['campaignKey'];
       const outbound = typeof campaignKey === 'string' ? deps.outboundCallerData?.(campaignKey) : undefined;
       await answer(res, deps, flowId, channel, req, () =>
@@ -47,7 +51,8 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
           channel,
           sessionId: sessionIdOf(callSid),
           ...(locale ? { locale } : {}),
-          callerData: outbound ?? (params['From'] ? { callerNumber: params['From'] } : {}),
+          contact,
+          ...(outbound ? { callerData: outbound } : {}),
         }),
       );
     });

@@ -7,6 +7,7 @@ import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
 import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 import { redactionSettings, type RedactionSettings } from './redactionSettings.ts';
+import { contactMaskSetting } from './contactMaskSetting.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -56,6 +57,8 @@ export interface RuntimeConfig {
   snapshotOldKeys: string[];
   /** Redaction of caller free text before it is stored or forwarded; on by default. */
   redaction: RedactionSettings;
+  /** Contact fields masked wherever shown (`OMNIFLOW_CONTACT_MASK`); callerNumber, dialedNumber, customerId by default. */
+  contactMask: string[];
 }
 
 /** A config problem the operator can fix, with the setting it is about. */
@@ -174,6 +177,7 @@ export function loadConfig(
       flag(str('redaction', 'OMNIFLOW_REDACTION'), true),
       env['OMNIFLOW_REDACTION_ACCOUNT_PATTERNS'] ?? fromFile['redactionAccountPatterns'],
     ),
+    contactMask: contactMaskSetting(env['OMNIFLOW_CONTACT_MASK'] ?? fromFile['contactMask']),
   };
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import { authenticate, requireRole } from '../auth/authenticate.ts';
@@ -35,10 +35,10 @@ export interface RuntimeServices {
   tokens: TokenService;
   metrics: RuntimeMetrics;
   logger: Logger;
-  /** Routers of other parts under `/api` (e.g. campaigns), mounted after authentication and before the API's 404. */
-  apiExtensions?: AppExtension[];
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
+  /** More API routers under `/api`: `public` before the token check (the desk sign-in), `authenticated` after it. */
+  apiRouters?: { public: Router; authenticated: Router }[];
 }
 
 /** Extra routers mounted before the fallbacks (chat page, Twilio), so the app stays one error format. */
@@ -82,6 +82,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
+  for (const routers of services.apiRouters ?? []) app.use('/api', routers.public);
   app.use('/api', authenticate(tokens));
   app.get(
     '/api/node-types',
@@ -92,7 +93,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
   app.use('/api', tokensRouter(store, tokens));
-  for (const extend of services.apiExtensions ?? []) extend(app);
+  for (const routers of services.apiRouters ?? []) app.use('/api', routers.authenticated);
   app.use('/api', (req) => {
     throw new ApiError(404, {
       code: 'NO_ROUTE',

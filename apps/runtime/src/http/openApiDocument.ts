@@ -1,3 +1,4 @@
+import { DESK_ROUTES } from '../agents/deskRoutes.ts';
 import { CAMPAIGN_ROUTES } from '../campaigns/campaignRoutes.ts';
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
@@ -10,7 +11,7 @@ export interface Route {
    * Minimum role; `channel` for endpoints a per-flow channel token (or an editor token or higher) may call; `public`
    * for none; `signature` for a request signed by a provider (Twilio), where no token grants anything.
    */
-  auth: 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
+  auth: 'agent' | 'supervisor' | 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
   body?: RequestSchemaName;
   ok: number;
   errors?: number[];
@@ -31,7 +32,8 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/flows/import',
-    summary: 'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio)',
+    summary:
+      'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio), or several exports together as { documents: [{ name, document }], publish? }',
     auth: 'editor',
     body: 'ImportFlow',
     ok: 201,
@@ -295,6 +297,7 @@ export const ROUTES: Route[] = [
     ok: 200,
     errors: [404],
   },
+  ...DESK_ROUTES,
   ...CAMPAIGN_ROUTES,
 ];
 

@@ -5,6 +5,8 @@ import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { contactSentiment } from '../sessions/contactSentiment.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { pathParam } from './pathParam.ts';
 import { validateBody } from './validateBody.ts';
 
@@ -18,10 +20,12 @@ export function sessionsRouter(sessions: SessionService): Router {
       channel: Channel;
       locale?: string;
       callerData?: Record<string, unknown>;
+      contact?: ContactInput;
       draft?: boolean;
     } = req.body;
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
+    assertContactAllowed(req.principal, body.contact, '/contact');
     const caller =
       req.principal?.kind === 'channel'
         ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' }
@@ -65,9 +69,9 @@ export function channelScope(principal: Principal | undefined): { flowId?: strin
   return principal?.kind === 'channel' ? { flowId: principal.flowId } : {};
 }
 
-/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables. */
+/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables and contact. */
 function forCaller(principal: Principal | undefined, turn: SessionTurn): Partial<SessionTurn> {
   if (principal?.kind === 'role') return turn;
-  const { variables: _variables, ...rest } = turn;
+  const { variables: _variables, contact: _contact, ...rest } = turn;
   return rest;
 }

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import {
   FlowSession,
   type CompiledFlow,
+  type ContactFacts,
   type InputEvent,
   type OutputEvent,
+  type SentimentScorer,
   type SessionSnapshot,
   type TranscriptEntry,
   type TranscriptRedactor,
@@ -18,6 +20,13 @@ import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { contactSentimentScorer } from '../contact/contactSentimentScorer.ts';
+import {
+  noPreviousContacts,
+  PREVIOUS_CONTACTS_DAYS,
+  type PreviousContactsLookup,
+} from '../contact/previousContacts.ts';
 
 /** What the runtime answers for one turn of a session. */
 export interface SessionTurn {
@@ -31,6 +40,8 @@ export interface SessionTurn {
   outputs: OutputEvent[];
   /** Flow variables with sensitive ones masked. */
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the flow reads it, its sensitive fields masked. */
+  contact: Record<string, unknown>;
 }
 
 /** How a session is started. */
@@ -38,7 +49,10 @@ export interface StartSessionRequest {
   flowId: string;
   channel: Channel;
   locale?: string;
+  /** Initial values of the flow's own variables (e.g. a campaign row's fields). */
   callerData?: Record<string, unknown>;
+  /** What the channel knows about the contact (`contact.*`): direction, numbers, attributes. */
+  contact?: ContactInput;
   /** Run the current draft (designer test run) instead of the live version. */
   draft?: boolean;
   /** A caller-chosen id (e.g. derived from a Twilio CallSid); random when absent. */
@@ -73,6 +87,8 @@ export class SessionService {
   readonly #caps: LiveSessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
+  readonly #previousContacts: PreviousContactsLookup;
+  readonly #contactMask: readonly string[] | undefined;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -94,7 +110,13 @@ export class SessionService {
     caps?: LiveSessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
+    /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
+    previousContacts?: PreviousContactsLookup;
+    /** Contact fields masked wherever shown; the engine's default (callerNumber, dialedNumber, customerId) when absent. */
+    contactMask?: readonly string[];
   }) {
+    this.#previousContacts = deps.previousContacts ?? noPreviousContacts;
+    this.#contactMask = deps.contactMask;
     this.#caps = deps.caps;
     this.#draftSecrets = deps.draftSecrets ?? (() => undefined);
     this.#store = deps.store;
@@ -150,11 +172,14 @@ export class SessionService {
       assertKnownLocale(compiled.flow.locales, request.locale);
       const sessionId = request.sessionId ?? randomUUID();
       const logger = this.#logger.child({ sessionId, flowId: flow.id, version });
+      const contact = await contactFacts(request.contact, this.#previousContacts, logger);
       const { session, turn } = await FlowSession.start(compiled, {
         sessionId,
         channel: request.channel,
         ...(request.locale ? { locale: request.locale } : {}),
-        variables: request.callerData ?? {},
+        variables: withLegacyCallerNumber(request.callerData, request.contact, compiled),
+        contact,
+        ...this.#contactOptions(),
         secrets: request.draft ? this.#draftSecrets : this.#secrets,
         logger,
         transcript: this.#storedTranscript(sessionId),
@@ -190,6 +215,7 @@ export class SessionService {
         nodeId: turn.nodeId,
         outputs,
         variables: turn.variables,
+        contact: turn.contact,
       };
     });
   }
@@ -256,6 +282,7 @@ export class SessionService {
           nodeId: turn.nodeId,
           outputs: this.#analyzer.forward(turn.outputs, turn.locale),
           variables: turn.variables,
+          contact: turn.contact,
         };
       });
     });
@@ -331,6 +358,7 @@ export class SessionService {
       logger,
       transcript: this.#storedTranscript(record.id),
       ...this.#redaction(),
+      ...this.#contactOptions(),
     });
     return { session, logger, turn: record.turn };
   }
@@ -347,6 +375,14 @@ export class SessionService {
   #redaction(): { redact?: TranscriptRedactor } {
     const redact = this.#analyzer.redact;
     return redact ? { redact } : {};
+  }
+
+  /** The session options of the contact: its mask and the sentiment scorer of `contact.sentiment`. */
+  #contactOptions(): { contactMask?: readonly string[]; sentiment: SentimentScorer } {
+    const mask = this.#contactMask;
+    return mask === undefined
+      ? { sentiment: contactSentimentScorer }
+      : { contactMask: mask, sentiment: contactSentimentScorer };
   }
 
   #remember(sessionId: string, live: LiveSession): void {
@@ -401,6 +437,64 @@ export class SessionService {
       if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
     }
   }
+}
+
+const PREVIOUS_CONTACTS_TIMEOUT_MS = 2000;
+
+/**
+ * The flow's starting variables. Before the contact system variable, the Twilio webhook passed the caller's number
+ * as a `callerNumber` variable that only flows declaring it kept; such flows still get it (from
+ * `contact.callerNumber`, unless the caller data sets it), others read `contact.callerNumber` instead.
+ */
+function withLegacyCallerNumber(
+  callerData: Record<string, unknown> | undefined,
+  contact: ContactInput | undefined,
+  compiled: CompiledFlow,
+): Record<string, unknown> {
+  const variables = { ...callerData };
+  const number = contact?.callerNumber;
+  if (number !== undefined && compiled.info.declared.has('callerNumber') && !('callerNumber' in variables))
+    variables['callerNumber'] = number;
+  return variables;
+}
+
+/**
+ * The engine's contact facts for a session start: the channel's input plus the caller's previous contacts, looked up
+ * when the number is known. A lookup that fails or is slow counts the caller as new (0) rather than failing the call;
+ * the log names neither the number nor anything else about the caller.
+ */
+async function contactFacts(
+  input: ContactInput | undefined,
+  lookup: PreviousContactsLookup,
+  logger: Logger,
+): Promise<ContactFacts> {
+  const facts: ContactFacts = { ...input };
+  const caller = input?.callerNumber;
+  if (caller === undefined) return facts;
+  const since = new Date(Date.now() - PREVIOUS_CONTACTS_DAYS * 24 * 3600 * 1000);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const count = await Promise.race([
+      lookup(caller, since),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer in ${PREVIOUS_CONTACTS_TIMEOUT_MS} ms`)),
+          PREVIOUS_CONTACTS_TIMEOUT_MS,
+        );
+      }),
+    ]);
+    if (Number.isInteger(count) && count >= 0) facts.previousContacts = count;
+    else logger.warn({ answer: typeof count }, 'previous contacts lookup answered no count; the caller reads as new');
+  } catch (error) {
+    // The error's name only: a store's message may quote the number it was asked about.
+    logger.warn(
+      { err: error instanceof Error ? error.name : typeof error },
+      'previous contacts lookup failed or timed out; the caller reads as new',
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return facts;
 }
 
 function asChannel(value: string): Channel {

@@ -46,8 +46,11 @@ export interface SessionRecord {
   updatedAt: string;
 }
 
-/** The roles a management token can carry, from least to most powerful. */
-export type Role = 'viewer' | 'editor' | 'publisher' | 'admin';
+/**
+ * The roles a token can carry: the management roles from least to most powerful, and the desk roles of agents and
+ * supervisors (issue 16), who use the agent desk and nothing of the flow management.
+ */
+export type Role = 'agent' | 'supervisor' | 'viewer' | 'editor' | 'publisher' | 'admin';
 
 /** A stored access token (only its SHA-256 hash is kept). */
 export interface TokenRecord {

@@ -36,6 +36,11 @@ export class PostgresFlowStore implements FlowStore {
     this.#pool = pool;
   }
 
+  /** The pool, for the stores of other tables in the same database (they share the one migration list). */
+  get pool(): Pool {
+    return this.#pool;
+  }
+
   /** Connects to `databaseUrl` and applies pending migrations. */
   static async open(databaseUrl: string): Promise<PostgresFlowStore> {
     const pool = new Pool({

@@ -73,6 +73,11 @@ export class SqliteFlowStore implements FlowStore {
     }
   }
 
+  /** The connection, for the stores of other tables in the same file (they share the one migration list). */
+  get database(): Database.Database {
+    return this.#db;
+  }
+
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
   static open(
     dataDir: string,

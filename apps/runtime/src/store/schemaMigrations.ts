@@ -24,6 +24,19 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
        label TEXT NOT NULL, created_at ${time} NOT NULL, expires_at ${time});
      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    // Issue 16: queues, agents, hand-overs to agents with their context, live chat messages, the contact audit log.
+    `CREATE TABLE cc_queues (id TEXT PRIMARY KEY, definition ${json} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE TABLE cc_agents (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+       definition ${json} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE TABLE cc_handoffs (id TEXT PRIMARY KEY, queue_id TEXT NOT NULL, agent_id TEXT, status TEXT NOT NULL,
+       customer_key TEXT, context ${json} NOT NULL, wrap_up ${json}, enqueued_at ${time} NOT NULL, answered_at ${time},
+       ended_at ${time});
+     CREATE INDEX cc_handoffs_customer ON cc_handoffs(customer_key);
+     CREATE TABLE cc_messages (contact_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE,
+       sender TEXT NOT NULL, agent_id TEXT, text TEXT NOT NULL, at ${time} NOT NULL, PRIMARY KEY (contact_id, seq));
+     CREATE TABLE cc_audit (id TEXT PRIMARY KEY, at ${time} NOT NULL, agent_id TEXT NOT NULL, contact_id TEXT NOT NULL,
+       action TEXT NOT NULL);
+     CREATE INDEX cc_audit_contact ON cc_audit(contact_id);`,
     campaignMigration(dialect),
   ];
 }

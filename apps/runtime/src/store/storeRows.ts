@@ -103,7 +103,15 @@ export function tokenFromRow(row: TokenRow): TokenRecord {
   };
 }
 
-const ROLES: readonly (Role | 'channel')[] = ['viewer', 'editor', 'publisher', 'admin', 'channel'];
+const ROLES: readonly (Role | 'channel')[] = [
+  'agent',
+  'supervisor',
+  'viewer',
+  'editor',
+  'publisher',
+  'admin',
+  'channel',
+];
 
 function tokenRole(value: string): Role | 'channel' {
   const role = ROLES.find((r) => r === value);

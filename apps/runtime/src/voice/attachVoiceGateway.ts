@@ -15,6 +15,8 @@ import type { Recognizer } from './Recognizer.ts';
 import type { Synthesizer } from './Synthesizer.ts';
 import type { VoiceSession } from './VoiceCall.ts';
 import { VoiceCallRefused } from './VoiceCallRefused.ts';
+import { mediaStreamContact } from './mediaStreamContact.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
@@ -24,6 +26,8 @@ export interface VoiceSessionService {
     channel: 'voice';
     locale?: string;
     callerData?: Record<string, unknown>;
+    /** The contact from the stream's parameters (`contact.*`). */
+    contact?: ContactInput;
     sessionId?: string;
     draft?: boolean;
     /** A channel token's call: counted against its token's and address's live-session caps (a 429 when full). */
@@ -129,6 +133,10 @@ async function openSession(
   options: { draft: boolean; caller: SessionCaller | undefined; logger: VoiceLogger },
 ): Promise<VoiceSession> {
   const { token: _token, flowId: _flowId, locale: _locale, draft: _draft, ...callerData } = call.customParameters;
+  // The other parameters are both the contact (numbers, attributes) and, as before, values for variables the flow declares.
+  const { contact, dropped } = mediaStreamContact(callerData);
+  if (dropped > 0)
+    options.logger.warn({ flowId, dropped }, 'stream parameters not kept as contact attributes (name or size)');
   let first: VoiceSessionTurn;
   try {
     first = await sessions.start({
@@ -136,6 +144,7 @@ async function openSession(
       channel: 'voice',
       ...(call.locale ? { locale: call.locale } : {}),
       callerData,
+      contact,
       ...(call.callSid ? { sessionId: `voice-${call.callSid}` } : {}),
       ...(options.draft ? { draft: true } : {}),
       ...(options.caller ? { caller: options.caller } : {}),
