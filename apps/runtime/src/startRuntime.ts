@@ -13,11 +13,14 @@ import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
+import { startContactRetention } from './contacts/startContactRetention.ts';
 import { createApp, type AppExtension } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
+import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
+import { startSharedState } from './store/startSharedState.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
@@ -55,7 +58,7 @@ export interface StartRuntimeOptions {
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
   extensions?: AppExtension[];
-  /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
+  /** Counts a caller's contacts since a date (`contact.previousContacts`); the contact record answers when absent. */
   previousContacts?: PreviousContactsLookup;
 }
 
@@ -81,6 +84,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
+    const shared = await startSharedState(store, config.databaseUrl, tokens, logger);
+    cleanups.push(() => shared.close());
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
@@ -100,9 +105,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       caps,
       analyzer,
       contactMask: config.contactMask,
-      ...(options.previousContacts ? { previousContacts: options.previousContacts } : {}),
+      // The contact record counts repeat callers unless a test injects its own lookup.
+      previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
     });
     const admin = await ensureAdminToken(config, store, tokens);
+    await pinSubflowVersions(store, compiler, logger);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     const campaignSecrets = (name: string): string | undefined => secrets[name];
@@ -127,7 +134,18 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     cleanups.unshift(() => contactCenter.close());
 
     let ready = true;
-    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
+    const services = {
+      config,
+      store,
+      registry,
+      compiler,
+      sessions,
+      tokens,
+      metrics,
+      logger,
+      isReady: () => ready,
+      ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
+    };
     const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
@@ -158,6 +176,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
+    const retention = startContactRetention({ contacts: store.contacts, days: config.contactRetentionDays, logger });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -177,6 +196,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         closing ??= (async () => {
           ready = false;
           clearInterval(sweeper);
+          retention.stop();
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();

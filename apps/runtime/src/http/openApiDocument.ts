@@ -117,6 +117,14 @@ export const ROUTES: Route[] = [
   },
   {
     method: 'post',
+    path: '/api/flows/{id}/versions/{version}/republish',
+    summary: 'Publish a version again as the next version, pinned to the subflow versions live now',
+    auth: 'publisher',
+    ok: 201,
+    errors: [404, 422],
+  },
+  {
+    method: 'post',
     path: '/api/flows/{id}/rollback',
     summary: 'Move the live pointer to an earlier version',
     auth: 'publisher',
@@ -201,11 +209,12 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/input',
-    summary: "Send one caller input; answers the turn's outputs",
+    summary:
+      "Send one caller input; answers the turn's outputs. An Idempotency-Key header makes a resend answer the stored reply instead of running the turn again",
     auth: 'channel',
     body: 'SessionInput',
     ok: 200,
-    errors: [404, 409],
+    errors: [400, 404, 409, 422, 503],
   },
   {
     method: 'post',
@@ -227,6 +236,31 @@ export const ROUTES: Route[] = [
     method: 'get',
     path: '/api/sessions/{id}/transcript',
     summary: "Read a session's transcript (sensitive values masked)",
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts',
+    summary:
+      'Search contacts, newest first (?flowId, channel, outcome, direction, from, to, caller, text; cursor, limit ≤ 100)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/export',
+    summary: 'Export the contacts a search finds, streamed (?format=jsonl|csv and the search filters)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/{id}',
+    summary: 'One contact: its facts, path, flow version and transcript (numbers masked as configured)',
     auth: 'viewer',
     ok: 200,
     errors: [404],

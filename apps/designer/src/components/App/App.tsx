@@ -7,6 +7,14 @@ import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
 import { CampaignsPage } from '../../campaigns/CampaignsPage.tsx';
 import { useCampaignT } from '../../campaigns/campaignMessages.ts';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
+import { ContactsPage } from '../../contacts/ContactsPage.tsx';
+import { useContactsT } from '../../contacts/contactsPageMessages.ts';
+
+/** Reads the Contacts route: `#/contacts` (null id) or `#/contacts/<id>`; undefined elsewhere. */
+function routeContact(): { id: string | null } | undefined {
+  const match = /^#\/contacts(?:\/(.+))?$/.exec(window.location.hash);
+  return match ? { id: match[1] ? decodeURIComponent(match[1]) : null } : undefined;
+}
 
 /** Reads the open flow id from the hash route `#/flows/<id>`. */
 function routeFlowId(): string | null {
@@ -23,8 +31,10 @@ function routePage(): 'campaigns' | 'flows' {
 export function App() {
   const t = useT();
   const campaignT = useCampaignT();
-  const [flowId, setFlowId] = useState(routeFlowId);
   const [page, setPage] = useState(routePage);
+  const contactsT = useContactsT();
+  const [flowId, setFlowId] = useState(routeFlowId);
+  const [contact, setContact] = useState(routeContact);
   const [catalogState, setCatalogState] = useState<'loading' | 'ready' | 'auth' | 'error'>('loading');
   const [error, setError] = useState('');
   const [token, setToken] = useState('');
@@ -34,6 +44,7 @@ export function App() {
     const onHash = () => {
       setFlowId(routeFlowId());
       setPage(routePage());
+      setContact(routeContact());
     };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -63,11 +74,12 @@ export function App() {
         <a className="app-title" href="#/">
           {t('appTitle')}
         </a>
-        <nav className="app-nav">
-          <a href="#/campaigns" aria-current={page === 'campaigns' ? 'page' : undefined}>
-            {campaignT('campaigns')}
-          </a>
-        </nav>
+        <a className="app-nav" href="#/contacts">
+          {contactsT('contacts')}
+        </a>
+        <a className="app-nav" href="#/campaigns" aria-current={page === 'campaigns' ? 'page' : undefined}>
+          {campaignT('campaigns')}
+        </a>
         <div className="app-header-slot" id="header-slot" />
         <LanguageSwitcher />
       </header>
@@ -96,6 +108,8 @@ export function App() {
       {catalogState === 'ready' &&
         (page === 'campaigns' ? (
           <CampaignsPage />
+        ) : contact ? (
+          <ContactsPage contactId={contact.id} />
         ) : flowId ? (
           <FlowEditor key={flowId} flowId={flowId} />
         ) : (
