@@ -6,6 +6,7 @@ import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } fro
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
 import { startContactCenter } from './agents/startContactCenter.ts';
+import { startCampaigns } from './campaigns/startCampaigns.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -116,6 +117,16 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     await pinSubflowVersions(store, compiler, logger);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
+    const campaignSecrets = (name: string): string | undefined => secrets[name];
+    const campaigns = startCampaigns({
+      dataDir: config.dataDir,
+      flows: store,
+      tokens,
+      logger,
+      secrets: campaignSecrets,
+      config,
+    });
+    cleanups.unshift(() => campaigns.close());
     const contactCenter = await startContactCenter({
       store,
       tokens,
@@ -141,10 +152,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
-    const app = createApp({ ...services, apiRouters: [contactCenter.api] }, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
-      twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
+      twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
+      campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);
     const server = createServer(app);
@@ -166,6 +178,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    campaigns.start(url);
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CAMPAIGN_MESSAGES } from '../campaigns/campaignMessages.ts';
 import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
 import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.ts';
@@ -20,6 +21,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'contact/contactMessages.ts': CONTACT_MESSAGES,
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
   'contacts/contactsPageMessages.ts': CONTACTS_PAGE_MESSAGES,
+  'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
 };
 
 /**

@@ -1,4 +1,5 @@
 import { DESK_ROUTES } from '../agents/deskRoutes.ts';
+import { CAMPAIGN_ROUTES } from '../campaigns/campaignRoutes.ts';
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
 /** One HTTP route with the access it needs; the roles matrix test checks the app against this table. */
@@ -389,6 +390,7 @@ export const ROUTES: Route[] = [
     errors: [406],
   },
   ...DESK_ROUTES,
+  ...CAMPAIGN_ROUTES,
 ];
 
 const STATUS_TEXT: Record<number, string> = {

@@ -1,4 +1,5 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
+import { campaignMigration } from '../campaigns/campaignMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -66,5 +67,6 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
        no_input INTEGER NOT NULL, dropped INTEGER NOT NULL, millis INTEGER NOT NULL, PRIMARY KEY (session_id, node_id));
      CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
        no_input, dropped, millis);`,
+    campaignMigration(dialect),
   ];
 }

@@ -4,6 +4,8 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
+import { CampaignsPage } from '../../campaigns/CampaignsPage.tsx';
+import { useCampaignT } from '../../campaigns/campaignMessages.ts';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
 import { InsightsPage } from '../../insights/InsightsPage.tsx';
 import { useInsightsT } from '../../insights/insightsMessages.ts';
@@ -22,15 +24,18 @@ function routeFlowId(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
-/** The page a hash route names besides flows (`#/insights`), or null. */
-function routePage(): 'insights' | null {
-  return window.location.hash.startsWith('#/insights') ? 'insights' : null;
+/** The page a hash route names besides flows and contacts (`#/insights`, `#/campaigns`), or null. */
+function routePage(): 'insights' | 'campaigns' | null {
+  if (window.location.hash.startsWith('#/insights')) return 'insights';
+  if (window.location.hash.startsWith('#/campaigns')) return 'campaigns';
+  return null;
 }
 
 /** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
 export function App() {
   const t = useT();
   const insightsT = useInsightsT();
+  const campaignT = useCampaignT();
   const [page, setPage] = useState(routePage);
   const contactsT = useContactsT();
   const [flowId, setFlowId] = useState(routeFlowId);
@@ -74,12 +79,15 @@ export function App() {
         <a className="app-title" href="#/">
           {t('appTitle')}
         </a>
-        <a className="app-nav" href="#/contacts">
-          {contactsT('contacts')}
-        </a>
         <nav className="app-nav">
+          <a href="#/contacts" aria-current={contact ? 'page' : undefined}>
+            {contactsT('contacts')}
+          </a>
           <a href="#/insights" aria-current={page === 'insights' ? 'page' : undefined}>
             {insightsT('insights')}
+          </a>
+          <a href="#/campaigns" aria-current={page === 'campaigns' ? 'page' : undefined}>
+            {campaignT('campaigns')}
           </a>
         </nav>
         <div className="app-header-slot" id="header-slot" />
@@ -110,6 +118,8 @@ export function App() {
       {catalogState === 'ready' &&
         (page === 'insights' ? (
           <InsightsPage />
+        ) : page === 'campaigns' ? (
+          <CampaignsPage />
         ) : contact ? (
           <ContactsPage contactId={contact.id} />
         ) : flowId ? (
