@@ -1,0 +1,41 @@
+import type { FlowDocument, FlowEdge, FlowNode } from '@omniflow/flow-schema';
+
+/** Prefix of the end nodes `flowAtNode` adds; an ended session's outcome names the port or intent taken. */
+export const PORT_OUTCOME = 'port:';
+export const INTENT_OUTCOME = 'intent:';
+
+/**
+ * The flow rewritten to hear one node in isolation: the start leads straight to `nodeId` (or is it), and every way out of it
+ * (each of its ports, each global intent) ends the session with an outcome naming that way (`port:2`,
+ * `intent:agent`), so nothing after the node runs (no back-end call, no transfer); the other nodes are left out. The
+ * node itself, its grammar and its matching are untouched. Null when the flow has no such node.
+ */
+export function flowAtNode(flow: FlowDocument, nodeId: string): FlowDocument | null {
+  const node = flow.nodes.find((candidate) => candidate.id === nodeId);
+  if (node === undefined) return null;
+  const ends: FlowNode[] = [];
+  const endFor = (outcome: string): string => {
+    const id = `__recognize_${ends.length}`;
+    ends.push({ id, type: 'end', label: outcome, config: { outcome }, position: { x: 0, y: 0 } });
+    return id;
+  };
+  const start = flow.nodes.find((candidate) => candidate.id === flow.start);
+  if (start === undefined) return null;
+  const edges: FlowEdge[] = flow.edges.flatMap((edge) => {
+    if (edge.source === nodeId) return [{ ...edge, target: endFor(`${PORT_OUTCOME}${edge.port}`) }];
+    if (edge.source === start.id) return [{ ...edge, target: nodeId }];
+    return [];
+  });
+  const globalIntents = flow.globalIntents?.map((intent) => ({
+    ...intent,
+    target: endFor(`${INTENT_OUTCOME}${intent.id}`),
+  }));
+  // The flow's own conversation tests walk nodes that are left out here.
+  const { tests: _tests, ...rest } = flow;
+  return {
+    ...rest,
+    nodes: start === node ? [node, ...ends] : [start, node, ...ends],
+    edges,
+    ...(globalIntents === undefined ? {} : { globalIntents }),
+  };
+}
