@@ -43,6 +43,12 @@ const FRAME_MS = 10;
 const MIN_VOICE_DBFS = -50;
 /** Voice continues at a lower level than it must start at, so word endings are not cut. */
 const HANGOVER_DB = 3;
+/**
+ * The first audio a detector hears sets its noise floor quickly, whatever its level, and cannot start speech: a line
+ * whose noise is above the starting floor (-60 dBFS; 20–30 dB under speech is common on phone lines) would otherwise
+ * be taken for a caller who never stops talking.
+ */
+const CALIBRATION_MS = 300;
 /** Silence kept after the last word in an utterance's audio; the rest only slows the recognizer down. */
 const TAIL_MS = 200;
 
@@ -163,6 +169,11 @@ export class VoiceActivityDetector {
     const gate = Math.max(MIN_VOICE_DBFS, this.floorDb + this.thresholdDb);
     this.recent.push(frame);
     if (this.recent.length > this.preRollFrames) this.recent.shift();
+    if (now <= CALIBRATION_MS) {
+      this.floorDb =
+        now <= FRAME_MS ? Math.max(-90, level) : Math.max(-90, this.floorDb + (level - this.floorDb) * 0.3);
+      return null;
+    }
     if (this.state === 'speech') return this.inUtterance(frame, now, level > gate - HANGOVER_DB);
     const voiced = level > gate;
     // While nobody listens, steady background noise may rise above the gate; let the floor follow it anyway.

@@ -7,7 +7,7 @@ export const INTENT_OUTCOME = 'intent:';
 /**
  * The flow rewritten to hear one node in isolation: the start leads straight to `nodeId` (or is it), and every way out of it
  * (each of its ports, each global intent) ends the session with an outcome naming that way (`port:2`,
- * `intent:agent`), so nothing after the node runs (no back-end call, no transfer); the other nodes are left out. The
+ * `intent:agent`; an intent that leads where a port leads counts as that port), so nothing after the node runs (no back-end call, no transfer); the other nodes are left out. The
  * node itself, its grammar and its matching are untouched. Null when the flow has no such node.
  */
 export function flowAtNode(flow: FlowDocument, nodeId: string): FlowDocument | null {
@@ -26,10 +26,16 @@ export function flowAtNode(flow: FlowDocument, nodeId: string): FlowDocument | n
     if (edge.source === start.id) return [{ ...edge, target: nodeId }];
     return [];
   });
-  const globalIntents = flow.globalIntents?.map((intent) => ({
-    ...intent,
-    target: endFor(`${INTENT_OUTCOME}${intent.id}`),
-  }));
+  // A global intent that leads where one of the node's ports leads ("lost card" as intent and as option 2) reaches
+  // that option: the caller ends up in the same place.
+  const portTo = new Map(flow.edges.filter((edge) => edge.source === nodeId).map((edge) => [edge.target, edge.port]));
+  const globalIntents = flow.globalIntents?.map((intent) => {
+    const port = portTo.get(intent.target);
+    return {
+      ...intent,
+      target: endFor(port === undefined ? `${INTENT_OUTCOME}${intent.id}` : `${PORT_OUTCOME}${port}`),
+    };
+  });
   // The flow's own conversation tests walk nodes that are left out here.
   const { tests: _tests, ...rest } = flow;
   return {
