@@ -81,5 +81,9 @@ describe('omniflow recognize', () => {
     expect(io.err.join('\n')).toMatch(/needs --flow, --node and one manifest file/);
     expect(await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', 'm.json'], io)).toBe(0);
     expect(JSON.parse(io.out[0] ?? '{}')).toMatchObject({ file: 'text.wav', ok: false, error: /not a .*WAV/ });
+    expect(
+      await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', '--locale', 'ko-KR', 'm.json'], io),
+    ).toBe(0);
+    expect(io.err).toContainEqual(expect.stringMatching(/knows English only; ko-KR recordings will all be refused/));
   });
 });

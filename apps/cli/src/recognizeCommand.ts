@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join } from 'node:path';
 import { compileFlow } from '@omniflow/flow-engine';
 import { validateFlow } from '@omniflow/flow-schema';
@@ -58,6 +60,16 @@ export const recognizeCommand: CliCommand = {
       return 1;
     }
     const locale = parsed.locale ?? valid.flow.defaultLocale;
+    const missing = missingRecognizer();
+    if (missing !== null) {
+      io.stderr(missing);
+      return 1;
+    }
+    // TODO(#19): zh-CN and ko-KR recognition; until then every recording in another language is refused.
+    if (!/^en\b/i.test(locale))
+      io.stderr(
+        `warning: the recognizer here (pocketsphinx) knows English only; ${locale} recordings will all be refused`,
+      );
     const recognizer = new PocketsphinxRecognizer();
     const base = dirname(parsed.manifest);
     const scores: RecognitionScore[] = [];
@@ -109,6 +121,14 @@ export const recognizeCommand: CliCommand = {
     return 0;
   },
 };
+
+/** What to install when the recognizer the gateway uses is not on this machine, or null when it is. */
+function missingRecognizer(): string | null {
+  const probe = spawnSync('pocketsphinx_continuous', ['-h'], { timeout: 10_000 });
+  const model = existsSync('/usr/share/pocketsphinx/model/en-us/en-us');
+  if (probe.error === undefined && model) return null;
+  return 'pocketsphinx is not installed: install the Debian packages pocketsphinx and pocketsphinx-en-us (the voice gateway needs them too)';
+}
 
 /** The option key an outcome reached: its port for an option, `intent:<id>` for a global intent, `""` when refused. */
 export function gotKey(outcome: string): string {
