@@ -53,6 +53,7 @@ describe('omniflow recognize', () => {
     );
     expect(await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', 'set/manifest.json'], io)).toBe(0);
     const lines: Record<string, unknown>[] = io.out.map((line) => JSON.parse(line));
+    expect(lines.slice(0, 3).map((line) => line['file'])).toEqual(['lost.wav', 'balance.wav', 'weather.wav']);
     const byFile = new Map(lines.map((line) => [line['file'], line]));
     expect(byFile.get('lost.wav')).toMatchObject({ expect: '2', got: '2', ok: true, transcript: 'lost card' });
     expect(byFile.get('balance.wav')).toMatchObject({ got: '1', ok: true });

@@ -72,9 +72,11 @@ export const recognizeCommand: CliCommand = {
       );
     const recognizer = new PocketsphinxRecognizer();
     const base = dirname(parsed.manifest);
-    const scores: RecognitionScore[] = [];
+    // Lines come out in the manifest's order whatever finishes first, so two runs compare line by line.
+    const lines: ({ line: string; score: RecognitionScore } | undefined)[] = [];
+    let printed = 0;
     let done = 0;
-    const hear = async (item: ManifestItem): Promise<void> => {
+    const hear = async (item: ManifestItem, index: number): Promise<void> => {
       const path = isAbsolute(item.file) ? item.file : join(base, item.file);
       const heard = await hearFile(path, io, (audio) =>
         recognizeRecording({
@@ -88,39 +90,48 @@ export const recognizeCommand: CliCommand = {
       );
       done += 1;
       io.stderr(`[${done}/${items.length}] ${item.file}`);
-      if (typeof heard === 'string') {
-        io.stdout(JSON.stringify({ file: item.file, expect: item.expect, error: heard, ok: false }));
-        scores.push({ expect: item.expect, got: null, group: item.group });
-        return;
+      lines[index] = resultLine(item, heard);
+      for (let ready = lines[printed]; ready !== undefined; ready = lines[printed]) {
+        io.stdout(ready.line);
+        printed += 1;
       }
-      const got = gotKey(heard.outcome);
-      io.stdout(
-        JSON.stringify({
-          file: item.file,
-          expect: item.expect,
-          got,
-          transcript: heard.transcript ?? '',
-          confidence: Number(heard.confidence.toFixed(3)),
-          ok: got === item.expect,
-          ...(item.group === undefined ? {} : { group: item.group }),
-        }),
-      );
-      scores.push({ expect: item.expect, got, group: item.group });
     };
     // A few recordings at once: each decode is two processes, so more than the cores only adds waiting.
     let next = 0;
     await Promise.all(
       Array.from({ length: parsed.jobs }, async () => {
         while (next < items.length) {
-          const item = items[next++];
-          if (item !== undefined) await hear(item);
+          const index = next++;
+          const item = items[index];
+          if (item !== undefined) await hear(item, index);
         }
       }),
     );
+    const scores = lines.flatMap((entry) => (entry === undefined ? [] : [entry.score]));
     io.stdout(JSON.stringify(scoreRecognitions(scores)));
     return 0;
   },
 };
+
+/** One recording's JSON line and its score. */
+function resultLine(item: ManifestItem, heard: RecordingOutcome | string): { line: string; score: RecognitionScore } {
+  if (typeof heard === 'string')
+    return {
+      line: JSON.stringify({ file: item.file, expect: item.expect, error: heard, ok: false }),
+      score: { expect: item.expect, got: null, group: item.group },
+    };
+  const got = gotKey(heard.outcome);
+  const line = JSON.stringify({
+    file: item.file,
+    expect: item.expect,
+    got,
+    transcript: heard.transcript ?? '',
+    confidence: Number(heard.confidence.toFixed(3)),
+    ok: got === item.expect,
+    ...(item.group === undefined ? {} : { group: item.group }),
+  });
+  return { line, score: { expect: item.expect, got, group: item.group } };
+}
 
 /** What to install when the recognizer the gateway uses is not on this machine, or null when it is. */
 function missingRecognizer(): string | null {

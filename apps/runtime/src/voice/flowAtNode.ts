@@ -4,6 +4,8 @@ import type { FlowDocument, FlowEdge, FlowNode } from '@omniflow/flow-schema';
 export const PORT_OUTCOME = 'port:';
 export const INTENT_OUTCOME = 'intent:';
 
+const FAILURE_PORTS = new Set(['noMatch', 'noInput', 'error', 'timeout']);
+
 /**
  * The flow rewritten to hear one node in isolation: the start leads straight to `nodeId` (or is it), and every way out of it
  * (each of its ports, each global intent) ends the session with an outcome naming that way (`port:2`,
@@ -27,8 +29,13 @@ export function flowAtNode(flow: FlowDocument, nodeId: string): FlowDocument | n
     return [];
   });
   // A global intent that leads where one of the node's ports leads ("lost card" as intent and as option 2) reaches
-  // that option: the caller ends up in the same place.
-  const portTo = new Map(flow.edges.filter((edge) => edge.source === nodeId).map((edge) => [edge.target, edge.port]));
+  // that option: the caller ends up in the same place. Only answer ports count: a no-match path to the agent queue
+  // does not make "operator" a failure.
+  const portTo = new Map(
+    flow.edges
+      .filter((edge) => edge.source === nodeId && !FAILURE_PORTS.has(edge.port))
+      .map((edge) => [edge.target, edge.port]),
+  );
   const globalIntents = flow.globalIntents?.map((intent) => {
     const port = portTo.get(intent.target);
     return {
