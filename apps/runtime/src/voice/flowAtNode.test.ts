@@ -1,17 +1,22 @@
 import { compileFlow, createBuiltInRegistry, FlowSession } from '@omniflow/flow-engine';
-import { exampleFlows } from '@omniflow/examples';
+import { exampleFlow } from '@omniflow/examples';
+import { type FlowDocument, validateFlow } from '@omniflow/flow-schema';
 import { bankingPack } from '@omniflow/plugin-banking/handlers';
 import { describe, expect, it } from 'vitest';
 import { flowAtNode } from './flowAtNode.ts';
 
-const bank = exampleFlows.find((example) => example.flow.id === 'bank-main-menu')?.flow;
+const registry = createBuiltInRegistry().registerAll(bankingPack.definitions);
+const bank: FlowDocument = (() => {
+  const valid = validateFlow(exampleFlow('bank-main-menu.json'), registry.catalog());
+  if (!valid.ok) throw new Error('the bank example flow does not validate');
+  return valid.flow;
+})();
 
 /** The outcome a perfect transcript reaches at the bank's main menu heard alone. */
 async function outcomeOf(transcript: string): Promise<string> {
-  if (bank === undefined) throw new Error('the bank example flow is missing');
   const isolated = flowAtNode(bank, 'mainMenu');
   if (isolated === null) throw new Error('mainMenu not found');
-  const compiled = compileFlow(isolated, createBuiltInRegistry().registerAll(bankingPack.definitions));
+  const compiled = compileFlow(isolated, registry);
   if (!compiled.ok) throw new Error(JSON.stringify(compiled.issues));
   const { session, turn } = await FlowSession.start(compiled.compiled, { sessionId: 't', channel: 'voice' });
   expect(turn.nodeId).toBe('mainMenu');
@@ -33,6 +38,6 @@ describe('flowAtNode (the recognize tool, issue 19)', () => {
   });
 
   it('has no flow to give for a node the flow does not have', () => {
-    expect(bank && flowAtNode(bank, 'nowhere')).toBeNull();
+    expect(flowAtNode(bank, 'nowhere')).toBeNull();
   });
 });
