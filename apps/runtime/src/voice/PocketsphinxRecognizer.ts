@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NarrowbandConditioner } from './NarrowbandConditioner.ts';
 import { concatPcm, pcm16ToBytes, powerDbfs } from './pcm.ts';
 import { prepareJsgf } from './prepareJsgf.ts';
 import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
@@ -18,8 +19,10 @@ export interface PocketsphinxOptions {
   minConfidence?: number;
   workDir?: string;
   logger?: VoiceLogger;
-  /** Level of the noise floor added before decoding ({@link NoiseFloor}); null adds none. */
+  /** Level of the noise floor added before decoding ({@link NarrowbandConditioner}); null adds none. */
   noiseFloorDbfs?: number | null;
+  /** Gain of the telephone band's mirror image added above 4 kHz ({@link NarrowbandConditioner}); 0 adds none. */
+  bandImageGain?: number;
   /** More `pocketsphinx_continuous` options for both passes (front-end settings such as `-remove_noise no`). */
   decoderArgs?: readonly string[];
 }
@@ -38,6 +41,8 @@ const TRAILING_SILENCE_SAMPLES = 4800;
 const MAX_STREAM_MS = 60_000;
 const MARGIN_FOR_CERTAINTY = 10;
 const NOISE_FLOOR_DBFS = -72;
+/** Best of 0.3–1 on the bank menu's phone set (see NarrowbandConditioner). */
+const BAND_IMAGE_GAIN = 0.5;
 
 /** Non-words in pocketsphinx output: sentence marks, silence, noise, and the null transitions of a grammar. */
 const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+|\(NULL\))$/;
@@ -67,6 +72,7 @@ export class PocketsphinxRecognizer implements Recognizer {
   private readonly workDir: string;
   private readonly logger: VoiceLogger | undefined;
   private readonly noiseFloorDbfs: number | null;
+  private readonly bandImageGain: number;
   private readonly decoderArgs: readonly string[];
   private dictionary: Promise<Map<string, string[]>> | null = null;
   private readonly prepared = new Map<string, Promise<{ grammarFile: string; dictFile: string } | null>>();
@@ -80,6 +86,7 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.workDir = options.workDir ?? join(tmpdir(), 'omniflow-pocketsphinx');
     this.logger = options.logger;
     this.noiseFloorDbfs = options.noiseFloorDbfs === undefined ? NOISE_FLOOR_DBFS : options.noiseFloorDbfs;
+    this.bandImageGain = options.bandImageGain ?? BAND_IMAGE_GAIN;
     this.decoderArgs = options.decoderArgs ?? [];
   }
 
@@ -118,7 +125,10 @@ export class PocketsphinxRecognizer implements Recognizer {
    */
   startStream(grammar: string | null, locale: string, signal: AbortSignal): RecognitionStream | null {
     if (!/^en\b/i.test(locale)) return null;
-    const noise = this.noiseFloorDbfs === null ? null : new NoiseFloor(this.noiseFloorDbfs);
+    const conditioner =
+      this.noiseFloorDbfs === null && this.bandImageGain === 0
+        ? null
+        : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain: this.bandImageGain });
     const passes = this.startPasses(grammar, signal);
     // pocketsphinx reads its input in blocks of 2048 samples; smaller writes would only cost system calls.
     let buffered: Int16Array[] = [];
@@ -135,7 +145,7 @@ export class PocketsphinxRecognizer implements Recognizer {
       write(pcm16k) {
         if (finished !== null || pcm16k.length === 0) return;
         heard.push(pcm16k);
-        buffered.push(noise === null ? pcm16k : noise.add(pcm16k));
+        buffered.push(conditioner === null ? pcm16k : conditioner.add(pcm16k));
         bufferedSamples += pcm16k.length;
         if (bufferedSamples >= 2048) flush();
       },
@@ -143,7 +153,7 @@ export class PocketsphinxRecognizer implements Recognizer {
         if (finished === null) {
           // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
           const tail = new Int16Array(TRAILING_SILENCE_SAMPLES);
-          buffered.push(noise === null ? tail : noise.add(tail));
+          buffered.push(conditioner === null ? tail : conditioner.add(tail));
           flush();
           const loud = loudExtent(concatPcm(heard));
           finished = passes.end().then((decodes) => this.interpret(decodes, loud));
@@ -355,30 +365,6 @@ async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, path);
-}
-
-/**
- * Adds white noise (-72 dBFS by default). Telephone audio upsampled to 16 kHz has nothing above 4 kHz, and the wideband
- * model reads those empty bands as extreme log energies; a faint noise floor there (as any wideband microphone
- * has) took menu, digit and yes/no phrases over a μ-law line from 6 in 15 to 11 in 15 exactly right, with no more
- * out-of-grammar sentences accepted (0 of 7). Deterministic, and added block by block: the blocks joined equal the
- * whole buffer done at once.
- */
-class NoiseFloor {
-  private readonly amplitude: number;
-  private state = 0x2545f491;
-
-  constructor(dbfs: number) {
-    this.amplitude = 32768 * 10 ** (dbfs / 20) * Math.sqrt(3);
-  }
-
-  /** The next block with the noise added. */
-  add(pcm: Int16Array): Int16Array {
-    return Int16Array.from(pcm, (sample) => {
-      this.state = (Math.imul(this.state, 1664525) + 1013904223) >>> 0;
-      return Math.max(-32768, Math.min(32767, Math.round(sample + this.amplitude * (2 * (this.state / 2 ** 32) - 1))));
-    });
-  }
 }
 
 /**
