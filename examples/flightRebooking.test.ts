@@ -8,7 +8,7 @@ const flow = exampleFlow('flight-rebooking.json');
 describe('flight rebooking example', () => {
   it('greets a known caller by name, explains the cancellation and rebooks on the next flight by voice', async () => {
     const { registry, flights } = createExampleRegistry();
-    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
+    await startTestSession(flow, 'voice', { registry, contact: { callerNumber: '+14155550142' } })
       .expectPrompt(/Hello Maria Santos/)
       .expectPrompt(/OA 211 has been cancelled/)
       .expectPrompt(/next available flight is OA 213/)
@@ -20,7 +20,7 @@ describe('flight rebooking example', () => {
 
   it('takes another day by voice when the caller declines the offer', async () => {
     const { registry, flights } = createExampleRegistry();
-    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
+    await startTestSession(flow, 'voice', { registry, contact: { callerNumber: '+14155550142' } })
       .say('no')
       .expectPrompt(/Which day/i)
       .say('December 10th 2026')
@@ -55,7 +55,7 @@ describe('flight rebooking example', () => {
     await startTestSession(flow, 'chat', {
       registry,
       locale: 'zh-CN',
-      variables: { callerNumber: '+86 138 0013 8000' },
+      contact: { callerNumber: '+86 138 0013 8000' },
     })
       .expectPrompt(/李娜，您好/)
       .check('yes/no quick replies', ({ last }) =>
@@ -77,14 +77,14 @@ describe('flight rebooking example', () => {
       .type('333333')
       .expectTransfer('rebooking')
       .expectEnd('transferred');
-    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
+    await startTestSession(flow, 'voice', { registry, contact: { callerNumber: '+14155550142' } })
       .say('agent')
       .expectTransfer('rebooking');
     await startTestSession(flow, 'dtmf', { registry })
       .expectNode('askReference')
       .press('0#')
       .expectTransfer('rebooking');
-    await startTestSession(flow, 'voice', { registry, variables: { callerNumber: '+14155550142' } })
+    await startTestSession(flow, 'voice', { registry, contact: { callerNumber: '+14155550142' } })
       .expectNode('offer')
       .press('0')
       .expectTransfer('rebooking');

@@ -49,10 +49,12 @@ describe('example machine graphs (xstate/graph)', () => {
     'flight rebooking: every node is reachable, accepting the offer or asking for another day',
     { timeout: 60_000 },
     () => {
-      const walk = walkFlowGraph(compiled('flight-rebooking.json'), {
-        answers: [{ acceptOffer: true }, { acceptOffer: false }],
-      });
-      expect(walk.unreached).toEqual([]);
+      const answers = [{ acceptOffer: true }, { acceptOffer: false }];
+      const firstTime = walkFlowGraph(compiled('flight-rebooking.json'), { answers });
+      // A caller who called before (contact.previousContacts) is welcomed back first.
+      const repeat = walkFlowGraph(compiled('flight-rebooking.json'), { answers, contact: { previousContacts: 2 } });
+      expect(firstTime.unreached).toEqual(['welcomeBack']);
+      expect(repeat.unreached.filter((key) => firstTime.unreached.includes(key))).toEqual([]);
     },
   );
 

@@ -191,7 +191,8 @@ async function converse(
     sessionId: `walk-${seed}`,
     channel,
     locale,
-    variables: { callerNumber },
+    // The caller's number and repeat count reach the flows as contact.callerNumber and contact.previousContacts.
+    contact: callerNumber === '' ? {} : { callerNumber, previousContacts: pick(rng, [0, 0, 1, 3]) },
     secrets: setup.secrets,
     ...(setup.clock ? { clock: setup.clock } : {}),
   });

@@ -24,6 +24,28 @@ describe('omniflow CLI', () => {
     expect(await runCli(['validate', 'missing.json'], io)).toBe(1);
   });
 
+  it('validate and simulate resolve subflows among the files named, so what validates runs (#15)', async () => {
+    const child = buildTestFlow([{ id: 'hi', type: 'end', config: { prompt: en('Child speaking.') } }], {
+      id: 'child',
+    });
+    const parent = buildTestFlow(
+      [
+        { id: 'call', type: 'subflow', config: { flowId: 'child' }, to: { next: 'bye', error: 'bye' } },
+        { id: 'bye', type: 'end', config: { prompt: en('Parent again.') } },
+      ],
+      { id: 'parent' },
+    );
+    const files = { 'parent.json': JSON.stringify(parent), 'child.json': JSON.stringify(child) };
+    const alone = fakeIo(files, []);
+    expect(await runCli(['validate', 'parent.json'], alone)).toBe(1);
+    expect(alone.out).toEqual([expect.stringMatching(/^FLOW022 error \/nodes\/\d+\/config\/flowId flow "child"/)]);
+    expect(await runCli(['simulate', 'parent.json', '--channel', 'chat'], alone)).toBe(1);
+    const together = fakeIo(files, []);
+    expect(await runCli(['validate', 'parent.json', 'child.json'], together)).toBe(0);
+    expect(await runCli(['simulate', 'parent.json', 'child.json', '--channel', 'chat'], together)).toBe(0);
+    expect(together.out.join('\n')).toMatch(/Child speaking\..*Parent again\./s);
+  });
+
   it('simulate prints every output as a JSON line, treating an empty line as no input', async () => {
     const io = fakeIo({ 'flow.json': JSON.stringify(flow) }, ['', '1', 'ignored after the end']);
     expect(await runCli(['simulate', 'flow.json', '--channel', 'dtmf'], io)).toBe(0);

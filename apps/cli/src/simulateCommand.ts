@@ -1,18 +1,22 @@
 import { CHANNELS, type Channel } from '@omniflow/flow-schema';
 import { compileFlow, FlowSession, type InputEvent } from '@omniflow/flow-engine';
 import type { CliCommand } from './cliCommand.ts';
+import { flowsByIdOf } from './flowsByIdOf.ts';
 import { readJsonFile } from './readJsonFile.ts';
 
 /**
- * `omniflow simulate <file> --channel dtmf|voice|chat [--locale L]`: one caller input per stdin line (an empty
- * line is no input), every output event printed as one JSON line, until the flow ends or stdin closes.
- * Handler secrets come from environment variables of the same name.
+ * `omniflow simulate <file> [subflow files…] --channel dtmf|voice|chat [--locale L]`: runs the first file (its
+ * subflows resolved among the other files); one caller input per stdin line (an empty line is no input), every
+ * output event printed as one JSON line, until the flow ends or stdin closes. Handler secrets come from environment
+ * variables of the same name.
  */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  usage: 'simulate <flow.json> --channel dtmf|voice|chat [--locale L]',
+  usage: 'simulate <flow.json> [subflow.json…] --channel dtmf|voice|chat [--locale L]',
   async run(args, io) {
-    const file = args.find((arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'));
+    const [file, ...subflowFiles] = args.filter(
+      (arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'),
+    );
     const channel = CHANNELS.find((name) => name === option(args, '--channel'));
     const locale = option(args, '--locale');
     if (!file || !channel) {
@@ -21,7 +25,13 @@ export const simulateCommand: CliCommand = {
     }
     const json = await readJsonFile(file, io);
     if (!json.ok) return 1;
-    const compiled = compileFlow(json.value, await io.registry());
+    const registry = await io.registry();
+    const others = await Promise.all(subflowFiles.map((other) => readJsonFile(other, io)));
+    const byId = flowsByIdOf(
+      others.flatMap((other) => (other.ok ? [other.value] : [])),
+      registry.catalog(),
+    );
+    const compiled = compileFlow(json.value, registry, { resolveFlow: (id) => byId.get(id) });
     if (!compiled.ok) {
       for (const issue of compiled.issues)
         io.stderr(`${issue.code} ${issue.severity} ${issue.pointer || '/'} ${issue.message}`);

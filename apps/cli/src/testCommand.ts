@@ -1,7 +1,8 @@
-import { CHANNELS, validateFlow, type Channel, type FlowDocument } from '@omniflow/flow-schema';
+import { CHANNELS, type Channel } from '@omniflow/flow-schema';
 import { runFlowSuite, type FlowSuiteResult } from '@omniflow/flow-engine';
 import type { CliCommand, CliIo } from './cliCommand.ts';
 import { flowSuitesJunit } from './flowSuitesJunit.ts';
+import { flowsByIdOf } from './flowsByIdOf.ts';
 import { readJsonFile } from './readJsonFile.ts';
 
 /**
@@ -23,11 +24,10 @@ export const testCommand: CliCommand = {
       parsed.files.map(async (file) => ({ file, json: await readJsonFile(file, io) })),
     );
     // Flows named together resolve each other's subflow nodes, as published flows do in the runtime.
-    const byId = new Map<string, FlowDocument>();
-    for (const { json } of documents) {
-      const valid = json.ok ? validateFlow(json.value, registry.catalog()) : null;
-      if (valid?.ok) byId.set(valid.flow.id, valid.flow);
-    }
+    const byId = flowsByIdOf(
+      documents.flatMap(({ json }) => (json.ok ? [json.value] : [])),
+      registry.catalog(),
+    );
     const results: { file: string; result: FlowSuiteResult | null }[] = [];
     for (const { file, json } of documents) {
       const options = {

@@ -18,6 +18,7 @@ async function main(): Promise<void> {
   const lines = [
     `Omniflow runtime listening on ${runtime.url}  (store: ${runtime.store.kind}, data: ${config.dataDir})`,
     `  designer     ${runtime.url}/`,
+    `  agent desk   ${runtime.url}/desk/  (demo sign-ins in the README: "Run a contact center in five minutes")`,
     `  API          ${runtime.url}/api/openapi.json`,
     `  web chat     ${runtime.url}/chat/<flowId>?token=<channel token>  (create one: POST /api/flows/<flowId>/channel-tokens)`,
     `  Twilio voice ${runtime.url}/twilio/voice/<flowId>`,

@@ -5,22 +5,27 @@ import { join } from 'node:path';
 import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } from '@omniflow/flow-engine';
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
+import { startContactCenter } from './agents/startContactCenter.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
+import { startContactRetention } from './contacts/startContactRetention.ts';
 import { createApp, type AppExtension } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
+import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
+import { startSharedState } from './store/startSharedState.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
+import type { PreviousContactsLookup } from './contact/previousContacts.ts';
 import { TranscriptAnalyzer } from './sessions/TranscriptAnalyzer.ts';
 import type { FlowStore } from './store/FlowStore.ts';
 import { PostgresFlowStore } from './store/PostgresFlowStore.ts';
@@ -52,6 +57,8 @@ export interface StartRuntimeOptions {
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
   extensions?: AppExtension[];
+  /** Counts a caller's contacts since a date (`contact.previousContacts`); the contact record answers when absent. */
+  previousContacts?: PreviousContactsLookup;
 }
 
 /**
@@ -76,6 +83,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
+    const shared = await startSharedState(store, config.databaseUrl, tokens, logger);
+    cleanups.push(() => shared.close());
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
@@ -83,6 +92,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       idleMs: (config.sessionIdleMinutes || 60) * 60_000,
       limits: config.sessionCaps,
     });
+    const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
       store,
       compiler,
@@ -92,14 +102,41 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       draftSecrets: (name) => config.egress.draftSecrets[name],
       cipher,
       caps,
-      analyzer: new TranscriptAnalyzer(config.redaction),
+      analyzer,
+      contactMask: config.contactMask,
+      // The contact record counts repeat callers unless a test injects its own lookup.
+      previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
     });
     const admin = await ensureAdminToken(config, store, tokens);
+    await pinSubflowVersions(store, compiler, logger);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
+    const contactCenter = await startContactCenter({
+      store,
+      tokens,
+      sessions,
+      logger,
+      metrics,
+      redact: analyzer.redact,
+      seedDemo: config.seedFlowsDir !== undefined,
+    });
+    cleanups.unshift(() => contactCenter.close());
+
     let ready = true;
-    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
-    const app = createApp(services, [
+    const services = {
+      config,
+      store,
+      registry,
+      compiler,
+      sessions,
+      tokens,
+      metrics,
+      logger,
+      isReady: () => ready,
+      ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
+    };
+    const app = createApp({ ...services, apiRouters: [contactCenter.api] }, [
+      contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
       ...(options.extensions ?? []),
@@ -111,7 +148,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     server.headersTimeout = 66_000;
     // The sockets count a caller by the same trusted-proxy rule as express's req.ip (session caps per client address).
     const clientAddress = clientAddressOf(app);
-    const chat = attachChatSocket(server, { sessions, tokens, logger, clientAddress });
+    const chat = attachChatSocket(server, {
+      sessions,
+      tokens,
+      logger,
+      clientAddress,
+      liveChat: contactCenter.liveChat,
+    });
+    const desk = contactCenter.attach(server);
     const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
@@ -119,6 +163,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
+    const retention = startContactRetention({ contacts: store.contacts, days: config.contactRetentionDays, logger });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -138,9 +183,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         closing ??= (async () => {
           ready = false;
           clearInterval(sweeper);
+          retention.stop();
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();
+          desk.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
           // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.

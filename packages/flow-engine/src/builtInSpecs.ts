@@ -16,6 +16,7 @@ import { startSpec } from './nodes/start/startSpec.ts';
 import { subflowSpec } from './nodes/subflow/subflowSpec.ts';
 import { transactionSpec } from './nodes/transaction/transactionSpec.ts';
 import { transferSpec } from './nodes/transfer/transferSpec.ts';
+import { queueSpec } from './nodes/queue/queueSpec.ts';
 
 /** Every built-in node type's spec definition (JSON spec, migrations, validation hook), in palette order. */
 export const builtInSpecs: readonly NodeTypeDefinition[] = [
@@ -28,6 +29,7 @@ export const builtInSpecs: readonly NodeTypeDefinition[] = [
   setSpec,
   transactionSpec,
   transferSpec,
+  queueSpec,
   hoursSpec,
   subflowSpec,
   endSpec,
@@ -49,6 +51,7 @@ export {
   setSpec,
   transactionSpec,
   transferSpec,
+  queueSpec,
   hoursSpec,
   subflowSpec,
   endSpec,
@@ -63,6 +66,7 @@ export type { ConditionConfig, ConditionCase } from './nodes/condition/condition
 export type { SetConfig } from './nodes/set/setSpec.ts';
 export type { TransactionConfig } from './nodes/transaction/transactionSpec.ts';
 export type { TransferConfig } from './nodes/transfer/transferSpec.ts';
+export type { QueueConfig } from './nodes/queue/queueSpec.ts';
 export type { HoursConfig, OpeningHours } from './nodes/hours/hoursSpec.ts';
 export type { SubflowConfig } from './nodes/subflow/subflowSpec.ts';
 export type { EndConfig } from './nodes/end/endSpec.ts';

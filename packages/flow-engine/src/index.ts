@@ -21,7 +21,14 @@ export type {
   SubflowRuntime,
 } from './nodeTypes/nodeRuntime.ts';
 export type { HandlerArgs, HandlerResult, HandlerLogger, NodeHandler } from './nodeTypes/handlerTypes.ts';
-export type { InputEvent, OutputEvent, InputExpectation, EndReason, TranscriptEntry } from './session/sessionEvents.ts';
+export type {
+  InputEvent,
+  OutputEvent,
+  InputExpectation,
+  EndReason,
+  TranscriptEntry,
+  TransferRouting,
+} from './session/sessionEvents.ts';
 export { compileFlow } from './compile/compileFlow.ts';
 export type { CompileFlowOptions, CompileFlowResult } from './compile/compileFlow.ts';
 export type { CompileIssue } from './compile/compileNodes.ts';
@@ -35,7 +42,10 @@ export type {
   TranscriptLoader,
   TranscriptRedactor,
   TurnResult,
+  SentimentScorer,
 } from './session/sessionTypes.ts';
+export type { ContactFacts, ContactState } from './compile/contactState.ts';
+export { SENTIMENT_WINDOW, MAX_CUSTOMER_ID_LENGTH } from './compile/contactState.ts';
 export type { IntentMatcher, IntentMatch } from './matching/IntentMatcher.ts';
 export { PhraseIntentMatcher } from './matching/PhraseIntentMatcher.ts';
 export { MASK } from './compile/nodeScope.ts';
@@ -85,6 +95,7 @@ export { menuNode } from './nodes/menu/menuNode.ts';
 export { askNode } from './nodes/ask/askNode.ts';
 export { languageNode } from './nodes/language/languageNode.ts';
 export { transferNode } from './nodes/transfer/transferNode.ts';
+export { queueNode } from './nodes/queue/queueNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';
 export { withDeadline } from './nodes/http/withDeadline.ts';

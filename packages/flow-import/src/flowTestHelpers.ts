@@ -57,3 +57,41 @@ export function assignmentsOf(node: FlowNode): { variable: string; value: string
       : [],
   );
 }
+
+/** A seeded pseudo-random number generator in [0, 1), so fuzz tests repeat. */
+export function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** A random item of a non-empty list. */
+export function pick<T>(items: readonly T[], next: () => number): T {
+  const item = items[Math.floor(next() * items.length)];
+  if (item === undefined) throw new Error('pick from an empty list');
+  return item;
+}
+
+/** Replaces or deletes one random value deep inside a document with a value of another JSON type. */
+export function damage(doc: unknown, next: () => number): unknown {
+  const replacement = (): unknown =>
+    pick([null, 7, '7', 'x', true, [], {}, '{{widgets.a.b | x}}', '$.Attributes.9 lives'], next);
+  if (Array.isArray(doc)) {
+    if (doc.length === 0) return replacement();
+    const index = Math.floor(next() * doc.length);
+    return doc.map((item, i) => (i === index ? damage(item, next) : item));
+  }
+  if (typeof doc === 'object' && doc !== null) {
+    const entries = Object.entries(doc);
+    if (entries.length === 0 || next() < 0.08) return replacement();
+    const index = Math.floor(next() * entries.length);
+    return Object.fromEntries(
+      entries.flatMap(([key, value], i) =>
+        i !== index ? [[key, value]] : next() < 0.2 ? [] : [[key, damage(value, next)]],
+      ),
+    );
+  }
+  return replacement();
+}

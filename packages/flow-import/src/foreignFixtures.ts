@@ -8,6 +8,18 @@ export const FOREIGN_FLOWS_DIR =
   process.env['OMNIFLOW_FOREIGN_FLOWS'] ??
   fileURLToPath(new URL('../../../../shared/fixtures/foreign-flows/', import.meta.url));
 
+/** The shared fixtures folder (`shared/fixtures`), every subfolder of which the importer tests walk. */
+export const SHARED_FIXTURES_DIR =
+  process.env['OMNIFLOW_SHARED_FIXTURES'] ?? fileURLToPath(new URL('../../../../shared/fixtures/', import.meta.url));
+
+/** Every `.json` file under the shared fixtures folder, as paths relative to it, sorted. */
+export function sharedFixtureFiles(): string[] {
+  return readdirSync(SHARED_FIXTURES_DIR, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.split('\\').join('/'))
+    .toSorted();
+}
+
 /** Every fixture file as `amazon-connect/x.json` / `twilio-studio/y.json`. */
 export function foreignFixtureFiles(): string[] {
   return ['amazon-connect', 'twilio-studio'].flatMap((dir) =>

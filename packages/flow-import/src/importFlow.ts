@@ -1,6 +1,7 @@
 import { isRecord } from '@omniflow/flow-schema';
 import { importConnectFlow, isConnectFlow } from './connect/importConnectFlow.ts';
 import type { ImportOptions, ImportResult, ImportSourceFormat } from './importTypes.ts';
+import type { FlowBuilder, ImportEnvironment } from './shared/FlowBuilder.ts';
 import { type JsonRecord } from './shared/jsonGuards.ts';
 import { importStudioFlow, isStudioFlow } from './twilio/importStudioFlow.ts';
 
@@ -9,6 +10,16 @@ const RECOGNIZED =
 
 /** Detects the format of a foreign flow export and maps it to an Omniflow flow plus a report; never throws. */
 export function importFlow(json: unknown, options: ImportOptions = {}): ImportResult {
+  const result = importFlowIn(json, options, {});
+  return result.ok ? { ok: true, format: result.format, flow: result.flow, report: result.report } : result;
+}
+
+/** {@link importFlow} among other imported flows (see importFlows); the answer keeps the builder's findings. */
+export function importFlowIn(
+  json: unknown,
+  options: ImportOptions,
+  environment: ImportEnvironment,
+): (ImportResult & { ok: false }) | (ImportResult & { ok: true; builder: FlowBuilder }) {
   if (!isRecord(json)) {
     return {
       ok: false,
@@ -40,9 +51,11 @@ export function importFlow(json: unknown, options: ImportOptions = {}): ImportRe
     };
   }
   try {
-    const { flow, report } =
-      format === 'connect' ? importConnectFlow(json, options.locale) : importStudioFlow(json, options.locale);
-    return { ok: true, format, flow, report };
+    const { flow, report, builder } =
+      format === 'connect'
+        ? importConnectFlow(json, options.locale, environment)
+        : importStudioFlow(json, options.locale, environment);
+    return { ok: true, format, flow, report, builder };
   } catch (error) {
     // A mapper bug must not take down the CLI or the runtime's import endpoint: it becomes an error result.
     const message = error instanceof Error ? error.message : String(error);

@@ -13,6 +13,14 @@ export interface ImportReportItem {
   message: string;
 }
 
+/** A source block's reference to another flow (Connect TransferToFlow, Studio run-subflow). */
+export interface FlowReference {
+  /** What the source calls that flow (display name, ARN, flow SID); an imported flow matching any of them is meant. */
+  names: string[];
+  /** The source block (Connect action Identifier or Studio widget name). */
+  sourceRef: string;
+}
+
 /** Options of {@link importFlow}. */
 export interface ImportOptions {
   /** Skip format detection and read the document as this format. */

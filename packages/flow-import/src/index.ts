@@ -1,4 +1,7 @@
 export { importFlow, detectFormat } from './importFlow.ts';
+export { importFlows, flowIdFromFileName } from './importFlows.ts';
+export { checkImportedFlow } from './checkImportedFlow.ts';
+export type { ImportBatch, ImportedFlow, ImportFailure, ImportSource } from './importFlows.ts';
 export type {
   ImportOptions,
   ImportResult,
@@ -6,6 +9,7 @@ export type {
   ImportSeverity,
   ImportSourceFormat,
   ImportErrorCode,
+  FlowReference,
 } from './importTypes.ts';
 export { CONNECT_LAMBDA_HANDLER } from './connect/mapConnectAction.ts';
 export { TWILIO_FUNCTION_HANDLER } from './twilio/studioIntegrationWidgets.ts';

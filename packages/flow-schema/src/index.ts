@@ -52,6 +52,22 @@ export { exhaustive } from './exhaustive.ts';
 export { flowJsonSchema, promptJsonSchema, localizedTextJsonSchema, retryPolicyJsonSchema } from './flowJsonSchema.ts';
 export { validateFlow } from './validation/validateFlow.ts';
 export type { ValidateFlowResult } from './validation/validateFlow.ts';
+export {
+  CONTACT_ROOT,
+  CONTACT_FIELDS,
+  DEFAULT_SENSITIVE_CONTACT_FIELDS,
+  isContactField,
+  contactFieldOf,
+} from './contact/contactFields.ts';
+export type { ContactField, ContactDirection, ContactSentimentTrend } from './contact/contactFields.ts';
+export {
+  CONTACT_LIMITS,
+  CONTACT_ATTRIBUTE_NAME,
+  contactAttributesJsonSchema,
+  contactInputJsonSchema,
+  testContactJsonSchema,
+} from './contact/contactFactsJsonSchema.ts';
+export { rootFieldReads } from './expression/rootFieldReads.ts';
 export { IMPLICIT_VARIABLES, MAX_ISSUES } from './validation/validationContext.ts';
 export type { ValidateFlowOptions } from './validation/validationContext.ts';
 export { FLOW_ISSUE_CODES, flowIssue } from './validation/flowIssue.ts';
@@ -66,5 +82,5 @@ export { migrateNodeConfig } from './migrations/migrateNodeConfig.ts';
 export type { MigrateNodeConfigResult } from './migrations/migrateNodeConfig.ts';
 export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';
-export type { FlowTestCase, FlowTestStep, FlowTestMock } from './tests/flowTestCase.ts';
+export type { FlowTestCase, FlowTestStep, FlowTestMock, FlowTestContact } from './tests/flowTestCase.ts';
 export { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';

@@ -1,5 +1,7 @@
+import type { SimulatorContactInput } from '../contact/SimulatorContact.tsx';
 import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
+import { withIdempotencyKey } from './withIdempotencyKey.ts';
 
 /** One error from the runtime's `{ errors: [...] }` reply. */
 export interface ApiErrorItem {
@@ -47,6 +49,13 @@ export interface ImportedFlow extends StoredFlow {
   report: ImportReportLine[];
 }
 
+/** What the runtime answers for several documents imported together (`POST /api/flows/import` with `documents`). */
+export interface ImportBatchReply {
+  flows: { id: string; source: string; format: string; calls: string[]; report: ImportReportLine[] }[];
+  failures: { source: string; code: string; message: string }[];
+  publishOrder: string[];
+}
+
 /** A published version of a flow. */
 export interface FlowVersion {
   version: number;
@@ -54,6 +63,8 @@ export interface FlowVersion {
   publishedAt?: string;
   publishedBy?: string;
   active?: boolean;
+  /** The subflow versions it runs, pinned when it was published (flow id → version). */
+  subflows?: Record<string, number>;
 }
 
 /** One turn of a simulator session as the designer shows it. */
@@ -63,6 +74,8 @@ export interface SessionTurn {
   status: 'active' | 'ended';
   nodeId: string | null;
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the flow reads it, sensitive fields masked (management tokens only). */
+  contact: Record<string, unknown>;
 }
 
 /** An output event of a session, loosely typed: the designer renders what it knows and shows the rest as JSON. */
@@ -110,23 +123,34 @@ export async function bearerToken(): Promise<string | null> {
 }
 
 /** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. A 401 is retried once with a fresh local token. */
-export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   try {
-    return await send<T>(method, path, body, await bearerToken());
+    return await send<T>(method, path, body, await bearerToken(), extraHeaders);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     localToken = null;
     const fresh = await fetchLocalToken();
     if (!fresh) throw error;
     localStorage.removeItem(TOKEN_KEY);
-    return send<T>(method, path, body, fresh);
+    return send<T>(method, path, body, fresh, extraHeaders);
   }
 }
 
-async function send<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+  extraHeaders: Record<string, string>,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -177,6 +201,15 @@ function listOf(body: unknown, key: string): unknown[] {
   return Array.isArray(inner) ? inner : [];
 }
 
+// An import report as the runtime sends it: `[{ severity, sourceRef, message }]`.
+function toReportLines(value: unknown): ImportReportLine[] {
+  return listOf(value ?? [], 'report').map((line) => ({
+    severity: String(field(line, 'severity') ?? 'info'),
+    sourceRef: String(field(line, 'sourceRef') ?? ''),
+    message: String(field(line, 'message') ?? ''),
+  }));
+}
+
 // The runtime answers `{ flow: { id, name, draft, revision, liveVersion } }`.
 function toStoredFlow(body: unknown): StoredFlow {
   const record = field(body, 'flow') ?? body;
@@ -204,12 +237,14 @@ function toTurn(body: unknown, fallbackId: string): SessionTurn {
   const status = field(turn, 'status') ?? field(body, 'status');
   const nodeId = field(turn, 'nodeId');
   const variables = field(turn, 'variables');
+  const contact = field(turn, 'contact');
   return {
     sessionId: String(field(turn, 'sessionId') ?? field(turn, 'id') ?? fallbackId),
     outputs,
     status: status === 'ended' ? 'ended' : 'active',
     nodeId: typeof nodeId === 'string' ? nodeId : null,
     variables: typeof variables === 'object' && variables !== null ? (variables as Record<string, unknown>) : {},
+    contact: typeof contact === 'object' && contact !== null ? (contact as Record<string, unknown>) : {},
   };
 }
 
@@ -244,6 +279,7 @@ export const runtimeClient = {
       ...(typeof field(v, 'publishedAt') === 'string' ? { publishedAt: String(field(v, 'publishedAt')) } : {}),
       ...(typeof field(v, 'author') === 'string' ? { publishedBy: String(field(v, 'author')) } : {}),
       active: field(v, 'version') === live,
+      ...pinsOf(field(v, 'subflows')),
     }));
   },
   getVersion: async (id: string, version: number): Promise<FlowDocument> =>
@@ -251,20 +287,69 @@ export const runtimeClient = {
       field(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`), 'version'),
       'document',
     ) as FlowDocument,
+  republish: async (id: string, version: number): Promise<unknown> =>
+    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/versions/${version}/republish`),
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
   importFlow: async (json: unknown): Promise<ImportedFlow> => {
     const body = await apiRequest('POST', '/api/flows/import', json);
-    const report = listOf(field(body, 'report') ?? [], 'report').map((line) => ({
-      severity: String(field(line, 'severity') ?? 'info'),
-      sourceRef: String(field(line, 'sourceRef') ?? ''),
-      message: String(field(line, 'message') ?? ''),
-    }));
+    const report = toReportLines(field(body, 'report'));
     return { ...toStoredFlow(body), format: String(field(body, 'format') ?? 'omniflow'), report };
   },
-  startSession: async (flowId: string, channel: Channel, locale: string): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', '/api/sessions', { flowId, channel, locale, draft: true }), ''),
+  importFlows: async (documents: { name: string; document: unknown }[]): Promise<ImportBatchReply> => {
+    const body = await apiRequest('POST', '/api/flows/import', { documents });
+    const strings = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
+    return {
+      flows: listOf(body, 'flows').map((flow) => ({
+        id: String(field(flow, 'id') ?? ''),
+        source: String(field(flow, 'source') ?? ''),
+        format: String(field(flow, 'format') ?? ''),
+        calls: strings(field(flow, 'calls')),
+        report: toReportLines(field(flow, 'report')),
+      })),
+      failures: listOf(field(body, 'failures') ?? [], 'failures').map((failure) => ({
+        source: String(field(failure, 'source') ?? ''),
+        code: String(field(failure, 'code') ?? ''),
+        message: String(field(failure, 'message') ?? ''),
+      })),
+      publishOrder: strings(field(body, 'publishOrder')),
+    };
+  },
+  startSession: async (
+    flowId: string,
+    channel: Channel,
+    locale: string,
+    contact?: SimulatorContactInput,
+  ): Promise<SessionTurn> =>
+    toTurn(
+      await apiRequest('POST', '/api/sessions', {
+        flowId,
+        channel,
+        locale,
+        draft: true,
+        ...(contact ? { contact } : {}),
+      }),
+      '',
+    ),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, { input }), sessionId),
+    toTurn(
+      await withIdempotencyKey((key) =>
+        apiRequest(
+          'POST',
+          `/api/sessions/${encodeURIComponent(sessionId)}/input`,
+          { input },
+          { 'idempotency-key': key },
+        ),
+      ),
+      sessionId,
+    ),
 };
+
+/** A version's pinned subflows as the runtime lists them; none when absent (a runtime before issue 22). */
+function pinsOf(value: unknown): { subflows?: Record<string, number> } {
+  if (!isRecord(value)) return {};
+  const pins: Record<string, number> = {};
+  for (const [id, version] of Object.entries(value)) if (typeof version === 'number') pins[id] = version;
+  return { subflows: pins };
+}

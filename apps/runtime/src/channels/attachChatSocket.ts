@@ -1,75 +1,64 @@
-import type { IncomingMessage, Server } from 'node:http';
-import type { Duplex } from 'node:stream';
+import type { Server } from 'node:http';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
-import { WebSocketServer, type WebSocket } from 'ws';
+import type { WebSocket } from 'ws';
 import { mayDriveSessions } from '../auth/authenticate.ts';
 import type { Principal, TokenService } from '../auth/TokenService.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { channelScope } from '../http/sessionsRouter.ts';
 import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { assertBody } from '../http/validateBody.ts';
+import { attachTokenSocket } from '../http/attachTokenSocket.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
 import type { ClientAddressOf } from '../http/clientAddressOf.ts';
+import type { LiveChat } from '../agents/LiveChat.ts';
 
 /** A message from a chat client on `/ws/chat`. */
 export type ChatClientMessage =
-  | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown> }
+  | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown>; contact?: ContactInput }
   | { type: 'resume'; sessionId: string }
-  | { type: 'input'; input: InputEvent }
-  | { type: 'end' };
+  | { type: 'input'; input: InputEvent; inputId?: string }
+  | { type: 'end'; inputId?: string };
 
 /**
  * Serves chat sessions over WebSocket at `/ws/chat?token=<channel token>`: JSON messages `start`, `resume`,
- * `input`, `end` in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
+ * `input`, `end` (each with an optional `inputId`, its idempotency key) in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
  */
 export function attachChatSocket(
   server: Server,
-  deps: { sessions: SessionService; tokens: TokenService; logger: Logger; clientAddress?: ClientAddressOf },
+  deps: {
+    sessions: SessionService;
+    tokens: TokenService;
+    logger: Logger;
+    clientAddress?: ClientAddressOf;
+    /** Takes over a chat that the flow transfers to an agent (issue 16); transfers just end the chat without it. */
+    liveChat?: LiveChat;
+  },
 ): { close(): void } {
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname !== '/ws/chat') return;
-    const token = url.searchParams.get('token') ?? '';
-    deps.tokens.authenticate(token).then(
-      (principal) => {
-        if (!principal) {
-          socket.end(
-            'HTTP/1.1 401 Unauthorized\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nA channel token is required: /ws/chat?token=...\n',
-          );
-          return;
-        }
-        if (!mayDriveSessions(principal)) {
-          socket.end(
-            'HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\nViewer tokens only read; chat needs a channel token.\n',
-          );
-          return;
-        }
-        wss.handleUpgrade(req, socket, head, (ws) =>
+  return attachTokenSocket(server, {
+    path: '/ws/chat',
+    maxPayload: 64 * 1024,
+    tokens: deps.tokens,
+    logger: deps.logger,
+    admit: (principal, req) => {
+      if (!principal) return { status: 401, message: 'A channel token is required: /ws/chat?token=...' };
+      if (!mayDriveSessions(principal))
+        return { status: 403, message: 'Viewer tokens only read; chat needs a channel token.' };
+      return {
+        serve: (ws) =>
           serveConnection(ws, principal, deps, deps.clientAddress?.(req) ?? req.socket.remoteAddress ?? ''),
-        );
-      },
-      (error: unknown) => {
-        deps.logger.error({ err: String(error) }, 'chat socket authentication failed');
-        socket.destroy();
-      },
-    );
-  };
-  server.on('upgrade', onUpgrade);
-  return {
-    close() {
-      server.off('upgrade', onUpgrade);
-      for (const client of wss.clients) client.close(1001, 'server shutting down');
-      wss.close();
+      };
     },
-  };
+  });
 }
 
 function serveConnection(
   ws: WebSocket,
   principal: Principal,
-  deps: { sessions: SessionService; logger: Logger },
+  deps: { sessions: SessionService; logger: Logger; liveChat?: LiveChat },
   address: string,
 ): void {
   let sessionId: string | undefined;
@@ -77,7 +66,8 @@ function serveConnection(
   const send = (message: Record<string, unknown>): void => {
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
-  const reply = (turn: SessionTurn): void => {
+  const live = deps.liveChat?.connect(send, principal.kind === 'channel' ? principal.flowId : undefined);
+  const reply = async (turn: SessionTurn): Promise<void> => {
     sessionId = turn.status === 'ended' ? undefined : turn.sessionId;
     send({
       type: 'turn',
@@ -87,8 +77,14 @@ function serveConnection(
       locale: turn.locale,
       outputs: turn.outputs,
     });
+    await live?.afterTurn(turn);
   };
   const scope = channelScope(principal);
+  // A client that lost the reply (a dropped connection) sends the message again with the same inputId.
+  const withKey = (input: InputEvent, inputId: string | undefined) => {
+    const keyed = keyedInput(inputId, input, '/inputId');
+    return keyed ? { ...scope, keyed } : scope;
+  };
 
   const handle = async (raw: string): Promise<void> => {
     let message: unknown;
@@ -98,6 +94,7 @@ function serveConnection(
       throw ApiError.badRequest('MALFORMED_JSON', 'Each WebSocket message must be one JSON object.');
     }
     assertJsonDepth(message, DEFAULT_JSON_MAX_DEPTH);
+    if (live?.handles(message)) return live.handle(message);
     assertBody('ChatSocketMessage', message);
     const msg = message as ChatClientMessage; // validated against ChatSocketMessage just above
     switch (msg.type) {
@@ -112,6 +109,7 @@ function serveConnection(
             pointer: '/flowId',
           });
         }
+        assertContactAllowed(principal, msg.contact, '/contact');
         const caller = principal.kind === 'channel' ? { caller: { channelTokenId: principal.tokenId, address } } : {};
         return reply(
           await deps.sessions.start({
@@ -119,6 +117,7 @@ function serveConnection(
             channel: 'chat',
             ...(msg.locale ? { locale: msg.locale } : {}),
             ...(msg.callerData ? { callerData: msg.callerData } : {}),
+            ...(msg.contact ? { contact: msg.contact } : {}),
             ...caller,
           }),
         );
@@ -139,16 +138,17 @@ function serveConnection(
       case 'input':
         if (!sessionId)
           throw new ApiError(409, { code: 'NO_SESSION', message: 'Send { "type": "start" } first.', pointer: '' });
-        return reply(await deps.sessions.input(sessionId, msg.input, scope));
+        return reply(await deps.sessions.input(sessionId, msg.input, withKey(msg.input, msg.inputId)));
       case 'end':
         if (!sessionId)
           throw new ApiError(409, { code: 'NO_SESSION', message: 'There is no session to end.', pointer: '' });
-        return reply(await deps.sessions.end(sessionId, scope));
+        return reply(await deps.sessions.end(sessionId, withKey({ type: 'hangup' }, msg.inputId)));
     }
   };
 
   // An oversized or malformed frame makes ws emit 'error' and close; unheard, that event would end the process (issue 14 fuzzing).
   ws.on('error', (error) => deps.logger.warn({ err: String(error) }, 'chat socket error'));
+  ws.on('close', () => live?.close());
   ws.on('message', (data, isBinary) => {
     const text = isBinary ? '' : data.toString();
     queue = queue.then(() =>

@@ -7,6 +7,8 @@ import { pathParam } from '../http/pathParam.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { escapeXml, renderTwiml } from './renderTwiml.ts';
 import { isValidTwilioSignature } from './twilioSignature.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
+import { twilioContact } from './twilioContact.ts';
 
 /** Dependencies of {@link twilioVoiceRouter}. */
 export interface TwilioDeps {
@@ -37,13 +39,16 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       if (!callSid) throw ApiError.badRequest('TWILIO_CALLSID', 'A Twilio voice webhook carries CallSid.', '/CallSid');
       const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
       const locale = typeof req.query['locale'] === 'string' ? req.query['locale'] : undefined;
+      const { contact, dropped } = twilioContact(params);
+      if (dropped > 0)
+        deps.logger.warn({ flowId, dropped }, 'twilio call parameters not kept as contact attributes (name or size)');
       await answer(res, deps, flowId, channel, req, () =>
         deps.sessions.start({
           flowId,
           channel,
           sessionId: sessionIdOf(callSid),
           ...(locale ? { locale } : {}),
-          callerData: params['From'] ? { callerNumber: params['From'] } : {},
+          contact,
         }),
       );
     });
@@ -53,8 +58,11 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       const params = formParams(req);
       const callSid = params['CallSid'] ?? '';
       const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
+      const input = inputOf(params);
+      // Twilio sends a webhook it retries with the same token: the retry gets the stored turn.
+      const keyed = keyedInput(req.get('i-twilio-idempotency-token'), input, '');
       await answer(res, deps, flowId, channel, req, () =>
-        deps.sessions.input(sessionIdOf(callSid), inputOf(params), { flowId }),
+        deps.sessions.input(sessionIdOf(callSid), input, keyed ? { flowId, keyed } : { flowId }),
       );
     });
 

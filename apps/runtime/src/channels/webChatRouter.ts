@@ -11,6 +11,10 @@ const ASSETS: Record<string, { type: string; body: string }> = {
     type: 'text/javascript; charset=utf-8',
     body: readFileSync(new URL('./webchat/chat.js', import.meta.url), 'utf8'),
   },
+  'embed.js': {
+    type: 'text/javascript; charset=utf-8',
+    body: readFileSync(new URL('./webchat/embed.js', import.meta.url), 'utf8'),
+  },
   'chat.css': {
     type: 'text/css; charset=utf-8',
     body: readFileSync(new URL('./webchat/chat.css', import.meta.url), 'utf8'),

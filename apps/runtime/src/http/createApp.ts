@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import cors from 'cors';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import { authenticate, requireRole } from '../auth/authenticate.ts';
@@ -12,6 +12,7 @@ import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
 import { ApiError } from './ApiError.ts';
+import type { Store } from 'express-rate-limit';
 import { apiRateLimit } from './apiRateLimit.ts';
 import { errorReply } from './errorReply.ts';
 import { flowsRouter } from './flowsRouter.ts';
@@ -24,6 +25,7 @@ import { securityHeaders } from './securityHeaders.ts';
 import { sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
 import { channelLinksRouter } from './channelLinksRouter.ts';
+import { contactsRouter } from '../contacts/contactsRouter.ts';
 
 /** Everything the HTTP layer talks to. */
 export interface RuntimeServices {
@@ -37,6 +39,10 @@ export interface RuntimeServices {
   logger: Logger;
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
+  /** Where the API rate limit counts, when processes share it (PostgreSQL); default this process's memory. */
+  rateLimitStore?: Store;
+  /** More API routers under `/api`: `public` before the token check (the desk sign-in), `authenticated` after it. */
+  apiRouters?: { public: Router; authenticated: Router }[];
 }
 
 /** Extra routers mounted before the fallbacks (chat page, Twilio), so the app stays one error format. */
@@ -75,11 +81,17 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     exposedHeaders: ['ETag', 'Location'],
   });
-  const limiter = apiRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max, logger });
+  const limiter = apiRateLimit({
+    windowMs: config.rateLimit.windowMs,
+    max: config.rateLimit.max,
+    logger,
+    ...(services.rateLimitStore ? { store: services.rateLimitStore } : {}),
+  });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
+  for (const routers of services.apiRouters ?? []) app.use('/api', routers.public);
   app.use('/api', authenticate(tokens));
   app.get(
     '/api/node-types',
@@ -89,7 +101,9 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api/flows', channelLinksRouter(store, tokens));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
+  app.use('/api/contacts', contactsRouter(store, config.contactNumberMask));
   app.use('/api', tokensRouter(store, tokens));
+  for (const routers of services.apiRouters ?? []) app.use('/api', routers.authenticated);
   app.use('/api', (req) => {
     throw new ApiError(404, {
       code: 'NO_ROUTE',

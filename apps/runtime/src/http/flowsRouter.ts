@@ -1,8 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import { validateFlow } from '@omniflow/flow-schema';
-import { importFlow } from '@omniflow/flow-import';
+import { importFlow, type ImportOptions } from '@omniflow/flow-import';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
-import { requireRole } from '../auth/authenticate.ts';
+import { assertRole, requireRole } from '../auth/authenticate.ts';
 import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
 import type { FlowRecord, FlowStore } from '../store/FlowStore.ts';
 import type { EgressConfig } from '../config/loadEgressConfig.ts';
@@ -10,6 +10,7 @@ import { secretPolicyIssues } from '../security/secretPolicyIssues.ts';
 import { ApiError } from './ApiError.ts';
 import { flowTestsRouter } from './flowTestsRouter.ts';
 import { gatePublishOnTests, type PublishTestsRequest } from './gatePublishOnTests.ts';
+import { importFlowBatch, isImportBatch } from './importFlowBatch.ts';
 import { pathParam as param } from './pathParam.ts';
 import { assertBody, validateBody } from './validateBody.ts';
 
@@ -39,6 +40,14 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
 
   router.post('/import', requireRole('editor'), validateBody('ImportFlow'), async (req, res) => {
     const body: Record<string, unknown> = req.body;
+    if (isImportBatch(body)) {
+      if (body['publish'] === true) assertRole(req, 'publisher');
+      const from = req.query['from'];
+      const options: ImportOptions & { author: string } = { author: authorOf(req) };
+      if (from === 'connect' || from === 'twilio') options.from = from;
+      res.status(201).json(await importFlowBatch({ store, registry, compiler }, body, options));
+      return;
+    }
     if (isNativeFlow(body)) {
       sendFlow(res.status(201), await createFlow(store, body), { format: 'omniflow', report: [] });
       return;
@@ -91,7 +100,8 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
   router.post('/:id/validate', requireRole('viewer'), validateBody('ValidateFlow'), async (req, res) => {
     const stored = await loadFlow(store, param(req, 'id'));
     const candidate: unknown = req.body?.flow ?? stored.draft;
-    const knownFlowIds = new Set((await store.listFlows()).map((f) => f.id));
+    // Subflows compile against live versions only, so only published flows may be called (#15).
+    const knownFlowIds = new Set((await store.listFlows()).filter((f) => f.liveVersion !== null).map((f) => f.id));
     const result = validateFlow(candidate, registry.catalog(), { knownFlowIds });
     const secretIssues = egress ? secretPolicyIssues(candidate, (type) => registry.get(type)?.spec, egress) : [];
     res.json({ ok: result.ok && secretIssues.length === 0, issues: [...result.issues, ...secretIssues] });
@@ -111,10 +121,10 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
         { currentRevision: flow.revision },
       );
     }
-    const compiled = await compiler.compile(flow.draft);
+    const { compiled, subflows } = await compiler.compileForPublish(flow.draft);
     const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
     const document: Record<string, unknown> = { ...compiled.flow };
-    const version = await store.publish(flow.id, document, note, authorOf(req));
+    const version = await store.publish(flow.id, document, note, authorOf(req), subflows);
     if (!version) throw ApiError.notFound('flow', flow.id);
     const { document: _doc, ...summary } = version;
     res.status(201).json({ version: summary, flow: { id: flow.id, liveVersion: version.version } });
@@ -132,6 +142,21 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
     const version = await store.getVersion(id, versionParam(param(req, 'version')));
     if (!version) throw ApiError.notFound('flow version', `${id}@${param(req, 'version')}`);
     res.json({ version });
+  });
+
+  // Issue 22: a published version keeps the subflow versions it pinned; this publishes its document again as the
+  // next version, pinned to the subflow versions live now (the designer offers it when a pinned child moved on).
+  router.post('/:id/versions/:version/republish', requireRole('publisher'), async (req, res) => {
+    const id = param(req, 'id');
+    const from = await store.getVersion(id, versionParam(param(req, 'version')));
+    if (!from) throw ApiError.notFound('flow version', `${id}@${param(req, 'version')}`);
+    const { compiled, subflows } = await compiler.compileForPublish(from.document);
+    const pins = Object.entries(subflows).map(([flowId, v]) => `${flowId} v${v}`);
+    const note = `v${from.version} republished with ${pins.length > 0 ? pins.join(', ') : 'no subflows'}`;
+    const version = await store.publish(id, { ...compiled.flow }, note, authorOf(req), subflows);
+    if (!version) throw ApiError.notFound('flow', id);
+    const { document: _doc, ...summary } = version;
+    res.status(201).json({ version: summary, flow: { id, liveVersion: version.version } });
   });
 
   router.post('/:id/rollback', requireRole('publisher'), validateBody('Rollback'), async (req, res) => {

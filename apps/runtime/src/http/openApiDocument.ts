@@ -1,3 +1,4 @@
+import { DESK_ROUTES } from '../agents/deskRoutes.ts';
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
 /** One HTTP route with the access it needs; the roles matrix test checks the app against this table. */
@@ -9,7 +10,7 @@ export interface Route {
    * Minimum role; `channel` for endpoints a per-flow channel token (or an editor token or higher) may call; `public`
    * for none; `signature` for a request signed by a provider (Twilio), where no token grants anything.
    */
-  auth: 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
+  auth: 'agent' | 'supervisor' | 'viewer' | 'editor' | 'publisher' | 'admin' | 'channel' | 'public' | 'signature';
   body?: RequestSchemaName;
   ok: number;
   errors?: number[];
@@ -30,7 +31,8 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/flows/import',
-    summary: 'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio)',
+    summary:
+      'Import an Omniflow, Amazon Connect or Twilio Studio flow (?from=connect|twilio), or several exports together as { documents: [{ name, document }], publish? }',
     auth: 'editor',
     body: 'ImportFlow',
     ok: 201,
@@ -111,6 +113,14 @@ export const ROUTES: Route[] = [
     auth: 'viewer',
     ok: 200,
     errors: [404],
+  },
+  {
+    method: 'post',
+    path: '/api/flows/{id}/versions/{version}/republish',
+    summary: 'Publish a version again as the next version, pinned to the subflow versions live now',
+    auth: 'publisher',
+    ok: 201,
+    errors: [404, 422],
   },
   {
     method: 'post',
@@ -198,11 +208,12 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/input',
-    summary: "Send one caller input; answers the turn's outputs",
+    summary:
+      "Send one caller input; answers the turn's outputs. An Idempotency-Key header makes a resend answer the stored reply instead of running the turn again",
     auth: 'channel',
     body: 'SessionInput',
     ok: 200,
-    errors: [404, 409],
+    errors: [400, 404, 409, 422, 503],
   },
   {
     method: 'post',
@@ -224,6 +235,31 @@ export const ROUTES: Route[] = [
     method: 'get',
     path: '/api/sessions/{id}/transcript',
     summary: "Read a session's transcript (sensitive values masked)",
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts',
+    summary:
+      'Search contacts, newest first (?flowId, channel, outcome, direction, from, to, caller, text; cursor, limit ≤ 100)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/export',
+    summary: 'Export the contacts a search finds, streamed (?format=jsonl|csv and the search filters)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/{id}',
+    summary: 'One contact: its facts, path, flow version and transcript (numbers masked as configured)',
     auth: 'viewer',
     ok: 200,
     errors: [404],
@@ -294,6 +330,7 @@ export const ROUTES: Route[] = [
     ok: 200,
     errors: [404],
   },
+  ...DESK_ROUTES,
 ];
 
 const STATUS_TEXT: Record<number, string> = {

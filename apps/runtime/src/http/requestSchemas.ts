@@ -1,3 +1,5 @@
+import { contactInputJsonSchema } from '@omniflow/flow-schema';
+import { DESK_SCHEMAS } from '../agents/deskSchemas.ts';
 /** Ids of flows and tokens: URL-safe, short. */
 const ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
 /** BCP 47-like locale tags (`en-US`, `zh-CN`). */
@@ -52,6 +54,14 @@ const flowDocumentShape = {
     'A flow document (see the flow-schema package); its shape is checked on save, fully validated on publish and by /validate.',
 } as const;
 
+/** A chat message's idempotency key: the same id sent again gets the stored reply, the turn is not run twice. */
+const inputId = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'Idempotency key of this input (a UUID); resend a message whose reply was lost with the same id.',
+} as const;
+
 const inputEvent = {
   type: 'object',
   required: ['type'],
@@ -96,6 +106,7 @@ const inputEvent = {
 
 /** JSON Schemas of every request body, used by ajv to validate and by the OpenAPI document to describe. */
 export const REQUEST_SCHEMAS = {
+  ...DESK_SCHEMAS,
   CreateFlow: {
     type: 'object',
     required: ['flow'],
@@ -154,7 +165,35 @@ export const REQUEST_SCHEMAS = {
   },
   ImportFlow: {
     type: 'object',
-    description: 'An Omniflow flow document, or an Amazon Connect / Twilio Studio flow export.',
+    description:
+      'An Omniflow flow document, or an Amazon Connect / Twilio Studio flow export, or several exports as `{ "documents": [...] }` (see ImportFlows).',
+  },
+  ImportFlows: {
+    type: 'object',
+    required: ['documents'],
+    additionalProperties: false,
+    properties: {
+      documents: {
+        type: 'array',
+        minItems: 1,
+        maxItems: 200,
+        items: {
+          type: 'object',
+          required: ['document'],
+          additionalProperties: false,
+          properties: {
+            name: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 200,
+              description: 'The file name; it names the flow (main.json → main) and what other documents call it.',
+            },
+            document: { type: 'object', description: 'An Amazon Connect or Twilio Studio flow export.' },
+          },
+        },
+      },
+      publish: { type: 'boolean', description: 'Publish every imported flow, called flows first (publisher role).' },
+    },
   },
   StartSession: {
     type: 'object',
@@ -167,7 +206,12 @@ export const REQUEST_SCHEMAS = {
       callerData: {
         type: 'object',
         maxProperties: 50,
-        description: 'Initial values of declared flow variables (calling number, customer id…).',
+        description: "Initial values of the flow's own declared variables (a campaign row's fields…).",
+      },
+      contact: {
+        ...contactInputJsonSchema,
+        description:
+          'What the channel knows about the contact, read by the flow as contact.direction, contact.callerNumber, contact.dialedNumber and contact.attributes.<name> (strings only).',
       },
       draft: {
         type: 'boolean',
@@ -207,6 +251,7 @@ export const REQUEST_SCHEMAS = {
           flowId: { type: 'string', pattern: ID_PATTERN },
           locale: { type: 'string', pattern: LOCALE_PATTERN },
           callerData: { type: 'object', maxProperties: 50 },
+          contact: contactInputJsonSchema,
         },
         required: ['type'],
         additionalProperties: false,
@@ -217,11 +262,11 @@ export const REQUEST_SCHEMAS = {
         additionalProperties: false,
       },
       {
-        properties: { type: { const: 'input' }, input: inputEvent },
+        properties: { type: { const: 'input' }, input: inputEvent, inputId },
         required: ['type', 'input'],
         additionalProperties: false,
       },
-      { properties: { type: { const: 'end' } }, required: ['type'], additionalProperties: false },
+      { properties: { type: { const: 'end' }, inputId }, required: ['type'], additionalProperties: false },
     ],
   },
 } as const;

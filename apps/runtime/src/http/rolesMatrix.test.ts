@@ -11,7 +11,7 @@ import { ROUTES, type Route } from './openApiDocument.ts';
 // Issue 14: every endpoint against every kind of caller, generated from the route table (ROUTES); a route the app
 // serves without an entry there fails the first test.
 type Caller = 'anonymous' | 'channel' | Role;
-const CALLERS: Caller[] = ['anonymous', 'channel', 'viewer', 'editor', 'publisher', 'admin'];
+const CALLERS: Caller[] = ['anonymous', 'channel', 'agent', 'supervisor', 'viewer', 'editor', 'publisher', 'admin'];
 
 let t: TestRuntime;
 let app: Express | undefined;
@@ -25,6 +25,13 @@ beforeAll(async () => {
   tokens.set('channel', (await t.api('POST', '/api/flows/matrix/channel-tokens', {})).body.token);
   for (const role of ['viewer', 'editor', 'publisher'] as const)
     tokens.set(role, (await t.api('POST', '/api/tokens', { role })).body.token);
+  // Desk roles (issue 16): agents sign in with a login and password; their tokens come from the sign-in.
+  await t.api('PUT', '/api/queues/matrix', { name: 'Matrix' });
+  for (const role of ['agent', 'supervisor'] as const) {
+    const login = { login: `${role}-login`, password: `${role}-password` };
+    await t.api('PUT', `/api/agents/${role}`, { name: role, role, queues: ['matrix'], ...login });
+    tokens.set(role, (await t.api('POST', '/api/desk/sign-in', login, { token: null })).body.token);
+  }
 });
 afterAll(async () => {
   await t.close();
@@ -116,6 +123,9 @@ function concretePath(route: Route): string {
     .replace('{flowId}', 'matrix')
     .replace('{version}', '1')
     .replace('{tokenId}', 'no-such-token')
+    .replace('{queueId}', destructive ? 'no-such-queue' : 'matrix')
+    .replace('{agentId}', destructive ? 'no-such-agent' : 'agent')
+    .replace('{contactId}', 'no-such-contact')
     .replace('{file}', 'chat.js');
 }
 

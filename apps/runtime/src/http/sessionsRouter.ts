@@ -5,6 +5,9 @@ import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { contactSentiment } from '../sessions/contactSentiment.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { pathParam } from './pathParam.ts';
 import { validateBody } from './validateBody.ts';
 
@@ -18,10 +21,12 @@ export function sessionsRouter(sessions: SessionService): Router {
       channel: Channel;
       locale?: string;
       callerData?: Record<string, unknown>;
+      contact?: ContactInput;
       draft?: boolean;
     } = req.body;
     assertChannelAccess(req, body.flowId);
     if (body.draft) assertRole(req, 'editor');
+    assertContactAllowed(req.principal, body.contact, '/contact');
     const caller =
       req.principal?.kind === 'channel'
         ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' }
@@ -36,13 +41,21 @@ export function sessionsRouter(sessions: SessionService): Router {
   router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
     if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
     const { input }: { input: InputEvent } = req.body;
-    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req.principal));
+    const keyed = keyedInput(req.get('idempotency-key'), input, '');
+    const turn = await sessions.input(pathParam(req, 'id'), input, {
+      ...channelScope(req.principal),
+      ...(keyed ? { keyed } : {}),
+    });
     res.json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/end', async (req, res) => {
     if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
-    const turn = await sessions.end(pathParam(req, 'id'), channelScope(req.principal));
+    const keyed = keyedInput(req.get('idempotency-key'), { type: 'hangup' }, '');
+    const turn = await sessions.end(pathParam(req, 'id'), {
+      ...channelScope(req.principal),
+      ...(keyed ? { keyed } : {}),
+    });
     res.json({ session: forCaller(req.principal, turn) });
   });
 
@@ -65,9 +78,9 @@ export function channelScope(principal: Principal | undefined): { flowId?: strin
   return principal?.kind === 'channel' ? { flowId: principal.flowId } : {};
 }
 
-/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables. */
+/** Customers (channel tokens) get outputs only; management tokens also see the (masked) variables and contact. */
 function forCaller(principal: Principal | undefined, turn: SessionTurn): Partial<SessionTurn> {
   if (principal?.kind === 'role') return turn;
-  const { variables: _variables, ...rest } = turn;
+  const { variables: _variables, contact: _contact, ...rest } = turn;
   return rest;
 }

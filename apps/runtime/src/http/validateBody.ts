@@ -40,6 +40,9 @@ function problemsOf(errors: ErrorObject[]): ApiProblem[] {
     let message = `${where} ${error.message ?? 'is invalid'}`;
     if (error.keyword === 'enum') message += `: ${JSON.stringify(error.params['allowedValues'])}`;
     if (error.keyword === 'additionalProperties') message = `${where} is not a known property; remove it`;
+    const name = error.params['propertyName'];
+    if (typeof name === 'string')
+      message = `${where} has the name ${JSON.stringify(name)}, which ${error.message ?? 'is invalid'}; use letters, digits, _ and - (a letter or _ first)`;
     return { code: `BODY_${error.keyword.toUpperCase()}`, message, pointer };
   });
 }

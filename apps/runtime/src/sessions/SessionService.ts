@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import {
   FlowSession,
   type CompiledFlow,
+  type ContactFacts,
   type InputEvent,
   type OutputEvent,
+  type SentimentScorer,
   type SessionSnapshot,
   type TranscriptEntry,
   type TranscriptRedactor,
 } from '@omniflow/flow-engine';
 import type { Channel } from '@omniflow/flow-schema';
 import type { Logger } from 'pino';
+import { contactTurnOf } from '../contacts/contactTurnOf.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
@@ -18,6 +21,15 @@ import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
+import { storeUnavailable } from './storeUnavailable.ts';
+import { repeatedReply, type KeyedInput } from './idempotentInput.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
+import { contactSentimentScorer } from '../contact/contactSentimentScorer.ts';
+import {
+  noPreviousContacts,
+  PREVIOUS_CONTACTS_DAYS,
+  type PreviousContactsLookup,
+} from '../contact/previousContacts.ts';
 
 /** What the runtime answers for one turn of a session. */
 export interface SessionTurn {
@@ -31,6 +43,8 @@ export interface SessionTurn {
   outputs: OutputEvent[];
   /** Flow variables with sensitive ones masked. */
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the flow reads it, its sensitive fields masked. */
+  contact: Record<string, unknown>;
 }
 
 /** How a session is started. */
@@ -38,7 +52,10 @@ export interface StartSessionRequest {
   flowId: string;
   channel: Channel;
   locale?: string;
+  /** Initial values of the flow's own variables (e.g. a campaign row's fields). */
   callerData?: Record<string, unknown>;
+  /** What the channel knows about the contact (`contact.*`): direction, numbers, attributes. */
+  contact?: ContactInput;
   /** Run the current draft (designer test run) instead of the live version. */
   draft?: boolean;
   /** A caller-chosen id (e.g. derived from a Twilio CallSid); random when absent. */
@@ -73,6 +90,8 @@ export class SessionService {
   readonly #caps: LiveSessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
+  readonly #previousContacts: PreviousContactsLookup;
+  readonly #contactMask: readonly string[] | undefined;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
   readonly #live = new Map<string, LiveSession>();
   /** Per-session turn queue: one turn at a time per session in this process. */
@@ -94,7 +113,13 @@ export class SessionService {
     caps?: LiveSessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
+    /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
+    previousContacts?: PreviousContactsLookup;
+    /** Contact fields masked wherever shown; the engine's default (callerNumber, dialedNumber, customerId) when absent. */
+    contactMask?: readonly string[];
   }) {
+    this.#previousContacts = deps.previousContacts ?? noPreviousContacts;
+    this.#contactMask = deps.contactMask;
     this.#caps = deps.caps;
     this.#draftSecrets = deps.draftSecrets ?? (() => undefined);
     this.#store = deps.store;
@@ -150,11 +175,14 @@ export class SessionService {
       assertKnownLocale(compiled.flow.locales, request.locale);
       const sessionId = request.sessionId ?? randomUUID();
       const logger = this.#logger.child({ sessionId, flowId: flow.id, version });
+      const contact = await contactFacts(request.contact, this.#previousContacts, logger);
       const { session, turn } = await FlowSession.start(compiled, {
         sessionId,
         channel: request.channel,
         ...(request.locale ? { locale: request.locale } : {}),
-        variables: request.callerData ?? {},
+        variables: withLegacyCallerNumber(request.callerData, request.contact, compiled),
+        contact,
+        ...this.#contactOptions(),
         secrets: request.draft ? this.#draftSecrets : this.#secrets,
         logger,
         transcript: this.#storedTranscript(sessionId),
@@ -173,6 +201,12 @@ export class SessionService {
           snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }),
         },
         this.#analyzer.annotate(turn.transcript, snapshot.locale),
+        {
+          ...(request.contact?.direction ? { direction: request.contact.direction } : {}),
+          callerNumber: request.contact?.callerNumber ?? null,
+          dialedNumber: request.contact?.dialedNumber ?? null,
+          turn: contactTurnOf(turn),
+        },
       );
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
@@ -190,17 +224,30 @@ export class SessionService {
         nodeId: turn.nodeId,
         outputs,
         variables: turn.variables,
+        contact: turn.contact,
       };
     });
   }
 
-  /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
-  async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
+  /**
+   * Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on.
+   * An input with an idempotency key ({@link keyedInput}) runs at most once: a repeat answers the stored reply.
+   */
+  async input(
+    sessionId: string,
+    input: InputEvent,
+    options: { flowId?: string; keyed?: KeyedInput } = {},
+  ): Promise<SessionTurn> {
+    const { keyed } = options;
     return this.#serialize(sessionId, async () => {
-      const record = this.#currentHead(sessionId) ?? (await this.#store.getSession(sessionId, { snapshot: false }));
+      const record =
+        this.#currentHead(sessionId) ??
+        (await this.#stored(() => this.#store.getSession(sessionId, { snapshot: false })));
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
         throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
+      const repeated = await this.#repeated(sessionId, keyed);
+      if (repeated) return repeated;
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
           throw new ApiError(409, {
@@ -214,15 +261,35 @@ export class SessionService {
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
         const entries = this.#analyzer.annotate(turn.transcript, turn.locale);
-        const saved = await this.#store.saveTurn({
+        const reply: SessionTurn = {
+          sessionId,
+          flowId: record.flowId,
+          version: record.version,
+          channel,
+          // The locale the session now speaks: a language node may have switched it during this turn.
+          locale: turn.locale,
+          status: turn.status,
+          nodeId: turn.nodeId,
+          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
+          variables: turn.variables,
+          contact: turn.contact,
+        };
+        const write = {
           sessionId,
           expectedTurn: record.turn,
           status: turn.status,
           snapshot,
           entries,
-        });
+          contact: contactTurnOf(turn, input),
+        };
+        const saved = await this.#stored(
+          () => this.#store.saveTurn(keyed ? { ...write, input: { ...keyed, reply } } : write),
+          logger,
+        );
         if (!saved.ok) {
-          this.#live.delete(sessionId);
+          // The same keyed input, sent to another process at the same time, won: its reply is this input's reply.
+          const winner = await this.#repeated(sessionId, keyed);
+          if (winner) return winner;
           throw new ApiError(409, {
             code: 'SESSION_MOVED_ON',
             message: `Session "${sessionId}" took another turn at the same time; send the input again.`,
@@ -245,24 +312,21 @@ export class SessionService {
           { channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length },
           'turn',
         );
-        return {
-          sessionId,
-          flowId: record.flowId,
-          version: record.version,
-          channel,
-          // The locale the session now speaks: a language node may have switched it during this turn.
-          locale: turn.locale,
-          status: turn.status,
-          nodeId: turn.nodeId,
-          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
-          variables: turn.variables,
-        };
+        return reply;
       });
     });
   }
 
+  /** The stored reply of a keyed input that was already taken, or `undefined` (also without a key). */
+  async #repeated(sessionId: string, keyed: KeyedInput | undefined): Promise<SessionTurn | undefined> {
+    if (keyed === undefined) return undefined;
+    const stored = await this.#stored(() => this.#store.getInput(sessionId, keyed.key));
+    // Written by this method's caller from a SessionTurn in an earlier turn.
+    return repeatedReply(stored, keyed) as SessionTurn | undefined;
+  }
+
   /** Ends a session as a hangup; ending an ended session is a 409. */
-  async end(sessionId: string, options: { flowId?: string } = {}): Promise<SessionTurn> {
+  async end(sessionId: string, options: { flowId?: string; keyed?: KeyedInput } = {}): Promise<SessionTurn> {
     return this.input(sessionId, { type: 'hangup' }, options);
   }
 
@@ -301,11 +365,15 @@ export class SessionService {
     return this.#store.sessionsMark() === saved.mark ? saved.head : undefined;
   }
 
-  /** The in-memory session if it is at the stored turn, else one restored from the stored snapshot. */
+  /**
+   * The in-memory session if it is at the stored turn, else one restored from the stored snapshot. Either way it
+   * leaves the cache: a turn mutates it, and only a turn the store confirmed puts it back (no ghost turns, issue 22).
+   */
   async #resume(head: SessionRecord): Promise<LiveSession> {
     const live = this.#live.get(head.id);
+    this.#live.delete(head.id);
     if (live && live.turn === head.turn) return live;
-    const record = await this.get(head.id);
+    const record = await this.#stored(() => this.get(head.id));
     const logger = this.#logger.child({ sessionId: record.id, flowId: record.flowId, version: record.version });
     const compiled = record.draftDocument
       ? await this.#compiler.draft(record.draftDocument)
@@ -331,6 +399,7 @@ export class SessionService {
       logger,
       transcript: this.#storedTranscript(record.id),
       ...this.#redaction(),
+      ...this.#contactOptions(),
     });
     return { session, logger, turn: record.turn };
   }
@@ -347,6 +416,14 @@ export class SessionService {
   #redaction(): { redact?: TranscriptRedactor } {
     const redact = this.#analyzer.redact;
     return redact ? { redact } : {};
+  }
+
+  /** The session options of the contact: its mask and the sentiment scorer of `contact.sentiment`. */
+  #contactOptions(): { contactMask?: readonly string[]; sentiment: SentimentScorer } {
+    const mask = this.#contactMask;
+    return mask === undefined
+      ? { sentiment: contactSentimentScorer }
+      : { contactMask: mask, sentiment: contactSentimentScorer };
   }
 
   #remember(sessionId: string, live: LiveSession): void {
@@ -372,6 +449,16 @@ export class SessionService {
       evicted += 1;
     }
     return evicted;
+  }
+
+  /** One store call of a turn: a failure is logged and answered 503 with Retry-After ({@link storeUnavailable}). */
+  async #stored<T>(call: () => Promise<T>, logger: Logger = this.#logger): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ApiError)) logger.warn({ err: error }, 'session store failed; the turn was not stored');
+      throw storeUnavailable(error);
+    }
   }
 
   async #serialize<T>(sessionId: string, work: () => Promise<T>): Promise<T> {
@@ -401,6 +488,64 @@ export class SessionService {
       if (this.#inFlight === 0) for (const resolve of this.#idle.splice(0)) resolve();
     }
   }
+}
+
+const PREVIOUS_CONTACTS_TIMEOUT_MS = 2000;
+
+/**
+ * The flow's starting variables. Before the contact system variable, the Twilio webhook passed the caller's number
+ * as a `callerNumber` variable that only flows declaring it kept; such flows still get it (from
+ * `contact.callerNumber`, unless the caller data sets it), others read `contact.callerNumber` instead.
+ */
+function withLegacyCallerNumber(
+  callerData: Record<string, unknown> | undefined,
+  contact: ContactInput | undefined,
+  compiled: CompiledFlow,
+): Record<string, unknown> {
+  const variables = { ...callerData };
+  const number = contact?.callerNumber;
+  if (number !== undefined && compiled.info.declared.has('callerNumber') && !('callerNumber' in variables))
+    variables['callerNumber'] = number;
+  return variables;
+}
+
+/**
+ * The engine's contact facts for a session start: the channel's input plus the caller's previous contacts, looked up
+ * when the number is known. A lookup that fails or is slow counts the caller as new (0) rather than failing the call;
+ * the log names neither the number nor anything else about the caller.
+ */
+async function contactFacts(
+  input: ContactInput | undefined,
+  lookup: PreviousContactsLookup,
+  logger: Logger,
+): Promise<ContactFacts> {
+  const facts: ContactFacts = { ...input };
+  const caller = input?.callerNumber;
+  if (caller === undefined) return facts;
+  const since = new Date(Date.now() - PREVIOUS_CONTACTS_DAYS * 24 * 3600 * 1000);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const count = await Promise.race([
+      lookup(caller, since),
+      new Promise<never>((_resolve, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`no answer in ${PREVIOUS_CONTACTS_TIMEOUT_MS} ms`)),
+          PREVIOUS_CONTACTS_TIMEOUT_MS,
+        );
+      }),
+    ]);
+    if (Number.isInteger(count) && count >= 0) facts.previousContacts = count;
+    else logger.warn({ answer: typeof count }, 'previous contacts lookup answered no count; the caller reads as new');
+  } catch (error) {
+    // The error's name only: a store's message may quote the number it was asked about.
+    logger.warn(
+      { err: error instanceof Error ? error.name : typeof error },
+      'previous contacts lookup failed or timed out; the caller reads as new',
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return facts;
 }
 
 function asChannel(value: string): Channel {

@@ -1,3 +1,5 @@
+import type { ContactOpening, ContactStore, ContactTurn } from '../contacts/ContactStore.ts';
+
 /** A flow as stored: its editable draft and a pointer to the live published version. */
 export interface FlowRecord {
   id: string;
@@ -23,7 +25,15 @@ export interface FlowVersionRecord {
   note: string;
   author: string;
   publishedAt: string;
+  /**
+   * The exact versions of the flows its subflow nodes run (nested ones too), resolved when it was published; `null`
+   * for a version published before pinning existed and not pinned yet.
+   */
+  subflows: SubflowPins | null;
 }
+
+/** Subflow versions pinned by a published version: flow id → version. */
+export type SubflowPins = Record<string, number>;
 
 /** What a session is doing. */
 export type SessionStatus = 'active' | 'ended';
@@ -46,8 +56,11 @@ export interface SessionRecord {
   updatedAt: string;
 }
 
-/** The roles a management token can carry, from least to most powerful. */
-export type Role = 'viewer' | 'editor' | 'publisher' | 'admin';
+/**
+ * The roles a token can carry: the management roles from least to most powerful, and the desk roles of agents and
+ * supervisors (issue 16), who use the agent desk and nothing of the flow management.
+ */
+export type Role = 'agent' | 'supervisor' | 'viewer' | 'editor' | 'publisher' | 'admin';
 
 /** A stored access token (only its SHA-256 hash is kept). */
 export interface TokenRecord {
@@ -83,6 +96,17 @@ export interface TurnWrite {
   snapshot: unknown;
   /** Transcript entries added by the turn, appended in order. */
   entries: readonly unknown[];
+  /** The caller's idempotency key of the input and the reply, stored with the turn (in the same transaction). */
+  input?: StoredInput;
+  /** What the turn adds to the session's contact record, committed with it. */
+  contact?: ContactTurn;
+}
+
+/** An input sent with an idempotency key: the key, a fingerprint of the input and the reply it got. */
+export interface StoredInput {
+  key: string;
+  fingerprint: string;
+  reply: unknown;
 }
 
 /**
@@ -91,6 +115,8 @@ export interface TurnWrite {
  */
 export interface FlowStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** The contact records (search, retention), on the same database; sessions write theirs in their own transactions. */
+  readonly contacts: ContactStore;
   listFlows(): Promise<FlowSummary[]>;
   getFlow(id: string): Promise<FlowRecord | undefined>;
   /** Creates a flow with its first draft; `undefined` when the id is taken. */
@@ -105,14 +131,19 @@ export interface FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows?: SubflowPins,
   ): Promise<FlowVersionRecord | undefined>;
+  /** Pins the subflows of a version published before pinning existed; a version already pinned is left alone. */
+  pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void>;
   listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]>;
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */
   rollback(flowId: string, version: number): Promise<RollbackResult>;
+  /** Stores a new session, its first transcript entries and its contact record in one transaction. */
   createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void>;
   /** A session; `{ snapshot: false }` skips reading the snapshot and draft document (both `null`), for the per-turn hot path. */
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;
@@ -125,9 +156,14 @@ export interface FlowStore {
    * that cannot tell (PostgreSQL, shared by several processes) leave it out and every turn reads the session.
    */
   sessionsMark?(): number;
+  /** The stored input of a session under an idempotency key, if a turn with that key was stored. */
+  getInput(sessionId: string, key: string): Promise<StoredInput | undefined>;
   getTranscript(sessionId: string): Promise<unknown[]>;
   countActiveSessions(): Promise<number>;
-  /** Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls); answers how many. */
+  /**
+   * Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls), their contacts as
+   * `abandoned`; answers how many.
+   */
   expireSessions(before: Date): Promise<number>;
   createToken(token: TokenRecord): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;
@@ -136,5 +172,10 @@ export interface FlowStore {
   /** A small value kept by the runtime itself (e.g. whether the examples were seeded). */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+  /**
+   * Runs `work` while no other process runs work under the same `name` (PostgreSQL: an advisory lock), so processes
+   * starting together agree on what one of them seeds. Stores that serve one process leave it out.
+   */
+  exclusive?<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

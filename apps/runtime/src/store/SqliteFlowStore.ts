@@ -9,10 +9,14 @@ import type {
   RollbackResult,
   SaveTurnResult,
   SessionRecord,
+  StoredInput,
+  SubflowPins,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
+import { SqliteContactStore } from '../contacts/SqliteContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './startWalCheckpointer.ts';
 import {
@@ -31,6 +35,7 @@ const MIGRATIONS = schemaMigrations('sqlite');
 /** The embedded store: one SQLite file in the data dir, WAL journal, migrated on open. */
 export class SqliteFlowStore implements FlowStore {
   readonly kind = 'sqlite';
+  readonly contacts: SqliteContactStore;
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
   readonly #saveTurnsTransaction: Database.Transaction<(writes: TurnWrite[]) => SaveTurnResult[]>;
@@ -48,10 +53,14 @@ export class SqliteFlowStore implements FlowStore {
   private constructor(
     db: Database.Database,
     file: string,
-    wal: { walLimitFrames?: number; checkpointIntervalMs?: number },
+    wal: { walLimitFrames?: number; checkpointIntervalMs?: number; contactIndexIntervalMs?: number },
   ) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
+    this.contacts = new SqliteContactStore(db, {
+      paused: () => this.#holdingWrites,
+      ...(wal.contactIndexIntervalMs === undefined ? {} : { indexIntervalMs: wal.contactIndexIntervalMs }),
+    });
     // Built once: a group commit runs on every flush of turns.
     this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
       // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
@@ -73,10 +82,23 @@ export class SqliteFlowStore implements FlowStore {
     }
   }
 
+  /** The connection, for the stores of other tables in the same file (they share the one migration list). */
+  get database(): Database.Database {
+    return this.#db;
+  }
+
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
   static open(
     dataDir: string,
-    options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {},
+    options: {
+      synchronous?: 'normal' | 'full';
+      walLimitFrames?: number;
+      checkpointIntervalMs?: number;
+      /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5 s). */
+      busyTimeoutMs?: number;
+      /** How often new transcript text is indexed for contact search (default every second). */
+      contactIndexIntervalMs?: number;
+    } = {},
   ): SqliteFlowStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
@@ -87,7 +109,7 @@ export class SqliteFlowStore implements FlowStore {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     migrate(db);
     return new SqliteFlowStore(db, file, options);
   }
@@ -138,16 +160,22 @@ export class SqliteFlowStore implements FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
     const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
       if (!this.#stmt.getRevision.get(flowId)) return undefined;
       const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };
       const publishedAt = new Date().toISOString();
-      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt);
+      const pins = JSON.stringify(subflows);
+      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt, pins);
       this.#stmt.setLive.run(next, publishedAt, flowId);
-      return { flowId, version: next, document, note, author, publishedAt };
+      return { flowId, version: next, document, note, author, publishedAt, subflows };
     });
     return tx.immediate();
+  }
+
+  async pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void> {
+    this.#stmt.pinSubflows.run(JSON.stringify(subflows), flowId, version);
   }
 
   async listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]> {
@@ -175,6 +203,7 @@ export class SqliteFlowStore implements FlowStore {
   async createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void> {
     // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
     if (this.#holdingWrites) await this.#released;
@@ -193,6 +222,7 @@ export class SqliteFlowStore implements FlowStore {
         now,
       );
       entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
+      this.contacts.writeStart(contactStartOf(session, contact), contact?.turn, now);
     });
     tx.immediate();
   }
@@ -256,6 +286,11 @@ export class SqliteFlowStore implements FlowStore {
       return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
     const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
     write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
+    if (write.input) {
+      const { key, fingerprint, reply } = write.input;
+      this.#stmt.insertInput.run(write.sessionId, key, fingerprint, write.expectedTurn + 1, JSON.stringify(reply));
+    }
+    if (write.contact) this.contacts.writeTurn(write.sessionId, write.contact, now);
     return { ok: true, mark };
   }
 
@@ -265,6 +300,11 @@ export class SqliteFlowStore implements FlowStore {
    */
   sessionsMark(): number {
     return (this.#stmt.dataVersion.get() as number) + this.#sessionEpoch;
+  }
+
+  async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
+    const row = this.#stmt.getInput.get(sessionId, key) as { fingerprint: string; reply: string } | undefined;
+    return row ? { key, fingerprint: row.fingerprint, reply: JSON.parse(row.reply) as unknown } : undefined;
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
@@ -278,7 +318,12 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async expireSessions(before: Date): Promise<number> {
-    const expired = this.#stmt.expireSessions.run(new Date().toISOString(), before.toISOString()).changes;
+    const now = new Date().toISOString();
+    const expire = this.#db.transaction(() => {
+      this.contacts.abandonExpired(before.toISOString(), now);
+      return this.#stmt.expireSessions.run(now, before.toISOString()).changes;
+    });
+    const expired = expire.immediate();
     if (expired > 0) this.#sessionEpoch += 1;
     return expired;
   }
@@ -320,6 +365,7 @@ export class SqliteFlowStore implements FlowStore {
   async close(): Promise<void> {
     this.#holdingWrites = false;
     if (this.#pendingTurns.length > 0) this.#flushTurns();
+    this.contacts.close();
     await this.#checkpointer?.stop();
     this.#checkpointer = undefined;
     if (this.#db.open) this.#db.close();
@@ -362,12 +408,13 @@ function prepareStatements(db: Database.Database) {
     deleteFlowTokens: db.prepare('DELETE FROM tokens WHERE flow_id = ?'),
     nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE flow_id = ?'),
     insertVersion: db.prepare(
-      'INSERT INTO versions (flow_id, version, document, note, author, published_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO versions (flow_id, version, document, note, author, published_at, subflows) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     setLive: db.prepare('UPDATE flows SET live_version = ?, updated_at = ? WHERE id = ?'),
     listVersions: db.prepare(
-      'SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = ? ORDER BY version',
+      'SELECT flow_id, version, note, author, published_at, subflows FROM versions WHERE flow_id = ? ORDER BY version',
     ),
+    pinSubflows: db.prepare('UPDATE versions SET subflows = ? WHERE flow_id = ? AND version = ? AND subflows IS NULL'),
     getVersion: db.prepare('SELECT * FROM versions WHERE flow_id = ? AND version = ?'),
     hasVersion: db.prepare('SELECT 1 FROM versions WHERE flow_id = ? AND version = ?'),
     insertSession: db.prepare(
@@ -386,6 +433,10 @@ function prepareStatements(db: Database.Database) {
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
     insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
     getTranscript: db.prepare('SELECT entry FROM transcripts WHERE session_id = ? ORDER BY seq'),
+    insertInput: db.prepare(
+      'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getInput: db.prepare('SELECT fingerprint, reply FROM session_inputs WHERE session_id = ? AND key = ?'),
     expireSessions: db.prepare(
       "UPDATE sessions SET status = 'ended', updated_at = ? WHERE status = 'active' AND updated_at < ?",
     ),

@@ -1,3 +1,5 @@
+import { contactsMigration } from '../contacts/contactsMigration.ts';
+
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -22,5 +24,28 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE TABLE tokens (id TEXT PRIMARY KEY, hash TEXT NOT NULL UNIQUE, role TEXT NOT NULL, flow_id TEXT,
        label TEXT NOT NULL, created_at ${time} NOT NULL, expires_at ${time});
      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+    // Issue 16: queues, agents, hand-overs to agents with their context, live chat messages, the contact audit log.
+    `CREATE TABLE cc_queues (id TEXT PRIMARY KEY, definition ${json} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE TABLE cc_agents (id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, password_hash TEXT NOT NULL,
+       definition ${json} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE TABLE cc_handoffs (id TEXT PRIMARY KEY, queue_id TEXT NOT NULL, agent_id TEXT, status TEXT NOT NULL,
+       customer_key TEXT, context ${json} NOT NULL, wrap_up ${json}, enqueued_at ${time} NOT NULL, answered_at ${time},
+       ended_at ${time});
+     CREATE INDEX cc_handoffs_customer ON cc_handoffs(customer_key);
+     CREATE TABLE cc_messages (contact_id TEXT NOT NULL, seq INTEGER NOT NULL, id TEXT NOT NULL UNIQUE,
+       sender TEXT NOT NULL, agent_id TEXT, text TEXT NOT NULL, at ${time} NOT NULL, PRIMARY KEY (contact_id, seq));
+     CREATE TABLE cc_audit (id TEXT PRIMARY KEY, at ${time} NOT NULL, agent_id TEXT NOT NULL, contact_id TEXT NOT NULL,
+       action TEXT NOT NULL);
+     CREATE INDEX cc_audit_contact ON cc_audit(contact_id);`,
+    // Issue 22: the reply of each input sent with an idempotency key, stored with its turn, so a repeat is answered, not run.
+    `CREATE TABLE session_inputs (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, key TEXT NOT NULL,
+       fingerprint TEXT NOT NULL, turn INTEGER NOT NULL, reply ${json} NOT NULL, PRIMARY KEY (session_id, key));`,
+    // Issue 22: the subflow versions a published version runs ({ flowId: version }); NULL until pinned (versions
+    // published before this migration are pinned at start-up to the versions live then, see pinSubflowVersions).
+    `ALTER TABLE versions ADD COLUMN subflows ${json};`,
+    // Issue 22: API rate-limit windows shared by every process on PostgreSQL (SQLite keeps them in memory, one process).
+    `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at ${time} NOT NULL);`,
+    // Issue 15: the contact record and the transcript text index for contact search.
+    contactsMigration(dialect),
   ];
 }

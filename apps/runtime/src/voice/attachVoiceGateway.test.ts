@@ -91,6 +91,7 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
       token: 'bank-channel',
       locale: 'en-US',
       from: '+15550100',
+      segment: 'gold',
     });
     expect(await phone.waitFor(() => mounted?.started.length === 1, { audioMs: 3000 })).toBe(true);
     expect(mounted.started).toEqual([
@@ -98,7 +99,9 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
         flowId: 'bank',
         channel: 'voice',
         locale: 'en-US',
-        callerData: { from: '+15550100' },
+        callerData: { from: '+15550100', segment: 'gold' },
+        // Issue 15: the stream's parameters are the contact too (a number that does not parse is kept as sent).
+        contact: { direction: 'inbound', callerNumber: '+15550100', attributes: { segment: 'gold' } },
         sessionId: 'voice-CAtest',
         // A channel token's call counts against the live-session caps (issue 14).
         caller: { channelTokenId: 'bank-channel-id', address: '127.0.0.1' },
@@ -128,7 +131,14 @@ describe('attachVoiceGateway', { timeout: 30_000 }, () => {
     const phone = await FakePhone.dial(mounted.url, 'twilio', { token: 'editor', flowId: 'bank', draft: 'true' });
     expect(await phone.waitFor(() => mounted?.started.length === 1, { audioMs: 3000 })).toBe(true);
     expect(mounted.started).toEqual([
-      { flowId: 'bank', channel: 'voice', callerData: {}, sessionId: 'voice-CAtest', draft: true },
+      {
+        flowId: 'bank',
+        channel: 'voice',
+        callerData: {},
+        contact: { direction: 'inbound' },
+        sessionId: 'voice-CAtest',
+        draft: true,
+      },
     ]);
     phone.hangUp();
   });

@@ -15,7 +15,11 @@ import type { Recognizer } from './Recognizer.ts';
 import type { Synthesizer } from './Synthesizer.ts';
 import type { VoiceSession } from './VoiceCall.ts';
 import { VoiceCallRefused } from './VoiceCallRefused.ts';
+import { mediaStreamContact } from './mediaStreamContact.ts';
+import type { ContactInput } from '../contact/contactInput.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
+import { retryWhileStoreUnavailable } from '../sessions/storeUnavailable.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
 export interface VoiceSessionService {
@@ -24,6 +28,8 @@ export interface VoiceSessionService {
     channel: 'voice';
     locale?: string;
     callerData?: Record<string, unknown>;
+    /** The contact from the stream's parameters (`contact.*`). */
+    contact?: ContactInput;
     sessionId?: string;
     draft?: boolean;
     /** A channel token's call: counted against its token's and address's live-session caps (a 429 when full). */
@@ -129,6 +135,10 @@ async function openSession(
   options: { draft: boolean; caller: SessionCaller | undefined; logger: VoiceLogger },
 ): Promise<VoiceSession> {
   const { token: _token, flowId: _flowId, locale: _locale, draft: _draft, ...callerData } = call.customParameters;
+  // The other parameters are both the contact (numbers, attributes) and, as before, values for variables the flow declares.
+  const { contact, dropped } = mediaStreamContact(callerData);
+  if (dropped > 0)
+    options.logger.warn({ flowId, dropped }, 'stream parameters not kept as contact attributes (name or size)');
   let first: VoiceSessionTurn;
   try {
     first = await sessions.start({
@@ -136,6 +146,7 @@ async function openSession(
       channel: 'voice',
       ...(call.locale ? { locale: call.locale } : {}),
       callerData,
+      contact,
       ...(call.callSid ? { sessionId: `voice-${call.callSid}` } : {}),
       ...(options.draft ? { draft: true } : {}),
       ...(options.caller ? { caller: options.caller } : {}),
@@ -149,12 +160,17 @@ async function openSession(
   let over = first.status === 'ended';
   // The turns still running: the session is ended only after them, so a hang-up in flight is not ended twice.
   let pending: Promise<unknown> = Promise.resolve();
+  let inputCount = 0;
   return {
     async start() {
       return first;
     },
     send(input: InputEvent) {
-      const turn = sessions.input(sessionId, input, { flowId }).then((next) => {
+      // Each utterance or key press gets its own idempotency key, so retrying it after a store failure runs it once.
+      inputCount += 1;
+      const keyed = keyedInput(`${sessionId}:${inputCount}`, input, '');
+      const scope = keyed ? { flowId, keyed } : { flowId };
+      const turn = retryWhileStoreUnavailable(() => sessions.input(sessionId, input, scope)).then((next) => {
         if (next.status === 'ended') over = true;
         return next;
       });

@@ -31,6 +31,7 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
     end: { target: `#${END_STATE_ID}`, actions: ['endFromEvent', 'emitEffects'] },
     retry: { actions: ['reprompt', 'emitEffects'] },
     confirm: { actions: ['askConfirm', 'emitEffects'] },
+    sentiment: { actions: 'noteSentiment' },
   };
   for (const { intent, target } of intents) {
     on[`intent.${intent.id}`] = {

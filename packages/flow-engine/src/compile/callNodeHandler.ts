@@ -4,6 +4,7 @@ import type { SessionHost } from '../session/sessionHost.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import type { AsyncOutcome } from './engineContext.ts';
 import { createNodeScope, resolveLocale } from './nodeScope.ts';
+import { readContactChanges } from './contactState.ts';
 
 /**
  * Calls an async node's handler once and normalises what comes back: a throw, a rejected promise, a
@@ -29,7 +30,7 @@ export async function callNodeHandler(
   if (!handler) return fail(`no handler registered for node type "${node.node.type}"${handlerName(node)}`);
   let result: unknown;
   try {
-    const scope = createNodeScope(node, state, tables, host.now);
+    const scope = createNodeScope(node, state, tables, host);
     const args: HandlerArgs = {
       config: node.node.config,
       variables: state.variables,
@@ -50,7 +51,10 @@ export async function callNodeHandler(
   if (!node.ports.has(port))
     return fail(`handler returned unknown port "${port}" (known: ${[...node.ports].join(', ')})`);
   const variables = runtime?.results ? runtime.results(node.node.config, result) : (result.variables ?? {});
-  return { port, variables };
+  if (result.contact === undefined) return { port, variables };
+  const contact = readContactChanges(result.contact);
+  if (!contact.ok) return fail(`handler returned a bad contact: ${contact.reason}`);
+  return { port, variables, contact: contact.changes };
 }
 
 function isHandlerResult(value: unknown): value is HandlerResult {

@@ -1,4 +1,5 @@
-import type { Channel, Locale } from '@omniflow/flow-schema';
+import type { Channel, ContactSentimentTrend, Locale } from '@omniflow/flow-schema';
+import { startContact, type ContactChanges, type ContactFacts, type ContactState } from './contactState.ts';
 import type { EndReason, OutputEvent } from '../session/sessionEvents.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import type { TerminalResult } from '../nodeTypes/nodeRuntime.ts';
@@ -24,6 +25,8 @@ export interface EngineState {
   /** Caller turns so far. */
   turn: number;
   startedAt: number;
+  /** The read-only `contact` of the session: facts known at start, the verified customer, recent sentiment. */
+  contact: ContactState;
   /** Node entries since the last caller input (the per-turn step guard). */
   steps: number;
   /** Entries per node since the last caller input (the same-node loop guard). */
@@ -65,6 +68,10 @@ export interface EngineInput {
   locale: Locale;
   variables: Record<string, unknown>;
   startedAt: number;
+  /** The session id (`contact.id`); none for a machine run without a session (graph walks). */
+  sessionId?: string;
+  /** What the channel knows about the contact. */
+  contact?: ContactFacts;
   host?: SessionHost;
 }
 
@@ -104,17 +111,22 @@ export type EngineEvent =
   /** A global intent matched: jump to its target. */
   | { type: `intent.${string}` }
   /** End the session now (hang-up, max turns, max duration). */
-  | { type: 'end'; reason: EndReason };
+  | { type: 'end'; reason: EndReason }
+  /** The caller's last turns were scored (`contact.sentiment`, `contact.sentimentTrend`); sent before the turn's own event. */
+  | { type: 'sentiment'; moods: number[]; trend: ContactSentimentTrend };
 
 /** The result an async node's promise actor resolves with (already checked against the node's ports). */
 export interface AsyncOutcome {
   port: string;
   variables: Record<string, unknown>;
+  /** What the handler set on the contact (a verified customer). */
+  contact?: ContactChanges;
 }
 
 /** The state a session starts in, at its start node before entering it. */
 export function startState(input: EngineInput, node: string): EngineState {
   const { channel, locale, variables, startedAt } = input;
+  const contact = startContact(input.sessionId ?? '', input.contact);
   // Fields in the order of every other state literal (enterNode), so all states share one object shape.
   return {
     channel,
@@ -124,6 +136,7 @@ export function startState(input: EngineInput, node: string): EngineState {
     visit: 0,
     turn: 0,
     startedAt,
+    contact,
     steps: 0,
     loops: {},
     noInput: 0,

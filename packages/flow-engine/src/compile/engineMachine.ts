@@ -13,8 +13,9 @@ import {
   type EngineEvent,
   type EngineState,
 } from './engineContext.ts';
+import { readContactChanges } from './contactState.ts';
 import { assignDeclared, enterNode, isVariables, outputsTo, type Arrival } from './enterNode.ts';
-import { createNodeScope } from './nodeScope.ts';
+import { createNodeScope, DETACHED_SCOPE_ENV, type ScopeEnv } from './nodeScope.ts';
 import { retryPolicyOf } from './retryPolicyOf.ts';
 
 function nodeOf(tables: CompiledTables, key: string): CompiledNode {
@@ -25,13 +26,16 @@ function nodeOf(tables: CompiledTables, key: string): CompiledNode {
 
 function outcomeOf(event: unknown): AsyncOutcome | undefined {
   if (!isRecord(event) || !isRecord(event.output)) return undefined;
-  const { port, variables } = event.output;
-  return typeof port === 'string' && isVariables(variables) ? { port, variables } : undefined;
+  const { port, variables, contact } = event.output;
+  if (typeof port !== 'string' || !isVariables(variables)) return undefined;
+  // callNodeHandler checked the contact changes already; a graph walk's synthetic outcome has none.
+  const changes = contact === undefined ? undefined : readContactChanges(contact);
+  return changes?.ok ? { port, variables, contact: changes.changes } : { port, variables };
 }
 
-/** The session's clock, or the system clock for a machine run without a session. */
-function clockOf(context: EngineContext): () => number {
-  return context.host ? context.host.now : Date.now;
+/** The session's scope environment (its clock, its contact mask), or the detached one for a run without a session. */
+function envOf(context: EngineContext): ScopeEnv {
+  return context.host ?? DETACHED_SCOPE_ENV;
 }
 
 /**
@@ -105,7 +109,7 @@ export function createEngineSetup(tables: CompiledTables) {
             arrive(tables, state, event, effects),
             nodeOf(tables, params.key),
             tables,
-            clockOf(context),
+            envOf(context),
             effects,
           ),
           effects,
@@ -122,6 +126,7 @@ export function createEngineSetup(tables: CompiledTables) {
             ...state,
             port: outcome.port,
             variables: assignDeclared(nodeOf(tables, state.node), state.variables, outcome.variables, effects),
+            ...(outcome.contact ? { contact: { ...state.contact, ...outcome.contact } } : {}),
           },
           effects,
         };
@@ -141,7 +146,7 @@ export function createEngineSetup(tables: CompiledTables) {
         const next = afterInput(state, { ...counted, confirm: null, confirmVariables: null });
         const runtime = node.impl.runtime;
         if (runtime?.kind === 'interactive') {
-          const scope = createNodeScope(node, next, tables, clockOf(context));
+          const scope = createNodeScope(node, next, tables, envOf(context));
           const reason = event.reason;
           if (reason === 'ignored') {
             // Silent: only the expectation goes out again, because a host closes a call on a turn that expects nothing.
@@ -170,6 +175,10 @@ export function createEngineSetup(tables: CompiledTables) {
           state: afterInput(state, { confirm: event.port, confirmVariables: event.variables ?? null }),
           effects,
         };
+      }),
+      noteSentiment: assign(({ context: { state }, event }) => {
+        if (event.type !== 'sentiment') return {};
+        return { state: { ...state, contact: { ...state.contact, moods: event.moods, trend: event.trend } } };
       }),
       countAttempt: assign(({ context: { state } }) => ({ state: { ...state, attempt: state.attempt + 1 } })),
       jump: assign(({ context: { state } }) => {

@@ -3,7 +3,7 @@ import type { NodeRuntime, NodeScope } from '../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../session/sessionEvents.ts';
 import type { CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
 import type { EngineEffect, EngineState } from './engineContext.ts';
-import { createNodeScope } from './nodeScope.ts';
+import { createNodeScope, type ScopeEnv } from './nodeScope.ts';
 
 /** A caller's input arriving with the entry: a new turn, with the variables its answer set (and a new locale, if it chose one). */
 export interface Arrival {
@@ -23,7 +23,7 @@ export function enterNode(
   arrival: Arrival | null,
   node: CompiledNode,
   tables: CompiledTables,
-  now: () => number,
+  env: ScopeEnv,
   effects: EngineEffect[],
 ): EngineState {
   const key = node.key;
@@ -40,6 +40,7 @@ export function enterNode(
     visit: state.visit + 1,
     turn: arrival ? arrival.turn : state.turn,
     startedAt: state.startedAt,
+    contact: state.contact,
     steps: arrival ? 1 : state.steps + 1,
     loops: counts ? { ...loops, [key]: (loops[key] ?? 0) + 1 } : loops,
     noInput: 0,
@@ -54,7 +55,7 @@ export function enterNode(
   const runtime = node.impl.runtime;
   if (!runtime || node.behaviour === 'async') return entered;
   // The scope reads the entered state, so a locale switched by the caller's answer applies from this node on.
-  const scope = createNodeScope(node, entered, tables, now, variables);
+  const scope = createNodeScope(node, entered, tables, env, variables);
   try {
     runNode(runtime, node, scope, entered, effects);
   } catch (error) {

@@ -1,11 +1,22 @@
 import type { Channel, FlowSettings, LocalizedText, Locale, Prompt } from '@omniflow/flow-schema';
-import { isRecord } from '@omniflow/flow-schema';
+import { CONTACT_ROOT, DEFAULT_SENSITIVE_CONTACT_FIELDS, isRecord } from '@omniflow/flow-schema';
 import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
 import type { CompiledNode, CompiledTables, FlowInfo } from './compiledFlowTypes.ts';
 import type { EngineState } from './engineContext.ts';
+import { contactValue } from './contactState.ts';
+import { MASK } from './maskValue.ts';
 
-/** The mask shown in place of sensitive values. */
-export const MASK = '****';
+/**
+ * What a scope needs from its session besides the state: the clock and the contact fields shown masked. A session's
+ * host is one; a machine run without a session (a graph walk) uses {@link DETACHED_SCOPE_ENV}.
+ */
+export interface ScopeEnv {
+  readonly now: () => number;
+  /** Contact fields read as `****` in prompts and wherever values are shown (callerNumber, dialedNumber, customerId). */
+  readonly contactMask: ReadonlySet<string>;
+}
+
+export { MASK } from './maskValue.ts';
 
 /**
  * Builds the scope a node runtime runs with, from the session's state and clock; `variables` stand in for the
@@ -15,10 +26,10 @@ export function createNodeScope(
   node: CompiledNode,
   state: EngineState,
   tables: CompiledTables,
-  now: () => number,
+  env: ScopeEnv,
   variables = state.variables,
 ): NodeScope {
-  return new StateScope(node, state, tables, now, variables);
+  return new StateScope(node, state, tables, env, variables);
 }
 
 /** A NodeScope over one engine state; methods live on the prototype because a scope is built per node entry. */
@@ -32,13 +43,17 @@ class StateScope implements NodeScope {
   readonly settings: FlowSettings;
   readonly now: () => number;
   readonly #tables: CompiledTables;
+  readonly #state: EngineState;
+  readonly #env: ScopeEnv;
   #withImplicit: Readonly<Record<string, unknown>> | undefined;
+  #withContactValues: Readonly<Record<string, unknown>> | undefined;
+  #shown: Readonly<Record<string, unknown>> | undefined;
 
   constructor(
     node: CompiledNode,
     state: EngineState,
     tables: CompiledTables,
-    now: () => number,
+    env: ScopeEnv,
     variables: Readonly<Record<string, unknown>>,
   ) {
     const flow = node.flow;
@@ -49,8 +64,10 @@ class StateScope implements NodeScope {
     this.variables = variables;
     this.sensitive = flow.sensitive;
     this.settings = flow.settings;
-    this.now = now;
+    this.now = env.now;
     this.#tables = tables;
+    this.#state = state;
+    this.#env = env;
   }
 
   text(value: LocalizedText): string {
@@ -69,17 +86,32 @@ class StateScope implements NodeScope {
   }
 
   evaluate(expression: string, extra?: Readonly<Record<string, unknown>>): unknown {
-    return this.#tables.evaluate(expression, extra ? { ...this.#values(), ...extra } : this.#values(), this.now);
+    // The contact is built only for expressions that can read it (most conditions test flow variables).
+    const values = expression.includes(CONTACT_ROOT) ? this.#withContact() : this.#values();
+    return this.#tables.evaluate(expression, extra ? { ...values, ...extra } : values, this.now);
   }
 
   #fill(template: string): string {
-    return template.includes('{{') ? fillTemplate(template, this.#values(), this.sensitive) : template;
+    if (!template.includes('{{')) return template;
+    // Prompts are spoken and recorded: the contact's sensitive fields read masked there.
+    let values = this.#values();
+    if (template.includes(CONTACT_ROOT)) {
+      this.#shown ??= { ...values, contact: contactValue(this.#state, this.locale, this.#env.contactMask) };
+      values = this.#shown;
+    }
+    return fillTemplate(template, values, this.sensitive);
   }
 
   /** The flow variables plus the implicit `channel` and `locale` (flow-schema's IMPLICIT_VARIABLES). */
   #values(): Readonly<Record<string, unknown>> {
     this.#withImplicit ??= { channel: this.channel, locale: this.locale, ...this.variables };
     return this.#withImplicit;
+  }
+
+  /** The values plus the read-only `contact`; a flow cannot declare `contact`, so its variables never hide it. */
+  #withContact(): Readonly<Record<string, unknown>> {
+    this.#withContactValues ??= { ...this.#values(), contact: contactValue(this.#state, this.locale, null) };
+    return this.#withContactValues;
   }
 }
 
@@ -98,6 +130,12 @@ export function resolveLocale(
 export function pickText(value: LocalizedText, locale: Locale, defaultLocale: Locale): string {
   return value[locale] ?? value[defaultLocale] ?? Object.values(value)[0] ?? '';
 }
+
+/** The scope environment of a machine run without a session: the system clock and the default contact mask. */
+export const DETACHED_SCOPE_ENV: ScopeEnv = {
+  now: () => Date.now(),
+  contactMask: new Set(DEFAULT_SENSITIVE_CONTACT_FIELDS),
+};
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][\w.]*)\s*\}\}/g;
 

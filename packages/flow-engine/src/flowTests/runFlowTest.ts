@@ -96,6 +96,7 @@ async function runCompiled(
     locale,
     variables: { ...test.variables },
   };
+  if (test.contact) sessionOptions.contact = test.contact;
   if (options.secrets) sessionOptions.secrets = options.secrets;
   if (options.logger) sessionOptions.logger = options.logger;
   if (options.clock) sessionOptions.clock = options.clock;

@@ -21,6 +21,7 @@ export function withMockedHandlers(
     const mock = mocks[nodeIdOf(args.idempotencyKey)];
     if (mock === undefined) return undefined;
     const result: HandlerResult = { port: mock.port ?? 'success', variables: { ...mock.variables } };
+    if (mock.contact) result.contact = { customerId: mock.contact.customerId };
     mockResults.add(result);
     return result;
   };

@@ -11,6 +11,7 @@ import { startNode } from '../nodes/start/startNode.ts';
 import { subflowNode } from '../nodes/subflow/subflowNode.ts';
 import { transactionNode } from '../nodes/transaction/transactionNode.ts';
 import { transferNode } from '../nodes/transfer/transferNode.ts';
+import { queueNode } from '../nodes/queue/queueNode.ts';
 import { NodeTypeRegistry } from './NodeTypeRegistry.ts';
 
 /** A registry holding every built-in node type (including `http`); add plugin packs and handlers to it. */
@@ -25,6 +26,7 @@ export function createBuiltInRegistry(): NodeTypeRegistry {
     setNode,
     transactionNode,
     transferNode,
+    queueNode,
     hoursNode,
     subflowNode,
     endNode,

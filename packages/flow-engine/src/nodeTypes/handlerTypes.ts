@@ -34,6 +34,11 @@ export interface HandlerArgs<Config = Record<string, unknown>> {
 export interface HandlerResult {
   port?: string;
   variables?: Record<string, unknown>;
+  /**
+   * What the handler establishes about the contact, read by the flow as `contact.*`: only `customerId`, set by a
+   * successful verification (a non-empty string of at most 128 characters; anything else takes the `error` port).
+   */
+  contact?: { customerId: string };
 }
 
 /** An async node handler. Throwing, hanging past the timeout or naming an unknown port takes `error`/`timeout`. */

@@ -1,5 +1,5 @@
 import type { Channel, FlowSettings, LocalizedText, Locale, Prompt } from '@omniflow/flow-schema';
-import type { EndReason, InputEvent, OutputEvent } from '../session/sessionEvents.ts';
+import type { EndReason, InputEvent, OutputEvent, TransferRouting } from '../session/sessionEvents.ts';
 import type { HandlerResult, NodeHandler } from './handlerTypes.ts';
 
 /** A prompt resolved for one channel and locale, with `{{variables}}` filled in (sensitive ones masked). */
@@ -75,7 +75,7 @@ export interface AutomaticResult {
 export interface TerminalResult {
   outputs: OutputEvent[];
   end: { reason: EndReason; outcome?: string };
-  transfer?: { queue?: string; agent?: string; reason?: string };
+  transfer?: { queue?: string; agent?: string; reason?: string; routing?: TransferRouting };
 }
 
 /** Finds a handler registered by name (transaction nodes). */

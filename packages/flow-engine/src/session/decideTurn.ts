@@ -1,6 +1,6 @@
 import type { CompiledFlow, CompiledNode } from '../compile/compiledFlowTypes.ts';
 import type { EngineEvent, EngineState } from '../compile/engineContext.ts';
-import { createNodeScope, resolveLocale } from '../compile/nodeScope.ts';
+import { createNodeScope, resolveLocale, type ScopeEnv } from '../compile/nodeScope.ts';
 import { retryPolicyOf } from '../compile/retryPolicyOf.ts';
 import type { CallerInput, InputOutcome, NodeScope } from '../nodeTypes/nodeRuntime.ts';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
@@ -15,7 +15,7 @@ export interface DecideTurnArgs {
   node: CompiledNode;
   state: EngineState;
   input: CallerInput | { type: 'noInput' };
-  now: () => number;
+  env: ScopeEnv;
   logger: HandlerLogger;
   intentMatcher: IntentMatcher;
 }
@@ -30,14 +30,14 @@ export function decideTurn({
   node,
   state,
   input,
-  now,
+  env,
   logger,
   intentMatcher,
 }: DecideTurnArgs): EngineEvent | Promise<EngineEvent> {
   const runtime = node.impl.runtime;
   if (runtime?.kind !== 'interactive') return { type: 'end', reason: 'error' };
   if (input.type === 'noInput') return retryOrLeave(node, state, 'noInput', [], logger);
-  const scope = createNodeScope(node, state, compiled.tables, now);
+  const scope = createNodeScope(node, state, compiled.tables, env);
   if (state.confirm !== null) {
     // Answering "Did you say …?": yes takes the heard port, anything else asks the question of the node again.
     const yes = readYesNo(input, scope.locale);

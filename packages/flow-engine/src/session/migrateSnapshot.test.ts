@@ -105,7 +105,7 @@ describe('migrateSnapshot', () => {
     },
   );
 
-  it('writes a restored format 2 session that has not moved as it was stored', () => {
+  it('writes a restored format 2 session that has not moved as it was stored, plus the contact it lacked (issue 15)', () => {
     const resting = format2Cases.filter(
       (c) => Object.keys(c.snapshot.machine).length > 0 && !JSON.stringify(c.snapshot.machine).includes('"call"'),
     );
@@ -115,7 +115,11 @@ describe('migrateSnapshot', () => {
         sessionId: 'fixture',
         channel: storedCase.channel,
       });
-      expect(JSON.parse(JSON.stringify(session.snapshot()))).toEqual(storedCase.snapshot);
+      const written = JSON.parse(JSON.stringify(session.snapshot()));
+      // Stored before the contact system variable: the state gains a contact holding only the session id.
+      expect(written.machine.context.state.contact).toEqual({ id: storedCase.snapshot.sessionId });
+      delete written.machine.context.state.contact;
+      expect(written).toEqual(storedCase.snapshot);
     }
   });
 

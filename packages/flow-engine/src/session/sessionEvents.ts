@@ -42,11 +42,23 @@ export type OutputEvent =
       queue?: string;
       agent?: string;
       reason?: string;
+      /** Priority and waiting treatment of a `queue` node. */
+      routing?: TransferRouting;
       /** Collected variables, sensitive ones masked. */
       variables: Record<string, unknown>;
+      /** The `contact` system variable, its sensitive fields masked. */
+      contact: Record<string, unknown>;
       transcript: TranscriptEntry[];
     }
   | { type: 'end'; nodeId?: string; reason: EndReason; outcome?: string };
+
+/** How the contact waits for an agent (the `queue` node): the runtime's router and waiting treatment read it. */
+export interface TransferRouting {
+  /** Added to the queue's priority for this contact. */
+  priority?: number;
+  /** Said to the waiting caller every `everySeconds`, with the position when `announcePosition`. */
+  waiting?: { everySeconds: number; announcePosition: boolean; message?: string };
+}
 
 /** Why a session ended. */
 export type EndReason = 'completed' | 'transferred' | 'hangup' | 'maxTurns' | 'maxDuration' | 'loopLimit' | 'error';

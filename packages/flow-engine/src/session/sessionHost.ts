@@ -13,6 +13,8 @@ export interface SessionHostParts {
   note(nodeId: string, text: string, port?: string): void;
   logger: HandlerLogger;
   secret(name: string): string | undefined;
+  /** Contact fields shown masked (prompts, turn results, transfers). */
+  contactMask: ReadonlySet<string>;
 }
 
 /**
@@ -27,8 +29,10 @@ export class SessionHost implements SessionHostParts {
   readonly note: (nodeId: string, text: string, port?: string) => void;
   readonly logger: HandlerLogger;
   readonly secret: (name: string) => string | undefined;
+  readonly contactMask: ReadonlySet<string>;
 
   constructor(parts: SessionHostParts) {
+    this.contactMask = parts.contactMask;
     this.sessionId = parts.sessionId;
     this.now = parts.now;
     this.state = parts.state;

@@ -1,4 +1,5 @@
-import type { Channel, Locale } from '@omniflow/flow-schema';
+import type { Channel, ContactSentimentTrend, Locale } from '@omniflow/flow-schema';
+import type { ContactFacts } from '../compile/contactState.ts';
 import type { Snapshot } from 'xstate';
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import type { IntentMatcher } from '../matching/IntentMatcher.ts';
@@ -16,8 +17,14 @@ export interface FlowSessionOptions {
   sessionId: string;
   channel: Channel;
   locale?: Locale;
-  /** Caller data (e.g. the caller's number); only declared variables are kept. */
+  /** Caller data (e.g. a campaign row's fields); only declared variables are kept. */
   variables?: Record<string, unknown>;
+  /** What the channel knows about the contact, read by the flow as `contact.*` (ignored on restore: the snapshot has it). */
+  contact?: ContactFacts;
+  /** Contact fields shown masked in prompts, turn results and transfers; callerNumber, dialedNumber, customerId by default. */
+  contactMask?: readonly string[];
+  /** Scores each typed or spoken caller turn, for `contact.sentiment` and `contact.sentimentTrend`; none: they stay null/stable. */
+  sentiment?: SentimentScorer;
   secrets?: (name: string) => string | undefined;
   logger?: HandlerLogger;
   clock?: SessionClock;
@@ -33,6 +40,14 @@ export interface FlowSessionOptions {
    * numbers to `[CARD]`; the flow still matches and stores what the caller said. None: recorded as heard.
    */
   redact?: TranscriptRedactor;
+}
+
+/** Scores a caller's turn for the contact's sentiment (the runtime uses @omniflow/analytics). */
+export interface SentimentScorer {
+  /** The turn's sentiment in −1..1, or null when the text carries none. */
+  score(text: string, locale: Locale): number | null;
+  /** Where the scores of the last turns (oldest first) are heading. */
+  trend(scores: readonly number[]): ContactSentimentTrend;
 }
 
 /** Rewrites a caller's free text (typed, spoken or keyed) for the record, in the session's current locale. */
@@ -51,6 +66,8 @@ export interface TurnResult {
   nodeId: string | null;
   /** Flow variables, sensitive ones masked. */
   variables: Record<string, unknown>;
+  /** The `contact` system variable as the flow reads it, its sensitive fields masked. */
+  contact: Record<string, unknown>;
   /** The session's locale after the turn (a language node may have switched it). */
   locale: Locale;
   /** Set when the input could not be taken (e.g. the session has ended). */

@@ -1,3 +1,4 @@
+import type { ContactFacts } from '../compile/contactState.ts';
 import type { Channel } from '@omniflow/flow-schema';
 import type { AnyStateMachine, AnyStateNode, EventObject } from 'xstate';
 import { getShortestPaths } from 'xstate/graph';
@@ -14,6 +15,8 @@ export interface WalkFlowGraphOptions {
   handlerVariables?: Readonly<Record<string, Record<string, unknown>>>;
   /** Answers an ask node may collect, each sent as a `port.next` with these flow variables (e.g. two PINs that differ). */
   answers?: readonly Record<string, unknown>[];
+  /** The contact the walked session starts with (`contact.previousContacts` for a repeat-caller branch). */
+  contact?: ContactFacts;
 }
 
 /** What {@link walkFlowGraph} found. */
@@ -47,6 +50,7 @@ export function walkFlowGraph(compiled: CompiledFlow, options: WalkFlowGraphOpti
     locale: options.locale ?? compiled.info.defaultLocale,
     variables: { ...compiled.info.defaults, ...options.variables },
     startedAt: 0,
+    ...(options.contact ? { contact: options.contact } : {}),
   };
   const paths = getShortestPaths(machine, { events, input, serializeState: restingState });
   const reached = new Set<string>();

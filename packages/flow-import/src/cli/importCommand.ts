@@ -1,109 +1,164 @@
-import { validateFlow, type NodeTypeCatalog } from '@omniflow/flow-schema';
-import { importFlow } from '../importFlow.ts';
-import type { ImportOptions, ImportReportItem, ImportSeverity } from '../importTypes.ts';
-import { sanitizeIdentifier } from '../shared/expressionText.ts';
+import type { FlowIssue } from '@omniflow/flow-schema';
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
+import { checkImportedFlow } from '../checkImportedFlow.ts';
+import { importFlows, type ImportedFlow, type ImportSource } from '../importFlows.ts';
+import type { ImportReportItem, ImportSeverity } from '../importTypes.ts';
+import { IMPORT_USAGE, parseImportArgs, type ImportArgs } from './importArgs.ts';
 
-/** What the `import` subcommand needs from its host: the node-type catalog and file and console access. */
+export { IMPORT_USAGE } from './importArgs.ts';
+
+/** What the `import` subcommand needs from its host: the node types and file, folder and console access. */
 export interface ImportCommandHost {
-  catalog: NodeTypeCatalog;
+  registry: NodeTypeRegistry;
   readText(path: string): Promise<string>;
   writeText(path: string, text: string): Promise<void>;
+  /** The `.json` files under a folder (recursively), or undefined when the path is not a folder. */
+  listJsonFiles(path: string): Promise<string[] | undefined>;
   out(line: string): void;
   err(line: string): void;
 }
 
-/** Usage line of the `import` subcommand. */
-export const IMPORT_USAGE =
-  'usage: omniflow import <file> [--from connect|twilio] [--locale en-US] [--out flow.json] [--report report.json]';
-
 /**
- * `omniflow import <file>`: reads an Amazon Connect or Twilio Studio export, writes the Omniflow flow (validated
- * against `host.catalog`) and prints the report. Resolves to the exit code: 0 written, 1 not importable or not
- * valid, 2 bad usage.
+ * `omniflow import <file|folder>…`: reads Amazon Connect / Twilio Studio exports, imports them together (a flow
+ * calling another imported one gets a subflow node), checks that each flow validates and compiles among them, writes
+ * them and prints the report (one line per file when there are several). Resolves to the exit code: 0 all written,
+ * 1 some file not importable or not valid (the others are written), 2 bad usage.
  */
 export async function runImportCommand(argv: readonly string[], host: ImportCommandHost): Promise<number> {
-  const parsed = parseArgs(argv);
-  if (typeof parsed === 'string') {
-    host.err(`${parsed}\n${IMPORT_USAGE}`);
-    return 2;
+  const parsed = parseImportArgs(argv);
+  if (typeof parsed === 'string') return usage(parsed, host);
+  const files = await expandPaths(parsed.paths, host);
+  if (files.length === 0) return usage(`no .json files in ${parsed.paths.join(', ')}`, host);
+  if (parsed.out !== undefined && files.length > 1)
+    return usage(`--out names one file, but ${files.length} files are imported; use --out-dir`, host);
+  const total = files.length;
+  const sources: ImportSource[] = [];
+  const unreadable = new Map<string, string>();
+  for (const file of files) {
+    try {
+      sources.push({ name: file, json: JSON.parse(await host.readText(file)) });
+    } catch (error) {
+      unreadable.set(file, `cannot read it as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(await host.readText(parsed.file));
-  } catch (error) {
-    host.err(`cannot read ${parsed.file} as JSON: ${error instanceof Error ? error.message : String(error)}`);
-    return 1;
+  const batch = importFlows(sources, parsed.options);
+  const failed = new Map([...unreadable, ...batch.failures.map((f) => [f.source, `${f.code}: ${f.message}`] as const)]);
+  const written: { imported: ImportedFlow; out: string }[] = [];
+  for (const [index, file] of files.entries()) {
+    const progress = total > 1 ? `[${index + 1}/${total}] ${file}` : file;
+    const imported = batch.flows.find((flow) => flow.source === file);
+    if (imported === undefined) {
+      host.err(`${progress}: ${failed.get(file) ?? 'not imported'}`);
+      continue;
+    }
+    if (total === 1) for (const line of describeReport(imported.report)) host.out(line);
+    const checked = checkImportedFlow(imported, batch.flows, host.registry);
+    if (checked.errors.length > 0) {
+      for (const issue of checked.errors) host.err(issueLine(issue));
+      host.err(
+        `${progress}: the imported flow does not validate or compile; nothing was written. Please report this with the source file.`,
+      );
+      failed.set(file, 'does not validate or compile');
+      continue;
+    }
+    for (const issue of checked.warnings) host.out(`warning ${issueLine(issue)}`);
+    const out = outPath(parsed, file, imported.flow.id);
+    await host.writeText(out, `${JSON.stringify(imported.flow, null, 2)}\n`);
+    written.push({ imported, out });
+    host.out(total > 1 ? `${progress} → ${out}: ${summary(imported)}` : `Imported ${summary(imported)} → ${out}`);
+    if (total > 1)
+      for (const item of imported.report.filter((entry) => entry.severity === 'unsupported'))
+        host.out(`    unsupported ${item.sourceRef}: ${item.message}`);
   }
-  const result = importFlow(json, parsed.options);
-  if (!result.ok) {
-    host.err(`${result.error.code}: ${result.error.message}`);
-    return 1;
-  }
-  const base = baseName(parsed.file);
-  const flow = { ...result.flow, id: sanitizeIdentifier(base).toLowerCase().replace(/_/g, '-') };
-  const validation = validateFlow(flow, host.catalog);
-  const outPath = parsed.out ?? `${dirName(parsed.file)}${base}.omniflow.json`;
-  for (const line of describeReport(result.report)) host.out(line);
-  if (!validation.ok) {
-    for (const issue of validation.issues)
-      host.err(`${issue.severity} ${issue.code} ${issue.pointer} ${issue.message}`);
-    host.err('The imported flow does not validate; nothing was written. Please report this with the source file.');
-    return 1;
-  }
-  for (const issue of validation.issues) host.out(`warning ${issue.code} ${issue.pointer} ${issue.message}`);
-  await host.writeText(outPath, `${JSON.stringify(flow, null, 2)}\n`);
-  if (parsed.report !== undefined) await host.writeText(parsed.report, `${JSON.stringify(result.report, null, 2)}\n`);
-  host.out(
-    `Imported ${result.format === 'connect' ? 'Amazon Connect' : 'Twilio Studio'} flow "${flow.name}": ${flow.nodes.length} nodes → ${outPath}`,
-  );
-  return 0;
+  if (parsed.report !== undefined)
+    await host.writeText(parsed.report, reportJson(total, written, failed, batch.publishOrder));
+  if (total > 1) printBatchSummary(host, total, written, failed.size, batch.publishOrder);
+  return failed.size === 0 ? 0 : 1;
 }
 
 /** The report as console lines: each item, then a count per severity. */
 export function describeReport(report: readonly ImportReportItem[]): string[] {
-  const counts: Record<ImportSeverity, number> = { info: 0, approximate: 0, unsupported: 0 };
-  const lines = report.map((item) => {
-    counts[item.severity]++;
-    return `${item.severity.padEnd(11)} ${item.sourceRef}: ${item.message}`;
-  });
+  const counts = countSeverities(report);
+  const lines = report.map((item) => `${item.severity.padEnd(11)} ${item.sourceRef}: ${item.message}`);
   lines.push(`${counts.unsupported} unsupported, ${counts.approximate} approximate, ${counts.info} info`);
   return lines;
 }
 
-function parseArgs(
-  argv: readonly string[],
-): { file: string; options: ImportOptions; out?: string; report?: string } | string {
+function usage(problem: string, host: ImportCommandHost): number {
+  host.err(`${problem}\n${IMPORT_USAGE}`);
+  return 2;
+}
+
+// Folders become the .json exports under them (never flows this command wrote), in a stable order.
+async function expandPaths(paths: readonly string[], host: ImportCommandHost): Promise<string[]> {
   const files: string[] = [];
-  const options: ImportOptions = {};
-  let out: string | undefined;
-  let report: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    const value = argv[i + 1];
-    if (arg === '--from' || arg === '--locale' || arg === '--out' || arg === '--report') {
-      if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
-      i++;
-      if (arg === '--from') {
-        if (value !== 'connect' && value !== 'twilio') return `--from must be connect or twilio, not "${value}"`;
-        options.from = value;
-      } else if (arg === '--locale') options.locale = value;
-      else if (arg === '--out') out = value;
-      else report = value;
-    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
-    else files.push(arg);
+  for (const path of paths) {
+    const listed = await host.listJsonFiles(path);
+    if (listed === undefined) files.push(path);
+    else files.push(...listed.filter((file) => !file.endsWith('.omniflow.json')).toSorted());
   }
-  const [file] = files;
-  if (file === undefined || files.length > 1)
-    return files.length > 1 ? 'give one file to import' : 'which file should be imported?';
-  return { file, options, ...(out !== undefined ? { out } : {}), ...(report !== undefined ? { report } : {}) };
+  return [...new Set(files)];
 }
 
-function baseName(path: string): string {
-  const name = path.split(/[\\/]/).pop() ?? path;
-  return name.replace(/\.json$/i, '') || 'imported-flow';
+function issueLine(issue: FlowIssue): string {
+  return `${issue.code} ${issue.pointer} ${issue.message}`;
 }
 
-function dirName(path: string): string {
-  const index = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
-  return index < 0 ? '' : path.slice(0, index + 1);
+function outPath(args: ImportArgs, file: string, id: string): string {
+  if (args.out !== undefined) return args.out;
+  if (args.outDir !== undefined) return `${args.outDir.replace(/[\\/]+$/, '')}/${id}.omniflow.json`;
+  const index = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  const base = (file.split(/[\\/]/).pop() ?? file).replace(/\.json$/i, '') || 'imported-flow';
+  return `${index < 0 ? '' : file.slice(0, index + 1)}${base}.omniflow.json`;
+}
+
+function summary(imported: ImportedFlow): string {
+  const counts = countSeverities(imported.report);
+  const kind = imported.format === 'connect' ? 'Amazon Connect' : 'Twilio Studio';
+  return `${kind} flow "${imported.flow.name}": ${imported.flow.nodes.length} nodes (${counts.unsupported} unsupported, ${counts.approximate} approximate)`;
+}
+
+function countSeverities(report: readonly ImportReportItem[]): Record<ImportSeverity, number> {
+  const counts: Record<ImportSeverity, number> = { info: 0, approximate: 0, unsupported: 0 };
+  for (const item of report) counts[item.severity]++;
+  return counts;
+}
+
+function printBatchSummary(
+  host: ImportCommandHost,
+  total: number,
+  written: readonly { imported: ImportedFlow }[],
+  failures: number,
+  publishOrder: readonly string[],
+): void {
+  const order = publishOrder.filter((id) => written.some(({ imported }) => imported.flow.id === id));
+  host.out(`Imported ${written.length} of ${total} files${failures > 0 ? `; ${failures} failed (named above)` : ''}.`);
+  if (written.some(({ imported }) => imported.calls.length > 0))
+    host.out(`Publish the called flows first, in this order: ${order.join(', ')}.`);
+}
+
+// One file: its report items (as before several files were possible); several: every file's outcome.
+function reportJson(
+  total: number,
+  written: readonly { imported: ImportedFlow; out: string }[],
+  failed: ReadonlyMap<string, string>,
+  publishOrder: readonly string[],
+): string {
+  const [only] = written;
+  const value =
+    total === 1 && only !== undefined
+      ? only.imported.report
+      : {
+          flows: written.map(({ imported, out }) => ({
+            source: imported.source,
+            id: imported.flow.id,
+            format: imported.format,
+            out,
+            calls: imported.calls,
+            report: imported.report,
+          })),
+          failures: [...failed].map(([source, reason]) => ({ source, reason })),
+          publishOrder,
+        };
+  return `${JSON.stringify(value, null, 2)}\n`;
 }

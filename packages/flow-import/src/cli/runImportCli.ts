@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import type { NodeTypeCatalog } from '@omniflow/flow-schema';
+import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import { runImportCommand } from './importCommand.ts';
 
 /** What `omniflow import` takes from the `omniflow` CLI host (a structural subset of @omniflow/cli's `CliIo`). */
@@ -7,19 +7,25 @@ export interface ImportCliIo {
   stdout(line: string): void;
   stderr(line: string): void;
   readFile(path: string): Promise<string>;
-  registry(): Promise<{ catalog(): NodeTypeCatalog }>;
+  registry(): Promise<NodeTypeRegistry>;
 }
 
-/** `omniflow import …` on Node: files are written to disk (creating folders), the flow validated against the CLI registry. */
+/** `omniflow import …` on Node: folders are read recursively, files written to disk (creating folders). */
 export async function runImportCli(args: readonly string[], io: ImportCliIo): Promise<number> {
-  const registry = await io.registry();
   return runImportCommand(args, {
-    catalog: registry.catalog(),
+    registry: await io.registry(),
     readText: (path) => io.readFile(path),
     writeText: async (path, text) => {
       const folder = path.slice(0, Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')));
       if (folder !== '') await mkdir(folder, { recursive: true });
       await writeFile(path, text, 'utf8');
+    },
+    listJsonFiles: async (path) => {
+      const found = await stat(path).catch(() => undefined);
+      if (found === undefined || !found.isDirectory()) return undefined;
+      const entries = await readdir(path, { recursive: true, encoding: 'utf8' });
+      const folder = path.replace(/[\\/]+$/, '');
+      return entries.filter((entry) => entry.toLowerCase().endsWith('.json')).map((entry) => `${folder}/${entry}`);
     },
     out: (line) => io.stdout(line),
     err: (line) => io.stderr(line),

@@ -3,7 +3,7 @@ import { isNumeric, quoteString, sanitizeIdentifier } from '../shared/expression
 import { numberAt, stringAt } from '../shared/jsonGuards.ts';
 import { errorTarget, type ConnectAction, type ConnectConditionBranch } from './connectAction.ts';
 import type { ConnectContext } from './ConnectContext.ts';
-import { connectValueToExpression } from './connectReferences.ts';
+import { CONNECT_CHANNEL_EXPRESSION, connectValueToExpression } from './connectReferences.ts';
 
 /** `Compare` → a `condition` node: one case per condition, `NoMatchingCondition` on `default`. */
 export function mapConnectCompare(action: ConnectAction, ctx: ConnectContext): void {
@@ -63,6 +63,8 @@ export function connectConditionExpression(
       `Condition ${branch.operator} has ${branch.operands.length} operands; only the first ("${operand}") is compared.`,
     );
   }
+  if (subject === CONNECT_CHANNEL_EXPRESSION && branch.operator === 'Equals')
+    return connectChannelEquals(operand, ctx, sourceRef);
   switch (branch.operator) {
     case 'Equals':
       // Connect compares text: a Lambda's JSON `true` equals "true".
@@ -133,4 +135,21 @@ export function mapConnectLoop(action: ConnectAction, ctx: ConnectContext): void
     action.id,
     `Loop ×${count} became a counter in the variable "${counter}" (a condition and two set nodes).`,
   );
+}
+
+/** `$.Channel Equals X` as a test of Omniflow's channel: VOICE is a call (dtmf or voice), CHAT is chat. */
+function connectChannelEquals(operand: string, ctx: ConnectContext, sourceRef: string): string {
+  const channel = operand.trim().toUpperCase();
+  const translated =
+    channel === 'VOICE' ? "contact.channel != 'chat'" : channel === 'CHAT' ? "contact.channel == 'chat'" : undefined;
+  if (translated === undefined) {
+    ctx.builder.note(
+      'unsupported',
+      sourceRef,
+      `$.Channel Equals "${operand}": Omniflow has no ${operand} channel (only calls and chat), so this branch never matches.`,
+    );
+    return 'false';
+  }
+  ctx.builder.note('info', sourceRef, `$.Channel Equals "${operand}" was translated to ${translated}.`);
+  return translated;
 }

@@ -14,10 +14,39 @@ describe('Connect $. references', () => {
     expect(template).toBe(
       '{{first_name}} / {{external_status}} / {{storedCustomerInput}} / {{lex_SessionAttributes_route}} / {{connect_Queue_Name}}.',
     );
-    expect(builder.report.map((item) => item.message)).toEqual([
-      expect.stringMatching(/set by the Lex bot/),
-      expect.stringMatching(/Connect system value.*caller data/),
+    expect(builder.report.map((item) => [item.severity, item.message])).toEqual([
+      ['approximate', expect.stringMatching(/first-name is not a plain attribute name.*caller data/)],
+      ['approximate', expect.stringMatching(/set by the Lex bot/)],
+      [
+        'unsupported',
+        expect.stringMatching(/Queue\.Name is a Connect system value with no Omniflow contact equivalent/),
+      ],
     ]);
+  });
+
+  it('maps Connect system values and attributes the flows never set to the read-only contact (#15)', () => {
+    const builder = new FlowBuilder(['en-US']);
+    const template = connectTextToTemplate(
+      'From $.CustomerEndpoint.Address to $.SystemEndpoint.Address on $.Channel, tier $.Attributes.tier',
+      builder,
+      'a',
+    );
+    expect(template).toBe(
+      'From {{contact.callerNumber}} to {{contact.dialedNumber}} on {{contact.channel}}, tier {{contact.attributes.tier}}',
+    );
+    expect(builder.isDeclared('tier')).toBe(false);
+    expect(builder.report.map((item) => item.severity)).toEqual(['info', 'info', 'info', 'info']);
+    const channel = connectValueToExpression('$.Channel', builder, 'a');
+    expect(evaluate(channel, { contact: { channel: 'dtmf' } })).toBe('VOICE');
+    expect(evaluate(channel, { contact: { channel: 'voice' } })).toBe('VOICE');
+    expect(evaluate(channel, { contact: { channel: 'chat' } })).toBe('CHAT');
+  });
+
+  it('keeps an attribute the flows write as a flow variable', () => {
+    const builder = new FlowBuilder(['en-US'], { writableAttributes: new Set(['tier']) });
+    expect(connectTextToTemplate('tier $.Attributes.tier', builder, 'a')).toBe('tier {{tier}}');
+    expect(builder.isDeclared('tier')).toBe(true);
+    expect([...builder.attributeReads]).toEqual(['tier']);
   });
 
   it('leaves text that only looks like a reference alone', () => {
@@ -29,7 +58,7 @@ describe('Connect $. references', () => {
 
   it('turns literals, references and mixtures into expressions with the same value', () => {
     const builder = new FlowBuilder(['en-US']);
-    const scope = { external_n: 5, name: 'Ana' };
+    const scope = { external_n: 5, contact: { attributes: { name: 'Ana' } } };
     expect(evaluate(connectValueToExpression('PENDING', builder, 'a'), scope)).toBe('PENDING');
     expect(evaluate(connectValueToExpression('$.External.n', builder, 'a'), scope)).toBe(5);
     expect(

@@ -179,7 +179,7 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       { key: '2', label: { 'en-US': 'goodbye' }, synonyms: { 'en-US': ['Goodbye', 'goodbye'] } },
     ]);
     expect(portsOf(flow, 'bot')).toEqual({ 1: 'bal', 2: 'bye', noMatch: 'bye', noInput: 'bye' });
-    expect(promptText(nodeOf(flow, 'bal'))).toBe('Your balance is {{balance}}');
+    expect(promptText(nodeOf(flow, 'bal'))).toBe('Your balance is {{contact.attributes.balance}}');
   });
 
   it('reads the legacy Lex V1 shape inside GetParticipantInput', () => {
@@ -258,11 +258,11 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
       ],
     });
     const node = nodeOf(flow, 'cmp');
-    expect(conditionPort(node, { tier: '12' })).toBe('case1');
-    expect(conditionPort(node, { tier: '2' })).toBe('case2');
-    expect(conditionPort(node, { tier: 'VIP gold' })).toBe('case3');
-    expect(conditionPort(node, { tier: 'old gold' })).toBe('case4');
-    expect(conditionPort(node, { tier: 'bronze' })).toBe('default');
+    expect(conditionPort(node, { contact: { attributes: { tier: '12' } } })).toBe('case1');
+    expect(conditionPort(node, { contact: { attributes: { tier: '2' } } })).toBe('case2');
+    expect(conditionPort(node, { contact: { attributes: { tier: 'VIP gold' } } })).toBe('case3');
+    expect(conditionPort(node, { contact: { attributes: { tier: 'old gold' } } })).toBe('case4');
+    expect(conditionPort(node, { contact: { attributes: { tier: 'bronze' } } })).toBe('default');
   });
 
   it('turns CheckHoursOfOperation into an hours node reporting that the calendar must be filled in', () => {
@@ -336,5 +336,36 @@ describe('Amazon Connect blocks beyond the fixtures', () => {
     expect(portsOf(flow, 'b')).toEqual({ next: 'imported_end' });
     expect(nodeOf(flow, 'imported_end').type).toBe('end');
     expect(report.some((item) => /nowhere/.test(item.message))).toBe(true);
+  });
+
+  it('starts an attribute the flow writes and reads from the contact attribute, as Connect does (#15)', () => {
+    const { flow, report } = imported({
+      ...base,
+      StartAction: 'say',
+      Actions: [
+        action(
+          'say',
+          'MessageParticipant',
+          { Text: 'Tier $.Attributes.tier, plan $.Attributes.plan' },
+          { NextAction: 'up' },
+        ),
+        action('up', 'UpdateContactAttributes', { Attributes: { tier: 'gold' } }, { NextAction: 'end' }),
+        action('end', 'DisconnectParticipant', {}, {}),
+      ],
+    });
+    expect(promptText(nodeOf(flow, 'say'))).toBe('Tier {{tier}}, plan {{contact.attributes.plan}}');
+    const first = portsOf(flow, 'start')['next'] ?? '';
+    expect(nodeOf(flow, first)).toMatchObject({ type: 'set', label: 'Contact attributes' });
+    expect(portsOf(flow, first)).toEqual({ next: 'say' });
+    const [assignment] = assignmentsOf(nodeOf(flow, first));
+    expect(assignment?.variable).toBe('tier');
+    expect(evaluate(assignment?.value, { tier: '', contact: { attributes: { tier: 'silver' } } })).toBe('silver');
+    expect(evaluate(assignment?.value, { tier: 'passed in', contact: { attributes: { tier: 'silver' } } })).toBe(
+      'passed in',
+    );
+    expect(evaluate(assignment?.value, { tier: '', contact: { attributes: {} } })).toBe('');
+    expect(report).toContainEqual(
+      expect.objectContaining({ message: expect.stringMatching(/writes and reads the contact attributes tier/) }),
+    );
   });
 });

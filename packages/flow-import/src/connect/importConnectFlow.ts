@@ -1,6 +1,7 @@
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
 import type { ImportReportItem } from '../importTypes.ts';
-import { FlowBuilder } from '../shared/FlowBuilder.ts';
+import type { SetConfig } from '@omniflow/flow-engine/specs';
+import { FlowBuilder, type ImportEnvironment } from '../shared/FlowBuilder.ts';
 import { sanitizeIdentifier } from '../shared/expressionText.ts';
 import { ssmlToText } from '../shared/ssmlText.ts';
 import { numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
@@ -17,9 +18,11 @@ export function isConnectFlow(doc: JsonRecord): boolean {
 export function importConnectFlow(
   doc: JsonRecord,
   locale: string | undefined,
-): { flow: FlowDocument; report: ImportReportItem[] } {
+  environment: ImportEnvironment = {},
+): { flow: FlowDocument; report: ImportReportItem[]; builder: FlowBuilder } {
   const actions = readConnectActions(doc);
-  const builder = new FlowBuilder([locale, detectConnectLocale(actions)]);
+  const writableAttributes = new Set([...connectAttributeWrites(actions), ...(environment.writableAttributes ?? [])]);
+  const builder = new FlowBuilder([locale, detectConnectLocale(actions)], { ...environment, writableAttributes });
   const version = stringAt(doc, 'Version');
   if (version !== '2019-10-30') {
     builder.note(
@@ -80,6 +83,7 @@ export function importConnectFlow(
     }
     mapConnectAction(action, ctx);
   }
+  readContactAttributesFirst(builder, entry);
   const name = stringAt(metadata, 'name') ?? 'Imported Amazon Connect flow';
   const description = stringAt(metadata, 'description');
   const flow = builder.build({
@@ -88,7 +92,48 @@ export function importConnectFlow(
     ...(description !== undefined ? { description } : {}),
     start: 'start',
   });
-  return { flow, report: builder.report };
+  return { flow, report: builder.report, builder };
+}
+
+/** The contact attribute keys a Connect flow writes (`UpdateContactAttributes`). */
+export function connectAttributeWrites(actions: readonly ConnectAction[]): Set<string> {
+  return new Set(
+    actions
+      .filter((action) => action.type === 'UpdateContactAttributes')
+      .flatMap((action) => Object.keys(recordAt(action.parameters, 'Attributes'))),
+  );
+}
+
+/**
+ * Attributes the flow writes are flow variables; where it also reads them, a set node after the start gives each
+ * the contact's own attribute first (unless the caller data or a calling flow passed a value), as Connect does.
+ */
+function readContactAttributesFirst(builder: FlowBuilder, entry: CanvasPosition | undefined): void {
+  if (builder.attributeReads.size === 0) return;
+  const first = builder.edges.find((edge) => edge.source === 'start' && edge.port === 'next');
+  if (first === undefined) return;
+  const id = builder.claimId('contact_attributes');
+  const keys = [...builder.attributeReads].toSorted();
+  const config: SetConfig = {
+    assignments: keys.map((key) => {
+      const variable = sanitizeIdentifier(key);
+      return { variable, value: `${variable} || contact.attributes.${key} || ''` };
+    }),
+  };
+  builder.addNode({
+    id,
+    type: 'set',
+    label: 'Contact attributes',
+    ...(entry ? { position: { x: entry.x, y: entry.y + 150 } } : {}),
+    config: { ...config },
+  });
+  builder.edges.push({ id: `${id}:next`, source: id, port: 'next', target: first.target });
+  first.target = id;
+  builder.note(
+    'info',
+    'StartAction',
+    `The flow writes and reads the contact attributes ${keys.join(', ')}: they are flow variables that start from contact.attributes.<name>.`,
+  );
 }
 
 // Follows chains of skipped actions (with a guard against cycles of them) to the node a transition enters.

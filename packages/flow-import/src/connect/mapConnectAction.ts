@@ -3,6 +3,7 @@ import type {
   HoursConfig,
   MessageConfig,
   SetConfig,
+  SubflowConfig,
   TransactionConfig,
   TransferConfig,
 } from '@omniflow/flow-engine/specs';
@@ -222,15 +223,49 @@ function mapHours(action: ConnectAction, ctx: ConnectContext): void {
 
 function mapTransferToFlow(action: ConnectAction, ctx: ConnectContext): void {
   const flowArn = stringAt(action.parameters, 'ContactFlowId') ?? '';
-  const name =
-    stringAt(recordAt(recordAt(ctx.metadata(action.id), 'parameters'), 'ContactFlowId'), 'displayName') ??
-    (flowArn.split('/').pop() || 'flow');
-  const config: TransferConfig = { queue: name, reason: `Amazon Connect transfer to flow "${name}"` };
-  ctx.addActionNode(action, 'transfer', { ...config }, `Transfer to flow ${name}`);
+  const metadata = ctx.metadata(action.id);
+  const displayName =
+    stringAt(recordAt(recordAt(metadata, 'parameters'), 'ContactFlowId'), 'displayName') ??
+    stringAt(recordAt(metadata, 'ContactFlow'), 'text');
+  const arnTail = flowArn.split('/').pop() ?? '';
+  const name = displayName ?? (arnTail || 'flow');
+  const names = [...new Set([displayName, flowArn, arnTail].filter((n): n is string => n !== undefined && n !== ''))];
+  const resolved = ctx.builder.resolveFlow({ names, sourceRef: action.id }, name);
+  if ('flowId' in resolved) {
+    const config: SubflowConfig = { flowId: resolved.flowId, inputs: {} };
+    const id = ctx.addActionNode(action, 'subflow', { ...config }, `Flow ${name}`);
+    // Connect never comes back from a transfer to another flow: when that flow ends, so does the conversation.
+    const endId = ctx.addDerivedNode(
+      action,
+      'end',
+      { type: 'end', label: `End after flow ${name}`, config: { outcome: 'completed' } },
+      { x: 0, y: 150 },
+    );
+    ctx.builder.connect(id, 'next', endId, action.id);
+    ctx.builder.connect(id, 'error', ctx.target(errorTarget(action, 'NoMatchingError'), action.id), action.id);
+    ctx.builder.flowReferences.push({
+      nodeId: id,
+      reference: { names, sourceRef: action.id },
+      flowId: resolved.flowId,
+    });
+    ctx.builder.note(
+      'info',
+      action.id,
+      `TransferToFlow "${name}" became a subflow node calling the imported flow "${resolved.flowId}"; the conversation ends when that flow ends, as in Connect.`,
+    );
+    return;
+  }
+  const config: TransferConfig = {
+    queue: name,
+    prompt: ctx.builder.prompt(`(This conversation continued in the flow "${name}", which was not imported.)`),
+    reason: `Amazon Connect transfer to flow "${name}": ${resolved.unresolved}`,
+  };
+  const id = ctx.addActionNode(action, 'transfer', { ...config }, `Missing flow ${name}`);
+  ctx.builder.flowReferences.push({ nodeId: id, reference: { names, sourceRef: action.id }, flowId: undefined });
   ctx.builder.note(
-    'approximate',
+    'unsupported',
     action.id,
-    `TransferToFlow "${name}" became a transfer to the queue "${name}"; import that flow and replace this node with a subflow node to keep the conversation in Omniflow.`,
+    `TransferToFlow "${name}": ${resolved.unresolved}, so a placeholder says which flow is missing and transfers to the queue "${name}". Import both flows together (omniflow import a.json b.json) to call it as a subflow.`,
   );
   noteIgnoredErrors(action, ctx, 'a transfer ends the conversation in Omniflow');
 }

@@ -9,7 +9,7 @@ import {
   type VariableDeclaration,
   type VariableType,
 } from '@omniflow/flow-schema';
-import type { ImportReportItem, ImportSeverity } from '../importTypes.ts';
+import type { FlowReference, ImportReportItem, ImportSeverity } from '../importTypes.ts';
 import { sanitizeIdentifier } from './expressionText.ts';
 
 // Same shape as the flow schema's locale tags.
@@ -17,6 +17,22 @@ const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Id of the node every dangling outcome of an imported flow goes to. */
 export const FALLBACK_END_ID = 'imported_end';
+
+/** What an import knows beyond its own document: the other flows imported with it, and what they write. */
+export interface ImportEnvironment {
+  /** The imported flow a reference names, or why it cannot be called (not imported, or it would loop). */
+  resolveFlow?: (reference: FlowReference) => { flowId: string } | { unresolved: string };
+  /** Contact attributes that are flow variables here because this flow, or a flow that calls it, writes them. */
+  writableAttributes?: ReadonlySet<string>;
+}
+
+/** A reference of an imported node to another flow, and what it became. */
+export interface FlowReferenceUse {
+  nodeId: string;
+  reference: FlowReference;
+  /** The imported flow the node calls as a subflow, or undefined when it became a placeholder. */
+  flowId: string | undefined;
+}
 
 /**
  * Accumulates the nodes, edges, variables and report of one import, so the format mappers stay declarative:
@@ -31,9 +47,15 @@ export class FlowBuilder {
   private readonly ids = new Set<string>();
 
   readonly locale: string;
+  readonly environment: ImportEnvironment;
+  /** Writable contact attributes the flow reads (each starts from the contact's own attribute). */
+  readonly attributeReads = new Set<string>();
+  /** Every reference to another flow, in source order. */
+  readonly flowReferences: FlowReferenceUse[] = [];
 
   /** Uses the first valid BCP 47 tag of `candidates` (caller's choice, then detected), else `en-US`. */
-  constructor(candidates: readonly (string | undefined)[]) {
+  constructor(candidates: readonly (string | undefined)[], environment: ImportEnvironment = {}) {
+    this.environment = environment;
     this.locale = candidates.find((tag): tag is string => tag !== undefined && LOCALE.test(tag)) ?? 'en-US';
     const invalid = candidates.find((tag) => tag !== undefined && !LOCALE.test(tag));
     if (invalid !== undefined) {
@@ -86,6 +108,20 @@ export class FlowBuilder {
   /** Adds a report line. */
   note(severity: ImportSeverity, sourceRef: string, message: string): void {
     this.report.push({ severity, sourceRef, message });
+  }
+
+  /** The flow a reference calls, or why not (without other imported flows: that flow was not imported). */
+  resolveFlow(reference: FlowReference, label: string): { flowId: string } | { unresolved: string } {
+    return (
+      this.environment.resolveFlow?.(reference) ?? {
+        unresolved: `the flow "${label}" was not imported with this one`,
+      }
+    );
+  }
+
+  /** Adds a report line unless the same line is there already (a mapping explained once per import). */
+  noteOnce(severity: ImportSeverity, sourceRef: string, message: string): void {
+    if (!this.report.some((item) => item.message === message)) this.note(severity, sourceRef, message);
   }
 
   /** A channel-neutral prompt in the import locale; `ssml` enriches voice when the source had SSML. */

@@ -1,5 +1,8 @@
-/** A piece of a value that mixes literal text and variable references. */
-export type ValuePart = { kind: 'text'; text: string } | { kind: 'variable'; name: string };
+/**
+ * A piece of a value that mixes literal text and variable references. `name` is a variable or a read-only system
+ * path (`contact.callerNumber`); `expression`, when given, stands for the value in expressions (templates show `name`).
+ */
+export type ValuePart = { kind: 'text'; text: string } | { kind: 'variable'; name: string; expression?: string };
 
 // Words the expression language reserves; a variable cannot be called this.
 const RESERVED = new Set(['true', 'false', 'null', 'and', 'or', 'not']);
@@ -30,8 +33,11 @@ export function partsToExpression(parts: readonly ValuePart[]): string {
   const meaningful = parts.filter((part) => part.kind === 'variable' || part.text !== '');
   if (meaningful.length === 0) return "''";
   const first = meaningful[0];
-  if (meaningful.length === 1 && first !== undefined && first.kind === 'variable') return first.name;
-  const pieces = meaningful.map((part) => (part.kind === 'text' ? quoteString(part.text) : part.name));
+  if (meaningful.length === 1 && first !== undefined && first.kind === 'variable')
+    return first.expression ?? first.name;
+  const pieces = meaningful.map((part) =>
+    part.kind === 'text' ? quoteString(part.text) : (part.expression ?? part.name),
+  );
   // A leading variable followed by `+` would add numbers; starting from '' forces string concatenation.
   return first !== undefined && first.kind === 'variable' ? ["''", ...pieces].join(' + ') : pieces.join(' + ');
 }

@@ -25,6 +25,8 @@ export interface StudioContext {
   next(widget: StudioWidget, ...events: string[]): string | undefined;
   /** Result fields of a widget that the flow reads (`widgets.<name>.parsed.*`, `.body`, `.status_code`). */
   resultFields(widget: StudioWidget): StudioResultField[];
+  /** Fields of a widget the flow reads (`widgets.<name>.<field>`), e.g. the variables a subflow returns. */
+  widgetFields(widget: StudioWidget): string[];
   addWidgetNode(widget: StudioWidget, type: string, config: Record<string, unknown>, label?: string): string;
   addDerivedNode(widget: StudioWidget, suffix: string, node: Omit<FlowNode, 'id'>): string;
 }

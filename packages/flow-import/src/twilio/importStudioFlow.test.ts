@@ -223,7 +223,7 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
       type: 'http',
       config: {
         method: 'POST',
-        url: 'https://api.example.com/u/{{trigger_call_From}}',
+        url: 'https://api.example.com/u/{{contact.callerNumber}}',
         body: '{"a": "{{a}}"}',
         bodyType: 'json',
         responseMapping: [{ variable: 'w0_name', value: 'response.body.name' }],
@@ -274,11 +274,13 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
         { name: 'vm', type: 'record-voicemail', properties: {}, transitions: [{ event: 'recordingComplete' }] },
       ]),
     );
-    expect(nodeOf(flow, 'w0')).toMatchObject({
-      type: 'subflow',
-      config: { flowId: 'FW123', inputs: { lang: "'en'" } },
-    });
-    expect(portsOf(flow, 'w0')).toEqual({ next: 'q', error: 'vm' });
+    // Imported alone, the subflow it calls is missing: a placeholder names it and takes the failed path (#15).
+    expect(nodeOf(flow, 'w0')).toMatchObject({ type: 'message', label: 'Missing flow FW123' });
+    expect(promptText(nodeOf(flow, 'w0'))).toMatch(/"FW123", which was not imported/);
+    expect(portsOf(flow, 'w0')).toEqual({ next: 'vm' });
+    expect(report).toContainEqual(
+      expect.objectContaining({ severity: 'unsupported', sourceRef: 'w0', message: expect.stringMatching(/FW123/) }),
+    );
     expect(nodeOf(flow, 'q').config).toEqual({ queue: 'billing' });
     expect(nodeOf(flow, 'agent').config).toEqual({ agent: '+15550100' });
     expect(nodeOf(flow, 'vm').type).toBe('message');
@@ -298,6 +300,38 @@ describe('Twilio Studio widgets beyond the golden flow', () => {
       ]),
     );
     const [assignment] = assignmentsOf(nodeOf(flow, 'w0'));
-    expect(evaluate(assignment?.value, { trigger_message_From: 'Ana' })).toBe('Hello Ana!');
+    expect(evaluate(assignment?.value, { contact: { callerNumber: 'Ana' } })).toBe('Hello Ana!');
+  });
+
+  it('translates channel-type comparisons to the contact channel (#15)', async () => {
+    const split = (value: string, type = 'equal_to') => ({
+      name: 'w0',
+      type: 'split-based-on',
+      properties: { input: '{{trigger.message.ChannelAttributes.channel_type}}' },
+      transitions: [
+        { event: 'noMatch', next: 'other' },
+        { event: 'match', next: 'hit', conditions: [{ friendly_name: 'x', arguments: [], type, value }] },
+      ],
+    });
+    const states = (value: string, type?: string) => [
+      split(value, type),
+      { name: 'hit', type: 'say-play', properties: { say: 'Matched.' }, transitions: [{ event: 'audioComplete' }] },
+      { name: 'other', type: 'say-play', properties: { say: 'Other.' }, transitions: [{ event: 'audioComplete' }] },
+    ];
+    const whatsapp = imported(flowOf(states('whatsapp')));
+    expect(conditionPort(nodeOf(whatsapp.flow, 'w0'), { contact: { channel: 'chat' } })).not.toBe('default');
+    expect(conditionPort(nodeOf(whatsapp.flow, 'w0'), { contact: { channel: 'voice' } })).toBe('default');
+    expect(whatsapp.report).toContainEqual(
+      expect.objectContaining({
+        severity: 'approximate',
+        message: expect.stringMatching(/translated to contact\.channel == 'chat'/),
+      }),
+    );
+    const notVoice = imported(flowOf(states('voice', 'not_equal_to')));
+    expect(conditionPort(nodeOf(notVoice.flow, 'w0'), { contact: { channel: 'dtmf' } })).toBe('default');
+    expect(conditionPort(nodeOf(notVoice.flow, 'w0'), { contact: { channel: 'chat' } })).not.toBe('default');
+    const either = imported(flowOf(states('sms, voice', 'matches_any_of')));
+    expect(conditionPort(nodeOf(either.flow, 'w0'), { contact: { channel: 'dtmf' } })).not.toBe('default');
+    expect(conditionPort(nodeOf(either.flow, 'w0'), { contact: { channel: 'chat' } })).not.toBe('default');
   });
 });

@@ -1,7 +1,7 @@
 import type { CanvasPosition, FlowDocument } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
 import type { ImportReportItem } from '../importTypes.ts';
-import { FlowBuilder } from '../shared/FlowBuilder.ts';
+import { FlowBuilder, type ImportEnvironment } from '../shared/FlowBuilder.ts';
 import { sanitizeIdentifier } from '../shared/expressionText.ts';
 import { arrayAt, numberAt, recordAt, stringAt, type JsonRecord } from '../shared/jsonGuards.ts';
 import { mapStudioWidget } from './mapStudioWidget.ts';
@@ -29,14 +29,16 @@ export function isStudioFlow(doc: JsonRecord): boolean {
 export function importStudioFlow(
   doc: JsonRecord,
   locale: string | undefined,
-): { flow: FlowDocument; report: ImportReportItem[] } {
+  environment: ImportEnvironment = {},
+): { flow: FlowDocument; report: ImportReportItem[]; builder: FlowBuilder } {
   const widgets = readWidgets(doc);
-  const builder = new FlowBuilder([locale, detectStudioLocale(widgets)]);
+  const builder = new FlowBuilder([locale, detectStudioLocale(widgets)], environment);
   const ids = new Map<string, string>();
   builder.claimId('start');
   for (const widget of widgets)
     if (widget.type !== 'trigger') ids.set(widget.name, builder.claimId(sanitizeIdentifier(widget.name)));
   const results = collectResultFields(doc);
+  const serialized = JSON.stringify(doc);
   const ctx: StudioContext = {
     builder,
     target(name, sourceRef) {
@@ -60,6 +62,7 @@ export function importStudioFlow(
       return undefined;
     },
     resultFields: (widget) => results.get(widget.name) ?? [],
+    widgetFields: (widget) => widgetFields(serialized, widget.name),
     addWidgetNode(widget, type, config, label) {
       const id = ids.get(widget.name) ?? builder.claimId(sanitizeIdentifier(widget.name));
       const position = positionOf(widget);
@@ -102,7 +105,7 @@ export function importStudioFlow(
     ...(description ? { description } : {}),
     start: 'start',
   });
-  return { flow, report: builder.report };
+  return { flow, report: builder.report, builder };
 }
 
 function positionOf(widget: StudioWidget): CanvasPosition | undefined {
@@ -178,4 +181,13 @@ function collectResultFields(doc: JsonRecord): Map<string, StudioResultField[]> 
     fields.set(widget, list);
   }
   return fields;
+}
+
+// `widgets.<name>.<field>` paths of one widget (Liquid `{{…}}` or split inputs), each field once.
+function widgetFields(serialized: string, widget: string): string[] {
+  const escaped = widget.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const fields = new Set<string>();
+  for (const match of serialized.matchAll(new RegExp(`widgets\\.${escaped}\\.([A-Za-z_]\\w*)`, 'g')))
+    if (match[1] !== undefined) fields.add(match[1]);
+  return [...fields];
 }

@@ -9,18 +9,24 @@ function translate(source: string): { template: string; builder: FlowBuilder } {
 }
 
 describe('liquidToTemplate', () => {
-  it('maps widget results, flow variables and trigger data to declared variables', () => {
+  it('maps widget results and flow variables to declared variables, trigger data to the contact (#15)', () => {
     const { template, builder } = translate(
-      '{{widgets.menu.Digits}} {{ flow.variables.name }} {{trigger.call.From}} {{widgets.get-parts.parsed.date}} {{widgets.wait.inbound.Body}}',
+      '{{widgets.menu.Digits}} {{ flow.variables.name }} {{trigger.call.From}} {{widgets.get-parts.parsed.date}} {{widgets.wait.inbound.Body}} {{flow.channel.address}} {{trigger.message.Body}} {{flow.data.x}}',
     );
-    expect(template).toBe('{{menu_input}} {{name}} {{trigger_call_From}} {{get_parts_date}} {{wait_reply}}');
+    expect(template).toBe(
+      '{{menu_input}} {{name}} {{contact.callerNumber}} {{get_parts_date}} {{wait_reply}} {{contact.dialedNumber}} {{contact.attributes.Body}} {{data_x}}',
+    );
     expect(
-      ['menu_input', 'name', 'trigger_call_From', 'get_parts_date', 'wait_reply'].every((name) =>
-        builder.isDeclared(name),
-      ),
+      ['menu_input', 'name', 'get_parts_date', 'wait_reply', 'data_x'].every((name) => builder.isDeclared(name)),
     ).toBe(true);
-    expect(builder.report.filter((item) => item.severity === 'approximate').map((item) => item.message)).toEqual([
-      expect.stringMatching(/trigger\.call\.From.*caller data/),
+    expect(builder.isDeclared('contact.callerNumber')).toBe(false);
+    expect(builder.report.filter((item) => item.severity !== 'info').map((item) => item.message)).toEqual([
+      expect.stringMatching(/trigger\.message\.Body.*contact\.attributes\.Body.*channel supplies/),
+      expect.stringMatching(/flow\.data\.x.*caller data/),
+    ]);
+    expect(builder.report.filter((item) => item.severity === 'info').map((item) => item.message)).toEqual([
+      expect.stringMatching(/trigger\.call\.From.*contact\.callerNumber/),
+      expect.stringMatching(/flow\.channel\.address.*contact\.dialedNumber/),
     ]);
   });
 

@@ -159,8 +159,22 @@ function outputParts(body: string, builder: FlowBuilder, sourceRef: string): Val
   }
   const segments = splitLiquidPath(subject);
   const mapped = studioVariableName(segments);
+  if (mapped.source === 'system') {
+    builder.noteOnce(
+      mapped.name.startsWith('contact.attributes.') ? 'approximate' : 'info',
+      sourceRef,
+      `{{${subject}}} became the read-only system variable ${mapped.name}${systemNote(mapped.name)}.`,
+    );
+    return [{ kind: 'variable', name: mapped.name }];
+  }
   if (!builder.isDeclared(mapped.name)) {
-    if (mapped.source === 'callerData') {
+    if (mapped.source === 'parentParameter')
+      builder.note(
+        'info',
+        sourceRef,
+        `{{${subject}}} is a parameter of the calling flow's run-subflow widget; it became the variable "${mapped.name}", which the calling flow's subflow node passes in.`,
+      );
+    else if (mapped.source === 'callerData') {
       builder.note(
         'approximate',
         sourceRef,
@@ -183,4 +197,12 @@ function tidy(text: string): string {
     .replace(/[ \t]+\n/g, '\n')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
+}
+
+function systemNote(name: string): string {
+  if (name === 'contact.channel')
+    return " (Omniflow's channel is dtmf, voice or chat: comparisons with voice and with message channels are translated)";
+  if (name.startsWith('contact.attributes.'))
+    return ', which the channel supplies with the call or message that starts the conversation (empty when it does not)';
+  return '';
 }

@@ -22,6 +22,17 @@ export function studioConditionExpression(
     .split(',')
     .map((item) => item.trim())
     .filter((item) => item !== '');
+  if (subject === 'contact.channel') {
+    const translated = channelCondition(type, type.includes('any_of') ? list : [raw.trim()]);
+    if (translated !== undefined) {
+      builder.note(
+        'approximate',
+        sourceRef,
+        `The channel test ${type} "${raw}" was translated to ${translated}: Omniflow knows calls (dtmf, voice) and chat, so every message channel (sms, whatsapp, web…) is chat.`,
+      );
+      return translated;
+    }
+  }
   switch (type) {
     case 'equal_to':
       return `${text} == ${value}`;
@@ -89,4 +100,15 @@ function regexExpression(pattern: string, text: string, builder: FlowBuilder, so
     `The regex /${pattern}/ cannot be expressed without regular expressions; its branch never matches. Rewrite it as a condition.`,
   );
   return 'false';
+}
+
+// A Studio channel type compared with Omniflow's channel: voice is a call, any other channel type is a message (chat).
+function channelCondition(type: string, values: readonly string[]): string | undefined {
+  const negated = type === 'not_equal_to' || type === 'does_not_match_any_of';
+  if (!negated && type !== 'equal_to' && type !== 'matches_any_of') return undefined;
+  const kinds = new Set(values.map((value) => (value.toLowerCase() === 'voice' ? 'call' : 'chat')));
+  if (kinds.size === 0) return negated ? 'true' : 'false';
+  if (kinds.size === 2) return negated ? 'false' : 'true';
+  const call = kinds.has('call');
+  return call !== negated ? "contact.channel != 'chat'" : "contact.channel == 'chat'";
 }

@@ -1,6 +1,7 @@
 import type {
   ConditionCase,
   ConditionConfig,
+  MessageConfig,
   SetConfig,
   SubflowConfig,
   TransactionConfig,
@@ -138,23 +139,55 @@ export function mapRunFunction(widget: StudioWidget, ctx: StudioContext): void {
     ctx.builder.note('approximate', widget.name, 'The function URL or SID holds a placeholder to fill in.');
 }
 
-/** `run-subflow` → a `subflow` node. */
+/**
+ * `run-subflow` → a `subflow` node calling the imported flow its `flow_sid` names; parameters become inputs and the
+ * `widgets.<name>.<variable>` the flow reads become outputs. A flow that was not imported gets a placeholder message
+ * that names it and takes the `failed` path.
+ */
 export function mapRunSubflow(widget: StudioWidget, ctx: StudioContext): void {
-  const flowId = stringAt(widget.properties, 'flow_sid') ?? widget.name;
+  const sid = stringAt(widget.properties, 'flow_sid') ?? '';
+  const label = sid || widget.name;
+  const reference = { names: [sid].filter((name) => name !== ''), sourceRef: widget.name };
+  const resolved = ctx.builder.resolveFlow(reference, label);
+  const failed = ctx.target(ctx.next(widget, 'failed'), widget.name);
+  if ('unresolved' in resolved) {
+    const config: MessageConfig = {
+      prompt: ctx.builder.prompt(`(This step ran the flow "${label}", which was not imported.)`),
+    };
+    const id = ctx.addWidgetNode(widget, 'message', { ...config }, `Missing flow ${label}`);
+    ctx.builder.connect(id, 'next', failed, widget.name);
+    ctx.builder.flowReferences.push({ nodeId: id, reference, flowId: undefined });
+    ctx.builder.note(
+      'unsupported',
+      widget.name,
+      `Subflow "${label}": ${resolved.unresolved}, so a placeholder message names it and the flow goes on by the failed path. Import both flows together (omniflow import a.json b.json) to call it as a subflow.`,
+    );
+    return;
+  }
   const inputs: Record<string, string> = {};
   for (const item of arrayAt(widget.properties, 'parameters')) {
     const key = stringAt(item, 'key');
     if (key !== undefined && key !== '')
       inputs[sanitizeIdentifier(key)] = liquidToExpression(stringAt(item, 'value') ?? '', ctx.builder, widget.name);
   }
-  const config: SubflowConfig = { flowId, inputs };
+  const outputs: Record<string, string> = {};
+  for (const field of ctx.widgetFields(widget)) {
+    const variable = ctx.builder.declare(
+      sanitizeIdentifier(`${sanitizeIdentifier(widget.name)}_${field}`),
+      'string',
+      `Variable ${field} returned by the subflow ${widget.name}`,
+    );
+    outputs[variable] = sanitizeIdentifier(field);
+  }
+  const config: SubflowConfig = { flowId: resolved.flowId, inputs, outputs };
   const id = ctx.addWidgetNode(widget, 'subflow', { ...config });
   ctx.builder.connect(id, 'next', ctx.target(ctx.next(widget, 'completed'), widget.name), widget.name);
-  ctx.builder.connect(id, 'error', ctx.target(ctx.next(widget, 'failed'), widget.name), widget.name);
+  ctx.builder.connect(id, 'error', failed, widget.name);
+  ctx.builder.flowReferences.push({ nodeId: id, reference, flowId: resolved.flowId });
   ctx.builder.note(
-    'approximate',
+    'info',
     widget.name,
-    `Subflow ${flowId} must be imported too (with that id); its outputs (widgets.${widget.name}.*) are not mapped back.`,
+    `run-subflow "${label}" calls the imported flow "${resolved.flowId}"; its parameters are the inputs${Object.keys(outputs).length > 0 ? ` and widgets.${widget.name}.* are its outputs` : ''}.`,
   );
   const revision = numberAt(widget.properties, 'flow_revision');
   if (revision !== undefined)

@@ -1,4 +1,5 @@
 import type { Channel, Locale } from '../flowDocument.ts';
+import type { ContactDirection } from '../contact/contactFields.ts';
 
 /**
  * One channel-neutral step of a conversation test: an input (`choose`, `say`, `digits`, `noInput`) or an
@@ -31,6 +32,19 @@ export interface FlowTestMock {
   port?: string;
   /** The handler's result variables, mapped to flow variables as a real answer would be. */
   variables?: Record<string, unknown>;
+  /** What the handler establishes about the contact: a verification's customer (`contact.customerId`). */
+  contact?: { customerId: string };
+}
+
+/** What a test's session knows about the contact from the start (read by the flow as `contact.*`). */
+export interface FlowTestContact {
+  direction?: ContactDirection;
+  callerNumber?: string;
+  dialedNumber?: string;
+  attributes?: Record<string, string>;
+  /** This caller's contacts in the last 7 days (repeat callers). */
+  previousContacts?: number;
+  customerId?: string;
 }
 
 /** A named conversation stored with the flow and run in every channel it lists. */
@@ -41,8 +55,10 @@ export interface FlowTestCase {
   locale?: Locale;
   /** The channels the test runs in; all three when left out. */
   channels?: Channel[];
-  /** Caller data the session starts with (e.g. the calling number). */
+  /** Caller data the session starts with (the flow's own variables). */
   variables?: Record<string, unknown>;
+  /** The contact the session starts with (`contact.direction`, `contact.previousContacts`, …). */
+  contact?: FlowTestContact;
   /** Fixed results of handler nodes, by node id. */
   mocks?: Record<string, FlowTestMock>;
   steps: FlowTestStep[];

@@ -1,5 +1,6 @@
 import type { JsonSchema } from '../nodeTypeSpec.ts';
 import { CHANNELS } from '../flowDocument.ts';
+import { testContactJsonSchema } from '../contact/contactFactsJsonSchema.ts';
 
 const locale = { type: 'string', pattern: '^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$' };
 const nodeId = { type: 'string', minLength: 1, maxLength: 200, 'x-kind': 'node' };
@@ -23,12 +24,22 @@ export const flowTestsJsonSchema: JsonSchema = {
       locale,
       channels: { type: 'array', minItems: 1, uniqueItems: true, items: { enum: [...CHANNELS] } },
       variables: { type: 'object' },
+      contact: testContactJsonSchema,
       mocks: {
         type: 'object',
         additionalProperties: {
           type: 'object',
           additionalProperties: false,
-          properties: { port: { type: 'string', minLength: 1, maxLength: 200 }, variables: { type: 'object' } },
+          properties: {
+            port: { type: 'string', minLength: 1, maxLength: 200 },
+            variables: { type: 'object' },
+            contact: {
+              type: 'object',
+              required: ['customerId'],
+              additionalProperties: false,
+              properties: { customerId: { type: 'string', minLength: 1, maxLength: 128 } },
+            },
+          },
         },
       },
       steps: {

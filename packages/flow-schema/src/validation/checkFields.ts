@@ -3,7 +3,10 @@ import { parseExpression } from '../expression/parseExpression.ts';
 import { expressionVariables } from '../expression/expressionVariables.ts';
 import { exhaustive } from '../exhaustive.ts';
 import { jsonPointer } from '../jsonPointer.ts';
-import { templateVariables } from '../template/renderTemplate.ts';
+import { templatePlaceholders } from '../template/renderTemplate.ts';
+import { CONTACT_ROOT, DEFAULT_SENSITIVE_CONTACT_FIELDS, contactFieldOf } from '../contact/contactFields.ts';
+import { rootFieldReads } from '../expression/rootFieldReads.ts';
+import { checkContactField, checkNotContactWrite } from './checkContactUse.ts';
 import { collectConfigFields } from './collectConfigFields.ts';
 import type { ConfigField } from './collectConfigFields.ts';
 import type { ValidationContext } from './validationContext.ts';
@@ -47,7 +50,8 @@ function checkField(context: ValidationContext, field: ConfigField, pointer: str
       if (typeof value === 'string') checkTemplate(context, value, pointer, nodeId);
       return;
     case 'variable':
-      if (typeof value === 'string' && value !== '' && !context.isDeclared(value)) {
+      if (typeof value !== 'string' || value === '' || checkNotContactWrite(context, value, pointer, nodeId)) return;
+      if (!context.isDeclared(value)) {
         context.report('FLOW015', pointer, undeclaredMessage(value), nodeId);
       }
       return;
@@ -123,7 +127,22 @@ function promptTexts(prompt: object, pointer: string): [string, unknown][] {
 }
 
 function checkTemplate(context: ValidationContext, template: string, pointer: string, nodeId?: string): void {
-  for (const name of templateVariables(template)) {
+  const seen = new Set<string>();
+  for (const { variable: name, path } of templatePlaceholders(template)) {
+    const field = contactFieldOf(path);
+    if (field !== undefined && !context.declared.has(CONTACT_ROOT)) {
+      checkContactField(context, field, pointer, nodeId);
+      if ((DEFAULT_SENSITIVE_CONTACT_FIELDS as readonly string[]).includes(field))
+        context.report(
+          'FLOW018',
+          pointer,
+          `{{${path}}} interpolates sensitive contact information, which is masked when spoken or shown; remove it from the text`,
+          nodeId,
+        );
+      continue;
+    }
+    if (seen.has(name)) continue;
+    seen.add(name);
     if (!context.isDeclared(name)) {
       context.report('FLOW015', pointer, undeclaredMessage(name, `{{${name}}}`), nodeId);
     } else if (context.declared.get(name)?.sensitive === true) {
@@ -158,6 +177,10 @@ function checkExpression(
     if (!implicit.includes(name) && !context.isDeclared(name))
       context.report('FLOW015', pointer, undeclaredMessage(name), nodeId);
   }
+  // Only an expression that names the contact can read one of its fields (most do not: skip the second walk).
+  if (!source.includes(CONTACT_ROOT) || context.declared.has(CONTACT_ROOT)) return;
+  for (const field of rootFieldReads(parsed.ast, CONTACT_ROOT))
+    if (field !== null) checkContactField(context, field, pointer, nodeId);
 }
 
 function undeclaredMessage(name: string, as?: string): string {

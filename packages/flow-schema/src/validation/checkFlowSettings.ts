@@ -1,3 +1,4 @@
+import { CONTACT_ROOT } from '../contact/contactFields.ts';
 import { jsonPointer } from '../jsonPointer.ts';
 import { checkPrompt } from './checkFields.ts';
 import type { ValidationContext } from './validationContext.ts';
@@ -25,6 +26,13 @@ export function checkFlowSettings(context: ValidationContext): void {
       );
     }
     names.add(variable.name);
+    if (variable.name === CONTACT_ROOT) {
+      context.report(
+        'FLOW034',
+        jsonPointer('variables', v, 'name'),
+        `a variable cannot be named "${CONTACT_ROOT}": that name is the read-only system information about the contact (contact.callerNumber, contact.channel, …); rename the variable`,
+      );
+    }
   });
   (flow.globalIntents ?? []).forEach((intent, g) => {
     const missing = flow.locales.filter((locale) => (intent.phrases[locale] ?? []).length === 0);

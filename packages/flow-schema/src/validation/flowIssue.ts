@@ -55,6 +55,8 @@ export const FLOW_ISSUE_CODES = {
   FLOW030: { severity: 'error', title: 'too many issues' },
   FLOW031: { severity: 'error', title: 'locale not declared by the flow' },
   FLOW032: { severity: 'error', title: 'duplicate option key' },
+  FLOW033: { severity: 'error', title: 'unknown contact field' },
+  FLOW034: { severity: 'error', title: 'contact is read-only' },
   FLOW040: { severity: 'error', title: 'test names an unknown node' },
   FLOW041: { severity: 'error', title: 'duplicate test id' },
   FLOW042: { severity: 'error', title: 'test mocks a port the node does not have' },

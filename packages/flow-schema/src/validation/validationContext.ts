@@ -11,8 +11,11 @@ export interface ValidateFlowOptions {
   implicitVariables?: readonly string[];
 }
 
-/** Variables every flow may read without declaring them: the session's channel and locale. */
-export const IMPLICIT_VARIABLES: readonly string[] = ['channel', 'locale'];
+/**
+ * Variables every flow may read without declaring them: the session's channel and locale, and the read-only `contact`
+ * system variable (its fields: `CONTACT_FIELDS`).
+ */
+export const IMPLICIT_VARIABLES: readonly string[] = ['channel', 'locale', 'contact'];
 
 /** Most issues one validation reports; the rest are summarised by one FLOW030 issue. */
 export const MAX_ISSUES = 500;

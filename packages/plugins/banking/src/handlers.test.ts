@@ -64,6 +64,8 @@ describe('banking pack', () => {
     expect(await verifyCustomer(argsFor(verifyConfig, { last4: '4821', dob: '1985-03-14' }))).toEqual({
       port: 'success',
       variables: { customerId: 'C-1001', customerName: 'Alice Chen' },
+      // Issue 15: a successful verification tells the engine who the contact is (contact.customerId).
+      contact: { customerId: 'C-1001' },
     });
     expect((await verifyCustomer(argsFor(verifyConfig, { last4: '4821', dob: '1985-03-13' }))).port).toBe(
       'notVerified',

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Editor, type OnMount } from '@monaco-editor/react';
 import { parseExpression } from '@omniflow/flow-schema';
 import { monaco } from '../../monaco/setupMonaco.ts';
+import { InsertVariableMenu } from '../../contact/InsertVariableMenu.tsx';
 
 type EditorInstance = Parameters<OnMount>[0];
 
@@ -89,6 +90,7 @@ export function ExpressionField({
           onChange(src);
         }}
       />
+      <InsertVariableMenu label={label} onInsert={(path) => insertAtCursor(editorRef.current, value, path, onChange)} />
       {error && (
         <div className="field-error" role="status">
           {error.message} (col {error.offset + 1})
@@ -96,4 +98,20 @@ export function ExpressionField({
       )}
     </div>
   );
+}
+
+/** Writes `path` at the editor's cursor (or at the end, before the editor is ready) as one undoable edit. */
+function insertAtCursor(
+  editor: EditorInstance | null,
+  value: string,
+  path: string,
+  onChange: (value: string) => void,
+): void {
+  const selection = editor?.getSelection();
+  if (!editor || !selection) {
+    onChange(value === '' ? path : `${value} ${path}`);
+    return;
+  }
+  editor.executeEdits('insert-variable', [{ range: selection, text: path, forceMoveMarkers: true }]);
+  editor.focus();
 }

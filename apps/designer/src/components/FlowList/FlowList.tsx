@@ -1,6 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FlowDocument } from '@omniflow/flow-schema';
-import { runtimeClient, field, type FlowSummary, type ImportedFlow } from '../../api/runtimeClient.ts';
+import {
+  runtimeClient,
+  field,
+  type FlowSummary,
+  type ImportBatchReply,
+  type ImportedFlow,
+} from '../../api/runtimeClient.ts';
 import { duplicateFlow, flowIdFrom } from '../../core/newFlow.ts';
 import { sortFlows, type FlowSort } from '../../core/sortFlows.ts';
 import { useAnalystT } from '../../i18n/analystMessages.ts';
@@ -8,6 +14,9 @@ import { FLOW_TEMPLATES, flowFromTemplate, type FlowTemplate } from '../../templ
 import { TemplateGallery } from '../TemplateGallery/TemplateGallery.tsx';
 import { useT } from '../../i18n/useT.ts';
 import { downloadJson } from '../../core/downloadJson.ts';
+import { ImportBatchReport } from '../ImportBatchReport/ImportBatchReport.tsx';
+import { ImportReportLines } from '../ImportBatchReport/ImportReportLines.tsx';
+import { readImportFiles } from '../ImportBatchReport/readImportFiles.ts';
 
 /** The flow list: create (from a template), search, sort, open, rename, duplicate, delete, import and export flows. */
 export function FlowList() {
@@ -17,6 +26,8 @@ export function FlowList() {
   const [error, setError] = useState('');
   /** The last foreign import that left notes: shown here with a link to the flow, instead of opening it at once. */
   const [imported, setImported] = useState<ImportedFlow | null>(null);
+  /** Several files imported together (#15): what each became, the failures and the publish order. */
+  const [batch, setBatch] = useState<{ reply: ImportBatchReply; total: number } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const analystT = useAnalystT();
   const [template, setTemplate] = useState<FlowTemplate['id']>('blank');
@@ -36,6 +47,7 @@ export function FlowList() {
   const run = async (action: () => Promise<unknown>) => {
     setError('');
     setImported(null);
+    setBatch(null);
     try {
       await action();
       await refresh();
@@ -93,6 +105,16 @@ export function FlowList() {
       else window.location.hash = `#/flows/${encodeURIComponent(stored.flow.id)}`;
     });
 
+  const importFiles = (files: readonly File[]) =>
+    run(async () => {
+      const { documents, unreadable } = await readImportFiles(files);
+      const reply =
+        documents.length > 0
+          ? await runtimeClient.importFlows(documents)
+          : { flows: [], failures: [], publishOrder: [] };
+      setBatch({ reply: { ...reply, failures: [...unreadable, ...reply.failures] }, total: files.length });
+    });
+
   return (
     <main className="flow-list">
       <h1>{t('flows')}</h1>
@@ -115,10 +137,13 @@ export function FlowList() {
           type="file"
           accept="application/json,.json"
           aria-label={t('import')}
+          multiple
           hidden
           onChange={(e) => {
-            const file = e.target.files?.[0];
-            if (file) void importFile(file);
+            const files = [...(e.target.files ?? [])];
+            const [file] = files;
+            if (files.length > 1) void importFiles(files);
+            else if (file) void importFile(file);
             e.target.value = '';
           }}
         />
@@ -132,16 +157,11 @@ export function FlowList() {
       {imported && (
         <section className="import-report" aria-label={t('importReport')} data-format={imported.format}>
           <h2>{t('importReportTitle', { name: imported.flow.name, count: imported.report.length })}</h2>
-          <ul>
-            {imported.report.map((line, i) => (
-              <li key={i} data-severity={line.severity}>
-                <strong>{line.severity}</strong> <code>{line.sourceRef}</code> {line.message}
-              </li>
-            ))}
-          </ul>
+          <ImportReportLines report={imported.report} />
           <a href={`#/flows/${encodeURIComponent(imported.flow.id)}`}>{t('openImported')}</a>
         </section>
       )}
+      {batch && <ImportBatchReport reply={batch.reply} total={batch.total} />}
       {flows !== null && flows.length > 0 && (
         <div className="flow-list-filters">
           <input

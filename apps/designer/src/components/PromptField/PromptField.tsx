@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { isRecord } from '@omniflow/flow-schema';
 import { getAtPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
+import { InsertVariableMenu } from '../../contact/InsertVariableMenu.tsx';
 
 /**
  * Per-locale text: a prompt (`{ text: { "en-US": … } }`) or a bare localized string map, one tab per flow locale.
@@ -40,18 +41,29 @@ export function PromptField({
   }, [focus]);
 
   const value = typeof map[locale] === 'string' ? String(map[locale]) : '';
+  const area = useRef<HTMLTextAreaElement>(null);
+  const setText = (text: string) =>
+    useFlowStore.getState().setConfig(nodeId, `${textPointer}/${encodeSegment(locale)}`, text);
   return (
     <div className="prompt-field">
       <LocaleTabs locales={locales} current={locale} onSelect={setLocale} missing={missing} idPrefix={inputId} />
       <textarea
+        ref={area}
         id={inputId}
         aria-label={`${label} (${locale})`}
         data-locale={locale}
         rows={3}
         value={value}
-        onChange={(e) =>
-          useFlowStore.getState().setConfig(nodeId, `${textPointer}/${encodeSegment(locale)}`, e.target.value)
-        }
+        onChange={(e) => setText(e.target.value)}
+      />
+      <InsertVariableMenu
+        label={label}
+        onInsert={(path) => {
+          // At the cursor, as a {{placeholder}}; at the end when the text was never focused.
+          const at = area.current?.selectionStart ?? value.length;
+          const end = area.current?.selectionEnd ?? at;
+          setText(`${value.slice(0, at)}{{${path}}}${value.slice(end)}`);
+        }}
       />
     </div>
   );

@@ -1,5 +1,12 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Channel } from '@omniflow/flow-schema';
+import {
+  EMPTY_CONTACT_DRAFT,
+  readContactDraft,
+  SimulatorContact,
+  type SimulatorContactDraft,
+} from '../../contact/SimulatorContact.tsx';
+import { SimulatorContactTable } from '../../contact/SimulatorContactTable.tsx';
 import { bearerToken, runtimeClient, field, type SessionTurn, type SimOutput } from '../../api/runtimeClient.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
@@ -44,6 +51,8 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
   const recorded = useRef<RecordedTurn[]>([]);
   const testsT = useFlowTestsT();
   const [saved, setSaved] = useState('');
+  const [contactDraft, setContactDraft] = useState<SimulatorContactDraft>(EMPTY_CONTACT_DRAFT);
+  const [contact, setContact] = useState<Record<string, unknown>>({});
 
   useEffect(() => {
     log.current?.lastElementChild?.scrollIntoView({ block: 'nearest' });
@@ -77,6 +86,7 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
 
   const apply = (turn: SessionTurn) => {
     setSessionId(turn.sessionId);
+    setContact(turn.contact);
     setStatus(turn.status);
     showState(turn);
     const added: Line[] = [];
@@ -147,9 +157,11 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
     setLines([]);
     resetState();
     setDigits('');
+    const read = readContactDraft(contactDraft);
+    if (!read.ok) return;
     await run(async () => {
       await beforeStart();
-      return record(null, null, [], await runtimeClient.startSession(flowId, channel, locale));
+      return record(null, null, [], await runtimeClient.startSession(flowId, channel, locale, read.contact));
     });
   };
 
@@ -190,6 +202,7 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
         <button type="button" className="primary" onClick={() => void start()}>
           {status === 'idle' ? t('start') : t('restart')}
         </button>
+        <SimulatorContact draft={contactDraft} onChange={setContactDraft} />
         <label className="inline">
           <input type="checkbox" checked={speak} onChange={(e) => setSpeak(e.target.checked)} /> {t('speak')}
         </label>
@@ -300,6 +313,7 @@ export function Simulator({ flowId, beforeStart }: { flowId: string; beforeStart
           ))}
         </tbody>
       </table>
+      <SimulatorContactTable contact={contact} />
     </div>
   );
 }

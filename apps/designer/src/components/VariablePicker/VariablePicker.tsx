@@ -3,6 +3,7 @@ import type { VariableType } from '@omniflow/flow-schema';
 import { VARIABLE_NAME_PATTERN } from '../../core/flowOps.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
+import { ContactFieldOptions } from '../../contact/ContactFieldOptions.tsx';
 
 /** The select value that opens the inline "+ New variable" form; no variable name can contain a space. */
 const NEW_VARIABLE = ' new';
@@ -46,6 +47,7 @@ export function VariablePicker({
           </option>
         ))}
         <option value={NEW_VARIABLE}>{t('newVariable')}</option>
+        <ContactFieldOptions />
       </select>
       {creating && (
         <NewVariableForm

@@ -2,7 +2,10 @@ import type { HandlerArgs, HandlerResult } from '@omniflow/flow-engine';
 import { callCoreBanking, textOf, onReply } from '../coreBankingClient.ts';
 import type { VerifyCustomerConfig } from './verifyCustomerSpec.ts';
 
-/** Identifies the caller; `notVerified` when the card and date of birth do not match a customer. */
+/**
+ * Identifies the caller; `notVerified` when the card and date of birth do not match a customer. A verified caller's
+ * customer id also becomes `contact.customerId` for the rest of the session (the handler's `contact` result).
+ */
 export async function verifyCustomer(args: HandlerArgs<VerifyCustomerConfig>): Promise<HandlerResult> {
   const { config, variables } = args;
   const outcome = await callCoreBanking(args, 'verifyCustomer', {
@@ -18,6 +21,7 @@ export async function verifyCustomer(args: HandlerArgs<VerifyCustomerConfig>): P
     if (body.verified !== true) return { port: 'notVerified' };
     const set: Record<string, unknown> = { [config.customerIdVariable]: body.customerId };
     if (config.customerNameVariable) set[config.customerNameVariable] = body.name;
-    return { port: 'success', variables: set };
+    const customerId = typeof body.customerId === 'string' && body.customerId !== '' ? body.customerId : undefined;
+    return { port: 'success', variables: set, ...(customerId === undefined ? {} : { contact: { customerId } }) };
   });
 }

@@ -1,0 +1,2 @@
+/** The mask shown in place of sensitive values. */
+export const MASK = '****';
