@@ -11,8 +11,8 @@
  *   extreme log energies to the model. At −72 dBFS it took menu, digit and yes/no phrases over a μ-law line from
  *   6 in 15 to 11 in 15 exactly right, with no more out-of-grammar sentences accepted (0 of 7).
  *
- * Wideband (16 kHz) speech should not go through it: its own 4–8 kHz band would get the image on top. The
- * recognizer is not told the call's rate, so today a 16 kHz stream (jambonz, raw) gets it too.
+ * Wideband (16 kHz) speech gets no image (its own 4–8 kHz band would have it on top): the recognizer is told the
+ * call's rate.
  */
 export class NarrowbandConditioner {
   private readonly amplitude: number;

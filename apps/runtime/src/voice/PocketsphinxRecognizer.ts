@@ -105,8 +105,9 @@ export class PocketsphinxRecognizer implements Recognizer {
     grammar: string | null,
     locale: string,
     signal: AbortSignal,
+    sourceRate?: number,
   ): Promise<RecognitionResult | null> {
-    const stream = this.startStream(grammar, locale, signal);
+    const stream = this.startStream(grammar, locale, signal, sourceRate);
     if (stream === null) {
       this.logger?.warn(
         { locale },
@@ -123,12 +124,19 @@ export class PocketsphinxRecognizer implements Recognizer {
    * so at the end only the last block and the trailing silence remain to decode. The bytes they read are
    * exactly those `recognize` would give them for the same audio, so both give the same answer.
    */
-  startStream(grammar: string | null, locale: string, signal: AbortSignal): RecognitionStream | null {
+  startStream(
+    grammar: string | null,
+    locale: string,
+    signal: AbortSignal,
+    sourceRate?: number,
+  ): RecognitionStream | null {
     if (!/^en\b/i.test(locale)) return null;
+    // Audio that was wideband at its source has its own upper band: no image on top (unknown counts as a phone line).
+    const imageGain = sourceRate !== undefined && sourceRate >= 16000 ? 0 : this.bandImageGain;
     const conditioner =
-      this.noiseFloorDbfs === null && this.bandImageGain === 0
+      this.noiseFloorDbfs === null && imageGain === 0
         ? null
-        : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain: this.bandImageGain });
+        : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain });
     const passes = this.startPasses(grammar, signal);
     // pocketsphinx reads its input in blocks of 2048 samples; smaller writes would only cost system calls.
     let buffered: Int16Array[] = [];
