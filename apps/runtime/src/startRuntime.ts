@@ -22,6 +22,7 @@ import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
 import { startSharedState } from './store/startSharedState.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
+import { createInsights } from './insights/createInsights.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
@@ -46,6 +47,8 @@ export interface RunningRuntime {
   logger: Logger;
   /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
   sweepIdleSessions(cutoff: Date): Promise<number>;
+  /** Resolves once the insights of every turn so far are stored (tests). */
+  settleInsights(): Promise<void>;
   /** Stops accepting work, finishes in-flight turns, then closes the store. */
   close(): Promise<void>;
 }
@@ -92,6 +95,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       idleMs: (config.sessionIdleMinutes || 60) * 60_000,
       limits: config.sessionCaps,
     });
+    const insights = createInsights({ store, registry, egress: config.egress, logger });
     const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
       store,
@@ -103,6 +107,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       cipher,
       caps,
       analyzer,
+      observer: insights.observe,
       contactMask: config.contactMask,
       // The contact record counts repeat callers unless a test injects its own lookup.
       previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
@@ -132,6 +137,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       tokens,
       metrics,
       logger,
+      insights,
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
@@ -175,6 +181,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       store,
       registry,
       logger,
+      settleInsights: () => insights.settle(),
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());
         return store.expireSessions(cutoff);
@@ -190,6 +197,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           desk.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
+          await Promise.race([insights.settle(), delay(5_000)]);
           // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.
           await new Promise<void>((resolve) => setImmediate(resolve));
           server.closeAllConnections();

@@ -137,3 +137,5 @@ export { suggestFlowTests } from './flowTests/suggestFlowTests.ts';
 export type { FlowTestSuggestion } from './flowTests/suggestFlowTests.ts';
 export { withMockedHandlers } from './flowTests/withMockedHandlers.ts';
 export type { FlowTestCoverage, FlowCoverageReport } from './flowTests/flowTestCoverage.ts';
+export { CALM, isUpset, MOOD_MEMORY, type CallerMood } from './escalation/callerMood.ts';
+export { DEFAULT_UPSET_AT_MOST } from './escalation/compileEscalations.ts';

@@ -5,6 +5,8 @@ import { useT } from '../../i18n/useT.ts';
 import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
+import { InsightsPage } from '../../insights/InsightsPage.tsx';
+import { useInsightsT } from '../../insights/insightsMessages.ts';
 import { ContactsPage } from '../../contacts/ContactsPage.tsx';
 import { useContactsT } from '../../contacts/contactsPageMessages.ts';
 
@@ -20,9 +22,16 @@ function routeFlowId(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+/** The page a hash route names besides flows (`#/insights`), or null. */
+function routePage(): 'insights' | null {
+  return window.location.hash.startsWith('#/insights') ? 'insights' : null;
+}
+
 /** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
 export function App() {
   const t = useT();
+  const insightsT = useInsightsT();
+  const [page, setPage] = useState(routePage);
   const contactsT = useContactsT();
   const [flowId, setFlowId] = useState(routeFlowId);
   const [contact, setContact] = useState(routeContact);
@@ -34,6 +43,7 @@ export function App() {
   useEffect(() => {
     const onHash = () => {
       setFlowId(routeFlowId());
+      setPage(routePage());
       setContact(routeContact());
     };
     window.addEventListener('hashchange', onHash);
@@ -67,6 +77,11 @@ export function App() {
         <a className="app-nav" href="#/contacts">
           {contactsT('contacts')}
         </a>
+        <nav className="app-nav">
+          <a href="#/insights" aria-current={page === 'insights' ? 'page' : undefined}>
+            {insightsT('insights')}
+          </a>
+        </nav>
         <div className="app-header-slot" id="header-slot" />
         <LanguageSwitcher />
       </header>
@@ -93,7 +108,9 @@ export function App() {
         </form>
       )}
       {catalogState === 'ready' &&
-        (contact ? (
+        (page === 'insights' ? (
+          <InsightsPage />
+        ) : contact ? (
           <ContactsPage contactId={contact.id} />
         ) : flowId ? (
           <FlowEditor key={flowId} flowId={flowId} />
