@@ -7,6 +7,8 @@ export interface CliIo {
   /** Caller input, one line at a time, until the stream closes. */
   lines(): AsyncIterable<string>;
   readFile(path: string): Promise<string>;
+  /** A file's bytes (recordings). */
+  readBytes(path: string): Promise<Uint8Array>;
   writeFile(path: string, text: string): Promise<void>;
   env: Readonly<Record<string, string | undefined>>;
   registry(): Promise<NodeTypeRegistry>;

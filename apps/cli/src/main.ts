@@ -13,6 +13,7 @@ function processIo(): CliIo {
     stderr,
     lines: () => createInterface({ input: process.stdin, crlfDelay: Infinity }),
     readFile: (path) => readFile(path, 'utf8'),
+    readBytes: (path) => readFile(path),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     env: process.env,
     registry: () => (registry ??= loadCliRegistry(process.env, stderr)),

@@ -1,6 +1,7 @@
 import { analyzeCommand } from './analyzeCommand.ts';
 import type { CliCommand, CliIo } from './cliCommand.ts';
 import { importCommand } from './importCommand.ts';
+import { recognizeCommand } from './recognizeCommand.ts';
 import { simulateCommand } from './simulateCommand.ts';
 import { testCommand } from './testCommand.ts';
 import { validateCommand } from './validateCommand.ts';
@@ -12,6 +13,7 @@ export const cliCommands: readonly CliCommand[] = [
   importCommand,
   analyzeCommand,
   testCommand,
+  recognizeCommand,
 ];
 
 /** Runs `omniflow <command> …` and answers the exit code. */

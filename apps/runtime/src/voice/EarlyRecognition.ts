@@ -46,7 +46,7 @@ export class EarlyRecognition {
     const startStream = this.recognizer.startStream?.bind(this.recognizer);
     if (startStream === undefined) return;
     const controller = this.utteranceController();
-    const recognition = startStream(request.grammar, request.locale, controller.signal);
+    const recognition = startStream(request.grammar, request.locale, controller.signal, this.inputRate);
     if (recognition === null) {
       controller.abort();
       return;
@@ -120,7 +120,7 @@ export class EarlyRecognition {
     signal: AbortSignal,
   ): Promise<RecognitionResult | null> {
     const pcm16k = this.inputRate === 16000 ? utterance : resample(utterance, this.inputRate, 16000);
-    return this.recognizer.recognize(pcm16k, request.grammar, request.locale, signal);
+    return this.recognizer.recognize(pcm16k, request.grammar, request.locale, signal, this.inputRate);
   }
 
   /** Aborted by the call's end too; its listener goes once the utterance is settled (aborted or used). */

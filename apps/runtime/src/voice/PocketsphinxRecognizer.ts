@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { concatPcm, pcm16ToBytes } from './pcm.ts';
+import { NarrowbandConditioner } from './NarrowbandConditioner.ts';
+import { concatPcm, pcm16ToBytes, powerDbfs } from './pcm.ts';
 import { prepareJsgf } from './prepareJsgf.ts';
 import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
 import { type ProcessResult, type StartedProcess, startProcess } from './runProcess.ts';
@@ -18,8 +19,12 @@ export interface PocketsphinxOptions {
   minConfidence?: number;
   workDir?: string;
   logger?: VoiceLogger;
-  /** Level of the noise floor added before decoding ({@link NoiseFloor}); null adds none. */
+  /** Level of the noise floor added before decoding ({@link NarrowbandConditioner}); null adds none. */
   noiseFloorDbfs?: number | null;
+  /** Gain of the telephone band's mirror image added above 4 kHz ({@link NarrowbandConditioner}); 0 adds none. */
+  bandImageGain?: number;
+  /** More `pocketsphinx_continuous` options for both passes (front-end settings such as `-remove_noise no`). */
+  decoderArgs?: readonly string[];
 }
 
 /**
@@ -36,12 +41,15 @@ const TRAILING_SILENCE_SAMPLES = 4800;
 const MAX_STREAM_MS = 60_000;
 const MARGIN_FOR_CERTAINTY = 10;
 const NOISE_FLOOR_DBFS = -72;
+/** Best of 0.3–1 on the bank menu's phone set (see NarrowbandConditioner). */
+const BAND_IMAGE_GAIN = 0.5;
 
 /** Non-words in pocketsphinx output: sentence marks, silence, noise, and the null transitions of a grammar. */
 const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+|\(NULL\))$/;
 
 interface Decode {
-  words: { word: string; start: number; end: number; posterior: number }[];
+  /** Every word of the best path, silences included; `acoustic` is its acoustic score, when the backtrace gave it. */
+  words: { word: string; start: number; end: number; posterior: number; acoustic?: number }[];
   score: number;
 }
 
@@ -64,6 +72,8 @@ export class PocketsphinxRecognizer implements Recognizer {
   private readonly workDir: string;
   private readonly logger: VoiceLogger | undefined;
   private readonly noiseFloorDbfs: number | null;
+  private readonly bandImageGain: number;
+  private readonly decoderArgs: readonly string[];
   private dictionary: Promise<Map<string, string[]>> | null = null;
   private readonly prepared = new Map<string, Promise<{ grammarFile: string; dictFile: string } | null>>();
 
@@ -76,6 +86,8 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.workDir = options.workDir ?? join(tmpdir(), 'omniflow-pocketsphinx');
     this.logger = options.logger;
     this.noiseFloorDbfs = options.noiseFloorDbfs === undefined ? NOISE_FLOOR_DBFS : options.noiseFloorDbfs;
+    this.bandImageGain = options.bandImageGain ?? BAND_IMAGE_GAIN;
+    this.decoderArgs = options.decoderArgs ?? [];
   }
 
   /** Loads the dictionary and writes the grammar's files ahead of the first utterance. */
@@ -93,8 +105,9 @@ export class PocketsphinxRecognizer implements Recognizer {
     grammar: string | null,
     locale: string,
     signal: AbortSignal,
+    sourceRate?: number,
   ): Promise<RecognitionResult | null> {
-    const stream = this.startStream(grammar, locale, signal);
+    const stream = this.startStream(grammar, locale, signal, sourceRate);
     if (stream === null) {
       this.logger?.warn(
         { locale },
@@ -111,9 +124,19 @@ export class PocketsphinxRecognizer implements Recognizer {
    * so at the end only the last block and the trailing silence remain to decode. The bytes they read are
    * exactly those `recognize` would give them for the same audio, so both give the same answer.
    */
-  startStream(grammar: string | null, locale: string, signal: AbortSignal): RecognitionStream | null {
+  startStream(
+    grammar: string | null,
+    locale: string,
+    signal: AbortSignal,
+    sourceRate?: number,
+  ): RecognitionStream | null {
     if (!/^en\b/i.test(locale)) return null;
-    const noise = this.noiseFloorDbfs === null ? null : new NoiseFloor(this.noiseFloorDbfs);
+    // Audio that was wideband at its source has its own upper band: no image on top (unknown counts as a phone line).
+    const imageGain = sourceRate !== undefined && sourceRate >= 16000 ? 0 : this.bandImageGain;
+    const conditioner =
+      this.noiseFloorDbfs === null && imageGain === 0
+        ? null
+        : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain });
     const passes = this.startPasses(grammar, signal);
     // pocketsphinx reads its input in blocks of 2048 samples; smaller writes would only cost system calls.
     let buffered: Int16Array[] = [];
@@ -125,10 +148,12 @@ export class PocketsphinxRecognizer implements Recognizer {
       passes.write(bytes);
     };
     let finished: Promise<RecognitionResult | null> | null = null;
+    const heard: Int16Array[] = [];
     return {
       write(pcm16k) {
         if (finished !== null || pcm16k.length === 0) return;
-        buffered.push(noise === null ? pcm16k : noise.add(pcm16k));
+        heard.push(pcm16k);
+        buffered.push(conditioner === null ? pcm16k : conditioner.add(pcm16k));
         bufferedSamples += pcm16k.length;
         if (bufferedSamples >= 2048) flush();
       },
@@ -136,9 +161,10 @@ export class PocketsphinxRecognizer implements Recognizer {
         if (finished === null) {
           // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
           const tail = new Int16Array(TRAILING_SILENCE_SAMPLES);
-          buffered.push(noise === null ? tail : noise.add(tail));
+          buffered.push(conditioner === null ? tail : conditioner.add(tail));
           flush();
-          finished = passes.end().then((decodes) => this.interpret(decodes));
+          const loud = loudExtent(concatPcm(heard));
+          finished = passes.end().then((decodes) => this.interpret(decodes, loud));
         }
         return finished;
       },
@@ -179,6 +205,7 @@ export class PocketsphinxRecognizer implements Recognizer {
             'yes',
             '-backtrace',
             'yes',
+            ...this.decoderArgs,
           ],
           {
             timeoutMs: this.timeoutMs,
@@ -210,7 +237,7 @@ export class PocketsphinxRecognizer implements Recognizer {
     };
   }
 
-  private async interpret(decodes: Decodes | null): Promise<RecognitionResult | null> {
+  private async interpret(decodes: Decodes | null, loud: number): Promise<RecognitionResult | null> {
     if (decodes === null) return null;
     const spoken = decodes.main.words.filter((w) => !FILLER.test(w.word));
     if (spoken.length === 0) return null;
@@ -219,7 +246,7 @@ export class PocketsphinxRecognizer implements Recognizer {
     const confidence =
       decodes.garbage === null
         ? spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length
-        : grammarConfidence(decodes.main, decodes.garbage) *
+        : grammarConfidence(decodes.main, decodes.garbage, loud) *
           durationPlausibility(spoken, phoneCounts(await this.loadDictionary()));
     // The words stay out of the log: a caller may speak a card number or an ID, and logs are not redacted.
     this.logger?.debug({ words: spoken.length, confidence }, 'pocketsphinx result');
@@ -292,13 +319,53 @@ export class PocketsphinxRecognizer implements Recognizer {
  * (MARGIN_FOR_CERTAINTY log-units per frame or more is certain), times how much of the speech the grammar's words cover (an
  * out-of-grammar sentence is typically matched by one short word and silence). Calibrated on flite voices.
  */
-function grammarConfidence(inGrammar: Decode, garbage: Decode): number {
+function grammarConfidence(inGrammar: Decode, garbage: Decode, loud: number): number {
   const spoken = span(inGrammar);
-  // Silence costs both passes the same, so the margin is spread over the frames of the recognized words only.
-  const margin = (inGrammar.score - garbage.score) / Math.max(1, spoken * 100);
-  const speechSpan = span(garbage) || spoken;
+  const margin = acousticMargin(inGrammar, garbage) ?? (inGrammar.score - garbage.score) / Math.max(1, spoken * 100);
+  // The loop also turns line noise before or after the words into words; the loud part of the audio bounds it.
+  const speechSpan = Math.min(span(garbage) || spoken, loud > 0 ? loud : Number.POSITIVE_INFINITY);
   const coverage = speechSpan > 0 ? spoken / speechSpan : 0;
   return clamp(margin / MARGIN_FOR_CERTAINTY) * clamp((coverage - 0.4) / 0.4);
+}
+
+/**
+ * How much better per frame the grammar's words explain their own stretch of audio than the loop does (acoustic
+ * scores only, the loop's words counted for the share of them inside that stretch), or null without a backtrace.
+ * Line noise before and after the words is left out: the loop turns it into words better than the grammar's silence
+ * does, which made every answer on a noisy line look out of grammar.
+ */
+function acousticMargin(inGrammar: Decode, garbage: Decode): number | null {
+  const words = inGrammar.words.filter((w) => !FILLER.test(w.word));
+  if (words.some((w) => w.acoustic === undefined) || garbage.words.some((w) => w.acoustic === undefined)) return null;
+  const frames = words.reduce((sum, w) => sum + (w.end - w.start + 0.01) * 100, 0);
+  if (frames === 0) return null;
+  const ours = words.reduce((sum, w) => sum + (w.acoustic ?? 0), 0);
+  let theirs = 0;
+  for (const g of garbage.words) {
+    const length = g.end - g.start + 0.01;
+    const inside = words.reduce(
+      (sum, w) => sum + Math.max(0, Math.min(w.end, g.end) - Math.max(w.start, g.start) + 0.01),
+      0,
+    );
+    theirs += ((g.acoustic ?? 0) * Math.min(length, inside)) / length;
+  }
+  return (ours - theirs) / frames;
+}
+
+/**
+ * Seconds from the first to the last loud 10 ms frame: within 35 dB of the loudest and 12 dB above the quiet end
+ * (10th percentile) of the utterance, which on a phone line is its noise.
+ */
+function loudExtent(pcm16k: Int16Array): number {
+  const frame = 160;
+  const levels: number[] = [];
+  for (let at = 0; at + frame <= pcm16k.length; at += frame) levels.push(powerDbfs(pcm16k, at, at + frame));
+  if (levels.length === 0) return 0;
+  const sorted = levels.toSorted((a, b) => a - b);
+  const threshold = Math.max((sorted[Math.floor(sorted.length / 10)] ?? -100) + 12, (sorted.at(-1) ?? 0) - 35);
+  const first = levels.findIndex((level) => level > threshold);
+  const last = levels.findLastIndex((level) => level > threshold);
+  return first < 0 ? 0 : (last - first + 1) / 100;
 }
 
 /** Writes through a temporary name, so another process sharing the folder never reads half a file. */
@@ -306,30 +373,6 @@ async function writeAtomically(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   await writeFile(temporary, content);
   await rename(temporary, path);
-}
-
-/**
- * Adds white noise (-72 dBFS by default). Telephone audio upsampled to 16 kHz has nothing above 4 kHz, and the wideband
- * model reads those empty bands as extreme log energies; a faint noise floor there (as any wideband microphone
- * has) took menu, digit and yes/no phrases over a μ-law line from 6 in 15 to 11 in 15 exactly right, with no more
- * out-of-grammar sentences accepted (0 of 7). Deterministic, and added block by block: the blocks joined equal the
- * whole buffer done at once.
- */
-class NoiseFloor {
-  private readonly amplitude: number;
-  private state = 0x2545f491;
-
-  constructor(dbfs: number) {
-    this.amplitude = 32768 * 10 ** (dbfs / 20) * Math.sqrt(3);
-  }
-
-  /** The next block with the noise added. */
-  add(pcm: Int16Array): Int16Array {
-    return Int16Array.from(pcm, (sample) => {
-      this.state = (Math.imul(this.state, 1664525) + 1013904223) >>> 0;
-      return Math.max(-32768, Math.min(32767, Math.round(sample + this.amplitude * (2 * (this.state / 2 ** 32) - 1))));
-    });
-  }
 }
 
 /**
@@ -385,10 +428,17 @@ function parseDecode({ stdout, stderr }: { stdout: string; stderr: string }): De
     if (m) words.push({ word: m[1] ?? '', start: Number(m[2]), end: Number(m[3]), posterior: Number(m[4]) });
   }
   let score = 0;
+  const acoustic: { word: string; score: number }[] = [];
   for (const line of stderr.split('\n')) {
     const s = /pocketsphinx\.c\(\d+\): .* \((-?\d+)\)$/.exec(line);
     if (s) score += Number(s[1]);
+    // Backtrace rows: word, start and end frame, posterior, acoustic score, language score, back-off.
+    const row = /^(\S+)\s+\d+\s+\d+\s+\S+\s+(-?\d+)\s+-?\d+\s+\d+\s*$/.exec(line);
+    if (row) acoustic.push({ word: row[1] ?? '', score: Number(row[2]) });
   }
+  // The backtrace lists the same path as stdout, row for row: its acoustic scores go to the timed words.
+  if (acoustic.length === words.length && acoustic.every((row, i) => row.word === words[i]?.word))
+    for (const [i, word] of words.entries()) word.acoustic = acoustic[i]?.score ?? 0;
   return { words, score };
 }
 

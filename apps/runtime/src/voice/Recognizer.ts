@@ -26,13 +26,21 @@ export interface Recognizer {
     grammar: string | null,
     locale: string,
     signal: AbortSignal,
+    sourceRate?: number,
   ): Promise<RecognitionResult | null>;
   /**
    * Optional streaming form, started when the caller starts speaking: audio is written as it arrives so that at
    * the end of speech only the tail remains to decode. Returns null when it cannot stream this request (the
    * gateway then falls back to `recognize`). `signal` aborts the stream and frees everything it holds.
+   * `sourceRate` (both methods) is the call's own rate before the audio was resampled to 16 kHz, when known: 8000
+   * means telephone audio with nothing above 4 kHz.
    */
-  startStream?(grammar: string | null, locale: string, signal: AbortSignal): RecognitionStream | null;
+  startStream?(
+    grammar: string | null,
+    locale: string,
+    signal: AbortSignal,
+    sourceRate?: number,
+  ): RecognitionStream | null;
   /** Optional: gets ready for a grammar (files, models) while the prompt plays, before the caller speaks. */
   prepare?(grammar: string | null, locale: string): void;
 }

@@ -152,4 +152,22 @@ describe('VoiceActivityDetector', () => {
     const mixed = concatPcm([Int16Array.from(loud, (s, i) => s + (tail[i] ?? 0)), tail]);
     expect(run(vad, mixed).map((e) => e.type)).toEqual(['speechStart', 'pause', 'speechEnd']);
   });
+
+  it('learns a loud line noise in its first moments instead of taking it for a caller who never stops (issue 19)', () => {
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    // Listening from the first frame, as when the prompt is short: line noise at -42 dBFS, above the -50 dBFS gate.
+    vad.listen();
+    const noise = whiteNoise(4000, RATE, -42, 5);
+    const loud = Int16Array.from(speech, (s) => s * 2);
+    const line = Int16Array.from(noise, (n, i) => {
+      const at = i - RATE;
+      return n + (at >= 0 && at < loud.length ? (loud[at] ?? 0) : 0);
+    });
+    const events = run(vad, line);
+    expect(events.map((e) => e.type)).toEqual(['speechStart', 'pause', 'speechEnd']);
+    const start = events[0];
+    // The utterance starts at the words (1 s in, flite's own lead-in and the 120 ms onset after), not at the noise.
+    expect(start?.atMs).toBeGreaterThan(1000);
+    expect(start?.atMs).toBeLessThan(1700);
+  });
 });

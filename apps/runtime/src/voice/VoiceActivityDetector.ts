@@ -43,6 +43,12 @@ const FRAME_MS = 10;
 const MIN_VOICE_DBFS = -50;
 /** Voice continues at a lower level than it must start at, so word endings are not cut. */
 const HANGOVER_DB = 3;
+/**
+ * The first audio a detector hears sets its noise floor (its quietest frame), whatever its level, and cannot start
+ * speech (voice heard meanwhile counts once it is over): a line whose noise is above the starting floor (-60 dBFS;
+ * 20–30 dB under speech is common on phone lines) would otherwise be taken for a caller who never stops talking.
+ */
+const CALIBRATION_MS = 300;
 /** Silence kept after the last word in an utterance's audio; the rest only slows the recognizer down. */
 const TAIL_MS = 200;
 
@@ -163,14 +169,19 @@ export class VoiceActivityDetector {
     const gate = Math.max(MIN_VOICE_DBFS, this.floorDb + this.thresholdDb);
     this.recent.push(frame);
     if (this.recent.length > this.preRollFrames) this.recent.shift();
+    const calibrating = now <= CALIBRATION_MS;
+    // The quietest frame heard so far: the line's noise, even when the caller speaks from the first moment.
+    if (calibrating) this.floorDb = Math.max(-90, now <= FRAME_MS ? level : Math.min(this.floorDb, level));
     if (this.state === 'speech') return this.inUtterance(frame, now, level > gate - HANGOVER_DB);
     const voiced = level > gate;
     // While nobody listens, steady background noise may rise above the gate; let the floor follow it anyway.
-    if (!voiced) this.adaptFloor(level, 0.01);
+    if (calibrating) {
+      // Set above: the first moments only lower it.
+    } else if (!voiced) this.adaptFloor(level, 0.01);
     else if (this.state === 'idle') this.adaptFloor(level, 0.002);
     if (this.state === 'idle') return null;
     this.voicedRunMs = voiced ? this.voicedRunMs + FRAME_MS : 0;
-    if (this.voicedRunMs >= this.onsetMs) {
+    if (this.voicedRunMs >= this.onsetMs && !calibrating) {
       this.state = 'speech';
       this.speechStartMs = now - this.voicedRunMs;
       this.lastVoiceMs = now;

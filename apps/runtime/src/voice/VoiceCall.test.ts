@@ -227,7 +227,15 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     async function watchedRecognizer() {
       const workDir = await mkdtemp(join(tmpdir(), 'voicecall-stream-'));
       const real = new PocketsphinxRecognizer({ workDir });
-      const seen = { batch: 0, streams: [] as { signal: AbortSignal; samples: number; finishedAt: number | null }[] };
+      const seen = {
+        batch: 0,
+        streams: [] as {
+          signal: AbortSignal;
+          samples: number;
+          finishedAt: number | null;
+          sourceRate: number | undefined;
+        }[],
+      };
       let onWrite = (): void => undefined;
       const recognizer: Recognizer = {
         name: 'watched',
@@ -236,10 +244,10 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
           return real.recognize(...args);
         },
         prepare: (grammar, locale) => real.prepare(grammar, locale),
-        startStream(grammar, locale, signal) {
-          const stream = real.startStream(grammar, locale, signal);
+        startStream(grammar, locale, signal, sourceRate) {
+          const stream = real.startStream(grammar, locale, signal, sourceRate);
           if (stream === null) return null;
-          const record = { signal, samples: 0, finishedAt: null as number | null };
+          const record = { signal, samples: 0, finishedAt: null as number | null, sourceRate };
           seen.streams.push(record);
           return {
             write(pcm) {
@@ -271,6 +279,8 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
       expect(record.inputs[0]).toMatchObject({ type: 'speech', transcript: 'card activation' });
       expect(seen.batch).toBe(0);
       expect(seen.streams).toHaveLength(1);
+      // The recognizer is told the call was a phone line (so it conditions narrowband audio).
+      expect(seen.streams[0]?.sourceRate).toBe(8000);
       // Written as 16 kHz while spoken: all of the speech but the last ~120 ms of trailing silence cut before the end.
       expect(writtenBeforeEnd).toBeGreaterThan(2 * speech.length - 16 * 120);
       expect(seen.streams[0]?.finishedAt).toBeGreaterThanOrEqual(writtenBeforeEnd);

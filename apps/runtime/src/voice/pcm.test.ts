@@ -37,4 +37,16 @@ describe('pcm', () => {
     expect(powerDbfs(parsed?.samples ?? new Int16Array())).toBeCloseTo(20 * Math.log10(0.5) - 3, 0);
     expect(parseWav(new Uint8Array([1, 2, 3]))).toBeNull();
   });
+
+  it('parses an 8 kHz μ-law WAV (a telephony recording) into the samples sox decodes', () => {
+    const sine = ['-n', '-r', '8000', '-c', '1'];
+    const effects = ['synth', '0.25', 'sine', '440', 'vol', '0.5'];
+    const mulaw = execFileSync('sox', [...sine, '-e', 'mu-law', '-t', 'wav', '-', ...effects]);
+    const decoded = execFileSync('sox', ['-t', 'wav', '-', '-e', 'signed', '-b', '16', '-t', 'raw', '-'], {
+      input: mulaw,
+    });
+    const parsed = parseWav(new Uint8Array(mulaw));
+    expect(parsed?.sampleRate).toBe(8000);
+    expect(Array.from(parsed?.samples ?? [])).toEqual(Array.from(pcm16FromBytes(new Uint8Array(decoded))));
+  });
 });

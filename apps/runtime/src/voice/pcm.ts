@@ -1,3 +1,5 @@
+import { mulawDecodeSample } from './mulaw.ts';
+
 /** Reads little-endian 16-bit PCM bytes (a WebSocket binary frame, a raw file) as samples; an odd trailing byte is dropped. */
 export function pcm16FromBytes(bytes: Uint8Array): Int16Array {
   const count = bytes.length >> 1;
@@ -38,13 +40,19 @@ export function powerDbfs(pcm: Int16Array, start = 0, end = pcm.length): number 
   return mean > 1e-10 ? 10 * Math.log10(mean) : -100;
 }
 
+const WAVE_PCM = 1;
+const WAVE_MULAW = 7;
+
 /** A decoded WAV file: mono 16-bit samples and their rate. */
 export interface WavAudio {
   sampleRate: number;
   samples: Int16Array;
 }
 
-/** Parses a PCM 16-bit WAV file (mono, or the first channel of several); returns null for anything else. */
+/**
+ * Parses a WAV file of 16-bit PCM or 8-bit G.711 μ-law (what telephony recordings are), mono or the first channel of
+ * several; returns null for anything else.
+ */
 export function parseWav(bytes: Uint8Array): WavAudio | null {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const tag = (at: number): string => String.fromCharCode(...bytes.subarray(at, at + 4));
@@ -53,19 +61,28 @@ export function parseWav(bytes: Uint8Array): WavAudio | null {
   let sampleRate = 0;
   let channels = 0;
   let bits = 0;
+  let format = 0;
   while (at + 8 <= bytes.length) {
     const id = tag(at);
     const declared = view.getUint32(at + 4, true);
     const body = at + 8;
     if (id === 'fmt ') {
-      if (view.getUint16(body, true) !== 1) return null;
+      format = view.getUint16(body, true);
+      if (format !== WAVE_PCM && format !== WAVE_MULAW) return null;
       channels = view.getUint16(body + 2, true);
       sampleRate = view.getUint32(body + 4, true);
       bits = view.getUint16(body + 14, true);
     } else if (id === 'data') {
-      if (bits !== 16 || channels < 1) return null;
+      if (channels < 1 || bits !== (format === WAVE_MULAW ? 8 : 16)) return null;
       // Streamed WAVs (espeak-ng --stdout) declare a bogus data size; trust the bytes we actually have.
       const end = Math.min(bytes.length, body + declared);
+      if (format === WAVE_MULAW) {
+        const frames = Math.floor((end - body) / channels);
+        return {
+          sampleRate,
+          samples: Int16Array.from({ length: frames }, (_, i) => mulawDecodeSample(bytes[body + i * channels] ?? 0xff)),
+        };
+      }
       const frames = Math.floor((end - body) / (2 * channels));
       const samples = new Int16Array(frames);
       for (let i = 0; i < frames; i++) samples[i] = view.getInt16(body + i * 2 * channels, true);
