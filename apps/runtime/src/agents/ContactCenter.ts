@@ -439,7 +439,11 @@ export class ContactCenter {
     const offers = this.router
       .waitingContacts()
       .filter((entry) => entry.offer?.agentId === agentId)
-      .map((entry) => this.#offerEvent(entry.contactId, entry.queueId, entry.offer?.expiresAt ?? 0));
+      .map((entry) => {
+        const timeoutMs = (this.router.queue(entry.queueId)?.offerTimeoutSeconds ?? 0) * 1000;
+        const expiresAt = entry.offer?.expiresAt ?? 0;
+        return this.#offerEvent(entry.contactId, entry.queueId, expiresAt, expiresAt - timeoutMs);
+      });
     const contacts: ContactView[] = [];
     for (const contactId of agent.contacts) contacts.push(await this.openContact(agentId, contactId, 'reconnect'));
     const wrapUps: ContactView[] = [];
@@ -572,7 +576,7 @@ export class ContactCenter {
       case 'offered':
         this.#events.publish(
           `agent:${decision.agentId}`,
-          this.#offerEvent(decision.contactId, decision.queueId, decision.expiresAt),
+          this.#offerEvent(decision.contactId, decision.queueId, decision.expiresAt, this.#now()),
         );
         break;
       case 'offerLapsed':
@@ -605,12 +609,19 @@ export class ContactCenter {
     this.#handoffs.delete(contactId);
   }
 
-  #offerEvent(contactId: string, queueId: string, expiresAt: number): Record<string, unknown> & { type: string } {
+  /** An offer as the desk sees it; `offeredAt` (epoch ms) is when the router decided it. */
+  #offerEvent(
+    contactId: string,
+    queueId: string,
+    expiresAt: number,
+    offeredAt: number,
+  ): Record<string, unknown> & { type: string } {
     const handoff = this.#handoffs.get(contactId);
     return {
       type: 'offer',
       contactId,
       queueId,
+      offeredAt,
       expiresAt: new Date(expiresAt).toISOString(),
       locale: handoff?.context.locale ?? null,
       channel: handoff?.context.channel ?? null,

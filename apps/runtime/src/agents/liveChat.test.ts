@@ -85,9 +85,13 @@ describe('live chat with an agent (issue 16)', () => {
 
     const desk = await SocketProbe.open(ws(`/ws/desk?token=${deskToken}`));
     expect(await desk.next('desk')).toMatchObject({ agent: { state: 'offline' }, offers: [] });
+    const freedAt = Date.now();
     await t.api('PUT', '/api/desk/state', { state: 'available' }, { token: deskToken });
     const offer = await desk.next('offer', { contactId });
     expect(offer).toMatchObject({ queueId: 'support', reason: 'Needs help', locale: 'en-US' });
+    // The router decides inside the request that freed the agent (no polling): the bench reads this stamp.
+    expect(Number(offer['offeredAt'])).toBeGreaterThanOrEqual(freedAt);
+    expect(Number(offer['offeredAt'])).toBeLessThanOrEqual(Date.now());
 
     const accepted = await t.api('POST', `/api/desk/offers/${contactId}/accept`, undefined, { token: deskToken });
     expect(accepted.status).toBe(200);
