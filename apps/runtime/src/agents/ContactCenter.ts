@@ -394,10 +394,10 @@ export class ContactCenter {
   }
 
   /**
-   * Sends the customer through a flow (e.g. a PIN check) while the agent waits: the customer's page runs it with the
-   * runtime, and the desk only hears how it ended.
+   * Sends the customer through a flow (e.g. a PIN check), from its start or from a chosen node, while the agent waits:
+   * the customer's connection runs it with the runtime, and the desk only hears how it ended.
    */
-  async sendToFlow(agentId: string, contactId: string, flowId: string): Promise<void> {
+  async sendToFlow(agentId: string, contactId: string, flowId: string, nodeId?: string): Promise<void> {
     const handoff = this.#heldBy(agentId, contactId);
     const flow = await this.#flows.getFlow(flowId);
     if (!flow || flow.liveVersion === null)
@@ -406,17 +406,41 @@ export class ContactCenter {
         message: `There is no published flow "${flowId}".`,
         pointer: '/flowId',
       });
+    const nodes = await this.flowNodes(flowId, flow.liveVersion);
+    const node = nodeId === undefined ? undefined : nodes.find((n) => n.id === nodeId);
+    if (nodeId !== undefined && !node)
+      throw new ApiError(422, {
+        code: 'UNKNOWN_NODE',
+        message: `The live version of flow "${flowId}" has no node "${nodeId}"; pick one of ${JSON.stringify(nodes.map((n) => n.id))}.`,
+        pointer: '/nodeId',
+      });
     this.#events.publish(`contact:${contactId}`, {
       type: 'secureFlow',
       contactId,
       flowId,
+      ...(nodeId === undefined ? {} : { nodeId }),
       locale: handoff.context.locale,
     });
     await this.#append(handoff, {
       id: `${contactId}:flow:${this.#now()}`,
       sender: 'system',
       agentId,
-      text: `→ ${flow.name}`,
+      text: `→ ${flow.name}${node ? ` / ${node.label}` : ''}`,
+    });
+  }
+
+  /** The nodes of a published flow version an agent may send a customer to: id, type and the designer's label. */
+  async flowNodes(flowId: string, version: number): Promise<{ id: string; type: string; label: string }[]> {
+    const record = await this.#flows.getVersion(flowId, version);
+    const nodes: unknown = record?.document['nodes'];
+    if (!Array.isArray(nodes)) return [];
+    return nodes.flatMap((node: unknown) => {
+      if (typeof node !== 'object' || node === null) return [];
+      const id: unknown = Reflect.get(node, 'id');
+      const type: unknown = Reflect.get(node, 'type');
+      const label: unknown = Reflect.get(node, 'label');
+      if (typeof id !== 'string' || typeof type !== 'string') return [];
+      return [{ id, type, label: typeof label === 'string' && label !== '' ? label : id }];
     });
   }
 

@@ -30,6 +30,27 @@ export class FlowCompiler {
     return compiled;
   }
 
+  /**
+   * A published version entered at another of its nodes (an agent sends a customer there). Its states are the
+   * version's, only the initial one differs, so it keeps the version's hash: a session restored later resumes on
+   * {@link version}. A node the version does not have is a 422 on `/nodeId`.
+   */
+  async fromNode(flowId: string, version: number, nodeId: string): Promise<CompiledFlow> {
+    const key = `${flowId}@${version}#${nodeId}`;
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    const base = await this.version(flowId, version);
+    if (!base.flow.nodes.some((node) => node.id === nodeId))
+      throw new ApiError(422, {
+        code: 'UNKNOWN_NODE',
+        message: `Flow "${flowId}" has no node "${nodeId}"; pick one of its nodes.`,
+        pointer: '/nodeId',
+      });
+    const compiled = { ...(await this.compile({ ...base.flow, start: nodeId })), hash: base.hash };
+    this.#cache.set(key, compiled);
+    return compiled;
+  }
+
   /** The compiled machine of a draft document (designer test run). */
   async draft(document: Record<string, unknown>): Promise<CompiledFlow> {
     const key = `draft:${createHash('sha256').update(JSON.stringify(document)).digest('hex')}`;
