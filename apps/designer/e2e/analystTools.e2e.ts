@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Stack } from './support/startStack.ts';
+import { stackApi } from './support/stackApi.ts';
 import { createFlow, openDesigner, type DesignerSession } from './support/openDesigner.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -40,15 +41,7 @@ function greetingFlow(id: string, name: string, greeting: string) {
   };
 }
 
-async function api(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${stack.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${stack.token}`, 'content-type': 'application/json' },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : response.json();
-}
+const api = (method: string, path: string, body?: unknown): Promise<unknown> => stackApi(stack)(method, path, body);
 
 /** Replaces the draft with `flow` at its current revision, then publishes it. */
 async function publishDraft(flow: ReturnType<typeof greetingFlow>, note: string): Promise<void> {

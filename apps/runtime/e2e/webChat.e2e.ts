@@ -52,4 +52,37 @@ describe('web chat page in Chromium', () => {
     await expect.poll(() => page.locator('.msg.bot').first().textContent()).toMatch(/主菜单/);
     await expect.poll(() => page.getByRole('button', { name: '余额' }).count()).toBe(1);
   });
+
+  it('sends an input whose reply was lost again with the same inputId, and the turn runs once (issue 22)', async () => {
+    const page = await browser.newPage();
+    const inputs: { inputId?: string }[] = [];
+    let dropped = false;
+    await page.routeWebSocket(/\/ws\/chat/, (ws) => {
+      const server = ws.connectToServer();
+      ws.onMessage((message) => {
+        const parsed = JSON.parse(String(message));
+        if (parsed.type === 'input') inputs.push(parsed);
+        server.send(message);
+      });
+      server.onMessage((message) => {
+        // The first input's reply is lost with the connection.
+        if (!dropped && inputs.length === 1 && JSON.parse(String(message)).type === 'turn') {
+          dropped = true;
+          void ws.close();
+          return;
+        }
+        ws.send(message);
+      });
+    });
+    await page.goto(chatUrl);
+    await expect.poll(() => page.locator('.msg.bot').first().textContent()).toMatch(/Main menu/);
+    await page.getByRole('button', { name: 'Balance' }).click();
+    await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/PIN/);
+    expect(dropped).toBe(true);
+    expect(inputs).toHaveLength(2);
+    expect(inputs[0]?.inputId).toMatch(/\S{8,}/);
+    expect(inputs[1]?.inputId).toBe(inputs[0]?.inputId);
+    const sessionId = await page.evaluate("sessionStorage.getItem('omniflow-chat:webchat')");
+    expect((await t.api('GET', `/api/sessions/${sessionId}`)).body.session.turn).toBe(1);
+  });
 });

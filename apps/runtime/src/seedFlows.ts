@@ -21,6 +21,19 @@ export async function seedFlows(
   tokens: TokenService,
   logger: Logger,
 ): Promise<string[]> {
+  const seed = () => seedOnce(dir, store, compiler, tokens, logger);
+  // Processes starting together on one PostgreSQL seed one at a time: the first seeds, the others find it seeded and
+  // keep its chat tokens (issue 22: each wrote its own, and 1 of 3 survived).
+  return store.exclusive ? store.exclusive('seed-flows', seed) : seed();
+}
+
+async function seedOnce(
+  dir: string,
+  store: FlowStore,
+  compiler: FlowCompiler,
+  tokens: TokenService,
+  logger: Logger,
+): Promise<string[]> {
   if ((await store.getSetting(SEEDED)) !== undefined) return [];
   const files = await flowFiles(dir, logger);
   // An unreadable directory is a setting to fix, so this data dir stays unseeded until the next start.
@@ -38,8 +51,8 @@ export async function seedFlows(
         document,
       );
       if (!created) continue;
-      const compiled = await compiler.compile(document);
-      await store.publish(id, { ...compiled.flow }, 'seeded flow, published on first start', 'omniflow');
+      const { compiled, subflows } = await compiler.compileForPublish(document);
+      await store.publish(id, { ...compiled.flow }, 'seeded flow, published on first start', 'omniflow', subflows);
       published.push(id);
     } catch (error) {
       logger.warn(

@@ -17,6 +17,8 @@ import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
 import { seededChatPaths, seedFlows } from './seedFlows.ts';
+import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
+import { startSharedState } from './store/startSharedState.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
@@ -80,6 +82,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
 
     const metrics = new RuntimeMetrics(() => store.countActiveSessions());
     const tokens = new TokenService(store);
+    const shared = await startSharedState(store, config.databaseUrl, tokens, logger);
+    cleanups.push(() => shared.close());
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
@@ -102,6 +106,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       ...(options.previousContacts ? { previousContacts: options.previousContacts } : {}),
     });
     const admin = await ensureAdminToken(config, store, tokens);
+    await pinSubflowVersions(store, compiler, logger);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     const contactCenter = await startContactCenter({
@@ -116,7 +121,18 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     cleanups.unshift(() => contactCenter.close());
 
     let ready = true;
-    const services = { config, store, registry, compiler, sessions, tokens, metrics, logger, isReady: () => ready };
+    const services = {
+      config,
+      store,
+      registry,
+      compiler,
+      sessions,
+      tokens,
+      metrics,
+      logger,
+      isReady: () => ready,
+      ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
+    };
     const app = createApp({ ...services, apiRouters: [contactCenter.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),

@@ -1,6 +1,7 @@
 import type { SimulatorContactInput } from '../contact/SimulatorContact.tsx';
 import type { Channel, FlowDocument, NodeTypeSpec } from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
+import { withIdempotencyKey } from './withIdempotencyKey.ts';
 
 /** One error from the runtime's `{ errors: [...] }` reply. */
 export interface ApiErrorItem {
@@ -62,6 +63,8 @@ export interface FlowVersion {
   publishedAt?: string;
   publishedBy?: string;
   active?: boolean;
+  /** The subflow versions it runs, pinned when it was published (flow id → version). */
+  subflows?: Record<string, number>;
 }
 
 /** One turn of a simulator session as the designer shows it. */
@@ -120,23 +123,34 @@ export async function bearerToken(): Promise<string | null> {
 }
 
 /** Calls the runtime's JSON API; rejects with {@link ApiError} on a non-2xx reply. A 401 is retried once with a fresh local token. */
-export async function apiRequest<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+export async function apiRequest<T = unknown>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   try {
-    return await send<T>(method, path, body, await bearerToken());
+    return await send<T>(method, path, body, await bearerToken(), extraHeaders);
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 401) throw error;
     localToken = null;
     const fresh = await fetchLocalToken();
     if (!fresh) throw error;
     localStorage.removeItem(TOKEN_KEY);
-    return send<T>(method, path, body, fresh);
+    return send<T>(method, path, body, fresh, extraHeaders);
   }
 }
 
-async function send<T>(method: string, path: string, body: unknown, token: string | null): Promise<T> {
+async function send<T>(
+  method: string,
+  path: string,
+  body: unknown,
+  token: string | null,
+  extraHeaders: Record<string, string>,
+): Promise<T> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { ...extraHeaders, accept: 'application/json' };
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   try {
@@ -265,6 +279,7 @@ export const runtimeClient = {
       ...(typeof field(v, 'publishedAt') === 'string' ? { publishedAt: String(field(v, 'publishedAt')) } : {}),
       ...(typeof field(v, 'author') === 'string' ? { publishedBy: String(field(v, 'author')) } : {}),
       active: field(v, 'version') === live,
+      ...pinsOf(field(v, 'subflows')),
     }));
   },
   getVersion: async (id: string, version: number): Promise<FlowDocument> =>
@@ -272,6 +287,8 @@ export const runtimeClient = {
       field(await apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/versions/${version}`), 'version'),
       'document',
     ) as FlowDocument,
+  republish: async (id: string, version: number): Promise<unknown> =>
+    apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/versions/${version}/republish`),
   rollback: async (id: string, version: number): Promise<unknown> =>
     apiRequest('POST', `/api/flows/${encodeURIComponent(id)}/rollback`, { version }),
   exportFlow: async (id: string): Promise<unknown> => apiRequest('GET', `/api/flows/${encodeURIComponent(id)}/export`),
@@ -316,5 +333,23 @@ export const runtimeClient = {
       '',
     ),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>
-    toTurn(await apiRequest('POST', `/api/sessions/${encodeURIComponent(sessionId)}/input`, { input }), sessionId),
+    toTurn(
+      await withIdempotencyKey((key) =>
+        apiRequest(
+          'POST',
+          `/api/sessions/${encodeURIComponent(sessionId)}/input`,
+          { input },
+          { 'idempotency-key': key },
+        ),
+      ),
+      sessionId,
+    ),
 };
+
+/** A version's pinned subflows as the runtime lists them; none when absent (a runtime before issue 22). */
+function pinsOf(value: unknown): { subflows?: Record<string, number> } {
+  if (!isRecord(value)) return {};
+  const pins: Record<string, number> = {};
+  for (const [id, version] of Object.entries(value)) if (typeof version === 'number') pins[id] = version;
+  return { subflows: pins };
+}

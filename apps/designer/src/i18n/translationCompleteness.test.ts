@@ -3,6 +3,7 @@ import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
 import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.ts';
 import { ANALYST_MESSAGES } from './analystMessages.ts';
+import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 
@@ -12,6 +13,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'i18n/analystMessages.ts': ANALYST_MESSAGES,
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
+  'i18n/subflowPinMessages.ts': SUBFLOW_PIN_MESSAGES,
   'contact/contactMessages.ts': CONTACT_MESSAGES,
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
 };

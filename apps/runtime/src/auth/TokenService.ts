@@ -29,10 +29,22 @@ export class TokenService {
   /** Recent look-ups keyed by the clear token, so the per-turn check needs no SHA-256 (memory only, never stored). */
   readonly #byToken = new Map<string, CachedPrincipal>();
   readonly #now: () => number;
+  /** Whether cached look-ups may be trusted; false while revocations from other processes could be missed. */
+  #cacheTrusted: () => boolean = () => true;
 
   constructor(store: FlowStore, now: () => number = Date.now) {
     this.#store = store;
     this.#now = now;
+  }
+
+  /**
+   * Forgets cached look-ups whenever another process revokes a token (PostgreSQL NOTIFY), and trusts no cached
+   * look-up while those notifications may be missed (the listener reconnecting): revocation reaches every process
+   * within a round trip instead of the 5 s cache age.
+   */
+  followRevocations(listener: { listening: boolean; on(channel: string, handler: () => void): void }, channel: string) {
+    listener.on(channel, () => this.#byToken.clear());
+    this.#cacheTrusted = () => listener.listening;
   }
 
   /** Creates a token and answers its clear value once; only the hash is stored. */
@@ -63,7 +75,7 @@ export class TokenService {
   /** The principal of a clear token, or `undefined` when unknown or expired. */
   async authenticate(token: string): Promise<Principal | undefined> {
     const now = this.#now();
-    const cached = fresh(this.#byToken.get(token), now);
+    const cached = this.#cacheTrusted() ? fresh(this.#byToken.get(token), now) : undefined;
     if (cached) return cached.principal;
     const record = await this.#store.findTokenByHash(hashToken(token));
     const expiresAt = record?.expiresAt ? Date.parse(record.expiresAt) : Number.POSITIVE_INFINITY;
@@ -78,7 +90,7 @@ export class TokenService {
    * the store must be asked ({@link authenticate}). Revocation takes effect within those 5 s.
    */
   cachedPrincipal(token: string): Principal | undefined | null {
-    const cached = fresh(this.#byToken.get(token), this.#now());
+    const cached = this.#cacheTrusted() ? fresh(this.#byToken.get(token), this.#now()) : undefined;
     return cached ? cached.principal : null;
   }
 

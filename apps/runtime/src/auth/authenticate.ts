@@ -2,6 +2,7 @@ import type { Request, RequestHandler } from 'express';
 import type { Role } from '../store/FlowStore.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { roleAtLeast, type Principal, type TokenService } from './TokenService.ts';
+import { storeUnavailable } from '../sessions/storeUnavailable.ts';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace -- express types its Request through this namespace
@@ -40,7 +41,8 @@ export function resolvePrincipal(tokens: TokenService, token: string | undefined
     });
   const cached = tokens.cachedPrincipal(token);
   if (cached !== null) return knownPrincipal(cached);
-  return tokens.authenticate(token).then(knownPrincipal);
+  // A token store that cannot be read (the database restarting) is an outage to retry, not a server fault.
+  return tokens.authenticate(token).then(knownPrincipal, (error: unknown) => Promise.reject(storeUnavailable(error)));
 }
 
 function knownPrincipal(principal: Principal | undefined): Principal {

@@ -91,3 +91,25 @@ describe('web chat page', () => {
     expect((await t.api('GET', '/chat/chat/config', undefined, { token: null })).status).toBe(401);
   });
 });
+
+describe('chat inputs with an inputId (issue 22)', () => {
+  it('answers a resent input id with the stored turn after a reconnect, running the turn once', async () => {
+    const first = await connect(`?token=${token}`);
+    const started = await first.ask({ type: 'start' });
+    const sent = { type: 'input', input: { type: 'text', text: '1' }, inputId: 'web-1' };
+    const turn = await first.ask(sent);
+    expect(turn).toMatchObject({ type: 'turn', nodeId: 'askPin' });
+    first.close();
+
+    // The reply was lost with the connection: the page resumes and sends the same message again.
+    const second = await connect(`?token=${token}`);
+    expect(await second.ask({ type: 'resume', sessionId: started.sessionId })).toMatchObject({ type: 'resumed' });
+    expect(await second.ask(sent)).toEqual(turn);
+    const reused = await second.ask({ ...sent, input: { type: 'text', text: '2' } });
+    expect(reused).toMatchObject({ type: 'error', status: 422, errors: [{ code: 'IDEMPOTENCY_KEY_REUSED' }] });
+    second.close();
+
+    const stored = await t.api('GET', `/api/sessions/${started.sessionId}`);
+    expect(stored.body.session.turn).toBe(1);
+  });
+});

@@ -12,6 +12,7 @@ import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.
 import { assertBody } from '../http/validateBody.ts';
 import { attachTokenSocket } from '../http/attachTokenSocket.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
 import type { ClientAddressOf } from '../http/clientAddressOf.ts';
 import type { LiveChat } from '../agents/LiveChat.ts';
 
@@ -19,12 +20,12 @@ import type { LiveChat } from '../agents/LiveChat.ts';
 export type ChatClientMessage =
   | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown>; contact?: ContactInput }
   | { type: 'resume'; sessionId: string }
-  | { type: 'input'; input: InputEvent }
-  | { type: 'end' };
+  | { type: 'input'; input: InputEvent; inputId?: string }
+  | { type: 'end'; inputId?: string };
 
 /**
  * Serves chat sessions over WebSocket at `/ws/chat?token=<channel token>`: JSON messages `start`, `resume`,
- * `input`, `end` in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
+ * `input`, `end` (each with an optional `inputId`, its idempotency key) in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
  */
 export function attachChatSocket(
   server: Server,
@@ -79,6 +80,11 @@ function serveConnection(
     await live?.afterTurn(turn);
   };
   const scope = channelScope(principal);
+  // A client that lost the reply (a dropped connection) sends the message again with the same inputId.
+  const withKey = (input: InputEvent, inputId: string | undefined) => {
+    const keyed = keyedInput(inputId, input, '/inputId');
+    return keyed ? { ...scope, keyed } : scope;
+  };
 
   const handle = async (raw: string): Promise<void> => {
     let message: unknown;
@@ -132,11 +138,11 @@ function serveConnection(
       case 'input':
         if (!sessionId)
           throw new ApiError(409, { code: 'NO_SESSION', message: 'Send { "type": "start" } first.', pointer: '' });
-        return reply(await deps.sessions.input(sessionId, msg.input, scope));
+        return reply(await deps.sessions.input(sessionId, msg.input, withKey(msg.input, msg.inputId)));
       case 'end':
         if (!sessionId)
           throw new ApiError(409, { code: 'NO_SESSION', message: 'There is no session to end.', pointer: '' });
-        return reply(await deps.sessions.end(sessionId, scope));
+        return reply(await deps.sessions.end(sessionId, withKey({ type: 'hangup' }, msg.inputId)));
     }
   };
 

@@ -7,6 +7,7 @@ import { pathParam } from '../http/pathParam.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { escapeXml, renderTwiml } from './renderTwiml.ts';
 import { isValidTwilioSignature } from './twilioSignature.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
 import { twilioContact } from './twilioContact.ts';
 
 /** Dependencies of {@link twilioVoiceRouter}. */
@@ -57,8 +58,11 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       const params = formParams(req);
       const callSid = params['CallSid'] ?? '';
       const channel = req.query['channel'] === 'dtmf' ? 'dtmf' : 'voice';
+      const input = inputOf(params);
+      // Twilio sends a webhook it retries with the same token: the retry gets the stored turn.
+      const keyed = keyedInput(req.get('i-twilio-idempotency-token'), input, '');
       await answer(res, deps, flowId, channel, req, () =>
-        deps.sessions.input(sessionIdOf(callSid), inputOf(params), { flowId }),
+        deps.sessions.input(sessionIdOf(callSid), input, keyed ? { flowId, keyed } : { flowId }),
       );
     });
 

@@ -26,6 +26,9 @@ export function apiRateLimit(options: ApiRateLimitOptions): RequestHandler {
     legacyHeaders: false,
     ipv6Subnet: 56,
     ...(options.store ? { store: options.store } : {}),
+    // A shared store that cannot be reached (the database restarting) lets requests through rather than answer 500:
+    // the request then meets the same outage and says so (503 with Retry-After on a turn).
+    passOnStoreError: true,
     ...(options.logger ? { logger: options.logger } : {}),
     // Handed to the app's error handler, so a 429 has the same body (and logging) as every other API error.
     handler: (_req, _res, next) => {

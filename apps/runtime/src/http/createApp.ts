@@ -12,6 +12,7 @@ import type { FlowCompiler } from '../sessions/FlowCompiler.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
 import { ApiError } from './ApiError.ts';
+import type { Store } from 'express-rate-limit';
 import { apiRateLimit } from './apiRateLimit.ts';
 import { errorReply } from './errorReply.ts';
 import { flowsRouter } from './flowsRouter.ts';
@@ -37,6 +38,8 @@ export interface RuntimeServices {
   logger: Logger;
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
+  /** Where the API rate limit counts, when processes share it (PostgreSQL); default this process's memory. */
+  rateLimitStore?: Store;
   /** More API routers under `/api`: `public` before the token check (the desk sign-in), `authenticated` after it. */
   apiRouters?: { public: Router; authenticated: Router }[];
 }
@@ -77,7 +80,12 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
     exposedHeaders: ['ETag', 'Location'],
   });
-  const limiter = apiRateLimit({ windowMs: config.rateLimit.windowMs, max: config.rateLimit.max, logger });
+  const limiter = apiRateLimit({
+    windowMs: config.rateLimit.windowMs,
+    max: config.rateLimit.max,
+    logger,
+    ...(services.rateLimitStore ? { store: services.rateLimitStore } : {}),
+  });
   const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
   app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));

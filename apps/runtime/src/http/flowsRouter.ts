@@ -121,10 +121,10 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
         { currentRevision: flow.revision },
       );
     }
-    const compiled = await compiler.compile(flow.draft);
+    const { compiled, subflows } = await compiler.compileForPublish(flow.draft);
     const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
     const document: Record<string, unknown> = { ...compiled.flow };
-    const version = await store.publish(flow.id, document, note, authorOf(req));
+    const version = await store.publish(flow.id, document, note, authorOf(req), subflows);
     if (!version) throw ApiError.notFound('flow', flow.id);
     const { document: _doc, ...summary } = version;
     res.status(201).json({ version: summary, flow: { id: flow.id, liveVersion: version.version } });
@@ -142,6 +142,21 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
     const version = await store.getVersion(id, versionParam(param(req, 'version')));
     if (!version) throw ApiError.notFound('flow version', `${id}@${param(req, 'version')}`);
     res.json({ version });
+  });
+
+  // Issue 22: a published version keeps the subflow versions it pinned; this publishes its document again as the
+  // next version, pinned to the subflow versions live now (the designer offers it when a pinned child moved on).
+  router.post('/:id/versions/:version/republish', requireRole('publisher'), async (req, res) => {
+    const id = param(req, 'id');
+    const from = await store.getVersion(id, versionParam(param(req, 'version')));
+    if (!from) throw ApiError.notFound('flow version', `${id}@${param(req, 'version')}`);
+    const { compiled, subflows } = await compiler.compileForPublish(from.document);
+    const pins = Object.entries(subflows).map(([flowId, v]) => `${flowId} v${v}`);
+    const note = `v${from.version} republished with ${pins.length > 0 ? pins.join(', ') : 'no subflows'}`;
+    const version = await store.publish(id, { ...compiled.flow }, note, authorOf(req), subflows);
+    if (!version) throw ApiError.notFound('flow', id);
+    const { document: _doc, ...summary } = version;
+    res.status(201).json({ version: summary, flow: { id, liveVersion: version.version } });
   });
 
   router.post('/:id/rollback', requireRole('publisher'), validateBody('Rollback'), async (req, res) => {

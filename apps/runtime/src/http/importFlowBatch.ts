@@ -119,9 +119,10 @@ async function publishInOrder(
   for (const id of order) {
     const record = await deps.store.getFlow(id);
     if (record === undefined) continue;
-    const compiled = await deps.compiler.compile(record.draft);
+    // Children first: each version pins the subflow versions just published (issue 22).
+    const { compiled, subflows } = await deps.compiler.compileForPublish(record.draft);
     const note = await gatePublishOnTests(deps, record.draft, { note: 'Imported' });
-    const version = await deps.store.publish(id, { ...compiled.flow }, note, author);
+    const version = await deps.store.publish(id, { ...compiled.flow }, note, author, subflows);
     const entry = created.find((flow) => flow['id'] === id);
     if (entry !== undefined && version) entry['liveVersion'] = version.version;
   }

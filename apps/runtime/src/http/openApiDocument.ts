@@ -116,6 +116,14 @@ export const ROUTES: Route[] = [
   },
   {
     method: 'post',
+    path: '/api/flows/{id}/versions/{version}/republish',
+    summary: 'Publish a version again as the next version, pinned to the subflow versions live now',
+    auth: 'publisher',
+    ok: 201,
+    errors: [404, 422],
+  },
+  {
+    method: 'post',
     path: '/api/flows/{id}/rollback',
     summary: 'Move the live pointer to an earlier version',
     auth: 'publisher',
@@ -200,11 +208,12 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/sessions/{id}/input',
-    summary: "Send one caller input; answers the turn's outputs",
+    summary:
+      "Send one caller input; answers the turn's outputs. An Idempotency-Key header makes a resend answer the stored reply instead of running the turn again",
     auth: 'channel',
     body: 'SessionInput',
     ok: 200,
-    errors: [404, 409],
+    errors: [400, 404, 409, 422, 503],
   },
   {
     method: 'post',

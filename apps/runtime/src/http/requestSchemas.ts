@@ -54,6 +54,14 @@ const flowDocumentShape = {
     'A flow document (see the flow-schema package); its shape is checked on save, fully validated on publish and by /validate.',
 } as const;
 
+/** A chat message's idempotency key: the same id sent again gets the stored reply, the turn is not run twice. */
+const inputId = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 200,
+  description: 'Idempotency key of this input (a UUID); resend a message whose reply was lost with the same id.',
+} as const;
+
 const inputEvent = {
   type: 'object',
   required: ['type'],
@@ -254,11 +262,11 @@ export const REQUEST_SCHEMAS = {
         additionalProperties: false,
       },
       {
-        properties: { type: { const: 'input' }, input: inputEvent },
+        properties: { type: { const: 'input' }, input: inputEvent, inputId },
         required: ['type', 'input'],
         additionalProperties: false,
       },
-      { properties: { type: { const: 'end' } }, required: ['type'], additionalProperties: false },
+      { properties: { type: { const: 'end' }, inputId }, required: ['type'], additionalProperties: false },
     ],
   },
 } as const;

@@ -5,6 +5,7 @@ import type { Channel } from '@omniflow/flow-schema';
 import { assertChannelAccess, assertRole, mayDriveSessions, requireRole } from '../auth/authenticate.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
 import { contactSentiment } from '../sessions/contactSentiment.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
 import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { pathParam } from './pathParam.ts';
@@ -40,13 +41,21 @@ export function sessionsRouter(sessions: SessionService): Router {
   router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
     if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
     const { input }: { input: InputEvent } = req.body;
-    const turn = await sessions.input(pathParam(req, 'id'), input, channelScope(req.principal));
+    const keyed = keyedInput(req.get('idempotency-key'), input, '');
+    const turn = await sessions.input(pathParam(req, 'id'), input, {
+      ...channelScope(req.principal),
+      ...(keyed ? { keyed } : {}),
+    });
     res.json({ session: forCaller(req.principal, turn) });
   });
 
   router.post('/:id/end', async (req, res) => {
     if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
-    const turn = await sessions.end(pathParam(req, 'id'), channelScope(req.principal));
+    const keyed = keyedInput(req.get('idempotency-key'), { type: 'hangup' }, '');
+    const turn = await sessions.end(pathParam(req, 'id'), {
+      ...channelScope(req.principal),
+      ...(keyed ? { keyed } : {}),
+    });
     res.json({ session: forCaller(req.principal, turn) });
   });
 

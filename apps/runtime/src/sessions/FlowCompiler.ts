@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { compileFlow, type CompiledFlow, type NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { ApiError } from '../http/ApiError.ts';
-import type { FlowStore } from '../store/FlowStore.ts';
+import type { FlowStore, SubflowPins } from '../store/FlowStore.ts';
 
 /**
  * Compiles each published flow version once and shares the machine across sessions. Versions are immutable,
@@ -25,9 +25,19 @@ export class FlowCompiler {
     if (cached) return cached;
     const record = await this.#store.getVersion(flowId, version);
     if (!record) throw ApiError.notFound('flow version', key);
-    const compiled = await this.compile(record.document);
+    const compiled = await this.#compileVersion(record);
     this.#cache.set(key, compiled);
     return compiled;
+  }
+
+  /** A version runs the subflow versions it pinned when published, on every process, whatever is live now. */
+  async #compileVersion(record: {
+    document: Record<string, unknown>;
+    subflows: SubflowPins | null;
+  }): Promise<CompiledFlow> {
+    return record.subflows === null
+      ? this.compile(record.document)
+      : this.#compileWith(record.document, await this.#pinnedDocuments(record.subflows), record.subflows);
   }
 
   /**
@@ -40,15 +50,36 @@ export class FlowCompiler {
     const cached = this.#cache.get(key);
     if (cached) return cached;
     const base = await this.version(flowId, version);
-    if (!base.flow.nodes.some((node) => node.id === nodeId))
+    const record = await this.#store.getVersion(flowId, version);
+    if (!record || !base.flow.nodes.some((node) => node.id === nodeId))
       throw new ApiError(422, {
         code: 'UNKNOWN_NODE',
         message: `Flow "${flowId}" has no node "${nodeId}"; pick one of its nodes.`,
         pointer: '/nodeId',
       });
-    const compiled = { ...(await this.compile({ ...base.flow, start: nodeId })), hash: base.hash };
+    const compiled = {
+      ...(await this.#compileVersion({ ...record, document: { ...record.document, start: nodeId } })),
+      hash: base.hash,
+    };
     this.#cache.set(key, compiled);
     return compiled;
+  }
+
+  /**
+   * Compiles a document about to be published against the live versions of the flows it calls (nested subflows too)
+   * and answers which versions those were: the new version pins them (issue 22).
+   */
+  async compileForPublish(
+    document: Record<string, unknown>,
+  ): Promise<{ compiled: CompiledFlow; subflows: SubflowPins }> {
+    const live = await this.#liveDocuments(document['id']);
+    const subflows: SubflowPins = {};
+    const compiled = await this.#compileWith(document, (id) => {
+      const found = live.get(id);
+      if (found) subflows[id] = found.version;
+      return found?.document;
+    });
+    return { compiled, subflows };
   }
 
   /** The compiled machine of a draft document (designer test run). */
@@ -64,8 +95,16 @@ export class FlowCompiler {
 
   /** Compiles a document against the registry, with the live versions of other flows for subflows; 422 with issues. */
   async compile(document: Record<string, unknown>): Promise<CompiledFlow> {
-    const others = await this.#liveDocuments(document['id']);
-    const result = compileFlow(document, this.#registry, { resolveFlow: (id) => others.get(id) });
+    return this.#compileWith(document, await this.subflowResolver(document));
+  }
+
+  async #compileWith(
+    document: Record<string, unknown>,
+    resolveFlow: (id: string) => FlowDocument | undefined,
+    subflows?: SubflowPins,
+  ): Promise<CompiledFlow> {
+    const identity = subflows && Object.keys(subflows).length > 0 ? { identity: { subflows } } : {};
+    const result = compileFlow(document, this.#registry, { resolveFlow, ...identity });
     if (!result.ok) {
       throw new ApiError(
         422,
@@ -85,18 +124,28 @@ export class FlowCompiler {
   /** Finds the live documents of the other flows, as subflows of `document` are resolved when it compiles. */
   async subflowResolver(document: Record<string, unknown>): Promise<(id: string) => FlowDocument | undefined> {
     const others = await this.#liveDocuments(document['id']);
-    return (id) => others.get(id);
+    return (id) => others.get(id)?.document;
   }
 
-  async #liveDocuments(selfId: unknown): Promise<Map<string, FlowDocument>> {
-    const documents = new Map<string, FlowDocument>();
+  async #liveDocuments(selfId: unknown): Promise<Map<string, { version: number; document: FlowDocument }>> {
+    const documents = new Map<string, { version: number; document: FlowDocument }>();
     for (const flow of await this.#store.listFlows()) {
       if (flow.id === selfId || flow.liveVersion === null) continue;
       const version = await this.#store.getVersion(flow.id, flow.liveVersion);
       // Subflow documents were validated when published; the compiler checks them again on inlining.
-      if (version) documents.set(flow.id, version.document as unknown as FlowDocument);
+      if (version) documents.set(flow.id, { version: version.version, document: asFlowDocument(version.document) });
     }
     return documents;
+  }
+
+  /** The documents of pinned subflow versions; a pinned version that is gone (its flow deleted) is simply missing. */
+  async #pinnedDocuments(subflows: SubflowPins): Promise<(id: string) => FlowDocument | undefined> {
+    const documents = new Map<string, FlowDocument>();
+    for (const [id, version] of Object.entries(subflows)) {
+      const record = await this.#store.getVersion(id, version);
+      if (record) documents.set(id, asFlowDocument(record.document));
+    }
+    return (id) => documents.get(id);
   }
 
   /** Drops the machines of a deleted flow, so a new flow with the same id never runs an old machine. */
@@ -107,4 +156,9 @@ export class FlowCompiler {
   #evictDrafts(): void {
     for (const key of this.#cache.keys()) if (key.startsWith('draft:')) this.#cache.delete(key);
   }
+}
+
+function asFlowDocument(document: Record<string, unknown>): FlowDocument {
+  // Published documents passed validateFlow when published; compileFlow checks their shape again when inlining.
+  return document as unknown as FlowDocument;
 }

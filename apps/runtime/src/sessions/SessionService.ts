@@ -20,6 +20,8 @@ import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
+import { storeUnavailable } from './storeUnavailable.ts';
+import { repeatedReply, type KeyedInput } from './idempotentInput.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
 import { contactSentimentScorer } from '../contact/contactSentimentScorer.ts';
 import {
@@ -225,13 +227,25 @@ export class SessionService {
     });
   }
 
-  /** Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on. */
-  async input(sessionId: string, input: InputEvent, options: { flowId?: string } = {}): Promise<SessionTurn> {
+  /**
+   * Feeds one caller input; 404 for an unknown session, 409 once it has ended or when another process moved it on.
+   * An input with an idempotency key ({@link keyedInput}) runs at most once: a repeat answers the stored reply.
+   */
+  async input(
+    sessionId: string,
+    input: InputEvent,
+    options: { flowId?: string; keyed?: KeyedInput } = {},
+  ): Promise<SessionTurn> {
+    const { keyed } = options;
     return this.#serialize(sessionId, async () => {
-      const record = this.#currentHead(sessionId) ?? (await this.#store.getSession(sessionId, { snapshot: false }));
+      const record =
+        this.#currentHead(sessionId) ??
+        (await this.#stored(() => this.#store.getSession(sessionId, { snapshot: false })));
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
         throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
+      const repeated = await this.#repeated(sessionId, keyed);
+      if (repeated) return repeated;
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
           throw new ApiError(409, {
@@ -245,15 +259,28 @@ export class SessionService {
         const plain = session.snapshot();
         const snapshot = this.#cipher.seal(plain, { sessionId, turn: record.turn + 1 });
         const entries = this.#analyzer.annotate(turn.transcript, turn.locale);
-        const saved = await this.#store.saveTurn({
+        const reply: SessionTurn = {
           sessionId,
-          expectedTurn: record.turn,
+          flowId: record.flowId,
+          version: record.version,
+          channel,
+          // The locale the session now speaks: a language node may have switched it during this turn.
+          locale: turn.locale,
           status: turn.status,
-          snapshot,
-          entries,
-        });
+          nodeId: turn.nodeId,
+          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
+          variables: turn.variables,
+          contact: turn.contact,
+        };
+        const write = { sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries };
+        const saved = await this.#stored(
+          () => this.#store.saveTurn(keyed ? { ...write, input: { ...keyed, reply } } : write),
+          logger,
+        );
         if (!saved.ok) {
-          this.#live.delete(sessionId);
+          // The same keyed input, sent to another process at the same time, won: its reply is this input's reply.
+          const winner = await this.#repeated(sessionId, keyed);
+          if (winner) return winner;
           throw new ApiError(409, {
             code: 'SESSION_MOVED_ON',
             message: `Session "${sessionId}" took another turn at the same time; send the input again.`,
@@ -276,25 +303,21 @@ export class SessionService {
           { channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length },
           'turn',
         );
-        return {
-          sessionId,
-          flowId: record.flowId,
-          version: record.version,
-          channel,
-          // The locale the session now speaks: a language node may have switched it during this turn.
-          locale: turn.locale,
-          status: turn.status,
-          nodeId: turn.nodeId,
-          outputs: this.#analyzer.forward(turn.outputs, turn.locale),
-          variables: turn.variables,
-          contact: turn.contact,
-        };
+        return reply;
       });
     });
   }
 
+  /** The stored reply of a keyed input that was already taken, or `undefined` (also without a key). */
+  async #repeated(sessionId: string, keyed: KeyedInput | undefined): Promise<SessionTurn | undefined> {
+    if (keyed === undefined) return undefined;
+    const stored = await this.#stored(() => this.#store.getInput(sessionId, keyed.key));
+    // Written by this method's caller from a SessionTurn in an earlier turn.
+    return repeatedReply(stored, keyed) as SessionTurn | undefined;
+  }
+
   /** Ends a session as a hangup; ending an ended session is a 409. */
-  async end(sessionId: string, options: { flowId?: string } = {}): Promise<SessionTurn> {
+  async end(sessionId: string, options: { flowId?: string; keyed?: KeyedInput } = {}): Promise<SessionTurn> {
     return this.input(sessionId, { type: 'hangup' }, options);
   }
 
@@ -333,11 +356,15 @@ export class SessionService {
     return this.#store.sessionsMark() === saved.mark ? saved.head : undefined;
   }
 
-  /** The in-memory session if it is at the stored turn, else one restored from the stored snapshot. */
+  /**
+   * The in-memory session if it is at the stored turn, else one restored from the stored snapshot. Either way it
+   * leaves the cache: a turn mutates it, and only a turn the store confirmed puts it back (no ghost turns, issue 22).
+   */
   async #resume(head: SessionRecord): Promise<LiveSession> {
     const live = this.#live.get(head.id);
+    this.#live.delete(head.id);
     if (live && live.turn === head.turn) return live;
-    const record = await this.get(head.id);
+    const record = await this.#stored(() => this.get(head.id));
     const logger = this.#logger.child({ sessionId: record.id, flowId: record.flowId, version: record.version });
     const compiled = record.draftDocument
       ? await this.#compiler.draft(record.draftDocument)
@@ -413,6 +440,16 @@ export class SessionService {
       evicted += 1;
     }
     return evicted;
+  }
+
+  /** One store call of a turn: a failure is logged and answered 503 with Retry-After ({@link storeUnavailable}). */
+  async #stored<T>(call: () => Promise<T>, logger: Logger = this.#logger): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof ApiError)) logger.warn({ err: error }, 'session store failed; the turn was not stored');
+      throw storeUnavailable(error);
+    }
   }
 
   async #serialize<T>(sessionId: string, work: () => Promise<T>): Promise<T> {

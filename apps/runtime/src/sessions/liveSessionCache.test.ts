@@ -2,16 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBuiltInRegistry } from '@omniflow/flow-engine';
-import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../http/ApiError.ts';
-import { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
 import { pinFlow } from '../testing/testFlows.ts';
-import { FlowCompiler } from './FlowCompiler.ts';
-import { SessionService } from './SessionService.ts';
-import { SnapshotCipher } from './SnapshotCipher.ts';
+import { testSessionService } from '../testing/testSessionService.ts';
+import type { SessionService } from './SessionService.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-live-cache-'));
 const stores: SqliteFlowStore[] = [];
@@ -32,14 +28,7 @@ function serviceOn(dataDir: string): { sessions: SessionService; store: SqliteFl
     headReads += 1;
     return getSession(id, options);
   };
-  const sessions = new SessionService({
-    store,
-    compiler: new FlowCompiler(store, createBuiltInRegistry()),
-    logger: pino({ level: 'silent' }),
-    metrics: new RuntimeMetrics(async () => 0, { defaultMetrics: false }),
-    secrets: () => undefined,
-    cipher: new SnapshotCipher(key),
-  });
+  const sessions = testSessionService(store, key);
   return { sessions, store, reads: () => headReads };
 }
 

@@ -23,7 +23,15 @@ export interface FlowVersionRecord {
   note: string;
   author: string;
   publishedAt: string;
+  /**
+   * The exact versions of the flows its subflow nodes run (nested ones too), resolved when it was published; `null`
+   * for a version published before pinning existed and not pinned yet.
+   */
+  subflows: SubflowPins | null;
 }
+
+/** Subflow versions pinned by a published version: flow id → version. */
+export type SubflowPins = Record<string, number>;
 
 /** What a session is doing. */
 export type SessionStatus = 'active' | 'ended';
@@ -86,6 +94,15 @@ export interface TurnWrite {
   snapshot: unknown;
   /** Transcript entries added by the turn, appended in order. */
   entries: readonly unknown[];
+  /** The caller's idempotency key of the input and the reply, stored with the turn (in the same transaction). */
+  input?: StoredInput;
+}
+
+/** An input sent with an idempotency key: the key, a fingerprint of the input and the reply it got. */
+export interface StoredInput {
+  key: string;
+  fingerprint: string;
+  reply: unknown;
 }
 
 /**
@@ -108,7 +125,10 @@ export interface FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows?: SubflowPins,
   ): Promise<FlowVersionRecord | undefined>;
+  /** Pins the subflows of a version published before pinning existed; a version already pinned is left alone. */
+  pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void>;
   listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]>;
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */
@@ -128,6 +148,8 @@ export interface FlowStore {
    * that cannot tell (PostgreSQL, shared by several processes) leave it out and every turn reads the session.
    */
   sessionsMark?(): number;
+  /** The stored input of a session under an idempotency key, if a turn with that key was stored. */
+  getInput(sessionId: string, key: string): Promise<StoredInput | undefined>;
   getTranscript(sessionId: string): Promise<unknown[]>;
   countActiveSessions(): Promise<number>;
   /** Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls); answers how many. */
@@ -139,5 +161,10 @@ export interface FlowStore {
   /** A small value kept by the runtime itself (e.g. whether the examples were seeded). */
   getSetting(key: string): Promise<string | undefined>;
   setSetting(key: string, value: string): Promise<void>;
+  /**
+   * Runs `work` while no other process runs work under the same `name` (PostgreSQL: an advisory lock), so processes
+   * starting together agree on what one of them seeds. Stores that serve one process leave it out.
+   */
+  exclusive?<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnRuntime, type SpawnedRuntime } from '../testing/spawnRuntime.ts';
+import { postgresRuntimeEnv, spawnRuntime, type SpawnedRuntime } from '../testing/spawnRuntime.ts';
 import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgres.ts';
 import { jsonClient } from '../testing/jsonClient.ts';
 import { LONG_PIN, pinFlow } from '../testing/testFlows.ts';
@@ -39,14 +39,9 @@ describe('two runtime processes on one PostgreSQL', () => {
   const start = async () => {
     const dir = mkdtempSync(join(tmpdir(), 'omniflow-scale-'));
     dirs.push(dir);
-    const runtime = await spawnRuntime({
-      STORE: 'postgres',
-      DATABASE_URL: server.url,
-      DATA_DIR: dir,
-      OMNIFLOW_ADMIN_TOKEN: ADMIN,
-      OMNIFLOW_SNAPSHOT_KEY: SNAPSHOT_KEY,
-      OMNIFLOW_PLUGINS: '',
-    });
+    const runtime = await spawnRuntime(
+      postgresRuntimeEnv({ databaseUrl: server.url, dataDir: dir, adminToken: ADMIN, snapshotKey: SNAPSHOT_KEY }),
+    );
     running.push(runtime);
     return runtime;
   };

@@ -7,6 +7,8 @@ import type {
   RollbackResult,
   SaveTurnResult,
   SessionRecord,
+  StoredInput,
+  SubflowPins,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
@@ -24,6 +26,9 @@ import {
 } from './storeRows.ts';
 
 const MIGRATIONS = schemaMigrations('postgres');
+
+/** The notification channel on which a token's deletion is announced to every process. */
+export const TOKENS_CHANNEL = 'omniflow_tokens';
 
 const MIGRATION_LOCK = 7_466_108; // arbitrary, fixed: serializes migrations of concurrent runtimes
 
@@ -52,6 +57,12 @@ export class PostgresFlowStore implements FlowStore {
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
+    // The pool hears errors of idle connections only: one that dies while checked out or while being removed (a
+    // restart, `pg_terminate_backend`) emitted an unheard 'error' that ended the process (issue 22 fault drill).
+    // Its statements still fail, and the failure reaches the caller as 503.
+    pool.on('connect', (client) => {
+      client.on('error', () => undefined);
+    });
     const store = new PostgresFlowStore(pool);
     try {
       await store.#tx(async (c) => {
@@ -76,17 +87,30 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async #tx<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
-    const client = await this.#pool.connect();
-    try {
+    return this.#withClient(async (client) => {
       await client.query('BEGIN');
-      const result = await work(client);
-      await client.query('COMMIT');
-      return result;
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /** A pooled connection for several statements; one whose work failed is dropped, not handed out again. */
+  async #withClient<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.#pool.connect();
+    let failure: Error | undefined;
+    try {
+      return await work(client);
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      failure = error instanceof Error ? error : new Error(String(error));
       throw error;
     } finally {
-      client.release();
+      client.release(failure);
     }
   }
 
@@ -142,15 +166,16 @@ export class PostgresFlowStore implements FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
     return this.#tx(async (c) => {
       // Locking the flow row serializes concurrent publishes so version numbers never collide.
       const flow = await c.query('SELECT 1 FROM flows WHERE id = $1 FOR UPDATE', [flowId]);
       if (flow.rowCount === 0) return undefined;
       const inserted = await c.query<VersionRow>(
-        `INSERT INTO versions (flow_id, version, document, note, author, published_at)
-         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, now() FROM versions WHERE flow_id = $1 RETURNING *`,
-        [flowId, JSON.stringify(document), note, author],
+        `INSERT INTO versions (flow_id, version, document, note, author, published_at, subflows)
+         SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, now(), $5 FROM versions WHERE flow_id = $1 RETURNING *`,
+        [flowId, JSON.stringify(document), note, author, JSON.stringify(subflows)],
       );
       const version = versionFromRow(firstRow(inserted.rows));
       await c.query('UPDATE flows SET live_version = $1, updated_at = now() WHERE id = $2', [version.version, flowId]);
@@ -158,9 +183,16 @@ export class PostgresFlowStore implements FlowStore {
     });
   }
 
+  async pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void> {
+    await this.#pool.query(
+      'UPDATE versions SET subflows = $1 WHERE flow_id = $2 AND version = $3 AND subflows IS NULL',
+      [JSON.stringify(subflows), flowId, version],
+    );
+  }
+
   async listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]> {
     const { rows } = await this.#pool.query<Omit<VersionRow, 'document'>>(
-      'SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = $1 ORDER BY version',
+      'SELECT flow_id, version, note, author, published_at, subflows FROM versions WHERE flow_id = $1 ORDER BY version',
       [flowId],
     );
     return rows.map((row) => {
@@ -224,22 +256,43 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
-    return this.#tx(async (c): Promise<SaveTurnResult> => {
-      const updated = await c.query(
-        'UPDATE sessions SET status = $1, snapshot = $2, turn = turn + 1, updated_at = now() WHERE id = $3 AND turn = $4',
-        [write.status, JSON.stringify(write.snapshot), write.sessionId, write.expectedTurn],
-      );
-      if (updated.rowCount !== 1) {
-        const exists = await c.query('SELECT 1 FROM sessions WHERE id = $1', [write.sessionId]);
-        return { ok: false, reason: exists.rowCount === 0 ? 'notFound' : 'stale' };
-      }
-      const seq = await c.query<{ next: number }>(
-        'SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = $1',
-        [write.sessionId],
-      );
-      await insertEntries(c, write.sessionId, firstRow(seq.rows).next, write.entries);
-      return { ok: true };
+    // One statement, so one round trip and its own transaction (it was six: BEGIN, update, next seq, entries, input,
+    // COMMIT). The transcript and input rows hang on the update's RETURNING: a stale turn writes nothing.
+    const { rows } = await this.#pool.query<{ updated: string }>({
+      name: 'omniflow-save-turn',
+      text: `WITH moved AS (
+          UPDATE sessions SET status = $1, snapshot = $2, turn = turn + 1, updated_at = now()
+          WHERE id = $3 AND turn = $4 RETURNING id),
+        next AS (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM transcripts WHERE session_id = $3),
+        entries AS (
+          INSERT INTO transcripts (session_id, seq, entry)
+          SELECT moved.id, next.seq + ord - 1, e FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
+        keyed AS (
+          INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply)
+          SELECT moved.id, $6, $7, $4 + 1, $8 FROM moved WHERE $6::text IS NOT NULL)
+        SELECT COUNT(*) AS updated FROM moved`,
+      values: [
+        write.status,
+        JSON.stringify(write.snapshot),
+        write.sessionId,
+        write.expectedTurn,
+        JSON.stringify(write.entries),
+        write.input?.key ?? null,
+        write.input?.fingerprint ?? null,
+        write.input ? JSON.stringify(write.input.reply) : null,
+      ],
     });
+    if (Number(firstRow(rows).updated) === 1) return { ok: true };
+    const exists = await this.#pool.query('SELECT 1 FROM sessions WHERE id = $1', [write.sessionId]);
+    return { ok: false, reason: exists.rowCount === 0 ? 'notFound' : 'stale' };
+  }
+
+  async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
+    const { rows } = await this.#pool.query<{ fingerprint: string; reply: unknown }>(
+      'SELECT fingerprint, reply FROM session_inputs WHERE session_id = $1 AND key = $2',
+      [sessionId, key],
+    );
+    return rows[0] ? { key, ...rows[0] } : undefined;
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
@@ -286,7 +339,12 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async deleteToken(id: string): Promise<boolean> {
-    return ((await this.#pool.query('DELETE FROM tokens WHERE id = $1', [id])).rowCount ?? 0) === 1;
+    // The notification goes out with the commit: every process's token cache forgets at once (issue 22).
+    const { rows } = await this.#pool.query(
+      `WITH gone AS (DELETE FROM tokens WHERE id = $1 RETURNING id) SELECT pg_notify('${TOKENS_CHANNEL}', id) FROM gone`,
+      [id],
+    );
+    return rows.length === 1;
   }
 
   async getSetting(key: string): Promise<string | undefined> {
@@ -299,6 +357,18 @@ export class PostgresFlowStore implements FlowStore {
       'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value',
       [key, value],
     );
+  }
+
+  async exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+    // A session-level lock on one pooled connection, held while `work` uses others.
+    return this.#withClient(async (holder) => {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1))', [`omniflow:${name}`]);
+      try {
+        return await work();
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock(hashtext($1))', [`omniflow:${name}`]);
+      }
+    });
   }
 
   async close(): Promise<void> {

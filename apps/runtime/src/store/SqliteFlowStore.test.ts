@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { describeFlowStoreContract } from './flowStoreContract.ts';
+import { describeFlowStoreContract, newSessionRecord } from './flowStoreContract.ts';
 import { SqliteFlowStore } from './SqliteFlowStore.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-sqlite-'));
@@ -49,19 +49,7 @@ async function largestWalDuring(data: string, walLimitFrames: number): Promise<n
   const wal = join(data, 'omniflow.db-wal');
   const ids = Array.from({ length: 20 }, (_, i) => `s${i}`);
   for (const id of ids) {
-    await store.createSession(
-      {
-        id,
-        flowId: 'f',
-        version: 1,
-        draftDocument: null,
-        channel: 'chat',
-        locale: 'en',
-        status: 'active',
-        snapshot: {},
-      },
-      [],
-    );
+    await store.createSession(newSessionRecord(id), []);
   }
   const rounds = 1200;
   let largest = 0;

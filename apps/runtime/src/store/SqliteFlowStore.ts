@@ -9,6 +9,8 @@ import type {
   RollbackResult,
   SaveTurnResult,
   SessionRecord,
+  StoredInput,
+  SubflowPins,
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
@@ -81,7 +83,13 @@ export class SqliteFlowStore implements FlowStore {
   /** Opens (creating and migrating) `omniflow.db` in `dataDir`, or an in-memory database for `:memory:`. */
   static open(
     dataDir: string,
-    options: { synchronous?: 'normal' | 'full'; walLimitFrames?: number; checkpointIntervalMs?: number } = {},
+    options: {
+      synchronous?: 'normal' | 'full';
+      walLimitFrames?: number;
+      checkpointIntervalMs?: number;
+      /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5 s). */
+      busyTimeoutMs?: number;
+    } = {},
   ): SqliteFlowStore {
     let file = ':memory:';
     if (dataDir !== ':memory:') {
@@ -92,7 +100,7 @@ export class SqliteFlowStore implements FlowStore {
     db.pragma('journal_mode = WAL');
     db.pragma(`synchronous = ${options.synchronous === 'full' ? 'FULL' : 'NORMAL'}`);
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     migrate(db);
     return new SqliteFlowStore(db, file, options);
   }
@@ -143,16 +151,22 @@ export class SqliteFlowStore implements FlowStore {
     document: Record<string, unknown>,
     note: string,
     author: string,
+    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
     const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
       if (!this.#stmt.getRevision.get(flowId)) return undefined;
       const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };
       const publishedAt = new Date().toISOString();
-      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt);
+      const pins = JSON.stringify(subflows);
+      this.#stmt.insertVersion.run(flowId, next, JSON.stringify(document), note, author, publishedAt, pins);
       this.#stmt.setLive.run(next, publishedAt, flowId);
-      return { flowId, version: next, document, note, author, publishedAt };
+      return { flowId, version: next, document, note, author, publishedAt, subflows };
     });
     return tx.immediate();
+  }
+
+  async pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void> {
+    this.#stmt.pinSubflows.run(JSON.stringify(subflows), flowId, version);
   }
 
   async listVersions(flowId: string): Promise<Omit<FlowVersionRecord, 'document'>[]> {
@@ -261,6 +275,10 @@ export class SqliteFlowStore implements FlowStore {
       return { ok: false, reason: this.#stmt.sessionExists.get(write.sessionId) ? 'stale' : 'notFound' };
     const { next } = this.#stmt.nextSeq.get(write.sessionId) as { next: number };
     write.entries.forEach((entry, i) => this.#stmt.insertEntry.run(write.sessionId, next + i, JSON.stringify(entry)));
+    if (write.input) {
+      const { key, fingerprint, reply } = write.input;
+      this.#stmt.insertInput.run(write.sessionId, key, fingerprint, write.expectedTurn + 1, JSON.stringify(reply));
+    }
     return { ok: true, mark };
   }
 
@@ -270,6 +288,11 @@ export class SqliteFlowStore implements FlowStore {
    */
   sessionsMark(): number {
     return (this.#stmt.dataVersion.get() as number) + this.#sessionEpoch;
+  }
+
+  async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
+    const row = this.#stmt.getInput.get(sessionId, key) as { fingerprint: string; reply: string } | undefined;
+    return row ? { key, fingerprint: row.fingerprint, reply: JSON.parse(row.reply) as unknown } : undefined;
   }
 
   async getTranscript(sessionId: string): Promise<unknown[]> {
@@ -367,12 +390,13 @@ function prepareStatements(db: Database.Database) {
     deleteFlowTokens: db.prepare('DELETE FROM tokens WHERE flow_id = ?'),
     nextVersion: db.prepare('SELECT COALESCE(MAX(version), 0) + 1 AS next FROM versions WHERE flow_id = ?'),
     insertVersion: db.prepare(
-      'INSERT INTO versions (flow_id, version, document, note, author, published_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO versions (flow_id, version, document, note, author, published_at, subflows) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
     setLive: db.prepare('UPDATE flows SET live_version = ?, updated_at = ? WHERE id = ?'),
     listVersions: db.prepare(
-      'SELECT flow_id, version, note, author, published_at FROM versions WHERE flow_id = ? ORDER BY version',
+      'SELECT flow_id, version, note, author, published_at, subflows FROM versions WHERE flow_id = ? ORDER BY version',
     ),
+    pinSubflows: db.prepare('UPDATE versions SET subflows = ? WHERE flow_id = ? AND version = ? AND subflows IS NULL'),
     getVersion: db.prepare('SELECT * FROM versions WHERE flow_id = ? AND version = ?'),
     hasVersion: db.prepare('SELECT 1 FROM versions WHERE flow_id = ? AND version = ?'),
     insertSession: db.prepare(
@@ -391,6 +415,10 @@ function prepareStatements(db: Database.Database) {
     nextSeq: db.prepare('SELECT COALESCE(MAX(seq), -1) + 1 AS next FROM transcripts WHERE session_id = ?'),
     insertEntry: db.prepare('INSERT INTO transcripts (session_id, seq, entry) VALUES (?, ?, ?)'),
     getTranscript: db.prepare('SELECT entry FROM transcripts WHERE session_id = ? ORDER BY seq'),
+    insertInput: db.prepare(
+      'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getInput: db.prepare('SELECT fingerprint, reply FROM session_inputs WHERE session_id = ? AND key = ?'),
     expireSessions: db.prepare(
       "UPDATE sessions SET status = 'ended', updated_at = ? WHERE status = 'active' AND updated_at < ?",
     ),

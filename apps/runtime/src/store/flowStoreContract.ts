@@ -1,7 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FlowStore } from './FlowStore.ts';
+import type { FlowStore, SessionRecord } from './FlowStore.ts';
 
 const doc = (id: string, label: string): Record<string, unknown> => ({ id, name: label, nodes: [{ id: 'n', label }] });
+
+/** A new active chat session of flow `f` version 1 with an empty snapshot, as the contract's tests create them. */
+export function newSessionRecord(id: string): Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'> {
+  return {
+    id,
+    flowId: 'f',
+    version: 1,
+    draftDocument: null,
+    channel: 'chat',
+    locale: 'en',
+    status: 'active',
+    snapshot: {},
+  };
+}
 
 /** Registers the behaviour every {@link FlowStore} implementation must have, run against SQLite and PostgreSQL. */
 export function describeFlowStoreContract(name: string, open: () => Promise<FlowStore>): void {
@@ -134,22 +148,28 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       expect(await store.countActiveSessions()).toBe(before);
     });
 
+    it('stores the keyed input of a turn with the turn, and none of a refused turn (issue 22)', async () => {
+      const id = freshId('keyed');
+      await store.createSession(newSessionRecord(id), []);
+      const turn = (expectedTurn: number, key: string) => ({
+        sessionId: id,
+        expectedTurn,
+        status: 'active' as const,
+        snapshot: {},
+        entries: [{ text: key }],
+        input: { key, fingerprint: `fp-${key}`, reply: { said: key } },
+      });
+      expect(await store.saveTurn(turn(0, 'k1'))).toMatchObject({ ok: true });
+      expect(await store.saveTurn(turn(0, 'k2'))).toEqual({ ok: false, reason: 'stale' });
+      expect(await store.getInput(id, 'k1')).toEqual({ key: 'k1', fingerprint: 'fp-k1', reply: { said: 'k1' } });
+      expect(await store.getInput(id, 'k2')).toBeUndefined();
+      expect(await store.getInput(freshId('other'), 'k1')).toBeUndefined();
+    });
+
     it('stores turns of many sessions saved at the same time, each with its own transcript', async () => {
       const ids = Array.from({ length: 20 }, () => freshId('many'));
       for (const id of ids) {
-        await store.createSession(
-          {
-            id,
-            flowId: 'f',
-            version: 1,
-            draftDocument: null,
-            channel: 'chat',
-            locale: 'en',
-            status: 'active',
-            snapshot: {},
-          },
-          [],
-        );
+        await store.createSession(newSessionRecord(id), []);
       }
       const results = await Promise.all(
         ids.map((id, i) =>
@@ -180,19 +200,7 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
 
     it('expires sessions idle since before a given time and leaves recent ones active', async () => {
       const id = freshId('idle');
-      await store.createSession(
-        {
-          id,
-          flowId: 'f',
-          version: 1,
-          draftDocument: null,
-          channel: 'chat',
-          locale: 'en',
-          status: 'active',
-          snapshot: {},
-        },
-        [],
-      );
+      await store.createSession(newSessionRecord(id), []);
       expect(await store.expireSessions(new Date(Date.now() - 60_000))).toBe(0);
       expect((await store.getSession(id))?.status).toBe('active');
       expect(await store.expireSessions(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
@@ -223,19 +231,7 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       await store.createFlow(id, 'Del', doc(id, 'd'));
       await store.publish(id, doc(id, 'one'), '', 'a');
       const sessionId = freshId('s');
-      await store.createSession(
-        {
-          id: sessionId,
-          flowId: id,
-          version: 1,
-          draftDocument: null,
-          channel: 'chat',
-          locale: 'en',
-          status: 'active',
-          snapshot: {},
-        },
-        [],
-      );
+      await store.createSession({ ...newSessionRecord(sessionId), flowId: id }, []);
       expect(await store.deleteFlow(id)).toBe(true);
       expect(await store.getFlow(id)).toBeUndefined();
       expect(await store.getVersion(id, 1)).toBeUndefined();

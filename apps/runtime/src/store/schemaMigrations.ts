@@ -35,5 +35,13 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE TABLE cc_audit (id TEXT PRIMARY KEY, at ${time} NOT NULL, agent_id TEXT NOT NULL, contact_id TEXT NOT NULL,
        action TEXT NOT NULL);
      CREATE INDEX cc_audit_contact ON cc_audit(contact_id);`,
+    // Issue 22: the reply of each input sent with an idempotency key, stored with its turn, so a repeat is answered, not run.
+    `CREATE TABLE session_inputs (session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE, key TEXT NOT NULL,
+       fingerprint TEXT NOT NULL, turn INTEGER NOT NULL, reply ${json} NOT NULL, PRIMARY KEY (session_id, key));`,
+    // Issue 22: the subflow versions a published version runs ({ flowId: version }); NULL until pinned (versions
+    // published before this migration are pinned at start-up to the versions live then, see pinSubflowVersions).
+    `ALTER TABLE versions ADD COLUMN subflows ${json};`,
+    // Issue 22: API rate-limit windows shared by every process on PostgreSQL (SQLite keeps them in memory, one process).
+    `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at ${time} NOT NULL);`,
   ];
 }

@@ -19,6 +19,7 @@ export interface VersionRow {
   note: string;
   author: string;
   published_at: string | Date;
+  subflows?: string | Record<string, number> | null;
 }
 
 /** A `sessions` row, its `snapshot` JSON already parsed (SQLite's TEXT by the SQLite store). */
@@ -69,6 +70,7 @@ export function versionFromRow(row: VersionRow): FlowVersionRecord {
     note: row.note,
     author: row.author,
     publishedAt: iso(row.published_at),
+    subflows: row.subflows === undefined || row.subflows === null ? null : pinsOf(row.subflows),
   };
 }
 
@@ -133,4 +135,12 @@ function jsonObject(value: string | Record<string, unknown>): Record<string, unk
 
 function iso(value: string | Date): string {
   return value instanceof Date ? value.toISOString() : value;
+}
+
+function pinsOf(value: string | Record<string, number>): Record<string, number> {
+  const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+  const pins: Record<string, number> = {};
+  if (typeof parsed === 'object' && parsed !== null)
+    for (const [id, version] of Object.entries(parsed)) if (typeof version === 'number') pins[id] = version;
+  return pins;
 }

@@ -54,3 +54,20 @@ export async function spawnRuntime(env: Record<string, string>, timeoutMs = 30_0
     },
   };
 }
+
+/** The environment of a runtime process on a shared PostgreSQL, as every process of one deployment has it. */
+export function postgresRuntimeEnv(options: {
+  databaseUrl: string;
+  dataDir: string;
+  adminToken: string;
+  snapshotKey: string;
+}): Record<string, string> {
+  return {
+    STORE: 'postgres',
+    DATABASE_URL: options.databaseUrl,
+    DATA_DIR: options.dataDir,
+    OMNIFLOW_ADMIN_TOKEN: options.adminToken,
+    OMNIFLOW_SNAPSHOT_KEY: options.snapshotKey,
+    OMNIFLOW_PLUGINS: '',
+  };
+}

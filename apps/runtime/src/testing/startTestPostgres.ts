@@ -10,6 +10,10 @@ const PG_BIN = process.env['OMNIFLOW_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 /** A throwaway PostgreSQL 15 server started for a test. */
 export interface TestPostgres {
   url: string;
+  /** Stops the server (fast shutdown, connections dropped) and keeps its data, for {@link TestPostgres.resume}. */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same port and data. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -53,12 +57,40 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     '-c',
     'max_connections=60',
   ];
+  const url = `postgres://omniflow@127.0.0.1:${port}/postgres`;
+  let child = await launch(args, dir, user, url);
+  const halt = async (): Promise<void> => {
+    const running = child;
+    await new Promise<void>((resolve) => {
+      if (running.exitCode !== null) return resolve();
+      running.once('exit', () => resolve());
+      running.kill('SIGINT'); // fast shutdown
+    });
+  };
+  return {
+    url,
+    halt,
+    async resume() {
+      child = await launch(args, dir, user, url);
+    },
+    async stop() {
+      await halt();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launch(
+  args: string[],
+  dir: string,
+  user: { uid?: number; gid?: number },
+  url: string,
+): Promise<ChildProcess> {
   const child = spawn(join(PG_BIN, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'], cwd: dir, ...user });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
-  const url = `postgres://omniflow@127.0.0.1:${port}/postgres`;
   try {
     await waitUntilReady(url, child, () => stderr);
   } catch (error) {
@@ -66,17 +98,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
-  return {
-    url,
-    async stop() {
-      await new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGINT'); // fast shutdown
-      });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  return child;
 }
 
 function unprivilegedUser(): { uid: number; gid: number } {

@@ -18,6 +18,8 @@ import { VoiceCallRefused } from './VoiceCallRefused.ts';
 import { mediaStreamContact } from './mediaStreamContact.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
+import { keyedInput } from '../sessions/idempotentInput.ts';
+import { retryWhileStoreUnavailable } from '../sessions/storeUnavailable.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
 export interface VoiceSessionService {
@@ -158,12 +160,17 @@ async function openSession(
   let over = first.status === 'ended';
   // The turns still running: the session is ended only after them, so a hang-up in flight is not ended twice.
   let pending: Promise<unknown> = Promise.resolve();
+  let inputCount = 0;
   return {
     async start() {
       return first;
     },
     send(input: InputEvent) {
-      const turn = sessions.input(sessionId, input, { flowId }).then((next) => {
+      // Each utterance or key press gets its own idempotency key, so retrying it after a store failure runs it once.
+      inputCount += 1;
+      const keyed = keyedInput(`${sessionId}:${inputCount}`, input, '');
+      const scope = keyed ? { flowId, keyed } : { flowId };
+      const turn = retryWhileStoreUnavailable(() => sessions.input(sessionId, input, scope)).then((next) => {
         if (next.status === 'ended') over = true;
         return next;
       });

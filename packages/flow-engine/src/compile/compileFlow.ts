@@ -19,6 +19,11 @@ export interface CompileFlowOptions {
    * that is not even shaped like a current-version flow is still validated in full.
    */
   validated?: boolean;
+  /**
+   * What else names this compiled flow besides its document — e.g. the subflow versions a published version pinned —
+   * so that a snapshot taken on one machine is refused by a machine built from other subflow versions. Part of `hash`.
+   */
+  identity?: Record<string, unknown>;
 }
 
 /** What {@link compileFlow} answers: a compiled flow, or the problems that stop it from running. */
@@ -69,7 +74,7 @@ export function compileFlow(
     flow,
     // Hashing serializes the whole document: done on the first snapshot or restore, not on every compile.
     get hash() {
-      hash ??= hashFlow(flow);
+      hash ??= hashFlow(options.identity === undefined ? flow : { flow, identity: options.identity });
       return hash;
     },
     machine,

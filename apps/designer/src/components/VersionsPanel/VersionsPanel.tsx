@@ -8,7 +8,9 @@ import { useT } from '../../i18n/useT.ts';
 import { useAnalystT } from '../../i18n/analystMessages.ts';
 import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { useVersionPreview } from '../../store/useVersionPreview.ts';
+import { useSubflowPinT } from '../../i18n/subflowPinMessages.ts';
 import { ConfirmDialog } from '../ConfirmDialog/ConfirmDialog.tsx';
+import { SubflowPins } from '../SubflowPins/SubflowPins.tsx';
 import { VersionCompare } from '../VersionCompare/VersionCompare.tsx';
 
 /** Publish the draft with a note, list published versions, preview one, compare two, roll back to one after confirming. */
@@ -27,8 +29,15 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
   const [confirming, setConfirming] = useState<number | null>(null);
   const fail = (e: unknown) => setMessage(e instanceof Error ? e.message : String(e));
 
+  const subflowT = useSubflowPinT();
+  // The live version of every flow, to tell whether a pinned subflow has moved on.
+  const [liveVersions, setLiveVersions] = useState<Record<string, number | null>>({});
   const refresh = useCallback(() => {
     runtimeClient.versions(flowId).then(setVersions).catch(fail);
+    runtimeClient
+      .listFlows()
+      .then((flows) => setLiveVersions(Object.fromEntries(flows.map((f) => [f.id, f.publishedVersion ?? null]))))
+      .catch(fail);
     useLiveVersion.getState().load(flowId).catch(fail);
   }, [flowId]);
   useEffect(refresh, [refresh]);
@@ -65,6 +74,21 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
         useFlowTestsStore.getState().setReport(report);
       }
       setMessage(report ? testsT('testsFailBlock') : e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const republish = async (version: number) => {
+    setBusy(true);
+    setMessage('');
+    try {
+      const result = await runtimeClient.republish(flowId, version);
+      const published = field(field(result, 'version'), 'version');
+      setMessage(subflowT('republished', { version: typeof published === 'number' ? published : '?' }));
+      refresh();
+    } catch (e) {
+      fail(e);
     } finally {
       setBusy(false);
     }
@@ -127,6 +151,16 @@ export function VersionsPanel({ flowId, beforePublish }: { flowId: string; befor
                   {v.publishedAt ? new Date(v.publishedAt).toLocaleString() : ''} {v.publishedBy ?? ''}
                 </div>
                 {v.note && <div>{v.note}</div>}
+                {v.subflows && (
+                  <SubflowPins
+                    version={v.version}
+                    pins={v.subflows}
+                    liveVersions={liveVersions}
+                    active={v.active === true}
+                    busy={busy}
+                    onRepublish={() => void republish(v.version)}
+                  />
+                )}
                 <div className="row-actions">
                   <button type="button" onClick={() => void preview(v.version)}>
                     {analystT('preview')} v{v.version}

@@ -22,6 +22,9 @@
   var localeSelect = document.getElementById('locale');
   var socket = null;
   var storageKey = 'omniflow-chat:' + flowId;
+  // The input whose reply has not come yet: sent again, with the same inputId, after a reconnect (the runtime answers
+  // a repeated inputId with the stored reply, so the turn never runs twice).
+  var pendingInput = null;
   var liveKey = storageKey + ':live';
   var queueLine = document.getElementById('queue');
   var typingLine = document.getElementById('typing');
@@ -223,10 +226,22 @@
     add('caller', shown || value);
     setChoices([]);
     var event = { type: 'text', text: value };
-    socket.send(JSON.stringify(flowRunning ? { type: 'flowInput', input: event } : { type: 'input', input: event }));
+    if (flowRunning) return socket.send(JSON.stringify({ type: 'flowInput', input: event }));
+    pendingInput = { type: 'input', input: event, inputId: newInputId() };
+    socket.send(JSON.stringify(pendingInput));
+  }
+
+  function resendPending() {
+    if (pendingInput && socket && socket.readyState === 1) socket.send(JSON.stringify(pendingInput));
+  }
+
+  function newInputId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
   }
 
   function onTurn(message) {
+    pendingInput = null;
     message.outputs.forEach(function (output) {
       if (output.type === 'say') add('bot', output.text);
       else if (output.type === 'prompt') setChoices(output.expect && output.expect.choices);
@@ -255,6 +270,7 @@
   }
 
   function restart() {
+    pendingInput = null;
     live = null;
     saveLive();
     pending = {};
@@ -289,8 +305,12 @@
       if (message.type === 'turn') onTurn(message);
       else if (message.type === 'resumed') {
         setEnabled(true);
-        add('system', 'Welcome back.');
+        if (pendingInput) resendPending();
+        else add('system', 'Welcome back.');
       } else if (message.type === 'error') {
+        if (message.status !== 503) pendingInput = null;
+        // The runtime's store did not confirm the turn: the same input, same inputId, once it is back.
+        else if (pendingInput) setTimeout(resendPending, 1000);
         if (
           message.errors.some(function (e) {
             return e.code === 'SESSION_ENDED' || e.code === 'NOT_FOUND' || e.code === 'CHAT_ENDED';

@@ -1,0 +1,30 @@
+import type { Store } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import type { TokenService } from '../auth/TokenService.ts';
+import { PostgresRateLimitStore } from '../http/PostgresRateLimitStore.ts';
+import type { FlowStore } from './FlowStore.ts';
+import { PostgresFlowStore, TOKENS_CHANNEL } from './PostgresFlowStore.ts';
+import { PostgresListener } from './PostgresListener.ts';
+
+/** What processes sharing one PostgreSQL share besides the flow store (nothing on SQLite: one process). */
+export interface SharedState {
+  /** The API rate limit's counts, shared by every process; absent: this process's memory. */
+  rateLimitStore?: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * On PostgreSQL: one rate limit for all processes (counts in the database) and token revocations announced to
+ * every process (LISTEN/NOTIFY). On SQLite nothing changes.
+ */
+export async function startSharedState(
+  store: FlowStore,
+  databaseUrl: string | undefined,
+  tokens: TokenService,
+  logger: Logger,
+): Promise<SharedState> {
+  if (!(store instanceof PostgresFlowStore) || databaseUrl === undefined) return { close: async () => undefined };
+  const listener = await PostgresListener.start(databaseUrl, [TOKENS_CHANNEL], logger);
+  tokens.followRevocations(listener, TOKENS_CHANNEL);
+  return { rateLimitStore: new PostgresRateLimitStore(store.pool), close: () => listener.close() };
+}
