@@ -69,10 +69,36 @@ export class ContactCenter {
     const center = new ContactCenter(deps);
     for (const queue of await deps.store.listQueues()) center.router.setQueue(queue);
     for (const agent of await deps.store.listAgents()) center.router.setAgent(agent);
+    await center.#takeUp();
     center.#timer = setInterval(() => center.tick(), TICK_MS);
     center.#timer.unref();
     deps.metrics?.observe(center);
     return center;
+  }
+
+  /**
+   * Takes up the stored hand-overs of a previous run: waiting contacts queue again with their age (an offer that was
+   * ringing is offered again), connected chats stay with their agent, ended ones still wait for the wrap-up.
+   */
+  async #takeUp(): Promise<void> {
+    for (const handoff of await this.#store.openHandoffs()) {
+      const agentKnown = handoff.agentId !== null && this.router.agent(handoff.agentId) !== undefined;
+      if (handoff.status === 'waiting' && this.router.queue(handoff.queueId)) {
+        this.#handoffs.set(handoff.id, handoff);
+        this.router.enqueue({
+          contactId: handoff.id,
+          queueId: handoff.queueId,
+          locale: handoff.context.locale,
+          enqueuedAt: Date.parse(handoff.enqueuedAt),
+        });
+      } else if (handoff.status === 'connected' && agentKnown && handoff.agentId) {
+        this.#handoffs.set(handoff.id, handoff);
+        this.router.hold(handoff.agentId, handoff.id);
+      } else if (handoff.status === 'ended' && agentKnown && handoff.agentId) {
+        this.#handoffs.set(handoff.id, handoff);
+        this.#wrapUps.set(handoff.id, handoff.agentId);
+      } else this.#logger.warn({ contactId: handoff.id, queueId: handoff.queueId }, 'stored hand-over not taken up');
+    }
   }
 
   /** Applies the passing of time (offers lapse, after-call work ends, overflows); runs every 250 ms. */
