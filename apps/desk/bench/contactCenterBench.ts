@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ContactRouter } from '../../runtime/src/agents/ContactRouter.ts';
 import { SocketProbe } from '../../runtime/src/agents/SocketProbe.ts';
 import { jsonClient } from '../../runtime/src/testing/jsonClient.ts';
+import { queueFlow } from '../../runtime/src/testing/testFlows.ts';
 
 const CHATS = Number(process.env['BENCH_CHATS'] ?? 500);
 const AGENTS = Number(process.env['BENCH_AGENTS'] ?? 50);
@@ -21,28 +22,7 @@ const progress = (step: string): void =>
     `[desk bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${step}\n`,
   );
 
-const flow = {
-  id: 'bench',
-  name: 'Bench',
-  schemaVersion: 1,
-  locales: ['en-US'],
-  defaultLocale: 'en-US',
-  variables: [{ name: 'topic', type: 'string' }],
-  start: 'ask',
-  nodes: [
-    {
-      id: 'ask',
-      type: 'ask',
-      config: { prompt: { text: { 'en-US': 'Topic?' } }, variable: 'topic', slot: { type: 'text' } },
-    },
-    { id: 'wait', type: 'queue', config: { queue: 'bench' } },
-  ],
-  edges: [
-    { source: 'ask', port: 'next', target: 'wait' },
-    { source: 'ask', port: 'noMatch', target: 'wait' },
-    { source: 'ask', port: 'noInput', target: 'wait' },
-  ],
-};
+const flow = queueFlow('bench', 'bench');
 
 const t = await startRuntimeProcess({
   LOG_LEVEL: 'warn',

@@ -55,3 +55,29 @@ export function pinFlow(id = 'pin-test', pinLength = 4): Record<string, unknown>
     ],
   };
 }
+
+/** A chat flow that asks for a topic and then waits in `queue` for an agent (issue 16's hand-over). */
+export function queueFlow(id: string, queue: string): Record<string, unknown> {
+  return {
+    id,
+    name: `Queue ${queue}`,
+    schemaVersion: 1,
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    variables: [{ name: 'topic', type: 'string' }],
+    start: 'ask',
+    nodes: [
+      {
+        id: 'ask',
+        type: 'ask',
+        config: { prompt: { text: { 'en-US': 'Topic?' } }, variable: 'topic', slot: { type: 'text' } },
+      },
+      { id: 'wait', type: 'queue', config: { queue } },
+    ],
+    edges: [
+      { source: 'ask', port: 'next', target: 'wait' },
+      { source: 'ask', port: 'noMatch', target: 'wait' },
+      { source: 'ask', port: 'noInput', target: 'wait' },
+    ],
+  };
+}
