@@ -12,7 +12,8 @@ import { ContactCenter } from './ContactCenter.ts';
 import { LocalCenterEvents, type CenterEvent } from './ContactCenterEvents.ts';
 
 // Issue 16, point 7 (in part): a process that stops mid-chat leaves its hand-overs in cc_handoffs, and the next one
-// takes them up: waiting contacts wait again with their age, connected chats stay with their agent.
+// takes them up: waiting contacts wait again with their age, connected chats stay with their agent. The runtime turns
+// this on for SQLite only (one process); on PostgreSQL it is tested here for a single process.
 let server: TestPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-center-'));
 beforeAll(async () => {
@@ -38,6 +39,7 @@ async function openCenter(store: FlowStore, events = new LocalCenterEvents()): P
     flows: store,
     events,
     logger: pino({ level: 'silent' }),
+    takeUp: true,
   });
 }
 

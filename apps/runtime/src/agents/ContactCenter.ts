@@ -69,7 +69,7 @@ export class ContactCenter {
     const center = new ContactCenter(deps);
     for (const queue of await deps.store.listQueues()) center.router.setQueue(queue);
     for (const agent of await deps.store.listAgents()) center.router.setAgent(agent);
-    await center.#takeUp();
+    if (deps.takeUp) await center.#takeUp();
     center.#timer = setInterval(() => center.tick(), TICK_MS);
     center.#timer.unref();
     deps.metrics?.observe(center);
@@ -748,6 +748,11 @@ export interface ContactCenterDeps {
   /** The transcript redactor (cards, national ids) applied to every chat line before it is stored. */
   redact?: TranscriptRedactor;
   metrics?: ContactCenterMetrics;
+  /**
+   * Take up the open hand-overs of a previous run at start. Only safe when this is the one process routing them
+   * (SQLite): with several processes on one PostgreSQL each would route the others' contacts too.
+   */
+  takeUp?: boolean;
 }
 
 /** The nodes a bot conversation went through, from its transcript. */
