@@ -12,6 +12,7 @@ import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
+import { startContactRetention } from './contacts/startContactRetention.ts';
 import { createApp, type AppExtension } from './http/createApp.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
@@ -56,7 +57,7 @@ export interface StartRuntimeOptions {
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
   extensions?: AppExtension[];
-  /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
+  /** Counts a caller's contacts since a date (`contact.previousContacts`); the contact record answers when absent. */
   previousContacts?: PreviousContactsLookup;
 }
 
@@ -103,7 +104,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       caps,
       analyzer,
       contactMask: config.contactMask,
-      ...(options.previousContacts ? { previousContacts: options.previousContacts } : {}),
+      // The contact record counts repeat callers unless a test injects its own lookup.
+      previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
     });
     const admin = await ensureAdminToken(config, store, tokens);
     await pinSubflowVersions(store, compiler, logger);
@@ -161,6 +163,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
+    const retention = startContactRetention({ contacts: store.contacts, days: config.contactRetentionDays, logger });
     let closing: Promise<void> | undefined;
     return {
       url,
@@ -180,6 +183,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         closing ??= (async () => {
           ready = false;
           clearInterval(sweeper);
+          retention.stop();
           const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
           server.closeIdleConnections();
           chat.close();

@@ -5,6 +5,7 @@ import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.
 import { ANALYST_MESSAGES } from './analystMessages.ts';
 import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
+import { CONTACTS_PAGE_MESSAGES } from '../contacts/contactsPageMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 
 /** Every table of visible strings the designer ships, by the file that owns it. */
@@ -16,6 +17,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'i18n/subflowPinMessages.ts': SUBFLOW_PIN_MESSAGES,
   'contact/contactMessages.ts': CONTACT_MESSAGES,
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
+  'contacts/contactsPageMessages.ts': CONTACTS_PAGE_MESSAGES,
 };
 
 /**

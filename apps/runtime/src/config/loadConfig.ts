@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { isRecord } from '@omniflow/flow-schema';
 import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
+import { NUMBER_MASKS, type NumberMask } from '../contacts/maskNumber.ts';
 import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 import { redactionSettings, type RedactionSettings } from './redactionSettings.ts';
@@ -59,6 +60,10 @@ export interface RuntimeConfig {
   redaction: RedactionSettings;
   /** Contact fields masked wherever shown (`OMNIFLOW_CONTACT_MASK`); callerNumber, dialedNumber, customerId by default. */
   contactMask: string[];
+  /** Contacts (with transcripts and sessions) ended longer ago than this many days are deleted; 0 keeps them. */
+  contactRetentionDays: number;
+  /** How caller and dialed numbers are shown and exported (`OMNIFLOW_CONTACT_NUMBER_MASK`: last4, all, none). */
+  contactNumberMask: NumberMask;
 }
 
 /** A config problem the operator can fix, with the setting it is about. */
@@ -132,8 +137,20 @@ export function loadConfig(
     );
   }
 
+  const numberMask = str('contactNumberMask', 'OMNIFLOW_CONTACT_NUMBER_MASK') ?? 'last4';
+  const contactNumberMask = NUMBER_MASKS.find((m) => m === numberMask);
+  if (contactNumberMask === undefined)
+    throw new ConfigError(
+      `OMNIFLOW_CONTACT_NUMBER_MASK must be one of ${NUMBER_MASKS.join(', ')}, got "${numberMask}".`,
+    );
+
   const config: RuntimeConfig = {
     port,
+    contactNumberMask,
+    contactRetentionDays: nonNegativeInt(
+      str('contactRetentionDays', 'OMNIFLOW_CONTACT_RETENTION_DAYS') ?? '0',
+      'OMNIFLOW_CONTACT_RETENTION_DAYS',
+    ),
     trustProxy,
     host: str('host', 'HOST') ?? '127.0.0.1',
     dataDir: resolve(cwd, str('dataDir', 'DATA_DIR') ?? './.data'),

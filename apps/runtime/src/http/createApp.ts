@@ -25,6 +25,7 @@ import { securityHeaders } from './securityHeaders.ts';
 import { sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
 import { channelLinksRouter } from './channelLinksRouter.ts';
+import { contactsRouter } from '../contacts/contactsRouter.ts';
 
 /** Everything the HTTP layer talks to. */
 export interface RuntimeServices {
@@ -100,6 +101,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api/flows', channelLinksRouter(store, tokens));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
+  app.use('/api/contacts', contactsRouter(store, config.contactNumberMask));
   app.use('/api', tokensRouter(store, tokens));
   for (const routers of services.apiRouters ?? []) app.use('/api', routers.authenticated);
   app.use('/api', (req) => {

@@ -241,6 +241,31 @@ export const ROUTES: Route[] = [
   },
   {
     method: 'get',
+    path: '/api/contacts',
+    summary:
+      'Search contacts, newest first (?flowId, channel, outcome, direction, from, to, caller, text; cursor, limit ≤ 100)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/export',
+    summary: 'Export the contacts a search finds, streamed (?format=jsonl|csv and the search filters)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/contacts/{id}',
+    summary: 'One contact: its facts, path, flow version and transcript (numbers masked as configured)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'get',
     path: '/api/auth/local',
     summary: 'Loopback-only: a short-lived publisher token for the bundled designer',
     auth: 'public',

@@ -12,6 +12,7 @@ import {
 } from '@omniflow/flow-engine';
 import type { Channel } from '@omniflow/flow-schema';
 import type { Logger } from 'pino';
+import { contactTurnOf } from '../contacts/contactTurnOf.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
@@ -205,6 +206,12 @@ export class SessionService {
           snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }),
         },
         this.#analyzer.annotate(turn.transcript, snapshot.locale),
+        {
+          ...(request.contact?.direction ? { direction: request.contact.direction } : {}),
+          callerNumber: request.contact?.callerNumber ?? null,
+          dialedNumber: request.contact?.dialedNumber ?? null,
+          turn: contactTurnOf(turn),
+        },
       );
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
@@ -272,7 +279,14 @@ export class SessionService {
           variables: turn.variables,
           contact: turn.contact,
         };
-        const write = { sessionId, expectedTurn: record.turn, status: turn.status, snapshot, entries };
+        const write = {
+          sessionId,
+          expectedTurn: record.turn,
+          status: turn.status,
+          snapshot,
+          entries,
+          contact: contactTurnOf(turn, input),
+        };
         const saved = await this.#stored(
           () => this.#store.saveTurn(keyed ? { ...write, input: { ...keyed, reply } } : write),
           logger,

@@ -1,46 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
+import { cardFlow } from '../testing/testFlows.ts';
 
 const CARD_TYPED = '4111 1111 1111 1111';
 const CARD_DIGITS = /4111\D{0,2}1111\D{0,2}1111/;
-const said = (en: string) => ({ text: { 'en-US': en, 'zh-CN': en, 'ko-KR': en } });
-
-/** Asks why the caller calls (free text), then a card number (sensitive, 16 digits), then transfers. */
-const cardFlow = {
-  id: 'card-help',
-  name: 'Card help',
-  schemaVersion: 1,
-  locales: ['en-US', 'zh-CN', 'ko-KR'],
-  defaultLocale: 'en-US',
-  variables: [
-    { name: 'reason', type: 'string' },
-    { name: 'card', type: 'string', sensitive: true },
-  ],
-  start: 'start',
-  nodes: [
-    { id: 'start', type: 'start', config: {} },
-    {
-      id: 'askReason',
-      type: 'ask',
-      config: { prompt: said('How can I help?'), variable: 'reason', slot: { type: 'text' } },
-    },
-    {
-      id: 'askCard',
-      type: 'ask',
-      config: {
-        prompt: said('You said: {{reason}}. Your card number?'),
-        variable: 'card',
-        slot: { type: 'digits', minLength: 16, maxLength: 16 },
-      },
-    },
-    { id: 'agent', type: 'transfer', config: { queue: 'cards', reason: 'caller: {{reason}}' } },
-  ],
-  edges: [
-    { source: 'start', port: 'next', target: 'askReason' },
-    { source: 'askReason', port: 'next', target: 'askCard' },
-    { source: 'askCard', port: 'next', target: 'agent' },
-  ],
-};
 
 interface Entry {
   from: string;

@@ -1,3 +1,5 @@
+import type { ContactOpening, ContactStore, ContactTurn } from '../contacts/ContactStore.ts';
+
 /** A flow as stored: its editable draft and a pointer to the live published version. */
 export interface FlowRecord {
   id: string;
@@ -96,6 +98,8 @@ export interface TurnWrite {
   entries: readonly unknown[];
   /** The caller's idempotency key of the input and the reply, stored with the turn (in the same transaction). */
   input?: StoredInput;
+  /** What the turn adds to the session's contact record, committed with it. */
+  contact?: ContactTurn;
 }
 
 /** An input sent with an idempotency key: the key, a fingerprint of the input and the reply it got. */
@@ -111,6 +115,8 @@ export interface StoredInput {
  */
 export interface FlowStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** The contact records (search, retention), on the same database; sessions write theirs in their own transactions. */
+  readonly contacts: ContactStore;
   listFlows(): Promise<FlowSummary[]>;
   getFlow(id: string): Promise<FlowRecord | undefined>;
   /** Creates a flow with its first draft; `undefined` when the id is taken. */
@@ -133,9 +139,11 @@ export interface FlowStore {
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */
   rollback(flowId: string, version: number): Promise<RollbackResult>;
+  /** Stores a new session, its first transcript entries and its contact record in one transaction. */
   createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void>;
   /** A session; `{ snapshot: false }` skips reading the snapshot and draft document (both `null`), for the per-turn hot path. */
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;
@@ -152,7 +160,10 @@ export interface FlowStore {
   getInput(sessionId: string, key: string): Promise<StoredInput | undefined>;
   getTranscript(sessionId: string): Promise<unknown[]>;
   countActiveSessions(): Promise<number>;
-  /** Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls); answers how many. */
+  /**
+   * Ends active sessions whose last turn is older than `before` (abandoned chats, lost calls), their contacts as
+   * `abandoned`; answers how many.
+   */
   expireSessions(before: Date): Promise<number>;
   createToken(token: TokenRecord): Promise<void>;
   findTokenByHash(hash: string): Promise<TokenRecord | undefined>;

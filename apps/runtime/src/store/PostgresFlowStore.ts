@@ -13,6 +13,8 @@ import type {
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
+import { contactTurnUpdate, contactTurnValues, PostgresContactStore } from '../contacts/PostgresContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import {
   flowFromRow,
@@ -35,10 +37,12 @@ const MIGRATION_LOCK = 7_466_108; // arbitrary, fixed: serializes migrations of 
 /** The scale-out store: the same contract as SQLite, on a shared PostgreSQL database. */
 export class PostgresFlowStore implements FlowStore {
   readonly kind = 'postgres';
+  readonly contacts: PostgresContactStore;
   readonly #pool: Pool;
 
   private constructor(pool: Pool) {
     this.#pool = pool;
+    this.contacts = new PostgresContactStore(pool);
   }
 
   /** The pool, for the stores of other tables in the same database (they share the one migration list). */
@@ -226,6 +230,7 @@ export class PostgresFlowStore implements FlowStore {
   async createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void> {
     await this.#tx(async (c) => {
       await c.query(
@@ -243,6 +248,7 @@ export class PostgresFlowStore implements FlowStore {
         ],
       );
       await insertEntries(c, session.id, 0, entries);
+      await this.contacts.writeStart(c, contactStartOf(session, contact), contact?.turn);
     });
   }
 
@@ -269,7 +275,8 @@ export class PostgresFlowStore implements FlowStore {
           SELECT moved.id, next.seq + ord - 1, e FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
         keyed AS (
           INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply)
-          SELECT moved.id, $6, $7, $4 + 1, $8 FROM moved WHERE $6::text IS NOT NULL)
+          SELECT moved.id, $6, $7, $4 + 1, $8 FROM moved WHERE $6::text IS NOT NULL),
+        contact AS (${contactTurnUpdate(9, 'id = $9 AND EXISTS (SELECT 1 FROM moved)')})
         SELECT COUNT(*) AS updated FROM moved`,
       values: [
         write.status,
@@ -280,6 +287,8 @@ export class PostgresFlowStore implements FlowStore {
         write.input?.key ?? null,
         write.input?.fingerprint ?? null,
         write.input ? JSON.stringify(write.input.reply) : null,
+        // No contact part: a null id updates no contact row.
+        ...contactTurnValues(write.contact ? write.sessionId : null, write.contact ?? { path: [] }),
       ],
     });
     if (Number(firstRow(rows).updated) === 1) return { ok: true };
@@ -311,11 +320,14 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async expireSessions(before: Date): Promise<number> {
-    const result = await this.#pool.query(
-      "UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1",
-      [before.toISOString()],
-    );
-    return result.rowCount ?? 0;
+    return this.#tx(async (c) => {
+      await this.contacts.abandonExpired(c, before);
+      const result = await c.query(
+        "UPDATE sessions SET status = 'ended', updated_at = now() WHERE status = 'active' AND updated_at < $1",
+        [before.toISOString()],
+      );
+      return result.rowCount ?? 0;
+    });
   }
 
   async createToken(token: TokenRecord): Promise<void> {

@@ -15,6 +15,8 @@ import type {
   TurnWrite,
   UpdateDraftResult,
 } from './FlowStore.ts';
+import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
+import { SqliteContactStore } from '../contacts/SqliteContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import { startWalCheckpointer, type WalCheckpointer } from './startWalCheckpointer.ts';
 import {
@@ -33,6 +35,7 @@ const MIGRATIONS = schemaMigrations('sqlite');
 /** The embedded store: one SQLite file in the data dir, WAL journal, migrated on open. */
 export class SqliteFlowStore implements FlowStore {
   readonly kind = 'sqlite';
+  readonly contacts: SqliteContactStore;
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
   readonly #saveTurnsTransaction: Database.Transaction<(writes: TurnWrite[]) => SaveTurnResult[]>;
@@ -50,10 +53,14 @@ export class SqliteFlowStore implements FlowStore {
   private constructor(
     db: Database.Database,
     file: string,
-    wal: { walLimitFrames?: number; checkpointIntervalMs?: number },
+    wal: { walLimitFrames?: number; checkpointIntervalMs?: number; contactIndexIntervalMs?: number },
   ) {
     this.#db = db;
     this.#stmt = prepareStatements(db);
+    this.contacts = new SqliteContactStore(db, {
+      paused: () => this.#holdingWrites,
+      ...(wal.contactIndexIntervalMs === undefined ? {} : { indexIntervalMs: wal.contactIndexIntervalMs }),
+    });
     // Built once: a group commit runs on every flush of turns.
     this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
       // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
@@ -89,6 +96,8 @@ export class SqliteFlowStore implements FlowStore {
       checkpointIntervalMs?: number;
       /** How long a write waits for another connection's lock before failing with SQLITE_BUSY (default 5 s). */
       busyTimeoutMs?: number;
+      /** How often new transcript text is indexed for contact search (default every second). */
+      contactIndexIntervalMs?: number;
     } = {},
   ): SqliteFlowStore {
     let file = ':memory:';
@@ -194,6 +203,7 @@ export class SqliteFlowStore implements FlowStore {
   async createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
+    contact?: ContactOpening,
   ): Promise<void> {
     // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
     if (this.#holdingWrites) await this.#released;
@@ -212,6 +222,7 @@ export class SqliteFlowStore implements FlowStore {
         now,
       );
       entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
+      this.contacts.writeStart(contactStartOf(session, contact), contact?.turn, now);
     });
     tx.immediate();
   }
@@ -279,6 +290,7 @@ export class SqliteFlowStore implements FlowStore {
       const { key, fingerprint, reply } = write.input;
       this.#stmt.insertInput.run(write.sessionId, key, fingerprint, write.expectedTurn + 1, JSON.stringify(reply));
     }
+    if (write.contact) this.contacts.writeTurn(write.sessionId, write.contact, now);
     return { ok: true, mark };
   }
 
@@ -306,7 +318,12 @@ export class SqliteFlowStore implements FlowStore {
   }
 
   async expireSessions(before: Date): Promise<number> {
-    const expired = this.#stmt.expireSessions.run(new Date().toISOString(), before.toISOString()).changes;
+    const now = new Date().toISOString();
+    const expire = this.#db.transaction(() => {
+      this.contacts.abandonExpired(before.toISOString(), now);
+      return this.#stmt.expireSessions.run(now, before.toISOString()).changes;
+    });
+    const expired = expire.immediate();
     if (expired > 0) this.#sessionEpoch += 1;
     return expired;
   }
@@ -348,6 +365,7 @@ export class SqliteFlowStore implements FlowStore {
   async close(): Promise<void> {
     this.#holdingWrites = false;
     if (this.#pendingTurns.length > 0) this.#flushTurns();
+    this.contacts.close();
     await this.#checkpointer?.stop();
     this.#checkpointer = undefined;
     if (this.#db.open) this.#db.close();

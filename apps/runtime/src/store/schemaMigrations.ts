@@ -1,3 +1,5 @@
+import { contactsMigration } from '../contacts/contactsMigration.ts';
+
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
 
@@ -43,5 +45,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     `ALTER TABLE versions ADD COLUMN subflows ${json};`,
     // Issue 22: API rate-limit windows shared by every process on PostgreSQL (SQLite keeps them in memory, one process).
     `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at ${time} NOT NULL);`,
+    // Issue 15: the contact record and the transcript text index for contact search.
+    contactsMigration(dialect),
   ];
 }

@@ -81,3 +81,42 @@ export function queueFlow(id: string, queue: string): Record<string, unknown> {
     ],
   };
 }
+
+const saidInAll = (en: string) => ({ text: { 'en-US': en, 'zh-CN': en, 'ko-KR': en } });
+
+/** Asks why the caller calls (free text), then a card number (sensitive, 16 digits), then transfers to `cards`. */
+export const cardFlow = {
+  id: 'card-help',
+  name: 'Card help',
+  schemaVersion: 1,
+  locales: ['en-US', 'zh-CN', 'ko-KR'],
+  defaultLocale: 'en-US',
+  variables: [
+    { name: 'reason', type: 'string' },
+    { name: 'card', type: 'string', sensitive: true },
+  ],
+  start: 'start',
+  nodes: [
+    { id: 'start', type: 'start', config: {} },
+    {
+      id: 'askReason',
+      type: 'ask',
+      config: { prompt: saidInAll('How can I help?'), variable: 'reason', slot: { type: 'text' } },
+    },
+    {
+      id: 'askCard',
+      type: 'ask',
+      config: {
+        prompt: saidInAll('You said: {{reason}}. Your card number?'),
+        variable: 'card',
+        slot: { type: 'digits', minLength: 16, maxLength: 16 },
+      },
+    },
+    { id: 'agent', type: 'transfer', config: { queue: 'cards', reason: 'caller: {{reason}}' } },
+  ],
+  edges: [
+    { source: 'start', port: 'next', target: 'askReason' },
+    { source: 'askReason', port: 'next', target: 'askCard' },
+    { source: 'askCard', port: 'next', target: 'agent' },
+  ],
+};

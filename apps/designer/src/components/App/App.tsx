@@ -5,6 +5,14 @@ import { useT } from '../../i18n/useT.ts';
 import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
+import { ContactsPage } from '../../contacts/ContactsPage.tsx';
+import { useContactsT } from '../../contacts/contactsPageMessages.ts';
+
+/** Reads the Contacts route: `#/contacts` (null id) or `#/contacts/<id>`; undefined elsewhere. */
+function routeContact(): { id: string | null } | undefined {
+  const match = /^#\/contacts(?:\/(.+))?$/.exec(window.location.hash);
+  return match ? { id: match[1] ? decodeURIComponent(match[1]) : null } : undefined;
+}
 
 /** Reads the open flow id from the hash route `#/flows/<id>`. */
 function routeFlowId(): string | null {
@@ -15,14 +23,19 @@ function routeFlowId(): string | null {
 /** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
 export function App() {
   const t = useT();
+  const contactsT = useContactsT();
   const [flowId, setFlowId] = useState(routeFlowId);
+  const [contact, setContact] = useState(routeContact);
   const [catalogState, setCatalogState] = useState<'loading' | 'ready' | 'auth' | 'error'>('loading');
   const [error, setError] = useState('');
   const [token, setToken] = useState('');
   const setCatalog = useFlowStore((s) => s.setCatalog);
 
   useEffect(() => {
-    const onHash = () => setFlowId(routeFlowId());
+    const onHash = () => {
+      setFlowId(routeFlowId());
+      setContact(routeContact());
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
@@ -51,6 +64,9 @@ export function App() {
         <a className="app-title" href="#/">
           {t('appTitle')}
         </a>
+        <a className="app-nav" href="#/contacts">
+          {contactsT('contacts')}
+        </a>
         <div className="app-header-slot" id="header-slot" />
         <LanguageSwitcher />
       </header>
@@ -76,7 +92,14 @@ export function App() {
           <button type="submit">{t('saveToken')}</button>
         </form>
       )}
-      {catalogState === 'ready' && (flowId ? <FlowEditor key={flowId} flowId={flowId} /> : <FlowList />)}
+      {catalogState === 'ready' &&
+        (contact ? (
+          <ContactsPage contactId={contact.id} />
+        ) : flowId ? (
+          <FlowEditor key={flowId} flowId={flowId} />
+        ) : (
+          <FlowList />
+        ))}
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { nodePorts } from '../../core/nodeCatalog.ts';
 import { promptLine } from '../../core/promptLine.ts';
 import type { FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
+import { useContactReplay } from '../../contacts/useContactReplay.ts';
 
 interface CacheEntry {
   key: string;
@@ -31,6 +32,8 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
   const activeNodeId = useFlowStore((s) => s.activeNodeId);
   const testFailedNodeId = useFlowTestsStore((s) => s.failedNodeId);
   const coverage = useFlowTestsStore((s) => (s.showCoverage ? s.report?.coverage : undefined));
+  // A contact being replayed lights the nodes its path went through.
+  const litPath = useContactReplay((s) => s.lit);
   const cache = useRef(new WeakMap<FlowNode, CacheEntry>());
 
   const counts = useMemo(() => {
@@ -62,7 +65,7 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
       const isSelected = selected.has(n.id);
       const isStart = flow.start === n.id;
       const edgePorts = spec ? [] : (edgePortsBySource.get(n.id) ?? []);
-      const covered = coverage === undefined ? null : coverage.nodes.includes(n.id);
+      const covered = litPath ? litPath.has(n.id) : coverage === undefined ? null : coverage.nodes.includes(n.id);
       const testFailed = testFailedNodeId === n.id;
       const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}|${covered}|${testFailed}|${locale}`;
       const hit = cache.current.get(n);
@@ -102,7 +105,7 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
       cache.current.set(n, { key, node });
       return node;
     });
-  }, [flow, catalog, counts, selectedNodeIds, activeNodeId, edgePortsBySource, coverage, testFailedNodeId]);
+  }, [flow, catalog, counts, selectedNodeIds, activeNodeId, edgePortsBySource, coverage, litPath, testFailedNodeId]);
 
   const edges = useMemo(() => {
     if (!flow) return [];

@@ -3,6 +3,7 @@ import { useReactFlow, useStoreApi } from '@xyflow/react';
 import { nodeCardSize } from '../../core/nodeCardSize.ts';
 import { readableViewport, type FlowBounds } from '../../core/readableViewport.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
 
 /**
  * Zooms to fit the whole flow from the document's positions and the known node geometry, never below the zoom where
@@ -14,7 +15,9 @@ export function useFitFlow(): (options?: { duration?: number }) => void {
   const store = useStoreApi();
   return useCallback(
     (options = {}) => {
-      const { flow, catalog } = useFlowStore.getState();
+      const { catalog } = useFlowStore.getState();
+      // The flow on the canvas: a previewed version (a replayed contact's) in place of the draft.
+      const flow = useVersionPreview.getState().preview?.flow ?? useFlowStore.getState().flow;
       if (!flow || flow.nodes.length === 0) return;
       let minX = Infinity;
       let minY = Infinity;
