@@ -92,6 +92,9 @@ try {
   const toDecision: number[] = [];
   const toArrival: number[] = [];
   let served = 0;
+  // Resolves once every chat was offered: agents still waiting then stop instead of timing out.
+  let allOffered = (): void => undefined;
+  const everyChatOffered = new Promise<undefined>((resolve) => (allOffered = () => resolve(undefined)));
   const sentToAgent = new Map<string, string[]>();
   const sentToCustomer = new Map<string, string[]>();
   const work = agents.map(async (agent) => {
@@ -101,7 +104,7 @@ try {
     await call('PUT', '/api/desk/state', { state: 'available' });
     for (;;) {
       if (served >= CHATS) return;
-      const offer = await agent.desk.next('offer', {}, 60_000).catch(() => undefined);
+      const offer = await Promise.race([agent.desk.next('offer', {}, 60_000).catch(() => undefined), everyChatOffered]);
       if (!offer) return;
       // From the request that freed the agent to the offer's arrival (it may be read later, after the wrap-up).
       const arrived = agent.desk.arrivedAt.get(offer) ?? performance.now();
@@ -112,6 +115,7 @@ try {
       toArrival.push(Date.now() - (performance.now() - arrived) - offeredAt);
       const contactId = String(offer['contactId']);
       served += 1;
+      if (served >= CHATS) allOffered();
       await call('POST', `/api/desk/offers/${contactId}/accept`);
       const customer = customers.get(contactId);
       if (!customer) throw new Error(`offer for an unknown contact ${contactId}`);
