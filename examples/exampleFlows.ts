@@ -4,6 +4,8 @@ import cardActivation from './flows/card-activation.json' with { type: 'json' };
 import bankMainMenu from './flows/bank-main-menu.json' with { type: 'json' };
 import flightRebooking from './flows/flight-rebooking.json' with { type: 'json' };
 import bilingualWelcome from './flows/bilingual-welcome.json' with { type: 'json' };
+import paymentReminder from './campaigns/payment-reminder/flow.json' with { type: 'json' };
+import satisfactionSurvey from './campaigns/satisfaction-survey/flow.json' with { type: 'json' };
 import { registerFlightHandlers, type FlightHandlers } from './handlers/flightHandlers.ts';
 
 /** One example flow: its file under `examples/flows/` and its parsed JSON (validate before use). */
@@ -21,6 +23,9 @@ export const exampleFlows: readonly ExampleFlow[] = [
   { file: 'bank-main-menu.json', flow: bankMainMenu },
   { file: 'flight-rebooking.json', flow: flightRebooking },
   { file: 'bilingual-welcome.json', flow: bilingualWelcome },
+  // The outbound campaigns' flows (issue 18) live beside their campaign settings and lists.
+  { file: '../campaigns/payment-reminder/flow.json', flow: paymentReminder },
+  { file: '../campaigns/satisfaction-survey/flow.json', flow: satisfactionSurvey },
 ];
 
 /** The example flow stored in `file`; a missing name is a programmer error. */

@@ -84,6 +84,15 @@ const ANSWERS: Record<string, Record<string, string[]>> = {
     pickLanguage: ['1', '2', '3', '7'],
     mainMenu: ['1', '2', '9'],
   },
+  'payment-reminder': {
+    offer: ['1', '2', '5'],
+    promise: ['200*20991215#', '75*50*20990101#', '200*20201215#', '1'],
+  },
+  'satisfaction-survey': {
+    rating: ['4', '5', '7'],
+    nps: ['9', '10#', '55'],
+    comment: ['1'],
+  },
   'flight-rebooking': {
     askReference: ['246810', '111111', '111111', '12', '0#'],
     offer: ['1', '2', '5'],

@@ -6,6 +6,7 @@ import { createBuiltInRegistry, type NodeTypeRegistry, type PackLoadReport } fro
 import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
 import { startContactCenter } from './agents/startContactCenter.ts';
+import { startCampaigns } from './campaigns/startCampaigns.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -22,6 +23,7 @@ import { pinSubflowVersions } from './sessions/pinSubflowVersions.ts';
 import { startSharedState } from './store/startSharedState.ts';
 import { FlowCompiler } from './sessions/FlowCompiler.ts';
 import { handlerEgress } from './security/handlerEgress.ts';
+import { createInsights } from './insights/createInsights.ts';
 import { LiveSessionCaps } from './sessions/LiveSessionCaps.ts';
 import { SessionService } from './sessions/SessionService.ts';
 import { SnapshotCipher } from './sessions/SnapshotCipher.ts';
@@ -46,6 +48,8 @@ export interface RunningRuntime {
   logger: Logger;
   /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
   sweepIdleSessions(cutoff: Date): Promise<number>;
+  /** Resolves once the insights of every turn so far are stored (tests). */
+  settleInsights(): Promise<void>;
   /** Stops accepting work, finishes in-flight turns, then closes the store. */
   close(): Promise<void>;
 }
@@ -92,6 +96,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       idleMs: (config.sessionIdleMinutes || 60) * 60_000,
       limits: config.sessionCaps,
     });
+    const insights = createInsights({ store, registry, egress: config.egress, logger });
     const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
       store,
@@ -103,6 +108,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       cipher,
       caps,
       analyzer,
+      observer: insights.observe,
       contactMask: config.contactMask,
       // The contact record counts repeat callers unless a test injects its own lookup.
       previousContacts: options.previousContacts ?? ((number, since) => store.contacts.previousContacts(number, since)),
@@ -111,6 +117,16 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     await pinSubflowVersions(store, compiler, logger);
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
+    const campaignSecrets = (name: string): string | undefined => secrets[name];
+    const campaigns = startCampaigns({
+      dataDir: config.dataDir,
+      flows: store,
+      tokens,
+      logger,
+      secrets: campaignSecrets,
+      config,
+    });
+    cleanups.unshift(() => campaigns.close());
     const contactCenter = await startContactCenter({
       store,
       tokens,
@@ -132,13 +148,15 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       tokens,
       metrics,
       logger,
+      insights,
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
-    const app = createApp({ ...services, apiRouters: [contactCenter.api] }, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
-      twilioVoiceRouter({ sessions, secrets: (name) => secrets[name], config, logger }),
+      twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
+      campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);
     const server = createServer(app);
@@ -160,6 +178,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+    campaigns.start(url);
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);
@@ -175,6 +194,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       store,
       registry,
       logger,
+      settleInsights: () => insights.settle(),
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());
         return store.expireSessions(cutoff);
@@ -190,6 +210,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
           desk.close();
           voice.close();
           await Promise.race([sessions.drain(), delay(10_000)]);
+          await Promise.race([insights.settle(), delay(5_000)]);
           // A turn counts as done a few promise hops before its reply is written; one macrotask lets those replies out.
           await new Promise<void>((resolve) => setImmediate(resolve));
           server.closeAllConnections();

@@ -45,3 +45,11 @@ export {
 export { containsPhrase, normalizeForMatching } from './rules/normalizeForMatching.ts';
 export { summarizeContact, type ContactSummary } from './summary/summarizeContact.ts';
 export { summaryPhrases, type SummaryPhrases } from './summary/summaryPhrases.ts';
+export {
+  QA_CRITERIA,
+  scoreQuality,
+  type QaCriterion,
+  type QaResult,
+  type QaScore,
+  type Scorecard,
+} from './quality/scoreQuality.ts';

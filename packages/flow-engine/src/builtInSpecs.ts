@@ -12,8 +12,10 @@ import { languageSpec } from './nodes/language/languageSpec.ts';
 import { menuSpec } from './nodes/menu/menuSpec.ts';
 import { messageSpec } from './nodes/message/messageSpec.ts';
 import { setSpec } from './nodes/set/setSpec.ts';
+import { promiseSpec } from './nodes/promise/promiseSpec.ts';
 import { startSpec } from './nodes/start/startSpec.ts';
 import { subflowSpec } from './nodes/subflow/subflowSpec.ts';
+import { surveySpec } from './nodes/survey/surveySpec.ts';
 import { transactionSpec } from './nodes/transaction/transactionSpec.ts';
 import { transferSpec } from './nodes/transfer/transferSpec.ts';
 import { queueSpec } from './nodes/queue/queueSpec.ts';
@@ -34,6 +36,8 @@ export const builtInSpecs: readonly NodeTypeDefinition[] = [
   subflowSpec,
   endSpec,
   httpSpec,
+  surveySpec,
+  promiseSpec,
 ];
 
 /** The built-in types as a validation catalog, with no runtime code: what `validateFlow` needs in a browser. */
@@ -56,6 +60,8 @@ export {
   subflowSpec,
   endSpec,
   httpSpec,
+  surveySpec,
+  promiseSpec,
 };
 export type { StartConfig } from './nodes/start/startSpec.ts';
 export type { MessageConfig } from './nodes/message/messageSpec.ts';
@@ -70,6 +76,8 @@ export type { QueueConfig } from './nodes/queue/queueSpec.ts';
 export type { HoursConfig, OpeningHours } from './nodes/hours/hoursSpec.ts';
 export type { SubflowConfig } from './nodes/subflow/subflowSpec.ts';
 export type { EndConfig } from './nodes/end/endSpec.ts';
+export type { SurveyConfig } from './nodes/survey/surveySpec.ts';
+export type { PromiseConfig } from './nodes/promise/promiseSpec.ts';
 export type { HttpNodeConfig, HttpMethod, HttpResponseMapping } from './nodes/http/httpSpec.ts';
 export {
   mapOf,

@@ -64,6 +64,8 @@ export {
   subflowSpec,
   endSpec,
   httpSpec,
+  surveySpec,
+  promiseSpec,
 } from './builtInSpecs.ts';
 export type {
   StartConfig,
@@ -88,6 +90,8 @@ export type {
   HttpNodeConfig,
   HttpMethod,
   HttpResponseMapping,
+  SurveyConfig,
+  PromiseConfig,
 } from './builtInSpecs.ts';
 export { startNode } from './nodes/start/startNode.ts';
 export { messageNode } from './nodes/message/messageNode.ts';
@@ -98,6 +102,8 @@ export { transferNode } from './nodes/transfer/transferNode.ts';
 export { queueNode } from './nodes/queue/queueNode.ts';
 export { endNode } from './nodes/end/endNode.ts';
 export { httpNode } from './nodes/http/httpNode.ts';
+export { surveyNode } from './nodes/survey/surveyNode.ts';
+export { promiseNode } from './nodes/promise/promiseNode.ts';
 export { withDeadline } from './nodes/http/withDeadline.ts';
 export type { DeadlineOutcome } from './nodes/http/withDeadline.ts';
 export { conditionNode } from './nodes/condition/conditionNode.ts';
@@ -137,3 +143,5 @@ export { suggestFlowTests } from './flowTests/suggestFlowTests.ts';
 export type { FlowTestSuggestion } from './flowTests/suggestFlowTests.ts';
 export { withMockedHandlers } from './flowTests/withMockedHandlers.ts';
 export type { FlowTestCoverage, FlowCoverageReport } from './flowTests/flowTestCoverage.ts';
+export { CALM, isUpset, MOOD_MEMORY, type CallerMood } from './escalation/callerMood.ts';
+export { DEFAULT_UPSET_AT_MOST } from './escalation/compileEscalations.ts';

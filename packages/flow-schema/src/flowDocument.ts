@@ -26,6 +26,11 @@ export interface Prompt {
   /** URL (or runtime-relative path) of a recorded file per locale, played instead of synthesized speech. */
   audio?: LocalizedText;
   channels?: Partial<Record<Channel, { text: LocalizedText }>>;
+  /**
+   * The wording for an upset caller (issue 17): used instead of `text` (and of a channel override, SSML or audio) in
+   * every channel while the caller's last turn scored at or below the flow's `escalation.upsetAtMost`.
+   */
+  empathetic?: LocalizedText;
 }
 
 /** The value types a declared variable can hold. */
@@ -73,6 +78,40 @@ export interface FlowSettings {
   minConfidence?: number;
 }
 
+/** The version of the {@link EscalationSettings} shape; a change to it bumps this and ships a migration. */
+export const ESCALATION_VERSION = 1;
+
+/** What an escalation rule watches, evaluated after each caller turn. */
+export type EscalationTrigger =
+  /** The caller's sentiment (−1..1) was at or below `atMost` for `turns` scored caller turns in a row. */
+  | { kind: 'sentiment'; atMost: number; turns: number }
+  /** `count` caller turns in a row were no match (an answer the node could not read) at any node. */
+  | { kind: 'noMatch'; count: number }
+  /** The caller said one of the phrases (per locale; every locale's list is listened for). */
+  | { kind: 'phrases'; phrases: Record<Locale, string[]> };
+
+/** Where an escalation sends the caller. */
+export type EscalationAction =
+  /** Jump to a node of the flow (like a global intent). */
+  | { kind: 'goto'; target: string }
+  /** Hand the caller to a queue now; `priority` (−5 … 5) is added to the queue's own, as a queue node's is. */
+  | { kind: 'transfer'; queue: string; priority?: number };
+
+/** One flow-level escalation rule; each fires at most once per session. */
+export interface EscalationRule {
+  id: string;
+  when: EscalationTrigger;
+  action: EscalationAction;
+}
+
+/** The flow's empathetic escalation (issue 17): rules checked after each caller turn, in order, and the mood threshold. */
+export interface EscalationSettings {
+  version: number;
+  /** A caller whose last turn scored at or below this (−1..1, default −0.3) hears prompts' `empathetic` variants. */
+  upsetAtMost?: number;
+  rules: EscalationRule[];
+}
+
 /** Where a node sits on the designer canvas; ignored by the engine. */
 export interface CanvasPosition {
   x: number;
@@ -112,6 +151,8 @@ export interface FlowDocument {
   edges: FlowEdge[];
   globalIntents?: GlobalIntent[];
   settings?: FlowSettings;
+  /** Empathetic escalation rules and the mood threshold for empathetic prompts. */
+  escalation?: EscalationSettings;
   /** Conversation tests stored and versioned with the flow, run in every channel. */
   tests?: FlowTestCase[];
 }

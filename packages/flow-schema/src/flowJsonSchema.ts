@@ -1,5 +1,6 @@
 import type { JsonSchema } from './nodeTypeSpec.ts';
 import { CHANNELS, CURRENT_SCHEMA_VERSION } from './flowDocument.ts';
+import { escalationJsonSchema } from './escalationJsonSchema.ts';
 import { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';
 
 const identifier = '^[A-Za-z_][A-Za-z0-9_]*$';
@@ -31,6 +32,7 @@ export const promptJsonSchema: JsonSchema = {
         properties: { text: localizedTextJsonSchema },
       },
     },
+    empathetic: localizedTextJsonSchema,
   },
 };
 
@@ -150,6 +152,7 @@ export const flowJsonSchema: JsonSchema = {
         minConfidence: { type: 'number', minimum: 0, maximum: 1 },
       },
     },
+    escalation: escalationJsonSchema,
     tests: flowTestsJsonSchema,
   },
 };

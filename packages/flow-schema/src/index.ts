@@ -1,4 +1,4 @@
-export { CURRENT_SCHEMA_VERSION, CHANNELS } from './flowDocument.ts';
+export { CURRENT_SCHEMA_VERSION, CHANNELS, ESCALATION_VERSION } from './flowDocument.ts';
 export type {
   Locale,
   LocalizedText,
@@ -13,6 +13,10 @@ export type {
   FlowNode,
   FlowEdge,
   FlowDocument,
+  EscalationSettings,
+  EscalationRule,
+  EscalationTrigger,
+  EscalationAction,
 } from './flowDocument.ts';
 export type {
   JsonSchema,
@@ -49,6 +53,7 @@ export { derivePorts } from './ports/derivePorts.ts';
 export { jsonPointer, resolvePointer } from './jsonPointer.ts';
 export { isRecord } from './isRecord.ts';
 export { exhaustive } from './exhaustive.ts';
+export { escalationJsonSchema } from './escalationJsonSchema.ts';
 export { flowJsonSchema, promptJsonSchema, localizedTextJsonSchema, retryPolicyJsonSchema } from './flowJsonSchema.ts';
 export { validateFlow } from './validation/validateFlow.ts';
 export type { ValidateFlowResult } from './validation/validateFlow.ts';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { CAMPAIGN_MESSAGES } from '../campaigns/campaignMessages.ts';
 import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
 import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.ts';
 import { ANALYST_MESSAGES } from './analystMessages.ts';
+import { INSIGHTS_MESSAGES } from '../insights/insightsMessages.ts';
 import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { CONTACTS_PAGE_MESSAGES } from '../contacts/contactsPageMessages.ts';
@@ -14,10 +16,12 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'i18n/analystMessages.ts': ANALYST_MESSAGES,
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
+  'insights/insightsMessages.ts': INSIGHTS_MESSAGES,
   'i18n/subflowPinMessages.ts': SUBFLOW_PIN_MESSAGES,
   'contact/contactMessages.ts': CONTACT_MESSAGES,
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
   'contacts/contactsPageMessages.ts': CONTACTS_PAGE_MESSAGES,
+  'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
 };
 
 /**

@@ -16,6 +16,8 @@ export interface TwilioDeps {
   secrets: (name: string) => string | undefined;
   config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
   logger: Logger;
+  /** The row of an outbound campaign call (`?campaignKey=` on the webhook URL), as the session's callerData. */
+  outboundCallerData?: (campaignKey: string) => Record<string, string> | undefined;
 }
 
 /**
@@ -42,6 +44,8 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       const { contact, dropped } = twilioContact(params);
       if (dropped > 0)
         deps.logger.warn({ flowId, dropped }, 'twilio call parameters not kept as contact attributes (name or size)');
+      const campaignKey = req.query['campaignKey'];
+      const outbound = typeof campaignKey === 'string' ? deps.outboundCallerData?.(campaignKey) : undefined;
       await answer(res, deps, flowId, channel, req, () =>
         deps.sessions.start({
           flowId,
@@ -49,6 +53,7 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
           sessionId: sessionIdOf(callSid),
           ...(locale ? { locale } : {}),
           contact,
+          ...(outbound ? { callerData: outbound } : {}),
         }),
       );
     });
@@ -106,7 +111,8 @@ async function answer(
   res.type('text/xml').send(twiml);
 }
 
-function verifySignature(req: Request, deps: TwilioDeps): void {
+/** Throws 403 unless the request carries Twilio's signature over its URL and form (TWILIO_AUTH_TOKEN). */
+export function verifySignature(req: Request, deps: Pick<TwilioDeps, 'secrets' | 'config'>): void {
   const authToken = deps.secrets('TWILIO_AUTH_TOKEN');
   if (!authToken) {
     throw new ApiError(403, {
@@ -127,7 +133,8 @@ function verifySignature(req: Request, deps: TwilioDeps): void {
   }
 }
 
-function formParams(req: Request): Record<string, string> {
+/** The string fields of a Twilio form post. */
+export function formParams(req: Request): Record<string, string> {
   const params: Record<string, string> = {};
   const body: unknown = req.body;
   if (typeof body === 'object' && body !== null) {

@@ -25,6 +25,8 @@ import { securityHeaders } from './securityHeaders.ts';
 import { sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
 import { channelLinksRouter } from './channelLinksRouter.ts';
+import type { InsightsService } from '../insights/InsightsService.ts';
+import { insightsRouter } from '../insights/insightsRouter.ts';
 import { contactsRouter } from '../contacts/contactsRouter.ts';
 
 /** Everything the HTTP layer talks to. */
@@ -37,6 +39,8 @@ export interface RuntimeServices {
   tokens: TokenService;
   metrics: RuntimeMetrics;
   logger: Logger;
+  /** Conversation insights (issue 17): dashboards, rules, alerts; absent in apps built without them. */
+  insights?: InsightsService;
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
   /** Where the API rate limit counts, when processes share it (PostgreSQL); default this process's memory. */
@@ -101,6 +105,7 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   app.use('/api/flows', channelLinksRouter(store, tokens));
   app.use('/api/flows', flowsRouter(services));
   app.use('/api/sessions', sessionsRouter(services.sessions));
+  if (services.insights) app.use('/api/insights', insightsRouter(services.insights, store));
   app.use('/api/contacts', contactsRouter(store, config.contactNumberMask));
   app.use('/api', tokensRouter(store, tokens));
   for (const routers of services.apiRouters ?? []) app.use('/api', routers.authenticated);

@@ -1,4 +1,5 @@
 import { DESK_ROUTES } from '../agents/deskRoutes.ts';
+import { CAMPAIGN_ROUTES } from '../campaigns/campaignRoutes.ts';
 import { REQUEST_SCHEMAS, type RequestSchemaName } from './requestSchemas.ts';
 
 /** One HTTP route with the access it needs; the roles matrix test checks the app against this table. */
@@ -330,7 +331,66 @@ export const ROUTES: Route[] = [
     ok: 200,
     errors: [404],
   },
+  // Issue 17: conversation insights.
+  {
+    method: 'get',
+    path: '/api/insights/dashboard',
+    summary: 'Dashboard figures for a range of days',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/qa',
+    summary: 'Automatic QA scores per day, flow and queue',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/flows/{flowId}/nodes',
+    summary: 'Per node visits, drop-offs, no-match, no-input and time spent for a published version',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400, 404, 409],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/contacts/{id}',
+    summary: "A finished contact's summary, QA score and categories",
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/rules/{flowId}',
+    summary: 'Category rules, scorecard and webhooks of a flow or * (all)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [404],
+  },
+  {
+    method: 'put',
+    path: '/api/insights/rules/{flowId}',
+    summary: 'Replace the category rules, scorecard and webhooks of a flow or *',
+    auth: 'editor',
+    ok: 200,
+    errors: [404, 422],
+  },
+  { method: 'get', path: '/api/insights/alerts', summary: 'The latest real-time alerts', auth: 'viewer', ok: 200 },
+  {
+    method: 'get',
+    path: '/api/insights/alerts/stream',
+    summary: 'Real-time alerts as server-sent events (resume with Last-Event-ID)',
+    auth: 'viewer',
+    ok: 200,
+    errors: [406],
+  },
   ...DESK_ROUTES,
+  ...CAMPAIGN_ROUTES,
 ];
 
 const STATUS_TEXT: Record<number, string> = {

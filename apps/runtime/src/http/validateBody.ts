@@ -31,7 +31,8 @@ export function validateBody(name: RequestSchemaName): RequestHandler {
   };
 }
 
-function problemsOf(errors: ErrorObject[]): ApiProblem[] {
+/** Turns ajv errors into API problems, each with its JSON pointer and what to fix. */
+export function problemsOf(errors: ErrorObject[]): ApiProblem[] {
   return errors.map((error) => {
     const missing = error.keyword === 'required' ? `/${String(error.params['missingProperty'])}` : '';
     const extra = error.keyword === 'additionalProperties' ? `/${String(error.params['additionalProperty'])}` : '';

@@ -19,7 +19,7 @@ import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
 import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
-import { TranscriptAnalyzer } from './TranscriptAnalyzer.ts';
+import { TranscriptAnalyzer, type StoredTranscriptEntry } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
 import { storeUnavailable } from './storeUnavailable.ts';
 import { repeatedReply, type KeyedInput } from './idempotentInput.ts';
@@ -66,6 +66,17 @@ export interface StartSessionRequest {
   caller?: SessionCaller;
 }
 
+/** One stored turn as the analytics pipeline sees it (issue 17): after the store committed it, before the reply. */
+export interface StoredTurn extends Pick<
+  SessionTurn,
+  'sessionId' | 'flowId' | 'version' | 'channel' | 'locale' | 'status'
+> {
+  entries: readonly StoredTranscriptEntry[];
+}
+
+/** Watches stored turns (real-time alerts, contact summaries); it must not block or throw into the turn. */
+export type TurnObserver = (turn: StoredTurn) => void;
+
 interface LiveSession {
   session: FlowSession;
   logger: Logger;
@@ -92,6 +103,7 @@ export class SessionService {
   readonly #caps: LiveSessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
+  readonly #observer: TurnObserver | undefined;
   readonly #previousContacts: PreviousContactsLookup;
   readonly #contactMask: readonly string[] | undefined;
   /** Sessions kept in memory between turns; the stored turn count decides whether one is still current. */
@@ -115,11 +127,14 @@ export class SessionService {
     caps?: LiveSessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
+    /** Sees every stored turn (the insights pipeline); none when absent. */
+    observer?: TurnObserver;
     /** Counts a caller's contacts since a date (`contact.previousContacts`); every caller is new (0) when absent. */
     previousContacts?: PreviousContactsLookup;
     /** Contact fields masked wherever shown; the engine's default (callerNumber, dialedNumber, customerId) when absent. */
     contactMask?: readonly string[];
   }) {
+    this.#observer = deps.observer;
     this.#previousContacts = deps.previousContacts ?? noPreviousContacts;
     this.#contactMask = deps.contactMask;
     this.#caps = deps.caps;
@@ -194,6 +209,7 @@ export class SessionService {
         ...this.#redaction(),
       });
       const snapshot = session.snapshot();
+      const entries = this.#analyzer.annotate(turn.transcript, snapshot.locale);
       await this.#store.createSession(
         {
           id: sessionId,
@@ -205,7 +221,7 @@ export class SessionService {
           status: turn.status,
           snapshot: this.#cipher.seal(snapshot, { sessionId, turn: 0 }),
         },
-        this.#analyzer.annotate(turn.transcript, snapshot.locale),
+        entries,
         {
           ...(request.contact?.direction ? { direction: request.contact.direction } : {}),
           callerNumber: request.contact?.callerNumber ?? null,
@@ -213,6 +229,15 @@ export class SessionService {
           turn: contactTurnOf(turn),
         },
       );
+      this.#observe({
+        sessionId,
+        flowId: flow.id,
+        version,
+        channel: request.channel,
+        locale: snapshot.locale,
+        status: turn.status,
+        entries,
+      });
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
         { channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId },
@@ -303,6 +328,15 @@ export class SessionService {
         }
         if (turn.status === 'ended') this.#caps?.release(sessionId);
         else this.#caps?.touch(sessionId);
+        this.#observe({
+          sessionId,
+          flowId: record.flowId,
+          version: record.version,
+          channel,
+          locale: turn.locale,
+          status: turn.status,
+          entries,
+        });
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
@@ -421,6 +455,15 @@ export class SessionService {
   #redaction(): { redact?: TranscriptRedactor } {
     const redact = this.#analyzer.redact;
     return redact ? { redact } : {};
+  }
+
+  #observe(turn: StoredTurn): void {
+    if (!this.#observer) return;
+    try {
+      this.#observer(turn);
+    } catch (error) {
+      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'turn observer failed');
+    }
   }
 
   /** The session options of the contact: its mask and the sentiment scorer of `contact.sentiment`. */

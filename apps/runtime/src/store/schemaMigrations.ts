@@ -1,4 +1,5 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
+import { campaignMigration } from '../campaigns/campaignMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -47,5 +48,25 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, hits INTEGER NOT NULL, reset_at ${time} NOT NULL);`,
     // Issue 15: the contact record and the transcript text index for contact search.
     contactsMigration(dialect),
+    // Issue 17, conversation insights (apps/runtime/src/insights): rules per flow or global ('*'), one row per finished
+    // contact, its categories and its per-node figures; `day` (UTC YYYY-MM-DD) is what the dashboards group by, and the
+    // indexes cover every column the dashboard queries read, so they never visit the rows themselves.
+    `CREATE TABLE insight_rules (scope TEXT PRIMARY KEY, body ${json} NOT NULL, updated_at ${time} NOT NULL);
+     CREATE TABLE contact_insights (session_id TEXT PRIMARY KEY, flow_id TEXT NOT NULL, version INTEGER NOT NULL,
+       channel TEXT NOT NULL, locale TEXT NOT NULL, day TEXT NOT NULL, started_at ${time} NOT NULL, ended_at ${time} NOT NULL,
+       outcome TEXT NOT NULL, contained INTEGER NOT NULL, transfer_queue TEXT, transfer_reason TEXT, end_node TEXT,
+       turns INTEGER NOT NULL, duration_seconds REAL NOT NULL, sentiment REAL, qa_score REAL NOT NULL,
+       summary ${json} NOT NULL, qa ${json} NOT NULL, categories ${json} NOT NULL);
+     CREATE INDEX contact_insights_day ON contact_insights(day, flow_id, channel, outcome, contained, transfer_reason,
+       transfer_queue, sentiment, qa_score);
+     CREATE TABLE contact_categories (session_id TEXT NOT NULL, category TEXT NOT NULL, flow_id TEXT NOT NULL,
+       day TEXT NOT NULL, PRIMARY KEY (session_id, category));
+     CREATE INDEX contact_categories_day ON contact_categories(day, flow_id, category);
+     CREATE TABLE contact_node_stats (session_id TEXT NOT NULL, flow_id TEXT NOT NULL, version INTEGER NOT NULL,
+       day TEXT NOT NULL, node_id TEXT NOT NULL, visits INTEGER NOT NULL, no_match INTEGER NOT NULL,
+       no_input INTEGER NOT NULL, dropped INTEGER NOT NULL, millis INTEGER NOT NULL, PRIMARY KEY (session_id, node_id));
+     CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
+       no_input, dropped, millis);`,
+    campaignMigration(dialect),
   ];
 }

@@ -1,4 +1,5 @@
 import type { CompiledIntent, CompiledNode, CompiledTables } from './compiledFlowTypes.ts';
+import type { CompiledEscalation } from '../escalation/compileEscalations.ts';
 import { startState } from './engineContext.ts';
 import { createEngineSetup } from './engineMachine.ts';
 
@@ -18,7 +19,12 @@ export const END_STATE_ID = '__end';
  * `always` transitions for automatic nodes, an invoked promise actor with `after` timeout for async nodes,
  * a compound state per inlined subflow, and global intents at the root.
  */
-export function buildMachine(tables: CompiledTables, startKey: string, intents: readonly CompiledIntent[]) {
+export function buildMachine(
+  tables: CompiledTables,
+  startKey: string,
+  intents: readonly CompiledIntent[],
+  escalations: readonly CompiledEscalation[] = [],
+) {
   const { nodes, limits } = tables;
   const children = new Map<string | null, CompiledNode[]>();
   for (const node of nodes.values()) {
@@ -38,6 +44,27 @@ export function buildMachine(tables: CompiledTables, startKey: string, intents: 
       target: `#${stateId(ctx, target)}`,
       actions: ['jump', { type: 'took', params: { port: `intent:${intent.id}` } }],
     };
+  }
+  on.mood = { actions: 'setMood' };
+  for (const { rule } of escalations) {
+    const action = rule.action;
+    on[`escalate.${rule.id}`] =
+      action.kind === 'goto'
+        ? {
+            target: `#${stateId(ctx, action.target)}`,
+            actions: ['jump', { type: 'took', params: { port: `escalation:${rule.id}` } }],
+          }
+        : {
+            target: `#${END_STATE_ID}`,
+            actions: [
+              named('escalateTransfer', {
+                rule: rule.id,
+                queue: action.queue,
+                ...(action.priority === undefined ? {} : { priority: action.priority }),
+              }),
+              plain('emitEffects'),
+            ],
+          };
   }
   return createEngineSetup(tables).createMachine({
     id: 'flow',

@@ -6,6 +6,7 @@ import { hashFlow } from './hashFlow.ts';
 import { compileNodes, flowInfo, type CompileIssue } from './compileNodes.ts';
 import { checkFlow } from './checkFlow.ts';
 import { PhraseIntentMatcher } from '../matching/PhraseIntentMatcher.ts';
+import { compileEscalations } from '../escalation/compileEscalations.ts';
 
 /** Options of {@link compileFlow}. */
 export interface CompileFlowOptions {
@@ -67,7 +68,8 @@ export function compileFlow(
     limits,
     evaluate: createEvaluator(),
   };
-  const machine = buildMachine(tables, flow.start, intents);
+  const escalations = compileEscalations(flow, (id) => nodes.has(id));
+  const machine = buildMachine(tables, flow.start, intents, escalations);
   const intentMatcher = new PhraseIntentMatcher(intents.map(({ intent }) => intent));
   let hash: string | undefined;
   const compiled: CompiledFlow = {
@@ -81,6 +83,7 @@ export function compileFlow(
     info: flowInfo(flow),
     tables,
     intents,
+    escalations,
     intentMatcher,
   };
   return { ok: true, compiled };

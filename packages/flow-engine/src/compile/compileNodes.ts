@@ -1,3 +1,4 @@
+import { DEFAULT_UPSET_AT_MOST } from '../escalation/compileEscalations.ts';
 import type { FlowDocument, FlowEdge, FlowIssue } from '@omniflow/flow-schema';
 import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
 import { checkFlow } from './checkFlow.ts';
@@ -35,6 +36,7 @@ export function flowInfo(flow: FlowDocument): FlowInfo {
     declared: new Set(flow.variables.map((variable) => variable.name)),
     defaults,
     settings: flow.settings ?? {},
+    upsetAtMost: flow.escalation?.upsetAtMost ?? DEFAULT_UPSET_AT_MOST,
   };
 }
 

@@ -3,6 +3,7 @@ import type { EngineMachine } from './buildMachine.ts';
 import type { NodeTypeImplementation } from '../nodeTypes/defineNodeType.ts';
 import type { HandlerLookup } from '../nodeTypes/nodeRuntime.ts';
 import type { IntentMatcher } from '../matching/IntentMatcher.ts';
+import type { CompiledEscalation } from '../escalation/compileEscalations.ts';
 
 /** Flow-level facts a node needs at run time (a subflow's nodes see their own flow's). */
 export interface FlowInfo {
@@ -13,6 +14,8 @@ export interface FlowInfo {
   declared: ReadonlySet<string>;
   defaults: Readonly<Record<string, unknown>>;
   settings: FlowSettings;
+  /** At or below this sentiment of the caller's last turn, prompts speak their `empathetic` variant. */
+  upsetAtMost: number;
 }
 
 /** One node as compiled: its implementation, its flow, and where each port leads. */
@@ -67,6 +70,8 @@ export interface CompiledFlow {
   info: FlowInfo;
   tables: CompiledTables;
   intents: CompiledIntent[];
+  /** The flow's escalation rules, checked after each caller turn. */
+  escalations: CompiledEscalation[];
   /** The default phrase matcher over the flow's global intents (a session may bring its own). */
   intentMatcher: IntentMatcher;
 }

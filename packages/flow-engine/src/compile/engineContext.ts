@@ -3,6 +3,7 @@ import { startContact, type ContactChanges, type ContactFacts, type ContactState
 import type { EndReason, OutputEvent } from '../session/sessionEvents.ts';
 import type { SessionHost } from '../session/sessionHost.ts';
 import type { TerminalResult } from '../nodeTypes/nodeRuntime.ts';
+import type { CallerMood } from '../escalation/callerMood.ts';
 
 /** A parent flow's variables saved while an inlined subflow runs. */
 export interface SubflowFrame {
@@ -44,6 +45,11 @@ export interface EngineState {
   attempt: number;
   frames: SubflowFrame[];
   end: { reason: EndReason; outcome?: string } | null;
+  /**
+   * The caller's mood so far (issue 17): sentiment, the no-match run, escalations fired. `undefined` reads as calm, so a
+   * session whose caller has not spoken (and every snapshot stored before moods were kept) persists without one.
+   */
+  mood: CallerMood | undefined;
 }
 
 /**
@@ -110,6 +116,10 @@ export type EngineEvent =
   | { type: 'confirm'; port: string; outputs: OutputEvent[]; variables?: Record<string, unknown> }
   /** A global intent matched: jump to its target. */
   | { type: `intent.${string}` }
+  /** The caller's mood after this turn's input, sent before the turn's own event so the nodes it enters see it. */
+  | { type: 'mood'; mood: CallerMood }
+  /** An escalation rule fired: go to its node or transfer to its queue. */
+  | { type: `escalate.${string}` }
   /** End the session now (hang-up, max turns, max duration). */
   | { type: 'end'; reason: EndReason }
   /** The caller's last turns were scored (`contact.sentiment`, `contact.sentimentTrend`); sent before the turn's own event. */
@@ -147,6 +157,7 @@ export function startState(input: EngineInput, node: string): EngineState {
     attempt: 0,
     frames: [],
     end: null,
+    mood: undefined,
   };
 }
 

@@ -198,6 +198,25 @@ export function createEngineSetup(tables: CompiledTables) {
         }
         return { state: { ...state, frames: state.frames.slice(0, -1), variables, node: params.key } };
       }),
+      setMood: assign(({ context: { state }, event }) =>
+        event.type === 'mood' ? { state: { ...state, mood: event.mood } } : {},
+      ),
+      escalateTransfer: assign(({ context: { state } }, params: { rule: string; queue: string; priority?: number }) => {
+        const nodeId = nodeOf(tables, state.node).node.id;
+        const transfer = { queue: params.queue, reason: `escalation: ${params.rule}` };
+        const effects: EngineEffect[] = [
+          took(state.node, `escalation:${params.rule}`),
+          {
+            kind: 'transfer',
+            nodeId,
+            // A queue node's routing shape (issue 16): the priority is added to the queue's own.
+            transfer:
+              params.priority === undefined ? transfer : { ...transfer, routing: { priority: params.priority } },
+            variables: state.variables,
+          },
+        ];
+        return { state: endWith(state, effects, 'transferred', nodeId), effects };
+      }),
       endSession: assign(({ context: { state } }, params: { reason: EndReason }) => {
         const effects: EngineEffect[] = [];
         return { state: endWith(state, effects, params.reason), effects };

@@ -51,6 +51,7 @@ export function enterNode(
     attempt: 0,
     frames: state.frames,
     end: state.end,
+    mood: state.mood,
   };
   const runtime = node.impl.runtime;
   if (!runtime || node.behaviour === 'async') return entered;

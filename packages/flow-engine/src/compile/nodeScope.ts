@@ -3,6 +3,7 @@ import { CONTACT_ROOT, DEFAULT_SENSITIVE_CONTACT_FIELDS, isRecord } from '@omnif
 import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
 import type { CompiledNode, CompiledTables, FlowInfo } from './compiledFlowTypes.ts';
 import type { EngineState } from './engineContext.ts';
+import { isUpset } from '../escalation/callerMood.ts';
 import { contactValue } from './contactState.ts';
 import { MASK } from './maskValue.ts';
 
@@ -43,6 +44,7 @@ class StateScope implements NodeScope {
   readonly settings: FlowSettings;
   readonly now: () => number;
   readonly #tables: CompiledTables;
+  readonly #upset: boolean;
   readonly #state: EngineState;
   readonly #env: ScopeEnv;
   #withImplicit: Readonly<Record<string, unknown>> | undefined;
@@ -66,6 +68,8 @@ class StateScope implements NodeScope {
     this.settings = flow.settings;
     this.now = env.now;
     this.#tables = tables;
+    // A snapshot stored before moods were kept has none: such a caller reads as calm.
+    this.#upset = state.mood !== undefined && isUpset(state.mood, flow.upsetAtMost);
     this.#state = state;
     this.#env = env;
   }
@@ -75,6 +79,9 @@ class StateScope implements NodeScope {
   }
 
   prompt(prompt: Prompt): RenderedPrompt {
+    const empathetic = this.#upset ? prompt.empathetic?.[this.locale] : undefined;
+    // The empathetic wording replaces the channel wording, SSML and recording alike: they say the calm version.
+    if (empathetic !== undefined && empathetic !== '') return { text: this.#fill(empathetic), locale: this.locale };
     const override = prompt.channels?.[this.channel];
     const rendered: RenderedPrompt = {
       text: this.#fill(this.text(override ? override.text : prompt.text)),

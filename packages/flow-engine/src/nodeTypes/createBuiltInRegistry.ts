@@ -7,8 +7,10 @@ import { languageNode } from '../nodes/language/languageNode.ts';
 import { menuNode } from '../nodes/menu/menuNode.ts';
 import { messageNode } from '../nodes/message/messageNode.ts';
 import { setNode } from '../nodes/set/setNode.ts';
+import { promiseNode } from '../nodes/promise/promiseNode.ts';
 import { startNode } from '../nodes/start/startNode.ts';
 import { subflowNode } from '../nodes/subflow/subflowNode.ts';
+import { surveyNode } from '../nodes/survey/surveyNode.ts';
 import { transactionNode } from '../nodes/transaction/transactionNode.ts';
 import { transferNode } from '../nodes/transfer/transferNode.ts';
 import { queueNode } from '../nodes/queue/queueNode.ts';
@@ -31,5 +33,7 @@ export function createBuiltInRegistry(): NodeTypeRegistry {
     subflowNode,
     endNode,
     httpNode,
+    surveyNode,
+    promiseNode,
   ]);
 }

@@ -29,6 +29,8 @@ export const promptSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    /** The wording for an upset caller (issue 17); a locale without one speaks the calm text. */
+    empathetic: Type.Optional(localizedTextSchema),
   },
   { 'x-kind': 'prompt', additionalProperties: false },
 );

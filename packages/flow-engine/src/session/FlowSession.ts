@@ -8,6 +8,7 @@ import { contactValue, SENTIMENT_WINDOW, type ContactState } from '../compile/co
 import type { HandlerLogger } from '../nodeTypes/handlerTypes.ts';
 import { DEFAULT_SENSITIVE_CONTACT_FIELDS, exhaustive } from '@omniflow/flow-schema';
 import { decideTurn } from './decideTurn.ts';
+import { escalateTurn } from '../escalation/escalateTurn.ts';
 import { maskVariables, SessionRecorder } from './SessionRecorder.ts';
 import { runnableSnapshot, SESSION_SYSTEM_ID, SessionHost, storedSnapshot } from './sessionHost.ts';
 import type { InputEvent, OutputEvent, TranscriptEntry } from './sessionEvents.ts';
@@ -267,9 +268,9 @@ export class FlowSession {
     const sensitive = node ? this.#isSensitive(node) : false;
     this.#recorder.hold();
     this.#recorder.caller(input, node?.node.id, sensitive, this.#state().locale);
-    if (!sensitive) this.#scoreSentiment(input);
+    const score = sensitive ? null : this.#scoreSentiment(input);
     const state = this.#state();
-    const decided = this.#decide(input, state, node);
+    const decided = this.#decide(input, state, node, score);
     return decided instanceof Promise ? decided : { event: decided };
   }
 
@@ -289,7 +290,12 @@ export class FlowSession {
     return prependEarlier(transfers, load, this.#options.logger ?? silentLogger, this.id).then(() => turn);
   }
 
-  #decide(input: InputEvent, state: EngineState, node: CompiledNode | undefined): EngineEvent | Promise<EngineEvent> {
+  #decide(
+    input: InputEvent,
+    state: EngineState,
+    node: CompiledNode | undefined,
+    score: number | null = null,
+  ): EngineEvent | Promise<EngineEvent> {
     if (input.type === 'hangup') return { type: 'end', reason: 'hangup' };
     const settings = this.#compiled.info.settings;
     if (settings.maxTurns !== undefined && state.turn >= settings.maxTurns) return { type: 'end', reason: 'maxTurns' };
@@ -300,7 +306,7 @@ export class FlowSession {
       return { type: 'end', reason: 'maxDuration' };
     }
     if (!node) return { type: 'end', reason: 'error' };
-    return decideTurn({
+    const decided = decideTurn({
       compiled: this.#compiled,
       node,
       state,
@@ -309,6 +315,24 @@ export class FlowSession {
       logger: this.#options.logger ?? silentLogger,
       intentMatcher: this.#options.intentMatcher ?? this.#compiled.intentMatcher,
     });
+    return decided instanceof Promise
+      ? decided.then((event) => this.#escalate(input, state, event, score))
+      : this.#escalate(input, state, decided, score);
+  }
+
+  /**
+   * Folds the turn into the caller's mood (issue 17), sent to the machine before the turn's event so the nodes that
+   * event enters render for it (empathetic prompts); answers the escalation a rule fired instead of the event, if any.
+   */
+  #escalate(input: InputEvent, state: EngineState, decided: EngineEvent, score: number | null): EngineEvent {
+    // The session's scorer (the one `contact.sentiment` reads) wins; a host without one may send the score on the input.
+    const sentiment = score ?? ('sentiment' in input && typeof input.sentiment === 'number' ? input.sentiment : null);
+    const { mood, escalate } = escalateTurn(this.#compiled.escalations, state.mood, input, decided, {
+      locale: state.locale,
+      sentiment,
+    });
+    this.#actor.send({ type: 'mood', mood });
+    return escalate ?? decided;
   }
 
   #isSensitive(node: CompiledNode): boolean {
@@ -362,17 +386,19 @@ export class FlowSession {
    * Scores a typed or spoken caller turn and hands the machine the last scores with their trend, before the turn's own
    * event, so the nodes this turn enters read the new `contact.sentiment`. Keys and silences carry no sentiment.
    */
-  #scoreSentiment(input: InputEvent): void {
+  #scoreSentiment(input: InputEvent): number | null {
     const scorer = this.#options.sentiment;
-    if (!scorer || (input.type !== 'text' && input.type !== 'speech')) return;
+    if (!scorer || (input.type !== 'text' && input.type !== 'speech')) return null;
     const state = this.#state();
     const text = input.type === 'text' ? input.text : input.transcript;
-    if (text.trim() === '') return;
+    if (text.trim() === '') return null;
     try {
       const score = scorer.score(text, resolveLocale(this.#compiled.info, state.locale));
-      if (score === null || !Number.isFinite(score)) return;
-      const moods = [...(state.contact.moods ?? []), Math.max(-1, Math.min(1, score))].slice(-SENTIMENT_WINDOW);
+      if (score === null || !Number.isFinite(score)) return null;
+      const clamped = Math.max(-1, Math.min(1, score));
+      const moods = [...(state.contact.moods ?? []), clamped].slice(-SENTIMENT_WINDOW);
       this.#actor.send({ type: 'sentiment', moods, trend: scorer.trend(moods) });
+      return clamped;
     } catch (error) {
       // A scorer that fails costs the turn its sentiment, never the turn.
       this.#logger.warn(
@@ -380,6 +406,7 @@ export class FlowSession {
         'sentiment scoring failed; contact.sentiment unchanged',
       );
     }
+    return null;
   }
 
   #state(): EngineState {
@@ -426,7 +453,14 @@ async function prependEarlier(
 
 function describeBadInput(input: unknown): string | null {
   if (typeof input !== 'object' || input === null || !('type' in input)) return 'Input is not an event object';
-  const event: { type: unknown; digits?: unknown; transcript?: unknown; text?: unknown; confidence?: unknown } = input;
+  const event: {
+    type: unknown;
+    digits?: unknown;
+    transcript?: unknown;
+    text?: unknown;
+    confidence?: unknown;
+    sentiment?: unknown;
+  } = input;
   switch (event.type) {
     case 'dtmf':
       return typeof event.digits === 'string' && /^[0-9*#]{0,64}$/.test(event.digits)
@@ -434,17 +468,24 @@ function describeBadInput(input: unknown): string | null {
         : 'A dtmf event needs `digits` made of 0-9, * and #';
     case 'speech':
       if (typeof event.transcript !== 'string') return 'A speech event needs a `transcript` string';
-      return event.confidence === undefined || typeof event.confidence === 'number'
-        ? null
-        : 'A speech `confidence` must be a number';
+      if (event.confidence !== undefined && typeof event.confidence !== 'number')
+        return 'A speech `confidence` must be a number';
+      return sentimentProblem(event.sentiment);
     case 'text':
-      return typeof event.text === 'string' ? null : 'A text event needs a `text` string';
+      return typeof event.text === 'string' ? sentimentProblem(event.sentiment) : 'A text event needs a `text` string';
     case 'noInput':
     case 'hangup':
       return null;
     default:
       return `Unknown input type ${JSON.stringify(event.type)}`;
   }
+}
+
+function sentimentProblem(sentiment: unknown): string | null {
+  if (sentiment === undefined) return null;
+  return typeof sentiment === 'number' && sentiment >= -1 && sentiment <= 1
+    ? null
+    : 'An input `sentiment` must be a number from -1 to 1';
 }
 
 interface ActorClock {

@@ -10,9 +10,11 @@ export type InputEvent =
       transcript: string;
       confidence?: number;
       alternatives?: { transcript: string; confidence?: number }[];
+      /** The transcript's sentiment (−1..1) as the host analyzed it; escalation rules and empathetic prompts read it. */
+      sentiment?: number;
     }
-  /** Typed chat text (a quick-reply press arrives as its value). */
-  | { type: 'text'; text: string }
+  /** Typed chat text (a quick-reply press arrives as its value), with its analyzed sentiment like speech. */
+  | { type: 'text'; text: string; sentiment?: number }
   /** The caller said or pressed nothing before the gateway's timeout. */
   | { type: 'noInput' }
   /** The caller hung up or closed the chat. */

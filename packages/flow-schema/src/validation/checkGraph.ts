@@ -103,6 +103,9 @@ export function checkGraph(context: ValidationContext): void {
         `global intent "${intent.id}" jumps to node "${intent.target}", which does not exist; pick an existing node`,
       );
   });
+  // An escalation rule may be the only way into a node (a complaints desk): its target is a root like an intent's.
+  for (const rule of flow.escalation?.rules ?? [])
+    if (rule.action.kind === 'goto' && context.nodeIndex.has(rule.action.target)) roots.push(rule.action.target);
   const reached = reachable(roots, outgoing);
   flow.nodes.forEach((node, i) => {
     if (!reached.has(node.id) && context.nodeIndex.get(node.id) === i) {

@@ -61,6 +61,9 @@ export const FLOW_ISSUE_CODES = {
   FLOW041: { severity: 'error', title: 'duplicate test id' },
   FLOW042: { severity: 'error', title: 'test mocks a port the node does not have' },
   FLOW043: { severity: 'error', title: 'test names an undeclared locale or variable' },
+  FLOW050: { severity: 'error', title: 'escalation target unknown' },
+  FLOW051: { severity: 'error', title: 'duplicate escalation rule id' },
+  FLOW052: { severity: 'warning', title: 'escalation phrases missing for a locale' },
   FLOW099: { severity: 'error', title: 'validator failure' },
 } as const satisfies Record<string, { severity: FlowIssue['severity']; title: string }>;
 

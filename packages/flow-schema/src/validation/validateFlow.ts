@@ -2,6 +2,7 @@ import type { FlowDocument } from '../flowDocument.ts';
 import type { NodeTypeCatalog } from '../nodeTypeSpec.ts';
 import { migrateFlow } from '../migrations/migrateFlow.ts';
 import { checkFields } from './checkFields.ts';
+import { checkEscalation } from './checkEscalation.ts';
 import { checkFlowSettings } from './checkFlowSettings.ts';
 import { checkGraph } from './checkGraph.ts';
 import { checkNodes } from './checkNodes.ts';
@@ -66,6 +67,7 @@ function validateUnsafe(json: unknown, catalog: NodeTypeCatalog, options: Valida
   }
   const context = new ValidationContext(migrated.flow, catalog, options);
   checkFlowSettings(context);
+  checkEscalation(context);
   checkNodes(context);
   checkGraph(context);
   checkFields(context);

@@ -4,7 +4,11 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import { FlowList } from '../FlowList/FlowList.tsx';
 import { FlowEditor } from '../FlowEditor/FlowEditor.tsx';
+import { CampaignsPage } from '../../campaigns/CampaignsPage.tsx';
+import { useCampaignT } from '../../campaigns/campaignMessages.ts';
 import { LanguageSwitcher } from '../LanguageSwitcher/LanguageSwitcher.tsx';
+import { InsightsPage } from '../../insights/InsightsPage.tsx';
+import { useInsightsT } from '../../insights/insightsMessages.ts';
 import { ContactsPage } from '../../contacts/ContactsPage.tsx';
 import { useContactsT } from '../../contacts/contactsPageMessages.ts';
 
@@ -20,9 +24,19 @@ function routeFlowId(): string | null {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 }
 
+/** The page a hash route names besides flows and contacts (`#/insights`, `#/campaigns`), or null. */
+function routePage(): 'insights' | 'campaigns' | null {
+  if (window.location.hash.startsWith('#/insights')) return 'insights';
+  if (window.location.hash.startsWith('#/campaigns')) return 'campaigns';
+  return null;
+}
+
 /** The designer shell: loads the node-type catalog, then shows the flow list or the editor for `#/flows/<id>`. */
 export function App() {
   const t = useT();
+  const insightsT = useInsightsT();
+  const campaignT = useCampaignT();
+  const [page, setPage] = useState(routePage);
   const contactsT = useContactsT();
   const [flowId, setFlowId] = useState(routeFlowId);
   const [contact, setContact] = useState(routeContact);
@@ -34,6 +48,7 @@ export function App() {
   useEffect(() => {
     const onHash = () => {
       setFlowId(routeFlowId());
+      setPage(routePage());
       setContact(routeContact());
     };
     window.addEventListener('hashchange', onHash);
@@ -64,9 +79,17 @@ export function App() {
         <a className="app-title" href="#/">
           {t('appTitle')}
         </a>
-        <a className="app-nav" href="#/contacts">
-          {contactsT('contacts')}
-        </a>
+        <nav className="app-nav">
+          <a href="#/contacts" aria-current={contact ? 'page' : undefined}>
+            {contactsT('contacts')}
+          </a>
+          <a href="#/insights" aria-current={page === 'insights' ? 'page' : undefined}>
+            {insightsT('insights')}
+          </a>
+          <a href="#/campaigns" aria-current={page === 'campaigns' ? 'page' : undefined}>
+            {campaignT('campaigns')}
+          </a>
+        </nav>
         <div className="app-header-slot" id="header-slot" />
         <LanguageSwitcher />
       </header>
@@ -93,7 +116,11 @@ export function App() {
         </form>
       )}
       {catalogState === 'ready' &&
-        (contact ? (
+        (page === 'insights' ? (
+          <InsightsPage />
+        ) : page === 'campaigns' ? (
+          <CampaignsPage />
+        ) : contact ? (
           <ContactsPage contactId={contact.id} />
         ) : flowId ? (
           <FlowEditor key={flowId} flowId={flowId} />

@@ -26,8 +26,11 @@ import { ConflictDialog } from '../ConflictDialog/ConflictDialog.tsx';
 import { useAutosave } from './useAutosave.ts';
 import { useLiveValidation } from './useLiveValidation.ts';
 import { useEditorShortcuts } from './useEditorShortcuts.ts';
+import { EscalationPanel } from '../../insights/EscalationPanel.tsx';
+import { useInsightsT } from '../../insights/insightsMessages.ts';
+import { AnalyticsOverlayBar } from '../../insights/AnalyticsOverlayBar.tsx';
 
-type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests' | 'channels';
+type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests' | 'channels' | 'escalation';
 const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
   { id: 'inspector', label: 'inspector' },
   { id: 'variables', label: 'variables' },
@@ -40,6 +43,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
   const t = useT();
   const testsT = useFlowTestsT();
   const analystT = useAnalystT();
+  const insightsT = useInsightsT();
   const flow = useFlowStore((s) => s.flow);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [error, setError] = useState('');
@@ -91,6 +95,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
         <Palette />
         <main className="editor-center">
           <VersionPreviewBanner />
+          <AnalyticsOverlayBar flowId={flowId} />
           {view === 'canvas' ? <Canvas /> : <JsonView />}
         </main>
         <aside className="editor-side">
@@ -125,6 +130,15 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             >
               {analystT('channels')}
             </button>
+            <button
+              type="button"
+              role="tab"
+              id="side-tab-escalation"
+              aria-selected={tab === 'escalation'}
+              onClick={() => setTab('escalation')}
+            >
+              {insightsT('escalation')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
             {tab === 'inspector' && <Inspector />}
@@ -132,6 +146,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             {tab === 'versions' && <VersionsPanel flowId={flowId} beforePublish={flush} />}
             {tab === 'tests' && <TestsPanel flowId={flowId} />}
             {tab === 'channels' && <ChannelsPanel flowId={flowId} />}
+            {tab === 'escalation' && <EscalationPanel />}
             {/* Kept mounted so a conversation survives a look at the inspector. */}
             <div hidden={tab !== 'simulator'}>
               <Simulator flowId={flowId} beforeStart={flush} />

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import type { PortInfo } from '@omniflow/flow-schema';
 import { useT } from '../../i18n/useT.ts';
+import { NodeAnalyticsBadge } from '../../insights/NodeAnalyticsBadge.tsx';
 
 /** What the canvas passes to a node: plain JSON derived from the flow document, never callbacks. */
 export type FlowNodeData = {
@@ -58,6 +59,7 @@ export const FlowNodeView = memo(function FlowNodeView({ id, data, selected }: N
       <div className="flow-node-type">
         {data.unknownType ? `${t('unknownTypeShort')} "${data.unknownType}" (error003)` : `${data.typeTitle} · ${id}`}
       </div>
+      <NodeAnalyticsBadge nodeId={id} />
       {data.prompt !== null && (
         <div className={`flow-node-prompt ${data.prompt === '' ? 'is-missing' : ''}`} title={data.prompt}>
           {data.prompt === '' ? t('promptMissing') : `“${data.prompt}”`}

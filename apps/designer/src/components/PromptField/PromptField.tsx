@@ -3,6 +3,7 @@ import { isRecord } from '@omniflow/flow-schema';
 import { getAtPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
+import { useInsightsT } from '../../insights/insightsMessages.ts';
 import { InsertVariableMenu } from '../../contact/InsertVariableMenu.tsx';
 
 /**
@@ -24,6 +25,7 @@ export function PromptField({
   isPrompt: boolean;
   inputId: string;
 }) {
+  const insightsT = useInsightsT();
   const flow = useFlowStore((s) => s.flow);
   const focus = useFlowStore((s) => s.focus);
   const locales = flow?.locales ?? [];
@@ -41,6 +43,7 @@ export function PromptField({
   }, [focus]);
 
   const value = typeof map[locale] === 'string' ? String(map[locale]) : '';
+  const empathetic = isPrompt ? getAtPointer(config, `${pointer}/empathetic/${encodeSegment(locale)}`) : undefined;
   const area = useRef<HTMLTextAreaElement>(null);
   const setText = (text: string) =>
     useFlowStore.getState().setConfig(nodeId, `${textPointer}/${encodeSegment(locale)}`, text);
@@ -65,8 +68,36 @@ export function PromptField({
           setText(`${value.slice(0, at)}{{${path}}}${value.slice(end)}`);
         }}
       />
+      {isPrompt && (
+        // Issue 17: the wording an upset caller hears instead, in every channel; empty means the calm text.
+        <label className="prompt-empathetic">
+          {insightsT('empathetic')}
+          <textarea
+            aria-label={`${insightsT('empathetic')} (${locale})`}
+            data-locale={locale}
+            rows={2}
+            value={typeof empathetic === 'string' ? empathetic : ''}
+            onChange={(e) => setEmpathetic(nodeId, config, pointer, locale, e.target.value)}
+          />
+        </label>
+      )}
     </div>
   );
+}
+
+/** Sets one locale's empathetic wording; clearing the last one removes the variant, so the prompt stays as it was. */
+function setEmpathetic(
+  nodeId: string,
+  config: Record<string, unknown>,
+  pointer: string,
+  locale: string,
+  text: string,
+): void {
+  const current = getAtPointer(config, `${pointer}/empathetic`);
+  const next: Record<string, unknown> = { ...(isRecord(current) ? current : {}) };
+  if (text === '') delete next[locale];
+  else next[locale] = text;
+  useFlowStore.getState().setConfig(nodeId, `${pointer}/empathetic`, Object.keys(next).length === 0 ? undefined : next);
 }
 
 function encodeSegment(s: string): string {

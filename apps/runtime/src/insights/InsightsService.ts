@@ -1,0 +1,178 @@
+import { evaluateCategoryRules, scoreQuality, summarizeContact, type CategoryRule } from '@omniflow/analytics';
+import type { NodeTypeRegistry } from '@omniflow/flow-engine';
+import type { Logger } from 'pino';
+import type { StoredTurn } from '../sessions/SessionService.ts';
+import type { FlowStore } from '../store/FlowStore.ts';
+import type { AlertHub } from './AlertHub.ts';
+import { deriveContact, type FinishedContact, type NodeInfo } from './deriveContact.ts';
+import { checkInsightRuleSet, type InsightRuleSet } from './insightRuleSet.ts';
+import type { InsightsStore } from './InsightsStore.ts';
+
+/** The scope of rules that apply to every flow. */
+export const GLOBAL_SCOPE = '*';
+
+const RULES_TTL_MS = 5000;
+
+/**
+ * The runtime's analytics pipeline (issue 17): after each stored turn it checks the alerting category rules of the
+ * live contact (an alert within the turn's own event-loop tick), and when a session ends it stores the contact's
+ * figures, categories, summary and QA score. It runs beside the turn, never in its way: failures are logged.
+ */
+export class InsightsService {
+  readonly #store: FlowStore;
+  readonly #insights: InsightsStore;
+  readonly #alerts: AlertHub;
+  readonly #registry: NodeTypeRegistry;
+  readonly #logger: Logger;
+  readonly #rules = new Map<string, { set: InsightRuleSet; at: number }>();
+  /** Categories already alerted per live session: an alert is raised once per contact and category. */
+  readonly #alerted = new Map<string, Set<string>>();
+  readonly #nodes = new Map<string, Map<string, NodeInfo>>();
+  #pending = new Set<Promise<void>>();
+
+  constructor(deps: {
+    store: FlowStore;
+    insights: InsightsStore;
+    alerts: AlertHub;
+    registry: NodeTypeRegistry;
+    logger: Logger;
+  }) {
+    this.#store = deps.store;
+    this.#insights = deps.insights;
+    this.#alerts = deps.alerts;
+    this.#registry = deps.registry;
+    this.#logger = deps.logger;
+  }
+
+  get store(): InsightsStore {
+    return this.#insights;
+  }
+
+  get alerts(): AlertHub {
+    return this.#alerts;
+  }
+
+  /** The session service's turn observer. Draft runs (version 0, the designer's simulator) are not counted. */
+  readonly observe = (turn: StoredTurn): void => {
+    if (turn.version === 0) return;
+    const work = this.#afterTurn(turn).catch((error: unknown) =>
+      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
+    );
+    this.#pending.add(work);
+    void work.finally(() => this.#pending.delete(work));
+  };
+
+  /** Resolves once every turn seen so far has been analyzed (tests, shutdown). */
+  async settle(): Promise<void> {
+    while (this.#pending.size > 0) await Promise.all(this.#pending);
+  }
+
+  /** A scope's rule set as stored, or an empty one. */
+  async rules(scope: string): Promise<InsightRuleSet> {
+    const cached = this.#rules.get(scope);
+    if (cached !== undefined && Date.now() - cached.at < RULES_TTL_MS) return cached.set;
+    const stored = await this.#insights.getRules(scope);
+    const checked = stored === undefined ? undefined : checkInsightRuleSet(stored);
+    const set: InsightRuleSet = checked?.ok === true ? checked.set : { rules: [] };
+    this.#rules.set(scope, { set, at: Date.now() });
+    return set;
+  }
+
+  async putRules(scope: string, set: InsightRuleSet): Promise<void> {
+    await this.#insights.putRules(scope, set);
+    this.#rules.set(scope, { set, at: Date.now() });
+  }
+
+  async #afterTurn(turn: StoredTurn): Promise<void> {
+    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(turn.flowId)]);
+    const rules: CategoryRule[] = [...global.rules, ...own.rules];
+    const alerting = rules.filter((rule) => rule.alert === true);
+    if (turn.status === 'ended') {
+      this.#alerted.delete(turn.sessionId);
+      await this.#record(turn, rules, own.scorecard ?? global.scorecard);
+      return;
+    }
+    if (alerting.length === 0) return;
+    const contact = await this.#finished(turn, new Date().toISOString());
+    if (contact === undefined) return;
+    const derived = deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version));
+    const match = evaluateCategoryRules(alerting, derived.facts);
+    const seen = this.#alerted.get(turn.sessionId) ?? new Set<string>();
+    const webhooks = [...(global.webhooks ?? []), ...(own.webhooks ?? [])];
+    for (const category of match.alerts) {
+      if (seen.has(category)) continue;
+      seen.add(category);
+      this.#alerts.publish(
+        {
+          sessionId: turn.sessionId,
+          flowId: turn.flowId,
+          channel: turn.channel,
+          category,
+          ruleIds: alerting
+            .filter((rule) => rule.category === category && match.matchedRuleIds.includes(rule.id))
+            .map((rule) => rule.id),
+          at: new Date().toISOString(),
+        },
+        webhooks,
+      );
+    }
+    this.#alerted.set(turn.sessionId, seen);
+  }
+
+  async #record(
+    turn: StoredTurn,
+    rules: readonly CategoryRule[],
+    scorecard: InsightRuleSet['scorecard'],
+  ): Promise<void> {
+    const contact = await this.#finished(turn);
+    if (contact === undefined) return;
+    const derived = deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version));
+    const { categories } = evaluateCategoryRules(rules, derived.facts);
+    await this.#insights.saveContact({
+      contact: derived,
+      categories,
+      summary: summarizeContact(derived.facts),
+      qa: scoreQuality(derived.facts, scorecard),
+    });
+  }
+
+  /** The contact so far (`endedAt` now, for a live one) or as it ended (its last stored turn). */
+  async #finished(turn: StoredTurn, endedAt?: string): Promise<FinishedContact | undefined> {
+    const [session, transcript] = await Promise.all([
+      this.#store.getSession(turn.sessionId, { snapshot: false }),
+      this.#store.getTranscript(turn.sessionId),
+    ]);
+    if (session === undefined) return undefined;
+    return {
+      sessionId: session.id,
+      flowId: session.flowId,
+      version: session.version,
+      channel: session.channel,
+      locale: turn.locale,
+      startedAt: session.createdAt,
+      endedAt: endedAt ?? session.updatedAt,
+      transcript,
+    };
+  }
+
+  /** The node facts of a published version, read once per version (versions never change). */
+  async #nodeInfo(flowId: string, version: number): Promise<(nodeId: string) => NodeInfo | undefined> {
+    const key = `${flowId}@${version}`;
+    let nodes = this.#nodes.get(key);
+    if (nodes === undefined) {
+      nodes = new Map();
+      const record = await this.#store.getVersion(flowId, version);
+      const list = record?.document['nodes'];
+      for (const node of Array.isArray(list) ? list : []) {
+        if (typeof node !== 'object' || node === null) continue;
+        const { id, type, label } = node as { id?: unknown; type?: unknown; label?: unknown };
+        if (typeof id !== 'string' || typeof type !== 'string') continue;
+        const transaction = this.#registry.get(type)?.runtime?.kind === 'async';
+        nodes.set(id, { type, transaction, ...(typeof label === 'string' && label !== '' ? { label } : {}) });
+      }
+      this.#nodes.set(key, nodes);
+    }
+    const found = nodes;
+    return (nodeId) => found.get(nodeId);
+  }
+}
