@@ -94,7 +94,7 @@ try {
   let served = 0;
   // Resolves once every chat was offered: agents still waiting then stop instead of timing out.
   let allOffered = (): void => undefined;
-  const everyChatOffered = new Promise<undefined>((resolve) => (allOffered = () => resolve(undefined)));
+  const everyChatOffered = new Promise<undefined>((settle) => (allOffered = () => settle(undefined)));
   const sentToAgent = new Map<string, string[]>();
   const sentToCustomer = new Map<string, string[]>();
   const work = agents.map(async (agent) => {
