@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { ContactRouter } from '../../runtime/src/agents/ContactRouter.ts';
 import { SocketProbe } from '../../runtime/src/agents/SocketProbe.ts';
 import { jsonClient } from '../../runtime/src/testing/jsonClient.ts';
+import { queueFlow } from '../../runtime/src/testing/testFlows.ts';
 
 const CHATS = Number(process.env['BENCH_CHATS'] ?? 500);
 const AGENTS = Number(process.env['BENCH_AGENTS'] ?? 50);
@@ -21,28 +22,7 @@ const progress = (step: string): void =>
     `[desk bench ${((performance.now() - started) / 1000).toFixed(0).padStart(3)} s] ${step}\n`,
   );
 
-const flow = {
-  id: 'bench',
-  name: 'Bench',
-  schemaVersion: 1,
-  locales: ['en-US'],
-  defaultLocale: 'en-US',
-  variables: [{ name: 'topic', type: 'string' }],
-  start: 'ask',
-  nodes: [
-    {
-      id: 'ask',
-      type: 'ask',
-      config: { prompt: { text: { 'en-US': 'Topic?' } }, variable: 'topic', slot: { type: 'text' } },
-    },
-    { id: 'wait', type: 'queue', config: { queue: 'bench' } },
-  ],
-  edges: [
-    { source: 'ask', port: 'next', target: 'wait' },
-    { source: 'ask', port: 'noMatch', target: 'wait' },
-    { source: 'ask', port: 'noInput', target: 'wait' },
-  ],
-};
+const flow = queueFlow('bench', 'bench');
 
 const t = await startRuntimeProcess({
   LOG_LEVEL: 'warn',
@@ -108,21 +88,34 @@ try {
 
   progress('agents take the chats: offer, accept, messages both ways, end, wrap-up, next offer');
   const offerLatency: number[] = [];
+  const endReply: number[] = [];
+  const toDecision: number[] = [];
+  const toArrival: number[] = [];
   let served = 0;
+  // Resolves once every chat was offered: agents still waiting then stop instead of timing out.
+  let allOffered = (): void => undefined;
+  const everyChatOffered = new Promise<undefined>((settle) => (allOffered = () => settle(undefined)));
   const sentToAgent = new Map<string, string[]>();
   const sentToCustomer = new Map<string, string[]>();
   const work = agents.map(async (agent) => {
     const call = (method: string, path: string, body?: unknown) => t.api(method, path, body, { token: agent.token });
     let freeAt = performance.now();
+    let freeAtWall = Date.now();
     await call('PUT', '/api/desk/state', { state: 'available' });
     for (;;) {
       if (served >= CHATS) return;
-      const offer = await agent.desk.next('offer', {}, 60_000).catch(() => undefined);
+      const offer = await Promise.race([agent.desk.next('offer', {}, 60_000).catch(() => undefined), everyChatOffered]);
       if (!offer) return;
       // From the request that freed the agent to the offer's arrival (it may be read later, after the wrap-up).
-      offerLatency.push((agent.desk.arrivedAt.get(offer) ?? performance.now()) - freeAt);
+      const arrived = agent.desk.arrivedAt.get(offer) ?? performance.now();
+      offerLatency.push(arrived - freeAt);
+      // The same clock on both sides of the socket (one machine): where the time went, in milliseconds.
+      const offeredAt = Number(offer['offeredAt']);
+      toDecision.push(offeredAt - freeAtWall);
+      toArrival.push(Date.now() - (performance.now() - arrived) - offeredAt);
       const contactId = String(offer['contactId']);
       served += 1;
+      if (served >= CHATS) allOffered();
       await call('POST', `/api/desk/offers/${contactId}/accept`);
       const customer = customers.get(contactId);
       if (!customer) throw new Error(`offer for an unknown contact ${contactId}`);
@@ -145,7 +138,9 @@ try {
         linesFrom(customer, contactId, 'agent', MESSAGES_EACH_WAY),
       ]);
       freeAt = performance.now();
+      freeAtWall = Date.now();
       await call('POST', `/api/desk/contacts/${contactId}/end`);
+      endReply.push(performance.now() - freeAt);
       await call('POST', `/api/desk/contacts/${contactId}/wrap-up`, { disposition: 'done' });
     }
   });
@@ -177,25 +172,19 @@ try {
   const offerP99 = p(offerLatency, 0.99);
   const baseP99 = p(baseline, 0.99);
   console.log('\nContact center (issue 16): chats handed over to agents over the real sockets');
+  const row = (values: number[]) => ({
+    samples: values.length,
+    p50_ms: round(p(values, 0.5)),
+    p99_ms: round(p(values, 0.99)),
+    ratio_to_baseline_p99: round(p(values, 0.99) / baseP99),
+  });
   console.table({
-    'bot turn round trip (baseline)': {
-      samples: baseline.length,
-      p50_ms: round(p(baseline, 0.5)),
-      p99_ms: round(baseP99),
-      ratio_to_baseline_p99: 1,
-    },
-    'offer after the agent is free': {
-      samples: offerLatency.length,
-      p50_ms: round(p(offerLatency, 0.5)),
-      p99_ms: round(offerP99),
-      ratio_to_baseline_p99: round(offerP99 / baseP99),
-    },
-    'router alone: agent free → offer decided': {
-      samples: routerLatency.length,
-      p50_ms: round(p(routerLatency, 0.5)),
-      p99_ms: round(p(routerLatency, 0.99)),
-      ratio_to_baseline_p99: round(p(routerLatency, 0.99) / baseP99),
-    },
+    'bot turn round trip (baseline)': row(baseline),
+    'offer after the agent is free': row(offerLatency),
+    'the end request that frees the agent (its reply)': row(endReply),
+    '  of which: request sent → router decided (runtime clock)': row(toDecision),
+    '  of which: router decided → offer read by the desk': row(toArrival),
+    'router alone: agent free → offer decided': row(routerLatency),
   });
   console.table({
     'chat messages': { chats: served, agents: AGENTS, sent: delivered + lost, delivered, lost, doubled },
@@ -267,7 +256,10 @@ async function startRuntimeProcess(env: Record<string, string>) {
     });
   });
   const adminToken = 'desk-bench-admin-token-0123456789';
-  const child = spawn(join(runtimeDir, '../../node_modules/.bin/tsx'), ['src/main.ts'], {
+  // BENCH_PROFILE_DIR=<dir> writes a CPU profile of the runtime there (where its time goes under this load).
+  const profile = process.env['BENCH_PROFILE_DIR'];
+  const nodeArgs = profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [];
+  const child = spawn(join(runtimeDir, '../../node_modules/.bin/tsx'), [...nodeArgs, 'src/main.ts'], {
     cwd: runtimeDir,
     env: {
       ...process.env,

@@ -5,6 +5,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../designer/e2e/support/launchChromium.ts';
 import { startTestRuntime, type TestRuntime } from '../../runtime/src/testing/startTestRuntime.ts';
+import { pinFlow } from '../../runtime/src/testing/testFlows.ts';
 
 // Issue 16: three people in three browser contexts — a customer on the web chat page, an agent and a supervisor on
 // /desk — from the bot to the queue, the agent taking the chat, chatting both ways, the supervisor reading along, and
@@ -80,6 +81,8 @@ describe('a contact center in three browsers (issue 16)', () => {
     t = await startTestRuntime({ OMNIFLOW_SEED_DIR: join(repoRoot, 'examples/flows') });
     await t.api('POST', '/api/flows', { flow });
     await t.api('POST', '/api/flows/help/publish', {});
+    await t.api('POST', '/api/flows', { flow: pinFlow('pin-check') });
+    await t.api('POST', '/api/flows/pin-check/publish', {});
     const token: string = (await t.api('POST', '/api/flows/help/channel-tokens', {})).body.token;
     chatUrl = `${t.url}/chat/help?token=${token}`;
     browser = await launchChromium();
@@ -125,6 +128,18 @@ describe('a contact center in three browsers (issue 16)', () => {
     await panel.getByLabel('Type a message').fill('Let me check your card fees.');
     await panel.getByRole('button', { name: 'Send', exact: true }).click();
     await customer.locator('.msg.agent', { hasText: 'Let me check your card fees.' }).waitFor();
+
+    // The agent sends the customer straight to the PIN question of a flow; the desk sees only the outcome.
+    await panel.getByLabel('Send to a flow').selectOption('pin-check');
+    await panel.getByLabel('Node to start at').selectOption('askPin');
+    await panel.getByRole('button', { name: 'Send to a flow' }).click();
+    await customer.getByText('Enter your four digit PIN.').waitFor();
+    await customer.getByLabel('Message').fill('2468');
+    await customer.getByRole('button', { name: 'Send' }).click();
+    await panel.locator('.chat-log .system', { hasText: 'pin-check: done' }).waitFor();
+    await panel.locator('.chat-log .system', { hasText: 'PIN test / askPin' }).waitFor();
+    expect(await agent.content()).not.toContain('2468');
+    expect(await customer.getByText('Main menu').count()).toBe(0);
 
     // The supervisor sees the queue and the agent live, and reads along.
     await supervisor.getByRole('button', { name: 'Supervisor' }).click();

@@ -3,18 +3,26 @@ import { deskCall } from '../api/deskApi.ts';
 import { useDeskT } from '../i18n/deskMessages.ts';
 import { useDesk, type DeskContact } from '../state/useDesk.ts';
 
-/** Transfer (queue or agent, with a note), send the customer through a flow, end the chat. */
+/** A published flow the desk may send a customer into, with the nodes of its live version. */
+interface DeskFlow {
+  id: string;
+  name: string;
+  nodes: { id: string; type: string; label: string }[];
+}
+
+/** Transfer (queue or agent, with a note), send the customer through a flow (at a chosen node), end the chat. */
 export function ContactActions({ token, contact }: { token: string; contact: DeskContact }) {
   const t = useDeskT();
   const directory = useDesk((s) => s.directory);
   const drop = useDesk((s) => s.drop);
   const [target, setTarget] = useState('');
   const [note, setNote] = useState('');
-  const [flows, setFlows] = useState<{ id: string; name: string }[]>([]);
+  const [flows, setFlows] = useState<DeskFlow[]>([]);
   const [flowId, setFlowId] = useState('');
+  const [nodeId, setNodeId] = useState('');
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void deskCall<{ flows: { id: string; name: string }[] }>(token, 'GET', '/api/desk/flows').then(
+    void deskCall<{ flows: DeskFlow[] }>(token, 'GET', '/api/desk/flows').then(
       (reply) => setFlows(reply.flows),
       () => setFlows([]),
     );
@@ -67,7 +75,14 @@ export function ContactActions({ token, contact }: { token: string; contact: Des
       </fieldset>
       <fieldset>
         <legend>{t('sendToFlow')}</legend>
-        <select aria-label={t('sendToFlow')} value={flowId} onChange={(e) => setFlowId(e.target.value)}>
+        <select
+          aria-label={t('sendToFlow')}
+          value={flowId}
+          onChange={(e) => {
+            setFlowId(e.target.value);
+            setNodeId('');
+          }}
+        >
           <option value="" />
           {flows.map((f) => (
             <option key={f.id} value={f.id}>
@@ -75,11 +90,26 @@ export function ContactActions({ token, contact }: { token: string; contact: Des
             </option>
           ))}
         </select>
+        <select aria-label={t('flowNode')} value={nodeId} onChange={(e) => setNodeId(e.target.value)}>
+          <option value="">{t('flowStartNode')}</option>
+          {(flows.find((f) => f.id === flowId)?.nodes ?? []).map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label} ({n.type})
+            </option>
+          ))}
+        </select>
         <button
           type="button"
           disabled={!flowId}
           title={t('flowHint')}
-          onClick={() => run(deskCall(token, 'POST', `/api/desk/contacts/${contact.id}/flow`, { flowId }))}
+          onClick={() =>
+            run(
+              deskCall(token, 'POST', `/api/desk/contacts/${contact.id}/flow`, {
+                flowId,
+                ...(nodeId ? { nodeId } : {}),
+              }),
+            )
+          }
         >
           {t('sendToFlow')}
         </button>

@@ -155,6 +155,20 @@ export class AgentStore {
     );
   }
 
+  /**
+   * The hand-overs a restarted process takes up again: waiting, connected, and ended ones still owed a wrap-up
+   * (oldest first).
+   */
+  async openHandoffs(): Promise<Handoff[]> {
+    const rows = await this.#sql.all(
+      `SELECT * FROM cc_handoffs
+       WHERE status IN ('waiting', 'connected') OR (status = 'ended' AND wrap_up IS NULL AND agent_id IS NOT NULL)
+       ORDER BY enqueued_at, id`,
+      [],
+    );
+    return rows.map(handoffOf);
+  }
+
   async getHandoff(id: string): Promise<Handoff | undefined> {
     const [row] = await this.#sql.all('SELECT * FROM cc_handoffs WHERE id = $1', [id]);
     return row ? handoffOf(row) : undefined;

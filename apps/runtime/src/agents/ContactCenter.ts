@@ -69,10 +69,36 @@ export class ContactCenter {
     const center = new ContactCenter(deps);
     for (const queue of await deps.store.listQueues()) center.router.setQueue(queue);
     for (const agent of await deps.store.listAgents()) center.router.setAgent(agent);
+    if (deps.takeUp) await center.#takeUp();
     center.#timer = setInterval(() => center.tick(), TICK_MS);
     center.#timer.unref();
     deps.metrics?.observe(center);
     return center;
+  }
+
+  /**
+   * Takes up the stored hand-overs of a previous run: waiting contacts queue again with their age (an offer that was
+   * ringing is offered again), connected chats stay with their agent, ended ones still wait for the wrap-up.
+   */
+  async #takeUp(): Promise<void> {
+    for (const handoff of await this.#store.openHandoffs()) {
+      const agentKnown = handoff.agentId !== null && this.router.agent(handoff.agentId) !== undefined;
+      if (handoff.status === 'waiting' && this.router.queue(handoff.queueId)) {
+        this.#handoffs.set(handoff.id, handoff);
+        this.router.enqueue({
+          contactId: handoff.id,
+          queueId: handoff.queueId,
+          locale: handoff.context.locale,
+          enqueuedAt: Date.parse(handoff.enqueuedAt),
+        });
+      } else if (handoff.status === 'connected' && agentKnown && handoff.agentId) {
+        this.#handoffs.set(handoff.id, handoff);
+        this.router.hold(handoff.agentId, handoff.id);
+      } else if (handoff.status === 'ended' && agentKnown && handoff.agentId) {
+        this.#handoffs.set(handoff.id, handoff);
+        this.#wrapUps.set(handoff.id, handoff.agentId);
+      } else this.#logger.warn({ contactId: handoff.id, queueId: handoff.queueId }, 'stored hand-over not taken up');
+    }
   }
 
   /** Applies the passing of time (offers lapse, after-call work ends, overflows); runs every 250 ms. */
@@ -394,10 +420,10 @@ export class ContactCenter {
   }
 
   /**
-   * Sends the customer through a flow (e.g. a PIN check) while the agent waits: the customer's page runs it with the
-   * runtime, and the desk only hears how it ended.
+   * Sends the customer through a flow (e.g. a PIN check), from its start or from a chosen node, while the agent waits:
+   * the customer's connection runs it with the runtime, and the desk only hears how it ended.
    */
-  async sendToFlow(agentId: string, contactId: string, flowId: string): Promise<void> {
+  async sendToFlow(agentId: string, contactId: string, flowId: string, nodeId?: string): Promise<void> {
     const handoff = this.#heldBy(agentId, contactId);
     const flow = await this.#flows.getFlow(flowId);
     if (!flow || flow.liveVersion === null)
@@ -406,17 +432,41 @@ export class ContactCenter {
         message: `There is no published flow "${flowId}".`,
         pointer: '/flowId',
       });
+    const nodes = await this.flowNodes(flowId, flow.liveVersion);
+    const node = nodeId === undefined ? undefined : nodes.find((n) => n.id === nodeId);
+    if (nodeId !== undefined && !node)
+      throw new ApiError(422, {
+        code: 'UNKNOWN_NODE',
+        message: `The live version of flow "${flowId}" has no node "${nodeId}"; pick one of ${JSON.stringify(nodes.map((n) => n.id))}.`,
+        pointer: '/nodeId',
+      });
     this.#events.publish(`contact:${contactId}`, {
       type: 'secureFlow',
       contactId,
       flowId,
+      ...(nodeId === undefined ? {} : { nodeId }),
       locale: handoff.context.locale,
     });
     await this.#append(handoff, {
       id: `${contactId}:flow:${this.#now()}`,
       sender: 'system',
       agentId,
-      text: `→ ${flow.name}`,
+      text: `→ ${flow.name}${node ? ` / ${node.label}` : ''}`,
+    });
+  }
+
+  /** The nodes of a published flow version an agent may send a customer to: id, type and the designer's label. */
+  async flowNodes(flowId: string, version: number): Promise<{ id: string; type: string; label: string }[]> {
+    const record = await this.#flows.getVersion(flowId, version);
+    const nodes: unknown = record?.document['nodes'];
+    if (!Array.isArray(nodes)) return [];
+    return nodes.flatMap((node: unknown) => {
+      if (typeof node !== 'object' || node === null) return [];
+      const id: unknown = Reflect.get(node, 'id');
+      const type: unknown = Reflect.get(node, 'type');
+      const label: unknown = Reflect.get(node, 'label');
+      if (typeof id !== 'string' || typeof type !== 'string') return [];
+      return [{ id, type, label: typeof label === 'string' && label !== '' ? label : id }];
     });
   }
 
@@ -439,7 +489,11 @@ export class ContactCenter {
     const offers = this.router
       .waitingContacts()
       .filter((entry) => entry.offer?.agentId === agentId)
-      .map((entry) => this.#offerEvent(entry.contactId, entry.queueId, entry.offer?.expiresAt ?? 0));
+      .map((entry) => {
+        const timeoutMs = (this.router.queue(entry.queueId)?.offerTimeoutSeconds ?? 0) * 1000;
+        const expiresAt = entry.offer?.expiresAt ?? 0;
+        return this.#offerEvent(entry.contactId, entry.queueId, expiresAt, expiresAt - timeoutMs);
+      });
     const contacts: ContactView[] = [];
     for (const contactId of agent.contacts) contacts.push(await this.openContact(agentId, contactId, 'reconnect'));
     const wrapUps: ContactView[] = [];
@@ -572,7 +626,7 @@ export class ContactCenter {
       case 'offered':
         this.#events.publish(
           `agent:${decision.agentId}`,
-          this.#offerEvent(decision.contactId, decision.queueId, decision.expiresAt),
+          this.#offerEvent(decision.contactId, decision.queueId, decision.expiresAt, this.#now()),
         );
         break;
       case 'offerLapsed':
@@ -605,12 +659,19 @@ export class ContactCenter {
     this.#handoffs.delete(contactId);
   }
 
-  #offerEvent(contactId: string, queueId: string, expiresAt: number): Record<string, unknown> & { type: string } {
+  /** An offer as the desk sees it; `offeredAt` (epoch ms) is when the router decided it. */
+  #offerEvent(
+    contactId: string,
+    queueId: string,
+    expiresAt: number,
+    offeredAt: number,
+  ): Record<string, unknown> & { type: string } {
     const handoff = this.#handoffs.get(contactId);
     return {
       type: 'offer',
       contactId,
       queueId,
+      offeredAt,
       expiresAt: new Date(expiresAt).toISOString(),
       locale: handoff?.context.locale ?? null,
       channel: handoff?.context.channel ?? null,
@@ -687,6 +748,11 @@ export interface ContactCenterDeps {
   /** The transcript redactor (cards, national ids) applied to every chat line before it is stored. */
   redact?: TranscriptRedactor;
   metrics?: ContactCenterMetrics;
+  /**
+   * Take up the open hand-overs of a previous run at start. Only safe when this is the one process routing them
+   * (SQLite): with several processes on one PostgreSQL each would route the others' contacts too.
+   */
+  takeUp?: boolean;
 }
 
 /** The nodes a bot conversation went through, from its transcript. */

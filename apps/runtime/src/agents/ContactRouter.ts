@@ -212,6 +212,13 @@ export class ContactRouter {
     this.dispatch();
   }
 
+  /** A contact the agent already holds (taken up again after a restart): counts against their chats. */
+  hold(agentId: string, contactId: string): void {
+    const agent = this.#agentOrRefuse(agentId);
+    agent.contacts.add(contactId);
+    if (agent.state === 'available') this.#changeState(agent, this.#workingState(agent));
+  }
+
   /** The agent takes the contact offered to them. */
   accept(agentId: string, contactId: string): WaitingContact {
     const agent = this.#agentOrRefuse(agentId);
@@ -231,6 +238,8 @@ export class ContactRouter {
       waitedMs: now - entry.enqueuedAt,
       at: now,
     });
+    // An agent with another free slot rings again at once, not at the next tick.
+    this.dispatch();
     return entry;
   }
 

@@ -192,18 +192,30 @@ export class LiveChatConnection {
     // A customer hears no echo of their own typing and read receipts.
     if ((event.type === 'typing' || event.type === 'seen') && event['from'] === 'customer') return;
     if (event.type === 'secureFlow') {
-      this.#queue = this.#queue.then(() => this.#startFlow(String(event['flowId']), String(event['locale'])));
+      const nodeId = event['nodeId'];
+      this.#queue = this.#queue.then(() =>
+        this.#startFlow(
+          String(event['flowId']),
+          String(event['locale']),
+          typeof nodeId === 'string' ? nodeId : undefined,
+        ),
+      );
       return;
     }
     this.#send(event);
   }
 
   /** Runs the flow the agent chose for the customer, here, in the runtime; only its outcome reaches the desk. */
-  async #startFlow(flowId: string, locale: string): Promise<void> {
+  async #startFlow(flowId: string, locale: string, startNodeId: string | undefined): Promise<void> {
     const contactId = this.#contactId;
     if (!contactId) return;
     try {
-      const turn = await this.#live.sessions.start({ flowId, channel: 'chat', locale });
+      const turn = await this.#live.sessions.start({
+        flowId,
+        channel: 'chat',
+        locale,
+        ...(startNodeId === undefined ? {} : { startNodeId }),
+      });
       this.#flowSession = { sessionId: turn.sessionId, flowId };
       await this.#flowTurn(contactId, turn);
     } catch (error) {

@@ -67,6 +67,8 @@ export class SocketProbe {
         this.#waiters = this.#waiters.filter((w) => w.resolve !== done);
         reject(new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`));
       }, timeoutMs);
+      // A wait nobody needs any more (a bench that finished) does not keep the process alive.
+      timer.unref();
       const done = (m: Message): void => {
         clearTimeout(timer);
         this.#cursor = this.received.length;

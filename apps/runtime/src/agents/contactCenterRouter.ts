@@ -146,14 +146,20 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     requireRole('agent'),
     validateBody('DeskSendToFlow'),
     async (req, res) => {
-      const body: { flowId: string } = req.body;
-      await center.sendToFlow(agentIdOf(req), pathParam(req, 'contactId'), body.flowId);
+      const body: { flowId: string; nodeId?: string } = req.body;
+      await center.sendToFlow(agentIdOf(req), pathParam(req, 'contactId'), body.flowId, body.nodeId);
       res.status(204).end();
     },
   );
   router.get('/desk/flows', requireRole('agent'), async (_req, res) => {
     const flows = await deps.flows.listFlows();
-    res.json({ flows: flows.filter((f) => f.liveVersion !== null).map((f) => ({ id: f.id, name: f.name })) });
+    const live = flows.flatMap((f) => (f.liveVersion === null ? [] : [{ ...f, liveVersion: f.liveVersion }]));
+    // Each flow with the nodes of its live version: the desk may send the customer to any of them.
+    res.json({
+      flows: await Promise.all(
+        live.map(async (f) => ({ id: f.id, name: f.name, nodes: await center.flowNodes(f.id, f.liveVersion) })),
+      ),
+    });
   });
   router.get('/desk/supervisor', requireRole('supervisor'), (_req, res) => {
     res.json(center.overview());

@@ -146,7 +146,10 @@ export const DESK_SCHEMAS = {
     type: 'object',
     required: ['flowId'],
     additionalProperties: false,
-    properties: { flowId: { type: 'string', minLength: 1, maxLength: 128 } },
+    properties: {
+      flowId: { type: 'string', minLength: 1, maxLength: 128 },
+      nodeId: { type: 'string', minLength: 1, maxLength: 128 },
+    },
   },
   DeskMove: {
     type: 'object',

@@ -85,9 +85,13 @@ describe('live chat with an agent (issue 16)', () => {
 
     const desk = await SocketProbe.open(ws(`/ws/desk?token=${deskToken}`));
     expect(await desk.next('desk')).toMatchObject({ agent: { state: 'offline' }, offers: [] });
+    const freedAt = Date.now();
     await t.api('PUT', '/api/desk/state', { state: 'available' }, { token: deskToken });
     const offer = await desk.next('offer', { contactId });
     expect(offer).toMatchObject({ queueId: 'support', reason: 'Needs help', locale: 'en-US' });
+    // The router decides inside the request that freed the agent (no polling): the bench reads this stamp.
+    expect(Number(offer['offeredAt'])).toBeGreaterThanOrEqual(freedAt);
+    expect(Number(offer['offeredAt'])).toBeLessThanOrEqual(Date.now());
 
     const accepted = await t.api('POST', `/api/desk/offers/${contactId}/accept`, undefined, { token: deskToken });
     expect(accepted.status).toBe(200);
@@ -156,6 +160,27 @@ describe('live chat with an agent (issue 16)', () => {
     expect(await back.next('flowTurn', { contactId, status: 'ended' })).toBeTruthy();
     expect(await systemLine(desk)).toBe('→ PIN test');
     expect(await systemLine(desk)).toBe('pin-check: done');
+
+    // Sent to a chosen node (the PIN question itself): the customer's flow starts there, not at the menu.
+    const flows = await t.api('GET', '/api/desk/flows', undefined, { token: deskToken });
+    const pinCheck = flows.body.flows.find((f: { id: string }) => f.id === 'pin-check');
+    expect(pinCheck.nodes).toContainEqual({ id: 'askPin', type: 'ask', label: 'askPin' });
+    const sendTo = (nodeId: string) =>
+      t.api('POST', `/api/desk/contacts/${contactId}/flow`, { flowId: 'pin-check', nodeId }, { token: deskToken });
+    const unknownNode = await sendTo('nope');
+    expect(unknownNode.status).toBe(422);
+    expect(unknownNode.body.errors[0]).toMatchObject({ code: 'UNKNOWN_NODE', pointer: '/nodeId' });
+    const atNode = await sendTo('askPin');
+    expect(atNode.status).toBe(204);
+    const pinTurn = JSON.stringify(await back.next('flowTurn'));
+    expect(pinTurn).toContain('Enter your four digit PIN');
+    expect(pinTurn).not.toContain('Main menu');
+    back.send({ type: 'flowInput', input: { type: 'text', text: '4321' } });
+    expect(await back.next('flowTurn', { contactId, status: 'ended' })).toBeTruthy();
+    expect(await systemLine(desk)).toBe('→ PIN test / askPin');
+    // The desk hears the outcome only: never the digits the customer typed.
+    expect(await systemLine(desk)).toBe('pin-check: done');
+    expect(JSON.stringify(desk.received)).not.toContain('4321');
 
     // Wrap-up: an unknown disposition is refused, then after-call work ends with the wrap-up.
     await t.api('POST', `/api/desk/contacts/${contactId}/end`, undefined, { token: deskToken });

@@ -8,6 +8,7 @@ import type { TokenService } from '../auth/TokenService.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
+import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
 import { AgentStore } from './AgentStore.ts';
 import { attachDeskSocket } from './attachDeskSocket.ts';
 import { ContactCenter } from './ContactCenter.ts';
@@ -56,6 +57,8 @@ export async function startContactCenter(deps: {
     logger: deps.logger,
     ...(deps.redact ? { redact: deps.redact } : {}),
     metrics: new ContactCenterMetrics(deps.metrics.registry),
+    // One process owns a SQLite file; on PostgreSQL other processes may be routing (no leader election yet).
+    takeUp: deps.store instanceof SqliteFlowStore,
   });
   const liveChat = new LiveChat({ center, events, sessions: deps.sessions, logger: deps.logger });
   const deskDir = deps.deskDir ?? DEFAULT_DESK_DIR;

@@ -25,11 +25,42 @@ export class FlowCompiler {
     if (cached) return cached;
     const record = await this.#store.getVersion(flowId, version);
     if (!record) throw ApiError.notFound('flow version', key);
-    // A version runs the subflow versions it pinned when published, on every process, whatever is live now.
-    const compiled =
-      record.subflows === null
-        ? await this.compile(record.document)
-        : await this.#compileWith(record.document, await this.#pinnedDocuments(record.subflows), record.subflows);
+    const compiled = await this.#compileVersion(record);
+    this.#cache.set(key, compiled);
+    return compiled;
+  }
+
+  /** A version runs the subflow versions it pinned when published, on every process, whatever is live now. */
+  async #compileVersion(record: {
+    document: Record<string, unknown>;
+    subflows: SubflowPins | null;
+  }): Promise<CompiledFlow> {
+    return record.subflows === null
+      ? this.compile(record.document)
+      : this.#compileWith(record.document, await this.#pinnedDocuments(record.subflows), record.subflows);
+  }
+
+  /**
+   * A published version entered at another of its nodes (an agent sends a customer there). Its states are the
+   * version's, only the initial one differs, so it keeps the version's hash: a session restored later resumes on
+   * {@link version}. A node the version does not have is a 422 on `/nodeId`.
+   */
+  async fromNode(flowId: string, version: number, nodeId: string): Promise<CompiledFlow> {
+    const key = `${flowId}@${version}#${nodeId}`;
+    const cached = this.#cache.get(key);
+    if (cached) return cached;
+    const base = await this.version(flowId, version);
+    const record = await this.#store.getVersion(flowId, version);
+    if (!record || !base.flow.nodes.some((node) => node.id === nodeId))
+      throw new ApiError(422, {
+        code: 'UNKNOWN_NODE',
+        message: `Flow "${flowId}" has no node "${nodeId}"; pick one of its nodes.`,
+        pointer: '/nodeId',
+      });
+    const compiled = {
+      ...(await this.#compileVersion({ ...record, document: { ...record.document, start: nodeId } })),
+      hash: base.hash,
+    };
     this.#cache.set(key, compiled);
     return compiled;
   }

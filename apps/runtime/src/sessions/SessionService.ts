@@ -58,6 +58,8 @@ export interface StartSessionRequest {
   contact?: ContactInput;
   /** Run the current draft (designer test run) instead of the live version. */
   draft?: boolean;
+  /** Enter the live version at this node instead of its start (an agent sends the customer there). */
+  startNodeId?: string;
   /** A caller-chosen id (e.g. derived from a Twilio CallSid); random when absent. */
   sessionId?: string;
   /** A public channel's caller, whose live sessions are capped; management callers are not. */
@@ -185,7 +187,10 @@ export class SessionService {
           });
         }
         version = flow.liveVersion;
-        compiled = await this.#compiler.version(flow.id, version);
+        compiled =
+          request.startNodeId === undefined
+            ? await this.#compiler.version(flow.id, version)
+            : await this.#compiler.fromNode(flow.id, version, request.startNodeId);
       }
       assertKnownLocale(compiled.flow.locales, request.locale);
       const sessionId = request.sessionId ?? randomUUID();

@@ -97,3 +97,23 @@ describe('sessions kept in memory between turns', () => {
     expect(await errorCode(sessions.input(sessionId, text('1234')))).toBe('NOT_FOUND');
   });
 });
+
+describe('a session entered at a chosen node (the desk sends a customer into a flow)', () => {
+  it('starts at the node and resumes in another process on the published version', async () => {
+    const dataDir = mkdtempSync(join(dir, 'node-'));
+    const a = serviceOn(dataDir);
+    const b = serviceOn(dataDir);
+    await publishPinFlow(a.store);
+    const first = await a.sessions.start({ flowId: 'pin', channel: 'chat', startNodeId: 'askPin' });
+    expect(first.nodeId).toBe('askPin');
+    expect(JSON.stringify(first.outputs)).toContain('Enter your four digit PIN');
+    expect(JSON.stringify(first.outputs)).not.toContain('Main menu');
+    // The other process compiles the plain version: the snapshot taken at the chosen node resumes there.
+    const next = await b.sessions.input(first.sessionId, text('2468'));
+    expect(next.status).toBe('ended');
+    expect(next.outputs).toContainEqual(expect.objectContaining({ type: 'end', outcome: 'done' }));
+    expect(await errorCode(a.sessions.start({ flowId: 'pin', channel: 'chat', startNodeId: 'nope' }))).toBe(
+      'UNKNOWN_NODE',
+    );
+  });
+});

@@ -56,6 +56,32 @@ export function pinFlow(id = 'pin-test', pinLength = 4): Record<string, unknown>
   };
 }
 
+/** A chat flow that asks for a topic and then waits in `queue` for an agent (issue 16's hand-over). */
+export function queueFlow(id: string, queue: string): Record<string, unknown> {
+  return {
+    id,
+    name: `Queue ${queue}`,
+    schemaVersion: 1,
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    variables: [{ name: 'topic', type: 'string' }],
+    start: 'ask',
+    nodes: [
+      {
+        id: 'ask',
+        type: 'ask',
+        config: { prompt: { text: { 'en-US': 'Topic?' } }, variable: 'topic', slot: { type: 'text' } },
+      },
+      { id: 'wait', type: 'queue', config: { queue } },
+    ],
+    edges: [
+      { source: 'ask', port: 'next', target: 'wait' },
+      { source: 'ask', port: 'noMatch', target: 'wait' },
+      { source: 'ask', port: 'noInput', target: 'wait' },
+    ],
+  };
+}
+
 const saidInAll = (en: string) => ({ text: { 'en-US': en, 'zh-CN': en, 'ko-KR': en } });
 
 /** Asks why the caller calls (free text), then a card number (sensitive, 16 digits), then transfers to `cards`. */
