@@ -280,43 +280,47 @@ export class SqliteCampaignStore implements CampaignStore {
   }
 
   finish(key: string, end: AttemptEnd, now: number): boolean {
-    return this.#db.transaction((): boolean => {
-      const attempt = this.#db.prepare('SELECT * FROM campaign_attempts WHERE key = ?').get(key);
-      if (attempt === undefined || nullableField(attempt, 'ended_at') !== null) return false;
-      const id = field(attempt, 'campaign_id');
-      const seq = Number(field(attempt, 'seq'));
-      const result = end.kind === 'call' ? end.result : end.sent ? 'smsSent' : 'smsFailed';
-      this.#db
-        .prepare('UPDATE campaign_attempts SET ended_at = ?, result = ?, session_id = ? WHERE key = ?')
-        .run(now, result, end.kind === 'call' ? (end.sessionId ?? null) : null, key);
-      const campaign = this.get(id);
-      const contactRow = this.#db
-        .prepare('SELECT * FROM campaign_contacts WHERE campaign_id = ? AND seq = ?')
-        .get(id, seq);
-      if (!campaign || contactRow === undefined) return true;
-      const contact = contactFromRow(contactRow);
-      const update = this.#db.prepare(
-        `UPDATE campaign_contacts SET state = ?, next_at = ?, outcome = ?, last_result = COALESCE(?, last_result),
+    // IMMEDIATE: the transaction reads before it writes, and a deferred one that another process's write overtakes
+    // fails at once with SQLITE_BUSY (the busy timeout cannot help a stale read snapshot).
+    return this.#db
+      .transaction((): boolean => {
+        const attempt = this.#db.prepare('SELECT * FROM campaign_attempts WHERE key = ?').get(key);
+        if (attempt === undefined || nullableField(attempt, 'ended_at') !== null) return false;
+        const id = field(attempt, 'campaign_id');
+        const seq = Number(field(attempt, 'seq'));
+        const result = end.kind === 'call' ? end.result : end.sent ? 'smsSent' : 'smsFailed';
+        this.#db
+          .prepare('UPDATE campaign_attempts SET ended_at = ?, result = ?, session_id = ? WHERE key = ?')
+          .run(now, result, end.kind === 'call' ? (end.sessionId ?? null) : null, key);
+        const campaign = this.get(id);
+        const contactRow = this.#db
+          .prepare('SELECT * FROM campaign_contacts WHERE campaign_id = ? AND seq = ?')
+          .get(id, seq);
+        if (!campaign || contactRow === undefined) return true;
+        const contact = contactFromRow(contactRow);
+        const update = this.#db.prepare(
+          `UPDATE campaign_contacts SET state = ?, next_at = ?, outcome = ?, last_result = COALESCE(?, last_result),
            session_id = COALESCE(?, session_id), lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE campaign_id = ? AND seq = ?`,
-      );
-      if (end.kind === 'sms') {
-        update.run('done', contact.nextAt, result, null, null, now, id, seq);
+        );
+        if (end.kind === 'sms') {
+          update.run('done', contact.nextAt, result, null, null, now, id, seq);
+          return true;
+        }
+        if (end.optedOut) {
+          this.addDoNotCall(id, contact.phone, 'opted out during the call');
+          update.run('done', contact.nextAt, 'optedOut', end.result, end.sessionId ?? null, now, id, seq);
+          return true;
+        }
+        const step = retryDecision(campaign.config.strategy, end.result, contact.attempts, now);
+        const stopped = campaign.status === 'stopped';
+        if (step.kind === 'retry' && !stopped)
+          update.run('pending', step.at, null, end.result, end.sessionId ?? null, now, id, seq);
+        else if (step.kind === 'sms' && !stopped)
+          update.run('sms', now, null, end.result, end.sessionId ?? null, now, id, seq);
+        else update.run('done', contact.nextAt, end.result, end.result, end.sessionId ?? null, now, id, seq);
         return true;
-      }
-      if (end.optedOut) {
-        this.addDoNotCall(id, contact.phone, 'opted out during the call');
-        update.run('done', contact.nextAt, 'optedOut', end.result, end.sessionId ?? null, now, id, seq);
-        return true;
-      }
-      const step = retryDecision(campaign.config.strategy, end.result, contact.attempts, now);
-      const stopped = campaign.status === 'stopped';
-      if (step.kind === 'retry' && !stopped)
-        update.run('pending', step.at, null, end.result, end.sessionId ?? null, now, id, seq);
-      else if (step.kind === 'sms' && !stopped)
-        update.run('sms', now, null, end.result, end.sessionId ?? null, now, id, seq);
-      else update.run('done', contact.nextAt, end.result, end.result, end.sessionId ?? null, now, id, seq);
-      return true;
-    })();
+      })
+      .immediate();
   }
 
   renewLeases(owner: string, keys: string[], now: number, leaseMs: number): void {
