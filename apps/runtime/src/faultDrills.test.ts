@@ -9,8 +9,9 @@ import { postgresRuntimeEnv, spawnRuntime, type SpawnedRuntime } from './testing
 import { startTestPostgres, type TestPostgres } from './testing/startTestPostgres.ts';
 import { pinFlow } from './testing/testFlows.ts';
 
-// Issue 22, fault drills: PostgreSQL restarted mid-traffic and the runtime's connections killed. Bounded: 24
-// conversations, every call retried for at most 30 s.
+// Issue 22, fault drills: PostgreSQL restarted mid-traffic and the runtime's connections killed. Bounded: 24 callers,
+// each holding conversations one after another until the drill is over (so the faults land on traffic in flight
+// however fast the machine is), every call retried for at most 30 s.
 
 const ADMIN = 'fault-drill-admin-token';
 const CONVERSATIONS = 24;
@@ -57,7 +58,7 @@ async function untilAnswered(
 }
 
 /** One conversation: start, menu choice, PIN; each input sent with its idempotency key until it is answered. */
-async function converse(n: number, counts: { retries: number }): Promise<string> {
+async function converse(n: string, counts: { retries: number }): Promise<string> {
   const started = await untilAnswered(
     (base) => jsonClient(base, ADMIN)('POST', '/api/sessions', { flowId: 'drill', channel: 'dtmf' }),
     counts,
@@ -78,7 +79,7 @@ async function converse(n: number, counts: { retries: number }): Promise<string>
       counts,
     );
     expect(reply.status).toBe(200);
-    await new Promise((r) => setTimeout(r, 50 + (n % 5) * 40));
+    await new Promise((r) => setTimeout(r, 30));
   }
   return id;
 }
@@ -97,13 +98,20 @@ async function terminateRuntimeConnections(): Promise<number> {
 describe('fault drills on two runtime processes and one PostgreSQL', () => {
   it('completes every conversation exactly once through killed connections and a database restart', async () => {
     const counts = { retries: 0 };
-    const traffic = Promise.all(Array.from({ length: CONVERSATIONS }, (_, n) => converse(n, counts)));
+    let drilling = true;
+    const caller = async (c: number): Promise<string[]> => {
+      const ids: string[] = [];
+      for (let k = 0; k === 0 || drilling; k++) ids.push(await converse(`${c}.${k}`, counts));
+      return ids;
+    };
+    const traffic = Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => caller(c))).then((all) => all.flat());
     await new Promise((r) => setTimeout(r, 300));
     expect(await terminateRuntimeConnections()).toBeGreaterThan(0);
     await new Promise((r) => setTimeout(r, 300));
     await server.halt();
     await new Promise((r) => setTimeout(r, 1000));
     await server.resume();
+    drilling = false;
     const ids = await traffic.catch((error: unknown) => {
       throw new Error(`${String(error)}\n${runtimes.map((r) => r.output().slice(-3000)).join('\n---\n')}`);
     });
