@@ -98,10 +98,10 @@ async function terminateRuntimeConnections(): Promise<number> {
 describe('fault drills on two runtime processes and one PostgreSQL', () => {
   it('completes every conversation exactly once through killed connections and a database restart', async () => {
     const counts = { retries: 0 };
-    let drilling = true;
+    const drill = { running: true };
     const caller = async (c: number): Promise<string[]> => {
       const ids: string[] = [];
-      for (let k = 0; k === 0 || drilling; k++) ids.push(await converse(`${c}.${k}`, counts));
+      for (let k = 0; k === 0 || drill.running; k++) ids.push(await converse(`${c}.${k}`, counts));
       return ids;
     };
     const traffic = Promise.all(Array.from({ length: CONVERSATIONS }, (_, c) => caller(c))).then((all) => all.flat());
@@ -111,7 +111,7 @@ describe('fault drills on two runtime processes and one PostgreSQL', () => {
     await server.halt();
     await new Promise((r) => setTimeout(r, 1000));
     await server.resume();
-    drilling = false;
+    drill.running = false;
     const ids = await traffic.catch((error: unknown) => {
       throw new Error(`${String(error)}\n${runtimes.map((r) => r.output().slice(-3000)).join('\n---\n')}`);
     });
