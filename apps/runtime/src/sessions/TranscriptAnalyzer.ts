@@ -1,6 +1,7 @@
-import { analyzeSentiment, redactText, type SentimentLabel } from '@omniflow/analytics';
+import { redactText, type SentimentLabel } from '@omniflow/analytics';
 import { MASK, type OutputEvent, type TranscriptEntry, type TranscriptRedactor } from '@omniflow/flow-engine';
 import type { RedactionSettings } from '../config/redactionSettings.ts';
+import { scoreCallerText } from '../contact/contactSentimentScorer.ts';
 
 /** A stored transcript entry: the engine's entry, with the sentiment of a caller's typed or spoken turn. */
 export interface StoredTranscriptEntry extends TranscriptEntry {
@@ -45,9 +46,8 @@ export class TranscriptAnalyzer {
   annotate(entries: readonly TranscriptEntry[], locale: string): StoredTranscriptEntry[] {
     return entries.map((entry) => {
       if (!isScored(entry)) return entry;
-      const { score, label } = analyzeSentiment(entry.text, locale);
       // Three decimals are plenty for a −1..1 score and keep the stored JSON short.
-      return { ...entry, sentiment: { score: Math.round(score * 1000) / 1000, label } };
+      return { ...entry, sentiment: scoreCallerText(entry.text, locale) };
     });
   }
 }
