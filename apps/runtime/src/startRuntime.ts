@@ -15,6 +15,7 @@ import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
 import { startContactRetention } from './contacts/startContactRetention.ts';
 import { createApp, type AppExtension } from './http/createApp.ts';
+import type { HotRoute } from './http/hotRouteListener.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
@@ -46,6 +47,8 @@ export interface RunningRuntime {
   store: FlowStore;
   registry: NodeTypeRegistry;
   logger: Logger;
+  /** The routes the server answers without express's router walk (the chat turn), each with its handler array. */
+  hotRoutes: HotRoute[];
   /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
   sweepIdleSessions(cutoff: Date): Promise<number>;
   /** Resolves once the insights of every turn so far are stored (tests). */
@@ -152,14 +155,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
-    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
+    const { app, listener, hotRoutes } = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
       campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);
-    const server = createServer(app);
+    const server = createServer(listener);
     // Idle keep-alive connections outlive the usual load-balancer idle timeout (60 s), so the proxy or client closes
     // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
     server.keepAliveTimeout = 65_000;
@@ -194,6 +197,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       store,
       registry,
       logger,
+      hotRoutes,
       settleInsights: () => insights.settle(),
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());
