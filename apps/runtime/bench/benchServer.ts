@@ -1,7 +1,5 @@
 // The server side of `pnpm bench`: the runtime (SQLite, every snapshot persisted), a bare express echo and a bare node:http echo,
-// in a process of their own so the load generator does not share their event loop. The runtime's express app is also
-// served alone on a second port (no fast dispatch of the chat turn), so both ways into the same runtime run side by side.
-import type { Express } from 'express';
+// in a process of their own so the load generator does not share their event loop.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,7 +13,6 @@ import { processStatsRouter } from './processStats.ts';
 
 const ADMIN = 'bench-admin-token';
 const dataDir = mkdtempSync(join(tmpdir(), 'omniflow-bench-'));
-let runtimeApp: Express | undefined;
 const runtime = await startRuntime(
   loadConfig({
     PORT: '0',
@@ -28,12 +25,7 @@ const runtime = await startRuntime(
     OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '0',
     OMNIFLOW_MAX_SESSIONS_PER_TOKEN: '0',
   }),
-  { extensions: [(app) => void (runtimeApp = app)] },
 );
-if (!runtimeApp) throw new Error('the runtime did not hand its express app to the extension');
-// The same app, sessions and store, with every request routed by express (the chat turn through the router walk).
-const expressOnlyServer = createServer(runtimeApp).listen(0, '127.0.0.1');
-await new Promise((resolve) => expressOnlyServer.once('listening', resolve));
 
 // The bare baseline: express parsing the same JSON body and answering a small JSON reply.
 const echo = express();
@@ -74,14 +66,12 @@ const channel = (await post('/api/flows/bench/channel-tokens', { label: 'bench' 
 
 const urlOf = (server: ReturnType<typeof createServer>) => `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 process.stdout.write(
-  `${JSON.stringify({ runtimeUrl: runtime.url, runtimeExpressUrl: urlOf(expressOnlyServer), echoUrl: urlOf(echoServer), nodeEchoUrl: urlOf(nodeEchoServer), token: channel.token })}\n`,
+  `${JSON.stringify({ runtimeUrl: runtime.url, echoUrl: urlOf(echoServer), nodeEchoUrl: urlOf(nodeEchoServer), token: channel.token })}\n`,
 );
 
 process.once('SIGTERM', () => {
   echoServer.close();
   nodeEchoServer.close();
-  expressOnlyServer.close();
-  expressOnlyServer.closeAllConnections();
   void runtime.close().then(() => {
     rmSync(dataDir, { recursive: true, force: true });
     process.exit(0);

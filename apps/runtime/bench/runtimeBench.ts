@@ -1,6 +1,5 @@
 // `pnpm bench`: chat turns over HTTP against the runtime (every snapshot persisted) vs a bare express echo and
-// Node-RED 4 answering the same menu turn statelessly. The runtime is measured both ways in: the server's listener
-// (the chat turn's middleware array run without express's router walk) and the same express app served alone. The servers run in child processes; this process is the load
+// Node-RED 4 answering the same menu turn statelessly. The servers run in child processes; this process is the load
 // generator. Prints progress to stderr and a table to stdout; not a test.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request, Agent } from 'node:http';
@@ -64,20 +63,18 @@ progress('starting the runtime (with the echo servers) and Node-RED, each in a p
 const [
   {
     child: server,
-    info: { runtimeUrl, runtimeExpressUrl, echoUrl, nodeEchoUrl, token },
+    info: { runtimeUrl, echoUrl, nodeEchoUrl, token },
   },
   {
     child: nodeRedProcess,
     info: { nodeRedUrl, statsUrl: nodeRedStatsUrl },
   },
 ] = await Promise.all([
-  startServerProcess<{
-    runtimeUrl: string;
-    runtimeExpressUrl: string;
-    echoUrl: string;
-    nodeEchoUrl: string;
-    token: string;
-  }>('./benchServer.ts', 'runtimeUrl', [...SERVER_ARGS, '--expose-gc']),
+  startServerProcess<{ runtimeUrl: string; echoUrl: string; nodeEchoUrl: string; token: string }>(
+    './benchServer.ts',
+    'runtimeUrl',
+    [...SERVER_ARGS, '--expose-gc'],
+  ),
   startServerProcess<{ nodeRedUrl: string; statsUrl: string }>('./nodeRedServer.ts', 'nodeRedUrl'),
 ]);
 // An idle process that only measures how late its own timers fire: the machine's scheduling delay, which no
@@ -145,7 +142,6 @@ const RUNTIME_TARGET: OpenLoopTarget = {
   pathOf: (id) => `/api/sessions/${id}/input`,
   statsUrl: echoUrl,
 };
-const RUNTIME_EXPRESS_TARGET: OpenLoopTarget = { ...RUNTIME_TARGET, url: runtimeExpressUrl };
 const NODE_RED_TARGET: OpenLoopTarget = {
   url: nodeRedUrl,
   pathOf: () => new URL(nodeRedUrl).pathname,
@@ -250,9 +246,9 @@ async function throughputPhase(): Promise<Row[]> {
   progress('throughput: starting 256 sessions');
   const throughputSessions = await startSessions(256);
   let next = 0;
-  const runtimeRound = (seconds: number, url = runtimeUrl) =>
+  const runtimeRound = (seconds: number) =>
     autocannon({
-      url,
+      url: runtimeUrl,
       connections: 64,
       duration: seconds,
       requests: [
@@ -305,11 +301,6 @@ async function throughputPhase(): Promise<Row[]> {
     { name: 'node:http echo', run: nodeEchoRound, statsUrl: echoUrl },
     { name: 'Node-RED menu turn', run: nodeRedRound, statsUrl: nodeRedStatsUrl },
     { name: 'runtime chat turn', run: runtimeRound, statsUrl: echoUrl },
-    {
-      name: 'runtime chat turn, express router only',
-      run: (seconds: number) => runtimeRound(seconds, runtimeExpressUrl),
-      statsUrl: echoUrl,
-    },
   ] as const;
   // Warm-up: JIT, SQLite page cache, sockets.
   for (const s of servers) {
@@ -317,7 +308,7 @@ async function throughputPhase(): Promise<Row[]> {
     await s.run(WARMUP_SECONDS);
   }
   const turnTimeBefore = await serverTurnTime();
-  const rounds: { echo: Measured; nodeEcho: Measured; nodeRed: Measured; turns: Measured; viaExpress: Measured }[] = [];
+  const rounds: { echo: Measured; nodeEcho: Measured; nodeRed: Measured; turns: Measured }[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     const measured: Measured[] = [];
     for (const s of servers) {
@@ -326,10 +317,10 @@ async function throughputPhase(): Promise<Row[]> {
       const load = await s.run(MAX_SECONDS / ROUNDS);
       measured.push({ load, stats: await serverStats(s.statsUrl) });
     }
-    const [echo, nodeEcho, nodeRed, turns, viaExpress] = measured;
-    if (!echo || !nodeEcho || !nodeRed || !turns || !viaExpress)
+    const [echo, nodeEcho, nodeRed, turns] = measured;
+    if (!echo || !nodeEcho || !nodeRed || !turns)
       throw new Error('a throughput round measured fewer servers than it ran');
-    rounds.push({ echo, nodeEcho, nodeRed, turns, viaExpress });
+    rounds.push({ echo, nodeEcho, nodeRed, turns });
   }
   const ratioOf = (r: { echo: Measured; turns: Measured }) =>
     r.turns.load.requests.average / r.echo.load.requests.average;
@@ -344,20 +335,12 @@ async function throughputPhase(): Promise<Row[]> {
   const cpuMsPerEcho = cpuMs((r) => r.echo);
   const cpuMsPerNodeEcho = cpuMs((r) => r.nodeEcho);
   const cpuMsPerNodeRed = cpuMs((r) => r.nodeRed);
-  const cpuMsPerExpressTurn = cpuMs((r) => r.viaExpress);
-  // Per round, so that both ways in meet the same outside load: the spread says how far one run can be trusted.
-  const nodeRedRatios = rounds.map((r) => cpuMsPerRequest(r.nodeRed) / cpuMsPerRequest(r.turns));
-  const nodeRedExpressRatios = rounds.map((r) => cpuMsPerRequest(r.nodeRed) / cpuMsPerRequest(r.viaExpress));
-  const spread = (values: number[]) => values.map((v) => v.toFixed(2)).join(' / ');
   const perSecond = (pick: (r: (typeof rounds)[number]) => Measured) =>
     median(rounds.map((r) => pick(r).load.requests.average));
   const nodeRedErrors = rounds.reduce((n, r) => n + r.nodeRed.load.errors + r.nodeRed.load.non2xx, 0);
   // Turns per CPU-second of the runtime over those of a baseline: the same as the baseline's CPU per request over the turn's.
-  const perCpuSecond = (baselineCpuMs: number, turnCpuMs = cpuMsPerTurn) =>
-    `${(baselineCpuMs / turnCpuMs).toFixed(2)} ×`;
+  const perCpuSecond = (baselineCpuMs: number) => `${(baselineCpuMs / cpuMsPerTurn).toFixed(2)} ×`;
   const nodeRedRatio = cpuMsPerNodeRed / cpuMsPerTurn;
-  const nodeRedExpressRatio = cpuMsPerNodeRed / cpuMsPerExpressTurn;
-  const target = (ratio: number) => (ratio >= 1.2 ? 'target ≥ 1.2 ×: met' : 'target ≥ 1.2 ×: NOT met');
   return [
     [
       'bare express echo, max req/s (64 conns, best round)',
@@ -380,24 +363,14 @@ async function throughputPhase(): Promise<Row[]> {
       `${Math.max(...ratios) >= 0.5 ? 'target ≥ 50 %: met' : 'target ≥ 50 %: NOT met'}; median ${(median(ratios) * 100).toFixed(1)} %`,
     ],
     [
-      'server CPU per request: express echo / node:http echo / Node-RED / runtime turn / turn via express router',
-      `${[cpuMsPerEcho, cpuMsPerNodeEcho, cpuMsPerNodeRed, cpuMsPerTurn, cpuMsPerExpressTurn].map((v) => v.toFixed(3)).join(' / ')} ms`,
+      'server CPU per request: express echo / node:http echo / Node-RED / runtime turn',
+      `${[cpuMsPerEcho, cpuMsPerNodeEcho, cpuMsPerNodeRed, cpuMsPerTurn].map((v) => v.toFixed(3)).join(' / ')} ms`,
       'median round; steadier than req/s under outside load',
     ],
     [
       'turns per CPU-second: runtime / Node-RED menu turn',
       perCpuSecond(cpuMsPerNodeRed),
-      `${target(nodeRedRatio)}; rounds ${spread(nodeRedRatios)}; req/s ratio (median round) ${(perSecond((r) => r.turns) / perSecond((r) => r.nodeRed)).toFixed(2)} ×`,
-    ],
-    [
-      'turns per CPU-second: runtime via the express router only / Node-RED',
-      perCpuSecond(cpuMsPerNodeRed, cpuMsPerExpressTurn),
-      `${target(nodeRedExpressRatio)}; rounds ${spread(nodeRedExpressRatios)}; no fast dispatch, same app and store`,
-    ],
-    [
-      'CPU per turn saved by the fast dispatch (same run)',
-      `${((cpuMsPerExpressTurn - cpuMsPerTurn) * 1000).toFixed(0)} µs`,
-      `${(((cpuMsPerExpressTurn - cpuMsPerTurn) / cpuMsPerExpressTurn) * 100).toFixed(1)} % of the turn via express; median rounds`,
+      `${nodeRedRatio >= 1.2 ? 'target ≥ 1.2 ×: met' : 'target ≥ 1.2 ×: NOT met'}; req/s ratio (median round) ${(perSecond((r) => r.turns) / perSecond((r) => r.nodeRed)).toFixed(2)} ×`,
     ],
     [
       'turns per CPU-second: runtime / express echo',
@@ -432,16 +405,10 @@ async function openLoopPhase(): Promise<Row[]> {
   // A warm-up pass (new keep-alive sockets, the open-loop path's JIT, garbage left by the closed loop), shown apart.
   progress(`open loop warm-up: runtime, ${WARMUP_SECONDS} s`);
   const warmOpen = await openLoopRound(openSessions, agent, WARMUP_SECONDS);
-  progress(`open loop warm-up: runtime via the express router only, ${WARMUP_SECONDS} s`);
-  await openLoopRound(openSessions, agent, WARMUP_SECONDS, RUNTIME_EXPRESS_TARGET);
   const openRounds = [];
-  const expressOpenRounds = [];
-  // Alternating, so that both ways into the runtime meet the same outside load.
   for (let round = 0; round < OPEN_LOOP_ROUNDS; round++) {
     progress(`open loop round ${round + 1}/${OPEN_LOOP_ROUNDS}: runtime, ${OPEN_LOOP_SECONDS} s at 500 turns/s`);
     openRounds.push(await openLoopRound(openSessions, agent));
-    progress(`open loop round ${round + 1}/${OPEN_LOOP_ROUNDS}: runtime via the express router only`);
-    expressOpenRounds.push(await openLoopRound(openSessions, agent, OPEN_LOOP_SECONDS, RUNTIME_EXPRESS_TARGET));
   }
   // Node-RED on the same schedule (one request per "session" every 2 s), after a warm-up of its own: one round, for scale.
   progress(`open loop: Node-RED, warm-up ${WARMUP_SECONDS} s and one round of ${OPEN_LOOP_SECONDS} s`);
@@ -449,8 +416,6 @@ async function openLoopPhase(): Promise<Row[]> {
   const nodeRedOpen = await openLoopRound(openSessions, agent, OPEN_LOOP_SECONDS, NODE_RED_TARGET);
   agent.destroy();
   const p99s = openRounds.map((r) => pct(r.latencies, 99));
-  const expressP99s = expressOpenRounds.map((r) => pct(r.latencies, 99));
-  const probeP99s = openRounds.map((r) => r.machine.p99);
   const bestOpen = openRounds.reduce((a, b) => (pct(b.latencies, 99) < pct(a.latencies, 99) ? b : a));
   const failures = openRounds.reduce((n, r) => n + r.failures, 0);
   const achievedRate = median(openRounds.map((r) => r.latencies.length / OPEN_LOOP_SECONDS));
@@ -470,19 +435,7 @@ async function openLoopPhase(): Promise<Row[]> {
     [
       'open loop p99 per round',
       p99s.map((p) => p.toFixed(1)).join(' / ') + ' ms',
-      `median ${ms(median(p99s))}; idle probe p99 per round ${probeP99s.map((p) => p.toFixed(1)).join(' / ')} ms; warm-up pass (${WARMUP_SECONDS} s, not counted) p99 ${ms(pct(warmOpen.latencies, 99))}`,
-    ],
-    [
-      'open loop p99 per round, runtime via the express router only',
-      expressP99s.map((p) => p.toFixed(1)).join(' / ') + ' ms',
-      `median ${ms(median(expressP99s))}; failures ${expressOpenRounds.reduce((n, r) => n + r.failures, 0)}; CPU per turn ${median(expressOpenRounds.map((r) => r.stats.cpuMs / (r.latencies.length || 1))).toFixed(3)} ms; idle probe p99 per round ${expressOpenRounds.map((r) => r.machine.p99.toFixed(1)).join(' / ')} ms`,
-    ],
-    [
-      'open loop verdict',
-      median(probeP99s) >= 10 ? 'machine too loaded' : median(p99s) < 20 ? 'p99 < 20 ms' : 'p99 ≥ 20 ms',
-      median(probeP99s) >= 10
-        ? `the idle probe's own median p99 is ${ms(median(probeP99s))}: the machine's scheduling delay alone is half the target, so the runtime's p99 cannot be judged here`
-        : `idle probe median p99 ${ms(median(probeP99s))}, well below the target: the runtime's p99 is its own`,
+      `median ${ms(median(p99s))}; warm-up pass (${WARMUP_SECONDS} s, not counted) p99 ${ms(pct(warmOpen.latencies, 99))}`,
     ],
     [
       'Node-RED menu turn on the same open loop: p50 / p99 (one round)',

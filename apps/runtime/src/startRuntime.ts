@@ -15,7 +15,6 @@ import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
 import { startContactRetention } from './contacts/startContactRetention.ts';
 import { createApp, type AppExtension } from './http/createApp.ts';
-import type { HotRoute } from './http/hotRouteListener.ts';
 import { createLogger } from './observability/createLogger.ts';
 import { RuntimeMetrics } from './observability/RuntimeMetrics.ts';
 import { loadPluginPacks } from './plugins/loadPluginPacks.ts';
@@ -47,8 +46,6 @@ export interface RunningRuntime {
   store: FlowStore;
   registry: NodeTypeRegistry;
   logger: Logger;
-  /** The routes the server answers without express's router walk (the chat turn), each with its handler array. */
-  hotRoutes: HotRoute[];
   /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
   sweepIdleSessions(cutoff: Date): Promise<number>;
   /** Resolves once the insights of every turn so far are stored (tests). */
@@ -155,14 +152,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
-    const { app, listener, hotRoutes } = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
       campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);
-    const server = createServer(listener);
+    const server = createServer(app);
     // Idle keep-alive connections outlive the usual load-balancer idle timeout (60 s), so the proxy or client closes
     // them, never the runtime at the moment one sends the next turn on it (a reset request); shutdown still closes them.
     server.keepAliveTimeout = 65_000;
@@ -197,7 +194,6 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       store,
       registry,
       logger,
-      hotRoutes,
       settleInsights: () => insights.settle(),
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());

@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import type { RequestListener } from 'node:http';
 import { join } from 'node:path';
 import cors from 'cors';
 import express, { type ErrorRequestHandler, type Express, type Router } from 'express';
@@ -23,8 +22,7 @@ import { metricsAccess } from './metricsAccess.ts';
 import { openApiDocument } from './openApiDocument.ts';
 import { requestLog } from './requestLog.ts';
 import { securityHeaders } from './securityHeaders.ts';
-import { hotRouteListener, mountHotRoute, type HotRoute } from './hotRouteListener.ts';
-import { sessionInput, sessionsRouter } from './sessionsRouter.ts';
+import { sessionsRouter } from './sessionsRouter.ts';
 import { tokensRouter } from './tokensRouter.ts';
 import { channelLinksRouter } from './channelLinksRouter.ts';
 import type { InsightsService } from '../insights/InsightsService.ts';
@@ -54,20 +52,11 @@ export interface RuntimeServices {
 /** Extra routers mounted before the fallbacks (chat page, Twilio), so the app stays one error format. */
 export type AppExtension = (app: Express) => void;
 
-/** The express app and the server's request listener over it (the chat turn dispatched without the router walk). */
-export interface HttpStack {
-  app: Express;
-  listener: RequestListener;
-  /** The routes the listener answers without the router walk, each with the handler array express mounts too. */
-  hotRoutes: HotRoute[];
-}
-
 /**
  * The runtime's one HTTP stack: every request, the chat turn included, passes the same chain — security headers,
  * request log, then for the API CORS, rate limit, JSON body, token, body schema — and errors leave through one handler.
- * The chat turn's chain is one array, mounted on express and run by the server's listener without the router walk.
  */
-export function createApp(services: RuntimeServices, extensions: AppExtension[] = []): HttpStack {
+export function createApp(services: RuntimeServices, extensions: AppExtension[] = []): Express {
   const { config, store, tokens, metrics, logger } = services;
   const app = express();
   app.disable('x-powered-by');
@@ -76,31 +65,8 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
   // yet express hashes every reply body for them, the chat turn's included, and writes headers and body as two
   // chunks. Flow drafts keep their explicit ETag (the revision, for If-Match); static files keep theirs (serve-static).
   app.set('etag', false);
-  const headers = securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false });
-  const log = requestLog(logger, metrics);
-  const corsMiddleware = cors({
-    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
-    exposedHeaders: ['ETag', 'Location'],
-  });
-  const limiter = apiRateLimit({
-    windowMs: config.rateLimit.windowMs,
-    max: config.rateLimit.max,
-    logger,
-    ...(services.rateLimitStore ? { store: services.rateLimitStore } : {}),
-  });
-  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
-  const apiChain = [corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth)];
-  const checkToken = authenticate(tokens);
-  // The chat turn: the same middleware objects as every API request passes below, in the same order, then its own.
-  const chatTurn: HotRoute = {
-    method: 'POST',
-    path: '/api/sessions/:id/input',
-    handlers: [headers, log, ...apiChain, checkToken, ...sessionInput(services.sessions)],
-  };
-  mountHotRoute(app, chatTurn);
-
-  app.use(headers);
-  app.use(log);
+  app.use(securityHeaders({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  app.use(requestLog(logger, metrics));
 
   app.get('/healthz', (_req, res) => void res.json({ ok: true }));
   app.get('/readyz', async (_req, res) => {
@@ -115,11 +81,22 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  app.use('/api', ...apiChain);
+  const corsMiddleware = cors({
+    origin: config.corsOrigins.length > 0 ? config.corsOrigins : false,
+    exposedHeaders: ['ETag', 'Location'],
+  });
+  const limiter = apiRateLimit({
+    windowMs: config.rateLimit.windowMs,
+    max: config.rateLimit.max,
+    logger,
+    ...(services.rateLimitStore ? { store: services.rateLimitStore } : {}),
+  });
+  const json = express.json({ limit: config.bodyLimit, type: ['application/json', 'application/*+json'] });
+  app.use('/api', corsMiddleware, limiter, json, limitJsonDepth(config.jsonMaxDepth));
   app.get('/api/openapi.json', (_req, res) => void res.json(openApiDocument()));
   app.get('/api/auth/local', localAuth(tokens, { boundHost: config.host, enabled: config.localAuth }));
   for (const routers of services.apiRouters ?? []) app.use('/api', routers.public);
-  app.use('/api', checkToken);
+  app.use('/api', authenticate(tokens));
   app.get(
     '/api/node-types',
     requireRole('viewer'),
@@ -155,10 +132,8 @@ export function createApp(services: RuntimeServices, extensions: AppExtension[] 
     });
   }
 
-  const onError = errorHandler(logger, metrics);
-  app.use(onError);
-  const hotRoutes = [chatTurn];
-  return { app, listener: hotRouteListener(app, hotRoutes, onError), hotRoutes };
+  app.use(errorHandler(logger, metrics));
+  return app;
 }
 
 function errorHandler(logger: Logger, metrics: RuntimeMetrics): ErrorRequestHandler {

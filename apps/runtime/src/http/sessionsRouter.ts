@@ -1,4 +1,4 @@
-import { Router, type RequestHandler } from 'express';
+import { Router } from 'express';
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Principal } from '../auth/TokenService.ts';
 import type { Channel } from '@omniflow/flow-schema';
@@ -11,7 +11,7 @@ import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { pathParam } from './pathParam.ts';
 import { validateBody } from './validateBody.ts';
 
-/** `/api/sessions`: start, end (channel tokens or management tokens), read and transcript (viewer+). */
+/** `/api/sessions`: start, input (the chat turn), end (channel tokens or management tokens), read and transcript (viewer+). */
 export function sessionsRouter(sessions: SessionService): Router {
   const router = Router();
 
@@ -38,6 +38,17 @@ export function sessionsRouter(sessions: SessionService): Router {
       .json({ session: forCaller(req.principal, turn) });
   });
 
+  router.post('/:id/input', validateBody('SessionInput'), async (req, res) => {
+    if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
+    const { input }: { input: InputEvent } = req.body;
+    const keyed = keyedInput(req.get('idempotency-key'), input, '');
+    const turn = await sessions.input(pathParam(req, 'id'), input, {
+      ...channelScope(req.principal),
+      ...(keyed ? { keyed } : {}),
+    });
+    res.json({ session: forCaller(req.principal, turn) });
+  });
+
   router.post('/:id/end', async (req, res) => {
     if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
     const keyed = keyedInput(req.get('idempotency-key'), { type: 'hangup' }, '');
@@ -60,26 +71,6 @@ export function sessionsRouter(sessions: SessionService): Router {
   });
 
   return router;
-}
-
-/**
- * The chat turn's own handlers (`POST /api/sessions/:id/input`): the body schema, then the turn. The route is mounted
- * on its own (createApp's hot route), after the API chain, so it is not part of {@link sessionsRouter}.
- */
-export function sessionInput(sessions: SessionService): RequestHandler[] {
-  return [
-    validateBody('SessionInput'),
-    async (req, res) => {
-      if (!mayDriveSessions(req.principal)) assertRole(req, 'editor');
-      const { input }: { input: InputEvent } = req.body;
-      const keyed = keyedInput(req.get('idempotency-key'), input, '');
-      const turn = await sessions.input(pathParam(req, 'id'), input, {
-        ...channelScope(req.principal),
-        ...(keyed ? { keyed } : {}),
-      });
-      res.json({ session: forCaller(req.principal, turn) });
-    },
-  ];
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */
