@@ -247,6 +247,25 @@ export class AgentStore {
     return rows.map(messageOf);
   }
 
+  /** Keeps an agent's state, so a process that takes over routing (or restarts) restores it. */
+  async saveAgentState(agentId: string, state: string, reason: string | null, since: string): Promise<void> {
+    await this.#sql.run(
+      `INSERT INTO cc_agent_states (agent_id, state, reason, since) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (agent_id) DO UPDATE SET state = excluded.state, reason = excluded.reason, since = excluded.since`,
+      [agentId, state, reason, since],
+    );
+  }
+
+  /** Every agent's last kept state. */
+  async agentStates(): Promise<{ agentId: string; state: string; reason: string | null }[]> {
+    const rows = await this.#sql.all('SELECT agent_id, state, reason FROM cc_agent_states', []);
+    return rows.map((row) => ({
+      agentId: String(row['agent_id']),
+      state: String(row['state']),
+      reason: row['reason'] === null ? null : String(row['reason']),
+    }));
+  }
+
   /** Records that a person opened a contact (issue 16, point 8). */
   async audit(agentId: string, contactId: string, action: string): Promise<void> {
     await this.#sql.run('INSERT INTO cc_audit (id, at, agent_id, contact_id, action) VALUES ($1, $2, $3, $4, $5)', [

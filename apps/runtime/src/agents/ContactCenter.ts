@@ -51,6 +51,7 @@ export class ContactCenter {
   #positionsDue = false;
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
+  #stateWrites: Promise<void> = Promise.resolve();
 
   private constructor(deps: ContactCenterDeps) {
     this.#store = deps.store;
@@ -69,7 +70,10 @@ export class ContactCenter {
     const center = new ContactCenter(deps);
     for (const queue of await deps.store.listQueues()) center.router.setQueue(queue);
     for (const agent of await deps.store.listAgents()) center.router.setAgent(agent);
-    if (deps.takeUp) await center.#takeUp();
+    if (deps.takeUp) {
+      await center.#takeUp();
+      await center.#restoreStates();
+    }
     center.#timer = setInterval(() => center.tick(), TICK_MS);
     center.#timer.unref();
     deps.metrics?.observe(center);
@@ -98,6 +102,15 @@ export class ContactCenter {
         this.#handoffs.set(handoff.id, handoff);
         this.#wrapUps.set(handoff.id, handoff.agentId);
       } else this.#logger.warn({ contactId: handoff.id, queueId: handoff.queueId }, 'stored hand-over not taken up');
+    }
+  }
+
+  /** Agents were available or on a break when the previous routing process stopped: they still are (issue 16, point 7). */
+  async #restoreStates(): Promise<void> {
+    for (const kept of await this.#store.agentStates()) {
+      if (!this.router.agent(kept.agentId) || kept.state === 'offline') continue;
+      if (kept.state === 'break') this.router.setState(kept.agentId, 'break', kept.reason ?? undefined);
+      else this.router.setState(kept.agentId, 'available');
     }
   }
 
@@ -142,7 +155,12 @@ export class ContactCenter {
 
   /** Creates or replaces an agent; a new agent needs a password. */
   async putAgent(agent: AgentDefinition, password?: string): Promise<boolean> {
-    const result = await this.#store.putAgent(agent, password === undefined ? undefined : await hashPassword(password));
+    return this.putAgentHashed(agent, password === undefined ? undefined : await hashPassword(password));
+  }
+
+  /** {@link putAgent} with the password hashed already (by the process that received it: it never travels clear). */
+  async putAgentHashed(agent: AgentDefinition, passwordHash?: string): Promise<boolean> {
+    const result = await this.#store.putAgent(agent, passwordHash);
     if (result === 'loginTaken')
       throw new ApiError(409, {
         code: 'LOGIN_TAKEN',
@@ -635,6 +653,17 @@ export class ContactCenter {
         break;
       case 'agentState':
         this.#events.publish(`agent:${decision.agentId}`, { type: 'state', agent: this.agentState(decision.agentId) });
+        // One write after the other: the last state an agent took is the one kept.
+        this.#stateWrites = this.#stateWrites.then(() =>
+          this.#store
+            .saveAgentState(
+              decision.agentId,
+              decision.state,
+              decision.reason ?? null,
+              new Date(decision.at).toISOString(),
+            )
+            .catch((error: unknown) => this.#logger.warn({ err: String(error) }, 'agent state not kept')),
+        );
         break;
       case 'overflowed':
         if (decision.target.kind !== 'queue') void this.#overflowed(decision.contactId, decision.target);
