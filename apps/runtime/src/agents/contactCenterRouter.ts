@@ -35,21 +35,24 @@ export function contactCenterRouter(deps: { center: CenterRelay; tokens: TokenSe
   router.get('/queues', requireRole('supervisor'), async (_req, res) => {
     res.json({ queues: await center.call('listQueues') });
   });
-  router.put('/queues/:queueId', requireRole('admin'), validateBody('PutQueue'), async (req, res) => {
+  router.put('/queues/:queueId', requireRole('supervisor'), validateBody('PutQueue'), async (req, res) => {
     const queue = queueOf(idParam(req, 'queueId'), req.body);
     const created = await center.call('putQueue', queue);
     res.status(created ? 201 : 200).json({ queue });
   });
-  router.delete('/queues/:queueId', requireRole('admin'), async (req, res) => {
+  router.delete('/queues/:queueId', requireRole('supervisor'), async (req, res) => {
     await center.call('deleteQueue', idParam(req, 'queueId'));
     res.status(204).end();
   });
   router.get('/agents', requireRole('supervisor'), async (_req, res) => {
     res.json({ agents: await center.call('listAgents') });
   });
-  router.put('/agents/:agentId', requireRole('admin'), validateBody('PutAgent'), async (req, res) => {
+  router.put('/agents/:agentId', requireRole('supervisor'), validateBody('PutAgent'), async (req, res) => {
     const body: PutAgentBody = req.body;
     const agent = agentOf(idParam(req, 'agentId'), body);
+    const agents = await center.call('listAgents');
+    const before = agents.find((other) => other.id === agent.id);
+    adminForSupervisors(req, [agent.role, before?.role]);
     const known = new Set((await center.call('listQueues')).map((queue) => queue.id));
     const unknown = agent.queues.filter((queueId) => !known.has(queueId));
     if (unknown.length > 0)
@@ -58,8 +61,7 @@ export function contactCenterRouter(deps: { center: CenterRelay; tokens: TokenSe
         message: `No queue ${unknown.map((q) => `"${q}"`).join(', ')}; create it first or remove it from the agent.`,
         pointer: '/queues',
       });
-    const exists = (await center.call('listAgents')).some((other) => other.id === agent.id);
-    if (!exists && body.password === undefined)
+    if (!before && body.password === undefined)
       throw ApiError.badRequest(
         'PASSWORD_REQUIRED',
         'A new agent needs a password (8 characters or more).',
@@ -69,8 +71,10 @@ export function contactCenterRouter(deps: { center: CenterRelay; tokens: TokenSe
     const created = await center.call('putAgent', agent, passwordHash);
     res.status(created ? 201 : 200).json({ agent });
   });
-  router.delete('/agents/:agentId', requireRole('admin'), async (req, res) => {
-    await center.call('deleteAgent', idParam(req, 'agentId'));
+  router.delete('/agents/:agentId', requireRole('supervisor'), async (req, res) => {
+    const agentId = idParam(req, 'agentId');
+    adminForSupervisors(req, [(await center.call('listAgents')).find((other) => other.id === agentId)?.role]);
+    await center.call('deleteAgent', agentId);
     res.status(204).end();
   });
 
@@ -198,6 +202,21 @@ function agentIdOf(req: Request): string {
       pointer: '',
     });
   return agentId;
+}
+
+/**
+ * Supervisors manage their queues and agents from the desk; creating, changing or deleting a supervisor takes an
+ * administrator (a supervisor cannot raise anyone to their own rank).
+ */
+function adminForSupervisors(req: Request, roles: (DeskRole | undefined)[]): void {
+  const principal = req.principal;
+  if (principal?.kind === 'role' && principal.role === 'admin') return;
+  if (roles.includes('supervisor'))
+    throw new ApiError(403, {
+      code: 'ADMIN_ONLY',
+      message: 'Only an administrator may create, change or delete a supervisor; ask one, or keep the role "agent".',
+      pointer: '/role',
+    });
 }
 
 function idParam(req: Request, name: string): string {
