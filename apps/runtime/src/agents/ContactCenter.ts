@@ -52,6 +52,8 @@ export class ContactCenter {
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
   #stateWrites: Promise<void> = Promise.resolve();
+  /** The state last kept per agent (`state/reason`), so unchanged states are not written again. */
+  readonly #keptStates = new Map<string, string>();
 
   private constructor(deps: ContactCenterDeps) {
     this.#store = deps.store;
@@ -112,6 +114,18 @@ export class ContactCenter {
       if (kept.state === 'break') this.router.setState(kept.agentId, 'break', kept.reason ?? undefined);
       else this.router.setState(kept.agentId, 'available');
     }
+  }
+
+  /**
+   * Whether an agent's new state is worth keeping for the next routing process: only what the agent chose (offline,
+   * available, a break and its reason), once per change; busy and after-call work follow from the work and are
+   * recomputed, and writing them would cost a statement on every chat.
+   */
+  #keepsState(agentId: string, state: string, reason: string | undefined): boolean {
+    const kept = state === 'busy' || state === 'afterCallWork' ? undefined : `${state}/${reason ?? ''}`;
+    if (kept === undefined || this.#keptStates.get(agentId) === kept) return false;
+    this.#keptStates.set(agentId, kept);
+    return true;
   }
 
   /** Applies the passing of time (offers lapse, after-call work ends, overflows); runs every 250 ms. */
@@ -653,6 +667,7 @@ export class ContactCenter {
         break;
       case 'agentState':
         this.#events.publish(`agent:${decision.agentId}`, { type: 'state', agent: this.agentState(decision.agentId) });
+        if (!this.#keepsState(decision.agentId, decision.state, decision.reason)) break;
         // One write after the other: the last state an agent took is the one kept.
         this.#stateWrites = this.#stateWrites.then(() =>
           this.#store
