@@ -65,7 +65,13 @@ export class CenterLeadership {
   }
 
   async #connect(): Promise<Client> {
-    const client = new Client({ connectionString: this.#url, connectionTimeoutMillis: 5000, keepAlive: true });
+    // A heartbeat that hangs (a stalled server) must fail, so the leader steps down instead of waiting forever.
+    const client = new Client({
+      connectionString: this.#url,
+      connectionTimeoutMillis: 5000,
+      query_timeout: 5000,
+      keepAlive: true,
+    });
     client.on('error', (error) => this.#lost(error));
     client.on('end', () => this.#lost(new Error('connection ended')));
     await client.connect();
