@@ -85,7 +85,9 @@ function serveDesk(
     },
     (error: unknown) => {
       send({ type: 'error', errors: errorsOf(error) });
-      ws.close(1008, 'unknown agent');
+      // 1013 "try again later": another process is taking over the contact center; the desk reconnects by itself.
+      if (error instanceof ApiError && error.status === 503) ws.close(1013, 'contact center unavailable');
+      else ws.close(1008, 'unknown agent');
     },
   );
 
