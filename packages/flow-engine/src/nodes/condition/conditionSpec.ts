@@ -43,12 +43,14 @@ export const conditionSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '条件',
+      category: '逻辑',
       description: '按第一个表达式为真的分支走。',
       fields: { '/cases': { label: '分支（第一个为真者生效）' } },
       ports: { default: '否则' },
     },
     ko: {
       title: '조건',
+      category: '로직',
       description: '식이 참인 첫 번째 분기로 갑니다.',
       fields: { '/cases': { label: '분기 (처음 참인 것이 적용)' } },
       ports: { default: '그 외' },

@@ -73,6 +73,7 @@ export const hoursSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '营业时间',
+      category: '逻辑',
       description: '按日历所在时区判断当前是营业中、已下班还是节假日。',
       fields: {
         '/timeZone': { label: '时区（IANA，例如 Asia/Shanghai）' },
@@ -83,6 +84,7 @@ export const hoursSpec = defineNodeSpec({
     },
     ko: {
       title: '영업시간',
+      category: '로직',
       description: '달력의 시간대 기준으로 지금 영업 중인지, 영업 종료인지, 휴일인지에 따라 분기합니다.',
       fields: {
         '/timeZone': { label: '시간대 (IANA, 예: Asia/Seoul)' },

@@ -88,6 +88,7 @@ export const httpSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: 'HTTP 请求',
+      category: '集成',
       description: '以模板化的 URL、请求头和请求体调用 HTTP API，并把 JSON 响应映射到变量。',
       fields: {
         '/method': { label: '方法' },
@@ -104,6 +105,7 @@ export const httpSpec = defineNodeSpec({
     },
     ko: {
       title: 'HTTP 요청',
+      category: '연동',
       description: '템플릿 URL, 헤더, 본문으로 HTTP API를 호출하고 JSON 응답을 변수에 매핑합니다.',
       fields: {
         '/method': { label: '메서드' },

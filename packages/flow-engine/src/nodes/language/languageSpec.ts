@@ -81,6 +81,7 @@ export const languageSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '语言选择',
+      category: '对话',
       description: '让来电者选择语言（每个选项用其本身的语言播报），并切换对话的语言。',
       fields: {
         '/prompt': { label: '欢迎语（可选）', help: '在选项之前用当前语言播报。' },
@@ -93,6 +94,7 @@ export const languageSpec = defineNodeSpec({
     },
     ko: {
       title: '언어 선택',
+      category: '대화',
       description: '고객이 언어를 고르게 하고(각 선택지는 그 언어로 안내) 대화 언어를 바꿉니다.',
       fields: {
         '/prompt': { label: '환영 멘트 (선택)', help: '선택지 앞에 현재 언어로 안내합니다.' },

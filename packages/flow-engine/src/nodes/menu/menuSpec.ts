@@ -116,6 +116,7 @@ export const menuSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '菜单',
+      category: '对话',
       description: '提供选项：按键、说出或点击快捷回复。',
       fields: {
         '/prompt': { label: '提示语' },
@@ -137,6 +138,7 @@ export const menuSpec = defineNodeSpec({
     },
     ko: {
       title: '메뉴',
+      category: '대화',
       description: '선택지를 제공합니다: 키패드 입력, 음성 또는 빠른 답장 버튼.',
       fields: {
         '/prompt': { label: '안내 멘트' },

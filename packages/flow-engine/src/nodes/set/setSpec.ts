@@ -35,12 +35,14 @@ export const setSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '设置变量',
+      category: '逻辑',
       description: '用表达式计算值并存入变量。',
       fields: { '/assignments': { label: '赋值（按顺序）' } },
       ports: { next: '下一步' },
     },
     ko: {
       title: '변수 설정',
+      category: '로직',
       description: '식으로 값을 계산해 변수에 저장합니다.',
       fields: { '/assignments': { label: '할당 (순서대로)' } },
       ports: { next: '다음' },
