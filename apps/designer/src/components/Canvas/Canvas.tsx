@@ -11,6 +11,7 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type EdgeTypes,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
@@ -24,6 +25,8 @@ import { toOverview } from '../FlowOverview/toOverview.ts';
 import { overviewNodeAt } from '../../core/drawFlowOverview.ts';
 import { useCanvasElements } from './useCanvasElements.ts';
 import { useFitFlow } from './useFitFlow.ts';
+import { useRoutedEdges } from './useRoutedEdges.ts';
+import { RoutedEdge } from '../RoutedEdge/RoutedEdge.tsx';
 import { READABLE_ZOOM } from '../../core/readableViewport.ts';
 
 /** The MIME type the palette puts on a drag so the canvas knows which node type to add. */
@@ -32,6 +35,7 @@ export const NODE_TYPE_MIME = 'application/omniflow-node-type';
 const NO_NODES: FlowCanvasNode[] = [];
 const NO_EDGES: Edge[] = [];
 const nodeTypes: NodeTypes = { flowNode: FlowNodeView };
+const edgeTypes: EdgeTypes = { routed: RoutedEdge };
 
 /** Above this many nodes, only nodes in the viewport are rendered. */
 const VIRTUALIZE_ABOVE = 300;
@@ -130,6 +134,9 @@ export function Canvas() {
   const far = useStore(isZoomedFar);
   const titlesOnly = useStore(isTitlesOnly);
   const overview = useMemo(() => (far ? toOverview(nodes, edges) : null), [far, nodes, edges]);
+  // Edges go around the cards (issue 20). A flow big enough to be virtualized keeps plain edges: routing all of its
+  // edges on open would cost more than the frames virtualization saves.
+  const routedEdges = useRoutedEdges(nodes, edges, !far && nodeCount <= VIRTUALIZE_ABOVE);
 
   // In the overview a click selects the card under the pointer (Shift/Ctrl/Meta toggles it), a double click zooms to it.
   const overviewNodeAtEvent = (event: MouseEvent) => {
@@ -163,8 +170,9 @@ export function Canvas() {
       <ReactFlow<FlowCanvasNode>
         nodes={far ? NO_NODES : nodes}
         // The overview draws the edges; mounted xyflow edges would each recompute their path on every pan frame.
-        edges={far ? NO_EDGES : edges}
+        edges={far ? NO_EDGES : routedEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
