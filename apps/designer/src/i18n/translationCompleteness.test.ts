@@ -8,6 +8,7 @@ import { FLOW_TEST_MESSAGES } from '../flowTests/flowTestMessages.ts';
 import { VOICE_MESSAGES } from '../voice/voiceMessages.ts';
 import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.ts';
 import { ANALYST_MESSAGES } from './analystMessages.ts';
+import { CANVAS_MESSAGES } from './canvasMessages.ts';
 import { INSIGHTS_MESSAGES } from '../insights/insightsMessages.ts';
 import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
@@ -18,6 +19,7 @@ import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'i18n/messages.ts': MESSAGES,
   'i18n/analystMessages.ts': ANALYST_MESSAGES,
+  'i18n/canvasMessages.ts': CANVAS_MESSAGES,
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
   'insights/insightsMessages.ts': INSIGHTS_MESSAGES,
