@@ -24,6 +24,8 @@ const EN = {
   nodeHelp: 'Press Enter or Space to select a node; arrow keys move it.',
   edgeHelp: 'Press Enter or Space to select a connection; Delete removes it.',
   portHandle: 'Connection point',
+  edgeLabel: 'Connection from {source} ({port}) to {target}',
+  editorToolbar: 'Editor',
 };
 
 /** A key of the canvas's own strings (sticky notes, groups, minimap and zoom controls). */
@@ -52,6 +54,8 @@ const ZH: Record<CanvasMessageKey, string> = {
   nodeHelp: '按 Enter 或空格键选择节点，方向键可移动节点。',
   edgeHelp: '按 Enter 或空格键选择连线，按 Delete 删除。',
   portHandle: '连接点',
+  edgeLabel: '从 {source}（{port}）到 {target} 的连线',
+  editorToolbar: '编辑器',
 };
 
 const KO: Record<CanvasMessageKey, string> = {
@@ -77,6 +81,8 @@ const KO: Record<CanvasMessageKey, string> = {
   nodeHelp: 'Enter 또는 Space 키로 노드를 선택하고 화살표 키로 이동합니다.',
   edgeHelp: 'Enter 또는 Space 키로 연결선을 선택하고 Delete 키로 삭제합니다.',
   portHandle: '연결 지점',
+  edgeLabel: '{source}({port})에서 {target}(으)로 가는 연결선',
+  editorToolbar: '편집기',
 };
 
 /** The canvas's strings in every UI language. */

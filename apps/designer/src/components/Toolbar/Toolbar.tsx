@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { diffFlowVersions, isEmptyDiff } from '../../core/diffFlowVersions.ts';
 import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { useCanvasT } from '../../i18n/canvasMessages.ts';
 import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { layoutFlow } from '../../core/layoutFlow.ts';
 import { nodeCardSize } from '../../core/nodeCardSize.ts';
@@ -29,6 +30,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   const [find, setFind] = useState('');
   const fitFlow = useFitFlow();
   const analystT = useAnalystT();
+  const canvasT = useCanvasT();
   const live = useLiveVersion((s) => s.document);
   // Deferred so comparing a big flow never slows typing.
   const deferredFlow = useDeferredValue(flow);
@@ -58,7 +60,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Editor">
+    <div className="toolbar" role="toolbar" aria-label={canvasT('editorToolbar')}>
       <a href="#/" className="toolbar-back">
         ← {t('backToFlows')}
       </a>
