@@ -7,6 +7,7 @@ import { addNode, createNode, deleteElements } from './flowOps.ts';
 import {
   addNote,
   annotationCanvasId,
+  fitGroups,
   groupAt,
   groupNodes,
   moveGroup,
@@ -87,6 +88,20 @@ describe('sticky notes and groups (issue 20)', () => {
     const ungrouped = pruneAnnotations(deleted, new Set([annotationCanvasId('group', grouped.id)]));
     expect(ungrouped.nodes.map((n) => n.id)).toEqual(['start1', 'b']);
     expect('annotations' in ungrouped).toBe(false);
+  });
+
+  it('fits group frames around their nodes again after the nodes moved (auto-layout)', () => {
+    const flow = twoMessages();
+    const grouped = groupNodes(flow, ['a', 'b'], 'AB', box(flow));
+    if (!grouped) throw new Error('not grouped');
+    const frame = grouped.flow.annotations?.groups[0];
+    const moved = {
+      ...grouped.flow,
+      nodes: grouped.flow.nodes.map((n) => ({ ...n, position: { x: (n.position?.x ?? 0) + 1000, y: 500 } })),
+    };
+    const refit = fitGroups(moved, box(moved)).annotations?.groups[0];
+    expect(refit?.position).toEqual({ x: (frame?.position.x ?? 0) + 1000, y: (frame?.position.y ?? 0) + 500 });
+    expect(refit?.size).toEqual(frame?.size);
   });
 
   it('edits a note and tells canvas ids of notes and groups from node ids', () => {

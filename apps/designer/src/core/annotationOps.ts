@@ -59,23 +59,36 @@ export function groupNodes(
 ): { flow: FlowDocument; id: string } | null {
   const members = flow.nodes.filter((n) => nodeIds.includes(n.id)).map((n) => n.id);
   if (members.length === 0) return null;
-  const boxes = members.map(boxOf);
+  const annotations = annotationsOf(flow);
+  const id = freshId('group', annotations);
+  const group: CanvasGroup = { id, title, color: 'blue', ...frameAround(members.map(boxOf)), nodes: members };
+  const groups = annotations.groups.map((g) => ({ ...g, nodes: g.nodes.filter((n) => !members.includes(n)) }));
+  return { flow: withAnnotations(flow, { ...annotations, groups: [...groups, group] }), id };
+}
+
+/**
+ * Fits every group's frame around its nodes again (after auto-layout moved them), keeping the room `groupNodes`
+ * leaves; a group whose nodes are all gone keeps its frame.
+ */
+export function fitGroups(flow: FlowDocument, boxOf: (nodeId: string) => CanvasPosition & CanvasSize): FlowDocument {
+  if (!flow.annotations) return flow;
+  const present = new Set(flow.nodes.map((n) => n.id));
+  const groups = flow.annotations.groups.map((g) => {
+    const members = g.nodes.filter((id) => present.has(id));
+    return members.length === 0 ? g : { ...g, ...frameAround(members.map(boxOf)) };
+  });
+  return withAnnotations(flow, { ...flow.annotations, groups });
+}
+
+function frameAround(boxes: readonly (CanvasPosition & CanvasSize)[]): { position: CanvasPosition; size: CanvasSize } {
   const left = Math.min(...boxes.map((b) => b.x)) - GROUP_PADDING;
   const top = Math.min(...boxes.map((b) => b.y)) - GROUP_PADDING - GROUP_TITLE;
   const right = Math.max(...boxes.map((b) => b.x + b.width)) + GROUP_PADDING;
   const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + GROUP_PADDING;
-  const annotations = annotationsOf(flow);
-  const id = freshId('group', annotations);
-  const group: CanvasGroup = {
-    id,
-    title,
-    color: 'blue',
+  return {
     position: rounded({ x: left, y: top }),
     size: { width: Math.round(right - left), height: Math.round(bottom - top) },
-    nodes: members,
   };
-  const groups = annotations.groups.map((g) => ({ ...g, nodes: g.nodes.filter((n) => !members.includes(n)) }));
-  return { flow: withAnnotations(flow, { ...annotations, groups: [...groups, group] }), id };
 }
 
 /** Changes a note's text, colour or size. */

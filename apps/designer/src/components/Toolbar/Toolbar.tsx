@@ -4,6 +4,8 @@ import { useAnalystT } from '../../i18n/analystMessages.ts';
 import { useCanvasT } from '../../i18n/canvasMessages.ts';
 import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { layoutFlow } from '../../core/layoutFlow.ts';
+import { moveNodes } from '../../core/flowOps.ts';
+import { fitGroups } from '../../core/annotationOps.ts';
 import { nodeCardSize } from '../../core/nodeCardSize.ts';
 import { nodeSize } from '../../core/nodeGeometry.ts';
 import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
@@ -43,11 +45,17 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
     const state = useFlowStore.getState();
     if (!state.flow) return;
     const byId = new Map(state.flow.nodes.map((n) => [n.id, n]));
-    const positions = await layoutFlow(state.flow, (id) => {
+    const sizeOf = (id: string) => {
       const node = byId.get(id);
       return node ? nodeCardSize(node, state.catalog.byType.get(node.type)) : nodeSize(1);
-    });
-    useFlowStore.getState().applyPositions(positions);
+    };
+    const positions = await layoutFlow(state.flow, sizeOf);
+    // Group frames follow their nodes to where the layout put them, in the same undo step.
+    useFlowStore
+      .getState()
+      .edit((f) =>
+        fitGroups(moveNodes(f, positions), (id) => ({ ...(positions.get(id) ?? { x: 0, y: 0 }), ...sizeOf(id) })),
+      );
     setTimeout(() => fitFlow({ duration: 300 }), 50);
   };
 
