@@ -176,6 +176,16 @@ describe('sticky notes and groups on the canvas (issue 20, point 2)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('moves the view when the minimap is dragged, and draws the note and the group in it', async () => {
+    const viewport = page.locator('.react-flow__viewport');
+    const before = await viewport.getAttribute('style');
+    const minimap = await canvas.box(page.locator('.react-flow__minimap svg'));
+    await drag({ x: minimap.x + minimap.width / 2, y: minimap.y + minimap.height / 2 }, { x: -40, y: -25 });
+    await expect.poll(() => viewport.getAttribute('style')).not.toBe(before);
+    // Cards, the note and the group frame each have their shape in the minimap.
+    expect(await page.locator('.react-flow__minimap-node').count()).toBe(4 + 1 + 1);
+  });
+
   it('names the note and group tools, colours, minimap and zoom buttons in Chinese and Korean', async () => {
     for (const [language, words] of [
       ['zh-CN', ['添加便签', '将所选节点分组', '小地图', '放大']],

@@ -1,14 +1,20 @@
-import { Panel, useReactFlow } from '@xyflow/react';
+import { useReactFlow } from '@xyflow/react';
 import { useCanvasT } from '../../i18n/canvasMessages.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { addNote, annotationCanvasId, groupNodes, NOTE_SIZE } from '../../core/annotationOps.ts';
 import { nodeCardSize } from '../../core/nodeCardSize.ts';
+import { useVersionPreview } from '../../store/useVersionPreview.ts';
 
-/** The canvas buttons that add a sticky note in the middle of the view and frame the selected nodes in a group. */
+/**
+ * The toolbar buttons that add a sticky note in the middle of the view and frame the selected nodes in a group (in the
+ * toolbar, not over the canvas, where they would cover cards). Hidden while a version is previewed.
+ */
 export function AnnotationTools() {
   const t = useCanvasT();
   const { screenToFlowPosition } = useReactFlow();
   const selectedCount = useFlowStore((s) => s.selectedNodeIds.length);
+  const previewing = useVersionPreview((s) => s.preview !== null);
+  if (previewing) return null;
 
   const onAddNote = () => {
     const pane = document.querySelector('.canvas .react-flow')?.getBoundingClientRect();
@@ -43,7 +49,7 @@ export function AnnotationTools() {
   };
 
   return (
-    <Panel position="top-right" className="annotation-tools">
+    <>
       <button type="button" onClick={onAddNote}>
         🗒 {t('addNote')}
       </button>
@@ -55,6 +61,6 @@ export function AnnotationTools() {
       >
         ▭ {t('groupSelection')}
       </button>
-    </Panel>
+    </>
   );
 }

@@ -31,7 +31,6 @@ import { NoteView } from '../NoteView/NoteView.tsx';
 import { GroupView } from '../GroupView/GroupView.tsx';
 import { useAnnotationElements } from './useAnnotationElements.ts';
 import { applyCanvasNodeChanges } from './applyCanvasNodeChanges.ts';
-import { AnnotationTools } from './AnnotationTools.tsx';
 import { useCanvasAria } from './useCanvasAria.ts';
 import { groupAt, parseAnnotationId, setNodeGroup } from '../../core/annotationOps.ts';
 import { READABLE_ZOOM } from '../../core/readableViewport.ts';
@@ -217,7 +216,6 @@ export function Canvas() {
             nodeStrokeColor={aria.minimapStroke}
           />
         )}
-        {!far && !previewing && <AnnotationTools />}
         <Controls showFitView={false}>
           <ControlButton
             onClick={() => fitFlow({ duration: 300 })}

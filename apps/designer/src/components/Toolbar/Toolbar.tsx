@@ -12,6 +12,7 @@ import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useFitFlow } from '../Canvas/useFitFlow.ts';
+import { AnnotationTools } from '../Canvas/AnnotationTools.tsx';
 import { copySelection, pasteClipboard } from '../FlowEditor/useEditorShortcuts.ts';
 
 const STATUS_KEY: Record<SaveStatus, MessageKey> = {
@@ -104,6 +105,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       <button type="button" onClick={() => fitFlow({ duration: 300 })} disabled={view !== 'canvas'}>
         {t('zoomToFit')}
       </button>
+      {view === 'canvas' && <AnnotationTools />}
       <form
         className="toolbar-find"
         onSubmit={(e) => {
