@@ -10,14 +10,17 @@ import type {
   ContactTurn,
 } from './ContactStore.ts';
 import { contactConditions, contactSearchSql } from './contactConditions.ts';
-import { appendedPath, containsPattern, isShortText } from './searchText.ts';
+import { appendedPath } from './searchText.ts';
 import { pageOf } from './SqliteContactStore.ts';
 
 /** The transcript entries search reads (what the caller and the bot said, not the ports taken); the text index's predicate. */
-const SEARCHED = `(entry->>'from') IS DISTINCT FROM 'system'`;
+const SEARCHED = `(t.entry->>'from') IS DISTINCT FROM 'system'`;
 
-/** How many of the newest contacts a text search tries first (see {@link PostgresContactStore.search}). */
-const RECENT_WINDOW = 2000;
+/**
+ * How many of the newest contacts passing the other filters a text search checks one by one before it asks the text
+ * index (see {@link PostgresContactStore.search}): a word in more than ~3% of recent contacts fills a page from them.
+ */
+const RECENT_WINDOW = 1000;
 
 /**
  * Contacts on the shared PostgreSQL database, through the flow store's pool: the flow store calls {@link writeStart}
@@ -25,9 +28,12 @@ const RECENT_WINDOW = 2000;
  */
 export class PostgresContactStore implements ContactStore {
   readonly #pool: Pool;
+  readonly #window: number;
 
-  constructor(pool: Pool) {
+  /** `recentWindow` is for tests, which reach the term index with a handful of contacts. */
+  constructor(pool: Pool, options: { recentWindow?: number } = {}) {
     this.#pool = pool;
+    this.#window = options.recentWindow ?? RECENT_WINDOW;
   }
 
   /**
@@ -70,42 +76,60 @@ export class PostgresContactStore implements ContactStore {
     );
   }
 
+  /**
+   * Text search in two ways, both exact (the entries whose lowercased text holds the lowercased search text): first
+   * the newest {@link RECENT_WINDOW} contacts passing the other filters are walked in time order, each checked on its
+   * own entries, and the walk stops at a full page — a common word costs a few dozen contacts whatever its total count,
+   * where asking the index first would gather and sort all its matches. When the window holds less than a page and
+   * older contacts exist, the word is rare: the term index gathers its matching entries (few) and their contacts are
+   * sorted.
+   */
   async search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage> {
-    if (filter.text === undefined) return this.#search(filter, page);
-    // A common word fills a page from the newest contacts: when the newest RECENT_WINDOW contacts passing the other
-    // filters hold more than a page of matches, that page is exactly the answer. Otherwise (a rare word) the text
-    // index answers over all contacts.
-    const recent = await this.#search(filter, page, RECENT_WINDOW);
-    return recent.next === undefined ? this.#search(filter, page) : recent;
+    const text = filter.text;
+    const query = new SearchQuery(filter, page.after);
+    if (text === undefined) return this.#page(query.sql(page.limit), query.params, page.limit);
+
+    const walk = new SearchQuery(filter, page.after);
+    const window = contactSearchSql(walk.where, walk.bind(this.#window));
+    const recent = await this.#page(
+      `SELECT c.* FROM (${window}) c WHERE (SELECT true FROM transcripts t WHERE t.session_id = c.id AND ${SEARCHED}
+         AND strpos(lower(t.entry->>'text'), lower(${walk.bind(text)})) > 0 LIMIT 1)
+       ORDER BY c.started_at DESC, c.id DESC LIMIT ${walk.bind(page.limit + 1)}`,
+      walk.params,
+      page.limit,
+    );
+    if (recent.next !== undefined || !(await this.#windowFull(filter, page.after))) return recent;
+
+    // All matches first, then the newest: with no LIMIT in the CTE the planner never prefers walking every contact in
+    // time order, probing each (the plan the window already tried, slow for a rare word).
+    const q = query.bind(text);
+    const where = [
+      ...query.where,
+      `c.id IN (SELECT t.session_id FROM transcripts t WHERE contact_text_terms(t.entry->>'text') @> ${searchTerms(q)}
+         AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${q})) > 0)`,
+    ];
+    return this.#page(
+      `WITH matched AS MATERIALIZED (SELECT c.* FROM contacts c WHERE ${where.join(' AND ')})
+       SELECT * FROM matched c ORDER BY c.started_at DESC, c.id DESC LIMIT ${query.bind(page.limit + 1)}`,
+      query.params,
+      page.limit,
+    );
   }
 
-  async #search(
-    filter: ContactFilter,
-    page: { limit: number; after?: ContactCursor },
-    window?: number,
-  ): Promise<ContactPage> {
-    const params: (string | number)[] = [];
-    const bind = (value: string | number): string => `$${params.push(value)}`;
-    const where = contactConditions(filter, page.after, bind);
-    const text: string[] = [];
-    if (filter.text !== undefined) {
-      // Three characters or more: ILIKE with the text's wildcards escaped, which the pg_trgm index answers. Fewer: no
-      // trigram exists, so each contact, newest first, is checked by plain substring search.
-      text.push(
-        isShortText(filter.text)
-          ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
-               AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${bind(filter.text)})) > 0)`
-          : `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
-               AND ${SEARCHED} AND (t.entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
-      );
-    }
-    const sql =
-      window === undefined
-        ? contactSearchSql([...where, ...text], bind(page.limit + 1))
-        : `SELECT c.* FROM (${contactSearchSql(where, bind(window))}) c WHERE ${text.join(' AND ')}
-           ORDER BY c.started_at DESC, c.id DESC LIMIT ${bind(page.limit + 1)}`;
+  async #page(sql: string, params: unknown[], limit: number): Promise<ContactPage> {
     const { rows } = await this.#pool.query<ContactRow>(sql, params);
-    return pageOf(rows.map(contactFromRow), page.limit);
+    return pageOf(rows.map(contactFromRow), limit);
+  }
+
+  /** Whether the window is full: at least its size of contacts pass the filters other than the text. */
+  async #windowFull(filter: ContactFilter, after: ContactCursor | undefined): Promise<boolean> {
+    const query = new SearchQuery(filter, after);
+    const { rows } = await this.#pool.query<{ n: string }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts c ${query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : ''}
+         LIMIT ${query.bind(this.#window)}) w`,
+      query.params,
+    );
+    return Number(rows[0]?.n ?? 0) >= this.#window;
   }
 
   async get(id: string): Promise<ContactRecord | undefined> {
@@ -165,4 +189,33 @@ export function contactTurnValues(id: string | null, turn: ContactTurn): unknown
     turn.end?.endNode ?? null,
     turn.end?.transferQueue ?? null,
   ];
+}
+
+/** A search's bound parameters and its conditions other than the text. */
+class SearchQuery {
+  readonly params: unknown[] = [];
+  readonly where: string[];
+
+  constructor(filter: ContactFilter, after: ContactCursor | undefined) {
+    this.where = contactConditions(filter, after, (value) => this.bind(value));
+  }
+
+  /** Adds a parameter and answers its placeholder. */
+  bind(value: string | number): string {
+    return `$${this.params.push(value)}`;
+  }
+
+  /** The page statement. */
+  sql(limit: number): string {
+    return contactSearchSql(this.where, this.bind(limit + 1));
+  }
+}
+
+/**
+ * The index terms every entry holding the search text (placeholder `q`) has: the lowercased text itself when it is one
+ * character, else each pair of neighbouring characters (see contactTermsMigration).
+ */
+function searchTerms(q: string): string {
+  return `(SELECT CASE WHEN char_length(l) = 1 THEN ARRAY[l]
+      ELSE array(SELECT substr(l, i, 2) FROM generate_series(1, char_length(l) - 1) i) END FROM lower(${q}) l)`;
 }

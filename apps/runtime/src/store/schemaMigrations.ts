@@ -1,4 +1,5 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
+import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration } from '../campaigns/campaignMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
@@ -68,5 +69,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
        no_input, dropped, millis);`,
     campaignMigration(dialect),
+    // Issue 15: contact search on PostgreSQL by one- and two-character terms instead of pg_trgm (short words, speed).
+    contactTermsMigration(dialect),
   ];
 }
