@@ -22,6 +22,12 @@ const SEARCHED = `(t.entry->>'from') IS DISTINCT FROM 'system'`;
  */
 const RECENT_WINDOW = 1000;
 
+/** A word the index statistics put in fewer entries than this is gathered from the index without a walk first. */
+const RARE_ENTRIES = 5000;
+
+/** How long the index statistics are trusted before they are read again. */
+const STATS_MAX_AGE_MS = 60_000;
+
 /**
  * Contacts on the shared PostgreSQL database, through the flow store's pool: the flow store calls {@link writeStart}
  * and {@link writeTurn} with its transaction's client, so a turn commits its contact with it.
@@ -29,6 +35,7 @@ const RECENT_WINDOW = 1000;
 export class PostgresContactStore implements ContactStore {
   readonly #pool: Pool;
   readonly #window: number;
+  #stats: { readAt: number; entries: number; shares: Map<string, number>; floor: number } | undefined;
 
   /** `recentWindow` is for tests, which reach the term index with a handful of contacts. */
   constructor(pool: Pool, options: { recentWindow?: number } = {}) {
@@ -77,28 +84,29 @@ export class PostgresContactStore implements ContactStore {
   }
 
   /**
-   * Text search in two ways, both exact (the entries whose lowercased text holds the lowercased search text): first
-   * the newest {@link RECENT_WINDOW} contacts passing the other filters are walked in time order, each checked on its
-   * own entries, and the walk stops at a full page — a common word costs a few dozen contacts whatever its total count,
-   * where asking the index first would gather and sort all its matches. When the window holds less than a page and
-   * older contacts exist, the word is rare: the term index gathers its matching entries (few) and their contacts are
-   * sorted.
+   * Text search in two ways, both exact (the entries whose lowercased text holds the lowercased search text). A word
+   * the index statistics call rare (see {@link #likelyRare}) is gathered from the term index, all its matches sorted.
+   * Otherwise the newest {@link RECENT_WINDOW} contacts passing the other filters are walked in time order, each
+   * checked on its own entries, and the walk stops at a full page: a common word costs a few dozen contacts whatever
+   * its total count. When the window holds less than a page and older contacts exist, all matches are sorted after all.
    */
   async search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage> {
     const text = filter.text;
     const query = new SearchQuery(filter, page.after);
     if (text === undefined) return this.#page(query.sql(page.limit), query.params, page.limit);
 
-    const walk = new SearchQuery(filter, page.after);
-    const window = contactSearchSql(walk.where, walk.bind(this.#window));
-    const recent = await this.#page(
-      `SELECT c.* FROM (${window}) c WHERE (SELECT true FROM transcripts t WHERE t.session_id = c.id AND ${SEARCHED}
-         AND strpos(lower(t.entry->>'text'), lower(${walk.bind(text)})) > 0 LIMIT 1)
-       ORDER BY c.started_at DESC, c.id DESC LIMIT ${walk.bind(page.limit + 1)}`,
-      walk.params,
-      page.limit,
-    );
-    if (recent.next !== undefined || !(await this.#windowFull(filter, page.after))) return recent;
+    if (!(await this.#likelyRare(text))) {
+      const walk = new SearchQuery(filter, page.after);
+      const window = contactSearchSql(walk.where, walk.bind(this.#window));
+      const recent = await this.#page(
+        `SELECT c.* FROM (${window}) c WHERE (SELECT true FROM transcripts t WHERE t.session_id = c.id AND ${SEARCHED}
+           AND strpos(lower(t.entry->>'text'), lower(${walk.bind(text)})) > 0 LIMIT 1)
+         ORDER BY c.started_at DESC, c.id DESC LIMIT ${walk.bind(page.limit + 1)}`,
+        walk.params,
+        page.limit,
+      );
+      if (recent.next !== undefined || !(await this.#windowFull(filter, page.after))) return recent;
+    }
 
     // All matches first, then the newest: with no LIMIT in the CTE the planner never prefers walking every contact in
     // time order, probing each (the plan the window already tried, slow for a rare word).
@@ -114,6 +122,38 @@ export class PostgresContactStore implements ContactStore {
       query.params,
       page.limit,
     );
+  }
+
+  /**
+   * Whether the statistics ANALYZE keeps of the term index (its most common terms and their share of the entries)
+   * say that fewer than {@link RARE_ENTRIES} entries hold `text`: no more than hold its least common term, a term off
+   * the list being rarer than any on it. Read at most once a minute; without statistics (a new database) no word is
+   * called rare, and the walk serves it.
+   */
+  async #likelyRare(text: string): Promise<boolean> {
+    if (this.#stats === undefined || Date.now() - this.#stats.readAt > STATS_MAX_AGE_MS) {
+      const { rows } = await this.#pool.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
+        `SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs, i.reltuples AS rows
+         FROM pg_stats s JOIN pg_class i ON i.relname = s.tablename
+         WHERE s.tablename = 'transcripts_text_terms' AND s.attname = 'contact_text_terms'`,
+      );
+      const row = rows[0];
+      const elems = row?.elems ?? [];
+      const freqs = row?.freqs ?? [];
+      this.#stats = {
+        readAt: Date.now(),
+        entries: Math.max(0, row?.rows ?? 0),
+        shares: new Map(elems.map((term, i) => [term, freqs[i] ?? 0])),
+        // After the terms' shares come the least and largest of them, then the share of empty arrays.
+        floor: elems.length > 0 ? (freqs[elems.length] ?? 0) : Number.NaN,
+      };
+    }
+    const { entries, shares, floor } = this.#stats;
+    if (Number.isNaN(floor)) return false;
+    const chars = [...text.toLowerCase()];
+    const terms = chars.length === 1 ? chars : chars.slice(1).map((c, i) => `${chars[i]}${c}`);
+    const share = Math.min(...terms.map((term) => shares.get(term) ?? floor));
+    return share * entries < RARE_ENTRIES;
   }
 
   async #page(sql: string, params: unknown[], limit: number): Promise<ContactPage> {
