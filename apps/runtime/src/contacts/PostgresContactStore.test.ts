@@ -6,7 +6,7 @@ import { PostgresFlowStore } from '../store/PostgresFlowStore.ts';
 import { describeContactStoreContract } from './contactStoreContract.ts';
 import { PostgresContactStore } from './PostgresContactStore.ts';
 
-// A real PostgreSQL 15 with pg_trgm (Debian's postgresql-15 ships it); missing binaries fail this file.
+// A real PostgreSQL 15 (Debian's postgresql-15); missing binaries fail this file.
 let server: TestPostgres;
 beforeAll(async () => {
   server = await startTestPostgres();
