@@ -72,7 +72,15 @@ export class SqliteContactStore implements ContactStore {
       return this.#stmt.indexPairs.run(mark, upTo).changes;
     });
     this.#indexer = setInterval(() => {
-      if (this.#db.open) this.indexPending();
+      if (!this.#db.open) return;
+      try {
+        this.indexPending();
+      } catch (error) {
+        // Another connection kept the write lock past the busy timeout (a second process on the file, a long write):
+        // the next tick tries again, and a text search indexes what is pending before it reads. Thrown from a timer,
+        // it ended the process.
+        if (!(error instanceof Error && Reflect.get(error, 'code') === 'SQLITE_BUSY')) throw error;
+      }
     }, options.indexIntervalMs ?? 1000);
     this.#indexer.unref();
   }
