@@ -72,15 +72,7 @@ export class SqliteContactStore implements ContactStore {
       return this.#stmt.indexPairs.run(mark, upTo).changes;
     });
     this.#indexer = setInterval(() => {
-      if (!this.#db.open) return;
-      try {
-        this.indexPending();
-      } catch (error) {
-        // Another connection kept the write lock past the busy timeout (a second process on the file, a long write):
-        // the next tick tries again, and a text search indexes what is pending before it reads. Thrown from a timer,
-        // it ended the process.
-        if (!(error instanceof Error && Reflect.get(error, 'code') === 'SQLITE_BUSY')) throw error;
-      }
+      if (this.#db.open) this.#indexInBackground();
     }, options.indexIntervalMs ?? 1000);
     this.#indexer.unref();
   }
@@ -95,6 +87,18 @@ export class SqliteContactStore implements ContactStore {
       if (added === 0) break;
     }
     return total;
+  }
+
+  /**
+   * The timer's pass: another connection holding the write lock past the busy timeout (a long transaction of a second
+   * process) only delays indexing to the next pass; a search indexes what is pending itself before it reads.
+   */
+  #indexInBackground(): void {
+    try {
+      this.indexPending();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
   }
 
   /** Stops the background indexer (the flow store closes the connection). */
@@ -299,4 +303,10 @@ class SqliteSearch {
   whereSql(): string {
     return this.where.length > 0 ? `WHERE ${this.where.join(' AND ')}` : '';
   }
+}
+
+/** True for SQLite's "database is locked" (another connection holds the lock past the busy timeout). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }

@@ -1,6 +1,7 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
 import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration } from '../campaigns/campaignMigration.ts';
+import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -69,6 +70,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
        no_input, dropped, millis);`,
     campaignMigration(dialect),
+    centerScaleOutMigration(dialect),
     // Issue 15: contact search on PostgreSQL by one- and two-character terms instead of pg_trgm (short words, speed).
     contactTermsMigration(dialect),
   ];
