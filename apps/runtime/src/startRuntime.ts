@@ -71,6 +71,7 @@ export interface StartRuntimeOptions {
  */
 export async function startRuntime(config: RuntimeConfig, options: StartRuntimeOptions = {}): Promise<RunningRuntime> {
   const logger = createLogger(config.logLevel, options.logDestination);
+  for (const warning of config.warnings ?? []) logger.warn(warning);
   mkdirSync(config.dataDir, { recursive: true });
   const store: FlowStore =
     config.store === 'postgres' && config.databaseUrl

@@ -7,6 +7,7 @@ import type { ContactCenterEvents } from './ContactCenterEvents.ts';
 import type { ContactCenterMetrics } from './ContactCenterMetrics.ts';
 import type { AgentDefinition, OverflowTarget, QueueDefinition } from './contactCenterTypes.ts';
 import { ContactRouter, RoutingRefusal, type RoutingDecision } from './ContactRouter.ts';
+import { customerKeyOf } from './customerKeyOf.ts';
 import { hashPassword, verifyPassword } from './passwordHash.ts';
 import { SupervisorStats } from './SupervisorStats.ts';
 
@@ -221,14 +222,12 @@ export class ContactCenter {
         message: `The flow transfers to queue "${queueId}", which does not exist; create it in the contact center.`,
         pointer: '',
       });
-    // The verified customer (contact.customerId), else what the flow kept, finds the customer's earlier contacts.
-    const customerId = transfer.contact['customerId'] ?? transfer.variables['customerId'];
     const handoff: Handoff = {
       id: contact.id,
       queueId,
       agentId: null,
       status: 'waiting',
-      customerKey: typeof customerId === 'string' && customerId !== '' ? `customer:${customerId}` : null,
+      customerKey: customerKeyOf(transfer),
       context: {
         flowId: contact.flowId,
         channel: contact.channel,

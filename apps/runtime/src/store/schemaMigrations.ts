@@ -1,4 +1,5 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
+import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 
@@ -70,5 +71,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
        no_input, dropped, millis);`,
     campaignMigration(dialect),
     centerScaleOutMigration(dialect),
+    // Issue 15: contact search on PostgreSQL by one- and two-character terms instead of pg_trgm (short words, speed).
+    contactTermsMigration(dialect),
   ];
 }
