@@ -111,6 +111,23 @@ export function campaignStoreContract(name: string, open: () => Promise<Campaign
       expect(await store.progress('c')).toMatchObject({ attempts: 2, finished: 1, outcomes: { busy: 1 } });
     });
 
+    it('claims nothing while paused, goes on after a resume and finishes the waiting contacts on a stop', async () => {
+      const store = await setUp({}, [newYork(1), newYork(2), newYork(3)]);
+      const at = Date.parse('2026-03-06T15:00:00Z');
+      await store.setStatus('c', 'paused');
+      expect(await store.claim('c', 'me', at, 10_000)).toEqual({ idle: true });
+      await store.setStatus('c', 'running');
+      const first = job(await store.claim('c', 'me', at, 10_000));
+      expect(first.key).toBe('c:0:1');
+      await store.setStatus('c', 'stopped');
+      expect(await store.claim('c', 'me', at + 5_000, 10_000)).toEqual({ idle: true });
+      // The call on the line ends on its own and is recorded; nobody else is called.
+      expect(await store.finish(first.key, { kind: 'call', result: 'busy' }, at + 6_000)).toBe(true);
+      const contacts = await store.contacts('c', { offset: 0, limit: 10 });
+      expect(contacts.map((c) => c.outcome)).toEqual(['busy', 'stopped', 'stopped']);
+      expect(await store.progress('c')).toMatchObject({ attempts: 1, finished: 3 });
+    });
+
     it('hands the attempts of a dead owner to another once the lease ran out', async () => {
       const store = await setUp({}, [newYork(1)]);
       const at = Date.parse('2026-03-06T15:00:00Z');
