@@ -15,7 +15,10 @@ const running: SpawnedRuntime[] = [];
 const dirs: string[] = [];
 
 /** Each test spawns runtimes and runs 30–40 calls through the voice gateway: generous on a busy machine. */
-const CRASH_TEST_MS = 180_000;
+const CRASH_TEST_MS = 300_000;
+/** How long a spawned runtime may take to listen, and a campaign to finish, on a loaded machine. */
+const SPAWN_MS = 90_000;
+const FINISH_MS = 180_000;
 let postgres: TestPostgres | undefined;
 let databases = 0;
 
@@ -137,7 +140,7 @@ describe.each<StoreKind>(['sqlite', 'postgres'])(
       'continues after kill -9: nobody dialed twice, no attempt lost',
       async () => {
         const { env, dataDir, query } = await environment(kind);
-        const first = await spawnRuntime(env);
+        const first = await spawnRuntime(env, SPAWN_MS);
         running.push(first);
         const { api, id } = await startCampaign(first.url, 30, { maxConcurrent: 4, callsPerSecond: 8 });
         await waitForCampaign(api, id, (b) => (b.progress.attempts ?? 0) >= 8);
@@ -145,10 +148,10 @@ describe.each<StoreKind>(['sqlite', 'postgres'])(
         const atCrash = placedCalls(dataDir).length;
         expect(atCrash).toBeGreaterThan(0);
 
-        const second = await spawnRuntime(env);
+        const second = await spawnRuntime(env, SPAWN_MS);
         running.push(second);
         const after = jsonClient(second.url, TOKEN);
-        const final = await waitForCampaign(after, id, (b) => b.campaign.status === 'completed', 90_000);
+        const final = await waitForCampaign(after, id, (b) => b.campaign.status === 'completed', FINISH_MS);
         expect(final.campaign.status).toBe('completed');
         expect(final.progress.finished).toBe(30);
 
@@ -171,11 +174,11 @@ describe.each<StoreKind>(['sqlite', 'postgres'])(
       'lets two processes share one campaign without dialing anyone twice',
       async () => {
         const { env, dataDir, query } = await environment(kind);
-        const [a, b] = await Promise.all([spawnRuntime(env), spawnRuntime(env)]);
+        const [a, b] = await Promise.all([spawnRuntime(env, SPAWN_MS), spawnRuntime(env, SPAWN_MS)]);
         running.push(a, b);
         const { api, id } = await startCampaign(a.url, 30, { maxConcurrent: 6, callsPerSecond: 10 });
         // The second process finds the running campaign on its own poll.
-        const final = await waitForCampaign(api, id, (body) => body.campaign.status === 'completed', 90_000);
+        const final = await waitForCampaign(api, id, (body) => body.campaign.status === 'completed', FINISH_MS);
         expect(final.progress.outcomes, `${a.output()}\n${b.output()}`).toEqual({ completed: 30 });
         const calls = placedCalls(dataDir);
         expect(new Set(calls.map((c) => c.phone)).size).toBe(30);
@@ -199,13 +202,13 @@ describe.each<StoreKind>(['sqlite', 'postgres'])(
       'finishes the campaign on the surviving process when one of two is killed with -9',
       async () => {
         const { env, dataDir, query } = await environment(kind);
-        const [a, b] = await Promise.all([spawnRuntime(env), spawnRuntime(env)]);
+        const [a, b] = await Promise.all([spawnRuntime(env, SPAWN_MS), spawnRuntime(env, SPAWN_MS)]);
         running.push(a, b);
         const { id } = await startCampaign(a.url, 40, { maxConcurrent: 6, callsPerSecond: 10 });
         const survivor = jsonClient(b.url, TOKEN);
         await waitForCampaign(survivor, id, (body) => (body.progress.attempts ?? 0) >= 10);
         await a.stop('SIGKILL');
-        const final = await waitForCampaign(survivor, id, (body) => body.campaign.status === 'completed', 90_000);
+        const final = await waitForCampaign(survivor, id, (body) => body.campaign.status === 'completed', FINISH_MS);
         expect(final.progress.finished).toBe(40);
         const calls = placedCalls(dataDir);
         expect(new Set(calls.map((c) => c.phone)).size).toBe(calls.length); // nobody dialed twice

@@ -9,6 +9,11 @@ function job(result: ClaimResult): ClaimedJob {
   return result.job;
 }
 
+function waitOf(result: ClaimResult): number {
+  if (!('waitMs' in result)) throw new Error(`no wait: ${JSON.stringify(result)}`);
+  return result.waitMs;
+}
+
 const seoul = (n: number) => ({ phone: `+8210000000${n}`, zones: ['Asia/Seoul'] });
 const newYork = (n: number) => ({ phone: `+1212555000${n}`, zones: ['America/New_York'] });
 
@@ -62,6 +67,19 @@ export function campaignStoreContract(name: string, open: () => Promise<Campaign
       expect(await store.claim('c', 'me', T1 + 2_000, 10_000)).toEqual({ waitMs: 50 });
       await store.finish(first.key, { kind: 'call', result: 'completed' }, T1 + 2_000);
       expect(job(await store.claim('c', 'me', T1 + 2_000, 10_000)).contact.phone).toBe(newYork(3).phone);
+    });
+
+    it('keeps fractional pacing slots (3 calls a second is a start every 333.3 ms)', async () => {
+      const store = await setUp({ pacing: { maxConcurrent: 5, callsPerSecond: 3 } }, [
+        newYork(1),
+        newYork(2),
+        newYork(3),
+      ]);
+      const T1 = T0 + 3 * 3_600_000;
+      job(await store.claim('c', 'me', T1, 10_000));
+      expect(waitOf(await store.claim('c', 'me', T1 + 300, 10_000))).toBeCloseTo(1000 / 3 - 300, 3);
+      job(await store.claim('c', 'me', T1 + 334, 10_000));
+      expect(waitOf(await store.claim('c', 'me', T1 + 600, 10_000))).toBeCloseTo(2000 / 3 - 600, 3);
     });
 
     it('calls each contact only inside its own window and files the others to their next opening', async () => {
