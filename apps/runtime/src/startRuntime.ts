@@ -119,9 +119,10 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     const campaignSecrets = (name: string): string | undefined => secrets[name];
-    const campaigns = startCampaigns({
+    const campaigns = await startCampaigns({
       dataDir: config.dataDir,
       flows: store,
+      pool: store instanceof PostgresFlowStore ? store.pool : undefined,
       tokens,
       logger,
       secrets: campaignSecrets,

@@ -2,6 +2,7 @@ import express, { Router, type Express, type Request, type Response } from 'expr
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import type { RuntimeConfig } from '../config/loadConfig.ts';
+import { keepAttributes } from '../contact/contactInput.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { pathParam } from '../http/pathParam.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
@@ -17,7 +18,7 @@ export interface TwilioDeps {
   config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
   logger: Logger;
   /** The row of an outbound campaign call (`?campaignKey=` on the webhook URL), as the session's callerData. */
-  outboundCallerData?: (campaignKey: string) => Record<string, string> | undefined;
+  outboundCallerData?: (campaignKey: string) => Promise<Record<string, string> | undefined>;
 }
 
 /**
@@ -45,14 +46,17 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       if (dropped > 0)
         deps.logger.warn({ flowId, dropped }, 'twilio call parameters not kept as contact attributes (name or size)');
       const campaignKey = req.query['campaignKey'];
-      const outbound = typeof campaignKey === 'string' ? deps.outboundCallerData?.(campaignKey) : undefined;
+      const outbound = typeof campaignKey === 'string' ? await deps.outboundCallerData?.(campaignKey) : undefined;
       await answer(res, deps, flowId, channel, req, () =>
         deps.sessions.start({
           flowId,
           channel,
           sessionId: sessionIdOf(callSid),
           ...(locale ? { locale } : {}),
-          contact,
+          // A campaign's row: variables where the flow declares them, contact attributes all.
+          contact: outbound
+            ? { ...contact, attributes: { ...keepAttributes(outbound).attributes, ...contact.attributes } }
+            : contact,
           ...(outbound ? { callerData: outbound } : {}),
         }),
       );
