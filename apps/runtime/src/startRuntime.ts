@@ -11,6 +11,7 @@ import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
+import { twilioQueueRouter } from './channels/twilioQueueRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
 import { startContactRetention } from './contacts/startContactRetention.ts';
@@ -155,7 +156,15 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
-      twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
+      twilioVoiceRouter({
+        sessions,
+        secrets: campaignSecrets,
+        config,
+        logger,
+        ...campaigns.voiceHooks,
+        voiceQueue: contactCenter.voiceQueue,
+      }),
+      twilioQueueRouter({ queue: contactCenter.voiceQueue, secrets: campaignSecrets, config, logger }),
       campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);

@@ -17,6 +17,7 @@ import { ContactCenterMetrics } from './ContactCenterMetrics.ts';
 import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
+import { VoiceQueue } from './voice/VoiceQueue.ts';
 
 const DEFAULT_DESK_DIR = fileURLToPath(new URL('../../../desk/dist', import.meta.url));
 
@@ -24,6 +25,8 @@ const DEFAULT_DESK_DIR = fileURLToPath(new URL('../../../desk/dist', import.meta
 export interface RunningContactCenter {
   center: ContactCenter;
   liveChat: LiveChat;
+  /** Voice callers waiting for an agent (Twilio and media streams). */
+  voiceQueue: VoiceQueue;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -65,6 +68,7 @@ export async function startContactCenter(deps: {
   return {
     center,
     liveChat,
+    voiceQueue: new VoiceQueue(center),
     api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);
