@@ -10,6 +10,8 @@ import { startCampaigns } from './campaigns/startCampaigns.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
+import type { Recognizer } from './voice/Recognizer.ts';
+import type { Synthesizer } from './voice/Synthesizer.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
 import { twilioQueueRouter } from './channels/twilioQueueRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
@@ -58,6 +60,8 @@ export interface RunningRuntime {
 /** Options for tests and embedding. */
 export interface StartRuntimeOptions {
   logDestination?: DestinationStream;
+  /** The voice gateway's speech engines (pocketsphinx and flite/espeak-ng by default). */
+  voiceEngines?: { recognizer: Recognizer; synthesizer: Synthesizer };
   /** Extra setup of the registry before flows compile (e.g. test handlers). */
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
@@ -183,7 +187,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       liveChat: contactCenter.liveChat,
     });
     const desk = contactCenter.attach(server);
-    const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
+    const voice = attachVoiceGateway(server, {
+      sessions,
+      tokens,
+      logger,
+      clientAddress,
+      onTransfer: contactCenter.onVoiceTransfer,
+      ...(options.voiceEngines ? { engines: options.voiceEngines } : {}),
+    });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

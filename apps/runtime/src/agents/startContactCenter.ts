@@ -18,6 +18,12 @@ import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
 import { VoiceQueue } from './voice/VoiceQueue.ts';
+import { StreamQueueCall } from './voice/StreamQueueCall.ts';
+import { attachDeskAudio } from './voice/attachDeskAudio.ts';
+import type { CallStream } from '../voice/CallStream.ts';
+import type { Recognizer } from '../voice/Recognizer.ts';
+import type { Synthesizer } from '../voice/Synthesizer.ts';
+import type { VoiceHandover } from '../voice/VoiceCall.ts';
 
 const DEFAULT_DESK_DIR = fileURLToPath(new URL('../../../desk/dist', import.meta.url));
 
@@ -27,6 +33,12 @@ export interface RunningContactCenter {
   liveChat: LiveChat;
   /** Voice callers waiting for an agent (Twilio and media streams). */
   voiceQueue: VoiceQueue;
+  /** The voice gateway's hand-over: a media-stream call that ends in a transfer waits here and talks to the desk. */
+  onVoiceTransfer: (
+    handover: VoiceHandover,
+    stream: CallStream,
+    engines: { recognizer: Recognizer; synthesizer: Synthesizer },
+  ) => boolean;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -65,10 +77,32 @@ export async function startContactCenter(deps: {
   });
   const liveChat = new LiveChat({ center, events, sessions: deps.sessions, logger: deps.logger });
   const deskDir = deps.deskDir ?? DEFAULT_DESK_DIR;
+  const voiceQueue = new VoiceQueue(center);
+  const voiceCalls = new Map<string, StreamQueueCall>();
   return {
     center,
     liveChat,
-    voiceQueue: new VoiceQueue(center),
+    voiceQueue,
+    onVoiceTransfer(handover, stream, engines) {
+      if (!voiceQueue.accepts(handover.transfer)) return false;
+      const contact = { id: handover.sessionId, flowId: handover.flowId, locale: handover.locale };
+      const call = new StreamQueueCall(
+        handover,
+        stream,
+        {
+          queue: voiceQueue,
+          center,
+          events,
+          sessions: deps.sessions,
+          engines,
+          logger: deps.logger,
+          onFinish: (done) => voiceCalls.delete(done.contactId),
+        },
+        voiceQueue.enter(contact, handover.transfer, 'browser'),
+      );
+      voiceCalls.set(contact.id, call);
+      return true;
+    },
     api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);
@@ -81,7 +115,14 @@ export async function startContactCenter(deps: {
       app.get('/desk/{*path}', page);
     },
     attach(server) {
-      return attachDeskSocket(server, { center, events, tokens: deps.tokens, logger: deps.logger });
+      const desk = attachDeskSocket(server, { center, events, tokens: deps.tokens, logger: deps.logger });
+      const audio = attachDeskAudio(server, { calls: voiceCalls, tokens: deps.tokens, logger: deps.logger });
+      return {
+        close() {
+          desk.close();
+          audio.close();
+        },
+      };
     },
     async close() {
       liveChat.close();

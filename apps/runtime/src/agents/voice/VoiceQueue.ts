@@ -45,6 +45,11 @@ export class VoiceQueue {
     this.#center = center;
   }
 
+  /** Whether a transfer goes to the agents here (a queue the center has, or an agent): else the call ends as before. */
+  accepts(transfer: TransferOutput): boolean {
+    return this.#center.router.queue(transfer.queue ?? '') !== undefined || transfer.agent !== undefined;
+  }
+
   /**
    * Hands a voice session that ended in a transfer to the contact center; answers false (and queues nothing) when the
    * transfer names no queue the center has, so the leg can end the call as before.
@@ -54,9 +59,8 @@ export class VoiceQueue {
     transfer: TransferOutput,
     bridge: 'dial' | 'browser',
   ): Promise<boolean> {
-    const queueId = transfer.queue ?? '';
-    const queue = this.#center.router.queue(queueId);
-    if (!queue && transfer.agent === undefined) return false;
+    if (!this.accepts(transfer)) return false;
+    const queue = this.#center.router.queue(transfer.queue ?? '');
     // A webhook Twilio retries replays the transfer turn: the contact is queued once.
     if (this.#calls.has(contact.id) || this.#center.handoffOf(contact.id)) return true;
     await this.#center.handoff({ ...contact, channel: 'voice' }, transfer, { bridge });
