@@ -222,6 +222,7 @@ export class ContactCenter {
       queueId,
       locale: contact.locale,
       priority: transfer.routing?.priority ?? 0,
+      ...(voice ? { exclusive: true } : {}),
     });
     this.#publishPosition(handoff.id);
     return handoff;
