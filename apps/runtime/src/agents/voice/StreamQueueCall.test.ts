@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { voiceQueueFlow } from '../../testing/testFlows.ts';
+import { pinFlow, voiceQueueFlow } from '../../testing/testFlows.ts';
 import { startTestRuntime, type TestRuntime } from '../../testing/startTestRuntime.ts';
 import { createDefaultVoiceEngines } from '../../voice/createDefaultVoiceEngines.ts';
 import { concatPcm, pcm16FromBytes, pcm16ToBytes, powerDbfs } from '../../voice/pcm.ts';
@@ -32,6 +32,8 @@ beforeAll(async () => {
   t = await startTestRuntime({}, {}, { voiceEngines: { recognizer: engines.recognizer, synthesizer: spokenBy } });
   await t.api('POST', '/api/flows', { flow: voiceQueueFlow('hold', 'support', 10) });
   await t.api('POST', '/api/flows/hold/publish', {});
+  await t.api('POST', '/api/flows', { flow: pinFlow('pin-check') });
+  await t.api('POST', '/api/flows/pin-check/publish', {});
   token = (await t.api('POST', '/api/flows/hold/channel-tokens', {})).body.token;
   await t.api('PUT', '/api/queues/support', { name: 'Support', dispositions: ['resolved'], afterCallWorkSeconds: 0 });
   const ana = { name: 'Ana', login: 'ana', password: 'ana-password', languages: ['en', 'zh-CN'], queues: ['support'] };
@@ -126,6 +128,7 @@ describe('a media-stream caller waiting for an agent', { timeout: 90_000 }, () =
   });
 
   it('bridges the caller with the desk audio both ways; mute, hold and hang-up; keys never reach the agent', async () => {
+    said.length = 0;
     const phone = await dial('CAbridge1', 'en-US');
     expect(await phone.waitFor(() => said.some((s) => s.text.startsWith('You are number')), { audioMs: 5000 })).toBe(
       true,
@@ -182,6 +185,43 @@ describe('a media-stream caller waiting for an agent', { timeout: 90_000 }, () =
       const snapshot = await t.api('GET', '/api/desk', undefined, { token: deskToken });
       return snapshot.body.wrapUps.some((c: { id: string }) => c.id === 'voice-CAbridge1');
     });
+  });
+
+  it('sends the caller through a secure flow: keys reach only the flow, the agent hears nothing, the desk sees how it ended', async () => {
+    said.length = 0;
+    const phone = await dial('CAflow1', 'en-US');
+    expect(await phone.waitFor(() => said.some((s) => s.text.startsWith('You are number')), { audioMs: 5000 })).toBe(
+      true,
+    );
+    await acceptWhenOffered('voice-CAflow1');
+    const desk = await deskAudio('voice-CAflow1');
+    const sent = await t.api(
+      'POST',
+      '/api/desk/contacts/voice-CAflow1/flow',
+      { flowId: 'pin-check', nodeId: 'askPin' },
+      { token: deskToken },
+    );
+    expect(sent.status).toBeLessThan(300);
+    expect(await phone.waitFor(() => said.some((s) => s.text.includes('four digit PIN')), { audioMs: 8000 })).toBe(
+      true,
+    );
+    await waitUntil(() => desk.legs.some((l) => l['secureFlow'] === true));
+    desk.take();
+    // The caller keys the PIN as tones in the audio: the flow hears them, the agent hears nothing at all.
+    for (const digit of '2468') await phone.say(concatPcm([dtmfTone(digit, 100, 8000), silence(120, 8000)]));
+    expect(await phone.waitFor(() => said.some((s) => s.text.startsWith('Thanks')), { audioMs: 10_000 })).toBe(true);
+    expect(desk.take().length).toBe(0);
+    expect(await phone.waitFor(() => desk.legs.at(-1)?.['secureFlow'] === false, { audioMs: 20_000 })).toBe(true);
+    const contact = await t.api('GET', '/api/desk/contacts/voice-CAflow1', undefined, { token: deskToken });
+    const lines: string[] = contact.body.contact.messages.map((m: { text: string }) => m.text);
+    expect(lines).toContain('pin-check: done');
+    expect(lines.join(' ')).not.toContain('2468');
+    // Back with the agent: the caller's voice reaches the desk again.
+    await phone.say(concatPcm([fliteSpeech(PHRASES[2] ?? '', 8000), silence(600, 8000)]));
+    await phone.waitFor(() => false, { audioMs: 300 });
+    expect(await recognize(desk.take())).toBe(PHRASES[2]);
+    desk.control({ type: 'hangup' });
+    expect(await desk.closed).toBe(1000);
   });
 
   it('refuses the desk audio of a contact the agent does not hold', async () => {
