@@ -57,7 +57,8 @@ export function renderTwiml(outputs: readonly OutputEvent[], context: TwimlConte
       case 'transfer':
         body.push(...pendingSays);
         pendingSays = [];
-        if (output.agent) body.push(`<Dial>${escapeXml(output.agent)}</Dial>`);
+        // A transfer the contact center took waits in its queue, even one to a named agent (routed to them there).
+        if (output.agent && !context.enqueue) body.push(`<Dial>${escapeXml(output.agent)}</Dial>`);
         else if (context.enqueue)
           body.push(
             `<Enqueue${attrs({ waitUrl: context.enqueue.waitUrl, waitUrlMethod: 'POST', action: context.enqueue.action, method: 'POST' })}>${escapeXml(output.queue ?? 'default')}</Enqueue>`,

@@ -163,6 +163,35 @@ describe('a Twilio caller waiting for an agent', () => {
     );
   });
 
+  it('answers a bad agent phone, callback key or prompt interval with what to fix and where', async () => {
+    const agent = { name: 'Ana', login: 'ana', languages: ['en'], queues: ['support'] };
+    const phone = await t.api('PUT', '/api/agents/ana', { ...agent, phone: '555-1234' });
+    expect(phone.status).toBe(400);
+    expect(phone.body.errors[0]).toMatchObject({ pointer: '/phone' });
+    const queue = await t.api('PUT', '/api/queues/support', {
+      name: 'Support',
+      callbackKey: '12',
+      holdPromptSeconds: 3,
+    });
+    expect(queue.status).toBe(400);
+    expect(queue.body.errors.map((e: { pointer: string }) => e.pointer).toSorted()).toEqual([
+      '/callbackKey',
+      '/holdPromptSeconds',
+    ]);
+  });
+
+  it('offers no callback on a queue whose callback key is "none"', async () => {
+    await t.api('PUT', '/api/queues/support', { name: 'Support', dispositions: ['resolved'], callbackKey: 'none' });
+    await t.api('PUT', '/api/desk/state', { state: 'offline' }, { token: anaToken });
+    await twilio('/twilio/voice/hold', call('CA5'));
+    const wait = await twilio(queueUrl('CA5', 'wait'), call('CA5'));
+    expect(wait.xml).not.toContain('<Gather');
+    expect(wait.xml).not.toContain('called back');
+    expect(wait.xml).toMatch(/<Say [^>]*>You are number 1 in the queue\.[^<]*<\/Say><Play>\/twilio\/hold\.wav<\/Play>/);
+    expect((await twilio(queueUrl('CA5', 'key'), { ...call('CA5'), Digits: '1' })).xml).toContain('<Redirect');
+    await twilio(queueUrl('CA5', 'after'), { ...call('CA5'), QueueResult: 'hangup' });
+  });
+
   it('refuses unsigned requests and a CallSid that is not the contact’s', async () => {
     expect((await twilio(queueUrl('CA1', 'wait'), call('CA1'), { sign: false })).status).toBe(403);
     const other = await twilio(queueUrl('CA1', 'wait'), call('CA9'));

@@ -224,6 +224,26 @@ describe('a media-stream caller waiting for an agent', { timeout: 90_000 }, () =
     expect(await desk.closed).toBe(1000);
   });
 
+  it('ends the contact for the agent when the caller hangs up mid-call, and answers a bad control with what to send', async () => {
+    said.length = 0;
+    const phone = await dial('CAgone1', 'en-US');
+    expect(await phone.waitFor(() => said.some((s) => s.text.startsWith('You are number')), { audioMs: 5000 })).toBe(
+      true,
+    );
+    await acceptWhenOffered('voice-CAgone1');
+    const desk = await deskAudio('voice-CAgone1');
+    desk.ws.send('{"type":"volume","on":11}');
+    await waitUntil(() => desk.legs.some((l) => l['type'] === 'error'));
+    expect(desk.legs.find((l) => l['type'] === 'error')).toMatchObject({ errors: [{ code: 'BAD_CONTROL' }] });
+    phone.hangUp();
+    expect(await desk.closed).toBe(1000);
+    expect(desk.legs.at(-1)).toMatchObject({ type: 'leg', ended: true });
+    await waitUntil(async () => {
+      const snapshot = await t.api('GET', '/api/desk', undefined, { token: deskToken });
+      return snapshot.body.wrapUps.some((c: { id: string }) => c.id === 'voice-CAgone1');
+    });
+  });
+
   it('refuses the desk audio of a contact the agent does not hold', async () => {
     const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}/ws/desk-audio?token=${deskToken}&contact=nobody`);
     const code = await new Promise<number>((resolve) => ws.on('close', (c) => resolve(c)));

@@ -113,7 +113,8 @@ export class VoiceQueue {
     const due = call.lastPromptAt === null || at - call.lastPromptAt >= call.treatment.everySeconds * 1000;
     if (!due) return { kind: 'wait', say: null };
     call.lastPromptAt = at;
-    return { kind: 'wait', say: holdPrompt(locale, this.#center.router.position(contactId), call.treatment) };
+    const prompt = holdPrompt(locale, this.#center.router.position(contactId), call.treatment);
+    return { kind: 'wait', say: prompt === '' ? null : prompt };
   }
 
   /**
