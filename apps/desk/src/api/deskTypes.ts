@@ -59,6 +59,8 @@ export interface Offer {
   locale: string | null;
   channel: string | null;
   reason: string | null;
+  /** A voice caller who asked to be called back. */
+  callback?: boolean;
   enqueuedAt: string | null;
 }
 
