@@ -110,7 +110,9 @@ export function attachVoiceGateway(
     ...(options.onCallEnd ? { onCallEnd: options.onCallEnd } : {}),
     ...(onTransfer
       ? {
-          onTransfer: (_call: VoiceCallParameters, session: VoiceSession, stream: CallStream) => {
+          onTransfer: (call: VoiceCallParameters, session: VoiceSession, stream: CallStream) => {
+            // A draft run (the designer's simulator) is a test call: it never waits for a real agent.
+            if (call.customParameters.draft === 'true') return false;
             const handover = session.handedOver?.();
             return handover ? onTransfer(handover, stream, engines) : false;
           },

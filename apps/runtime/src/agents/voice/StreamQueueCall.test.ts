@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { pinFlow, voiceQueueFlow } from '../../testing/testFlows.ts';
-import { startTestRuntime, type TestRuntime } from '../../testing/startTestRuntime.ts';
+import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from '../../testing/startTestRuntime.ts';
 import { createDefaultVoiceEngines } from '../../voice/createDefaultVoiceEngines.ts';
 import { concatPcm, pcm16FromBytes, pcm16ToBytes, powerDbfs } from '../../voice/pcm.ts';
 import { resample } from '../../voice/resample.ts';
@@ -242,6 +242,18 @@ describe('a media-stream caller waiting for an agent', { timeout: 90_000 }, () =
       const snapshot = await t.api('GET', '/api/desk', undefined, { token: deskToken });
       return snapshot.body.wrapUps.some((c: { id: string }) => c.id === 'voice-CAgone1');
     });
+  });
+
+  it('lets a draft run (the designer simulator) end at the transfer instead of queueing a test call', async () => {
+    const phone = await FakePhone.dial(
+      voiceUrl(),
+      'twilio',
+      { token: TEST_ADMIN_TOKEN, flowId: 'hold', locale: 'en-US', draft: 'true' },
+      { callSid: 'CAdraft1' },
+    );
+    expect(await phone.waitFor(() => phone.closedWith !== null, { audioMs: 10_000 })).toBe(true);
+    const overview = await t.api('GET', '/api/desk/supervisor');
+    expect(overview.body.waiting.map((w: { contactId: string }) => w.contactId)).not.toContain('voice-CAdraft1');
   });
 
   it('refuses the desk audio of a contact the agent does not hold', async () => {
