@@ -244,6 +244,44 @@ describe('a media-stream caller waiting for an agent', { timeout: 90_000 }, () =
     });
   });
 
+  it('follows the desk: a transfer back to a queue puts the caller on hold prompts again, "End chat" ends the call', async () => {
+    said.length = 0;
+    const phone = await dial('CAxfer1', 'en-US');
+    const prompts = () => said.filter((s) => s.text.startsWith('You are number')).length;
+    expect(await phone.waitFor(() => prompts() === 1, { audioMs: 5000 })).toBe(true);
+    await acceptWhenOffered('voice-CAxfer1');
+    const first = await deskAudio('voice-CAxfer1');
+    await phone.waitFor(() => false, { audioMs: 300 });
+    const moved = await t.api(
+      'POST',
+      '/api/desk/contacts/voice-CAxfer1/transfer',
+      { queueId: 'support', note: 'back to the queue' },
+      { token: deskToken },
+    );
+    expect(moved.status).toBeLessThan(300);
+    await phone.waitFor(() => false, { audioMs: 300 });
+    expect(await first.closed).toBe(1000);
+    expect(await phone.waitFor(() => prompts() === 2, { audioMs: 5000 })).toBe(true);
+    phone.takeHeard();
+    await phone.waitFor(() => false, { audioMs: 1000 });
+    expect(powerDbfs(phone.takeHeard())).toBeGreaterThan(-35);
+    // Taken again, the new desk audio works; "End chat" in the desk hangs the call up.
+    const again = await acceptWhenOffered('voice-CAxfer1');
+    expect(again['context']).toMatchObject({ note: 'back to the queue' });
+    const second = await deskAudio('voice-CAxfer1');
+    await phone.say(concatPcm([fliteSpeech(PHRASES[0] ?? '', 8000), silence(600, 8000)]));
+    await phone.waitFor(() => false, { audioMs: 300 });
+    expect(await recognize(second.take())).toBe(PHRASES[0]);
+    await t.api('POST', '/api/desk/contacts/voice-CAxfer1/end', undefined, { token: deskToken });
+    expect(await phone.waitFor(() => phone.closedWith !== null, { audioMs: 3000 })).toBe(true);
+    await t.api(
+      'POST',
+      '/api/desk/contacts/voice-CAxfer1/wrap-up',
+      { disposition: 'resolved', notes: '' },
+      { token: deskToken },
+    );
+  });
+
   it('lets a draft run (the designer simulator) end at the transfer instead of queueing a test call', async () => {
     const phone = await FakePhone.dial(
       voiceUrl(),

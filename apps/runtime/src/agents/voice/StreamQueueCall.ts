@@ -74,7 +74,10 @@ export class StreamQueueCall {
   #holdOffsetMs = 0;
   /** Prompt audio (16 kHz) still to send, ahead of hold audio. */
   #prompt: Int16Array = new Int16Array(0);
-  #speaking = false;
+  /** Bumped whenever what the caller should hear changes (answered, queued again, closing): older speech is dropped. */
+  #generation = 0;
+  /** The generation whose prompt is being synthesized, if any. */
+  #speakingFor: number | null = null;
   #closeAtMs: number | null = null;
   #agentId: string | null = null;
   #link: AgentAudioLink | null = null;
@@ -117,7 +120,10 @@ export class StreamQueueCall {
       audio: (pcm) => this.#callerAudio(pcm),
       digit: (digit) => void this.#callerKey(digit),
       mark: (name) => this.#flowCall?.markPlayed(name),
-      closed: () => void this.#callerGone(),
+      closed: () =>
+        void this.#callerGone().catch((error: unknown) =>
+          deps.logger.error({ contactId: this.contactId, err: String(error) }, 'ending the voice contact failed'),
+        ),
     });
   }
 
@@ -178,6 +184,7 @@ export class StreamQueueCall {
       this.#flowCall?.pushAudio(pcm);
       return;
     }
+    if (this.#mode === 'bridged') this.#followHandoff();
     if (this.#mode === 'bridged') this.#toAgent(pcm);
     if (this.#mode === 'waiting') this.#look();
     if (this.#mode === 'closing' && this.#closeAtMs !== null && this.#clockMs >= this.#closeAtMs) {
@@ -209,10 +216,50 @@ export class StreamQueueCall {
     if (!wasOver) await this.#deps.queue.callEnded(this.contactId);
   }
 
+  /**
+   * Follows what the desk did with the contact: transferred to a queue (the caller waits again), handed to another
+   * agent (their desk connects next), or ended with "End chat" (the call ends).
+   */
+  #followHandoff(): void {
+    const handoff = this.#deps.center.handoffOf(this.contactId);
+    if (handoff?.status === 'connected' && handoff.agentId === this.#agentId) return;
+    this.#dropAgentLink();
+    if (handoff?.status === 'connected' && handoff.agentId) {
+      this.#agentId = handoff.agentId;
+      this.#held = false;
+      this.#muted = false;
+    } else if (handoff?.status === 'waiting') {
+      this.#agentId = null;
+      this.#held = false;
+      this.#muted = false;
+      this.#mode = 'waiting';
+      this.#generation += 1;
+      this.#outMs = this.#clockMs;
+      this.#deps.queue.announceNext(this.contactId);
+    } else {
+      this.#finish();
+      this.#stream.hangup('completed');
+      this.#deps.queue
+        .callEnded(this.contactId)
+        .catch((error: unknown) =>
+          this.#deps.logger.error({ contactId: this.contactId, err: String(error) }, 'ending the voice contact failed'),
+        );
+    }
+  }
+
+  /** The agent who had the call no longer has it: their desk audio ends. */
+  #dropAgentLink(): void {
+    const link = this.#link;
+    this.#link = null;
+    link?.state({ muted: false, held: false, secureFlow: false, ended: true });
+  }
+
   /** Asks the queue what happens now: a prompt is due, an agent answered, or the contact is gone. */
   #look(): void {
-    const step = this.#deps.queue.step(this.contactId, this.#clockMs);
+    // While a prompt is being synthesized the next one waits (its time is not used up).
+    const step = this.#deps.queue.step(this.contactId, this.#clockMs, this.#speakingFor !== this.#generation);
     if (step.kind === 'connect') {
+      this.#generation += 1;
       this.#mode = 'bridged';
       this.#agentId = step.agentId;
       this.#prompt = new Int16Array(0);
@@ -227,19 +274,22 @@ export class StreamQueueCall {
   }
 
   async #say(text: string): Promise<void> {
-    if (this.#speaking) return;
-    this.#speaking = true;
+    const generation = this.#generation;
+    if (this.#speakingFor === generation) return;
+    this.#speakingFor = generation;
     try {
       const audio = await this.#deps.engines.synthesizer.synthesize(text, this.#locale, this.#abort.signal);
-      if (this.#mode === 'waiting' || this.#mode === 'closing') this.#prompt = concatPcm([this.#prompt, audio.pcm16k]);
+      const current = generation === this.#generation && (this.#mode === 'waiting' || this.#mode === 'closing');
+      if (current) this.#prompt = concatPcm([this.#prompt, audio.pcm16k]);
     } catch (error) {
       this.#deps.logger.warn({ contactId: this.contactId, err: String(error) }, 'hold prompt not synthesized');
     } finally {
-      this.#speaking = false;
+      if (this.#speakingFor === generation) this.#speakingFor = null;
     }
   }
 
   async #sayThenHangUp(text: string): Promise<void> {
+    this.#generation += 1;
     this.#mode = 'closing';
     this.#prompt = new Int16Array(0);
     this.#stream.clear();

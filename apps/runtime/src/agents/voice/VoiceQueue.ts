@@ -84,6 +84,12 @@ export class VoiceQueue {
     return this.#calls.has(contactId);
   }
 
+  /** The call waits again (transferred back to a queue): its place is said at the next step. */
+  announceNext(contactId: string): void {
+    const call = this.#calls.get(contactId);
+    if (call) call.lastPromptAt = null;
+  }
+
   /** The locale the caller is spoken to in. */
   locale(contactId: string): string | undefined {
     return this.#calls.get(contactId)?.locale ?? this.#center.handoffOf(contactId)?.context.locale;
@@ -94,8 +100,8 @@ export class VoiceQueue {
     return this.#calls.get(contactId)?.treatment;
   }
 
-  /** What the leg does now (`at` on the leg's own clock, in ms). */
-  step(contactId: string, at: number): WaitStep {
+  /** What the leg does now (`at` on the leg's own clock, in ms); with `canSpeak` false no prompt is made due yet. */
+  step(contactId: string, at: number, canSpeak = true): WaitStep {
     const call = this.#calls.get(contactId);
     const handoff = this.#center.handoffOf(contactId);
     const locale = call?.locale ?? handoff?.context.locale ?? 'en';
@@ -110,7 +116,8 @@ export class VoiceQueue {
       };
     }
     if (handoff.status !== 'waiting') return { kind: 'over', say: queueClosedPrompt(locale) };
-    const due = call.lastPromptAt === null || at - call.lastPromptAt >= call.treatment.everySeconds * 1000;
+    const due =
+      canSpeak && (call.lastPromptAt === null || at - call.lastPromptAt >= call.treatment.everySeconds * 1000);
     if (!due) return { kind: 'wait', say: null };
     call.lastPromptAt = at;
     const prompt = holdPrompt(locale, this.#center.router.position(contactId), call.treatment);
