@@ -268,9 +268,9 @@ export function translateDesk(
   return fillMessage(DESK_MESSAGES[language][key], params);
 }
 
-/** Fills a message's `{name}` parameters. */
-export function fillMessage(text: string, params: Record<string, string | number>): string {
-  return Object.entries(params).reduce((filled, [name, value]) => filled.replaceAll(`{${name}}`, String(value)), text);
+/** Fills the `{name}` parameters of a message template. */
+export function fillMessage(template: string, params: Record<string, string | number>): string {
+  return Object.entries(params).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), template);
 }
 
 /** The desk's translate function for the chosen language. */

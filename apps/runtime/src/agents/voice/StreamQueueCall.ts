@@ -34,7 +34,8 @@ export interface AgentLegState {
 /** What a media-stream call in the contact center needs. */
 export interface StreamQueueDeps {
   queue: VoiceQueue;
-  center: ContactCenter;
+  /** The contact center this process routes (voice calls are bridged where they are routed). */
+  center: () => ContactCenter | undefined;
   events: ContactCenterEvents;
   sessions: Pick<SessionService, 'start' | 'input' | 'end'>;
   engines: { recognizer: Recognizer; synthesizer: Synthesizer };
@@ -172,7 +173,7 @@ export class StreamQueueCall {
     const agentId = this.#agentId;
     this.#finish();
     this.#stream.hangup('completed');
-    if (agentId) await this.#deps.center.endChat(agentId, this.contactId);
+    if (agentId) await this.#deps.center()?.endChat(agentId, this.contactId);
     await this.#deps.queue.callEnded(this.contactId);
   }
 
@@ -221,7 +222,7 @@ export class StreamQueueCall {
    * agent (their desk connects next), or ended with "End chat" (the call ends).
    */
   #followHandoff(): void {
-    const handoff = this.#deps.center.handoffOf(this.contactId);
+    const handoff = this.#deps.center()?.handoffOf(this.contactId);
     if (handoff?.status === 'connected' && handoff.agentId === this.#agentId) return;
     this.#dropAgentLink();
     if (handoff?.status === 'connected' && handoff.agentId) {
@@ -389,7 +390,7 @@ export class StreamQueueCall {
     if (this.#mode !== 'flow') return;
     this.#mode = 'bridged';
     this.#publishState();
-    await this.#deps.center.flowFinished(this.contactId, flowId, outcome);
+    await this.#deps.center()?.flowFinished(this.contactId, flowId, outcome);
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------

@@ -38,16 +38,20 @@ const DEFAULT_PROMPT_SECONDS = 30;
  * when an agent has answered.
  */
 export class VoiceQueue {
-  readonly #center: ContactCenter;
+  /** The contact center this process routes, if it does (voice calls wait where they are routed). */
+  readonly #centerOf: () => ContactCenter | undefined;
   readonly #calls = new Map<string, WaitingCall>();
 
-  constructor(center: ContactCenter) {
-    this.#center = center;
+  constructor(centerOf: () => ContactCenter | undefined) {
+    this.#centerOf = centerOf;
   }
 
   /** Whether a transfer goes to the agents here (a queue the center has, or an agent): else the call ends as before. */
   accepts(transfer: TransferOutput): boolean {
-    return this.#center.router.queue(transfer.queue ?? '') !== undefined || transfer.agent !== undefined;
+    const center = this.#centerOf();
+    return (
+      center !== undefined && (center.router.queue(transfer.queue ?? '') !== undefined || transfer.agent !== undefined)
+    );
   }
 
   /**
@@ -59,11 +63,12 @@ export class VoiceQueue {
     transfer: TransferOutput,
     bridge: 'dial' | 'browser',
   ): Promise<boolean> {
-    if (!this.accepts(transfer)) return false;
-    const queue = this.#center.router.queue(transfer.queue ?? '');
+    const center = this.#centerOf();
+    if (!center || !this.accepts(transfer)) return false;
+    const queue = center.router.queue(transfer.queue ?? '');
     // A webhook Twilio retries replays the transfer turn: the contact is queued once.
-    if (this.#calls.has(contact.id) || this.#center.handoffOf(contact.id)) return true;
-    await this.#center.handoff({ ...contact, channel: 'voice' }, transfer, { bridge });
+    if (this.#calls.has(contact.id) || center.handoffOf(contact.id)) return true;
+    await center.handoff({ ...contact, channel: 'voice' }, transfer, { bridge });
     const waiting = transfer.routing?.waiting;
     const key = queue?.callbackKey ?? '1';
     this.#calls.set(contact.id, {
@@ -92,7 +97,7 @@ export class VoiceQueue {
 
   /** The locale the caller is spoken to in. */
   locale(contactId: string): string | undefined {
-    return this.#calls.get(contactId)?.locale ?? this.#center.handoffOf(contactId)?.context.locale;
+    return this.#calls.get(contactId)?.locale ?? this.#centerOf()?.handoffOf(contactId)?.context.locale;
   }
 
   /** The call's waiting treatment. */
@@ -103,11 +108,12 @@ export class VoiceQueue {
   /** What the leg does now (`at` on the leg's own clock, in ms); with `canSpeak` false no prompt is made due yet. */
   step(contactId: string, at: number, canSpeak = true): WaitStep {
     const call = this.#calls.get(contactId);
-    const handoff = this.#center.handoffOf(contactId);
+    const center = this.#centerOf();
+    const handoff = center?.handoffOf(contactId);
     const locale = call?.locale ?? handoff?.context.locale ?? 'en';
-    if (!call || !handoff) return { kind: 'over', say: queueClosedPrompt(locale) };
+    if (!call || !center || !handoff) return { kind: 'over', say: queueClosedPrompt(locale) };
     if (handoff.status === 'connected' && handoff.agentId) {
-      const agent = this.#center.router.agent(handoff.agentId);
+      const agent = center.router.agent(handoff.agentId);
       return {
         kind: 'connect',
         agentId: handoff.agentId,
@@ -120,7 +126,7 @@ export class VoiceQueue {
       canSpeak && (call.lastPromptAt === null || at - call.lastPromptAt >= call.treatment.everySeconds * 1000);
     if (!due) return { kind: 'wait', say: null };
     call.lastPromptAt = at;
-    const prompt = holdPrompt(locale, this.#center.router.position(contactId), call.treatment);
+    const prompt = holdPrompt(locale, center.router.position(contactId), call.treatment);
     return { kind: 'wait', say: prompt === '' ? null : prompt };
   }
 
@@ -131,8 +137,9 @@ export class VoiceQueue {
   async press(contactId: string, digit: string): Promise<string | null> {
     const call = this.#calls.get(contactId);
     if (!call || call.treatment.callbackKey === null || digit !== call.treatment.callbackKey) return null;
-    if (this.#center.handoffOf(contactId)?.status !== 'waiting') return null;
-    await this.#center.requestCallback(contactId);
+    const center = this.#centerOf();
+    if (!center || center.handoffOf(contactId)?.status !== 'waiting') return null;
+    await center.requestCallback(contactId);
     this.#calls.delete(contactId);
     return callbackConfirmation(call.locale);
   }
@@ -143,8 +150,9 @@ export class VoiceQueue {
    */
   async callEnded(contactId: string): Promise<void> {
     this.#calls.delete(contactId);
-    const handoff = this.#center.handoffOf(contactId);
-    if (!handoff || handoff.context.callback) return;
-    await this.#center.customerLeft(contactId);
+    const center = this.#centerOf();
+    const handoff = center?.handoffOf(contactId);
+    if (!center || !handoff || handoff.context.callback) return;
+    await center.customerLeft(contactId);
   }
 }
