@@ -10,6 +10,7 @@ import { escapeXml, renderTwiml } from './renderTwiml.ts';
 import { isValidTwilioSignature } from './twilioSignature.ts';
 import { keyedInput } from '../sessions/idempotentInput.ts';
 import { twilioContact } from './twilioContact.ts';
+import type { VoiceQueue } from '../agents/voice/VoiceQueue.ts';
 
 /** Dependencies of {@link twilioVoiceRouter}. */
 export interface TwilioDeps {
@@ -19,6 +20,8 @@ export interface TwilioDeps {
   logger: Logger;
   /** The row of an outbound campaign call (`?campaignKey=` on the webhook URL), as the session's callerData. */
   outboundCallerData?: (campaignKey: string) => Promise<Record<string, string> | undefined>;
+  /** The contact center's voice queue: a transfer to one of its queues waits there (`<Enqueue waitUrl>`). */
+  voiceQueue?: VoiceQueue;
 }
 
 /**
@@ -101,7 +104,18 @@ async function answer(
   let twiml: string;
   try {
     const result = await turn();
-    twiml = renderTwiml(result.outputs, { gatherUrl, locale: result.locale, channel });
+    const transfer = result.outputs.find((output) => output.type === 'transfer');
+    const queued =
+      transfer?.type === 'transfer' && deps.voiceQueue
+        ? await deps.voiceQueue.enter({ id: result.sessionId, flowId, locale: result.locale }, transfer, 'dial')
+        : false;
+    const queuePath = `/twilio/queue/${encodeURIComponent(result.sessionId)}`;
+    twiml = renderTwiml(result.outputs, {
+      gatherUrl,
+      locale: result.locale,
+      channel,
+      ...(queued ? { enqueue: { waitUrl: `${queuePath}/wait`, action: `${queuePath}/after` } } : {}),
+    });
   } catch (error) {
     // Twilio needs TwiML even on failure: say so and hang up rather than leaving the caller on dead air.
     if (!(error instanceof ApiError))
@@ -162,6 +176,7 @@ function inputOf(params: Record<string, string>): InputEvent {
   return { type: 'noInput' };
 }
 
-function sessionIdOf(callSid: string): string {
+/** The session (and contact) id of a Twilio call. */
+export function sessionIdOf(callSid: string): string {
   return `twilio-${callSid.replace(/[^A-Za-z0-9]/g, '').slice(0, 64)}`;
 }
