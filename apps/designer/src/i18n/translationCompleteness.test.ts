@@ -13,6 +13,7 @@ import { INSIGHTS_MESSAGES } from '../insights/insightsMessages.ts';
 import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { CONTACTS_PAGE_MESSAGES } from '../contacts/contactsPageMessages.ts';
+import { PROMPT_MESSAGES } from '../components/PromptVariants/promptMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 
 /** Every table of visible strings the designer ships, by the file that owns it. */
@@ -28,6 +29,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
   'contacts/contactsPageMessages.ts': CONTACTS_PAGE_MESSAGES,
   'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
+  'components/PromptVariants/promptMessages.ts': PROMPT_MESSAGES,
 };
 
 /**
