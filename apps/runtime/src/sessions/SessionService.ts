@@ -15,7 +15,7 @@ import type { Logger } from 'pino';
 import { contactTurnOf } from '../contacts/contactTurnOf.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
-import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
+import type { FlowStore, SessionRecord, StoredInput } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
 import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
@@ -270,13 +270,13 @@ export class SessionService {
   ): Promise<SessionTurn> {
     const { keyed } = options;
     return this.#serialize(sessionId, async () => {
-      const record =
-        this.#currentHead(sessionId) ??
-        (await this.#stored(() => this.#store.getSession(sessionId, { snapshot: false })));
+      const read = await this.#turnHead(sessionId, keyed);
+      const record = read?.head;
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
         throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
-      const repeated = await this.#repeated(sessionId, keyed);
+      // Written by this method from a SessionTurn in an earlier turn.
+      const repeated = keyed ? (repeatedReply(read?.input, keyed) as SessionTurn | undefined) : undefined;
       if (repeated) return repeated;
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
@@ -391,6 +391,20 @@ export class SessionService {
   async drain(): Promise<void> {
     if (this.#inFlight === 0) return;
     await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * The session's head and the input stored under the turn's key: from memory while the store vouches for it
+   * ({@link SessionService.#currentHead}), else in one read of the store.
+   */
+  async #turnHead(
+    sessionId: string,
+    keyed: KeyedInput | undefined,
+  ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
+    const cached = this.#currentHead(sessionId);
+    if (cached === undefined) return this.#stored(() => this.#store.getTurnHead(sessionId, keyed?.key));
+    const input = keyed ? await this.#stored(() => this.#store.getInput(sessionId, keyed.key)) : undefined;
+    return input ? { head: cached, input } : { head: cached };
   }
 
   /**

@@ -156,6 +156,11 @@ export interface FlowStore {
    * that cannot tell (PostgreSQL, shared by several processes) leave it out and every turn reads the session.
    */
   sessionsMark?(): number;
+  /**
+   * What a turn reads before it runs, in one read: the session's head (as `getSession(id, { snapshot: false })`) and,
+   * with a `key`, the input stored under it; `undefined` for an unknown session.
+   */
+  getTurnHead(sessionId: string, key?: string): Promise<{ head: SessionRecord; input?: StoredInput } | undefined>;
   /** The stored input of a session under an idempotency key, if a turn with that key was stored. */
   getInput(sessionId: string, key: string): Promise<StoredInput | undefined>;
   getTranscript(sessionId: string): Promise<unknown[]>;

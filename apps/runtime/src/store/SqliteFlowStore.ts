@@ -302,6 +302,16 @@ export class SqliteFlowStore implements FlowStore {
     return (this.#stmt.dataVersion.get() as number) + this.#sessionEpoch;
   }
 
+  async getTurnHead(
+    sessionId: string,
+    key?: string,
+  ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
+    const head = await this.getSession(sessionId, { snapshot: false });
+    if (head === undefined) return undefined;
+    const input = key === undefined ? undefined : await this.getInput(sessionId, key);
+    return input ? { head, input } : { head };
+  }
+
   async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
     const row = this.#stmt.getInput.get(sessionId, key) as { fingerprint: string; reply: string } | undefined;
     return row ? { key, fingerprint: row.fingerprint, reply: JSON.parse(row.reply) as unknown } : undefined;

@@ -164,6 +164,16 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       expect(await store.getInput(id, 'k1')).toEqual({ key: 'k1', fingerprint: 'fp-k1', reply: { said: 'k1' } });
       expect(await store.getInput(id, 'k2')).toBeUndefined();
       expect(await store.getInput(freshId('other'), 'k1')).toBeUndefined();
+      // The head and the key in one read: the head without its snapshot, the input only under its own key.
+      expect(await store.getTurnHead(id, 'k1')).toEqual({
+        head: await store.getSession(id, { snapshot: false }),
+        input: { key: 'k1', fingerprint: 'fp-k1', reply: { said: 'k1' } },
+      });
+      expect(await store.getTurnHead(id, 'k2')).toEqual({
+        head: expect.objectContaining({ id, turn: 1, snapshot: null }),
+      });
+      expect(await store.getTurnHead(id)).toEqual({ head: expect.objectContaining({ id, turn: 1 }) });
+      expect(await store.getTurnHead(freshId('other'), 'k1')).toBeUndefined();
     });
 
     it('stores turns of many sessions saved at the same time, each with its own transcript', async () => {

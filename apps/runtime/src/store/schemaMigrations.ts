@@ -68,5 +68,9 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
        no_input, dropped, millis);`,
     campaignMigration(dialect),
+    // Issue 22, cost of a turn: `sessions_status` duplicated the leading column of `sessions_status_updated` and cost
+    // every turn an index insert; a rate-limit upsert says how many hits it granted (a block reserved by a process).
+    `DROP INDEX sessions_status;
+     ALTER TABLE rate_limits ADD COLUMN granted INTEGER NOT NULL DEFAULT 1;`,
   ];
 }

@@ -19,9 +19,9 @@ export interface TestPostgres {
 
 /**
  * Initializes a temp cluster and starts `postgres` on a free 127.0.0.1 port (as the `postgres` user when
- * running as root). Throws, naming the Debian package, when the binaries are missing: the test must fail, not skip.
+ * running as root), with extra server `settings` (`-c name=value`). Throws, naming the Debian package, when the binaries are missing: the test must fail, not skip.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: { settings?: Record<string, string> } = {}): Promise<TestPostgres> {
   if (!existsSync(join(PG_BIN, 'postgres')) || !existsSync(join(PG_BIN, 'initdb'))) {
     throw new Error(
       `PostgreSQL 15 binaries not found in ${PG_BIN}: install the Debian package "postgresql-15" (apt-get install postgresql-15).`,
@@ -56,6 +56,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     'fsync=off',
     '-c',
     'max_connections=60',
+    ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
   const url = `postgres://omniflow@127.0.0.1:${port}/postgres`;
   let child = await launch(args, dir, user, url);
