@@ -6,7 +6,8 @@
 // An idle probe process measures the machine's own scheduling delay in the same run: a p99 cannot be judged below
 // the probe's. BENCH_ONLY=sqlite|postgres runs one side (no ratio); BENCH_PROFILE_DIR=<dir> writes a `--cpu-prof`
 // profile of every runtime process there; BENCH_PG_STATEMENTS=1 loads pg_stat_statements (it costs database CPU of
-// its own) and prints the statements per turn with their time.
+// its own) and prints the statements per turn with their time; BENCH_PG_PROCESSES (2) sets the number of runtime
+// processes on PostgreSQL; BENCH_PG_SOCKET=1 connects them over the server's Unix socket instead of TCP.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -24,6 +25,8 @@ const SESSIONS = 200;
 const ONLY = process.env['BENCH_ONLY'];
 const PROFILE_DIR = process.env['BENCH_PROFILE_DIR'];
 const STATEMENTS = process.env['BENCH_PG_STATEMENTS'] === '1';
+const PG_PROCESSES = Number(process.env['BENCH_PG_PROCESSES'] ?? 2);
+const PG_SOCKET = process.env['BENCH_PG_SOCKET'] === '1';
 /** An idle probe p99 above this (half the 20 ms target) means the machine, not the runtime, decides the p99. */
 const PROBE_LIMIT_MS = 10;
 const ADMIN = 'bench-admin-token-0123456789';
@@ -227,13 +230,18 @@ try {
   }
 
   if (ONLY !== 'sqlite') {
-    process.stderr.write('PostgreSQL: two runtime processes\n');
+    process.stderr.write(`PostgreSQL: ${PG_PROCESSES} runtime processes\n`);
     const key = randomBytes(32).toString('base64');
     const started: SpawnedRuntime[] = [];
-    for (let i = 0; i < 2; i++) {
+    for (let i = 0; i < PG_PROCESSES; i++) {
       const dir = mkdtempSync(join(tmpdir(), 'omniflow-bench-pg-'));
       dirs.push(dir);
-      const env = postgresRuntimeEnv({ databaseUrl: pg.url, dataDir: dir, adminToken: ADMIN, snapshotKey: key });
+      const env = postgresRuntimeEnv({
+        databaseUrl: PG_SOCKET ? pg.socketUrl : pg.url,
+        dataDir: dir,
+        adminToken: ADMIN,
+        snapshotKey: key,
+      });
       started.push(await spawnRuntime({ ...env, ...quiet }, 30_000, nodeArgs));
     }
     runtimes.push(...started);
@@ -251,7 +259,10 @@ try {
         if (STATEMENTS) await stats.query('SELECT pg_stat_statements_reset()');
       },
     );
-    results.push({ name: 'PostgreSQL, 2 processes', measured });
+    results.push({
+      name: `PostgreSQL, ${PG_PROCESSES} process${PG_PROCESSES === 1 ? '' : 'es'}${PG_SOCKET ? ', Unix socket' : ', TCP'}`,
+      measured,
+    });
     if (STATEMENTS) {
       statements = await statementsPerTurn(stats, measured.turns);
       await stats.end();

@@ -11,6 +11,7 @@ import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgr
 import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
 import { FlowCompiler } from './FlowCompiler.ts';
 import { pinSubflowVersions } from './pinSubflowVersions.ts';
+import { noSubflows } from '../testing/noSubflows.ts';
 
 // Issue 22, "a flow version answers differently per process after a subflow is republished".
 
@@ -111,10 +112,10 @@ describe('pinning versions published before pinning existed', () => {
     const store = SqliteFlowStore.open(dir);
     const compiler = new FlowCompiler(store, createBuiltInRegistry());
     await store.createFlow('child', 'Child', childFlow('v1'));
-    await store.publish('child', childFlow('v1'), '', 'test');
-    await store.publish('child', childFlow('v2'), '', 'test');
+    await store.publish('child', noSubflows(childFlow('v1')), '', 'test');
+    await store.publish('child', noSubflows(childFlow('v2')), '', 'test');
     await store.createFlow('parent', 'Parent', parentFlow);
-    await store.publish('parent', parentFlow, '', 'test');
+    await store.publish('parent', (await compiler.compileForPublish(parentFlow)).release, '', 'test');
     // As the migration left the versions published before it.
     const raw = new Database(join(dir, 'omniflow.db'));
     raw.exec('UPDATE versions SET subflows = NULL');

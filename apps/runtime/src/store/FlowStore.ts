@@ -35,6 +35,16 @@ export interface FlowVersionRecord {
 /** Subflow versions pinned by a published version: flow id → version. */
 export type SubflowPins = Record<string, number>;
 
+/**
+ * What publishing stores: the compiled document and the exact subflow versions it was compiled against, as
+ * `FlowCompiler.compileForPublish` resolves them. Both are required: no version is stored without its pins (issue 22).
+ */
+export interface VersionRelease {
+  document: Record<string, unknown>;
+  /** `{}` only for a document that calls no subflow. */
+  subflows: SubflowPins;
+}
+
 /** What a session is doing. */
 export type SessionStatus = 'active' | 'ended';
 
@@ -125,13 +135,15 @@ export interface FlowStore {
   updateDraft(id: string, draft: Record<string, unknown>, expectedRevision: number): Promise<UpdateDraftResult>;
   /** Deletes a flow, its versions, tokens and sessions; `false` when it did not exist. */
   deleteFlow(id: string): Promise<boolean>;
-  /** Stores the next numbered version and points the live pointer at it, in one transaction. */
+  /**
+   * Stores the next numbered version (the release's document and subflow pins) and points the live pointer at it, in
+   * one transaction; a release without pins is refused (a programmer error).
+   */
   publish(
     flowId: string,
-    document: Record<string, unknown>,
+    release: VersionRelease,
     note: string,
     author: string,
-    subflows?: SubflowPins,
   ): Promise<FlowVersionRecord | undefined>;
   /** Pins the subflows of a version published before pinning existed; a version already pinned is left alone. */
   pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void>;

@@ -12,7 +12,9 @@ import type {
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
+  VersionRelease,
 } from './FlowStore.ts';
+import { assertPinned } from './assertPinned.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
 import { contactTurnUpdate, contactTurnValues, PostgresContactStore } from '../contacts/PostgresContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
@@ -167,11 +169,11 @@ export class PostgresFlowStore implements FlowStore {
 
   async publish(
     flowId: string,
-    document: Record<string, unknown>,
+    release: VersionRelease,
     note: string,
     author: string,
-    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
+    const { document, subflows } = assertPinned(release);
     return this.#tx(async (c) => {
       // Locking the flow row serializes concurrent publishes so version numbers never collide.
       const flow = await c.query('SELECT 1 FROM flows WHERE id = $1 FOR UPDATE', [flowId]);

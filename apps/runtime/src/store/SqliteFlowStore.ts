@@ -14,7 +14,9 @@ import type {
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
+  VersionRelease,
 } from './FlowStore.ts';
+import { assertPinned } from './assertPinned.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
 import { SqliteContactStore } from '../contacts/SqliteContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
@@ -157,11 +159,11 @@ export class SqliteFlowStore implements FlowStore {
 
   async publish(
     flowId: string,
-    document: Record<string, unknown>,
+    release: VersionRelease,
     note: string,
     author: string,
-    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
+    const { document, subflows } = assertPinned(release);
     const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
       if (!this.#stmt.getRevision.get(flowId)) return undefined;
       const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };

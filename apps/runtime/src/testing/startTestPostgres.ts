@@ -10,6 +10,8 @@ const PG_BIN = process.env['OMNIFLOW_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 /** A throwaway PostgreSQL 15 server started for a test. */
 export interface TestPostgres {
   url: string;
+  /** The same database over the server's Unix-domain socket (no TCP), as a runtime on the database's machine may use. */
+  socketUrl: string;
   /** Stops the server (fast shutdown, connections dropped) and keeps its data, for {@link TestPostgres.resume}. */
   halt(): Promise<void>;
   /** Starts the halted server again on the same port and data. */
@@ -70,6 +72,7 @@ export async function startTestPostgres(options: { settings?: Record<string, str
   };
   return {
     url,
+    socketUrl: `postgres://omniflow@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     halt,
     async resume() {
       child = await launch(args, dir, user, url);
