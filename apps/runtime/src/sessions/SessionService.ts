@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   FlowSession,
   type CompiledFlow,
@@ -64,6 +64,11 @@ export interface StartSessionRequest {
   sessionId?: string;
   /** A public channel's caller, whose live sessions are capped; management callers are not. */
   caller?: SessionCaller;
+  /**
+   * A start sent with an idempotency key (REST `Idempotency-Key`, a chat socket's `inputId`) by the token `scope`:
+   * the same key answers the same session and first reply, on any process, and never starts a second session.
+   */
+  idempotency?: { keyed: KeyedInput; scope: string };
 }
 
 /** One stored turn as the analytics pipeline sees it (issue 17): after the store committed it, before the reply. */
@@ -88,6 +93,15 @@ interface LiveSession {
 }
 
 const MAX_LIVE_SESSIONS = 20_000;
+
+/**
+ * The id of the session a keyed start creates: a hash of the token that sent it and its key, shaped as a UUID, so
+ * every process derives the same id and a second start with the key meets the first (issue 22).
+ */
+export function keyedSessionId(scope: string, key: string): string {
+  const hex = createHash('sha256').update(`${scope}\n${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
 
 /**
  * Runs conversations: starts sessions on the live version, feeds input, and stores the snapshot and the
@@ -150,7 +164,28 @@ export class SessionService {
 
   /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
   async start(request: StartSessionRequest): Promise<SessionTurn> {
-    if (request.caller === undefined || this.#caps === undefined) return this.#start(request);
+    const { idempotency, ...rest } = request;
+    if (idempotency === undefined) return this.#admitted(rest);
+    const { keyed, scope } = idempotency;
+    // The key decides the session id, so a repeat on any process names the same session and finds its first reply.
+    const sessionId = keyedSessionId(scope, keyed.key);
+    return this.#serialize(sessionId, async () => {
+      const earlier = await this.#repeated(sessionId, keyed);
+      if (earlier) return earlier;
+      try {
+        return await this.#admitted({ ...rest, sessionId }, keyed);
+      } catch (error) {
+        // The same key started it on another process at the same time (its id is taken): that start's reply is ours.
+        const winner = await this.#repeated(sessionId, keyed).catch(() => undefined);
+        if (winner) return winner;
+        throw error;
+      }
+    });
+  }
+
+  /** A start counted against its caller's live-session caps, when it has a caller and caps are set. */
+  async #admitted(request: StartSessionRequest, keyed?: KeyedInput): Promise<SessionTurn> {
+    if (request.caller === undefined || this.#caps === undefined) return this.#start(request, keyed);
     const sessionId = request.sessionId ?? randomUUID();
     // A second start under a counted id (a voice call repeating a CallSid) would release the first one's slot on failing.
     if (this.#caps.counts(sessionId))
@@ -161,7 +196,7 @@ export class SessionService {
       });
     this.#caps.admit(request.caller, sessionId);
     try {
-      const turn = await this.#start({ ...request, sessionId });
+      const turn = await this.#start({ ...request, sessionId }, keyed);
       if (turn.status === 'ended') this.#caps.release(sessionId);
       return turn;
     } catch (error) {
@@ -170,7 +205,7 @@ export class SessionService {
     }
   }
 
-  async #start(request: StartSessionRequest): Promise<SessionTurn> {
+  async #start(request: StartSessionRequest, keyed?: KeyedInput): Promise<SessionTurn> {
     return this.#track(request.channel, async () => {
       const flow = await this.#store.getFlow(request.flowId);
       if (!flow) throw ApiError.notFound('flow', request.flowId);
@@ -210,6 +245,19 @@ export class SessionService {
       });
       const snapshot = session.snapshot();
       const entries = this.#analyzer.annotate(turn.transcript, snapshot.locale);
+      const outputs = this.#analyzer.forward(turn.outputs, snapshot.locale);
+      const reply: SessionTurn = {
+        sessionId,
+        flowId: flow.id,
+        version,
+        channel: request.channel,
+        locale: snapshot.locale,
+        status: turn.status,
+        nodeId: turn.nodeId,
+        outputs,
+        variables: turn.variables,
+        contact: turn.contact,
+      };
       await this.#store.createSession(
         {
           id: sessionId,
@@ -228,34 +276,15 @@ export class SessionService {
           dialedNumber: request.contact?.dialedNumber ?? null,
           turn: contactTurnOf(turn),
         },
+        keyed ? { ...keyed, reply } : undefined,
       );
-      this.#observe({
-        sessionId,
-        flowId: flow.id,
-        version,
-        channel: request.channel,
-        locale: snapshot.locale,
-        status: turn.status,
-        entries,
-      });
+      this.#observe(reply, entries);
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
         { channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId },
         'session started',
       );
-      const outputs = this.#analyzer.forward(turn.outputs, snapshot.locale);
-      return {
-        sessionId,
-        flowId: flow.id,
-        version,
-        channel: request.channel,
-        locale: snapshot.locale,
-        status: turn.status,
-        nodeId: turn.nodeId,
-        outputs,
-        variables: turn.variables,
-        contact: turn.contact,
-      };
+      return reply;
     });
   }
 
@@ -328,15 +357,7 @@ export class SessionService {
         }
         if (turn.status === 'ended') this.#caps?.release(sessionId);
         else this.#caps?.touch(sessionId);
-        this.#observe({
-          sessionId,
-          flowId: record.flowId,
-          version: record.version,
-          channel,
-          locale: turn.locale,
-          status: turn.status,
-          entries,
-        });
+        this.#observe(reply, entries);
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
@@ -471,12 +492,13 @@ export class SessionService {
     return redact ? { redact } : {};
   }
 
-  #observe(turn: StoredTurn): void {
+  #observe(reply: SessionTurn, entries: readonly StoredTranscriptEntry[]): void {
     if (!this.#observer) return;
+    const { sessionId, flowId, version, channel, locale, status } = reply;
     try {
-      this.#observer(turn);
+      this.#observer({ sessionId, flowId, version, channel, locale, status, entries });
     } catch (error) {
-      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'turn observer failed');
+      this.#logger.error({ sessionId, err: String(error) }, 'turn observer failed');
     }
   }
 

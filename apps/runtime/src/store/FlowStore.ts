@@ -151,11 +151,15 @@ export interface FlowStore {
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */
   rollback(flowId: string, version: number): Promise<RollbackResult>;
-  /** Stores a new session, its first transcript entries and its contact record in one transaction. */
+  /**
+   * Stores a new session, its first transcript entries, its contact record and, for a start sent with an idempotency
+   * key, the key and the first reply (as turn 0), in one transaction; a session id that exists is refused (throws).
+   */
   createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
     contact?: ContactOpening,
+    input?: StoredInput,
   ): Promise<void>;
   /** A session; `{ snapshot: false }` skips reading the snapshot and draft document (both `null`), for the per-turn hot path. */
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;

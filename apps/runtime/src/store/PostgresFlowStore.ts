@@ -233,6 +233,7 @@ export class PostgresFlowStore implements FlowStore {
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
     contact?: ContactOpening,
+    input?: StoredInput,
   ): Promise<void> {
     await this.#tx(async (c) => {
       await c.query(
@@ -251,6 +252,11 @@ export class PostgresFlowStore implements FlowStore {
       );
       await insertEntries(c, session.id, 0, entries);
       await this.contacts.writeStart(c, contactStartOf(session, contact), contact?.turn);
+      if (input)
+        await c.query(
+          'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES ($1, $2, $3, 0, $4)',
+          [session.id, input.key, input.fingerprint, JSON.stringify(input.reply)],
+        );
     });
   }
 

@@ -206,6 +206,7 @@ export class SqliteFlowStore implements FlowStore {
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
     contact?: ContactOpening,
+    input?: StoredInput,
   ): Promise<void> {
     // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
     if (this.#holdingWrites) await this.#released;
@@ -225,6 +226,7 @@ export class SqliteFlowStore implements FlowStore {
       );
       entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
       this.contacts.writeStart(contactStartOf(session, contact), contact?.turn, now);
+      if (input) this.#stmt.insertInput.run(session.id, input.key, input.fingerprint, 0, JSON.stringify(input.reply));
     });
     tx.immediate();
   }
