@@ -17,7 +17,7 @@ import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { FlowStore, SessionRecord, StoredInput } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
-import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
+import type { SessionCaller, SessionCaps } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer, type StoredTranscriptEntry } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
@@ -114,7 +114,7 @@ export class SessionService {
   readonly #metrics: RuntimeMetrics;
   readonly #secrets: (name: string) => string | undefined;
   readonly #cipher: SnapshotCipher;
-  readonly #caps: LiveSessionCaps | undefined;
+  readonly #caps: SessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
   readonly #observer: TurnObserver | undefined;
@@ -138,7 +138,7 @@ export class SessionService {
     /** Seals every stored snapshot (sensitive variables are in it in clear). */
     cipher: SnapshotCipher;
     /** Live-session caps that {@link StartSessionRequest.caller} counts against; none when absent. */
-    caps?: LiveSessionCaps;
+    caps?: SessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
     /** Sees every stored turn (the insights pipeline); none when absent. */
@@ -188,19 +188,19 @@ export class SessionService {
     if (request.caller === undefined || this.#caps === undefined) return this.#start(request, keyed);
     const sessionId = request.sessionId ?? randomUUID();
     // A second start under a counted id (a voice call repeating a CallSid) would release the first one's slot on failing.
-    if (this.#caps.counts(sessionId))
+    if (await this.#caps.counts(sessionId))
       throw new ApiError(409, {
         code: 'SESSION_EXISTS',
         message: `Session "${sessionId}" is already live; start the call with a new CallSid.`,
         pointer: '',
       });
-    this.#caps.admit(request.caller, sessionId);
+    await this.#caps.admit(request.caller, sessionId);
     try {
       const turn = await this.#start({ ...request, sessionId }, keyed);
-      if (turn.status === 'ended') this.#caps.release(sessionId);
+      if (turn.status === 'ended') await this.#caps.release(sessionId);
       return turn;
     } catch (error) {
-      this.#caps.release(sessionId);
+      await this.#caps.release(sessionId);
       throw error;
     }
   }
@@ -355,7 +355,7 @@ export class SessionService {
             pointer: '',
           });
         }
-        if (turn.status === 'ended') this.#caps?.release(sessionId);
+        if (turn.status === 'ended') await this.#caps?.release(sessionId);
         else this.#caps?.touch(sessionId);
         this.#observe(reply, entries);
         if (turn.status === 'ended') this.#live.delete(sessionId);

@@ -72,5 +72,10 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     // every turn an index insert; a rate-limit upsert says how many hits it granted (a block reserved by a process).
     `DROP INDEX sessions_status;
      ALTER TABLE rate_limits ADD COLUMN granted INTEGER NOT NULL DEFAULT 1;`,
+    // Issue 22: the live-session caps shared by every process on PostgreSQL (PostgresSessionCaps): a session's claims
+    // (channel token, client address); a claim counts while its session lives. SQLite counts in memory (one process).
+    `CREATE TABLE session_leases (claim TEXT NOT NULL, session_id TEXT NOT NULL, created_at ${time} NOT NULL,
+       PRIMARY KEY (claim, session_id));
+     CREATE INDEX session_leases_session ON session_leases(session_id);`,
   ];
 }
