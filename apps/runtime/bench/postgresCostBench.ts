@@ -185,13 +185,13 @@ function sessionIdOf(json: unknown): string {
 
 /** The statements of the measured phase per turn: calls, mean execution and planning time (pg_stat_statements). */
 async function statementsPerTurn(client: Client, turns: number): Promise<string[]> {
-  const { rows } = await client.query<{ query: string; calls: string; exec: number; plan: number }>(
-    `SELECT query, calls, mean_exec_time AS exec, mean_plan_time AS plan FROM pg_stat_statements
+  const { rows } = await client.query<{ query: string; calls: string; plans: string; exec: number; plan: number }>(
+    `SELECT query, calls, plans, mean_exec_time AS exec, total_plan_time AS plan FROM pg_stat_statements
      WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 12`,
   );
   return rows.map(
     (r) =>
-      `| ${(Number(r.calls) / turns).toFixed(2)} | ${(r.exec * 1000).toFixed(0)} | ${(r.plan * 1000).toFixed(0)} | ${r.query.replace(/\s+/g, ' ').slice(0, 110)} |`,
+      `| ${(Number(r.calls) / turns).toFixed(2)} | ${(Number(r.plans) / turns).toFixed(2)} | ${(r.exec * 1000).toFixed(0)} | ${((r.plan * 1000) / turns).toFixed(0)} | ${r.query.replace(/\s+/g, ' ').slice(0, 100)} |`,
   );
 }
 
@@ -293,8 +293,8 @@ try {
   }
   if (statements.length > 0) {
     console.log('\nPostgreSQL statements per turn (pg_stat_statements, measured phase)');
-    console.log('| calls/turn | exec µs | plan µs | statement |');
-    console.log('| --- | --- | --- | --- |');
+    console.log('| calls/turn | plans/turn | exec µs/call | planning µs/turn | statement |');
+    console.log('| --- | --- | --- | --- | --- |');
     for (const line of statements) console.log(line);
   }
 } finally {
