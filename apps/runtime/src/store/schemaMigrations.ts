@@ -1,5 +1,6 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
 import { campaignMigration } from '../campaigns/campaignMigration.ts';
+import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -68,6 +69,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
        no_input, dropped, millis);`,
     campaignMigration(dialect),
+    centerScaleOutMigration(dialect),
     // Issue 22, cost of a turn: `sessions_status` duplicated the leading column of `sessions_status_updated` and cost
     // every turn an index insert; a rate-limit upsert says how many hits it granted (a block reserved by a process).
     `DROP INDEX sessions_status;

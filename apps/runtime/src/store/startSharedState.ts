@@ -14,6 +14,8 @@ export interface SharedState {
   rateLimitStore?: Store;
   /** The live-session caps, shared by every process; absent: this process's own `LiveSessionCaps`. */
   sessionCaps?: (options: { idleMs: number; limits: SessionCapLimits }) => SessionCaps;
+  /** The process's LISTEN connection on PostgreSQL (live contact-center events use it too). */
+  listener?: PostgresListener;
   close(): Promise<void>;
 }
 
@@ -33,6 +35,7 @@ export async function startSharedState(
   return {
     rateLimitStore: new PostgresRateLimitStore(store.pool),
     sessionCaps: (options) => new PostgresSessionCaps(store.pool, options),
+    listener,
     close: () => listener.close(),
   };
 }
