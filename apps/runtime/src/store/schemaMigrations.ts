@@ -1,5 +1,6 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
-import { campaignMigration } from '../campaigns/campaignMigration.ts';
+import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
+import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
@@ -70,6 +71,9 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
        no_input, dropped, millis);`,
     campaignMigration(dialect),
     centerScaleOutMigration(dialect),
+    // Issue 15: contact search on PostgreSQL by one- and two-character terms instead of pg_trgm (short words, speed).
+    contactTermsMigration(dialect),
+    campaignSlotMigration(dialect),
     // Issue 22, cost of a turn: `sessions_status` duplicated the leading column of `sessions_status_updated` and cost
     // every turn an index insert; a rate-limit upsert says how many hits it granted (a block reserved by a process).
     `DROP INDEX sessions_status;
