@@ -98,10 +98,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
-    const caps = new LiveSessionCaps({
-      idleMs: (config.sessionIdleMinutes || 60) * 60_000,
-      limits: config.sessionCaps,
-    });
+    const capOptions = { idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps };
+    const caps = shared.sessionCaps?.(capOptions) ?? new LiveSessionCaps(capOptions);
     const insights = createInsights({ store, registry, egress: config.egress, logger });
     const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({

@@ -200,7 +200,8 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/sessions',
-    summary: 'Start a session on the live version (or the draft, editors only)',
+    summary:
+      'Start a session on the live version (or the draft, editors only). An Idempotency-Key header makes a resend answer the same session and first reply instead of starting a second session',
     auth: 'channel',
     body: 'StartSession',
     ok: 201,
