@@ -137,6 +137,9 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       seedDemo: config.seedFlowsDir !== undefined,
     });
     cleanups.unshift(() => contactCenter.close());
+    // Alerts reach every process's supervisors over the center's bus; agent contacts are analyzed at wrap-up.
+    insights.connect(contactCenter.events);
+    contactCenter.center.observeWrapUps(insights.observeWrapUp);
 
     let ready = true;
     const services = {

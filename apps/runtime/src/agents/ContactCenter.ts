@@ -25,6 +25,16 @@ export interface ContactView {
   dispositions: string[];
 }
 
+/** Told of each stored wrap-up: the contact's agent leg (the insights store the whole contact with it). */
+export type WrapUpObserver = (
+  contactId: string,
+  leg: Pick<Handoff, 'queueId' | 'answeredAt' | 'endedAt'> & {
+    agentId: string;
+    wrapUp: { disposition: string; notes: string };
+    messages: readonly ChatMessage[];
+  },
+) => void;
+
 const TICK_MS = 250;
 const POSITIONS_MS = 1000;
 
@@ -48,6 +58,7 @@ export class ContactCenter {
   /** Contacts whose chat ended and that wait for the agent's wrap-up, by contact id → agent id. */
   readonly #wrapUps = new Map<string, string>();
   readonly #lastPositions = new Map<string, string>();
+  readonly #wrapUpObservers = new Set<WrapUpObserver>();
   #positionsDue = false;
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -368,6 +379,17 @@ export class ContactCenter {
     this.#handoffs.delete(contactId);
     const pending = [...this.#wrapUps.values()].includes(agentId);
     if (!pending) this.router.endAfterCallWork(agentId);
+    if (this.#wrapUpObservers.size > 0) {
+      const messages = await this.#store.messagesAfter(contactId, 0);
+      const leg = { ...handoff, agentId, wrapUp, messages };
+      for (const observer of this.#wrapUpObservers) observer(contactId, leg);
+    }
+  }
+
+  /** Calls `observer` after each stored wrap-up of this process; answers the function that stops it. */
+  observeWrapUps(observer: WrapUpObserver): () => void {
+    this.#wrapUpObservers.add(observer);
+    return () => this.#wrapUpObservers.delete(observer);
   }
 
   /** Gives a contact the agent holds to another queue (it waits again, with the note) or straight to an agent. */

@@ -71,8 +71,14 @@ function serveDesk(
     send(event);
   };
   const offAgent = events.subscribe(`agent:${agentId}`, onAgentEvent);
+  // Supervisors hear what is published to all of them (real-time insight alerts, issue 17).
+  const offSupervisors =
+    center.router.agent(agentId)?.definition.role === 'supervisor'
+      ? events.subscribe('supervisors', send)
+      : () => undefined;
   ws.on('close', () => {
     offAgent();
+    offSupervisors();
     for (const off of watched.values()) off();
   });
   ws.on('error', (error) => deps.logger.warn({ err: String(error) }, 'desk socket error'));

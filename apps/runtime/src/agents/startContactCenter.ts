@@ -24,6 +24,8 @@ const DEFAULT_DESK_DIR = fileURLToPath(new URL('../../../desk/dist', import.meta
 export interface RunningContactCenter {
   center: ContactCenter;
   liveChat: LiveChat;
+  /** The live-event bus the center, the desk and the chat share (other parts publish to supervisors through it). */
+  events: ContactCenterEvents;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -65,6 +67,7 @@ export async function startContactCenter(deps: {
   return {
     center,
     liveChat,
+    events,
     api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);

@@ -1,12 +1,14 @@
 import { evaluateCategoryRules, scoreQuality, summarizeContact, type CategoryRule } from '@omniflow/analytics';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
+import type { ContactCenterEvents } from '../agents/ContactCenterEvents.ts';
 import type { StoredTurn } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
 import type { AlertHub } from './AlertHub.ts';
 import { deriveContact, type FinishedContact, type NodeInfo } from './deriveContact.ts';
 import { checkInsightRuleSet, type InsightRuleSet } from './insightRuleSet.ts';
 import type { InsightsStore } from './InsightsStore.ts';
+import { withAgentLeg, type AgentLeg } from './withAgentLeg.ts';
 
 /** The scope of rules that apply to every flow. */
 export const GLOBAL_SCOPE = '*';
@@ -55,11 +57,33 @@ export class InsightsService {
   /** The session service's turn observer. Draft runs (version 0, the designer's simulator) are not counted. */
   readonly observe = (turn: StoredTurn): void => {
     if (turn.version === 0) return;
-    const work = this.#afterTurn(turn).catch((error: unknown) =>
-      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
+    this.#track(
+      this.#afterTurn(turn).catch((error: unknown) =>
+        this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
+      ),
     );
+  };
+
+  #track(work: Promise<void>): void {
     this.#pending.add(work);
     void work.finally(() => this.#pending.delete(work));
+  }
+
+  /** Alerts travel the live-event bus from now on (every process's supervisors hear them). */
+  connect(events: ContactCenterEvents): void {
+    this.#alerts.connect(events);
+  }
+
+  /**
+   * The contact center's wrap-up observer: the contact the bot handed over is stored again with its agent leg (the
+   * chat, the wrap-up, the agent and handle time), so its summary, QA score and categories cover the whole contact.
+   */
+  readonly observeWrapUp = (contactId: string, leg: AgentLeg): void => {
+    this.#track(
+      this.#recordAgentLeg(contactId, leg).catch((error: unknown) =>
+        this.#logger.error({ sessionId: contactId, err: String(error) }, 'insights of an agent contact failed'),
+      ),
+    );
   };
 
   /** Resolves once every turn seen so far has been analyzed (tests, shutdown). */
@@ -99,9 +123,12 @@ export class InsightsService {
     const match = evaluateCategoryRules(alerting, derived.facts);
     const seen = this.#alerted.get(turn.sessionId) ?? new Set<string>();
     const webhooks = [...(global.webhooks ?? []), ...(own.webhooks ?? [])];
+    this.#alerted.set(turn.sessionId, seen);
     for (const category of match.alerts) {
       if (seen.has(category)) continue;
       seen.add(category);
+      // Turns of one contact may reach several processes: the one whose claim is stored first raises the alert.
+      if (!(await this.#insights.claimAlert(turn.sessionId, category))) continue;
       this.#alerts.publish(
         {
           sessionId: turn.sessionId,
@@ -116,7 +143,6 @@ export class InsightsService {
         webhooks,
       );
     }
-    this.#alerted.set(turn.sessionId, seen);
   }
 
   async #record(
@@ -136,22 +162,47 @@ export class InsightsService {
     });
   }
 
-  /** The contact so far (`endedAt` now, for a live one) or as it ended (its last stored turn). */
-  async #finished(turn: StoredTurn, endedAt?: string): Promise<FinishedContact | undefined> {
-    const [session, transcript] = await Promise.all([
-      this.#store.getSession(turn.sessionId, { snapshot: false }),
+  async #recordAgentLeg(contactId: string, leg: AgentLeg): Promise<void> {
+    const contact = await this.#finished({ sessionId: contactId });
+    if (contact === undefined || contact.version === 0) return;
+    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(contact.flowId)]);
+    const derived = withAgentLeg(deriveContact(contact, await this.#nodeInfo(contact.flowId, contact.version)), leg);
+    const { categories } = evaluateCategoryRules([...global.rules, ...own.rules], derived.facts);
+    await this.#insights.saveContact({
+      contact: derived,
+      categories,
+      summary: summarizeContact(derived.facts),
+      qa: scoreQuality(derived.facts, own.scorecard ?? global.scorecard),
+    });
+  }
+
+  /**
+   * The contact as its record (issue 15) and transcript tell it: so far (`endedAt` now, for a live one) or as it
+   * ended. The record's outcome, end node and transfer queue are taken as written by the turn that ended it.
+   */
+  async #finished(
+    turn: { sessionId: string; locale?: string },
+    endedAt?: string,
+  ): Promise<FinishedContact | undefined> {
+    const [record, transcript] = await Promise.all([
+      this.#store.contacts.get(turn.sessionId),
       this.#store.getTranscript(turn.sessionId),
     ]);
-    if (session === undefined) return undefined;
+    if (record === undefined) return undefined;
+    const ended = endedAt ?? record.endedAt ?? new Date().toISOString();
     return {
-      sessionId: session.id,
-      flowId: session.flowId,
-      version: session.version,
-      channel: session.channel,
-      locale: turn.locale,
-      startedAt: session.createdAt,
-      endedAt: endedAt ?? session.updatedAt,
+      sessionId: record.id,
+      flowId: record.flowId,
+      version: record.version,
+      channel: record.channel,
+      locale: turn.locale ?? record.locale,
+      startedAt: record.startedAt,
+      endedAt: ended,
       transcript,
+      turns: record.turns,
+      ...(record.outcome === null
+        ? {}
+        : { end: { outcome: record.outcome, endNode: record.endNode, transferQueue: record.transferQueue } }),
     };
   }
 
