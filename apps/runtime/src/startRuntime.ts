@@ -137,9 +137,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       seedDemo: config.seedFlowsDir !== undefined,
     });
     cleanups.unshift(() => contactCenter.close());
-    // Alerts reach every process's supervisors over the center's bus; agent contacts are analyzed at wrap-up.
-    insights.connect(contactCenter.events);
-    contactCenter.center.observeWrapUps(insights.observeWrapUp);
+    insights.join(contactCenter);
 
     let ready = true;
     const services = {

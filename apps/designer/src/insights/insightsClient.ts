@@ -19,13 +19,23 @@ export interface NodeFigures {
   averageSeconds: number;
 }
 
-/** QA average per day, flow and queue. */
+/** QA average per day, flow, queue and agent (null: the bot alone). */
 export interface QaPoint {
   day: string;
   flowId: string;
   queue: string | null;
+  agentId: string | null;
   contacts: number;
   averageScore: number;
+}
+
+/** One agent's figures over a range. */
+export interface AgentFigures {
+  agentId: string;
+  handled: number;
+  averageHandleSeconds: number;
+  averageQaScore: number;
+  averageSentiment: number | null;
 }
 
 /** A real-time alert as the runtime publishes it. */
@@ -55,6 +65,8 @@ function query(range: DayRange): string {
 export const insightsClient = {
   dashboard: async (range: DayRange): Promise<DashboardFigures> =>
     (await apiRequest<{ dashboard: DashboardFigures }>('GET', `/api/insights/dashboard?${query(range)}`)).dashboard,
+  agents: async (range: DayRange): Promise<AgentFigures[]> =>
+    (await apiRequest<{ agents: AgentFigures[] }>('GET', `/api/insights/agents?${query(range)}`)).agents,
   qa: async (range: DayRange): Promise<QaPoint[]> =>
     (await apiRequest<{ qa: QaPoint[] }>('GET', `/api/insights/qa?${query(range)}`)).qa,
   nodes: async (flowId: string, range: DayRange): Promise<{ version: number; nodes: NodeFigures[] }> =>

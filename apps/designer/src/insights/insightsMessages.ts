@@ -2,6 +2,16 @@ import { useUiLanguage } from '../i18n/useT.ts';
 import type { UiLanguage } from '../i18n/messages.ts';
 
 const EN = {
+  agentFigures: 'Agents',
+  agentFiguresHelp: 'Contacts an agent handled after the bot, in this range.',
+  agentColumn: 'Agent',
+  handled: 'Handled',
+  averageHandleTime: 'Average handle time',
+  qaScore: 'QA score',
+  callerSentiment: 'Caller sentiment',
+  noAgentContacts: 'No agent handled a contact in this range.',
+  qaByAgent: 'QA score per agent (average per day)',
+  qaByQueue: 'QA score per queue (average per day)',
   insights: 'Insights',
   dashboardTitle: 'Conversation insights',
   from: 'From',
@@ -75,6 +85,16 @@ const EN = {
 type InsightsMessageKey = keyof typeof EN;
 
 const ZH: Record<InsightsMessageKey, string> = {
+  agentFigures: '坐席',
+  agentFiguresHelp: '此期间内机器人之后由坐席处理的联系。',
+  agentColumn: '坐席',
+  handled: '处理量',
+  averageHandleTime: '平均处理时长',
+  qaScore: '质检得分',
+  callerSentiment: '客户情绪',
+  noAgentContacts: '此期间内没有坐席处理过联系。',
+  qaByAgent: '各坐席质检得分（每日平均）',
+  qaByQueue: '各队列质检得分（每日平均）',
   insights: '洞察',
   dashboardTitle: '会话洞察',
   from: '开始',
@@ -145,6 +165,16 @@ const ZH: Record<InsightsMessageKey, string> = {
 };
 
 const KO: Record<InsightsMessageKey, string> = {
+  agentFigures: '상담원',
+  agentFiguresHelp: '이 기간에 봇 다음으로 상담원이 처리한 상담입니다.',
+  agentColumn: '상담원',
+  handled: '처리 건수',
+  averageHandleTime: '평균 처리 시간',
+  qaScore: 'QA 점수',
+  callerSentiment: '고객 감정',
+  noAgentContacts: '이 기간에 상담원이 처리한 상담이 없습니다.',
+  qaByAgent: '상담원별 QA 점수(일 평균)',
+  qaByQueue: '큐별 QA 점수(일 평균)',
   insights: '인사이트',
   dashboardTitle: '상담 인사이트',
   from: '시작',

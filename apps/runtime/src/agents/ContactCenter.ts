@@ -21,7 +21,15 @@ export interface ContactView {
   enqueuedAt: string;
   answeredAt: string | null;
   messages: ChatMessage[];
-  previous: { id: string; queueId: string; enqueuedAt: string; disposition: string | null; notes: string | null }[];
+  previous: {
+    id: string;
+    queueId: string;
+    enqueuedAt: string;
+    disposition: string | null;
+    notes: string | null;
+    /** The stored summary of that contact (issue 17), or null before it is analyzed. */
+    summary: { reason: string; outcome: string } | null;
+  }[];
   dispositions: string[];
 }
 
@@ -34,6 +42,9 @@ export type WrapUpObserver = (
     messages: readonly ChatMessage[];
   },
 ) => void;
+
+/** The stored summary of a finished contact (reason and outcome lines), or undefined when there is none yet. */
+export type ContactSummaryLookup = (contactId: string) => Promise<{ reason: string; outcome: string } | undefined>;
 
 const TICK_MS = 250;
 const POSITIONS_MS = 1000;
@@ -59,6 +70,7 @@ export class ContactCenter {
   readonly #wrapUps = new Map<string, string>();
   readonly #lastPositions = new Map<string, string>();
   readonly #wrapUpObservers = new Set<WrapUpObserver>();
+  #summaryOf: ContactSummaryLookup | undefined;
   #positionsDue = false;
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -333,6 +345,14 @@ export class ContactCenter {
     if (!agent || !handoff || !allowed) throw ApiError.notFound('contact in your queues', contactId);
     await this.#store.audit(agentId, contactId, action);
     const previous = handoff.customerKey ? await this.#store.previousHandoffs(handoff.customerKey, handoff.id) : [];
+    const summaries = await Promise.all(
+      previous.map((p) =>
+        (this.#summaryOf?.(p.id) ?? Promise.resolve(undefined)).catch((error: unknown) => {
+          this.#logger.warn({ err: String(error), contactId: p.id }, 'reading a contact summary failed');
+          return undefined;
+        }),
+      ),
+    );
     return {
       id: handoff.id,
       queueId: handoff.queueId,
@@ -341,12 +361,13 @@ export class ContactCenter {
       enqueuedAt: handoff.enqueuedAt,
       answeredAt: handoff.answeredAt,
       messages: await this.#store.messagesAfter(contactId, 0),
-      previous: previous.map((p) => ({
+      previous: previous.map((p, index) => ({
         id: p.id,
         queueId: p.queueId,
         enqueuedAt: p.enqueuedAt,
         disposition: p.wrapUp?.disposition ?? null,
         notes: p.wrapUp?.notes ?? null,
+        summary: summaries[index] ?? null,
       })),
       dispositions: this.router.queue(handoff.queueId)?.dispositions ?? [],
     };
@@ -384,6 +405,11 @@ export class ContactCenter {
       const leg = { ...handoff, agentId, wrapUp, messages };
       for (const observer of this.#wrapUpObservers) observer(contactId, leg);
     }
+  }
+
+  /** Where the desk's earlier contacts of a customer find their stored summaries (the insights, issue 17). */
+  summarizeWith(lookup: ContactSummaryLookup): void {
+    this.#summaryOf = lookup;
   }
 
   /** Calls `observer` after each stored wrap-up of this process; answers the function that stops it. */

@@ -1,6 +1,7 @@
 import { evaluateCategoryRules, scoreQuality, summarizeContact, type CategoryRule } from '@omniflow/analytics';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
+import type { ContactCenter } from '../agents/ContactCenter.ts';
 import type { ContactCenterEvents } from '../agents/ContactCenterEvents.ts';
 import type { StoredTurn } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
@@ -69,9 +70,21 @@ export class InsightsService {
     void work.finally(() => this.#pending.delete(work));
   }
 
-  /** Alerts travel the live-event bus from now on (every process's supervisors hear them). */
-  connect(events: ContactCenterEvents): void {
-    this.#alerts.connect(events);
+  /**
+   * Joins the contact center: alerts travel its live-event bus (every process's supervisors hear them), wrapped-up
+   * agent contacts are analyzed again whole, and the desk shows the stored summaries of a customer's earlier contacts.
+   */
+  join(center: { events: ContactCenterEvents; center: ContactCenter }): void {
+    this.#alerts.connect(center.events);
+    center.center.observeWrapUps(this.observeWrapUp);
+    center.center.summarizeWith(async (contactId) => {
+      const stored = await this.#insights.getContact(contactId);
+      const summary = stored?.['summary'];
+      if (typeof summary !== 'object' || summary === null) return undefined;
+      const reason: unknown = Reflect.get(summary, 'reason');
+      const outcome: unknown = Reflect.get(summary, 'outcome');
+      return typeof reason === 'string' && typeof outcome === 'string' ? { reason, outcome } : undefined;
+    });
   }
 
   /**

@@ -13,7 +13,7 @@ const helpFlow = {
   schemaVersion: 1,
   locales: ['en-US'],
   defaultLocale: 'en-US',
-  variables: [],
+  variables: [{ name: 'customerId', type: 'string', default: 'C-7' }],
   start: 'welcome',
   nodes: [
     { id: 'welcome', type: 'message', config: { prompt: text('Welcome to Example Bank. Calls are recorded.') } },
@@ -158,6 +158,22 @@ describe('agent contacts and supervisor alerts (issue 17)', () => {
     expect(qa).toContainEqual(expect.objectContaining({ queue: 'care', agentId: 'ana', averageScore: 100 }));
     // One alert, one webhook post, however many complaining turns.
     expect(hooked.filter((hook) => hook.sessionId === contactId)).toHaveLength(1);
-    for (const probe of [supervisor, agentDesk, customer]) await probe.close();
+
+    // The same customer again: the desk shows the earlier contact with its stored summary.
+    const again = await SocketProbe.open(ws(`/ws/chat?token=${channelToken}`));
+    again.send({ type: 'start' });
+    await again.next('turn');
+    again.send({ type: 'input', input: { type: 'text', text: 'agent' } });
+    const second = String((await again.next('handoff'))['contactId']);
+    await agentDesk.next('offer', { contactId: second });
+    const opened = await t.api('POST', `/api/desk/offers/${second}/accept`, undefined, { token: agentToken });
+    expect(opened.body.contact.previous).toEqual([
+      expect.objectContaining({
+        id: contactId,
+        disposition: 'resolved',
+        summary: { reason: stored.summary.reason, outcome: stored.summary.outcome },
+      }),
+    ]);
+    for (const probe of [supervisor, agentDesk, customer, again]) await probe.close();
   });
 });
