@@ -1,10 +1,4 @@
-import {
-  CONDITION_KINDS,
-  PHRASE_LANGUAGES,
-  emptyCondition,
-  type ConditionDraft,
-  type ConditionKind,
-} from './ruleDraft.ts';
+import { CONDITION_KINDS, PHRASE_LANGUAGES, emptyCondition, type ConditionDraft } from './ruleDraft.ts';
 import { useRuleFormT, type RuleFormMessageKey } from './ruleFormMessages.ts';
 
 /** The fields of one rule condition: its kind, then what that kind needs (phrases per language, thresholds …). */
