@@ -1,29 +1,20 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalCenterEvents } from '../agents/ContactCenterEvents.ts';
 import { createGuardedFetch } from '../security/guardedFetch.ts';
+import { startWebhookSink } from '../testing/startWebhookSink.ts';
 import { AlertHub, type InsightAlert } from './AlertHub.ts';
 
 // Issue 17, point 4: alerts cross processes through the live-event bus; the raising process alone posts webhooks.
-let hooks: Server;
-let posts = 0;
+let hooks: Awaited<ReturnType<typeof startWebhookSink>>;
 let url = '';
 
 beforeAll(async () => {
-  hooks = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => {
-      posts += 1;
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}/alerts`;
+  hooks = await startWebhookSink();
+  url = `${hooks.origin}/alerts`;
 });
 afterAll(async () => {
-  await new Promise((resolve) => hooks.close(resolve));
+  await hooks.close();
 });
 
 function hub(): AlertHub {
@@ -60,9 +51,9 @@ describe('AlertHub (issue 17)', () => {
     bus.publish('supervisors', supervisors[0] as { type: string });
     expect(heard.raising).toHaveLength(1);
     expect(heard.other).toHaveLength(1);
-    await expect.poll(() => posts).toBe(1);
+    await expect.poll(() => hooks.received.length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(posts).toBe(1);
+    expect(hooks.received).toHaveLength(1);
     // A reconnecting subscriber of the other process resumes after the id it saw.
     const resumed: InsightAlert[] = [];
     other.subscribe((a) => resumed.push(a), 0);

@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SocketProbe } from '../agents/SocketProbe.ts';
 import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
+import { startWebhookSink } from '../testing/startWebhookSink.ts';
 
 // Issue 17, points 4–7 for contacts that reach an agent: the supervisor's desk hears a real-time alert within 1 s of
 // the turn, the webhook fires once, and the wrap-up stores the whole contact (summary, QA, agent figures).
@@ -38,24 +37,15 @@ const helpFlow = {
 };
 
 let t: TestRuntime;
-let hooks: Server;
-const hooked: { sessionId: string; category: string }[] = [];
+let hooks: Awaited<ReturnType<typeof startWebhookSink>>;
 let channelToken: string;
 let agentToken: string;
 let supervisorToken: string;
 const ws = (path: string): string => `${t.url.replace('http:', 'ws:')}${path}`;
 
 beforeAll(async () => {
-  hooks = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      hooked.push(JSON.parse(body).alert);
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-  const hookOrigin = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`;
+  hooks = await startWebhookSink();
+  const hookOrigin = hooks.origin;
   t = await startTestRuntime({ OMNIFLOW_EGRESS_ALLOW: hookOrigin });
   await t.api('POST', '/api/flows', { flow: helpFlow });
   await t.api('POST', '/api/flows/help/publish', {});
@@ -81,7 +71,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise((resolve) => hooks?.close(resolve));
+  await hooks?.close();
 });
 
 describe('agent contacts and supervisor alerts (issue 17)', () => {
@@ -157,7 +147,7 @@ describe('agent contacts and supervisor alerts (issue 17)', () => {
     const qa = (await t.api('GET', `/api/insights/qa?from=${today}&to=${today}`)).body.qa;
     expect(qa).toContainEqual(expect.objectContaining({ queue: 'care', agentId: 'ana', averageScore: 100 }));
     // One alert, one webhook post, however many complaining turns.
-    expect(hooked.filter((hook) => hook.sessionId === contactId)).toHaveLength(1);
+    expect(hooks.received.filter((hook) => hook.body.alert.sessionId === contactId)).toHaveLength(1);
 
     // The same customer again: the desk shows the earlier contact with its stored summary.
     const again = await SocketProbe.open(ws(`/ws/chat?token=${channelToken}`));
