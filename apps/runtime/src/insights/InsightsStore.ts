@@ -232,6 +232,20 @@ export class InsightsStore {
   }
 
   /**
+   * Ids of ended published-version contacts that started after `since` and have no insights row yet, oldest first
+   * (a range of the contacts' start index, one primary-key probe of the insights per contact).
+   */
+  async unanalyzedContacts(since: string, limit: number): Promise<string[]> {
+    const rows = await this.#sql.all<{ id: string }>(
+      `SELECT c.id FROM contacts c LEFT JOIN contact_insights i ON i.session_id = c.id
+        WHERE c.started_at > ? AND c.ended_at IS NOT NULL AND c.version > 0 AND i.session_id IS NULL
+        ORDER BY c.started_at LIMIT ${Math.max(1, Math.floor(limit))}`,
+      [since],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
    * Claims the alert of a category for a contact: true for the one caller (of any process) that raised it first, so
    * an alert is published and its webhooks posted once however many processes see the contact's turns.
    */

@@ -204,4 +204,14 @@ describe('insights API (issue 17)', () => {
     );
     expect((await t.api('GET', '/api/insights/rules/nope')).status).toBe(404);
   });
+
+  it('analyzes a contact the idle sweeper ended, which no turn ended', async () => {
+    const { id } = await talk(['hmm']);
+    await t.runtime.settleInsights();
+    expect((await t.api('GET', `/api/insights/contacts/${id}`)).status).toBe(404);
+    expect(await t.runtime.sweepIdleSessions(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    await t.runtime.settleInsights();
+    const contact = await t.api('GET', `/api/insights/contacts/${id}`);
+    expect(contact.body.contact).toMatchObject({ outcome: 'abandoned', contained: true, endNode: 'menu', turns: 1 });
+  });
 });
