@@ -236,6 +236,12 @@ describe('insights dashboards and flow analytics (issue 17)', () => {
         { timeout: 10_000 },
       )
       .toContain('refund');
+    // The contact view shows its stored summary, QA scorecard and categories.
+    await page.goto(`${stack.url}/#/contacts/${id}`);
+    const panel = page.getByRole('region', { name: 'Summary and QA' });
+    await panel.locator('[data-summary="categories"]', { hasText: 'refund' }).waitFor();
+    expect(await panel.locator('[data-summary="reason"]').textContent()).toBe('I want my money back');
+    expect(await panel.locator('[data-criterion="greeting"]').textContent()).toBe('Greeting: passed');
     expect(pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { apiRequest } from '../api/runtimeClient.ts';
+import { ApiError, apiRequest } from '../api/runtimeClient.ts';
 
 /** The dashboard figures the runtime answers for a range (`/api/insights/dashboard`). */
 export interface DashboardFigures {
@@ -38,6 +38,16 @@ export interface AgentFigures {
   averageSentiment: number | null;
 }
 
+/** A finished contact's stored insights (`/api/insights/contacts/:id`). */
+export interface ContactInsights {
+  outcome: string;
+  agentId: string | null;
+  handleSeconds: number | null;
+  categories: string[];
+  summary: { reason: string; actions: string[]; outcome: string; openItems: string[]; conversation?: string[] };
+  qa: { score: number; criteria: Record<string, boolean | null> };
+}
+
 /** A real-time alert as the runtime publishes it. */
 export interface InsightAlert {
   id: number;
@@ -65,6 +75,16 @@ function query(range: DayRange): string {
 export const insightsClient = {
   dashboard: async (range: DayRange): Promise<DashboardFigures> =>
     (await apiRequest<{ dashboard: DashboardFigures }>('GET', `/api/insights/dashboard?${query(range)}`)).dashboard,
+  /** A contact's insights, or null while it is not analyzed (still going on, or waiting for the agent's wrap-up). */
+  contact: async (id: string): Promise<ContactInsights | null> => {
+    try {
+      return (await apiRequest<{ contact: ContactInsights }>('GET', `/api/insights/contacts/${encodeURIComponent(id)}`))
+        .contact;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
   agents: async (range: DayRange): Promise<AgentFigures[]> =>
     (await apiRequest<{ agents: AgentFigures[] }>('GET', `/api/insights/agents?${query(range)}`)).agents,
   qa: async (range: DayRange): Promise<QaPoint[]> =>
