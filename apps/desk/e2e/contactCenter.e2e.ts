@@ -173,6 +173,76 @@ describe('a contact center in three browsers (issue 16)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it("shows a real-time alert in the supervisor view within a second of the caller's turn (issue 17)", async () => {
+    // A flow whose caller turns are plain text (the help flow's only question takes a sensitive value, kept masked).
+    const menu = {
+      id: 'service',
+      name: 'Service line',
+      schemaVersion: 1,
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      variables: [],
+      start: 'menu',
+      nodes: [
+        {
+          id: 'menu',
+          type: 'menu',
+          config: {
+            prompt: { text: { 'en-US': 'Say balance.' } },
+            options: [{ key: '1', label: { 'en-US': 'balance' } }],
+            noMatch: { maxRetries: 5 },
+          },
+        },
+        { id: 'bye', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye.' } } } },
+      ],
+      edges: [
+        { source: 'menu', port: '1', target: 'bye' },
+        { source: 'menu', port: 'noMatch', target: 'bye' },
+        { source: 'menu', port: 'noInput', target: 'bye' },
+      ],
+    };
+    await t.api('POST', '/api/flows', { flow: menu });
+    await t.api('POST', '/api/flows/service/publish', {});
+    const serviceToken: string = (await t.api('POST', '/api/flows/service/channel-tokens', {})).body.token;
+    const rules = await t.api('PUT', '/api/insights/rules/service', {
+      rules: [
+        {
+          id: 'complaint',
+          category: 'complaint',
+          alert: true,
+          conditions: [{ kind: 'phrase', phrases: ['complaint'] }],
+        },
+      ],
+    });
+    expect(rules.status).toBe(200);
+    await supervisor.locator('.alerts').getByText('No alerts yet.').waitFor();
+    // The supervisor's page notes when the alert is drawn, so the time measured is the customer's send to the screen.
+    await supervisor.evaluate(() => {
+      const seen = window as unknown as { alertSeenAt?: number };
+      new MutationObserver((_changes, observer) => {
+        if (document.querySelector('.alert-list li[data-category="complaint"]') === null) return;
+        seen.alertSeenAt = Date.now();
+        observer.disconnect();
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const caller = await openPage();
+    await caller.goto(`${t.url}/chat/service?token=${serviceToken}`);
+    await caller.getByText('Say balance.').waitFor();
+    await caller.getByLabel('Message').fill('I want to make a complaint about fees');
+    const sentAt = Date.now();
+    await caller.getByRole('button', { name: 'Send' }).click();
+    const alert = supervisor.locator('.alert-list li[data-category="complaint"]');
+    await alert.waitFor({ timeout: 5000 });
+    const seenAt = await supervisor.evaluate(() => (window as unknown as { alertSeenAt?: number }).alertSeenAt ?? 0);
+    expect(seenAt - sentAt).toBeGreaterThanOrEqual(0);
+    expect(seenAt - sentAt).toBeLessThan(1000);
+    expect(await alert.textContent()).toContain('complaint · chat · service');
+    // An agent's desk shows no alerts list.
+    expect(await agent.locator('.alert-list').count()).toBe(0);
+    await supervisor.locator('.supervisor').screenshot({ path: join(repoRoot, 'docs/desk-alerts.png') });
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows the desk in Chinese and Korean', async () => {
     await agent.getByLabel('Language').selectOption('zh-CN');
     await agent.getByRole('heading', { name: '坐席工作台' }).waitFor();

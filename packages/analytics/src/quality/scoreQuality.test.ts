@@ -85,7 +85,7 @@ describe('scoreQuality (issue 17)', () => {
         { role: 'agent', text: 'Hello, this is Ana from Example Bank.' },
         { role: 'caller', text: 'What is my balance?' },
         { role: 'system', text: '→ PIN check / Ask PIN' },
-        { role: 'system', text: 'pin-check: completed' },
+        { role: 'system', text: 'pin-check: done' },
         { role: 'agent', text: 'Thank you. Your balance is 120.00.' },
       ],
       outcome: 'transferred',

@@ -28,7 +28,7 @@ export interface Scorecard {
   readonly resolvedOutcomes?: readonly string[];
   /**
    * In an agent conversation, words of an agent or system line saying the customer was verified (default: a secure
-   * flow naming verify/auth/pin/otp that completed, or "verified", 已验证, 인증 완료).
+   * flow naming verify/auth/pin/otp that completed (or ended `done`), or "verified", 已验证, 인증 완료).
    */
   readonly verificationPhrases?: readonly string[];
   /** In an agent conversation, words of an agent line that disclose account data (default: balance, 余额, 잔액 …). */
@@ -67,7 +67,7 @@ const DEFAULT_DISCLOSURES = [
   '잔액',
   '최근 거래',
 ];
-const VERIFIED_FLOW = /(verif|auth|identity|\bpin\b|otp)[^:]*: completed/iu;
+const VERIFIED_FLOW = /(verif|auth|identity|\bpin\b|otp)[^:]*: (completed|done|verified|success)\b/iu;
 const VERIFY = /verif|auth|identity|\bpin\b|otp/iu;
 const DISCLOSE = /transaction|^banking\./iu;
 
