@@ -33,15 +33,21 @@ export interface ContactView {
   dispositions: string[];
 }
 
-/** Told of each stored wrap-up: the contact's agent leg (the insights store the whole contact with it). */
+/** A contact's agent leg: its queue, agent, times and chat so far, and the wrap-up once there is one. */
+export type AgentLegView = Pick<Handoff, 'queueId' | 'answeredAt' | 'endedAt'> & {
+  agentId: string;
+  wrapUp?: { disposition: string; notes: string };
+  messages: readonly ChatMessage[];
+};
+
+/** Told of each stored wrap-up (the insights store the whole contact with it) or each new chat line. */
 export type WrapUpObserver = (
   contactId: string,
-  leg: Pick<Handoff, 'queueId' | 'answeredAt' | 'endedAt'> & {
-    agentId: string;
-    wrapUp: { disposition: string; notes: string };
-    messages: readonly ChatMessage[];
-  },
+  leg: AgentLegView & { wrapUp: { disposition: string; notes: string } },
 ) => void;
+
+/** Told of each new line of a live agent chat (the insights check their real-time alert rules on it). */
+export type ChatLineObserver = (contactId: string, leg: AgentLegView) => void;
 
 /** The stored summary of a finished contact (reason and outcome lines), or undefined when there is none yet. */
 export type ContactSummaryLookup = (contactId: string) => Promise<{ reason: string; outcome: string } | undefined>;
@@ -70,6 +76,7 @@ export class ContactCenter {
   readonly #wrapUps = new Map<string, string>();
   readonly #lastPositions = new Map<string, string>();
   readonly #wrapUpObservers = new Set<WrapUpObserver>();
+  readonly #chatLineObservers = new Set<ChatLineObserver>();
   #summaryOf: ContactSummaryLookup | undefined;
   #positionsDue = false;
   #positionsAt = 0;
@@ -412,6 +419,12 @@ export class ContactCenter {
     this.#summaryOf = lookup;
   }
 
+  /** Calls `observer` after each new line of a live agent chat this process stores; answers the unsubscribe. */
+  observeChatLines(observer: ChatLineObserver): () => void {
+    this.#chatLineObservers.add(observer);
+    return () => this.#chatLineObservers.delete(observer);
+  }
+
   /** Calls `observer` after each stored wrap-up of this process; answers the function that stops it. */
   observeWrapUps(observer: WrapUpObserver): () => void {
     this.#wrapUpObservers.add(observer);
@@ -641,6 +654,16 @@ export class ContactCenter {
     const { message: stored, fresh } = await this.#store.appendMessage({ ...message, text, contactId: handoff.id });
     if (fresh)
       this.#events.publish(`contact:${handoff.id}`, { type: 'message', contactId: handoff.id, message: stored });
+    if (fresh && this.#chatLineObservers.size > 0 && handoff.agentId !== null) {
+      const leg: AgentLegView = {
+        queueId: handoff.queueId,
+        answeredAt: handoff.answeredAt,
+        endedAt: handoff.endedAt,
+        agentId: handoff.agentId,
+        messages: await this.#store.messagesAfter(handoff.id, 0),
+      };
+      for (const observer of this.#chatLineObservers) observer(handoff.id, leg);
+    }
     return stored;
   }
 

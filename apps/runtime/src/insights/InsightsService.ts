@@ -9,6 +9,7 @@ import type { AlertHub } from './AlertHub.ts';
 import { deriveContact, type FinishedContact, type NodeInfo } from './deriveContact.ts';
 import { checkInsightRuleSet, type InsightRuleSet } from './insightRuleSet.ts';
 import type { InsightsStore } from './InsightsStore.ts';
+import { LiveAlerter } from './LiveAlerter.ts';
 import { withAgentLeg, type AgentLeg } from './withAgentLeg.ts';
 
 /** The scope of rules that apply to every flow. */
@@ -32,8 +33,7 @@ export class InsightsService {
   readonly #registry: NodeTypeRegistry;
   readonly #logger: Logger;
   readonly #rules = new Map<string, { set: InsightRuleSet; at: number }>();
-  /** Categories already alerted per live session: an alert is raised once per contact and category. */
-  readonly #alerted = new Map<string, Set<string>>();
+  readonly #live: LiveAlerter;
   readonly #nodes = new Map<string, Map<string, NodeInfo>>();
   #pending = new Set<Promise<void>>();
   #catchUpTimer: NodeJS.Timeout | undefined;
@@ -48,6 +48,7 @@ export class InsightsService {
     this.#store = deps.store;
     this.#insights = deps.insights;
     this.#alerts = deps.alerts;
+    this.#live = new LiveAlerter({ store: deps.insights, hub: deps.alerts });
     this.#registry = deps.registry;
     this.#logger = deps.logger;
   }
@@ -82,6 +83,13 @@ export class InsightsService {
   join(center: { events: ContactCenterEvents; center: ContactCenter }): void {
     this.#alerts.connect(center.events);
     center.center.observeWrapUps(this.observeWrapUp);
+    center.center.observeChatLines((contactId, leg) =>
+      this.#track(
+        this.#afterChatLine(contactId, leg).catch((error: unknown) =>
+          this.#logger.error({ sessionId: contactId, err: String(error) }, 'alerts of a chat line failed'),
+        ),
+      ),
+    );
     this.startCatchUp();
     center.center.summarizeWith(async (contactId) => {
       const stored = await this.#insights.getContact(contactId);
@@ -98,6 +106,7 @@ export class InsightsService {
    * chat, the wrap-up, the agent and handle time), so its summary, QA score and categories cover the whole contact.
    */
   readonly observeWrapUp = (contactId: string, leg: AgentLeg): void => {
+    this.#live.forget(contactId);
     this.#track(
       this.#record({ sessionId: contactId }, leg).catch((error: unknown) =>
         this.#logger.error({ sessionId: contactId, err: String(error) }, 'insights of an agent contact failed'),
@@ -162,41 +171,35 @@ export class InsightsService {
   }
 
   async #afterTurn(turn: StoredTurn): Promise<void> {
-    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(turn.flowId)]);
-    const rules: CategoryRule[] = [...global.rules, ...own.rules];
-    const alerting = rules.filter((rule) => rule.alert === true);
     if (turn.status === 'ended') {
-      this.#alerted.delete(turn.sessionId);
+      // A contact handed to an agent goes on in the agent chat, where its alerts are still checked.
+      if (!turn.entries.some((entry) => entry.kind === 'transfer')) this.#live.forget(turn.sessionId);
       await this.#record(turn);
       return;
     }
+    const { alerting, webhooks } = await this.#alerting(turn.flowId);
     if (alerting.length === 0) return;
     const contact = await this.#finished(turn, new Date().toISOString());
     if (contact === undefined) return;
-    const derived = deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version));
-    const match = evaluateCategoryRules(alerting, derived.facts);
-    const seen = this.#alerted.get(turn.sessionId) ?? new Set<string>();
-    const webhooks = [...(global.webhooks ?? []), ...(own.webhooks ?? [])];
-    this.#alerted.set(turn.sessionId, seen);
-    for (const category of match.alerts) {
-      if (seen.has(category)) continue;
-      seen.add(category);
-      // Turns of one contact may reach several processes: the one whose claim is stored first raises the alert.
-      if (!(await this.#insights.claimAlert(turn.sessionId, category))) continue;
-      this.#alerts.publish(
-        {
-          sessionId: turn.sessionId,
-          flowId: turn.flowId,
-          channel: turn.channel,
-          category,
-          ruleIds: alerting
-            .filter((rule) => rule.category === category && match.matchedRuleIds.includes(rule.id))
-            .map((rule) => rule.id),
-          at: new Date().toISOString(),
-        },
-        webhooks,
-      );
-    }
+    await this.#live.check(deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version)), alerting, webhooks);
+  }
+
+  /** A new line of the agent chat: the alerting rules are checked on the bot conversation and the chat so far. */
+  async #afterChatLine(contactId: string, leg: AgentLeg): Promise<void> {
+    const contact = await this.#finished({ sessionId: contactId });
+    if (contact === undefined || contact.version === 0) return;
+    const { alerting, webhooks } = await this.#alerting(contact.flowId);
+    if (alerting.length === 0) return;
+    const bot = deriveContact(contact, await this.#nodeInfo(contact.flowId, contact.version));
+    await this.#live.check(withAgentLeg(bot, leg), alerting, webhooks);
+  }
+
+  async #alerting(flowId: string): Promise<{ alerting: CategoryRule[]; webhooks: string[] }> {
+    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(flowId)]);
+    return {
+      alerting: [...global.rules, ...own.rules].filter((rule) => rule.alert === true),
+      webhooks: [...(global.webhooks ?? []), ...(own.webhooks ?? [])],
+    };
   }
 
   /**

@@ -62,6 +62,12 @@ beforeAll(async () => {
     rules: [
       { id: 'complaint', category: 'complaint', alert: true, conditions: [{ kind: 'phrase', phrases: ['complaint'] }] },
       { id: 'fees', category: 'fees', conditions: [{ kind: 'phrase', phrases: ['fee'], role: 'caller' }] },
+      {
+        id: 'legal',
+        category: 'legal',
+        alert: true,
+        conditions: [{ kind: 'phrase', phrases: ['lawyer', '律师', '변호사'], role: 'caller' }],
+      },
     ],
     scorecard: { compliancePhrases: ['calls are recorded'] },
     webhooks: [`${hookOrigin}/alerts`],
@@ -111,6 +117,12 @@ describe('agent contacts and supervisor alerts (issue 17)', () => {
       text: 'The monthly fee was taken twice from card 4111 1111 1111 1111',
     });
     await customer.next('delivered', { id: 'customer-msg-1' });
+    // A line of the agent chat raises its own real-time alert, on the supervisor's desk within a second too.
+    const chatSentAt = performance.now();
+    customer.send({ type: 'chat', id: 'customer-msg-2', text: 'Fix it or I call my lawyer' });
+    const chatAlert = await supervisor.next('insightAlert', {}, 1000);
+    expect(chatAlert['alert']).toMatchObject({ sessionId, category: 'legal', ruleIds: ['legal'] });
+    expect(supervisor.arrivedAt.get(chatAlert)! - chatSentAt).toBeLessThan(1000);
     await say('agent-msg-2', 'I have refunded the second fee to your account.');
     await t.api('POST', `/api/desk/contacts/${contactId}/end`, undefined, { token: agentToken });
     const wrapped = await t.api(
@@ -128,7 +140,7 @@ describe('agent contacts and supervisor alerts (issue 17)', () => {
       contained: false,
       transferQueue: 'care',
       agentId: 'ana',
-      categories: ['complaint', 'fees'],
+      categories: ['complaint', 'fees', 'legal'],
       qa: {
         criteria: { greeting: true, compliancePhrase: true, noCardSpoken: true, resolved: true },
         score: 100,
@@ -146,8 +158,10 @@ describe('agent contacts and supervisor alerts (issue 17)', () => {
     expect(agents).toEqual([expect.objectContaining({ agentId: 'ana', handled: 1, averageQaScore: 100 })]);
     const qa = (await t.api('GET', `/api/insights/qa?from=${today}&to=${today}`)).body.qa;
     expect(qa).toContainEqual(expect.objectContaining({ queue: 'care', agentId: 'ana', averageScore: 100 }));
-    // One alert, one webhook post, however many complaining turns.
-    expect(hooks.received.filter((hook) => hook.body.alert.sessionId === contactId)).toHaveLength(1);
+    // One alert per category, one webhook post each, however many complaining turns.
+    expect(
+      hooks.received.filter((hook) => hook.body.alert.sessionId === contactId).map((hook) => hook.body.alert.category),
+    ).toEqual(['complaint', 'legal']);
 
     // The same customer again: the desk shows the earlier contact with its stored summary.
     const again = await SocketProbe.open(ws(`/ws/chat?token=${channelToken}`));

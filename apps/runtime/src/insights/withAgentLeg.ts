@@ -1,13 +1,14 @@
 import { analyzeSentiment, type TranscriptEntry } from '@omniflow/analytics';
 import type { ContactRecord } from './deriveContact.ts';
 
-/** What the contact center knows of a contact's agent leg once the agent wrapped it up. */
+/** What the contact center knows of a contact's agent leg: so far (a live chat), or once the agent wrapped it up. */
 export interface AgentLeg {
   agentId: string;
   queueId: string;
   answeredAt: string | null;
   endedAt: string | null;
-  wrapUp: { disposition: string; notes: string };
+  /** Absent while the chat goes on. */
+  wrapUp?: { disposition: string; notes: string };
   /** The live chat, redacted as stored (customer, agent and system lines). */
   messages: readonly { sender: 'customer' | 'agent' | 'system'; text: string; at: string }[];
 }
@@ -48,10 +49,14 @@ export function withAgentLeg(contact: ContactRecord, leg: AgentLeg): ContactReco
       ...contact.facts,
       transcript,
       durationSeconds,
-      wrapUp: {
-        disposition: leg.wrapUp.disposition,
-        ...(leg.wrapUp.notes.trim() === '' ? {} : { notes: leg.wrapUp.notes }),
-      },
+      ...(leg.wrapUp === undefined
+        ? {}
+        : {
+            wrapUp: {
+              disposition: leg.wrapUp.disposition,
+              ...(leg.wrapUp.notes.trim() === '' ? {} : { notes: leg.wrapUp.notes }),
+            },
+          }),
     },
   };
 }
