@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../designer/e2e/support/launchChromium.ts';
 import { startTestRuntime, type TestRuntime } from '../../runtime/src/testing/startTestRuntime.ts';
-import { pinFlow } from '../../runtime/src/testing/testFlows.ts';
+import { menuFlow, pinFlow } from '../../runtime/src/testing/testFlows.ts';
 
 // Issue 16: three people in three browser contexts — a customer on the web chat page, an agent and a supervisor on
 // /desk — from the bot to the queue, the agent taking the chat, chatting both ways, the supervisor reading along, and
@@ -175,32 +175,7 @@ describe('a contact center in three browsers (issue 16)', () => {
 
   it("shows a real-time alert in the supervisor view within a second of the caller's turn (issue 17)", async () => {
     // A flow whose caller turns are plain text (the help flow's only question takes a sensitive value, kept masked).
-    const menu = {
-      id: 'service',
-      name: 'Service line',
-      schemaVersion: 1,
-      locales: ['en-US'],
-      defaultLocale: 'en-US',
-      variables: [],
-      start: 'menu',
-      nodes: [
-        {
-          id: 'menu',
-          type: 'menu',
-          config: {
-            prompt: { text: { 'en-US': 'Say balance.' } },
-            options: [{ key: '1', label: { 'en-US': 'balance' } }],
-            noMatch: { maxRetries: 5 },
-          },
-        },
-        { id: 'bye', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye.' } } } },
-      ],
-      edges: [
-        { source: 'menu', port: '1', target: 'bye' },
-        { source: 'menu', port: 'noMatch', target: 'bye' },
-        { source: 'menu', port: 'noInput', target: 'bye' },
-      ],
-    };
+    const menu = menuFlow('service');
     await t.api('POST', '/api/flows', { flow: menu });
     await t.api('POST', '/api/flows/service/publish', {});
     const serviceToken: string = (await t.api('POST', '/api/flows/service/channel-tokens', {})).body.token;
@@ -217,14 +192,12 @@ describe('a contact center in three browsers (issue 16)', () => {
     expect(rules.status).toBe(200);
     await supervisor.locator('.alerts').getByText('No alerts yet.').waitFor();
     // The supervisor's page notes when the alert is drawn, so the time measured is the customer's send to the screen.
-    await supervisor.evaluate(() => {
-      const seen = window as unknown as { alertSeenAt?: number };
-      new MutationObserver((_changes, observer) => {
-        if (document.querySelector('.alert-list li[data-category="complaint"]') === null) return;
-        seen.alertSeenAt = Date.now();
-        observer.disconnect();
-      }).observe(document.body, { childList: true, subtree: true });
-    });
+    // (A script string: this test file is type-checked without the DOM library.)
+    await supervisor.evaluate(`new MutationObserver((changes, observer) => {
+      if (document.querySelector('.alert-list li[data-category="complaint"]') === null) return;
+      window.alertSeenAt = Date.now();
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true })`);
     const caller = await openPage();
     await caller.goto(`${t.url}/chat/service?token=${serviceToken}`);
     await caller.getByText('Say balance.').waitFor();
@@ -233,7 +206,7 @@ describe('a contact center in three browsers (issue 16)', () => {
     await caller.getByRole('button', { name: 'Send' }).click();
     const alert = supervisor.locator('.alert-list li[data-category="complaint"]');
     await alert.waitFor({ timeout: 5000 });
-    const seenAt = await supervisor.evaluate(() => (window as unknown as { alertSeenAt?: number }).alertSeenAt ?? 0);
+    const seenAt = Number(await supervisor.evaluate('window.alertSeenAt ?? 0'));
     expect(seenAt - sentAt).toBeGreaterThanOrEqual(0);
     expect(seenAt - sentAt).toBeLessThan(1000);
     expect(await alert.textContent()).toContain('complaint · chat · service');

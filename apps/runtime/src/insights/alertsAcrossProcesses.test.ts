@@ -3,35 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgres.ts';
 import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
 import { startWebhookSink } from '../testing/startWebhookSink.ts';
+import { menuFlow } from '../testing/testFlows.ts';
 
 // Issue 17, point 4: two runtime processes on one PostgreSQL database see turns of the same contact; each alert is
 // raised by one of them, so its webhook is posted once.
-const flow = {
-  id: 'line',
-  name: 'Line',
-  schemaVersion: 1,
-  locales: ['en-US'],
-  defaultLocale: 'en-US',
-  variables: [],
-  start: 'menu',
-  nodes: [
-    {
-      id: 'menu',
-      type: 'menu',
-      config: {
-        prompt: { text: { 'en-US': 'Say balance.' } },
-        options: [{ key: '1', label: { 'en-US': 'balance' } }],
-        noMatch: { maxRetries: 9 },
-      },
-    },
-    { id: 'bye', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye.' } } } },
-  ],
-  edges: [
-    { source: 'menu', port: '1', target: 'bye' },
-    { source: 'menu', port: 'noMatch', target: 'bye' },
-    { source: 'menu', port: 'noInput', target: 'bye' },
-  ],
-};
+const flow = menuFlow('line');
 
 describe('alerts with two processes on PostgreSQL (issue 17)', () => {
   let server: TestPostgres;
