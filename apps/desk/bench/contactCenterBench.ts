@@ -3,7 +3,7 @@
 // against a bot turn's round trip measured in the same run, and counts lost or doubled chat messages (target 0).
 // The runtime runs in a child process (SQLite, logs at warn); this process is the load generator. Not a test.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -87,6 +87,15 @@ try {
   }
 
   progress('agents take the chats: offer, accept, messages both ways, end, wrap-up, next offer');
+  // Where the CPU goes during the agent phase: the runtime's processes against this load generator, on a machine
+  // whose load average is printed beside them; and the runtime's event-loop delay (scraping resets its histogram).
+  await t.api('GET', '/metrics');
+  const phase = {
+    at: performance.now(),
+    runtimeTicks: processTreeTicks(t.pid),
+    bench: process.cpuUsage(),
+    load: loadAverage(),
+  };
   const offerLatency: number[] = [];
   const endReply: number[] = [];
   const toDecision: number[] = [];
@@ -145,6 +154,13 @@ try {
     }
   });
   await Promise.all(work);
+  const phaseSeconds = (performance.now() - phase.at) / 1000;
+  const runtimeCpu = (processTreeTicks(t.pid) - phase.runtimeTicks) / 100 / phaseSeconds;
+  const benchUsage = process.cpuUsage(phase.bench);
+  const benchCpu = (benchUsage.user + benchUsage.system) / 1e6 / phaseSeconds;
+  const metrics = (await t.api('GET', '/metrics')).text;
+  const lag = (name: string): number =>
+    Number(new RegExp(`^omniflow_nodejs_eventloop_lag_${name}_seconds (\\S+)`, 'm').exec(metrics)?.[1]) * 1000;
 
   let lost = 0;
   let doubled = 0;
@@ -185,6 +201,16 @@ try {
     '  of which: request sent → router decided (runtime clock)': row(toDecision),
     '  of which: router decided → offer read by the desk': row(toArrival),
     'router alone: agent free → offer decided': row(routerLatency),
+  });
+  console.table({
+    'agent phase': {
+      seconds: round(phaseSeconds),
+      'runtime CPU (cores)': round(runtimeCpu),
+      'load generator CPU (cores)': round(benchCpu),
+      'event-loop delay p50 ms': round(lag('p50')),
+      'event-loop delay p99 ms': round(lag('p99')),
+      'load average before → after': `${phase.load} → ${loadAverage()}`,
+    },
   });
   console.table({
     'chat messages': { chats: served, agents: AGENTS, sent: delivered + lost, delivered, lost, doubled },
@@ -287,6 +313,7 @@ async function startRuntimeProcess(env: Record<string, string>) {
   }
   return {
     url,
+    pid: child.pid ?? 0,
     api: jsonClient(url, adminToken),
     async close() {
       child.kill('SIGTERM');
@@ -327,6 +354,27 @@ async function linesFrom(probe: SocketProbe, contactId: string, sender: string, 
       `a chat line from the ${sender} of ${contactId}`,
       30_000,
     );
+}
+
+/** CPU ticks (1/100 s) used so far by a process and its descendants (the tsx wrapper runs the runtime as its child). */
+function processTreeTicks(pid: number): number {
+  let ticks = 0;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    ticks += Number(fields[11]) + Number(fields[12]);
+    for (const task of readdirSync(`/proc/${pid}/task`))
+      for (const child of readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' '))
+        if (child.trim() !== '') ticks += processTreeTicks(Number(child));
+  } catch {
+    // The process ended between listing and reading: it uses no CPU any more.
+    return ticks;
+  }
+  return ticks;
+}
+
+/** The machine's 1-minute load average (other work on a shared machine competes with both processes). */
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?';
 }
 
 function round(value: number): number {

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../designer/e2e/support/launchChromium.ts';
+import { openPersonPage, signInToDesk } from './support/deskBrowser.ts';
 import { startTestRuntime, type TestRuntime } from '../../runtime/src/testing/startTestRuntime.ts';
 import { menuFlow, pinFlow } from '../../runtime/src/testing/testFlows.ts';
 
@@ -60,20 +61,9 @@ let supervisor: Page;
 let chatUrl = '';
 const pageErrors: string[] = [];
 
-async function openPage(): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1360, height: 860 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(String(error)));
-  return page;
-}
-
-async function signIn(page: Page, login: string, password: string): Promise<void> {
-  await page.goto(`${t.url}/desk/`);
-  await page.getByLabel('Login').fill(login);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.locator('.online.on').waitFor();
-}
+const openPage = (): Promise<Page> => openPersonPage(browser, pageErrors);
+const signIn = (page: Page, login: string, password: string): Promise<void> =>
+  signInToDesk(page, t.url, login, password);
 
 describe('a contact center in three browsers (issue 16)', () => {
   beforeAll(async () => {

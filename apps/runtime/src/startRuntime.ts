@@ -135,6 +135,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       metrics,
       redact: analyzer.redact,
       seedDemo: config.seedFlowsDir !== undefined,
+      ...(shared.listener && config.databaseUrl ? { listener: shared.listener, databaseUrl: config.databaseUrl } : {}),
     });
     cleanups.unshift(() => contactCenter.close());
     insights.join(contactCenter);

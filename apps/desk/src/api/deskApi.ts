@@ -5,6 +5,8 @@ export class DeskApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The JSON pointer of the field the runtime refused (`''`: the request as a whole). */
+    readonly pointer = '',
   ) {
     super(message);
   }
@@ -31,6 +33,7 @@ export async function deskCall<T>(token: string | null, method: string, path: st
       response.status,
       String(first?.code ?? 'HTTP'),
       String(first?.message ?? `HTTP ${response.status}`),
+      String(first?.pointer ?? ''),
     );
   }
   return json as T;

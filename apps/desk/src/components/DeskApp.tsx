@@ -3,12 +3,17 @@ import { connectDesk } from '../api/connectDesk.ts';
 import { deskCall } from '../api/deskApi.ts';
 import { useDeskT } from '../i18n/deskMessages.ts';
 import { useDesk } from '../state/useDesk.ts';
+import { useAdminT } from '../i18n/adminMessages.ts';
+import { AdminView } from './AdminView.tsx';
 import { ContactPanel } from './ContactPanel.tsx';
 import { LanguagePicker } from './LanguagePicker.tsx';
 import { OfferList } from './OfferList.tsx';
 import { SignIn } from './SignIn.tsx';
 import { StatePicker } from './StatePicker.tsx';
 import { SupervisorView } from './SupervisorView.tsx';
+
+type DeskTab = 'contacts' | 'supervisor' | 'admin';
+const ADMIN_HASH = '#/admin';
 
 /** The desk: sign-in, then the agent's state, offers, contacts and (for supervisors) the live view of the queues. */
 export function DeskApp() {
@@ -18,8 +23,14 @@ export function DeskApp() {
 
 function SignedInDesk({ token }: { token: string }) {
   const t = useDeskT();
+  const adminT = useAdminT();
   const { me, online, contacts, selected, select, signOut, apply, setOnline } = useDesk();
-  const [tab, setTab] = useState<'contacts' | 'supervisor'>('contacts');
+  const [tab, setTab] = useState<DeskTab>(() => (location.hash === ADMIN_HASH ? 'admin' : 'contacts'));
+  // The administration has its own address (`/desk/#/admin`), so a link can open it.
+  useEffect(() => {
+    const hash = tab === 'admin' ? ADMIN_HASH : '';
+    if (location.hash !== hash) history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+  }, [tab]);
   const socket = useRef<ReturnType<typeof connectDesk> | undefined>(undefined);
   useEffect(() => {
     const connection = connectDesk(token, {
@@ -55,6 +66,9 @@ function SignedInDesk({ token }: { token: string }) {
             <button type="button" aria-pressed={tab === 'supervisor'} onClick={() => setTab('supervisor')}>
               {t('supervisor')}
             </button>
+            <button type="button" aria-pressed={tab === 'admin'} onClick={() => setTab('admin')}>
+              {adminT('administration')}
+            </button>
           </nav>
         )}
         <LanguagePicker />
@@ -62,7 +76,9 @@ function SignedInDesk({ token }: { token: string }) {
           {t('signOut')}
         </button>
       </header>
-      {tab === 'supervisor' ? (
+      {tab === 'admin' ? (
+        <AdminView token={token} />
+      ) : tab === 'supervisor' ? (
         <SupervisorView token={token} watch={(contactId) => socket.current?.send({ type: 'watch', contactId })} />
       ) : (
         <div className="desk-body">

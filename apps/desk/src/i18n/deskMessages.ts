@@ -274,10 +274,12 @@ export function translateDesk(
   key: DeskMessageKey,
   params: Record<string, string | number> = {},
 ): string {
-  return Object.entries(params).reduce(
-    (text, [name, value]) => text.replaceAll(`{${name}}`, String(value)),
-    DESK_MESSAGES[language][key],
-  );
+  return fillMessage(DESK_MESSAGES[language][key], params);
+}
+
+/** Fills the `{name}` parameters of a message template. */
+export function fillMessage(template: string, params: Record<string, string | number>): string {
+  return Object.entries(params).reduce((text, [name, value]) => text.replaceAll(`{${name}}`, String(value)), template);
 }
 
 /** The desk's translate function for the chosen language. */

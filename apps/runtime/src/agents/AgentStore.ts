@@ -189,23 +189,26 @@ export class AgentStore {
    */
   async appendMessage(message: Omit<ChatMessage, 'seq' | 'at'>): Promise<{ message: ChatMessage; fresh: boolean }> {
     for (let attempt = 0; ; attempt += 1) {
-      const [known] = await this.#sql.all('SELECT * FROM cc_messages WHERE id = $1', [message.id]);
-      if (known) return { message: messageOf(known), fresh: false };
-      const at = new Date().toISOString();
+      let row: Row | undefined;
       try {
-        const inserted = await this.#sql.run(
+        // One statement stores the line with the next sequence number and answers it; a known id stores nothing.
+        [row] = await this.#sql.all(
           `INSERT INTO cc_messages (contact_id, seq, id, sender, agent_id, text, at)
-           SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6 FROM cc_messages WHERE contact_id = $1`,
-          [message.contactId, message.id, message.sender, message.agentId, message.text, at],
+           SELECT $1, COALESCE(MAX(seq), 0) + 1, $2, $3, $4, $5, $6 FROM cc_messages WHERE contact_id = $1
+           ON CONFLICT (id) DO NOTHING RETURNING *`,
+          [message.contactId, message.id, message.sender, message.agentId, message.text, new Date().toISOString()],
         );
-        if (inserted !== 1) throw new Error('The chat message was not stored.');
       } catch (error) {
-        // Two processes appended to one contact at once (same seq) or resent one id: read again and retry.
+        // Two processes appended to one contact at once (same seq): read again and retry.
         if (attempt < 5 && isUniqueViolation(error)) continue;
         throw error;
       }
-      const [row] = await this.#sql.all('SELECT * FROM cc_messages WHERE id = $1', [message.id]);
-      if (!row) throw new Error('The chat message vanished after its insert.');
+      if (!row) {
+        const [known] = await this.#sql.all('SELECT * FROM cc_messages WHERE id = $1', [message.id]);
+        if (known) return { message: messageOf(known), fresh: false };
+        if (attempt < 5) continue;
+        throw new Error('The chat message was neither stored nor found.');
+      }
       const stored = messageOf(row);
       await this.#appendTranscript(stored);
       return { message: stored, fresh: true };
@@ -245,6 +248,25 @@ export class AgentStore {
       afterSeq,
     ]);
     return rows.map(messageOf);
+  }
+
+  /** Keeps an agent's state, so a process that takes over routing (or restarts) restores it. */
+  async saveAgentState(agentId: string, state: string, reason: string | null, since: string): Promise<void> {
+    await this.#sql.run(
+      `INSERT INTO cc_agent_states (agent_id, state, reason, since) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (agent_id) DO UPDATE SET state = excluded.state, reason = excluded.reason, since = excluded.since`,
+      [agentId, state, reason, since],
+    );
+  }
+
+  /** Every agent's last kept state. */
+  async agentStates(): Promise<{ agentId: string; state: string; reason: string | null }[]> {
+    const rows = await this.#sql.all('SELECT agent_id, state, reason FROM cc_agent_states', []);
+    return rows.map((row) => ({
+      agentId: String(row['agent_id']),
+      state: String(row['state']),
+      reason: row['reason'] === null ? null : String(row['reason']),
+    }));
   }
 
   /** Records that a person opened a contact (issue 16, point 8). */

@@ -13,7 +13,7 @@ import { LocalCenterEvents, type CenterEvent } from './ContactCenterEvents.ts';
 
 // Issue 16, point 7 (in part): a process that stops mid-chat leaves its hand-overs in cc_handoffs, and the next one
 // takes them up: waiting contacts wait again with their age, connected chats stay with their agent. The runtime turns
-// this on for SQLite only (one process); on PostgreSQL it is tested here for a single process.
+// this on for the process that routes (the one process on SQLite, the leader on PostgreSQL: chatAcrossProcesses.test.ts).
 let server: TestPostgres;
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-center-'));
 beforeAll(async () => {

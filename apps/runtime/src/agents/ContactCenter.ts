@@ -81,6 +81,9 @@ export class ContactCenter {
   #positionsDue = false;
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
+  #stateWrites: Promise<void> = Promise.resolve();
+  /** The state last kept per agent (`state/reason`), so unchanged states are not written again. */
+  readonly #keptStates = new Map<string, string>();
 
   private constructor(deps: ContactCenterDeps) {
     this.#store = deps.store;
@@ -99,7 +102,10 @@ export class ContactCenter {
     const center = new ContactCenter(deps);
     for (const queue of await deps.store.listQueues()) center.router.setQueue(queue);
     for (const agent of await deps.store.listAgents()) center.router.setAgent(agent);
-    if (deps.takeUp) await center.#takeUp();
+    if (deps.takeUp) {
+      await center.#takeUp();
+      await center.#restoreStates();
+    }
     center.#timer = setInterval(() => center.tick(), TICK_MS);
     center.#timer.unref();
     deps.metrics?.observe(center);
@@ -129,6 +135,27 @@ export class ContactCenter {
         this.#wrapUps.set(handoff.id, handoff.agentId);
       } else this.#logger.warn({ contactId: handoff.id, queueId: handoff.queueId }, 'stored hand-over not taken up');
     }
+  }
+
+  /** Agents were available or on a break when the previous routing process stopped: they still are (issue 16, point 7). */
+  async #restoreStates(): Promise<void> {
+    for (const kept of await this.#store.agentStates()) {
+      if (!this.router.agent(kept.agentId) || kept.state === 'offline') continue;
+      if (kept.state === 'break') this.router.setState(kept.agentId, 'break', kept.reason ?? undefined);
+      else this.router.setState(kept.agentId, 'available');
+    }
+  }
+
+  /**
+   * Whether an agent's new state is worth keeping for the next routing process: only what the agent chose (offline,
+   * available, a break and its reason), once per change; busy and after-call work follow from the work and are
+   * recomputed, and writing them would cost a statement on every chat.
+   */
+  #keepsState(agentId: string, state: string, reason: string | undefined): boolean {
+    const kept = state === 'busy' || state === 'afterCallWork' ? undefined : `${state}/${reason ?? ''}`;
+    if (kept === undefined || this.#keptStates.get(agentId) === kept) return false;
+    this.#keptStates.set(agentId, kept);
+    return true;
   }
 
   /** Applies the passing of time (offers lapse, after-call work ends, overflows); runs every 250 ms. */
@@ -172,7 +199,12 @@ export class ContactCenter {
 
   /** Creates or replaces an agent; a new agent needs a password. */
   async putAgent(agent: AgentDefinition, password?: string): Promise<boolean> {
-    const result = await this.#store.putAgent(agent, password === undefined ? undefined : await hashPassword(password));
+    return this.putAgentHashed(agent, password === undefined ? undefined : await hashPassword(password));
+  }
+
+  /** {@link putAgent} with the password hashed already (by the process that received it: it never travels clear). */
+  async putAgentHashed(agent: AgentDefinition, passwordHash?: string): Promise<boolean> {
+    const result = await this.#store.putAgent(agent, passwordHash);
     if (result === 'loginTaken')
       throw new ApiError(409, {
         code: 'LOGIN_TAKEN',
@@ -706,6 +738,18 @@ export class ContactCenter {
         break;
       case 'agentState':
         this.#events.publish(`agent:${decision.agentId}`, { type: 'state', agent: this.agentState(decision.agentId) });
+        if (!this.#keepsState(decision.agentId, decision.state, decision.reason)) break;
+        // One write after the other: the last state an agent took is the one kept.
+        this.#stateWrites = this.#stateWrites.then(() =>
+          this.#store
+            .saveAgentState(
+              decision.agentId,
+              decision.state,
+              decision.reason ?? null,
+              new Date(decision.at).toISOString(),
+            )
+            .catch((error: unknown) => this.#logger.warn({ err: String(error) }, 'agent state not kept')),
+        );
         break;
       case 'overflowed':
         if (decision.target.kind !== 'queue') void this.#overflowed(decision.contactId, decision.target);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { ApiError } from '../http/ApiError.ts';
 import { assertBody } from '../http/validateBody.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
-import type { ContactCenter } from './ContactCenter.ts';
+import type { CenterRelay } from './CenterRelay.ts';
 import type { CenterEvent, ContactCenterEvents } from './ContactCenterEvents.ts';
 import { LIVE_CHAT_TYPES } from './deskSchemas.ts';
 
@@ -19,21 +19,25 @@ type LiveChatMessage =
 /** How long a customer may be gone (reconnecting) before a waiting contact counts as abandoned. */
 const GRACE_MS = 60_000;
 
+/** A customer's presence across processes: `present` when one follows the contact, `anyone` asks who does. */
+type PresenceEvent = { type: 'present' } | { type: 'anyone' };
+
 /**
  * The customer side of the live chat on `/ws/chat`: after a bot turn that transfers, the contact goes to its queue
  * and the connection follows it (position, agent joined, messages, typing, read receipts, a flow the agent sends the
  * customer through). A client that reconnects resumes from the last message sequence it saw.
  */
 export class LiveChat {
-  readonly #center: ContactCenter;
+  readonly #center: CenterRelay;
   readonly #events: ContactCenterEvents;
   readonly #sessions: SessionService;
   readonly #logger: Logger;
-  /** Open customer connections per contact, and the timers that abandon a contact nobody came back to. */
-  readonly #present = new Map<string, number>();
-  readonly #graceTimers = new Map<string, NodeJS.Timeout>();
+  /** Open customer connections per contact (and the answer to other processes asking who has the customer). */
+  readonly #present = new Map<string, { count: number; stopAnswering: () => void }>();
+  /** The timers that abandon a contact nobody came back to, and their ear for a customer back on another process. */
+  readonly #graceTimers = new Map<string, { timer: NodeJS.Timeout; stopListening: () => void }>();
 
-  constructor(deps: { center: ContactCenter; events: ContactCenterEvents; sessions: SessionService; logger: Logger }) {
+  constructor(deps: { center: CenterRelay; events: ContactCenterEvents; sessions: SessionService; logger: Logger }) {
     this.#center = deps.center;
     this.#events = deps.events;
     this.#sessions = deps.sessions;
@@ -46,7 +50,7 @@ export class LiveChat {
   }
 
   /** @internal */
-  get center(): ContactCenter {
+  get center(): CenterRelay {
     return this.#center;
   }
 
@@ -63,26 +67,59 @@ export class LiveChat {
   /** @internal */
   subscribe(contactId: string, listener: (event: CenterEvent) => void): () => void {
     const off = this.#events.subscribe(`contact:${contactId}`, listener);
-    this.#present.set(contactId, (this.#present.get(contactId) ?? 0) + 1);
-    clearTimeout(this.#graceTimers.get(contactId));
-    this.#graceTimers.delete(contactId);
+    const present = this.#present.get(contactId);
+    if (present) present.count += 1;
+    else {
+      this.#cancelGrace(contactId);
+      // The customer may have reconnected here while another process still counts down their grace period.
+      const topic = `presence:${contactId}`;
+      const stopAnswering = this.#events.subscribe(topic, (event) => {
+        if (event.type === 'anyone') this.#events.publish(topic, { type: 'present' } satisfies PresenceEvent);
+      });
+      this.#present.set(contactId, { count: 1, stopAnswering });
+      this.#events.publish(topic, { type: 'present' } satisfies PresenceEvent);
+    }
     return () => {
       off();
-      const left = (this.#present.get(contactId) ?? 1) - 1;
-      if (left > 0) return void this.#present.set(contactId, left);
+      const here = this.#present.get(contactId);
+      if (!here) return;
+      here.count -= 1;
+      if (here.count > 0) return;
+      here.stopAnswering();
       this.#present.delete(contactId);
-      const timer = setTimeout(() => {
-        this.#graceTimers.delete(contactId);
-        if (!this.#present.has(contactId)) void this.#center.customerLeft(contactId);
-      }, GRACE_MS);
-      timer.unref();
-      this.#graceTimers.set(contactId, timer);
+      this.#startGrace(contactId);
     };
   }
 
   close(): void {
-    for (const timer of this.#graceTimers.values()) clearTimeout(timer);
-    this.#graceTimers.clear();
+    for (const contactId of this.#graceTimers.keys()) this.#cancelGrace(contactId);
+  }
+
+  /** Abandons the contact unless the customer comes back, here or on another process, within the grace period. */
+  #startGrace(contactId: string): void {
+    const topic = `presence:${contactId}`;
+    const stopListening = this.#events.subscribe(topic, (event) => {
+      if (event.type === 'present') this.#cancelGrace(contactId);
+    });
+    const timer = setTimeout(() => {
+      this.#cancelGrace(contactId);
+      if (this.#present.has(contactId)) return;
+      this.#center
+        .call('customerLeft', contactId)
+        .catch((error: unknown) => this.#logger.warn({ err: String(error), contactId }, 'customer left, not recorded'));
+    }, GRACE_MS);
+    timer.unref();
+    this.#graceTimers.set(contactId, { timer, stopListening });
+    // A process that still has the customer (reconnected before this one noticed the drop) answers `present`.
+    this.#events.publish(topic, { type: 'anyone' } satisfies PresenceEvent);
+  }
+
+  #cancelGrace(contactId: string): void {
+    const grace = this.#graceTimers.get(contactId);
+    if (!grace) return;
+    clearTimeout(grace.timer);
+    grace.stopListening();
+    this.#graceTimers.delete(contactId);
   }
 }
 
@@ -113,7 +150,7 @@ export class LiveChatConnection {
     const transfer = turn.outputs.find((output) => output.type === 'transfer');
     if (!transfer || transfer.type !== 'transfer') return;
     const queueId = transfer.queue ?? '';
-    if (!this.#live.center.router.queue(queueId) && transfer.agent === undefined) {
+    if (transfer.agent === undefined && !(await this.#live.center.call('hasQueue', queueId))) {
       // A flow may transfer to a queue nobody set up: the chat ends as it did before agents existed; the log says why.
       this.#live.logger.warn({ sessionId: turn.sessionId, queueId }, 'transfer to a queue that does not exist');
       return;
@@ -122,7 +159,8 @@ export class LiveChatConnection {
     this.#follow(turn.sessionId);
     this.#send({ type: 'handoff', contactId: turn.sessionId, queueId, waiting: transfer.routing?.waiting ?? null });
     try {
-      await this.#live.center.handoff(
+      await this.#live.center.call(
+        'handoff',
         { id: turn.sessionId, flowId: turn.flowId, channel: turn.channel, locale: turn.locale },
         transfer,
       );
@@ -146,15 +184,15 @@ export class LiveChatConnection {
       });
     switch (message.type) {
       case 'chat': {
-        const stored = await center.customerMessage(contactId, message.id, message.text);
+        const stored = await center.call('customerMessage', contactId, message.id, message.text);
         return this.#send({ type: 'delivered', contactId, id: stored.id, seq: stored.seq });
       }
       case 'typing':
-        return center.signal(contactId, 'customer', { type: 'typing' });
+        return center.call('signal', contactId, 'customer', { type: 'typing' });
       case 'seen':
-        return center.signal(contactId, 'customer', { type: 'seen', seq: message.seq });
+        return center.call('signal', contactId, 'customer', { type: 'seen', seq: message.seq });
       case 'leave':
-        await center.customerLeft(contactId);
+        await center.call('customerLeft', contactId);
         return this.close();
       case 'flowInput':
         return this.#flowInput(contactId, message.input);
@@ -169,16 +207,16 @@ export class LiveChatConnection {
 
   async #resume(contactId: string, afterSeq: number): Promise<void> {
     const center = this.#live.center;
-    const flowId = center.flowOf(contactId);
+    const flowId = await center.call('flowOf', contactId);
     // A channel token only resumes contacts of its own flow; unknown and foreign contacts look the same.
     if (!flowId || (this.#flowIdOfToken !== undefined && flowId !== this.#flowIdOfToken))
       throw ApiError.notFound('live chat', contactId);
     this.#follow(contactId);
-    const state = center.customerState(contactId);
+    const state = await center.call('customerState', contactId);
     this.#send({ type: 'chatResumed', contactId, ...state });
-    for (const message of await center.messagesAfter(contactId, afterSeq))
+    for (const message of await center.call('messagesAfter', contactId, afterSeq))
       this.#send({ type: 'message', contactId, message });
-    const place = center.router.position(contactId);
+    const place = await center.call('position', contactId);
     if (place) this.#send({ type: 'queue', contactId, ...place });
   }
 
@@ -220,7 +258,7 @@ export class LiveChatConnection {
       await this.#flowTurn(contactId, turn);
     } catch (error) {
       this.#live.logger.warn({ err: String(error), contactId, flowId }, 'flow for the customer failed to start');
-      await this.#live.center.flowFinished(contactId, flowId, 'failed to start');
+      await this.#live.center.call('flowFinished', contactId, flowId, 'failed to start');
     }
   }
 
@@ -239,6 +277,6 @@ export class LiveChatConnection {
     const outcome = end?.type === 'end' ? (end.outcome ?? end.reason) : 'ended';
     const flowId = this.#flowSession.flowId;
     this.#flowSession = undefined;
-    await this.#live.center.flowFinished(contactId, flowId, outcome);
+    await this.#live.center.call('flowFinished', contactId, flowId, outcome);
   }
 }

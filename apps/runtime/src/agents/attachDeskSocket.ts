@@ -4,7 +4,7 @@ import type { WebSocket } from 'ws';
 import { roleAtLeast, type TokenService } from '../auth/TokenService.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { attachTokenSocket } from '../http/attachTokenSocket.ts';
-import type { ContactCenter } from './ContactCenter.ts';
+import type { CenterRelay } from './CenterRelay.ts';
 import type { CenterEvent, ContactCenterEvents } from './ContactCenterEvents.ts';
 import { deskAgentIdOf } from './contactCenterRouter.ts';
 
@@ -21,7 +21,7 @@ type DeskClientMessage =
  */
 export function attachDeskSocket(
   server: Server,
-  deps: { center: ContactCenter; events: ContactCenterEvents; tokens: TokenService; logger: Logger },
+  deps: { center: CenterRelay; events: ContactCenterEvents; tokens: TokenService; logger: Logger },
 ): { close(): void } {
   return attachTokenSocket(server, {
     path: '/ws/desk',
@@ -32,7 +32,7 @@ export function attachDeskSocket(
       const agentId = principal?.kind === 'role' ? deskAgentIdOf(principal.label) : undefined;
       if (!principal || principal.kind !== 'role' || !agentId || !roleAtLeast(principal.role, 'agent'))
         return { status: 401, message: 'Sign in to the desk first: /ws/desk?token=...' };
-      return { serve: (ws) => serveDesk(ws, agentId, deps) };
+      return { serve: (ws) => serveDesk(ws, agentId, deps, roleAtLeast(principal.role, 'supervisor')) };
     },
   });
 }
@@ -40,7 +40,8 @@ export function attachDeskSocket(
 function serveDesk(
   ws: WebSocket,
   agentId: string,
-  deps: { center: ContactCenter; events: ContactCenterEvents; logger: Logger },
+  deps: { center: CenterRelay; events: ContactCenterEvents; logger: Logger },
+  supervisor: boolean,
 ): void {
   const { center, events } = deps;
   const send = (event: Record<string, unknown>): void => {
@@ -72,10 +73,7 @@ function serveDesk(
   };
   const offAgent = events.subscribe(`agent:${agentId}`, onAgentEvent);
   // Supervisors hear what is published to all of them (real-time insight alerts, issue 17).
-  const offSupervisors =
-    center.router.agent(agentId)?.definition.role === 'supervisor'
-      ? events.subscribe('supervisors', send)
-      : () => undefined;
+  const offSupervisors = supervisor ? events.subscribe('supervisors', send) : () => undefined;
   ws.on('close', () => {
     offAgent();
     offSupervisors();
@@ -83,7 +81,7 @@ function serveDesk(
   });
   ws.on('error', (error) => deps.logger.warn({ err: String(error) }, 'desk socket error'));
 
-  center.deskSnapshot(agentId).then(
+  center.call('deskSnapshot', agentId).then(
     (snapshot) => {
       for (const list of [snapshot['contacts'], snapshot['wrapUps']])
         if (Array.isArray(list)) for (const contact of list) watch(String(Reflect.get(contact, 'id')));
@@ -91,7 +89,9 @@ function serveDesk(
     },
     (error: unknown) => {
       send({ type: 'error', errors: errorsOf(error) });
-      ws.close(1008, 'unknown agent');
+      // 1013 "try again later": another process is taking over the contact center; the desk reconnects by itself.
+      if (error instanceof ApiError && error.status === 503) ws.close(1013, 'contact center unavailable');
+      else ws.close(1008, 'unknown agent');
     },
   );
 
@@ -100,11 +100,11 @@ function serveDesk(
       const message = parse(data.toString());
       if (!message)
         throw ApiError.badRequest('BAD_MESSAGE', 'Send { "type": "typing"|"seen"|"watch", "contactId": ... }.');
-      if (message.type === 'typing') center.agentSignal(agentId, message.contactId, { type: 'typing' });
+      if (message.type === 'typing') await center.call('agentSignal', agentId, message.contactId, { type: 'typing' });
       else if (message.type === 'seen')
-        center.agentSignal(agentId, message.contactId, { type: 'seen', seq: message.seq });
+        await center.call('agentSignal', agentId, message.contactId, { type: 'seen', seq: message.seq });
       else {
-        const contact = await center.openContact(agentId, message.contactId, 'read-along');
+        const contact = await center.call('openContact', agentId, message.contactId, 'read-along');
         watch(contact.id);
         send({ type: 'watching', contact });
       }

@@ -98,6 +98,34 @@ describe('contact center API (issue 16)', () => {
     expect((await t.api('GET', '/api/desk/supervisor', undefined, { token })).status).toBe(403);
   });
 
+  it('lets a supervisor manage queues and agents from the desk, but not supervisors nor from an agent desk', async () => {
+    const boss = { name: 'Boss', login: 'boss', password: 'boss-password', role: 'supervisor', queues: ['support'] };
+    expect((await t.api('PUT', '/api/agents/boss', boss)).status).toBe(201);
+    const signIn = await t.api(
+      'POST',
+      '/api/desk/sign-in',
+      { login: 'boss', password: boss.password },
+      { token: null },
+    );
+    const token: string = signIn.body.token;
+    const loans = await t.api('PUT', '/api/queues/loans', { name: 'Loans', priority: 3 }, { token });
+    expect(loans.status).toBe(201);
+    const bob = { name: 'Bob', login: 'bob', password: 'bob-password', queues: ['loans'], maxChats: 2 };
+    expect((await t.api('PUT', '/api/agents/bob', bob, { token })).status).toBe(201);
+    // Raising an agent to supervisor, or touching a supervisor, takes an administrator.
+    const raise = await t.api('PUT', '/api/agents/bob', { ...bob, role: 'supervisor' }, { token });
+    expect(raise.status).toBe(403);
+    expect(raise.body.errors[0]).toMatchObject({ code: 'ADMIN_ONLY', pointer: '/role' });
+    expect((await t.api('DELETE', '/api/agents/boss', undefined, { token })).status).toBe(403);
+    const bobToken: string = (
+      await t.api('POST', '/api/desk/sign-in', { login: 'bob', password: bob.password }, { token: null })
+    ).body.token;
+    expect((await t.api('PUT', '/api/queues/loans', { name: 'Mine' }, { token: bobToken })).status).toBe(403);
+    expect((await t.api('DELETE', '/api/agents/bob', undefined, { token })).status).toBe(204);
+    expect((await t.api('DELETE', '/api/queues/loans', undefined, { token })).status).toBe(204);
+    expect((await t.api('DELETE', '/api/agents/boss')).status).toBe(204);
+  });
+
   it('refuses deleting a queue in use by nothing but an unknown id, and deletes agents and queues', async () => {
     expect((await t.api('DELETE', '/api/queues/nope')).status).toBe(404);
     expect((await t.api('DELETE', '/api/agents/alice')).status).toBe(204);

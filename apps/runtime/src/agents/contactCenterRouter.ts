@@ -5,9 +5,10 @@ import { ApiError } from '../http/ApiError.ts';
 import { pathParam } from '../http/pathParam.ts';
 import { validateBody } from '../http/validateBody.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
-import type { ContactCenter } from './ContactCenter.ts';
+import type { CenterRelay } from './CenterRelay.ts';
 import type { AgentDefinition, DeskRole, QueueDefinition } from './contactCenterTypes.ts';
 import { isDeskId } from './deskSchemas.ts';
+import { hashPassword } from './passwordHash.ts';
 import { isKnownTimeZone } from './isQueueOpen.ts';
 
 /** Desk tokens are labelled with the agent they belong to. */
@@ -23,7 +24,7 @@ export function deskAgentIdOf(label: string): string | undefined {
  * The contact-center API: queues and agents (admin), the desk's sign-in and actions (agent), the supervisor's view
  * (supervisor). Routing decisions are the runtime's; the desk only asks.
  */
-export function contactCenterRouter(deps: { center: ContactCenter; tokens: TokenService; flows: FlowStore }): {
+export function contactCenterRouter(deps: { center: CenterRelay; tokens: TokenService; flows: FlowStore }): {
   public: Router;
   authenticated: Router;
 } {
@@ -32,24 +33,27 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
   const signIn = Router();
 
   router.get('/queues', requireRole('supervisor'), async (_req, res) => {
-    res.json({ queues: await center.listQueues() });
+    res.json({ queues: await center.call('listQueues') });
   });
-  router.put('/queues/:queueId', requireRole('admin'), validateBody('PutQueue'), async (req, res) => {
+  router.put('/queues/:queueId', requireRole('supervisor'), validateBody('PutQueue'), async (req, res) => {
     const queue = queueOf(idParam(req, 'queueId'), req.body);
-    const created = await center.putQueue(queue);
+    const created = await center.call('putQueue', queue);
     res.status(created ? 201 : 200).json({ queue });
   });
-  router.delete('/queues/:queueId', requireRole('admin'), async (req, res) => {
-    await center.deleteQueue(idParam(req, 'queueId'));
+  router.delete('/queues/:queueId', requireRole('supervisor'), async (req, res) => {
+    await center.call('deleteQueue', idParam(req, 'queueId'));
     res.status(204).end();
   });
   router.get('/agents', requireRole('supervisor'), async (_req, res) => {
-    res.json({ agents: (await center.listAgents()).map((agent) => ({ ...agent, ...center.agentState(agent.id) })) });
+    res.json({ agents: await center.call('listAgents') });
   });
-  router.put('/agents/:agentId', requireRole('admin'), validateBody('PutAgent'), async (req, res) => {
+  router.put('/agents/:agentId', requireRole('supervisor'), validateBody('PutAgent'), async (req, res) => {
     const body: PutAgentBody = req.body;
     const agent = agentOf(idParam(req, 'agentId'), body);
-    const known = new Set((await center.listQueues()).map((queue) => queue.id));
+    const agents = await center.call('listAgents');
+    const before = agents.find((other) => other.id === agent.id);
+    adminForSupervisors(req, [agent.role, before?.role]);
+    const known = new Set((await center.call('listQueues')).map((queue) => queue.id));
     const unknown = agent.queues.filter((queueId) => !known.has(queueId));
     if (unknown.length > 0)
       throw new ApiError(422, {
@@ -57,18 +61,20 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
         message: `No queue ${unknown.map((q) => `"${q}"`).join(', ')}; create it first or remove it from the agent.`,
         pointer: '/queues',
       });
-    const exists = (await center.listAgents()).some((other) => other.id === agent.id);
-    if (!exists && body.password === undefined)
+    if (!before && body.password === undefined)
       throw ApiError.badRequest(
         'PASSWORD_REQUIRED',
         'A new agent needs a password (8 characters or more).',
         '/password',
       );
-    const created = await center.putAgent(agent, body.password);
+    const passwordHash = body.password === undefined ? undefined : await hashPassword(body.password);
+    const created = await center.call('putAgent', agent, passwordHash);
     res.status(created ? 201 : 200).json({ agent });
   });
-  router.delete('/agents/:agentId', requireRole('admin'), async (req, res) => {
-    await center.deleteAgent(idParam(req, 'agentId'));
+  router.delete('/agents/:agentId', requireRole('supervisor'), async (req, res) => {
+    const agentId = idParam(req, 'agentId');
+    adminForSupervisors(req, [(await center.call('listAgents')).find((other) => other.id === agentId)?.role]);
+    await center.call('deleteAgent', agentId);
     res.status(204).end();
   });
 
@@ -86,23 +92,21 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     res.json({ token, expiresAt: record.expiresAt, agent: { id: agent.id, name: agent.name, role: agent.role } });
   });
   router.get('/desk', requireRole('agent'), async (req, res) => {
-    res.json(await center.deskSnapshot(agentIdOf(req)));
+    res.json(await center.call('deskSnapshot', agentIdOf(req)));
   });
-  router.put('/desk/state', requireRole('agent'), validateBody('DeskState'), (req, res) => {
+  router.put('/desk/state', requireRole('agent'), validateBody('DeskState'), async (req, res) => {
     const body: { state: 'offline' | 'available' | 'break'; reason?: string } = req.body;
-    const agentId = agentIdOf(req);
-    center.setState(agentId, body.state, body.reason);
-    res.json({ agent: center.agentState(agentId) });
+    res.json({ agent: await center.call('setState', agentIdOf(req), body.state, body.reason) });
   });
   router.post('/desk/offers/:contactId/accept', requireRole('agent'), async (req, res) => {
-    res.json({ contact: await center.accept(agentIdOf(req), pathParam(req, 'contactId')) });
+    res.json({ contact: await center.call('accept', agentIdOf(req), pathParam(req, 'contactId')) });
   });
-  router.post('/desk/offers/:contactId/decline', requireRole('agent'), (req, res) => {
-    center.decline(agentIdOf(req), pathParam(req, 'contactId'));
+  router.post('/desk/offers/:contactId/decline', requireRole('agent'), async (req, res) => {
+    await center.call('decline', agentIdOf(req), pathParam(req, 'contactId'));
     res.status(204).end();
   });
   router.get('/desk/contacts/:contactId', requireRole('agent'), async (req, res) => {
-    res.json({ contact: await center.openContact(agentIdOf(req), pathParam(req, 'contactId')) });
+    res.json({ contact: await center.call('openContact', agentIdOf(req), pathParam(req, 'contactId')) });
   });
   router.post(
     '/desk/contacts/:contactId/messages',
@@ -110,12 +114,18 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     validateBody('DeskMessage'),
     async (req, res) => {
       const body: { id: string; text: string } = req.body;
-      const message = await center.agentMessage(agentIdOf(req), pathParam(req, 'contactId'), body.id, body.text);
+      const message = await center.call(
+        'agentMessage',
+        agentIdOf(req),
+        pathParam(req, 'contactId'),
+        body.id,
+        body.text,
+      );
       res.status(201).json({ message });
     },
   );
   router.post('/desk/contacts/:contactId/end', requireRole('agent'), async (req, res) => {
-    await center.endChat(agentIdOf(req), pathParam(req, 'contactId'));
+    await center.call('endChat', agentIdOf(req), pathParam(req, 'contactId'));
     res.status(204).end();
   });
   router.post(
@@ -124,7 +134,7 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     validateBody('DeskWrapUp'),
     async (req, res) => {
       const body: { disposition: string; notes?: string } = req.body;
-      await center.wrapUp(agentIdOf(req), pathParam(req, 'contactId'), {
+      await center.call('wrapUp', agentIdOf(req), pathParam(req, 'contactId'), {
         disposition: body.disposition,
         notes: body.notes ?? '',
       });
@@ -137,7 +147,7 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     validateBody('DeskTransfer'),
     async (req, res) => {
       const body: { queueId?: string; agentId?: string; note?: string } = req.body;
-      await center.transfer(agentIdOf(req), pathParam(req, 'contactId'), body);
+      await center.call('transfer', agentIdOf(req), pathParam(req, 'contactId'), body);
       res.status(204).end();
     },
   );
@@ -147,7 +157,7 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     validateBody('DeskSendToFlow'),
     async (req, res) => {
       const body: { flowId: string; nodeId?: string } = req.body;
-      await center.sendToFlow(agentIdOf(req), pathParam(req, 'contactId'), body.flowId, body.nodeId);
+      await center.call('sendToFlow', agentIdOf(req), pathParam(req, 'contactId'), body.flowId, body.nodeId);
       res.status(204).end();
     },
   );
@@ -157,21 +167,26 @@ export function contactCenterRouter(deps: { center: ContactCenter; tokens: Token
     // Each flow with the nodes of its live version: the desk may send the customer to any of them.
     res.json({
       flows: await Promise.all(
-        live.map(async (f) => ({ id: f.id, name: f.name, nodes: await center.flowNodes(f.id, f.liveVersion) })),
+        live.map(async (f) => ({ id: f.id, name: f.name, nodes: await center.call('flowNodes', f.id, f.liveVersion) })),
       ),
     });
   });
-  router.get('/desk/supervisor', requireRole('supervisor'), (_req, res) => {
-    res.json(center.overview());
+  router.get('/desk/supervisor', requireRole('supervisor'), async (_req, res) => {
+    res.json(await center.call('overview'));
   });
-  router.post('/desk/waiting/:contactId/move', requireRole('supervisor'), validateBody('DeskMove'), (req, res) => {
-    const body: { queueId: string } = req.body;
-    center.move(pathParam(req, 'contactId'), body.queueId);
-    res.status(204).end();
-  });
+  router.post(
+    '/desk/waiting/:contactId/move',
+    requireRole('supervisor'),
+    validateBody('DeskMove'),
+    async (req, res) => {
+      const body: { queueId: string } = req.body;
+      await center.call('move', pathParam(req, 'contactId'), body.queueId);
+      res.status(204).end();
+    },
+  );
   router.get('/desk/audit', requireRole('supervisor'), async (req, res) => {
     const contactId = typeof req.query['contactId'] === 'string' ? req.query['contactId'] : undefined;
-    res.json({ entries: await center.auditLog(contactId) });
+    res.json({ entries: await center.call('auditLog', contactId) });
   });
   return { public: signIn, authenticated: router };
 }
@@ -187,6 +202,21 @@ function agentIdOf(req: Request): string {
       pointer: '',
     });
   return agentId;
+}
+
+/**
+ * Supervisors manage their queues and agents from the desk; creating, changing or deleting a supervisor takes an
+ * administrator (a supervisor cannot raise anyone to their own rank).
+ */
+function adminForSupervisors(req: Request, roles: (DeskRole | undefined)[]): void {
+  const principal = req.principal;
+  if (principal?.kind === 'role' && principal.role === 'admin') return;
+  if (roles.includes('supervisor'))
+    throw new ApiError(403, {
+      code: 'ADMIN_ONLY',
+      message: 'Only an administrator may create, change or delete a supervisor; ask one, or keep the role "agent".',
+      pointer: '/role',
+    });
 }
 
 function idParam(req: Request, name: string): string {

@@ -8,24 +8,29 @@ import type { TokenService } from '../auth/TokenService.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
 import type { SessionService } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
-import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
+import { PostgresFlowStore } from '../store/PostgresFlowStore.ts';
+import type { PostgresListener } from '../store/PostgresListener.ts';
 import { AgentStore } from './AgentStore.ts';
 import { attachDeskSocket } from './attachDeskSocket.ts';
+import { CenterLeadership } from './CenterLeadership.ts';
+import { CenterRelay } from './CenterRelay.ts';
 import { ContactCenter } from './ContactCenter.ts';
 import { LocalCenterEvents, type ContactCenterEvents } from './ContactCenterEvents.ts';
 import { ContactCenterMetrics } from './ContactCenterMetrics.ts';
 import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
+import { PostgresCenterEvents } from './PostgresCenterEvents.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
 
 const DEFAULT_DESK_DIR = fileURLToPath(new URL('../../../desk/dist', import.meta.url));
 
 /** The contact center wired into a runtime: its API router, the desk pages, the sockets, and how to stop it. */
 export interface RunningContactCenter {
-  center: ContactCenter;
-  liveChat: LiveChat;
-  /** The live-event bus the center, the desk and the chat share (other parts publish to supervisors through it). */
+  /** The contact center's operations, run where it is routed (this process or the leader). */
+  center: CenterRelay;
+  /** The live-event bus: other parts publish to browsers through it (across processes on PostgreSQL). */
   events: ContactCenterEvents;
+  liveChat: LiveChat;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -36,7 +41,9 @@ export interface RunningContactCenter {
 
 /**
  * Opens the contact center beside the flow store (issue 16): queues, agents, routing, live chat and the desk. With
- * `seedDemo`, an empty center gets the example queue and agents documented in the README.
+ * `seedDemo`, an empty center gets the example queue and agents documented in the README. On SQLite this process
+ * routes; on PostgreSQL (with `listener` and `databaseUrl`) events cross processes through LISTEN/NOTIFY and the
+ * process holding the routing lock routes, the others relaying their calls to it.
  */
 export async function startContactCenter(deps: {
   store: FlowStore;
@@ -47,27 +54,56 @@ export async function startContactCenter(deps: {
   redact: TranscriptRedactor | undefined;
   seedDemo: boolean;
   deskDir?: string;
-  events?: ContactCenterEvents;
+  listener?: PostgresListener;
+  databaseUrl?: string;
 }): Promise<RunningContactCenter> {
   const agentStore = AgentStore.beside(deps.store);
   if (deps.seedDemo) await seedContactCenter(agentStore, deps.logger);
-  const events = deps.events ?? new LocalCenterEvents();
-  const center = await ContactCenter.open({
-    store: agentStore,
-    flows: deps.store,
-    events,
-    logger: deps.logger,
-    ...(deps.redact ? { redact: deps.redact } : {}),
-    metrics: new ContactCenterMetrics(deps.metrics.registry),
-    // One process owns a SQLite file; on PostgreSQL other processes may be routing (no leader election yet).
-    takeUp: deps.store instanceof SqliteFlowStore,
-  });
+  const metrics = new ContactCenterMetrics(deps.metrics.registry);
+  const scaleOut =
+    deps.store instanceof PostgresFlowStore && deps.listener && deps.databaseUrl
+      ? { pool: deps.store.pool, listener: deps.listener, url: deps.databaseUrl }
+      : undefined;
+  const bus = scaleOut ? await PostgresCenterEvents.start(scaleOut.pool, scaleOut.listener, deps.logger) : undefined;
+  const events: ContactCenterEvents = bus ?? new LocalCenterEvents();
+  const center = new CenterRelay({ events, store: agentStore, logger: deps.logger });
+  // The routing process takes up the stored hand-overs: waiting contacts queue again, chats stay with their agent.
+  const open = (): Promise<ContactCenter> =>
+    ContactCenter.open({
+      store: agentStore,
+      flows: deps.store,
+      events,
+      logger: deps.logger,
+      ...(deps.redact ? { redact: deps.redact } : {}),
+      metrics,
+      takeUp: true,
+    });
+  let leadership: CenterLeadership | undefined;
+  if (scaleOut)
+    leadership = await CenterLeadership.start({
+      url: scaleOut.url,
+      logger: deps.logger,
+      onLead: async () => {
+        const opening = open();
+        center.lead(opening);
+        await opening;
+      },
+      onLose: () =>
+        void center.follow()?.then(
+          (routed) => routed.close(),
+          () => undefined,
+        ),
+    });
+  else {
+    center.lead(open());
+    await center.local;
+  }
   const liveChat = new LiveChat({ center, events, sessions: deps.sessions, logger: deps.logger });
   const deskDir = deps.deskDir ?? DEFAULT_DESK_DIR;
   return {
     center,
-    liveChat,
     events,
+    liveChat,
     api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);
@@ -84,7 +120,11 @@ export async function startContactCenter(deps: {
     },
     async close() {
       liveChat.close();
+      await leadership?.close();
+      const routed = center.follow();
       center.close();
+      (await routed)?.close();
+      await bus?.close();
     },
   };
 }

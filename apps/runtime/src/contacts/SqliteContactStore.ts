@@ -60,7 +60,7 @@ export class SqliteContactStore implements ContactStore {
       return this.#stmt.indexPairs.run(mark, upTo).changes;
     });
     this.#indexer = setInterval(() => {
-      if (this.#db.open) this.indexPending();
+      if (this.#db.open) this.#indexInBackground();
     }, options.indexIntervalMs ?? 1000);
     this.#indexer.unref();
   }
@@ -75,6 +75,18 @@ export class SqliteContactStore implements ContactStore {
       if (added === 0) break;
     }
     return total;
+  }
+
+  /**
+   * The timer's pass: another connection holding the write lock past the busy timeout (a long transaction of a second
+   * process) only delays indexing to the next pass; a search indexes what is pending itself before it reads.
+   */
+  #indexInBackground(): void {
+    try {
+      this.indexPending();
+    } catch (error) {
+      if (!isBusy(error)) throw error;
+    }
   }
 
   /** Stops the background indexer (the flow store closes the connection). */
@@ -224,4 +236,10 @@ function prepare(db: Database.Database) {
          (SELECT id FROM sessions WHERE status = 'ended' AND updated_at < ? ORDER BY updated_at LIMIT ?)`,
     ),
   };
+}
+
+/** True for SQLite's "database is locked" (another connection holds the lock past the busy timeout). */
+function isBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED';
 }

@@ -1,7 +1,7 @@
 import { evaluateCategoryRules, scoreQuality, summarizeContact, type CategoryRule } from '@omniflow/analytics';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
-import type { ContactCenter } from '../agents/ContactCenter.ts';
+import type { CenterRelay } from '../agents/CenterRelay.ts';
 import type { ContactCenterEvents } from '../agents/ContactCenterEvents.ts';
 import type { StoredTurn } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
@@ -80,25 +80,30 @@ export class InsightsService {
    * Joins the contact center: alerts travel its live-event bus (every process's supervisors hear them), wrapped-up
    * agent contacts are analyzed again whole, and the desk shows the stored summaries of a customer's earlier contacts.
    */
-  join(center: { events: ContactCenterEvents; center: ContactCenter }): void {
-    this.#alerts.connect(center.events);
-    center.center.observeWrapUps(this.observeWrapUp);
-    center.center.observeChatLines((contactId, leg) =>
-      this.#track(
-        this.#afterChatLine(contactId, leg).catch((error: unknown) =>
-          this.#logger.error({ sessionId: contactId, err: String(error) }, 'alerts of a chat line failed'),
+  join(running: { events: ContactCenterEvents; center: CenterRelay }): void {
+    this.#alerts.connect(running.events);
+    // The center runs in the process that routes; its observers move with it when another process takes over.
+    running.center.whenRouting((center) => {
+      center.observeWrapUps(this.observeWrapUp);
+      center.observeChatLines((contactId, leg) =>
+        this.#track(
+          this.#afterChatLine(contactId, leg).catch((error: unknown) =>
+            this.#logger.error({ sessionId: contactId, err: String(error) }, 'alerts of a chat line failed'),
+          ),
         ),
-      ),
-    );
-    this.startCatchUp();
-    center.center.summarizeWith(async (contactId) => {
-      const stored = await this.#insights.getContact(contactId);
-      const summary = stored?.['summary'];
-      if (typeof summary !== 'object' || summary === null) return undefined;
-      const reason: unknown = Reflect.get(summary, 'reason');
-      const outcome: unknown = Reflect.get(summary, 'outcome');
-      return typeof reason === 'string' && typeof outcome === 'string' ? { reason, outcome } : undefined;
+      );
+      center.summarizeWith((contactId) => this.#summaryOf(contactId));
     });
+    this.startCatchUp();
+  }
+
+  async #summaryOf(contactId: string): Promise<{ reason: string; outcome: string } | undefined> {
+    const stored = await this.#insights.getContact(contactId);
+    const summary = stored?.['summary'];
+    if (typeof summary !== 'object' || summary === null) return undefined;
+    const reason: unknown = Reflect.get(summary, 'reason');
+    const outcome: unknown = Reflect.get(summary, 'outcome');
+    return typeof reason === 'string' && typeof outcome === 'string' ? { reason, outcome } : undefined;
   }
 
   /**

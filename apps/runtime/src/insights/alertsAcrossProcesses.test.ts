@@ -6,7 +6,7 @@ import { startWebhookSink } from '../testing/startWebhookSink.ts';
 import { menuFlow } from '../testing/testFlows.ts';
 
 // Issue 17, point 4: two runtime processes on one PostgreSQL database see turns of the same contact; each alert is
-// raised by one of them, so its webhook is posted once.
+// raised by one of them, so its webhook is posted once, and reaches the other over the contact center's PostgreSQL bus.
 const flow = menuFlow('line');
 
 describe('alerts with two processes on PostgreSQL (issue 17)', () => {
@@ -39,7 +39,7 @@ describe('alerts with two processes on PostgreSQL (issue 17)', () => {
     await server?.stop();
   });
 
-  it('posts the webhook of an alert once when both processes see the contact complain', async () => {
+  it('posts the webhook of an alert once when both processes see the contact complain, and both show it', async () => {
     const [a, b] = runtimes as [TestRuntime, TestRuntime];
     const id: string = (await a.api('POST', '/api/sessions', { flowId: 'line', channel: 'chat' })).body.session
       .sessionId;
@@ -56,10 +56,23 @@ describe('alerts with two processes on PostgreSQL (issue 17)', () => {
     await expect.poll(() => hooks.received.filter((hook) => hook.body.alert.sessionId === id).length).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hooks.received.filter((hook) => hook.body.alert.sessionId === id)).toHaveLength(1);
-    // The process that stored the first complaining turn raised it.
-    const raisedBy = await Promise.all(
-      runtimes.map(async (runtime) => (await runtime.api('GET', '/api/insights/alerts')).body.alerts.length),
+    // The alert crossed to the other process over the PostgreSQL bus: each shows it once, under the same key.
+    await expect
+      .poll(async () =>
+        Promise.all(
+          runtimes.map(async (runtime) =>
+            (await runtime.api('GET', '/api/insights/alerts')).body.alerts
+              .filter((alert: { sessionId: string }) => alert.sessionId === id)
+              .map((alert: { key: string; category: string }) => `${alert.category}:${alert.key}`),
+          ),
+        ),
+      )
+      .toEqual([[expect.stringMatching(/^complaint:/)], [expect.stringMatching(/^complaint:/)]]);
+    const [[onA], [onB]] = await Promise.all(
+      runtimes.map(async (runtime) =>
+        (await runtime.api('GET', '/api/insights/alerts')).body.alerts.map((alert: { key: string }) => alert.key),
+      ),
     );
-    expect(raisedBy).toEqual([0, 1]);
+    expect(onA).toBe(onB);
   });
 });

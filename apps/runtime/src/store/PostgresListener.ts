@@ -2,14 +2,15 @@ import { Client } from 'pg';
 import type { Logger } from 'pino';
 
 /**
- * One dedicated PostgreSQL connection that LISTENs on the runtime's notification channels (token revocations, …),
- * so a change made by one process reaches every other within milliseconds. It reconnects after a dropped connection
- * or a database restart; while it is down, `listening` is false and callers must not trust what they cached.
+ * One dedicated PostgreSQL connection that LISTENs on the runtime's notification channels (token revocations, live
+ * contact-center events, …), so a change made by one process reaches every other within milliseconds; handlers get
+ * the notification's payload. It reconnects after a dropped connection or a database restart; while it is down,
+ * `listening` is false and callers must not trust what they cached.
  */
 export class PostgresListener {
   readonly #url: string;
   readonly #logger: Logger;
-  readonly #handlers = new Map<string, (() => void)[]>();
+  readonly #handlers = new Map<string, NotificationHandler[]>();
   #client: Client | undefined;
   #closed = false;
   #retry: NodeJS.Timeout | undefined;
@@ -29,11 +30,21 @@ export class PostgresListener {
     return listener;
   }
 
-  /** Calls `handler` on every notification on `channel`, and once after each reconnect (notifications may be lost). */
-  on(channel: string, handler: () => void): void {
+  /**
+   * Calls `handler` with the payload of every notification on `channel`, and once without a payload after each
+   * reconnect (notifications sent meanwhile are lost).
+   */
+  on(channel: string, handler: NotificationHandler): void {
     const handlers = this.#handlers.get(channel);
-    if (!handlers) throw new Error(`Channel "${channel}" was not named when the listener started; add it there.`);
+    if (!handlers) throw new Error(`Channel "${channel}" is not listened to; name it at start or call listen() first.`);
     handlers.push(handler);
+  }
+
+  /** Listens on one more channel from now on (and after every reconnect). */
+  async listen(channel: string): Promise<void> {
+    if (this.#handlers.has(channel)) return;
+    this.#handlers.set(channel, []);
+    await this.#client?.query(`LISTEN ${channel}`);
   }
 
   async close(): Promise<void> {
@@ -45,7 +56,7 @@ export class PostgresListener {
 
   async #connect(): Promise<void> {
     const client = new Client({ connectionString: this.#url, connectionTimeoutMillis: 5000 });
-    client.on('notification', (message) => this.#fire(message.channel));
+    client.on('notification', (message) => this.#fire(message.channel, message.payload));
     client.on('error', (error) => this.#lost(client, error));
     client.on('end', () => this.#lost(client, new Error('connection ended')));
     try {
@@ -61,8 +72,8 @@ export class PostgresListener {
     for (const channel of this.#handlers.keys()) this.#fire(channel);
   }
 
-  #fire(channel: string): void {
-    for (const handler of this.#handlers.get(channel) ?? []) handler();
+  #fire(channel: string, payload?: string): void {
+    for (const handler of this.#handlers.get(channel) ?? []) handler(payload);
   }
 
   #lost(client: Client, error: unknown): void {
@@ -78,3 +89,6 @@ export class PostgresListener {
     }, 500);
   }
 }
+
+/** Gets a notification's payload, or nothing after a reconnect (when notifications may have been missed). */
+export type NotificationHandler = (payload: string | undefined) => void;

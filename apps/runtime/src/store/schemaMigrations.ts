@@ -1,5 +1,6 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
 import { campaignMigration } from '../campaigns/campaignMigration.ts';
+import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
@@ -69,6 +70,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE INDEX contact_node_stats_flow ON contact_node_stats(flow_id, version, day, node_id, visits, no_match,
        no_input, dropped, millis);`,
     campaignMigration(dialect),
+    centerScaleOutMigration(dialect),
     insightsAgentsMigration(dialect),
   ];
 }

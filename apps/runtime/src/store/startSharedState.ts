@@ -10,6 +10,8 @@ import { PostgresListener } from './PostgresListener.ts';
 export interface SharedState {
   /** The API rate limit's counts, shared by every process; absent: this process's memory. */
   rateLimitStore?: Store;
+  /** The process's LISTEN connection on PostgreSQL (live contact-center events use it too). */
+  listener?: PostgresListener;
   close(): Promise<void>;
 }
 
@@ -26,5 +28,5 @@ export async function startSharedState(
   if (!(store instanceof PostgresFlowStore) || databaseUrl === undefined) return { close: async () => undefined };
   const listener = await PostgresListener.start(databaseUrl, [TOKENS_CHANNEL], logger);
   tokens.followRevocations(listener, TOKENS_CHANNEL);
-  return { rateLimitStore: new PostgresRateLimitStore(store.pool), close: () => listener.close() };
+  return { rateLimitStore: new PostgresRateLimitStore(store.pool), listener, close: () => listener.close() };
 }

@@ -311,6 +311,17 @@
         if (message.status !== 503) pendingInput = null;
         // The runtime's store did not confirm the turn: the same input, same inputId, once it is back.
         else if (pendingInput) setTimeout(resendPending, 1000);
+        // Another runtime process is taking over the contact center: follow the chat again in a moment.
+        else if (
+          live &&
+          message.errors.some(function (e) {
+            return e.code === 'CENTER_UNAVAILABLE';
+          })
+        )
+          setTimeout(function () {
+            if (live && socket.readyState === WebSocket.OPEN)
+              socket.send(JSON.stringify({ type: 'resumeChat', contactId: live.contactId, afterSeq: live.afterSeq }));
+          }, 1000);
         if (
           message.errors.some(function (e) {
             return e.code === 'SESSION_ENDED' || e.code === 'NOT_FOUND' || e.code === 'CHAT_ENDED';
