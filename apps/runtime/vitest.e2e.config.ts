@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // What a page shows after a request may take seconds on a loaded CI machine; vitest's default poll gives up after 1 s.
+    expect: { poll: { timeout: 15_000 } },
   },
 });

@@ -1,18 +1,19 @@
 import { CHANNELS, type Channel } from '@omniflow/flow-schema';
 import { compileFlow, FlowSession, type InputEvent } from '@omniflow/flow-engine';
 import type { CliCommand } from './cliCommand.ts';
+import { CONTACT_OPTION_KEYS, contactOptions } from './contactOptions.ts';
 import { flowsByIdOf } from './flowsByIdOf.ts';
 import { readJsonFile } from './readJsonFile.ts';
 
 /**
- * `omniflow simulate <file> [subflow files…] --channel dtmf|voice|chat [--locale L]`: runs the first file (its
- * subflows resolved among the other files); one caller input per stdin line (an empty line is no input), every
- * output event printed as one JSON line, until the flow ends or stdin closes. Handler secrets come from environment
- * variables of the same name.
+ * `omniflow simulate <file> [subflow files…] --channel dtmf|voice|chat [--locale L] [--contact key=value…]`: runs the
+ * first file (its subflows resolved among the other files) for a contact described by the `--contact` options
+ * ({@link contactOptions}); one caller input per stdin line (an empty line is no input), every output event printed as
+ * one JSON line, until the flow ends or stdin closes. Handler secrets come from environment variables of the same name.
  */
 export const simulateCommand: CliCommand = {
   name: 'simulate',
-  usage: 'simulate <flow.json> [subflow.json…] --channel dtmf|voice|chat [--locale L]',
+  usage: `simulate <flow.json> [subflow.json…] --channel dtmf|voice|chat [--locale L] [--contact key=value…] (keys: ${CONTACT_OPTION_KEYS.join(', ')})`,
   async run(args, io) {
     const [file, ...subflowFiles] = args.filter(
       (arg, index) => !arg.startsWith('--') && !args[index - 1]?.startsWith('--'),
@@ -21,6 +22,11 @@ export const simulateCommand: CliCommand = {
     const locale = option(args, '--locale');
     if (!file || !channel) {
       io.stderr(`usage: omniflow ${this.usage}`);
+      return 2;
+    }
+    const contact = contactOptions(args);
+    if (!contact.ok) {
+      io.stderr(`omniflow simulate: ${contact.error}`);
       return 2;
     }
     const json = await readJsonFile(file, io);
@@ -41,6 +47,7 @@ export const simulateCommand: CliCommand = {
       sessionId: `cli-${Date.now().toString(36)}`,
       channel,
       ...(locale ? { locale } : {}),
+      ...(contact.contact ? { contact: contact.contact } : {}),
       secrets: (name) => io.env[name],
     });
     for (const output of turn.outputs) io.stdout(JSON.stringify(output));

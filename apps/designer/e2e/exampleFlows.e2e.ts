@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
 import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
+import { flowDrafts } from './support/stackApi.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
@@ -31,20 +32,14 @@ describe('the example flows the runtime seeds', () => {
   });
 
   it('open in the designer with every node and edge drawn, every inspector form rendered, and no problems', async () => {
-    const headers = { authorization: `Bearer ${stack.token}` };
-    const { flows } = (await (await fetch(`${stack.url}/api/flows`, { headers })).json()) as {
-      flows: { id: string }[];
-    };
+    const flows = await flowDrafts(stack);
     expect(flows.length).toBeGreaterThan(0);
-    for (const { id } of flows) {
-      const { flow } = (await (await fetch(`${stack.url}/api/flows/${id}`, { headers })).json()) as {
-        flow: { draft: { nodes: { id: string }[]; edges: unknown[] } };
-      };
+    for (const { id, draft } of flows) {
       await page.goto(`${stack.url}/#/flows/${id}`);
-      await expect.poll(async () => (await canvas.drawnCounts()).nodes).toBe(flow.draft.nodes.length);
-      await expect.poll(async () => (await canvas.drawnCounts()).edges).toBe(flow.draft.edges.length);
+      await expect.poll(async () => (await canvas.drawnCounts()).nodes).toBe(draft.nodes.length);
+      await expect.poll(async () => (await canvas.drawnCounts()).edges).toBe(draft.edges.length);
       await expect.poll(() => page.locator('.problems').textContent()).toContain('No problems');
-      for (const node of flow.draft.nodes) {
+      for (const node of draft.nodes) {
         await page.getByLabel('Find node by name').fill(node.id);
         await page.keyboard.press('Enter');
         await page.locator(`.inspector[data-node-id="${node.id}"]`).waitFor();

@@ -10,7 +10,10 @@ import { startCampaigns } from './campaigns/startCampaigns.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
+import type { Recognizer } from './voice/Recognizer.ts';
+import type { Synthesizer } from './voice/Synthesizer.ts';
 import { twilioVoiceRouter } from './channels/twilioVoiceRouter.ts';
+import { twilioQueueRouter } from './channels/twilioQueueRouter.ts';
 import { webChatRouter } from './channels/webChatRouter.ts';
 import type { RuntimeConfig } from './config/loadConfig.ts';
 import { startContactRetention } from './contacts/startContactRetention.ts';
@@ -57,6 +60,8 @@ export interface RunningRuntime {
 /** Options for tests and embedding. */
 export interface StartRuntimeOptions {
   logDestination?: DestinationStream;
+  /** The voice gateway's speech engines (pocketsphinx and flite/espeak-ng by default). */
+  voiceEngines?: { recognizer: Recognizer; synthesizer: Synthesizer };
   /** Extra setup of the registry before flows compile (e.g. test handlers). */
   configureRegistry?: (registry: NodeTypeRegistry) => void;
   /** Extra routers after the built-in channels (tests read the whole route table through one). */
@@ -71,6 +76,7 @@ export interface StartRuntimeOptions {
  */
 export async function startRuntime(config: RuntimeConfig, options: StartRuntimeOptions = {}): Promise<RunningRuntime> {
   const logger = createLogger(config.logLevel, options.logDestination);
+  for (const warning of config.warnings ?? []) logger.warn(warning);
   mkdirSync(config.dataDir, { recursive: true });
   const store: FlowStore =
     config.store === 'postgres' && config.databaseUrl
@@ -118,9 +124,10 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     if (config.seedFlowsDir) await seedFlows(config.seedFlowsDir, store, compiler, tokens, logger);
 
     const campaignSecrets = (name: string): string | undefined => secrets[name];
-    const campaigns = startCampaigns({
+    const campaigns = await startCampaigns({
       dataDir: config.dataDir,
       flows: store,
+      pool: store instanceof PostgresFlowStore ? store.pool : undefined,
       tokens,
       logger,
       secrets: campaignSecrets,
@@ -158,7 +165,15 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
-      twilioVoiceRouter({ sessions, secrets: campaignSecrets, config, logger, ...campaigns.voiceHooks }),
+      twilioVoiceRouter({
+        sessions,
+        secrets: campaignSecrets,
+        config,
+        logger,
+        ...campaigns.voiceHooks,
+        voiceQueue: contactCenter.voiceQueue,
+      }),
+      twilioQueueRouter({ queue: contactCenter.voiceQueue, secrets: campaignSecrets, config, logger }),
       campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);
@@ -177,7 +192,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       liveChat: contactCenter.liveChat,
     });
     const desk = contactCenter.attach(server);
-    const voice = attachVoiceGateway(server, { sessions, tokens, logger, clientAddress });
+    const voice = attachVoiceGateway(server, {
+      sessions,
+      tokens,
+      logger,
+      clientAddress,
+      onTransfer: contactCenter.onVoiceTransfer,
+      ...(options.voiceEngines ? { engines: options.voiceEngines } : {}),
+    });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -112,6 +112,50 @@ export interface EscalationSettings {
   rules: EscalationRule[];
 }
 
+/** The version of the {@link CanvasAnnotations} shape; a change to it bumps this and ships a migration. */
+export const ANNOTATIONS_VERSION = 1;
+
+/** The colours a sticky note or a group frame can take (the designer's palette names them). */
+export const ANNOTATION_COLORS = ['yellow', 'blue', 'green', 'pink', 'purple', 'grey'] as const;
+
+/** One of {@link ANNOTATION_COLORS}. */
+export type AnnotationColor = (typeof ANNOTATION_COLORS)[number];
+
+/** The width and height of a note or group on the canvas. */
+export interface CanvasSize {
+  width: number;
+  height: number;
+}
+
+/** A sticky note an analyst leaves on the canvas: free text, a colour, a box. */
+export interface CanvasNote {
+  id: string;
+  text: string;
+  color: AnnotationColor;
+  position: CanvasPosition;
+  size: CanvasSize;
+}
+
+/** A titled frame around nodes; moving it moves `nodes` (node ids), whose positions stay absolute. */
+export interface CanvasGroup {
+  id: string;
+  title: string;
+  color: AnnotationColor;
+  position: CanvasPosition;
+  size: CanvasSize;
+  nodes: string[];
+}
+
+/**
+ * What the canvas draws besides the nodes (issue 20): sticky notes and groups. Layout only: the engine, the
+ * importers and the flow checks never read it, and a flow without it is the same flow.
+ */
+export interface CanvasAnnotations {
+  version: number;
+  notes: CanvasNote[];
+  groups: CanvasGroup[];
+}
+
 /** Where a node sits on the designer canvas; ignored by the engine. */
 export interface CanvasPosition {
   x: number;
@@ -155,4 +199,6 @@ export interface FlowDocument {
   escalation?: EscalationSettings;
   /** Conversation tests stored and versioned with the flow, run in every channel. */
   tests?: FlowTestCase[];
+  /** Sticky notes and groups on the designer canvas; ignored by everything that runs or checks the flow. */
+  annotations?: CanvasAnnotations;
 }

@@ -1,5 +1,6 @@
 import type { JsonSchema } from './nodeTypeSpec.ts';
 import { CHANNELS, CURRENT_SCHEMA_VERSION } from './flowDocument.ts';
+import { annotationsJsonSchema } from './annotationsJsonSchema.ts';
 import { escalationJsonSchema } from './escalationJsonSchema.ts';
 import { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';
 
@@ -154,5 +155,6 @@ export const flowJsonSchema: JsonSchema = {
     },
     escalation: escalationJsonSchema,
     tests: flowTestsJsonSchema,
+    annotations: annotationsJsonSchema,
   },
 };

@@ -1,4 +1,10 @@
-export { CURRENT_SCHEMA_VERSION, CHANNELS, ESCALATION_VERSION } from './flowDocument.ts';
+export {
+  CURRENT_SCHEMA_VERSION,
+  CHANNELS,
+  ESCALATION_VERSION,
+  ANNOTATIONS_VERSION,
+  ANNOTATION_COLORS,
+} from './flowDocument.ts';
 export type {
   Locale,
   LocalizedText,
@@ -17,6 +23,11 @@ export type {
   EscalationRule,
   EscalationTrigger,
   EscalationAction,
+  AnnotationColor,
+  CanvasSize,
+  CanvasNote,
+  CanvasGroup,
+  CanvasAnnotations,
 } from './flowDocument.ts';
 export type {
   JsonSchema,
@@ -54,6 +65,7 @@ export { jsonPointer, resolvePointer } from './jsonPointer.ts';
 export { isRecord } from './isRecord.ts';
 export { exhaustive } from './exhaustive.ts';
 export { escalationJsonSchema } from './escalationJsonSchema.ts';
+export { annotationsJsonSchema } from './annotationsJsonSchema.ts';
 export { flowJsonSchema, promptJsonSchema, localizedTextJsonSchema, retryPolicyJsonSchema } from './flowJsonSchema.ts';
 export { validateFlow } from './validation/validateFlow.ts';
 export type { ValidateFlowResult } from './validation/validateFlow.ts';

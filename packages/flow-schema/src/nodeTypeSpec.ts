@@ -118,9 +118,13 @@ export type UiLanguage = 'en' | 'zh-CN' | 'ko';
 /** Every UI language a node type labels itself in, in a stable order. */
 export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'zh-CN', 'ko'];
 
-/** What a node type is called in one UI language: its title, description, config fields (by pointer) and ports. */
+/**
+ * What a node type is called in one UI language: its title, palette category, description, config fields (by
+ * pointer) and ports. `category` may be left out in English, where the spec's own `category` is the word.
+ */
 export interface NodeTypeLabels {
   title: string;
+  category?: string;
   description: string;
   fields?: Record<string, FieldLabels>;
   ports?: Record<string, string>;

@@ -12,3 +12,19 @@ export function stackApi(stack: Stack): (method: string, path: string, body?: un
     return response.status === 204 ? null : response.json();
   };
 }
+
+/** The draft of every flow the runtime holds (the seeded examples, in an e2e stack), by flow id. */
+export async function flowDrafts(
+  stack: Stack,
+): Promise<{ id: string; draft: { nodes: { id: string }[]; edges: unknown[] } }[]> {
+  const api = stackApi(stack);
+  const { flows } = (await api('GET', '/api/flows')) as { flows: { id: string }[] };
+  const drafts = [];
+  for (const { id } of flows) {
+    const { flow } = (await api('GET', `/api/flows/${id}`)) as {
+      flow: { draft: { nodes: { id: string }[]; edges: unknown[] } };
+    };
+    drafts.push({ id, draft: flow.draft });
+  }
+  return drafts;
+}

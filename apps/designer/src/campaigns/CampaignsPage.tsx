@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { EChart } from '../insights/EChart.tsx';
 import { runtimeClient, type FlowSummary } from '../api/runtimeClient.ts';
 import { CampaignForm } from './CampaignForm.tsx';
 import {
@@ -8,7 +9,9 @@ import {
   type ContactResult,
   type ListReport,
 } from './campaignClient.ts';
+import { campaignBarOption } from './campaignBarOption.ts';
 import { CAMPAIGN_MESSAGES, useCampaignT } from './campaignMessages.ts';
+import { useUiLanguage } from '../i18n/useT.ts';
 
 /** `#/campaigns`: create campaigns, upload their lists, run them and watch their progress and results. */
 export function CampaignsPage() {
@@ -70,6 +73,7 @@ function ProgressBar({ progress }: { progress: CampaignProgress }) {
 /** One campaign: its list, its controls, live progress, the outcome chart and per-contact results. */
 function CampaignDetail({ id, onChange }: { id: string; onChange: () => void }) {
   const t = useCampaignT();
+  const resultLabel = useResultLabel();
   const [campaign, setCampaign] = useState<CampaignView | null>(null);
   const [progress, setProgress] = useState<CampaignProgress | null>(null);
   const [contacts, setContacts] = useState<ContactResult[]>([]);
@@ -144,7 +148,7 @@ function CampaignDetail({ id, onChange }: { id: string; onChange: () => void }) 
           </div>
         ))}
       </dl>
-      <OutcomeChart outcomes={progress.outcomes} />
+      <CampaignCharts progress={progress} />
       <h3>
         {t('results')}{' '}
         <button type="button" onClick={() => void campaignClient.exportCsv(id)}>
@@ -168,9 +172,9 @@ function CampaignDetail({ id, onChange }: { id: string; onChange: () => void }) 
               <td>{c.line}</td>
               <td>{c.phone}</td>
               <td>{c.variables['name'] ?? ''}</td>
-              <td>{c.state}</td>
+              <td data-state={c.state}>{t(`state_${c.state}`)}</td>
               <td>{c.attempts}</td>
-              <td>{c.outcome ?? c.lastResult ?? ''}</td>
+              <td data-outcome={c.outcome ?? c.lastResult ?? ''}>{resultLabel(c.outcome ?? c.lastResult)}</td>
             </tr>
           ))}
         </tbody>
@@ -179,44 +183,49 @@ function CampaignDetail({ id, onChange }: { id: string; onChange: () => void }) 
   );
 }
 
-const OUTCOME_COLOURS: Record<string, string> = {
-  completed: '#2f9e44',
-  optedOut: '#e67700',
-  busy: '#f08c00',
-  noAnswer: '#868e96',
-  machine: '#7048e8',
-  failed: '#e03131',
-  smsSent: '#1c7ed6',
-  doNotCall: '#495057',
-};
-
-/** A bar per outcome, as an SVG the page draws itself (a handful of bars; no chart library needed). */
-function OutcomeChart({ outcomes }: { outcomes: Record<string, number> }) {
+/**
+ * The campaign's charts, drawn with the ECharts component of the insights dashboards: finished contacts by outcome and
+ * call attempts by result. `data-series` on each figure lists what its chart shows, for tests and tools.
+ */
+function CampaignCharts({ progress }: { progress: CampaignProgress }) {
   const t = useCampaignT();
-  const entries = Object.entries(outcomes).toSorted((a, b) => b[1] - a[1]);
-  const max = Math.max(1, ...entries.map(([, n]) => n));
-  const label = (outcome: string): string => {
-    const key = `result_${outcome}`;
-    return isMessageKey(key) ? t(key) : outcome;
-  };
-  return (
-    <figure className="campaign-chart">
-      <figcaption>{t('outcomes')}</figcaption>
-      <svg width="420" height={Math.max(24, entries.length * 26)} role="img" aria-label={t('outcomes')}>
-        {entries.map(([outcome, n], i) => (
-          <g key={outcome} transform={`translate(0, ${i * 26})`} data-outcome={outcome}>
-            <text x="0" y="16" fontSize="12">
-              {label(outcome)}
-            </text>
-            <rect x="130" y="4" height="16" width={(n / max) * 240} fill={OUTCOME_COLOURS[outcome] ?? '#adb5bd'} />
-            <text x={136 + (n / max) * 240} y="16" fontSize="12">
-              {n}
-            </text>
-          </g>
-        ))}
-      </svg>
-    </figure>
+  const resultLabel = useResultLabel();
+  const language = useUiLanguage((s) => s.language);
+  const outcomes = JSON.stringify(progress.outcomes);
+  const results = JSON.stringify(progress.results ?? {});
+  // Redrawn when a count or the language changes, not on every poll.
+  const charts = useMemo(
+    () =>
+      [
+        { title: 'outcomes', counts: progress.outcomes },
+        { title: 'callResults', counts: progress.results ?? {} },
+      ].map(({ title, counts }) => ({
+        title: title as 'outcomes' | 'callResults',
+        series: Object.keys(counts).toSorted().join(','),
+        option: campaignBarOption(counts, resultLabel),
+      })),
+    [outcomes, results, language],
   );
+  return (
+    <div className="campaign-charts">
+      {charts.map(({ title, series, option }) => (
+        <figure key={title} className="campaign-chart" data-series={series}>
+          <figcaption>{t(title)}</figcaption>
+          <EChart option={option} label={t(title)} testId={`campaign-chart-${title}`} />
+        </figure>
+      ))}
+    </div>
+  );
+}
+
+/** The name of an outcome or call result in the UI language. */
+function useResultLabel(): (result: string | null) => string {
+  const t = useCampaignT();
+  return (result) => {
+    if (result === null) return '';
+    const key = `result_${result}`;
+    return isMessageKey(key) ? t(key) : result;
+  };
 }
 
 /** Choose a file and an encoding, preview it (row problems with their line), then upload it. */
@@ -230,6 +239,10 @@ function ListUpload({
   onUploaded: () => void;
 }) {
   const t = useCampaignT();
+  const problemLabel = (code: string): string => {
+    const key = `problem_${code}`;
+    return isMessageKey(key) ? t(key) : code;
+  };
   const [file, setFile] = useState<File | null>(null);
   const [encoding, setEncoding] = useState('auto');
   const [report, setReport] = useState<ListReport | null>(null);
@@ -297,7 +310,10 @@ function ListUpload({
                 {report.problems.map((p) => (
                   <tr key={`${p.line}-${p.code}`}>
                     <td>{p.line}</td>
-                    <td>{p.message}</td>
+                    <td data-code={p.code}>
+                      <strong>{problemLabel(p.code)}</strong>{' '}
+                      <span className="campaign-problem-detail">{p.message}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -10,6 +10,8 @@ export interface CampaignProgress {
   connected: number;
   completed: number;
   outcomes: Record<string, number>;
+  /** Call attempts by result (completed, busy, noAnswer, …). */
+  results?: Record<string, number>;
 }
 
 /** A campaign as listed. */
@@ -34,7 +36,7 @@ export interface ContactResult {
   seq: number;
   line: number;
   phone: string;
-  state: string;
+  state: 'pending' | 'dialing' | 'sms' | 'texting' | 'done';
   attempts: number;
   lastResult: string | null;
   outcome: string | null;

@@ -1,22 +1,53 @@
-import type { FlowDocument, FlowEdge, FlowNode, VariableDeclaration } from '@omniflow/flow-schema';
+import type {
+  CanvasGroup,
+  CanvasNote,
+  FlowDocument,
+  FlowEdge,
+  FlowNode,
+  VariableDeclaration,
+} from '@omniflow/flow-schema';
 import { isRecord } from '@omniflow/flow-schema';
 import { edgeKey, nextNodeId } from './flowOps.ts';
+import { annotationCanvasId, annotationsOf, freshId } from './annotationOps.ts';
 
-/** What the designer puts on the clipboard: nodes, the edges between them and the variables they mention. */
+/**
+ * What the designer puts on the clipboard: nodes, the edges between them and the variables they mention, and the
+ * sticky notes and groups copied with them (older payloads have none).
+ */
 export interface ClipboardPayload {
   kind: 'omniflow/nodes';
   nodes: FlowNode[];
   edges: FlowEdge[];
   variables: VariableDeclaration[];
+  notes?: CanvasNote[];
+  groups?: CanvasGroup[];
 }
 
-/** Copies the given nodes with the edges between them and the declarations of variables they mention. */
-export function copyNodes(flow: FlowDocument, nodeIds: ReadonlySet<string>): ClipboardPayload {
-  const nodes = flow.nodes.filter((n) => nodeIds.has(n.id));
-  const edges = flow.edges.filter((e) => nodeIds.has(e.source) && nodeIds.has(e.target));
+/**
+ * Copies the given nodes with the edges between them and the declarations of variables they mention, and the notes
+ * and groups named by canvas id in `annotationIds`; a group is copied with its nodes.
+ */
+export function copyNodes(
+  flow: FlowDocument,
+  nodeIds: ReadonlySet<string>,
+  annotationIds: ReadonlySet<string> = new Set(),
+): ClipboardPayload {
+  const annotations = annotationsOf(flow);
+  const groups = annotations.groups.filter((g) => annotationIds.has(annotationCanvasId('group', g.id)));
+  const notes = annotations.notes.filter((n) => annotationIds.has(annotationCanvasId('note', n.id)));
+  const copied = new Set([...nodeIds, ...groups.flatMap((g) => g.nodes)]);
+  const nodes = flow.nodes.filter((n) => copied.has(n.id));
+  const edges = flow.edges.filter((e) => copied.has(e.source) && copied.has(e.target));
   const text = JSON.stringify(nodes.map((n) => n.config));
   const variables = flow.variables.filter((v) => new RegExp(`\\b${escapeRegExp(v.name)}\\b`).test(text));
-  return structuredClone({ kind: 'omniflow/nodes', nodes, edges, variables });
+  return structuredClone({
+    kind: 'omniflow/nodes',
+    nodes,
+    edges,
+    variables,
+    ...(notes.length > 0 ? { notes } : {}),
+    ...(groups.length > 0 ? { groups } : {}),
+  });
 }
 
 /**
@@ -27,7 +58,7 @@ export function pasteNodes(
   flow: FlowDocument,
   payload: ClipboardPayload,
   offset: { x: number; y: number },
-): { flow: FlowDocument; pastedIds: string[] } {
+): { flow: FlowDocument; pastedIds: string[]; pastedAnnotationIds: string[] } {
   const taken = new Set(flow.nodes.map((n) => n.id));
   const idMap = new Map<string, string>();
   for (const node of payload.nodes) {
@@ -49,17 +80,69 @@ export function pasteNodes(
   const declared = new Set(flow.variables.map((v) => v.name));
   const variables = [...flow.variables, ...payload.variables.filter((v) => !declared.has(v.name))];
   const start = flow.nodes.length === 0 && nodes[0] ? nodes[0].id : flow.start;
-  return {
-    flow: { ...flow, start, variables, nodes: [...flow.nodes, ...nodes], edges: [...flow.edges, ...edges] },
-    pastedIds: nodes.map((n) => n.id),
+  const shifted = { x: offset.x, y: offset.y };
+  const annotations = annotationsOf(flow);
+  const takenAnnotationIds = new Set<string>();
+  const fresh = (kind: 'note' | 'group') => {
+    const id = freshId(kind, annotations, takenAnnotationIds);
+    takenAnnotationIds.add(id);
+    return id;
   };
+  const notes = (payload.notes ?? []).map((n) => ({
+    ...structuredClone(n),
+    id: fresh('note'),
+    position: plus(n.position, shifted),
+  }));
+  const groups = (payload.groups ?? []).map((g) => ({
+    ...structuredClone(g),
+    id: fresh('group'),
+    position: plus(g.position, shifted),
+    nodes: g.nodes.flatMap((id) => idMap.get(id) ?? []),
+  }));
+  const pastedAnnotations =
+    notes.length + groups.length === 0
+      ? {}
+      : {
+          annotations: {
+            ...annotations,
+            notes: [...annotations.notes, ...notes],
+            groups: [...annotations.groups, ...groups],
+          },
+        };
+  return {
+    flow: {
+      ...flow,
+      start,
+      variables,
+      nodes: [...flow.nodes, ...nodes],
+      edges: [...flow.edges, ...edges],
+      ...pastedAnnotations,
+    },
+    pastedIds: nodes.map((n) => n.id),
+    pastedAnnotationIds: [
+      ...notes.map((n) => annotationCanvasId('note', n.id)),
+      ...groups.map((g) => annotationCanvasId('group', g.id)),
+    ],
+  };
+}
+
+function plus(p: { x: number; y: number }, d: { x: number; y: number }): { x: number; y: number } {
+  return { x: p.x + d.x, y: p.y + d.y };
 }
 
 /** Type guard for a clipboard payload read back from text. */
 export function isClipboardPayload(value: unknown): value is ClipboardPayload {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
-  return v.kind === 'omniflow/nodes' && Array.isArray(v.nodes) && Array.isArray(v.edges) && Array.isArray(v.variables);
+  const optionalList = (x: unknown) => x === undefined || Array.isArray(x);
+  return (
+    v.kind === 'omniflow/nodes' &&
+    Array.isArray(v.nodes) &&
+    Array.isArray(v.edges) &&
+    Array.isArray(v.variables) &&
+    optionalList(v.notes) &&
+    optionalList(v.groups)
+  );
 }
 
 // Config strings that exactly equal a copied node id are node references (`x-kind: node` fields, e.g. intent targets).

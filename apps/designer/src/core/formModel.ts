@@ -147,7 +147,7 @@ function fieldFor(
   if (widget === 'table' || (!widget && schema.type === 'array' && isObjectSchema(items(schema, root)))) {
     const item = items(schema, root);
     if (item && isObjectSchema(item)) {
-      const table = tableField(item, root, common, hint);
+      const table = tableField(item, root, common, hint, ui);
       // A cell would need raw JSON: give each item its own group of generated fields instead.
       if (table.kind === 'table' && !hint.columns && table.columns.some((c) => c.kind === 'json'))
         return listField(item, root, common);
@@ -243,7 +243,13 @@ function entryKind(schema: JsonSchema): MapEntryKind {
   return xKind === 'expression' || xKind === 'template' || xKind === 'variable' ? xKind : 'text';
 }
 
-function tableField(item: JsonSchema, root: JsonSchema, common: Common, hint: UiHint): FormField {
+function tableField(
+  item: JsonSchema,
+  root: JsonSchema,
+  common: Common,
+  hint: UiHint,
+  ui: Record<string, UiHint>,
+): FormField {
   const properties = isRecord(item.properties) ? item.properties : {};
   // Reprompt lists are arrays of prompts: their text per locale is what an analyst edits in a table.
   const keys = hint.columns ?? (item['x-kind'] === 'prompt' ? ['text'] : Object.keys(properties));
@@ -253,7 +259,8 @@ function tableField(item: JsonSchema, root: JsonSchema, common: Common, hint: Ui
     return [
       {
         key,
-        label: typeof raw.title === 'string' ? raw.title : humanize(key),
+        // A column's words come from the spec's labels by item pointer (`/options/*/key`), in the UI language.
+        label: ui[`${common.pointer}/*/${key}`]?.label ?? (typeof raw.title === 'string' ? raw.title : humanize(key)),
         ...columnKind(key, resolveRef(raw, root), root),
       },
     ];

@@ -38,6 +38,16 @@ describe('node catalog', () => {
     expect(found).toEqual(['language']);
   });
 
+  it('titles palette categories in the UI language and finds types by the translated category (issue 20)', () => {
+    const korean = paletteGroups(served, '', 'ko');
+    expect(korean.map((group) => group.category)).toEqual(paletteGroups(served, '').map((group) => group.category));
+    const conversation = korean.find((group) => group.category === 'Conversation');
+    expect(conversation?.label).toBe(served.byType.get('menu')?.labels?.ko?.category);
+    expect(conversation?.label).not.toBe('Conversation');
+    const found = paletteGroups(served, conversation?.label ?? '?', 'ko').flatMap((group) => group.specs);
+    expect(found).toEqual(expect.arrayContaining(conversation?.specs ?? []));
+  });
+
   it('labels the inspector form and the fixed ports in the UI language, and leaves English as served', () => {
     const ask = served.byType.get('ask');
     if (ask === undefined) throw new Error('the served catalog lost ask');

@@ -39,10 +39,17 @@ function definitionOf(spec: NodeTypeSpec): NodeTypeDefinition {
   return { ...builtIn, spec };
 }
 
-/** A node type's title and description in the UI language, falling back to the English ones. */
-export function specText(spec: NodeTypeSpec, language: UiLanguage): { title: string; description: string } {
+/** A node type's title, description and palette category in the UI language, falling back to the English ones. */
+export function specText(
+  spec: NodeTypeSpec,
+  language: UiLanguage,
+): { title: string; description: string; category: string } {
   const labels = spec.labels?.[language];
-  return { title: labels?.title ?? spec.title, description: labels?.description ?? spec.description };
+  return {
+    title: labels?.title ?? spec.title,
+    description: labels?.description ?? spec.description,
+    category: labels?.category ?? spec.category,
+  };
 }
 
 /**
@@ -66,29 +73,30 @@ export function localizedSpec(spec: NodeTypeSpec, language: UiLanguage): NodeTyp
 export const EMPTY_CATALOG: DesignerCatalog = createCatalog([]);
 
 /**
- * Palette groups: specs by category (sorted), filtered by a case-insensitive search over type, category and the
- * title and description in English and in the UI language.
+ * Palette groups: specs by category (in the order of the English names, so the palette keeps its shape in every
+ * language), each titled in the UI language, filtered by a case-insensitive search over type, category, title and
+ * description in English and in the UI language.
  */
 export function paletteGroups(
   catalog: DesignerCatalog,
   search: string,
   language: UiLanguage = 'en',
-): { category: string; specs: NodeTypeSpec[] }[] {
+): { category: string; label: string; specs: NodeTypeSpec[] }[] {
   const needle = search.trim().toLowerCase();
-  const groups = new Map<string, NodeTypeSpec[]>();
+  const groups = new Map<string, { label: string; specs: NodeTypeSpec[] }>();
   for (const spec of catalog.specs) {
     if (spec.type === 'start' && needle === '') continue;
     const local = specText(spec, language);
     const hay =
-      `${spec.title} ${spec.type} ${spec.description} ${spec.category} ${local.title} ${local.description}`.toLowerCase();
+      `${spec.title} ${spec.type} ${spec.description} ${spec.category} ${local.title} ${local.description} ${local.category}`.toLowerCase();
     if (needle && !hay.includes(needle)) continue;
-    const list = groups.get(spec.category) ?? [];
-    list.push(spec);
-    groups.set(spec.category, list);
+    const group = groups.get(spec.category) ?? { label: local.category, specs: [] };
+    group.specs.push(spec);
+    groups.set(spec.category, group);
   }
   return [...groups.entries()]
     .toSorted(([a], [b]) => a.localeCompare(b))
-    .map(([category, specs]) => ({ category, specs }));
+    .map(([category, group]) => ({ category, ...group }));
 }
 
 /**

@@ -223,3 +223,20 @@ describe('useFlowStore drops a plugin node', () => {
     ]);
   });
 });
+
+describe('useFlowStore sticky notes and groups (issue 20)', () => {
+  it('deletes a selected note and a selected group in one undoable step, leaving the group nodes', async () => {
+    const { addNote, groupNodes } = await import('../core/annotationOps.ts');
+    const store = openStore();
+    const id = store.getState().addNodeOfType('message', { x: 300, y: 0 }) ?? '';
+    store.getState().edit((f) => addNote(f, { x: 0, y: 300 }, 'remember').flow);
+    store.getState().edit((f) => groupNodes(f, [id], 'G', () => ({ x: 300, y: 0, width: 220, height: 90 }))?.flow ?? f);
+    const before = flowOf(store);
+    store.getState().select([], [], ['note:note1', 'group:group1']);
+    store.getState().deleteSelection();
+    expect(flowOf(store).annotations).toBeUndefined();
+    expect(flowOf(store).nodes.map((n) => n.id)).toContain(id);
+    store.getState().undo();
+    expect(flowOf(store)).toBe(before);
+  });
+});

@@ -16,6 +16,7 @@ import {
   setNodeLabel,
 } from '../core/flowOps.ts';
 import { variablesInDefaults } from '../core/variablesInDefaults.ts';
+import { pruneAnnotations } from '../core/annotationOps.ts';
 import { createCatalog, EMPTY_CATALOG, nodePorts, type DesignerCatalog } from '../core/nodeCatalog.ts';
 
 /** How many undo steps are kept. */
@@ -49,6 +50,8 @@ export interface FlowStoreState {
   saveStatus: SaveStatus;
   selectedNodeIds: string[];
   selectedEdgeIds: string[];
+  /** Selected sticky notes and groups, by canvas id (`note:note1`, `group:group1`). */
+  selectedAnnotationIds: string[];
   issues: FlowIssue[];
   focus: FocusRequest | null;
   /** The node the simulator is on, highlighted on the canvas. */
@@ -76,7 +79,7 @@ export interface FlowStoreState {
   setLocales(locales: string[], defaultLocale: string): void;
   replaceFlow(flow: FlowDocument): void;
   applyPositions(positions: ReadonlyMap<string, CanvasPosition>): void;
-  select(nodeIds: string[], edgeIds?: string[]): void;
+  select(nodeIds: string[], edgeIds?: string[], annotationIds?: string[]): void;
   copySelection(): ClipboardPayload | null;
   paste(payload: ClipboardPayload, offset?: { x: number; y: number }): string[];
   setIssues(issues: FlowIssue[]): void;
@@ -108,6 +111,7 @@ export function createFlowStore() {
       saveStatus: 'saved',
       selectedNodeIds: [],
       selectedEdgeIds: [],
+      selectedAnnotationIds: [],
       issues: [],
       focus: null,
       activeNodeId: null,
@@ -125,12 +129,22 @@ export function createFlowStore() {
           saveStatus: 'saved',
           selectedNodeIds: [],
           selectedEdgeIds: [],
+          selectedAnnotationIds: [],
           issues: [],
           activeNodeId: null,
           focus: null,
         }),
       closeFlow: () =>
-        set({ flow: null, revision: null, past: [], future: [], selectedNodeIds: [], selectedEdgeIds: [], issues: [] }),
+        set({
+          flow: null,
+          revision: null,
+          past: [],
+          future: [],
+          selectedNodeIds: [],
+          selectedEdgeIds: [],
+          selectedAnnotationIds: [],
+          issues: [],
+        }),
 
       edit: (change, gesture) => {
         const { flow, past, gesture: current, editCount } = get();
@@ -185,15 +199,21 @@ export function createFlowStore() {
         // free of problems while keeping the names the pack's documentation uses.
         const missing = variablesInDefaults(spec.configSchema, node.config, flow.variables);
         get().edit((f) => addNode(missing.length ? { ...f, variables: [...f.variables, ...missing] } : f, node));
-        set({ selectedNodeIds: [id], selectedEdgeIds: [] });
+        set({ selectedNodeIds: [id], selectedEdgeIds: [], selectedAnnotationIds: [] });
         return id;
       },
       moveNodes: (moves, gesture) => get().edit((f) => moveNodes(f, moves), gesture),
       deleteSelection: () => {
-        const { selectedNodeIds, selectedEdgeIds } = get();
-        if (selectedNodeIds.length === 0 && selectedEdgeIds.length === 0) return;
-        get().edit((f) => deleteElements(f, new Set(selectedNodeIds), new Set(selectedEdgeIds)));
-        set({ selectedNodeIds: [], selectedEdgeIds: [] });
+        const { selectedNodeIds, selectedEdgeIds, selectedAnnotationIds } = get();
+        if (selectedNodeIds.length + selectedEdgeIds.length + selectedAnnotationIds.length === 0) return;
+        // Deleted nodes leave their groups; a deleted group leaves its nodes on the canvas.
+        get().edit((f) =>
+          pruneAnnotations(
+            deleteElements(f, new Set(selectedNodeIds), new Set(selectedEdgeIds)),
+            new Set(selectedAnnotationIds),
+          ),
+        );
+        set({ selectedNodeIds: [], selectedEdgeIds: [], selectedAnnotationIds: [] });
       },
       connect: (source, port, target) => get().edit((f) => connectPort(f, source, port, target)),
       disconnect: (source, port) =>
@@ -208,24 +228,31 @@ export function createFlowStore() {
       replaceFlow: (flow) => get().edit(() => flow, 'json'),
       applyPositions: (positions) => get().edit((f) => moveNodes(f, positions)),
 
-      select: (nodeIds, edgeIds = []) => {
+      select: (nodeIds, edgeIds = [], annotationIds = []) => {
         const state = get();
-        if (sameIds(state.selectedNodeIds, nodeIds) && sameIds(state.selectedEdgeIds, edgeIds)) return;
-        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds });
+        if (
+          sameIds(state.selectedNodeIds, nodeIds) &&
+          sameIds(state.selectedEdgeIds, edgeIds) &&
+          sameIds(state.selectedAnnotationIds, annotationIds)
+        )
+          return;
+        set({ selectedNodeIds: nodeIds, selectedEdgeIds: edgeIds, selectedAnnotationIds: annotationIds });
       },
       copySelection: () => {
-        const { flow, selectedNodeIds } = get();
-        if (!flow || selectedNodeIds.length === 0) return null;
-        return copyNodes(flow, new Set(selectedNodeIds));
+        const { flow, selectedNodeIds, selectedAnnotationIds } = get();
+        if (!flow || selectedNodeIds.length + selectedAnnotationIds.length === 0) return null;
+        return copyNodes(flow, new Set(selectedNodeIds), new Set(selectedAnnotationIds));
       },
       paste: (payload, offset = { x: 40, y: 40 }) => {
         let pasted: string[] = [];
+        let pastedAnnotations: string[] = [];
         get().edit((f) => {
           const result = pasteNodes(f, payload, offset);
           pasted = result.pastedIds;
+          pastedAnnotations = result.pastedAnnotationIds;
           return result.flow;
         });
-        set({ selectedNodeIds: pasted, selectedEdgeIds: [] });
+        set({ selectedNodeIds: pasted, selectedEdgeIds: [], selectedAnnotationIds: pastedAnnotations });
         return pasted;
       },
       setIssues: (issues) => set({ issues }),
@@ -234,6 +261,7 @@ export function createFlowStore() {
           focus: { nodeId, ...(pointer ? { pointer } : {}), seq: (get().focus?.seq ?? 0) + 1 },
           selectedNodeIds: [nodeId],
           selectedEdgeIds: [],
+          selectedAnnotationIds: [],
         }),
       setActiveNode: (nodeId) => set({ activeNodeId: nodeId }),
       setSaveStatus: (saveStatus) => set({ saveStatus }),

@@ -121,3 +121,50 @@ describe('agent form', () => {
     expect(fieldOfPointer('/login')).toBe('login');
   });
 });
+
+describe('voice settings in the forms', () => {
+  const queue: QueueRecord = {
+    id: 'cards',
+    name: 'Cards',
+    skills: [],
+    priority: 5,
+    maxWaitSeconds: 600,
+    offerTimeoutSeconds: 15,
+    afterCallWorkSeconds: 30,
+    dispositions: ['resolved'],
+    holdPromptSeconds: 45,
+    callbackKey: '9',
+  };
+
+  it("keep a queue's hold prompt interval and callback key when it is saved again (PUT replaces the record)", () => {
+    const { problems, body } = checkQueueForm(queueForm(queue));
+    expect(problems).toEqual([]);
+    expect(body).toMatchObject({ holdPromptSeconds: 45, callbackKey: '9' });
+  });
+
+  it("keep an agent's phone, accept a SIP address, and refuse a bad key or number in plain words", () => {
+    const agent = agentForm({
+      id: 'ana',
+      name: 'Ana',
+      login: 'ana',
+      role: 'agent',
+      skills: [],
+      languages: ['en'],
+      maxChats: 2,
+      queues: ['cards'],
+      phone: '+82 10-1234-5678',
+    });
+    expect(checkAgentForm(agent, false).body).toMatchObject({ phone: '+821012345678' });
+    expect(checkAgentForm({ ...agent, phone: 'sip:ana@pbx.example.com' }, false).body).toMatchObject({
+      phone: 'sip:ana@pbx.example.com',
+    });
+    expect(checkAgentForm({ ...agent, phone: '010-1234' }, false).problems).toEqual([
+      { field: 'phone', key: 'problem.phone' },
+    ]);
+    const form = { ...queueForm(queue), callbackKey: '12', holdPromptSeconds: '5' };
+    expect(checkQueueForm(form).problems).toEqual([
+      { field: 'holdPromptSeconds', key: 'problem.range', params: { min: 10, max: 600 } },
+      { field: 'callbackKey', key: 'problem.callbackKey' },
+    ]);
+  });
+});

@@ -12,6 +12,10 @@ export interface QueueRecord {
   offerTimeoutSeconds: number;
   afterCallWorkSeconds: number;
   dispositions: string[];
+  /** Seconds between a waiting voice caller's place announcements (the runtime's default when absent). */
+  holdPromptSeconds?: number;
+  /** The key a waiting voice caller presses for a callback, or `none`. */
+  callbackKey?: string;
 }
 
 /** An agent as the runtime lists it (`GET /api/agents`), with its live state. */
@@ -24,6 +28,8 @@ export interface AgentRecord {
   languages: string[];
   maxChats: number;
   queues: string[];
+  /** Where a voice call is bridged on Twilio: an E.164 number or a SIP address. */
+  phone?: string;
   state?: string;
 }
 
@@ -55,6 +61,10 @@ export interface QueueForm {
   offerTimeoutSeconds: string;
   afterCallWorkSeconds: string;
   dispositions: string;
+  /** Empty: the runtime's default. */
+  holdPromptSeconds: string;
+  /** Empty: the runtime's default key; `none`: no callbacks. */
+  callbackKey: string;
 }
 
 /** The agent form as typed. */
@@ -68,6 +78,8 @@ export interface AgentForm {
   languages: string;
   maxChats: string;
   queues: string[];
+  /** Empty: voice calls are talked on from the desk only. */
+  phone: string;
 }
 
 /** A problem with one field, in words the page translates. */
@@ -79,6 +91,8 @@ export interface FormProblem {
 
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const CALLBACK_KEY = /^([0-9*#]|none)$/;
+const PHONE = /^(\+[1-9][0-9]{6,14}|sips?:[^\s<>"]{3,200})$/;
 
 /** An empty queue form, or one filled from a stored queue. */
 export function queueForm(queue?: QueueRecord): QueueForm {
@@ -111,6 +125,8 @@ export function queueForm(queue?: QueueRecord): QueueForm {
     offerTimeoutSeconds: String(queue?.offerTimeoutSeconds ?? 15),
     afterCallWorkSeconds: String(queue?.afterCallWorkSeconds ?? 30),
     dispositions: (queue?.dispositions ?? ['resolved', 'follow-up', 'escalated']).join(', '),
+    holdPromptSeconds: queue?.holdPromptSeconds === undefined ? '' : String(queue.holdPromptSeconds),
+    callbackKey: queue?.callbackKey ?? '',
   };
 }
 
@@ -126,6 +142,7 @@ export function agentForm(agent?: AgentRecord): AgentForm {
     languages: (agent?.languages ?? ['en']).join(', '),
     maxChats: String(agent?.maxChats ?? 3),
     queues: agent?.queues ?? [],
+    phone: agent?.phone ?? '',
   };
 }
 
@@ -162,6 +179,13 @@ export function checkQueueForm(form: QueueForm): { problems: FormProblem[]; body
   } else if (form.overflow !== 'none') overflow = { kind: form.overflow };
   const dispositions = list(form.dispositions);
   if (dispositions.length === 0) problems.push({ field: 'dispositions', key: 'problem.noDisposition' });
+  const holdPromptSeconds =
+    form.holdPromptSeconds.trim() === ''
+      ? undefined
+      : whole(form.holdPromptSeconds, 'holdPromptSeconds', 10, 600, problems);
+  const callbackKey = form.callbackKey.trim();
+  if (callbackKey !== '' && !CALLBACK_KEY.test(callbackKey))
+    problems.push({ field: 'callbackKey', key: 'problem.callbackKey' });
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -175,6 +199,8 @@ export function checkQueueForm(form: QueueForm): { problems: FormProblem[]; body
       offerTimeoutSeconds,
       afterCallWorkSeconds,
       dispositions,
+      ...(holdPromptSeconds === undefined ? {} : { holdPromptSeconds }),
+      ...(callbackKey === '' ? {} : { callbackKey }),
     },
   };
 }
@@ -198,6 +224,8 @@ export function checkAgentForm(
     if (!LOCALE.test(language)) problems.push({ field: 'languages', key: 'problem.language', params: { language } });
   const maxChats = whole(form.maxChats, 'maxChats', 1, 10, problems);
   if (form.queues.length === 0) problems.push({ field: 'queues', key: 'problem.noQueue' });
+  const phone = form.phone.replace(/[\s()-]/g, '');
+  if (phone !== '' && !PHONE.test(phone)) problems.push({ field: 'phone', key: 'problem.phone' });
   if (problems.length > 0) return { problems };
   return {
     problems,
@@ -210,6 +238,7 @@ export function checkAgentForm(
       languages,
       maxChats,
       queues: form.queues,
+      ...(phone === '' ? {} : { phone }),
     },
   };
 }

@@ -25,6 +25,10 @@ export interface ContactView {
     contact?: Record<string, unknown>;
     transcript: { from: string; text: string; at: string; nodeId?: string }[];
     path: string[];
+    /** A voice call: bridged to the agent's phone (Twilio) or talked on from the desk (media streams). */
+    voice?: { bridge: 'dial' | 'browser' };
+    /** The caller asked to be called back; the number as the contact masking rules show it. */
+    callback?: { number: string | null; requestedAt: string };
   };
   enqueuedAt: string;
   answeredAt: string | null;
@@ -63,6 +67,8 @@ export interface Offer {
   locale: string | null;
   channel: string | null;
   reason: string | null;
+  /** A voice caller who asked to be called back. */
+  callback?: boolean;
   enqueuedAt: string | null;
 }
 

@@ -74,6 +74,10 @@ export function AgentEditor({
         {t('maxChats')}
         <input inputMode="numeric" value={form.maxChats} onChange={(e) => edit({ maxChats: e.target.value })} />
       </label>
+      <label>
+        {t('phone')}
+        <input inputMode="tel" value={form.phone} onChange={(e) => edit({ phone: e.target.value })} />
+      </label>
       <fieldset>
         <legend>{t('agentQueues')}</legend>
         {queues.map((queue) => (

@@ -5,6 +5,7 @@ import { useDesk, type DeskContact } from '../state/useDesk.ts';
 import { ContactActions } from './ContactActions.tsx';
 import { ContactContext } from './ContactContext.tsx';
 import { useNow } from './useNow.ts';
+import { VoicePanel } from './VoicePanel.tsx';
 import { WrapUpForm } from './WrapUpForm.tsx';
 
 /** One contact at the desk: the bot's context beside the live chat, and the actions or the wrap-up. */
@@ -24,6 +25,7 @@ export function ContactPanel({
   const [lastTyping, setLastTyping] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const chatting = contact.mode === 'chat' && !contact.ended;
+  const voice = contact.context.channel === 'voice';
   const send = async (event: FormEvent): Promise<void> => {
     event.preventDefault();
     const text = draft.trim();
@@ -52,6 +54,7 @@ export function ContactPanel({
     <div className="contact-panel" data-contact={contact.id} data-mode={contact.mode}>
       <ContactContext contact={contact} />
       <section className="chat-panel" aria-label={t('chat')}>
+        {voice && <VoicePanel token={token} contact={contact} />}
         <h2>{t('chat')}</h2>
         <ol className="chat-log">
           {contact.messages.map((message) => (
@@ -69,7 +72,7 @@ export function ContactPanel({
           </p>
         )}
         {contact.ended && <p className="muted">{t('chatEnded')}</p>}
-        {chatting && (
+        {chatting && !voice && (
           <form className="composer" onSubmit={(event) => void send(event)}>
             <input
               aria-label={t('typeMessage')}

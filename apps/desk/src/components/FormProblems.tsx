@@ -46,4 +46,7 @@ const FIELD_LABELS: Record<string, AdminMessageKey> = {
   languages: 'languages',
   maxChats: 'maxChats',
   queues: 'agentQueues',
+  holdPromptSeconds: 'holdPromptSeconds',
+  callbackKey: 'callbackKey',
+  phone: 'phone',
 };

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { deskCall } from '../api/deskApi.ts';
 import type { ContactView } from '../api/deskTypes.ts';
 import { useDeskT } from '../i18n/deskMessages.ts';
+import { useVoiceT } from '../i18n/voiceMessages.ts';
 import { useDesk } from '../state/useDesk.ts';
 import { ringOffer } from './ringOffer.ts';
 import { useNow } from './useNow.ts';
@@ -9,6 +10,7 @@ import { useNow } from './useNow.ts';
 /** The contacts ringing at this desk, each with its countdown, a sound when it arrives, accept and decline. */
 export function OfferList({ token }: { token: string }) {
   const t = useDeskT();
+  const voiceT = useVoiceT();
   const offers = useDesk((s) => s.offers);
   const open = useDesk((s) => s.open);
   const now = useNow(250);
@@ -38,6 +40,7 @@ export function OfferList({ token }: { token: string }) {
           <article key={offer.contactId} className="offer" data-contact={offer.contactId}>
             <strong>{t('offerFrom', { queue: offer.queueId })}</strong>
             {offer.reason && <p>{offer.reason}</p>}
+            {offer.callback && <p className="callback-offer">{voiceT('callback')}</p>}
             <p className="muted">
               {offer.channel} · {offer.locale} ·{' '}
               <span role="timer" className="countdown">

@@ -160,6 +160,11 @@ export function QueueEditor({
       )}
       {number('offerTimeoutSeconds', t('offerTimeoutSeconds'))}
       {number('afterCallWorkSeconds', t('afterCallWorkSeconds'))}
+      {number('holdPromptSeconds', t('holdPromptSeconds'))}
+      <label>
+        {t('callbackKey')}
+        <input value={form.callbackKey} onChange={(e) => edit({ callbackKey: e.target.value })} />
+      </label>
       <label>
         {t('dispositions')}
         <input value={form.dispositions} onChange={(e) => edit({ dispositions: e.target.value })} />

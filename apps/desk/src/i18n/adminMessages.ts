@@ -72,6 +72,11 @@ const EN = {
   'problem.noLanguage': 'Give at least one language.',
   'problem.language': '"{language}" is not a language tag; use one such as en, zh-CN or ko.',
   'problem.noQueue': 'Pick at least one queue: an agent is offered contacts only from their queues.',
+  holdPromptSeconds: 'Tell a waiting caller their place every (seconds, empty: 30)',
+  callbackKey: 'Callback key for waiting callers (0–9, * or #; "none": no callbacks; empty: 1)',
+  phone: 'Phone for voice calls (E.164 such as +821012345678, or a sip: address; empty: the desk only)',
+  'problem.callbackKey': 'The callback key is one key (0–9, * or #) or the word none.',
+  'problem.phone': 'Enter the phone as + and the country code and number (e.g. +821012345678), or a sip: address.',
   'problem.server': '{message}',
 };
 
@@ -149,6 +154,11 @@ const ZH: Record<AdminMessageKey, string> = {
   'problem.noLanguage': '请至少填写一种语言。',
   'problem.language': '“{language}”不是语言标记；请使用如 en、zh-CN 或 ko。',
   'problem.noQueue': '请至少选择一个队列：坐席只会收到其队列的分配。',
+  holdPromptSeconds: '每隔多少秒告知等待来电者的排位（秒，留空为 30）',
+  callbackKey: '等待来电者请求回拨的按键（0–9、* 或 #；none 为不提供回拨；留空为 1）',
+  phone: '语音通话电话（E.164 格式如 +8613812345678，或 sip: 地址；留空则仅在工作台接听）',
+  'problem.callbackKey': '回拨按键须为一个键（0–9、* 或 #）或 none。',
+  'problem.phone': '请填写 + 加国家代码和号码（如 +8613812345678），或 sip: 地址。',
   'problem.server': '服务器：{message}',
 };
 
@@ -223,6 +233,11 @@ const KO: Record<AdminMessageKey, string> = {
   'problem.noLanguage': '언어를 하나 이상 입력하세요.',
   'problem.language': '"{language}"은(는) 언어 태그가 아닙니다. en, zh-CN, ko 같은 값을 쓰세요.',
   'problem.noQueue': '대기열을 하나 이상 고르세요. 상담원은 자기 대기열의 고객만 배정받습니다.',
+  holdPromptSeconds: '대기 고객에게 순서를 알리는 간격(초, 비우면 30)',
+  callbackKey: '대기 고객의 콜백 요청 키(0–9, * 또는 #, none이면 콜백 없음, 비우면 1)',
+  phone: '음성 통화 전화번호(E.164 예: +821012345678 또는 sip: 주소, 비우면 데스크에서만)',
+  'problem.callbackKey': '콜백 키는 키 하나(0–9, * 또는 #) 또는 none이어야 합니다.',
+  'problem.phone': '+와 국가 번호, 전화번호(예: +821012345678) 또는 sip: 주소를 입력하세요.',
   'problem.server': '서버: {message}',
 };
 

@@ -21,6 +21,10 @@ export interface HandoffContext {
   path: string[];
   /** A note from the agent who transferred the contact here. */
   note?: string;
+  /** A voice call: how the agent talks to the caller (a Twilio `<Dial>` to their phone, or the desk's browser audio). */
+  voice?: { bridge: 'dial' | 'browser' };
+  /** The caller asked to be called back (keeping their place); the number as the contact masking rules show it. */
+  callback?: { number: string | null; requestedAt: string };
 }
 
 /** A contact handed to the agents: its queue, its agent once answered, its context and the wrap-up. */

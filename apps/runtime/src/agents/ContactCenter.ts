@@ -7,6 +7,7 @@ import type { ContactCenterEvents } from './ContactCenterEvents.ts';
 import type { ContactCenterMetrics } from './ContactCenterMetrics.ts';
 import type { AgentDefinition, OverflowTarget, QueueDefinition } from './contactCenterTypes.ts';
 import { ContactRouter, RoutingRefusal, type RoutingDecision } from './ContactRouter.ts';
+import { customerKeyOf } from './customerKeyOf.ts';
 import { hashPassword, verifyPassword } from './passwordHash.ts';
 import { SupervisorStats } from './SupervisorStats.ts';
 
@@ -243,6 +244,7 @@ export class ContactCenter {
   async handoff(
     contact: { id: string; flowId: string; channel: string; locale: string },
     transfer: TransferOutput,
+    voice?: HandoffContext['voice'],
   ): Promise<Handoff> {
     const queueId = transfer.queue ?? this.#queueOfAgent(transfer.agent);
     if (!this.router.queue(queueId))
@@ -251,14 +253,12 @@ export class ContactCenter {
         message: `The flow transfers to queue "${queueId}", which does not exist; create it in the contact center.`,
         pointer: '',
       });
-    // The verified customer (contact.customerId), else what the flow kept, finds the customer's earlier contacts.
-    const customerId = transfer.contact['customerId'] ?? transfer.variables['customerId'];
     const handoff: Handoff = {
       id: contact.id,
       queueId,
       agentId: null,
       status: 'waiting',
-      customerKey: typeof customerId === 'string' && customerId !== '' ? `customer:${customerId}` : null,
+      customerKey: customerKeyOf(transfer),
       context: {
         flowId: contact.flowId,
         channel: contact.channel,
@@ -269,6 +269,7 @@ export class ContactCenter {
         contact: transfer.contact,
         transcript: transfer.transcript,
         path: pathOf(transfer.transcript),
+        ...(voice ? { voice } : {}),
       },
       wrapUp: null,
       enqueuedAt: new Date(this.#now()).toISOString(),
@@ -282,6 +283,7 @@ export class ContactCenter {
       queueId,
       locale: contact.locale,
       priority: transfer.routing?.priority ?? 0,
+      ...(voice ? { exclusive: true } : {}),
     });
     this.#publishPosition(handoff.id);
     return handoff;
@@ -293,6 +295,34 @@ export class ContactCenter {
     if (!handoff) return undefined;
     const agentName = handoff.agentId ? this.router.agent(handoff.agentId)?.definition.name : undefined;
     return { status: handoff.status, ...(agentName ? { agentName } : {}) };
+  }
+
+  /**
+   * A waiting voice caller asks to be called back: the contact keeps its place in the queue (the call may end), and
+   * the agent who gets it sees it is a callback, with the caller's number as the contact masking rules show it.
+   */
+  async requestCallback(contactId: string): Promise<void> {
+    const handoff = this.#handoffOrRefuse(contactId);
+    if (handoff.status !== 'waiting')
+      throw new ApiError(409, {
+        code: 'NOT_WAITING',
+        message: `Contact "${contactId}" is not waiting in a queue; a callback keeps a place only while waiting.`,
+        pointer: '',
+      });
+    const number = handoff.context.contact?.['callerNumber'];
+    handoff.context = {
+      ...handoff.context,
+      callback: {
+        number: typeof number === 'string' ? number : null,
+        requestedAt: new Date(this.#now()).toISOString(),
+      },
+    };
+    await this.#store.saveHandoff(handoff);
+  }
+
+  /** A contact's hand-over as this process holds it (voice legs read its status, agent and callback). */
+  handoffOf(contactId: string): Readonly<Handoff> | undefined {
+    return this.#handoffs.get(contactId);
   }
 
   /** The flow a contact came from (the customer's channel token must match it). */
@@ -791,6 +821,7 @@ export class ContactCenter {
       locale: handoff?.context.locale ?? null,
       channel: handoff?.context.channel ?? null,
       reason: handoff?.context.reason ?? null,
+      callback: handoff?.context.callback !== undefined,
       enqueuedAt: handoff?.enqueuedAt ?? null,
     };
   }

@@ -63,6 +63,23 @@ describe('ContactRouter', () => {
     expect(offers()).toEqual([{ contactId: 'c1', agentId: 'bob' }]);
   });
 
+  it('gives a voice call only to an agent with no other contact, and keeps that agent busy while on it', () => {
+    router.setAgent(agent('ann', { maxChats: 3 }));
+    router.setAgent(agent('bob', { maxChats: 3 }));
+    online('ann', 'bob');
+    router.enqueue({ contactId: 'chat1', queueId: 'general', locale: 'en-US' });
+    router.accept('ann', 'chat1');
+    router.enqueue({ contactId: 'call1', queueId: 'general', locale: 'en-US', exclusive: true });
+    // Ann has two free chat slots but a chat open: the call goes to Bob.
+    expect(offers().at(-1)).toEqual({ contactId: 'call1', agentId: 'bob' });
+    router.accept('bob', 'call1');
+    expect(router.agent('bob')?.state).toBe('busy');
+    router.enqueue({ contactId: 'chat2', queueId: 'general', locale: 'en-US' });
+    expect(offers().at(-1)).toEqual({ contactId: 'chat2', agentId: 'ann' });
+    router.release('bob', 'call1', { afterCallWorkMs: 0 });
+    expect(router.agent('bob')?.state).toBe('available');
+  });
+
   it('breaks a tie in idle time with the best skill level', () => {
     router.setQueue(queue('cards', { skills: [{ skill: 'cards', minLevel: 2 }] }));
     router.setAgent(agent('low', { queues: ['cards'], skills: [{ skill: 'cards', level: 2 }] }));

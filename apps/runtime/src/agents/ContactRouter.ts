@@ -14,6 +14,8 @@ export interface WaitingContact {
   offer?: { agentId: string; expiresAt: number };
   /** Agents who let an offer of this contact lapse or declined it: it moves on to someone else. */
   passed: Set<string>;
+  /** A voice call: offered only to an agent with no other contact, and it fills all of their slots. */
+  exclusive?: boolean;
 }
 
 /** An agent as the router sees it. */
@@ -82,6 +84,8 @@ export class ContactRouter {
   readonly #decide: (decision: RoutingDecision) => void;
   /** Recent handle times per queue (ms), for the estimated wait. */
   readonly #handleMs = new Map<string, number>();
+  /** Contacts held by agents that take an agent whole (voice calls). */
+  readonly #exclusive = new Set<string>();
 
   constructor(options: { now: () => number; decide: (decision: RoutingDecision) => void }) {
     this.#now = options.now;
@@ -156,6 +160,7 @@ export class ContactRouter {
     locale: string;
     priority?: number;
     enqueuedAt?: number;
+    exclusive?: boolean;
   }): void {
     const queue = this.#queues.get(contact.queueId);
     if (!queue) throw new RoutingRefusal('UNKNOWN_QUEUE', `There is no queue "${contact.queueId}".`);
@@ -169,6 +174,7 @@ export class ContactRouter {
       priority: contact.priority ?? 0,
       enqueuedAt: contact.enqueuedAt ?? now,
       passed: new Set(),
+      ...(contact.exclusive ? { exclusive: true } : {}),
     };
     this.#waiting.set(entry.contactId, entry);
     this.#decide({ kind: 'enqueued', contactId: entry.contactId, queueId: queue.id, at: now });
@@ -228,6 +234,7 @@ export class ContactRouter {
     this.#withdrawOffer(entry);
     this.#waiting.delete(contactId);
     agent.contacts.add(contactId);
+    if (entry.exclusive) this.#exclusive.add(contactId);
     const now = this.#now();
     this.#changeState(agent, this.#workingState(agent));
     this.#decide({
@@ -283,6 +290,7 @@ export class ContactRouter {
   ): void {
     const agent = this.#agentOrRefuse(agentId);
     if (!agent.contacts.delete(contactId)) return;
+    this.#exclusive.delete(contactId);
     const now = this.#now();
     if (options.handleMs !== undefined && options.queueId !== undefined) {
       const previous = this.#handleMs.get(options.queueId) ?? DEFAULT_HANDLE_MS;
@@ -401,6 +409,7 @@ export class ContactRouter {
     let best: RoutedAgent | undefined;
     for (const agent of this.#agents.values()) {
       if (!this.#hasRoom(agent) || entry.passed.has(agent.definition.id)) continue;
+      if (entry.exclusive && agent.contacts.size > 0) continue;
       if (!agent.definition.queues.includes(queue.id) || !speaks(agent, entry.locale) || !qualifies(agent, queue))
         continue;
       if (!best || better(agent, best, queue)) best = agent;
@@ -410,9 +419,13 @@ export class ContactRouter {
 
   /** An agent who can take one more contact now: available (not busy, on break or in ACW) and not ringing. */
   #hasRoom(agent: RoutedAgent): boolean {
-    return (
-      agent.state === 'available' && agent.ringing === undefined && agent.contacts.size < agent.definition.maxChats
-    );
+    return agent.state === 'available' && agent.ringing === undefined && this.#load(agent) < agent.definition.maxChats;
+  }
+
+  /** The slots an agent's contacts take: one per chat, all of them for a voice call. */
+  #load(agent: RoutedAgent): number {
+    for (const contactId of agent.contacts) if (this.#exclusive.has(contactId)) return agent.definition.maxChats;
+    return agent.contacts.size;
   }
 
   #overflow(entry: WaitingContact, queue: QueueDefinition, why: 'closed' | 'maxWait'): void {
@@ -453,7 +466,7 @@ export class ContactRouter {
 
   /** Available while a slot is free, else busy. */
   #workingState(agent: RoutedAgent): AgentStateName {
-    return agent.contacts.size >= agent.definition.maxChats ? 'busy' : 'available';
+    return this.#load(agent) >= agent.definition.maxChats ? 'busy' : 'available';
   }
 
   #changeState(agent: RoutedAgent, state: AgentStateName, reason?: string): void {

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import { roleAtLeast, type TokenService } from '../auth/TokenService.ts';
 import { ApiError } from '../http/ApiError.ts';
+import { parseJsonObject } from '../http/parseJsonObject.ts';
 import { attachTokenSocket } from '../http/attachTokenSocket.ts';
 import type { CenterRelay } from './CenterRelay.ts';
 import type { CenterEvent, ContactCenterEvents } from './ContactCenterEvents.ts';
@@ -113,13 +114,8 @@ function serveDesk(
 }
 
 function parse(text: string): DeskClientMessage | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof value !== 'object' || value === null) return undefined;
+  const value = parseJsonObject(text);
+  if (!value) return undefined;
   const type = Reflect.get(value, 'type');
   const contactId = Reflect.get(value, 'contactId');
   if (typeof contactId !== 'string' || contactId.length > 200) return undefined;

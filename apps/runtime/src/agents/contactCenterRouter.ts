@@ -235,6 +235,7 @@ interface PutAgentBody {
   languages?: string[];
   maxChats?: number;
   queues?: string[];
+  phone?: string;
 }
 
 function agentOf(id: string, body: PutAgentBody): AgentDefinition {
@@ -247,6 +248,7 @@ function agentOf(id: string, body: PutAgentBody): AgentDefinition {
     languages: body.languages ?? ['en'],
     maxChats: body.maxChats ?? 3,
     queues: body.queues ?? [],
+    ...(body.phone === undefined ? {} : { phone: body.phone }),
   };
 }
 
@@ -277,5 +279,7 @@ function queueOf(
     offerTimeoutSeconds: body.offerTimeoutSeconds ?? 15,
     afterCallWorkSeconds: body.afterCallWorkSeconds ?? 30,
     dispositions: body.dispositions ?? ['resolved', 'follow-up', 'escalated'],
+    ...(body.holdPromptSeconds === undefined ? {} : { holdPromptSeconds: body.holdPromptSeconds }),
+    ...(body.callbackKey === undefined ? {} : { callbackKey: body.callbackKey }),
   };
 }

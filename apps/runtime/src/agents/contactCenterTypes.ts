@@ -40,6 +40,10 @@ export interface QueueDefinition {
   afterCallWorkSeconds: number;
   /** Disposition codes an agent picks at wrap-up. */
   dispositions: string[];
+  /** Voice callers hear their place this often (a `queue` node's own setting wins); 30 s by default. */
+  holdPromptSeconds?: number;
+  /** The key a waiting voice caller presses to be called back (keeping their place); `none` offers no callback; `1` by default. */
+  callbackKey?: string;
 }
 
 /** A skill an agent has, level 1 (novice) … 5 (expert). */
@@ -63,4 +67,6 @@ export interface AgentDefinition {
   maxChats: number;
   /** The queues whose contacts this agent takes and may see. */
   queues: string[];
+  /** Where a Twilio voice call is bridged when this agent answers it: an E.164 number or a `sip:` address. */
+  phone?: string;
 }

@@ -72,6 +72,8 @@ export const DESK_SCHEMAS = {
         maxItems: 50,
         items: { type: 'string', minLength: 1, maxLength: 64 },
       },
+      holdPromptSeconds: { type: 'integer', minimum: 10, maximum: 600 },
+      callbackKey: { type: 'string', pattern: '^([0-9*#]|none)$' },
     },
   },
   PutAgent: {
@@ -96,6 +98,7 @@ export const DESK_SCHEMAS = {
       languages: { type: 'array', minItems: 1, maxItems: 20, items: { type: 'string', pattern: LOCALE_PATTERN } },
       maxChats: { type: 'integer', minimum: 1, maximum: 10 },
       queues: { type: 'array', maxItems: 50, items: { type: 'string', pattern: ID_PATTERN } },
+      phone: { type: 'string', pattern: '^(\\+[1-9][0-9]{6,14}|sips?:[^\\s<>"]{3,200})$' },
     },
   },
   DeskSignIn: {

@@ -21,6 +21,13 @@ import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
 import { PostgresCenterEvents } from './PostgresCenterEvents.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
+import { VoiceQueue } from './voice/VoiceQueue.ts';
+import { StreamQueueCall } from './voice/StreamQueueCall.ts';
+import { attachDeskAudio } from './voice/attachDeskAudio.ts';
+import type { CallStream } from '../voice/CallStream.ts';
+import type { Recognizer } from '../voice/Recognizer.ts';
+import type { Synthesizer } from '../voice/Synthesizer.ts';
+import type { VoiceHandover } from '../voice/VoiceCall.ts';
 
 const DEFAULT_DESK_DIR = fileURLToPath(new URL('../../../desk/dist', import.meta.url));
 
@@ -31,6 +38,14 @@ export interface RunningContactCenter {
   /** The live-event bus: other parts publish to browsers through it (across processes on PostgreSQL). */
   events: ContactCenterEvents;
   liveChat: LiveChat;
+  /** Voice callers waiting for an agent (Twilio and media streams). */
+  voiceQueue: VoiceQueue;
+  /** The voice gateway's hand-over: a media-stream call that ends in a transfer waits here and talks to the desk. */
+  onVoiceTransfer: (
+    handover: VoiceHandover,
+    stream: CallStream,
+    engines: { recognizer: Recognizer; synthesizer: Synthesizer },
+  ) => boolean;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -68,6 +83,8 @@ export async function startContactCenter(deps: {
   const events: ContactCenterEvents = bus ?? new LocalCenterEvents();
   const center = new CenterRelay({ events, store: agentStore, logger: deps.logger });
   // The routing process takes up the stored hand-overs: waiting contacts queue again, chats stay with their agent.
+  // The center this process routes, if it does: voice calls wait and talk where it routes (see the README).
+  let routing: ContactCenter | undefined;
   const open = (): Promise<ContactCenter> =>
     ContactCenter.open({
       store: agentStore,
@@ -77,7 +94,7 @@ export async function startContactCenter(deps: {
       ...(deps.redact ? { redact: deps.redact } : {}),
       metrics,
       takeUp: true,
-    });
+    }).then((opened) => (routing = opened));
   let leadership: CenterLeadership | undefined;
   if (scaleOut)
     leadership = await CenterLeadership.start({
@@ -88,11 +105,13 @@ export async function startContactCenter(deps: {
         center.lead(opening);
         await opening;
       },
-      onLose: () =>
+      onLose: () => {
+        routing = undefined;
         void center.follow()?.then(
           (routed) => routed.close(),
           () => undefined,
-        ),
+        );
+      },
     });
   else {
     center.lead(open());
@@ -100,10 +119,33 @@ export async function startContactCenter(deps: {
   }
   const liveChat = new LiveChat({ center, events, sessions: deps.sessions, logger: deps.logger });
   const deskDir = deps.deskDir ?? DEFAULT_DESK_DIR;
+  const voiceQueue = new VoiceQueue(() => routing);
+  const voiceCalls = new Map<string, StreamQueueCall>();
   return {
     center,
     events,
     liveChat,
+    voiceQueue,
+    onVoiceTransfer(handover, stream, engines) {
+      if (!voiceQueue.accepts(handover.transfer)) return false;
+      const contact = { id: handover.sessionId, flowId: handover.flowId, locale: handover.locale };
+      const call = new StreamQueueCall(
+        handover,
+        stream,
+        {
+          queue: voiceQueue,
+          center: () => routing,
+          events,
+          sessions: deps.sessions,
+          engines,
+          logger: deps.logger,
+          onFinish: (done) => voiceCalls.delete(done.contactId),
+        },
+        voiceQueue.enter(contact, handover.transfer, 'browser'),
+      );
+      voiceCalls.set(contact.id, call);
+      return true;
+    },
     api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);
@@ -116,7 +158,14 @@ export async function startContactCenter(deps: {
       app.get('/desk/{*path}', page);
     },
     attach(server) {
-      return attachDeskSocket(server, { center, events, tokens: deps.tokens, logger: deps.logger });
+      const desk = attachDeskSocket(server, { center, events, tokens: deps.tokens, logger: deps.logger });
+      const audio = attachDeskAudio(server, { calls: voiceCalls, tokens: deps.tokens, logger: deps.logger });
+      return {
+        close() {
+          desk.close();
+          audio.close();
+        },
+      };
     },
     async close() {
       liveChat.close();

@@ -98,9 +98,9 @@ export class CampaignRunner {
     let wait = this.#pollMs;
     try {
       await this.#settleOrphans();
-      for (const id of this.#store.runningIds()) {
+      for (const id of await this.#store.runningIds()) {
         for (;;) {
-          const claim = this.#store.claim(id, this.owner, this.#now(), this.#leaseMs);
+          const claim = await this.#store.claim(id, this.owner, this.#now(), this.#leaseMs);
           if ('job' in claim) {
             this.#dispatch(claim.job);
             continue;
@@ -137,7 +137,10 @@ export class CampaignRunner {
     const log = this.#logger.child({ campaignId: campaign.id, key: job.key });
     if (!dialer) {
       log.error({ dialer: campaign.config.dialer }, 'campaign dialer is not configured; the attempt counts as failed');
-      this.#finish(job.key, job.kind === 'sms' ? { kind: 'sms', sent: false } : { kind: 'call', result: 'failed' });
+      await this.#finish(
+        job.key,
+        job.kind === 'sms' ? { kind: 'sms', sent: false } : { kind: 'call', result: 'failed' },
+      );
       return;
     }
     try {
@@ -147,14 +150,14 @@ export class CampaignRunner {
           template[campaign.config.locale ?? ''] ?? Object.values(template)[0] ?? '',
           contact.variables,
         );
-        this.#store.markDialed(job.key, this.#now());
+        await this.#store.markDialed(job.key, this.#now());
         const sent = await dialer.sendSms({ key: job.key, to: contact.phone, body }, this.#abort.signal);
-        this.#store.markDialed(job.key, this.#now(), sent.providerId);
-        this.#finish(job.key, { kind: 'sms', sent: sent.sent });
+        await this.#store.markDialed(job.key, this.#now(), sent.providerId);
+        await this.#finish(job.key, { kind: 'sms', sent: sent.sent });
         return;
       }
       // Handed to the dialer: after a crash from here on, the dialer says whether the call went out.
-      this.#store.markDialed(job.key, this.#now());
+      await this.#store.markDialed(job.key, this.#now());
       const outcome = await dialer.dial(
         {
           key: job.key,
@@ -167,12 +170,12 @@ export class CampaignRunner {
         },
         this.#abort.signal,
       );
-      this.#store.markDialed(job.key, this.#now(), outcome.providerId);
+      await this.#store.markDialed(job.key, this.#now(), outcome.providerId);
       const optedOut =
         outcome.optedOut === true ||
         (outcome.sessionId !== undefined &&
           (await this.#optedOut?.(outcome.sessionId, campaign.config.optOutKey).catch(() => false)) === true);
-      this.#finish(job.key, {
+      await this.#finish(job.key, {
         kind: 'call',
         result: outcome.result,
         ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}),
@@ -181,21 +184,22 @@ export class CampaignRunner {
     } catch (error) {
       if (this.#abort.signal.aborted) return; // shutting down: another process (or the restart) settles it
       log.warn({ err: String(error) }, 'campaign attempt failed');
-      this.#finish(job.key, job.kind === 'sms' ? { kind: 'sms', sent: false } : { kind: 'call', result: 'failed' });
+      await this.#finish(
+        job.key,
+        job.kind === 'sms' ? { kind: 'sms', sent: false } : { kind: 'call', result: 'failed' },
+      );
     }
   }
 
-  #finish(key: string, end: Parameters<CampaignStore['finish']>[1]): void {
-    this.#store.finish(key, end, this.#now());
+  async #finish(key: string, end: Parameters<CampaignStore['finish']>[1]): Promise<void> {
+    await this.#store.finish(key, end, this.#now());
   }
 
   #renew(): void {
     if (this.#inFlight.size === 0) return;
-    try {
-      this.#store.renewLeases(this.owner, [...this.#inFlight.keys()], this.#now(), this.#leaseMs);
-    } catch (error) {
-      this.#logger.error({ err: String(error) }, 'renewing campaign leases failed');
-    }
+    this.#store
+      .renewLeases(this.owner, [...this.#inFlight.keys()], this.#now(), this.#leaseMs)
+      .catch((error: unknown) => this.#logger.error({ err: String(error) }, 'renewing campaign leases failed'));
   }
 
   /** Settles attempts of dead processes, at most once per lease period. */
@@ -203,21 +207,23 @@ export class CampaignRunner {
     const now = this.#now();
     if (now - this.#lastOrphanCheck < this.#leaseMs / 2) return;
     this.#lastOrphanCheck = now;
-    for (const orphan of this.#store.adoptOrphans(this.owner, now, this.#leaseMs)) {
-      const campaign = this.#store.get(orphan.campaignId);
+    for (const orphan of await this.#store.adoptOrphans(this.owner, now, this.#leaseMs)) {
+      const campaign = await this.#store.get(orphan.campaignId);
       const dialer = campaign ? this.#dialers[campaign.config.dialer] : undefined;
       // Never handed to a dialer: not placed. Handed: the dialer knows (its own record of keys), else assume placed.
       const placed = orphan.dialed && (dialer === undefined || (await dialer.wasPlaced(orphan.key)));
       if (placed) {
         // The call went out and its process died with it: the attempt counts, as failed (the strategy decides next).
         this.#logger.warn({ key: orphan.key }, 'campaign attempt interrupted by a stopped process; recorded as failed');
-        this.#finish(
+        await this.#finish(
           orphan.key,
           orphan.kind === 'sms' ? { kind: 'sms', sent: false } : { kind: 'call', result: 'failed' },
         );
         continue;
       }
-      const contact = campaign ? this.#store.contacts(campaign.id, { offset: orphan.seq, limit: 1 })[0] : undefined;
+      const contact = campaign
+        ? (await this.#store.contacts(campaign.id, { offset: orphan.seq, limit: 1 }))[0]
+        : undefined;
       if (!campaign || !contact) continue;
       this.#logger.info({ key: orphan.key }, 'campaign attempt never placed by a stopped process; placing it now');
       const attempt = Number(orphan.key.split(':').at(-1)) || contact.attempts;

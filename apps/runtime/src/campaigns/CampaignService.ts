@@ -43,19 +43,19 @@ export class CampaignService {
     this.#wake = deps.wake;
   }
 
-  create(body: unknown): CampaignRecord {
+  create(body: unknown): Promise<CampaignRecord> {
     return this.#store.create(randomUUID(), configFrom(body));
   }
 
-  update(id: string, body: unknown): CampaignRecord {
-    const campaign = this.get(id);
+  async update(id: string, body: unknown): Promise<CampaignRecord> {
+    const campaign = await this.get(id);
     assertDraft(campaign, 'change its settings');
-    this.#store.updateConfig(id, configFrom(body));
+    await this.#store.updateConfig(id, configFrom(body));
     return this.get(id);
   }
 
-  get(id: string): CampaignRecord {
-    const campaign = this.#store.get(id);
+  async get(id: string): Promise<CampaignRecord> {
+    const campaign = await this.#store.get(id);
     if (!campaign) throw ApiError.notFound('campaign', id);
     return campaign;
   }
@@ -66,11 +66,11 @@ export class CampaignService {
   }
 
   /** Reads a list and makes it the campaign's contacts (a draft's only). */
-  upload(id: string, upload: ListUpload): ContactList {
-    const campaign = this.get(id);
+  async upload(id: string, upload: ListUpload): Promise<ContactList> {
+    const campaign = await this.get(id);
     assertDraft(campaign, 'replace its list');
     const list = readList(upload, campaign.config.defaultRegion);
-    this.#store.replaceContacts(
+    await this.#store.replaceContacts(
       id,
       list.contacts,
       {
@@ -86,7 +86,7 @@ export class CampaignService {
   }
 
   async transition(id: string, action: keyof typeof TRANSITIONS): Promise<CampaignRecord> {
-    const campaign = this.get(id);
+    const campaign = await this.get(id);
     const { from, to } = TRANSITIONS[action];
     if (!from.includes(campaign.status))
       throw new ApiError(409, {
@@ -95,7 +95,7 @@ export class CampaignService {
         pointer: '',
       });
     if (action === 'start') await this.#assertStartable(campaign);
-    this.#store.setStatus(id, to);
+    await this.#store.setStatus(id, to);
     if (to === 'running') this.#wake();
     return this.get(id);
   }
@@ -114,16 +114,16 @@ export class CampaignService {
         message: `Flow "${flow.id}" has no published version; publish it before starting the campaign.`,
         pointer: '/flowId',
       });
-    if (this.#store.contactCount(campaign.id) === 0)
+    if ((await this.#store.contactCount(campaign.id)) === 0)
       throw new ApiError(422, {
         code: 'EMPTY_LIST',
         message: 'The campaign has no contacts to call; upload a list with at least one valid row.',
         pointer: '/list',
       });
     const from = new Date(Math.max(Date.now(), Date.parse(campaign.config.schedule.startAt)));
-    const reachable = this.#store
-      .zoneSets(campaign.id)
-      .some((zones) => nextWindowOpening(campaign.config.schedule, zones, from) !== undefined);
+    const reachable = (await this.#store.zoneSets(campaign.id)).some(
+      (zones) => nextWindowOpening(campaign.config.schedule, zones, from) !== undefined,
+    );
     if (!reachable)
       throw new ApiError(422, {
         code: 'WINDOW_NEVER_OPENS',

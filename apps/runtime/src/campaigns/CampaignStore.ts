@@ -97,35 +97,38 @@ export interface OrphanedAttempt {
   dialed: boolean;
 }
 
-/** The campaign tables; one implementation per store dialect, sharing the runtime's database. */
+/**
+ * The campaign tables and their job queue; one implementation per store dialect, sharing the runtime's database:
+ * SQLite keeps the due jobs in its contact rows, PostgreSQL in pg-boss.
+ */
 export interface CampaignStore {
-  create(id: string, config: CampaignConfig): CampaignRecord;
-  get(id: string): CampaignRecord | undefined;
-  list(): CampaignRecord[];
-  updateConfig(id: string, config: CampaignConfig): void;
-  setStatus(id: string, status: CampaignStatus): void;
+  create(id: string, config: CampaignConfig): Promise<CampaignRecord>;
+  get(id: string): Promise<CampaignRecord | undefined>;
+  list(): Promise<CampaignRecord[]>;
+  updateConfig(id: string, config: CampaignConfig): Promise<void>;
+  setStatus(id: string, status: CampaignStatus): Promise<void>;
   /** Replaces the contacts of a draft campaign. */
-  replaceContacts(id: string, contacts: ListContact[], list: ListInfo, now: number): void;
-  contactCount(id: string): number;
-  contacts(id: string, page: { offset: number; limit: number }): CampaignContact[];
+  replaceContacts(id: string, contacts: ListContact[], list: ListInfo, now: number): Promise<void>;
+  contactCount(id: string): Promise<number>;
+  contacts(id: string, page: { offset: number; limit: number }): Promise<CampaignContact[]>;
   /** Every distinct set of zones among the campaign's contacts (for the "never opens" check). */
-  zoneSets(id: string): string[][];
-  progress(id: string): CampaignProgress;
-  runningIds(): string[];
+  zoneSets(id: string): Promise<string[][]>;
+  progress(id: string): Promise<CampaignProgress>;
+  runningIds(): Promise<string[]>;
   /** Claims the next due contact of a running campaign under the shared pacing and concurrency limits. */
-  claim(id: string, owner: string, now: number, leaseMs: number): ClaimResult;
+  claim(id: string, owner: string, now: number, leaseMs: number): Promise<ClaimResult>;
   /** The contact an attempt key belongs to (the Twilio webhook starts its session with the row). */
-  contactOfAttempt(key: string): CampaignContact | undefined;
-  markDialed(key: string, now: number, providerId?: string): void;
+  contactOfAttempt(key: string): Promise<CampaignContact | undefined>;
+  markDialed(key: string, now: number, providerId?: string): Promise<void>;
   /** Records an attempt's end and moves its contact on (retry, text, done) — once per key. */
-  finish(key: string, end: AttemptEnd, now: number): boolean;
-  renewLeases(owner: string, keys: string[], now: number, leaseMs: number): void;
+  finish(key: string, end: AttemptEnd, now: number): Promise<boolean>;
+  renewLeases(owner: string, keys: string[], now: number, leaseMs: number): Promise<void>;
   /** Takes over the attempts of dead owners (lease expired), returning them for the dialer to settle. */
-  adoptOrphans(owner: string, now: number, leaseMs: number): OrphanedAttempt[];
-  addDoNotCall(scope: string, phone: string, reason: string): void;
-  removeDoNotCall(scope: string, phone: string): boolean;
-  doNotCall(scope: string): { phone: string; reason: string; addedAt: string }[];
-  close(): void;
+  adoptOrphans(owner: string, now: number, leaseMs: number): Promise<OrphanedAttempt[]>;
+  addDoNotCall(scope: string, phone: string, reason: string): Promise<void>;
+  removeDoNotCall(scope: string, phone: string): Promise<boolean>;
+  doNotCall(scope: string): Promise<{ phone: string; reason: string; addedAt: string }[]>;
+  close(): Promise<void>;
 }
 
 /** How an attempt ended. */

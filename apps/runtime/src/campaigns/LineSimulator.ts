@@ -113,8 +113,9 @@ export class LineSimulator implements Dialer {
       token,
       flowId: request.flowId,
       ...(request.locale ? { locale: request.locale } : {}),
-      // The row is the flow's callerData; the stream also names the outbound contact (contact.direction, numbers).
-      ...request.variables,
+      // The row's fields (flow variables where declared, contact attributes all) and the outbound contact
+      // (contact.direction, numbers); the callee's script is the simulator's own and stays here.
+      ...rowFields(request.variables),
       direction: 'outbound',
       dialedNumber: request.to,
     });
@@ -137,6 +138,12 @@ export class LineSimulator implements Dialer {
     }
     return { result: 'completed', sessionId: `voice-${callSid}`, providerId: callSid };
   }
+}
+
+/** A row's fields without the simulator's own `sim` script. */
+function rowFields(variables: Record<string, string>): Record<string, string> {
+  const { sim: _script, ...fields } = variables;
+  return fields;
 }
 
 function parseSteps(script: string): Step[] {

@@ -2,6 +2,17 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { isWindowOpen, nextWindowOpening } from './callingWindow.ts';
 import { campaignMigration } from './campaignMigration.ts';
+import {
+  campaignFromRow,
+  contactFromRow,
+  countOf,
+  doNotCallFromRow,
+  field,
+  nextJobOf,
+  nullableField,
+  progressFromRows,
+  stringArray,
+} from './campaignRows.ts';
 import type {
   AttemptEnd,
   CampaignConfig,
@@ -11,14 +22,12 @@ import type {
   CampaignStatus,
   CampaignStore,
   ClaimResult,
-  ContactOutcome,
-  ContactState,
   ListInfo,
   OrphanedAttempt,
 } from './CampaignStore.ts';
 import { nextSlot } from './Pacer.ts';
 import type { ListContact } from './parseContactList.ts';
-import { retryDecision, type CallResult } from './retryDecision.ts';
+import { retryDecision } from './retryDecision.ts';
 
 /** Due contacts looked at per claim: the ones outside their window are moved to their next opening on the way. */
 const CLAIM_SCAN = 32;
@@ -51,7 +60,7 @@ export class SqliteCampaignStore implements CampaignStore {
     return new SqliteCampaignStore(db);
   }
 
-  create(id: string, config: CampaignConfig): CampaignRecord {
+  async create(id: string, config: CampaignConfig): Promise<CampaignRecord> {
     const now = new Date().toISOString();
     this.#db
       .prepare(
@@ -61,22 +70,26 @@ export class SqliteCampaignStore implements CampaignStore {
     return this.#must(id);
   }
 
-  get(id: string): CampaignRecord | undefined {
+  async get(id: string): Promise<CampaignRecord | undefined> {
+    return this.#get(id);
+  }
+
+  #get(id: string): CampaignRecord | undefined {
     const row = this.#db.prepare('SELECT * FROM campaigns WHERE id = ?').get(id);
     return row === undefined ? undefined : campaignFromRow(row);
   }
 
-  list(): CampaignRecord[] {
+  async list(): Promise<CampaignRecord[]> {
     return this.#db.prepare('SELECT * FROM campaigns ORDER BY created_at DESC').all().map(campaignFromRow);
   }
 
-  updateConfig(id: string, config: CampaignConfig): void {
+  async updateConfig(id: string, config: CampaignConfig): Promise<void> {
     this.#db
       .prepare('UPDATE campaigns SET name = ?, flow_id = ?, config = ?, updated_at = ? WHERE id = ?')
       .run(config.name, config.flowId, JSON.stringify(config), new Date().toISOString(), id);
   }
 
-  setStatus(id: string, status: CampaignStatus): void {
+  async setStatus(id: string, status: CampaignStatus): Promise<void> {
     this.#db.transaction(() => {
       this.#db
         .prepare('UPDATE campaigns SET status = ?, updated_at = ? WHERE id = ?')
@@ -91,7 +104,7 @@ export class SqliteCampaignStore implements CampaignStore {
     })();
   }
 
-  replaceContacts(id: string, contacts: ListContact[], list: ListInfo, now: number): void {
+  async replaceContacts(id: string, contacts: ListContact[], list: ListInfo, now: number): Promise<void> {
     const insert = this.#db.prepare(
       `INSERT INTO campaign_contacts (campaign_id, seq, line, phone, time_zones, variables, state, next_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, 'pending', 0, ?)`,
@@ -107,82 +120,51 @@ export class SqliteCampaignStore implements CampaignStore {
     })();
   }
 
-  contactCount(id: string): number {
+  async contactCount(id: string): Promise<number> {
     return countOf(this.#db.prepare('SELECT COUNT(*) AS n FROM campaign_contacts WHERE campaign_id = ?').get(id));
   }
 
-  contacts(id: string, page: { offset: number; limit: number }): CampaignContact[] {
+  async contacts(id: string, page: { offset: number; limit: number }): Promise<CampaignContact[]> {
     return this.#db
       .prepare('SELECT * FROM campaign_contacts WHERE campaign_id = ? ORDER BY seq LIMIT ? OFFSET ?')
       .all(id, page.limit, page.offset)
       .map(contactFromRow);
   }
 
-  zoneSets(id: string): string[][] {
+  async zoneSets(id: string): Promise<string[][]> {
     return this.#db
       .prepare('SELECT DISTINCT time_zones FROM campaign_contacts WHERE campaign_id = ?')
       .all(id)
       .map((row) => stringArray(JSON.parse(field(row, 'time_zones'))));
   }
 
-  progress(id: string): CampaignProgress {
+  async progress(id: string): Promise<CampaignProgress> {
     const states = this.#db
       .prepare(
         'SELECT state, outcome, COUNT(*) AS n FROM campaign_contacts WHERE campaign_id = ? GROUP BY state, outcome',
       )
       .all(id);
-    const progress: CampaignProgress = {
-      contacts: 0,
-      finished: 0,
-      pending: 0,
-      inProgress: 0,
-      attempts: 0,
-      connected: 0,
-      completed: 0,
-      outcomes: {},
-      results: {},
-    };
-    for (const row of states) {
-      const n = countOf(row);
-      const state = field(row, 'state');
-      progress.contacts += n;
-      if (state === 'done') {
-        progress.finished += n;
-        const outcome = field(row, 'outcome') as ContactOutcome;
-        progress.outcomes[outcome] = (progress.outcomes[outcome] ?? 0) + n;
-        if (outcome === 'completed' || outcome === 'optedOut') progress.completed += n;
-      } else if (state === 'pending' || state === 'sms') progress.pending += n;
-      else progress.inProgress += n;
-    }
     const results = this.#db
       .prepare(
         `SELECT result, COUNT(*) AS n FROM campaign_attempts WHERE campaign_id = ? AND kind = 'call' GROUP BY result`,
       )
       .all(id);
-    for (const row of results) {
-      const n = countOf(row);
-      progress.attempts += n;
-      const result = nullableField(row, 'result') as CallResult | null;
-      if (result === null) continue;
-      progress.results[result] = (progress.results[result] ?? 0) + n;
-      if (result === 'completed') progress.connected += n;
-    }
-    return progress;
+    return progressFromRows(states, results);
   }
 
-  runningIds(): string[] {
+  async runningIds(): Promise<string[]> {
     return this.#db
       .prepare(`SELECT id FROM campaigns WHERE status = 'running'`)
       .all()
       .map((row) => field(row, 'id'));
   }
 
-  claim(id: string, owner: string, now: number, leaseMs: number): ClaimResult {
+  async claim(id: string, owner: string, now: number, leaseMs: number): Promise<ClaimResult> {
     return this.#claim.immediate(id, owner, now, leaseMs);
   }
 
   #claimIn(id: string, owner: string, now: number, leaseMs: number): ClaimResult {
-    const campaign = this.get(id);
+    const campaign = this.#get(id);
     if (campaign?.status !== 'running') return { idle: true };
     const { pacing, schedule } = campaign.config;
     const busy = countOf(
@@ -221,9 +203,7 @@ export class SqliteCampaignStore implements CampaignStore {
       // Limits are checked only once there is someone to call, so that the scan above still files away the others.
       if (busy >= pacing.maxConcurrent) return { waitMs: 50 };
       if (slot > now) return { waitMs: slot - now };
-      const kind = contact.state === 'sms' ? 'sms' : 'call';
-      const attempt = kind === 'call' ? contact.attempts + 1 : contact.attempts;
-      const key = kind === 'call' ? `${id}:${contact.seq}:${attempt}` : `${id}:${contact.seq}:sms`;
+      const { kind, attempt, key } = nextJobOf(id, contact);
       this.#db
         .prepare(
           `UPDATE campaign_contacts SET state = ?, attempts = ?, lease_owner = ?, lease_until = ?, updated_at = ? WHERE campaign_id = ? AND seq = ?`,
@@ -262,7 +242,7 @@ export class SqliteCampaignStore implements CampaignStore {
     return { waitMs: at === null ? 200 : Math.min(1_000, Math.max(0, Number(at) - now)) };
   }
 
-  contactOfAttempt(key: string): CampaignContact | undefined {
+  async contactOfAttempt(key: string): Promise<CampaignContact | undefined> {
     const row = this.#db
       .prepare(
         'SELECT c.* FROM campaign_attempts a JOIN campaign_contacts c ON c.campaign_id = a.campaign_id AND c.seq = a.seq WHERE a.key = ?',
@@ -271,7 +251,7 @@ export class SqliteCampaignStore implements CampaignStore {
     return row === undefined ? undefined : contactFromRow(row);
   }
 
-  markDialed(key: string, now: number, providerId?: string): void {
+  async markDialed(key: string, now: number, providerId?: string): Promise<void> {
     this.#db
       .prepare(
         'UPDATE campaign_attempts SET dialed_at = COALESCE(dialed_at, ?), provider_id = COALESCE(?, provider_id) WHERE key = ?',
@@ -279,7 +259,7 @@ export class SqliteCampaignStore implements CampaignStore {
       .run(now, providerId ?? null, key);
   }
 
-  finish(key: string, end: AttemptEnd, now: number): boolean {
+  async finish(key: string, end: AttemptEnd, now: number): Promise<boolean> {
     // IMMEDIATE: the transaction reads before it writes, and a deferred one that another process's write overtakes
     // fails at once with SQLITE_BUSY (the busy timeout cannot help a stale read snapshot).
     return this.#db
@@ -292,7 +272,7 @@ export class SqliteCampaignStore implements CampaignStore {
         this.#db
           .prepare('UPDATE campaign_attempts SET ended_at = ?, result = ?, session_id = ? WHERE key = ?')
           .run(now, result, end.kind === 'call' ? (end.sessionId ?? null) : null, key);
-        const campaign = this.get(id);
+        const campaign = this.#get(id);
         const contactRow = this.#db
           .prepare('SELECT * FROM campaign_contacts WHERE campaign_id = ? AND seq = ?')
           .get(id, seq);
@@ -307,7 +287,7 @@ export class SqliteCampaignStore implements CampaignStore {
           return true;
         }
         if (end.optedOut) {
-          this.addDoNotCall(id, contact.phone, 'opted out during the call');
+          this.#addDoNotCall(id, contact.phone, 'opted out during the call');
           update.run('done', contact.nextAt, 'optedOut', end.result, end.sessionId ?? null, now, id, seq);
           return true;
         }
@@ -323,7 +303,7 @@ export class SqliteCampaignStore implements CampaignStore {
       .immediate();
   }
 
-  renewLeases(owner: string, keys: string[], now: number, leaseMs: number): void {
+  async renewLeases(owner: string, keys: string[], now: number, leaseMs: number): Promise<void> {
     const renew = this.#db.prepare(
       `UPDATE campaign_contacts SET lease_until = ? WHERE lease_owner = ? AND (campaign_id, seq) IN (SELECT campaign_id, seq FROM campaign_attempts WHERE key = ?)`,
     );
@@ -332,7 +312,7 @@ export class SqliteCampaignStore implements CampaignStore {
     })();
   }
 
-  adoptOrphans(owner: string, now: number, leaseMs: number): OrphanedAttempt[] {
+  async adoptOrphans(owner: string, now: number, leaseMs: number): Promise<OrphanedAttempt[]> {
     return this.#db
       .transaction((): OrphanedAttempt[] => {
         const rows = this.#db
@@ -359,24 +339,28 @@ export class SqliteCampaignStore implements CampaignStore {
       .immediate();
   }
 
-  addDoNotCall(scope: string, phone: string, reason: string): void {
+  async addDoNotCall(scope: string, phone: string, reason: string): Promise<void> {
+    this.#addDoNotCall(scope, phone, reason);
+  }
+
+  #addDoNotCall(scope: string, phone: string, reason: string): void {
     this.#db
       .prepare('INSERT INTO do_not_call (scope, phone, reason, added_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING')
       .run(scope, phone, reason, new Date().toISOString());
   }
 
-  removeDoNotCall(scope: string, phone: string): boolean {
+  async removeDoNotCall(scope: string, phone: string): Promise<boolean> {
     return this.#db.prepare('DELETE FROM do_not_call WHERE scope = ? AND phone = ?').run(scope, phone).changes > 0;
   }
 
-  doNotCall(scope: string): { phone: string; reason: string; addedAt: string }[] {
+  async doNotCall(scope: string): Promise<{ phone: string; reason: string; addedAt: string }[]> {
     return this.#db
       .prepare('SELECT phone, reason, added_at FROM do_not_call WHERE scope = ? ORDER BY added_at, phone')
       .all(scope)
-      .map((row) => ({ phone: field(row, 'phone'), reason: field(row, 'reason'), addedAt: field(row, 'added_at') }));
+      .map(doNotCallFromRow);
   }
 
-  close(): void {
+  async close(): Promise<void> {
     if (this.#db.open) this.#db.close();
   }
 
@@ -388,56 +372,8 @@ export class SqliteCampaignStore implements CampaignStore {
   }
 
   #must(id: string): CampaignRecord {
-    const record = this.get(id);
+    const record = this.#get(id);
     if (!record) throw new Error(`campaign ${id} vanished right after it was written`);
     return record;
   }
-}
-
-function campaignFromRow(row: unknown): CampaignRecord {
-  const list = nullableField(row, 'list_info');
-  return {
-    id: field(row, 'id'),
-    status: field(row, 'status') as CampaignStatus,
-    config: JSON.parse(field(row, 'config')) as CampaignConfig,
-    list: list === null ? null : (JSON.parse(list) as ListInfo),
-    createdAt: field(row, 'created_at'),
-    updatedAt: field(row, 'updated_at'),
-  };
-}
-
-function contactFromRow(row: unknown): CampaignContact {
-  return {
-    seq: Number(field(row, 'seq')),
-    line: Number(field(row, 'line')),
-    phone: field(row, 'phone'),
-    timeZones: stringArray(JSON.parse(field(row, 'time_zones'))),
-    variables: JSON.parse(field(row, 'variables')) as Record<string, string>,
-    state: field(row, 'state') as ContactState,
-    attempts: Number(field(row, 'attempts')),
-    nextAt: Number(field(row, 'next_at')),
-    lastResult: nullableField(row, 'last_result') as CallResult | null,
-    outcome: nullableField(row, 'outcome') as ContactOutcome | null,
-    sessionId: nullableField(row, 'session_id'),
-  };
-}
-
-function nullableField(row: unknown, name: string): string | null {
-  if (typeof row !== 'object' || row === null) return null;
-  const value: unknown = Reflect.get(row, name);
-  return value === null || value === undefined ? null : String(value);
-}
-
-function field(row: unknown, name: string): string {
-  const value = nullableField(row, name);
-  if (value === null) throw new Error(`campaign row has no ${name}`);
-  return value;
-}
-
-function countOf(row: unknown): number {
-  return Number(nullableField(row, 'n') ?? 0);
-}
-
-function stringArray(value: unknown): string[] {
-  return Array.isArray(value) ? value.map(String) : [];
 }

@@ -24,3 +24,13 @@ export function campaignMigration(dialect: SqlDialect): string {
      CREATE TABLE do_not_call (scope TEXT NOT NULL, phone TEXT NOT NULL, reason TEXT NOT NULL, added_at ${time} NOT NULL,
        PRIMARY KEY (scope, phone));`;
 }
+
+/**
+ * The pacing slot holds fractional milliseconds (1000 / callsPerSecond, e.g. 333.33 at 3 calls a second): PostgreSQL's
+ * BIGINT refused it. SQLite keeps any number in the column and needs no change.
+ */
+export function campaignSlotMigration(dialect: SqlDialect): string {
+  return dialect === 'postgres'
+    ? 'ALTER TABLE campaigns ALTER COLUMN next_slot_at TYPE DOUBLE PRECISION;'
+    : 'SELECT 1; -- SQLite keeps fractional slots as they are';
+}

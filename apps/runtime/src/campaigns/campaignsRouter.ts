@@ -21,11 +21,14 @@ export function campaignsRouter(service: CampaignService, store: CampaignStore):
   const router = Router();
   const raw = express.raw({ type: ['text/*', 'application/octet-stream'], limit: UPLOAD_LIMIT });
 
-  router.get('/', requireRole('viewer'), (_req, res) => {
-    res.json({ campaigns: store.list().map((c) => ({ ...c, progress: store.progress(c.id) })) });
+  router.get('/', requireRole('viewer'), async (_req, res) => {
+    const campaigns = await store.list();
+    res.json({
+      campaigns: await Promise.all(campaigns.map(async (c) => ({ ...c, progress: await store.progress(c.id) }))),
+    });
   });
-  router.post('/', requireRole('editor'), (req, res) => {
-    const campaign = service.create(req.body);
+  router.post('/', requireRole('editor'), async (req, res) => {
+    const campaign = await service.create(req.body);
     res.status(201).location(`/api/campaigns/${campaign.id}`).json({ campaign });
   });
   router.post('/lists/preview', requireRole('editor'), raw, (req, res) => {
@@ -34,60 +37,65 @@ export function campaignsRouter(service: CampaignService, store: CampaignStore):
     res.json({ ...list, contacts: list.contacts.slice(0, 50), contactCount: list.contacts.length });
   });
 
-  router.get('/dnc', requireRole('viewer'), (_req, res) => void res.json({ entries: store.doNotCall('*') }));
-  router.post('/dnc', requireRole('editor'), (req, res) => {
-    store.addDoNotCall('*', phoneFrom(req.body), reasonFrom(req.body));
-    res.status(201).json({ entries: store.doNotCall('*') });
+  router.get(
+    '/dnc',
+    requireRole('viewer'),
+    async (_req, res) => void res.json({ entries: await store.doNotCall('*') }),
+  );
+  router.post('/dnc', requireRole('editor'), async (req, res) => {
+    await store.addDoNotCall('*', phoneFrom(req.body), reasonFrom(req.body));
+    res.status(201).json({ entries: await store.doNotCall('*') });
   });
-  router.delete('/dnc/:phone', requireRole('editor'), (req, res) => {
-    if (!store.removeDoNotCall('*', pathParam(req, 'phone')))
+  router.delete('/dnc/:phone', requireRole('editor'), async (req, res) => {
+    if (!(await store.removeDoNotCall('*', pathParam(req, 'phone'))))
       throw ApiError.notFound('do-not-call entry', pathParam(req, 'phone'));
     res.status(204).end();
   });
 
-  router.get('/:id', requireRole('viewer'), (req, res) => {
-    const campaign = service.get(pathParam(req, 'id'));
-    res.json({ campaign, progress: store.progress(campaign.id) });
+  router.get('/:id', requireRole('viewer'), async (req, res) => {
+    const campaign = await service.get(pathParam(req, 'id'));
+    res.json({ campaign, progress: await store.progress(campaign.id) });
   });
-  router.put('/:id', requireRole('editor'), (req, res) => {
-    res.json({ campaign: service.update(pathParam(req, 'id'), req.body) });
+  router.put('/:id', requireRole('editor'), async (req, res) => {
+    res.json({ campaign: await service.update(pathParam(req, 'id'), req.body) });
   });
-  router.put('/:id/list', requireRole('editor'), raw, (req, res) => {
-    const list = service.upload(pathParam(req, 'id'), uploadFrom(req));
+  router.put('/:id/list', requireRole('editor'), raw, async (req, res) => {
+    const list = await service.upload(pathParam(req, 'id'), uploadFrom(req));
     res.json({ ...list, contacts: list.contacts.slice(0, 50), contactCount: list.contacts.length });
   });
   for (const action of ['start', 'pause', 'resume', 'stop'] as const)
     router.post(`/:id/${action}`, requireRole('editor'), async (req, res) => {
       res.json({ campaign: await service.transition(pathParam(req, 'id'), action) });
     });
-  router.get('/:id/contacts', requireRole('viewer'), (req, res) => {
-    const id = service.get(pathParam(req, 'id')).id;
+  router.get('/:id/contacts', requireRole('viewer'), async (req, res) => {
+    const { id } = await service.get(pathParam(req, 'id'));
     const offset = intQuery(req, 'offset', 0, Number.MAX_SAFE_INTEGER);
     const limit = intQuery(req, 'limit', 100, MAX_PAGE);
-    res.json({ contacts: store.contacts(id, { offset, limit }), total: store.contactCount(id) });
+    res.json({ contacts: await store.contacts(id, { offset, limit }), total: await store.contactCount(id) });
   });
-  router.get('/:id/contacts.csv', requireRole('viewer'), (req, res) => {
-    const campaign = service.get(pathParam(req, 'id'));
+  router.get('/:id/contacts.csv', requireRole('viewer'), async (req, res) => {
+    const campaign = await service.get(pathParam(req, 'id'));
     res.type('text/csv; charset=utf-8').attachment(`campaign-${campaign.id}.csv`);
     // The row's fields under their variable names (mapped columns are renamed).
-    const columns = Object.keys(store.contacts(campaign.id, { offset: 0, limit: 1 })[0]?.variables ?? {});
+    const columns = Object.keys((await store.contacts(campaign.id, { offset: 0, limit: 1 }))[0]?.variables ?? {});
     res.write(
       `\uFEFF${toCsvLine(['line', 'phone', 'state', 'attempts', 'last_result', 'outcome', 'session_id', ...columns])}`,
     );
     for (let offset = 0; ; offset += MAX_PAGE) {
-      const page = store.contacts(campaign.id, { offset, limit: MAX_PAGE });
+      const page = await store.contacts(campaign.id, { offset, limit: MAX_PAGE });
       for (const c of page) res.write(toCsvLine(exportRow(c, columns)));
       if (page.length < MAX_PAGE) break;
     }
     res.end();
   });
-  router.get('/:id/dnc', requireRole('viewer'), (req, res) => {
-    res.json({ entries: store.doNotCall(service.get(pathParam(req, 'id')).id) });
+  router.get('/:id/dnc', requireRole('viewer'), async (req, res) => {
+    const { id } = await service.get(pathParam(req, 'id'));
+    res.json({ entries: await store.doNotCall(id) });
   });
-  router.post('/:id/dnc', requireRole('editor'), (req, res) => {
-    const campaign = service.get(pathParam(req, 'id'));
-    store.addDoNotCall(campaign.id, phoneFrom(req.body, campaign.config.defaultRegion), reasonFrom(req.body));
-    res.status(201).json({ entries: store.doNotCall(campaign.id) });
+  router.post('/:id/dnc', requireRole('editor'), async (req, res) => {
+    const campaign = await service.get(pathParam(req, 'id'));
+    await store.addDoNotCall(campaign.id, phoneFrom(req.body, campaign.config.defaultRegion), reasonFrom(req.body));
+    res.status(201).json({ entries: await store.doNotCall(campaign.id) });
   });
   return router;
 }

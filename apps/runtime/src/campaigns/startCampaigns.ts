@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { Router, type Express } from 'express';
+import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import type { TokenService } from '../auth/TokenService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
@@ -9,7 +10,9 @@ import { CampaignService } from './CampaignService.ts';
 import { campaignsRouter } from './campaignsRouter.ts';
 import type { Dialer } from './Dialer.ts';
 import { detectOptOut } from './detectOptOut.ts';
+import type { CampaignStore } from './CampaignStore.ts';
 import { LineSimulator } from './LineSimulator.ts';
+import { PostgresCampaignStore } from './PostgresCampaignStore.ts';
 import { SqliteCampaignStore } from './SqliteCampaignStore.ts';
 import { TwilioDialer } from './TwilioDialer.ts';
 import { twilioStatusRouter } from './twilioStatusRouter.ts';
@@ -18,6 +21,8 @@ import { twilioStatusRouter } from './twilioStatusRouter.ts';
 export interface CampaignDeps {
   dataDir: string;
   flows: FlowStore;
+  /** The runtime's PostgreSQL pool when it runs on PostgreSQL: campaigns live there, their jobs in pg-boss. */
+  pool?: Pool | undefined;
   tokens: TokenService;
   logger: Logger;
   /** Runtime secrets: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER enable the Twilio dialer. */
@@ -33,20 +38,22 @@ export interface Campaigns {
   /** Mounts Twilio's status callbacks of campaign calls (`/twilio/campaigns/status`). */
   mountWebhooks(app: Express): void;
   /** The Twilio voice webhook's hook: the row of a campaign attempt, for an outbound call's session. */
-  voiceHooks: { outboundCallerData(key: string): Record<string, string> | undefined };
+  voiceHooks: { outboundCallerData(key: string): Promise<Record<string, string> | undefined> };
   /** Starts dialing once the runtime listens at `url` (the line simulator calls its voice gateway). */
   start(url: string): void;
   close(): Promise<void>;
 }
 
 /**
- * Sets up campaigns for the runtime: the SQLite tables beside the flow store, the API, the line simulator dialer and
- * the runner. `OMNIFLOW_CAMPAIGN_LEASE_MS` sets how soon another process takes over the calls of a dead one;
+ * Sets up campaigns for the runtime: the tables in the runtime's database (PostgreSQL with pg-boss for the jobs when
+ * the runtime runs on it, else SQLite beside the flow store), the API, the line simulator dialer and the runner. `OMNIFLOW_CAMPAIGN_LEASE_MS` sets how soon another process takes over the calls of a dead one;
  * `OMNIFLOW_SIMULATOR_RING_MS` and `OMNIFLOW_SIMULATOR_SPEED` how long simulated lines ring and how fast calls run.
  */
-export function startCampaigns(deps: CampaignDeps): Campaigns {
+export async function startCampaigns(deps: CampaignDeps): Promise<Campaigns> {
   const env = deps.env ?? process.env;
-  const store = SqliteCampaignStore.open(deps.dataDir);
+  const store: CampaignStore = deps.pool
+    ? await PostgresCampaignStore.open(deps.pool)
+    : SqliteCampaignStore.open(deps.dataDir);
   let gateway = '';
   let token: Promise<string> | undefined;
   const simulator = new LineSimulator({
@@ -77,14 +84,14 @@ export function startCampaigns(deps: CampaignDeps): Campaigns {
   return {
     api: { public: Router(), authenticated: Router().use('/campaigns', campaignsRouter(service, store)) },
     mountWebhooks: twilioStatusRouter({ dialer: () => twilio, store, twilio: deps, logger: deps.logger }),
-    voiceHooks: { outboundCallerData: (key) => store.contactOfAttempt(key)?.variables },
+    voiceHooks: { outboundCallerData: async (key) => (await store.contactOfAttempt(key))?.variables },
     start(url) {
       gateway = `${url.replace(/^http/, 'ws')}/ws/voice`;
       runner.start();
     },
     async close() {
       await runner.stop();
-      store.close();
+      await store.close();
     },
   };
 }

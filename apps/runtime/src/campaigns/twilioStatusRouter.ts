@@ -19,7 +19,7 @@ export function twilioStatusRouter(deps: {
   return (app) => {
     const router = Router();
     router.use(express.urlencoded({ extended: false, limit: deps.twilio.config.bodyLimit }));
-    router.post('/', (req, res) => {
+    router.post('/', async (req, res) => {
       verifySignature(req, deps.twilio);
       const key = req.query['key'];
       if (typeof key !== 'string')
@@ -28,7 +28,7 @@ export function twilioStatusRouter(deps: {
       const settled = dialer?.settle(key, formParams(req));
       if (settled && !settled.waited) {
         const { outcome } = settled;
-        const recorded = deps.store.finish(
+        const recorded = await deps.store.finish(
           key,
           { kind: 'call', result: outcome.result, ...(outcome.sessionId ? { sessionId: outcome.sessionId } : {}) },
           Date.now(),

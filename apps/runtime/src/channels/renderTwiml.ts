@@ -8,6 +8,8 @@ export interface TwimlContext {
   locale: string;
   /** `dtmf`: keypad only (an IVR); `voice`: keypad and speech. */
   channel: 'dtmf' | 'voice';
+  /** A transfer the contact center took: the caller waits on `waitUrl` and `action` runs when they leave the queue. */
+  enqueue?: { waitUrl: string; action: string };
 }
 
 /**
@@ -55,7 +57,12 @@ export function renderTwiml(outputs: readonly OutputEvent[], context: TwimlConte
       case 'transfer':
         body.push(...pendingSays);
         pendingSays = [];
-        if (output.agent) body.push(`<Dial>${escapeXml(output.agent)}</Dial>`);
+        // A transfer the contact center took waits in its queue, even one to a named agent (routed to them there).
+        if (output.agent && !context.enqueue) body.push(`<Dial>${escapeXml(output.agent)}</Dial>`);
+        else if (context.enqueue)
+          body.push(
+            `<Enqueue${attrs({ waitUrl: context.enqueue.waitUrl, waitUrlMethod: 'POST', action: context.enqueue.action, method: 'POST' })}>${escapeXml(output.queue ?? 'default')}</Enqueue>`,
+          );
         else body.push(`<Enqueue>${escapeXml(output.queue ?? 'default')}</Enqueue>`);
         break;
       case 'end':
@@ -90,14 +97,16 @@ export function grammarHints(grammar: string | null, choices?: readonly { label:
   return [...hints].slice(0, 100);
 }
 
-function say(text: string, locale: string): string {
+/** `<Say>` of `text` in the voice Twilio uses for `locale`. */
+export function say(text: string, locale: string): string {
   const speech = twilioSpeechFor(locale);
   const attributes: Record<string, string> = { language: speech.sayLanguage };
   if (speech.voice !== null) attributes['voice'] = speech.voice;
   return `<Say${attrs(attributes)}>${escapeXml(text)}</Say>`;
 }
 
-function attrs(values: Record<string, string>): string {
+/** XML attributes from a record (values escaped). */
+export function attrs(values: Record<string, string>): string {
   return Object.entries(values)
     .map(([k, v]) => ` ${k}="${escapeXml(v)}"`)
     .join('');

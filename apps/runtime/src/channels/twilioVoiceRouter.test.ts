@@ -1,5 +1,5 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postAsTwilio } from '../testing/postAsTwilio.ts';
 import { pinFlow } from '../testing/testFlows.ts';
 import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
 
@@ -15,26 +15,9 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Posts form fields the way Twilio does, signed per Twilio's documented algorithm (computed here independently). */
-async function twilio(
-  path: string,
-  fields: Record<string, string>,
-  options: { sign?: boolean; tamper?: boolean } = {},
-) {
-  const url = `${t.url}${path}`;
-  const payload = Object.keys(fields)
-    .toSorted()
-    .map((k) => k + fields[k])
-    .join('');
-  const signature = createHmac('sha1', AUTH_TOKEN)
-    .update(url + payload)
-    .digest('base64');
-  const body = new URLSearchParams(fields);
-  if (options.tamper) body.set('Digits', '9');
-  const headers: Record<string, string> = { 'content-type': 'application/x-www-form-urlencoded' };
-  if (options.sign ?? true) headers['x-twilio-signature'] = signature;
-  const response = await fetch(url, { method: 'POST', headers, body: body.toString() });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', xml: await response.text() };
+/** Posts to the test runtime as Twilio does (signed). */
+function twilio(path: string, fields: Record<string, string>, options: { sign?: boolean; tamper?: boolean } = {}) {
+  return postAsTwilio(`${t.url}${path}`, AUTH_TOKEN, fields, options);
 }
 
 const call = (sid: string) => ({

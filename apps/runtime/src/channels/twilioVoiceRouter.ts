@@ -2,6 +2,7 @@ import express, { Router, type Express, type Request, type Response } from 'expr
 import type { InputEvent } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
 import type { RuntimeConfig } from '../config/loadConfig.ts';
+import { keepAttributes } from '../contact/contactInput.ts';
 import { ApiError } from '../http/ApiError.ts';
 import { pathParam } from '../http/pathParam.ts';
 import type { SessionService, SessionTurn } from '../sessions/SessionService.ts';
@@ -9,6 +10,7 @@ import { escapeXml, renderTwiml } from './renderTwiml.ts';
 import { isValidTwilioSignature } from './twilioSignature.ts';
 import { keyedInput } from '../sessions/idempotentInput.ts';
 import { twilioContact } from './twilioContact.ts';
+import type { VoiceQueue } from '../agents/voice/VoiceQueue.ts';
 
 /** Dependencies of {@link twilioVoiceRouter}. */
 export interface TwilioDeps {
@@ -17,7 +19,9 @@ export interface TwilioDeps {
   config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
   logger: Logger;
   /** The row of an outbound campaign call (`?campaignKey=` on the webhook URL), as the session's callerData. */
-  outboundCallerData?: (campaignKey: string) => Record<string, string> | undefined;
+  outboundCallerData?: (campaignKey: string) => Promise<Record<string, string> | undefined>;
+  /** The contact center's voice queue: a transfer to one of its queues waits there (`<Enqueue waitUrl>`). */
+  voiceQueue?: VoiceQueue;
 }
 
 /**
@@ -45,14 +49,17 @@ export function twilioVoiceRouter(deps: TwilioDeps): (app: Express) => void {
       if (dropped > 0)
         deps.logger.warn({ flowId, dropped }, 'twilio call parameters not kept as contact attributes (name or size)');
       const campaignKey = req.query['campaignKey'];
-      const outbound = typeof campaignKey === 'string' ? deps.outboundCallerData?.(campaignKey) : undefined;
+      const outbound = typeof campaignKey === 'string' ? await deps.outboundCallerData?.(campaignKey) : undefined;
       await answer(res, deps, flowId, channel, req, () =>
         deps.sessions.start({
           flowId,
           channel,
           sessionId: sessionIdOf(callSid),
           ...(locale ? { locale } : {}),
-          contact,
+          // A campaign's row: variables where the flow declares them, contact attributes all.
+          contact: outbound
+            ? { ...contact, attributes: { ...keepAttributes(outbound).attributes, ...contact.attributes } }
+            : contact,
           ...(outbound ? { callerData: outbound } : {}),
         }),
       );
@@ -97,7 +104,18 @@ async function answer(
   let twiml: string;
   try {
     const result = await turn();
-    twiml = renderTwiml(result.outputs, { gatherUrl, locale: result.locale, channel });
+    const transfer = result.outputs.find((output) => output.type === 'transfer');
+    const queued =
+      transfer?.type === 'transfer' && deps.voiceQueue
+        ? await deps.voiceQueue.enter({ id: result.sessionId, flowId, locale: result.locale }, transfer, 'dial')
+        : false;
+    const queuePath = `/twilio/queue/${encodeURIComponent(result.sessionId)}`;
+    twiml = renderTwiml(result.outputs, {
+      gatherUrl,
+      locale: result.locale,
+      channel,
+      ...(queued ? { enqueue: { waitUrl: `${queuePath}/wait`, action: `${queuePath}/after` } } : {}),
+    });
   } catch (error) {
     // Twilio needs TwiML even on failure: say so and hang up rather than leaving the caller on dead air.
     if (!(error instanceof ApiError))
@@ -158,6 +176,7 @@ function inputOf(params: Record<string, string>): InputEvent {
   return { type: 'noInput' };
 }
 
-function sessionIdOf(callSid: string): string {
+/** The session (and contact) id of a Twilio call. */
+export function sessionIdOf(callSid: string): string {
   return `twilio-${callSid.replace(/[^A-Za-z0-9]/g, '').slice(0, 64)}`;
 }

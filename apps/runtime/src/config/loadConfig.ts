@@ -4,11 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { isRecord } from '@omniflow/flow-schema';
 import { DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import type { SessionCapLimits } from '../sessions/LiveSessionCaps.ts';
-import { NUMBER_MASKS, type NumberMask } from '../contacts/maskNumber.ts';
 import { loadEgressConfig, SECRET_ALLOW_SUFFIX, type EgressConfig } from './loadEgressConfig.ts';
 import { parseTrustProxy, type TrustProxySetting } from './parseTrustProxy.ts';
 import { redactionSettings, type RedactionSettings } from './redactionSettings.ts';
-import { contactMaskSetting } from './contactMaskSetting.ts';
+import { contactMaskSetting, type ContactMask } from './contactMaskSetting.ts';
 
 /** Which store backs the runtime: the embedded SQLite file or a shared PostgreSQL server. */
 export type StoreKind = 'sqlite' | 'postgres';
@@ -60,10 +59,12 @@ export interface RuntimeConfig {
   redaction: RedactionSettings;
   /** Contact fields masked wherever shown (`OMNIFLOW_CONTACT_MASK`); callerNumber, dialedNumber, customerId by default. */
   contactMask: string[];
+  /** Things the operator should change, logged as warnings at start (a deprecated setting in use). */
+  warnings?: string[];
   /** Contacts (with transcripts and sessions) ended longer ago than this many days are deleted; 0 keeps them. */
   contactRetentionDays: number;
-  /** How caller and dialed numbers are shown and exported (`OMNIFLOW_CONTACT_NUMBER_MASK`: last4, all, none). */
-  contactNumberMask: NumberMask;
+  /** How contact records and exports show caller and dialed numbers (from `OMNIFLOW_CONTACT_MASK`). */
+  contactNumberMask: ContactMask['numbers'];
 }
 
 /** A config problem the operator can fix, with the setting it is about. */
@@ -137,16 +138,14 @@ export function loadConfig(
     );
   }
 
-  const numberMask = str('contactNumberMask', 'OMNIFLOW_CONTACT_NUMBER_MASK') ?? 'last4';
-  const contactNumberMask = NUMBER_MASKS.find((m) => m === numberMask);
-  if (contactNumberMask === undefined)
-    throw new ConfigError(
-      `OMNIFLOW_CONTACT_NUMBER_MASK must be one of ${NUMBER_MASKS.join(', ')}, got "${numberMask}".`,
-    );
+  const masking = contactMaskSetting(
+    env['OMNIFLOW_CONTACT_MASK'] ?? fromFile['contactMask'],
+    str('contactNumberMask', 'OMNIFLOW_CONTACT_NUMBER_MASK'),
+  );
 
   const config: RuntimeConfig = {
     port,
-    contactNumberMask,
+    contactNumberMask: masking.mask.numbers,
     contactRetentionDays: nonNegativeInt(
       str('contactRetentionDays', 'OMNIFLOW_CONTACT_RETENTION_DAYS') ?? '0',
       'OMNIFLOW_CONTACT_RETENTION_DAYS',
@@ -194,8 +193,9 @@ export function loadConfig(
       flag(str('redaction', 'OMNIFLOW_REDACTION'), true),
       env['OMNIFLOW_REDACTION_ACCOUNT_PATTERNS'] ?? fromFile['redactionAccountPatterns'],
     ),
-    contactMask: contactMaskSetting(env['OMNIFLOW_CONTACT_MASK'] ?? fromFile['contactMask']),
+    contactMask: masking.mask.fields,
   };
+  if (masking.warnings.length > 0) config.warnings = masking.warnings;
   if (snapshotKey) config.snapshotKey = snapshotKey;
   if (databaseUrl) config.databaseUrl = databaseUrl;
   const metricsToken = str('metricsToken', 'OMNIFLOW_METRICS_TOKEN');

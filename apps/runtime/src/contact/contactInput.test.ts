@@ -64,9 +64,9 @@ describe('contact input from the channels (issue 15)', () => {
   });
 
   it('reads the masked contact fields from configuration and refuses unknown ones', () => {
-    expect(contactMaskSetting(undefined)).toEqual(['callerNumber', 'dialedNumber', 'customerId']);
-    expect(contactMaskSetting('callerNumber, attributes')).toEqual(['callerNumber', 'attributes']);
-    expect(contactMaskSetting('none')).toEqual([]);
+    expect(contactMaskSetting(undefined).mask.fields).toEqual(['callerNumber', 'dialedNumber', 'customerId']);
+    expect(contactMaskSetting('callerNumber, attributes').mask.fields).toEqual(['callerNumber', 'attributes']);
+    expect(contactMaskSetting('none').mask.fields).toEqual([]);
     expect(() => contactMaskSetting('callerNumber,phone')).toThrow(/"phone".*not contact fields/);
   });
 });

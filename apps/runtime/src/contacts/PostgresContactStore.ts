@@ -10,14 +10,23 @@ import type {
   ContactTurn,
 } from './ContactStore.ts';
 import { contactConditions, contactSearchSql } from './contactConditions.ts';
-import { appendedPath, containsPattern, isShortText } from './searchText.ts';
+import { appendedPath } from './searchText.ts';
 import { pageOf } from './SqliteContactStore.ts';
 
 /** The transcript entries search reads (what the caller and the bot said, not the ports taken); the text index's predicate. */
-const SEARCHED = `(entry->>'from') IS DISTINCT FROM 'system'`;
+const SEARCHED = `(t.entry->>'from') IS DISTINCT FROM 'system'`;
 
-/** How many of the newest contacts a text search tries first (see {@link PostgresContactStore.search}). */
-const RECENT_WINDOW = 2000;
+/**
+ * How many of the newest contacts passing the other filters a text search checks one by one before it asks the text
+ * index (see {@link PostgresContactStore.search}): a word in more than ~3% of recent contacts fills a page from them.
+ */
+const RECENT_WINDOW = 1000;
+
+/** A word the index statistics put in fewer entries than this is gathered from the index without a walk first. */
+const RARE_ENTRIES = 5000;
+
+/** How long the index statistics are trusted before they are read again. */
+const STATS_MAX_AGE_MS = 60_000;
 
 /**
  * Contacts on the shared PostgreSQL database, through the flow store's pool: the flow store calls {@link writeStart}
@@ -25,9 +34,13 @@ const RECENT_WINDOW = 2000;
  */
 export class PostgresContactStore implements ContactStore {
   readonly #pool: Pool;
+  readonly #window: number;
+  #stats: { readAt: number; entries: number; shares: Map<string, number>; floor: number } | undefined;
 
-  constructor(pool: Pool) {
+  /** `recentWindow` is for tests, which reach the term index with a handful of contacts. */
+  constructor(pool: Pool, options: { recentWindow?: number } = {}) {
     this.#pool = pool;
+    this.#window = options.recentWindow ?? RECENT_WINDOW;
   }
 
   /**
@@ -70,42 +83,97 @@ export class PostgresContactStore implements ContactStore {
     );
   }
 
+  /**
+   * Text search in two ways, both exact (the entries whose lowercased text holds the lowercased search text). A word
+   * the index statistics call rare (see {@link #likelyRare}) is gathered from the term index, all its matches sorted.
+   * Otherwise the newest {@link RECENT_WINDOW} contacts passing the other filters are walked in time order, each
+   * checked on its own entries, and the walk stops at a full page: a common word costs a few dozen contacts whatever
+   * its total count. When the window holds less than a page and older contacts exist, all matches are sorted after all.
+   */
   async search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage> {
-    if (filter.text === undefined) return this.#search(filter, page);
-    // A common word fills a page from the newest contacts: when the newest RECENT_WINDOW contacts passing the other
-    // filters hold more than a page of matches, that page is exactly the answer. Otherwise (a rare word) the text
-    // index answers over all contacts.
-    const recent = await this.#search(filter, page, RECENT_WINDOW);
-    return recent.next === undefined ? this.#search(filter, page) : recent;
+    const text = filter.text;
+    const query = new SearchQuery(filter, page.after);
+    if (text === undefined) return this.#page(query.sql(page.limit), query.params, page.limit);
+
+    if (!(await this.#likelyRare(text))) {
+      const walk = new SearchQuery(filter, page.after);
+      const window = contactSearchSql(walk.where, walk.bind(this.#window));
+      const recent = await this.#page(
+        `SELECT c.* FROM (${window}) c WHERE (SELECT true FROM transcripts t WHERE t.session_id = c.id AND ${SEARCHED}
+           AND strpos(lower(t.entry->>'text'), lower(${walk.bind(text)})) > 0 LIMIT 1)
+         ORDER BY c.started_at DESC, c.id DESC LIMIT ${walk.bind(page.limit + 1)}`,
+        walk.params,
+        page.limit,
+      );
+      if (recent.next !== undefined || !(await this.#windowFull(filter, page.after))) return recent;
+    }
+
+    // All matches first, then the newest, each contact looked up by its id (LATERAL … OFFSET 0 stays a nested loop):
+    // left to itself the planner joined a rare word's matches by reading every contact (~70 ms at 100,000), or walked
+    // the contacts in time order for a page, probing each.
+    const q = query.bind(text);
+    const matched = `SELECT DISTINCT t.session_id AS id FROM transcripts t
+      WHERE contact_text_terms(t.entry->>'text') @> ${searchTerms(q)} AND ${SEARCHED}
+        AND strpos(lower(t.entry->>'text'), lower(${q})) > 0`;
+    return this.#page(
+      `WITH matched AS MATERIALIZED (${matched})
+       SELECT c.* FROM matched m CROSS JOIN LATERAL (SELECT * FROM contacts c
+         WHERE ${['c.id = m.id', ...query.where].join(' AND ')} OFFSET 0) c
+       ORDER BY c.started_at DESC, c.id DESC LIMIT ${query.bind(page.limit + 1)}`,
+      query.params,
+      page.limit,
+    );
   }
 
-  async #search(
-    filter: ContactFilter,
-    page: { limit: number; after?: ContactCursor },
-    window?: number,
-  ): Promise<ContactPage> {
-    const params: (string | number)[] = [];
-    const bind = (value: string | number): string => `$${params.push(value)}`;
-    const where = contactConditions(filter, page.after, bind);
-    const text: string[] = [];
-    if (filter.text !== undefined) {
-      // Three characters or more: ILIKE with the text's wildcards escaped, which the pg_trgm index answers. Fewer: no
-      // trigram exists, so each contact, newest first, is checked by plain substring search.
-      text.push(
-        isShortText(filter.text)
-          ? `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
-               AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${bind(filter.text)})) > 0)`
-          : `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id
-               AND ${SEARCHED} AND (t.entry->>'text') ILIKE ${bind(containsPattern(filter.text))})`,
+  /**
+   * Whether the statistics ANALYZE keeps of the term index (its most common terms and their share of the entries)
+   * say that fewer than {@link RARE_ENTRIES} entries hold `text`: no more than hold its least common term, a term off
+   * the list being rarer than those on it (it was not even in ANALYZE's sample). Read at most once a minute; without statistics (a new database) no word is
+   * called rare, and the walk serves it.
+   */
+  async #likelyRare(text: string): Promise<boolean> {
+    if (this.#stats === undefined || Date.now() - this.#stats.readAt > STATS_MAX_AGE_MS) {
+      const { rows } = await this.#pool.query<{ elems: string[] | null; freqs: number[] | null; rows: number }>(
+        // The table's row count: a GIN index's own counts its terms.
+        `SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs,
+           (SELECT reltuples FROM pg_class WHERE relname = 'transcripts') AS rows
+         FROM pg_stats s WHERE s.tablename = 'transcripts_text_terms' AND s.attname = 'contact_text_terms'`,
       );
+      const row = rows[0];
+      const elems = row?.elems ?? [];
+      const freqs = row?.freqs ?? [];
+      this.#stats = {
+        readAt: Date.now(),
+        entries: Math.max(0, row?.rows ?? 0),
+        shares: new Map(elems.map((term, i) => [term, freqs[i] ?? 0])),
+        // After the terms' shares come the least and largest of them, then the share of empty arrays. A term off the
+        // list is taken at half the least share, at most 0.2%: ANALYZE lists every term that makes up more than about
+        // 1 in 16,000 of the terms in its sample (~0.16% of the entries at ~25 terms an entry), so one left out is rarer.
+        floor: elems.length > 0 ? Math.min(0.002, (freqs[elems.length] ?? 0) / 2) : Number.NaN,
+      };
     }
-    const sql =
-      window === undefined
-        ? contactSearchSql([...where, ...text], bind(page.limit + 1))
-        : `SELECT c.* FROM (${contactSearchSql(where, bind(window))}) c WHERE ${text.join(' AND ')}
-           ORDER BY c.started_at DESC, c.id DESC LIMIT ${bind(page.limit + 1)}`;
+    const { entries, shares, floor } = this.#stats;
+    if (Number.isNaN(floor)) return false;
+    const chars = [...text.toLowerCase()];
+    const terms = chars.length === 1 ? chars : chars.slice(1).map((c, i) => `${chars[i]}${c}`);
+    const share = Math.min(...terms.map((term) => shares.get(term) ?? floor));
+    return share * entries < RARE_ENTRIES;
+  }
+
+  async #page(sql: string, params: unknown[], limit: number): Promise<ContactPage> {
     const { rows } = await this.#pool.query<ContactRow>(sql, params);
-    return pageOf(rows.map(contactFromRow), page.limit);
+    return pageOf(rows.map(contactFromRow), limit);
+  }
+
+  /** Whether the window is full: at least its size of contacts pass the filters other than the text. */
+  async #windowFull(filter: ContactFilter, after: ContactCursor | undefined): Promise<boolean> {
+    const query = new SearchQuery(filter, after);
+    const { rows } = await this.#pool.query<{ n: string }>(
+      `SELECT COUNT(*) AS n FROM (SELECT 1 FROM contacts c ${query.where.length > 0 ? `WHERE ${query.where.join(' AND ')}` : ''}
+         LIMIT ${query.bind(this.#window)}) w`,
+      query.params,
+    );
+    return Number(rows[0]?.n ?? 0) >= this.#window;
   }
 
   async get(id: string): Promise<ContactRecord | undefined> {
@@ -165,4 +233,33 @@ export function contactTurnValues(id: string | null, turn: ContactTurn): unknown
     turn.end?.endNode ?? null,
     turn.end?.transferQueue ?? null,
   ];
+}
+
+/** A search's bound parameters and its conditions other than the text. */
+class SearchQuery {
+  readonly params: unknown[] = [];
+  readonly where: string[];
+
+  constructor(filter: ContactFilter, after: ContactCursor | undefined) {
+    this.where = contactConditions(filter, after, (value) => this.bind(value));
+  }
+
+  /** Adds a parameter and answers its placeholder. */
+  bind(value: string | number): string {
+    return `$${this.params.push(value)}`;
+  }
+
+  /** The page statement. */
+  sql(limit: number): string {
+    return contactSearchSql(this.where, this.bind(limit + 1));
+  }
+}
+
+/**
+ * The index terms every entry holding the search text (placeholder `q`) has: the lowercased text itself when it is one
+ * character, else each pair of neighbouring characters (see contactTermsMigration).
+ */
+function searchTerms(q: string): string {
+  return `(SELECT CASE WHEN char_length(l) = 1 THEN ARRAY[l]
+      ELSE array(SELECT substr(l, i, 2) FROM generate_series(1, char_length(l) - 1) i) END FROM lower(${q}) l)`;
 }

@@ -18,11 +18,11 @@ const INDEX_BATCH = 2000;
 /** The text of a transcript row that search reads: what the caller and the bot said, not the ports taken. */
 const SEARCHED_TEXT = `CASE WHEN json_extract(entry, '$.from') = 'system' THEN '' ELSE COALESCE(json_extract(entry, '$.text'), '') END`;
 
-/**
- * A text search considers the newest this many matching transcript entries (a bound on its cost for words found in
- * every other contact); any match is found while a word occurs fewer times than this across the stored contacts.
- */
+/** A word with fewer matching transcript entries than this is answered by sorting all its matches. */
 export const MATCHED_ENTRIES = 1000;
+
+/** How many of the newest contacts a search for a common word checks one by one (see SqliteContactStore.search). */
+const RECENT_WINDOW = 1000;
 
 /**
  * Contacts on the embedded SQLite file, sharing the flow store's connection: the flow store calls {@link writeStart}
@@ -41,11 +41,23 @@ export class SqliteContactStore implements ContactStore {
 
   readonly #paused: () => boolean;
 
-  constructor(db: Database.Database, options: { indexIntervalMs?: number; paused?: () => boolean } = {}) {
+  readonly #matchedEntries: number;
+  readonly #window: number;
+
+  /** `matchedEntries` and `recentWindow` are for tests, which reach the walk of common words with a few contacts. */
+  constructor(
+    db: Database.Database,
+    options: { indexIntervalMs?: number; paused?: () => boolean; matchedEntries?: number; recentWindow?: number } = {},
+  ) {
     this.#db = db;
+    this.#matchedEntries = options.matchedEntries ?? MATCHED_ENTRIES;
+    this.#window = options.recentWindow ?? RECENT_WINDOW;
     // While the flow store rewinds the WAL it holds its own writes back; the indexer waits too, or the rewind fails.
     this.#paused = options.paused ?? (() => false);
     db.function('contact_pairs', { deterministic: true }, (text) => characterPairs(String(text)));
+    db.function('contact_holds', { deterministic: true }, (text, lowered) =>
+      String(text).toLowerCase().includes(String(lowered)) ? 1 : 0,
+    );
     this.#stmt = prepare(db);
     // Transcript rows only get larger rowids, and the index holds exactly the rows up to its largest (a deleted
     // transcript row takes its index row with it), so everything past that is what is left to index.
@@ -134,28 +146,66 @@ export class SqliteContactStore implements ContactStore {
     this.#stmt.abandon.run({ before, now });
   }
 
+  /**
+   * Text search, exact (every entry the text index matches, see the runtime README): a word with fewer than
+   * {@link MATCHED_ENTRIES} matching entries is answered from the index, all its matches sorted. A more common one
+   * walks the newest {@link RECENT_WINDOW} contacts passing the other filters in time order, checking each one's
+   * entries by a lowercased substring test, and stops at a full page; when those hold less than a page and older contacts exist,
+   * all matches are sorted after all.
+   */
   async search(filter: ContactFilter, page: { limit: number; after?: ContactCursor }): Promise<ContactPage> {
-    const params: (string | number)[] = [];
-    const bind = (value: string | number): string => {
-      params.push(value);
-      return '?';
-    };
-    const where = contactConditions(filter, page.after, bind);
-    if (filter.text !== undefined) {
-      this.indexPending();
-      // Three characters or more: the trigram index, the text bound as one quoted FTS5 phrase (never syntax). Fewer
-      // (a two-character Chinese or Korean word has no trigram): the character-pair index, the query spelled by
-      // shortTextQuery from code points only. Either way the newest MATCHED_ENTRIES matching entries are the candidates.
-      where.push(
-        isShortText(filter.text)
-          ? `c.id IN (SELECT t.session_id FROM transcripts t WHERE t.rowid IN (SELECT rowid FROM transcript_pairs
-              WHERE pairs MATCH ${bind(shortTextQuery(filter.text))} ORDER BY rowid DESC LIMIT ${MATCHED_ENTRIES}))`
-          : `c.id IN (SELECT session_id FROM transcript_text
-              WHERE text MATCH '"' || replace(${bind(filter.text)}, '"', '""') || '"' ORDER BY rowid DESC LIMIT ${MATCHED_ENTRIES})`,
-      );
-    }
-    const rows = this.#statement(contactSearchSql(where, bind(page.limit + 1))).all(...params) as ContactRow[];
-    return pageOf(rows.map(contactFromRow), page.limit);
+    const text = filter.text;
+    const query = new SqliteSearch(filter, page.after);
+    if (text === undefined) return this.#page(query, [], page.limit);
+    this.indexPending();
+    // Three characters or more: the trigram index, the text bound as one quoted FTS5 phrase (never syntax). Fewer
+    // (a two-character Chinese or Korean word has no trigram): the character-pair index, the query spelled by
+    // shortTextQuery from code points only.
+    const [table, column, match] = isShortText(text)
+      ? ['transcript_pairs', 'pairs', shortTextQuery(text)]
+      : ['transcript_text', 'text', `"${text.replace(/"/g, '""')}"`];
+    const matches = `SELECT rowid FROM ${table} WHERE ${column} MATCH ?`;
+    // One character is a prefix query, which merges every pair it starts before it answers at all (~50 ms at
+    // 1,000,000 entries): it is taken as common without counting.
+    const counted =
+      [...text].length > 1 &&
+      Number(this.#statement(`SELECT COUNT(*) FROM (${matches} LIMIT ${this.#matchedEntries})`).pluck().get(match)) <
+        this.#matchedEntries;
+    if (counted) return this.#allMatches(query, matches, match, page.limit);
+
+    const boundary = this.#statement(
+      `SELECT c.started_at, c.id FROM contacts c ${query.whereSql()}
+       ORDER BY c.started_at DESC, c.id DESC LIMIT 1 OFFSET ${this.#window - 1}`,
+    ).get(...query.params) as { started_at: string; id: string } | undefined;
+    // Each entry is tested by a lowercased substring test, not the index: FTS5 looks a single rowid up at ~250 µs.
+    const walk = `EXISTS (SELECT 1 FROM transcripts t WHERE t.session_id = c.id AND contact_holds(${SEARCHED_TEXT}, ?))`;
+    const lowered = text.toLowerCase();
+    const recent = this.#page(
+      query,
+      boundary ? ['(c.started_at, c.id) >= (?, ?)', walk] : [walk],
+      page.limit,
+      boundary ? [boundary.started_at, boundary.id, lowered] : [lowered],
+    );
+    if (recent.next !== undefined || boundary === undefined) return recent;
+    return this.#allMatches(query, matches, match, page.limit);
+  }
+
+  /**
+   * The page among all contacts with an entry in `matches`. CROSS JOIN keeps the matches as the outer loop: the
+   * planner would otherwise walk every contact of a flow filter and probe the matches for each.
+   */
+  #allMatches(query: SqliteSearch, matches: string, match: string, limit: number): ContactPage {
+    const sql = `SELECT c.* FROM (SELECT DISTINCT t.session_id AS id FROM transcripts t WHERE t.rowid IN (${matches})) m
+      CROSS JOIN contacts c ON c.id = m.id ${query.whereSql()} ORDER BY c.started_at DESC, c.id DESC LIMIT ?`;
+    const rows = this.#statement(sql).all(match, ...query.params, limit + 1) as ContactRow[];
+    return pageOf(rows.map(contactFromRow), limit);
+  }
+
+  /** One page of `query` with `more` conditions, whose parameters `moreParams` follow the query's own. */
+  #page(query: SqliteSearch, more: string[], limit: number, moreParams: (string | number)[] = []): ContactPage {
+    const sql = contactSearchSql([...query.where, ...more], '?');
+    const rows = this.#statement(sql).all(...query.params, ...moreParams, limit + 1) as ContactRow[];
+    return pageOf(rows.map(contactFromRow), limit);
   }
 
   async get(id: string): Promise<ContactRecord | undefined> {
@@ -236,6 +286,23 @@ function prepare(db: Database.Database) {
          (SELECT id FROM sessions WHERE status = 'ended' AND updated_at < ? ORDER BY updated_at LIMIT ?)`,
     ),
   };
+}
+
+/** A search's conditions other than the text, with their bound parameters. */
+class SqliteSearch {
+  readonly params: (string | number)[] = [];
+  readonly where: string[];
+
+  constructor(filter: ContactFilter, after: ContactCursor | undefined) {
+    this.where = contactConditions(filter, after, (value) => {
+      this.params.push(value);
+      return '?';
+    });
+  }
+
+  whereSql(): string {
+    return this.where.length > 0 ? `WHERE ${this.where.join(' AND ')}` : '';
+  }
 }
 
 /** True for SQLite's "database is locked" (another connection holds the lock past the busy timeout). */

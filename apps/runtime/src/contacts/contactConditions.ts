@@ -17,10 +17,9 @@ export function contactConditions(
   if (filter.caller !== undefined) where.push(`c.caller_number = ${bind(filter.caller)}`);
   if (filter.from !== undefined) where.push(`c.started_at >= ${bind(filter.from.toISOString())}`);
   if (filter.to !== undefined) where.push(`c.started_at < ${bind(filter.to.toISOString())}`);
-  if (after !== undefined)
-    where.push(
-      `(c.started_at < ${bind(after.startedAt)} OR (c.started_at = ${bind(after.startedAt)} AND c.id < ${bind(after.id)}))`,
-    );
+  // A row comparison, which both databases answer as a range of the (started_at, id) index: the OR it replaced was a
+  // filter that read every newer contact first (18 ms for a page half-way through 100,000 contacts on PostgreSQL).
+  if (after !== undefined) where.push(`(c.started_at, c.id) < (${bind(after.startedAt)}, ${bind(after.id)})`);
   return where;
 }
 

@@ -197,6 +197,81 @@ export function describeContactStoreContract(name: string, open: () => Promise<F
       expect(await find({ flowId: gone, text: 'secretport' })).toEqual([]);
     });
 
+    it('answers every text search as a substring test of each entry, newest first, page by page (issue 15)', async () => {
+      const flow = `${flowId}-parity`;
+      // [bot's greeting, caller's turn, direction, transferred]: common and rare words, one and two characters, case.
+      const conversations: [string, string, 'inbound' | 'outbound', boolean][] = [
+        ['您好', '外币汇款手续费是多少', 'inbound', false],
+        ['무엇을 도와드릴까요?', '카드를 분실했어요', 'outbound', true],
+        ['Main menu', 'My card was STOLEN yesterday', 'inbound', true],
+        ['您好', '我的银行卡丢了，需要挂失', 'outbound', false],
+        ['请输入卡号', '挂失', 'inbound', true],
+        ['Main menu', 'please transfer me to an agent', 'outbound', false],
+        ['您好', '我想查询信用卡余额', 'inbound', false],
+        ['무엇을 도와드릴까요?', '카드 잔액을 확인하고 싶어요', 'inbound', true],
+        ['您好', '挂失银行卡', 'outbound', true],
+        ['Main menu', 'card', 'inbound', false],
+      ];
+      const said = new Map<string, string[]>();
+      for (const [greeting, caller, direction, transferred] of conversations) {
+        const id = await begin({ direction }, [greeting], flow);
+        const end = transferred
+          ? { outcome: 'transferred' as const, endNode: 'agent', transferQueue: 'cards' }
+          : undefined;
+        await turn(id, 0, { path: ['menu'], input: true, ...(end ? { end } : {}) }, [caller]);
+        said.set(id, [greeting, caller]);
+      }
+      const all = ids((await store.contacts.search({ flowId: flow }, { limit: 100 })).contacts);
+      const everyPage = async (filter: ContactFilter): Promise<string[]> => {
+        const found: string[] = [];
+        let after: { startedAt: string; id: string } | undefined;
+        for (let pages = 0; pages < 20; pages++) {
+          const page = await store.contacts.search(
+            { flowId: flow, ...filter },
+            { limit: 2, ...(after ? { after } : {}) },
+          );
+          found.push(...ids(page.contacts));
+          if (!page.next) break;
+          after = page.next;
+        }
+        return found;
+      };
+      const holds = (id: string, text: string) =>
+        (said.get(id) ?? []).some((t) => t.toLowerCase().includes(text.toLowerCase()));
+      for (const text of [
+        '挂失',
+        '汇款',
+        '外币汇款',
+        '卡',
+        '分실',
+        '분실',
+        'card',
+        'CARD was',
+        'a',
+        '您好',
+        'menu',
+        'was card',
+        '不存在',
+      ]) {
+        expect({ text, found: await everyPage({ text }) }).toEqual({
+          text,
+          found: all.filter((id) => holds(id, text)),
+        });
+      }
+      const outbound = (id: string) => conversations[[...said.keys()].indexOf(id)]?.[2] === 'outbound';
+      for (const text of ['挂失', '卡', 'card']) {
+        expect({ text, found: await everyPage({ text, direction: 'outbound' }) }).toEqual({
+          text,
+          found: all.filter((id) => holds(id, text) && outbound(id)),
+        });
+        const transferred = (await store.contacts.search({ flowId: flow, outcome: 'transferred' }, { limit: 100 }))
+          .contacts;
+        expect(await everyPage({ text, outcome: 'transferred' })).toEqual(
+          ids(transferred).filter((id) => holds(id, text)),
+        );
+      }
+    });
+
     it('deletes old ended sessions with their transcripts and contacts in batches, keeping live ones', async () => {
       const flow = `${flowId}-retention`;
       const ended: string[] = [];

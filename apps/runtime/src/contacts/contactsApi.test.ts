@@ -6,7 +6,7 @@ import { lastTurn, testSession } from '../testing/testSession.ts';
 let t: TestRuntime;
 let sessionId = '';
 beforeAll(async () => {
-  t = await startTestRuntime({ OMNIFLOW_CONTACT_NUMBER_MASK: 'last4' });
+  t = await startTestRuntime({ OMNIFLOW_CONTACT_MASK: 'callerNumber:last4,dialedNumber:last4,customerId' });
   await t.api('POST', '/api/flows', { flow: cardFlow });
   await t.api('POST', '/api/flows/card-help/publish', { note: 'v1' });
   sessionId = (await t.api('POST', '/api/sessions', { flowId: 'card-help', channel: 'chat' })).body.session.sessionId;

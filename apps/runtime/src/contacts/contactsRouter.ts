@@ -6,13 +6,14 @@ import type { FlowStore } from '../store/FlowStore.ts';
 import { contactQuery, encodeCursor } from './contactQuery.ts';
 import type { ContactRecord } from './ContactStore.ts';
 import { exportContacts } from './exportContacts.ts';
-import { maskNumber, type NumberMask } from './maskNumber.ts';
+import type { ContactMask } from '../config/contactMaskSetting.ts';
+import { maskNumber } from './maskNumber.ts';
 
 /**
  * `/api/contacts` (viewer and up): search with cursor pages, one contact with its transcript, and a streamed export.
- * Numbers leave masked as configured; transcripts were redacted before they were stored.
+ * Numbers leave masked as `OMNIFLOW_CONTACT_MASK` says; transcripts were redacted before they were stored.
  */
-export function contactsRouter(store: FlowStore, numberMask: NumberMask): Router {
+export function contactsRouter(store: FlowStore, numberMask: ContactMask['numbers']): Router {
   const router = Router();
   const shown = (contact: ContactRecord): ContactRecord => masked(contact, numberMask);
 
@@ -51,10 +52,10 @@ export function contactsRouter(store: FlowStore, numberMask: NumberMask): Router
   return router;
 }
 
-function masked(contact: ContactRecord, mask: NumberMask): ContactRecord {
+function masked(contact: ContactRecord, mask: ContactMask['numbers']): ContactRecord {
   return {
     ...contact,
-    callerNumber: maskNumber(contact.callerNumber, mask),
-    dialedNumber: maskNumber(contact.dialedNumber, mask),
+    callerNumber: maskNumber(contact.callerNumber, mask.callerNumber),
+    dialedNumber: maskNumber(contact.dialedNumber, mask.dialedNumber),
   };
 }

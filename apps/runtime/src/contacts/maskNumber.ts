@@ -1,4 +1,4 @@
-/** How caller and dialed numbers are shown and exported (`OMNIFLOW_CONTACT_NUMBER_MASK`). */
+/** How a contact record shows a caller or dialed number (`OMNIFLOW_CONTACT_MASK`, see contactMaskSetting). */
 export type NumberMask = 'last4' | 'all' | 'none';
 
 /** The mask settings the loader accepts, in the order the README lists them. */

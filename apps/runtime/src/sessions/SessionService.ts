@@ -25,6 +25,7 @@ import { storeUnavailable } from './storeUnavailable.ts';
 import { repeatedReply, type KeyedInput } from './idempotentInput.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
 import { contactSentimentScorer } from '../contact/contactSentimentScorer.ts';
+import { NUMBER_NAMES } from '../voice/mediaStreamContact.ts';
 import {
   noPreviousContacts,
   PREVIOUS_CONTACTS_DAYS,
@@ -551,6 +552,11 @@ function withLegacyCallerNumber(
   compiled: CompiledFlow,
 ): Record<string, unknown> {
   const variables = { ...callerData };
+  // A value the channel also gave as the contact (its numbers and direction, or the attribute of that name) is kept
+  // there: it sets a variable only where the flow declares one, without the warning about undeclared caller data.
+  for (const [name, value] of Object.entries(variables))
+    if (!compiled.info.declared.has(name) && (NUMBER_NAMES.has(name) || contact?.attributes?.[name] === value))
+      delete variables[name];
   const number = contact?.callerNumber;
   if (number !== undefined && compiled.info.declared.has('callerNumber') && !('callerNumber' in variables))
     variables['callerNumber'] = number;

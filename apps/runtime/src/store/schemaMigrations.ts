@@ -1,5 +1,6 @@
 import { contactsMigration } from '../contacts/contactsMigration.ts';
-import { campaignMigration } from '../campaigns/campaignMigration.ts';
+import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
+import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
 
@@ -71,6 +72,9 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
        no_input, dropped, millis);`,
     campaignMigration(dialect),
     centerScaleOutMigration(dialect),
+    // Issue 15: contact search on PostgreSQL by one- and two-character terms instead of pg_trgm (short words, speed).
+    contactTermsMigration(dialect),
+    campaignSlotMigration(dialect),
     insightsAgentsMigration(dialect),
   ];
 }

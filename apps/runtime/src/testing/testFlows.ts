@@ -150,3 +150,30 @@ export const cardFlow = {
     { source: 'askCard', port: 'next', target: 'agent' },
   ],
 };
+
+/** A voice flow that says "please hold" in en/zh-CN/ko and queues the caller in `queue` (issue 16's voice waiting). */
+export function voiceQueueFlow(id: string, queue: string, updateEverySeconds = 10): Record<string, unknown> {
+  return {
+    id,
+    name: `Voice queue ${queue}`,
+    schemaVersion: 1,
+    locales: ['en-US', 'zh-CN', 'ko-KR'],
+    defaultLocale: 'en-US',
+    variables: [],
+    start: 'start',
+    nodes: [
+      { id: 'start', type: 'start', config: {} },
+      {
+        id: 'wait',
+        type: 'queue',
+        config: {
+          queue,
+          updateEverySeconds,
+          prompt: { text: { 'en-US': 'Please hold.', 'zh-CN': '请稍候。', 'ko-KR': '잠시만 기다려 주세요.' } },
+          reason: 'Asked for an agent',
+        },
+      },
+    ],
+    edges: [{ source: 'start', port: 'next', target: 'wait' }],
+  };
+}

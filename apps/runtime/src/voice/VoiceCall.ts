@@ -26,6 +26,16 @@ export interface VoiceSession {
   send(input: InputEvent): Promise<VoiceTurn>;
   /** The call's stream has closed, however it ended: end the session if it is still live (frees its cap slot). */
   close?(): Promise<void>;
+  /** The transfer the conversation ended in, once it has (the contact center may take the call over). */
+  handedOver?(): VoiceHandover | undefined;
+}
+
+/** A voice conversation that ended in a transfer: the contact and what the bot hands to the agents. */
+export interface VoiceHandover {
+  sessionId: string;
+  flowId: string;
+  locale: string;
+  transfer: Extract<OutputEvent, { type: 'transfer' }>;
 }
 
 /** How a call ended, for the transport (a transfer is for the bridge to carry out). */

@@ -13,7 +13,8 @@ import {
 } from './mediaStreamServer.ts';
 import type { Recognizer } from './Recognizer.ts';
 import type { Synthesizer } from './Synthesizer.ts';
-import type { VoiceSession } from './VoiceCall.ts';
+import type { VoiceHandover, VoiceSession } from './VoiceCall.ts';
+import type { CallStream } from './CallStream.ts';
 import { VoiceCallRefused } from './VoiceCallRefused.ts';
 import { mediaStreamContact } from './mediaStreamContact.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
@@ -47,6 +48,8 @@ export interface VoiceSessionTurn {
   outputs: OutputEvent[];
   /** The node the session is at (shown by the designer's simulator). */
   nodeId?: string | null;
+  /** The session's locale. */
+  locale?: string;
   /** Flow variables with sensitive ones masked. */
   variables?: Record<string, unknown>;
 }
@@ -71,6 +74,15 @@ export interface AttachVoiceGatewayOptions {
   /** Defaults to `/ws/voice`. */
   path?: string;
   onCallEnd?: VoiceGatewayOptions['onCallEnd'];
+  /**
+   * A call whose conversation ended in a transfer: answer true to keep its stream (the contact center's waiting and
+   * agent audio), false to close it as before. Gets the gateway's speech engines for flows run on the stream.
+   */
+  onTransfer?: (
+    handover: VoiceHandover,
+    stream: CallStream,
+    engines: { recognizer: Recognizer; synthesizer: Synthesizer },
+  ) => boolean;
   maxCalls?: number;
   clientAddress?: VoiceGatewayOptions['clientAddress'];
 }
@@ -90,10 +102,22 @@ export function attachVoiceGateway(
   server: Server,
   options: AttachVoiceGatewayOptions,
 ): { gateway: VoiceGateway; close(): void } {
+  const engines = options.engines ?? createDefaultVoiceEngines(options.logger);
+  const onTransfer = options.onTransfer;
   const gateway = createVoiceGateway({
-    ...(options.engines ?? createDefaultVoiceEngines(options.logger)),
+    ...engines,
     logger: options.logger,
     ...(options.onCallEnd ? { onCallEnd: options.onCallEnd } : {}),
+    ...(onTransfer
+      ? {
+          onTransfer: (call: VoiceCallParameters, session: VoiceSession, stream: CallStream) => {
+            // A draft run (the designer's simulator) is a test call: it never waits for a real agent.
+            if (call.customParameters.draft === 'true') return false;
+            const handover = session.handedOver?.();
+            return handover ? onTransfer(handover, stream, engines) : false;
+          },
+        }
+      : {}),
     ...(options.maxCalls === undefined ? {} : { maxCalls: options.maxCalls }),
     ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
     sessions: async (call) => {
@@ -158,6 +182,13 @@ async function openSession(
   }
   const { sessionId } = first;
   let over = first.status === 'ended';
+  let handover: VoiceHandover | undefined;
+  const noteTransfer = (turn: VoiceSessionTurn): void => {
+    const transfer = turn.outputs.find((output) => output.type === 'transfer');
+    if (transfer?.type === 'transfer')
+      handover = { sessionId, flowId, locale: turn.locale ?? call.locale ?? 'en-US', transfer };
+  };
+  noteTransfer(first);
   // The turns still running: the session is ended only after them, so a hang-up in flight is not ended twice.
   let pending: Promise<unknown> = Promise.resolve();
   let inputCount = 0;
@@ -172,11 +203,13 @@ async function openSession(
       const scope = keyed ? { flowId, keyed } : { flowId };
       const turn = retryWhileStoreUnavailable(() => sessions.input(sessionId, input, scope)).then((next) => {
         if (next.status === 'ended') over = true;
+        noteTransfer(next);
         return next;
       });
       pending = Promise.all([pending, turn.catch(() => undefined)]);
       return turn;
     },
+    handedOver: () => handover,
     async close() {
       await pending;
       if (over) return;

@@ -2,7 +2,8 @@ import { keepAttributes, normalizePhoneNumber, type ContactInput } from '../cont
 
 const CALLER_NAMES = ['callerNumber', 'from', 'From'];
 const DIALED_NAMES = ['dialedNumber', 'to', 'To'];
-const NUMBER_NAMES: ReadonlySet<string> = new Set([...CALLER_NAMES, ...DIALED_NAMES, 'direction']);
+/** The parameters that are the contact's numbers and direction (never attributes). */
+export const NUMBER_NAMES: ReadonlySet<string> = new Set([...CALLER_NAMES, ...DIALED_NAMES, 'direction']);
 
 /**
  * The contact of a media stream from its custom parameters (Twilio `<Parameter>`s, the jambonz metadata, the

@@ -2,6 +2,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, WebSocket, WebSocketServer } from 'ws';
 import { isRecord } from '@omniflow/flow-schema';
+import { CallStream } from './CallStream.ts';
 import { mulawDecode } from './mulaw.ts';
 import { pcm16FromBytes } from './pcm.ts';
 import type { Recognizer } from './Recognizer.ts';
@@ -53,6 +54,11 @@ export interface VoiceGatewayOptions {
   startTimeoutMs?: number;
   /** Told when a call ends, e.g. to carry out a transfer through the telephony provider's API. */
   onCallEnd?: (parameters: VoiceCallParameters, end: VoiceCallEnd) => void;
+  /**
+   * Told when the bot conversation ends in a transfer, with the caller's stream: answer true to keep the stream open
+   * (the contact center plays hold audio and bridges an agent on it), false to close it as before.
+   */
+  onTransfer?: (parameters: VoiceCallParameters, session: VoiceSession, stream: CallStream) => boolean;
   /** Every call event, for metrics and tests. */
   onCallEvent?: (parameters: VoiceCallParameters, event: VoiceCallEvent) => void;
 }
@@ -115,6 +121,8 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       .catch((error: unknown) => log?.warn({ error: String(error) }, 'closing the voice session failed'));
   };
   let parameters: VoiceCallParameters | null = null;
+  // The caller's stream once a transfer handed it to the contact center.
+  let handed: CallStream | null = null;
   const startTimer = setTimeout(() => {
     if (parameters === null) ws.close(1008, 'no start message');
   }, options.startTimeoutMs ?? 10_000);
@@ -162,6 +170,19 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
         ...transport,
         close(end) {
           calls.delete(created);
+          if (end.reason === 'transferred' && options.onTransfer && ws.readyState === WebSocket.OPEN) {
+            const stream = new CallStream({
+              ws,
+              mode: current.mode,
+              rate: current.sampleRate,
+              streamSid: current.streamSid,
+              prompts: transport,
+            });
+            if (options.onTransfer(current, session, stream)) {
+              handed = stream;
+              return;
+            }
+          }
           options.onCallEnd?.(current, end);
           transport.close(end);
         },
@@ -197,7 +218,9 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
 
   ws.on('message', (data: RawData, isBinary: boolean) => {
     if (isBinary) {
-      if (call !== null && parameters !== null && parameters.mode !== 'twilio')
+      if (handed !== null && parameters !== null && parameters.mode !== 'twilio')
+        handed.callerAudio(pcm16FromBytes(bytesOf(data)));
+      else if (call !== null && parameters !== null && parameters.mode !== 'twilio')
         call.pushAudio(pcm16FromBytes(bytesOf(data)));
       return;
     }
@@ -222,23 +245,28 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
       case 'media': {
         const media = record(message.media);
         const payload = text(media.payload);
-        if (call !== null && payload !== undefined && (media.track === undefined || media.track === 'inbound')) {
-          call.pushAudio(mulawDecode(new Uint8Array(Buffer.from(payload, 'base64'))));
+        if (payload !== undefined && (media.track === undefined || media.track === 'inbound')) {
+          const pcm = mulawDecode(new Uint8Array(Buffer.from(payload, 'base64')));
+          if (handed !== null) handed.callerAudio(pcm);
+          else call?.pushAudio(pcm);
         }
         return;
       }
       case 'dtmf': {
         // Twilio and raw mode: { dtmf: { digit } }; jambonz: { dtmf: "5" }.
         const digit = text(message.dtmf) ?? text(record(message.dtmf).digit);
-        if (call !== null && digit !== undefined) call.pushDtmf(digit);
+        if (digit !== undefined && handed !== null) handed.callerDigit(digit);
+        else if (call !== null && digit !== undefined) call.pushDtmf(digit);
         return;
       }
       case 'mark': {
         const name = text(record(message.mark).name);
-        if (call !== null && name !== undefined) call.markPlayed(name);
+        if (name !== undefined && handed !== null) handed.callerMark(name);
+        else if (call !== null && name !== undefined) call.markPlayed(name);
         return;
       }
       case 'stop':
+        handed?.finish();
         call?.hangup();
         ws.close(1000, 'stream stopped');
         return;
@@ -248,6 +276,7 @@ function serveStream(ws: WebSocket, options: VoiceGatewayOptions, calls: Set<Voi
   });
   ws.on('close', () => {
     clearTimeout(startTimer);
+    handed?.finish();
     if (call !== null) {
       calls.delete(call);
       call.hangup();

@@ -156,6 +156,38 @@ describe('compileFlow', () => {
       .expectTransfer('agents');
   });
 
+  it('runs a flow with sticky notes and groups exactly as the flow without them (issue 20)', async () => {
+    const annotated = {
+      ...mainMenu,
+      annotations: {
+        version: 1,
+        notes: [
+          {
+            id: 'n1',
+            text: 'press 9',
+            color: 'yellow' as const,
+            position: { x: 0, y: 0 },
+            size: { width: 200, height: 100 },
+          },
+        ],
+        groups: [
+          {
+            id: 'g1',
+            title: 'Menu',
+            color: 'blue' as const,
+            position: { x: 0, y: 0 },
+            size: { width: 400, height: 300 },
+            nodes: ['menu', 'gone'],
+          },
+        ],
+      },
+    };
+    expect(compileFlow(annotated, createBuiltInRegistry(), { resolveFlow })).toMatchObject({ ok: true });
+    for (const flow of [mainMenu, annotated]) {
+      await startTestSession(flow, 'dtmf', { resolveFlow }).press('1').expectPrompt('Balance is 10.');
+    }
+  });
+
   it('compiles to a machine whose paths xstate/graph can enumerate', () => {
     const result = compileFlow(mainMenu, createBuiltInRegistry(), { resolveFlow });
     if (!result.ok) throw new Error(JSON.stringify(result.issues));

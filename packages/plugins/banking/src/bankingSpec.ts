@@ -29,10 +29,18 @@ export interface BankingSpecSource<Schema extends TSchema> {
   >;
 }
 
-const SHARED_LABELS: Record<UiLanguage, { timeout: string; ports: Record<string, string> }> = {
-  en: { timeout: 'Timeout (ms)', ports: { success: 'Success', error: 'Error', timeout: 'Timeout' } },
-  'zh-CN': { timeout: '超时（毫秒）', ports: { success: '成功', error: '错误', timeout: '超时' } },
-  ko: { timeout: '타임아웃 (ms)', ports: { success: '성공', error: '오류', timeout: '타임아웃' } },
+const SHARED_LABELS: Record<UiLanguage, { category: string; timeout: string; ports: Record<string, string> }> = {
+  en: {
+    category: 'Banking',
+    timeout: 'Timeout (ms)',
+    ports: { success: 'Success', error: 'Error', timeout: 'Timeout' },
+  },
+  'zh-CN': {
+    category: '银行业务',
+    timeout: '超时（毫秒）',
+    ports: { success: '成功', error: '错误', timeout: '超时' },
+  },
+  ko: { category: '뱅킹', timeout: '타임아웃 (ms)', ports: { success: '성공', error: '오류', timeout: '타임아웃' } },
 };
 
 /**
@@ -55,6 +63,7 @@ export function bankingSpec<Schema extends TSchema>(
     for (const [field, label] of Object.entries(own.fields)) fieldLabels[`/${field}`] = { label };
     return {
       title: own.title,
+      category: shared.category,
       description: own.description,
       fields: fieldLabels,
       ports: { ...shared.ports, ...own.ports },
@@ -63,7 +72,7 @@ export function bankingSpec<Schema extends TSchema>(
   return defineNodeSpec({
     type: `banking.${source.name}`,
     version: 1,
-    category: 'Banking',
+    category: SHARED_LABELS.en.category,
     icon: source.icon,
     behaviour: 'async',
     pack: 'banking',

@@ -26,7 +26,7 @@ export const loyaltyTierSpec = defineNodeSpec({
   ports: [{ name: 'success' }, { name: 'notFound' }, { name: 'error' }, { name: 'timeout' }],
   labels: {
     en: { title: 'Loyalty tier', description: "Looks up the caller's loyalty tier in the CRM." },
-    'zh-CN': { title: '会员等级', description: '在 CRM 中查询来电者的会员等级。' },
-    ko: { title: '멤버십 등급', description: 'CRM에서 고객의 멤버십 등급을 조회합니다.' },
+    'zh-CN': { title: '会员等级', category: '客户关系', description: '在 CRM 中查询来电者的会员等级。' },
+    ko: { title: '멤버십 등급', category: '고객 관리', description: 'CRM에서 고객의 멤버십 등급을 조회합니다.' },
   },
 });

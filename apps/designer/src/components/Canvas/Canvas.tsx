@@ -11,27 +11,37 @@ import {
   type Connection,
   type Edge,
   type EdgeChange,
+  type EdgeTypes,
+  type Node,
   type NodeChange,
   type NodeTypes,
 } from '@xyflow/react';
-import type { CanvasPosition } from '@omniflow/flow-schema';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useVersionPreview } from '../../store/useVersionPreview.ts';
 import { useT } from '../../i18n/useT.ts';
-import { FlowNodeView, type FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
+import { FlowNodeView } from '../FlowNodeView/FlowNodeView.tsx';
 import { FlowOverview } from '../FlowOverview/FlowOverview.tsx';
 import { toOverview } from '../FlowOverview/toOverview.ts';
 import { overviewNodeAt } from '../../core/drawFlowOverview.ts';
 import { useCanvasElements } from './useCanvasElements.ts';
 import { useFitFlow } from './useFitFlow.ts';
+import { useRoutedEdges } from './useRoutedEdges.ts';
+import { RoutedEdge } from '../RoutedEdge/RoutedEdge.tsx';
+import { NoteView } from '../NoteView/NoteView.tsx';
+import { GroupView } from '../GroupView/GroupView.tsx';
+import { useAnnotationElements } from './useAnnotationElements.ts';
+import { applyCanvasNodeChanges } from './applyCanvasNodeChanges.ts';
+import { useCanvasAria } from './useCanvasAria.ts';
+import { groupAt, parseAnnotationId, setNodeGroup } from '../../core/annotationOps.ts';
 import { READABLE_ZOOM } from '../../core/readableViewport.ts';
 
 /** The MIME type the palette puts on a drag so the canvas knows which node type to add. */
 export const NODE_TYPE_MIME = 'application/omniflow-node-type';
 
-const NO_NODES: FlowCanvasNode[] = [];
+const NO_NODES: Node[] = [];
 const NO_EDGES: Edge[] = [];
-const nodeTypes: NodeTypes = { flowNode: FlowNodeView };
+const nodeTypes: NodeTypes = { flowNode: FlowNodeView, note: NoteView, canvasGroup: GroupView };
+const edgeTypes: EdgeTypes = { routed: RoutedEdge };
 
 /** Above this many nodes, only nodes in the viewport are rendered. */
 const VIRTUALIZE_ABOVE = 300;
@@ -57,22 +67,28 @@ export function Canvas() {
   const dragGesture = useRef(0);
   const focus = useFlowStore((s) => s.focus);
   const previewing = useVersionPreview((s) => s.preview !== null);
+  const previewFlow = useVersionPreview((s) => s.preview?.flow);
+  const draftFlow = useFlowStore((s) => s.flow);
+  const shownFlow = previewFlow ?? draftFlow;
+  const selectedAnnotationIds = useFlowStore((s) => s.selectedAnnotationIds);
+  const aria = useCanvasAria();
   const nodeCount = nodes.length;
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowCanvasNode>[]) => {
+  const onNodesChange = useCallback((changes: NodeChange<Node>[]) => {
+    applyCanvasNodeChanges(changes, `drag:${dragGesture.current}`);
+  }, []);
+
+  // A card dropped inside a group's frame joins it; dropped outside every frame, it leaves its group.
+  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
     const store = useFlowStore.getState();
-    const moves = new Map<string, CanvasPosition>();
-    let selection: Set<string> | null = null;
-    for (const change of changes) {
-      if (change.type === 'position' && change.position) moves.set(change.id, change.position);
-      if (change.type === 'select') {
-        selection ??= new Set(store.selectedNodeIds);
-        if (change.selected) selection.add(change.id);
-        else selection.delete(change.id);
-      }
+    for (const card of dragged) {
+      if (parseAnnotationId(card.id)) continue;
+      const position = store.flow?.nodes.find((n) => n.id === card.id)?.position;
+      if (!position) continue;
+      const center = { x: position.x + (card.initialWidth ?? 0) / 2, y: position.y + (card.initialHeight ?? 0) / 2 };
+      store.edit((f) => setNodeGroup(f, card.id, groupAt(f, center)), `drag:${dragGesture.current}`);
     }
-    if (moves.size > 0) store.moveNodes(moves, `drag:${dragGesture.current}`);
-    if (selection) store.select([...selection], useFlowStore.getState().selectedEdgeIds);
+    store.endGesture();
   }, []);
 
   const onEdgesChange = useCallback((changes: EdgeChange[]) => {
@@ -130,6 +146,10 @@ export function Canvas() {
   const far = useStore(isZoomedFar);
   const titlesOnly = useStore(isTitlesOnly);
   const overview = useMemo(() => (far ? toOverview(nodes, edges) : null), [far, nodes, edges]);
+  // Edges go around the cards (issue 20). A flow big enough to be virtualized keeps plain edges: routing all of its
+  // edges on open would cost more than the frames virtualization saves.
+  const routedEdges = useRoutedEdges(nodes, edges, !far && nodeCount <= VIRTUALIZE_ABOVE);
+  const canvasNodes = useAnnotationElements(shownFlow, nodes, selectedAnnotationIds, previewing);
 
   // In the overview a click selects the card under the pointer (Shift/Ctrl/Meta toggles it), a double click zooms to it.
   const overviewNodeAtEvent = (event: MouseEvent) => {
@@ -160,18 +180,19 @@ export function Canvas() {
       onDrop={previewing ? undefined : onDrop}
       onDoubleClick={far ? onOverviewDoubleClick : undefined}
     >
-      <ReactFlow<FlowCanvasNode>
-        nodes={far ? NO_NODES : nodes}
+      <ReactFlow
+        nodes={far ? NO_NODES : canvasNodes}
         // The overview draws the edges; mounted xyflow edges would each recompute their path on every pan frame.
-        edges={far ? NO_EDGES : edges}
+        edges={far ? NO_EDGES : routedEdges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
         onNodeDragStart={() => {
           dragGesture.current += 1;
         }}
-        onNodeDragStop={() => useFlowStore.getState().endGesture()}
+        onNodeDragStop={onNodeDragStop}
         onPaneClick={onPaneClick}
         nodesDraggable={!previewing}
         nodesConnectable={!previewing}
@@ -183,9 +204,18 @@ export function Canvas() {
         onlyRenderVisibleElements={nodeCount > VIRTUALIZE_ABOVE}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={aria.config}
       >
         {overview ? <FlowOverview nodes={overview.overviewNodes} edges={overview.overviewEdges} /> : <Background />}
-        {!far && <MiniMap pannable zoomable ariaLabel="Minimap" />}
+        {!far && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={aria.minimap}
+            nodeColor={aria.minimapColor}
+            nodeStrokeColor={aria.minimapStroke}
+          />
+        )}
         <Controls showFitView={false}>
           <ControlButton
             onClick={() => fitFlow({ duration: 300 })}

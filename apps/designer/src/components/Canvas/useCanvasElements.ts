@@ -5,7 +5,9 @@ import type { FlowNode } from '@omniflow/flow-schema';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { useVersionPreview } from '../../store/useVersionPreview.ts';
 import { edgeKey } from '../../core/flowOps.ts';
-import { nodePorts } from '../../core/nodeCatalog.ts';
+import { localizedSpec, nodePorts } from '../../core/nodeCatalog.ts';
+import { useUiLanguage } from '../../i18n/useT.ts';
+import { useCanvasT } from '../../i18n/canvasMessages.ts';
 import { promptLine } from '../../core/promptLine.ts';
 import type { FlowCanvasNode } from '../FlowNodeView/FlowNodeView.tsx';
 import { useFlowTestsStore } from '../../flowTests/useFlowTestsStore.ts';
@@ -26,6 +28,14 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
   const previewFlow = useVersionPreview((s) => s.preview?.flow);
   const flow = previewFlow ?? draft;
   const catalog = useFlowStore((s) => s.catalog);
+  const language = useUiLanguage((s) => s.language);
+  const canvasT = useCanvasT();
+  const edgeWords = canvasT('edgeLabel');
+  // Cards name their type and fixed ports in the UI language (option ports keep the flow's own wording).
+  const shownSpecs = useMemo(
+    () => new Map(catalog.specs.map((spec) => [spec.type, localizedSpec(spec, language)])),
+    [catalog, language],
+  );
   const issues = useFlowStore((s) => s.issues);
   const selectedNodeIds = useFlowStore((s) => s.selectedNodeIds);
   const selectedEdgeIds = useFlowStore((s) => s.selectedEdgeIds);
@@ -60,14 +70,14 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
     // The inspector's prompt tabs open on the default locale: cards show the text being edited there.
     const locale = flow.defaultLocale;
     return flow.nodes.map((n): FlowCanvasNode => {
-      const spec = catalog.byType.get(n.type);
+      const spec = shownSpecs.get(n.type);
       const c = counts.get(n.id);
       const isSelected = selected.has(n.id);
       const isStart = flow.start === n.id;
       const edgePorts = spec ? [] : (edgePortsBySource.get(n.id) ?? []);
       const covered = litPath ? litPath.has(n.id) : coverage === undefined ? null : coverage.nodes.includes(n.id);
       const testFailed = testFailedNodeId === n.id;
-      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}|${covered}|${testFailed}|${locale}`;
+      const key = `${spec ? 'k' : 'u'}|${n.label}|${isSelected}|${isStart}|${activeNodeId === n.id}|${c?.errors ?? 0}|${c?.warnings ?? 0}|${edgePorts.join(',')}|${covered}|${testFailed}|${locale}|${language}`;
       const hit = cache.current.get(n);
       if (hit && hit.key === key) return hit.node;
       const ports = nodePorts(n, spec, edgePorts, locale);
@@ -105,11 +115,23 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
       cache.current.set(n, { key, node });
       return node;
     });
-  }, [flow, catalog, counts, selectedNodeIds, activeNodeId, edgePortsBySource, coverage, litPath, testFailedNodeId]);
+  }, [
+    flow,
+    shownSpecs,
+    language,
+    counts,
+    selectedNodeIds,
+    activeNodeId,
+    edgePortsBySource,
+    coverage,
+    litPath,
+    testFailedNodeId,
+  ]);
 
   const edges = useMemo(() => {
     if (!flow) return [];
     const selected = new Set(selectedEdgeIds);
+    const labelOf = new Map(flow.nodes.map((n) => [n.id, n.label || n.id]));
     return flow.edges.map((e): Edge => {
       const id = edgeKey(e);
       const className =
@@ -131,9 +153,13 @@ export function useCanvasElements(): { nodes: FlowCanvasNode[]; edges: Edge[] } 
         targetHandle: 'in',
         selected: selected.has(id),
         className,
+        ariaLabel: edgeWords
+          .replace('{source}', labelOf.get(e.source) ?? e.source)
+          .replace('{port}', e.port)
+          .replace('{target}', labelOf.get(e.target) ?? e.target),
       };
     });
-  }, [flow, selectedEdgeIds, activeNodeId, coverage]);
+  }, [flow, selectedEdgeIds, activeNodeId, coverage, edgeWords]);
 
   return { nodes, edges };
 }

@@ -34,7 +34,7 @@ export function Palette() {
       />
       {groups.map((group) => (
         <section key={group.category} className="palette-group">
-          <h3>{group.category}</h3>
+          <h3>{group.label}</h3>
           <ul>
             {group.specs
               .map((spec) => ({ spec, text: specText(spec, language) }))

@@ -1,14 +1,18 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { diffFlowVersions, isEmptyDiff } from '../../core/diffFlowVersions.ts';
 import { useAnalystT } from '../../i18n/analystMessages.ts';
+import { useCanvasT } from '../../i18n/canvasMessages.ts';
 import { useLiveVersion } from '../../store/useLiveVersion.ts';
 import { layoutFlow } from '../../core/layoutFlow.ts';
+import { moveNodes } from '../../core/flowOps.ts';
+import { fitGroups } from '../../core/annotationOps.ts';
 import { nodeCardSize } from '../../core/nodeCardSize.ts';
 import { nodeSize } from '../../core/nodeGeometry.ts';
 import { useFlowStore, type SaveStatus } from '../../store/useFlowStore.ts';
 import { useT } from '../../i18n/useT.ts';
 import type { MessageKey } from '../../i18n/messages.ts';
 import { useFitFlow } from '../Canvas/useFitFlow.ts';
+import { AnnotationTools } from '../Canvas/AnnotationTools.tsx';
 import { copySelection, pasteClipboard } from '../FlowEditor/useEditorShortcuts.ts';
 
 const STATUS_KEY: Record<SaveStatus, MessageKey> = {
@@ -29,6 +33,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   const [find, setFind] = useState('');
   const fitFlow = useFitFlow();
   const analystT = useAnalystT();
+  const canvasT = useCanvasT();
   const live = useLiveVersion((s) => s.document);
   // Deferred so comparing a big flow never slows typing.
   const deferredFlow = useDeferredValue(flow);
@@ -41,11 +46,17 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
     const state = useFlowStore.getState();
     if (!state.flow) return;
     const byId = new Map(state.flow.nodes.map((n) => [n.id, n]));
-    const positions = await layoutFlow(state.flow, (id) => {
+    const sizeOf = (id: string) => {
       const node = byId.get(id);
       return node ? nodeCardSize(node, state.catalog.byType.get(node.type)) : nodeSize(1);
-    });
-    useFlowStore.getState().applyPositions(positions);
+    };
+    const positions = await layoutFlow(state.flow, sizeOf);
+    // Group frames follow their nodes to where the layout put them, in the same undo step.
+    useFlowStore
+      .getState()
+      .edit((f) =>
+        fitGroups(moveNodes(f, positions), (id) => ({ ...(positions.get(id) ?? { x: 0, y: 0 }), ...sizeOf(id) })),
+      );
     setTimeout(() => fitFlow({ duration: 300 }), 50);
   };
 
@@ -58,7 +69,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   };
 
   return (
-    <div className="toolbar" role="toolbar" aria-label="Editor">
+    <div className="toolbar" role="toolbar" aria-label={canvasT('editorToolbar')}>
       <a href="#/" className="toolbar-back">
         ← {t('backToFlows')}
       </a>
@@ -94,6 +105,7 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       <button type="button" onClick={() => fitFlow({ duration: 300 })} disabled={view !== 'canvas'}>
         {t('zoomToFit')}
       </button>
+      {view === 'canvas' && <AnnotationTools />}
       <form
         className="toolbar-find"
         onSubmit={(e) => {

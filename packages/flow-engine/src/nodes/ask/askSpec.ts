@@ -138,6 +138,7 @@ export const askSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '询问',
+      category: '对话',
       description: '向来电者询问一个值（数字、数额、金额、日期、是/否、选项或文本）并保存。',
       fields: {
         '/prompt': { label: '问题' },
@@ -171,6 +172,7 @@ export const askSpec = defineNodeSpec({
     },
     ko: {
       title: '질문',
+      category: '대화',
       description: '고객에게 값(숫자열, 숫자, 금액, 날짜, 예/아니요, 선택지 또는 텍스트)을 묻고 저장합니다.',
       fields: {
         '/prompt': { label: '질문' },

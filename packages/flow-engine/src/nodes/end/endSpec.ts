@@ -34,11 +34,13 @@ export const endSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '结束',
+      category: '流程',
       description: '道别并结束对话。',
       fields: { '/prompt': { label: '结束语' }, '/outcome': { label: '结果' } },
     },
     ko: {
       title: '종료',
+      category: '흐름',
       description: '인사하고 대화를 끝냅니다.',
       fields: { '/prompt': { label: '종료 멘트' }, '/outcome': { label: '결과' } },
     },

@@ -65,6 +65,11 @@ export const hoursSpec = defineNodeSpec({
       description:
         "Branches on whether the business is open now, closed, or on a holiday, in the calendar's time zone.",
       fields: {
+        '/weekly/*/day': { label: 'Day' },
+        '/weekly/*/open': { label: 'Open' },
+        '/weekly/*/close': { label: 'Close' },
+        '/holidays/*/date': { label: 'Date' },
+        '/holidays/*/name': { label: 'Name' },
         '/timeZone': { label: 'Time zone (IANA, e.g. Asia/Seoul)' },
         '/weekly': { label: 'Opening hours' },
         '/holidays': { label: 'Holidays' },
@@ -73,8 +78,14 @@ export const hoursSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '营业时间',
+      category: '逻辑',
       description: '按日历所在时区判断当前是营业中、已下班还是节假日。',
       fields: {
+        '/weekly/*/day': { label: '星期' },
+        '/weekly/*/open': { label: '开始时间' },
+        '/weekly/*/close': { label: '结束时间' },
+        '/holidays/*/date': { label: '日期' },
+        '/holidays/*/name': { label: '名称' },
         '/timeZone': { label: '时区（IANA，例如 Asia/Shanghai）' },
         '/weekly': { label: '营业时间' },
         '/holidays': { label: '节假日' },
@@ -83,8 +94,14 @@ export const hoursSpec = defineNodeSpec({
     },
     ko: {
       title: '영업시간',
+      category: '로직',
       description: '달력의 시간대 기준으로 지금 영업 중인지, 영업 종료인지, 휴일인지에 따라 분기합니다.',
       fields: {
+        '/weekly/*/day': { label: '요일' },
+        '/weekly/*/open': { label: '시작 시간' },
+        '/weekly/*/close': { label: '종료 시간' },
+        '/holidays/*/date': { label: '날짜' },
+        '/holidays/*/name': { label: '이름' },
         '/timeZone': { label: '시간대 (IANA, 예: Asia/Seoul)' },
         '/weekly': { label: '영업시간' },
         '/holidays': { label: '휴일' },

@@ -71,6 +71,8 @@ export const httpSpec = defineNodeSpec({
       title: 'HTTP request',
       description: 'Calls an HTTP API with templated URL, headers and body, and maps the JSON reply into variables.',
       fields: {
+        '/responseMapping/*/variable': { label: 'Variable' },
+        '/responseMapping/*/value': { label: 'Value' },
         '/method': { label: 'Method' },
         '/url': { label: 'URL', help: 'Use {{variable}} and {{secret:NAME}} placeholders.' },
         '/headers': { label: 'Headers', help: 'Header values may reference secrets as {{secret:NAME}}.' },
@@ -88,8 +90,11 @@ export const httpSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: 'HTTP 请求',
+      category: '集成',
       description: '以模板化的 URL、请求头和请求体调用 HTTP API，并把 JSON 响应映射到变量。',
       fields: {
+        '/responseMapping/*/variable': { label: '变量' },
+        '/responseMapping/*/value': { label: '值' },
         '/method': { label: '方法' },
         '/url': { label: 'URL', help: '可使用 {{variable}} 和 {{secret:NAME}} 占位符。' },
         '/headers': { label: '请求头', help: '请求头的值可用 {{secret:NAME}} 引用密钥。' },
@@ -104,8 +109,11 @@ export const httpSpec = defineNodeSpec({
     },
     ko: {
       title: 'HTTP 요청',
+      category: '연동',
       description: '템플릿 URL, 헤더, 본문으로 HTTP API를 호출하고 JSON 응답을 변수에 매핑합니다.',
       fields: {
+        '/responseMapping/*/variable': { label: '변수' },
+        '/responseMapping/*/value': { label: '값' },
         '/method': { label: '메서드' },
         '/url': { label: 'URL', help: '{{variable}}과 {{secret:NAME}} 자리표시자를 쓸 수 있습니다.' },
         '/headers': { label: '헤더', help: '헤더 값에서 {{secret:NAME}}으로 비밀 값을 참조할 수 있습니다.' },

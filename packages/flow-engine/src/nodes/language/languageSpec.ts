@@ -68,6 +68,10 @@ export const languageSpec = defineNodeSpec({
       description:
         "Lets the caller choose a language, each offered in its own language, and switches the conversation's locale.",
       fields: {
+        '/languages/*/locale': { label: 'Locale' },
+        '/languages/*/key': { label: 'Key' },
+        '/languages/*/label': { label: 'Label' },
+        '/languages/*/synonyms': { label: 'Synonyms' },
         '/prompt': { label: 'Welcome (optional)', help: 'Said in the current language before the choices.' },
         '/languages': {
           label: 'Languages',
@@ -81,8 +85,13 @@ export const languageSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '语言选择',
+      category: '对话',
       description: '让来电者选择语言（每个选项用其本身的语言播报），并切换对话的语言。',
       fields: {
+        '/languages/*/locale': { label: '语言区域' },
+        '/languages/*/key': { label: '按键' },
+        '/languages/*/label': { label: '显示文字' },
+        '/languages/*/synonyms': { label: '同义词' },
         '/prompt': { label: '欢迎语（可选）', help: '在选项之前用当前语言播报。' },
         '/languages': { label: '语言', help: '每项需要流程已声明的语言区域、按键，以及该语言自己的名称。' },
         ...retryPolicyLabels['zh-CN'],
@@ -93,8 +102,13 @@ export const languageSpec = defineNodeSpec({
     },
     ko: {
       title: '언어 선택',
+      category: '대화',
       description: '고객이 언어를 고르게 하고(각 선택지는 그 언어로 안내) 대화 언어를 바꿉니다.',
       fields: {
+        '/languages/*/locale': { label: '로캘' },
+        '/languages/*/key': { label: '키' },
+        '/languages/*/label': { label: '표시 문구' },
+        '/languages/*/synonyms': { label: '동의어' },
         '/prompt': { label: '환영 멘트 (선택)', help: '선택지 앞에 현재 언어로 안내합니다.' },
         '/languages': { label: '언어', help: '플로우에 선언된 로캘, 키, 그 언어로 쓴 이름이 필요합니다.' },
         ...retryPolicyLabels.ko,

@@ -97,6 +97,9 @@ export const menuSpec = defineNodeSpec({
       title: 'Menu',
       description: 'Offers options: pressed on the keypad, said, or tapped as quick replies.',
       fields: {
+        '/options/*/key': { label: 'Key' },
+        '/options/*/label': { label: 'Label' },
+        '/options/*/synonyms': { label: 'Synonyms' },
         '/prompt': { label: 'Prompt' },
         '/options': { label: 'Options' },
         '/repeatKey': { label: 'Repeat key' },
@@ -116,8 +119,12 @@ export const menuSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '菜单',
+      category: '对话',
       description: '提供选项：按键、说出或点击快捷回复。',
       fields: {
+        '/options/*/key': { label: '按键' },
+        '/options/*/label': { label: '显示文字' },
+        '/options/*/synonyms': { label: '同义词' },
         '/prompt': { label: '提示语' },
         '/options': { label: '选项' },
         '/repeatKey': { label: '重听键' },
@@ -137,8 +144,12 @@ export const menuSpec = defineNodeSpec({
     },
     ko: {
       title: '메뉴',
+      category: '대화',
       description: '선택지를 제공합니다: 키패드 입력, 음성 또는 빠른 답장 버튼.',
       fields: {
+        '/options/*/key': { label: '키' },
+        '/options/*/label': { label: '표시 문구' },
+        '/options/*/synonyms': { label: '동의어' },
         '/prompt': { label: '안내 멘트' },
         '/options': { label: '선택지' },
         '/repeatKey': { label: '다시 듣기 키' },

@@ -35,12 +35,14 @@ export const messageSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '消息',
+      category: '对话',
       description: '播报或显示一条消息，然后继续。',
       fields: { '/prompt': { label: '消息' }, '/bargeIn': { label: '允许来电者打断' } },
       ports: { next: '下一步' },
     },
     ko: {
       title: '메시지',
+      category: '대화',
       description: '메시지를 읽어 주거나 보여 준 뒤 계속합니다.',
       fields: { '/prompt': { label: '메시지' }, '/bargeIn': { label: '고객 끼어들기 허용' } },
       ports: { next: '다음' },

@@ -67,6 +67,7 @@ export const promiseSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '还款承诺',
+      category: '对话',
       description: '记录客户承诺的还款金额和日期，可按键（金额*年月日）、语音或文字回答。',
       fields: {
         '/prompt': { label: '问题' },
@@ -81,6 +82,7 @@ export const promiseSpec = defineNodeSpec({
     },
     ko: {
       title: '납부 약속',
+      category: '대화',
       description: '고객이 약속한 납부 금액과 날짜를 키패드(금액*연월일), 음성, 텍스트로 받습니다.',
       fields: {
         '/prompt': { label: '질문' },

@@ -58,6 +58,7 @@ export const queueSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '排队等待坐席',
+      category: '流程',
       description: '把来电者连同已收集的信息放入坐席队列；等待时告知排队位置。',
       fields: {
         '/queue': { label: '队列' },
@@ -71,6 +72,7 @@ export const queueSpec = defineNodeSpec({
     },
     ko: {
       title: '상담원 대기열',
+      category: '흐름',
       description: '수집한 정보와 함께 고객을 상담원 대기열에 넣고, 기다리는 동안 대기 순서를 알려 줍니다.',
       fields: {
         '/queue': { label: '대기열' },

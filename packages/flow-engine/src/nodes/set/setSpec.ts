@@ -30,19 +30,33 @@ export const setSpec = defineNodeSpec({
     en: {
       title: 'Set variables',
       description: 'Computes values with expressions and stores them in variables.',
-      fields: { '/assignments': { label: 'Assignments (in order)' } },
+      fields: {
+        '/assignments/*/variable': { label: 'Variable' },
+        '/assignments/*/value': { label: 'Value' },
+        '/assignments': { label: 'Assignments (in order)' },
+      },
       ports: { next: 'Next' },
     },
     'zh-CN': {
       title: '设置变量',
+      category: '逻辑',
       description: '用表达式计算值并存入变量。',
-      fields: { '/assignments': { label: '赋值（按顺序）' } },
+      fields: {
+        '/assignments/*/variable': { label: '变量' },
+        '/assignments/*/value': { label: '值' },
+        '/assignments': { label: '赋值（按顺序）' },
+      },
       ports: { next: '下一步' },
     },
     ko: {
       title: '변수 설정',
+      category: '로직',
       description: '식으로 값을 계산해 변수에 저장합니다.',
-      fields: { '/assignments': { label: '할당 (순서대로)' } },
+      fields: {
+        '/assignments/*/variable': { label: '변수' },
+        '/assignments/*/value': { label: '값' },
+        '/assignments': { label: '할당 (순서대로)' },
+      },
       ports: { next: '다음' },
     },
   },

@@ -19,7 +19,7 @@ export const startSpec = defineNodeSpec({
   ports: [{ name: 'next' }],
   labels: {
     en: { title: 'Start', description: 'Where the conversation begins.', ports: { next: 'Next' } },
-    'zh-CN': { title: '开始', description: '对话从这里开始。', ports: { next: '下一步' } },
-    ko: { title: '시작', description: '대화가 시작되는 곳입니다.', ports: { next: '다음' } },
+    'zh-CN': { title: '开始', category: '流程', description: '对话从这里开始。', ports: { next: '下一步' } },
+    ko: { title: '시작', category: '흐름', description: '대화가 시작되는 곳입니다.', ports: { next: '다음' } },
   },
 });

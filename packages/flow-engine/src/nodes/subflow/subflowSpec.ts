@@ -45,6 +45,7 @@ export const subflowSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '子流程',
+      category: '流程',
       description: '运行另一个流程后回到这里继续。子流程结束即返回，子流程转接即转接。',
       fields: {
         '/flowId': { label: '流程' },
@@ -55,6 +56,7 @@ export const subflowSpec = defineNodeSpec({
     },
     ko: {
       title: '하위 플로우',
+      category: '흐름',
       description: '다른 플로우를 실행한 뒤 여기서 계속합니다. 하위 플로우가 끝나면 돌아오고, 연결하면 연결됩니다.',
       fields: {
         '/flowId': { label: '플로우' },

@@ -63,6 +63,7 @@ export const surveySpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '问卷问题',
+      category: '对话',
       description: '请来电者给出 1–5 分评价、0–10 分推荐意愿（NPS）或自由意见，可按键、语音或文字回答。',
       fields: {
         '/prompt': { label: '问题' },
@@ -78,6 +79,7 @@ export const surveySpec = defineNodeSpec({
     },
     ko: {
       title: '설문 질문',
+      category: '대화',
       description: '1–5점 평가, 0–10점 추천 의향(NPS) 또는 자유 의견을 키패드, 음성, 텍스트로 받습니다.',
       fields: {
         '/prompt': { label: '질문' },

@@ -58,6 +58,7 @@ export const transactionSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '事务',
+      category: '集成',
       description: '调用运行时注册的后端处理程序，带超时与重试。',
       fields: {
         '/handler': { label: '处理程序' },
@@ -71,6 +72,7 @@ export const transactionSpec = defineNodeSpec({
     },
     ko: {
       title: '트랜잭션',
+      category: '연동',
       description: '런타임에 등록된 백엔드 처리기를 타임아웃과 재시도로 호출합니다.',
       fields: {
         '/handler': { label: '처리기' },

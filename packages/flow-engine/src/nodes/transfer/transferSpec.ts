@@ -46,6 +46,7 @@ export const transferSpec = defineNodeSpec({
     },
     'zh-CN': {
       title: '转接',
+      category: '流程',
       description: '把来电者连同已收集的信息和对话记录转给坐席队列。',
       fields: {
         '/queue': { label: '队列' },
@@ -56,6 +57,7 @@ export const transferSpec = defineNodeSpec({
     },
     ko: {
       title: '연결',
+      category: '흐름',
       description: '수집한 정보와 대화 기록과 함께 고객을 상담원 대기열로 연결합니다.',
       fields: {
         '/queue': { label: '대기열' },
