@@ -10,6 +10,7 @@ import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.
 import { ANALYST_MESSAGES } from './analystMessages.ts';
 import { CANVAS_MESSAGES } from './canvasMessages.ts';
 import { INSIGHTS_MESSAGES } from '../insights/insightsMessages.ts';
+import { RULE_FORM_MESSAGES } from '../insights/ruleFormMessages.ts';
 import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { CONTACTS_PAGE_MESSAGES } from '../contacts/contactsPageMessages.ts';
@@ -24,6 +25,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
   'insights/insightsMessages.ts': INSIGHTS_MESSAGES,
+  'insights/ruleFormMessages.ts': RULE_FORM_MESSAGES,
   'i18n/subflowPinMessages.ts': SUBFLOW_PIN_MESSAGES,
   'contact/contactMessages.ts': CONTACT_MESSAGES,
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,

@@ -384,7 +384,15 @@ export const ROUTES: Route[] = [
   {
     method: 'get',
     path: '/api/insights/qa',
-    summary: 'Automatic QA scores per day, flow and queue',
+    summary: 'Automatic QA scores per day, flow, queue and agent',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/agents',
+    summary: 'Per agent: contacts handled, average handle time, QA score and caller sentiment for a range of days',
     auth: 'viewer',
     ok: 200,
     errors: [400],

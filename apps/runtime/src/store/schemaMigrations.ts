@@ -2,6 +2,7 @@ import { contactsMigration } from '../contacts/contactsMigration.ts';
 import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
+import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -83,5 +84,6 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     `CREATE TABLE session_leases (claim TEXT NOT NULL, session_id TEXT NOT NULL, created_at ${time} NOT NULL,
        PRIMARY KEY (claim, session_id));
      CREATE INDEX session_leases_session ON session_leases(session_id);`,
+    insightsAgentsMigration(dialect),
   ];
 }
