@@ -132,12 +132,6 @@ describe('insights dashboards and flow analytics (issue 17)', () => {
     await page.locator('.insights-alerts li', { hasText: 'complaint' }).waitFor();
     await page.screenshot({ path: readmePicture });
 
-    await page.getByRole('combobox', { name: 'Rules for' }).selectOption('*');
-    await page
-      .getByRole('textbox', { name: 'Category rules' })
-      .fill('[{"id": "x", "category": "c", "conditions": []}]');
-    await page.getByRole('button', { name: 'Save rules' }).click();
-    await page.getByRole('alert').filter({ hasText: '/rules/0/conditions' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 
@@ -196,6 +190,58 @@ describe('insights dashboards and flow analytics (issue 17)', () => {
           }),
         ]),
       });
+    expect(pageErrors).toEqual([]);
+  });
+  it('creates a category rule in the form, refusing an incomplete one in plain words, and tags a chat contact', async () => {
+    await page.goto(`${stack.url}/#/insights`);
+    await page.getByRole('combobox', { name: 'Rules for' }).selectOption('bank-line');
+    await page.getByRole('button', { name: 'Add a category rule' }).click();
+    const rule = page.getByRole('group', { name: 'Rule 1' });
+    await page.getByRole('button', { name: 'Save category rules' }).click();
+    const problems = page.getByRole('alert');
+    await problems.filter({ hasText: 'Rule 1: give it a name.' }).waitFor();
+    await problems.filter({ hasText: 'Rule 1, condition 1: write at least one phrase, in any language.' }).waitFor();
+    await rule.getByLabel('Rule name').fill('refund-request');
+    await rule.getByLabel('Tag contacts with category').fill('refund');
+    await rule.getByLabel('Phrases in Chinese (comma separated)').fill('退款');
+    await rule.getByLabel('Phrases in English (comma separated)').fill('refund, money back');
+    await rule.getByLabel('Said by').selectOption('caller');
+    await rule.getByRole('button', { name: 'Add a condition' }).click();
+    const second = rule.locator('.rule-condition').nth(1);
+    await second.getByLabel('Condition').selectOption('duration');
+    await second.getByLabel('At most (seconds)').fill('3600');
+    await page.getByLabel('Alert webhooks (one web address a line)').fill('not a url');
+    await page.getByRole('button', { name: 'Save category rules' }).click();
+    await problems.filter({ hasText: 'Webhook line 1 is not a web address' }).waitFor();
+    await page.getByLabel('Alert webhooks (one web address a line)').fill('');
+    await page.getByRole('button', { name: 'Save category rules' }).click();
+    await page.getByRole('status').filter({ hasText: 'Rules saved.' }).waitFor();
+    await page.locator('.insights-rules').screenshot({ path: join(here, 'screenshots', '71-category-rule-form.png') });
+
+    // A contact made through the chat API after the rule was saved carries its category once it ends.
+    const started = await api('POST', '/api/sessions', { flowId: 'bank-line', channel: 'chat' });
+    const id = started.session.sessionId;
+    await api('POST', `/api/sessions/${id}/input`, { input: { type: 'text', text: 'I want my money back' } });
+    await api('POST', `/api/sessions/${id}/end`);
+    await expect
+      .poll(
+        async () => {
+          const response = await fetch(`${stack.url}/api/insights/contacts/${id}`, {
+            headers: { authorization: `Bearer ${stack.token}` },
+          });
+          return response.ok
+            ? ((await response.json()) as { contact: { categories: string[] } }).contact.categories
+            : [];
+        },
+        { timeout: 10_000 },
+      )
+      .toContain('refund');
+    // The contact view shows its stored summary, QA scorecard and categories.
+    await page.goto(`${stack.url}/#/contacts/${id}`);
+    const panel = page.getByRole('region', { name: 'Summary and QA' });
+    await panel.locator('[data-summary="categories"]', { hasText: 'refund' }).waitFor();
+    expect(await panel.locator('[data-summary="reason"]').textContent()).toBe('I want my money back');
+    expect(await panel.locator('[data-criterion="greeting"]').textContent()).toBe('Greeting: passed');
     expect(pageErrors).toEqual([]);
   });
 });

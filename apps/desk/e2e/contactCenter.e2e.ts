@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../designer/e2e/support/launchChromium.ts';
 import { openPersonPage, signInToDesk } from './support/deskBrowser.ts';
 import { startTestRuntime, type TestRuntime } from '../../runtime/src/testing/startTestRuntime.ts';
-import { pinFlow } from '../../runtime/src/testing/testFlows.ts';
+import { menuFlow, pinFlow } from '../../runtime/src/testing/testFlows.ts';
 
 // Issue 16: three people in three browser contexts — a customer on the web chat page, an agent and a supervisor on
 // /desk — from the bot to the queue, the agent taking the chat, chatting both ways, the supervisor reading along, and
@@ -160,6 +160,49 @@ describe('a contact center in three browsers (issue 16)', () => {
     expect(audit.body.entries.map((e: { agentId: string; action: string }) => `${e.agentId}:${e.action}`)).toEqual(
       expect.arrayContaining(['ana:accept', 'sam:read-along']),
     );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows a real-time alert in the supervisor view within a second of the caller's turn (issue 17)", async () => {
+    // A flow whose caller turns are plain text (the help flow's only question takes a sensitive value, kept masked).
+    const menu = menuFlow('service');
+    await t.api('POST', '/api/flows', { flow: menu });
+    await t.api('POST', '/api/flows/service/publish', {});
+    const serviceToken: string = (await t.api('POST', '/api/flows/service/channel-tokens', {})).body.token;
+    const rules = await t.api('PUT', '/api/insights/rules/service', {
+      rules: [
+        {
+          id: 'complaint',
+          category: 'complaint',
+          alert: true,
+          conditions: [{ kind: 'phrase', phrases: ['complaint'] }],
+        },
+      ],
+    });
+    expect(rules.status).toBe(200);
+    await supervisor.locator('.alerts').getByText('No alerts yet.').waitFor();
+    // The supervisor's page notes when the alert is drawn, so the time measured is the customer's send to the screen.
+    // (A script string: this test file is type-checked without the DOM library.)
+    await supervisor.evaluate(`new MutationObserver((changes, observer) => {
+      if (document.querySelector('.alert-list li[data-category="complaint"]') === null) return;
+      window.alertSeenAt = Date.now();
+      observer.disconnect();
+    }).observe(document.body, { childList: true, subtree: true })`);
+    const caller = await openPage();
+    await caller.goto(`${t.url}/chat/service?token=${serviceToken}`);
+    await caller.getByText('Say balance.').waitFor();
+    await caller.getByLabel('Message').fill('I want to make a complaint about fees');
+    const sentAt = Date.now();
+    await caller.getByRole('button', { name: 'Send' }).click();
+    const alert = supervisor.locator('.alert-list li[data-category="complaint"]');
+    await alert.waitFor({ timeout: 5000 });
+    const seenAt = Number(await supervisor.evaluate('window.alertSeenAt ?? 0'));
+    expect(seenAt - sentAt).toBeGreaterThanOrEqual(0);
+    expect(seenAt - sentAt).toBeLessThan(1000);
+    expect(await alert.textContent()).toContain('complaint · chat · service');
+    // An agent's desk shows no alerts list.
+    expect(await agent.locator('.alert-list').count()).toBe(0);
+    await supervisor.locator('.supervisor').screenshot({ path: join(repoRoot, 'docs/desk-alerts.png') });
     expect(pageErrors).toEqual([]);
   });
 

@@ -15,6 +15,7 @@ const FLOWS = ['card-activation', 'bank-main-menu', 'loan-status', 'flight-chang
 const NODES = ['start', 'welcome', 'menu', 'askCard', 'activate', 'bye', 'agent'];
 const OUTCOMES = ['completed', 'completed', 'completed', 'transferred', 'abandoned', 'error'];
 const CHANNELS = ['chat', 'voice', 'dtmf'];
+const AGENTS = ['mei', 'jisoo', 'alex', 'sam', 'li', 'minho'];
 const CATEGORIES = ['complaint', 'fraud', 'card', 'balance', 'escalate', 'praise'];
 
 /** A fixed-seed generator (mulberry32): the same store every run. */
@@ -60,6 +61,8 @@ function contact(i: number, next: () => number): ContactInsights {
       turns: steps,
       durationSeconds: 120,
       sentiment: next() < 0.8 ? Math.round((next() * 2 - 1) * 1000) / 1000 : null,
+      agentId: outcome === 'transferred' ? pick(AGENTS) : null,
+      handleSeconds: outcome === 'transferred' ? 60 + Math.floor(next() * 600) : null,
       facts: { locale: 'en-US', path: [], transactions: [], transcript: [] },
       nodes,
     },
@@ -114,6 +117,7 @@ try {
     { name: 'dashboard, 30 days, one flow', run: () => store.dashboard({ ...month, flowId: 'bank-main-menu' }) },
     { name: 'canvas overlay, 30 days, one version', run: () => store.nodeAnalytics('bank-main-menu', 1, month) },
     { name: 'QA trend, 30 days', run: () => store.qaTrend(month) },
+    { name: 'agent figures, 30 days', run: () => store.agents(month) },
   ];
   const results = new Map<string, number[]>(cases.map((c) => [c.name, []]));
   for (let round = 0; round < ROUNDS; round++) {

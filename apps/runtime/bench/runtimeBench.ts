@@ -7,6 +7,7 @@ import { cpus, loadavg } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { startIdleProbe } from './idleProbe.ts';
 import type { ServerStats } from './processStats.ts';
 
 type LoadResult = Awaited<ReturnType<typeof autocannon>>;
@@ -78,29 +79,7 @@ const [
   ),
   startServerProcess<{ nodeRedUrl: string; statsUrl: string }>('./nodeRedServer.ts', 'nodeRedUrl'),
 ]);
-// An idle process that only measures how late its own timers fire: the machine's scheduling delay, which no
-// code change in the runtime can remove. If it is high, so is every latency percentile below.
-const probe = spawn(
-  process.execPath,
-  [
-    '-e',
-    `
-  const { monitorEventLoopDelay } = require('node:perf_hooks');
-  const h = monitorEventLoopDelay({ resolution: 5 });
-  h.enable();
-  process.stdin.on('data', (d) => {
-    if (String(d).startsWith('reset')) return h.reset();
-    process.stdout.write(JSON.stringify({ p99: h.percentile(99) / 1e6, max: h.max / 1e6 }) + '\\n');
-  });
-`,
-  ],
-  { stdio: ['pipe', 'pipe', 'inherit'] },
-);
-const probeRead = (): Promise<{ p99: number; max: number }> =>
-  new Promise((resolve) => {
-    probe.stdout?.once('data', (chunk: Buffer) => resolve(JSON.parse(chunk.toString())));
-    probe.stdin?.write('read\n');
-  });
+const probe = startIdleProbe();
 
 const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
 
@@ -167,7 +146,7 @@ async function openLoopRound(
   let failures = 0;
   const target = new URL(to.url);
   await resetServerStats(to.statsUrl);
-  probe.stdin?.write('reset\n');
+  probe.reset();
   // The generator's own event-loop delay: a late timer here would be blamed on the server.
   const generatorDelay = monitorEventLoopDelay({ resolution: 5 });
   generatorDelay.enable();
@@ -215,7 +194,7 @@ async function openLoopRound(
   });
   generatorDelay.disable();
   const stats = await serverStats(to.statsUrl);
-  const machine = await probeRead();
+  const machine = await probe.read();
   latencies.sort((a, b) => a - b);
   return {
     latencies,
@@ -523,7 +502,7 @@ try {
   for (const [name, value, note] of rows)
     process.stdout.write(`${name.padEnd(width)}  ${value.padStart(valueWidth)}  ${note}\n`);
 } finally {
-  probe.kill('SIGTERM');
+  probe.stop();
   // Wait for the servers to close (the runtime its store) and remove their data dirs (their stdout stays drained until then).
   const exited = Promise.all(
     [server, nodeRedProcess].map((child) => new Promise((resolve) => child.once('exit', resolve))),

@@ -14,6 +14,7 @@ import { SnapshotCipher } from '../src/sessions/SnapshotCipher.ts';
 import { TranscriptAnalyzer } from '../src/sessions/TranscriptAnalyzer.ts';
 import { SqliteFlowStore } from '../src/store/SqliteFlowStore.ts';
 import { benchMenuLoop } from './benchMenuLoop.ts';
+import { noSubflows } from '../src/testing/noSubflows.ts';
 
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 20);
 const TURNS = Number(process.env['BENCH_TURNS'] ?? 10_000);
@@ -89,7 +90,7 @@ try {
     analyzer,
   });
   await store.createFlow('bench', 'bench', benchMenuLoop);
-  await store.publish('bench', benchMenuLoop, 'bench', 'bench');
+  await store.publish('bench', noSubflows(benchMenuLoop), 'bench', 'bench');
   const ids: string[] = [];
   for (let i = 0; i < 64; i++) ids.push((await sessions.start({ flowId: 'bench', channel: 'chat' })).sessionId);
   const send = (i: number) => sessions.input(ids[i % ids.length] ?? '', { type: 'text', text: i % 2 ? '1' : '2' });

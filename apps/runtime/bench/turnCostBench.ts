@@ -12,6 +12,7 @@ import { SessionService } from '../src/sessions/SessionService.ts';
 import { SnapshotCipher } from '../src/sessions/SnapshotCipher.ts';
 import { SqliteFlowStore } from '../src/store/SqliteFlowStore.ts';
 import { benchMenuLoop } from './benchMenuLoop.ts';
+import { noSubflows } from '../src/testing/noSubflows.ts';
 
 const TURNS = Number(process.env['BENCH_TURNS'] ?? 20_000);
 const SESSIONS = 256;
@@ -32,7 +33,7 @@ const sessions = new SessionService({
   cipher,
 });
 await store.createFlow('bench', 'bench', benchMenuLoop);
-await store.publish('bench', benchMenuLoop, 'bench', 'bench');
+await store.publish('bench', noSubflows(benchMenuLoop), 'bench', 'bench');
 
 /** CPU microseconds per operation of `work`, run `n` times (awaited one by one). */
 async function cpuPerOp(n: number, work: (i: number) => unknown): Promise<number> {

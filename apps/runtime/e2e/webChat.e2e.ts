@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pinFlow } from '../src/testing/testFlows.ts';
 import { startTestRuntime, type TestRuntime } from '../src/testing/startTestRuntime.ts';
@@ -55,34 +55,56 @@ describe('web chat page in Chromium', () => {
 
   it('sends an input whose reply was lost again with the same inputId, and the turn runs once (issue 22)', async () => {
     const page = await browser.newPage();
-    const inputs: { inputId?: string }[] = [];
-    let dropped = false;
-    await page.routeWebSocket(/\/ws\/chat/, (ws) => {
-      const server = ws.connectToServer();
-      ws.onMessage((message) => {
-        const parsed = JSON.parse(String(message));
-        if (parsed.type === 'input') inputs.push(parsed);
-        server.send(message);
-      });
-      server.onMessage((message) => {
-        // The first input's reply is lost with the connection.
-        if (!dropped && inputs.length === 1 && JSON.parse(String(message)).type === 'turn') {
-          dropped = true;
-          void ws.close();
-          return;
-        }
-        ws.send(message);
-      });
-    });
+    const lost = await loseFirstReply(page, 'input');
     await page.goto(chatUrl);
     await expect.poll(() => page.locator('.msg.bot').first().textContent()).toMatch(/Main menu/);
     await page.getByRole('button', { name: 'Balance' }).click();
     await expect.poll(() => page.locator('.msg.bot').last().textContent(), { timeout: 10_000 }).toMatch(/PIN/);
-    expect(dropped).toBe(true);
-    expect(inputs).toHaveLength(2);
-    expect(inputs[0]?.inputId).toMatch(/\S{8,}/);
-    expect(inputs[1]?.inputId).toBe(inputs[0]?.inputId);
+    expect(lost.dropped).toBe(true);
+    expect(lost.sent).toHaveLength(2);
+    expect(lost.sent[0]?.inputId).toMatch(/\S{8,}/);
+    expect(lost.sent[1]?.inputId).toBe(lost.sent[0]?.inputId);
     const sessionId = await page.evaluate("sessionStorage.getItem('omniflow-chat:webchat')");
     expect((await t.api('GET', `/api/sessions/${sessionId}`)).body.session.turn).toBe(1);
   });
+
+  it('starts again with the same inputId when the first reply was lost, and one session is started (issue 22)', async () => {
+    const before = (await t.api('GET', '/api/contacts?flowId=webchat&limit=100')).body.contacts.length;
+    const page = await browser.newPage();
+    const lost = await loseFirstReply(page, 'start');
+    await page.goto(chatUrl);
+    await expect.poll(() => page.locator('.msg.bot').first().textContent(), { timeout: 10_000 }).toMatch(/Main menu/);
+    expect(lost.dropped).toBe(true);
+    expect(lost.sent).toHaveLength(2);
+    expect(lost.sent[1]?.inputId).toBe(lost.sent[0]?.inputId);
+    expect((await t.api('GET', '/api/contacts?flowId=webchat&limit=100')).body.contacts).toHaveLength(before + 1);
+  });
 });
+
+/**
+ * Passes the chat socket's messages through, except that the reply to the first client message of `type` is lost with
+ * the connection (the page reconnects); answers the client messages of that type as sent.
+ */
+async function loseFirstReply(
+  page: Page,
+  type: 'start' | 'input',
+): Promise<{ sent: { inputId?: string }[]; dropped: boolean }> {
+  const lost: { sent: { inputId?: string }[]; dropped: boolean } = { sent: [], dropped: false };
+  await page.routeWebSocket(/\/ws\/chat/, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => {
+      const parsed = JSON.parse(String(message));
+      if (parsed.type === type) lost.sent.push(parsed);
+      server.send(message);
+    });
+    server.onMessage((message) => {
+      if (!lost.dropped && lost.sent.length === 1 && JSON.parse(String(message)).type === 'turn') {
+        lost.dropped = true;
+        void ws.close();
+        return;
+      }
+      ws.send(message);
+    });
+  });
+  return lost;
+}

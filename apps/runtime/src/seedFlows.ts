@@ -51,8 +51,8 @@ async function seedOnce(
         document,
       );
       if (!created) continue;
-      const { compiled, subflows } = await compiler.compileForPublish(document);
-      await store.publish(id, { ...compiled.flow }, 'seeded flow, published on first start', 'omniflow', subflows);
+      const { release } = await compiler.compileForPublish(document);
+      await store.publish(id, release, 'seeded flow, published on first start', 'omniflow');
       published.push(id);
     } catch (error) {
       logger.warn(

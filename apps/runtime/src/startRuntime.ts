@@ -51,7 +51,7 @@ export interface RunningRuntime {
   logger: Logger;
   /** Ends (in the store) and forgets (in memory) the sessions without a turn since `cutoff`, as the idle sweeper does. */
   sweepIdleSessions(cutoff: Date): Promise<number>;
-  /** Resolves once the insights of every turn so far are stored (tests). */
+  /** Resolves once the insights of every turn so far, and of contacts that ended without one, are stored (tests). */
   settleInsights(): Promise<void>;
   /** Stops accepting work, finishes in-flight turns, then closes the store. */
   close(): Promise<void>;
@@ -98,10 +98,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const compiler = new FlowCompiler(store, registry);
     const cipher = SnapshotCipher.fromConfig(config);
     // Sessions idle out after OMNIFLOW_SESSION_IDLE_MINUTES; with the sweeper off, a cap slot frees after an hour idle.
-    const caps = new LiveSessionCaps({
-      idleMs: (config.sessionIdleMinutes || 60) * 60_000,
-      limits: config.sessionCaps,
-    });
+    const capOptions = { idleMs: (config.sessionIdleMinutes || 60) * 60_000, limits: config.sessionCaps };
+    const caps = shared.sessionCaps?.(capOptions) ?? new LiveSessionCaps(capOptions);
     const insights = createInsights({ store, registry, egress: config.egress, logger });
     const analyzer = new TranscriptAnalyzer(config.redaction);
     const sessions = new SessionService({
@@ -145,6 +143,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       ...(shared.listener && config.databaseUrl ? { listener: shared.listener, databaseUrl: config.databaseUrl } : {}),
     });
     cleanups.unshift(() => contactCenter.close());
+    insights.join(contactCenter);
+    cleanups.unshift(async () => insights.close());
 
     let ready = true;
     const services = {
@@ -217,7 +217,10 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       store,
       registry,
       logger,
-      settleInsights: () => insights.settle(),
+      async settleInsights() {
+        await insights.catchUp();
+        await insights.settle();
+      },
       sweepIdleSessions(cutoff) {
         sessions.evictIdle(cutoff.getTime());
         return store.expireSessions(cutoff);

@@ -101,3 +101,5 @@ export type { FlowMigration } from './migrations/flowMigration.ts';
 export type { FlowV0 } from './migrations/migrateV0ToV1.ts';
 export type { FlowTestCase, FlowTestStep, FlowTestMock, FlowTestContact } from './tests/flowTestCase.ts';
 export { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';
+export { validateSsml, SSML_TAGS } from './ssml/validateSsml.ts';
+export type { SsmlProblem } from './ssml/validateSsml.ts';

@@ -323,13 +323,15 @@ export const runtimeClient = {
     contact?: SimulatorContactInput,
   ): Promise<SessionTurn> =>
     toTurn(
-      await apiRequest('POST', '/api/sessions', {
-        flowId,
-        channel,
-        locale,
-        draft: true,
-        ...(contact ? { contact } : {}),
-      }),
+      // A start whose reply was lost is sent again under its key: the runtime answers the same session (issue 22).
+      await withIdempotencyKey((key) =>
+        apiRequest(
+          'POST',
+          '/api/sessions',
+          { flowId, channel, locale, draft: true, ...(contact ? { contact } : {}) },
+          { 'idempotency-key': key },
+        ),
+      ),
       '',
     ),
   sendInput: async (sessionId: string, input: { type: string; [key: string]: unknown }): Promise<SessionTurn> =>

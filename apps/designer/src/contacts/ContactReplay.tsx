@@ -4,6 +4,7 @@ import type { FlowDocument } from '@omniflow/flow-schema';
 import { useFlowStore } from '../store/useFlowStore.ts';
 import { useVersionPreview } from '../store/useVersionPreview.ts';
 import { Canvas } from '../components/Canvas/Canvas.tsx';
+import { ContactInsightsPanel } from '../insights/ContactInsightsPanel.tsx';
 import { contactsClient, type ContactEntry, type ContactView } from './contactsClient.ts';
 import { useContactsT, type ContactsPageMessageKey } from './contactsPageMessages.ts';
 import { useContactReplay } from './useContactReplay.ts';
@@ -87,6 +88,7 @@ export function ContactReplay({ contactId }: { contactId: string }) {
             </div>
           ))}
         </dl>
+        <ContactInsightsPanel contactId={contact.id} />
         <h2>{t('replay')}</h2>
         <div className="contact-replay-controls">
           <button type="button" onClick={() => setStep((s) => Math.max(0, s - 1))} disabled={step === 0}>

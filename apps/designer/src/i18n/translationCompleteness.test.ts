@@ -10,9 +10,11 @@ import { IMPORT_MESSAGES } from '../components/ImportBatchReport/importMessages.
 import { ANALYST_MESSAGES } from './analystMessages.ts';
 import { CANVAS_MESSAGES } from './canvasMessages.ts';
 import { INSIGHTS_MESSAGES } from '../insights/insightsMessages.ts';
+import { RULE_FORM_MESSAGES } from '../insights/ruleFormMessages.ts';
 import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { CONTACTS_PAGE_MESSAGES } from '../contacts/contactsPageMessages.ts';
+import { PROMPT_MESSAGES } from '../components/PromptVariants/promptMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 
 /** Every table of visible strings the designer ships, by the file that owns it. */
@@ -23,11 +25,13 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'flowTests/flowTestMessages.ts': FLOW_TEST_MESSAGES,
   'voice/voiceMessages.ts': VOICE_MESSAGES,
   'insights/insightsMessages.ts': INSIGHTS_MESSAGES,
+  'insights/ruleFormMessages.ts': RULE_FORM_MESSAGES,
   'i18n/subflowPinMessages.ts': SUBFLOW_PIN_MESSAGES,
   'contact/contactMessages.ts': CONTACT_MESSAGES,
   'components/ImportBatchReport/importMessages.ts': IMPORT_MESSAGES,
   'contacts/contactsPageMessages.ts': CONTACTS_PAGE_MESSAGES,
   'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
+  'components/PromptVariants/promptMessages.ts': PROMPT_MESSAGES,
 };
 
 /**

@@ -1,8 +1,16 @@
 import { useEffect, useMemo, useState } from 'react';
 import { runtimeClient, type FlowSummary } from '../api/runtimeClient.ts';
 import { dashboardCharts } from './dashboardCharts.ts';
+import { AgentFiguresPanel } from './AgentFiguresPanel.tsx';
 import { EChart } from './EChart.tsx';
-import { insightsClient, lastDays, type DashboardFigures, type DayRange, type QaPoint } from './insightsClient.ts';
+import {
+  insightsClient,
+  lastDays,
+  type AgentFigures,
+  type DashboardFigures,
+  type DayRange,
+  type QaPoint,
+} from './insightsClient.ts';
 import { isInsightsKey, useInsightsT } from './insightsMessages.ts';
 import { LiveAlerts } from './LiveAlerts.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
@@ -12,7 +20,11 @@ export function InsightsPage() {
   const t = useInsightsT();
   const [range, setRange] = useState<DayRange>(() => lastDays(30));
   const [flows, setFlows] = useState<FlowSummary[]>([]);
-  const [figures, setFigures] = useState<{ dashboard: DashboardFigures; qa: QaPoint[] } | null>(null);
+  const [figures, setFigures] = useState<{
+    dashboard: DashboardFigures;
+    qa: QaPoint[];
+    agents: AgentFigures[];
+  } | null>(null);
   const [error, setError] = useState('');
 
   useEffect(() => {
@@ -21,8 +33,8 @@ export function InsightsPage() {
 
   const load = () => {
     setError('');
-    Promise.all([insightsClient.dashboard(range), insightsClient.qa(range)]).then(
-      ([dashboard, qa]) => setFigures({ dashboard, qa }),
+    Promise.all([insightsClient.dashboard(range), insightsClient.qa(range), insightsClient.agents(range)]).then(
+      ([dashboard, qa, agents]) => setFigures({ dashboard, qa, agents }),
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
   };
@@ -127,6 +139,7 @@ export function InsightsPage() {
               <EChart option={charts.qaTrend} label={t('qaTrend')} testId="chart-qa" />
             </Panel>
           </div>
+          <AgentFiguresPanel agents={figures.agents} qaByAgent={charts.qaByAgent} qaByQueue={charts.qaByQueue} />
         </>
       )}
       <div className="insights-bottom">

@@ -18,8 +18,10 @@ describe('dashboardCharts (issue 17)', () => {
         topCategories: [],
       },
       [
-        { day: '2026-12-01', flowId: 'a', queue: null, contacts: 1, averageScore: 100 },
-        { day: '2026-12-01', flowId: 'a', queue: 'care', contacts: 3, averageScore: 60 },
+        { day: '2026-12-01', flowId: 'a', queue: null, agentId: null, contacts: 1, averageScore: 100 },
+        { day: '2026-12-01', flowId: 'a', queue: 'care', agentId: 'ana', contacts: 2, averageScore: 50 },
+        { day: '2026-12-01', flowId: 'a', queue: 'care', agentId: 'bo', contacts: 1, averageScore: 80 },
+        { day: '2026-12-02', flowId: 'a', queue: 'cards', agentId: 'bo', contacts: 1, averageScore: 40 },
       ],
       words,
     );
@@ -35,6 +37,15 @@ describe('dashboardCharts (issue 17)', () => {
         ],
       },
     ]);
-    expect(charts.qaTrend['series']).toMatchObject([{ data: [70] }]);
+    expect(charts.qaTrend['series']).toMatchObject([{ data: [70, 40] }]);
+    // Per agent and per queue over time; a day without the agent's contacts has no point.
+    expect(charts.qaByAgent['series']).toMatchObject([
+      { name: 'ana', data: [50, null] },
+      { name: 'bo', data: [80, 40] },
+    ]);
+    expect(charts.qaByQueue['series']).toMatchObject([
+      { name: 'cards', data: [null, 40] },
+      { name: 'care', data: [60, null] },
+    ]);
   });
 });

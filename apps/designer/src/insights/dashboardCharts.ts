@@ -57,23 +57,18 @@ export function dashboardCharts(figures: DashboardFigures, qa: readonly QaPoint[
     series: [{ type: 'line', smooth: true, data: figures.sentiment.map((row) => row.average) }],
   };
   const qaDays = [...new Set(qa.map((row) => row.day))].toSorted();
-  const qaTrend: ChartOption = {
-    tooltip: { trigger: 'axis' },
-    grid: { left: 40, right: 16, top: 16, bottom: 28 },
-    xAxis: { type: 'category', data: qaDays },
-    yAxis: { type: 'value', min: 0, max: 100 },
-    series: [
-      {
-        type: 'line',
-        data: qaDays.map((day) => {
-          const rows = qa.filter((row) => row.day === day);
-          const contacts = rows.reduce((sum, row) => sum + row.contacts, 0);
-          const total = rows.reduce((sum, row) => sum + row.averageScore * row.contacts, 0);
-          return contacts === 0 ? 0 : Math.round((total / contacts) * 10) / 10;
-        }),
-      },
-    ],
-  };
+  const qaTrend = qaLines(qa, qaDays, () => '');
+  // Per agent and per queue: one line each, a day without their contacts left empty (no point drawn).
+  const qaByAgent = qaLines(
+    qa.filter((row) => row.agentId !== null),
+    qaDays,
+    (row) => row.agentId ?? '',
+  );
+  const qaByQueue = qaLines(
+    qa.filter((row) => row.queue !== null),
+    qaDays,
+    (row) => row.queue ?? '',
+  );
   return {
     byOutcome,
     byChannel,
@@ -81,5 +76,31 @@ export function dashboardCharts(figures: DashboardFigures, qa: readonly QaPoint[
     sentiment,
     topCategories: horizontal(figures.topCategories.map((row) => ({ name: row.category, value: row.contacts }))),
     qaTrend,
+    qaByAgent,
+    qaByQueue,
+  };
+}
+
+/** A line per group (one unnamed line for a single group) of the QA average per day, weighted by contacts. */
+function qaLines(rows: readonly QaPoint[], days: readonly string[], groupOf: (row: QaPoint) => string): ChartOption {
+  const groups = [...new Set(rows.map(groupOf))].toSorted();
+  const named = groups.length > 1 || groups[0] !== '';
+  return {
+    tooltip: { trigger: 'axis' },
+    ...(named ? { legend: { top: 0 } } : {}),
+    grid: { left: 40, right: 16, top: named ? 36 : 16, bottom: 28 },
+    xAxis: { type: 'category', data: days },
+    yAxis: { type: 'value', min: 0, max: 100 },
+    series: (groups.length === 0 ? [''] : groups).map((group) => ({
+      ...(named ? { name: group } : {}),
+      type: 'line',
+      connectNulls: true,
+      data: days.map((day) => {
+        const today = rows.filter((row) => row.day === day && groupOf(row) === group);
+        const contacts = today.reduce((sum, row) => sum + row.contacts, 0);
+        const total = today.reduce((sum, row) => sum + row.averageScore * row.contacts, 0);
+        return contacts === 0 ? (named ? null : 0) : Math.round((total / contacts) * 10) / 10;
+      }),
+    })),
   };
 }

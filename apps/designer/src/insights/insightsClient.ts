@@ -1,4 +1,4 @@
-import { apiRequest } from '../api/runtimeClient.ts';
+import { ApiError, apiRequest } from '../api/runtimeClient.ts';
 
 /** The dashboard figures the runtime answers for a range (`/api/insights/dashboard`). */
 export interface DashboardFigures {
@@ -19,13 +19,33 @@ export interface NodeFigures {
   averageSeconds: number;
 }
 
-/** QA average per day, flow and queue. */
+/** QA average per day, flow, queue and agent (null: the bot alone). */
 export interface QaPoint {
   day: string;
   flowId: string;
   queue: string | null;
+  agentId: string | null;
   contacts: number;
   averageScore: number;
+}
+
+/** One agent's figures over a range. */
+export interface AgentFigures {
+  agentId: string;
+  handled: number;
+  averageHandleSeconds: number;
+  averageQaScore: number;
+  averageSentiment: number | null;
+}
+
+/** A finished contact's stored insights (`/api/insights/contacts/:id`). */
+export interface ContactInsights {
+  outcome: string;
+  agentId: string | null;
+  handleSeconds: number | null;
+  categories: string[];
+  summary: { reason: string; actions: string[]; outcome: string; openItems: string[]; conversation?: string[] };
+  qa: { score: number; criteria: Record<string, boolean | null> };
 }
 
 /** A real-time alert as the runtime publishes it. */
@@ -55,6 +75,18 @@ function query(range: DayRange): string {
 export const insightsClient = {
   dashboard: async (range: DayRange): Promise<DashboardFigures> =>
     (await apiRequest<{ dashboard: DashboardFigures }>('GET', `/api/insights/dashboard?${query(range)}`)).dashboard,
+  /** A contact's insights, or null while it is not analyzed (still going on, or waiting for the agent's wrap-up). */
+  contact: async (id: string): Promise<ContactInsights | null> => {
+    try {
+      return (await apiRequest<{ contact: ContactInsights }>('GET', `/api/insights/contacts/${encodeURIComponent(id)}`))
+        .contact;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return null;
+      throw error;
+    }
+  },
+  agents: async (range: DayRange): Promise<AgentFigures[]> =>
+    (await apiRequest<{ agents: AgentFigures[] }>('GET', `/api/insights/agents?${query(range)}`)).agents,
   qa: async (range: DayRange): Promise<QaPoint[]> =>
     (await apiRequest<{ qa: QaPoint[] }>('GET', `/api/insights/qa?${query(range)}`)).qa,
   nodes: async (flowId: string, range: DayRange): Promise<{ version: number; nodes: NodeFigures[] }> =>

@@ -33,7 +33,15 @@ export interface ContactView {
   enqueuedAt: string;
   answeredAt: string | null;
   messages: ChatMessage[];
-  previous: { id: string; queueId: string; enqueuedAt: string; disposition: string | null; notes: string | null }[];
+  previous: {
+    id: string;
+    queueId: string;
+    enqueuedAt: string;
+    disposition: string | null;
+    notes: string | null;
+    /** The contact's stored summary (issue 17), once it was analyzed. */
+    summary?: { reason: string; outcome: string } | null;
+  }[];
   dispositions: string[];
 }
 

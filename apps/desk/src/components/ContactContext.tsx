@@ -64,6 +64,11 @@ export function ContactContext({ contact }: { contact: DeskContact }) {
             <li key={p.id}>
               {new Date(p.enqueuedAt).toLocaleString()} · {p.queueId} · {p.disposition ?? '—'}{' '}
               {p.notes ? `· ${p.notes}` : ''}
+              {p.summary && (
+                <p className="previous-summary">
+                  {p.summary.reason} — {p.summary.outcome}
+                </p>
+              )}
             </li>
           ))}
         </ul>

@@ -12,6 +12,7 @@ export function SupervisorView({ token, watch }: { token: string; watch: (contac
   const [error, setError] = useState<string | null>(null);
   const [watching, setWatching] = useState<string | null>(null);
   const watched = useDesk((s) => (watching ? s.contacts[watching] : undefined));
+  const alerts = useDesk((s) => s.alerts);
   useEffect(() => {
     let stopped = false;
     const load = (): void => {
@@ -37,6 +38,21 @@ export function SupervisorView({ token, watch }: { token: string; watch: (contac
   };
   return (
     <div className="supervisor">
+      <section aria-label={t('alerts')} className="alerts">
+        <h2>{t('alerts')}</h2>
+        {alerts.length === 0 ? (
+          <p className="muted">{t('noAlerts')}</p>
+        ) : (
+          <ul className="alert-list">
+            {alerts.map((a) => (
+              <li key={a.key} data-contact={a.sessionId} data-category={a.category}>
+                <time dateTime={a.at}>{new Date(a.at).toLocaleTimeString()}</time>{' '}
+                {t('alertLine', { category: a.category, channel: a.channel, flow: a.flowId })}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       <section aria-label={t('queues')}>
         <h2>{t('queues')}</h2>
         <table className="queues">

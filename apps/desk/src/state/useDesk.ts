@@ -12,8 +12,22 @@ export interface DeskContact extends ContactView {
   mode: 'chat' | 'wrapUp' | 'watch';
 }
 
+/** A real-time insight alert a supervisor's desk heard (issue 17): a live contact matched an alerting rule. */
+export interface DeskAlert {
+  key: string;
+  sessionId: string;
+  flowId: string;
+  channel: string;
+  category: string;
+  at: string;
+}
+
+const KEEP_ALERTS = 50;
+
 interface DeskState {
   token: string | null;
+  /** The newest first, the last 50. */
+  alerts: DeskAlert[];
   me: { id: string; name: string; role: 'agent' | 'supervisor' } | null;
   agent: AgentState | null;
   online: boolean;
@@ -47,6 +61,7 @@ export const useDesk = create<DeskState>((set, get) => ({
   token: stored()?.token ?? null,
   me: stored()?.me ?? null,
   agent: null,
+  alerts: [],
   online: false,
   offers: [],
   contacts: {},
@@ -58,7 +73,7 @@ export const useDesk = create<DeskState>((set, get) => ({
   },
   signOut() {
     sessionStorage.removeItem(SESSION_KEY);
-    set({ token: null, me: null, agent: null, offers: [], contacts: {}, selected: null });
+    set({ token: null, me: null, agent: null, alerts: [], offers: [], contacts: {}, selected: null });
   },
   setOnline(online) {
     set({ online });
@@ -108,6 +123,12 @@ export const useDesk = create<DeskState>((set, get) => ({
       }
       case 'released':
         return state.drop(String(event['contactId']));
+      case 'insightAlert': {
+        const alert = event['alert'] as DeskAlert;
+        return set((s) =>
+          s.alerts.some((a) => a.key === alert.key) ? s : { alerts: [alert, ...s.alerts].slice(0, KEEP_ALERTS) },
+        );
+      }
       case 'watching':
         return state.open(event['contact'] as ContactView, 'watch');
       default:

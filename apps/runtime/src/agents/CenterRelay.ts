@@ -30,6 +30,7 @@ export class CenterRelay {
   readonly #store: AgentStore;
   readonly #logger: Logger;
   #local: Promise<ContactCenter> | undefined;
+  readonly #setups: ((center: ContactCenter) => void)[] = [];
   readonly #pending = new Map<
     string,
     { settle: (reply: CenterEvent) => void; timer: NodeJS.Timeout; resend: NodeJS.Timeout }
@@ -51,6 +52,20 @@ export class CenterRelay {
   /** This process routes from now on (the center opens; relayed calls wait for it). */
   lead(center: Promise<ContactCenter>): void {
     this.#local = center;
+    for (const setup of this.#setups) this.#setUp(center, setup);
+  }
+
+  /**
+   * Calls `setup` with the contact center whenever it opens in this process (now, if it routes here already): other
+   * parts attach their observers to the center that routes (the insights watch its chats and wrap-ups).
+   */
+  whenRouting(setup: (center: ContactCenter) => void): void {
+    this.#setups.push(setup);
+    if (this.#local !== undefined) this.#setUp(this.#local, setup);
+  }
+
+  #setUp(center: Promise<ContactCenter>, setup: (center: ContactCenter) => void): void {
+    center.then(setup, () => undefined);
   }
 
   /** Another process routes from now on: answers this process's center, if any, so the caller can close it. */

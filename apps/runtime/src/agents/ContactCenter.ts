@@ -22,9 +22,36 @@ export interface ContactView {
   enqueuedAt: string;
   answeredAt: string | null;
   messages: ChatMessage[];
-  previous: { id: string; queueId: string; enqueuedAt: string; disposition: string | null; notes: string | null }[];
+  previous: {
+    id: string;
+    queueId: string;
+    enqueuedAt: string;
+    disposition: string | null;
+    notes: string | null;
+    /** The stored summary of that contact (issue 17), or null before it is analyzed. */
+    summary: { reason: string; outcome: string } | null;
+  }[];
   dispositions: string[];
 }
+
+/** A contact's agent leg: its queue, agent, times and chat so far, and the wrap-up once there is one. */
+export type AgentLegView = Pick<Handoff, 'queueId' | 'answeredAt' | 'endedAt'> & {
+  agentId: string;
+  wrapUp?: { disposition: string; notes: string };
+  messages: readonly ChatMessage[];
+};
+
+/** Told of each stored wrap-up (the insights store the whole contact with it) or each new chat line. */
+export type WrapUpObserver = (
+  contactId: string,
+  leg: AgentLegView & { wrapUp: { disposition: string; notes: string } },
+) => void;
+
+/** Told of each new line of a live agent chat (the insights check their real-time alert rules on it). */
+export type ChatLineObserver = (contactId: string, leg: AgentLegView) => void;
+
+/** The stored summary of a finished contact (reason and outcome lines), or undefined when there is none yet. */
+export type ContactSummaryLookup = (contactId: string) => Promise<{ reason: string; outcome: string } | undefined>;
 
 const TICK_MS = 250;
 const POSITIONS_MS = 1000;
@@ -49,6 +76,9 @@ export class ContactCenter {
   /** Contacts whose chat ended and that wait for the agent's wrap-up, by contact id → agent id. */
   readonly #wrapUps = new Map<string, string>();
   readonly #lastPositions = new Map<string, string>();
+  readonly #wrapUpObservers = new Set<WrapUpObserver>();
+  readonly #chatLineObservers = new Set<ChatLineObserver>();
+  #summaryOf: ContactSummaryLookup | undefined;
   #positionsDue = false;
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
@@ -384,6 +414,14 @@ export class ContactCenter {
     if (!agent || !handoff || !allowed) throw ApiError.notFound('contact in your queues', contactId);
     await this.#store.audit(agentId, contactId, action);
     const previous = handoff.customerKey ? await this.#store.previousHandoffs(handoff.customerKey, handoff.id) : [];
+    const summaries = await Promise.all(
+      previous.map((p) =>
+        (this.#summaryOf?.(p.id) ?? Promise.resolve(undefined)).catch((error: unknown) => {
+          this.#logger.warn({ err: String(error), contactId: p.id }, 'reading a contact summary failed');
+          return undefined;
+        }),
+      ),
+    );
     return {
       id: handoff.id,
       queueId: handoff.queueId,
@@ -392,12 +430,13 @@ export class ContactCenter {
       enqueuedAt: handoff.enqueuedAt,
       answeredAt: handoff.answeredAt,
       messages: await this.#store.messagesAfter(contactId, 0),
-      previous: previous.map((p) => ({
+      previous: previous.map((p, index) => ({
         id: p.id,
         queueId: p.queueId,
         enqueuedAt: p.enqueuedAt,
         disposition: p.wrapUp?.disposition ?? null,
         notes: p.wrapUp?.notes ?? null,
+        summary: summaries[index] ?? null,
       })),
       dispositions: this.router.queue(handoff.queueId)?.dispositions ?? [],
     };
@@ -430,6 +469,28 @@ export class ContactCenter {
     this.#handoffs.delete(contactId);
     const pending = [...this.#wrapUps.values()].includes(agentId);
     if (!pending) this.router.endAfterCallWork(agentId);
+    if (this.#wrapUpObservers.size > 0) {
+      const messages = await this.#store.messagesAfter(contactId, 0);
+      const leg = { ...handoff, agentId, wrapUp, messages };
+      for (const observer of this.#wrapUpObservers) observer(contactId, leg);
+    }
+  }
+
+  /** Where the desk's earlier contacts of a customer find their stored summaries (the insights, issue 17). */
+  summarizeWith(lookup: ContactSummaryLookup): void {
+    this.#summaryOf = lookup;
+  }
+
+  /** Calls `observer` after each new line of a live agent chat this process stores; answers the unsubscribe. */
+  observeChatLines(observer: ChatLineObserver): () => void {
+    this.#chatLineObservers.add(observer);
+    return () => this.#chatLineObservers.delete(observer);
+  }
+
+  /** Calls `observer` after each stored wrap-up of this process; answers the function that stops it. */
+  observeWrapUps(observer: WrapUpObserver): () => void {
+    this.#wrapUpObservers.add(observer);
+    return () => this.#wrapUpObservers.delete(observer);
   }
 
   /** Gives a contact the agent holds to another queue (it waits again, with the note) or straight to an agent. */
@@ -655,6 +716,16 @@ export class ContactCenter {
     const { message: stored, fresh } = await this.#store.appendMessage({ ...message, text, contactId: handoff.id });
     if (fresh)
       this.#events.publish(`contact:${handoff.id}`, { type: 'message', contactId: handoff.id, message: stored });
+    if (fresh && this.#chatLineObservers.size > 0 && handoff.agentId !== null) {
+      const leg: AgentLegView = {
+        queueId: handoff.queueId,
+        answeredAt: handoff.answeredAt,
+        endedAt: handoff.endedAt,
+        agentId: handoff.agentId,
+        messages: await this.#store.messagesAfter(handoff.id, 0),
+      };
+      for (const observer of this.#chatLineObservers) observer(handoff.id, leg);
+    }
     return stored;
   }
 

@@ -33,7 +33,7 @@ export function attachDeskSocket(
       const agentId = principal?.kind === 'role' ? deskAgentIdOf(principal.label) : undefined;
       if (!principal || principal.kind !== 'role' || !agentId || !roleAtLeast(principal.role, 'agent'))
         return { status: 401, message: 'Sign in to the desk first: /ws/desk?token=...' };
-      return { serve: (ws) => serveDesk(ws, agentId, deps) };
+      return { serve: (ws) => serveDesk(ws, agentId, deps, roleAtLeast(principal.role, 'supervisor')) };
     },
   });
 }
@@ -42,6 +42,7 @@ function serveDesk(
   ws: WebSocket,
   agentId: string,
   deps: { center: CenterRelay; events: ContactCenterEvents; logger: Logger },
+  supervisor: boolean,
 ): void {
   const { center, events } = deps;
   const send = (event: Record<string, unknown>): void => {
@@ -72,8 +73,11 @@ function serveDesk(
     send(event);
   };
   const offAgent = events.subscribe(`agent:${agentId}`, onAgentEvent);
+  // Supervisors hear what is published to all of them (real-time insight alerts, issue 17).
+  const offSupervisors = supervisor ? events.subscribe('supervisors', send) : () => undefined;
   ws.on('close', () => {
     offAgent();
+    offSupervisors();
     for (const off of watched.values()) off();
   });
   ws.on('error', (error) => deps.logger.warn({ err: String(error) }, 'desk socket error'));

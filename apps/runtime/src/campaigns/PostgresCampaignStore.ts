@@ -75,7 +75,19 @@ export class PostgresCampaignStore implements CampaignStore {
     boss.on('error', () => {
       // Maintenance errors (a lost connection) are retried by pg-boss on its next run.
     });
-    await boss.start();
+    // pg-boss creates its schema with CREATE SCHEMA IF NOT EXISTS before taking a lock of its own; processes starting
+    // together raced on it (a duplicate key in pg_namespace). They take turns here; later starts find it installed.
+    const holder = await pool.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock(hashtext($1))', ['omniflow:pg-boss-start']);
+      try {
+        await boss.start();
+      } finally {
+        await holder.query('SELECT pg_advisory_unlock(hashtext($1))', ['omniflow:pg-boss-start']);
+      }
+    } finally {
+      holder.release();
+    }
     return new PostgresCampaignStore(pool, boss);
   }
 

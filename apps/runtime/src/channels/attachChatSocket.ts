@@ -7,7 +7,7 @@ import type { Principal, TokenService } from '../auth/TokenService.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
 import { assertContactAllowed } from '../contact/assertContactAllowed.ts';
 import { ApiError } from '../http/ApiError.ts';
-import { channelScope } from '../http/sessionsRouter.ts';
+import { channelScope, startScope } from '../http/sessionsRouter.ts';
 import { assertJsonDepth, DEFAULT_JSON_MAX_DEPTH } from '../http/limitJsonDepth.ts';
 import { assertBody } from '../http/validateBody.ts';
 import { attachTokenSocket } from '../http/attachTokenSocket.ts';
@@ -18,14 +18,21 @@ import type { LiveChat } from '../agents/LiveChat.ts';
 
 /** A message from a chat client on `/ws/chat`. */
 export type ChatClientMessage =
-  | { type: 'start'; flowId?: string; locale?: string; callerData?: Record<string, unknown>; contact?: ContactInput }
+  | {
+      type: 'start';
+      flowId?: string;
+      locale?: string;
+      callerData?: Record<string, unknown>;
+      contact?: ContactInput;
+      inputId?: string;
+    }
   | { type: 'resume'; sessionId: string }
   | { type: 'input'; input: InputEvent; inputId?: string }
   | { type: 'end'; inputId?: string };
 
 /**
  * Serves chat sessions over WebSocket at `/ws/chat?token=<channel token>`: JSON messages `start`, `resume`,
- * `input`, `end` (each with an optional `inputId`, its idempotency key) in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
+ * `input`, `end` (`start`, `input` and `end` with an optional `inputId`, their idempotency key) in; `turn` (outputs, status) and `error` ({ errors: [...] }) out. One session per connection.
  */
 export function attachChatSocket(
   server: Server,
@@ -111,6 +118,8 @@ function serveConnection(
         }
         assertContactAllowed(principal, msg.contact, '/contact');
         const caller = principal.kind === 'channel' ? { caller: { channelTokenId: principal.tokenId, address } } : {};
+        const { type: _type, inputId, ...body } = msg;
+        const keyed = keyedInput(inputId, body, '/inputId');
         return reply(
           await deps.sessions.start({
             flowId,
@@ -119,6 +128,7 @@ function serveConnection(
             ...(msg.callerData ? { callerData: msg.callerData } : {}),
             ...(msg.contact ? { contact: msg.contact } : {}),
             ...caller,
+            ...(keyed ? { idempotency: { keyed, scope: startScope(principal) } } : {}),
           }),
         );
       }

@@ -8,6 +8,7 @@ import { pinFlow } from '../testing/testFlows.ts';
 import { testSessionService } from '../testing/testSessionService.ts';
 import { describeContactStoreContract } from './contactStoreContract.ts';
 import { SqliteContactStore } from './SqliteContactStore.ts';
+import { noSubflows } from '../testing/noSubflows.ts';
 
 describeContactStoreContract('SQLite', async () => SqliteFlowStore.open(':memory:'));
 
@@ -34,7 +35,7 @@ describe('the background indexer', () => {
     const sessions = testSessionService(store);
     const flow = pinFlow('pin');
     await store.createFlow('pin', 'PIN', flow);
-    await store.publish('pin', flow, 'v1', 'test');
+    await store.publish('pin', noSubflows(flow), 'v1', 'test');
     const { sessionId } = await sessions.start({ flowId: 'pin', channel: 'chat' });
 
     // A second process's long transaction: several of the indexer's passes meet SQLITE_BUSY. Any of them escaping

@@ -121,10 +121,9 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
         { currentRevision: flow.revision },
       );
     }
-    const { compiled, subflows } = await compiler.compileForPublish(flow.draft);
+    const { release } = await compiler.compileForPublish(flow.draft);
     const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
-    const document: Record<string, unknown> = { ...compiled.flow };
-    const version = await store.publish(flow.id, document, note, authorOf(req), subflows);
+    const version = await store.publish(flow.id, release, note, authorOf(req));
     if (!version) throw ApiError.notFound('flow', flow.id);
     const { document: _doc, ...summary } = version;
     res.status(201).json({ version: summary, flow: { id: flow.id, liveVersion: version.version } });
@@ -150,10 +149,10 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
     const id = param(req, 'id');
     const from = await store.getVersion(id, versionParam(param(req, 'version')));
     if (!from) throw ApiError.notFound('flow version', `${id}@${param(req, 'version')}`);
-    const { compiled, subflows } = await compiler.compileForPublish(from.document);
-    const pins = Object.entries(subflows).map(([flowId, v]) => `${flowId} v${v}`);
+    const { release } = await compiler.compileForPublish(from.document);
+    const pins = Object.entries(release.subflows).map(([flowId, v]) => `${flowId} v${v}`);
     const note = `v${from.version} republished with ${pins.length > 0 ? pins.join(', ') : 'no subflows'}`;
-    const version = await store.publish(id, { ...compiled.flow }, note, authorOf(req), subflows);
+    const version = await store.publish(id, release, note, authorOf(req));
     if (!version) throw ApiError.notFound('flow', id);
     const { document: _doc, ...summary } = version;
     res.status(201).json({ version: summary, flow: { id, liveVersion: version.version } });

@@ -120,9 +120,9 @@ async function publishInOrder(
     const record = await deps.store.getFlow(id);
     if (record === undefined) continue;
     // Children first: each version pins the subflow versions just published (issue 22).
-    const { compiled, subflows } = await deps.compiler.compileForPublish(record.draft);
+    const { release } = await deps.compiler.compileForPublish(record.draft);
     const note = await gatePublishOnTests(deps, record.draft, { note: 'Imported' });
-    const version = await deps.store.publish(id, { ...compiled.flow }, note, author, subflows);
+    const version = await deps.store.publish(id, release, note, author);
     const entry = created.find((flow) => flow['id'] === id);
     if (entry !== undefined && version) entry['liveVersion'] = version.version;
   }

@@ -200,7 +200,8 @@ export const ROUTES: Route[] = [
   {
     method: 'post',
     path: '/api/sessions',
-    summary: 'Start a session on the live version (or the draft, editors only)',
+    summary:
+      'Start a session on the live version (or the draft, editors only). An Idempotency-Key header makes a resend answer the same session and first reply instead of starting a second session',
     auth: 'channel',
     body: 'StartSession',
     ok: 201,
@@ -383,7 +384,15 @@ export const ROUTES: Route[] = [
   {
     method: 'get',
     path: '/api/insights/qa',
-    summary: 'Automatic QA scores per day, flow and queue',
+    summary: 'Automatic QA scores per day, flow, queue and agent',
+    auth: 'viewer',
+    ok: 200,
+    errors: [400],
+  },
+  {
+    method: 'get',
+    path: '/api/insights/agents',
+    summary: 'Per agent: contacts handled, average handle time, QA score and caller sentiment for a range of days',
     auth: 'viewer',
     ok: 200,
     errors: [400],

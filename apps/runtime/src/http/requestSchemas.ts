@@ -252,6 +252,7 @@ export const REQUEST_SCHEMAS = {
           locale: { type: 'string', pattern: LOCALE_PATTERN },
           callerData: { type: 'object', maxProperties: 50 },
           contact: contactInputJsonSchema,
+          inputId,
         },
         required: ['type'],
         additionalProperties: false,

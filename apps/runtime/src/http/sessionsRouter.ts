@@ -31,7 +31,14 @@ export function sessionsRouter(sessions: SessionService): Router {
       req.principal?.kind === 'channel'
         ? { channelTokenId: req.principal.tokenId, address: req.ip ?? req.socket.remoteAddress ?? '' }
         : undefined;
-    const turn = await sessions.start({ ...body, ...(caller ? { caller } : {}) });
+    // A start sent again with its key (its reply was lost) answers the same session, never a second one (issue 22).
+    const keyed = keyedInput(req.get('idempotency-key'), body, '');
+    const idempotency = keyed ? { keyed, scope: startScope(req.principal) } : undefined;
+    const turn = await sessions.start({
+      ...body,
+      ...(caller ? { caller } : {}),
+      ...(idempotency ? { idempotency } : {}),
+    });
     res
       .status(201)
       .location(`/api/sessions/${turn.sessionId}`)
@@ -71,6 +78,11 @@ export function sessionsRouter(sessions: SessionService): Router {
   });
 
   return router;
+}
+
+/** Whose idempotency keys a session start's key is among: the token that sent it. */
+export function startScope(principal: Principal | undefined): string {
+  return principal ? `${principal.kind}:${principal.tokenId}` : 'anonymous';
 }
 
 /** A channel token may only drive sessions of its own flow; others look like unknown sessions. */

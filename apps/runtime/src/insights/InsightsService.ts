@@ -1,17 +1,25 @@
 import { evaluateCategoryRules, scoreQuality, summarizeContact, type CategoryRule } from '@omniflow/analytics';
 import type { NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { Logger } from 'pino';
+import type { CenterRelay } from '../agents/CenterRelay.ts';
+import type { ContactCenterEvents } from '../agents/ContactCenterEvents.ts';
 import type { StoredTurn } from '../sessions/SessionService.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
 import type { AlertHub } from './AlertHub.ts';
 import { deriveContact, type FinishedContact, type NodeInfo } from './deriveContact.ts';
 import { checkInsightRuleSet, type InsightRuleSet } from './insightRuleSet.ts';
 import type { InsightsStore } from './InsightsStore.ts';
+import { LiveAlerter } from './LiveAlerter.ts';
+import { withAgentLeg, type AgentLeg } from './withAgentLeg.ts';
 
 /** The scope of rules that apply to every flow. */
 export const GLOBAL_SCOPE = '*';
 
 const RULES_TTL_MS = 5000;
+const CATCH_UP_EVERY_MS = 60_000;
+/** Contacts that started in the last 6 hours: sessions idle out after an hour by default. */
+const CATCH_UP_WINDOW_MS = 6 * 3_600_000;
+const CATCH_UP_BATCH = 100;
 
 /**
  * The runtime's analytics pipeline (issue 17): after each stored turn it checks the alerting category rules of the
@@ -25,10 +33,10 @@ export class InsightsService {
   readonly #registry: NodeTypeRegistry;
   readonly #logger: Logger;
   readonly #rules = new Map<string, { set: InsightRuleSet; at: number }>();
-  /** Categories already alerted per live session: an alert is raised once per contact and category. */
-  readonly #alerted = new Map<string, Set<string>>();
+  readonly #live: LiveAlerter;
   readonly #nodes = new Map<string, Map<string, NodeInfo>>();
   #pending = new Set<Promise<void>>();
+  #catchUpTimer: NodeJS.Timeout | undefined;
 
   constructor(deps: {
     store: FlowStore;
@@ -40,6 +48,7 @@ export class InsightsService {
     this.#store = deps.store;
     this.#insights = deps.insights;
     this.#alerts = deps.alerts;
+    this.#live = new LiveAlerter({ store: deps.insights, hub: deps.alerts });
     this.#registry = deps.registry;
     this.#logger = deps.logger;
   }
@@ -55,12 +64,95 @@ export class InsightsService {
   /** The session service's turn observer. Draft runs (version 0, the designer's simulator) are not counted. */
   readonly observe = (turn: StoredTurn): void => {
     if (turn.version === 0) return;
-    const work = this.#afterTurn(turn).catch((error: unknown) =>
-      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
+    this.#track(
+      this.#afterTurn(turn).catch((error: unknown) =>
+        this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
+      ),
     );
+  };
+
+  #track(work: Promise<void>): void {
     this.#pending.add(work);
     void work.finally(() => this.#pending.delete(work));
+  }
+
+  /**
+   * Joins the contact center: alerts travel its live-event bus (every process's supervisors hear them), wrapped-up
+   * agent contacts are analyzed again whole, and the desk shows the stored summaries of a customer's earlier contacts.
+   */
+  join(running: { events: ContactCenterEvents; center: CenterRelay }): void {
+    this.#alerts.connect(running.events);
+    // The center runs in the process that routes; its observers move with it when another process takes over.
+    running.center.whenRouting((center) => {
+      center.observeWrapUps(this.observeWrapUp);
+      center.observeChatLines((contactId, leg) =>
+        this.#track(
+          this.#afterChatLine(contactId, leg).catch((error: unknown) =>
+            this.#logger.error({ sessionId: contactId, err: String(error) }, 'alerts of a chat line failed'),
+          ),
+        ),
+      );
+      center.summarizeWith((contactId) => this.#summaryOf(contactId));
+    });
+    this.startCatchUp();
+  }
+
+  async #summaryOf(contactId: string): Promise<{ reason: string; outcome: string } | undefined> {
+    const stored = await this.#insights.getContact(contactId);
+    const summary = stored?.['summary'];
+    if (typeof summary !== 'object' || summary === null) return undefined;
+    const reason: unknown = Reflect.get(summary, 'reason');
+    const outcome: unknown = Reflect.get(summary, 'outcome');
+    return typeof reason === 'string' && typeof outcome === 'string' ? { reason, outcome } : undefined;
+  }
+
+  /**
+   * The contact center's wrap-up observer: the contact the bot handed over is stored again with its agent leg (the
+   * chat, the wrap-up, the agent and handle time), so its summary, QA score and categories cover the whole contact.
+   */
+  readonly observeWrapUp = (contactId: string, leg: AgentLeg): void => {
+    this.#live.forget(contactId);
+    this.#track(
+      this.#record({ sessionId: contactId }, leg).catch((error: unknown) =>
+        this.#logger.error({ sessionId: contactId, err: String(error) }, 'insights of an agent contact failed'),
+      ),
+    );
   };
+
+  /**
+   * Analyzes the contacts that ended without a turn this process saw end (the idle sweeper abandons them, a process
+   * may stop between a turn and its analysis): ended contacts started in the last 6 hours with no insights row, 100
+   * at a time.
+   * Answers how many it stored. Storing is idempotent, so two processes catching up the same contact agree.
+   */
+  async catchUp(now = Date.now()): Promise<number> {
+    const ids = await this.#insights.unanalyzedContacts(
+      new Date(now - CATCH_UP_WINDOW_MS).toISOString(),
+      CATCH_UP_BATCH,
+    );
+    for (const id of ids) await this.#record({ sessionId: id });
+    return ids.length;
+  }
+
+  /** Runs {@link catchUp} every `everyMs` until {@link close}. */
+  startCatchUp(everyMs = CATCH_UP_EVERY_MS): void {
+    clearInterval(this.#catchUpTimer);
+    this.#catchUpTimer = setInterval(() => {
+      this.#track(
+        this.catchUp().then(
+          () => undefined,
+          (error: unknown) => this.#logger.warn({ err: String(error) }, 'catching up on ended contacts failed'),
+        ),
+      );
+    }, everyMs);
+    this.#catchUpTimer.unref();
+  }
+
+  /** Stops the catch-up and the alerts' bus subscription. */
+  close(): void {
+    clearInterval(this.#catchUpTimer);
+    this.#alerts.close();
+  }
 
   /** Resolves once every turn seen so far has been analyzed (tests, shutdown). */
   async settle(): Promise<void> {
@@ -84,74 +176,83 @@ export class InsightsService {
   }
 
   async #afterTurn(turn: StoredTurn): Promise<void> {
-    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(turn.flowId)]);
-    const rules: CategoryRule[] = [...global.rules, ...own.rules];
-    const alerting = rules.filter((rule) => rule.alert === true);
     if (turn.status === 'ended') {
-      this.#alerted.delete(turn.sessionId);
-      await this.#record(turn, rules, own.scorecard ?? global.scorecard);
+      // A contact handed to an agent goes on in the agent chat, where its alerts are still checked.
+      if (!turn.entries.some((entry) => entry.kind === 'transfer')) this.#live.forget(turn.sessionId);
+      await this.#record(turn);
       return;
     }
+    const { alerting, webhooks } = await this.#alerting(turn.flowId);
     if (alerting.length === 0) return;
     const contact = await this.#finished(turn, new Date().toISOString());
     if (contact === undefined) return;
-    const derived = deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version));
-    const match = evaluateCategoryRules(alerting, derived.facts);
-    const seen = this.#alerted.get(turn.sessionId) ?? new Set<string>();
-    const webhooks = [...(global.webhooks ?? []), ...(own.webhooks ?? [])];
-    for (const category of match.alerts) {
-      if (seen.has(category)) continue;
-      seen.add(category);
-      this.#alerts.publish(
-        {
-          sessionId: turn.sessionId,
-          flowId: turn.flowId,
-          channel: turn.channel,
-          category,
-          ruleIds: alerting
-            .filter((rule) => rule.category === category && match.matchedRuleIds.includes(rule.id))
-            .map((rule) => rule.id),
-          at: new Date().toISOString(),
-        },
-        webhooks,
-      );
-    }
-    this.#alerted.set(turn.sessionId, seen);
+    await this.#live.check(deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version)), alerting, webhooks);
   }
 
-  async #record(
-    turn: StoredTurn,
-    rules: readonly CategoryRule[],
-    scorecard: InsightRuleSet['scorecard'],
-  ): Promise<void> {
+  /** A new line of the agent chat: the alerting rules are checked on the bot conversation and the chat so far. */
+  async #afterChatLine(contactId: string, leg: AgentLeg): Promise<void> {
+    const contact = await this.#finished({ sessionId: contactId });
+    if (contact === undefined || contact.version === 0) return;
+    const { alerting, webhooks } = await this.#alerting(contact.flowId);
+    if (alerting.length === 0) return;
+    const bot = deriveContact(contact, await this.#nodeInfo(contact.flowId, contact.version));
+    await this.#live.check(withAgentLeg(bot, leg), alerting, webhooks);
+  }
+
+  async #alerting(flowId: string): Promise<{ alerting: CategoryRule[]; webhooks: string[] }> {
+    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(flowId)]);
+    return {
+      alerting: [...global.rules, ...own.rules].filter((rule) => rule.alert === true),
+      webhooks: [...(global.webhooks ?? []), ...(own.webhooks ?? [])],
+    };
+  }
+
+  /**
+   * Stores a finished contact's insights: its figures, categories, summary and QA under the rules of its flow and of
+   * every flow; with an agent leg, the agent's chat and wrap-up are part of the contact.
+   */
+  async #record(turn: { sessionId: string; locale?: string }, leg?: AgentLeg): Promise<void> {
     const contact = await this.#finished(turn);
-    if (contact === undefined) return;
-    const derived = deriveContact(contact, await this.#nodeInfo(turn.flowId, turn.version));
-    const { categories } = evaluateCategoryRules(rules, derived.facts);
+    if (contact === undefined || contact.version === 0) return;
+    const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(contact.flowId)]);
+    const bot = deriveContact(contact, await this.#nodeInfo(contact.flowId, contact.version));
+    const derived = leg === undefined ? bot : withAgentLeg(bot, leg);
+    const { categories } = evaluateCategoryRules([...global.rules, ...own.rules], derived.facts);
     await this.#insights.saveContact({
       contact: derived,
       categories,
       summary: summarizeContact(derived.facts),
-      qa: scoreQuality(derived.facts, scorecard),
+      qa: scoreQuality(derived.facts, own.scorecard ?? global.scorecard),
     });
   }
 
-  /** The contact so far (`endedAt` now, for a live one) or as it ended (its last stored turn). */
-  async #finished(turn: StoredTurn, endedAt?: string): Promise<FinishedContact | undefined> {
-    const [session, transcript] = await Promise.all([
-      this.#store.getSession(turn.sessionId, { snapshot: false }),
+  /**
+   * The contact as its record (issue 15) and transcript tell it: so far (`endedAt` now, for a live one) or as it
+   * ended. The record's outcome, end node and transfer queue are taken as written by the turn that ended it.
+   */
+  async #finished(
+    turn: { sessionId: string; locale?: string },
+    endedAt?: string,
+  ): Promise<FinishedContact | undefined> {
+    const [record, transcript] = await Promise.all([
+      this.#store.contacts.get(turn.sessionId),
       this.#store.getTranscript(turn.sessionId),
     ]);
-    if (session === undefined) return undefined;
+    if (record === undefined) return undefined;
+    const ended = endedAt ?? record.endedAt ?? new Date().toISOString();
     return {
-      sessionId: session.id,
-      flowId: session.flowId,
-      version: session.version,
-      channel: session.channel,
-      locale: turn.locale,
-      startedAt: session.createdAt,
-      endedAt: endedAt ?? session.updatedAt,
+      sessionId: record.id,
+      flowId: record.flowId,
+      version: record.version,
+      channel: record.channel,
+      locale: turn.locale ?? record.locale,
+      startedAt: record.startedAt,
+      endedAt: ended,
       transcript,
+      turns: record.turns,
+      ...(record.outcome === null
+        ? {}
+        : { end: { outcome: record.outcome, endNode: record.endNode, transferQueue: record.transferQueue } }),
     };
   }
 

@@ -24,6 +24,8 @@ function insights(id: string, day: string, patch: Partial<ContactRecord>, catego
     turns: 2,
     durationSeconds: 120,
     sentiment: 0.5,
+    agentId: null,
+    handleSeconds: null,
     facts: { locale: 'en-US', path: [], transactions: [], transcript: [] },
     nodes: [
       { nodeId: 'menu', visits: 1, noMatch: 1, noInput: 0, dropped: 0, millis: 4000 },
@@ -67,6 +69,8 @@ function describeInsightsStore(name: string, open: () => Promise<{ store: Insigh
             transferQueue: 'care',
             transferReason: 'escalation:angry',
             sentiment: null,
+            agentId: 'mei',
+            handleSeconds: 90,
           },
           ['complaint'],
         ),
@@ -75,6 +79,24 @@ function describeInsightsStore(name: string, open: () => Promise<{ store: Insigh
           nodes: [{ nodeId: 'menu', visits: 1, noMatch: 0, noInput: 1, dropped: 1, millis: 9000 }],
         }),
         insights('e', '2026-11-01', { flowId: 'other' }),
+        insights('f', '2026-10-05', {
+          flowId: 'desk',
+          outcome: 'transferred',
+          contained: false,
+          transferQueue: 'care',
+          agentId: 'mei',
+          handleSeconds: 30,
+          sentiment: -0.4,
+        }),
+        insights('g', '2026-10-05', {
+          flowId: 'desk',
+          outcome: 'transferred',
+          contained: false,
+          transferQueue: 'cards',
+          agentId: 'jisoo',
+          handleSeconds: 200,
+          sentiment: 0.2,
+        }),
       ]);
       // Saving a contact again replaces it, categories and node figures included.
       await opened.store.saveContact(insights('a', '2026-12-01', {}, ['balance']));
@@ -118,8 +140,8 @@ function describeInsightsStore(name: string, open: () => Promise<{ store: Insigh
     it('averages QA per day, flow and queue, and reads a contact back', async () => {
       const qa = await opened.store.qaTrend({ from: '2026-12-02', to: '2026-12-02' });
       expect(qa).toEqual([
-        { day: '2026-12-02', flowId: 'bank', queue: null, contacts: 1, averageScore: 50 },
-        { day: '2026-12-02', flowId: 'bank', queue: 'care', contacts: 1, averageScore: 50 },
+        { day: '2026-12-02', flowId: 'bank', queue: null, agentId: null, contacts: 1, averageScore: 50 },
+        { day: '2026-12-02', flowId: 'bank', queue: 'care', agentId: 'mei', contacts: 1, averageScore: 50 },
       ]);
       expect(await opened.store.getContact('c')).toMatchObject({
         outcome: 'transferred',
@@ -129,6 +151,25 @@ function describeInsightsStore(name: string, open: () => Promise<{ store: Insigh
         qa: { score: 50 },
         startedAt: '2026-12-02T10:00:00.000Z',
       });
+    });
+
+    it('sums the figures per agent: contacts handled, handle time, QA and sentiment', async () => {
+      const agents = await opened.store.agents({ from: '2026-10-01', to: '2026-12-31' });
+      expect(agents).toEqual([
+        { agentId: 'mei', handled: 2, averageHandleSeconds: 60, averageQaScore: 50, averageSentiment: -0.4 },
+        { agentId: 'jisoo', handled: 1, averageHandleSeconds: 200, averageQaScore: 50, averageSentiment: 0.2 },
+      ]);
+      expect(await opened.store.agents({ from: '2026-12-02', to: '2026-12-02' })).toEqual([
+        { agentId: 'mei', handled: 1, averageHandleSeconds: 90, averageQaScore: 50, averageSentiment: null },
+      ]);
+      expect(await opened.store.getContact('f')).toMatchObject({ agentId: 'mei', handleSeconds: 30 });
+    });
+
+    it('lets exactly one caller claim an alert of a contact and category', async () => {
+      const claims = await Promise.all([1, 2, 3].map(() => opened.store.claimAlert('live-1', 'complaint')));
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect(await opened.store.claimAlert('live-1', 'fraud')).toBe(true);
+      expect(await opened.store.claimAlert('live-2', 'complaint')).toBe(true);
     });
 
     it('stores rules per scope and replaces them', async () => {

@@ -38,13 +38,24 @@ export interface NodeAnalytics {
   averageSeconds: number;
 }
 
-/** The QA figures per flow (or transfer queue) and day. */
+/** The QA figures per day, flow, transfer queue and agent (null: the bot alone handled the contact). */
 export interface QaTrend {
   day: string;
   flowId: string;
   queue: string | null;
+  agentId: string | null;
   contacts: number;
   averageScore: number;
+}
+
+/** One agent's figures over a range: contacts handled, average handle time, QA score and caller sentiment. */
+export interface AgentFigures {
+  agentId: string;
+  handled: number;
+  averageHandleSeconds: number;
+  averageQaScore: number;
+  /** The average caller sentiment of the agent's contacts with a score, or null. */
+  averageSentiment: number | null;
 }
 
 const TOP = 10;
@@ -89,7 +100,8 @@ export class InsightsStore {
   async getContact(sessionId: string): Promise<Record<string, unknown> | undefined> {
     const [row] = await this.#sql.all<Record<string, unknown>>(
       `SELECT session_id, flow_id, version, channel, locale, day, started_at, ended_at, outcome, contained, transfer_queue,
-              transfer_reason, end_node, turns, duration_seconds, sentiment, qa_score, summary, qa, categories
+              transfer_reason, end_node, turns, duration_seconds, sentiment, qa_score, summary, qa, categories, agent_id,
+              handle_seconds
          FROM contact_insights WHERE session_id = ?`,
       [sessionId],
     );
@@ -110,6 +122,8 @@ export class InsightsStore {
       turns: Number(row['turns']),
       durationSeconds: Number(row['duration_seconds']),
       sentiment: row['sentiment'] === null ? null : Number(row['sentiment']),
+      agentId: row['agent_id'] ?? null,
+      handleSeconds: row['handle_seconds'] === null ? null : Number(row['handle_seconds']),
       summary: this.#json(row['summary']),
       qa: this.#json(row['qa']),
       categories: this.#json(row['categories']),
@@ -181,21 +195,67 @@ export class InsightsStore {
     });
   }
 
-  /** QA scores per day, flow and transfer queue over a range. */
+  /** QA scores per day, flow, transfer queue and agent over a range. */
   async qaTrend(range: InsightsRange): Promise<QaTrend[]> {
     const { where, params } = rangeFilter(range);
     const rows = await this.#sql.all<Record<string, number | string | null>>(
-      `SELECT day, flow_id, transfer_queue, COUNT(*) AS contacts, AVG(qa_score) AS average
-         FROM contact_insights WHERE ${where} GROUP BY day, flow_id, transfer_queue ORDER BY day, flow_id, COALESCE(transfer_queue, '')`,
+      `SELECT day, flow_id, transfer_queue, agent_id, COUNT(*) AS contacts, AVG(qa_score) AS average
+         FROM contact_insights WHERE ${where} GROUP BY day, flow_id, transfer_queue, agent_id
+        ORDER BY day, flow_id, COALESCE(transfer_queue, ''), COALESCE(agent_id, '')`,
       params,
     );
     return rows.map((row) => ({
       day: String(row['day']),
       flowId: String(row['flow_id']),
       queue: row['transfer_queue'] === null ? null : String(row['transfer_queue']),
+      agentId: row['agent_id'] === null ? null : String(row['agent_id']),
       contacts: Number(row['contacts']),
       averageScore: Math.round(Number(row['average']) * 10) / 10,
     }));
+  }
+
+  /** The figures of every agent who handled a contact in the range, most contacts first. */
+  async agents(range: InsightsRange): Promise<AgentFigures[]> {
+    const { where, params } = rangeFilter(range);
+    const rows = await this.#sql.all<Record<string, number | string | null>>(
+      `SELECT agent_id, COUNT(*) AS handled, AVG(handle_seconds) AS handle, AVG(qa_score) AS qa, AVG(sentiment) AS sentiment
+         FROM contact_insights WHERE ${where} AND agent_id IS NOT NULL GROUP BY agent_id ORDER BY handled DESC, agent_id`,
+      params,
+    );
+    return rows.map((row) => ({
+      agentId: String(row['agent_id']),
+      handled: Number(row['handled']),
+      averageHandleSeconds: Math.round(Number(row['handle'] ?? 0) * 10) / 10,
+      averageQaScore: Math.round(Number(row['qa']) * 10) / 10,
+      averageSentiment: row['sentiment'] === null ? null : Math.round(Number(row['sentiment']) * 1000) / 1000,
+    }));
+  }
+
+  /**
+   * Ids of ended published-version contacts that started after `since` and have no insights row yet, oldest first
+   * (a range of the contacts' start index, one primary-key probe of the insights per contact).
+   */
+  async unanalyzedContacts(since: string, limit: number): Promise<string[]> {
+    const rows = await this.#sql.all<{ id: string }>(
+      `SELECT c.id FROM contacts c LEFT JOIN contact_insights i ON i.session_id = c.id
+        WHERE c.started_at > ? AND c.ended_at IS NOT NULL AND c.version > 0 AND i.session_id IS NULL
+        ORDER BY c.started_at LIMIT ${Math.max(1, Math.floor(limit))}`,
+      [since],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Claims the alert of a category for a contact: true for the one caller (of any process) that raised it first, so
+   * an alert is published and its webhooks posted once however many processes see the contact's turns.
+   */
+  async claimAlert(sessionId: string, category: string): Promise<boolean> {
+    const rows = await this.#sql.all<{ session_id: string }>(
+      `INSERT INTO insight_alerts (session_id, category, raised_at) VALUES (?, ?, ?)
+         ON CONFLICT (session_id, category) DO NOTHING RETURNING session_id`,
+      [sessionId, category, new Date().toISOString()],
+    );
+    return rows.length === 1;
   }
 
   /** PostgreSQL answers JSONB columns parsed; SQLite answers the TEXT. */
@@ -212,12 +272,13 @@ function contactStatements({ contact, categories, summary, qa }: ContactInsights
     {
       sql: `INSERT INTO contact_insights (session_id, flow_id, version, channel, locale, day, started_at, ended_at, outcome,
               contained, transfer_queue, transfer_reason, end_node, turns, duration_seconds, sentiment, qa_score, summary,
-              qa, categories) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              qa, categories, agent_id, handle_seconds) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (session_id) DO UPDATE SET outcome = excluded.outcome, contained = excluded.contained,
               transfer_queue = excluded.transfer_queue, transfer_reason = excluded.transfer_reason,
               end_node = excluded.end_node, turns = excluded.turns, duration_seconds = excluded.duration_seconds,
               sentiment = excluded.sentiment, qa_score = excluded.qa_score, summary = excluded.summary, qa = excluded.qa,
-              categories = excluded.categories, ended_at = excluded.ended_at, day = excluded.day`,
+              categories = excluded.categories, ended_at = excluded.ended_at, day = excluded.day,
+              agent_id = excluded.agent_id, handle_seconds = excluded.handle_seconds`,
       params: [
         id,
         contact.flowId,
@@ -239,6 +300,8 @@ function contactStatements({ contact, categories, summary, qa }: ContactInsights
         JSON.stringify(summary),
         JSON.stringify(qa),
         JSON.stringify(categories),
+        contact.agentId,
+        contact.handleSeconds,
       ],
     },
     ...categories.map((category) => ({

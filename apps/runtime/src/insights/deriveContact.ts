@@ -1,9 +1,8 @@
 import type { ContactFacts, PathStep, TransactionFact, TranscriptEntry } from '@omniflow/analytics';
 
 /**
- * The narrow contract the insights read a finished contact through: the session's facts and its stored transcript
- * (with the engine's system notes of the ports taken). Today the sessions and transcripts tables answer it; the
- * contact record of issue 15 can answer it the same way.
+ * The narrow contract the insights read a contact through: the contact record's facts (issue 15) and its stored
+ * transcript (with the engine's system notes of the ports taken, which the record's plain node path lacks).
  */
 export interface FinishedContact {
   sessionId: string;
@@ -14,6 +13,10 @@ export interface FinishedContact {
   startedAt: string;
   endedAt: string;
   transcript: readonly unknown[];
+  /** How the contact record says it ended (absent while it is live): its outcome, end node and transfer queue. */
+  end?: { outcome: string; endNode: string | null; transferQueue: string | null };
+  /** The caller turns the record counted. */
+  turns?: number;
 }
 
 /** What the insights know of a node of the flow version the contact ran on. */
@@ -57,6 +60,9 @@ export interface ContactRecord {
   durationSeconds: number;
   /** The average sentiment of the caller's scored turns, or null. */
   sentiment: number | null;
+  /** The agent who handled the contact after the bot (null: the bot alone), and their handle time. */
+  agentId: string | null;
+  handleSeconds: number | null;
   facts: ContactFacts;
   nodes: NodeFigures[];
 }
@@ -144,8 +150,10 @@ export function deriveContact(
       current = entry.nodeId ?? current;
     }
   }
-  const outcome = endReason === undefined ? 'abandoned' : ABANDONED.has(endReason) ? 'abandoned' : endReason;
-  const endNode = current ?? path.at(-1)?.nodeId ?? null;
+  const outcome =
+    contact.end?.outcome ?? (endReason === undefined || ABANDONED.has(endReason) ? 'abandoned' : endReason);
+  const endNode = contact.end === undefined ? (current ?? path.at(-1)?.nodeId ?? null) : contact.end.endNode;
+  if (contact.end !== undefined) transferQueue = contact.end.transferQueue;
   if (endNode !== null) {
     const last = figure(endNode);
     // The node the contact ended at was visited without leaving by a port (an end node, or where the caller hung up).
@@ -182,9 +190,11 @@ export function deriveContact(
     transferQueue: transferred ? transferQueue : null,
     transferReason: transferred ? transferReasonOf(lastSpecialPort, endNode, nodeInfo) : null,
     endNode,
-    turns: entries.filter((entry) => entry.from === 'caller').length,
+    turns: contact.turns ?? entries.filter((entry) => entry.from === 'caller').length,
     durationSeconds,
     sentiment: scores.length === 0 ? null : round(scores.reduce((sum, score) => sum + score, 0) / scores.length),
+    agentId: null,
+    handleSeconds: null,
     facts: {
       locale: contact.locale,
       channel: contact.channel,

@@ -9,7 +9,15 @@ export interface InsightRuleSet {
   webhooks?: string[];
 }
 
-const SCORECARD_LISTS = ['greetings', 'compliancePhrases', 'verificationNodes', 'disclosureNodes', 'resolvedOutcomes'];
+const SCORECARD_LISTS = [
+  'greetings',
+  'compliancePhrases',
+  'verificationNodes',
+  'disclosureNodes',
+  'resolvedOutcomes',
+  'verificationPhrases',
+  'disclosurePhrases',
+];
 
 /** Checks a rule set from a client: the rules against their schema, the scorecard's lists and the webhook URLs. */
 export function checkInsightRuleSet(

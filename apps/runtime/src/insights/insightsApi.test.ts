@@ -1,7 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from '../testing/startTestRuntime.ts';
+import { startWebhookSink } from '../testing/startWebhookSink.ts';
 
 const say = (en: string, empathetic?: string) => ({
   text: { 'en-US': en },
@@ -57,8 +56,8 @@ const bankFlow = {
 };
 
 let t: TestRuntime;
-let hooks: Server;
-const received: { at: number; body: { alert: { category: string; sessionId: string } } }[] = [];
+let hooks: Awaited<ReturnType<typeof startWebhookSink>>;
+let received: Awaited<ReturnType<typeof startWebhookSink>>['received'];
 
 interface Turn {
   at: number;
@@ -77,16 +76,9 @@ async function talk(inputs: string[]): Promise<{ id: string; replies: Turn[] }> 
 }
 
 beforeAll(async () => {
-  hooks = createServer((req, res) => {
-    let body = '';
-    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    req.on('end', () => {
-      received.push({ at: Date.now(), body: JSON.parse(body) });
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => hooks.listen(0, '127.0.0.1', resolve));
-  const hookOrigin = `http://127.0.0.1:${(hooks.address() as AddressInfo).port}`;
+  hooks = await startWebhookSink();
+  received = hooks.received;
+  const hookOrigin = hooks.origin;
   t = await startTestRuntime({ OMNIFLOW_EGRESS_ALLOW: hookOrigin });
   await t.api('POST', '/api/flows', { flow: bankFlow });
   await t.api('POST', '/api/flows/bank/publish', { note: 'v1' });
@@ -108,7 +100,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise((resolve) => hooks?.close(resolve));
+  await hooks?.close();
 });
 
 describe('insights API (issue 17)', () => {
@@ -211,5 +203,15 @@ describe('insights API (issue 17)', () => {
       'BAD_RANGE',
     );
     expect((await t.api('GET', '/api/insights/rules/nope')).status).toBe(404);
+  });
+
+  it('analyzes a contact the idle sweeper ended, which no turn ended', async () => {
+    const { id } = await talk(['hmm']);
+    await t.runtime.settleInsights();
+    expect((await t.api('GET', `/api/insights/contacts/${id}`)).status).toBe(404);
+    expect(await t.runtime.sweepIdleSessions(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    await t.runtime.settleInsights();
+    const contact = await t.api('GET', `/api/insights/contacts/${id}`);
+    expect(contact.body.contact).toMatchObject({ outcome: 'abandoned', contained: true, endNode: 'menu', turns: 1 });
   });
 });

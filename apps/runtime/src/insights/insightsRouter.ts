@@ -26,6 +26,10 @@ export function insightsRouter(insights: InsightsService, store: FlowStore): Rou
     res.json({ range: rangeOf(req), qa: await insights.store.qaTrend(rangeOf(req)) });
   });
 
+  router.get('/agents', requireRole('viewer'), async (req, res) => {
+    res.json({ range: rangeOf(req), agents: await insights.store.agents(rangeOf(req)) });
+  });
+
   router.get('/flows/:flowId/nodes', requireRole('viewer'), async (req, res) => {
     const flowId = pathParam(req, 'flowId');
     const flow = await store.getFlow(flowId);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { compileFlow, type CompiledFlow, type NodeTypeRegistry } from '@omniflow/flow-engine';
 import type { FlowDocument } from '@omniflow/flow-schema';
 import { ApiError } from '../http/ApiError.ts';
-import type { FlowStore, SubflowPins } from '../store/FlowStore.ts';
+import type { FlowStore, SubflowPins, VersionRelease } from '../store/FlowStore.ts';
 
 /**
  * Compiles each published flow version once and shares the machine across sessions. Versions are immutable,
@@ -67,11 +67,12 @@ export class FlowCompiler {
 
   /**
    * Compiles a document about to be published against the live versions of the flows it calls (nested subflows too)
-   * and answers which versions those were: the new version pins them (issue 22).
+   * and answers the release to publish: the compiled document with the versions those were, which the new version pins
+   * (issue 22). `FlowStore.publish` takes only such a release.
    */
   async compileForPublish(
     document: Record<string, unknown>,
-  ): Promise<{ compiled: CompiledFlow; subflows: SubflowPins }> {
+  ): Promise<{ compiled: CompiledFlow; release: VersionRelease }> {
     const live = await this.#liveDocuments(document['id']);
     const subflows: SubflowPins = {};
     const compiled = await this.#compileWith(document, (id) => {
@@ -79,7 +80,7 @@ export class FlowCompiler {
       if (found) subflows[id] = found.version;
       return found?.document;
     });
-    return { compiled, subflows };
+    return { compiled, release: { document: { ...compiled.flow }, subflows } };
   }
 
   /** The compiled machine of a draft document (designer test run). */

@@ -6,24 +6,58 @@ export interface SessionCaller {
   address: string;
 }
 
+/**
+ * Live-session caps as the session service uses them: this process's {@link LiveSessionCaps}, or on PostgreSQL the
+ * caps every process shares (`PostgresSessionCaps`).
+ */
+export interface SessionCaps {
+  admit(caller: SessionCaller, sessionId: string): void | Promise<void>;
+  counts(sessionId: string): boolean | Promise<boolean>;
+  touch(sessionId: string): void;
+  release(sessionId: string): void | Promise<void>;
+}
+
 /** How many live sessions one channel token and one client address may hold; 0 turns a limit off. */
 export interface SessionCapLimits {
   perChannelToken: number;
   perClient: number;
 }
 
-interface SessionClaim {
+/** One cap a session counts against: its key (`token:<id>`, `client:<address>`), the cap and what it caps. */
+export interface SessionClaim {
   key: string;
   max: number;
   what: string;
 }
 
+/** The claims of a caller's session that have a cap (a cap of 0 is off). */
+export function sessionClaims(caller: SessionCaller, limits: SessionCapLimits): SessionClaim[] {
+  return [
+    { key: `token:${caller.channelTokenId}`, max: limits.perChannelToken, what: 'channel token' },
+    { key: `client:${caller.address}`, max: limits.perClient, what: 'client address' },
+  ].filter((claim) => claim.max > 0);
+}
+
+/** The 429 of a full claim, with the seconds until its oldest session (last turn at `oldest`) idles out. */
+export function tooManySessions(claim: SessionClaim, oldest: number, idleMs: number, now: number): ApiError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((oldest + idleMs - now) / 1000));
+  return new ApiError(
+    429,
+    {
+      code: 'TOO_MANY_SESSIONS',
+      message: `This ${claim.what} already holds ${claim.max} live sessions; end one or retry in ${retryAfterSeconds} s.`,
+      pointer: '',
+    },
+    { retryAfterSeconds },
+  );
+}
+
 /**
  * Caps live sessions per claim key (issue 14: channel tokens are public, so one of them could start sessions without
  * end). A session stops counting when it ends or after `idleMs` without a turn, when the idle sweeper ends it anyway.
- * Per process: behind a load balancer each process enforces its own share.
+ * Per process (SQLite: one process); on PostgreSQL every process shares `PostgresSessionCaps` instead.
  */
-export class LiveSessionCaps {
+export class LiveSessionCaps implements SessionCaps {
   /** Per key, its sessions by last turn time, oldest first (a touch moves a session to the end). */
   readonly #byKey = new Map<string, Map<string, number>>();
   readonly #keysOf = new Map<string, string[]>();
@@ -40,26 +74,11 @@ export class LiveSessionCaps {
   /** Counts `sessionId` against its caller's token and address, or throws a 429 (with `retryAfterSeconds`) when one is full. */
   admit(caller: SessionCaller, sessionId: string): void {
     const now = this.#now();
-    const claims: SessionClaim[] = [
-      { key: `token:${caller.channelTokenId}`, max: this.#limits.perChannelToken, what: 'channel token' },
-      { key: `client:${caller.address}`, max: this.#limits.perClient, what: 'client address' },
-    ];
-    const active = claims.filter((claim) => claim.max > 0);
+    const active = sessionClaims(caller, this.#limits);
     for (const claim of active) {
       const live = this.#pruned(claim.key, now);
-      if (live !== undefined && live.size >= claim.max) {
-        const oldest = live.values().next().value ?? now;
-        const retryAfterSeconds = Math.max(1, Math.ceil((oldest + this.#idleMs - now) / 1000));
-        throw new ApiError(
-          429,
-          {
-            code: 'TOO_MANY_SESSIONS',
-            message: `This ${claim.what} already holds ${claim.max} live sessions; end one or retry in ${retryAfterSeconds} s.`,
-            pointer: '',
-          },
-          { retryAfterSeconds },
-        );
-      }
+      if (live !== undefined && live.size >= claim.max)
+        throw tooManySessions(claim, live.values().next().value ?? now, this.#idleMs, now);
     }
     for (const claim of active) {
       const live = this.#byKey.get(claim.key) ?? new Map<string, number>();

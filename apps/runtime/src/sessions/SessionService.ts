@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   FlowSession,
   type CompiledFlow,
@@ -15,9 +15,9 @@ import type { Logger } from 'pino';
 import { contactTurnOf } from '../contacts/contactTurnOf.ts';
 import { ApiError } from '../http/ApiError.ts';
 import type { RuntimeMetrics } from '../observability/RuntimeMetrics.ts';
-import type { FlowStore, SessionRecord } from '../store/FlowStore.ts';
+import type { FlowStore, SessionRecord, StoredInput } from '../store/FlowStore.ts';
 import { assertKnownLocale } from './assertKnownLocale.ts';
-import type { LiveSessionCaps, SessionCaller } from './LiveSessionCaps.ts';
+import type { SessionCaller, SessionCaps } from './LiveSessionCaps.ts';
 import type { FlowCompiler } from './FlowCompiler.ts';
 import { TranscriptAnalyzer, type StoredTranscriptEntry } from './TranscriptAnalyzer.ts';
 import { SnapshotUnreadableError, type SnapshotCipher } from './SnapshotCipher.ts';
@@ -65,6 +65,11 @@ export interface StartSessionRequest {
   sessionId?: string;
   /** A public channel's caller, whose live sessions are capped; management callers are not. */
   caller?: SessionCaller;
+  /**
+   * A start sent with an idempotency key (REST `Idempotency-Key`, a chat socket's `inputId`) by the token `scope`:
+   * the same key answers the same session and first reply, on any process, and never starts a second session.
+   */
+  idempotency?: { keyed: KeyedInput; scope: string };
 }
 
 /** One stored turn as the analytics pipeline sees it (issue 17): after the store committed it, before the reply. */
@@ -91,6 +96,15 @@ interface LiveSession {
 const MAX_LIVE_SESSIONS = 20_000;
 
 /**
+ * The id of the session a keyed start creates: a hash of the token that sent it and its key, shaped as a UUID, so
+ * every process derives the same id and a second start with the key meets the first (issue 22).
+ */
+export function keyedSessionId(scope: string, key: string): string {
+  const hex = createHash('sha256').update(`${scope}\n${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20, 32)}`;
+}
+
+/**
  * Runs conversations: starts sessions on the live version, feeds input, and stores the snapshot and the
  * new transcript entries of every turn in one transaction before answering, so any process can continue.
  */
@@ -101,7 +115,7 @@ export class SessionService {
   readonly #metrics: RuntimeMetrics;
   readonly #secrets: (name: string) => string | undefined;
   readonly #cipher: SnapshotCipher;
-  readonly #caps: LiveSessionCaps | undefined;
+  readonly #caps: SessionCaps | undefined;
   readonly #draftSecrets: (name: string) => string | undefined;
   readonly #analyzer: TranscriptAnalyzer;
   readonly #observer: TurnObserver | undefined;
@@ -125,7 +139,7 @@ export class SessionService {
     /** Seals every stored snapshot (sensitive variables are in it in clear). */
     cipher: SnapshotCipher;
     /** Live-session caps that {@link StartSessionRequest.caller} counts against; none when absent. */
-    caps?: LiveSessionCaps;
+    caps?: SessionCaps;
     /** Redacts caller text and scores its sentiment before storage; redaction on, no account patterns by default. */
     analyzer?: TranscriptAnalyzer;
     /** Sees every stored turn (the insights pipeline); none when absent. */
@@ -151,27 +165,48 @@ export class SessionService {
 
   /** Starts a session on the flow's live version (or its draft) and runs it to the first prompt. */
   async start(request: StartSessionRequest): Promise<SessionTurn> {
-    if (request.caller === undefined || this.#caps === undefined) return this.#start(request);
+    const { idempotency, ...rest } = request;
+    if (idempotency === undefined) return this.#admitted(rest);
+    const { keyed, scope } = idempotency;
+    // The key decides the session id, so a repeat on any process names the same session and finds its first reply.
+    const sessionId = keyedSessionId(scope, keyed.key);
+    return this.#serialize(sessionId, async () => {
+      const earlier = await this.#repeated(sessionId, keyed);
+      if (earlier) return earlier;
+      try {
+        return await this.#admitted({ ...rest, sessionId }, keyed);
+      } catch (error) {
+        // The same key started it on another process at the same time (its id is taken): that start's reply is ours.
+        const winner = await this.#repeated(sessionId, keyed).catch(() => undefined);
+        if (winner) return winner;
+        throw error;
+      }
+    });
+  }
+
+  /** A start counted against its caller's live-session caps, when it has a caller and caps are set. */
+  async #admitted(request: StartSessionRequest, keyed?: KeyedInput): Promise<SessionTurn> {
+    if (request.caller === undefined || this.#caps === undefined) return this.#start(request, keyed);
     const sessionId = request.sessionId ?? randomUUID();
     // A second start under a counted id (a voice call repeating a CallSid) would release the first one's slot on failing.
-    if (this.#caps.counts(sessionId))
+    if (await this.#caps.counts(sessionId))
       throw new ApiError(409, {
         code: 'SESSION_EXISTS',
         message: `Session "${sessionId}" is already live; start the call with a new CallSid.`,
         pointer: '',
       });
-    this.#caps.admit(request.caller, sessionId);
+    await this.#caps.admit(request.caller, sessionId);
     try {
-      const turn = await this.#start({ ...request, sessionId });
-      if (turn.status === 'ended') this.#caps.release(sessionId);
+      const turn = await this.#start({ ...request, sessionId }, keyed);
+      if (turn.status === 'ended') await this.#caps.release(sessionId);
       return turn;
     } catch (error) {
-      this.#caps.release(sessionId);
+      await this.#caps.release(sessionId);
       throw error;
     }
   }
 
-  async #start(request: StartSessionRequest): Promise<SessionTurn> {
+  async #start(request: StartSessionRequest, keyed?: KeyedInput): Promise<SessionTurn> {
     return this.#track(request.channel, async () => {
       const flow = await this.#store.getFlow(request.flowId);
       if (!flow) throw ApiError.notFound('flow', request.flowId);
@@ -211,6 +246,19 @@ export class SessionService {
       });
       const snapshot = session.snapshot();
       const entries = this.#analyzer.annotate(turn.transcript, snapshot.locale);
+      const outputs = this.#analyzer.forward(turn.outputs, snapshot.locale);
+      const reply: SessionTurn = {
+        sessionId,
+        flowId: flow.id,
+        version,
+        channel: request.channel,
+        locale: snapshot.locale,
+        status: turn.status,
+        nodeId: turn.nodeId,
+        outputs,
+        variables: turn.variables,
+        contact: turn.contact,
+      };
       await this.#store.createSession(
         {
           id: sessionId,
@@ -229,34 +277,15 @@ export class SessionService {
           dialedNumber: request.contact?.dialedNumber ?? null,
           turn: contactTurnOf(turn),
         },
+        keyed ? { ...keyed, reply } : undefined,
       );
-      this.#observe({
-        sessionId,
-        flowId: flow.id,
-        version,
-        channel: request.channel,
-        locale: snapshot.locale,
-        status: turn.status,
-        entries,
-      });
+      this.#observe(reply, entries);
       this.#remember(sessionId, { session, logger, turn: 0 });
       logger.info(
         { channel: request.channel, locale: snapshot.locale, status: turn.status, nodeId: turn.nodeId },
         'session started',
       );
-      const outputs = this.#analyzer.forward(turn.outputs, snapshot.locale);
-      return {
-        sessionId,
-        flowId: flow.id,
-        version,
-        channel: request.channel,
-        locale: snapshot.locale,
-        status: turn.status,
-        nodeId: turn.nodeId,
-        outputs,
-        variables: turn.variables,
-        contact: turn.contact,
-      };
+      return reply;
     });
   }
 
@@ -271,13 +300,13 @@ export class SessionService {
   ): Promise<SessionTurn> {
     const { keyed } = options;
     return this.#serialize(sessionId, async () => {
-      const record =
-        this.#currentHead(sessionId) ??
-        (await this.#stored(() => this.#store.getSession(sessionId, { snapshot: false })));
+      const read = await this.#turnHead(sessionId, keyed);
+      const record = read?.head;
       if (!record || (options.flowId !== undefined && record.flowId !== options.flowId))
         throw ApiError.notFound('session', sessionId);
       const channel = asChannel(record.channel);
-      const repeated = await this.#repeated(sessionId, keyed);
+      // Written by this method from a SessionTurn in an earlier turn.
+      const repeated = keyed ? (repeatedReply(read?.input, keyed) as SessionTurn | undefined) : undefined;
       if (repeated) return repeated;
       return this.#track(channel, async () => {
         if (record.status === 'ended') {
@@ -327,17 +356,9 @@ export class SessionService {
             pointer: '',
           });
         }
-        if (turn.status === 'ended') this.#caps?.release(sessionId);
+        if (turn.status === 'ended') await this.#caps?.release(sessionId);
         else this.#caps?.touch(sessionId);
-        this.#observe({
-          sessionId,
-          flowId: record.flowId,
-          version: record.version,
-          channel,
-          locale: turn.locale,
-          status: turn.status,
-          entries,
-        });
+        this.#observe(reply, entries);
         if (turn.status === 'ended') this.#live.delete(sessionId);
         else {
           const head = { ...record, turn: record.turn + 1 };
@@ -392,6 +413,20 @@ export class SessionService {
   async drain(): Promise<void> {
     if (this.#inFlight === 0) return;
     await new Promise<void>((resolve) => this.#idle.push(resolve));
+  }
+
+  /**
+   * The session's head and the input stored under the turn's key: from memory while the store vouches for it
+   * ({@link SessionService.#currentHead}), else in one read of the store.
+   */
+  async #turnHead(
+    sessionId: string,
+    keyed: KeyedInput | undefined,
+  ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
+    const cached = this.#currentHead(sessionId);
+    if (cached === undefined) return this.#stored(() => this.#store.getTurnHead(sessionId, keyed?.key));
+    const input = keyed ? await this.#stored(() => this.#store.getInput(sessionId, keyed.key)) : undefined;
+    return input ? { head: cached, input } : { head: cached };
   }
 
   /**
@@ -458,12 +493,13 @@ export class SessionService {
     return redact ? { redact } : {};
   }
 
-  #observe(turn: StoredTurn): void {
+  #observe(reply: SessionTurn, entries: readonly StoredTranscriptEntry[]): void {
     if (!this.#observer) return;
+    const { sessionId, flowId, version, channel, locale, status } = reply;
     try {
-      this.#observer(turn);
+      this.#observer({ sessionId, flowId, version, channel, locale, status, entries });
     } catch (error) {
-      this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'turn observer failed');
+      this.#logger.error({ sessionId, err: String(error) }, 'turn observer failed');
     }
   }
 

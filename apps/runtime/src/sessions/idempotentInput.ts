@@ -3,6 +3,9 @@ import type { InputEvent } from '@omniflow/flow-engine';
 import { ApiError } from '../http/ApiError.ts';
 import type { StoredInput } from '../store/FlowStore.ts';
 
+/** A session start request as a client sent it, fingerprinted for a keyed start (its key aside). */
+export type StartRequestBody = Record<string, unknown>;
+
 /** The longest idempotency key accepted (a UUID is 36 characters). */
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 200;
 
@@ -14,9 +17,13 @@ export interface KeyedInput {
 
 /**
  * Checks a caller's idempotency key (the `Idempotency-Key` header, a chat message's `inputId`) and pairs it with the
- * input's fingerprint; `undefined` without a key. A key that is empty, too long or not printable ASCII is a 400.
+ * fingerprint of the input (or of the session start request); `undefined` without a key. A key that is empty, too long or not printable ASCII is a 400.
  */
-export function keyedInput(key: string | undefined, input: InputEvent, pointer: string): KeyedInput | undefined {
+export function keyedInput(
+  key: string | undefined,
+  input: InputEvent | StartRequestBody,
+  pointer: string,
+): KeyedInput | undefined {
   if (key === undefined) return undefined;
   if (key.length === 0 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH || !/^[\x21-\x7e]+$/.test(key))
     throw ApiError.badRequest(

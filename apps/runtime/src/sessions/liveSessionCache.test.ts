@@ -8,6 +8,7 @@ import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
 import { pinFlow } from '../testing/testFlows.ts';
 import { testSessionService } from '../testing/testSessionService.ts';
 import type { SessionService } from './SessionService.ts';
+import { noSubflows } from '../testing/noSubflows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-live-cache-'));
 const stores: SqliteFlowStore[] = [];
@@ -35,7 +36,7 @@ function serviceOn(dataDir: string): { sessions: SessionService; store: SqliteFl
 async function publishPinFlow(store: SqliteFlowStore): Promise<void> {
   const flow = pinFlow('pin');
   await store.createFlow('pin', 'PIN', flow);
-  await store.publish('pin', flow, 'v1', 'test');
+  await store.publish('pin', noSubflows(flow), 'v1', 'test');
 }
 
 const text = (value: string) => ({ type: 'text' as const, text: value });

@@ -16,7 +16,7 @@ export async function pinSubflowVersions(store: FlowStore, compiler: FlowCompile
       if (!version) continue;
       let subflows = {};
       try {
-        ({ subflows } = await compiler.compileForPublish(version.document));
+        ({ subflows } = (await compiler.compileForPublish(version.document)).release);
       } catch (error) {
         // A version that no longer compiles cannot run a session either; pin nothing and say which.
         logger.warn({ flowId: flow.id, version: summary.version, err: String(error) }, 'version not compilable');

@@ -1,5 +1,4 @@
 import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,10 +6,11 @@ import { createBuiltInRegistry } from '@omniflow/flow-engine';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
-import { startTestPostgres, type TestPostgres } from '../testing/startTestPostgres.ts';
-import { startTestRuntime, type TestRuntime } from '../testing/startTestRuntime.ts';
+import type { TestRuntime } from '../testing/startTestRuntime.ts';
+import { startTestRuntimesOnPostgres, type TestDeployment } from '../testing/startTestRuntimesOnPostgres.ts';
 import { FlowCompiler } from './FlowCompiler.ts';
 import { pinSubflowVersions } from './pinSubflowVersions.ts';
+import { noSubflows } from '../testing/noSubflows.ts';
 
 // Issue 22, "a flow version answers differently per process after a subflow is republished".
 
@@ -50,21 +50,13 @@ const said = (reply: { body: { session: { outputs: { type: string; text?: string
   reply.body.session.outputs.map((o) => o.text ?? '').join(' ');
 
 describe('a published parent on two processes after its subflow is republished', () => {
-  let server: TestPostgres;
-  const runtimes: TestRuntime[] = [];
+  let deployment: TestDeployment | undefined;
+  let runtimes: TestRuntime[] = [];
   beforeAll(async () => {
-    server = await startTestPostgres();
-    const env = {
-      STORE: 'postgres',
-      DATABASE_URL: server.url,
-      OMNIFLOW_SNAPSHOT_KEY: randomBytes(32).toString('base64'),
-    };
-    runtimes.push(await startTestRuntime(env), await startTestRuntime(env));
+    deployment = await startTestRuntimesOnPostgres(2);
+    runtimes = deployment.runtimes;
   }, 60_000);
-  afterAll(async () => {
-    for (const r of runtimes) await r.close();
-    await server?.stop();
-  });
+  afterAll(async () => deployment?.close());
 
   it('keeps running the child version the parent pinned, on every process, until the parent is republished', async () => {
     const [a, b] = runtimes as [TestRuntime, TestRuntime];
@@ -111,10 +103,10 @@ describe('pinning versions published before pinning existed', () => {
     const store = SqliteFlowStore.open(dir);
     const compiler = new FlowCompiler(store, createBuiltInRegistry());
     await store.createFlow('child', 'Child', childFlow('v1'));
-    await store.publish('child', childFlow('v1'), '', 'test');
-    await store.publish('child', childFlow('v2'), '', 'test');
+    await store.publish('child', noSubflows(childFlow('v1')), '', 'test');
+    await store.publish('child', noSubflows(childFlow('v2')), '', 'test');
     await store.createFlow('parent', 'Parent', parentFlow);
-    await store.publish('parent', parentFlow, '', 'test');
+    await store.publish('parent', (await compiler.compileForPublish(parentFlow)).release, '', 'test');
     // As the migration left the versions published before it.
     const raw = new Database(join(dir, 'omniflow.db'));
     raw.exec('UPDATE versions SET subflows = NULL');

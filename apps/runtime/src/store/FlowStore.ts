@@ -35,6 +35,16 @@ export interface FlowVersionRecord {
 /** Subflow versions pinned by a published version: flow id → version. */
 export type SubflowPins = Record<string, number>;
 
+/**
+ * What publishing stores: the compiled document and the exact subflow versions it was compiled against, as
+ * `FlowCompiler.compileForPublish` resolves them. Both are required: no version is stored without its pins (issue 22).
+ */
+export interface VersionRelease {
+  document: Record<string, unknown>;
+  /** `{}` only for a document that calls no subflow. */
+  subflows: SubflowPins;
+}
+
 /** What a session is doing. */
 export type SessionStatus = 'active' | 'ended';
 
@@ -125,13 +135,15 @@ export interface FlowStore {
   updateDraft(id: string, draft: Record<string, unknown>, expectedRevision: number): Promise<UpdateDraftResult>;
   /** Deletes a flow, its versions, tokens and sessions; `false` when it did not exist. */
   deleteFlow(id: string): Promise<boolean>;
-  /** Stores the next numbered version and points the live pointer at it, in one transaction. */
+  /**
+   * Stores the next numbered version (the release's document and subflow pins) and points the live pointer at it, in
+   * one transaction; a release without pins is refused (a programmer error).
+   */
   publish(
     flowId: string,
-    document: Record<string, unknown>,
+    release: VersionRelease,
     note: string,
     author: string,
-    subflows?: SubflowPins,
   ): Promise<FlowVersionRecord | undefined>;
   /** Pins the subflows of a version published before pinning existed; a version already pinned is left alone. */
   pinSubflows(flowId: string, version: number, subflows: SubflowPins): Promise<void>;
@@ -139,11 +151,15 @@ export interface FlowStore {
   getVersion(flowId: string, version: number): Promise<FlowVersionRecord | undefined>;
   /** Moves the live pointer to an existing version atomically. */
   rollback(flowId: string, version: number): Promise<RollbackResult>;
-  /** Stores a new session, its first transcript entries and its contact record in one transaction. */
+  /**
+   * Stores a new session, its first transcript entries, its contact record and, for a start sent with an idempotency
+   * key, the key and the first reply (as turn 0), in one transaction; a session id that exists is refused (throws).
+   */
   createSession(
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
     contact?: ContactOpening,
+    input?: StoredInput,
   ): Promise<void>;
   /** A session; `{ snapshot: false }` skips reading the snapshot and draft document (both `null`), for the per-turn hot path. */
   getSession(id: string, options?: { snapshot?: boolean }): Promise<SessionRecord | undefined>;
@@ -156,6 +172,11 @@ export interface FlowStore {
    * that cannot tell (PostgreSQL, shared by several processes) leave it out and every turn reads the session.
    */
   sessionsMark?(): number;
+  /**
+   * What a turn reads before it runs, in one read: the session's head (as `getSession(id, { snapshot: false })`) and,
+   * with a `key`, the input stored under it; `undefined` for an unknown session.
+   */
+  getTurnHead(sessionId: string, key?: string): Promise<{ head: SessionRecord; input?: StoredInput } | undefined>;
   /** The stored input of a session under an idempotency key, if a turn with that key was stored. */
   getInput(sessionId: string, key: string): Promise<StoredInput | undefined>;
   getTranscript(sessionId: string): Promise<unknown[]>;

@@ -12,7 +12,9 @@ import type {
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
+  VersionRelease,
 } from './FlowStore.ts';
+import { assertPinned } from './assertPinned.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
 import { contactTurnUpdate, contactTurnValues, PostgresContactStore } from '../contacts/PostgresContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
@@ -167,11 +169,11 @@ export class PostgresFlowStore implements FlowStore {
 
   async publish(
     flowId: string,
-    document: Record<string, unknown>,
+    release: VersionRelease,
     note: string,
     author: string,
-    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
+    const { document, subflows } = assertPinned(release);
     return this.#tx(async (c) => {
       // Locking the flow row serializes concurrent publishes so version numbers never collide.
       const flow = await c.query('SELECT 1 FROM flows WHERE id = $1 FOR UPDATE', [flowId]);
@@ -231,6 +233,7 @@ export class PostgresFlowStore implements FlowStore {
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
     contact?: ContactOpening,
+    input?: StoredInput,
   ): Promise<void> {
     await this.#tx(async (c) => {
       await c.query(
@@ -249,16 +252,43 @@ export class PostgresFlowStore implements FlowStore {
       );
       await insertEntries(c, session.id, 0, entries);
       await this.contacts.writeStart(c, contactStartOf(session, contact), contact?.turn);
+      if (input)
+        await c.query(
+          'INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply) VALUES ($1, $2, $3, 0, $4)',
+          [session.id, input.key, input.fingerprint, JSON.stringify(input.reply)],
+        );
     });
   }
 
   async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
-    const columns =
-      options.snapshot === false
-        ? 'id, flow_id, version, NULL AS draft_document, channel, locale, status, NULL AS snapshot, turn, created_at, updated_at'
-        : '*';
-    const { rows } = await this.#pool.query<SessionRow>(`SELECT ${columns} FROM sessions WHERE id = $1`, [id]);
+    if (options.snapshot === false) return (await this.getTurnHead(id))?.head;
+    const { rows } = await this.#pool.query<SessionRow>({
+      name: 'omniflow-get-session',
+      text: 'SELECT * FROM sessions WHERE id = $1',
+      values: [id],
+    });
     return rows[0] ? sessionFromRow(rows[0]) : undefined;
+  }
+
+  async getTurnHead(
+    sessionId: string,
+    key?: string,
+  ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
+    // One round trip for the head and the idempotency key, prepared once per connection (a turn made two, each
+    // parsed and planned again).
+    const { rows } = await this.#pool.query<SessionRow & { fingerprint: string | null; reply: unknown }>({
+      name: 'omniflow-turn-head',
+      text: `SELECT s.id, s.flow_id, s.version, NULL AS draft_document, s.channel, s.locale, s.status, NULL AS snapshot,
+          s.turn, s.created_at, s.updated_at, i.fingerprint, i.reply
+        FROM sessions s LEFT JOIN session_inputs i ON i.session_id = s.id AND i.key = $2 WHERE s.id = $1`,
+      values: [sessionId, key ?? null],
+    });
+    const row = rows[0];
+    if (row === undefined) return undefined;
+    const head = sessionFromRow(row);
+    return key !== undefined && row.fingerprint !== null
+      ? { head, input: { key, fingerprint: row.fingerprint, reply: row.reply } }
+      : { head };
   }
 
   async saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
@@ -297,10 +327,11 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
-    const { rows } = await this.#pool.query<{ fingerprint: string; reply: unknown }>(
-      'SELECT fingerprint, reply FROM session_inputs WHERE session_id = $1 AND key = $2',
-      [sessionId, key],
-    );
+    const { rows } = await this.#pool.query<{ fingerprint: string; reply: unknown }>({
+      name: 'omniflow-get-input',
+      text: 'SELECT fingerprint, reply FROM session_inputs WHERE session_id = $1 AND key = $2',
+      values: [sessionId, key],
+    });
     return rows[0] ? { key, ...rows[0] } : undefined;
   }
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeFlowStoreContract, newSessionRecord } from './flowStoreContract.ts';
 import { SqliteFlowStore } from './SqliteFlowStore.ts';
+import { noSubflows } from '../testing/noSubflows.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'omniflow-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,7 +36,7 @@ describe('SqliteFlowStore on disk', () => {
     const data = join(dir, 'reopen');
     const first = SqliteFlowStore.open(data);
     await first.createFlow('kept', 'Kept', { id: 'kept' });
-    await first.publish('kept', { id: 'kept', v: 1 }, 'n', 'a');
+    await first.publish('kept', noSubflows({ id: 'kept', v: 1 }), 'n', 'a');
     await first.close();
     const second = SqliteFlowStore.open(data);
     expect(await second.getFlow('kept')).toMatchObject({ liveVersion: 1, draft: { id: 'kept' } });

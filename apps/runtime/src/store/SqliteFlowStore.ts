@@ -14,7 +14,9 @@ import type {
   TokenRecord,
   TurnWrite,
   UpdateDraftResult,
+  VersionRelease,
 } from './FlowStore.ts';
+import { assertPinned } from './assertPinned.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
 import { SqliteContactStore } from '../contacts/SqliteContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
@@ -157,11 +159,11 @@ export class SqliteFlowStore implements FlowStore {
 
   async publish(
     flowId: string,
-    document: Record<string, unknown>,
+    release: VersionRelease,
     note: string,
     author: string,
-    subflows: SubflowPins = {},
   ): Promise<FlowVersionRecord | undefined> {
+    const { document, subflows } = assertPinned(release);
     const tx = this.#db.transaction((): FlowVersionRecord | undefined => {
       if (!this.#stmt.getRevision.get(flowId)) return undefined;
       const { next } = this.#stmt.nextVersion.get(flowId) as { next: number };
@@ -204,6 +206,7 @@ export class SqliteFlowStore implements FlowStore {
     session: Omit<SessionRecord, 'createdAt' | 'updatedAt' | 'turn'>,
     entries: readonly unknown[],
     contact?: ContactOpening,
+    input?: StoredInput,
   ): Promise<void> {
     // The restart checkpoint holds SQLite's write lock: a session start waits (asynchronously) like the turns do.
     if (this.#holdingWrites) await this.#released;
@@ -223,6 +226,7 @@ export class SqliteFlowStore implements FlowStore {
       );
       entries.forEach((entry, seq) => this.#stmt.insertEntry.run(session.id, seq, JSON.stringify(entry)));
       this.contacts.writeStart(contactStartOf(session, contact), contact?.turn, now);
+      if (input) this.#stmt.insertInput.run(session.id, input.key, input.fingerprint, 0, JSON.stringify(input.reply));
     });
     tx.immediate();
   }
@@ -300,6 +304,16 @@ export class SqliteFlowStore implements FlowStore {
    */
   sessionsMark(): number {
     return (this.#stmt.dataVersion.get() as number) + this.#sessionEpoch;
+  }
+
+  async getTurnHead(
+    sessionId: string,
+    key?: string,
+  ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
+    const head = await this.getSession(sessionId, { snapshot: false });
+    if (head === undefined) return undefined;
+    const input = key === undefined ? undefined : await this.getInput(sessionId, key);
+    return input ? { head, input } : { head };
   }
 
   async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {

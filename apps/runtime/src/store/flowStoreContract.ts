@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FlowStore, SessionRecord } from './FlowStore.ts';
+import { noSubflows } from '../testing/noSubflows.ts';
 
 const doc = (id: string, label: string): Record<string, unknown> => ({ id, name: label, nodes: [{ id: 'n', label }] });
 
@@ -54,8 +55,8 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
     it('numbers published versions, keeps them immutable and moves the live pointer', async () => {
       const id = freshId('publish');
       await store.createFlow(id, 'Pub', doc(id, 'draft'));
-      const v1 = await store.publish(id, doc(id, 'one'), 'first', 'alice');
-      const v2 = await store.publish(id, doc(id, 'two'), 'second', 'bob');
+      const v1 = await store.publish(id, noSubflows(doc(id, 'one')), 'first', 'alice');
+      const v2 = await store.publish(id, noSubflows(doc(id, 'two')), 'second', 'bob');
       expect([v1?.version, v2?.version]).toEqual([1, 2]);
       expect((await store.getFlow(id))?.liveVersion).toBe(2);
       expect((await store.getVersion(id, 1))?.document).toEqual(doc(id, 'one'));
@@ -64,21 +65,40 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
         [1, 'first', 'alice'],
         [2, 'second', 'bob'],
       ]);
-      expect(await store.publish(freshId('nope'), doc('x', 'x'), '', 'a')).toBeUndefined();
+      expect(await store.publish(freshId('nope'), noSubflows(doc('x', 'x')), '', 'a')).toBeUndefined();
+    });
+
+    it('stores the subflow pins with the version and refuses a release without them (issue 22)', async () => {
+      const id = freshId('pins');
+      await store.createFlow(id, 'Pins', doc(id, 'draft'));
+      expect(await store.publish(id, { document: doc(id, 'one'), subflows: { child: 3 } }, '', 'a')).toMatchObject({
+        version: 1,
+        subflows: { child: 3 },
+      });
+      expect((await store.getVersion(id, 1))?.subflows).toEqual({ child: 3 });
+      // @ts-expect-error -- the pins are a required part of a release; JavaScript that leaves them out is refused too
+      await expect(store.publish(id, { document: doc(id, 'two') }, '', 'a')).rejects.toThrow(/subflow pins/);
+      await expect(store.publish(id, { document: doc(id, 'two'), subflows: { child: 0 } }, '', 'a')).rejects.toThrow(
+        /published version number/,
+      );
+      expect((await store.listVersions(id)).map((v) => v.version)).toEqual([1]);
+      expect((await store.getFlow(id))?.liveVersion).toBe(1);
     });
 
     it('gives concurrent publishes distinct version numbers', async () => {
       const id = freshId('race');
       await store.createFlow(id, 'Race', doc(id, 'd'));
-      const results = await Promise.all([1, 2, 3, 4, 5].map((n) => store.publish(id, doc(id, `p${n}`), `n${n}`, 'x')));
+      const results = await Promise.all(
+        [1, 2, 3, 4, 5].map((n) => store.publish(id, noSubflows(doc(id, `p${n}`)), `n${n}`, 'x')),
+      );
       expect(results.map((r) => r?.version).toSorted()).toEqual([1, 2, 3, 4, 5]);
     });
 
     it('rolls the live pointer back to an earlier version and refuses an unknown one', async () => {
       const id = freshId('rollback');
       await store.createFlow(id, 'Rb', doc(id, 'd'));
-      await store.publish(id, doc(id, 'one'), '', 'a');
-      await store.publish(id, doc(id, 'two'), '', 'a');
+      await store.publish(id, noSubflows(doc(id, 'one')), '', 'a');
+      await store.publish(id, noSubflows(doc(id, 'two')), '', 'a');
       expect(await store.rollback(id, 1)).toMatchObject({ ok: true, flow: { liveVersion: 1 } });
       expect(await store.rollback(id, 9)).toEqual({ ok: false, reason: 'noSuchVersion' });
       expect(await store.rollback(freshId('none'), 1)).toEqual({ ok: false, reason: 'notFound' });
@@ -164,6 +184,16 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
       expect(await store.getInput(id, 'k1')).toEqual({ key: 'k1', fingerprint: 'fp-k1', reply: { said: 'k1' } });
       expect(await store.getInput(id, 'k2')).toBeUndefined();
       expect(await store.getInput(freshId('other'), 'k1')).toBeUndefined();
+      // The head and the key in one read: the head without its snapshot, the input only under its own key.
+      expect(await store.getTurnHead(id, 'k1')).toEqual({
+        head: await store.getSession(id, { snapshot: false }),
+        input: { key: 'k1', fingerprint: 'fp-k1', reply: { said: 'k1' } },
+      });
+      expect(await store.getTurnHead(id, 'k2')).toEqual({
+        head: expect.objectContaining({ id, turn: 1, snapshot: null }),
+      });
+      expect(await store.getTurnHead(id)).toEqual({ head: expect.objectContaining({ id, turn: 1 }) });
+      expect(await store.getTurnHead(freshId('other'), 'k1')).toBeUndefined();
     });
 
     it('stores turns of many sessions saved at the same time, each with its own transcript', async () => {
@@ -229,7 +259,7 @@ export function describeFlowStoreContract(name: string, open: () => Promise<Flow
     it('deletes a flow with its versions, sessions and channel tokens', async () => {
       const id = freshId('delete');
       await store.createFlow(id, 'Del', doc(id, 'd'));
-      await store.publish(id, doc(id, 'one'), '', 'a');
+      await store.publish(id, noSubflows(doc(id, 'one')), '', 'a');
       const sessionId = freshId('s');
       await store.createSession({ ...newSessionRecord(sessionId), flowId: id }, []);
       expect(await store.deleteFlow(id)).toBe(true);

@@ -2,6 +2,7 @@ import { contactsMigration } from '../contacts/contactsMigration.ts';
 import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
+import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -74,5 +75,15 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     // Issue 15: contact search on PostgreSQL by one- and two-character terms instead of pg_trgm (short words, speed).
     contactTermsMigration(dialect),
     campaignSlotMigration(dialect),
+    // Issue 22, cost of a turn: `sessions_status` duplicated the leading column of `sessions_status_updated` and cost
+    // every turn an index insert; a rate-limit upsert says how many hits it granted (a block reserved by a process).
+    `DROP INDEX sessions_status;
+     ALTER TABLE rate_limits ADD COLUMN granted INTEGER NOT NULL DEFAULT 1;`,
+    // Issue 22: the live-session caps shared by every process on PostgreSQL (PostgresSessionCaps): a session's claims
+    // (channel token, client address); a claim counts while its session lives. SQLite counts in memory (one process).
+    `CREATE TABLE session_leases (claim TEXT NOT NULL, session_id TEXT NOT NULL, created_at ${time} NOT NULL,
+       PRIMARY KEY (claim, session_id));
+     CREATE INDEX session_leases_session ON session_leases(session_id);`,
+    insightsAgentsMigration(dialect),
   ];
 }

@@ -14,10 +14,14 @@ export interface SpawnedRuntime {
 
 /**
  * Spawns the runtime with `env` and resolves once it printed its URL. One process (no tsx wrapper process),
- * so `kill -9` really kills the runtime mid-conversation.
+ * so `kill -9` really kills the runtime mid-conversation. `nodeArgs` go to node itself (`--cpu-prof`).
  */
-export async function spawnRuntime(env: Record<string, string>, timeoutMs = 30_000): Promise<SpawnedRuntime> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+export async function spawnRuntime(
+  env: Record<string, string>,
+  timeoutMs = 30_000,
+  nodeArgs: readonly string[] = [],
+): Promise<SpawnedRuntime> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: RUNTIME_DIR,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -10,6 +10,8 @@ const PG_BIN = process.env['OMNIFLOW_PG_BIN'] ?? '/usr/lib/postgresql/15/bin';
 /** A throwaway PostgreSQL 15 server started for a test. */
 export interface TestPostgres {
   url: string;
+  /** The same database over the server's Unix-domain socket (no TCP), as a runtime on the database's machine may use. */
+  socketUrl: string;
   /** Stops the server (fast shutdown, connections dropped) and keeps its data, for {@link TestPostgres.resume}. */
   halt(): Promise<void>;
   /** Starts the halted server again on the same port and data. */
@@ -19,9 +21,9 @@ export interface TestPostgres {
 
 /**
  * Initializes a temp cluster and starts `postgres` on a free 127.0.0.1 port (as the `postgres` user when
- * running as root). Throws, naming the Debian package, when the binaries are missing: the test must fail, not skip.
+ * running as root), with extra server `settings` (`-c name=value`). Throws, naming the Debian package, when the binaries are missing: the test must fail, not skip.
  */
-export async function startTestPostgres(): Promise<TestPostgres> {
+export async function startTestPostgres(options: { settings?: Record<string, string> } = {}): Promise<TestPostgres> {
   if (!existsSync(join(PG_BIN, 'postgres')) || !existsSync(join(PG_BIN, 'initdb'))) {
     throw new Error(
       `PostgreSQL 15 binaries not found in ${PG_BIN}: install the Debian package "postgresql-15" (apt-get install postgresql-15).`,
@@ -56,6 +58,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     'fsync=off',
     '-c',
     'max_connections=60',
+    ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
   const url = `postgres://omniflow@127.0.0.1:${port}/postgres`;
   let child = await launch(args, dir, user, url);
@@ -69,6 +72,7 @@ export async function startTestPostgres(): Promise<TestPostgres> {
   };
   return {
     url,
+    socketUrl: `postgres://omniflow@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     halt,
     async resume() {
       child = await launch(args, dir, user, url);

@@ -82,6 +82,36 @@ export function queueFlow(id: string, queue: string): Record<string, unknown> {
   };
 }
 
+/** A chat flow whose menu takes free text ("Say balance."), asking again on anything else up to five times (issue 17). */
+export function menuFlow(id: string): Record<string, unknown> {
+  return {
+    id,
+    name: `Menu ${id}`,
+    schemaVersion: 1,
+    locales: ['en-US'],
+    defaultLocale: 'en-US',
+    variables: [],
+    start: 'menu',
+    nodes: [
+      {
+        id: 'menu',
+        type: 'menu',
+        config: {
+          prompt: { text: { 'en-US': 'Say balance.' } },
+          options: [{ key: '1', label: { 'en-US': 'balance' } }],
+          noMatch: { maxRetries: 5 },
+        },
+      },
+      { id: 'bye', type: 'end', config: { prompt: { text: { 'en-US': 'Goodbye.' } } } },
+    ],
+    edges: [
+      { source: 'menu', port: '1', target: 'bye' },
+      { source: 'menu', port: 'noMatch', target: 'bye' },
+      { source: 'menu', port: 'noInput', target: 'bye' },
+    ],
+  };
+}
+
 const saidInAll = (en: string) => ({ text: { 'en-US': en, 'zh-CN': en, 'ko-KR': en } });
 
 /** Asks why the caller calls (free text), then a card number (sensitive, 16 digits), then transfers to `cards`. */

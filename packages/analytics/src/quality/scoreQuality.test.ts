@@ -70,4 +70,66 @@ describe('scoreQuality (issue 17)', () => {
       scoreQuality({ ...chinese, transcript: [{ role: 'bot', text: '안녕하세요, 고객님' }] }).criteria.greeting,
     ).toBe(true);
   });
+
+  describe('an agent contact (the agent is scored)', () => {
+    const handedOver: ContactFacts = {
+      locale: 'en-US',
+      path: [
+        { nodeId: 'welcome', type: 'message', port: 'next' },
+        { nodeId: 'agent', type: 'transfer' },
+      ],
+      transactions: [],
+      transcript: [
+        { role: 'bot', text: 'Welcome to Example Bank. Calls are recorded.' },
+        { role: 'caller', text: 'agent please' },
+        { role: 'agent', text: 'Hello, this is Ana from Example Bank.' },
+        { role: 'caller', text: 'What is my balance?' },
+        { role: 'system', text: '→ PIN check / Ask PIN' },
+        { role: 'system', text: 'pin-check: done' },
+        { role: 'agent', text: 'Thank you. Your balance is 120.00.' },
+      ],
+      outcome: 'transferred',
+      wrapUp: { disposition: 'resolved' },
+    };
+
+    it('passes an agent who greets, verifies through the PIN flow before the balance, and resolves', () => {
+      expect(scoreQuality(handedOver, { compliancePhrases: ['calls are recorded'] })).toEqual({
+        criteria: {
+          greeting: true,
+          verificationBeforeDisclosure: true,
+          compliancePhrase: true,
+          noCardSpoken: true,
+          resolved: true,
+        },
+        score: 100,
+      });
+    });
+
+    it('fails an agent who skips the greeting, discloses unverified, types a card number and leaves it open', () => {
+      const careless: ContactFacts = {
+        ...handedOver,
+        transcript: [
+          { role: 'bot', text: 'Welcome to Example Bank.' },
+          { role: 'agent', text: 'Yes?' },
+          { role: 'agent', text: 'Your balance is 120.00.' },
+          { role: 'system', text: 'pin-check: completed' },
+          { role: 'agent', text: 'Your card is [CARD], right?' },
+        ],
+        wrapUp: { disposition: 'follow-up' },
+      };
+      expect(scoreQuality(careless).criteria).toEqual({
+        greeting: false,
+        verificationBeforeDisclosure: false,
+        compliancePhrase: null,
+        noCardSpoken: false,
+        resolved: false,
+      });
+      // A verified bot path before the hand-over covers the agent's disclosure.
+      const verifiedByBot: ContactFacts = {
+        ...careless,
+        path: [{ nodeId: 'verifyPin', type: 'ask', port: 'next' }, ...handedOver.path],
+      };
+      expect(scoreQuality(verifiedByBot).criteria.verificationBeforeDisclosure).toBe(true);
+    });
+  });
 });

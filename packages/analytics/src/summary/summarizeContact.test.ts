@@ -64,7 +64,33 @@ describe('summarizeContact', () => {
       actions: ['이체 취소: 처리 중'],
       outcome: '해결됨 — 상담원 메모: 이체 취소 요청; 수취 은행 확인 후 회신',
       openItems: ['결과 확인 필요: 이체 취소', '내일 오전 고객에게 전화'],
+      conversation: ['고객: 어제 잘못 보낸 이체를 취소하고 싶어요', '상담원: 안녕하세요, 무엇을 도와드릴까요?'],
     });
+  });
+
+  it("quotes the agent conversation: what the customer came with and the agent's last real answer", () => {
+    const summary = summarizeContact({
+      locale: 'en-US',
+      path: [],
+      transactions: [],
+      transcript: [
+        { role: 'bot', text: 'Welcome to Example Bank. Say balance or agent.' },
+        { role: 'caller', text: 'I was charged a fee twice this month' },
+        { role: 'agent', text: 'Hello, this is Ana.' },
+        { role: 'caller', text: 'hi' },
+        { role: 'caller', text: 'The monthly fee was taken twice from my account' },
+        { role: 'agent', text: 'I have refunded the second fee to your account.' },
+        { role: 'agent', text: 'Bye!' },
+      ],
+      outcome: 'transferred',
+      wrapUp: { disposition: 'resolved', notes: 'Refunded duplicate fee' },
+    });
+    expect(summary.conversation).toEqual([
+      'Customer: The monthly fee was taken twice from my account',
+      'Agent: I have refunded the second fee to your account.',
+    ]);
+    expect(summary.reason).toBe('I was charged a fee twice this month');
+    expect(summary.outcome).toBe('Transferred to an agent — agent notes: resolved; Refunded duplicate fee');
   });
 
   it('says what is missing rather than inventing it', () => {

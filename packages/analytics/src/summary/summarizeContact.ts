@@ -8,6 +8,11 @@ export interface ContactSummary {
   readonly actions: readonly string[];
   readonly outcome: string;
   readonly openItems: readonly string[];
+  /**
+   * For a contact an agent handled: lines quoted from the agent conversation (extractive) — what the customer came
+   * with and the agent's last substantial answer, in the transcript's own (redacted) words.
+   */
+  readonly conversation?: readonly string[];
 }
 
 // Ports every node type may leave by; a port outside them is a choice the caller made (a menu option, an intent).
@@ -47,7 +52,24 @@ export function summarizeContact(contact: ContactFacts): ContactSummary {
     ),
     ...(wrapUp?.followUps ?? []),
   ];
-  return { reason, actions, outcome, openItems };
+  const conversation = agentConversation(contact, phrases);
+  return { reason, actions, outcome, openItems, ...(conversation.length === 0 ? {} : { conversation }) };
+}
+
+/** The customer's first and the agent's last substantial line after the agent joined (none without an agent). */
+function agentConversation(
+  contact: ContactFacts,
+  phrases: (typeof summaryPhrases)[keyof typeof summaryPhrases],
+): string[] {
+  const joined = contact.transcript.findIndex((entry) => entry.role === 'agent');
+  if (joined === -1) return [];
+  const rest = contact.transcript.slice(joined);
+  const customer = rest.find((entry) => entry.role === 'caller' && isSubstantial(entry.text));
+  const agent = rest.findLast((entry) => entry.role === 'agent' && isSubstantial(entry.text));
+  return [
+    ...(customer === undefined ? [] : [phrases.customerSaid(clip(customer.text))]),
+    ...(agent === undefined ? [] : [phrases.agentSaid(clip(agent.text))]),
+  ];
 }
 
 function isChoice(step: PathStep): boolean {
@@ -58,10 +80,18 @@ function isChoice(step: PathStep): boolean {
 function firstSubstantialCallerTurn(contact: ContactFacts): string | undefined {
   for (const entry of contact.transcript) {
     if (entry.role !== 'caller') continue;
-    const text = entry.text.trim();
-    // CJK text has no spaces: count characters there, words elsewhere.
-    const substantial = /[\u3400-\u9fff\uac00-\ud7a3]/u.test(text) ? text.length >= 6 : text.split(/\s+/u).length >= 4;
-    if (substantial) return text.length > MAX_EXTRACT_CHARS ? `${text.slice(0, MAX_EXTRACT_CHARS)}…` : text;
+    if (isSubstantial(entry.text)) return clip(entry.text);
   }
   return undefined;
+}
+
+/** Long enough to say something (not "hi" or "yes"); CJK text has no spaces: count characters there, words elsewhere. */
+function isSubstantial(raw: string): boolean {
+  const text = raw.trim();
+  return /[\u3400-\u9fff\uac00-\ud7a3]/u.test(text) ? text.length >= 6 : text.split(/\s+/u).length >= 4;
+}
+
+function clip(raw: string): string {
+  const text = raw.trim();
+  return text.length > MAX_EXTRACT_CHARS ? `${text.slice(0, MAX_EXTRACT_CHARS)}…` : text;
 }

@@ -11,6 +11,9 @@ export interface SummaryPhrases {
   readonly retry: (name: string) => string;
   readonly confirm: (name: string) => string;
   readonly agentNotes: (notes: string) => string;
+  /** Labels of the lines quoted from an agent conversation. */
+  readonly customerSaid: (text: string) => string;
+  readonly agentSaid: (text: string) => string;
 }
 
 /** Summary wording per analysis language; outcomes not listed are shown as recorded. */
@@ -30,6 +33,8 @@ export const summaryPhrases: Readonly<Record<AnalysisLocale, SummaryPhrases>> = 
     retry: (name) => `Retry ${name}`,
     confirm: (name) => `Confirm the result of ${name}`,
     agentNotes: (notes) => `agent notes: ${notes}`,
+    customerSaid: (text) => `Customer: ${text}`,
+    agentSaid: (text) => `Agent: ${text}`,
   },
   'zh-CN': {
     status: { succeeded: '成功', failed: '失败', pending: '处理中' },
@@ -46,6 +51,8 @@ export const summaryPhrases: Readonly<Record<AnalysisLocale, SummaryPhrases>> = 
     retry: (name) => `重新办理：${name}`,
     confirm: (name) => `确认结果：${name}`,
     agentNotes: (notes) => `坐席备注：${notes}`,
+    customerSaid: (text) => `客户：${text}`,
+    agentSaid: (text) => `坐席：${text}`,
   },
   'ko-KR': {
     status: { succeeded: '성공', failed: '실패', pending: '처리 중' },
@@ -62,5 +69,7 @@ export const summaryPhrases: Readonly<Record<AnalysisLocale, SummaryPhrases>> = 
     retry: (name) => `재처리 필요: ${name}`,
     confirm: (name) => `결과 확인 필요: ${name}`,
     agentNotes: (notes) => `상담원 메모: ${notes}`,
+    customerSaid: (text) => `고객: ${text}`,
+    agentSaid: (text) => `상담원: ${text}`,
   },
 };

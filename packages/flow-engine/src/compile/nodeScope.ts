@@ -6,6 +6,7 @@ import type { EngineState } from './engineContext.ts';
 import { isUpset } from '../escalation/callerMood.ts';
 import { contactValue } from './contactState.ts';
 import { MASK } from './maskValue.ts';
+import { pickText, promptWording } from '../prompt/promptWording.ts';
 
 /**
  * What a scope needs from its session besides the state: the clock and the contact fields shown masked. A session's
@@ -82,13 +83,10 @@ class StateScope implements NodeScope {
     const empathetic = this.#upset ? prompt.empathetic?.[this.locale] : undefined;
     // The empathetic wording replaces the channel wording, SSML and recording alike: they say the calm version.
     if (empathetic !== undefined && empathetic !== '') return { text: this.#fill(empathetic), locale: this.locale };
-    const override = prompt.channels?.[this.channel];
-    const rendered: RenderedPrompt = {
-      text: this.#fill(this.text(override ? override.text : prompt.text)),
-      locale: this.locale,
-    };
-    if (prompt.ssml) rendered.ssml = this.#fill(this.text(prompt.ssml));
-    if (prompt.audio) rendered.audio = this.text(prompt.audio);
+    const wording = promptWording(prompt, this.channel, this.locale, this.defaultLocale);
+    const rendered: RenderedPrompt = { text: this.#fill(wording.text), locale: this.locale };
+    if (wording.ssml !== undefined) rendered.ssml = this.#fill(wording.ssml);
+    if (wording.audio !== undefined) rendered.audio = wording.audio;
     return rendered;
   }
 
@@ -131,11 +129,6 @@ export function resolveLocale(
   if (flow.locales.includes(requested)) return requested;
   const language = requested.split('-')[0]?.toLowerCase();
   return flow.locales.find((locale) => locale.split('-')[0]?.toLowerCase() === language) ?? flow.defaultLocale;
-}
-
-/** Text in `locale`, falling back to the default locale, then to any locale present. */
-export function pickText(value: LocalizedText, locale: Locale, defaultLocale: Locale): string {
-  return value[locale] ?? value[defaultLocale] ?? Object.values(value)[0] ?? '';
 }
 
 /** The scope environment of a machine run without a session: the system clock and the default contact mask. */

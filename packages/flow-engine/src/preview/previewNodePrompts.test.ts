@@ -41,6 +41,40 @@ describe('previewNodePrompts', () => {
     });
   });
 
+  it("shows each channel's own wording, only in its own locale (issue 20, point 8)", () => {
+    const prompted = {
+      ...flow,
+      nodes: flow.nodes.map((node) =>
+        node.id === 'main'
+          ? {
+              ...node,
+              config: {
+                ...node.config,
+                instructions: 'off',
+                prompt: {
+                  text: { 'en-US': 'Main menu.', 'ko-KR': '주 메뉴입니다.' },
+                  channels: {
+                    chat: { text: { 'en-US': 'Pick one:' } },
+                    dtmf: { text: { 'en-US': 'Use your keypad.' } },
+                  },
+                },
+              },
+            }
+          : node,
+      ),
+    };
+    expect(previewNodePrompts(prompted, 'main')).toEqual([
+      { channel: 'dtmf', text: 'Use your keypad.', choices: [] },
+      { channel: 'voice', text: 'Main menu.', choices: [] },
+      { channel: 'chat', text: 'Pick one:', choices: ['balance', 'cards'] },
+    ]);
+    expect(previewNodePrompts(prompted, 'main', { locale: 'ko-KR' })).toEqual([
+      { channel: 'dtmf', text: '주 메뉴입니다.', choices: [] },
+      { channel: 'voice', text: '주 메뉴입니다.', choices: [] },
+      { channel: 'chat', text: '주 메뉴입니다.', choices: ['잔액', '카드'] },
+    ]);
+  });
+
   it("follows the locale and the menu's instructions setting (issue 20)", () => {
     expect(previewNodePrompts(flow, 'main', { locale: 'ko-KR' })).toMatchObject([
       { channel: 'dtmf', text: expect.stringContaining('잔액은 1번을 누르세요.') },

@@ -2,6 +2,7 @@ import { CHANNELS, type Channel, type FlowDocument, type LocalizedText, type Pro
 import { createBuiltInRegistry } from '../nodeTypes/createBuiltInRegistry.ts';
 import type { NodeTypeRegistry } from '../nodeTypes/NodeTypeRegistry.ts';
 import type { NodeScope } from '../nodeTypes/nodeRuntime.ts';
+import { pickText, promptWording } from '../prompt/promptWording.ts';
 
 /** What one channel says or shows when a node first asks: the spoken or shown text and chat's quick replies. */
 export interface ChannelPreview {
@@ -61,8 +62,7 @@ function builtIns(): NodeTypeRegistry {
 
 /** A scope with no caller yet: no variables, templates left as written, the flow's settings. */
 function previewScope(flow: FlowDocument, nodeId: string, channel: Channel, locale: string): NodeScope {
-  const text = (localized: LocalizedText): string =>
-    localized[locale] ?? localized[flow.defaultLocale] ?? Object.values(localized)[0] ?? '';
+  const text = (localized: LocalizedText): string => pickText(localized, locale, flow.defaultLocale);
   return {
     nodeId,
     channel,
@@ -75,7 +75,7 @@ function previewScope(flow: FlowDocument, nodeId: string, channel: Channel, loca
     settings: flow.settings ?? {},
     now: () => 0,
     text,
-    prompt: (prompt: Prompt) => ({ text: text(prompt.channels?.[channel]?.text ?? prompt.text), locale }),
+    prompt: (prompt: Prompt) => ({ ...promptWording(prompt, channel, locale, flow.defaultLocale), locale }),
     evaluate: () => null,
   };
 }

@@ -6,6 +6,7 @@ import { jsonPointer } from '../jsonPointer.ts';
 import { templatePlaceholders } from '../template/renderTemplate.ts';
 import { CONTACT_ROOT, DEFAULT_SENSITIVE_CONTACT_FIELDS, contactFieldOf } from '../contact/contactFields.ts';
 import { rootFieldReads } from '../expression/rootFieldReads.ts';
+import { checkSsml } from '../ssml/checkSsml.ts';
 import { checkContactField, checkNotContactWrite } from './checkContactUse.ts';
 import { collectConfigFields } from './collectConfigFields.ts';
 import type { ConfigField } from './collectConfigFields.ts';
@@ -108,6 +109,7 @@ export function checkPrompt(context: ValidationContext, prompt: unknown, pointer
         checkTemplate(context, template, `${textPointer}${jsonPointer(locale)}`, nodeId);
     }
   }
+  checkSsml(context, Reflect.get(prompt, 'ssml'), `${pointer}/ssml`, nodeId);
 }
 
 function promptTexts(prompt: object, pointer: string): [string, unknown][] {

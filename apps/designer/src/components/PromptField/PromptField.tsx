@@ -5,6 +5,8 @@ import { useFlowStore } from '../../store/useFlowStore.ts';
 import { LocaleTabs } from '../LocaleTabs/LocaleTabs.tsx';
 import { useInsightsT } from '../../insights/insightsMessages.ts';
 import { InsertVariableMenu } from '../../contact/InsertVariableMenu.tsx';
+import { PromptVariants } from '../PromptVariants/PromptVariants.tsx';
+import { setLocalizedText } from '../PromptVariants/setLocalizedText.ts';
 
 /**
  * Per-locale text: a prompt (`{ text: { "en-US": … } }`) or a bare localized string map, one tab per flow locale.
@@ -77,27 +79,13 @@ export function PromptField({
             data-locale={locale}
             rows={2}
             value={typeof empathetic === 'string' ? empathetic : ''}
-            onChange={(e) => setEmpathetic(nodeId, config, pointer, locale, e.target.value)}
+            onChange={(e) => setLocalizedText(nodeId, config, `${pointer}/empathetic`, locale, e.target.value)}
           />
         </label>
       )}
+      {isPrompt && <PromptVariants nodeId={nodeId} pointer={pointer} config={config} locale={locale} label={label} />}
     </div>
   );
-}
-
-/** Sets one locale's empathetic wording; clearing the last one removes the variant, so the prompt stays as it was. */
-function setEmpathetic(
-  nodeId: string,
-  config: Record<string, unknown>,
-  pointer: string,
-  locale: string,
-  text: string,
-): void {
-  const current = getAtPointer(config, `${pointer}/empathetic`);
-  const next: Record<string, unknown> = { ...(isRecord(current) ? current : {}) };
-  if (text === '') delete next[locale];
-  else next[locale] = text;
-  useFlowStore.getState().setConfig(nodeId, `${pointer}/empathetic`, Object.keys(next).length === 0 ? undefined : next);
 }
 
 function encodeSegment(s: string): string {

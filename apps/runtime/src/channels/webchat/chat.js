@@ -25,6 +25,9 @@
   // The input whose reply has not come yet: sent again, with the same inputId, after a reconnect (the runtime answers
   // a repeated inputId with the stored reply, so the turn never runs twice).
   var pendingInput = null;
+  // The key of a start whose first turn has not come yet: a start sent again after a reconnect carries the same one,
+  // so the runtime answers the session it already started instead of starting a second (issue 22).
+  var startId = null;
   var liveKey = storageKey + ':live';
   var queueLine = document.getElementById('queue');
   var typingLine = document.getElementById('typing');
@@ -242,6 +245,7 @@
 
   function onTurn(message) {
     pendingInput = null;
+    startId = null;
     message.outputs.forEach(function (output) {
       if (output.type === 'say') add('bot', output.text);
       else if (output.type === 'prompt') setChoices(output.expect && output.expect.choices);
@@ -271,6 +275,7 @@
 
   function restart() {
     pendingInput = null;
+    startId = null;
     live = null;
     saveLive();
     pending = {};
@@ -283,7 +288,8 @@
   }
 
   function start() {
-    var message = { type: 'start', flowId: flowId };
+    if (!startId) startId = newInputId();
+    var message = { type: 'start', flowId: flowId, inputId: startId };
     if (localeSelect.value) message.locale = localeSelect.value;
     if (attributeCount > 0) message.contact = { attributes: attributes };
     socket.send(JSON.stringify(message));

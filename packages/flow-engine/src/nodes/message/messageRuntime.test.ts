@@ -33,13 +33,19 @@ describe('message', () => {
   }
 
   it('speaks the session locale and carries SSML on voice only', async () => {
-    const voice = await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } }).expectPrompt(
-      '李雷，您好。',
-    );
+    const voice = await startTestSession(flow, 'voice', { variables: { name: '李雷' } }).expectPrompt('Hello 李雷.');
     expect(voice.last.outputs).toContainEqual(
       expect.objectContaining({ type: 'say', ssml: '<speak>Hello 李雷.</speak>' }),
     );
     const chat = await startTestSession(flow, 'chat').expectPrompt('Hi Ada! 👋');
     expect(chat.last.outputs.filter((o) => o.type === 'say' && o.ssml !== undefined)).toEqual([]);
+  });
+
+  it("never speaks another locale's channel wording or SSML: a locale without one gets the prompt text", async () => {
+    const voice = await startTestSession(flow, 'voice', { locale: 'zh-CN', variables: { name: '李雷' } }).expectPrompt(
+      '李雷，您好。',
+    );
+    expect(voice.last.outputs.filter((o) => o.type === 'say' && o.ssml !== undefined)).toEqual([]);
+    await startTestSession(flow, 'chat', { locale: 'zh-CN' }).expectPrompt('Ada，您好。');
   });
 });
