@@ -83,6 +83,13 @@ describe('PostgresCampaignStore across processes', () => {
           )
         ).rows.map((r) => `${r.state}:${r.n}`);
       expect(await states()).toEqual(['created:5']);
+      // Every waiting job is kept past now: pg-boss's maintenance archives a waiting job whose start plus retention
+      // has passed, so a job starting at the epoch (a contact due at once) vanished unclaimed.
+      const kept = await db.query<{ n: string }>(
+        `SELECT COUNT(*) AS n FROM pgboss.job WHERE name = $1 AND state = 'created' AND keep_until > now() + interval '1 day'`,
+        [campaignQueue('shared')],
+      );
+      expect(kept.rows[0]?.n).toBe('5');
       const claimed = await store.claim('shared', 'me', at, 10_000);
       expect('job' in claimed && claimed.job.key).toBe('shared:0:1');
       expect(await states()).toEqual(['created:4', 'completed:1']);

@@ -466,7 +466,11 @@ export class PostgresCampaignStore implements CampaignStore {
   #job(id: string, contact: Pick<CampaignContact, 'seq' | 'state' | 'attempts'>, dueAt: number) {
     const { key } = nextJobOf(id, contact);
     const data: AttemptJob = { seq: contact.seq, key };
-    return { name: campaignQueue(id), data, singletonKey: key, startAfter: new Date(dueAt).toISOString() };
+    // A contact due at once has `next_at` 0. pg-boss keeps a job until its start plus the retention, and its maintenance
+    // archives a waiting job past that: a job starting in 1970 was archived unclaimed within minutes, and the campaign
+    // stalled with its contacts pending. Due times in the past start now (pg-boss reads the server's clock anyway).
+    const startAfter = new Date(Math.max(dueAt, Date.now())).toISOString();
+    return { name: campaignQueue(id), data, singletonKey: key, startAfter };
   }
 
   async #requeue(
