@@ -53,7 +53,7 @@ export function SupervisorView({ token, watch }: { token: string; watch: (contac
           </ul>
         )}
       </section>
-      <section aria-label={t('queues')}>
+      <section aria-label={t('queues')} className="queues-panel">
         <h2>{t('queues')}</h2>
         <table className="queues">
           <thead>
