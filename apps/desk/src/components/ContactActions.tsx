@@ -119,7 +119,7 @@ export function ContactActions({ token, contact }: { token: string; contact: Des
         className="danger"
         onClick={() => run(deskCall(token, 'POST', `/api/desk/contacts/${contact.id}/end`))}
       >
-        {t('endChat')}
+        {t(contact.context.channel === 'voice' ? 'endCall' : 'endChat')}
       </button>
       {error && <p className="error">{t('error', { message: error })}</p>}
     </div>

@@ -55,17 +55,22 @@ export function ContactPanel({
       <ContactContext contact={contact} />
       <section className="chat-panel" aria-label={t('chat')}>
         {voice && <VoicePanel token={token} contact={contact} />}
-        <h2>{t('chat')}</h2>
-        <ol className="chat-log">
-          {contact.messages.map((message) => (
-            <li key={message.seq} className={`line ${message.sender}`} data-seq={message.seq}>
-              <span className="text">{message.text}</span>
-              {message.sender === 'agent' && message.agentId === me?.id && (
-                <small className="delivery">{contact.seenSeq >= message.seq ? t('read') : t('delivered')}</small>
-              )}
-            </li>
-          ))}
-        </ol>
+        {/* A voice call has no chat lines to show until the desk sends the caller through a flow (its outcome). */}
+        {(!voice || contact.messages.length > 0) && (
+          <>
+            <h2>{t('chat')}</h2>
+            <ol className="chat-log">
+              {contact.messages.map((message) => (
+                <li key={message.seq} className={`line ${message.sender}`} data-seq={message.seq}>
+                  <span className="text">{message.text}</span>
+                  {message.sender === 'agent' && message.agentId === me?.id && (
+                    <small className="delivery">{contact.seenSeq >= message.seq ? t('read') : t('delivered')}</small>
+                  )}
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
         {contact.typingAt !== undefined && now - contact.typingAt < 4000 && (
           <p className="typing" aria-live="polite">
             {t('typing')}
