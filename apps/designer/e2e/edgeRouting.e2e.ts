@@ -6,7 +6,7 @@ import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
 import { createFlow, openDesigner, type DesignerSession } from './support/openDesigner.ts';
 import { edgeCrossings } from './support/edgeCrossings.ts';
-import { flowDrafts } from './support/stackApi.ts';
+import { flowDrafts, savedPositions } from './support/stackApi.ts';
 import { generateBranchingFlow } from '../bench/generateFlow.ts';
 
 const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -53,7 +53,13 @@ describe('edges avoid nodes (issue 20, point 2)', () => {
     const flow = generateBranchingFlow(200);
     await createFlow(stack, flow);
     await open(flow.id);
-    await page.getByRole('button', { name: 'Auto-layout' }).click();
+    const layout = page.getByRole('button', { name: 'Auto-layout' });
+    await layout.click();
+    // The layout runs off the main thread: wait until it was applied, saved and zoomed to, before finding a node.
+    await expect
+      .poll(async () => (await savedPositions(stack, flow.id)).get('menu99'), { timeout: 20_000 })
+      .not.toEqual(flow.nodes.find((n) => n.id === 'menu99')?.position);
+    await expect.poll(() => layout.getAttribute('aria-busy')).toBe('false');
     await expect.poll(() => page.locator('.save-status').getAttribute('data-status')).toBe('saved');
     // Zoomed to fit, 200 cards are an overview; finding a node zooms in, where xyflow mounts all 200 cards and edges.
     await page.getByLabel('Find node by name').fill('menu99');

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Stack } from './support/startStack.ts';
 import type { CanvasDriver } from './support/canvasDriver.ts';
 import { openDesigner, type DesignerSession } from './support/openDesigner.ts';
-import { flowDrafts } from './support/stackApi.ts';
+import { flowDrafts, savedPositions } from './support/stackApi.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = join(here, 'screenshots');
@@ -70,12 +70,12 @@ describe('the example flows the runtime seeds', () => {
 
   it('saves the README screenshot: the bank main menu laid out, a menu selected, its prompts and options in the inspector', async () => {
     await openFresh('bank-main-menu');
-    const seeded = await savedPositions();
+    const seeded = await savedPositions(stack, 'bank-main-menu');
     await canvas.node('mainMenu').waitFor({ state: 'attached' });
     await page.getByRole('button', { name: 'Auto-layout' }).click();
     // Wait for the autosave of the new layout: the test finds cards on the overview from their saved positions.
     await expect
-      .poll(async () => (await savedPositions()).get('mainMenu'), { timeout: 20_000 })
+      .poll(async () => (await savedPositions(stack, 'bank-main-menu')).get('mainMenu'), { timeout: 20_000 })
       .not.toEqual(seeded.get('mainMenu'));
     await page.waitForTimeout(600);
     await zoomOutToOverview();
@@ -169,17 +169,9 @@ describe('the example flows the runtime seeds', () => {
     await page.reload();
   }
 
-  async function savedPositions(): Promise<Map<string, { x: number; y: number }>> {
-    const headers = { authorization: `Bearer ${stack.token}` };
-    const { flow } = (await (await fetch(`${stack.url}/api/flows/bank-main-menu`, { headers })).json()) as {
-      flow: { draft: { nodes: { id: string; position: { x: number; y: number } }[] } };
-    };
-    return new Map(flow.draft.nodes.map((n) => [n.id, n.position]));
-  }
-
   /** The screen point inside a node's card (its saved position), computed from the overview canvas's placement. */
   async function overviewPoint(nodeId: string): Promise<{ x: number; y: number }> {
-    const node = (await savedPositions()).get(nodeId);
+    const node = (await savedPositions(stack, 'bank-main-menu')).get(nodeId);
     if (!node) throw new Error(`no node ${nodeId}`);
     const box = await canvas.box(page.locator('.flow-overview'));
     const style = await page.locator('.flow-overview').evaluate((el) => ({

@@ -28,3 +28,11 @@ export async function flowDrafts(
   }
   return drafts;
 }
+
+/** Where the saved draft of `flowId` puts each node, by node id (what the designer's autosave last stored). */
+export async function savedPositions(stack: Stack, flowId: string): Promise<Map<string, { x: number; y: number }>> {
+  const { flow } = (await stackApi(stack)('GET', `/api/flows/${flowId}`)) as {
+    flow: { draft: { nodes: { id: string; position: { x: number; y: number } }[] } };
+  };
+  return new Map(flow.draft.nodes.map((n) => [n.id, n.position]));
+}

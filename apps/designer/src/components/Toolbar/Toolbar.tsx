@@ -15,6 +15,12 @@ import { useFitFlow } from '../Canvas/useFitFlow.ts';
 import { AnnotationTools } from '../Canvas/AnnotationTools.tsx';
 import { copySelection, pasteClipboard } from '../FlowEditor/useEditorShortcuts.ts';
 
+const FIT_MS = 300;
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
 const STATUS_KEY: Record<SaveStatus, MessageKey> = {
   saved: 'saveSaved',
   dirty: 'saveDirty',
@@ -31,6 +37,8 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
   const canRedo = useFlowStore((s) => s.future.length > 0);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [find, setFind] = useState('');
+  // A big flow takes a moment to lay out and zoom to: the button stays busy until the fitted view has settled.
+  const [layingOut, setLayingOut] = useState(false);
   const fitFlow = useFitFlow();
   const analystT = useAnalystT();
   const canvasT = useCanvasT();
@@ -50,14 +58,21 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       const node = byId.get(id);
       return node ? nodeCardSize(node, state.catalog.byType.get(node.type)) : nodeSize(1);
     };
-    const positions = await layoutFlow(state.flow, sizeOf);
-    // Group frames follow their nodes to where the layout put them, in the same undo step.
-    useFlowStore
-      .getState()
-      .edit((f) =>
-        fitGroups(moveNodes(f, positions), (id) => ({ ...(positions.get(id) ?? { x: 0, y: 0 }), ...sizeOf(id) })),
-      );
-    setTimeout(() => fitFlow({ duration: 300 }), 50);
+    setLayingOut(true);
+    try {
+      const positions = await layoutFlow(state.flow, sizeOf);
+      // Group frames follow their nodes to where the layout put them, in the same undo step.
+      useFlowStore
+        .getState()
+        .edit((f) =>
+          fitGroups(moveNodes(f, positions), (id) => ({ ...(positions.get(id) ?? { x: 0, y: 0 }), ...sizeOf(id) })),
+        );
+      await pause(50);
+      fitFlow({ duration: FIT_MS });
+      await pause(FIT_MS);
+    } finally {
+      setLayingOut(false);
+    }
   };
 
   const findNode = () => {
@@ -99,7 +114,12 @@ export function Toolbar({ view, onView }: { view: 'canvas' | 'json'; onView(view
       <button type="button" onClick={() => useFlowStore.getState().deleteSelection()}>
         {t('deleteSelection')}
       </button>
-      <button type="button" onClick={() => void autoLayout()} disabled={view !== 'canvas'}>
+      <button
+        type="button"
+        onClick={() => void autoLayout()}
+        disabled={view !== 'canvas' || layingOut}
+        aria-busy={layingOut}
+      >
         {t('autoLayout')}
       </button>
       <button type="button" onClick={() => fitFlow({ duration: 300 })} disabled={view !== 'canvas'}>
