@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3';
 import type { Pool } from 'pg';
 import type { FlowStore } from '../store/FlowStore.ts';
 import { PostgresFlowStore } from '../store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
 import type { AgentDefinition, QueueDefinition } from './contactCenterTypes.ts';
+import { sqliteRunner } from './sqliteRunner.ts';
 
 /** What the bot collected when it handed the contact over: shown to the agent (sensitive values already masked). */
 export interface HandoffContext {
@@ -299,45 +299,16 @@ export class AgentStore {
   }
 }
 
-type Row = Record<string, unknown>;
-type Param = string | number | null;
+/** A row as the driver answers it. */
+export type Row = Record<string, unknown>;
+/** A statement's parameter. */
+export type Param = string | number | null;
 
 /** The two calls the agent store needs, with PostgreSQL's `$n` placeholders in both dialects. */
-interface SqlRunner {
+export interface SqlRunner {
   all(sql: string, params: Param[]): Promise<Row[]>;
   /** Answers the number of rows changed. */
   run(sql: string, params: Param[]): Promise<number>;
-}
-
-function sqliteRunner(db: Database.Database): SqlRunner {
-  const statements = new Map<string, { statement: Database.Statement; order: number[] }>();
-  const prepared = (sql: string): { statement: Database.Statement; order: number[] } => {
-    let entry = statements.get(sql);
-    if (!entry) {
-      // better-sqlite3 binds `?` by position: each `$n` becomes a `?` bound to the nth value, repeats included.
-      const order: number[] = [];
-      const statement = db.prepare(
-        sql.replaceAll(/\$(\d+)/g, (_match, n: string) => {
-          order.push(Number(n) - 1);
-          return '?';
-        }),
-      );
-      entry = { statement, order };
-      statements.set(sql, entry);
-    }
-    return entry;
-  };
-  const bind = (order: number[], params: Param[]): Param[] => order.map((index) => params[index] ?? null);
-  return {
-    async all(sql, params) {
-      const { statement, order } = prepared(sql);
-      return statement.all(...bind(order, params)) as Row[];
-    },
-    async run(sql, params) {
-      const { statement, order } = prepared(sql);
-      return statement.run(...bind(order, params)).changes;
-    },
-  };
 }
 
 function postgresRunner(pool: Pool): SqlRunner {

@@ -47,8 +47,11 @@ export type WrapUpObserver = (
   leg: AgentLegView & { wrapUp: { disposition: string; notes: string } },
 ) => void;
 
-/** Told of each new line of a live agent chat (the insights check their real-time alert rules on it). */
-export type ChatLineObserver = (contactId: string, leg: AgentLegView) => void;
+/**
+ * Told of each new line of a live agent chat (the insights check their real-time alert rules on it): the flow the
+ * contact came from, and its agent leg so far, read only when asked (most flows have no alert rule to check).
+ */
+export type ChatLineObserver = (contactId: string, flowId: string, leg: () => Promise<AgentLegView>) => void;
 
 /** The stored summary of a finished contact (reason and outcome lines), or undefined when there is none yet. */
 export type ContactSummaryLookup = (contactId: string) => Promise<{ reason: string; outcome: string } | undefined>;
@@ -716,15 +719,17 @@ export class ContactCenter {
     const { message: stored, fresh } = await this.#store.appendMessage({ ...message, text, contactId: handoff.id });
     if (fresh)
       this.#events.publish(`contact:${handoff.id}`, { type: 'message', contactId: handoff.id, message: stored });
-    if (fresh && this.#chatLineObservers.size > 0 && handoff.agentId !== null) {
-      const leg: AgentLegView = {
-        queueId: handoff.queueId,
-        answeredAt: handoff.answeredAt,
-        endedAt: handoff.endedAt,
-        agentId: handoff.agentId,
+    const agentId = handoff.agentId;
+    if (fresh && this.#chatLineObservers.size > 0 && agentId !== null) {
+      const { queueId, answeredAt, endedAt } = handoff;
+      const leg = async (): Promise<AgentLegView> => ({
+        queueId,
+        answeredAt,
+        endedAt,
+        agentId,
         messages: await this.#store.messagesAfter(handoff.id, 0),
-      };
-      for (const observer of this.#chatLineObservers) observer(handoff.id, leg);
+      });
+      for (const observer of this.#chatLineObservers) observer(handoff.id, handoff.context.flowId, leg);
     }
     return stored;
   }
@@ -752,9 +757,15 @@ export class ContactCenter {
   }
 
   #onDecision(decision: RoutingDecision): void {
+    // The agent's desk hears first (an offer is what a free agent waits for); the log, statistics and metrics after.
+    this.#tell(decision);
     this.#logger.info({ decision }, `routing: ${decision.kind}`);
     this.stats.record(decision);
     this.#metrics?.decided(decision);
+    this.#positionsDue = true;
+  }
+
+  #tell(decision: RoutingDecision): void {
     switch (decision.kind) {
       case 'offered':
         this.#events.publish(
@@ -791,7 +802,6 @@ export class ContactCenter {
       case 'released':
         break;
     }
-    this.#positionsDue = true;
   }
 
   async #overflowed(contactId: string, target: OverflowTarget): Promise<void> {

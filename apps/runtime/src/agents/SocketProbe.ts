@@ -45,16 +45,25 @@ export class SocketProbe {
    * The first message after the previous `next` answer that matches (by type, and by fields when given); waits for
    * it when none has arrived yet.
    */
-  next(type: string, fields: Record<string, unknown> = {}, timeoutMs = 5000): Promise<Message> {
+  next(type: string, fields: Record<string, unknown> = {}, timeoutMs = 5000, signal?: AbortSignal): Promise<Message> {
     return this.nextWhere(
       (m) => m.type === type && Object.entries(fields).every(([k, v]) => JSON.stringify(m[k]) === JSON.stringify(v)),
       `"${type}" ${JSON.stringify(fields)}`,
       timeoutMs,
+      signal,
     );
   }
 
-  /** Like {@link next}, with any predicate; `what` names it in the timeout error. */
-  nextWhere(match: (message: Message) => boolean, what: string, timeoutMs = 5000): Promise<Message> {
+  /**
+   * Like {@link next}, with any predicate; `what` names it in the timeout error. An aborted `signal` drops the wait
+   * (it rejects), so a later wait still gets the message this one would have taken.
+   */
+  nextWhere(
+    match: (message: Message) => boolean,
+    what: string,
+    timeoutMs = 5000,
+    signal?: AbortSignal,
+  ): Promise<Message> {
     for (let i = this.#cursor; i < this.received.length; i += 1) {
       const message = this.received[i];
       if (message && match(message)) {
@@ -63,17 +72,26 @@ export class SocketProbe {
       }
     }
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const drop = (error: Error): void => {
+        clearTimeout(timer);
         this.#waiters = this.#waiters.filter((w) => w.resolve !== done);
-        reject(new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`));
-      }, timeoutMs);
+        reject(error);
+      };
+      const timer = setTimeout(
+        () => drop(new Error(`no ${what} within ${timeoutMs} ms; got ${JSON.stringify(this.received.slice(-5))}`)),
+        timeoutMs,
+      );
       // A wait nobody needs any more (a bench that finished) does not keep the process alive.
       timer.unref();
+      const onAbort = (): void => drop(new Error(`stopped waiting for ${what}`));
       const done = (m: Message): void => {
         clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         this.#cursor = this.received.length;
         resolve(m);
       };
+      if (signal?.aborted) return drop(new Error(`stopped waiting for ${what}`));
+      signal?.addEventListener('abort', onAbort, { once: true });
       this.#waiters.push({ match, resolve: done });
     });
   }

@@ -8,6 +8,7 @@ import { attachTokenSocket } from '../http/attachTokenSocket.ts';
 import type { CenterRelay } from './CenterRelay.ts';
 import type { CenterEvent, ContactCenterEvents } from './ContactCenterEvents.ts';
 import { deskAgentIdOf } from './contactCenterRouter.ts';
+import { sendEvent } from '../http/sendEvent.ts';
 
 /** A message from the desk on `/ws/desk`. */
 type DeskClientMessage =
@@ -45,9 +46,7 @@ function serveDesk(
   supervisor: boolean,
 ): void {
   const { center, events } = deps;
-  const send = (event: Record<string, unknown>): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(event));
-  };
+  const send = (event: Record<string, unknown>): void => sendEvent(ws, event);
   const watched = new Map<string, () => void>();
   const watch = (contactId: string): void => {
     if (watched.has(contactId)) return;

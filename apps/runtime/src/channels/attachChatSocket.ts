@@ -15,6 +15,7 @@ import type { SessionService, SessionTurn } from '../sessions/SessionService.ts'
 import { keyedInput } from '../sessions/idempotentInput.ts';
 import type { ClientAddressOf } from '../http/clientAddressOf.ts';
 import type { LiveChat } from '../agents/LiveChat.ts';
+import { sendEvent } from '../http/sendEvent.ts';
 
 /** A message from a chat client on `/ws/chat`. */
 export type ChatClientMessage =
@@ -70,9 +71,8 @@ function serveConnection(
 ): void {
   let sessionId: string | undefined;
   let queue: Promise<void> = Promise.resolve();
-  const send = (message: Record<string, unknown>): void => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
-  };
+  // Live-chat events are shared with the agent's desk: their JSON is built once (sendEvent).
+  const send = (message: Record<string, unknown>): void => sendEvent(ws, message);
   const live = deps.liveChat?.connect(send, principal.kind === 'channel' ? principal.flowId : undefined);
   const reply = async (turn: SessionTurn): Promise<void> => {
     sessionId = turn.status === 'ended' ? undefined : turn.sessionId;

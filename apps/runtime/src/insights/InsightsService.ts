@@ -85,9 +85,9 @@ export class InsightsService {
     // The center runs in the process that routes; its observers move with it when another process takes over.
     running.center.whenRouting((center) => {
       center.observeWrapUps(this.observeWrapUp);
-      center.observeChatLines((contactId, leg) =>
+      center.observeChatLines((contactId, flowId, leg) =>
         this.#track(
-          this.#afterChatLine(contactId, leg).catch((error: unknown) =>
+          this.#afterChatLine(contactId, flowId, leg).catch((error: unknown) =>
             this.#logger.error({ sessionId: contactId, err: String(error) }, 'alerts of a chat line failed'),
           ),
         ),
@@ -190,13 +190,14 @@ export class InsightsService {
   }
 
   /** A new line of the agent chat: the alerting rules are checked on the bot conversation and the chat so far. */
-  async #afterChatLine(contactId: string, leg: AgentLeg): Promise<void> {
+  async #afterChatLine(contactId: string, flowId: string, legOf: () => Promise<AgentLeg>): Promise<void> {
+    // The rules first (cached): with no alert rule for the flow, the contact is not read again for every line.
+    const { alerting, webhooks } = await this.#alerting(flowId);
+    if (alerting.length === 0) return;
     const contact = await this.#finished({ sessionId: contactId });
     if (contact === undefined || contact.version === 0) return;
-    const { alerting, webhooks } = await this.#alerting(contact.flowId);
-    if (alerting.length === 0) return;
     const bot = deriveContact(contact, await this.#nodeInfo(contact.flowId, contact.version));
-    await this.#live.check(withAgentLeg(bot, leg), alerting, webhooks);
+    await this.#live.check(withAgentLeg(bot, await legOf()), alerting, webhooks);
   }
 
   async #alerting(flowId: string): Promise<{ alerting: CategoryRule[]; webhooks: string[] }> {
