@@ -18,6 +18,8 @@ const AGENTS = Number(process.env['BENCH_AGENTS'] ?? 50);
 const MESSAGES_EACH_WAY = 2;
 /** The mean handle time of a chat in the paced phase (minutes in a real center; compressed here, see the top). */
 const HANDLE_MS = Number(process.env['BENCH_HANDLE_MS'] ?? 2000);
+/** The queue's after-call work in the paced phase, whole seconds (30 s is common; compressed like the handle time). */
+const ACW_MS = 1000 * Math.round(Number(process.env['BENCH_ACW_SECONDS'] ?? 1));
 const started = performance.now();
 const progress = (step: string): void =>
   void process.stderr.write(
@@ -27,7 +29,8 @@ const progress = (step: string): void =>
 const flow = queueFlow('bench', 'bench');
 
 const t = await startRuntimeProcess({
-  LOG_LEVEL: 'warn',
+  // The runtime's default level (every routing decision is logged at info), its log going nowhere.
+  LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info',
   OMNIFLOW_MAX_SESSIONS_PER_CLIENT: '100000',
   OMNIFLOW_RATE_LIMIT_MAX: '1000000',
 });
@@ -80,8 +83,8 @@ try {
   // - burst (a stress figure, not the target): zero handle time, every agent asks for the next chat the moment
   //   the previous request answers, the runtime's throughput limit.
   const phaseEnv = { channel, agents, allCustomers };
-  const paced = await agentPhase('paced', HANDLE_MS, phaseEnv);
-  const burst = await agentPhase('burst', 0, phaseEnv);
+  const paced = await agentPhase('paced', { handleMs: HANDLE_MS, acwMs: ACW_MS }, phaseEnv);
+  const burst = await agentPhase('burst', { handleMs: 0, acwMs: 0 }, phaseEnv);
 
   const p = (values: number[], q: number): number => {
     const sorted = values.toSorted((a, b) => a - b);
@@ -100,6 +103,8 @@ try {
   const rows: Record<string, ReturnType<typeof row>> = { 'bot turn round trip (baseline)': row(baseline) };
   for (const phase of [paced, burst]) {
     rows[`${phase.name}: offer after the agent is free`] = row(phase.offerLatency);
+    if (phase.byHow.size > 1)
+      for (const [how, values] of phase.byHow) rows[`${phase.name}:   free by ${how}`] = row(values);
     rows[`${phase.name}:   of which request sent → router decided`] = row(phase.toDecision);
     rows[`${phase.name}:   of which router decided → offer read`] = row(phase.toArrival);
     rows[`${phase.name}: the request that frees the agent (reply)`] = row(phase.endReply);
@@ -160,10 +165,16 @@ try {
  */
 async function agentPhase(
   name: string,
-  handleMs: number,
+  { handleMs, acwMs }: { handleMs: number; acwMs: number },
   { channel, agents, allCustomers }: { channel: string; agents: BenchAgent[]; allCustomers: SocketProbe[] },
 ) {
   progress(`${name}: ${CHATS} customers chat with the bot and wait in the queue`);
+  await t.api('PUT', '/api/queues/bench', {
+    name: 'Bench',
+    afterCallWorkSeconds: acwMs / 1000,
+    offerTimeoutSeconds: 120,
+    dispositions: ['done'],
+  });
   const customers = new Map<string, SocketProbe>();
   for (let batch = 0; batch < CHATS; batch += 50) {
     await Promise.all(
@@ -192,7 +203,7 @@ async function agentPhase(
   const runtimeTicks = processTreeTicks(t.pid);
   const bench = process.cpuUsage();
   const loadBefore = loadAverage();
-  const offerLatency: number[] = [];
+  const offers: { how: string; ms: number }[] = [];
   const endReply: number[] = [];
   const toDecision: number[] = [];
   const toArrival: number[] = [];
@@ -204,20 +215,21 @@ async function agentPhase(
   const sentToCustomer = new Map<string, string[]>();
   const work = agents.map(async (agent) => {
     const call = (method: string, path: string, body?: unknown) => t.api(method, path, body, { token: agent.token });
+    const wrapUps: Promise<unknown>[] = [];
     if (handleMs > 0) await pause(random() * handleMs);
-    let freeAt = performance.now();
-    let freeAtWall = Date.now();
+    // When and how the agent last became free: `at` on this process's clock, `wall` on the shared wall clock.
+    let free = { at: performance.now(), wall: Date.now(), how: 'available' };
     await call('PUT', '/api/desk/state', { state: 'available' });
     for (;;) {
       if (served >= CHATS) break;
       const offer = await agent.desk.next('offer', {}, 60_000, everyChatOffered.signal).catch(() => undefined);
       if (!offer) break;
-      // From the request that freed the agent to the offer's arrival (it may be read later, after the wrap-up).
+      // From the moment the agent became free to the offer's arrival (it may be read later, after the wrap-up).
       const arrived = agent.desk.arrivedAt.get(offer) ?? performance.now();
-      offerLatency.push(arrived - freeAt);
+      offers.push({ how: free.how, ms: arrived - free.at });
       // The same clock on both sides of the socket (one machine): where the time went, in milliseconds.
       const offeredAt = Number(offer['offeredAt']);
-      toDecision.push(offeredAt - freeAtWall);
+      toDecision.push(offeredAt - free.wall);
       toArrival.push(Date.now() - (performance.now() - arrived) - offeredAt);
       const contactId = String(offer['contactId']);
       served += 1;
@@ -248,12 +260,36 @@ async function agentPhase(
         linesFrom(agent.desk, contactId, 'customer', MESSAGES_EACH_WAY),
         linesFrom(customer, contactId, 'agent', MESSAGES_EACH_WAY),
       ]);
-      freeAt = performance.now();
-      freeAtWall = Date.now();
+      const endAt = { at: performance.now(), wall: Date.now(), how: 'end of the chat (no after-call work)' };
       await call('POST', `/api/desk/contacts/${contactId}/end`);
-      endReply.push(performance.now() - freeAt);
-      await call('POST', `/api/desk/contacts/${contactId}/wrap-up`, { disposition: 'done' });
+      endReply.push(performance.now() - endAt.at);
+      const wrapUp = (): Promise<unknown> =>
+        call('POST', `/api/desk/contacts/${contactId}/wrap-up`, { disposition: 'done' });
+      if (acwMs === 0) {
+        free = endAt;
+        await wrapUp();
+        continue;
+      }
+      // After-call work: free when the agent sends the wrap-up, or when its time runs out, whichever comes first.
+      const state = await agent.desk.nextWhere(
+        (m) => m.type === 'state' && Reflect.get(Object(m['agent']), 'state') === 'afterCallWork',
+        'after-call work',
+        30_000,
+      );
+      const acwUntilWall = Date.parse(String(Reflect.get(Object(state['agent']), 'acwUntil')));
+      const acwUntil = { at: acwUntilWall - Date.now() + performance.now(), wall: acwUntilWall };
+      const thinks = random() * 2 * acwMs;
+      if (thinks < acwMs) {
+        await pause(thinks);
+        const sent = { at: performance.now(), wall: Date.now(), how: 'wrap-up sent during after-call work' };
+        free = sent.at < acwUntil.at ? sent : { ...acwUntil, how: 'after-call work ran out' };
+        await wrapUp();
+      } else {
+        free = { ...acwUntil, how: 'after-call work ran out' };
+        wrapUps.push(pause(thinks).then(wrapUp));
+      }
     }
+    await Promise.all(wrapUps);
     // Off shift until the next phase: its first offer is measured from the agent's own "available".
     await call('PUT', '/api/desk/state', { state: 'offline' });
   });
@@ -277,7 +313,8 @@ async function agentPhase(
   }
   return {
     name,
-    offerLatency,
+    offerLatency: offers.map((offer) => offer.ms),
+    byHow: groupBy(offers),
     endReply,
     toDecision,
     toArrival,
@@ -443,6 +480,17 @@ function processTreeTicks(pid: number): number {
 /** The machine's 1-minute load average (other work on a shared machine competes with both processes). */
 function loadAverage(): string {
   return readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?';
+}
+
+/** Offer latencies by how the agent became free. */
+function groupBy(offers: { how: string; ms: number }[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const offer of offers) {
+    const group = groups.get(offer.how) ?? [];
+    group.push(offer.ms);
+    groups.set(offer.how, group);
+  }
+  return groups;
 }
 
 /** A simulated agent: signed in, with its desk socket open. */

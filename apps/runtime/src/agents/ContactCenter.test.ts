@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FlowStore } from '../store/FlowStore.ts';
 import { PostgresFlowStore } from '../store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
@@ -95,3 +95,49 @@ for (const [name, open] of [
     });
   });
 }
+
+// Issue 16, bench: "offer latency p99 < 100 ms after an agent becomes free". An agent whose after-call work runs out
+// becomes free at that moment, and is offered the next contact then, not at the next 250 ms tick of the center.
+describe('an agent whose after-call work ends', () => {
+  it('is offered the next waiting contact the moment it ends, between two ticks', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const store = SqliteFlowStore.open(':memory:');
+      const events = new LocalCenterEvents();
+      const offeredAt: number[] = [];
+      events.subscribe('agent:ana', (event) => void (event.type === 'offer' && offeredAt.push(Date.now())));
+      const center = await openCenter(store, events);
+      await center.putQueue({
+        id: 'support',
+        name: 'Support',
+        skills: [],
+        priority: 0,
+        maxWaitSeconds: 600,
+        offerTimeoutSeconds: 15,
+        afterCallWorkSeconds: 1,
+        dispositions: ['resolved'],
+      });
+      const agent = { name: 'Ana', login: 'ana', role: 'agent' as const, skills: [], languages: ['en'] };
+      await center.putAgent({ ...agent, id: 'ana', maxChats: 1, queues: ['support'] }, 'ana-password-1');
+      const chat = { flowId: 'f', channel: 'chat', locale: 'en-US' };
+      await center.handoff({ ...chat, id: 'c1' }, transfer);
+      await center.handoff({ ...chat, id: 'c2' }, transfer);
+      center.setState('ana', 'available');
+      await center.accept('ana', 'c1');
+      // The chat ends off the 250 ms grid of the center's tick.
+      vi.advanceTimersByTime(100);
+      await center.endChat('ana', 'c1');
+      const free = Number(center.router.agent('ana')?.acwUntil);
+      expect(free).toBe(Date.now() + 1000);
+      vi.advanceTimersByTime(free - Date.now() - 1);
+      expect(offeredAt).toHaveLength(1);
+      vi.advanceTimersByTime(2);
+      expect(offeredAt).toHaveLength(2);
+      expect(offeredAt[1]! - free).toBeLessThanOrEqual(1);
+      center.close();
+      await store.close();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});

@@ -85,6 +85,8 @@ export class ContactCenter {
   #positionsDue = false;
   #positionsAt = 0;
   #timer: NodeJS.Timeout | undefined;
+  /** One-shot ticks at the moments an agent's after-call work or an offer ends (the 250 ms tick is too coarse). */
+  readonly #wakeUps = new Set<NodeJS.Timeout>();
   #stateWrites: Promise<void> = Promise.resolve();
   /** The state last kept per agent (`state/reason`), so unchanged states are not written again. */
   readonly #keptStates = new Map<string, string>();
@@ -171,6 +173,25 @@ export class ContactCenter {
 
   close(): void {
     clearInterval(this.#timer);
+    for (const wakeUp of this.#wakeUps) clearTimeout(wakeUp);
+    this.#wakeUps.clear();
+  }
+
+  /**
+   * Ticks at `at` (epoch ms): an agent whose after-call work ends then is offered the next contact at once, not up to
+   * a tick later (issue 16: the offer within 100 ms of the agent becoming free).
+   */
+  #wakeAt(at: number): void {
+    // A millisecond past the deadline: the router compares with a clock that may lag the timer's by a fraction.
+    const wakeUp = setTimeout(
+      () => {
+        this.#wakeUps.delete(wakeUp);
+        this.router.tick();
+      },
+      Math.max(0, at - this.#now() + 1),
+    );
+    wakeUp.unref();
+    this.#wakeUps.add(wakeUp);
   }
 
   // ---- administration -------------------------------------------------------------------------------------------
@@ -772,13 +793,16 @@ export class ContactCenter {
           `agent:${decision.agentId}`,
           this.#offerEvent(decision.contactId, decision.queueId, decision.expiresAt, this.#now()),
         );
+        this.#wakeAt(decision.expiresAt);
         break;
       case 'offerLapsed':
       case 'declined':
         this.#events.publish(`agent:${decision.agentId}`, { type: 'offerWithdrawn', contactId: decision.contactId });
         break;
-      case 'agentState':
+      case 'agentState': {
         this.#events.publish(`agent:${decision.agentId}`, { type: 'state', agent: this.agentState(decision.agentId) });
+        const acwUntil = this.router.agent(decision.agentId)?.acwUntil;
+        if (decision.state === 'afterCallWork' && acwUntil !== undefined) this.#wakeAt(acwUntil);
         if (!this.#keepsState(decision.agentId, decision.state, decision.reason)) break;
         // One write after the other: the last state an agent took is the one kept.
         this.#stateWrites = this.#stateWrites.then(() =>
@@ -792,6 +816,7 @@ export class ContactCenter {
             .catch((error: unknown) => this.#logger.warn({ err: String(error) }, 'agent state not kept')),
         );
         break;
+      }
       case 'overflowed':
         if (decision.target.kind !== 'queue') void this.#overflowed(decision.contactId, decision.target);
         break;
