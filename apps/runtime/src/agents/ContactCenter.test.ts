@@ -43,6 +43,27 @@ async function openCenter(store: FlowStore, events = new LocalCenterEvents()): P
   });
 }
 
+const chat = { flowId: 'f', channel: 'chat', locale: 'en-US' };
+
+/** The queue "support" and its agent Ana. */
+async function supportWithAna(
+  center: ContactCenter,
+  options: { afterCallWorkSeconds: number; maxChats: number },
+): Promise<void> {
+  await center.putQueue({
+    id: 'support',
+    name: 'Support',
+    skills: [],
+    priority: 0,
+    maxWaitSeconds: 600,
+    offerTimeoutSeconds: 15,
+    afterCallWorkSeconds: options.afterCallWorkSeconds,
+    dispositions: ['resolved'],
+  });
+  const agent = { name: 'Ana', login: 'ana', role: 'agent' as const, skills: [], languages: ['en'] };
+  await center.putAgent({ ...agent, id: 'ana', maxChats: options.maxChats, queues: ['support'] }, 'ana-password-1');
+}
+
 for (const [name, open] of [
   ['SQLite', async (): Promise<FlowStore> => SqliteFlowStore.open(dir)],
   ['PostgreSQL 15', async (): Promise<FlowStore> => PostgresFlowStore.open(server.url)],
@@ -51,19 +72,7 @@ for (const [name, open] of [
     it('takes up waiting contacts and connected chats from cc_handoffs', async () => {
       const first = await open();
       const before = await openCenter(first);
-      await before.putQueue({
-        id: 'support',
-        name: 'Support',
-        skills: [],
-        priority: 0,
-        maxWaitSeconds: 600,
-        offerTimeoutSeconds: 15,
-        afterCallWorkSeconds: 0,
-        dispositions: ['resolved'],
-      });
-      const agent = { name: 'Ana', login: 'ana', role: 'agent' as const, skills: [], languages: ['en'] };
-      await before.putAgent({ ...agent, id: 'ana', maxChats: 2, queues: ['support'] }, 'ana-password-1');
-      const chat = { flowId: 'f', channel: 'chat', locale: 'en-US' };
+      await supportWithAna(before, { afterCallWorkSeconds: 0, maxChats: 2 });
       await before.handoff({ ...chat, id: 'c1' }, transfer);
       const waiting = await before.handoff({ ...chat, id: 'c2' }, transfer);
       before.setState('ana', 'available');
@@ -107,19 +116,7 @@ describe('an agent whose after-call work ends', () => {
       const offeredAt: number[] = [];
       events.subscribe('agent:ana', (event) => void (event.type === 'offer' && offeredAt.push(Date.now())));
       const center = await openCenter(store, events);
-      await center.putQueue({
-        id: 'support',
-        name: 'Support',
-        skills: [],
-        priority: 0,
-        maxWaitSeconds: 600,
-        offerTimeoutSeconds: 15,
-        afterCallWorkSeconds: 1,
-        dispositions: ['resolved'],
-      });
-      const agent = { name: 'Ana', login: 'ana', role: 'agent' as const, skills: [], languages: ['en'] };
-      await center.putAgent({ ...agent, id: 'ana', maxChats: 1, queues: ['support'] }, 'ana-password-1');
-      const chat = { flowId: 'f', channel: 'chat', locale: 'en-US' };
+      await supportWithAna(center, { afterCallWorkSeconds: 1, maxChats: 1 });
       await center.handoff({ ...chat, id: 'c1' }, transfer);
       await center.handoff({ ...chat, id: 'c2' }, transfer);
       center.setState('ana', 'available');
