@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postAsTwilio } from '../testing/postAsTwilio.ts';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from '../testing/startTestRuntime.ts';
+import type { ApiReply } from '../testing/jsonClient.ts';
 import { pinFlow } from '../testing/testFlows.ts';
 
 const AUTH_TOKEN = 'twilio-test-auth-token';
@@ -33,7 +34,8 @@ async function upload(bytes: Uint8Array, type: string, name = 'welcome.wav') {
     headers: { authorization: `Bearer ${TEST_ADMIN_TOKEN}`, 'content-type': type },
     body: bytes,
   });
-  return { status: response.status, body: await response.json() };
+  const body: ApiReply['body'] = await response.json();
+  return { status: response.status, body };
 }
 
 /** The PIN flow whose main menu intro is this recording, with SSML beside it. */
