@@ -112,7 +112,7 @@ describe('edges avoid nodes (issue 20, point 2)', () => {
     // Each edge's path sampled every 2 flow pixels; how much of one lies on (within 1.5 px of) the other.
     const overlap = (await page.evaluate(`(() => {
       const paths = [...document.querySelectorAll('.react-flow__edge')]
-        .filter((edge) => edge.getAttribute('data-id').includes('end1'))
+        .filter((edge) => ['menu1:1', 'menu1:2'].includes(edge.getAttribute('data-id')))
         .map((edge) => edge.querySelector('path.react-flow__edge-path'));
       const sample = (path) => {
         const points = [];
