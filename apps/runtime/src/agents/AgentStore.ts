@@ -24,7 +24,9 @@ export interface HandoffContext {
   /** A voice call: how the agent talks to the caller (a Twilio `<Dial>` to their phone, or the desk's browser audio). */
   voice?: { bridge: 'dial' | 'browser' };
   /** The caller asked to be called back (keeping their place); the number as the contact masking rules show it. */
-  callback?: { number: string | null; requestedAt: string };
+  callback?: { number: string | null; requestedAt: string; outcome?: string };
+  /** The contact's own priority (the flow's `routing.priority`): kept so a restarted router queues it the same. */
+  priority?: number;
 }
 
 /** A contact handed to the agents: its queue, its agent once answered, its context and the wrap-up. */

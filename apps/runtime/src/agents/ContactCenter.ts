@@ -127,6 +127,7 @@ export class ContactCenter {
           queueId: handoff.queueId,
           locale: handoff.context.locale,
           enqueuedAt: Date.parse(handoff.enqueuedAt),
+          ...routingOf(handoff.context),
         });
       } else if (handoff.status === 'connected' && agentKnown && handoff.agentId) {
         this.#handoffs.set(handoff.id, handoff);
@@ -270,6 +271,7 @@ export class ContactCenter {
         transcript: transfer.transcript,
         path: pathOf(transfer.transcript),
         ...(voice ? { voice } : {}),
+        ...(transfer.routing?.priority ? { priority: transfer.routing.priority } : {}),
       },
       wrapUp: null,
       enqueuedAt: new Date(this.#now()).toISOString(),
@@ -282,8 +284,7 @@ export class ContactCenter {
       contactId: handoff.id,
       queueId,
       locale: contact.locale,
-      priority: transfer.routing?.priority ?? 0,
-      ...(voice ? { exclusive: true } : {}),
+      ...routingOf(handoff.context),
     });
     this.#publishPosition(handoff.id);
     return handoff;
@@ -538,7 +539,7 @@ export class ContactCenter {
     handoff.answeredAt = null;
     await this.#setStatus(handoff, 'waiting');
     this.#events.publish(`contact:${contactId}`, { type: 'transferred', contactId, queueId });
-    this.router.enqueue({ contactId, queueId, locale: handoff.context.locale });
+    this.router.enqueue({ contactId, queueId, locale: handoff.context.locale, ...routingOf(handoff.context) });
     this.#publishPosition(contactId);
   }
 
@@ -899,6 +900,11 @@ export interface ContactCenterDeps {
    * (SQLite): with several processes on one PostgreSQL each would route the others' contacts too.
    */
   takeUp?: boolean;
+}
+
+/** How a hand-over queues (again): its own priority, and a voice call alone with its agent. */
+function routingOf(context: HandoffContext): { priority: number; exclusive?: true } {
+  return { priority: context.priority ?? 0, ...(context.voice ? { exclusive: true as const } : {}) };
 }
 
 /** The nodes a bot conversation went through, from its transcript. */
