@@ -141,6 +141,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       redact: analyzer.redact,
       seedDemo: config.seedFlowsDir !== undefined,
       ...(shared.listener && config.databaseUrl ? { listener: shared.listener, databaseUrl: config.databaseUrl } : {}),
+      ...(config.peerUrl ? { peerUrl: config.peerUrl } : {}),
     });
     cleanups.unshift(() => contactCenter.close());
     insights.join(contactCenter);
@@ -202,6 +203,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     campaigns.start(url);
+    contactCenter.serveAt(url);
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);

@@ -21,6 +21,7 @@ import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
 import { PostgresCenterEvents } from './PostgresCenterEvents.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
+import { VoiceLegStore } from './voice/VoiceLegStore.ts';
 import { VoiceQueue } from './voice/VoiceQueue.ts';
 import { StreamQueueCall } from './voice/StreamQueueCall.ts';
 import { attachDeskAudio } from './voice/attachDeskAudio.ts';
@@ -46,6 +47,8 @@ export interface RunningContactCenter {
     stream: CallStream,
     engines: { recognizer: Recognizer; synthesizer: Synthesizer },
   ) => boolean;
+  /** This process listens at `url` (other processes reach it there: `OMNIFLOW_PEER_URL` when set, else `url`). */
+  serveAt(url: string): void;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -71,7 +74,10 @@ export async function startContactCenter(deps: {
   deskDir?: string;
   listener?: PostgresListener;
   databaseUrl?: string;
+  /** The base URL other runtime processes reach this one at (`OMNIFLOW_PEER_URL`); the listening URL by default. */
+  peerUrl?: string;
 }): Promise<RunningContactCenter> {
+  const peerUrl = deps.peerUrl?.replace(/\/$/, '');
   const agentStore = AgentStore.beside(deps.store);
   if (deps.seedDemo) await seedContactCenter(agentStore, deps.logger);
   const metrics = new ContactCenterMetrics(deps.metrics.registry);
@@ -83,8 +89,6 @@ export async function startContactCenter(deps: {
   const events: ContactCenterEvents = bus ?? new LocalCenterEvents();
   const center = new CenterRelay({ events, store: agentStore, logger: deps.logger });
   // The routing process takes up the stored hand-overs: waiting contacts queue again, chats stay with their agent.
-  // The center this process routes, if it does: voice calls wait and talk where it routes (see the README).
-  let routing: ContactCenter | undefined;
   const open = (): Promise<ContactCenter> =>
     ContactCenter.open({
       store: agentStore,
@@ -94,7 +98,7 @@ export async function startContactCenter(deps: {
       ...(deps.redact ? { redact: deps.redact } : {}),
       metrics,
       takeUp: true,
-    }).then((opened) => (routing = opened));
+    });
   let leadership: CenterLeadership | undefined;
   if (scaleOut)
     leadership = await CenterLeadership.start({
@@ -106,7 +110,6 @@ export async function startContactCenter(deps: {
         await opening;
       },
       onLose: () => {
-        routing = undefined;
         void center.follow()?.then(
           (routed) => routed.close(),
           () => undefined,
@@ -119,32 +122,41 @@ export async function startContactCenter(deps: {
   }
   const liveChat = new LiveChat({ center, events, sessions: deps.sessions, logger: deps.logger });
   const deskDir = deps.deskDir ?? DEFAULT_DESK_DIR;
-  const voiceQueue = new VoiceQueue(() => routing);
+  // Voice calls wait where the center routes; the caller's stream stays on the process it reached (see the README).
+  const voiceQueue = new VoiceQueue({ center, legs: VoiceLegStore.beside(deps.store) });
   const voiceCalls = new Map<string, StreamQueueCall>();
+  let self: string | undefined;
   return {
     center,
     events,
     liveChat,
     voiceQueue,
     onVoiceTransfer(handover, stream, engines) {
-      if (!voiceQueue.accepts(handover.transfer)) return false;
+      if (handover.transfer.queue === undefined && handover.transfer.agent === undefined) return false;
       const contact = { id: handover.sessionId, flowId: handover.flowId, locale: handover.locale };
+      const leg = {
+        ...(self === undefined ? {} : { holder: self }),
+        ...(handover.callerNumber === undefined ? {} : { callerNumber: handover.callerNumber }),
+      };
       const call = new StreamQueueCall(
         handover,
         stream,
         {
           queue: voiceQueue,
-          center: () => routing,
+          center,
           events,
           sessions: deps.sessions,
           engines,
           logger: deps.logger,
           onFinish: (done) => voiceCalls.delete(done.contactId),
         },
-        voiceQueue.enter(contact, handover.transfer, 'browser'),
+        voiceQueue.enter(contact, handover.transfer, 'browser', leg),
       );
       voiceCalls.set(contact.id, call);
       return true;
+    },
+    serveAt(url) {
+      self = peerUrl ?? url;
     },
     api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
     deskPages(app) {
@@ -159,7 +171,13 @@ export async function startContactCenter(deps: {
     },
     attach(server) {
       const desk = attachDeskSocket(server, { center, events, tokens: deps.tokens, logger: deps.logger });
-      const audio = attachDeskAudio(server, { calls: voiceCalls, tokens: deps.tokens, logger: deps.logger });
+      const audio = attachDeskAudio(server, {
+        calls: voiceCalls,
+        legs: voiceQueue.legs,
+        self: () => self,
+        tokens: deps.tokens,
+        logger: deps.logger,
+      });
       return {
         close() {
           desk.close();

@@ -56,17 +56,18 @@ export function twilioQueueRouter(deps: {
       const base = `/twilio/queue/${encodeURIComponent(contactId)}`;
       return { wait: `${base}/wait`, key: `${base}/key`, dialed: `${base}/dialed` };
     };
-    const locale = (contactId: string, req: Request): string =>
-      typeof req.query['locale'] === 'string' ? req.query['locale'] : (deps.queue.locale(contactId) ?? 'en');
+    const locale = (req: Request, known: string | undefined): string =>
+      typeof req.query['locale'] === 'string' ? req.query['locale'] : (known ?? 'en');
 
-    router.post('/:contactId/wait', (req, res) => {
+    // Twilio may post each of these to any runtime process: the contact's state comes from where the center routes.
+    router.post('/:contactId/wait', async (req, res) => {
       const contactId = contactOf(req);
-      const step = deps.queue.step(contactId, now());
+      const { step, locale: known, callbackKey: key } = await deps.queue.twilioStep(contactId, now());
+      const language = locale(req, known);
       if (step.kind === 'connect') return twiml(res, '<Leave/>');
-      if (step.kind === 'over') return twiml(res, `${say(step.say, locale(contactId, req))}<Hangup/>`);
-      const prompt = step.say === null ? '' : say(step.say, locale(contactId, req));
+      if (step.kind === 'over') return twiml(res, `${say(step.say, language)}<Hangup/>`);
+      const prompt = step.say === null ? '' : say(step.say, language);
       const hold = `<Play>/twilio/hold.wav</Play>`;
-      const key = deps.queue.treatment(contactId)?.callbackKey ?? null;
       if (key === null) return twiml(res, `${prompt}${hold}`);
       const gather = attrs({
         input: 'dtmf',
@@ -82,26 +83,31 @@ export function twilioQueueRouter(deps: {
     router.post('/:contactId/key', async (req, res) => {
       const contactId = contactOf(req);
       const digits = formParams(req)['Digits'] ?? '';
-      const goodbye = await deps.queue.press(contactId, digits.slice(0, 1));
+      const state = await deps.queue.state(contactId);
+      const goodbye = await deps.queue.press(contactId, digits.slice(0, 1), state);
       if (goodbye === null) return twiml(res, `<Redirect method="POST">${escapeXml(paths(contactId).wait)}</Redirect>`);
-      twiml(res, `${say(goodbye, locale(contactId, req))}<Hangup/>`);
+      twiml(res, `${say(goodbye, locale(req, state?.locale))}<Hangup/>`);
     });
 
     router.post('/:contactId/after', async (req, res) => {
       const contactId = contactOf(req);
       const result = formParams(req)['QueueResult'];
-      const step = result === 'leave' ? deps.queue.step(contactId, now()) : undefined;
-      if (step?.kind === 'connect' && step.phone !== null) {
-        const target = step.phone.startsWith('sip')
-          ? `<Sip>${escapeXml(step.phone)}</Sip>`
-          : `<Number>${escapeXml(step.phone)}</Number>`;
+      const state = result === 'leave' ? await deps.queue.state(contactId) : null;
+      const connected = state?.status === 'connected' ? state : null;
+      if (connected?.phone) {
+        const target = connected.phone.startsWith('sip')
+          ? `<Sip>${escapeXml(connected.phone)}</Sip>`
+          : `<Number>${escapeXml(connected.phone)}</Number>`;
         return twiml(res, `<Dial${attrs({ action: paths(contactId).dialed, method: 'POST' })}>${target}</Dial>`);
       }
-      if (step?.kind === 'connect')
-        deps.logger.warn({ contactId, agentId: step.agentId }, 'the agent has no phone to bridge a Twilio call to');
+      if (connected)
+        deps.logger.warn(
+          { contactId, agentId: connected.agentId },
+          'the agent has no phone to bridge a Twilio call to',
+        );
       // Hung up while waiting, a queue error, or an agent with no phone: the contact ends (a callback keeps its place).
       await deps.queue.callEnded(contactId);
-      const language = locale(contactId, req);
+      const language = locale(req, state?.locale);
       twiml(res, result === 'hangup' ? '' : `${say(queueClosedPrompt(language), language)}<Hangup/>`);
     });
 
