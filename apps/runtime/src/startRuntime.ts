@@ -142,6 +142,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       seedDemo: config.seedFlowsDir !== undefined,
       ...(shared.listener && config.databaseUrl ? { listener: shared.listener, databaseUrl: config.databaseUrl } : {}),
       ...(config.peerUrl ? { peerUrl: config.peerUrl } : {}),
+      secrets: campaignSecrets,
+      publicUrl: config.publicUrl,
     });
     cleanups.unshift(() => contactCenter.close());
     insights.join(contactCenter);
@@ -172,7 +174,13 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         ...campaigns.voiceHooks,
         voiceQueue: contactCenter.voiceQueue,
       }),
-      twilioQueueRouter({ queue: contactCenter.voiceQueue, secrets: campaignSecrets, config, logger }),
+      twilioQueueRouter({
+        queue: contactCenter.voiceQueue,
+        legs: contactCenter.twilioLegs,
+        secrets: campaignSecrets,
+        config,
+        logger,
+      }),
       campaigns.mountWebhooks,
       ...(options.extensions ?? []),
     ]);

@@ -321,6 +321,21 @@ export class ContactCenter {
     await this.#store.saveHandoff(handoff);
   }
 
+  /** How the call back to a customer who asked for one went (`completed`, `no-answer`, …): kept and shown to the desk. */
+  async noteCallback(contactId: string, outcome: string): Promise<void> {
+    const handoff = this.#handoffs.get(contactId) ?? (await this.#store.getHandoff(contactId));
+    const callback = handoff?.context.callback;
+    if (!handoff || !callback) return;
+    handoff.context = { ...handoff.context, callback: { ...callback, outcome } };
+    await this.#store.saveHandoff(handoff);
+    await this.#append(handoff, {
+      id: `${contactId}:callback:${outcome}`,
+      sender: 'system',
+      agentId: null,
+      text: `callback: ${outcome}`,
+    });
+  }
+
   /** A contact's hand-over as this process holds it (voice legs read its status, agent and callback). */
   handoffOf(contactId: string): Readonly<Handoff> | undefined {
     return this.#handoffs.get(contactId);

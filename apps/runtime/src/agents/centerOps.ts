@@ -74,6 +74,7 @@ export const CENTER_OPS = {
   twilioWaitStep: (c: ContactCenter, contactId: string, at: number) => twilioWaitStep(c, contactId, at),
   voiceCallback: (c: ContactCenter, contactId: string) => voiceCallback(c, contactId),
   voiceEnded: (c: ContactCenter, contactId: string) => voiceEnded(c, contactId),
+  noteCallback: (c: ContactCenter, contactId: string, outcome: string) => c.noteCallback(contactId, outcome),
 } satisfies Record<string, (center: ContactCenter, ...args: never[]) => unknown>;
 
 /** The name of a contact-center operation. */

@@ -21,6 +21,8 @@ import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
 import { PostgresCenterEvents } from './PostgresCenterEvents.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
+import { TwilioLegControl } from './voice/TwilioLegControl.ts';
+import { twilioDeskRouter } from './voice/twilioDeskRouter.ts';
 import { VoiceLegStore } from './voice/VoiceLegStore.ts';
 import { VoiceQueue } from './voice/VoiceQueue.ts';
 import { StreamQueueCall } from './voice/StreamQueueCall.ts';
@@ -41,6 +43,8 @@ export interface RunningContactCenter {
   liveChat: LiveChat;
   /** Voice callers waiting for an agent (Twilio and media streams). */
   voiceQueue: VoiceQueue;
+  /** The desk's control of Twilio calls (conference bridge, hold, mute, hang-up, callbacks). */
+  twilioLegs: TwilioLegControl;
   /** The voice gateway's hand-over: a media-stream call that ends in a transfer waits here and talks to the desk. */
   onVoiceTransfer: (
     handover: VoiceHandover,
@@ -76,6 +80,10 @@ export async function startContactCenter(deps: {
   databaseUrl?: string;
   /** The base URL other runtime processes reach this one at (`OMNIFLOW_PEER_URL`); the listening URL by default. */
   peerUrl?: string;
+  /** Runtime secrets: `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_FROM_NUMBER` give the desk Twilio's REST API. */
+  secrets?: (name: string) => string | undefined;
+  /** The public base URL Twilio reaches the runtime at (hold audio, callback status). */
+  publicUrl?: string;
 }): Promise<RunningContactCenter> {
   const peerUrl = deps.peerUrl?.replace(/\/$/, '');
   const agentStore = AgentStore.beside(deps.store);
@@ -126,11 +134,21 @@ export async function startContactCenter(deps: {
   const voiceQueue = new VoiceQueue({ center, legs: VoiceLegStore.beside(deps.store) });
   const voiceCalls = new Map<string, StreamQueueCall>();
   let self: string | undefined;
+  const twilioLegs = new TwilioLegControl({
+    secrets: deps.secrets ?? (() => undefined),
+    publicUrl: deps.publicUrl,
+    legs: voiceQueue.legs,
+    center,
+    logger: deps.logger,
+  });
+  const api = contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store });
+  api.authenticated.use(twilioDeskRouter(twilioLegs));
   return {
     center,
     events,
     liveChat,
     voiceQueue,
+    twilioLegs,
     onVoiceTransfer(handover, stream, engines) {
       if (handover.transfer.queue === undefined && handover.transfer.agent === undefined) return false;
       const contact = { id: handover.sessionId, flowId: handover.flowId, locale: handover.locale };
@@ -158,7 +176,7 @@ export async function startContactCenter(deps: {
     serveAt(url) {
       self = peerUrl ?? url;
     },
-    api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
+    api,
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);
       if (built) app.use('/desk', express.static(deskDir, { index: false }));

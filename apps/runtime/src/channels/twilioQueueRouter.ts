@@ -1,5 +1,6 @@
 import express, { Router, type Express, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import type { TwilioLegControl } from '../agents/voice/TwilioLegControl.ts';
 import type { VoiceQueue } from '../agents/voice/VoiceQueue.ts';
 import { holdMusic, wavFile } from '../agents/voice/holdMusic.ts';
 import { queueClosedPrompt } from '../agents/voice/holdPrompts.ts';
@@ -17,11 +18,16 @@ export const HOLD_SEGMENT_SECONDS = 5;
  * as `<Enqueue waitUrl=".../wait" action=".../after">`; Twilio then asks `wait` again after each piece of hold audio,
  * and the answer is the place in the queue every N seconds (`<Say>`), hold audio (`<Play>`) inside a one-key
  * `<Gather>` for the callback key, or `<Leave/>` once an agent accepted in the desk. Leaving runs the `after` action,
- * which bridges the caller with `<Dial>` to the agent's phone number or SIP address; the end of the `<Dial>` ends the
- * contact for the agent (wrap-up). Every request must carry Twilio's signature, and its CallSid must be the contact's.
+ * which bridges the caller to the agent's phone number or SIP address: through the contact's `<Conference>` that the
+ * agent's phone joins by REST when the account is configured (the desk then holds, mutes and hangs up; see
+ * `TwilioLegControl`), else with a plain `<Dial>`; the end of the `<Dial>` ends the contact for the agent (wrap-up).
+ * A callback's outbound call reports its final status to `callback-status`. Every request must carry Twilio's
+ * signature, and its CallSid must be the contact's.
  */
 export function twilioQueueRouter(deps: {
   queue: VoiceQueue;
+  /** With Twilio's REST credentials: the caller is bridged through a conference the desk controls. */
+  legs?: TwilioLegControl;
   secrets: (name: string) => string | undefined;
   config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
   logger: Logger;
@@ -95,10 +101,28 @@ export function twilioQueueRouter(deps: {
       const state = result === 'leave' ? await deps.queue.state(contactId) : null;
       const connected = state?.status === 'connected' ? state : null;
       if (connected?.phone) {
+        const dial = attrs({ action: paths(contactId).dialed, method: 'POST' });
+        const conference = await deps.legs
+          ?.bridge(contactId, formParams(req)['CallSid'] ?? '', connected.phone)
+          .catch((error: unknown) => {
+            // The caller is still bridged, only without the desk's controls.
+            deps.logger.warn({ contactId, err: String(error) }, 'conference bridge failed; dialling the agent');
+            return undefined;
+          });
+        if (conference !== undefined) {
+          const room = attrs({
+            startConferenceOnEnter: 'true',
+            endConferenceOnExit: 'true',
+            beep: 'false',
+            waitUrl: '/twilio/hold.wav',
+            waitMethod: 'GET',
+          });
+          return twiml(res, `<Dial${dial}><Conference${room}>${escapeXml(conference)}</Conference></Dial>`);
+        }
         const target = connected.phone.startsWith('sip')
           ? `<Sip>${escapeXml(connected.phone)}</Sip>`
           : `<Number>${escapeXml(connected.phone)}</Number>`;
-        return twiml(res, `<Dial${attrs({ action: paths(contactId).dialed, method: 'POST' })}>${target}</Dial>`);
+        return twiml(res, `<Dial${dial}>${target}</Dial>`);
       }
       if (connected)
         deps.logger.warn(
@@ -115,6 +139,12 @@ export function twilioQueueRouter(deps: {
       const contactId = contactOf(req);
       await deps.queue.callEnded(contactId);
       twiml(res, '<Hangup/>');
+    });
+
+    router.post('/:contactId/callback-status', async (req, res) => {
+      if (!deps.legs) return res.status(204).end();
+      await deps.legs.callbackStatus(pathParam(req, 'contactId'), formParams(req));
+      res.status(204).end();
     });
 
     app.use('/twilio/queue', router);

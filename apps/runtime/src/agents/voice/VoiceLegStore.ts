@@ -14,6 +14,9 @@ export interface VoiceLeg {
   callerCallSid?: string;
   conferenceSid?: string;
   agentCallSid?: string;
+  /** Twilio: the caller held and the agent muted from the desk. */
+  held?: boolean;
+  muted?: boolean;
   /** Twilio: the outbound call of a callback, and how it ended (`completed`, `no-answer`, `busy`, `failed`, …). */
   callbackCallSid?: string;
   callbackOutcome?: string;
