@@ -184,5 +184,15 @@ describe('voice calls across runtime processes on PostgreSQL', { timeout: 180_00
     );
     const snapshot = await jsonClient(leader.url, desk)('GET', '/api/desk');
     expect(snapshot.body.wrapUps.map((c: { id: string }) => c.id)).toContain('twilio-CAacross2');
+
+    // Another caller presses the callback key on a webhook that reaches the other process: the place is kept.
+    const third = { ...call, CallSid: 'CAacross3' };
+    expect((await postAsTwilio(`${follower.url}/twilio/voice/hold`, TWILIO_AUTH, third)).xml).toContain('<Enqueue');
+    const key = await postAsTwilio(`${leader.url}/twilio/queue/twilio-CAacross3/key`, TWILIO_AUTH, {
+      ...third,
+      Digits: '1',
+    });
+    expect(key.xml).toContain('call you back');
+    expect((await waitingOnLeader()).map((w) => w.contactId)).toContain('twilio-CAacross3');
   });
 });
