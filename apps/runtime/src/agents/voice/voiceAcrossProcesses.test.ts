@@ -195,4 +195,52 @@ describe('voice calls across runtime processes on PostgreSQL', { timeout: 180_00
     expect(key.xml).toContain('call you back');
     expect((await waitingOnLeader()).map((w) => w.contactId)).toContain('twilio-CAacross3');
   });
+
+  it('keeps a caller waiting on the follower through kill -9 of the routing process, then bridges it there', async () => {
+    const admin = jsonClient(leader.url, ADMIN);
+    await admin('POST', '/api/flows', { flow: voiceQueueFlow('vip-line', 'vip', 10) });
+    await admin('POST', '/api/flows/vip-line/publish', {});
+    const vipChannel: string = (await admin('POST', '/api/flows/vip-line/channel-tokens', {})).body.token;
+    await admin('PUT', '/api/queues/vip', { name: 'VIP', dispositions: ['resolved'], afterCallWorkSeconds: 0 });
+    const bo = { name: 'Bo', login: 'bo', password: 'bo-password', languages: ['en'], queues: ['vip'] };
+    expect((await admin('PUT', '/api/agents/bo', bo)).status).toBe(201);
+    const signIn = { login: 'bo', password: 'bo-password' };
+    const boDesk: string = (await admin('POST', '/api/desk/sign-in', signIn, { token: null })).body.token;
+
+    const phone = await FakePhone.dial(
+      wsUrl(follower, '/ws/voice'),
+      'twilio',
+      { token: vipChannel, flowId: 'vip-line', locale: 'en-US', from: '+15551239999' },
+      { callSid: 'CAacross4' },
+    );
+    const contactId = 'voice-CAacross4';
+    expect(await onLineUntil(phone, async () => (await waitingOnLeader()).some((w) => w.contactId === contactId))).toBe(
+      true,
+    );
+    await leader.stop('SIGKILL');
+    // The follower takes the routing lock and takes up the waiting contact; the caller stayed on the line meanwhile.
+    const boApi = jsonClient(follower.url, boDesk);
+    expect(
+      await onLineUntil(
+        phone,
+        async () => (await boApi('PUT', '/api/desk/state', { state: 'available' })).status === 200,
+        30_000,
+      ),
+    ).toBe(true);
+    expect(
+      await onLineUntil(
+        phone,
+        async () => (await boApi('POST', `/api/desk/offers/${contactId}/accept`)).status === 200,
+      ),
+    ).toBe(true);
+    const agent = await openDeskAudio(wsUrl(follower, `/ws/desk-audio?token=${boDesk}&contact=${contactId}`));
+    expect(await onLineUntil(phone, async () => agent.legs.some((leg) => leg['ended'] === false))).toBe(true);
+    await phone.waitFor(() => false, { audioMs: 500 });
+    agent.take();
+    await phone.say(concatPcm([fliteSpeech(PHRASES[2] ?? '', 8000), silence(600, 8000)]));
+    await onLineUntil(phone, async () => false, 1500);
+    expect(await recognize(agent.take())).toBe(PHRASES[2]);
+    agent.control({ type: 'hangup' });
+    expect(await phone.waitFor(() => phone.closedWith !== null, { audioMs: 5000, realMs: 15_000 })).toBe(true);
+  });
 });
