@@ -144,6 +144,9 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       redact: analyzer.redact,
       seedDemo: config.seedFlowsDir !== undefined,
       ...(shared.listener && config.databaseUrl ? { listener: shared.listener, databaseUrl: config.databaseUrl } : {}),
+      ...(config.peerUrl ? { peerUrl: config.peerUrl } : {}),
+      secrets: campaignSecrets,
+      publicUrl: config.publicUrl,
     });
     cleanups.unshift(() => contactCenter.close());
     insights.join(contactCenter);
@@ -175,7 +178,13 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         ...campaigns.voiceHooks,
         voiceQueue: contactCenter.voiceQueue,
       }),
-      twilioQueueRouter({ queue: contactCenter.voiceQueue, secrets: campaignSecrets, config, logger }),
+      twilioQueueRouter({
+        queue: contactCenter.voiceQueue,
+        legs: contactCenter.twilioLegs,
+        secrets: campaignSecrets,
+        config,
+        logger,
+      }),
       campaigns.mountWebhooks,
       promptAudio.serve,
       ...(options.extensions ?? []),
@@ -208,6 +217,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     campaigns.start(url);
+    contactCenter.serveAt(url);
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);

@@ -105,9 +105,21 @@ async function answer(
   try {
     const result = await turn();
     const transfer = result.outputs.find((output) => output.type === 'transfer');
+    // The caller's number in clear and call id stay with the runtime (a callback, the desk's leg controls).
+    const params = formParams(req);
+    const callerNumber = twilioContact(params).contact.callerNumber;
+    const leg = {
+      ...(callerNumber === undefined ? {} : { callerNumber }),
+      ...(params['CallSid'] ? { callerCallSid: params['CallSid'] } : {}),
+    };
     const queued =
       transfer?.type === 'transfer' && deps.voiceQueue
-        ? await deps.voiceQueue.enter({ id: result.sessionId, flowId, locale: result.locale }, transfer, 'dial')
+        ? (await deps.voiceQueue.enter(
+            { id: result.sessionId, flowId, locale: result.locale },
+            transfer,
+            'dial',
+            leg,
+          )) !== null
         : false;
     const queuePath = `/twilio/queue/${encodeURIComponent(result.sessionId)}`;
     twiml = renderTwiml(result.outputs, {

@@ -343,6 +343,14 @@ export const ROUTES: Route[] = [
     errors: [400, 403],
   },
   {
+    method: 'post',
+    path: '/twilio/queue/{contactId}/callback-status',
+    summary: 'Twilio status callback of a callback call: its final status is recorded on the contact',
+    auth: 'signature',
+    ok: 204,
+    errors: [400, 403],
+  },
+  {
     method: 'get',
     path: '/twilio/hold.wav',
     summary: 'Hold audio Twilio plays to waiting callers',

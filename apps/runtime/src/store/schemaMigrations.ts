@@ -4,6 +4,7 @@ import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignM
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
 import { promptAudioMigration } from '../promptAudio/promptAudioMigration.ts';
+import { voiceLegMigration } from '../agents/voice/voiceLegMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -87,5 +88,7 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
      CREATE INDEX session_leases_session ON session_leases(session_id);`,
     insightsAgentsMigration(dialect),
     promptAudioMigration(dialect),
+    // Issue 16: voice legs across processes (the stream's process, the callback number in clear, Twilio's call ids).
+    voiceLegMigration(dialect),
   ];
 }

@@ -197,7 +197,13 @@ async function openSession(
   const noteTransfer = (turn: VoiceSessionTurn): void => {
     const transfer = turn.outputs.find((output) => output.type === 'transfer');
     if (transfer?.type === 'transfer')
-      handover = { sessionId, flowId, locale: turn.locale ?? call.locale ?? 'en-US', transfer };
+      handover = {
+        sessionId,
+        flowId,
+        locale: turn.locale ?? call.locale ?? 'en-US',
+        transfer,
+        ...(contact.callerNumber === undefined ? {} : { callerNumber: contact.callerNumber }),
+      };
   };
   noteTransfer(first);
   // The turns still running: the session is ended only after them, so a hang-up in flight is not ended twice.
