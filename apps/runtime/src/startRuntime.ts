@@ -7,6 +7,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
 import { startContactCenter } from './agents/startContactCenter.ts';
 import { startCampaigns } from './campaigns/startCampaigns.ts';
+import { startPromptAudio } from './promptAudio/startPromptAudio.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -132,6 +133,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       config,
     });
     cleanups.unshift(() => campaigns.close());
+    const promptAudio = startPromptAudio(store, config.dataDir);
+    cleanups.unshift(() => promptAudio.close());
     const contactCenter = await startContactCenter({
       store,
       tokens,
@@ -157,10 +160,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       metrics,
       logger,
       insights,
+      promptAudio: promptAudio.store,
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
-    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api, promptAudio.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({
@@ -173,6 +177,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       }),
       twilioQueueRouter({ queue: contactCenter.voiceQueue, secrets: campaignSecrets, config, logger }),
       campaigns.mountWebhooks,
+      promptAudio.serve,
       ...(options.extensions ?? []),
     ]);
     const server = createServer(app);
@@ -196,6 +201,7 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       logger,
       clientAddress,
       onTransfer: contactCenter.onVoiceTransfer,
+      recordings: promptAudio.recordings,
       ...(options.voiceEngines ? { engines: options.voiceEngines } : {}),
     });
     await listen(server, config.port, config.host);

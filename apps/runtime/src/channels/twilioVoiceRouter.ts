@@ -114,6 +114,7 @@ async function answer(
       gatherUrl,
       locale: result.locale,
       channel,
+      publicBase: deps.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       ...(queued ? { enqueue: { waitUrl: `${queuePath}/wait`, action: `${queuePath}/after` } } : {}),
     });
   } catch (error) {

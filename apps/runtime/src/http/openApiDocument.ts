@@ -372,6 +372,23 @@ export const ROUTES: Route[] = [
     ok: 200,
     errors: [404],
   },
+  // Issue 20: prompt recordings kept by the runtime.
+  {
+    method: 'post',
+    path: '/api/prompt-audio',
+    summary: 'Upload a prompt recording (body: a WAV or MP3 file; ?name=file name), stored by its SHA-256',
+    auth: 'editor',
+    ok: 201,
+    errors: [413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/prompt-audio/{id}',
+    summary: 'A stored prompt recording, by its id (no token: Twilio <Play> and the designer fetch it)',
+    auth: 'public',
+    ok: 200,
+    errors: [404],
+  },
   // Issue 17: conversation insights.
   {
     method: 'get',
