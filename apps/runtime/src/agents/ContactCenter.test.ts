@@ -118,7 +118,6 @@ for (const [name, open] of [
       });
       const agent = { name: 'Bo', login: 'bo', role: 'agent' as const, skills: [], languages: ['en'] };
       await before.putAgent({ ...agent, id: 'bo', maxChats: 1, queues: ['vip'] }, 'bo-password-1');
-      const chat = { flowId: 'f', channel: 'chat', locale: 'en-US' };
       const toVip = { ...transfer, queue: 'vip' };
       // The older contact waits at the queue's priority; the newer one was raised by its flow.
       await before.handoff({ ...chat, id: 'plain' }, toVip);
