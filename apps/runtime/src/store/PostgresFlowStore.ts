@@ -16,7 +16,12 @@ import type {
 } from './FlowStore.ts';
 import { assertPinned } from './assertPinned.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
-import { contactTurnUpdate, contactTurnValues, PostgresContactStore } from '../contacts/PostgresContactStore.ts';
+import {
+  contactTurnUpdate,
+  contactTurnValues,
+  PostgresContactStore,
+  transcriptTerms,
+} from '../contacts/PostgresContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import {
   flowFromRow,
@@ -301,8 +306,9 @@ export class PostgresFlowStore implements FlowStore {
           WHERE id = $3 AND turn = $4 RETURNING id),
         next AS (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM transcripts WHERE session_id = $3),
         entries AS (
-          INSERT INTO transcripts (session_id, seq, entry)
-          SELECT moved.id, next.seq + ord - 1, e FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
+          INSERT INTO transcripts (session_id, seq, entry, terms)
+          SELECT moved.id, next.seq + ord - 1, e, string_to_array(($19::text[])[ord], ' ')
+          FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
         keyed AS (
           INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply)
           SELECT moved.id, $6, $7, $4 + 1, $8 FROM moved WHERE $6::text IS NOT NULL),
@@ -319,6 +325,7 @@ export class PostgresFlowStore implements FlowStore {
         write.input ? JSON.stringify(write.input.reply) : null,
         // No contact part: a null id updates no contact row.
         ...contactTurnValues(write.contact ? write.sessionId : null, write.contact ?? { path: [] }),
+        transcriptTerms(write.entries),
       ],
     });
     if (Number(firstRow(rows).updated) === 1) return { ok: true };
@@ -427,8 +434,9 @@ async function insertEntries(
 ): Promise<void> {
   if (entries.length === 0) return;
   await c.query(
-    'INSERT INTO transcripts (session_id, seq, entry) SELECT $1, $2 + ord - 1, e FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)',
-    [sessionId, firstSeq, JSON.stringify(entries)],
+    `INSERT INTO transcripts (session_id, seq, entry, terms) SELECT $1, $2 + ord - 1, e, string_to_array(($4::text[])[ord], ' ')
+     FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)`,
+    [sessionId, firstSeq, JSON.stringify(entries), transcriptTerms(entries)],
   );
 }
 

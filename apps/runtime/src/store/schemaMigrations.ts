@@ -3,6 +3,7 @@ import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
+import { turnCostMigration } from './turnCostMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -85,5 +86,6 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
        PRIMARY KEY (claim, session_id));
      CREATE INDEX session_leases_session ON session_leases(session_id);`,
     insightsAgentsMigration(dialect),
+    turnCostMigration(dialect),
   ];
 }
