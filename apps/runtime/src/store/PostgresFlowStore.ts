@@ -376,7 +376,11 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
-    const { rows } = await this.#pool.query<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
+    const { rows } = await this.#pool.query<TokenRow>({
+      name: 'omniflow-find-token',
+      text: 'SELECT id, hash, role, flow_id, label, created_at, expires_at FROM tokens WHERE hash = $1',
+      values: [hash],
+    });
     return rows[0] ? tokenFromRow(rows[0]) : undefined;
   }
 
