@@ -15,6 +15,7 @@ import type {
   VersionRelease,
 } from './FlowStore.ts';
 import { assertPinned } from './assertPinned.ts';
+import { PipelinedReads } from './PipelinedReads.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
 import {
   contactTurnUpdate,
@@ -46,9 +47,12 @@ export class PostgresFlowStore implements FlowStore {
   readonly kind = 'postgres';
   readonly contacts: PostgresContactStore;
   readonly #pool: Pool;
+  /** The turn's reads (head, idempotency key, token) on one pipelined connection; writes go through the pool. */
+  readonly #reads: PipelinedReads;
 
-  private constructor(pool: Pool) {
+  private constructor(pool: Pool, reads: PipelinedReads) {
     this.#pool = pool;
+    this.#reads = reads;
     this.contacts = new PostgresContactStore(pool);
   }
 
@@ -59,12 +63,8 @@ export class PostgresFlowStore implements FlowStore {
 
   /** Connects to `databaseUrl` and applies pending migrations. */
   static async open(databaseUrl: string): Promise<PostgresFlowStore> {
-    const pool = new Pool({
-      connectionString: databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: 5000,
-      statement_timeout: 10_000,
-    });
+    const settings = { connectionString: databaseUrl, connectionTimeoutMillis: 5000, statement_timeout: 10_000 };
+    const pool = new Pool({ ...settings, max: 10 });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
@@ -74,7 +74,7 @@ export class PostgresFlowStore implements FlowStore {
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
     });
-    const store = new PostgresFlowStore(pool);
+    const store = new PostgresFlowStore(pool, new PipelinedReads(settings));
     try {
       await store.#tx(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -267,7 +267,7 @@ export class PostgresFlowStore implements FlowStore {
 
   async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
     if (options.snapshot === false) return (await this.getTurnHead(id))?.head;
-    const { rows } = await this.#pool.query<SessionRow>({
+    const { rows } = await this.#reads.query<SessionRow>({
       name: 'omniflow-get-session',
       text: 'SELECT * FROM sessions WHERE id = $1',
       values: [id],
@@ -281,7 +281,7 @@ export class PostgresFlowStore implements FlowStore {
   ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
     // One round trip for the head and the idempotency key, prepared once per connection (a turn made two, each
     // parsed and planned again).
-    const { rows } = await this.#pool.query<SessionRow & { fingerprint: string | null; reply: unknown }>({
+    const { rows } = await this.#reads.query<SessionRow & { fingerprint: string | null; reply: unknown }>({
       name: 'omniflow-turn-head',
       text: `SELECT s.id, s.flow_id, s.version, NULL AS draft_document, s.channel, s.locale, s.status, NULL AS snapshot,
           s.turn, s.created_at, s.updated_at, i.fingerprint, i.reply
@@ -334,7 +334,7 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
-    const { rows } = await this.#pool.query<{ fingerprint: string; reply: unknown }>({
+    const { rows } = await this.#reads.query<{ fingerprint: string; reply: unknown }>({
       name: 'omniflow-get-input',
       text: 'SELECT fingerprint, reply FROM session_inputs WHERE session_id = $1 AND key = $2',
       values: [sessionId, key],
@@ -376,7 +376,7 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
-    const { rows } = await this.#pool.query<TokenRow>({
+    const { rows } = await this.#reads.query<TokenRow>({
       name: 'omniflow-find-token',
       text: 'SELECT id, hash, role, flow_id, label, created_at, expires_at FROM tokens WHERE hash = $1',
       values: [hash],
@@ -426,6 +426,7 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async close(): Promise<void> {
+    await this.#reads.close();
     await this.#pool.end();
   }
 }
