@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Pool } from 'pg';
+import { transcriptTerms } from '../contacts/PostgresContactStore.ts';
 import type { FlowStore } from '../store/FlowStore.ts';
 import { PostgresFlowStore } from '../store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
@@ -69,15 +70,17 @@ export interface AuditEntry {
 /** The contact center's tables, next to the flow store's in the same database. */
 export class AgentStore {
   readonly #sql: SqlRunner;
+  readonly #postgres: boolean;
 
-  private constructor(sql: SqlRunner) {
+  private constructor(sql: SqlRunner, postgres: boolean) {
     this.#sql = sql;
+    this.#postgres = postgres;
   }
 
   /** The agent store sharing a flow store's database (SQLite file or PostgreSQL pool). */
   static beside(store: FlowStore): AgentStore {
-    if (store instanceof SqliteFlowStore) return new AgentStore(sqliteRunner(store.database));
-    if (store instanceof PostgresFlowStore) return new AgentStore(postgresRunner(store.pool));
+    if (store instanceof SqliteFlowStore) return new AgentStore(sqliteRunner(store.database), false);
+    if (store instanceof PostgresFlowStore) return new AgentStore(postgresRunner(store.pool), true);
     throw new Error('The agent store needs the SQLite or PostgreSQL flow store.');
   }
 
@@ -234,11 +237,17 @@ export class AgentStore {
     };
     for (let attempt = 0; ; attempt += 1) {
       try {
+        // On PostgreSQL the line carries its search terms, and the session is locked as a foreign key would (the
+        // transcript has none there: see turnCostMigration), so retention cannot delete it under the new line.
         await this.#sql.run(
-          `INSERT INTO transcripts (session_id, seq, entry)
-           SELECT $1, COALESCE(MAX(seq), -1) + 1, $2 FROM transcripts WHERE session_id = $1
-           HAVING EXISTS (SELECT 1 FROM sessions WHERE id = $1)`,
-          [message.contactId, JSON.stringify(entry)],
+          this.#postgres
+            ? `INSERT INTO transcripts (session_id, seq, entry, terms)
+               SELECT $1, COALESCE(MAX(seq), -1) + 1, $2, string_to_array($3, ' ') FROM transcripts WHERE session_id = $1
+               HAVING EXISTS (SELECT 1 FROM sessions WHERE id = $1 FOR KEY SHARE)`
+            : `INSERT INTO transcripts (session_id, seq, entry)
+               SELECT $1, COALESCE(MAX(seq), -1) + 1, $2 FROM transcripts WHERE session_id = $1
+               HAVING EXISTS (SELECT 1 FROM sessions WHERE id = $1)`,
+          [message.contactId, JSON.stringify(entry), ...(this.#postgres ? transcriptTerms([entry]) : [])],
         );
         return;
       } catch (error) {

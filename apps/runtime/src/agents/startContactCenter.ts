@@ -87,7 +87,10 @@ export async function startContactCenter(deps: {
 }): Promise<RunningContactCenter> {
   const peerUrl = deps.peerUrl?.replace(/\/$/, '');
   const agentStore = AgentStore.beside(deps.store);
-  if (deps.seedDemo) await seedContactCenter(agentStore, deps.logger);
+  // Under the store's lock: processes starting together on one PostgreSQL each found the center empty and inserted
+  // the same demo agents (a duplicate-key failure of the later ones' start-up).
+  const seed = () => seedContactCenter(agentStore, deps.logger);
+  if (deps.seedDemo) await (deps.store.exclusive ? deps.store.exclusive('seed-contact-center', seed) : seed());
   const metrics = new ContactCenterMetrics(deps.metrics.registry);
   const scaleOut =
     deps.store instanceof PostgresFlowStore && deps.listener && deps.databaseUrl

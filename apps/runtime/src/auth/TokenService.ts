@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { FlowStore, Role, TokenRecord } from '../store/FlowStore.ts';
+import { sharedRead } from '../store/sharedRead.ts';
 
 // Desk roles rank below every management role: an agent reads no flow.
 const RANK: Record<Role, number> = { agent: -2, supervisor: -1, viewer: 0, editor: 1, publisher: 2, admin: 3 };
@@ -29,6 +30,8 @@ export class TokenService {
   /** Recent look-ups keyed by the clear token, so the per-turn check needs no SHA-256 (memory only, never stored). */
   readonly #byToken = new Map<string, CachedPrincipal>();
   readonly #now: () => number;
+  /** Look-ups in flight, keyed by the clear token; a revocation drops them, so no later request joins one. */
+  readonly #lookingUp = new Map<string, Promise<Principal | undefined>>();
   /** Whether cached look-ups may be trusted; false while revocations from other processes could be missed. */
   #cacheTrusted: () => boolean = () => true;
 
@@ -43,7 +46,10 @@ export class TokenService {
    * within a round trip instead of the 5 s cache age.
    */
   followRevocations(listener: { listening: boolean; on(channel: string, handler: () => void): void }, channel: string) {
-    listener.on(channel, () => this.#byToken.clear());
+    listener.on(channel, () => {
+      this.#byToken.clear();
+      this.#lookingUp.clear();
+    });
     this.#cacheTrusted = () => listener.listening;
   }
 
@@ -77,6 +83,12 @@ export class TokenService {
     const now = this.#now();
     const cached = this.#cacheTrusted() ? fresh(this.#byToken.get(token), now) : undefined;
     if (cached) return cached.principal;
+    // One look-up of a token at a time: requests arriving while it runs share it (under load, every request of the
+    // moment its cache entry aged out read the store again, issue 22).
+    return sharedRead(this.#lookingUp, token, () => this.#lookUp(token, now));
+  }
+
+  async #lookUp(token: string, now: number): Promise<Principal | undefined> {
     const record = await this.#store.findTokenByHash(hashToken(token));
     const expiresAt = record?.expiresAt ? Date.parse(record.expiresAt) : Number.POSITIVE_INFINITY;
     const principal = record && now < expiresAt ? principalOf(record) : undefined;

@@ -10,7 +10,7 @@ import type {
   ContactTurn,
 } from './ContactStore.ts';
 import { contactConditions, contactSearchSql } from './contactConditions.ts';
-import { appendedPath } from './searchText.ts';
+import { appendedPath, characterTerms, searchTerms } from './searchText.ts';
 import { pageOf } from './SqliteContactStore.ts';
 
 /** The transcript entries search reads (what the caller and the bot said, not the ports taken); the text index's predicate. */
@@ -112,9 +112,9 @@ export class PostgresContactStore implements ContactStore {
     // left to itself the planner joined a rare word's matches by reading every contact (~70 ms at 100,000), or walked
     // the contacts in time order for a page, probing each.
     const q = query.bind(text);
+    const terms = query.bind(searchTerms(text));
     const matched = `SELECT DISTINCT t.session_id AS id FROM transcripts t
-      WHERE contact_text_terms(t.entry->>'text') @> ${searchTerms(q)} AND ${SEARCHED}
-        AND strpos(lower(t.entry->>'text'), lower(${q})) > 0`;
+      WHERE t.terms @> ${terms}::text[] AND ${SEARCHED} AND strpos(lower(t.entry->>'text'), lower(${q})) > 0`;
     return this.#page(
       `WITH matched AS MATERIALIZED (${matched})
        SELECT c.* FROM matched m CROSS JOIN LATERAL (SELECT * FROM contacts c
@@ -137,7 +137,7 @@ export class PostgresContactStore implements ContactStore {
         // The table's row count: a GIN index's own counts its terms.
         `SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs,
            (SELECT reltuples FROM pg_class WHERE relname = 'transcripts') AS rows
-         FROM pg_stats s WHERE s.tablename = 'transcripts_text_terms' AND s.attname = 'contact_text_terms'`,
+         FROM pg_stats s WHERE s.tablename = 'transcripts' AND s.attname = 'terms'`,
       );
       const row = rows[0];
       const elems = row?.elems ?? [];
@@ -154,9 +154,7 @@ export class PostgresContactStore implements ContactStore {
     }
     const { entries, shares, floor } = this.#stats;
     if (Number.isNaN(floor)) return false;
-    const chars = [...text.toLowerCase()];
-    const terms = chars.length === 1 ? chars : chars.slice(1).map((c, i) => `${chars[i]}${c}`);
-    const share = Math.min(...terms.map((term) => shares.get(term) ?? floor));
+    const share = Math.min(...searchTerms(text).map((term) => shares.get(term) ?? floor));
     return share * entries < RARE_ENTRIES;
   }
 
@@ -245,7 +243,7 @@ class SearchQuery {
   }
 
   /** Adds a parameter and answers its placeholder. */
-  bind(value: string | number): string {
+  bind(value: string | number | readonly string[]): string {
     return `$${this.params.push(value)}`;
   }
 
@@ -256,10 +254,14 @@ class SearchQuery {
 }
 
 /**
- * The index terms every entry holding the search text (placeholder `q`) has: the lowercased text itself when it is one
- * character, else each pair of neighbouring characters (see contactTermsMigration).
+ * The `transcripts.terms` of each entry, joined by spaces (`string_to_array(…, ' ')` in SQL): the {@link characterTerms}
+ * of what the caller or the bot said, none for system entries (not searched) or entries without text. Computed here,
+ * by the tokenizer the search uses, rather than by the database for every stored entry (issue 22, cost of a turn).
  */
-function searchTerms(q: string): string {
-  return `(SELECT CASE WHEN char_length(l) = 1 THEN ARRAY[l]
-      ELSE array(SELECT substr(l, i, 2) FROM generate_series(1, char_length(l) - 1) i) END FROM lower(${q}) l)`;
+export function transcriptTerms(entries: readonly unknown[]): (string | null)[] {
+  return entries.map((entry) => {
+    if (typeof entry !== 'object' || entry === null) return null;
+    const text: unknown = Reflect.get(entry, 'text');
+    return Reflect.get(entry, 'from') === 'system' || typeof text !== 'string' ? null : characterTerms(text).join(' ');
+  });
 }

@@ -24,6 +24,19 @@ export function containsPattern(text: string): string {
 }
 
 /**
+ * The runs of `text` the contact-search indexes are built from: lowercased, split at whitespace, each run as its
+ * characters (code points). The one tokenizer of both stores: SQLite spells its character pairs from it
+ * ({@link characterPairs}), PostgreSQL stores its terms ({@link characterTerms}), and searches take theirs from it.
+ */
+export function characterRuns(text: string): string[][] {
+  return text
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((run) => run !== '')
+    .map((run) => [...run]);
+}
+
+/**
  * The two-character index terms of `text` for searches a trigram index cannot answer: every pair of neighbouring
  * characters inside a run without spaces, plus each run's last character alone, lowercased and spelled as
  * `<code point in base 32>x<code point in base 32>` so any tokenizer keeps a term whole. A two-character search is
@@ -31,11 +44,37 @@ export function containsPattern(text: string): string {
  */
 export function characterPairs(text: string): string {
   const terms: string[] = [];
-  for (const run of text.toLowerCase().split(/\s+/)) {
-    const chars = [...run].map((c) => (c.codePointAt(0) ?? 0).toString(32));
+  for (const run of characterRuns(text)) {
+    const chars = run.map((c) => (c.codePointAt(0) ?? 0).toString(32));
     chars.forEach((c, i) => terms.push(`${c}x${chars[i + 1] ?? ''}`));
   }
   return terms.join(' ');
+}
+
+/**
+ * The PostgreSQL index terms of `text` (the `transcripts.terms` column): each character and each pair of neighbouring
+ * characters inside a run, lowercased, each once. None holds whitespace, so they travel joined by spaces.
+ */
+export function characterTerms(text: string): string[] {
+  const terms = new Set<string>();
+  for (const run of characterRuns(text))
+    run.forEach((c, i) => {
+      terms.add(c);
+      const next = run[i + 1];
+      if (next !== undefined) terms.add(`${c}${next}`);
+    });
+  return [...terms];
+}
+
+/**
+ * The terms every entry holding `text` has among its {@link characterTerms}: the pairs of the search text's runs (each
+ * of them a pair inside a run of the entry), or its characters when it has no pair (a one-character word). An entry
+ * whose terms contain these is a candidate, checked on its text.
+ */
+export function searchTerms(text: string): string[] {
+  const terms = characterTerms(text);
+  const pairs = terms.filter((term) => [...term].length === 2);
+  return pairs.length > 0 ? pairs : terms;
 }
 
 /** The FTS5 query over {@link characterPairs} terms that finds `text` (one or two characters). */

@@ -11,6 +11,7 @@ import { checkInsightRuleSet, type InsightRuleSet } from './insightRuleSet.ts';
 import type { InsightsStore } from './InsightsStore.ts';
 import { LiveAlerter } from './LiveAlerter.ts';
 import { withAgentLeg, type AgentLeg } from './withAgentLeg.ts';
+import { sharedRead } from '../store/sharedRead.ts';
 
 /** The scope of rules that apply to every flow. */
 export const GLOBAL_SCOPE = '*';
@@ -33,6 +34,7 @@ export class InsightsService {
   readonly #registry: NodeTypeRegistry;
   readonly #logger: Logger;
   readonly #rules = new Map<string, { set: InsightRuleSet; at: number }>();
+  readonly #reading = new Map<string, Promise<InsightRuleSet>>();
   readonly #live: LiveAlerter;
   readonly #nodes = new Map<string, Map<string, NodeInfo>>();
   #pending = new Set<Promise<void>>();
@@ -163,6 +165,12 @@ export class InsightsService {
   async rules(scope: string): Promise<InsightRuleSet> {
     const cached = this.#rules.get(scope);
     if (cached !== undefined && Date.now() - cached.at < RULES_TTL_MS) return cached.set;
+    // One read of an expired scope at a time: the turns arriving while it runs share it (under load every turn of
+    // that moment read the rules again, issue 22).
+    return sharedRead(this.#reading, scope, () => this.#readRules(scope));
+  }
+
+  async #readRules(scope: string): Promise<InsightRuleSet> {
     const stored = await this.#insights.getRules(scope);
     const checked = stored === undefined ? undefined : checkInsightRuleSet(stored);
     const set: InsightRuleSet = checked?.ok === true ? checked.set : { rules: [] };

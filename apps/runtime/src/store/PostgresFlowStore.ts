@@ -15,8 +15,14 @@ import type {
   VersionRelease,
 } from './FlowStore.ts';
 import { assertPinned } from './assertPinned.ts';
+import { PipelinedReads } from './PipelinedReads.ts';
 import { contactStartOf, type ContactOpening } from '../contacts/ContactStore.ts';
-import { contactTurnUpdate, contactTurnValues, PostgresContactStore } from '../contacts/PostgresContactStore.ts';
+import {
+  contactTurnUpdate,
+  contactTurnValues,
+  PostgresContactStore,
+  transcriptTerms,
+} from '../contacts/PostgresContactStore.ts';
 import { schemaMigrations } from './schemaMigrations.ts';
 import {
   flowFromRow,
@@ -41,9 +47,12 @@ export class PostgresFlowStore implements FlowStore {
   readonly kind = 'postgres';
   readonly contacts: PostgresContactStore;
   readonly #pool: Pool;
+  /** The turn's reads (head, idempotency key, token) on one pipelined connection; writes go through the pool. */
+  readonly #reads: PipelinedReads;
 
-  private constructor(pool: Pool) {
+  private constructor(pool: Pool, reads: PipelinedReads) {
     this.#pool = pool;
+    this.#reads = reads;
     this.contacts = new PostgresContactStore(pool);
   }
 
@@ -54,12 +63,8 @@ export class PostgresFlowStore implements FlowStore {
 
   /** Connects to `databaseUrl` and applies pending migrations. */
   static async open(databaseUrl: string): Promise<PostgresFlowStore> {
-    const pool = new Pool({
-      connectionString: databaseUrl,
-      max: 10,
-      connectionTimeoutMillis: 5000,
-      statement_timeout: 10_000,
-    });
+    const settings = { connectionString: databaseUrl, connectionTimeoutMillis: 5000, statement_timeout: 10_000 };
+    const pool = new Pool({ ...settings, max: 10 });
     pool.on('error', () => {
       // An idle client lost its connection; the pool replaces it on next use.
     });
@@ -69,7 +74,7 @@ export class PostgresFlowStore implements FlowStore {
     pool.on('connect', (client) => {
       client.on('error', () => undefined);
     });
-    const store = new PostgresFlowStore(pool);
+    const store = new PostgresFlowStore(pool, new PipelinedReads(settings));
     try {
       await store.#tx(async (c) => {
         await c.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
@@ -262,7 +267,7 @@ export class PostgresFlowStore implements FlowStore {
 
   async getSession(id: string, options: { snapshot?: boolean } = {}): Promise<SessionRecord | undefined> {
     if (options.snapshot === false) return (await this.getTurnHead(id))?.head;
-    const { rows } = await this.#pool.query<SessionRow>({
+    const { rows } = await this.#reads.query<SessionRow>({
       name: 'omniflow-get-session',
       text: 'SELECT * FROM sessions WHERE id = $1',
       values: [id],
@@ -276,7 +281,7 @@ export class PostgresFlowStore implements FlowStore {
   ): Promise<{ head: SessionRecord; input?: StoredInput } | undefined> {
     // One round trip for the head and the idempotency key, prepared once per connection (a turn made two, each
     // parsed and planned again).
-    const { rows } = await this.#pool.query<SessionRow & { fingerprint: string | null; reply: unknown }>({
+    const { rows } = await this.#reads.query<SessionRow & { fingerprint: string | null; reply: unknown }>({
       name: 'omniflow-turn-head',
       text: `SELECT s.id, s.flow_id, s.version, NULL AS draft_document, s.channel, s.locale, s.status, NULL AS snapshot,
           s.turn, s.created_at, s.updated_at, i.fingerprint, i.reply
@@ -301,8 +306,9 @@ export class PostgresFlowStore implements FlowStore {
           WHERE id = $3 AND turn = $4 RETURNING id),
         next AS (SELECT COALESCE(MAX(seq), -1) + 1 AS seq FROM transcripts WHERE session_id = $3),
         entries AS (
-          INSERT INTO transcripts (session_id, seq, entry)
-          SELECT moved.id, next.seq + ord - 1, e FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
+          INSERT INTO transcripts (session_id, seq, entry, terms)
+          SELECT moved.id, next.seq + ord - 1, e, string_to_array(($19::text[])[ord], ' ')
+          FROM moved, next, jsonb_array_elements($5::jsonb) WITH ORDINALITY AS t(e, ord)),
         keyed AS (
           INSERT INTO session_inputs (session_id, key, fingerprint, turn, reply)
           SELECT moved.id, $6, $7, $4 + 1, $8 FROM moved WHERE $6::text IS NOT NULL),
@@ -319,6 +325,7 @@ export class PostgresFlowStore implements FlowStore {
         write.input ? JSON.stringify(write.input.reply) : null,
         // No contact part: a null id updates no contact row.
         ...contactTurnValues(write.contact ? write.sessionId : null, write.contact ?? { path: [] }),
+        transcriptTerms(write.entries),
       ],
     });
     if (Number(firstRow(rows).updated) === 1) return { ok: true };
@@ -327,7 +334,7 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async getInput(sessionId: string, key: string): Promise<StoredInput | undefined> {
-    const { rows } = await this.#pool.query<{ fingerprint: string; reply: unknown }>({
+    const { rows } = await this.#reads.query<{ fingerprint: string; reply: unknown }>({
       name: 'omniflow-get-input',
       text: 'SELECT fingerprint, reply FROM session_inputs WHERE session_id = $1 AND key = $2',
       values: [sessionId, key],
@@ -369,7 +376,11 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async findTokenByHash(hash: string): Promise<TokenRecord | undefined> {
-    const { rows } = await this.#pool.query<TokenRow>('SELECT * FROM tokens WHERE hash = $1', [hash]);
+    const { rows } = await this.#reads.query<TokenRow>({
+      name: 'omniflow-find-token',
+      text: 'SELECT id, hash, role, flow_id, label, created_at, expires_at FROM tokens WHERE hash = $1',
+      values: [hash],
+    });
     return rows[0] ? tokenFromRow(rows[0]) : undefined;
   }
 
@@ -415,6 +426,7 @@ export class PostgresFlowStore implements FlowStore {
   }
 
   async close(): Promise<void> {
+    await this.#reads.close();
     await this.#pool.end();
   }
 }
@@ -427,8 +439,9 @@ async function insertEntries(
 ): Promise<void> {
   if (entries.length === 0) return;
   await c.query(
-    'INSERT INTO transcripts (session_id, seq, entry) SELECT $1, $2 + ord - 1, e FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)',
-    [sessionId, firstSeq, JSON.stringify(entries)],
+    `INSERT INTO transcripts (session_id, seq, entry, terms) SELECT $1, $2 + ord - 1, e, string_to_array(($4::text[])[ord], ' ')
+     FROM jsonb_array_elements($3::jsonb) WITH ORDINALITY AS t(e, ord)`,
+    [sessionId, firstSeq, JSON.stringify(entries), transcriptTerms(entries)],
   );
 }
 

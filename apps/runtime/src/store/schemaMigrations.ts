@@ -5,6 +5,7 @@ import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
 import { promptAudioMigration } from '../promptAudio/promptAudioMigration.ts';
 import { voiceLegMigration } from '../agents/voice/voiceLegMigration.ts';
+import { turnCostMigration } from './turnCostMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -90,5 +91,6 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
     promptAudioMigration(dialect),
     // Issue 16: voice legs across processes (the stream's process, the callback number in clear, Twilio's call ids).
     voiceLegMigration(dialect),
+    turnCostMigration(dialect),
   ];
 }
