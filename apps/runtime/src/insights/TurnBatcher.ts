@@ -1,0 +1,60 @@
+import type { StoredTurn } from '../sessions/SessionService.ts';
+
+/** How long stored turns gather before their analysis runs: far below the 1 s an alert may take to reach supervisors. */
+export const TURN_BATCH_MS = 10;
+
+/**
+ * Gathers stored turns and hands them on in batches, after the replies have left: every `delayMs` at most once, one
+ * turn per session holding all of its entries since the last batch (the latest status, locale and version). So the
+ * analysis of a turn never runs inside the request that carried it, and a session that took several turns meanwhile is
+ * analyzed once. Nothing here is durable: a turn's transcript is stored before it gets here, and what a stopped process
+ * had not analyzed is caught up from the store (see InsightsService.catchUp).
+ */
+export class TurnBatcher {
+  readonly #pending = new Map<string, StoredTurn>();
+  readonly #analyze: (turns: StoredTurn[]) => void;
+  readonly #delayMs: number;
+  #timer: NodeJS.Timeout | undefined;
+  #stopped = false;
+
+  constructor(analyze: (turns: StoredTurn[]) => void, options: { delayMs?: number } = {}) {
+    this.#analyze = analyze;
+    this.#delayMs = options.delayMs ?? TURN_BATCH_MS;
+  }
+
+  /** Queues a stored turn; its analysis runs with the next batch. */
+  add(turn: StoredTurn): void {
+    if (this.#stopped) return;
+    const earlier = this.#pending.get(turn.sessionId);
+    // Re-inserted, so a session that took a turn again is analyzed after the sessions waiting longer.
+    this.#pending.delete(turn.sessionId);
+    this.#pending.set(turn.sessionId, earlier ? { ...turn, entries: [...earlier.entries, ...turn.entries] } : turn);
+    this.#timer ??= setTimeout(() => this.flush(), this.#delayMs);
+  }
+
+  /** Sessions with turns waiting for their batch. */
+  get pending(): number {
+    return this.#pending.size;
+  }
+
+  /**
+   * Drops what is waiting and takes no more turns (the store is about to close: a settled shutdown flushed first, and
+   * the catch-up of the next start analyzes ended contacts whose batch was dropped).
+   */
+  stop(): void {
+    this.#stopped = true;
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#pending.clear();
+  }
+
+  /** Hands every waiting turn on now (shutdown, tests) and cancels the timer. */
+  flush(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.#pending.size === 0) return;
+    const turns = [...this.#pending.values()];
+    this.#pending.clear();
+    this.#analyze(turns);
+  }
+}
