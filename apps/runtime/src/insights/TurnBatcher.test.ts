@@ -44,18 +44,28 @@ describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in
     expect(batcher.pending).toBe(0);
   });
 
-  it('analyzes a session that took several turns meanwhile once, with all its entries and its latest status', async () => {
+  it('analyzes a session that took several turns meanwhile once, with all its entries', async () => {
     const { batcher, next } = collecting(5);
     batcher.add(turn('a', 'first'));
     batcher.add(turn('b', 'other'));
-    batcher.add(turn('a', 'second', 'ended'));
+    batcher.add(turn('a', 'second'));
     const batch = await next();
     expect(batch).toHaveLength(2);
-    const a = batch.find((t) => t.sessionId === 'a');
-    expect(a?.status).toBe('ended');
-    expect(a?.entries.map((e) => e.text)).toEqual(['first', 'second']);
+    expect(batch.find((t) => t.sessionId === 'a')?.entries.map((e) => e.text)).toEqual(['first', 'second']);
     // The session that moved again goes after the one that waited longer.
     expect(batch.map((t) => t.sessionId)).toEqual(['b', 'a']);
+  });
+
+  it('keeps the turn that ended a session apart from its live turns, so those are still checked as live', async () => {
+    const { batcher, next } = collecting(5);
+    batcher.add(turn('a', 'first'));
+    batcher.add(turn('a', 'second'));
+    batcher.add(turn('a', 'bye', 'ended'));
+    const batch = await next();
+    expect(batch.map((t) => [t.status, t.entries.map((e) => e.text)])).toEqual([
+      ['active', ['first', 'second']],
+      ['ended', ['bye']],
+    ]);
   });
 
   it('starts a new batch for turns that arrive after one was handed on', async () => {

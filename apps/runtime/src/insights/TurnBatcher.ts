@@ -4,14 +4,15 @@ import type { StoredTurn } from '../sessions/SessionService.ts';
 export const TURN_BATCH_MS = 10;
 
 /**
- * Gathers stored turns and hands them on in batches, after the replies have left: every `delayMs` at most once, one
- * turn per session holding all of its entries since the last batch (the latest status, locale and version). So the
- * analysis of a turn never runs inside the request that carried it, and a session that took several turns meanwhile is
- * analyzed once. Nothing here is durable: a turn's transcript is stored before it gets here, and what a stopped process
+ * Gathers stored turns and hands them on in batches, after the replies have left: every `delayMs` at most once, the
+ * live turns of a session since the last batch as one turn holding all their entries (the latest locale and version),
+ * and a turn that ended the session after them on its own, so the live part is still checked as live. So the analysis
+ * of a turn never runs inside the request that carried it, and a session that took several turns meanwhile is analyzed
+ * once. Nothing here is durable: a turn's transcript is stored before it gets here, and what a stopped process
  * had not analyzed is caught up from the store (see InsightsService.catchUp).
  */
 export class TurnBatcher {
-  readonly #pending = new Map<string, StoredTurn>();
+  readonly #pending = new Map<string, StoredTurn[]>();
   readonly #analyze: (turns: StoredTurn[]) => void;
   readonly #delayMs: number;
   #timer: NodeJS.Timeout | undefined;
@@ -25,10 +26,15 @@ export class TurnBatcher {
   /** Queues a stored turn; its analysis runs with the next batch. */
   add(turn: StoredTurn): void {
     if (this.#stopped) return;
-    const earlier = this.#pending.get(turn.sessionId);
+    const waiting = this.#pending.get(turn.sessionId) ?? [];
+    const last = waiting.at(-1);
+    const merged =
+      last?.status === 'active' && turn.status === 'active'
+        ? [...waiting.slice(0, -1), { ...turn, entries: [...last.entries, ...turn.entries] }]
+        : [...waiting, turn];
     // Re-inserted, so a session that took a turn again is analyzed after the sessions waiting longer.
     this.#pending.delete(turn.sessionId);
-    this.#pending.set(turn.sessionId, earlier ? { ...turn, entries: [...earlier.entries, ...turn.entries] } : turn);
+    this.#pending.set(turn.sessionId, merged);
     this.#timer ??= setTimeout(() => this.flush(), this.#delayMs);
   }
 
@@ -53,7 +59,7 @@ export class TurnBatcher {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     if (this.#pending.size === 0) return;
-    const turns = [...this.#pending.values()];
+    const turns = [...this.#pending.values()].flat();
     this.#pending.clear();
     this.#analyze(turns);
   }
