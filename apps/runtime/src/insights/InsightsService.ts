@@ -31,7 +31,7 @@ interface Alerting {
 /**
  * The runtime's analytics pipeline (issue 17): after stored turns it checks the alerting category rules of the live
  * contacts, and when a session ends it stores the contact's figures, categories, summary and QA score. It runs after
- * the replies, in batches ({@link TurnBatcher}: every 10 ms at most, each session once, each flow's rules read once),
+ * the replies, in batches ({@link TurnBatcher}: once per event-loop turn, each session once, each flow's rules read once),
  * never in a turn's way: failures are logged, and what a stopped process left unanalyzed is caught up from the store.
  */
 export class InsightsService {

@@ -13,16 +13,13 @@ const turn = (sessionId: string, text: string, status: StoredTurn['status'] = 'a
 });
 
 /** A batcher whose batches are collected; `next()` resolves with the next batch handed on. */
-function collecting(delayMs: number) {
+function collecting() {
   const batches: StoredTurn[][] = [];
   let wake: (() => void) | undefined;
-  const batcher = new TurnBatcher(
-    (turns) => {
-      batches.push(turns);
-      wake?.();
-    },
-    { delayMs },
-  );
+  const batcher = new TurnBatcher((turns) => {
+    batches.push(turns);
+    wake?.();
+  });
   const next = async (): Promise<StoredTurn[]> => {
     const seen = batches.length;
     while (batches.length === seen) await new Promise<void>((resolve) => (wake = resolve));
@@ -33,7 +30,7 @@ function collecting(delayMs: number) {
 
 describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in batches)', () => {
   it('hands nothing on while the turn is being answered, then the whole batch at once', async () => {
-    const { batcher, batches, next } = collecting(5);
+    const { batcher, batches, next } = collecting();
     batcher.add(turn('a', 'hello'));
     batcher.add(turn('b', 'my card is lost'));
     // Same tick as the turns: the replies have not been written yet, so nothing may have been analyzed.
@@ -45,7 +42,7 @@ describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in
   });
 
   it('analyzes a session that took several turns meanwhile once, with all its entries', async () => {
-    const { batcher, next } = collecting(5);
+    const { batcher, next } = collecting();
     batcher.add(turn('a', 'first'));
     batcher.add(turn('b', 'other'));
     batcher.add(turn('a', 'second'));
@@ -57,7 +54,7 @@ describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in
   });
 
   it('keeps the turn that ended a session apart from its live turns, so those are still checked as live', async () => {
-    const { batcher, next } = collecting(5);
+    const { batcher, next } = collecting();
     batcher.add(turn('a', 'first'));
     batcher.add(turn('a', 'second'));
     batcher.add(turn('a', 'bye', 'ended'));
@@ -69,7 +66,7 @@ describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in
   });
 
   it('starts a new batch for turns that arrive after one was handed on', async () => {
-    const { batcher, next } = collecting(5);
+    const { batcher, next } = collecting();
     batcher.add(turn('a', 'one'));
     expect((await next()).map((t) => t.entries.length)).toEqual([1]);
     batcher.add(turn('a', 'two'));
@@ -77,8 +74,8 @@ describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in
     expect(second[0]?.entries.map((e) => e.text)).toEqual(['two']);
   });
 
-  it('flushes at once on demand (settling, shutdown) without waiting for the timer', () => {
-    const { batcher, batches } = collecting(60_000);
+  it('flushes at once on demand (settling, shutdown) without waiting for the next loop turn', () => {
+    const { batcher, batches } = collecting();
     batcher.add(turn('a', 'one'));
     batcher.flush();
     expect(batches).toHaveLength(1);
@@ -87,12 +84,12 @@ describe('TurnBatcher (issue 13: the analysis of a turn runs after its reply, in
   });
 
   it('takes no more turns once stopped, and drops what waited', async () => {
-    const { batcher, batches } = collecting(1);
+    const { batcher, batches } = collecting();
     batcher.add(turn('a', 'one'));
     batcher.stop();
     batcher.add(turn('b', 'two'));
     expect(batcher.pending).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 5));
     batcher.flush();
     expect(batches).toEqual([]);
   });

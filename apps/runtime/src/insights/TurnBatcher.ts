@@ -1,10 +1,9 @@
 import type { StoredTurn } from '../sessions/SessionService.ts';
 
-/** How long stored turns gather before their analysis runs: far below the 1 s an alert may take to reach supervisors. */
-export const TURN_BATCH_MS = 10;
-
 /**
- * Gathers stored turns and hands them on in batches, after the replies have left: every `delayMs` at most once, the
+ * Gathers stored turns and hands them on in batches, after the replies have left: once per event-loop turn (a
+ * `setImmediate`, so a batch is the turns one group commit stored, and they are analyzed while still young for the
+ * garbage collector; an alert is far below the 1 s it may take), the
  * live turns of a session since the last batch as one turn holding all their entries (the latest locale and version),
  * and a turn that ended the session after them on its own, so the live part is still checked as live. So the analysis
  * of a turn never runs inside the request that carried it, and a session that took several turns meanwhile is analyzed
@@ -14,13 +13,11 @@ export const TURN_BATCH_MS = 10;
 export class TurnBatcher {
   readonly #pending = new Map<string, StoredTurn[]>();
   readonly #analyze: (turns: StoredTurn[]) => void;
-  readonly #delayMs: number;
-  #timer: NodeJS.Timeout | undefined;
+  #timer: NodeJS.Immediate | undefined;
   #stopped = false;
 
-  constructor(analyze: (turns: StoredTurn[]) => void, options: { delayMs?: number } = {}) {
+  constructor(analyze: (turns: StoredTurn[]) => void) {
     this.#analyze = analyze;
-    this.#delayMs = options.delayMs ?? TURN_BATCH_MS;
   }
 
   /** Queues a stored turn; its analysis runs with the next batch. */
@@ -35,7 +32,7 @@ export class TurnBatcher {
     // Re-inserted, so a session that took a turn again is analyzed after the sessions waiting longer.
     this.#pending.delete(turn.sessionId);
     this.#pending.set(turn.sessionId, merged);
-    this.#timer ??= setTimeout(() => this.flush(), this.#delayMs);
+    this.#timer ??= setImmediate(() => this.flush());
   }
 
   /** Sessions with turns waiting for their batch. */
@@ -49,14 +46,14 @@ export class TurnBatcher {
    */
   stop(): void {
     this.#stopped = true;
-    clearTimeout(this.#timer);
+    clearImmediate(this.#timer);
     this.#timer = undefined;
     this.#pending.clear();
   }
 
   /** Hands every waiting turn on now (shutdown, tests) and cancels the timer. */
   flush(): void {
-    clearTimeout(this.#timer);
+    clearImmediate(this.#timer);
     this.#timer = undefined;
     if (this.#pending.size === 0) return;
     const turns = [...this.#pending.values()].flat();

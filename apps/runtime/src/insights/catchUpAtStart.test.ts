@@ -44,7 +44,7 @@ describe('the analysis of turns runs after the reply (issue 13): nothing is lost
     await first.runtime.close();
     running.pop();
 
-    // What a process killed between the reply and its 10 ms batch leaves: the turn stored, its analysis not.
+    // What a process killed between the reply and the batch after it leaves: the turn stored, its analysis not.
     const db = new Database(join(dataDir, 'omniflow.db'));
     try {
       for (const table of ['contact_insights', 'contact_categories', 'contact_node_stats'])
