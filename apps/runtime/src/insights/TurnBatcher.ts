@@ -2,13 +2,13 @@ import type { StoredTurn } from '../sessions/SessionService.ts';
 
 /**
  * Gathers stored turns and hands them on in batches, after the replies have left: once per event-loop turn (a
- * `setImmediate`, so a batch is the turns one group commit stored, and they are analyzed while still young for the
- * garbage collector; an alert is far below the 1 s it may take), the
- * live turns of a session since the last batch as one turn holding all their entries (the latest locale and version),
- * and a turn that ended the session after them on its own, so the live part is still checked as live. So the analysis
- * of a turn never runs inside the request that carried it, and a session that took several turns meanwhile is analyzed
- * once. Nothing here is durable: a turn's transcript is stored before it gets here, and what a stopped process
- * had not analyzed is caught up from the store (see InsightsService.catchUp).
+ * `setImmediate`: on SQLite a batch is the turns one group commit stored; they are analyzed while still young for the
+ * garbage collector, and an alert goes out far within the 1 s it may take). A batch holds the live turns of a session
+ * since the last batch as one turn with all their entries (the latest locale and version), and a turn that ended the
+ * session after them on its own, so the live part is still checked as live. So the analysis of a turn never runs
+ * inside the request that carried it, and a session that took several turns meanwhile is analyzed once. Nothing here
+ * is durable: a turn's transcript is stored before it gets here, and what a stopped process had not analyzed is caught
+ * up from the store (see InsightsService.catchUp).
  */
 export class TurnBatcher {
   readonly #pending = new Map<string, StoredTurn[]>();
