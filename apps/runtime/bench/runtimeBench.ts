@@ -46,7 +46,7 @@ function startServerProcess<T>(
   });
   return new Promise((resolve, reject) => {
     let buffer: string | null = '';
-    // The runtime logs every turn at info, as in production; once the URLs are known the lines are discarded.
+    // The runtime logs at info, as in production (a turn's line is at debug); once the URLs are known the lines are discarded.
     child.stdout?.on('data', (chunk: Buffer) => {
       if (buffer === null) return;
       buffer += chunk.toString();

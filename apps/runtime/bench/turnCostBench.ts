@@ -22,7 +22,7 @@ const store = SqliteFlowStore.open(dataDir, { contactIndexIntervalMs: 3_600_000 
 const registry = createBuiltInRegistry();
 const compiler = new FlowCompiler(store, registry);
 const cipher = new SnapshotCipher(randomBytes(32));
-// Production logs every turn at info (buffered, asynchronous); here into /dev/null.
+// Production logs at info (buffered, asynchronous; a turn's own line is at debug since issue 13); here into /dev/null.
 const logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', sync: false, minLength: 4096 }));
 const sessions = new SessionService({
   store,
@@ -87,7 +87,7 @@ try {
     ['  seal (JSON + AES-256-GCM + base64url)', seal],
     ['  store: read the session head (turn counter; only when the session is not cached or may have moved on)', head],
     ['  store: sessions mark (SQLite data_version), what a cached session checks instead', mark],
-    ['  log line of the turn (pino, info)', log],
+    ['  a log line at info (pino), what each turn paid before its line moved to debug', log],
   ];
   process.stdout.write(
     `\nCPU per turn inside the runtime (no HTTP), ${TURNS} turns over ${SESSIONS} sessions, SQLite WAL synchronous=NORMAL\n\n`,

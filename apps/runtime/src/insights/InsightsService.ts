@@ -10,6 +10,7 @@ import { deriveContact, type FinishedContact, type NodeInfo } from './deriveCont
 import { checkInsightRuleSet, type InsightRuleSet } from './insightRuleSet.ts';
 import type { InsightsStore } from './InsightsStore.ts';
 import { LiveAlerter } from './LiveAlerter.ts';
+import { TurnBatcher } from './TurnBatcher.ts';
 import { withAgentLeg, type AgentLeg } from './withAgentLeg.ts';
 import { sharedRead } from '../store/sharedRead.ts';
 
@@ -22,10 +23,17 @@ const CATCH_UP_EVERY_MS = 60_000;
 const CATCH_UP_WINDOW_MS = 6 * 3_600_000;
 const CATCH_UP_BATCH = 100;
 
+/** The alerting rules of a flow's contacts and the webhooks their alerts go to. */
+interface Alerting {
+  alerting: CategoryRule[];
+  webhooks: string[];
+}
+
 /**
- * The runtime's analytics pipeline (issue 17): after each stored turn it checks the alerting category rules of the
- * live contact (an alert within the turn's own event-loop tick), and when a session ends it stores the contact's
- * figures, categories, summary and QA score. It runs beside the turn, never in its way: failures are logged.
+ * The runtime's analytics pipeline (issue 17): after stored turns it checks the alerting category rules of the live
+ * contacts, and when a session ends it stores the contact's figures, categories, summary and QA score. It runs after
+ * the replies, in batches ({@link TurnBatcher}: once per event-loop turn, each session once, each flow's rules read once),
+ * never in a turn's way: failures are logged, and what a stopped process left unanalyzed is caught up from the store.
  */
 export class InsightsService {
   readonly #store: FlowStore;
@@ -39,6 +47,7 @@ export class InsightsService {
   readonly #nodes = new Map<string, Map<string, NodeInfo>>();
   #pending = new Set<Promise<void>>();
   #catchUpTimer: NodeJS.Timeout | undefined;
+  readonly #batcher: TurnBatcher;
 
   constructor(deps: {
     store: FlowStore;
@@ -47,6 +56,7 @@ export class InsightsService {
     registry: NodeTypeRegistry;
     logger: Logger;
   }) {
+    this.#batcher = new TurnBatcher((turns) => this.#afterTurns(turns));
     this.#store = deps.store;
     this.#insights = deps.insights;
     this.#alerts = deps.alerts;
@@ -63,15 +73,33 @@ export class InsightsService {
     return this.#alerts;
   }
 
-  /** The session service's turn observer. Draft runs (version 0, the designer's simulator) are not counted. */
+  /**
+   * The session service's turn observer: queues the stored turn for the next batch, so nothing of its analysis runs
+   * before its reply is sent. Draft runs (version 0, the designer's simulator) are not counted.
+   */
   readonly observe = (turn: StoredTurn): void => {
     if (turn.version === 0) return;
-    this.#track(
-      this.#afterTurn(turn).catch((error: unknown) =>
-        this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
-      ),
-    );
+    this.#batcher.add(turn);
   };
+
+  /** One batch: each session's turns since the last batch at once, the alerting rules of each flow read once. */
+  #afterTurns(turns: readonly StoredTurn[]): void {
+    const alerting = new Map<string, Promise<Alerting>>();
+    const alertingOf = (flowId: string): Promise<Alerting> => {
+      let rules = alerting.get(flowId);
+      if (rules === undefined) {
+        rules = this.#alerting(flowId);
+        alerting.set(flowId, rules);
+      }
+      return rules;
+    };
+    for (const turn of turns)
+      this.#track(
+        this.#afterTurn(turn, alertingOf).catch((error: unknown) =>
+          this.#logger.error({ sessionId: turn.sessionId, err: String(error) }, 'insights of a turn failed'),
+        ),
+      );
+  }
 
   #track(work: Promise<void>): void {
     this.#pending.add(work);
@@ -136,28 +164,34 @@ export class InsightsService {
     return ids.length;
   }
 
-  /** Runs {@link catchUp} every `everyMs` until {@link close}. */
+  /**
+   * Runs {@link catchUp} at once (what a stopped process left unanalyzed: its last batch) and then every `everyMs`
+   * until {@link close}.
+   */
   startCatchUp(everyMs = CATCH_UP_EVERY_MS): void {
     clearInterval(this.#catchUpTimer);
-    this.#catchUpTimer = setInterval(() => {
+    const pass = (): void =>
       this.#track(
         this.catchUp().then(
           () => undefined,
           (error: unknown) => this.#logger.warn({ err: String(error) }, 'catching up on ended contacts failed'),
         ),
       );
-    }, everyMs);
+    pass();
+    this.#catchUpTimer = setInterval(pass, everyMs);
     this.#catchUpTimer.unref();
   }
 
-  /** Stops the catch-up and the alerts' bus subscription. */
+  /** Stops the batches (call {@link settle} first to analyze what waits), the catch-up and the alerts' bus subscription. */
   close(): void {
+    this.#batcher.stop();
     clearInterval(this.#catchUpTimer);
     this.#alerts.close();
   }
 
-  /** Resolves once every turn seen so far has been analyzed (tests, shutdown). */
+  /** Resolves once every turn seen so far has been analyzed, the turns waiting for their batch too (tests, shutdown). */
   async settle(): Promise<void> {
+    this.#batcher.flush();
     while (this.#pending.size > 0) await Promise.all(this.#pending);
   }
 
@@ -183,14 +217,14 @@ export class InsightsService {
     this.#rules.set(scope, { set, at: Date.now() });
   }
 
-  async #afterTurn(turn: StoredTurn): Promise<void> {
+  async #afterTurn(turn: StoredTurn, alertingOf: (flowId: string) => Promise<Alerting>): Promise<void> {
     if (turn.status === 'ended') {
       // A contact handed to an agent goes on in the agent chat, where its alerts are still checked.
       if (!turn.entries.some((entry) => entry.kind === 'transfer')) this.#live.forget(turn.sessionId);
       await this.#record(turn);
       return;
     }
-    const { alerting, webhooks } = await this.#alerting(turn.flowId);
+    const { alerting, webhooks } = await alertingOf(turn.flowId);
     if (alerting.length === 0) return;
     const contact = await this.#finished(turn, new Date().toISOString());
     if (contact === undefined) return;
@@ -208,7 +242,8 @@ export class InsightsService {
     await this.#live.check(withAgentLeg(bot, await legOf()), alerting, webhooks);
   }
 
-  async #alerting(flowId: string): Promise<{ alerting: CategoryRule[]; webhooks: string[] }> {
+  /** The alerting rules that apply to a flow's contacts (its own and every flow's) and where their alerts are posted. */
+  async #alerting(flowId: string): Promise<Alerting> {
     const [global, own] = await Promise.all([this.rules(GLOBAL_SCOPE), this.rules(flowId)]);
     return {
       alerting: [...global.rules, ...own.rules].filter((rule) => rule.alert === true),

@@ -72,7 +72,7 @@ export interface StartSessionRequest {
   idempotency?: { keyed: KeyedInput; scope: string };
 }
 
-/** One stored turn as the analytics pipeline sees it (issue 17): after the store committed it, before the reply. */
+/** One stored turn as the analytics pipeline sees it (issue 17): handed over once the store committed it. */
 export interface StoredTurn extends Pick<
   SessionTurn,
   'sessionId' | 'flowId' | 'version' | 'channel' | 'locale' | 'status'
@@ -80,7 +80,10 @@ export interface StoredTurn extends Pick<
   entries: readonly StoredTranscriptEntry[];
 }
 
-/** Watches stored turns (real-time alerts, contact summaries); it must not block or throw into the turn. */
+/**
+ * Watches stored turns (real-time alerts, contact summaries); called before the reply is sent, so it must only queue
+ * its work for later (InsightsService batches it), never block or throw into the turn.
+ */
 export type TurnObserver = (turn: StoredTurn) => void;
 
 interface LiveSession {
@@ -369,10 +372,12 @@ export class SessionService {
             ...(saved.mark === undefined ? {} : { saved: { head, mark: saved.mark } }),
           });
         }
-        logger.info(
-          { channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length },
-          'turn',
-        );
+        // Debug, not info: a line per turn cost ~5% of a turn's CPU; omniflow_turns_total counts turns per channel.
+        if (logger.isLevelEnabled('debug'))
+          logger.debug(
+            { channel, input: input.type, status: turn.status, nodeId: turn.nodeId, outputs: turn.outputs.length },
+            'turn',
+          );
         return reply;
       });
     });
