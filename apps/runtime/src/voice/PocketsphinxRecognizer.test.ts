@@ -131,7 +131,8 @@ public <choice> = <digits>;
 
     it('leaves no process behind when a stream is aborted (barge-in by keypad, hang-up, no-input)', async () => {
       const workDir = await mkdtemp(join(tmpdir(), 'ps-abort-'));
-      const own = new PocketsphinxRecognizer({ workDir });
+      // The process-per-utterance form (no decoder helper built); the pooled one is tested in its own file.
+      const own = new PocketsphinxRecognizer({ workDir, decoders: null });
       const groups = () => processGroupsMentioning(workDir);
       for (const when of ['before the decoders start', 'while they decode']) {
         const controller = new AbortController();
@@ -149,7 +150,7 @@ public <choice> = <digits>;
 
     it('leaves no process behind after a finished stream', async () => {
       const workDir = await mkdtemp(join(tmpdir(), 'ps-done-'));
-      const own = new PocketsphinxRecognizer({ workDir });
+      const own = new PocketsphinxRecognizer({ workDir, decoders: null });
       const stream = own.startStream(MENU, 'en-US', never);
       stream?.write(overThePhone('balance'));
       await waitUntil(() => processGroupsMentioning(workDir).size === 2, 5000);

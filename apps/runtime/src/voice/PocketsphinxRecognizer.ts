@@ -3,9 +3,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { NarrowbandConditioner } from './NarrowbandConditioner.ts';
+import { type DecoderPass, PocketsphinxDecoderPool } from './PocketsphinxDecoderPool.ts';
 import { concatPcm, pcm16ToBytes, powerDbfs } from './pcm.ts';
 import { prepareJsgf } from './prepareJsgf.ts';
-import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
+import type { PartialResult, RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
 import { type ProcessResult, type StartedProcess, startProcess } from './runProcess.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
@@ -25,6 +26,27 @@ export interface PocketsphinxOptions {
   bandImageGain?: number;
   /** More `pocketsphinx_continuous` options for both passes (front-end settings such as `-remove_noise no`). */
   decoderArgs?: readonly string[];
+  /**
+   * Long-lived decoders ({@link PocketsphinxDecoderPool}); default: one pool per process when its helper is built,
+   * else (or with null) one `pocketsphinx_continuous` process per utterance and pass, as before.
+   */
+  decoders?: PocketsphinxDecoderPool | null;
+}
+
+let sharedPool: PocketsphinxDecoderPool | null | undefined;
+
+/** The process's pool of decoder helpers, or null (with one warning) when the helper has not been built. */
+function defaultPool(logger: VoiceLogger | undefined): PocketsphinxDecoderPool | null {
+  if (sharedPool === undefined) {
+    const pool = new PocketsphinxDecoderPool(logger ? { logger } : {});
+    sharedPool = pool.available() ? pool : null;
+    if (sharedPool === null)
+      logger?.warn(
+        {},
+        'omniflow-psdecoder is not built (make -C apps/runtime/native; needs libpocketsphinx-dev): one pocketsphinx process per utterance',
+      );
+  }
+  return sharedPool;
 }
 
 /**
@@ -53,6 +75,13 @@ interface Decode {
   score: number;
 }
 
+/** A grammar as pocketsphinx gets it, and its complete sentences (null when it has infinitely many). */
+interface GrammarFiles {
+  grammarFile: string;
+  dictFile: string;
+  sentences: ReadonlySet<string> | null;
+}
+
 /** The grammar (or free-form) pass, and for a grammar the garbage-loop pass that gives its confidence. */
 interface Decodes {
   main: Decode;
@@ -74,8 +103,9 @@ export class PocketsphinxRecognizer implements Recognizer {
   private readonly noiseFloorDbfs: number | null;
   private readonly bandImageGain: number;
   private readonly decoderArgs: readonly string[];
+  private readonly decoders: PocketsphinxDecoderPool | null;
   private dictionary: Promise<Map<string, string[]>> | null = null;
-  private readonly prepared = new Map<string, Promise<{ grammarFile: string; dictFile: string } | null>>();
+  private readonly prepared = new Map<string, Promise<GrammarFiles | null>>();
 
   constructor(options: PocketsphinxOptions = {}) {
     this.modelDir = options.modelDir ?? '/usr/share/pocketsphinx/model/en-us';
@@ -88,6 +118,13 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.noiseFloorDbfs = options.noiseFloorDbfs === undefined ? NOISE_FLOOR_DBFS : options.noiseFloorDbfs;
     this.bandImageGain = options.bandImageGain ?? BAND_IMAGE_GAIN;
     this.decoderArgs = options.decoderArgs ?? [];
+    // A custom binary is a custom decoder: only the stock one has the long-lived form.
+    this.decoders =
+      options.decoders !== undefined
+        ? options.decoders
+        : options.binary === undefined
+          ? defaultPool(this.logger)
+          : null;
   }
 
   /** Loads the dictionary and writes the grammar's files ahead of the first utterance. */
@@ -138,7 +175,9 @@ export class PocketsphinxRecognizer implements Recognizer {
         ? null
         : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain });
     const passes = this.startPasses(grammar, signal);
-    // pocketsphinx reads its input in blocks of 2048 samples; smaller writes would only cost system calls.
+    // pocketsphinx reads its input in blocks of 2048 samples; smaller writes to a process would only cost system
+    // calls. A pooled decoder blocks the audio itself and gets every write at once, so its partial result is current.
+    const blockSamples = this.decoders === null ? 2048 : 1;
     let buffered: Int16Array[] = [];
     let bufferedSamples = 0;
     const flush = (): void => {
@@ -155,8 +194,9 @@ export class PocketsphinxRecognizer implements Recognizer {
         heard.push(pcm16k);
         buffered.push(conditioner === null ? pcm16k : conditioner.add(pcm16k));
         bufferedSamples += pcm16k.length;
-        if (bufferedSamples >= 2048) flush();
+        if (bufferedSamples >= blockSamples) flush();
       },
+      partial: () => (finished === null ? passes.partial() : Promise.resolve(null)),
       finish: () => {
         if (finished === null) {
           // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
@@ -175,11 +215,13 @@ export class PocketsphinxRecognizer implements Recognizer {
   private startPasses(
     grammar: string | null,
     signal: AbortSignal,
-  ): { write(bytes: Uint8Array): void; end(): Promise<Decodes | null> } {
+  ): { write(bytes: Uint8Array): void; partial(): Promise<PartialResult | null>; end(): Promise<Decodes | null> } {
     let early: Uint8Array[] | null = [];
-    let processes: StartedProcess[] = [];
+    let processes: (StartedProcess | DecoderPass)[] = [];
+    let sentences: ReadonlySet<string> | null = null;
     const started = (async () => {
       const files = grammar === null ? null : await this.grammarFiles(grammar);
+      sentences = files?.sentences ?? null;
       if (grammar !== null && files === null) return false;
       await this.loadDictionary();
       const argsList =
@@ -190,31 +232,25 @@ export class PocketsphinxRecognizer implements Recognizer {
               // The free loop is the costly pass; capping its active HMMs halves its CPU and moves its score by ~1%.
               ['-dict', files.dictFile, '-jsgf', join(this.workDir, 'garbage.gram'), '-maxhmmpf', '1500'],
             ];
-      processes = argsList.map((args) =>
-        startProcess(
-          this.binary,
-          [
-            '-hmm',
-            join(this.modelDir, 'en-us'),
-            ...args,
-            '-infile',
-            '/dev/stdin',
-            '-samprate',
-            '16000',
-            '-time',
-            'yes',
-            '-backtrace',
-            'yes',
-            ...this.decoderArgs,
-          ],
-          {
-            timeoutMs: this.timeoutMs,
-            lifetimeMs: this.timeoutMs + MAX_STREAM_MS,
-            signal,
-            stdinAsPipe: true,
-          },
-        ),
-      );
+      processes = argsList.map((args) => {
+        const all = [
+          '-hmm',
+          join(this.modelDir, 'en-us'),
+          ...args,
+          '-samprate',
+          '16000',
+          '-time',
+          'yes',
+          '-backtrace',
+          'yes',
+          ...this.decoderArgs,
+        ];
+        const bounds = { timeoutMs: this.timeoutMs, lifetimeMs: this.timeoutMs + MAX_STREAM_MS, signal };
+        // The same arguments either way: a pooled decoder answers exactly as a process given `-infile` would.
+        return this.decoders !== null
+          ? this.decoders.start(all, bounds)
+          : startProcess(this.binary, [...all, '-infile', '/dev/stdin'], { ...bounds, stdinAsPipe: true });
+      });
       for (const bytes of early ?? []) for (const pass of processes) pass.write(bytes);
       early = null;
       return true;
@@ -224,6 +260,17 @@ export class PocketsphinxRecognizer implements Recognizer {
       write(bytes) {
         if (early !== null) early.push(bytes);
         else for (const pass of processes) pass.write(bytes);
+      },
+      /** The grammar pass's best words so far, and whether they are a whole sentence of the grammar. */
+      async partial() {
+        const pass = processes[0];
+        if (!(await started) || pass === undefined || !('partial' in pass)) return null;
+        const transcript = (await pass.partial())
+          .split(' ')
+          .filter((word) => word !== '' && !FILLER.test(word))
+          .map((word) => word.replace(/\(\d+\)$/, ''))
+          .join(' ');
+        return { transcript, complete: sentences?.has(transcript) ?? false };
       },
       async end() {
         if (!(await started)) return null;
@@ -255,7 +302,7 @@ export class PocketsphinxRecognizer implements Recognizer {
   }
 
   /** Writes the grammar and a dictionary of just its words (loading 135k words per call would cost 100 ms). */
-  private grammarFiles(grammar: string): Promise<{ grammarFile: string; dictFile: string } | null> {
+  private grammarFiles(grammar: string): Promise<GrammarFiles | null> {
     const key = createHash('sha1').update(grammar).digest('hex').slice(0, 16);
     let files = this.prepared.get(key);
     if (files === undefined) {
@@ -266,7 +313,7 @@ export class PocketsphinxRecognizer implements Recognizer {
     return files;
   }
 
-  private async writeGrammar(grammar: string, key: string): Promise<{ grammarFile: string; dictFile: string } | null> {
+  private async writeGrammar(grammar: string, key: string): Promise<GrammarFiles | null> {
     const dictionary = await this.loadDictionary();
     const prepared = prepareJsgf(grammar, (w) => dictionary.has(w));
     if (prepared === null) {
@@ -291,7 +338,7 @@ export class PocketsphinxRecognizer implements Recognizer {
         : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
     await writeAtomically(grammarFile, flat);
     await writeAtomically(dictFile, `${lines.join('\n')}\n`);
-    return { grammarFile, dictFile };
+    return { grammarFile, dictFile, sentences: prepared.sentences === null ? null : new Set(prepared.sentences) };
   }
 
   private loadDictionary(): Promise<Map<string, string[]>> {
