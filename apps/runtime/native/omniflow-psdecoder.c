@@ -11,7 +11,7 @@
  *   'E' end     payload: empty; answered with 'R' (or 'X')
  *   'K' cancel  payload: empty; no answer; the stream's decoder goes back to the pool
  * Answers:
- *   'H' partial payload: the best hypothesis so far ("" when none)
+ *   'H' partial payload: "<path score> <frames> <best hypothesis so far>" (the hypothesis may be empty)
  *   'R' result  payload: what pocketsphinx_continuous -infile -time yes would print on stdout, a NUL, then its log
  *   'X' error   payload: a message
  *
@@ -326,11 +326,18 @@ static void audio(stream_t *s, const unsigned char *payload, size_t len) {
 
 static void partial(stream_t *s) {
   const char *hyp = NULL;
+  int32 score = 0;
+  int frames = 0;
   if (s->error == NULL) {
     err_set_logfp(null_log);
-    hyp = ps_get_hyp(s->decoder->ps, NULL);
+    hyp = ps_get_hyp(s->decoder->ps, &score);
+    frames = ps_get_n_frames(s->decoder->ps);
   }
-  answer('H', s->id, hyp != NULL ? hyp : "", hyp != NULL ? strlen(hyp) : 0, NULL, 0, 0);
+  char *text = NULL;
+  int len = asprintf(&text, "%d %d %s", (int)score, frames, hyp != NULL ? hyp : "");
+  if (len < 0) die("asprintf");
+  answer('H', s->id, text, (size_t)len, NULL, 0, 0);
+  free(text);
 }
 
 static void end(stream_t *s) {

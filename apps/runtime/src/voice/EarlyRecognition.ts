@@ -63,6 +63,25 @@ export class EarlyRecognition {
   }
 
   /**
+   * The caller paused while a streaming recognizer listens: asks it whether the words so far already make a whole
+   * answer of the grammar, and if so (and this stream is still the one listening) calls `onAnswer`. Asked after the
+   * writes of the current audio frame, so the recognizer has all the speech certain so far.
+   */
+  checkAnswer(onAnswer: () => void): void {
+    const stream = this.stream;
+    const partial = stream?.recognition.partial?.bind(stream.recognition);
+    if (stream === null || partial === undefined) return;
+    queueMicrotask(() => {
+      if (this.stream !== stream) return;
+      partial()
+        .then((heard) => {
+          if (heard?.complete === true && this.stream === stream) onAnswer();
+        })
+        .catch(() => undefined);
+    });
+  }
+
+  /**
    * The caller paused: decode what was said so far, so that if nothing more comes the result is ready (or nearly)
    * when the end-of-speech decision is made.
    */

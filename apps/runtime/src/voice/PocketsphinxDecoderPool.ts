@@ -36,9 +36,19 @@ export interface DecoderPassOptions {
  */
 export interface DecoderPass {
   write(bytes: Uint8Array): void;
-  /** The best hypothesis so far ('' when none); never changes the final result. */
-  partial(): Promise<string>;
+  /** The best path so far (null when the pass is over or failed); asking never changes the final result. */
+  partial(): Promise<PartialDecode | null>;
   end(): Promise<ProcessResult>;
+}
+
+/** A decoder's best path for the audio so far. */
+export interface PartialDecode {
+  /** Its words ('' when none yet). */
+  hypothesis: string;
+  /** Its path score (log domain, comparable between passes over the same audio). */
+  score: number;
+  /** Frames (10 ms) decoded so far. */
+  frames: number;
 }
 
 interface Pending {
@@ -218,10 +228,11 @@ export class PocketsphinxDecoderPool {
         if (!done && bytes.length > 0) helper?.send('A', id, bytes);
       },
       async partial() {
-        if (done || helper === null) return '';
+        if (done || helper === null) return null;
         helper.send('P', id);
-        const answer = await Promise.race([helper.expect(id), ended]).catch(() => '');
-        return typeof answer === 'string' ? answer : '';
+        const answer = await Promise.race([helper.expect(id), ended]).catch(() => null);
+        const m = typeof answer === 'string' ? /^(-?\d+) (\d+) ?(.*)$/s.exec(answer) : null;
+        return m === null ? null : { score: Number(m[1]), frames: Number(m[2]), hypothesis: m[3] ?? '' };
       },
       end() {
         if (result !== null) return result;
