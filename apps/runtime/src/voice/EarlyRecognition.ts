@@ -71,15 +71,20 @@ export class EarlyRecognition {
     const stream = this.stream;
     const partial = stream?.recognition.partial?.bind(stream.recognition);
     if (stream === null || partial === undefined) return;
-    queueMicrotask(() => {
-      if (this.stream !== stream) return;
-      partial()
-        .then((heard) => {
-          if (heard?.complete === true && this.stream === stream) onAnswer();
-        })
-        .catch(() => undefined);
+    const checked = Promise.resolve()
+      .then(() => (this.stream === stream ? partial() : null))
+      .then((heard) => {
+        if (heard?.complete === true && this.stream === stream) onAnswer();
+      })
+      .catch(() => undefined);
+    this.answerChecked = checked;
+    checked.finally(() => {
+      if (this.answerChecked === checked) this.answerChecked = Promise.resolve();
     });
   }
+
+  /** Settles when the last `checkAnswer` has its answer (see `VoiceCall.answered`). */
+  answerChecked: Promise<void> = Promise.resolve();
 
   /**
    * The caller paused: decode what was said so far, so that if nothing more comes the result is ready (or nearly)
