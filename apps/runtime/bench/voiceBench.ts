@@ -3,7 +3,7 @@
  * factor, synthesizer time per second of audio, and concurrent real-time calls in one process. Prints a table.
  * The gateway part runs twice in the same run: the baseline (one pocketsphinx process per utterance and pass, end of
  * speech after the full 600 ms) and the pooled decoders with the grammar-aware end of speech (issue 19).
- * Run: `pnpm --filter @omniflow/runtime exec tsx bench/voiceBench.ts [--quick] [--pooled-only]`.
+ * Run: `pnpm --filter @omniflow/runtime exec tsx bench/voiceBench.ts [--quick] [--pooled-only] [--processes=N]`.
  */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -18,7 +18,10 @@ import { bankFlow, type EngineCall, FakePhone, startEngineGateway } from '../src
 
 const quick = process.argv.includes('--quick');
 const pooledOnly = process.argv.includes('--pooled-only');
-const pool = new PocketsphinxDecoderPool();
+const processesArg = process.argv.find((arg) => arg.startsWith('--processes='));
+const pool = new PocketsphinxDecoderPool(
+  processesArg === undefined ? {} : { processes: Number(processesArg.slice('--processes='.length)) },
+);
 if (!pool.available()) throw new Error('build the decoder helper first: make -C apps/runtime/native');
 const breakdown: { recognize: number; respond: number }[] = [];
 const rows: [string, string, string][] = [];

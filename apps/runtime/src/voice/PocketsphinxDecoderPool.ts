@@ -14,7 +14,11 @@ export const DEFAULT_PSDECODER_BINARY = fileURLToPath(
 export interface PocketsphinxDecoderPoolOptions {
   /** The `omniflow-psdecoder` helper (built by `make -C apps/runtime/native`). */
   binary?: string;
-  /** Helper processes; each decodes its streams on one core. Default: the machine's cores. */
+  /**
+   * Most helper processes; each decodes its streams one after another on one core. They are started when every
+   * running one is busy. Default: four per core (the kernel shares a busy machine per process, so a few helpers
+   * per core keep pace where one per core falls behind other programs).
+   */
   processes?: number;
   /** Idle decoders each helper keeps per argument list. */
   keepPerGrammar?: number;
@@ -23,6 +27,8 @@ export interface PocketsphinxDecoderPoolOptions {
 
 /** Bounds of one pass, as for a `pocketsphinx_continuous` process. */
 export interface DecoderPassOptions {
+  /** Relative CPU cost of the pass (the garbage loop costs ~7× the grammar pass), for spreading passes. Default 1. */
+  weight?: number;
   /** Bound on the answer after `end()`. */
   timeoutMs: number;
   /** Bound on the whole pass, in case `end()` never comes. */
@@ -59,6 +65,7 @@ interface Pending {
 /** One helper process and the streams it is decoding. */
 class Helper {
   readonly child: ChildProcessWithoutNullStreams;
+  /** Sum of the weights of the passes it decodes now. */
   active = 0;
   exited = false;
   private buffered: Buffer = Buffer.alloc(0);
@@ -70,7 +77,10 @@ class Helper {
     keep: number,
     private readonly onExit: (helper: Helper, reason: string) => void,
   ) {
-    this.child = spawn(binary, ['--keep', String(keep)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Its own session, as the per-utterance decoders had: where the kernel groups CPU time by session
+    // (autogroup), a helper inside the runtime's session would share one slice with the runtime itself. It still
+    // exits when the runtime does: its input ends.
+    this.child = spawn(binary, ['--keep', String(keep)], { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
     // An idle helper must not keep the runtime (or a CLI run) alive; pending passes hold their own timers.
     this.child.unref();
     for (const pipe of [this.child.stdin, this.child.stdout, this.child.stderr])
@@ -162,7 +172,7 @@ export class PocketsphinxDecoderPool {
 
   constructor(options: PocketsphinxDecoderPoolOptions = {}) {
     this.binary = options.binary ?? DEFAULT_PSDECODER_BINARY;
-    this.size = Math.max(1, options.processes ?? availableParallelism());
+    this.size = Math.max(1, options.processes ?? 4 * availableParallelism());
     this.keep = options.keepPerGrammar ?? 16;
     this.logger = options.logger;
   }
@@ -184,6 +194,7 @@ export class PocketsphinxDecoderPool {
 
   /** Starts one pass with the arguments a `pocketsphinx_continuous` run would get (without `-infile`). */
   start(args: readonly string[], options: DecoderPassOptions): DecoderPass {
+    const weight = options.weight ?? 1;
     const helper = this.closed || options.signal?.aborted ? null : this.pick();
     const id = this.nextId;
     this.nextId = this.nextId >= 0xfffffff0 ? 1 : this.nextId + 1;
@@ -195,7 +206,7 @@ export class PocketsphinxDecoderPool {
       done = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      if (helper !== null) helper.active--;
+      if (helper !== null) helper.active -= weight;
     };
     const cancel = (reason: string): void => {
       if (done) return;
@@ -217,7 +228,7 @@ export class PocketsphinxDecoderPool {
       done = true;
       rejectEnd(new Error('pocketsphinx pass not started: the call was aborted or the pool closed'));
     } else {
-      helper.active++;
+      helper.active += weight;
       options.signal?.addEventListener('abort', onAbort, { once: true });
       bound(options.lifetimeMs);
       helper.send('S', id, Buffer.from(args.map((arg) => `${arg}\0`).join(''), 'utf8'));
@@ -265,7 +276,7 @@ export class PocketsphinxDecoderPool {
     }
   }
 
-  /** The helper with the fewest streams, started on demand up to the pool's size. */
+  /** An idle helper, else a new one while the pool may grow, else the least loaded one. */
   private pick(): Helper {
     const idle = this.helpers.find((helper) => helper.active === 0);
     if (idle === undefined && this.helpers.length < this.size) {

@@ -35,8 +35,12 @@ export interface PocketsphinxOptions {
 
 let sharedPool: PocketsphinxDecoderPool | null | undefined;
 
-/** The process's pool of decoder helpers, or null (with one warning) when the helper has not been built. */
+/**
+ * The process's pool of decoder helpers, or null (with one warning) when the helper has not been built or
+ * `OMNIFLOW_PSDECODER=off` asks for one process per utterance and pass (the form before issue 19, for comparisons).
+ */
 function defaultPool(logger: VoiceLogger | undefined): PocketsphinxDecoderPool | null {
+  if (process.env.OMNIFLOW_PSDECODER === 'off') return null;
   if (sharedPool === undefined) {
     const pool = new PocketsphinxDecoderPool(logger ? { logger } : {});
     sharedPool = pool.available() ? pool : null;
@@ -239,7 +243,7 @@ export class PocketsphinxRecognizer implements Recognizer {
               // The free loop is the costly pass; capping its active HMMs halves its CPU and moves its score by ~1%.
               ['-dict', files.dictFile, '-jsgf', join(this.workDir, 'garbage.gram'), '-maxhmmpf', '1500'],
             ];
-      processes = argsList.map((args) => {
+      processes = argsList.map((args, pass) => {
         const all = [
           '-hmm',
           join(this.modelDir, 'en-us'),
@@ -253,9 +257,11 @@ export class PocketsphinxRecognizer implements Recognizer {
           ...this.decoderArgs,
         ];
         const bounds = { timeoutMs: this.timeoutMs, lifetimeMs: this.timeoutMs + MAX_STREAM_MS, signal };
+        // The garbage loop (second pass) costs ~7× the grammar pass: the pool spreads passes by cost.
+        const weight = pass === 0 ? 1 : 7;
         // The same arguments either way: a pooled decoder answers exactly as a process given `-infile` would.
         return this.decoders !== null
-          ? this.decoders.start(all, bounds)
+          ? this.decoders.start(all, { ...bounds, weight })
           : startProcess(this.binary, [...all, '-infile', '/dev/stdin'], { ...bounds, stdinAsPipe: true });
       });
       for (const bytes of early ?? []) for (const pass of processes) pass.write(bytes);
