@@ -72,8 +72,8 @@ typedef struct stream {
   struct stream *next;
 } stream_t;
 
-/* Idle decoders kept per argument list (`--keep N`); more are freed when their stream ends. */
-static size_t max_idle_per_key = 16;
+/* Idle decoders kept in all (`--keep N`), whatever their arguments; the least recently used beyond it are freed. */
+static size_t max_idle = 8;
 static decoder_t *idle = NULL;
 static stream_t *streams = NULL;
 static FILE *null_log = NULL;
@@ -224,16 +224,23 @@ static void free_decoder(decoder_t *d) {
   free(d);
 }
 
+/* Keeps a finished stream's decoder for reuse, most recent first; beyond the cap the least recently used goes. */
 static void give_back(decoder_t *d) {
-  size_t same = 0;
-  for (decoder_t *e = idle; e != NULL; e = e->next)
-    if (e->key_len == d->key_len && memcmp(e->key, d->key, d->key_len) == 0) same++;
-  if (same >= max_idle_per_key) {
-    free_decoder(d);
-    return;
-  }
   d->next = idle;
   idle = d;
+  size_t kept = 0;
+  for (decoder_t **link = &idle; *link != NULL; link = &(*link)->next) {
+    if (++kept > max_idle) {
+      decoder_t *rest = *link;
+      *link = NULL;
+      while (rest != NULL) {
+        decoder_t *next = rest->next;
+        free_decoder(rest);
+        rest = next;
+      }
+      break;
+    }
+  }
 }
 
 /* What pocketsphinx_continuous prints for one segment with -time yes. */
@@ -359,7 +366,7 @@ static void end(stream_t *s) {
 }
 
 int main(int argc, char **argv) {
-  if (argc == 3 && strcmp(argv[1], "--keep") == 0) max_idle_per_key = (size_t)strtoul(argv[2], NULL, 10);
+  if (argc == 3 && strcmp(argv[1], "--keep") == 0) max_idle = (size_t)strtoul(argv[2], NULL, 10);
   null_log = fopen("/dev/null", "w");
   if (null_log == NULL) die("open /dev/null");
   err_set_logfp(null_log);

@@ -107,6 +107,24 @@ describe('PocketsphinxDecoderPool', { timeout: 120_000 }, () => {
     own.close();
   });
 
+  it('frees the least recently used decoders beyond its cap, and answers the same with evicted ones made again', async () => {
+    const own = new PocketsphinxDecoderPool({ processes: 1, keepDecoders: 1 });
+    const small = new PocketsphinxRecognizer({ decoders: own });
+    const YES_NO = '#JSGF V1.0;\ngrammar yn;\npublic <yn> = yes | no | yes please | no thanks;';
+    for (const [grammar, phrase] of [
+      [MENU, 'agent'],
+      [YES_NO, 'yes please'],
+      [MENU, 'check my balance'],
+      [YES_NO, 'no thanks'],
+    ] as const) {
+      const pcm = overThePhone(phrase);
+      expect(await small.recognize(pcm, grammar, 'en-US', never)).toEqual(
+        await perProcess.recognize(pcm, grammar, 'en-US', never),
+      );
+    }
+    own.close();
+  });
+
   it('says what is wrong with arguments pocketsphinx refuses', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'psdecoder-'));
     const pass = pool.start(['-hmm', join(dir, 'no-model'), '-jsgf', join(dir, 'none.gram')], {

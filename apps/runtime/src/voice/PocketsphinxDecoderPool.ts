@@ -20,8 +20,8 @@ export interface PocketsphinxDecoderPoolOptions {
    * per core keep pace where one per core falls behind other programs).
    */
   processes?: number;
-  /** Idle decoders each helper keeps per argument list. */
-  keepPerGrammar?: number;
+  /** Idle decoders each helper keeps for reuse (all argument lists together; ~6.5 MB each with the en-US model). */
+  keepDecoders?: number;
   logger?: VoiceLogger;
 }
 
@@ -173,7 +173,7 @@ export class PocketsphinxDecoderPool {
   constructor(options: PocketsphinxDecoderPoolOptions = {}) {
     this.binary = options.binary ?? DEFAULT_PSDECODER_BINARY;
     this.size = Math.max(1, options.processes ?? 4 * availableParallelism());
-    this.keep = options.keepPerGrammar ?? 16;
+    this.keep = options.keepDecoders ?? 8;
     this.logger = options.logger;
   }
 
