@@ -73,4 +73,61 @@ describe('edges avoid nodes (issue 20, point 2)', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('draws two edges between the same two cards apart, each visible (issue 20)', async () => {
+    const flow = {
+      id: 'parallel-edges',
+      name: 'Parallel edges',
+      schemaVersion: 1,
+      locales: ['en-US'],
+      defaultLocale: 'en-US',
+      variables: [],
+      start: 'start1',
+      nodes: [
+        { id: 'start1', type: 'start', label: 'Start', position: { x: 0, y: 0 }, config: {} },
+        {
+          id: 'menu1',
+          type: 'menu',
+          label: 'Main menu',
+          position: { x: 300, y: 0 },
+          config: {
+            prompt: { text: { 'en-US': 'Main menu.' } },
+            options: [
+              { key: '1', label: { 'en-US': 'Balance' } },
+              { key: '2', label: { 'en-US': 'Cards' } },
+            ],
+          },
+        },
+        { id: 'end1', type: 'end', label: 'Goodbye', position: { x: 800, y: 420 }, config: { outcome: 'done' } },
+      ],
+      edges: [
+        { source: 'start1', port: 'next', target: 'menu1' },
+        { source: 'menu1', port: '1', target: 'end1' },
+        { source: 'menu1', port: '2', target: 'end1' },
+      ],
+    };
+    await createFlow(stack, flow);
+    await open(flow.id);
+    await expect.poll(async () => (await canvas.drawnCounts()).edges).toBe(3);
+    // Each edge's path sampled every 2 flow pixels; how much of one lies on (within 1.5 px of) the other.
+    const overlap = (await page.evaluate(`(() => {
+      const paths = [...document.querySelectorAll('.react-flow__edge')]
+        .filter((edge) => ['menu1:1', 'menu1:2'].includes(edge.getAttribute('data-id')))
+        .map((edge) => edge.querySelector('path.react-flow__edge-path'));
+      const sample = (path) => {
+        const points = [];
+        for (let at = 0; at <= path.getTotalLength(); at += 2) points.push(path.getPointAtLength(at));
+        return points;
+      };
+      const [a, b] = paths.map(sample);
+      const near = (p, others) => others.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < 1.5);
+      return { edges: paths.length, shared: a.filter((p) => near(p, b)).length / a.length };
+    })()`)) as { edges: number; shared: number };
+    expect(overlap.edges).toBe(2);
+    // Only the last run into the one input is shared; the rest of each line is its own.
+    expect(overlap.shared).toBeLessThan(0.5);
+    const report = await edgeCrossings(page);
+    expect(report.crossings).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 });

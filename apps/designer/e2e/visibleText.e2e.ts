@@ -101,8 +101,13 @@ const VISIBLE_TEXT = `(() => {
  * wording, never a variable name, a node id or a port key.
  */
 const ENGLISH_WORDS = /\b[A-Za-z]{3,}[\s,.:;!?'’]+[A-Za-z]{2,}\b|^[A-Z][a-z]{2,}$/;
-/** Product names, formats and code that are the same in every language. */
-const SAME_IN_EVERY_LANGUAGE = [/^Omniflow Designer$/, /Twilio|TwiML|iframe|https?:|\/api\/|<[A-Za-z]/, /^\{\{.*\}\}$/];
+/** Product names, formats, code and voice names (Polly.Joanna) that are the same in every language. */
+const SAME_IN_EVERY_LANGUAGE = [
+  /^Omniflow Designer$/,
+  /Twilio|TwiML|iframe|https?:|\/api\/|<[A-Za-z]/,
+  /^\{\{.*\}\}$/,
+  /\bPolly\.[A-Z]/,
+];
 
 async function englishOnScreen(screen: string): Promise<string[]> {
   const texts = (await page.evaluate(VISIBLE_TEXT)) as string[];

@@ -7,6 +7,7 @@ import type { DestinationStream, Logger } from 'pino';
 import { hashToken, TokenService } from './auth/TokenService.ts';
 import { startContactCenter } from './agents/startContactCenter.ts';
 import { startCampaigns } from './campaigns/startCampaigns.ts';
+import { startPromptAudio } from './promptAudio/startPromptAudio.ts';
 import { attachChatSocket } from './channels/attachChatSocket.ts';
 import { clientAddressOf } from './http/clientAddressOf.ts';
 import { attachVoiceGateway } from './voice/attachVoiceGateway.ts';
@@ -132,6 +133,8 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       config,
     });
     cleanups.unshift(() => campaigns.close());
+    const promptAudio = startPromptAudio(store, config.dataDir);
+    cleanups.unshift(() => promptAudio.close());
     const contactCenter = await startContactCenter({
       store,
       tokens,
@@ -141,6 +144,9 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       redact: analyzer.redact,
       seedDemo: config.seedFlowsDir !== undefined,
       ...(shared.listener && config.databaseUrl ? { listener: shared.listener, databaseUrl: config.databaseUrl } : {}),
+      ...(config.peerUrl ? { peerUrl: config.peerUrl } : {}),
+      secrets: campaignSecrets,
+      publicUrl: config.publicUrl,
     });
     cleanups.unshift(() => contactCenter.close());
     insights.join(contactCenter);
@@ -157,10 +163,11 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       metrics,
       logger,
       insights,
+      promptAudio: promptAudio.store,
       isReady: () => ready,
       ...(shared.rateLimitStore ? { rateLimitStore: shared.rateLimitStore } : {}),
     };
-    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api] }, [
+    const app = createApp({ ...services, apiRouters: [contactCenter.api, campaigns.api, promptAudio.api] }, [
       contactCenter.deskPages,
       webChatRouter({ store, tokens }),
       twilioVoiceRouter({
@@ -171,8 +178,15 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
         ...campaigns.voiceHooks,
         voiceQueue: contactCenter.voiceQueue,
       }),
-      twilioQueueRouter({ queue: contactCenter.voiceQueue, secrets: campaignSecrets, config, logger }),
+      twilioQueueRouter({
+        queue: contactCenter.voiceQueue,
+        legs: contactCenter.twilioLegs,
+        secrets: campaignSecrets,
+        config,
+        logger,
+      }),
       campaigns.mountWebhooks,
+      promptAudio.serve,
       ...(options.extensions ?? []),
     ]);
     const server = createServer(app);
@@ -196,12 +210,14 @@ export async function startRuntime(config: RuntimeConfig, options: StartRuntimeO
       logger,
       clientAddress,
       onTransfer: contactCenter.onVoiceTransfer,
+      recordings: promptAudio.recordings,
       ...(options.voiceEngines ? { engines: options.voiceEngines } : {}),
     });
     await listen(server, config.port, config.host);
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
     campaigns.start(url);
+    contactCenter.serveAt(url);
     logger.info({ url, store: store.kind, plugins: plugins.loaded.map((p) => p.pack) }, 'runtime listening');
 
     const sweeper = startIdleSweeper(store, sessions, config.sessionIdleMinutes, logger);

@@ -76,6 +76,14 @@ export interface FlowSettings {
   maxDurationSeconds?: number;
   /** Below this recognizer confidence a voice match is confirmed or reprompted (0..1). */
   minConfidence?: number;
+  /** The voice each locale is spoken in (issue 20); a locale or channel left out keeps the runtime's default. */
+  voices?: Record<Locale, VoiceChoice>;
+}
+
+/** The voice of one locale: on Twilio (`<Say voice>`) and in the voice gateway (`engine/voice`, e.g. `flite/kal16`). */
+export interface VoiceChoice {
+  twilio?: string;
+  local?: string;
 }
 
 /** The version of the {@link EscalationSettings} shape; a change to it bumps this and ships a migration. */

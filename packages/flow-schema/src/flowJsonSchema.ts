@@ -151,6 +151,18 @@ export const flowJsonSchema: JsonSchema = {
         maxTurns: { type: 'integer', minimum: 1 },
         maxDurationSeconds: { type: 'number', exclusiveMinimum: 0 },
         minConfidence: { type: 'number', minimum: 0, maximum: 1 },
+        voices: {
+          type: 'object',
+          maxProperties: 50,
+          additionalProperties: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              twilio: { type: 'string', minLength: 1, maxLength: 100 },
+              local: { type: 'string', minLength: 1, maxLength: 100 },
+            },
+          },
+        },
       },
     },
     escalation: escalationJsonSchema,

@@ -15,6 +15,7 @@ export type {
   RetryPolicy,
   GlobalIntent,
   FlowSettings,
+  VoiceChoice,
   CanvasPosition,
   FlowNode,
   FlowEdge,
@@ -103,3 +104,5 @@ export type { FlowTestCase, FlowTestStep, FlowTestMock, FlowTestContact } from '
 export { flowTestsJsonSchema } from './tests/flowTestsJsonSchema.ts';
 export { validateSsml, SSML_TAGS } from './ssml/validateSsml.ts';
 export type { SsmlProblem } from './ssml/validateSsml.ts';
+export { VOICE_CATALOG, voicesForLocale } from './voices/voiceCatalog.ts';
+export type { LanguageVoices } from './voices/voiceCatalog.ts';

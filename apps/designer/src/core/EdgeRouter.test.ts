@@ -43,4 +43,37 @@ describe('EdgeRouter', () => {
     boxes.set('far', card(2000, 2000));
     expect(router.route(boxes, requests).get('a:next')).toEqual([requests[0]?.from, requests[0]?.to]);
   });
+
+  it('draws two edges between the same two cards apart, and keeps their arrays while nothing moves (issue 20)', () => {
+    const router = new EdgeRouter();
+    const boxes = new Map([
+      ['menu', card(0, 0)],
+      ['end', card(600, 300)],
+    ]);
+    const parallel = [
+      { id: 'menu:1', from: { x: 224, y: 30 }, to: { x: 596, y: 345 }, pair: 'menu>end' },
+      { id: 'menu:2', from: { x: 224, y: 60 }, to: { x: 596, y: 345 }, pair: 'menu>end' },
+    ];
+    const routes = router.route(boxes, parallel);
+    const verticalXs = (id: string) => {
+      const points = routes.get(id) ?? [];
+      return points.slice(1).flatMap((p, i) => (p.x === points[i]?.x ? [p.x] : []));
+    };
+    const one = verticalXs('menu:1');
+    const two = verticalXs('menu:2');
+    expect(one.length).toBeGreaterThan(0);
+    expect(two.length).toBeGreaterThan(0);
+    expect(one.filter((x) => two.includes(x))).toEqual([]);
+    for (const id of ['menu:1', 'menu:2']) {
+      const points = routes.get(id) ?? [];
+      expect(points[0]).toEqual(parallel.find((r) => r.id === id)?.from);
+      expect(points.at(-1)).toEqual({ x: 596, y: 345 });
+      for (const box of boxes.values()) expect(pathCrosses(points.slice(1, -1), box)).toBe(false);
+      // Still orthogonal: every run is horizontal or vertical.
+      points.slice(1).forEach((p, i) => expect(p.x === points[i]?.x || p.y === points[i]?.y).toBe(true));
+    }
+    const again = router.route(boxes, parallel);
+    expect(again.get('menu:1')).toBe(routes.get('menu:1'));
+    expect(again.get('menu:2')).toBe(routes.get('menu:2'));
+  });
 });

@@ -1,10 +1,13 @@
 import { ROUTE_CLEARANCE, routeOrthogonal, segmentCrossesBox, type Box, type Point } from './routeOrthogonal.ts';
+import { spreadParallel } from './spreadParallel.ts';
 
 /** One edge to route: from its source port's anchor to its target's input anchor. */
 export interface RouteRequest {
   id: string;
   from: Point;
   to: Point;
+  /** Edges with the same pair (source card → target card) are drawn apart ({@link spreadParallel}). */
+  pair?: string;
 }
 
 interface CachedRoute {
@@ -58,7 +61,43 @@ export class EdgeRouter {
     }
     this.boxes = new Map(boxes);
     this.routes = routes;
-    return new Map([...routes].map(([id, route]) => [id, route.points]));
+    const out = new Map([...routes].map(([id, route]) => [id, route.points]));
+    this.spreadPairs(requests, out);
+    return out;
+  }
+
+  private spread = new Map<string, { from: readonly Point[][]; to: Point[][] }>();
+
+  /**
+   * Spreads the routes of each pair of cards joined by several edges; a pair whose routes did not change keeps its
+   * spread arrays, so the canvas redraws only what moved.
+   */
+  private spreadPairs(requests: readonly RouteRequest[], out: Map<string, Point[]>): void {
+    const pairs = new Map<string, string[]>();
+    for (const request of requests) {
+      if (request.pair === undefined) continue;
+      const ids = pairs.get(request.pair) ?? [];
+      ids.push(request.id);
+      pairs.set(request.pair, ids);
+    }
+    const spread = new Map<string, { from: readonly Point[][]; to: Point[][] }>();
+    for (const [pair, ids] of pairs) {
+      if (ids.length < 2) continue;
+      // In the order of the ports, top to bottom, so the lines do not cross one another.
+      const ordered = ids.toSorted((a, b) => (out.get(a)?.[0]?.y ?? 0) - (out.get(b)?.[0]?.y ?? 0));
+      const from = ordered.map((id) => out.get(id) ?? []);
+      const last = this.spread.get(pair);
+      const to =
+        last && last.from.length === from.length && last.from.every((points, i) => points === from[i])
+          ? last.to
+          : spreadParallel(from);
+      spread.set(pair, { from, to });
+      ordered.forEach((id, i) => {
+        const points = to[i];
+        if (points) out.set(id, points);
+      });
+    }
+    this.spread = spread;
   }
 }
 

@@ -15,6 +15,7 @@ import { SUBFLOW_PIN_MESSAGES } from './subflowPinMessages.ts';
 import { CONTACT_MESSAGES } from '../contact/contactMessages.ts';
 import { CONTACTS_PAGE_MESSAGES } from '../contacts/contactsPageMessages.ts';
 import { PROMPT_MESSAGES } from '../components/PromptVariants/promptMessages.ts';
+import { VOICES_MESSAGES } from '../voices/voicesMessages.ts';
 import { MESSAGES, UI_LANGUAGES, type UiLanguage } from './messages.ts';
 
 /** Every table of visible strings the designer ships, by the file that owns it. */
@@ -32,6 +33,7 @@ const TABLES: Record<string, Record<UiLanguage, Record<string, string>>> = {
   'contacts/contactsPageMessages.ts': CONTACTS_PAGE_MESSAGES,
   'campaigns/campaignMessages.ts': CAMPAIGN_MESSAGES,
   'components/PromptVariants/promptMessages.ts': PROMPT_MESSAGES,
+  'voices/voicesMessages.ts': VOICES_MESSAGES,
 };
 
 /**

@@ -28,7 +28,7 @@ export interface ContactView {
     /** A voice call: bridged to the agent's phone (Twilio) or talked on from the desk (media streams). */
     voice?: { bridge: 'dial' | 'browser' };
     /** The caller asked to be called back; the number as the contact masking rules show it. */
-    callback?: { number: string | null; requestedAt: string };
+    callback?: { number: string | null; requestedAt: string; outcome?: string };
   };
   enqueuedAt: string;
   answeredAt: string | null;

@@ -2,17 +2,20 @@ import { useEffect, useRef, useState } from 'react';
 import { useVoiceT } from '../i18n/voiceMessages.ts';
 import type { DeskContact } from '../state/useDesk.ts';
 import { connectVoiceLeg, type VoiceLegState } from '../voice/connectVoiceLeg.ts';
+import { TwilioLeg } from './TwilioLeg.tsx';
 
 type Leg = Awaited<ReturnType<typeof connectVoiceLeg>>;
 
 /**
- * A voice contact at the desk: a callback to make, a Twilio call bridged to the agent's phone, or a media-stream
- * call the agent talks on from the browser (microphone and speaker) with mute, hold and hang-up.
+ * A voice contact at the desk: a callback to make ("Call back"), a Twilio call bridged to the agent's phone (hold,
+ * mute and hang-up through the runtime), or a media-stream call the agent talks on from the browser (microphone and
+ * speaker) with mute, hold and hang-up.
  */
 export function VoicePanel({ token, contact }: { token: string; contact: DeskContact }) {
   const t = useVoiceT();
   const { callback, voice } = contact.context;
-  const live = contact.mode === 'chat' && !contact.ended && callback === undefined;
+  const open = contact.mode === 'chat' && !contact.ended;
+  const live = open && callback === undefined;
   return (
     <section className="voice-panel" aria-label={t('voiceCall')}>
       <h2>{callback ? t('callback') : t('voiceCall')}</h2>
@@ -21,7 +24,16 @@ export function VoicePanel({ token, contact }: { token: string; contact: DeskCon
           {callback.number ? t('callbackNumber', { number: callback.number }) : t('callbackNoNumber')}
         </p>
       )}
+      {callback?.outcome && (
+        <p className="callback-outcome" data-outcome={callback.outcome}>
+          {t('callbackOutcome', { outcome: callback.outcome })}
+        </p>
+      )}
+      {callback && open && <TwilioLeg token={token} contactId={contact.id} callback />}
       {!callback && voice?.bridge === 'dial' && <p className="dial-bridge">{t('dialBridge')}</p>}
+      {!callback && voice?.bridge === 'dial' && live && (
+        <TwilioLeg token={token} contactId={contact.id} callback={false} />
+      )}
       {!callback && voice?.bridge === 'browser' && live && <BrowserLeg token={token} contactId={contact.id} />}
       {!callback && voice?.bridge === 'browser' && !live && <p className="leg-status">{t('leg.ended')}</p>}
     </section>

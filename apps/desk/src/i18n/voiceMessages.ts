@@ -20,6 +20,12 @@ const EN = {
   callback: 'Callback requested',
   callbackNumber: 'Call the customer back at {number}; they kept their place in the queue.',
   callbackNoNumber: 'Call the customer back; the number is not known.',
+  callBack: 'Call back',
+  callbackOutcome: 'Callback result: {outcome}',
+  'twilio.live': 'Connected — you talk on your phone',
+  'twilio.calling': 'Calling — your phone rings first, then the customer',
+  'twilio.held': 'On hold — the caller hears hold music',
+  'twilio.refused': 'Not done: {message}',
 };
 
 type VoiceMessageKey = keyof typeof EN;
@@ -43,6 +49,12 @@ const ZH: Record<VoiceMessageKey, string> = {
   callback: '客户请求回电',
   callbackNumber: '请回电给客户：{number}；客户保留了排队位置。',
   callbackNoNumber: '请回电给客户；号码未知。',
+  callBack: '回电',
+  callbackOutcome: '回电结果：{outcome}',
+  'twilio.live': '已接通 — 请在您的电话上交谈',
+  'twilio.calling': '正在呼叫 — 先呼叫您的电话，再呼叫客户',
+  'twilio.held': '保持中 — 来电者正在听等待音乐',
+  'twilio.refused': '未完成：{message}',
 };
 
 const KO: Record<VoiceMessageKey, string> = {
@@ -64,6 +76,12 @@ const KO: Record<VoiceMessageKey, string> = {
   callback: '콜백 요청',
   callbackNumber: '{number}(으)로 고객에게 다시 전화하세요. 고객의 대기 순서는 유지되었습니다.',
   callbackNoNumber: '고객에게 다시 전화하세요. 번호를 알 수 없습니다.',
+  callBack: '다시 전화하기',
+  callbackOutcome: '콜백 결과: {outcome}',
+  'twilio.live': '연결됨 — 전화기로 통화하세요',
+  'twilio.calling': '전화 거는 중 — 먼저 상담원 전화가 울리고, 이어서 고객에게 겁니다',
+  'twilio.held': '보류 중 — 고객은 대기 음악을 듣고 있습니다',
+  'twilio.refused': '처리되지 않음: {message}',
 };
 
 /** The voice leg's messages in each desk language (its own module, beside the desk's catalogue). */

@@ -5,6 +5,7 @@ import type { FlowStore } from '../store/FlowStore.ts';
 import { PostgresFlowStore } from '../store/PostgresFlowStore.ts';
 import { SqliteFlowStore } from '../store/SqliteFlowStore.ts';
 import type { AgentDefinition, QueueDefinition } from './contactCenterTypes.ts';
+import type { WaitTreatment } from './voice/voiceCenterOps.ts';
 
 /** What the bot collected when it handed the contact over: shown to the agent (sensitive values already masked). */
 export interface HandoffContext {
@@ -22,9 +23,11 @@ export interface HandoffContext {
   /** A note from the agent who transferred the contact here. */
   note?: string;
   /** A voice call: how the agent talks to the caller (a Twilio `<Dial>` to their phone, or the desk's browser audio). */
-  voice?: { bridge: 'dial' | 'browser' };
+  voice?: { bridge: 'dial' | 'browser'; wait?: WaitTreatment };
   /** The caller asked to be called back (keeping their place); the number as the contact masking rules show it. */
-  callback?: { number: string | null; requestedAt: string };
+  callback?: { number: string | null; requestedAt: string; outcome?: string };
+  /** The contact's own priority (the flow's `routing.priority`): kept so a restarted router queues it the same. */
+  priority?: number;
 }
 
 /** A contact handed to the agents: its queue, its agent once answered, its context and the wrap-up. */

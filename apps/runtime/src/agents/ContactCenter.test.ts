@@ -93,5 +93,40 @@ for (const [name, open] of [
       after.close();
       await second.close();
     });
+
+    it("keeps a contact's own priority when a restarted center takes it up (issue 16)", async () => {
+      const first = await open();
+      const before = await openCenter(first);
+      await before.putQueue({
+        id: 'vip',
+        name: 'VIP',
+        skills: [],
+        priority: 0,
+        maxWaitSeconds: 600,
+        offerTimeoutSeconds: 15,
+        afterCallWorkSeconds: 0,
+        dispositions: ['resolved'],
+      });
+      const agent = { name: 'Bo', login: 'bo', role: 'agent' as const, skills: [], languages: ['en'] };
+      await before.putAgent({ ...agent, id: 'bo', maxChats: 1, queues: ['vip'] }, 'bo-password-1');
+      const chat = { flowId: 'f', channel: 'chat', locale: 'en-US' };
+      const toVip = { ...transfer, queue: 'vip' };
+      // The older contact waits at the queue's priority; the newer one was raised by its flow.
+      await before.handoff({ ...chat, id: 'plain' }, toVip);
+      await before.handoff({ ...chat, id: 'raised' }, { ...toVip, routing: { priority: 5 } });
+      before.close();
+      await first.close();
+
+      const second = await open();
+      const events = new LocalCenterEvents();
+      const offers: unknown[] = [];
+      events.subscribe('agent:bo', (event) => void (event.type === 'offer' && offers.push(event['contactId'])));
+      const after = await openCenter(second, events);
+      expect(after.router.waiting('raised')).toMatchObject({ priority: 5 });
+      after.setState('bo', 'available');
+      expect(offers).toEqual(['raised']);
+      after.close();
+      await second.close();
+    });
   });
 }

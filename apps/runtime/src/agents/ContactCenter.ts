@@ -127,6 +127,7 @@ export class ContactCenter {
           queueId: handoff.queueId,
           locale: handoff.context.locale,
           enqueuedAt: Date.parse(handoff.enqueuedAt),
+          ...routingOf(handoff.context),
         });
       } else if (handoff.status === 'connected' && agentKnown && handoff.agentId) {
         this.#handoffs.set(handoff.id, handoff);
@@ -270,6 +271,7 @@ export class ContactCenter {
         transcript: transfer.transcript,
         path: pathOf(transfer.transcript),
         ...(voice ? { voice } : {}),
+        ...(transfer.routing?.priority ? { priority: transfer.routing.priority } : {}),
       },
       wrapUp: null,
       enqueuedAt: new Date(this.#now()).toISOString(),
@@ -282,8 +284,7 @@ export class ContactCenter {
       contactId: handoff.id,
       queueId,
       locale: contact.locale,
-      priority: transfer.routing?.priority ?? 0,
-      ...(voice ? { exclusive: true } : {}),
+      ...routingOf(handoff.context),
     });
     this.#publishPosition(handoff.id);
     return handoff;
@@ -318,6 +319,21 @@ export class ContactCenter {
       },
     };
     await this.#store.saveHandoff(handoff);
+  }
+
+  /** How the call back to a customer who asked for one went (`completed`, `no-answer`, …): kept and shown to the desk. */
+  async noteCallback(contactId: string, outcome: string): Promise<void> {
+    const handoff = this.#handoffs.get(contactId) ?? (await this.#store.getHandoff(contactId));
+    const callback = handoff?.context.callback;
+    if (!handoff || !callback) return;
+    handoff.context = { ...handoff.context, callback: { ...callback, outcome } };
+    await this.#store.saveHandoff(handoff);
+    await this.#append(handoff, {
+      id: `${contactId}:callback:${outcome}`,
+      sender: 'system',
+      agentId: null,
+      text: `callback: ${outcome}`,
+    });
   }
 
   /** A contact's hand-over as this process holds it (voice legs read its status, agent and callback). */
@@ -538,7 +554,7 @@ export class ContactCenter {
     handoff.answeredAt = null;
     await this.#setStatus(handoff, 'waiting');
     this.#events.publish(`contact:${contactId}`, { type: 'transferred', contactId, queueId });
-    this.router.enqueue({ contactId, queueId, locale: handoff.context.locale });
+    this.router.enqueue({ contactId, queueId, locale: handoff.context.locale, ...routingOf(handoff.context) });
     this.#publishPosition(contactId);
   }
 
@@ -899,6 +915,11 @@ export interface ContactCenterDeps {
    * (SQLite): with several processes on one PostgreSQL each would route the others' contacts too.
    */
   takeUp?: boolean;
+}
+
+/** How a hand-over queues (again): its own priority, and a voice call alone with its agent. */
+function routingOf(context: HandoffContext): { priority: number; exclusive?: true } {
+  return { priority: context.priority ?? 0, ...(context.voice ? { exclusive: true as const } : {}) };
 }
 
 /** The nodes a bot conversation went through, from its transcript. */

@@ -1,6 +1,7 @@
 import type { OutputEvent } from '@omniflow/flow-engine';
 import type { ContactCenter } from './ContactCenter.ts';
 import type { AgentDefinition, QueueDefinition } from './contactCenterTypes.ts';
+import { twilioWaitStep, voiceCallback, voiceEnded, voiceEnter, voiceStateOf } from './voice/voiceCenterOps.ts';
 
 type TransferOutput = Extract<OutputEvent, { type: 'transfer' }>;
 type Signal = { type: 'typing' } | { type: 'seen'; seq: number };
@@ -63,6 +64,17 @@ export const CENTER_OPS = {
   overview: (c: ContactCenter) => c.overview(),
   move: (c: ContactCenter, contactId: string, queueId: string) => c.move(contactId, queueId),
   auditLog: (c: ContactCenter, contactId?: string) => c.auditLog(contactId),
+  voiceEnter: (
+    c: ContactCenter,
+    contact: { id: string; flowId: string; locale: string },
+    transfer: TransferOutput,
+    bridge: 'dial' | 'browser',
+  ) => voiceEnter(c, contact, transfer, bridge),
+  voiceState: (c: ContactCenter, contactId: string) => voiceStateOf(c, contactId),
+  twilioWaitStep: (c: ContactCenter, contactId: string, at: number) => twilioWaitStep(c, contactId, at),
+  voiceCallback: (c: ContactCenter, contactId: string) => voiceCallback(c, contactId),
+  voiceEnded: (c: ContactCenter, contactId: string) => voiceEnded(c, contactId),
+  noteCallback: (c: ContactCenter, contactId: string, outcome: string) => c.noteCallback(contactId, outcome),
 } satisfies Record<string, (center: ContactCenter, ...args: never[]) => unknown>;
 
 /** The name of a contact-center operation. */

@@ -192,7 +192,7 @@ export function contactCenterRouter(deps: { center: CenterRelay; tokens: TokenSe
 }
 
 /** The agent behind a desk token; an admin token has none (it may read, but not take contacts). */
-function agentIdOf(req: Request): string {
+export function agentIdOf(req: Request): string {
   const principal = req.principal;
   const agentId = principal?.kind === 'role' ? deskAgentIdOf(principal.label) : undefined;
   if (!agentId)

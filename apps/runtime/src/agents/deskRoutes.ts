@@ -157,4 +157,22 @@ export const DESK_ROUTES: Route[] = [
     auth: 'supervisor',
     ok: 200,
   },
+  {
+    method: 'post',
+    path: '/api/desk/contacts/{contactId}/voice',
+    summary:
+      'Hold or resume the caller, mute or unmute the agent, or hang up a Twilio call (through Twilio’s REST API)',
+    auth: 'agent',
+    body: 'DeskVoiceControl',
+    ok: 200,
+    errors: [400, 409, 502],
+  },
+  {
+    method: 'post',
+    path: '/api/desk/contacts/{contactId}/callback',
+    summary: 'Call back a customer who asked for it: the agent’s phone and the customer join one Twilio conference',
+    auth: 'agent',
+    ok: 200,
+    errors: [409, 422, 502],
+  },
 ];

@@ -154,6 +154,18 @@ export const DESK_SCHEMAS = {
       nodeId: { type: 'string', minLength: 1, maxLength: 128 },
     },
   },
+  DeskVoiceControl: {
+    type: 'object',
+    required: ['type'],
+    oneOf: [
+      {
+        properties: { type: { enum: ['mute', 'hold'] }, on: { type: 'boolean' } },
+        required: ['type', 'on'],
+        additionalProperties: false,
+      },
+      { properties: { type: { const: 'hangup' } }, required: ['type'], additionalProperties: false },
+    ],
+  },
   DeskMove: {
     type: 'object',
     required: ['queueId'],

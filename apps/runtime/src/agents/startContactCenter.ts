@@ -21,6 +21,9 @@ import { contactCenterRouter } from './contactCenterRouter.ts';
 import { LiveChat } from './LiveChat.ts';
 import { PostgresCenterEvents } from './PostgresCenterEvents.ts';
 import { seedContactCenter } from './seedContactCenter.ts';
+import { TwilioLegControl } from './voice/TwilioLegControl.ts';
+import { twilioDeskRouter } from './voice/twilioDeskRouter.ts';
+import { VoiceLegStore } from './voice/VoiceLegStore.ts';
 import { VoiceQueue } from './voice/VoiceQueue.ts';
 import { StreamQueueCall } from './voice/StreamQueueCall.ts';
 import { attachDeskAudio } from './voice/attachDeskAudio.ts';
@@ -40,12 +43,16 @@ export interface RunningContactCenter {
   liveChat: LiveChat;
   /** Voice callers waiting for an agent (Twilio and media streams). */
   voiceQueue: VoiceQueue;
+  /** The desk's control of Twilio calls (conference bridge, hold, mute, hang-up, callbacks). */
+  twilioLegs: TwilioLegControl;
   /** The voice gateway's hand-over: a media-stream call that ends in a transfer waits here and talks to the desk. */
   onVoiceTransfer: (
     handover: VoiceHandover,
     stream: CallStream,
     engines: { recognizer: Recognizer; synthesizer: Synthesizer },
   ) => boolean;
+  /** This process listens at `url` (other processes reach it there: `OMNIFLOW_PEER_URL` when set, else `url`). */
+  serveAt(url: string): void;
   /** Mounted under `/api`: the sign-in before the token check, the rest after it. */
   api: { public: Router; authenticated: Router };
   /** Serves the built desk at `/desk`. */
@@ -71,7 +78,14 @@ export async function startContactCenter(deps: {
   deskDir?: string;
   listener?: PostgresListener;
   databaseUrl?: string;
+  /** The base URL other runtime processes reach this one at (`OMNIFLOW_PEER_URL`); the listening URL by default. */
+  peerUrl?: string;
+  /** Runtime secrets: `TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_FROM_NUMBER` give the desk Twilio's REST API. */
+  secrets?: (name: string) => string | undefined;
+  /** The public base URL Twilio reaches the runtime at (hold audio, callback status). */
+  publicUrl?: string;
 }): Promise<RunningContactCenter> {
+  const peerUrl = deps.peerUrl?.replace(/\/$/, '');
   const agentStore = AgentStore.beside(deps.store);
   if (deps.seedDemo) await seedContactCenter(agentStore, deps.logger);
   const metrics = new ContactCenterMetrics(deps.metrics.registry);
@@ -83,8 +97,6 @@ export async function startContactCenter(deps: {
   const events: ContactCenterEvents = bus ?? new LocalCenterEvents();
   const center = new CenterRelay({ events, store: agentStore, logger: deps.logger });
   // The routing process takes up the stored hand-overs: waiting contacts queue again, chats stay with their agent.
-  // The center this process routes, if it does: voice calls wait and talk where it routes (see the README).
-  let routing: ContactCenter | undefined;
   const open = (): Promise<ContactCenter> =>
     ContactCenter.open({
       store: agentStore,
@@ -94,7 +106,7 @@ export async function startContactCenter(deps: {
       ...(deps.redact ? { redact: deps.redact } : {}),
       metrics,
       takeUp: true,
-    }).then((opened) => (routing = opened));
+    });
   let leadership: CenterLeadership | undefined;
   if (scaleOut)
     leadership = await CenterLeadership.start({
@@ -106,7 +118,6 @@ export async function startContactCenter(deps: {
         await opening;
       },
       onLose: () => {
-        routing = undefined;
         void center.follow()?.then(
           (routed) => routed.close(),
           () => undefined,
@@ -119,34 +130,53 @@ export async function startContactCenter(deps: {
   }
   const liveChat = new LiveChat({ center, events, sessions: deps.sessions, logger: deps.logger });
   const deskDir = deps.deskDir ?? DEFAULT_DESK_DIR;
-  const voiceQueue = new VoiceQueue(() => routing);
+  // Voice calls wait where the center routes; the caller's stream stays on the process it reached (see the README).
+  const voiceQueue = new VoiceQueue({ center, legs: VoiceLegStore.beside(deps.store) });
   const voiceCalls = new Map<string, StreamQueueCall>();
+  let self: string | undefined;
+  const twilioLegs = new TwilioLegControl({
+    secrets: deps.secrets ?? (() => undefined),
+    publicUrl: deps.publicUrl,
+    legs: voiceQueue.legs,
+    center,
+    logger: deps.logger,
+  });
+  const api = contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store });
+  api.authenticated.use(twilioDeskRouter(twilioLegs));
   return {
     center,
     events,
     liveChat,
     voiceQueue,
+    twilioLegs,
     onVoiceTransfer(handover, stream, engines) {
-      if (!voiceQueue.accepts(handover.transfer)) return false;
+      if (handover.transfer.queue === undefined && handover.transfer.agent === undefined) return false;
       const contact = { id: handover.sessionId, flowId: handover.flowId, locale: handover.locale };
+      const leg = {
+        ...(self === undefined ? {} : { holder: self }),
+        ...(handover.callerNumber === undefined ? {} : { callerNumber: handover.callerNumber }),
+      };
       const call = new StreamQueueCall(
         handover,
         stream,
         {
           queue: voiceQueue,
-          center: () => routing,
+          center,
           events,
           sessions: deps.sessions,
           engines,
           logger: deps.logger,
           onFinish: (done) => voiceCalls.delete(done.contactId),
         },
-        voiceQueue.enter(contact, handover.transfer, 'browser'),
+        voiceQueue.enter(contact, handover.transfer, 'browser', leg),
       );
       voiceCalls.set(contact.id, call);
       return true;
     },
-    api: contactCenterRouter({ center, tokens: deps.tokens, flows: deps.store }),
+    serveAt(url) {
+      self = peerUrl ?? url;
+    },
+    api,
     deskPages(app) {
       const built = existsSync(`${deskDir}/index.html`);
       if (built) app.use('/desk', express.static(deskDir, { index: false }));
@@ -159,7 +189,13 @@ export async function startContactCenter(deps: {
     },
     attach(server) {
       const desk = attachDeskSocket(server, { center, events, tokens: deps.tokens, logger: deps.logger });
-      const audio = attachDeskAudio(server, { calls: voiceCalls, tokens: deps.tokens, logger: deps.logger });
+      const audio = attachDeskAudio(server, {
+        calls: voiceCalls,
+        legs: voiceQueue.legs,
+        self: () => self,
+        tokens: deps.tokens,
+        logger: deps.logger,
+      });
       return {
         close() {
           desk.close();

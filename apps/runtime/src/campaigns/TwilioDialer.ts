@@ -1,3 +1,4 @@
+import { twilioPost } from '../channels/twilioRest.ts';
 import type { Dialer, DialOutcome, DialRequest, SmsRequest } from './Dialer.ts';
 import type { CallResult } from './retryDecision.ts';
 
@@ -110,25 +111,8 @@ export class TwilioDialer implements Dialer {
     return { outcome, waited: waiter !== undefined };
   }
 
-  async #post(resource: string, form: Record<string, string>, signal: AbortSignal): Promise<Record<string, unknown>> {
-    const { accountSid, authToken } = this.#options;
-    const url = `${this.#options.apiBase ?? 'https://api.twilio.com'}/2010-04-01/Accounts/${accountSid}/${resource}`;
-    const response = await (this.#options.fetch ?? fetch)(url, {
-      method: 'POST',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      body: new URLSearchParams(form).toString(),
-      signal: AbortSignal.any([signal, AbortSignal.timeout(this.#options.requestTimeoutMs ?? 15_000)]),
-    });
-    const body: unknown = await response.json().catch(() => ({}));
-    const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    if (!response.ok)
-      throw new Error(
-        `Twilio ${resource} answered ${response.status}: ${String(record['message'] ?? 'no message')} (code ${String(record['code'] ?? '?')})`,
-      );
-    return record;
+  #post(resource: string, form: Record<string, string>, signal: AbortSignal): Promise<Record<string, unknown>> {
+    return twilioPost(this.#options, resource, form, signal);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { OutputEvent } from '@omniflow/flow-engine';
 import { twilioSpeechFor } from './twilioSpeechFor.ts';
+import { promptTwiml } from './promptTwiml.ts';
 
 /** Where the caller's next answer is posted, and how the call is rendered. */
 export interface TwimlContext {
@@ -8,6 +9,8 @@ export interface TwimlContext {
   locale: string;
   /** `dtmf`: keypad only (an IVR); `voice`: keypad and speech. */
   channel: 'dtmf' | 'voice';
+  /** Base URL (`https://runtime.example.com`) that makes a runtime-held recording's path absolute for `<Play>`. */
+  publicBase?: string;
   /** A transfer the contact center took: the caller waits on `waitUrl` and `action` runs when they leave the queue. */
   enqueue?: { waitUrl: string; action: string };
 }
@@ -26,7 +29,7 @@ export function renderTwiml(outputs: readonly OutputEvent[], context: TwimlConte
     switch (output.type) {
       case 'say':
         currentLocale = output.locale || context.locale;
-        pendingSays.push(say(output.text, currentLocale));
+        pendingSays.push(promptTwiml(output, currentLocale, context.publicBase));
         break;
       case 'prompt': {
         const expect = output.expect;
@@ -97,12 +100,17 @@ export function grammarHints(grammar: string | null, choices?: readonly { label:
   return [...hints].slice(0, 100);
 }
 
-/** `<Say>` of `text` in the voice Twilio uses for `locale`. */
-export function say(text: string, locale: string): string {
-  const speech = twilioSpeechFor(locale);
+/** `<Say>` of `text` in the voice Twilio uses for `locale` (or the flow's `chosen` voice for it). */
+export function say(text: string, locale: string, chosen?: string): string {
+  return `<Say${sayAttributes(locale, chosen)}>${escapeXml(text)}</Say>`;
+}
+
+/** The `language` and `voice` attributes of a `<Say>` in `locale`. */
+export function sayAttributes(locale: string, chosen?: string): string {
+  const speech = twilioSpeechFor(locale, chosen);
   const attributes: Record<string, string> = { language: speech.sayLanguage };
   if (speech.voice !== null) attributes['voice'] = speech.voice;
-  return `<Say${attrs(attributes)}>${escapeXml(text)}</Say>`;
+  return attrs(attributes);
 }
 
 /** XML attributes from a record (values escaped). */

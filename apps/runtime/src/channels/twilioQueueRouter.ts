@@ -1,5 +1,6 @@
 import express, { Router, type Express, type Request, type Response } from 'express';
 import type { Logger } from 'pino';
+import type { TwilioLegControl } from '../agents/voice/TwilioLegControl.ts';
 import type { VoiceQueue } from '../agents/voice/VoiceQueue.ts';
 import { holdMusic, wavFile } from '../agents/voice/holdMusic.ts';
 import { queueClosedPrompt } from '../agents/voice/holdPrompts.ts';
@@ -17,11 +18,16 @@ export const HOLD_SEGMENT_SECONDS = 5;
  * as `<Enqueue waitUrl=".../wait" action=".../after">`; Twilio then asks `wait` again after each piece of hold audio,
  * and the answer is the place in the queue every N seconds (`<Say>`), hold audio (`<Play>`) inside a one-key
  * `<Gather>` for the callback key, or `<Leave/>` once an agent accepted in the desk. Leaving runs the `after` action,
- * which bridges the caller with `<Dial>` to the agent's phone number or SIP address; the end of the `<Dial>` ends the
- * contact for the agent (wrap-up). Every request must carry Twilio's signature, and its CallSid must be the contact's.
+ * which bridges the caller to the agent's phone number or SIP address: through the contact's `<Conference>` that the
+ * agent's phone joins by REST when the account is configured (the desk then holds, mutes and hangs up; see
+ * `TwilioLegControl`), else with a plain `<Dial>`; the end of the `<Dial>` ends the contact for the agent (wrap-up).
+ * A callback's outbound call reports its final status to `callback-status`. Every request must carry Twilio's
+ * signature, and its CallSid must be the contact's.
  */
 export function twilioQueueRouter(deps: {
   queue: VoiceQueue;
+  /** With Twilio's REST credentials: the caller is bridged through a conference the desk controls. */
+  legs?: TwilioLegControl;
   secrets: (name: string) => string | undefined;
   config: Pick<RuntimeConfig, 'publicUrl' | 'bodyLimit'>;
   logger: Logger;
@@ -56,17 +62,18 @@ export function twilioQueueRouter(deps: {
       const base = `/twilio/queue/${encodeURIComponent(contactId)}`;
       return { wait: `${base}/wait`, key: `${base}/key`, dialed: `${base}/dialed` };
     };
-    const locale = (contactId: string, req: Request): string =>
-      typeof req.query['locale'] === 'string' ? req.query['locale'] : (deps.queue.locale(contactId) ?? 'en');
+    const locale = (req: Request, known: string | undefined): string =>
+      typeof req.query['locale'] === 'string' ? req.query['locale'] : (known ?? 'en');
 
-    router.post('/:contactId/wait', (req, res) => {
+    // Twilio may post each of these to any runtime process: the contact's state comes from where the center routes.
+    router.post('/:contactId/wait', async (req, res) => {
       const contactId = contactOf(req);
-      const step = deps.queue.step(contactId, now());
+      const { step, locale: known, callbackKey: key } = await deps.queue.twilioStep(contactId, now());
+      const language = locale(req, known);
       if (step.kind === 'connect') return twiml(res, '<Leave/>');
-      if (step.kind === 'over') return twiml(res, `${say(step.say, locale(contactId, req))}<Hangup/>`);
-      const prompt = step.say === null ? '' : say(step.say, locale(contactId, req));
+      if (step.kind === 'over') return twiml(res, `${say(step.say, language)}<Hangup/>`);
+      const prompt = step.say === null ? '' : say(step.say, language);
       const hold = `<Play>/twilio/hold.wav</Play>`;
-      const key = deps.queue.treatment(contactId)?.callbackKey ?? null;
       if (key === null) return twiml(res, `${prompt}${hold}`);
       const gather = attrs({
         input: 'dtmf',
@@ -82,26 +89,49 @@ export function twilioQueueRouter(deps: {
     router.post('/:contactId/key', async (req, res) => {
       const contactId = contactOf(req);
       const digits = formParams(req)['Digits'] ?? '';
-      const goodbye = await deps.queue.press(contactId, digits.slice(0, 1));
+      const state = await deps.queue.state(contactId);
+      const goodbye = await deps.queue.press(contactId, digits.slice(0, 1), state);
       if (goodbye === null) return twiml(res, `<Redirect method="POST">${escapeXml(paths(contactId).wait)}</Redirect>`);
-      twiml(res, `${say(goodbye, locale(contactId, req))}<Hangup/>`);
+      twiml(res, `${say(goodbye, locale(req, state?.locale))}<Hangup/>`);
     });
 
     router.post('/:contactId/after', async (req, res) => {
       const contactId = contactOf(req);
       const result = formParams(req)['QueueResult'];
-      const step = result === 'leave' ? deps.queue.step(contactId, now()) : undefined;
-      if (step?.kind === 'connect' && step.phone !== null) {
-        const target = step.phone.startsWith('sip')
-          ? `<Sip>${escapeXml(step.phone)}</Sip>`
-          : `<Number>${escapeXml(step.phone)}</Number>`;
-        return twiml(res, `<Dial${attrs({ action: paths(contactId).dialed, method: 'POST' })}>${target}</Dial>`);
+      const state = result === 'leave' ? await deps.queue.state(contactId) : null;
+      const connected = state?.status === 'connected' ? state : null;
+      if (connected?.phone) {
+        const dial = attrs({ action: paths(contactId).dialed, method: 'POST' });
+        const conference = await deps.legs
+          ?.bridge(contactId, formParams(req)['CallSid'] ?? '', connected.phone)
+          .catch((error: unknown) => {
+            // The caller is still bridged, only without the desk's controls.
+            deps.logger.warn({ contactId, err: String(error) }, 'conference bridge failed; dialling the agent');
+            return undefined;
+          });
+        if (conference !== undefined) {
+          const room = attrs({
+            startConferenceOnEnter: 'true',
+            endConferenceOnExit: 'true',
+            beep: 'false',
+            waitUrl: '/twilio/hold.wav',
+            waitMethod: 'GET',
+          });
+          return twiml(res, `<Dial${dial}><Conference${room}>${escapeXml(conference)}</Conference></Dial>`);
+        }
+        const target = connected.phone.startsWith('sip')
+          ? `<Sip>${escapeXml(connected.phone)}</Sip>`
+          : `<Number>${escapeXml(connected.phone)}</Number>`;
+        return twiml(res, `<Dial${dial}>${target}</Dial>`);
       }
-      if (step?.kind === 'connect')
-        deps.logger.warn({ contactId, agentId: step.agentId }, 'the agent has no phone to bridge a Twilio call to');
+      if (connected)
+        deps.logger.warn(
+          { contactId, agentId: connected.agentId },
+          'the agent has no phone to bridge a Twilio call to',
+        );
       // Hung up while waiting, a queue error, or an agent with no phone: the contact ends (a callback keeps its place).
       await deps.queue.callEnded(contactId);
-      const language = locale(contactId, req);
+      const language = locale(req, state?.locale);
       twiml(res, result === 'hangup' ? '' : `${say(queueClosedPrompt(language), language)}<Hangup/>`);
     });
 
@@ -109,6 +139,12 @@ export function twilioQueueRouter(deps: {
       const contactId = contactOf(req);
       await deps.queue.callEnded(contactId);
       twiml(res, '<Hangup/>');
+    });
+
+    router.post('/:contactId/callback-status', async (req, res) => {
+      if (!deps.legs) return res.status(204).end();
+      await deps.legs.callbackStatus(pathParam(req, 'contactId'), formParams(req));
+      res.status(204).end();
     });
 
     app.use('/twilio/queue', router);

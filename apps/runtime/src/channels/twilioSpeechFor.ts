@@ -1,3 +1,5 @@
+import { voicesForLocale } from '@omniflow/flow-schema';
+
 /** How Twilio should hear and speak one locale: the `<Gather>` recognition language and the `<Say>` voice. */
 export interface TwilioSpeech {
   /** BCP-47 tag with a region, as `<Gather language>` requires ("en" alone is rejected with warning 13512). */
@@ -20,11 +22,17 @@ const SAY_VOICES: Readonly<Record<string, { language: string; voice: string }>> 
   'en-US': { language: 'en-US', voice: 'Polly.Joanna' },
 };
 
-/** The Twilio languages and voice for a session locale such as `zh-CN`, `ko` or `en-us`. */
-export function twilioSpeechFor(locale: string): TwilioSpeech {
+/**
+ * The Twilio languages and voice for a session locale such as `zh-CN`, `ko` or `en-us`; `chosen` is the flow's voice
+ * for the locale (`settings.voices`), used when it is one of the catalog's voices of that language.
+ */
+export function twilioSpeechFor(locale: string, chosen?: string): TwilioSpeech {
   const [language = 'en', region] = locale.split(/[-_]/u);
   const lower = language.toLowerCase();
   const tag = `${lower}-${(region ?? DEFAULT_REGION[lower] ?? '').toUpperCase()}`.replace(/-$/u, '');
+  const catalog = voicesForLocale(tag);
+  if (chosen !== undefined && catalog?.twilio.voices.includes(chosen))
+    return { gatherLanguage: tag, sayLanguage: catalog.twilio.language, voice: chosen };
   const say = SAY_VOICES[tag];
   return { gatherLanguage: tag, sayLanguage: say?.language ?? tag, voice: say?.voice ?? null };
 }

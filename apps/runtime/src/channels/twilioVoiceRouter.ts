@@ -105,15 +105,28 @@ async function answer(
   try {
     const result = await turn();
     const transfer = result.outputs.find((output) => output.type === 'transfer');
+    // The caller's number in clear and call id stay with the runtime (a callback, the desk's leg controls).
+    const params = formParams(req);
+    const callerNumber = twilioContact(params).contact.callerNumber;
+    const leg = {
+      ...(callerNumber === undefined ? {} : { callerNumber }),
+      ...(params['CallSid'] ? { callerCallSid: params['CallSid'] } : {}),
+    };
     const queued =
       transfer?.type === 'transfer' && deps.voiceQueue
-        ? await deps.voiceQueue.enter({ id: result.sessionId, flowId, locale: result.locale }, transfer, 'dial')
+        ? (await deps.voiceQueue.enter(
+            { id: result.sessionId, flowId, locale: result.locale },
+            transfer,
+            'dial',
+            leg,
+          )) !== null
         : false;
     const queuePath = `/twilio/queue/${encodeURIComponent(result.sessionId)}`;
     twiml = renderTwiml(result.outputs, {
       gatherUrl,
       locale: result.locale,
       channel,
+      publicBase: deps.config.publicUrl ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`,
       ...(queued ? { enqueue: { waitUrl: `${queuePath}/wait`, action: `${queuePath}/after` } } : {}),
     });
   } catch (error) {

@@ -44,6 +44,8 @@ export interface RuntimeConfig {
   sqliteSynchronous: 'normal' | 'full';
   /** Public base URL (for Twilio signature checks behind a proxy); default derived from the request. */
   publicUrl?: string;
+  /** The base URL other runtime processes reach this one at (a desk's call audio is carried there); default: the listening URL. */
+  peerUrl?: string;
   logLevel: string;
   /** Live sessions one public channel token / one client address may hold (`OMNIFLOW_MAX_SESSIONS_PER_TOKEN`, `…_PER_CLIENT`; 0 = off). */
   sessionCaps: SessionCapLimits;
@@ -206,6 +208,8 @@ export function loadConfig(
   if (seedFlowsDir) config.seedFlowsDir = resolve(cwd, seedFlowsDir);
   const publicUrl = str('publicUrl', 'OMNIFLOW_PUBLIC_URL');
   if (publicUrl) config.publicUrl = publicUrl.replace(/\/$/, '');
+  const peerUrl = str('peerUrl', 'OMNIFLOW_PEER_URL');
+  if (peerUrl) config.peerUrl = peerUrl;
   return config;
 }
 

@@ -28,6 +28,7 @@ import { channelLinksRouter } from './channelLinksRouter.ts';
 import type { InsightsService } from '../insights/InsightsService.ts';
 import { insightsRouter } from '../insights/insightsRouter.ts';
 import { contactsRouter } from '../contacts/contactsRouter.ts';
+import type { PromptAudioStore } from '../promptAudio/PromptAudioStore.ts';
 
 /** Everything the HTTP layer talks to. */
 export interface RuntimeServices {
@@ -43,6 +44,8 @@ export interface RuntimeServices {
   insights?: InsightsService;
   /** False once shutdown began; `/readyz` then answers 503 so load balancers drain this process. */
   isReady(): boolean;
+  /** Uploaded prompt recordings (issue 20): publishing checks that the flow's are stored. */
+  promptAudio?: PromptAudioStore;
   /** Where the API rate limit counts, when processes share it (PostgreSQL); default this process's memory. */
   rateLimitStore?: Store;
   /** More API routers under `/api`: `public` before the token check (the desk sign-in), `authenticated` after it. */

@@ -12,6 +12,8 @@ import { flowTestsRouter } from './flowTestsRouter.ts';
 import { gatePublishOnTests, type PublishTestsRequest } from './gatePublishOnTests.ts';
 import { importFlowBatch, isImportBatch } from './importFlowBatch.ts';
 import { pathParam as param } from './pathParam.ts';
+import type { PromptAudioStore } from '../promptAudio/PromptAudioStore.ts';
+import { assertPromptAudioStored } from '../promptAudio/assertPromptAudioStored.ts';
 import { assertBody, validateBody } from './validateBody.ts';
 
 /** Dependencies of {@link flowsRouter}. */
@@ -21,10 +23,12 @@ export interface FlowsRouterDeps {
   compiler: FlowCompiler;
   /** The runtime's secret policy, checked by `/validate` beside the flow's own validation. */
   config?: { egress: EgressConfig };
+  /** Publishing refuses a flow whose prompt recordings this runtime does not hold (issue 20). */
+  promptAudio?: PromptAudioStore;
 }
 
 /** `/api/flows`: drafts with optimistic concurrency, validation, publish, versions, rollback, export and import. */
-export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDeps): Router {
+export function flowsRouter({ store, registry, compiler, config, promptAudio }: FlowsRouterDeps): Router {
   const egress = config?.egress;
   const router = Router();
 
@@ -122,6 +126,7 @@ export function flowsRouter({ store, registry, compiler, config }: FlowsRouterDe
       );
     }
     const { release } = await compiler.compileForPublish(flow.draft);
+    if (promptAudio) await assertPromptAudioStored(promptAudio, flow.draft);
     const note = await gatePublishOnTests({ store, registry, compiler }, flow.draft, body);
     const version = await store.publish(flow.id, release, note, authorOf(req));
     if (!version) throw ApiError.notFound('flow', flow.id);

@@ -343,6 +343,14 @@ export const ROUTES: Route[] = [
     errors: [400, 403],
   },
   {
+    method: 'post',
+    path: '/twilio/queue/{contactId}/callback-status',
+    summary: 'Twilio status callback of a callback call: its final status is recorded on the contact',
+    auth: 'signature',
+    ok: 204,
+    errors: [400, 403],
+  },
+  {
     method: 'get',
     path: '/twilio/hold.wav',
     summary: 'Hold audio Twilio plays to waiting callers',
@@ -368,6 +376,23 @@ export const ROUTES: Route[] = [
     method: 'get',
     path: '/chat-assets/{file}',
     summary: "The web chat page's script and style",
+    auth: 'public',
+    ok: 200,
+    errors: [404],
+  },
+  // Issue 20: prompt recordings kept by the runtime.
+  {
+    method: 'post',
+    path: '/api/prompt-audio',
+    summary: 'Upload a prompt recording (body: a WAV or MP3 file; ?name=file name), stored by its SHA-256',
+    auth: 'editor',
+    ok: 201,
+    errors: [413, 415, 422],
+  },
+  {
+    method: 'get',
+    path: '/prompt-audio/{id}',
+    summary: 'A stored prompt recording, by its id (no token: Twilio <Play> and the designer fetch it)',
     auth: 'public',
     ok: 200,
     errors: [404],

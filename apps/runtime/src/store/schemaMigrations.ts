@@ -3,6 +3,8 @@ import { contactTermsMigration } from '../contacts/contactTermsMigration.ts';
 import { campaignMigration, campaignSlotMigration } from '../campaigns/campaignMigration.ts';
 import { centerScaleOutMigration } from '../agents/centerScaleOutMigration.ts';
 import { insightsAgentsMigration } from '../insights/insightsAgentsMigration.ts';
+import { promptAudioMigration } from '../promptAudio/promptAudioMigration.ts';
+import { voiceLegMigration } from '../agents/voice/voiceLegMigration.ts';
 
 /** The SQL dialects the flow store speaks. */
 export type SqlDialect = 'sqlite' | 'postgres';
@@ -85,5 +87,8 @@ export function schemaMigrations(dialect: SqlDialect): string[] {
        PRIMARY KEY (claim, session_id));
      CREATE INDEX session_leases_session ON session_leases(session_id);`,
     insightsAgentsMigration(dialect),
+    promptAudioMigration(dialect),
+    // Issue 16: voice legs across processes (the stream's process, the callback number in clear, Twilio's call ids).
+    voiceLegMigration(dialect),
   ];
 }

@@ -35,8 +35,8 @@ export class CachingSynthesizer implements Synthesizer {
   }
 
   /** Cached audio for (voice, text), synthesizing on a miss. */
-  async synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio> {
-    const route = this.route(locale);
+  async synthesize(text: string, locale: string, signal: AbortSignal, chosen?: string): Promise<SynthesizedAudio> {
+    const route = this.route(locale, chosen);
     if (route === null) throw new Error(`no synthesizer has a voice for ${locale}; configure one for this locale`);
     const { engine, voice } = route;
     const key = `${voice}\u0000${text}`;
@@ -50,7 +50,7 @@ export class CachingSynthesizer implements Synthesizer {
     if (pending === undefined) {
       this.misses++;
       // One caller hanging up must not cancel the synthesis others wait for; the engine's own timeout bounds it.
-      pending = engine.synthesize(text, locale, new AbortController().signal);
+      pending = engine.synthesize(text, locale, new AbortController().signal, chosen === voice ? voice : undefined);
       this.inFlight.set(key, pending);
       pending
         .then((audio) => this.store(key, audio))
@@ -65,8 +65,13 @@ export class CachingSynthesizer implements Synthesizer {
     return this.cache.size;
   }
 
-  /** The first engine with a voice for the locale, and that voice as `engine/voice`. */
-  private route(locale: string): { engine: Synthesizer; voice: string } | null {
+  /**
+   * The engine of the chosen `engine/voice` when one of them is that engine, else the first engine with a voice for
+   * the locale, and that voice as `engine/voice`.
+   */
+  private route(locale: string, chosen?: string): { engine: Synthesizer; voice: string } | null {
+    const named = chosen === undefined ? undefined : this.engines.find((e) => chosen.startsWith(`${e.name}/`));
+    if (chosen !== undefined && named !== undefined) return { engine: named, voice: chosen };
     for (const engine of this.engines) {
       const voice = engine.voiceFor(locale);
       if (voice !== null) return { engine, voice: `${engine.name}/${voice}` };

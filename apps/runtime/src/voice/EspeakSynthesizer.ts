@@ -1,6 +1,12 @@
 import { parseWav } from './pcm.ts';
 import { runProcess } from './runProcess.ts';
-import { type SynthesizedAudio, type Synthesizer, toSynthesizedAudio, voiceForLocale } from './Synthesizer.ts';
+import {
+  chosenVoice,
+  type SynthesizedAudio,
+  type Synthesizer,
+  toSynthesizedAudio,
+  voiceForLocale,
+} from './Synthesizer.ts';
 import { toEspeakSsml } from './toEspeakSsml.ts';
 
 /** Options of the espeak-ng synthesizer. */
@@ -49,8 +55,8 @@ export class EspeakSynthesizer implements Synthesizer {
    * Speaks `text` as {@link toEspeakSsml} prepares it for the voice (Mandarin as pinyin, numbers read in the
    * language); espeak-ng writes 22.05 kHz WAV to stdout, resampled for both transports.
    */
-  async synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio> {
-    const voice = this.requireVoice(locale);
+  async synthesize(text: string, locale: string, signal: AbortSignal, chosen?: string): Promise<SynthesizedAudio> {
+    const voice = chosenVoice(this.name, chosen) ?? this.requireVoice(locale);
     const result = await this.run(['-s', String(this.rate), '--stdout'], text, voice, signal);
     const wav = parseWav(new Uint8Array(result));
     if (wav === null) throw new Error('espeak-ng wrote no PCM WAV');

@@ -3,7 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseWav } from './pcm.ts';
 import { runProcess } from './runProcess.ts';
-import { type SynthesizedAudio, type Synthesizer, toSynthesizedAudio, voiceForLocale } from './Synthesizer.ts';
+import {
+  chosenVoice,
+  type SynthesizedAudio,
+  type Synthesizer,
+  toSynthesizedAudio,
+  voiceForLocale,
+} from './Synthesizer.ts';
 
 /** Options of the flite synthesizer. */
 export interface FliteOptions {
@@ -34,8 +40,8 @@ export class FliteSynthesizer implements Synthesizer {
   }
 
   /** Speaks `text` through a temporary WAV file (flite cannot write WAV to a pipe it cannot seek). */
-  async synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio> {
-    const voice = this.voiceFor(locale);
+  async synthesize(text: string, locale: string, signal: AbortSignal, chosen?: string): Promise<SynthesizedAudio> {
+    const voice = chosenVoice(this.name, chosen) ?? this.voiceFor(locale);
     if (voice === null)
       throw new Error(
         `flite has no voice for ${locale}; add one to FliteOptions.voices or route the locale to another synthesizer`,

@@ -16,8 +16,34 @@ export interface Synthesizer {
   readonly name: string;
   /** The voice used for a locale such as `en-US`, or null when this synthesizer cannot speak it. */
   voiceFor(locale: string): string | null;
-  /** Speaks `text`; rejects when the locale has no voice, the engine fails, times out or `signal` aborts. */
-  synthesize(text: string, locale: string, signal: AbortSignal): Promise<SynthesizedAudio>;
+  /**
+   * Speaks `text`; rejects when the locale has no voice, the engine fails, times out or `signal` aborts. `voice`
+   * (`engine/voice`, e.g. `flite/kal16`, the flow's choice for the locale) is used when this synthesizer has it.
+   */
+  synthesize(text: string, locale: string, signal: AbortSignal, voice?: string): Promise<SynthesizedAudio>;
+  /** A prompt's recording (its `audio` value) as prompt audio; null when it cannot play it (then the text is said). */
+  recording?(reference: string, signal: AbortSignal): Promise<SynthesizedAudio | null>;
+}
+
+/** `ms` of silence as prompt audio (a pause in an SSML prompt). */
+export function silence(ms: number): SynthesizedAudio {
+  return toSynthesizedAudio(new Int16Array(Math.round(ms * 16)), 16000, 'silence');
+}
+
+/** Pieces of prompt audio played as one. */
+export function concatAudio(pieces: readonly SynthesizedAudio[]): SynthesizedAudio {
+  const pcm16k = new Int16Array(pieces.reduce((sum, piece) => sum + piece.pcm16k.length, 0));
+  const mulaw8k = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.mulaw8k.length, 0));
+  let pcmAt = 0;
+  let mulawAt = 0;
+  for (const piece of pieces) {
+    pcm16k.set(piece.pcm16k, pcmAt);
+    mulaw8k.set(piece.mulaw8k, mulawAt);
+    pcmAt += piece.pcm16k.length;
+    mulawAt += piece.mulaw8k.length;
+  }
+  const voice = pieces.find((piece) => piece.voice !== 'silence')?.voice ?? 'silence';
+  return { pcm16k, mulaw8k, durationMs: (pcm16k.length * 1000) / 16000, voice };
 }
 
 /** Builds both transport forms from engine output at any sample rate. */
@@ -31,6 +57,11 @@ export function toSynthesizedAudio(samples: Int16Array, sampleRate: number, voic
     durationMs: (pcm16k.length * 1000) / 16000,
     voice,
   };
+}
+
+/** The voice part of a chosen `engine/voice` when it names `engine`, else null. */
+export function chosenVoice(engine: string, chosen: string | undefined): string | null {
+  return chosen?.startsWith(`${engine}/`) ? chosen.slice(engine.length + 1) : null;
 }
 
 /** Picks a voice from a locale → voice table by full tag, then by language (`zh-CN`, then `zh`). */

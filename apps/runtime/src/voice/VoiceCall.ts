@@ -36,6 +36,8 @@ export interface VoiceHandover {
   flowId: string;
   locale: string;
   transfer: Extract<OutputEvent, { type: 'transfer' }>;
+  /** The caller's number in clear (E.164), when the stream told it: kept by the runtime for a callback. */
+  callerNumber?: string;
 }
 
 /** How a call ended, for the transport (a transfer is for the bridge to carry out). */

@@ -20,6 +20,8 @@ import { mediaStreamContact } from './mediaStreamContact.ts';
 import type { ContactInput } from '../contact/contactInput.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 import { keyedInput } from '../sessions/idempotentInput.ts';
+import type { RecordingSource } from '../promptAudio/PromptRecordings.ts';
+import { withRecordings } from './speakSay.ts';
 import { retryWhileStoreUnavailable } from '../sessions/storeUnavailable.ts';
 
 /** The part of the runtime's SessionService the gateway uses. */
@@ -85,6 +87,8 @@ export interface AttachVoiceGatewayOptions {
   ) => boolean;
   maxCalls?: number;
   clientAddress?: VoiceGatewayOptions['clientAddress'];
+  /** Plays prompts' uploaded recordings (issue 20); without it a prompt's recording is replaced by its speech. */
+  recordings?: RecordingSource;
 }
 
 /** Close code of a call refused by the live-session caps: 4000 + the status the REST API answers (429). */
@@ -102,7 +106,14 @@ export function attachVoiceGateway(
   server: Server,
   options: AttachVoiceGatewayOptions,
 ): { gateway: VoiceGateway; close(): void } {
-  const engines = options.engines ?? createDefaultVoiceEngines(options.logger);
+  const base = options.engines ?? createDefaultVoiceEngines(options.logger);
+  const recordings = options.recordings;
+  const engines = recordings
+    ? {
+        ...base,
+        synthesizer: withRecordings(base.synthesizer, (reference, signal) => recordings.audioFor(reference, signal)),
+      }
+    : base;
   const onTransfer = options.onTransfer;
   const gateway = createVoiceGateway({
     ...engines,
@@ -186,7 +197,13 @@ async function openSession(
   const noteTransfer = (turn: VoiceSessionTurn): void => {
     const transfer = turn.outputs.find((output) => output.type === 'transfer');
     if (transfer?.type === 'transfer')
-      handover = { sessionId, flowId, locale: turn.locale ?? call.locale ?? 'en-US', transfer };
+      handover = {
+        sessionId,
+        flowId,
+        locale: turn.locale ?? call.locale ?? 'en-US',
+        transfer,
+        ...(contact.callerNumber === undefined ? {} : { callerNumber: contact.callerNumber }),
+      };
   };
   noteTransfer(first);
   // The turns still running: the session is ended only after them, so a hang-up in flight is not ended twice.

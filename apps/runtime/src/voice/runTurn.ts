@@ -1,6 +1,6 @@
 import type { InputEvent } from '@omniflow/flow-engine';
 import { type EventObject, fromCallback } from 'xstate';
-import { firstSentence } from './firstSentence.ts';
+import { speakSay } from './speakSay.ts';
 import type { SynthesizedAudio, Synthesizer } from './Synthesizer.ts';
 import type { VoiceSession, VoiceTurn } from './VoiceCall.ts';
 
@@ -37,9 +37,7 @@ export const runTurn = fromCallback<EventObject, TurnInput>(({ input, sendBack }
     if (stopped) return;
     input.onTurn?.(turn);
     const says = turn.outputs.flatMap((o) => (o.type === 'say' ? [o] : []));
-    const audios = says.map((say) =>
-      firstSentence(say.text).map((piece) => input.synthesizer.synthesize(piece, say.locale, input.signal)),
-    );
+    const audios = says.map((say) => speakSay(say, input.synthesizer, input.signal));
     for (const audio of audios.flat()) audio.catch(() => undefined);
     for (const [i, say] of says.entries()) {
       let sentAtMs: number | null = null;

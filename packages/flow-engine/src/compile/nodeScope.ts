@@ -85,7 +85,8 @@ class StateScope implements NodeScope {
     if (empathetic !== undefined && empathetic !== '') return { text: this.#fill(empathetic), locale: this.locale };
     const wording = promptWording(prompt, this.channel, this.locale, this.defaultLocale);
     const rendered: RenderedPrompt = { text: this.#fill(wording.text), locale: this.locale };
-    if (wording.ssml !== undefined) rendered.ssml = this.#fill(wording.ssml);
+    // A value such as "Tom & Jerry" must stay text inside the SSML, not break its XML (Twilio refuses the TwiML).
+    if (wording.ssml !== undefined) rendered.ssml = this.#fill(wording.ssml, escapeXmlText);
     if (wording.audio !== undefined) rendered.audio = wording.audio;
     return rendered;
   }
@@ -96,7 +97,7 @@ class StateScope implements NodeScope {
     return this.#tables.evaluate(expression, extra ? { ...values, ...extra } : values, this.now);
   }
 
-  #fill(template: string): string {
+  #fill(template: string, escape?: (value: string) => string): string {
     if (!template.includes('{{')) return template;
     // Prompts are spoken and recorded: the contact's sensitive fields read masked there.
     let values = this.#values();
@@ -104,7 +105,7 @@ class StateScope implements NodeScope {
       this.#shown ??= { ...values, contact: contactValue(this.#state, this.locale, this.#env.contactMask) };
       values = this.#shown;
     }
-    return fillTemplate(template, values, this.sensitive);
+    return fillTemplate(template, values, this.sensitive, escape);
   }
 
   /** The flow variables plus the implicit `channel` and `locale` (flow-schema's IMPLICIT_VARIABLES). */
@@ -144,17 +145,29 @@ export function fillTemplate(
   template: string,
   variables: Readonly<Record<string, unknown>>,
   sensitive: ReadonlySet<string>,
+  escape: (value: string) => string = (value) => value,
 ): string {
   if (!template.includes('{{')) return template;
-  return template.replace(PLACEHOLDER, (_match, path: string) => {
-    const [root = '', ...rest] = path.split('.');
-    if (sensitive.has(root)) return MASK;
-    let value: unknown = variables[root];
-    for (const part of rest) value = isRecord(value) ? value[part] : undefined;
-    return value === undefined || value === null
-      ? ''
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value);
-  });
+  return template.replace(PLACEHOLDER, (_match, path: string) => escape(placeholderValue(path, variables, sensitive)));
+}
+
+/** The text a `{{path}}` placeholder reads: masked when sensitive, empty when unset, JSON for an object. */
+function placeholderValue(
+  path: string,
+  variables: Readonly<Record<string, unknown>>,
+  sensitive: ReadonlySet<string>,
+): string {
+  const [root = '', ...rest] = path.split('.');
+  if (sensitive.has(root)) return MASK;
+  let value: unknown = variables[root];
+  for (const part of rest) value = isRecord(value) ? value[part] : undefined;
+  return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+/** Text made safe inside XML (SSML): the five characters XML reserves, as entities. */
+export function escapeXmlText(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c,
+  );
 }

@@ -1,4 +1,5 @@
-import type { NodeScope } from '../nodeTypes/nodeRuntime.ts';
+import type { NodeScope, RenderedPrompt } from '../nodeTypes/nodeRuntime.ts';
+import { renderedSay, withVoice } from './sayOutput.ts';
 import type { InputExpectation, OutputEvent } from '../session/sessionEvents.ts';
 
 /** What an interactive node expects, before channel rendering. */
@@ -19,7 +20,7 @@ const MAX_UTTERANCE_MS = 15_000;
  * The `say` + `prompt` outputs of an interactive node on the scope's channel: DTMF expects keys, voice
  * expects speech against the grammar (keys too; keys only when sensitive), chat offers quick replies.
  */
-export function promptOutputs(scope: NodeScope, text: string, spec: ExpectSpec): OutputEvent[] {
+export function promptOutputs(scope: NodeScope, text: string, spec: ExpectSpec, intro?: RenderedPrompt): OutputEvent[] {
   const expect: InputExpectation = {
     sensitive: spec.sensitive,
     noInputTimeoutMs: (scope.settings.noInputTimeoutSeconds ?? 5) * 1000,
@@ -35,7 +36,30 @@ export function promptOutputs(scope: NodeScope, text: string, spec: ExpectSpec):
   }
   if (scope.channel === 'chat' && spec.choices.length > 0) expect.choices = spec.choices;
   const outputs: OutputEvent[] = [];
-  if (text) outputs.push({ type: 'say', nodeId: scope.nodeId, text, locale: scope.locale, bargeIn: spec.bargeIn });
+  outputs.push(...introAndInstructions(scope, text, spec.bargeIn, intro));
   outputs.push({ type: 'prompt', nodeId: scope.nodeId, channel: scope.channel, expect });
   return outputs;
+}
+
+/**
+ * The says of an interactive node: one of `text` in general; when its intro (the start of `text`) has SSML or a
+ * recording, that intro keeps them in a say of its own and the generated instructions follow as plain text, so the
+ * analyst's SSML or audio is what the caller hears before "press 1 for…" (issue 20).
+ */
+function introAndInstructions(
+  scope: NodeScope,
+  text: string,
+  bargeIn: boolean,
+  intro: RenderedPrompt | undefined,
+): OutputEvent[] {
+  const plain = (said: string): OutputEvent =>
+    withVoice(scope, { type: 'say', nodeId: scope.nodeId, text: said, locale: scope.locale, bargeIn });
+  if (!text) return [];
+  const introText = intro?.text.trim() ?? '';
+  const rich = intro !== undefined && (intro.ssml !== undefined || intro.audio !== undefined);
+  if (!rich || scope.channel === 'chat' || introText === '' || !text.startsWith(introText)) return [plain(text)];
+  const instructions = text.slice(introText.length).trim();
+  const says: OutputEvent[] = [renderedSay(scope, intro, bargeIn, introText)];
+  if (instructions) says.push(plain(instructions));
+  return says;
 }

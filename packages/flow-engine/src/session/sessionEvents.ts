@@ -1,4 +1,4 @@
-import type { Channel, Locale } from '@omniflow/flow-schema';
+import type { Channel, Locale, VoiceChoice } from '@omniflow/flow-schema';
 
 /** Caller input, as delivered by a channel transport. */
 export type InputEvent =
@@ -36,7 +36,17 @@ export interface InputExpectation {
 
 /** Output events a session emits, already rendered for its channel and locale. */
 export type OutputEvent =
-  | { type: 'say'; nodeId: string; text: string; ssml?: string; audio?: string; locale: Locale; bargeIn: boolean }
+  | {
+      type: 'say';
+      nodeId: string;
+      text: string;
+      ssml?: string;
+      audio?: string;
+      locale: Locale;
+      bargeIn: boolean;
+      /** The voice the flow chose for this locale (`settings.voices`); absent: the runtime's default voice. */
+      voice?: VoiceChoice;
+    }
   | { type: 'prompt'; nodeId: string; channel: Channel; expect: InputExpectation }
   | {
       type: 'transfer';

@@ -65,6 +65,7 @@ export const FLOW_ISSUE_CODES = {
   FLOW051: { severity: 'error', title: 'duplicate escalation rule id' },
   FLOW052: { severity: 'warning', title: 'escalation phrases missing for a locale' },
   FLOW060: { severity: 'error', title: 'prompt SSML not valid' },
+  FLOW061: { severity: 'error', title: 'unknown voice' },
   FLOW099: { severity: 'error', title: 'validator failure' },
 } as const satisfies Record<string, { severity: FlowIssue['severity']; title: string }>;
 

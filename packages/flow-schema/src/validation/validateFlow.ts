@@ -4,6 +4,7 @@ import { migrateFlow } from '../migrations/migrateFlow.ts';
 import { checkFields } from './checkFields.ts';
 import { checkEscalation } from './checkEscalation.ts';
 import { checkFlowSettings } from './checkFlowSettings.ts';
+import { checkVoices } from '../voices/checkVoices.ts';
 import { checkGraph } from './checkGraph.ts';
 import { checkNodes } from './checkNodes.ts';
 import { checkFlowTests } from '../tests/checkFlowTests.ts';
@@ -67,6 +68,7 @@ function validateUnsafe(json: unknown, catalog: NodeTypeCatalog, options: Valida
   }
   const context = new ValidationContext(migrated.flow, catalog, options);
   checkFlowSettings(context);
+  checkVoices(context);
   checkEscalation(context);
   checkNodes(context);
   checkGraph(context);

@@ -32,7 +32,7 @@ export function useRoutedEdges(nodes: readonly FlowCanvasNode[], edges: Edge[], 
     for (const edge of edges) {
       const from = anchors.get(`${edge.source}\u0000${edge.sourceHandle ?? ''}`);
       const to = anchors.get(`${edge.target}\u0000${edge.targetHandle ?? ''}`);
-      if (from && to) requests.push({ id: edge.id, from, to });
+      if (from && to) requests.push({ id: edge.id, from, to, pair: `${edge.source}\u0000${edge.target}` });
     }
     const routes = router.current.route(boxes, requests);
     const kept = new Map<string, { key: string; points: Point[]; routed: RoutedCanvasEdge }>();

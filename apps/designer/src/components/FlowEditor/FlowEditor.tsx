@@ -29,8 +29,10 @@ import { useEditorShortcuts } from './useEditorShortcuts.ts';
 import { EscalationPanel } from '../../insights/EscalationPanel.tsx';
 import { useInsightsT } from '../../insights/insightsMessages.ts';
 import { AnalyticsOverlayBar } from '../../insights/AnalyticsOverlayBar.tsx';
+import { VoicesPanel } from '../../voices/VoicesPanel.tsx';
+import { useVoicesT } from '../../voices/voicesMessages.ts';
 
-type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests' | 'channels' | 'escalation';
+type SideTab = 'inspector' | 'variables' | 'versions' | 'simulator' | 'tests' | 'channels' | 'escalation' | 'voices';
 const SIDE_TABS: { id: SideTab; label: MessageKey }[] = [
   { id: 'inspector', label: 'inspector' },
   { id: 'variables', label: 'variables' },
@@ -44,6 +46,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
   const testsT = useFlowTestsT();
   const analystT = useAnalystT();
   const insightsT = useInsightsT();
+  const voicesT = useVoicesT();
   const flow = useFlowStore((s) => s.flow);
   const saveStatus = useFlowStore((s) => s.saveStatus);
   const [error, setError] = useState('');
@@ -139,6 +142,15 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             >
               {insightsT('escalation')}
             </button>
+            <button
+              type="button"
+              role="tab"
+              id="side-tab-voices"
+              aria-selected={tab === 'voices'}
+              onClick={() => setTab('voices')}
+            >
+              {voicesT('voices')}
+            </button>
           </div>
           <div className="side-body" role="tabpanel" aria-labelledby={`side-tab-${tab}`}>
             {tab === 'inspector' && <Inspector />}
@@ -147,6 +159,7 @@ export function FlowEditor({ flowId }: { flowId: string }) {
             {tab === 'tests' && <TestsPanel flowId={flowId} />}
             {tab === 'channels' && <ChannelsPanel flowId={flowId} />}
             {tab === 'escalation' && <EscalationPanel />}
+            {tab === 'voices' && <VoicesPanel />}
             {/* Kept mounted so a conversation survives a look at the inspector. */}
             <div hidden={tab !== 'simulator'}>
               <Simulator flowId={flowId} beforeStart={flush} />

@@ -4,26 +4,24 @@ import { getAtPointer, joinPointer } from '../../core/jsonPointer.ts';
 import { useFlowStore } from '../../store/useFlowStore.ts';
 import { usePromptT } from './promptMessages.ts';
 import { setLocalizedText } from './setLocalizedText.ts';
+import { PromptRecording } from '../../voices/PromptRecording.tsx';
 
 const TAG_LIST = Object.keys(SSML_TAGS).join(', ');
 
-/**
- * The rest of a prompt in one locale (issue 20, point 8): its own wording per channel (empty: the prompt text) and
- * the SSML a call speaks instead, checked as it is typed. Folded away until a prompt has one.
- */
-export function PromptVariants({
-  nodeId,
-  pointer,
-  config,
-  locale,
-  label,
-}: {
+/** Where a part of a prompt's editor works: the node, the prompt's pointer in its config, the locale shown. */
+export interface PromptPartProps {
   nodeId: string;
   pointer: string;
   config: Record<string, unknown>;
   locale: string;
   label: string;
-}) {
+}
+
+/**
+ * The rest of a prompt in one locale (issue 20, point 8): its own wording per channel (empty: the prompt text) and
+ * the SSML a call speaks instead, checked as it is typed. Folded away until a prompt has one.
+ */
+export function PromptVariants({ nodeId, pointer, config, locale, label }: PromptPartProps) {
   const t = usePromptT();
   const prompt = getAtPointer(config, pointer);
   const channels = isRecord(prompt) && isRecord(prompt['channels']) ? prompt['channels'] : {};
@@ -33,7 +31,10 @@ export function PromptVariants({
   };
   const ssmlMap = isRecord(prompt) && isRecord(prompt['ssml']) ? prompt['ssml'] : {};
   const ssml = typeof ssmlMap[locale] === 'string' ? String(ssmlMap[locale]) : '';
-  const [open, setOpen] = useState(Object.keys(channels).length > 0 || Object.keys(ssmlMap).length > 0);
+  const audioMap = isRecord(prompt) && isRecord(prompt['audio']) ? prompt['audio'] : {};
+  const [open, setOpen] = useState(
+    Object.keys(channels).length > 0 || Object.keys(ssmlMap).length > 0 || Object.keys(audioMap).length > 0,
+  );
   const problems = ssml.trim() === '' ? [] : validateSsml(ssml);
   const ssmlId = `${nodeId}-${pointer.replace(/\W/g, '-')}-ssml`;
   return (
@@ -92,6 +93,7 @@ export function PromptVariants({
             ))}
           </ul>
         ))}
+      <PromptRecording nodeId={nodeId} pointer={pointer} config={config} locale={locale} label={label} />
     </details>
   );
 }

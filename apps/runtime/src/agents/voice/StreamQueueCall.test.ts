@@ -3,11 +3,12 @@ import { WebSocket } from 'ws';
 import { pinFlow, voiceQueueFlow } from '../../testing/testFlows.ts';
 import { startTestRuntime, TEST_ADMIN_TOKEN, type TestRuntime } from '../../testing/startTestRuntime.ts';
 import { createDefaultVoiceEngines } from '../../voice/createDefaultVoiceEngines.ts';
-import { concatPcm, pcm16FromBytes, pcm16ToBytes, powerDbfs } from '../../voice/pcm.ts';
+import { concatPcm, powerDbfs } from '../../voice/pcm.ts';
 import { resample } from '../../voice/resample.ts';
 import type { Synthesizer } from '../../voice/Synthesizer.ts';
 import { dtmfTone, fliteSpeech, silence } from '../../voice/testAudio.ts';
 import { FakePhone } from '../../voice/voiceTestHarness.ts';
+import { openDeskAudio } from './openDeskAudio.ts';
 
 // Issue 16, points 3 and 5 on media streams: hold prompts and a callback key through the voice gateway's real audio
 // path, then the caller bridged with the desk's audio socket (mute, hold, hang-up, keys kept from the agent).
@@ -59,33 +60,8 @@ async function acceptWhenOffered(contactId: string): Promise<Record<string, unkn
 }
 
 /** The desk's audio socket as a browser would use it, collecting the caller's audio (16 kHz). */
-async function deskAudio(contactId: string) {
-  const ws = new WebSocket(`${t.url.replace(/^http/, 'ws')}/ws/desk-audio?token=${deskToken}&contact=${contactId}`);
-  const heard: Int16Array[] = [];
-  const legs: Record<string, unknown>[] = [];
-  const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
-  ws.on('message', (data: Buffer, isBinary: boolean) => {
-    if (isBinary) heard.push(pcm16FromBytes(new Uint8Array(data)));
-    else legs.push(JSON.parse(data.toString()));
-  });
-  await new Promise<void>((resolve, reject) => {
-    ws.once('open', () => resolve());
-    ws.once('error', reject);
-  });
-  return {
-    ws,
-    legs,
-    closed,
-    take: () => concatPcm(heard.splice(0)),
-    control: (message: Record<string, unknown>) => ws.send(JSON.stringify(message)),
-    async say(pcm16k: Int16Array) {
-      for (let at = 0; at < pcm16k.length; at += 320) {
-        ws.send(pcm16ToBytes(pcm16k.subarray(at, at + 320)));
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    },
-  };
-}
+const deskAudio = (contactId: string) =>
+  openDeskAudio(`${t.url.replace(/^http/, 'ws')}/ws/desk-audio?token=${deskToken}&contact=${contactId}`);
 
 const recognize = async (pcm16k: Int16Array) =>
   (await engines.recognizer.recognize(pcm16k, GRAMMAR, 'en-US', new AbortController().signal))?.transcript ?? null;

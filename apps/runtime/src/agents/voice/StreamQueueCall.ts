@@ -8,10 +8,11 @@ import { concatPcm } from '../../voice/pcm.ts';
 import { StreamingResampler } from '../../voice/resample.ts';
 import type { Synthesizer } from '../../voice/Synthesizer.ts';
 import { VoiceCall, type VoiceHandover } from '../../voice/VoiceCall.ts';
-import type { ContactCenter } from '../ContactCenter.ts';
+import type { CenterRelay } from '../CenterRelay.ts';
 import type { ContactCenterEvents } from '../ContactCenterEvents.ts';
 import { holdMusic } from './holdMusic.ts';
 import { queueClosedPrompt } from './holdPrompts.ts';
+import { nextWaitStep, type VoiceState } from './voiceCenterOps.ts';
 import type { VoiceQueue } from './VoiceQueue.ts';
 
 /** The desk's end of the agent audio (a WebSocket carrying 16 kHz PCM). */
@@ -34,8 +35,8 @@ export interface AgentLegState {
 /** What a media-stream call in the contact center needs. */
 export interface StreamQueueDeps {
   queue: VoiceQueue;
-  /** The contact center this process routes (voice calls are bridged where they are routed). */
-  center: () => ContactCenter | undefined;
+  /** The contact center's operations, run where it routes (this process or another: the call stays here). */
+  center: Pick<CenterRelay, 'call'>;
   events: ContactCenterEvents;
   sessions: Pick<SessionService, 'start' | 'input' | 'end'>;
   engines: { recognizer: Recognizer; synthesizer: Synthesizer };
@@ -51,6 +52,10 @@ const KEY_DELAY_FRAMES = 4;
 /** After a key is heard, the caller's audio stays cut this long (a key tone lasts 40–200 ms). */
 const KEY_BLANK_MS = 250;
 const FRAME_MS = 20;
+/** The contact's state is fetched again at least this often (ms of the call), besides on each of its live events. */
+const REFRESH_MS = 2000;
+/** Events of the contact that change what its leg does (an agent joined, a transfer, the end, an overflow). */
+const CHANGES = new Set(['agentJoined', 'transferred', 'chatEnded', 'overflow', 'released']);
 
 type Mode = 'joining' | 'waiting' | 'bridged' | 'flow' | 'closing' | 'over';
 
@@ -91,9 +96,15 @@ export class StreamQueueCall {
   #flowCall: VoiceCall | null = null;
   readonly #unsubscribe: () => void;
   readonly #abort = new AbortController();
+  /** The contact as the routing process last told it (null: not known yet, or the center holds it no more). */
+  #state: VoiceState | null = null;
+  #promptedAt: number | null = null;
+  #refreshedAtMs = 0;
+  #refreshing: Promise<void> | null = null;
+  #refreshAgain = false;
 
   /** `queued` settles once the contact is in its queue (false: the queue refused it). */
-  constructor(handover: VoiceHandover, stream: CallStream, deps: StreamQueueDeps, queued: Promise<boolean>) {
+  constructor(handover: VoiceHandover, stream: CallStream, deps: StreamQueueDeps, queued: Promise<VoiceState | null>) {
     this.contactId = handover.sessionId;
     this.#deps = deps;
     this.#stream = stream;
@@ -104,12 +115,17 @@ export class StreamQueueCall {
       if (event.type === 'secureFlow') {
         const nodeId = event['nodeId'];
         void this.#runFlow(String(event['flowId']), typeof nodeId === 'string' ? nodeId : undefined);
-      }
+      } else if (event.type === 'queue' && this.#state) {
+        const position = Number(event['position']);
+        const estimatedWaitSeconds = Number(event['estimatedWaitSeconds']);
+        this.#state = { ...this.#state, place: { position, estimatedWaitSeconds } };
+      } else if (CHANGES.has(event.type)) void this.#refresh();
     });
     queued.then(
-      (ok) => {
+      (state) => {
         if (this.#mode !== 'joining') return;
-        if (ok) this.#mode = 'waiting';
+        this.#state = state;
+        if (state) this.#mode = 'waiting';
         else void this.#sayThenHangUp(queueClosedPrompt(this.#locale));
       },
       (error: unknown) => {
@@ -134,8 +150,9 @@ export class StreamQueueCall {
   }
 
   /** Connects the agent's desk audio; answers false unless this agent holds the bridged call. */
-  attachAgent(agentId: string, link: AgentAudioLink): boolean {
-    if (this.#mode === 'waiting') this.#look();
+  async attachAgent(agentId: string, link: AgentAudioLink): Promise<boolean> {
+    // The desk may connect before this process heard that the agent accepted: ask the routing process.
+    if (this.#agentId !== agentId) await this.#refresh();
     if (this.#agentId !== agentId || (this.#mode !== 'bridged' && this.#mode !== 'flow')) return false;
     this.#link = link;
     this.#publishState();
@@ -173,7 +190,7 @@ export class StreamQueueCall {
     const agentId = this.#agentId;
     this.#finish();
     this.#stream.hangup('completed');
-    if (agentId) await this.#deps.center()?.endChat(agentId, this.contactId);
+    if (agentId) await this.#deps.center.call('endChat', agentId, this.contactId);
     await this.#deps.queue.callEnded(this.contactId);
   }
 
@@ -185,6 +202,8 @@ export class StreamQueueCall {
       this.#flowCall?.pushAudio(pcm);
       return;
     }
+    if (this.#clockMs - this.#refreshedAtMs >= REFRESH_MS && (this.#mode === 'waiting' || this.#mode === 'bridged'))
+      void this.#refresh();
     if (this.#mode === 'bridged') this.#followHandoff();
     if (this.#mode === 'bridged') this.#toAgent(pcm);
     if (this.#mode === 'waiting') this.#look();
@@ -204,7 +223,7 @@ export class StreamQueueCall {
     // A key reported out of band is also a tone in the audio: keep it from the agent too.
     this.#blankKeys();
     if (this.#mode !== 'waiting') return;
-    const goodbye = await this.#deps.queue.press(this.contactId, digit).catch((error: unknown) => {
+    const goodbye = await this.#deps.queue.press(this.contactId, digit, this.#state).catch((error: unknown) => {
       this.#deps.logger.warn({ contactId: this.contactId, err: String(error) }, 'callback request failed');
       return null;
     });
@@ -222,21 +241,21 @@ export class StreamQueueCall {
    * agent (their desk connects next), or ended with "End chat" (the call ends).
    */
   #followHandoff(): void {
-    const handoff = this.#deps.center()?.handoffOf(this.contactId);
-    if (handoff?.status === 'connected' && handoff.agentId === this.#agentId) return;
+    const state = this.#state;
+    if (state?.status === 'connected' && state.agentId === this.#agentId) return;
     this.#dropAgentLink();
-    if (handoff?.status === 'connected' && handoff.agentId) {
-      this.#agentId = handoff.agentId;
+    if (state?.status === 'connected' && state.agentId) {
+      this.#agentId = state.agentId;
       this.#held = false;
       this.#muted = false;
-    } else if (handoff?.status === 'waiting') {
+    } else if (state?.status === 'waiting') {
       this.#agentId = null;
       this.#held = false;
       this.#muted = false;
       this.#mode = 'waiting';
       this.#generation += 1;
       this.#outMs = this.#clockMs;
-      this.#deps.queue.announceNext(this.contactId);
+      this.#promptedAt = null;
     } else {
       this.#finish();
       this.#stream.hangup('completed');
@@ -255,10 +274,42 @@ export class StreamQueueCall {
     link?.state({ muted: false, held: false, secureFlow: false, ended: true });
   }
 
-  /** Asks the queue what happens now: a prompt is due, an agent answered, or the contact is gone. */
+  /**
+   * Fetches the contact's state from the routing process (one fetch at a time; a change meanwhile fetches again) and
+   * applies it. A failed fetch (the routing process is changing) keeps the last state.
+   */
+  #refresh(): Promise<void> {
+    this.#refreshedAtMs = this.#clockMs;
+    if (this.#refreshing) {
+      this.#refreshAgain = true;
+      return this.#refreshing;
+    }
+    this.#refreshing = (async () => {
+      do {
+        this.#refreshAgain = false;
+        try {
+          const state = await this.#deps.queue.state(this.contactId);
+          if (this.#mode === 'over' || this.#mode === 'joining') return;
+          this.#state = state;
+          if (this.#mode === 'waiting') this.#look();
+          else if (this.#mode === 'bridged') this.#followHandoff();
+        } catch (error) {
+          this.#deps.logger.debug({ contactId: this.contactId, err: String(error) }, 'voice contact state not read');
+        }
+      } while (this.#refreshAgain);
+    })().finally(() => {
+      this.#refreshing = null;
+    });
+    return this.#refreshing;
+  }
+
+  /** What happens now, from the contact's last known state: a prompt is due, an agent answered, or it is gone. */
   #look(): void {
     // While a prompt is being synthesized the next one waits (its time is not used up).
-    const step = this.#deps.queue.step(this.contactId, this.#clockMs, this.#speakingFor !== this.#generation);
+    const canSpeak = this.#speakingFor !== this.#generation;
+    const next = nextWaitStep(this.#state, this.#locale, this.#promptedAt, this.#clockMs, canSpeak);
+    this.#promptedAt = next.promptedAt;
+    const step = next.step;
     if (step.kind === 'connect') {
       this.#generation += 1;
       this.#mode = 'bridged';
@@ -390,7 +441,11 @@ export class StreamQueueCall {
     if (this.#mode !== 'flow') return;
     this.#mode = 'bridged';
     this.#publishState();
-    await this.#deps.center()?.flowFinished(this.contactId, flowId, outcome);
+    await this.#deps.center
+      .call('flowFinished', this.contactId, flowId, outcome)
+      .catch((error: unknown) =>
+        this.#deps.logger.warn({ contactId: this.contactId, err: String(error) }, 'flow outcome not told to the desk'),
+      );
   }
 
   // ---- internals -------------------------------------------------------------------------------------------------

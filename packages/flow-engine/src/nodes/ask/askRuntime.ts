@@ -19,13 +19,15 @@ export const askRuntime: InteractiveRuntime<AskConfig> = {
   freeForm: (config) => config.slot.type === 'text',
   render(config, scope, request) {
     const sensitive = scope.sensitive.has(config.variable);
-    const intro = scope.prompt(request.reprompt ?? config.prompt).text;
+    const rendered = scope.prompt(request.reprompt ?? config.prompt);
+    const intro = rendered.text;
     const choiceLabels = (config.slot.choices ?? []).map((choice) => scope.text(choice.label));
     const hint = renderAskHint({ ...config.slot, choiceLabels, sensitive }, scope.channel, scope.locale);
     return promptOutputs(
       scope,
       joinSentences([intro, hint], matchingLanguage(scope.locale)),
       expectFor(config, scope, sensitive),
+      rendered,
     );
   },
   onInput(config, input, scope) {

@@ -2,7 +2,7 @@ import type { MenuConfig } from './menuSpec.ts';
 import type { MatchableChoice } from '../../matching/matchChoice.ts';
 import { matchSpokenOrTyped } from '../../matching/matchSpokenOrTyped.ts';
 import { renderMenu, type MenuInstructions } from '../../matching/renderMenu.ts';
-import type { InteractiveRuntime, NodeScope } from '../../nodeTypes/nodeRuntime.ts';
+import type { InteractiveRuntime, NodeScope, RenderedPrompt } from '../../nodeTypes/nodeRuntime.ts';
 import type { OutputEvent } from '../../session/sessionEvents.ts';
 import { buildJsgfGrammar } from '../../matching/buildJsgfGrammar.ts';
 import { isRepeatRequest } from '../../matching/isRepeatRequest.ts';
@@ -13,7 +13,8 @@ import { promptOutputs } from '../promptOutputs.ts';
 export const menuRuntime: InteractiveRuntime<MenuConfig> = {
   kind: 'interactive',
   render(config, scope, request) {
-    const intro = scope.prompt(request.reprompt ?? config.prompt).text;
+    const rendered = scope.prompt(request.reprompt ?? config.prompt);
+    const intro = rendered.text;
     // A menu renders the same way for every caller with the same node, intro, channel and locale: reuse it.
     // Compared field by field (a handful of renderings per menu), not through a composed string key built per turn.
     const timeout = scope.settings.noInputTimeoutSeconds;
@@ -21,19 +22,23 @@ export const menuRuntime: InteractiveRuntime<MenuConfig> = {
     const cached = cache?.find(
       (entry) =>
         entry.intro === intro &&
+        entry.ssml === rendered.ssml &&
+        entry.audio === rendered.audio &&
         entry.nodeId === scope.nodeId &&
         entry.channel === scope.channel &&
         entry.locale === scope.locale &&
         entry.timeout === timeout,
     );
     if (cached) return cached.outputs;
-    const outputs = renderFresh(config, scope, intro);
+    const outputs = renderFresh(config, scope, rendered);
     const entry: CachedMenu = {
       nodeId: scope.nodeId,
       channel: scope.channel,
       locale: scope.locale,
       timeout,
       intro,
+      ssml: rendered.ssml,
+      audio: rendered.audio,
       outputs: deepFreeze(outputs),
     };
     if (!cache) renderCache.set(config, [entry]);
@@ -61,39 +66,46 @@ interface CachedMenu {
   locale: string;
   timeout: number | undefined;
   intro: string;
+  ssml: string | undefined;
+  audio: string | undefined;
   outputs: readonly OutputEvent[];
 }
 
 const renderCache = new WeakMap<MenuConfig, CachedMenu[]>();
 
-function renderFresh(config: MenuConfig, scope: NodeScope, intro: string): OutputEvent[] {
+function renderFresh(config: MenuConfig, scope: NodeScope, intro: RenderedPrompt): OutputEvent[] {
   const options = config.options.map((option) => ({ key: option.key, label: scope.text(option.label) }));
-  const menu = renderMenu(options, scope.channel, scope.locale, intro, {
+  const menu = renderMenu(options, scope.channel, scope.locale, intro.text, {
     ...(config.repeatKey === undefined ? {} : { repeatKey: config.repeatKey }),
     instructions: menuInstructions(config, scope),
   });
   const choices = menuChoices(config, scope);
-  return promptOutputs(scope, menu.text, {
-    dtmf: { minDigits: 1, maxDigits: 1 },
-    grammar:
-      scope.channel === 'voice'
-        ? buildJsgfGrammar(
-            {
-              name: 'menu',
-              taggedChoices: choices.map((choice) => ({
-                tag: choice.key,
-                phrases: [choice.label, ...choice.synonyms],
-              })),
-              keys: choices.map((choice) => choice.key),
-            },
-            scope.locale,
-          )
-        : null,
-    choices: menu.choices,
-    sensitive: false,
-    bargeIn: config.bargeIn ?? true,
-    ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
-  });
+  return promptOutputs(
+    scope,
+    menu.text,
+    {
+      dtmf: { minDigits: 1, maxDigits: 1 },
+      grammar:
+        scope.channel === 'voice'
+          ? buildJsgfGrammar(
+              {
+                name: 'menu',
+                taggedChoices: choices.map((choice) => ({
+                  tag: choice.key,
+                  phrases: [choice.label, ...choice.synonyms],
+                })),
+                keys: choices.map((choice) => choice.key),
+              },
+              scope.locale,
+            )
+          : null,
+      choices: menu.choices,
+      sensitive: false,
+      bargeIn: config.bargeIn ?? true,
+      ...(config.endOfSpeechMs === undefined ? {} : { endOfSpeechMs: config.endOfSpeechMs }),
+    },
+    intro,
+  );
 }
 
 /** The config's instructions setting as renderMenu takes it; custom text is resolved in the scope's locale. */

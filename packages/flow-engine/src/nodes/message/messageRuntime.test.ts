@@ -49,3 +49,14 @@ describe('message', () => {
     await startTestSession(flow, 'chat', { locale: 'zh-CN' }).expectPrompt('Ada，您好。');
   });
 });
+
+describe('message SSML with a variable holding XML characters (issue 20)', () => {
+  it('fills the SSML with the value escaped, so it stays well-formed', async () => {
+    const voice = await startTestSession(flow, 'voice', { variables: { name: 'Tom & <Jerry>' } }).expectPrompt(
+      'Hello Tom & <Jerry>.',
+    );
+    expect(voice.last.outputs).toContainEqual(
+      expect.objectContaining({ type: 'say', ssml: '<speak>Hello Tom &amp; &lt;Jerry&gt;.</speak>' }),
+    );
+  });
+});

@@ -11,18 +11,24 @@ export const promiseRuntime: InteractiveRuntime<PromiseConfig> = {
   kind: 'interactive',
   freeForm: () => true,
   render(config, scope, request) {
-    const intro = scope.prompt(request.reprompt ?? config.prompt).text;
+    const rendered = scope.prompt(request.reprompt ?? config.prompt);
+    const intro = rendered.text;
     const language = matchingLanguage(scope.locale);
     const hint =
       HINTS[language === 'zh' || language === 'ko' ? language : 'en'][scope.channel === 'dtmf' ? 'keys' : 'words'];
-    return promptOutputs(scope, joinSentences([intro, hint], language), {
-      dtmf: { minDigits: 9, maxDigits: 24, terminator: '#' },
-      grammar: null,
-      choices: [],
-      sensitive: false,
-      bargeIn: config.bargeIn ?? true,
-      endOfSpeechMs: 1000,
-    });
+    return promptOutputs(
+      scope,
+      joinSentences([intro, hint], language),
+      {
+        dtmf: { minDigits: 9, maxDigits: 24, terminator: '#' },
+        grammar: null,
+        choices: [],
+        sensitive: false,
+        bargeIn: config.bargeIn ?? true,
+        endOfSpeechMs: 1000,
+      },
+      rendered,
+    );
   },
   onInput(config, input, scope) {
     const raw = input.type === 'dtmf' ? input.digits : input.type === 'speech' ? input.transcript : input.text;

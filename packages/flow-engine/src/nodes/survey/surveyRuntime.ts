@@ -13,9 +13,15 @@ export const surveyRuntime: InteractiveRuntime<SurveyConfig> = {
   kind: 'interactive',
   freeForm: (config) => config.scale === 'comment',
   render(config, scope, request) {
-    const intro = scope.prompt(request.reprompt ?? config.prompt).text;
+    const rendered = scope.prompt(request.reprompt ?? config.prompt);
+    const intro = rendered.text;
     const hint = surveyHint(config.scale, scope);
-    return promptOutputs(scope, joinSentences([intro, hint], matchingLanguage(scope.locale)), expectFor(config, scope));
+    return promptOutputs(
+      scope,
+      joinSentences([intro, hint], matchingLanguage(scope.locale)),
+      expectFor(config, scope),
+      rendered,
+    );
   },
   onInput(config, input, scope) {
     const raw =
