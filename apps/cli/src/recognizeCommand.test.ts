@@ -83,8 +83,18 @@ describe('omniflow recognize', () => {
     expect(await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', 'm.json'], io)).toBe(0);
     expect(JSON.parse(io.out[0] ?? '{}')).toMatchObject({ file: 'text.wav', ok: false, error: /not a .*WAV/ });
     expect(
-      await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', '--locale', 'ko-KR', 'm.json'], io),
+      await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', '--locale', 'fr-FR', 'm.json'], io),
     ).toBe(0);
-    expect(io.err).toContainEqual(expect.stringMatching(/knows English only; ko-KR recordings will all be refused/));
+    expect(io.err).toContainEqual(
+      expect.stringMatching(/zh-CN\/ko-KR menus by rule; fr-FR recordings will all be refused/),
+    );
+    expect(
+      await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', '--adaptation', 'best', 'm.json'], io),
+    ).toBe(2);
+    expect(io.err.join('\n')).toMatch(/--adaptation is mllr or none/);
+    expect(
+      await runCli(['recognize', '--flow', 'flow.json', '--node', 'menu', '--model', '/nowhere', 'm.json'], io),
+    ).toBe(2);
+    expect(io.err.join('\n')).toMatch(/--model: \/nowhere has no en-us\/mdef/);
   });
 });

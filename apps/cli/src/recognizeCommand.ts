@@ -5,7 +5,7 @@ import { compileFlow } from '@omniflow/flow-engine';
 import { validateFlow } from '@omniflow/flow-schema';
 import { flowAtNode } from '@omniflow/runtime/voice/flowAtNode.ts';
 import { parseWav } from '@omniflow/runtime/voice/pcm.ts';
-import { PocketsphinxRecognizer } from '@omniflow/runtime/voice/PocketsphinxRecognizer.ts';
+import { PHONE_ADAPTATIONS, PocketsphinxRecognizer } from '@omniflow/runtime/voice/PocketsphinxRecognizer.ts';
 import { type RecordingOutcome, recognizeRecording } from '@omniflow/runtime/voice/recognizeRecording.ts';
 import type { CliCommand, CliIo } from './cliCommand.ts';
 import { readJsonFile } from './readJsonFile.ts';
@@ -28,7 +28,8 @@ export interface ManifestItem {
  */
 export const recognizeCommand: CliCommand = {
   name: 'recognize',
-  usage: 'recognize --flow <flow.json> --node <nodeId> [--locale L] [--jobs 2] <manifest.json>',
+  usage:
+    'recognize --flow <flow.json> --node <nodeId> [--locale L] [--jobs 2] [--adaptation mllr|none] [--model <dir>] <manifest.json>',
   async run(args, io) {
     const parsed = parseArgs(args);
     if (typeof parsed === 'string') {
@@ -65,12 +66,18 @@ export const recognizeCommand: CliCommand = {
       io.stderr(missing);
       return 1;
     }
-    // TODO(#19): zh-CN and ko-KR recognition; until then every recording in another language is refused.
-    if (!/^en\b/i.test(locale))
+    if (!/^(en|zh|cmn|ko)\b/i.test(locale))
       io.stderr(
-        `warning: the recognizer here (pocketsphinx) knows English only; ${locale} recordings will all be refused`,
+        `warning: the recognizer here (pocketsphinx) knows en-US, and zh-CN/ko-KR menus by rule; ${locale} recordings will all be refused`,
       );
-    const recognizer = new PocketsphinxRecognizer();
+    // `--adaptation` picks the model's adaptation to phone lines (`none` measures the model as Debian ships it);
+    // `--model` is a folder laid out as pocketsphinx-en-us's (`en-us/` and `cmudict-en-us.dict`), e.g. an adapted copy.
+    const recognizer = new PocketsphinxRecognizer({
+      ...(parsed.adaptation === undefined
+        ? {}
+        : { phoneAdaptation: parsed.adaptation === 'none' ? null : PHONE_ADAPTATIONS[parsed.adaptation] }),
+      ...(parsed.model === undefined ? {} : { modelDir: parsed.model }),
+    });
     const base = dirname(parsed.manifest);
     // Lines come out in the manifest's order whatever finishes first, so two runs compare line by line.
     const lines: ({ line: string; score: RecognitionScore } | undefined)[] = [];
@@ -193,6 +200,8 @@ interface RecognizeArgs {
   locale?: string;
   jobs: number;
   manifest: string;
+  adaptation?: 'mllr' | 'none';
+  model?: string;
 }
 
 function parseArgs(args: readonly string[]): RecognizeArgs | string {
@@ -201,7 +210,8 @@ function parseArgs(args: readonly string[]): RecognizeArgs | string {
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (!arg.startsWith('--')) positional.push(arg);
-    else if (!['--flow', '--node', '--locale', '--jobs'].includes(arg)) return `unknown option ${arg}`;
+    else if (!['--flow', '--node', '--locale', '--jobs', '--adaptation', '--model'].includes(arg))
+      return `unknown option ${arg}`;
     else if (args[i + 1] === undefined) return `${arg} needs a value`;
     else values.set(arg, args[++i] ?? '');
   }
@@ -213,5 +223,18 @@ function parseArgs(args: readonly string[]): RecognizeArgs | string {
   const jobs = Number(values.get('--jobs') ?? '2');
   if (!Number.isInteger(jobs) || jobs < 1 || jobs > 16) return '--jobs is a whole number from 1 to 16';
   const locale = values.get('--locale');
-  return { flow, node, jobs, manifest, ...(locale === undefined ? {} : { locale }) };
+  const adaptation = values.get('--adaptation');
+  if (adaptation !== undefined && adaptation !== 'mllr' && adaptation !== 'none') return '--adaptation is mllr or none';
+  const model = values.get('--model');
+  if (model !== undefined && !existsSync(join(model, 'en-us', 'mdef')))
+    return `--model: ${model} has no en-us/mdef (a folder laid out as /usr/share/pocketsphinx/model/en-us)`;
+  return {
+    flow,
+    node,
+    jobs,
+    manifest,
+    ...(locale === undefined ? {} : { locale }),
+    ...(adaptation === undefined ? {} : { adaptation }),
+    ...(model === undefined ? {} : { model }),
+  };
 }

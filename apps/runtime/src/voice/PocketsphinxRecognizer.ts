@@ -2,8 +2,10 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { NarrowbandConditioner } from './NarrowbandConditioner.ts';
 import { type DecoderPass, PocketsphinxDecoderPool } from './PocketsphinxDecoderPool.ts';
+import { foreignPronunciation } from './foreignPronunciation.ts';
 import { concatPcm, pcm16ToBytes, powerDbfs } from './pcm.ts';
 import { prepareJsgf } from './prepareJsgf.ts';
 import type { PartialResult, RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
@@ -26,6 +28,11 @@ export interface PocketsphinxOptions {
   bandImageGain?: number;
   /** More `pocketsphinx_continuous` options for both passes (front-end settings such as `-remove_noise no`). */
   decoderArgs?: readonly string[];
+  /**
+   * The model's adaptation to phone lines, used when the call's audio is narrowband; null uses none. Defaults to
+   * {@link PHONE_ADAPTATIONS}`.mllr` with the default model (an adaptation fits only the model it was made for).
+   */
+  phoneAdaptation?: PhoneAdaptation | null;
   /**
    * Long-lived decoders ({@link PocketsphinxDecoderPool}); default: one pool per process when its helper is built,
    * else (or with null) one `pocketsphinx_continuous` process per utterance and pass, as before.
@@ -73,9 +80,22 @@ const MARGIN_FOR_CERTAINTY = 10;
  * 8 of 28 out-of-grammar ones were forced into a sentence, all below 0.
  */
 const PARTIAL_MARGIN = 5;
-const NOISE_FLOOR_DBFS = -72;
+export const NOISE_FLOOR_DBFS = -72;
 /** Best of 0.3–1 on the bank menu's phone set (see NarrowbandConditioner). */
-const BAND_IMAGE_GAIN = 0.5;
+export const BAND_IMAGE_GAIN = 0.5;
+const DEFAULT_MODEL_DIR = '/usr/share/pocketsphinx/model/en-us';
+/** An adaptation of the acoustic model to phone lines: an MLLR transform of its means, or adapted means and variances. */
+export interface PhoneAdaptation {
+  mllr?: string;
+  means?: string;
+  variances?: string;
+}
+
+const voiceModel = (file: string): string => fileURLToPath(new URL(`../../voice-models/${file}`, import.meta.url));
+/** The default model's adaptations to the telephone channel, made by `voice-sets/adaptToPhone.ts`. */
+export const PHONE_ADAPTATIONS = {
+  mllr: { mllr: voiceModel('en-us-phone.mllr') },
+} as const satisfies Record<string, PhoneAdaptation>;
 
 /** Non-words in pocketsphinx output: sentence marks, silence, noise, and the null transitions of a grammar. */
 const FILLER = /^(<s>|<\/s>|<sil>|\[[A-Z]+\]|\+\+.*\+\+|\(NULL\))$/;
@@ -86,17 +106,34 @@ interface Decode {
   score: number;
 }
 
-/** A grammar as pocketsphinx gets it, and its complete sentences (null when it has infinitely many). */
-interface GrammarFiles {
-  grammarFile: string;
-  dictFile: string;
-  sentences: ReadonlySet<string> | null;
-}
-
 /** The grammar (or free-form) pass, and for a grammar the garbage-loop pass that gives its confidence. */
 interface Decodes {
   main: Decode;
   garbage: Decode | null;
+  files: GrammarFiles | null;
+}
+
+/** A grammar as the decoder gets it. */
+interface GrammarFiles {
+  grammarFile: string;
+  dictFile: string;
+  /** zh-CN and ko-KR: the ASCII token the decoder used → the words it stands for (pocketsphinx wants ASCII). */
+  spelled: ReadonlyMap<string, string>;
+  /** The grammar's own pronunciations, when they are not the English dictionary's (zh-CN, ko-KR). */
+  lexicon: Map<string, string[]> | null;
+  /** Its complete sentences as the decoder spells them (null when it has infinitely many). */
+  sentences: ReadonlySet<string> | null;
+}
+
+/** The languages this recognizer decodes: English with its dictionary, Mandarin and Korean by rule (grammars only). */
+type DecoderLanguage = 'en' | 'zh' | 'ko';
+
+function decoderLanguage(locale: string, grammar: string | null): DecoderLanguage | null {
+  if (/^en\b/i.test(locale)) return 'en';
+  if (grammar === null) return null;
+  if (/^(zh|cmn)\b/i.test(locale)) return 'zh';
+  if (/^ko\b/i.test(locale)) return 'ko';
+  return null;
 }
 
 /**
@@ -114,12 +151,13 @@ export class PocketsphinxRecognizer implements Recognizer {
   private readonly noiseFloorDbfs: number | null;
   private readonly bandImageGain: number;
   private readonly decoderArgs: readonly string[];
+  private readonly phoneArgs: readonly string[];
   private readonly decoders: PocketsphinxDecoderPool | null;
   private dictionary: Promise<Map<string, string[]>> | null = null;
   private readonly prepared = new Map<string, Promise<GrammarFiles | null>>();
 
   constructor(options: PocketsphinxOptions = {}) {
-    this.modelDir = options.modelDir ?? '/usr/share/pocketsphinx/model/en-us';
+    this.modelDir = options.modelDir ?? DEFAULT_MODEL_DIR;
     this.binary = options.binary ?? 'pocketsphinx_continuous';
     this.timeoutMs = options.timeoutMs ?? 5000;
     this.minConfidence = options.minConfidence ?? 0.5;
@@ -136,12 +174,24 @@ export class PocketsphinxRecognizer implements Recognizer {
         : options.binary === undefined
           ? defaultPool(this.logger)
           : null;
+    const adaptation: PhoneAdaptation | null =
+      options.phoneAdaptation !== undefined
+        ? options.phoneAdaptation
+        : this.modelDir === DEFAULT_MODEL_DIR
+          ? PHONE_ADAPTATIONS.mllr
+          : null;
+    this.phoneArgs = [
+      ...(adaptation?.mllr === undefined ? [] : ['-mllr', adaptation.mllr]),
+      ...(adaptation?.means === undefined ? [] : ['-mean', adaptation.means]),
+      ...(adaptation?.variances === undefined ? [] : ['-var', adaptation.variances]),
+    ];
   }
 
   /** Loads the dictionary and writes the grammar's files ahead of the first utterance. */
   prepare(grammar: string | null, locale: string): void {
-    if (!/^en\b/i.test(locale)) return;
-    const ready = grammar === null ? this.loadDictionary() : this.grammarFiles(grammar);
+    const language = decoderLanguage(locale, grammar);
+    if (language === null) return;
+    const ready = grammar === null ? this.loadDictionary() : this.grammarFiles(grammar, language);
     ready.catch((error: unknown) =>
       this.logger?.warn({ error: String(error) }, 'pocketsphinx could not prepare the grammar'),
     );
@@ -159,7 +209,7 @@ export class PocketsphinxRecognizer implements Recognizer {
     if (stream === null) {
       this.logger?.warn(
         { locale },
-        'pocketsphinx has only an en-US model here; plug in another Recognizer for this locale',
+        'pocketsphinx decodes en-US, and zh-CN/ko-KR menus by rule only; plug in another Recognizer for this locale',
       );
       return null;
     }
@@ -178,14 +228,16 @@ export class PocketsphinxRecognizer implements Recognizer {
     signal: AbortSignal,
     sourceRate?: number,
   ): RecognitionStream | null {
-    if (!/^en\b/i.test(locale)) return null;
+    const language = decoderLanguage(locale, grammar);
+    if (language === null) return null;
     // Audio that was wideband at its source has its own upper band: no image on top (unknown counts as a phone line).
-    const imageGain = sourceRate !== undefined && sourceRate >= 16000 ? 0 : this.bandImageGain;
+    const narrowband = sourceRate === undefined || sourceRate < 16000;
+    const imageGain = narrowband ? this.bandImageGain : 0;
     const conditioner =
       this.noiseFloorDbfs === null && imageGain === 0
         ? null
         : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain });
-    const passes = this.startPasses(grammar, signal);
+    const passes = this.startPasses(grammar, language, signal, narrowband ? this.phoneArgs : []);
     // pocketsphinx reads its input in blocks of 2048 samples; smaller writes to a process would only cost system
     // calls. A pooled decoder blocks the audio itself and gets every write at once, so its partial result is current.
     const blockSamples = this.decoders === null ? 2048 : 1;
@@ -225,14 +277,15 @@ export class PocketsphinxRecognizer implements Recognizer {
   /** Starts the decoding processes once the grammar files exist; audio written before that waits in memory. */
   private startPasses(
     grammar: string | null,
+    language: DecoderLanguage,
     signal: AbortSignal,
+    channelArgs: readonly string[],
   ): { write(bytes: Uint8Array): void; partial(): Promise<PartialResult | null>; end(): Promise<Decodes | null> } {
     let early: Uint8Array[] | null = [];
     let processes: (StartedProcess | DecoderPass)[] = [];
-    let sentences: ReadonlySet<string> | null = null;
+    let files: GrammarFiles | null = null;
     const started = (async () => {
-      const files = grammar === null ? null : await this.grammarFiles(grammar);
-      sentences = files?.sentences ?? null;
+      files = grammar === null ? null : await this.grammarFiles(grammar, language);
       if (grammar !== null && files === null) return false;
       await this.loadDictionary();
       const argsList =
@@ -254,6 +307,7 @@ export class PocketsphinxRecognizer implements Recognizer {
           'yes',
           '-backtrace',
           'yes',
+          ...channelArgs,
           ...this.decoderArgs,
         ];
         const bounds = { timeoutMs: this.timeoutMs, lifetimeMs: this.timeoutMs + MAX_STREAM_MS, signal };
@@ -292,6 +346,7 @@ export class PocketsphinxRecognizer implements Recognizer {
           .join(' ');
         const margin =
           garbage === null || garbage === undefined ? 0 : (main.score - garbage.score) / Math.max(1, main.frames);
+        const sentences = files?.sentences ?? null;
         return { transcript, complete: (sentences?.has(transcript) ?? false) && margin >= PARTIAL_MARGIN };
       },
       async end() {
@@ -301,6 +356,7 @@ export class PocketsphinxRecognizer implements Recognizer {
         return {
           main: parseDecode(checked(first)),
           garbage: second === undefined ? null : parseDecode(checked(second)),
+          files,
         };
       },
     };
@@ -310,13 +366,18 @@ export class PocketsphinxRecognizer implements Recognizer {
     if (decodes === null) return null;
     const spoken = decodes.main.words.filter((w) => !FILLER.test(w.word));
     if (spoken.length === 0) return null;
-    const transcript = spoken.map((w) => w.word.replace(/\(\d+\)$/, '')).join(' ');
+    const spelled = decodes.files?.spelled ?? new Map<string, string>();
+    const tokens = spoken.map((w) => w.word.replace(/\(\d+\)$/, ''));
+    // Mandarin is written without spaces; the engine's matcher compares it so.
+    const transcript = tokens
+      .map((token) => spelled.get(token) ?? token)
+      .join(tokens.some((token) => token.startsWith('zh_')) ? '' : ' ');
     // Free-form speech has no garbage pass: its confidence is the mean word posterior.
     const confidence =
       decodes.garbage === null
         ? spoken.reduce((sum, w) => sum + w.posterior, 0) / spoken.length
         : grammarConfidence(decodes.main, decodes.garbage, loud) *
-          durationPlausibility(spoken, phoneCounts(await this.loadDictionary()));
+          durationPlausibility(spoken, phoneCounts(decodes.files?.lexicon ?? (await this.loadDictionary())));
     // The words stay out of the log: a caller may speak a card number or an ID, and logs are not redacted.
     this.logger?.debug({ words: spoken.length, confidence }, 'pocketsphinx result');
     if (confidence < this.minConfidence) return null;
@@ -324,20 +385,22 @@ export class PocketsphinxRecognizer implements Recognizer {
   }
 
   /** Writes the grammar and a dictionary of just its words (loading 135k words per call would cost 100 ms). */
-  private grammarFiles(grammar: string): Promise<GrammarFiles | null> {
-    const key = createHash('sha1').update(grammar).digest('hex').slice(0, 16);
+  private grammarFiles(grammar: string, language: DecoderLanguage): Promise<GrammarFiles | null> {
+    const key = createHash('sha1').update(`${language}\n${grammar}`).digest('hex').slice(0, 16);
     let files = this.prepared.get(key);
     if (files === undefined) {
-      files = this.writeGrammar(grammar, key);
+      files = this.writeGrammar(grammar, key, language);
       this.prepared.set(key, files);
       if (this.prepared.size > 500) this.prepared.delete(this.prepared.keys().next().value ?? key);
     }
     return files;
   }
 
-  private async writeGrammar(grammar: string, key: string): Promise<GrammarFiles | null> {
+  private async writeGrammar(grammar: string, key: string, language: DecoderLanguage): Promise<GrammarFiles | null> {
     const dictionary = await this.loadDictionary();
-    const prepared = prepareJsgf(grammar, (w) => dictionary.has(w));
+    const foreign = language === 'en' ? null : spellForeignGrammar(grammar, language);
+    const lexicon = foreign?.lexicon ?? dictionary;
+    const prepared = prepareJsgf(foreign?.grammar ?? grammar, (w) => lexicon.has(w));
     if (prepared === null) {
       this.logger?.warn({ grammar }, 'speech grammar unusable by pocketsphinx (no public rule with known words)');
       return null;
@@ -347,9 +410,14 @@ export class PocketsphinxRecognizer implements Recognizer {
         { words: prepared.dropped },
         'grammar words missing from the pocketsphinx dictionary were dropped',
       );
-    const lines = [...new Set([...prepared.words, ...GARBAGE_WORDS])].flatMap((w) =>
-      withoutBreathVariants(dictionary.get(w) ?? []),
-    );
+    // Foreign grammars too are compared with the loop of English words: it stands for any speech (measured against a
+    // loop of the language's common syllables spelled by the same rules, zh-CN reached 13 against 11 of 84).
+    const lines = [
+      ...prepared.words.flatMap((w) => withoutBreathVariants(lexicon.get(w) ?? [])),
+      ...GARBAGE_WORDS.filter((w) => !prepared.words.includes(w)).flatMap((w) =>
+        withoutBreathVariants(dictionary.get(w) ?? []),
+      ),
+    ];
     const grammarFile = join(this.workDir, `g-${key}.gram`);
     const dictFile = join(this.workDir, `g-${key}.dict`);
     // Optional groups and rule references reach pocketsphinx's FSG as null transitions, which it mishandles
@@ -360,7 +428,13 @@ export class PocketsphinxRecognizer implements Recognizer {
         : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
     await writeAtomically(grammarFile, flat);
     await writeAtomically(dictFile, `${lines.join('\n')}\n`);
-    return { grammarFile, dictFile, sentences: prepared.sentences === null ? null : new Set(prepared.sentences) };
+    return {
+      grammarFile,
+      dictFile,
+      spelled: foreign?.spelled ?? new Map(),
+      lexicon: foreign?.lexicon ?? null,
+      sentences: prepared.sentences === null ? null : new Set(prepared.sentences),
+    };
   }
 
   private loadDictionary(): Promise<Map<string, string[]>> {
@@ -435,6 +509,31 @@ function loudExtent(pcm16k: Int16Array): number {
   const first = levels.findIndex((level) => level > threshold);
   const last = levels.findLastIndex((level) => level > threshold);
   return first < 0 ? 0 : (last - first + 1) / 100;
+}
+
+/**
+ * A zh-CN or ko-KR grammar with each run of Han characters or Hangul replaced by an ASCII token (`zh_0`, `ko_3`)
+ * and a lexicon of those tokens' pronunciations in the en-US model's phones ({@link foreignPronunciation}).
+ */
+function spellForeignGrammar(
+  grammar: string,
+  language: 'zh' | 'ko',
+): { grammar: string; spelled: Map<string, string>; lexicon: Map<string, string[]> } {
+  const spelled = new Map<string, string>();
+  const tokens = new Map<string, string>();
+  const lexicon = new Map<string, string[]>();
+  const text = grammar.replace(/[\p{Script=Han}\uac00-\ud7a3]+/gu, (run) => {
+    let token = tokens.get(run);
+    const phones = foreignPronunciation(run, language);
+    if (token === undefined && phones !== null) {
+      token = `${language}_${tokens.size}`;
+      tokens.set(run, token);
+      spelled.set(token, run);
+      lexicon.set(token, [`${token} ${phones.join(' ')}`]);
+    }
+    return token === undefined ? run : ` ${token} `;
+  });
+  return { grammar: text, spelled, lexicon };
 }
 
 /** Writes through a temporary name, so another process sharing the folder never reads half a file. */

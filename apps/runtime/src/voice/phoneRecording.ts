@@ -1,9 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { mulawEncode } from './mulaw.ts';
 import { seededRandom } from '@omniflow/flow-schema/testing';
+import { toEspeakSsml } from './toEspeakSsml.ts';
 import { concatPcm, parseWav, pcm16FromBytes, pcm16ToBytes, powerDbfs } from './pcm.ts';
 
-/** A synthetic caller: a flite voice (`flite:kal16`) or an espeak-ng voice with its variant (`espeak:en-us+f3`). */
+/**
+ * A synthetic caller: a flite voice (`flite:kal16`) or an espeak-ng voice with its variant (`espeak:en-us+f3`);
+ * `espeak:cmn-latn-pinyin[+variant]` speaks Chinese text turned into pinyin first, as the gateway does.
+ */
 export type SyntheticVoice = `flite:${string}` | `espeak:${string}`;
 
 /** How one recording is made: what is said, by whom, how fast and high, and how noisy the line is. */
@@ -24,6 +28,7 @@ export interface PhoneRecordingSpec {
 }
 
 const RATE = 8000;
+const PINYIN_VOICE = 'cmn-latn-pinyin';
 /** Line noise before and after the words, as a call has: the detector learns the floor from it. */
 const LEAD_MS = 500;
 const TRAIL_MS = 300;
@@ -57,7 +62,13 @@ function voiced(spec: PhoneRecordingSpec, text: string): Int16Array {
       ? execFileSync('sh', ['-c', 'flite -voice "$1" -t "$2" -o /dev/stdout | cat', 'sh', name, text], {
           maxBuffer: 64 << 20,
         })
-      : execFileSync('espeak-ng', ['-v', name, '--stdout', text], { maxBuffer: 64 << 20 });
+      : name.split('+')[0] === PINYIN_VOICE
+        ? // Mandarin as the gateway speaks it (Debian's `cmn` voice reads many characters as English pinyin digits).
+          execFileSync('espeak-ng', ['-v', name, '-m', '--stdout', '--stdin'], {
+            input: toEspeakSsml(text, PINYIN_VOICE).replaceAll(`name="${PINYIN_VOICE}"`, `name="${name}"`),
+            maxBuffer: 64 << 20,
+          })
+        : execFileSync('espeak-ng', ['-v', name, '--stdout', text], { maxBuffer: 64 << 20 });
   const audio = parseWav(new Uint8Array(wav));
   if (audio === null) throw new Error(`${spec.voice} gave no WAV for "${text}"`);
   const effects = [

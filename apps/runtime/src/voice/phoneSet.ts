@@ -44,7 +44,7 @@ export function phoneSetItems(spec: PhoneSetSpec): PhoneSetItem[] {
       const group = voice.replace(/[^a-z0-9+-]+/gi, '-');
       const slug = phrase.text
         .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/[^\p{L}\p{N}]+/gu, '-')
         .replace(/^-|-$/g, '');
       return {
         file: `${group}/${String(index).padStart(2, '0')}-${slug}.wav`,

@@ -169,7 +169,8 @@ describe('http node', () => {
     await startTestSession(flow, 'chat').expectPrompt('Server says hello.').expectEnd('completed');
     expect(seen).toHaveLength(3);
     expect(new Set(seen.map((s) => s.headers['idempotency-key'])).size).toBe(1);
-  });
+    // Three calls and 750 ms of backoff: more than the default 5 s on a loaded machine.
+  }, 20_000);
 
   it('takes timeout when the server does not answer in time', async () => {
     reply = () => undefined;
