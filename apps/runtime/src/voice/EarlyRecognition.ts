@@ -63,6 +63,30 @@ export class EarlyRecognition {
   }
 
   /**
+   * The caller paused while a streaming recognizer listens: asks it whether the words so far already make a whole
+   * answer of the grammar, and if so (and this stream is still the one listening) calls `onAnswer`. Asked after the
+   * writes of the current audio frame, so the recognizer has all the speech certain so far.
+   */
+  checkAnswer(onAnswer: () => void): void {
+    const stream = this.stream;
+    const partial = stream?.recognition.partial?.bind(stream.recognition);
+    if (stream === null || partial === undefined) return;
+    const checked = Promise.resolve()
+      .then(() => (this.stream === stream ? partial() : null))
+      .then((heard) => {
+        if (heard?.complete === true && this.stream === stream) onAnswer();
+      })
+      .catch(() => undefined);
+    this.answerChecked = checked;
+    checked.finally(() => {
+      if (this.answerChecked === checked) this.answerChecked = Promise.resolve();
+    });
+  }
+
+  /** Settles when the last `checkAnswer` has its answer (see `VoiceCall.answered`). */
+  answerChecked: Promise<void> = Promise.resolve();
+
+  /**
    * The caller paused: decode what was said so far, so that if nothing more comes the result is ready (or nearly)
    * when the end-of-speech decision is made.
    */

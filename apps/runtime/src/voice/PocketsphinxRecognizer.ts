@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NarrowbandConditioner } from './NarrowbandConditioner.ts';
+import { type DecoderPass, PocketsphinxDecoderPool } from './PocketsphinxDecoderPool.ts';
 import { foreignPronunciation } from './foreignPronunciation.ts';
 import { concatPcm, pcm16ToBytes, powerDbfs } from './pcm.ts';
 import { prepareJsgf } from './prepareJsgf.ts';
-import type { RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
+import type { PartialResult, RecognitionResult, RecognitionStream, Recognizer } from './Recognizer.ts';
 import { type ProcessResult, type StartedProcess, startProcess } from './runProcess.ts';
 import type { VoiceLogger } from './voiceLogger.ts';
 
@@ -32,6 +33,31 @@ export interface PocketsphinxOptions {
    * {@link PHONE_ADAPTATIONS}`.mllr` with the default model (an adaptation fits only the model it was made for).
    */
   phoneAdaptation?: PhoneAdaptation | null;
+  /**
+   * Long-lived decoders ({@link PocketsphinxDecoderPool}); default: one pool per process when its helper is built,
+   * else (or with null) one `pocketsphinx_continuous` process per utterance and pass, as before.
+   */
+  decoders?: PocketsphinxDecoderPool | null;
+}
+
+let sharedPool: PocketsphinxDecoderPool | null | undefined;
+
+/**
+ * The process's pool of decoder helpers, or null (with one warning) when the helper has not been built or
+ * `OMNIFLOW_PSDECODER=off` asks for one process per utterance and pass (the form before issue 19, for comparisons).
+ */
+function defaultPool(logger: VoiceLogger | undefined): PocketsphinxDecoderPool | null {
+  if (process.env.OMNIFLOW_PSDECODER === 'off') return null;
+  if (sharedPool === undefined) {
+    const pool = new PocketsphinxDecoderPool(logger ? { logger } : {});
+    sharedPool = pool.available() ? pool : null;
+    if (sharedPool === null)
+      logger?.warn(
+        {},
+        'omniflow-psdecoder is not built (make -C apps/runtime/native; needs libpocketsphinx-dev): one pocketsphinx process per utterance',
+      );
+  }
+  return sharedPool;
 }
 
 /**
@@ -47,6 +73,13 @@ const TRAILING_SILENCE_SAMPLES = 4800;
 /** Longest audio a stream may take before its processes are stopped (the VAD cuts utterances at 15 s). */
 const MAX_STREAM_MS = 60_000;
 const MARGIN_FOR_CERTAINTY = 10;
+/**
+ * Path-score margin per frame (grammar pass over garbage loop, whole audio so far) a partial result needs to count
+ * as a complete answer for the grammar-aware end of speech. On a quarter of the bank menu's phone set (105 items,
+ * partial taken after the whole recording), 26 of 77 in-grammar partials were whole sentences, 11 of them at 5.7–13.6;
+ * 8 of 28 out-of-grammar ones were forced into a sentence, all below 0.
+ */
+const PARTIAL_MARGIN = 5;
 export const NOISE_FLOOR_DBFS = -72;
 /** Best of 0.3–1 on the bank menu's phone set (see NarrowbandConditioner). */
 export const BAND_IMAGE_GAIN = 0.5;
@@ -88,6 +121,8 @@ interface GrammarFiles {
   spelled: ReadonlyMap<string, string>;
   /** The grammar's own pronunciations, when they are not the English dictionary's (zh-CN, ko-KR). */
   lexicon: Map<string, string[]> | null;
+  /** Its complete sentences as the decoder spells them (null when it has infinitely many). */
+  sentences: ReadonlySet<string> | null;
 }
 
 /** The languages this recognizer decodes: English with its dictionary, Mandarin and Korean by rule (grammars only). */
@@ -117,6 +152,7 @@ export class PocketsphinxRecognizer implements Recognizer {
   private readonly bandImageGain: number;
   private readonly decoderArgs: readonly string[];
   private readonly phoneArgs: readonly string[];
+  private readonly decoders: PocketsphinxDecoderPool | null;
   private dictionary: Promise<Map<string, string[]>> | null = null;
   private readonly prepared = new Map<string, Promise<GrammarFiles | null>>();
 
@@ -131,6 +167,13 @@ export class PocketsphinxRecognizer implements Recognizer {
     this.noiseFloorDbfs = options.noiseFloorDbfs === undefined ? NOISE_FLOOR_DBFS : options.noiseFloorDbfs;
     this.bandImageGain = options.bandImageGain ?? BAND_IMAGE_GAIN;
     this.decoderArgs = options.decoderArgs ?? [];
+    // A custom binary is a custom decoder: only the stock one has the long-lived form.
+    this.decoders =
+      options.decoders !== undefined
+        ? options.decoders
+        : options.binary === undefined
+          ? defaultPool(this.logger)
+          : null;
     const adaptation: PhoneAdaptation | null =
       options.phoneAdaptation !== undefined
         ? options.phoneAdaptation
@@ -195,7 +238,9 @@ export class PocketsphinxRecognizer implements Recognizer {
         ? null
         : new NarrowbandConditioner({ noiseDbfs: this.noiseFloorDbfs, imageGain });
     const passes = this.startPasses(grammar, language, signal, narrowband ? this.phoneArgs : []);
-    // pocketsphinx reads its input in blocks of 2048 samples; smaller writes would only cost system calls.
+    // pocketsphinx reads its input in blocks of 2048 samples; smaller writes to a process would only cost system
+    // calls. A pooled decoder blocks the audio itself and gets every write at once, so its partial result is current.
+    const blockSamples = this.decoders === null ? 2048 : 1;
     let buffered: Int16Array[] = [];
     let bufferedSamples = 0;
     const flush = (): void => {
@@ -212,8 +257,9 @@ export class PocketsphinxRecognizer implements Recognizer {
         heard.push(pcm16k);
         buffered.push(conditioner === null ? pcm16k : conditioner.add(pcm16k));
         bufferedSamples += pcm16k.length;
-        if (bufferedSamples >= 2048) flush();
+        if (bufferedSamples >= blockSamples) flush();
       },
+      partial: () => (finished === null ? passes.partial() : Promise.resolve(null)),
       finish: () => {
         if (finished === null) {
           // Trailing silence lets the grammar search reach a final state; without it a short word is often lost.
@@ -234,9 +280,9 @@ export class PocketsphinxRecognizer implements Recognizer {
     language: DecoderLanguage,
     signal: AbortSignal,
     channelArgs: readonly string[],
-  ): { write(bytes: Uint8Array): void; end(): Promise<Decodes | null> } {
+  ): { write(bytes: Uint8Array): void; partial(): Promise<PartialResult | null>; end(): Promise<Decodes | null> } {
     let early: Uint8Array[] | null = [];
-    let processes: StartedProcess[] = [];
+    let processes: (StartedProcess | DecoderPass)[] = [];
     let files: GrammarFiles | null = null;
     const started = (async () => {
       files = grammar === null ? null : await this.grammarFiles(grammar, language);
@@ -250,32 +296,28 @@ export class PocketsphinxRecognizer implements Recognizer {
               // The free loop is the costly pass; capping its active HMMs halves its CPU and moves its score by ~1%.
               ['-dict', files.dictFile, '-jsgf', join(this.workDir, 'garbage.gram'), '-maxhmmpf', '1500'],
             ];
-      processes = argsList.map((args) =>
-        startProcess(
-          this.binary,
-          [
-            '-hmm',
-            join(this.modelDir, 'en-us'),
-            ...args,
-            '-infile',
-            '/dev/stdin',
-            '-samprate',
-            '16000',
-            '-time',
-            'yes',
-            '-backtrace',
-            'yes',
-            ...channelArgs,
-            ...this.decoderArgs,
-          ],
-          {
-            timeoutMs: this.timeoutMs,
-            lifetimeMs: this.timeoutMs + MAX_STREAM_MS,
-            signal,
-            stdinAsPipe: true,
-          },
-        ),
-      );
+      processes = argsList.map((args, pass) => {
+        const all = [
+          '-hmm',
+          join(this.modelDir, 'en-us'),
+          ...args,
+          '-samprate',
+          '16000',
+          '-time',
+          'yes',
+          '-backtrace',
+          'yes',
+          ...channelArgs,
+          ...this.decoderArgs,
+        ];
+        const bounds = { timeoutMs: this.timeoutMs, lifetimeMs: this.timeoutMs + MAX_STREAM_MS, signal };
+        // The garbage loop (second pass) costs ~7× the grammar pass: the pool spreads passes by cost.
+        const weight = pass === 0 ? 1 : 7;
+        // The same arguments either way: a pooled decoder answers exactly as a process given `-infile` would.
+        return this.decoders !== null
+          ? this.decoders.start(all, { ...bounds, weight })
+          : startProcess(this.binary, [...all, '-infile', '/dev/stdin'], { ...bounds, stdinAsPipe: true });
+      });
       for (const bytes of early ?? []) for (const pass of processes) pass.write(bytes);
       early = null;
       return true;
@@ -285,6 +327,27 @@ export class PocketsphinxRecognizer implements Recognizer {
       write(bytes) {
         if (early !== null) early.push(bytes);
         else for (const pass of processes) pass.write(bytes);
+      },
+      /**
+       * The grammar pass's best words so far, and whether they make a whole sentence of the grammar that explains
+       * the audio clearly better than the garbage loop does (a constrained decoder forces any speech into some
+       * sentence; out-of-grammar speech must not end early).
+       */
+      async partial() {
+        if (!(await started)) return null;
+        const [main, garbage] = await Promise.all(
+          processes.map((pass) => ('partial' in pass ? pass.partial() : Promise.resolve(null))),
+        );
+        if (main === null || main === undefined) return null;
+        const transcript = main.hypothesis
+          .split(' ')
+          .filter((word) => word !== '' && !FILLER.test(word))
+          .map((word) => word.replace(/\(\d+\)$/, ''))
+          .join(' ');
+        const margin =
+          garbage === null || garbage === undefined ? 0 : (main.score - garbage.score) / Math.max(1, main.frames);
+        const sentences = files?.sentences ?? null;
+        return { transcript, complete: (sentences?.has(transcript) ?? false) && margin >= PARTIAL_MARGIN };
       },
       async end() {
         if (!(await started)) return null;
@@ -365,7 +428,13 @@ export class PocketsphinxRecognizer implements Recognizer {
         : `#JSGF V1.0;\ngrammar flat;\npublic <s> = ${prepared.sentences.join(' | ')};\n`;
     await writeAtomically(grammarFile, flat);
     await writeAtomically(dictFile, `${lines.join('\n')}\n`);
-    return { grammarFile, dictFile, spelled: foreign?.spelled ?? new Map(), lexicon: foreign?.lexicon ?? null };
+    return {
+      grammarFile,
+      dictFile,
+      spelled: foreign?.spelled ?? new Map(),
+      lexicon: foreign?.lexicon ?? null,
+      sentences: prepared.sentences === null ? null : new Set(prepared.sentences),
+    };
   }
 
   private loadDictionary(): Promise<Map<string, string[]>> {

@@ -51,4 +51,17 @@ export interface RecognitionStream {
   write(pcm16k: Int16Array): void;
   /** The audio is complete: the same answer `recognize` gives for all the audio written. */
   finish(): Promise<RecognitionResult | null>;
+  /**
+   * Optional: the best words for the audio written so far, and whether they already make a whole answer the
+   * grammar accepts (the call then ends the utterance after a shorter silence); null when unknown. Asking never
+   * changes what `finish` gives.
+   */
+  partial?(): Promise<PartialResult | null>;
+}
+
+/** What a streaming recognizer has heard so far. */
+export interface PartialResult {
+  transcript: string;
+  /** The words are a complete sentence of the grammar (an option), not a prefix of one. */
+  complete: boolean;
 }

@@ -39,17 +39,54 @@ describe('VoiceActivityDetector', () => {
     expect(powerDbfs(end.audio)).toBeGreaterThan(-40);
   });
 
-  it('reports a pause half-way to the end of speech, with the speech the end will carry', () => {
+  it('reports a pause after 250 ms (at most half-way to the end of speech), with the speech the end will carry', () => {
     const vad = new VoiceActivityDetector({ sampleRate: RATE });
     vad.listen();
     const events = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(1000, RATE)])));
     const pause = events.find((e) => e.type === 'pause');
     const end = events.find((e) => e.type === 'speechEnd');
     if (pause?.type !== 'pause' || end?.type !== 'speechEnd') throw new Error('no pause or no end');
-    expect(pause.atMs - pause.lastVoiceAtMs).toBeGreaterThanOrEqual(300);
-    expect(pause.atMs - pause.lastVoiceAtMs).toBeLessThan(320);
+    expect(pause.atMs - pause.lastVoiceAtMs).toBeGreaterThanOrEqual(250);
+    expect(pause.atMs - pause.lastVoiceAtMs).toBeLessThan(270);
     expect(pause.lastVoiceAtMs).toBe(end.lastVoiceAtMs);
     expect(pause.audio.length).toBeGreaterThanOrEqual(end.audio.length);
+  });
+
+  it('ends a complete answer after 250 ms of silence, and waits the full window when the caller speaks again', () => {
+    const ends = (audio: Int16Array, answerAfterMs = 0): { quiet: number; audio: number } => {
+      const vad = new VoiceActivityDetector({ sampleRate: RATE });
+      vad.listen();
+      const events: VadEvent[] = [];
+      for (let at = 0; at < audio.length; at += RATE / 50) {
+        const heard = vad.push(audio.subarray(at, at + RATE / 50));
+        // The recognizer says at a pause that the words so far make an answer ("lost" alone would not).
+        for (const e of heard) if (e.type === 'pause' && e.atMs > answerAfterMs) vad.endsAnswer(e.lastVoiceAtMs);
+        events.push(...heard);
+      }
+      const end = events.find((e) => e.type === 'speechEnd');
+      if (end?.type !== 'speechEnd') throw new Error('no end');
+      return { quiet: end.atMs - end.lastVoiceAtMs, audio: end.audio.length };
+    };
+    const once = ends(onLine(concatPcm([silence(300, RATE), speech, silence(1000, RATE)])));
+    // At the first 10 ms frame after the answer: within one 20 ms audio frame of the pause.
+    expect(once.quiet).toBeGreaterThanOrEqual(250);
+    expect(once.quiet).toBeLessThanOrEqual(280);
+    // "lost … card": no answer at the pause inside (~450 ms with the voice's own silences), so the utterance goes on
+    // and the whole of it is kept.
+    const paused = onLine(concatPcm([silence(300, RATE), speech, silence(100, RATE), speech, silence(1000, RATE)]));
+    const whole = ends(paused, Math.round(300 + (speech.length * 1000) / RATE + 100));
+    expect(whole.quiet).toBeLessThanOrEqual(280);
+    expect(whole.audio).toBeGreaterThan(speech.length * 2);
+    // An answer that arrives after the caller has spoken again is for a silence that is over: the full window.
+    const vad = new VoiceActivityDetector({ sampleRate: RATE });
+    vad.listen();
+    const first = run(vad, onLine(concatPcm([silence(300, RATE), speech, silence(260, RATE)])));
+    const pause = first.find((e) => e.type === 'pause');
+    if (pause?.type !== 'pause') throw new Error('no pause');
+    const more = run(vad, onLine(speech));
+    vad.endsAnswer(pause.lastVoiceAtMs);
+    const end = [...more, ...run(vad, onLine(silence(1000, RATE)))].find((e) => e.type === 'speechEnd');
+    expect(end?.type === 'speechEnd' && end.atMs - end.lastVoiceAtMs).toBeGreaterThanOrEqual(600);
   });
 
   it('uses the node end-of-speech silence, clamped to 300–1000 ms', () => {

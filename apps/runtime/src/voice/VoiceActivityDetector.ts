@@ -35,7 +35,7 @@ export interface VadOptions extends ListenOptions {
   onsetMs?: number;
   /** Audio kept from before the onset decision, so the first phoneme reaches the recognizer. */
   preRollMs?: number;
-  /** Silence after which a `pause` is reported; half the end-of-speech silence by default. */
+  /** Silence after which a `pause` is reported; half the end-of-speech silence, at most 250 ms, by default. */
   earlyDecodeMs?: number;
 }
 
@@ -54,6 +54,12 @@ const TAIL_MS = 200;
 
 /** Default end-of-speech silence (Amazon Connect / Lex use 600 ms). */
 export const DEFAULT_END_OF_SPEECH_MS = 600;
+
+/**
+ * End-of-speech silence once the recognizer says the words so far already make a whole answer of the grammar
+ * (`endsAnswer`); the pause that asks it comes as early, so a complete answer is decided after 250 ms instead of 600.
+ */
+export const ANSWER_END_OF_SPEECH_MS = 250;
 
 /** Clamps a node's end-of-speech silence to the supported 300–1000 ms. */
 export function clampEndOfSpeech(ms: number | undefined): number {
@@ -89,6 +95,8 @@ export class VoiceActivityDetector {
   private speechStartMs = 0;
   private lastVoiceMs = 0;
   private pauseReported = false;
+  /** The `lastVoiceMs` of the silence the recognizer called a complete answer, if any. */
+  private answeredAtMs: number | null = null;
   private readonly earlyDecodeMs: number | undefined;
 
   constructor(options: VadOptions) {
@@ -149,6 +157,15 @@ export class VoiceActivityDetector {
     return taken;
   }
 
+  /**
+   * The words spoken up to the silence that followed `lastVoiceAtMs` make a whole answer: unless the caller speaks
+   * again, the utterance ends once that silence lasts {@link ANSWER_END_OF_SPEECH_MS} (or the node's own window, if
+   * shorter). Ignored when the caller has spoken since or the utterance is over.
+   */
+  endsAnswer(lastVoiceAtMs: number): void {
+    if (this.state === 'speech' && this.lastVoiceMs === lastVoiceAtMs) this.answeredAtMs = lastVoiceAtMs;
+  }
+
   /** Feeds audio of any length; returns what happened in it. */
   push(pcm: Int16Array): VadEvent[] {
     const events: VadEvent[] = [];
@@ -186,6 +203,7 @@ export class VoiceActivityDetector {
       this.speechStartMs = now - this.voicedRunMs;
       this.lastVoiceMs = now;
       this.pauseReported = false;
+      this.answeredAtMs = null;
       this.utterance = [...this.recent];
       this.committedFrames = this.utterance.length;
       this.takenFrames = 0;
@@ -203,12 +221,17 @@ export class VoiceActivityDetector {
     if (voiced) {
       this.lastVoiceMs = now;
       this.pauseReported = false;
+      this.answeredAtMs = null;
     }
     if (now - this.lastVoiceMs <= TAIL_MS) this.committedFrames = this.utterance.length;
-    const silent = now - this.lastVoiceMs >= this.endOfSpeechMs;
+    const quiet = now - this.lastVoiceMs;
+    const answered = this.answeredAtMs === this.lastVoiceMs;
+    const silent =
+      quiet >= this.endOfSpeechMs || (answered && quiet >= Math.min(ANSWER_END_OF_SPEECH_MS, this.endOfSpeechMs));
     const tooLong = now - this.speechStartMs >= this.maxUtteranceMs;
     if (!silent && !tooLong) {
-      if (this.pauseReported || now - this.lastVoiceMs < (this.earlyDecodeMs ?? this.endOfSpeechMs / 2)) return null;
+      const pauseMs = this.earlyDecodeMs ?? Math.min(this.endOfSpeechMs / 2, ANSWER_END_OF_SPEECH_MS);
+      if (this.pauseReported || quiet < pauseMs) return null;
       this.pauseReported = true;
       return { type: 'pause', atMs: now, lastVoiceAtMs: this.lastVoiceMs, audio: concatPcm(this.utterance) };
     }
@@ -226,6 +249,7 @@ export class VoiceActivityDetector {
   }
 
   private clearUtterance(): void {
+    this.answeredAtMs = null;
     this.utterance = [];
     this.committedFrames = 0;
     this.takenFrames = 0;

@@ -226,7 +226,8 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
     /** Real pocketsphinx in its own folder (so its processes can be found), recording what the call asks of it. */
     async function watchedRecognizer() {
       const workDir = await mkdtemp(join(tmpdir(), 'voicecall-stream-'));
-      const real = new PocketsphinxRecognizer({ workDir });
+      // One process per pass, so the tests can see the decoders stop (the pooled form has its own tests).
+      const real = new PocketsphinxRecognizer({ workDir, decoders: null });
       const seen = {
         batch: 0,
         streams: [] as {
@@ -285,6 +286,32 @@ describe('VoiceCall', { timeout: 60_000 }, () => {
       expect(writtenBeforeEnd).toBeGreaterThan(2 * speech.length - 16 * 120);
       expect(seen.streams[0]?.finishedAt).toBeGreaterThanOrEqual(writtenBeforeEnd);
       await rm(workDir, { recursive: true });
+    });
+
+    it('ends a complete answer after a short silence (grammar-aware end of speech), the full window otherwise', async () => {
+      const ended = async (audio: Int16Array): Promise<{ quiet: number; transcript: unknown }> => {
+        const { call, record, log, feed, has } = dial(menuFlow({}));
+        await call.start();
+        await feed(new Int16Array(0), () => has('listening') > 0, 15_000);
+        await feed(audio);
+        // Then quiet line in real time, as a call's audio arrives: the recognizer answers between frames.
+        for (let ms = 0; has('speechEnd') === 0 && ms < 3000; ms += 20) {
+          call.pushAudio(whiteNoise(20, 8000, -62, ms + 7));
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await feed(new Int16Array(0), () => record.inputs.length > 0, 15_000);
+        const end = log.events.find((e) => e.type === 'speechEnd');
+        if (end?.type !== 'speechEnd') throw new Error('no end of speech');
+        const input = record.inputs[0];
+        return { quiet: end.atMs - end.lastVoiceAtMs, transcript: input?.type === 'speech' ? input.transcript : null };
+      };
+      const answer = await ended(fliteSpeech('card activation', 8000));
+      expect(answer.transcript).toBe('card activation');
+      expect(answer.quiet).toBeGreaterThanOrEqual(250);
+      expect(answer.quiet).toBeLessThan(600);
+      // Out of grammar: no option is complete, so the call waits the whole 600 ms before deciding.
+      const other = await ended(fliteSpeech('the weather in paris is', 8000));
+      expect(other.quiet).toBeGreaterThanOrEqual(600);
     });
 
     it('stops the decoders when the caller switches to the keypad mid-sentence, and when the caller hangs up', async () => {

@@ -96,10 +96,12 @@ export class VoiceCall {
   private readonly clock = new AudioClock();
   private readonly inputRate: number;
   private samples = 0;
+  private readonly early: EarlyRecognition;
 
   constructor(options: VoiceCallOptions) {
     this.inputRate = options.inputRate;
     const abort = new AbortController();
+    this.early = new EarlyRecognition(options.recognizer, options.inputRate, abort.signal);
     this.actor = createActor(voiceCallMachine, {
       clock: this.clock,
       input: {
@@ -108,7 +110,7 @@ export class VoiceCall {
         vad: new VoiceActivityDetector({ sampleRate: options.inputRate }),
         tones: new DtmfDetector({ sampleRate: options.inputRate }),
         digits: new DigitCollector(this.clock),
-        early: new EarlyRecognition(options.recognizer, options.inputRate, abort.signal),
+        early: this.early,
         abort,
       },
     });
@@ -165,6 +167,15 @@ export class VoiceCall {
     // Timers fire once the frame has been heard, so the detector's clock agrees with the call's when a timer
     // starts it listening (its no-input is then measured from the same moment as the call's `listening`).
     this.clock.runDue();
+  }
+
+  /**
+   * Settles once the recognizer has answered the question the call asked it at the caller's last pause (whether
+   * the words so far make an answer); at once when none is pending. Audio fed faster than real time (a recording
+   * played by `omniflow recognize`) waits for it, so the call decides as a live call would.
+   */
+  answered(): Promise<void> {
+    return this.early.answerChecked;
   }
 
   /** A key reported out of band (Twilio `dtmf` event, RFC 2833); from then on in-band detection is off to avoid doubles. */

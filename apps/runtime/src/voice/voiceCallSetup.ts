@@ -213,8 +213,11 @@ export const voiceCallSetup = setup({
       if (context.speechEnabled) context.io.early.open(request(context));
     },
     speculate: ({ context, event }) => {
-      if (event.type === 'speechPause' && !context.io.early.streaming)
-        context.io.early.speculate(event.audio, event.lastVoiceAtMs, request(context));
+      if (event.type !== 'speechPause') return;
+      // Streaming: a pause after words that already make an answer ends the utterance sooner (grammar-aware end).
+      if (context.io.early.streaming)
+        context.io.early.checkAnswer(() => context.io.vad.endsAnswer(event.lastVoiceAtMs));
+      else context.io.early.speculate(event.audio, event.lastVoiceAtMs, request(context));
     },
     writeStream: ({ context }) => {
       if (context.io.early.streaming) context.io.early.write(context.io.vad.takeSpeech());
