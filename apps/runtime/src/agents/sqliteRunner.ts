@@ -1,14 +1,15 @@
 import type Database from 'better-sqlite3';
 import type { Param, Row, SqlRunner } from './AgentStore.ts';
+import { groupCommit } from '../store/groupCommit.ts';
 
-/** A statement waiting for the next group commit, and its caller. */
+/** A statement waiting for the next group commit. */
 interface PendingWrite {
   statement: Database.Statement;
   values: Param[];
   returnsRows: boolean;
-  resolve: (result: Row[] | number) => void;
-  reject: (error: unknown) => void;
 }
+
+type WriteResult = { ok: Row[] | number } | { failed: unknown };
 
 /**
  * The agent store's statements on SQLite, with PostgreSQL's `$n` placeholders. Writes issued in the same tick (the
@@ -36,9 +37,8 @@ export function sqliteRunner(db: Database.Database): SqlRunner {
   };
   const bind = (order: number[], params: Param[]): Param[] => order.map((index) => params[index] ?? null);
 
-  let pending: PendingWrite[] = [];
-  const commitGroup = db.transaction((writes: PendingWrite[]) =>
-    writes.map((write): { ok: Row[] | number } | { failed: unknown } => {
+  const commit = db.transaction((batch: PendingWrite[]) =>
+    batch.map((write): WriteResult => {
       try {
         const { statement, values } = write;
         return { ok: write.returnsRows ? (statement.all(...values) as Row[]) : statement.run(...values).changes };
@@ -50,28 +50,17 @@ export function sqliteRunner(db: Database.Database): SqlRunner {
       }
     }),
   );
-  const flush = (): void => {
-    if (pending.length === 0) return;
-    const writes = pending;
-    pending = [];
-    let results: ({ ok: Row[] | number } | { failed: unknown })[];
-    try {
-      results = commitGroup.immediate(writes);
-    } catch (error) {
-      for (const write of writes) write.reject(error);
-      return;
-    }
-    writes.forEach((write, index) => {
-      const result = results[index];
-      if (result && 'ok' in result) write.resolve(result.ok);
-      else write.reject(result?.failed);
-    });
+  const writes = groupCommit((batch: PendingWrite[]) => commit.immediate(batch));
+  const write = async (
+    statement: Database.Statement,
+    values: Param[],
+    returnsRows: boolean,
+  ): Promise<Row[] | number> => {
+    const result = await writes.add({ statement, values, returnsRows });
+    if ('failed' in result) throw result.failed;
+    return result.ok;
   };
-  const write = (statement: Database.Statement, values: Param[], returnsRows: boolean): Promise<Row[] | number> =>
-    new Promise((resolve, reject) => {
-      pending.push({ statement, values, returnsRows, resolve, reject });
-      if (pending.length === 1) setImmediate(flush);
-    });
+  const flush = (): void => writes.flush();
 
   return {
     async all(sql, params) {

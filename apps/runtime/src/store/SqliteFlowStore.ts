@@ -1,3 +1,4 @@
+import { groupCommit, type GroupCommit } from './groupCommit.ts';
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,9 +41,7 @@ export class SqliteFlowStore implements FlowStore {
   readonly contacts: SqliteContactStore;
   readonly #db: Database.Database;
   readonly #stmt: ReturnType<typeof prepareStatements>;
-  readonly #saveTurnsTransaction: Database.Transaction<(writes: TurnWrite[]) => SaveTurnResult[]>;
-  readonly #pendingTurns: { write: TurnWrite; resolve: (r: SaveTurnResult) => void; reject: (e: unknown) => void }[] =
-    [];
+  readonly #turns: GroupCommit<TurnWrite, SaveTurnResult>;
 
   #checkpointer: WalCheckpointer | undefined;
   /** True while the WAL is being rewound: turns queue up and are committed right after. */
@@ -64,12 +63,16 @@ export class SqliteFlowStore implements FlowStore {
       ...(wal.contactIndexIntervalMs === undefined ? {} : { indexIntervalMs: wal.contactIndexIntervalMs }),
     });
     // Built once: a group commit runs on every flush of turns.
-    this.#saveTurnsTransaction = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
+    const saveTurns = db.transaction((writes: TurnWrite[]): SaveTurnResult[] => {
       // Read under the write lock: a commit of another connection before this one is counted in it, any after bumps it.
       const mark = this.sessionsMark();
       const now = new Date().toISOString();
       return writes.map((write) => this.#saveTurnInTransaction(write, now, mark));
     });
+    this.#turns = groupCommit(
+      (writes: TurnWrite[]) => saveTurns.immediate(writes),
+      () => this.#holdingWrites,
+    );
     if (file !== ':memory:') {
       db.pragma('wal_autocheckpoint = 0');
       this.#checkpointer = startWalCheckpointer(file, {
@@ -242,10 +245,7 @@ export class SqliteFlowStore implements FlowStore {
    * gets its answer only after the commit, so durability is unchanged while the per-commit cost is shared.
    */
   saveTurn(write: TurnWrite): Promise<SaveTurnResult> {
-    return new Promise((resolve, reject) => {
-      this.#pendingTurns.push({ write, resolve, reject });
-      if (this.#pendingTurns.length === 1) setImmediate(() => this.#flushTurns());
-    });
+    return this.#turns.add(write);
   }
 
   async #restartWal(): Promise<void> {
@@ -257,25 +257,8 @@ export class SqliteFlowStore implements FlowStore {
       await restarted;
     } finally {
       this.#holdingWrites = false;
-      if (this.#pendingTurns.length > 0) this.#flushTurns();
+      this.#turns.flush();
     }
-  }
-
-  #flushTurns(): void {
-    if (this.#holdingWrites || this.#pendingTurns.length === 0) return;
-    const batch = this.#pendingTurns.splice(0);
-    let results: SaveTurnResult[];
-    try {
-      results = this.#saveTurns(batch.map((p) => p.write));
-    } catch (error) {
-      for (const p of batch) p.reject(error);
-      return;
-    }
-    batch.forEach((p, i) => p.resolve(results[i] ?? { ok: false, reason: 'notFound' }));
-  }
-
-  #saveTurns(writes: TurnWrite[]): SaveTurnResult[] {
-    return this.#saveTurnsTransaction.immediate(writes);
   }
 
   #saveTurnInTransaction(write: TurnWrite, now: string, mark: number): SaveTurnResult {
@@ -378,7 +361,7 @@ export class SqliteFlowStore implements FlowStore {
 
   async close(): Promise<void> {
     this.#holdingWrites = false;
-    if (this.#pendingTurns.length > 0) this.#flushTurns();
+    this.#turns.flush();
     this.contacts.close();
     await this.#checkpointer?.stop();
     this.#checkpointer = undefined;
