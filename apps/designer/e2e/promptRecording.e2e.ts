@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Stack } from './support/startStack.ts';
@@ -12,6 +13,7 @@ import { VOICES_MESSAGES } from '../src/voices/voicesMessages.ts';
 let session: DesignerSession | undefined;
 let stack: Stack;
 let page: Page;
+const screenshots = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 let canvas: CanvasDriver;
 const pageErrors: string[] = [];
 const work = mkdtempSync(join(tmpdir(), 'omniflow-recording-e2e-'));
@@ -117,6 +119,8 @@ describe('prompt recordings and voices in the designer (issue 20, point 8)', () 
       );
     expect(duration).toBeGreaterThan(0.8);
     expect(duration).toBeLessThan(5);
+    await recording().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(screenshots, '24-prompt-recording.png') });
     // The other locale has no recording of its own.
     await page
       .locator('.inspector [data-field-pointer="/prompt"]')
@@ -156,6 +160,7 @@ describe('prompt recordings and voices in the designer (issue 20, point 8)', () 
       await expect
         .poll(async () => (await savedDraft()).settings?.voices, { timeout: 20_000 })
         .toEqual({ 'en-US': { twilio: 'Polly.Matthew' }, 'zh-CN': { local: 'espeak-ng/cmn-latn-pinyin' } });
+      if (language === 'zh-CN') await page.screenshot({ path: join(screenshots, '25-voices-zh.png') });
       await twilio.selectOption('');
       await local.selectOption('');
       await expect.poll(async () => (await savedDraft()).settings, { timeout: 20_000 }).toBeUndefined();

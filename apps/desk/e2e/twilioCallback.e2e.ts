@@ -87,6 +87,7 @@ describe('an agent calls back a Twilio caller from the desk (issue 16)', () => {
     const status = { AccountSid: ACCOUNT, CallSid: customerCall, CallStatus: 'completed' };
     expect((await twilio('/twilio/queue/twilio-CAdeskcb1/callback-status', status)).status).toBe(204);
     await agent.getByText('callback: completed').waitFor();
+    await agent.screenshot({ path: join(deskDir, '../../docs/desk-callback.png') });
 
     await agent.getByRole('button', { name: 'Hold' }).click();
     await agent.locator('.twilio-leg[data-leg="held"][aria-busy="false"]').waitFor();
