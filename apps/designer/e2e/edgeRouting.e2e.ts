@@ -67,6 +67,15 @@ describe('edges avoid nodes (issue 20, point 2)', () => {
     await expect
       .poll(async () => canvas.drawnCounts())
       .toEqual({ nodes: 200, edges: flow.edges.length, overview: false });
+    // The zoom to the found node is animated: measure once the view has stopped moving with every card drawn.
+    const viewport = () => page.locator('.react-flow__viewport').getAttribute('style');
+    await expect
+      .poll(async () => {
+        const before = await viewport();
+        await page.waitForTimeout(250);
+        return { still: before === (await viewport()), cards: (await edgeCrossings(page)).cards };
+      })
+      .toEqual({ still: true, cards: 200 });
     const laidOut = await edgeCrossings(page);
     expect(laidOut.cards).toBe(200);
     expect(laidOut.crossings).toEqual([]);
